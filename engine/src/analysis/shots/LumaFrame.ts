@@ -1,0 +1,41 @@
+/**
+ * A small luma frame plus the statistics every comparison needs. `z` is the frame normalised to
+ * zero mean and unit contrast: comparing normalised frames ignores global brightness and contrast,
+ * so a photographer's flash or a fade step is not "new content", while a cut still is.
+ */
+export interface LumaFrame {
+  readonly index: number;
+  readonly width: number;
+  readonly height: number;
+  readonly luma: Uint8Array;
+  readonly z: Float32Array;
+  readonly mean: number;
+  readonly std: number;
+}
+
+/** Below this contrast (in 8-bit levels) a frame is treated as flat: black, white or a solid colour. */
+export const FLAT_STD = 10;
+
+/** Contrast floor for normalisation, so sensor noise on a near-flat frame is not blown up. */
+const STD_FLOOR = 8;
+
+export function toLumaFrame(index: number, luma: Uint8Array, width: number, height: number): LumaFrame {
+  const n = width * height;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += luma[i]!;
+  const mean = sum / n;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = luma[i]! - mean;
+    sq += d * d;
+  }
+  const std = Math.sqrt(sq / n);
+  const scale = 1 / Math.max(std, STD_FLOOR);
+  const z = new Float32Array(n);
+  for (let i = 0; i < n; i++) z[i] = (luma[i]! - mean) * scale;
+  return { index, width, height, luma, z, mean, std };
+}
+
+export function isFlat(frame: LumaFrame): boolean {
+  return frame.std < FLAT_STD;
+}

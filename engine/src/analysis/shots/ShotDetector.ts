@@ -1,0 +1,201 @@
+import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
+import { Progress } from "../../core/Progress.ts";
+import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { analyzeFrameRun } from "./analyzeFrameRun.ts";
+import { decideBoundaries } from "./decideBoundaries.ts";
+import { plainDifference } from "./frameDifference.ts";
+import { keyframeCandidates } from "./keyframeCandidates.ts";
+import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
+import { buildShots, type Shot } from "./Shot.ts";
+import { thresholdScale, type ShotBoundary } from "./ShotBoundary.ts";
+import { DISSOLVE_HALF_SPANS, FLASH_MAX_FRAMES } from "./ShotSignals.ts";
+
+/**
+ * `fast` scores keyframes first and decodes only the GOPs around candidate changes; `exact` decodes
+ * every frame; `auto` picks exact for intra-only codecs (nothing to skip) and fast otherwise.
+ */
+export type ShotDetectionMode = "auto" | "fast" | "exact";
+
+export interface ShotDetectionOptions {
+  readonly mode?: ShotDetectionMode;
+  /** 0..1, default 0.5. Higher finds subtler changes and risks more false cuts. */
+  readonly sensitivity?: number;
+  /** Shortest shot in frames; closer boundaries compete. Default: 0.4 s of frames. */
+  readonly minShotFrames?: number;
+}
+
+export interface ShotDetectionResult {
+  readonly shots: Shot[];
+  readonly boundaries: ShotBoundary[];
+  /** The mode that produced the result (`auto` resolved; fast may fall back to exact). */
+  readonly mode: "fast" | "exact";
+  readonly decodedFrames: number;
+  /** Why fast mode fell back to decoding everything, if it did. */
+  readonly fallbackReason: string | null;
+}
+
+/** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
+const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
+
+export function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  return Math.max(2, Math.round((0.4 * num) / den));
+}
+
+/**
+ * Finds the shots of a probed clip: hard cuts at their exact frame, dissolves and fades as ranges.
+ * Long work: reports progress by decoded frames and stops (killing ffmpeg) when cancelled.
+ */
+export async function detectShots(
+  media: MediaInfo,
+  options: ShotDetectionOptions = {},
+  progress: Progress = Progress.None,
+  token: CancellationToken = CancellationToken.None,
+): Promise<ShotDetectionResult> {
+  const thresholds = { sensitivity: options.sensitivity ?? 0.5 };
+  const minShotFrames = options.minShotFrames ?? defaultMinShotFrames(media);
+  const requested = options.mode ?? "auto";
+  const useFast =
+    requested === "fast" || (requested === "auto" && !media.intraOnly && media.keyframes.length >= 2);
+
+  let boundaries: ShotBoundary[];
+  let decodedFrames: number;
+  let mode: "fast" | "exact" = "exact";
+  let fallbackReason: string | null = null;
+  if (useFast && media.keyframes.length >= 2 && !media.intraOnly) {
+    const fast = await detectFast(media, thresholds, progress, token);
+    if ("fallbackReason" in fast) {
+      fallbackReason = fast.fallbackReason;
+      ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
+      decodedFrames += fast.decodedFrames;
+    } else {
+      ({ boundaries, decodedFrames } = fast);
+      mode = "fast";
+    }
+  } else {
+    if (useFast) fallbackReason = media.intraOnly ? "intra-only codec" : "fewer than two keyframes";
+    ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
+  }
+  progress.report({ stage: "shots", fraction: 1 });
+  const built = buildShots(boundaries, media.frameCount, minShotFrames);
+  return { ...built, mode, decodedFrames, fallbackReason };
+}
+
+async function detectExact(
+  media: MediaInfo,
+  thresholds: { sensitivity: number },
+  progress: Progress,
+  token: CancellationToken,
+): Promise<{ boundaries: ShotBoundary[]; decodedFrames: number }> {
+  let decoded = 0;
+  const total = Math.max(1, media.frameCount);
+  const run = await analyzeFrameRun(
+    { file: media.path, fastDecode: true },
+    0,
+    () => {
+      decoded++;
+      if (decoded % 25 === 0) progress.report({ stage: "decode", fraction: decoded / total });
+    },
+    token,
+  );
+  return { boundaries: decideBoundaries(run.series, thresholds), decodedFrames: decoded };
+}
+
+type FastOutcome =
+  | { boundaries: ShotBoundary[]; decodedFrames: number }
+  | { fallbackReason: string; decodedFrames: number };
+
+async function detectFast(
+  media: MediaInfo,
+  thresholds: { sensitivity: number },
+  progress: Progress,
+  token: CancellationToken,
+): Promise<FastOutcome> {
+  const { width, height } = ANALYSIS_GEOMETRY;
+  const pictures: LumaFrame[] = [];
+  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true }, token)) {
+    const index = media.keyframes[pictures.length] ?? -1;
+    pictures.push(toLumaFrame(index, pixels, width, height));
+    if (pictures.length % 8 === 0) {
+      progress.report({ stage: "keyframes", fraction: 0.2 * (pictures.length / media.keyframes.length) });
+    }
+  }
+  throwIfCancelled(token);
+  // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
+  // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
+  if (pictures.length !== media.keyframes.length) {
+    return {
+      fallbackReason: `keyframe decode gave ${pictures.length} frames for ${media.keyframes.length} keyframes`,
+      decodedFrames: pictures.length,
+    };
+  }
+
+  const gaps = keyframeCandidates(media.keyframes, pictures, media.packetSizes, media.frameCount, thresholdScale(thresholds));
+  const windows = mergeWindows(
+    gaps.map((i) => ({
+      keyframe: i,
+      from: media.keyframes[i]!,
+      to: Math.min(media.frameCount, (media.keyframes[i + 1] ?? media.frameCount) + WINDOW_TAIL),
+    })),
+  );
+
+  const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
+  let decoded = 0;
+  const boundaries: ShotBoundary[] = [];
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  const halfFrame = den / num / 2;
+  for (const w of windows) {
+    throwIfCancelled(token);
+    const run = await analyzeFrameRun(
+      {
+        file: media.path,
+        keyframeSeekSeconds: media.seekOffsetSeconds + keyframeSeekTime(media, w.keyframe, halfFrame),
+        maxFrames: w.to - w.from,
+        fastDecode: true,
+      },
+      w.from,
+      () => {
+        decoded++;
+        if (decoded % 25 === 0) progress.report({ stage: "refine", fraction: 0.2 + 0.8 * (decoded / windowFrames) });
+      },
+      token,
+    );
+    // The seek must land exactly on the keyframe we scored; anything else shifts every frame number.
+    const anchor = pictures[w.keyframe]!;
+    if (!run.first || plainDifference(anchor, run.first).score > 0.02) {
+      return { fallbackReason: `seek to frame ${w.from} did not land on its keyframe`, decodedFrames: pictures.length + decoded };
+    }
+    boundaries.push(...decideBoundaries(run.series, thresholds));
+  }
+  return { boundaries, decodedFrames: pictures.length + decoded };
+}
+
+/**
+ * A time that makes ffmpeg's keyframe seek land on keyframe i. Demuxers compare against decode
+ * timestamps, which run a few frames behind presentation in streams with B-frames, so aiming at the
+ * keyframe's own time lands one GOP early; halfway to the next keyframe is safe for any such delay
+ * shorter than half a GOP (and the anchor check catches anything else).
+ */
+function keyframeSeekTime(media: MediaInfo, i: number, halfFrame: number): number {
+  const t = media.frameTimes[media.keyframes[i]!]!;
+  const next = media.keyframes[i + 1];
+  return next === undefined ? t + halfFrame : (t + media.frameTimes[next]!) / 2;
+}
+
+interface Window {
+  keyframe: number;
+  from: number;
+  to: number;
+}
+
+/** Overlapping or touching windows become one, so a transition across a keyframe is seen whole. */
+function mergeWindows(windows: readonly Window[]): Window[] {
+  const merged: Window[] = [];
+  for (const w of windows) {
+    const last = merged.at(-1);
+    if (last && w.from <= last.to) last.to = Math.max(last.to, w.to);
+    else merged.push({ ...w });
+  }
+  return merged;
+}

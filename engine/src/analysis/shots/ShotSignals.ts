@@ -1,0 +1,116 @@
+import { blendResidual, motionDifference, plainDifference } from "./frameDifference.ts";
+import type { LumaFrame } from "./LumaFrame.ts";
+
+/** Half-widths (frames) of the spans over which dissolves are looked for: short, medium and long. */
+export const DISSOLVE_HALF_SPANS = [3, 6, 12] as const;
+/** Longest flash (frames) the detector sees through: news flashes last one or two frames. */
+export const FLASH_MAX_FRAMES = 3;
+/** Frames after a candidate cut are compared with the frame before it only above this score. */
+const RETURN_CHECK_FROM = 0.06;
+
+/** Per-frame measurements over a run of consecutive frames; decisions are made from these. */
+export interface SignalSeries {
+  /** Frame index of entry 0. */
+  readonly firstFrame: number;
+  readonly length: number;
+  readonly mean: number[];
+  readonly std: number[];
+  /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
+  readonly cutScore: number[];
+  readonly cutChanged: number[];
+  /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
+  readonly plainScore: number[];
+  /**
+   * Smallest difference between frame i-1 and any of the FLASH_MAX_FRAMES frames after i; low when
+   * the picture comes back after a flash. NaN where not needed (weak candidates) or unknown (end).
+   */
+  readonly returnScore: number[];
+  /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
+  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[] }>;
+}
+
+/**
+ * Computes the signals from a stream of frames while holding only the last few frames in memory,
+ * so a two-hour clip costs the same memory as a two-second one.
+ */
+export class ShotSignalBuilder {
+  private readonly ring: LumaFrame[] = [];
+  private readonly capacity = 2 * Math.max(...DISSOLVE_HALF_SPANS) + 2;
+  private count = 0;
+  readonly series: SignalSeries;
+
+  constructor(firstFrame: number) {
+    const span: SignalSeries["span"] = {};
+    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [] };
+    this.series = {
+      firstFrame,
+      get length() {
+        return this.mean.length;
+      },
+      mean: [],
+      std: [],
+      cutScore: [],
+      cutChanged: [],
+      plainScore: [],
+      returnScore: [],
+      span,
+    };
+  }
+
+  push(frame: LumaFrame): void {
+    const s = this.series;
+    const i = this.count++;
+    this.ring.push(frame);
+    if (this.ring.length > this.capacity) this.ring.shift();
+    s.mean.push(frame.mean);
+    s.std.push(frame.std);
+    s.returnScore.push(Number.NaN);
+    for (const w of DISSOLVE_HALF_SPANS) {
+      const sp = s.span[w]!;
+      sp.score.push(Number.NaN);
+      sp.changed.push(Number.NaN);
+      sp.residual.push(Number.NaN);
+    }
+
+    const prev = this.at(i - 1);
+    if (prev) {
+      const d = motionDifference(prev, frame);
+      s.cutScore.push(d.score);
+      s.cutChanged.push(d.changed);
+      s.plainScore.push(plainDifference(prev, frame).score);
+    } else {
+      s.cutScore.push(Number.NaN);
+      s.cutChanged.push(Number.NaN);
+      s.plainScore.push(Number.NaN);
+    }
+
+    // Now that frame i exists, finish the return check of the candidate FLASH_MAX_FRAMES back.
+    for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
+      const candidate = i - k;
+      const before = this.at(candidate - 1);
+      if (!before || !(s.cutScore[candidate]! >= RETURN_CHECK_FROM)) continue;
+      const back = motionDifference(before, frame).score;
+      const current = s.returnScore[candidate]!;
+      s.returnScore[candidate] = Number.isNaN(current) ? back : Math.min(current, back);
+    }
+
+    for (const w of DISSOLVE_HALF_SPANS) {
+      const centre = i - w;
+      const first = this.at(i - 2 * w);
+      const middle = this.at(centre);
+      if (!first || !middle) continue;
+      const d = plainDifference(first, frame);
+      const sp = s.span[w]!;
+      sp.score[centre] = d.score;
+      sp.changed[centre] = d.changed;
+      sp.residual[centre] = blendResidual(first, middle, frame);
+    }
+  }
+
+  /** Frame i of this run, if still held. */
+  private at(i: number): LumaFrame | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    const offset = this.count - 1 - i;
+    return offset < this.ring.length ? this.ring[this.ring.length - 1 - offset] : undefined;
+  }
+}

@@ -1,0 +1,54 @@
+import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
+import type { SignalSeries } from "./ShotSignals.ts";
+
+/** A cut needs at least this motion-compensated difference (unrelated pictures score ~0.3–0.5). */
+const CUT_MIN_SCORE = 0.12;
+/** ...and most blocks of the picture must be new, which a lower third or a bug never is. */
+const CUT_MIN_CHANGED = 0.5;
+/** ...and it must stand out from the frames around it (whip pans and busy scenes are high everywhere). */
+const CUT_MIN_RATIO = 3;
+const BASELINE_RADIUS = 8;
+/** A flash: within FLASH_MAX_FRAMES the picture returns to within this share of the jump. */
+const FLASH_RETURN_SHARE = 0.5;
+
+/**
+ * Hard cuts: a frame that is new content against the frame before, stands out from its neighbours,
+ * and is not followed by the old picture coming back (that is a flash, not a cut).
+ */
+export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds): ShotBoundary[] {
+  const k = thresholdScale(thresholds);
+  const { cutScore, cutChanged, returnScore } = series;
+  const boundaries: ShotBoundary[] = [];
+  for (let n = 1; n < series.length; n++) {
+    const score = cutScore[n]!;
+    if (!(score >= CUT_MIN_SCORE * k) || !(cutChanged[n]! >= CUT_MIN_CHANGED)) continue;
+    // Only the peak of a burst: two-frame transitions must not become two cuts.
+    if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) continue;
+    const baseline = localBaseline(cutScore, n, BASELINE_RADIUS);
+    if (score < CUT_MIN_RATIO * baseline + 0.02 * k) continue;
+    const back = returnScore[n]!;
+    if (back < FLASH_RETURN_SHARE * score) continue;
+    const frame = series.firstFrame + n;
+    boundaries.push({
+      type: "cut",
+      frame,
+      startFrame: frame,
+      endFrame: frame,
+      confidence: Math.min(1, score / (2 * CUT_MIN_SCORE)),
+    });
+  }
+  return boundaries;
+}
+
+/** Median of the scores around n, without n itself. */
+export function localBaseline(values: readonly number[], n: number, radius: number): number {
+  const around: number[] = [];
+  for (let i = n - radius; i <= n + radius; i++) {
+    if (i === n) continue;
+    const v = values[i];
+    if (v !== undefined && !Number.isNaN(v)) around.push(v);
+  }
+  if (around.length === 0) return 0;
+  around.sort((a, b) => a - b);
+  return around[Math.floor(around.length / 2)]!;
+}

@@ -1,0 +1,57 @@
+import { FLAT_STD } from "./LumaFrame.ts";
+import type { ShotBoundary } from "./ShotBoundary.ts";
+import type { SignalSeries } from "./ShotSignals.ts";
+
+/** A ramp step must change the picture's energy by this share (a 30-frame fade steps ~3–7 %). */
+const RAMP_STEP = 1.025;
+/** A flat run longer than this (frames) is a shot of its own (a black slate), not a fade's pause. */
+const MAX_FADE_HOLD = 25;
+
+/**
+ * Fades through black or white: a run of flat frames, extended over the ramps on either side where
+ * the picture's energy (contrast and distance from the flat level) falls towards it and rises again.
+ * Fades at the very start or end of the clip open or close the first/last shot and are not
+ * boundaries.
+ */
+export function detectFades(series: SignalSeries): ShotBoundary[] {
+  const { mean, std, length } = series;
+  const boundaries: ShotBoundary[] = [];
+  let n = 0;
+  while (n < length) {
+    if (!(std[n]! < FLAT_STD)) {
+      n++;
+      continue;
+    }
+    const runStart = n;
+    while (n < length && std[n]! < FLAT_STD) n++;
+    const runEnd = n;
+    if (runStart === 0 || runEnd === length) continue;
+
+    const level = average(mean, runStart, runEnd);
+    const energy = (i: number): number => Math.hypot(std[i]!, mean[i]! - level);
+    let s = runStart;
+    while (s - 1 >= 0 && energy(s - 1) > energy(s) * RAMP_STEP + 0.5) s--;
+    let t = runEnd - 1;
+    while (t + 1 < length && energy(t + 1) > energy(t) * RAMP_STEP + 0.5) t++;
+    // s is the last plain frame of the outgoing shot, t the first plain frame of the incoming one.
+    const start = s + 1;
+    const end = t;
+    if (start === 0 || end >= length) continue;
+    const color = level < 64 ? "black" : level > 192 ? "white" : "other";
+    const f = series.firstFrame;
+    if (runEnd - runStart > MAX_FADE_HOLD) {
+      boundaries.push({ type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color });
+      boundaries.push({ type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color });
+    } else {
+      const frame = f + Math.floor((start + end) / 2);
+      boundaries.push({ type: "fade", frame, startFrame: f + start, endFrame: f + end, confidence: 1, color });
+    }
+  }
+  return boundaries;
+}
+
+function average(values: readonly number[], from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i]!;
+  return sum / (to - from);
+}

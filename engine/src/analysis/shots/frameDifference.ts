@@ -1,0 +1,162 @@
+import { isFlat, type LumaFrame } from "./LumaFrame.ts";
+
+/**
+ * How different two frames are, in [0, 1]: about 0 for the same picture, about 0.5 for unrelated
+ * pictures. `changed` is the fraction of blocks that found no match, which separates a cut (most
+ * of the picture is new) from a lower third or a station bug popping on (a strip of it is new).
+ */
+export interface FrameDifference {
+  readonly score: number;
+  readonly changed: number;
+}
+
+/** Block size in pixels of the 64x36 working frame: 8x6 gives an 8x6 grid of 48 blocks. */
+const BLOCK_W = 8;
+const BLOCK_H = 6;
+/** Per-block search around the global shift, in working pixels (2 px = 60 px at 1080p). */
+const LOCAL_SEARCH = 2;
+/** Global shift search, in working pixels (4 px = 120 px per frame at 1080p: a whip pan). */
+const GLOBAL_SEARCH = 4;
+/** A block whose best match is worse than this (in normalised units / 2) counts as changed. */
+export const BLOCK_CHANGED = 0.2;
+
+/**
+ * Motion-compensated difference: finds the global shift between the frames (pans, tilts), then lets
+ * every block search a little further around it (people and cars moving), and keeps each block's
+ * best match. Camera and subject motion then cost little; new content cannot be matched away.
+ * Flat frames (black, white) have no structure to normalise, so they are compared on raw levels.
+ */
+export function motionDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
+  if (isFlat(a) || isFlat(b)) return rawDifference(a, b);
+  const [gx, gy] = globalShift(a, b);
+  const { width, height } = a;
+  const cols = Math.floor(width / BLOCK_W);
+  const rows = Math.floor(height / BLOCK_H);
+  let total = 0;
+  let changed = 0;
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      let best = Infinity;
+      for (let dy = gy - LOCAL_SEARCH; dy <= gy + LOCAL_SEARCH; dy++) {
+        for (let dx = gx - LOCAL_SEARCH; dx <= gx + LOCAL_SEARCH; dx++) {
+          const err = blockError(a.z, b.z, width, height, bx * BLOCK_W, by * BLOCK_H, dx, dy, best);
+          if (err < best) best = err;
+        }
+      }
+      total += best;
+      if (best > BLOCK_CHANGED) changed++;
+    }
+  }
+  const blocks = cols * rows;
+  return { score: Math.min(1, total / blocks), changed: changed / blocks };
+}
+
+/** Mean |z_b - z_a(shifted)| / 2 over one block; stops early once it cannot beat `bound`. */
+function blockError(
+  za: Float32Array,
+  zb: Float32Array,
+  width: number,
+  height: number,
+  x0: number,
+  y0: number,
+  dx: number,
+  dy: number,
+  bound: number,
+): number {
+  const limit = bound * 2 * BLOCK_W * BLOCK_H;
+  let sum = 0;
+  for (let y = y0; y < y0 + BLOCK_H; y++) {
+    const ya = clamp(y + dy, 0, height - 1) * width;
+    const yb = y * width;
+    for (let x = x0; x < x0 + BLOCK_W; x++) {
+      sum += Math.abs(zb[yb + x]! - za[ya + clamp(x + dx, 0, width - 1)]!);
+    }
+    if (sum > limit) return Infinity;
+  }
+  return sum / (2 * BLOCK_W * BLOCK_H);
+}
+
+/** Best whole-frame shift of a onto b, searched on every second pixel of the inner frame. */
+function globalShift(a: LumaFrame, b: LumaFrame): [number, number] {
+  const { width, height } = a;
+  const m = GLOBAL_SEARCH;
+  let best = Infinity;
+  let bestShift: [number, number] = [0, 0];
+  for (let dy = -m; dy <= m; dy++) {
+    for (let dx = -m; dx <= m; dx++) {
+      let sum = 0;
+      for (let y = m; y < height - m; y += 2) {
+        const ya = (y + dy) * width;
+        const yb = y * width;
+        for (let x = m; x < width - m; x += 2) sum += Math.abs(b.z[yb + x]! - a.z[ya + x + dx]!);
+        if (sum >= best) break;
+      }
+      // Prefer no motion on ties: a static shot must not drift to a spurious shift.
+      if (sum < best || (sum === best && Math.abs(dx) + Math.abs(dy) < Math.abs(bestShift[0]) + Math.abs(bestShift[1]))) {
+        best = sum;
+        bestShift = [dx, dy];
+      }
+    }
+  }
+  return bestShift;
+}
+
+/**
+ * Difference without motion search, on normalised structure (or raw levels when a frame is flat).
+ * Used across wider frame gaps, where motion search would need a huge range and where a pan should
+ * look like change.
+ */
+export function plainDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
+  if (isFlat(a) || isFlat(b)) return rawDifference(a, b);
+  const n = a.z.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += Math.abs(a.z[i]! - b.z[i]!);
+  return { score: Math.min(1, total / (2 * n)), changed: changedBlocksPlain(a.z, b.z, a.width, a.height) };
+}
+
+function changedBlocksPlain(za: Float32Array, zb: Float32Array, width: number, height: number): number {
+  const cols = Math.floor(width / BLOCK_W);
+  const rows = Math.floor(height / BLOCK_H);
+  let changed = 0;
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      if (blockError(za, zb, width, height, bx * BLOCK_W, by * BLOCK_H, 0, 0, Infinity) > BLOCK_CHANGED) changed++;
+    }
+  }
+  return changed / (cols * rows);
+}
+
+/** Raw luma difference scaled so that black against an average picture scores about 1. */
+function rawDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
+  const n = a.luma.length;
+  let total = 0;
+  let changedPixels = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(a.luma[i]! - b.luma[i]!);
+    total += d;
+    if (d > 24) changedPixels++;
+  }
+  return { score: Math.min(1, (total / n) / 64), changed: changedPixels / n };
+}
+
+/**
+ * How far the middle frame is from the average of its two neighbours, relative to how far apart the
+ * neighbours are. In a dissolve every frame is a mix of the frames around it, so this is near 0; in
+ * a pan or zoom the average is a double image and this is near 0.5 or more; at a cut it is 0.5.
+ */
+export function blendResidual(before: LumaFrame, middle: LumaFrame, after: LumaFrame): number {
+  const n = middle.luma.length;
+  let residual = 0;
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    const a = before.luma[i]!;
+    const b = after.luma[i]!;
+    residual += Math.abs(middle.luma[i]! - (a + b) / 2);
+    spread += Math.abs(b - a);
+  }
+  return spread === 0 ? 1 : residual / spread;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}

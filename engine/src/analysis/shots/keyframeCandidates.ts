@@ -1,0 +1,95 @@
+import { plainDifference } from "./frameDifference.ts";
+import { isFlat, type LumaFrame } from "./LumaFrame.ts";
+
+/** Below this, two keyframes show the same picture and nothing between them needs a look. */
+const KEYFRAME_SAME_SCORE = 0.06;
+/** A gap whose keyframe difference is this many times its neighbours' stands out like a cut. */
+const PEAK_RATIO = 1.8;
+const PEAK_RADIUS = 3;
+/** A non-key frame this many times larger than the GOP's large frames was coded as new content... */
+const PACKET_SPIKE_RATIO = 3;
+/** ...if it is also in the size class of a keyframe (intra-coded), not a busy P-frame in a calm GOP. */
+const PACKET_SPIKE_KEY_SHARE = 0.25;
+
+/**
+ * Indices i of keyframe gaps (keyframes[i] .. keyframes[i+1]) that may contain a boundary and so
+ * must be decoded frame by frame. Everything here is cheap evidence, read without decoding the gap:
+ *  - a frame inside the gap is far larger than its neighbours: encoders that keep a fixed GOP still
+ *    spend intra bits on the first frame of new content (and on flashes, which refining rejects);
+ *  - the gap ends at a keyframe off the stream's regular GOP cadence: the encoder put it there
+ *    because it saw a scene change (x264's scenecut);
+ *  - the keyframes differ much more than neighbouring keyframes do;
+ *  - one keyframe is flat and the other is not: a fade passes between them.
+ * Steady motion (pans, zooms, crowds) changes every keyframe pair alike and is not a candidate; a
+ * cut during such motion still shows as a spike or an encoder-placed keyframe.
+ */
+export function keyframeCandidates(
+  keyframes: readonly number[],
+  keyframePictures: readonly LumaFrame[],
+  packetSizes: readonly number[],
+  frameCount: number,
+  thresholdScale: number,
+): number[] {
+  const count = keyframes.length;
+  const gapDiff: number[] = [];
+  for (let i = 0; i + 1 < count; i++) {
+    gapDiff.push(plainDifference(keyframePictures[i]!, keyframePictures[i + 1]!).score);
+  }
+  const cadence = regularGopLength(keyframes);
+
+  const gaps: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const from = keyframes[i]!;
+    const to = keyframes[i + 1] ?? frameCount;
+    const nextKeySize = packetSizes[to] ?? packetSizes[from]!;
+    const intraSize = Math.min(packetSizes[from]!, nextKeySize);
+    if (hasPacketSpike(packetSizes, from + 1, to, intraSize)) {
+      gaps.push(i);
+      continue;
+    }
+    if (i + 1 >= count) continue;
+    const a = keyframePictures[i]!;
+    const b = keyframePictures[i + 1]!;
+    const d = gapDiff[i]!;
+    if (d < KEYFRAME_SAME_SCORE * thresholdScale) continue;
+    const fade = isFlat(a) !== isFlat(b);
+    const offCadence = cadence !== null && to - from < cadence - 1;
+    const peak = d >= PEAK_RATIO * neighbourMedian(gapDiff, i);
+    if (fade || offCadence || peak) gaps.push(i);
+  }
+  return gaps;
+}
+
+/**
+ * The full GOP length of the stream: the longest gap that occurs repeatedly. Encoders insert
+ * keyframes at most this far apart; shorter gaps mean the encoder chose the position. (x264 counts
+ * its first GOP one frame shorter, hence the one-frame tolerance where this is used.)
+ */
+function regularGopLength(keyframes: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < keyframes.length; i++) {
+    const gap = keyframes[i]! - keyframes[i - 1]!;
+    counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  const repeated = [...counts].filter(([, n]) => n >= 2).map(([gap]) => gap);
+  return repeated.length > 0 ? Math.max(...repeated) : null;
+}
+
+function neighbourMedian(values: readonly number[], i: number): number {
+  const around: number[] = [];
+  for (let j = i - PEAK_RADIUS; j <= i + PEAK_RADIUS; j++) {
+    if (j !== i && j >= 0 && j < values.length) around.push(values[j]!);
+  }
+  if (around.length === 0) return 0;
+  around.sort((x, y) => x - y);
+  return around[Math.floor(around.length / 2)]!;
+}
+
+function hasPacketSpike(sizes: readonly number[], from: number, to: number, intraSize: number): boolean {
+  if (to - from < 4) return false;
+  const inner = sizes.slice(from, to);
+  const sorted = [...inner].sort((x, y) => x - y);
+  const typical = sorted[Math.floor(sorted.length * 0.85)]!;
+  const limit = Math.max(PACKET_SPIKE_RATIO * typical, PACKET_SPIKE_KEY_SHARE * intraSize);
+  return inner.some((size) => size > limit);
+}

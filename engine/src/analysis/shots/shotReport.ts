@@ -1,0 +1,57 @@
+import { clipTimecode } from "../../media/clipTimecode.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { ShotDetectionResult } from "./ShotDetector.ts";
+import type { Transition } from "./Shot.ts";
+
+/** The `sichter shots --json` document: stable field names that scripts and hosts rely on. */
+export interface ShotReport {
+  readonly file: string;
+  readonly frameRate: string;
+  readonly dropFrame: boolean;
+  readonly startTimecode: string;
+  readonly frameCount: number;
+  readonly durationSeconds: number;
+  readonly variableFrameRate: boolean;
+  readonly mode: "fast" | "exact";
+  readonly decodedFrames: number;
+  readonly shots: ReadonlyArray<{
+    readonly index: number;
+    readonly startFrame: number;
+    readonly endFrame: number;
+    readonly startTimecode: string;
+    readonly endTimecode: string;
+    /** Presentation time of the first frame; differs from timecode arithmetic in VFR files. */
+    readonly startSeconds: number;
+    readonly transition: Transition | null;
+    readonly confidence: number;
+  }>;
+}
+
+export function shotReport(media: MediaInfo, result: ShotDetectionResult): ShotReport {
+  const tc = clipTimecode(media);
+  return {
+    file: media.path,
+    frameRate: media.frameRate,
+    dropFrame: tc.dropFrame,
+    startTimecode: tc.toTimecode(0),
+    frameCount: media.frameCount,
+    durationSeconds: round6(media.durationSeconds),
+    variableFrameRate: media.variableFrameRate,
+    mode: result.mode,
+    decodedFrames: result.decodedFrames,
+    shots: result.shots.map((shot) => ({
+      index: shot.index,
+      startFrame: shot.startFrame,
+      endFrame: shot.endFrame,
+      startTimecode: tc.toTimecode(shot.startFrame),
+      endTimecode: tc.toTimecode(shot.endFrame),
+      startSeconds: round6(media.frameTimes[shot.startFrame] ?? 0),
+      transition: shot.transition,
+      confidence: Math.round(shot.confidence * 1000) / 1000,
+    })),
+  };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,63 @@
+import { ErrorCode } from "@sichter/shared/protocol";
+import { CancellationTokenSource } from "../core/Cancellation.ts";
+import { isSichterError, toSichterError } from "../core/SichterError.ts";
+import type { CliContext, Command } from "./CliContext.ts";
+import { keyframesCommand } from "./commands/keyframes.ts";
+import { probeCommand } from "./commands/probe.ts";
+import { shotsCommand } from "./commands/shots.ts";
+import { detectLocale } from "./locale.ts";
+
+const commands: Record<string, Command> = {
+  probe: probeCommand,
+  shots: shotsCommand,
+  keyframes: keyframesCommand,
+};
+
+const help = `Usage: sichter <command> [options]
+
+Commands:
+  probe <file>                 what the clip is: format, frame rate, frame count, start timecode
+  shots <file>                 frame-accurate shots with cuts, dissolves and fades
+  keyframes <file> --out DIR   representative JPEG frames per shot, with an index.json
+
+Run "sichter <command> --help" for a command's options.
+Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),
+SICHTER_LANG=de|en (language of messages).`;
+
+/** Exit codes: 0 ok, 1 the work failed, 2 the command line was wrong, 130 cancelled (Ctrl-C). */
+export async function main(argv: string[]): Promise<number> {
+  const locale = detectLocale();
+  const cts = new CancellationTokenSource();
+  const onSignal = (): void => cts.cancel();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const context: CliContext = { stdout: process.stdout, stderr: process.stderr, locale, token: cts.token };
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      process.stdout.write(`${help}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === "--version") {
+      process.stdout.write("0.1.0\n");
+      return 0;
+    }
+    const command = commands[name];
+    if (!command) {
+      process.stderr.write(`${ErrorCode.USAGE}: unknown command "${name}"\n\n${help}\n`);
+      return 2;
+    }
+    return await command(rest, context);
+  } catch (error) {
+    const e = toSichterError(error);
+    // Users get the code and a sentence; the stack is for bug reports, on request.
+    process.stderr.write(`${e.code}: ${e.localizedMessage(locale)}\n`);
+    if (process.env.SICHTER_DEBUG && !isSichterError(error)) console.error(error);
+    if (e.code === ErrorCode.CANCELLED) return 130;
+    return e.code === ErrorCode.USAGE ? 2 : 1;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    cts.dispose();
+  }
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import type { Readable } from "node:stream";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { CancellationToken } from "../core/Cancellation.ts";
+import { SichterError } from "../core/SichterError.ts";
+import { toolEnvVar, toolPath, type Tool } from "./binaries.ts";
+
+/** Every ffmpeg/ffprobe we started and that has not exited yet. */
+const live = new Set<ChildProcessByStdio<null, Readable, Readable>>();
+
+// A child that outlives its engine keeps decoding for nobody. Signals and a normal exit end them here;
+// after a SIGKILL of the engine the closed stdout pipe makes them exit on their next write.
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+/** How many tool processes are running right now (tests use it to prove cancellation kills them). */
+export function liveToolProcessCount(): number {
+  return live.size;
+}
+
+/** The last part of stderr is kept for error messages; ffmpeg can print megabytes on broken input. */
+const STDERR_KEEP = 16 * 1024;
+
+export interface ToolRun {
+  /** Raw stdout, for callers that stream it (frame reader). */
+  readonly stdout: Readable;
+  /** Resolves when the process exits; rejects with SichterError on spawn failure or cancellation. */
+  readonly exit: Promise<ToolExit>;
+  kill(): void;
+}
+
+export interface ToolExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+/**
+ * Starts ffmpeg or ffprobe with an argument vector (never a shell string: paths with spaces, quotes
+ * and unicode pass through untouched). Cancellation kills the process at once.
+ */
+export function startTool(tool: Tool, args: readonly string[], token = CancellationToken.None): ToolRun {
+  const binary = toolPath(tool);
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  live.add(child);
+
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_KEEP);
+  });
+
+  let cancelled = false;
+  const cancelListener = token.onCancellationRequested(() => {
+    cancelled = true;
+    child.kill("SIGKILL");
+  });
+
+  const exit = new Promise<ToolExit>((resolve, reject) => {
+    child.once("error", (error: NodeJS.ErrnoException) => {
+      live.delete(child);
+      cancelListener.dispose();
+      reject(
+        new SichterError(
+          ErrorCode.TOOL_MISSING,
+          { tool, binary, envVar: toolEnvVar(tool) },
+          { cause: error },
+        ),
+      );
+    });
+    child.once("close", (code, signal) => {
+      live.delete(child);
+      cancelListener.dispose();
+      if (cancelled) reject(new SichterError(ErrorCode.CANCELLED));
+      else resolve({ code, signal, stderr });
+    });
+  });
+  // Callers that only stream stdout may attach to `exit` late; never let it be an unhandled rejection.
+  exit.catch(() => {});
+
+  return {
+    stdout: child.stdout,
+    exit,
+    kill: () => {
+      child.kill("SIGKILL");
+    },
+  };
+}
+
+/** Runs a tool to completion and returns its stdout as text (ffprobe JSON, ffmpeg logs). */
+export async function runTool(
+  tool: Tool,
+  args: readonly string[],
+  token = CancellationToken.None,
+): Promise<ToolExit & { stdout: string }> {
+  const run = startTool(tool, args, token);
+  const chunks: Buffer[] = [];
+  run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const result = await run.exit;
+  return { ...result, stdout: Buffer.concat(chunks).toString("utf8") };
+}
+
+/** Last meaningful line of ffmpeg's stderr, for an error message a person can read. */
+export function lastStderrLine(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  return lines.at(-1) ?? "no output";
+}

@@ -1,0 +1,36 @@
+/**
+ * Stable error codes. They cross the wire in JSON-RPC `error.data.code`, appear in CLI output and
+ * are what hosts branch on, so a code is never renamed or reused once released.
+ */
+export const ErrorCode = {
+  /** The command line was not understood. */
+  USAGE: "SICHTER_E_USAGE",
+  /** No file or folder exists at the given path. */
+  FILE_NOT_FOUND: "SICHTER_E_FILE_NOT_FOUND",
+  /** The file exists but the process may not read it. */
+  PERMISSION_DENIED: "SICHTER_E_PERMISSION_DENIED",
+  /** The path is a directory, device, socket or other non-regular file. */
+  NOT_A_FILE: "SICHTER_E_NOT_A_FILE",
+  /** The file has zero bytes. */
+  PROBE_EMPTY_FILE: "SICHTER_E_PROBE_EMPTY_FILE",
+  /** ffprobe does not recognise the file as any media container. */
+  PROBE_NOT_MEDIA: "SICHTER_E_PROBE_NOT_MEDIA",
+  /** The file is media but has no video stream (audio only, subtitles, data). */
+  PROBE_NOT_VIDEO: "SICHTER_E_PROBE_NOT_VIDEO",
+  /** The container opens but the video stream cannot be decoded or has no frames. */
+  PROBE_CORRUPT: "SICHTER_E_PROBE_CORRUPT",
+  /** The ffmpeg or ffprobe binary is missing or cannot be started. */
+  TOOL_MISSING: "SICHTER_E_TOOL_MISSING",
+  /** ffmpeg or ffprobe exited with an error while working on a file that probed fine. */
+  TOOL_FAILED: "SICHTER_E_TOOL_FAILED",
+  /** The work was cancelled by the user or a shutdown. */
+  CANCELLED: "SICHTER_E_CANCELLED",
+  /** A timecode string or frame rate could not be parsed or is out of range. */
+  TIMECODE_INVALID: "SICHTER_E_TIMECODE_INVALID",
+  /** The output folder cannot be created or written. */
+  OUTPUT_NOT_WRITABLE: "SICHTER_E_OUTPUT_NOT_WRITABLE",
+  /** Something that should not happen did; the message carries the detail for a bug report. */
+  INTERNAL: "SICHTER_E_INTERNAL",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

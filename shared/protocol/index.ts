@@ -1,0 +1,2 @@
+export { ErrorCode } from "./ErrorCode.ts";
+export { errorMessages, formatErrorMessage, type Locale } from "./messages.ts";
