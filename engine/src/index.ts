@@ -4,3 +4,8 @@ export { SichterError, isSichterError, toSichterError } from "./core/SichterErro
 export { CancellationToken, CancellationTokenSource, throwIfCancelled } from "./core/Cancellation.ts";
 export { Progress, subProgress, type ProgressReport } from "./core/Progress.ts";
 export { sichterDirs, type SichterDirs } from "./core/SichterHome.ts";
+export { probeMedia } from "./media/probeMedia.ts";
+export type { MediaInfo } from "./media/MediaInfo.ts";
+export { detectShots, type ShotDetectionMode, type ShotDetectionOptions, type ShotDetectionResult } from "./analysis/shots/ShotDetector.ts";
+export type { Shot, Transition } from "./analysis/shots/Shot.ts";
+export type { ShotBoundary } from "./analysis/shots/ShotBoundary.ts";

@@ -53,7 +53,7 @@ export function keyframeCandidates(
     const d = gapDiff[i]!;
     if (d < KEYFRAME_SAME_SCORE * thresholdScale) continue;
     const fade = isFlat(a) !== isFlat(b);
-    const offCadence = cadence !== null && to - from < cadence - 1;
+    const offCadence = cadence === null || to - from < cadence - 1;
     const peak = d >= PEAK_RATIO * neighbourMedian(gapDiff, i);
     if (fade || offCadence || peak) gaps.push(i);
   }
@@ -63,7 +63,8 @@ export function keyframeCandidates(
 /**
  * The full GOP length of the stream: the longest gap that occurs repeatedly. Encoders insert
  * keyframes at most this far apart; shorter gaps mean the encoder chose the position. (x264 counts
- * its first GOP one frame shorter, hence the one-frame tolerance where this is used.)
+ * its first GOP one frame shorter, hence the one-frame tolerance where this is used.) Null when no
+ * gap length repeats: then every keyframe was placed by choice.
  */
 function regularGopLength(keyframes: readonly number[]): number | null {
   const counts = new Map<number, number>();

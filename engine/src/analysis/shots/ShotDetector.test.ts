@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
+import { CancellationTokenSource } from "../../core/Cancellation.ts";
+import { isSichterError } from "../../core/SichterError.ts";
+import { probeMedia } from "../../media/probeMedia.ts";
+import { liveToolProcessCount } from "../../media/ToolProcess.ts";
+import { detectShots } from "./ShotDetector.ts";
+
+let dir: string;
+const lengths = [37, 53, 61, 29, 70];
+let cuts: number[];
+
+beforeAll(async () => {
+  dir = makeTempDir();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const starts = (shots: ReadonlyArray<{ startFrame: number }>): number[] => shots.map((s) => s.startFrame);
+
+describe("detectShots on real encodes", () => {
+  it("fixed GOP without scene-cut keyframes: fast finds mid-GOP cuts exactly and decodes less", async () => {
+    const file = path.join(dir, "fixed-gop.mp4");
+    cuts = await makeCutClip(file, lengths, {
+      codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "24", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
+    });
+    const media = await probeMedia(file);
+    expect(media.keyframes.filter((k) => cuts.includes(k))).toEqual([]);
+    const fast = await detectShots(media, { mode: "fast" });
+    const exact = await detectShots(media, { mode: "exact" });
+    expect(fast.mode).toBe("fast");
+    expect(fast.fallbackReason).toBeNull();
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    expect(starts(exact.shots)).toEqual([0, ...cuts]);
+    expect(fast.decodedFrames).toBeLessThan(media.frameCount);
+    expect(exact.decodedFrames).toBe(media.frameCount);
+    expect(fast.shots.at(-1)!.endFrame).toBe(media.frameCount);
+  });
+
+  it("x264 scene-cut keyframes: the cut frame is the keyframe the encoder placed", async () => {
+    const file = path.join(dir, "scenecut.mp4");
+    await makeCutClip(file, lengths, { codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-g", "250", "-pix_fmt", "yuv420p"] });
+    const media = await probeMedia(file);
+    const fast = await detectShots(media, { mode: "fast" });
+    expect(fast.mode).toBe("fast");
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+  });
+
+  it("MPEG-2 in a transport stream: exact frames whether or not seeking is frame-exact", async () => {
+    const file = path.join(dir, "broadcast.ts");
+    await makeCutClip(file, lengths, { codecArgs: ["-c:v", "mpeg2video", "-q:v", "4", "-g", "15", "-bf", "2"] });
+    const media = await probeMedia(file);
+    const result = await detectShots(media, { mode: "fast" });
+    expect(starts(result.shots)).toEqual([0, ...cuts]);
+  });
+
+  it("intra-only codec goes straight to exact mode", async () => {
+    const file = path.join(dir, "intra.mov");
+    await makeCutClip(file, lengths, { codecArgs: ["-c:v", "mjpeg", "-q:v", "6"] });
+    const media = await probeMedia(file);
+    const result = await detectShots(media);
+    expect(result.mode).toBe("exact");
+    expect(starts(result.shots)).toEqual([0, ...cuts]);
+  });
+
+  it("minimum shot length merges boundaries closer than it", async () => {
+    const file = path.join(dir, "fixed-gop.mp4");
+    const media = await probeMedia(file);
+    const result = await detectShots(media, { mode: "exact", minShotFrames: 40 });
+    // 90 -> 151 is 61 frames, 151 -> 180 only 29: one of the last pair must go.
+    const s = starts(result.shots);
+    expect(s).toContain(37);
+    expect(s.filter((f) => f === 151 || f === 180)).toHaveLength(1);
+  });
+
+  it("cancellation stops at once and leaves no ffmpeg running", async () => {
+    const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
+    const cts = new CancellationTokenSource();
+    let reports = 0;
+    const run = detectShots(media, { mode: "exact" }, { report: () => void (++reports === 1 && cts.cancel()) }, cts.token);
+    const error = await run.then(() => null, (e: unknown) => e);
+    expect(isSichterError(error, ErrorCode.CANCELLED)).toBe(true);
+    expect(liveToolProcessCount()).toBe(0);
+  });
+});
