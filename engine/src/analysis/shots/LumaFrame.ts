@@ -39,3 +39,11 @@ export function toLumaFrame(index: number, luma: Uint8Array, width: number, heig
 export function isFlat(frame: LumaFrame): boolean {
   return frame.std < FLAT_STD;
 }
+
+/**
+ * A frame at the bottom of a fade: black or white with almost no picture left. Stricter than
+ * `isFlat`, because fog, night skies and fine patterns are low in contrast too, but not black.
+ */
+export function isFadeFrame(mean: number, std: number): boolean {
+  return std < 5 && (mean < 28 || mean > 228);
+}

@@ -1,10 +1,12 @@
-import { blendResidual, motionDifference, plainDifference } from "./frameDifference.ts";
+import { blendResidual, motionDifference, plainDifference, zoomDifference } from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
 /** Half-widths (frames) of the spans over which dissolves are looked for: short, medium and long. */
 export const DISSOLVE_HALF_SPANS = [3, 6, 12] as const;
 /** Longest flash (frames) the detector sees through: news flashes last one or two frames. */
 export const FLASH_MAX_FRAMES = 3;
+/** Below this plain difference a frame pair is "still"; motion models are not tried on it. */
+export const MOTION_CHECK_FROM = 0.02;
 /** Frames after a candidate cut are compared with the frame before it only above this score. */
 const RETURN_CHECK_FROM = 0.06;
 
@@ -20,11 +22,18 @@ export interface SignalSeries {
   readonly cutChanged: number[];
   /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
   readonly plainScore: number[];
+  /** Difference between frame i-1 and i after the best zoom; far below plainScore in a zoom. */
+  readonly zoomScore: number[];
   /**
    * Smallest difference between frame i-1 and any of the FLASH_MAX_FRAMES frames after i; low when
    * the picture comes back after a flash. NaN where not needed (weak candidates) or unknown (end).
    */
   readonly returnScore: number[];
+  /**
+   * Smallest difference between frame i and any of the FLASH_MAX_FRAMES frames before i-1: low when
+   * frame i is the picture from before a flash, i.e. the flash ends at i. NaN where not needed.
+   */
+  readonly backScore: number[];
   /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
   readonly span: Record<number, { score: number[]; changed: number[]; residual: number[] }>;
 }
@@ -52,7 +61,9 @@ export class ShotSignalBuilder {
       cutScore: [],
       cutChanged: [],
       plainScore: [],
+      zoomScore: [],
       returnScore: [],
+      backScore: [],
       span,
     };
   }
@@ -65,6 +76,7 @@ export class ShotSignalBuilder {
     s.mean.push(frame.mean);
     s.std.push(frame.std);
     s.returnScore.push(Number.NaN);
+    s.backScore.push(Number.NaN);
     for (const w of DISSOLVE_HALF_SPANS) {
       const sp = s.span[w]!;
       sp.score.push(Number.NaN);
@@ -77,11 +89,25 @@ export class ShotSignalBuilder {
       const d = motionDifference(prev, frame);
       s.cutScore.push(d.score);
       s.cutChanged.push(d.changed);
-      s.plainScore.push(plainDifference(prev, frame).score);
+      const plain = plainDifference(prev, frame).score;
+      s.plainScore.push(plain);
+      // Zoom search is the costliest measure and only matters where frames change noticeably.
+      s.zoomScore.push(plain > MOTION_CHECK_FROM ? zoomDifference(prev, frame) : Number.NaN);
     } else {
       s.cutScore.push(Number.NaN);
       s.cutChanged.push(Number.NaN);
       s.plainScore.push(Number.NaN);
+      s.zoomScore.push(Number.NaN);
+    }
+
+    if (s.cutScore[i]! >= RETURN_CHECK_FROM) {
+      for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
+        const before = this.at(i - 1 - k);
+        if (!before) break;
+        const back = motionDifference(before, frame).score;
+        const current = s.backScore[i]!;
+        s.backScore[i] = Number.isNaN(current) ? back : Math.min(current, back);
+      }
     }
 
     // Now that frame i exists, finish the return check of the candidate FLASH_MAX_FRAMES back.

@@ -13,11 +13,12 @@ const FLASH_RETURN_SHARE = 0.5;
 
 /**
  * Hard cuts: a frame that is new content against the frame before, stands out from its neighbours,
- * and is not followed by the old picture coming back (that is a flash, not a cut).
+ * and is neither followed by the old picture coming back nor a return to the picture from just
+ * before (both are the edges of a flash, not cuts).
  */
 export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds): ShotBoundary[] {
   const k = thresholdScale(thresholds);
-  const { cutScore, cutChanged, returnScore } = series;
+  const { cutScore, cutChanged, returnScore, backScore } = series;
   const boundaries: ShotBoundary[] = [];
   for (let n = 1; n < series.length; n++) {
     const score = cutScore[n]!;
@@ -26,8 +27,10 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) continue;
     const baseline = localBaseline(cutScore, n, BASELINE_RADIUS);
     if (score < CUT_MIN_RATIO * baseline + 0.02 * k) continue;
-    const back = returnScore[n]!;
-    if (back < FLASH_RETURN_SHARE * score) continue;
+    // The old picture comes back after n (n starts a flash), or n brings back the picture from
+    // before a flash (n ends it): either way the shot goes on.
+    if (returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
+    if (backScore[n]! < FLASH_RETURN_SHARE * score) continue;
     const frame = series.firstFrame + n;
     boundaries.push({
       type: "cut",

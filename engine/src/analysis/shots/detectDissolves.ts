@@ -1,13 +1,20 @@
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
-import { DISSOLVE_HALF_SPANS, type SignalSeries } from "./ShotSignals.ts";
+import { DISSOLVE_HALF_SPANS, MOTION_CHECK_FROM, type SignalSeries } from "./ShotSignals.ts";
 
 /** The pictures at both ends of the span must differ like two shots do... */
 const SPAN_MIN_SCORE = 0.12;
 /** ...over most of the picture (a lower third fading in is a strip)... */
 const SPAN_MIN_CHANGED = 0.5;
-/** ...and the middle must be a mix of the ends (pans and zooms give double images, ~0.5). */
-const MAX_BLEND_RESIDUAL = 0.25;
-/** Motion search explains pans; in a dissolve it finds nothing better than no motion. */
+/**
+ * ...and the middle must be a mix of the ends (pans and zooms give double images, ~0.5). Only spans
+ * of at least 13 frames are judged: over shorter spans a zoom of a smooth picture is nearly linear
+ * too, while a dissolve stays a clean mix however long the span.
+ */
+const MAX_BLEND_RESIDUAL = 0.2;
+const JUDGED_HALF_SPANS = DISSOLVE_HALF_SPANS.filter((w) => w >= 6);
+/** Frames changing less than this share of the transition's typical step are not part of it. */
+const EDGE_STEP_SHARE = 0.35;
+/** Shift and zoom search explain pans and zooms; in a dissolve they find nothing better than no motion. */
 const MIN_UNEXPLAINED_SHARE = 0.6;
 /** Candidate centres this close together belong to one transition. */
 const MERGE_GAP = 2;
@@ -35,7 +42,7 @@ export function detectDissolves(
 
   const candidates: Candidate[] = [];
   for (let n = 0; n < series.length; n++) {
-    for (const w of DISSOLVE_HALF_SPANS) {
+    for (const w of JUDGED_HALF_SPANS) {
       const sp = series.span[w]!;
       const score = sp.score[n]!;
       if (!(score >= SPAN_MIN_SCORE * k) || !(sp.changed[n]! >= SPAN_MIN_CHANGED)) continue;
@@ -51,8 +58,11 @@ export function detectDissolves(
   let group: Candidate[] = [];
   const flush = (): void => {
     if (group.length === 0) return;
-    const start = Math.max(0, Math.min(...group.map((c) => c.centre - c.w)) + 1);
-    const end = Math.min(series.length, Math.max(...group.map((c) => c.centre + c.w)));
+    const [start, end] = trimToChange(
+      series,
+      Math.max(1, Math.min(...group.map((c) => c.centre - c.w)) + 1),
+      Math.min(series.length - 1, Math.max(...group.map((c) => c.centre + c.w))),
+    );
     const best = Math.max(...group.map((c) => c.score));
     boundaries.push({
       type: "dissolve",
@@ -72,12 +82,27 @@ export function detectDissolves(
   return boundaries;
 }
 
-/** True when motion search removes most of the frame-to-frame change over [from, to]. */
+/**
+ * Narrows [from, to] to the frames that change: the first blended frame differs from the frame
+ * before it, and so does the first plain frame of the new shot, which is where the range ends.
+ */
+function trimToChange(series: SignalSeries, from: number, to: number): [number, number] {
+  const steps = series.plainScore.slice(from, to + 1).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const typical = steps[Math.floor(steps.length / 2)] ?? 0;
+  const changing = (i: number): boolean => series.plainScore[i]! >= EDGE_STEP_SHARE * typical;
+  let start = from;
+  let end = to;
+  while (start < end && !changing(start)) start++;
+  while (end > start && !changing(end)) end--;
+  return [start, Math.max(end, start + 1)];
+}
+
+/** True when shift or zoom search removes most of the frame-to-frame change over [from, to]. */
 function motionExplainsChange(series: SignalSeries, from: number, to: number): boolean {
   const shares: number[] = [];
   for (let i = Math.max(1, from); i <= Math.min(series.length - 1, to); i++) {
     const plain = series.plainScore[i]!;
-    if (plain > 0.02) shares.push(series.cutScore[i]! / plain);
+    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!) / plain);
   }
   if (shares.length === 0) return false;
   shares.sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { FLAT_STD } from "./LumaFrame.ts";
+import { isFadeFrame } from "./LumaFrame.ts";
 import type { ShotBoundary } from "./ShotBoundary.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
@@ -6,6 +6,8 @@ import type { SignalSeries } from "./ShotSignals.ts";
 const RAMP_STEP = 1.025;
 /** A flat run longer than this (frames) is a shot of its own (a black slate), not a fade's pause. */
 const MAX_FADE_HOLD = 25;
+/** The picture before the run is back this close after it: a white flash, not a fade. */
+const FLASH_RETURN_SHARE = 0.5;
 
 /**
  * Fades through black or white: a run of flat frames, extended over the ramps on either side where
@@ -14,18 +16,20 @@ const MAX_FADE_HOLD = 25;
  * boundaries.
  */
 export function detectFades(series: SignalSeries): ShotBoundary[] {
-  const { mean, std, length } = series;
+  const { mean, std, length, cutScore, returnScore } = series;
+  const atFade = (i: number): boolean => isFadeFrame(mean[i]!, std[i]!);
   const boundaries: ShotBoundary[] = [];
   let n = 0;
   while (n < length) {
-    if (!(std[n]! < FLAT_STD)) {
+    if (!atFade(n)) {
       n++;
       continue;
     }
     const runStart = n;
-    while (n < length && std[n]! < FLAT_STD) n++;
+    while (n < length && atFade(n)) n++;
     const runEnd = n;
     if (runStart === 0 || runEnd === length) continue;
+    if (returnScore[runStart]! < FLASH_RETURN_SHARE * cutScore[runStart]!) continue;
 
     const level = average(mean, runStart, runEnd);
     const energy = (i: number): number => Math.hypot(std[i]!, mean[i]! - level);

@@ -101,6 +101,45 @@ function globalShift(a: LumaFrame, b: LumaFrame): [number, number] {
   return bestShift;
 }
 
+/** Zoom steps tried between consecutive frames: up to 6 % per frame in or out (a fast zoom). */
+const ZOOM_SCALES = [0.94, 0.97, 0.985, 1.015, 1.03, 1.06] as const;
+
+/**
+ * Structural difference after the best zoom about the picture centre. A zoom moves every block in
+ * a different direction, which shift search cannot follow; scaling the previous frame can.
+ */
+export function zoomDifference(a: LumaFrame, b: LumaFrame): number {
+  if (isFlat(a) || isFlat(b)) return rawDifference(a, b).score;
+  const { width, height } = a;
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  let best = Infinity;
+  for (const scale of ZOOM_SCALES) {
+    let total = 0;
+    let count = 0;
+    for (let y = 0; y < height; y++) {
+      const sy = cy + (y - cy) / scale;
+      if (sy < 0 || sy > height - 1) continue;
+      const y0 = Math.floor(sy);
+      const y1 = Math.min(height - 1, y0 + 1);
+      const fy = sy - y0;
+      for (let x = 0; x < width; x++) {
+        const sx = cx + (x - cx) / scale;
+        if (sx < 0 || sx > width - 1) continue;
+        const x0 = Math.floor(sx);
+        const x1 = Math.min(width - 1, x0 + 1);
+        const fx = sx - x0;
+        const top = a.z[y0 * width + x0]! * (1 - fx) + a.z[y0 * width + x1]! * fx;
+        const bottom = a.z[y1 * width + x0]! * (1 - fx) + a.z[y1 * width + x1]! * fx;
+        total += Math.abs(b.z[y * width + x]! - (top * (1 - fy) + bottom * fy));
+        count++;
+      }
+    }
+    best = Math.min(best, total / (2 * count));
+  }
+  return Math.min(1, best);
+}
+
 /**
  * Difference without motion search, on normalised structure (or raw levels when a frame is flat).
  * Used across wider frame gaps, where motion search would need a huge range and where a pan should
