@@ -42,6 +42,8 @@ export interface MediaInfo {
    * (audio priming, MPEG-TS offsets). Seek to `seekOffsetSeconds + frameTimes[i]` to land on frame i.
    */
   readonly seekOffsetSeconds: number;
+  /** How far decode timestamps trail presentation timestamps (B-frames), in seconds. */
+  readonly decodeDelaySeconds: number;
   /** Number of audio streams, for later analyses (silence). */
   readonly audioStreams: number;
 }

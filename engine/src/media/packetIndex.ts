@@ -12,10 +12,13 @@ export interface PacketIndex {
   readonly sizes: number[];
   /** Presentation time of the first frame in the stream's own timeline, in seconds. */
   readonly firstPtsSeconds: number;
+  /** How far decode timestamps run behind presentation (B-frame reordering), in seconds. */
+  readonly decodeDelaySeconds: number;
 }
 
 interface RawPacket {
   pts: number;
+  dts: number;
   key: boolean;
   size: number;
 }
@@ -33,7 +36,7 @@ export function parsePacketCsv(csv: string, timeBase: number): PacketIndex {
     if (flags.includes("D")) continue;
     const pts = toInt(ptsText) ?? toInt(dtsText);
     if (pts === undefined) continue;
-    packets.push({ pts, key: flags.includes("K"), size: toInt(sizeText) ?? 0 });
+    packets.push({ pts, dts: toInt(dtsText) ?? pts, key: flags.includes("K"), size: toInt(sizeText) ?? 0 });
   }
   packets.sort((a, b) => a.pts - b.pts);
   const first = packets[0]?.pts ?? 0;
@@ -45,7 +48,8 @@ export function parsePacketCsv(csv: string, timeBase: number): PacketIndex {
     sizes[i] = p.size;
     if (p.key) keyframes.push(i);
   });
-  return { frameTimes, keyframes, sizes, firstPtsSeconds: first * timeBase };
+  const delay = packets.reduce((max, p) => Math.max(max, p.pts - p.dts), 0);
+  return { frameTimes, keyframes, sizes, firstPtsSeconds: first * timeBase, decodeDelaySeconds: delay * timeBase };
 }
 
 function toInt(text: string | undefined): number | undefined {

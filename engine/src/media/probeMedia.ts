@@ -121,6 +121,7 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     keyframes: index.keyframes,
     frameTimes: index.frameTimes,
     packetSizes: index.sizes,
+    decodeDelaySeconds: index.decodeDelaySeconds,
     seekOffsetSeconds: Math.max(0, index.firstPtsSeconds - (Number(info.format?.start_time) || 0)),
     audioStreams: streams.filter((s) => s.codec_type === "audio").length,
   };

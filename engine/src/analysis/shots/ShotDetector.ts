@@ -1,4 +1,4 @@
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
+import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
 import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -90,16 +90,16 @@ async function detectExact(
 ): Promise<{ boundaries: ShotBoundary[]; decodedFrames: number }> {
   let decoded = 0;
   const total = Math.max(1, media.frameCount);
-  const run = await analyzeFrameRun(
+  const series = await analyzeFrameRun(
     { file: media.path, fastDecode: true },
-    0,
+    { firstFrame: 0 },
     () => {
       decoded++;
       if (decoded % 25 === 0) progress.report({ stage: "decode", fraction: decoded / total });
     },
     token,
   );
-  return { boundaries: decideBoundaries(run.series, thresholds), decodedFrames: decoded };
+  return { boundaries: series ? decideBoundaries(series, thresholds) : [], decodedFrames: decoded };
 }
 
 type FastOutcome =
@@ -142,46 +142,97 @@ async function detectFast(
 
   const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
   let decoded = 0;
-  const boundaries: ShotBoundary[] = [];
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   const halfFrame = den / num / 2;
-  for (const w of windows) {
-    throwIfCancelled(token);
-    const run = await analyzeFrameRun(
+  // A failed seek check stops the other windows too: their frame numbers are suspect as well.
+  const abort = new CancellationTokenSource(token);
+  let misplaced: Window | undefined;
+  const refine = async (w: Window): Promise<ShotBoundary[]> => {
+    const series = await analyzeFrameRun(
       {
         file: media.path,
         keyframeSeekSeconds: media.seekOffsetSeconds + keyframeSeekTime(media, w.keyframe, halfFrame),
-        maxFrames: w.to - w.from,
         fastDecode: true,
+        threads: 1,
       },
-      w.from,
+      {
+        // A seek lands on a keyframe, but demuxers differ on which; the first decoded frame is
+        // matched against the keyframes just scored, and anything unrecognised is refused, since a
+        // guessed offset would shift every frame number.
+        firstFrame: (first) => {
+          for (let k = w.keyframe; k >= Math.max(0, w.keyframe - SEEK_LOOKBACK); k--) {
+            if (plainDifference(pictures[k]!, first).score <= SAME_PICTURE) return media.keyframes[k];
+          }
+          return undefined;
+        },
+        endFrame: w.to,
+      },
       () => {
         decoded++;
-        if (decoded % 25 === 0) progress.report({ stage: "refine", fraction: 0.2 + 0.8 * (decoded / windowFrames) });
+        if (decoded % 25 === 0) progress.report({ stage: "refine", fraction: 0.2 + 0.8 * Math.min(1, decoded / windowFrames) });
       },
-      token,
+      abort.token,
     );
-    // The seek must land exactly on the keyframe we scored; anything else shifts every frame number.
-    const anchor = pictures[w.keyframe]!;
-    if (!run.first || plainDifference(anchor, run.first).score > 0.02) {
-      return { fallbackReason: `seek to frame ${w.from} did not land on its keyframe`, decodedFrames: pictures.length + decoded };
+    if (!series) {
+      misplaced ??= w;
+      abort.cancel();
+      return [];
     }
-    boundaries.push(...decideBoundaries(run.series, thresholds));
+    // Frames before the window (an early landing) belong to an earlier window's verdict.
+    return decideBoundaries(series, thresholds).filter((b) => b.frame >= w.from);
+  };
+  const fallback = (w: Window): FastOutcome => ({
+    fallbackReason: `seek to frame ${w.from} did not land on its keyframe`,
+    decodedFrames: pictures.length + decoded,
+  });
+  try {
+    const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, refine);
+    if (misplaced) return fallback(misplaced);
+    return { boundaries: perWindow.flat(), decodedFrames: pictures.length + decoded };
+  } catch (error) {
+    throwIfCancelled(token);
+    if (misplaced) return fallback(misplaced);
+    throw error;
+  } finally {
+    abort.dispose();
   }
-  return { boundaries, decodedFrames: pictures.length + decoded };
 }
 
+/** Windows decoded side by side: two single-threaded decoders keep both cores busy. */
+const SEEK_LOOKBACK = 3;
+/** Two decodes of the same frame differ by rounding only. */
+const SAME_PICTURE = 0.02;
+const REFINE_CONCURRENCY = 2;
+
+/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 /**
- * A time that makes ffmpeg's keyframe seek land on keyframe i. Demuxers compare against decode
- * timestamps, which run a few frames behind presentation in streams with B-frames, so aiming at the
- * keyframe's own time lands one GOP early; halfway to the next keyframe is safe for any such delay
- * shorter than half a GOP (and the anchor check catches anything else).
+ * A time that makes ffmpeg's keyframe seek land on keyframe i. Two things pull a seek early: demuxers
+ * compare against decode timestamps, which trail presentation by the B-frame delay, and ffmpeg's
+ * command line itself moves the target 3/23 s back for streams with B-frames. Both are added back,
+ * but never past the next keyframe; an early landing is still recognised and used by the caller.
  */
 function keyframeSeekTime(media: MediaInfo, i: number, halfFrame: number): number {
   const t = media.frameTimes[media.keyframes[i]!]!;
+  const delay = media.decodeDelaySeconds > 0 ? media.decodeDelaySeconds + FFMPEG_BFRAME_SEEK_MARGIN : 0;
   const next = media.keyframes[i + 1];
-  return next === undefined ? t + halfFrame : (t + media.frameTimes[next]!) / 2;
+  const aim = t + delay + halfFrame;
+  return next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame);
 }
+
+/** ffmpeg's CLI seeks this much earlier when a stream has B-frames (its "dts heuristic"). */
+const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
 
 interface Window {
   keyframe: number;

@@ -3,31 +3,44 @@ import { ANALYSIS_GEOMETRY, readFrames, type FrameReadRequest } from "../../medi
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";
 
-export interface FrameRun {
-  readonly series: SignalSeries;
-  /** The run's first decoded frame, to check that a seek landed where it should. */
-  readonly first: LumaFrame | undefined;
+export interface FrameRunPlacement {
+  /**
+   * Frame index of the first decoded frame: a number when known (decoding from the file start), or
+   * a function that recognises it from its pixels (after a seek), undefined when it cannot.
+   */
+  readonly firstFrame: number | ((first: LumaFrame) => number | undefined);
+  /** Stop before this frame index (exclusive). Default: the end of the stream. */
+  readonly endFrame?: number;
 }
 
-/** Decodes a run of consecutive frames and computes the detector's signals over it. */
+/**
+ * Decodes a run of consecutive frames and computes the detector's signals over it. Returns
+ * undefined when the first frame could not be placed.
+ */
 export async function analyzeFrameRun(
   request: Omit<FrameReadRequest, "geometry" | "keyframesOnly">,
-  firstFrame: number,
+  placement: FrameRunPlacement,
   onFrame: () => void,
   token: CancellationToken,
-): Promise<FrameRun> {
+): Promise<SignalSeries | undefined> {
   const { width, height } = ANALYSIS_GEOMETRY;
-  const builder = new ShotSignalBuilder(firstFrame);
-  let first: LumaFrame | undefined;
-  let i = 0;
+  let builder: ShotSignalBuilder | undefined;
+  let index = 0;
   for await (const pixels of readFrames({ ...request, geometry: ANALYSIS_GEOMETRY }, token)) {
-    const frame = toLumaFrame(firstFrame + i, pixels, width, height);
-    first ??= frame;
-    builder.push(frame);
-    i++;
+    if (!builder) {
+      const { firstFrame } = placement;
+      const first = typeof firstFrame === "number" ? firstFrame : firstFrame(toLumaFrame(-1, pixels, width, height));
+      if (first === undefined) return undefined;
+      builder = new ShotSignalBuilder(first);
+      index = first;
+    }
+    // Leaving the loop kills ffmpeg: nothing past the window is decoded.
+    if (placement.endFrame !== undefined && index >= placement.endFrame) break;
+    builder.push(toLumaFrame(index, pixels, width, height));
+    index++;
     onFrame();
-    if (i % 64 === 0) throwIfCancelled(token);
+    if (index % 64 === 0) throwIfCancelled(token);
   }
   throwIfCancelled(token);
-  return { series: builder.series, first };
+  return builder?.series;
 }

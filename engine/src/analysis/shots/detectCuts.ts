@@ -25,7 +25,9 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     if (!(score >= CUT_MIN_SCORE * k) || !(cutChanged[n]! >= CUT_MIN_CHANGED)) continue;
     // Only the peak of a burst: two-frame transitions must not become two cuts.
     if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) continue;
-    const baseline = localBaseline(cutScore, n, BASELINE_RADIUS);
+    // The calmer side is the reference: a cut from a still interview into rain or a crowd must stand
+    // out against the interview, not against the rain.
+    const baseline = Math.min(sideBaseline(cutScore, n - BASELINE_RADIUS, n - 1), sideBaseline(cutScore, n + 1, n + BASELINE_RADIUS));
     if (score < CUT_MIN_RATIO * baseline + 0.02 * k) continue;
     // The old picture comes back after n (n starts a flash), or n brings back the picture from
     // before a flash (n ends it): either way the shot goes on.
@@ -43,15 +45,14 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
   return boundaries;
 }
 
-/** Median of the scores around n, without n itself. */
-export function localBaseline(values: readonly number[], n: number, radius: number): number {
-  const around: number[] = [];
-  for (let i = n - radius; i <= n + radius; i++) {
-    if (i === n) continue;
+/** Median of the scores in [from, to]; Infinity when there are none (that side does not count). */
+function sideBaseline(values: readonly number[], from: number, to: number): number {
+  const side: number[] = [];
+  for (let i = from; i <= to; i++) {
     const v = values[i];
-    if (v !== undefined && !Number.isNaN(v)) around.push(v);
+    if (v !== undefined && !Number.isNaN(v)) side.push(v);
   }
-  if (around.length === 0) return 0;
-  around.sort((a, b) => a - b);
-  return around[Math.floor(around.length / 2)]!;
+  if (side.length === 0) return Infinity;
+  side.sort((a, b) => a - b);
+  return side[Math.floor(side.length / 2)]!;
 }

@@ -6,6 +6,8 @@ const KEYFRAME_SAME_SCORE = 0.06;
 /** A gap whose keyframe difference is this many times its neighbours' stands out like a cut. */
 const PEAK_RATIO = 1.8;
 const PEAK_RADIUS = 3;
+/** Keyframes of one shot cost similar bits; new content usually changes that by this factor. */
+const KEYFRAME_SIZE_JUMP = 1.5;
 /** A non-key frame this many times larger than the GOP's large frames was coded as new content... */
 const PACKET_SPIKE_RATIO = 3;
 /** ...if it is also in the size class of a keyframe (intra-coded), not a busy P-frame in a calm GOP. */
@@ -18,7 +20,8 @@ const PACKET_SPIKE_KEY_SHARE = 0.25;
  *    spend intra bits on the first frame of new content (and on flashes, which refining rejects);
  *  - the gap ends at a keyframe off the stream's regular GOP cadence: the encoder put it there
  *    because it saw a scene change (x264's scenecut);
- *  - the keyframes differ much more than neighbouring keyframes do;
+ *  - the keyframes differ much more than neighbouring keyframes do, or differ in coded size (the
+ *    encoder found the new picture much simpler or harder);
  *  - one keyframe is flat and the other is not: a fade passes between them.
  * Steady motion (pans, zooms, crowds) changes every keyframe pair alike and is not a candidate; a
  * cut during such motion still shows as a spike or an encoder-placed keyframe.
@@ -54,8 +57,12 @@ export function keyframeCandidates(
     if (d < KEYFRAME_SAME_SCORE * thresholdScale) continue;
     const fade = isFlat(a) !== isFlat(b);
     const offCadence = cadence === null || to - from < cadence - 1;
-    const peak = d >= PEAK_RATIO * neighbourMedian(gapDiff, i);
-    if (fade || offCadence || peak) gaps.push(i);
+    // As for cuts, the calmer side is the reference: chaotic footage on one side must not hide a cut.
+    const calmer = Math.min(median(gapDiff.slice(Math.max(0, i - PEAK_RADIUS), i)), median(gapDiff.slice(i + 1, i + 1 + PEAK_RADIUS)));
+    const peak = d >= PEAK_RATIO * calmer;
+    const sizes = [packetSizes[from]!, packetSizes[to]!];
+    const sizeJump = Math.max(...sizes) >= KEYFRAME_SIZE_JUMP * Math.min(...sizes);
+    if (fade || offCadence || peak || sizeJump) gaps.push(i);
   }
   return gaps;
 }
@@ -76,14 +83,11 @@ function regularGopLength(keyframes: readonly number[]): number | null {
   return repeated.length > 0 ? Math.max(...repeated) : null;
 }
 
-function neighbourMedian(values: readonly number[], i: number): number {
-  const around: number[] = [];
-  for (let j = i - PEAK_RADIUS; j <= i + PEAK_RADIUS; j++) {
-    if (j !== i && j >= 0 && j < values.length) around.push(values[j]!);
-  }
-  if (around.length === 0) return 0;
-  around.sort((x, y) => x - y);
-  return around[Math.floor(around.length / 2)]!;
+/** Median, or 0 for no values (a gap at the clip's edge always counts as standing out there). */
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function hasPacketSpike(sizes: readonly number[], from: number, to: number, intraSize: number): boolean {
