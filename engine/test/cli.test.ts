@@ -136,6 +136,45 @@ describe("sichter shots", () => {
   });
 });
 
+describe("sichter keyframes", () => {
+  const jobFolders = (): string[] => {
+    const temp = path.join(home, "tmp");
+    return fs.existsSync(temp) ? fs.readdirSync(temp).filter((n) => n.startsWith("job-")) : [];
+  };
+
+  it("writes JPEGs and index.json, and leaves no temporary folder", async () => {
+    const out = path.join(dir, "frames");
+    const r = await runCli(["keyframes", clip, "--out", out, "--width", "160"], { env: env() });
+    expect(r.code).toBe(0);
+    const index = JSON.parse(fs.readFileSync(path.join(out, "index.json"), "utf8"));
+    expect(index.frameRate).toBe("25/1");
+    expect(index.keyframes.length).toBeGreaterThanOrEqual(3);
+    for (const k of index.keyframes) expect(fs.existsSync(path.join(out, k.file))).toBe(true);
+    expect(jobFolders()).toEqual([]);
+  });
+
+  it("refuses an output path that is a file, before any work", async () => {
+    const r = await runCli(["keyframes", clip, "--out", clip], { env: env() });
+    expect(r.code).toBe(1);
+    expectCleanError(r.stderr, "SICHTER_E_OUTPUT_NOT_WRITABLE");
+  });
+
+  it("cancelled midway: no temporary folder, no index.json", async () => {
+    const long = path.join(dir, "keyframes-long.mp4");
+    await makeCutClip(long, [400, 400, 400, 400], { size: "1280x720" });
+    const out = path.join(dir, "cancelled");
+    const { spawn } = await import("node:child_process");
+    const { CLI } = await import("./runCli.ts");
+    const child = spawn(process.execPath, [CLI, "keyframes", long, "--out", out], { env: { ...process.env, ...env() }, stdio: ["ignore", "pipe", "pipe"] });
+    await waitFor(() => jobFolders().length > 0, 15_000);
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(130);
+    expect(jobFolders()).toEqual([]);
+    expect(fs.existsSync(path.join(out, "index.json"))).toBe(false);
+  });
+});
+
 function writeFile(name: string, content: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
