@@ -35,7 +35,7 @@ export interface SignalSeries {
    */
   readonly backScore: number[];
   /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
-  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[] }>;
+  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[] }>;
 }
 
 /**
@@ -50,7 +50,7 @@ export class ShotSignalBuilder {
 
   constructor(firstFrame: number) {
     const span: SignalSeries["span"] = {};
-    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [] };
+    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [], coarseResidual: [] };
     this.series = {
       firstFrame,
       get length() {
@@ -82,6 +82,7 @@ export class ShotSignalBuilder {
       sp.score.push(Number.NaN);
       sp.changed.push(Number.NaN);
       sp.residual.push(Number.NaN);
+      sp.coarseResidual.push(Number.NaN);
     }
 
     const prev = this.at(i - 1);
@@ -129,7 +130,9 @@ export class ShotSignalBuilder {
       const sp = s.span[w]!;
       sp.score[centre] = d.score;
       sp.changed[centre] = d.changed;
-      sp.residual[centre] = blendResidual(first, middle, frame);
+      const residual = blendResidual(first, middle, frame);
+      sp.residual[centre] = residual.fine;
+      sp.coarseResidual[centre] = residual.coarse;
     }
   }
 

@@ -6,11 +6,13 @@ const SPAN_MIN_SCORE = 0.12;
 /** ...over most of the picture (a lower third fading in is a strip)... */
 const SPAN_MIN_CHANGED = 0.5;
 /**
- * ...and the middle must be a mix of the ends (pans and zooms give double images, ~0.5). Only spans
- * of at least 13 frames are judged: over shorter spans a zoom of a smooth picture is nearly linear
- * too, while a dissolve stays a clean mix however long the span.
+ * ...and the middle must be a mix of the ends (pans and zooms give double images, ~0.5), both pixel
+ * by pixel (noise and texture motion allowed for) and in coarse cells (where a zoom cannot hide in
+ * smooth picture areas). Only spans of at least 13 frames are judged: over shorter spans a zoom of a
+ * smooth picture is nearly linear too, while a dissolve stays a clean mix however long the span.
  */
-const MAX_BLEND_RESIDUAL = 0.2;
+const MAX_BLEND_RESIDUAL = 0.25;
+const MAX_COARSE_RESIDUAL = 0.2;
 const JUDGED_HALF_SPANS = DISSOLVE_HALF_SPANS.filter((w) => w >= 6);
 /** Frames changing less than this share of the transition's typical step are not part of it. */
 const EDGE_STEP_SHARE = 0.35;
@@ -46,7 +48,7 @@ export function detectDissolves(
       const sp = series.span[w]!;
       const score = sp.score[n]!;
       if (!(score >= SPAN_MIN_SCORE * k) || !(sp.changed[n]! >= SPAN_MIN_CHANGED)) continue;
-      if (!(sp.residual[n]! <= MAX_BLEND_RESIDUAL)) continue;
+      if (!(sp.residual[n]! <= MAX_BLEND_RESIDUAL) || !(sp.coarseResidual[n]! <= MAX_COARSE_RESIDUAL)) continue;
       if (blocked(n - w, n + w)) continue;
       if (motionExplainsChange(series, n - w + 1, n + w)) continue;
       candidates.push({ centre: n, w, score });

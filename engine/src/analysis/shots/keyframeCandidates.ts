@@ -8,10 +8,14 @@ const PEAK_RATIO = 1.8;
 const PEAK_RADIUS = 3;
 /** Keyframes of one shot cost similar bits; new content usually changes that by this factor. */
 const KEYFRAME_SIZE_JUMP = 1.5;
-/** A non-key frame this many times larger than the GOP's large frames was coded as new content... */
-const PACKET_SPIKE_RATIO = 3;
-/** ...if it is also in the size class of a keyframe (intra-coded), not a busy P-frame in a calm GOP. */
-const PACKET_SPIKE_KEY_SHARE = 0.25;
+/**
+ * A non-key frame clearly larger than the GOP's large frames was coded as new content, if it is
+ * also in the size class of a keyframe. In calm footage P-frames are a tenth of a keyframe and a cut
+ * stands out by 5-10x; in busy footage (water, crowds, noise) P-frames approach keyframe size and a
+ * cut only stands out by about 2x, hence the modest ratio with the size-class condition beside it.
+ */
+const PACKET_SPIKE_RATIO = 1.6;
+const PACKET_SPIKE_KEY_SHARE = 0.4;
 
 /**
  * Indices i of keyframe gaps (keyframes[i] .. keyframes[i+1]) that may contain a boundary and so
@@ -96,5 +100,6 @@ function hasPacketSpike(sizes: readonly number[], from: number, to: number, intr
   const sorted = [...inner].sort((x, y) => x - y);
   const typical = sorted[Math.floor(sorted.length * 0.85)]!;
   const limit = Math.max(PACKET_SPIKE_RATIO * typical, PACKET_SPIKE_KEY_SHARE * intraSize);
+  // Comparing with the GOP's own 85th percentile needs enough frames for that to be typical.
   return inner.some((size) => size > limit);
 }
