@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ffmpeg, makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
+import { ensureSamples } from "../../bench/samples/ensureSamples.ts";
+import { ffmpeg, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
 let dir: string;
@@ -121,7 +122,7 @@ describe("sichter shots", () => {
   });
 
   it("Ctrl-C cancels: exit 130 and no ffmpeg left running", async () => {
-    const long = await makeClip(path.join(dir, "long.mp4"), { seconds: 40, size: "1280x720" });
+    const long = await sampleClip("h264-gradual-1080p25.mp4");
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./runCli.ts");
     const child = spawn(process.execPath, [CLI, "shots", long, "--exact"], { env: { ...process.env, ...env() }, stdio: ["ignore", "pipe", "pipe"] });
@@ -160,8 +161,7 @@ describe("sichter keyframes", () => {
   });
 
   it("cancelled midway: no temporary folder, no index.json", async () => {
-    const long = path.join(dir, "keyframes-long.mp4");
-    await makeCutClip(long, [400, 400, 400, 400], { size: "1280x720" });
+    const long = await sampleClip("h264-cuts-1080p25.mp4");
     const out = path.join(dir, "cancelled");
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./runCli.ts");
@@ -174,6 +174,12 @@ describe("sichter keyframes", () => {
     expect(fs.existsSync(path.join(out, "index.json"))).toBe(false);
   });
 });
+
+/** A generated 1080p sample (made by the global setup): long enough to be cancelled midway. */
+async function sampleClip(file: string): Promise<string> {
+  const set = await ensureSamples();
+  return set.samples.find((s) => s.file === file)!.path;
+}
 
 function writeFile(name: string, content: string): string {
   const file = path.join(dir, name);
