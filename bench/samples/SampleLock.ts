@@ -1,5 +1,6 @@
 import { open, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { processIsAlive } from "@sichter/engine";
 
 const LOCK_FILE = ".generating.lock";
 const POLL_MS = 500;
@@ -20,7 +21,7 @@ export async function withSampleLock<T>(dir: string, work: () => Promise<T>): Pr
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-      const stale = Number.isInteger(owner) && owner > 0 ? !isAlive(owner) : await olderThan(path, 10_000);
+      const stale = Number.isInteger(owner) && owner > 0 ? !processIsAlive(owner) : await olderThan(path, 10_000);
       if (stale) {
         await rm(path, { force: true });
         continue;
@@ -41,12 +42,3 @@ async function olderThan(path: string, ms: number): Promise<boolean> {
   return info !== undefined && Date.now() - info.mtimeMs > ms;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

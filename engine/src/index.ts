@@ -9,3 +9,4 @@ export type { MediaInfo } from "./media/MediaInfo.ts";
 export { detectShots, type ShotDetectionMode, type ShotDetectionOptions, type ShotDetectionResult } from "./analysis/shots/ShotDetector.ts";
 export type { Shot, Transition } from "./analysis/shots/Shot.ts";
 export type { ShotBoundary } from "./analysis/shots/ShotBoundary.ts";
+export { processIsAlive } from "./core/processIsAlive.ts";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Disposable } from "./Disposable.ts";
+import { processIsAlive } from "./processIsAlive.ts";
 
 const PREFIX = "job-";
 const OWNER_FILE = "owner.json";
@@ -65,14 +66,5 @@ function isStale(dir: string, now: number): boolean {
     // No readable owner file: killed between mkdir and write, or foreign. Only old ones are safe to take.
     const { mtimeMs } = fs.statSync(dir);
     return now - mtimeMs > 60_000;
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
