@@ -31,8 +31,6 @@ export interface FrameReadRequest {
    * that keyframe and nothing before it is decoded just to be thrown away.
    */
   readonly keyframeSeekSeconds?: number;
-  /** Stop after this many frames. */
-  readonly maxFrames?: number;
   /** Skip H.264/HEVC deblocking: invisible at 64x36 and about a tenth of decode time. */
   readonly fastDecode?: boolean;
   /**
@@ -63,7 +61,6 @@ export async function* readFrames(
     args.push("-noaccurate_seek", "-ss", request.keyframeSeekSeconds.toFixed(6));
   }
   args.push("-i", request.file, "-map", "0:v:0", "-an", "-sn", "-dn");
-  if (request.maxFrames !== undefined) args.push("-frames:v", String(request.maxFrames));
   args.push(
     // Area averaging also averages away sensor noise, which would otherwise look like motion.
     "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=${geometry.pixelFormat}`,

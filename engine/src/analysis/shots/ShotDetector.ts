@@ -38,7 +38,7 @@ export interface ShotDetectionResult {
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
 const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
 
-export function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
+function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   return Math.max(2, Math.round((0.4 * num) / den));
 }
@@ -56,26 +56,23 @@ export async function detectShots(
   const thresholds = { sensitivity: options.sensitivity ?? 0.5 };
   const minShotFrames = options.minShotFrames ?? defaultMinShotFrames(media);
   const requested = options.mode ?? "auto";
-  const useFast =
-    requested === "fast" || (requested === "auto" && !media.intraOnly && media.keyframes.length >= 2);
+  // Keyframe skipping needs keyframes to skip between; intra-only codecs have nothing to skip.
+  const fastImpossible = media.intraOnly ? "intra-only codec" : media.keyframes.length < 2 ? "fewer than two keyframes" : null;
 
   let boundaries: ShotBoundary[];
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
-  let fallbackReason: string | null = null;
-  if (useFast && media.keyframes.length >= 2 && !media.intraOnly) {
-    const fast = await detectFast(media, thresholds, progress, token);
-    if ("fallbackReason" in fast) {
-      fallbackReason = fast.fallbackReason;
-      ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
-      decodedFrames += fast.decodedFrames;
-    } else {
-      ({ boundaries, decodedFrames } = fast);
-      mode = "fast";
-    }
+  let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
+  const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, progress, token) : null;
+  if (fast && !("fallbackReason" in fast)) {
+    ({ boundaries, decodedFrames } = fast);
+    mode = "fast";
   } else {
-    if (useFast) fallbackReason = media.intraOnly ? "intra-only codec" : "fewer than two keyframes";
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
+    if (fast) {
+      fallbackReason = fast.fallbackReason;
+      decodedFrames += fast.decodedFrames;
+    }
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
