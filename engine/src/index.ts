@@ -10,3 +10,5 @@ export { detectShots, type ShotDetectionMode, type ShotDetectionOptions, type Sh
 export type { Shot, Transition } from "./analysis/shots/Shot.ts";
 export type { ShotBoundary } from "./analysis/shots/ShotBoundary.ts";
 export { processIsAlive } from "./core/processIsAlive.ts";
+export type { Analyzer, AnalysisInput, AnalyzerResult } from "./analysis/Analyzer.ts";
+export { mediaFrameSource, type FrameSource, type RgbImage } from "./media/FrameSource.ts";

@@ -1,0 +1,32 @@
+import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
+import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Progress } from "../core/Progress.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import type { FrameSource } from "../media/FrameSource.ts";
+
+/** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
+export interface AnalysisInput {
+  readonly media: MediaInfo;
+  readonly shots: readonly Shot[];
+  readonly keyframes: readonly Keyframe[];
+  readonly frames: FrameSource;
+  /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
+  readonly language: "de" | "en";
+}
+
+export interface AnalyzerResult {
+  readonly tags: Tag[];
+  /** Text read on screen with its range, for search and descriptions (OCR only). */
+  readonly text?: ReadonlyArray<{ startFrame: number; endFrame: number; text: string }>;
+}
+
+/**
+ * One analysis step over a clip (OCR, technical cues, camera motion, ...). Built-in analyzers
+ * implement exactly this, as a third-party extension would.
+ */
+export interface Analyzer {
+  /** Contribution id, e.g. "sichter.ocr"; recorded in every tag's provenance. */
+  readonly id: string;
+  readonly version: string;
+  analyze(input: AnalysisInput, progress: Progress, token: CancellationToken): Promise<AnalyzerResult>;
+}
