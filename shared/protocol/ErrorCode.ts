@@ -29,6 +29,22 @@ export const ErrorCode = {
   TIMECODE_INVALID: "SICHTER_E_TIMECODE_INVALID",
   /** The output folder cannot be created or written. */
   OUTPUT_NOT_WRITABLE: "SICHTER_E_OUTPUT_NOT_WRITABLE",
+  /** Metadata cannot be written into this container (MXF, MTS, AVI, MKV, fragmented MP4). */
+  XMP_UNSUPPORTED_FORMAT: "SICHTER_E_XMP_UNSUPPORTED_FORMAT",
+  /** exiftool refused or warned while writing; nothing was changed. */
+  XMP_WRITE_FAILED: "SICHTER_E_XMP_WRITE_FAILED",
+  /** The catalog database cannot be opened or is damaged. */
+  CATALOG_UNAVAILABLE: "SICHTER_E_CATALOG_UNAVAILABLE",
+  /** The catalog's schema is newer than this Sichter understands. */
+  CATALOG_TOO_NEW: "SICHTER_E_CATALOG_TOO_NEW",
+  /** No clip, tag or run with this id or path in the catalog. */
+  NOT_IN_CATALOG: "SICHTER_E_NOT_IN_CATALOG",
+  /** A search query or filter cannot be understood. */
+  QUERY_INVALID: "SICHTER_E_QUERY_INVALID",
+  /** The OCR model files are missing or cannot be loaded. */
+  OCR_MODEL_UNAVAILABLE: "SICHTER_E_OCR_MODEL_UNAVAILABLE",
+  /** An analyzer failed on a clip that probed fine; the other analyzers' results stand. */
+  ANALYZER_FAILED: "SICHTER_E_ANALYZER_FAILED",
   /** Something that should not happen did; the message carries the detail for a bug report. */
   INTERNAL: "SICHTER_E_INTERNAL",
 } as const;

@@ -60,6 +60,38 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Cannot write to {path}: {detail}",
     de: "{path} ist nicht beschreibbar: {detail}",
   },
+  [ErrorCode.XMP_UNSUPPORTED_FORMAT]: {
+    en: "Cannot embed metadata into {format} files ({path}); use a sidecar (the default) instead.",
+    de: "In {format}-Dateien lassen sich keine Metadaten einbetten ({path}); stattdessen eine Sidecar-Datei verwenden (Standard).",
+  },
+  [ErrorCode.XMP_WRITE_FAILED]: {
+    en: "Writing metadata for {path} failed, nothing was changed: {detail}",
+    de: "Schreiben der Metadaten für {path} fehlgeschlagen, nichts wurde verändert: {detail}",
+  },
+  [ErrorCode.CATALOG_UNAVAILABLE]: {
+    en: "The catalog at {path} cannot be used: {detail}",
+    de: "Der Katalog unter {path} ist nicht nutzbar: {detail}",
+  },
+  [ErrorCode.CATALOG_TOO_NEW]: {
+    en: "The catalog at {path} was written by a newer Sichter (schema {found}, this one knows {known}). Update Sichter.",
+    de: "Der Katalog unter {path} stammt von einem neueren Sichter (Schema {found}, bekannt ist {known}). Bitte Sichter aktualisieren.",
+  },
+  [ErrorCode.NOT_IN_CATALOG]: {
+    en: "Not in the catalog: {what}",
+    de: "Nicht im Katalog: {what}",
+  },
+  [ErrorCode.QUERY_INVALID]: {
+    en: "Cannot understand the search: {detail}",
+    de: "Die Suche ist nicht verständlich: {detail}",
+  },
+  [ErrorCode.OCR_MODEL_UNAVAILABLE]: {
+    en: "The text recognition model cannot be loaded: {detail}",
+    de: "Das Texterkennungsmodell lässt sich nicht laden: {detail}",
+  },
+  [ErrorCode.ANALYZER_FAILED]: {
+    en: "{analyzer} failed on {path}: {detail}",
+    de: "{analyzer} ist bei {path} gescheitert: {detail}",
+  },
   [ErrorCode.INTERNAL]: {
     en: "Internal error: {detail}",
     de: "Interner Fehler: {detail}",
