@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { TagPlan, type Tag, type TagSet } from "@sichter/shared/model";
+import { buildTagPlan } from "./buildTagPlan.ts";
+
+const tag = (over: Partial<Tag>): Tag => ({
+  label: "Landtag Brandenburg",
+  kind: "keyword",
+  language: "de",
+  source: "ocr",
+  confidence: 0.9,
+  startFrame: 100,
+  endFrame: 175,
+  status: "suggested",
+  provenance: [{ producer: "sichter.keywords" }],
+  ...over,
+});
+
+const set: TagSet = {
+  clip: { path: "/m/clip.mxf", fingerprint: "f", frameRate: "30000/1001", dropFrame: true, startTimecode: "01:00:00;00", frameCount: 900, durationSeconds: 30.03, width: 1920, height: 1080 },
+  shots: [
+    { index: 0, startFrame: 0, endFrame: 400, transition: null },
+    { index: 1, startFrame: 400, endFrame: 900, transition: { type: "cut", startFrame: 400, endFrame: 400 } },
+  ],
+  keyframes: [],
+  tags: [
+    tag({}),
+    tag({ label: "LANDTAG BRANDENBURG", startFrame: 500, endFrame: 560 }),
+    tag({ label: "Landtag Brandenburg", kind: "ocr.line", startFrame: 100, endFrame: 175 }),
+    tag({ label: "Schwarzbild", kind: "cue.black", source: "technical", startFrame: 0, endFrame: 30 }),
+    tag({ label: "Abgelehnt", status: "rejected" }),
+  ],
+  ocrText: [],
+  analyzedAt: "2026-11-22T10:00:00.000Z",
+};
+
+describe("buildTagPlan", () => {
+  it("plans shot and tag markers in frame order, keywords deduplicated, rejected tags left out", () => {
+    const plan = TagPlan.parse(buildTagPlan(set, "de"));
+    expect(plan.keywords).toEqual(["Landtag Brandenburg"]);
+    expect(plan.markers.map((m) => [m.kind, m.startFrame])).toEqual([
+      ["cue.black", 0],
+      ["shot", 0],
+      ["ocr.line", 100],
+      ["shot", 400],
+    ]);
+    expect(plan.markers.find((m) => m.kind === "shot" && m.startFrame === 400)).toMatchObject({ name: "Einstellung 2", comment: "Schnitt", durationFrames: 500 });
+    expect(plan.description).toBe("2 Einstellungen, 30 s; Text im Bild: Landtag Brandenburg.");
+    expect(plan.logComment).toBe("Schwarzbild 0-30");
+    expect(JSON.stringify(plan)).not.toContain("Abgelehnt");
+  });
+
+  it("speaks English when asked", () => {
+    expect(buildTagPlan(set, "en").markers.find((m) => m.kind === "shot")!.name).toBe("Shot 1");
+  });
+});

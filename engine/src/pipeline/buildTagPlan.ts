@@ -1,0 +1,76 @@
+import type { PlannedMarker, Tag, TagPlan, TagSet } from "@sichter/shared/model";
+import { foldText } from "../keywording/foldText.ts";
+
+type Language = "de" | "en";
+
+const words = {
+  shot: { de: "Einstellung", en: "Shot" },
+  cut: { de: "Schnitt", en: "Cut" },
+  dissolve: { de: "Blende", en: "Dissolve" },
+  fade: { de: "Abblende", en: "Fade" },
+  shots: { de: "Einstellungen", en: "shots" },
+  text: { de: "Text im Bild", en: "On-screen text" },
+} as const;
+
+/** Marker colours by what a marker stands for, so an editor can tell them apart in the timeline. */
+const COLORS: Record<string, PlannedMarker["color"]> = {
+  shot: "blue",
+  keyword: "green",
+  "ocr.line": "yellow",
+  cue: "red",
+  motion: "purple",
+  user: "orange",
+};
+
+/**
+ * What a host writes for a clip: a marker per shot and per tag range (rejected tags are left out),
+ * the keywords (deduplicated by folded spelling) and a one-sentence description. Frames stay
+ * offsets from the clip's first frame.
+ */
+export function buildTagPlan(set: TagSet, language: Language): TagPlan {
+  const live = set.tags.filter((t) => t.status !== "rejected");
+  const markers: PlannedMarker[] = [
+    ...set.shots.map((s) => ({
+      name: `${words.shot[language]} ${s.index + 1}`,
+      comment: s.transition ? words[s.transition.type][language] : "",
+      startFrame: s.startFrame,
+      durationFrames: s.endFrame - s.startFrame,
+      kind: "shot",
+      color: COLORS.shot!,
+    })),
+    ...live.filter((t) => t.kind !== "keyword").map((t) => tagMarker(t)),
+  ].sort((a, b) => a.startFrame - b.startFrame || a.kind.localeCompare(b.kind));
+
+  const keywords = unique(live.filter((t) => t.kind === "keyword" || t.source === "user" || t.source === "vision").map((t) => t.label));
+  const texts = unique(live.filter((t) => t.kind === "ocr.line").map((t) => t.label));
+  const minutes = set.clip.durationSeconds / 60;
+  const length = minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.round(set.clip.durationSeconds)} s`;
+  const description =
+    `${set.shots.length} ${words.shots[language]}, ${length}` +
+    (texts.length > 0 ? `; ${words.text[language]}: ${texts.slice(0, 8).join(" · ")}` : "") +
+    ".";
+  const logComment = live
+    .filter((t) => t.source === "technical" || t.source === "motion")
+    .map((t) => `${t.label} ${t.startFrame}-${t.endFrame}`)
+    .join("; ");
+  return { clipPath: set.clip.path, frameRate: set.clip.frameRate, markers, keywords, description, logComment };
+}
+
+function tagMarker(t: Tag): PlannedMarker {
+  const group = t.source === "user" ? "user" : t.kind.startsWith("cue.") ? "cue" : t.kind.startsWith("motion.") ? "motion" : t.kind;
+  return {
+    name: t.label,
+    comment: `${t.source} ${Math.round(t.confidence * 100)}%`,
+    startFrame: t.startFrame,
+    durationFrames: Math.max(0, t.endFrame - t.startFrame),
+    kind: t.kind,
+    color: COLORS[group] ?? "white",
+  };
+}
+
+/** First spelling wins among labels that fold to the same key. */
+function unique(labels: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const label of labels) if (!seen.has(foldText(label))) seen.set(foldText(label), label);
+  return [...seen.values()];
+}
