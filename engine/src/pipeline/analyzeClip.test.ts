@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
+import type { Analyzer } from "../analysis/Analyzer.ts";
+import { CancellationTokenSource } from "../core/Cancellation.ts";
+import { isSichterError, SichterError } from "../core/SichterError.ts";
+import { analyzeClip } from "./analyzeClip.ts";
+
+let dir: string;
+let clip: string;
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  process.env.SICHTER_HOME = path.join(dir, "home");
+  clip = path.join(dir, "clip.mp4");
+  await makeCutClip(clip, [50, 60, 40]);
+});
+afterAll(() => {
+  delete process.env.SICHTER_HOME;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Stands in for OCR: "reads" a lower third in the second shot. */
+const reader: Analyzer = {
+  id: "test.reader",
+  version: "1",
+  async analyze(input) {
+    const shot = input.shots[1]!;
+    return {
+      tags: [
+        {
+          label: "LANDTAG BRANDENBURG – Sitzung",
+          kind: "ocr.line",
+          language: input.language,
+          source: "ocr",
+          confidence: 0.8,
+          startFrame: shot.startFrame + 5,
+          endFrame: shot.endFrame - 5,
+          status: "suggested",
+          provenance: [{ producer: "test.reader" }],
+        },
+      ],
+      text: [{ startFrame: shot.startFrame + 5, endFrame: shot.endFrame - 5, text: "LANDTAG BRANDENBURG – Sitzung" }],
+    };
+  },
+};
+
+const broken: Analyzer = {
+  id: "test.broken",
+  version: "1",
+  async analyze() {
+    throw new SichterError(ErrorCode.OCR_MODEL_UNAVAILABLE, { detail: "weights missing" });
+  },
+};
+
+const jobFolders = (): string[] => {
+  const temp = path.join(dir, "home", "tmp");
+  return fs.existsSync(temp) ? fs.readdirSync(temp).filter((n) => n.startsWith("job-")) : [];
+};
+
+describe("analyzeClip", () => {
+  it("runs every analyzer, keeps going past a failing one, and turns read text into keywords", async () => {
+    const kept: string[] = [];
+    const result = await analyzeClip(clip, {
+      analyzers: [broken, reader],
+      language: "de",
+      fingerprint: async () => "fp",
+      keepKeyframe: (_k, file) => kept.push(fs.existsSync(file) ? "exists" : "missing"),
+    });
+    expect(result.tagSet.shots.map((s) => s.startFrame)).toEqual([0, 50, 110]);
+    expect(result.failures).toEqual([{ analyzer: "test.broken", code: ErrorCode.OCR_MODEL_UNAVAILABLE, message: expect.stringContaining("weights missing") }]);
+    expect(result.plan.keywords).toEqual(["Landtag Brandenburg", "Sitzung"]);
+    expect(result.tagSet.tags.filter((t) => t.kind === "keyword").every((t) => t.startFrame === 55 && t.endFrame === 105)).toBe(true);
+    expect(result.tagSet.ocrText).toHaveLength(1);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept.every((k) => k === "exists")).toBe(true);
+    expect(jobFolders()).toEqual([]);
+  });
+
+  it("cancelled: CANCELLED and no temporary folder left", async () => {
+    const cts = new CancellationTokenSource();
+    const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };
+    const error = await analyzeClip(clip, { analyzers: [stopper, reader], language: "en", fingerprint: async () => "fp" }, undefined, cts.token).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isSichterError(error, ErrorCode.CANCELLED)).toBe(true);
+    expect(jobFolders()).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { Keyframe, Tag, TagPlan, TagSet } from "@sichter/shared/model";
+import type { Analyzer } from "../analysis/Analyzer.ts";
+import { extractKeyframes } from "../analysis/keyframes/extractKeyframes.ts";
+import { detectShots, type ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
+import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { JobTempFolder } from "../core/JobTempFolder.ts";
+import { Progress, subProgress } from "../core/Progress.ts";
+import { isSichterError, toSichterError } from "../core/SichterError.ts";
+import { sichterDirs } from "../core/SichterHome.ts";
+import { clipTimecode } from "../media/clipTimecode.ts";
+import { mediaFrameSource } from "../media/FrameSource.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import { probeMedia } from "../media/probeMedia.ts";
+import { extractKeywords } from "../keywording/extractKeywords.ts";
+import { keywordTags } from "../keywording/keywordTags.ts";
+import { buildTagPlan } from "./buildTagPlan.ts";
+
+export interface AnalyzeOptions {
+  readonly analyzers: readonly Analyzer[];
+  readonly language: "de" | "en";
+  readonly mode?: ShotDetectionMode;
+  /** Content fingerprint of the media file (the catalog's way to recognise moved files). */
+  readonly fingerprint: (path: string) => Promise<string>;
+  /** Called for each keyframe JPEG before the job's temp folder is removed (to keep thumbnails). */
+  readonly keepKeyframe?: (keyframe: Keyframe, file: string) => void;
+}
+
+export interface AnalyzerFailure {
+  readonly analyzer: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ClipAnalysis {
+  readonly media: MediaInfo;
+  readonly tagSet: TagSet;
+  readonly plan: TagPlan;
+  readonly mode: "fast" | "exact";
+  /** Analyzers that failed; the others' tags are in the tag set. */
+  readonly failures: AnalyzerFailure[];
+  readonly analyzers: ReadonlyArray<{ id: string; version: string }>;
+}
+
+/**
+ * The whole local analysis of one clip. Temporary frames live in one job folder that is removed on
+ * every outcome; an analyzer that fails is reported and the rest of the analysis stands.
+ */
+export async function analyzeClip(
+  file: string,
+  options: AnalyzeOptions,
+  progress: Progress = Progress.None,
+  token: CancellationToken = CancellationToken.None,
+): Promise<ClipAnalysis> {
+  const media = await probeMedia(file, token);
+  progress.report({ stage: "probe", fraction: 0.02 });
+  const shots = await detectShots(media, options.mode ? { mode: options.mode } : {}, subProgress(progress, 0.02, 0.35), token);
+
+  const temp = JobTempFolder.create(sichterDirs().temp);
+  try {
+    const extraction = await extractKeyframes(media, shots.shots, { outDir: temp.path, width: 320 }, subProgress(progress, 0.35, 0.45), token);
+    const keyframes: Keyframe[] = extraction.keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
+    for (const [i, k] of extraction.keyframes.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
+
+    const input = { media, shots: shots.shots, keyframes, frames: mediaFrameSource(media), language: options.language };
+    const tags: Tag[] = [];
+    const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
+    const failures: AnalyzerFailure[] = [];
+    const share = 0.5 / Math.max(1, options.analyzers.length);
+    for (const [i, analyzer] of options.analyzers.entries()) {
+      throwIfCancelled(token);
+      try {
+        const result = await analyzer.analyze(input, subProgress(progress, 0.45 + i * share, 0.45 + (i + 1) * share), token);
+        tags.push(...result.tags);
+        ocrText.push(...(result.text ?? []));
+      } catch (error) {
+        throwIfCancelled(token);
+        const e = toSichterError(error);
+        failures.push({ analyzer: analyzer.id, code: isSichterError(error) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
+      }
+    }
+    const lines = tags.filter((t) => t.kind === "ocr.line").map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence }));
+    tags.push(...keywordTags(extractKeywords(lines), options.language));
+
+    const tc = clipTimecode(media);
+    const tagSet: TagSet = {
+      clip: {
+        path: media.path,
+        fingerprint: await options.fingerprint(media.path),
+        frameRate: media.frameRate,
+        dropFrame: tc.dropFrame,
+        startTimecode: tc.toTimecode(0),
+        frameCount: media.frameCount,
+        durationSeconds: media.durationSeconds,
+        width: media.width,
+        height: media.height,
+      },
+      shots: shots.shots.map(({ index, startFrame, endFrame, transition }) => ({ index, startFrame, endFrame, transition })),
+      keyframes,
+      tags,
+      ocrText,
+      analyzedAt: new Date().toISOString(),
+    };
+    progress.report({ stage: "plan", fraction: 0.97 });
+    return {
+      media,
+      tagSet,
+      plan: buildTagPlan(tagSet, options.language),
+      mode: shots.mode,
+      failures,
+      analyzers: options.analyzers.map(({ id, version }) => ({ id, version })),
+    };
+  } finally {
+    temp.dispose();
+  }
+}
