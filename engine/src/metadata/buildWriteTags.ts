@@ -1,0 +1,55 @@
+import type { TagPlan } from "@sichter/shared/model";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
+import { SichterError } from "../core/SichterError.ts";
+import { keywordsToAdd } from "./mergeKeywords.ts";
+import { describeWrite, mergeLogComment } from "./mergeTexts.ts";
+import { SICHTER_TRACK_NAME, sichterTrackStruct } from "./sichterTrack.ts";
+import type { XmpContent } from "./XmpTypes.ts";
+
+export interface PlannedWrite {
+  /**
+   * exiftool-vendored write tags, in order. Keys ending in "+" / "-" become exiftool's `+=` / `-=`;
+   * object values become structured writes (never flattened tags, which corrupt nested lists).
+   */
+  tags: Record<string, unknown>;
+  keywordsAdded: string[];
+  markersWritten: number;
+}
+
+/**
+ * Read-modify-write plan for one target: only additions and Sichter's own values are written,
+ * so whatever else the XMP holds (keywords, descriptions in other languages, Premiere's marker
+ * tracks with fields exiftool does not know) is not rewritten at all.
+ */
+export function buildWriteTags(plan: TagPlan, existing: XmpContent, language: string): PlannedWrite {
+  const tags: Record<string, unknown> = {};
+
+  const keywordsAdded = keywordsToAdd(existing.keywords, plan.keywords);
+  if (keywordsAdded.length > 0) tags["XMP-dc:Subject+"] = keywordsAdded;
+
+  const description = describeWrite(existing.descriptions, language, plan.description);
+  // Named explicitly: a plain "Description" write makes exiftool delete every other language.
+  if (description.xDefault !== null) tags["XMP-dc:Description-x-default"] = description.xDefault;
+  if (description.language !== null) tags[`XMP-dc:Description-${language}`] = description.language;
+
+  const logComment = mergeLogComment(existing.logComment, plan.logComment);
+  if (logComment !== null) tags["XMP-xmpDM:LogComment"] = logComment;
+
+  // Delete by partial match: exiftool removes every track whose trackName is "Sichter" (with its
+  // markers) and leaves the other tracks' XMP untouched; the new track then takes its place. With
+  // no markers planned the old Sichter track is removed and none is added.
+  tags["XMP-xmpDM:Tracks-"] = { trackName: SICHTER_TRACK_NAME };
+  if (plan.markers.length > 0) {
+    tags["XMP-xmpDM:Tracks+"] = sichterTrackStruct(xmpRate(plan.frameRate), plan.markers);
+  }
+  return { tags, keywordsAdded, markersWritten: plan.markers.length };
+}
+
+function xmpRate(rate: string): string {
+  try {
+    return toXmpFrameRate(parseFrameRate(rate));
+  } catch (error) {
+    throw new SichterError(ErrorCode.TIMECODE_INVALID, { detail: `frame rate ${rate}` }, { cause: error });
+  }
+}
