@@ -2,8 +2,10 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";
+import { analyzeCommand } from "./commands/analyze.ts";
 import { keyframesCommand } from "./commands/keyframes.ts";
 import { probeCommand } from "./commands/probe.ts";
+import { searchCommand } from "./commands/search.ts";
 import { shotsCommand } from "./commands/shots.ts";
 import { detectLocale } from "./locale.ts";
 
@@ -11,6 +13,8 @@ const commands: Record<string, Command> = {
   probe: probeCommand,
   shots: shotsCommand,
   keyframes: keyframesCommand,
+  analyze: analyzeCommand,
+  search: searchCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -19,6 +23,8 @@ Commands:
   probe <file>                 what the clip is: format, frame rate, frame count, start timecode
   shots <file>                 frame-accurate shots with cuts, dissolves and fades
   keyframes <file> --out DIR   representative JPEG frames per shot, with an index.json
+  analyze <files or folders>   full local analysis: catalog + XMP sidecars (see --help)
+  search "<query>"             find clips by tags, on-screen text and descriptions
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

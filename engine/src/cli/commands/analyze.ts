@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { builtinAnalyzers } from "../../analysis/builtinAnalyzers.ts";
+import { releaseOcrModels } from "../../analysis/ocr/index.ts";
+import { SqliteCatalog, fingerprintFile, thumbnailsFolder } from "../../catalog/index.ts";
+import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
+import { subProgress } from "../../core/Progress.ts";
+import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";
+import { sichterDirs } from "../../core/SichterHome.ts";
+import { clipTimecode } from "../../media/clipTimecode.ts";
+import { disposeExifTool, writeXmp, type WriteReport } from "../../metadata/index.ts";
+import { analyzeClip, type ClipAnalysis } from "../../pipeline/analyzeClip.ts";
+import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
+import type { CliContext } from "../CliContext.ts";
+import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
+import { ProgressBar } from "../ProgressBar.ts";
+
+export const analyzeHelp = `Usage: sichter analyze <files or folders...> [--json] [--sidecar | --embed | --no-write]
+                       [--lang de|en] [--exact]
+
+Finds shots and keyframes, reads on-screen text, detects black, colour bars, freeze frames,
+silence and camera motion, stores everything in the catalog and writes XMP metadata.
+  --sidecar   write clip.xmp beside the media (default; the media file is not touched)
+  --embed     write XMP into MOV/MP4 files themselves (atomic; other formats are refused)
+  --no-write  catalog only, no XMP
+  --lang      language of labels and description (default: your locale)
+  --exact     decode every frame for shot detection
+  --json      machine-readable output
+Folders are searched recursively for video files. A failing file does not stop the batch; the
+exit code is 1 if any file failed.`;
+
+export async function analyzeCommand(args: string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("analyze", args, {
+    json: { type: "boolean" },
+    sidecar: { type: "boolean" },
+    embed: { type: "boolean" },
+    "no-write": { type: "boolean" },
+    lang: { type: "string" },
+    exact: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    context.stdout.write(`${analyzeHelp}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw usageError("sichter analyze needs at least one file or folder (see: sichter analyze --help)");
+  if ([values.sidecar, values.embed, values["no-write"]].filter(Boolean).length > 1) {
+    throw usageError("choose one of --sidecar, --embed and --no-write");
+  }
+  const language = values.lang ?? context.locale;
+  if (language !== "de" && language !== "en") throw usageError(`--lang must be de or en, not "${values.lang}"`);
+  const target = values.embed ? "embed" : values["no-write"] ? null : "sidecar";
+
+  const items = await collectMediaFiles(positionals);
+  sweepStaleJobFolders(sichterDirs().temp);
+  const catalog = SqliteCatalog.open();
+  const analyzers = builtinAnalyzers();
+  const bar = new ProgressBar(context.stderr);
+  const clips: unknown[] = [];
+  const failed: Array<{ file: string; error: SichterError }> = [];
+  try {
+    for (const [n, item] of items.entries()) {
+      if ("error" in item) {
+        failed.push({ file: item.input, error: item.error });
+        continue;
+      }
+      const label = `[${n + 1}/${items.length}] ${path.basename(item.file)} `;
+      try {
+        const thumbs: Array<string | undefined> = [];
+        const result = await analyzeClip(
+          item.file,
+          {
+            analyzers,
+            language,
+            ...(values.exact && { mode: "exact" as const }),
+            fingerprint: fingerprintFile,
+            keepKeyframe: (keyframe, file) => thumbs.push(keepThumbnail(file, path.basename(item.file), keyframe.frame)),
+          },
+          subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
+          context.token,
+        );
+        const recorded = catalog.recordAnalysis(result.tagSet, result.analyzers, { description: result.plan.description, thumbnails: thumbs });
+        const written = target ? await writeXmp(result.plan, { target, language }, context.token) : null;
+        clips.push(clipDocument(result, recorded.clipId, written));
+        bar.done();
+        if (!values.json) context.stdout.write(summaryLine(result, written, language));
+        for (const f of result.failures) {
+          failed.push({ file: item.file, error: new SichterError(ErrorCode.ANALYZER_FAILED, { analyzer: f.analyzer, path: item.file, detail: `${f.code}: ${f.message}` }) });
+        }
+      } catch (error) {
+        bar.done();
+        if (isSichterError(error, ErrorCode.CANCELLED)) throw error;
+        failed.push({ file: item.file, error: toSichterError(error) });
+      }
+    }
+  } finally {
+    bar.done();
+    catalog.dispose();
+    await disposeExifTool();
+    releaseOcrModels();
+  }
+  if (values.json) {
+    context.stdout.write(`${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`);
+  }
+  for (const f of failed) context.stderr.write(`${f.error.code}: ${f.error.localizedMessage(context.locale)}\n`);
+  const ok = items.length - new Set(failed.map((f) => f.file)).size;
+  context.stderr.write(
+    context.locale === "de"
+      ? `${ok} von ${items.length} Dateien analysiert${failed.length > 0 ? `, ${failed.length} Fehler` : ""}.\n`
+      : `${ok} of ${items.length} files analysed${failed.length > 0 ? `, ${failed.length} errors` : ""}.\n`,
+  );
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** Copies a keyframe JPEG into the catalog's thumbnail folder; returns its path relative to it. */
+function keepThumbnail(file: string, clipName: string, frame: number): string | undefined {
+  try {
+    const relative = path.join(safeName(clipName), `${String(frame).padStart(7, "0")}.jpg`);
+    const target = path.join(thumbnailsFolder(), relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file, target);
+    return relative;
+  } catch {
+    // A thumbnail is a convenience; the analysis stands without it.
+    return undefined;
+  }
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100);
+}
+
+function clipDocument(result: ClipAnalysis, clipId: number, written: WriteReport | null): unknown {
+  const tc = clipTimecode(result.media);
+  return {
+    file: result.media.path,
+    clipId,
+    frameRate: result.media.frameRate,
+    startTimecode: tc.toTimecode(0),
+    mode: result.mode,
+    shots: result.tagSet.shots.map((s) => ({ ...s, startTimecode: tc.toTimecode(s.startFrame) })),
+    keyframes: result.tagSet.keyframes.map((k) => ({ frame: k.frame, timecode: k.timecode })),
+    tags: result.tagSet.tags.map((t) => ({
+      label: t.label,
+      kind: t.kind,
+      source: t.source,
+      confidence: t.confidence,
+      startFrame: t.startFrame,
+      endFrame: t.endFrame,
+      startTimecode: tc.toTimecode(t.startFrame),
+    })),
+    keywords: result.plan.keywords,
+    description: result.plan.description,
+    written: { sidecar: written?.sidecar ?? null, embedded: written?.embedded ?? false },
+    failures: result.failures,
+  };
+}
+
+function summaryLine(result: ClipAnalysis, written: WriteReport | null, language: "de" | "en"): string {
+  const where = written?.sidecar ?? (written?.embedded ? result.media.path : null);
+  const keywords = result.plan.keywords.slice(0, 6).join(", ");
+  return language === "de"
+    ? `${result.media.path}: ${result.tagSet.shots.length} Einstellungen, ${result.tagSet.tags.length} Tags${keywords ? ` (${keywords})` : ""}${where ? ` → ${where}` : ""}\n`
+    : `${result.media.path}: ${result.tagSet.shots.length} shots, ${result.tagSet.tags.length} tags${keywords ? ` (${keywords})` : ""}${where ? ` → ${where}` : ""}\n`;
+}
