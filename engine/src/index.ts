@@ -12,3 +12,7 @@ export type { ShotBoundary } from "./analysis/shots/ShotBoundary.ts";
 export { processIsAlive } from "./core/processIsAlive.ts";
 export type { Analyzer, AnalysisInput, AnalyzerResult } from "./analysis/Analyzer.ts";
 export { mediaFrameSource, type FrameSource, type RgbImage } from "./media/FrameSource.ts";
+export * from "./catalog/index.ts";
+export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "./metadata/index.ts";
+export { analyzeClip, type ClipAnalysis, type AnalyzeOptions } from "./pipeline/analyzeClip.ts";
+export { builtinAnalyzers } from "./analysis/builtinAnalyzers.ts";

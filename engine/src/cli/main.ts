@@ -3,6 +3,7 @@ import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
+import { exportCommand } from "./commands/export.ts";
 import { keyframesCommand } from "./commands/keyframes.ts";
 import { probeCommand } from "./commands/probe.ts";
 import { searchCommand } from "./commands/search.ts";
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   keyframes: keyframesCommand,
   analyze: analyzeCommand,
   search: searchCommand,
+  export: exportCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -25,6 +27,7 @@ Commands:
   keyframes <file> --out DIR   representative JPEG frames per shot, with an index.json
   analyze <files or folders>   full local analysis: catalog + XMP sidecars (see --help)
   search "<query>"             find clips by tags, on-screen text and descriptions
+  export <clip> --format F     markers as csv, edl (CMX3600 locators) or json
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

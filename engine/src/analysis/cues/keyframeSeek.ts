@@ -1,0 +1,66 @@
+import { CancellationToken } from "../../core/Cancellation.ts";
+import { readFrames, type FrameGeometry } from "../../media/FrameReader.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+
+/** ffmpeg's CLI seeks this much earlier when a stream has B-frames (its "dts heuristic"). */
+const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
+
+/**
+ * Seek time (seconds from the container start) that makes ffmpeg start decoding exactly at the
+ * `i`-th keyframe, so nothing before it is decoded to be thrown away. Same rule as the shot
+ * detector's refine windows (aim just past the keyframe, allow for the B-frame decode delay, stay
+ * before the next keyframe).
+ */
+export function keyframeSeekSeconds(media: MediaInfo, i: number): number {
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  const halfFrame = den / num / 2;
+  const t = media.frameTimes[media.keyframes[i]!]!;
+  const delay = media.decodeDelaySeconds > 0 ? media.decodeDelaySeconds + FFMPEG_BFRAME_SEEK_MARGIN : 0;
+  const next = media.keyframes[i + 1];
+  const aim = t + delay + halfFrame;
+  return media.seekOffsetSeconds + (next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame));
+}
+
+/** Index in `media.keyframes` of the last keyframe at or before `frame` (0 if none). */
+export function keyframeIndexAtOrBefore(media: Pick<MediaInfo, "keyframes">, frame: number): number {
+  let lo = 0;
+  let hi = media.keyframes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (media.keyframes[mid]! <= frame) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Frames `first` .. `first + count - 1`, decoded from the keyframe before them with a single-thread,
+ * no-deblocking ffmpeg (short runs: frame threading would spend the run filling its pipeline).
+ * The keyframe's own picture is returned too (`keyPicture`) so callers can check the seek landed
+ * where it should. `fromStart` decodes from the file's first frame instead (exact on any container).
+ */
+export async function decodeRun(
+  media: MediaInfo,
+  first: number,
+  count: number,
+  geometry: FrameGeometry,
+  token: CancellationToken = CancellationToken.None,
+  fromStart = false,
+): Promise<{ keyframeIndex: number; keyPicture: Uint8Array | null; frames: Uint8Array[] }> {
+  const keyframeIndex = fromStart ? 0 : keyframeIndexAtOrBefore(media, first);
+  const start = fromStart ? 0 : (media.keyframes[keyframeIndex] ?? 0);
+  const frames: Uint8Array[] = [];
+  let keyPicture: Uint8Array | null = null;
+  let f = start;
+  if (count <= 0) return { keyframeIndex, keyPicture, frames };
+  const request = fromStart
+    ? { file: media.path, geometry, fastDecode: true }
+    : { file: media.path, geometry, fastDecode: true, threads: 1, ...(start > 0 ? { keyframeSeekSeconds: keyframeSeekSeconds(media, keyframeIndex) } : {}) };
+  for await (const data of readFrames(request, token)) {
+    if (f === start) keyPicture = data;
+    if (f >= first) frames.push(data);
+    f++;
+    if (f >= first + count) break;
+  }
+  return { keyframeIndex, keyPicture, frames };
+}

@@ -1,0 +1,33 @@
+/** A grey picture as floats (0..255), row-major. */
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Float32Array;
+}
+
+/** Half size by 2x2 averaging (one pyramid level). */
+export function halve(image: GrayImage): GrayImage {
+  const width = Math.floor(image.width / 2);
+  const height = Math.floor(image.height / 2);
+  const data = new Float32Array(width * height);
+  const w = image.width;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = 2 * y * w + 2 * x;
+      data[y * width + x] = (image.data[i]! + image.data[i + 1]! + image.data[i + w]! + image.data[i + w + 1]!) / 4;
+    }
+  }
+  return { width, height, data };
+}
+
+/** Standard deviation of the levels: below a few levels a picture has nothing to track. */
+export function contrastOf(image: GrayImage): number {
+  let sum = 0;
+  let sq = 0;
+  for (const v of image.data) {
+    sum += v;
+    sq += v * v;
+  }
+  const n = image.data.length;
+  return Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2));
+}

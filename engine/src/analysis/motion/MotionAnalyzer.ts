@@ -1,0 +1,157 @@
+import type { Tag } from "@sichter/shared/model";
+import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
+import { Progress } from "../../core/Progress.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../Analyzer.ts";
+import { makeTag } from "../cues/makeTag.ts";
+import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
+import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
+import { globalMotion, type GlobalMotion } from "./globalMotion.ts";
+import { contrastOf, type GrayImage } from "./GrayImage.ts";
+import { decodeRun } from "../cues/keyframeSeek.ts";
+import { MOTION_LABELS } from "./motionLabels.ts";
+
+/** Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). */
+export const MOTION_WIDTH = 160;
+/** Pictures with less contrast than this (levels) have nothing to track: black, white, a flat wall. */
+const MIN_CONTRAST = 4;
+/** Bursts decoded at once (one single-thread ffmpeg each: the machine has two cores). */
+const BURSTS_IN_PARALLEL = 2;
+/** Shots longer than this are classified per burst and split where the camera changes. */
+const SEGMENT_SECONDS = 12;
+
+/**
+ * Camera motion per shot: static, pan, tilt, zoom or handheld. Decodes a few short bursts of
+ * consecutive frames per shot (see `burstPositions`), measures global motion between neighbours
+ * (`globalMotion`) and classifies it (`classifyMotion`). Long shots get one tag per stretch of the
+ * same camera motion. Shots with nothing clear (no texture, subject motion only) get no tag.
+ */
+export class MotionAnalyzer implements Analyzer {
+  readonly id = "sichter.motion";
+  readonly version = "1.0.0";
+
+  async analyze(
+    input: AnalysisInput,
+    progress: Progress = Progress.None,
+    token: CancellationToken = CancellationToken.None,
+  ): Promise<AnalyzerResult> {
+    const { media, shots, language } = input;
+    const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+    const fps = num / den;
+    const tags: Tag[] = [];
+    const height = 2 * Math.round((MOTION_WIDTH * media.height) / media.width / 2);
+    const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
+    const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps) }));
+    const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at })));
+    // Bursts are short single-thread decodes from the keyframe before them; two run side by side.
+    const measured = new Map<string, PairMotion[]>();
+    let done = 0;
+    await runPool(jobs, BURSTS_IN_PARALLEL, async ({ shot, at }) => {
+      throwIfCancelled(token);
+      const count = Math.min(BURST_FRAMES, shot.endFrame - at);
+      const run = await decodeRun(media, at, count, geometry, token);
+      const pictures = run.frames.map((data): GrayImage => ({ width: MOTION_WIDTH, height, data: Float32Array.from(data) }));
+      const fits: GlobalMotion[] = [];
+      for (let i = 1; i < pictures.length; i++) {
+        const a = pictures[i - 1]!;
+        const b = pictures[i]!;
+        if (contrastOf(a) < MIN_CONTRAST || contrastOf(b) < MIN_CONTRAST) continue;
+        const motion = globalMotion(a, b);
+        if (motion.residual > MOTION_THRESHOLDS.maxResidual) continue;
+        fits.push(motion);
+      }
+      // Decided per burst, not per pair: zeroing single pairs of a real move would fake wobble.
+      const still = fits.filter((f) => f.fitsNoMotion).length * 2 > fits.length;
+      const pairs = fits.map((f) => (still ? { dx: 0, dy: 0, dz: 0 } : toPairMotion(f, MOTION_WIDTH)));
+      measured.set(`${shot.index}:${at}`, pairs);
+      progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
+    });
+    for (const { shot, positions } of plan) {
+      const bursts = positions
+        .map((at) => ({ at, pairs: measured.get(`${shot.index}:${at}`) ?? [] }))
+        .filter((b) => b.pairs.length > 0);
+      const segments =
+        (shot.endFrame - shot.startFrame) / fps > SEGMENT_SECONDS
+          ? segmentsOf(bursts, shot.startFrame, shot.endFrame)
+          : [{ startFrame: shot.startFrame, endFrame: shot.endFrame, motion: shotMotion(bursts.map((b) => b.pairs)) }];
+      for (const segment of segments) {
+        if (!segment.motion) continue;
+        const { kind, confidence, mean, jitter } = segment.motion;
+        tags.push(
+          makeTag({
+            kind,
+            label: MOTION_LABELS[kind],
+            language,
+            source: "motion",
+            confidence,
+            startFrame: segment.startFrame,
+            endFrame: segment.endFrame,
+            producer: this.id,
+            version: this.version,
+            evidence: `px/frame at 1080p: dx ${mean.dx.toFixed(1)}, dy ${mean.dy.toFixed(1)}, zoom edge ${mean.dz.toFixed(1)}, jitter ${jitter.toFixed(1)}`,
+          }),
+        );
+      }
+    }
+    progress.report({ stage: "motion", fraction: 1 });
+    return { tags };
+  }
+}
+
+/** Each burst classified alone; neighbours of the same class join; boundaries halfway between bursts. */
+function segmentsOf(
+  bursts: ReadonlyArray<{ at: number; pairs: PairMotion[] }>,
+  startFrame: number,
+  endFrame: number,
+): Array<{ startFrame: number; endFrame: number; motion: MotionClass | null }> {
+  const runs: Array<{ first: number; last: number; kind: string | null; pairs: PairMotion[][] }> = [];
+  bursts.forEach((burst, i) => {
+    const kind = classifyMotion([burst.pairs])?.kind ?? null;
+    const run = runs.at(-1);
+    if (run && run.kind === kind) {
+      run.last = i;
+      run.pairs.push(burst.pairs);
+    } else runs.push({ first: i, last: i, kind, pairs: [burst.pairs] });
+  });
+  if (runs.length === 0) return [];
+  return runs.map((run, r) => ({
+    startFrame: r === 0 ? startFrame : Math.round((bursts[run.first - 1]!.at + bursts[run.first]!.at + BURST_FRAMES) / 2),
+    endFrame: r === runs.length - 1 ? endFrame : Math.round((bursts[run.last]!.at + bursts[run.last + 1]!.at + BURST_FRAMES) / 2),
+    motion: run.kind === null ? null : classifyMotion(run.pairs),
+  }));
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; the first failure rejects (others finish). */
+async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && failure === null) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== null) throw failure;
+}
+
+const MOVES = new Set(["motion.pan-left", "motion.pan-right", "motion.tilt-up", "motion.tilt-down", "motion.zoom-in", "motion.zoom-out"]);
+
+/**
+ * One class for a shot from its bursts. When the bursts disagree and the ones that show a deliberate
+ * move agree on it, the move wins: a shot that pans and then holds (or starts with a jolt before a
+ * zoom) is logged by its move. Otherwise all pairs are classified together.
+ */
+export function shotMotion(bursts: ReadonlyArray<readonly PairMotion[]>): MotionClass | null {
+  const each = bursts.map((b) => classifyMotion([b]));
+  const moving = bursts.filter((_, i) => MOVES.has(each[i]?.kind ?? ""));
+  const kinds = new Set(each.filter((c) => c && MOVES.has(c.kind)).map((c) => c!.kind));
+  if (moving.length > 0 && moving.length < bursts.length && kinds.size === 1) {
+    const move = classifyMotion(moving);
+    if (move) return { ...move, confidence: Math.round(move.confidence * (0.6 + (0.4 * moving.length) / bursts.length) * 100) / 100 };
+  }
+  return classifyMotion(bursts);
+}

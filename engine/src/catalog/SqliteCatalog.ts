@@ -1,0 +1,140 @@
+import type { Database } from "better-sqlite3";
+import type { Shot, TagSet } from "@sichter/shared/model";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { SichterError } from "../core/SichterError.ts";
+import type {
+  AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
+  SearchResult, StoredClip, StoredTag, TagDecision, UserTag,
+} from "./Catalog.ts";
+import { defaultCatalogPath } from "./catalogPath.ts";
+import { openCatalogDatabase } from "./openCatalogDatabase.ts";
+import { recordAnalysis } from "./recordAnalysis.ts";
+import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "./rows.ts";
+import { searchCatalog } from "./searchCatalog.ts";
+import { SearchIndex } from "./searchIndex.ts";
+import { StatementCache } from "./StatementCache.ts";
+import { addUserTag, reviewTag } from "./tagDecisions.ts";
+import { validateAnalysis } from "./validateAnalysis.ts";
+
+/**
+ * The single-editor catalog: one SQLite file in WAL mode, written through better-sqlite3's
+ * synchronous API (every write is one short transaction; no await inside, so nothing interleaves).
+ * Several processes may open the same file: readers see the last commit, writers queue on the lock.
+ */
+export class SqliteCatalog implements Catalog {
+  private readonly sql: StatementCache;
+  private readonly index: SearchIndex;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database,
+    readonly path: string,
+  ) {
+    this.sql = new StatementCache(db);
+    this.index = new SearchIndex(this.sql);
+  }
+
+  /** Opens or creates the catalog at `file` (default `<data>/catalog.sqlite`) and migrates it. */
+  static open(file: string = defaultCatalogPath()): SqliteCatalog {
+    return new SqliteCatalog(openCatalogDatabase(file), file);
+  }
+
+  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options?: RecordOptions): RecordResult {
+    validateAnalysis(tagSet, options);
+    return this.write(() => recordAnalysis(this.sql, this.index, tagSet, analyzers, options));
+  }
+
+  recordAnalyses(items: readonly AnalysisToRecord[]): RecordResult[] {
+    for (const item of items) validateAnalysis(item.tagSet, item.options);
+    return this.write(() =>
+      items.map((item) => recordAnalysis(this.sql, this.index, item.tagSet, item.analyzers, item.options)),
+    );
+  }
+
+  reviewTag(tagId: number, decision: TagDecision): StoredTag {
+    return this.write(() => reviewTag(this.sql, this.index, tagId, decision));
+  }
+
+  addUserTag(clipId: number, tag: UserTag): StoredTag {
+    return this.write(() => addUserTag(this.sql, this.index, clipId, tag));
+  }
+
+  clip(clipId: number): StoredClip {
+    const row = this.read(() => this.sql.get<ClipRow>("SELECT * FROM clips WHERE id = ?").get(clipId));
+    if (!row) throw new SichterError(ErrorCode.NOT_IN_CATALOG, { what: `clip ${clipId}` });
+    return toStoredClip(row);
+  }
+
+  findClip(path: string): StoredClip | undefined {
+    const row = this.read(() => this.sql.get<ClipRow>("SELECT * FROM clips WHERE path = ?").get(path));
+    return row && toStoredClip(row);
+  }
+
+  tags(clipId: number): StoredTag[] {
+    this.clip(clipId);
+    const rows = this.read(() =>
+      this.sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ? ORDER BY start_frame, id").all(clipId),
+    );
+    return rows.map(toStoredTag);
+  }
+
+  shots(clipId: number): Shot[] {
+    this.clip(clipId);
+    const rows = this.read(() =>
+      this.sql
+        .get<ShotRow>("SELECT shot_index, start_frame, end_frame, transition_type, transition_start, transition_end FROM shots WHERE clip_id = ? ORDER BY shot_index")
+        .all(clipId),
+    );
+    return rows.map(toShot);
+  }
+
+  runs(clipId: number): AnalysisRun[] {
+    this.clip(clipId);
+    const rows = this.read(() =>
+      this.sql.get<RunRow>("SELECT * FROM analysis_runs WHERE clip_id = ? ORDER BY id").all(clipId),
+    );
+    return rows.map(toAnalysisRun);
+  }
+
+  search(query: string, filters?: SearchFilters): SearchResult[] {
+    return this.read(() => searchCatalog(this.sql, query, filters));
+  }
+
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** IMMEDIATE: take the write lock up front, so a concurrent writer waits instead of failing mid-way. */
+  private write<T>(fn: () => T): T {
+    this.checkOpen();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      throw this.wrap(error);
+    }
+  }
+
+  private read<T>(fn: () => T): T {
+    this.checkOpen();
+    try {
+      return fn();
+    } catch (error) {
+      throw this.wrap(error);
+    }
+  }
+
+  private checkOpen(): void {
+    if (this.closed) {
+      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.path, detail: "the catalog was closed" });
+    }
+  }
+
+  /** Our own errors pass through; a SQLite failure (disk full, locked too long, damaged) gets a code. */
+  private wrap(error: unknown): unknown {
+    if (error instanceof SichterError) return error;
+    const detail = error instanceof Error ? error.message : String(error);
+    return new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.path, detail }, { cause: error });
+  }
+}

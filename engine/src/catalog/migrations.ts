@@ -1,0 +1,129 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * Schema history. Each step runs in its own transaction together with the `user_version` bump, so
+ * a crash leaves the catalog at the previous version, never half-migrated. Steps are append-only:
+ * a released step is never edited, a change is a new step.
+ */
+export interface Migration {
+  /** The user_version after this step (1, 2, ...). */
+  readonly version: number;
+  readonly description: string;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "clips, shots, keyframes, tags, OCR text, analysis runs, full-text index",
+    up(db) {
+      db.exec(`
+        CREATE TABLE clips (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          fingerprint TEXT NOT NULL,
+          size_bytes INTEGER,
+          mtime TEXT,
+          frame_rate TEXT NOT NULL,
+          drop_frame INTEGER NOT NULL,
+          start_timecode TEXT NOT NULL,
+          frame_count INTEGER NOT NULL,
+          duration_seconds REAL NOT NULL,
+          width INTEGER NOT NULL,
+          height INTEGER NOT NULL,
+          description TEXT,
+          first_seen TEXT NOT NULL,
+          last_analysed TEXT
+        );
+        CREATE INDEX clips_fingerprint ON clips(fingerprint);
+        CREATE INDEX clips_last_analysed ON clips(last_analysed);
+
+        CREATE TABLE analysis_runs (
+          id INTEGER PRIMARY KEY,
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          started_at TEXT NOT NULL,
+          finished_at TEXT,
+          status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+          analyzers TEXT NOT NULL
+        );
+        CREATE INDEX analysis_runs_clip ON analysis_runs(clip_id);
+
+        CREATE TABLE shots (
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          shot_index INTEGER NOT NULL,
+          start_frame INTEGER NOT NULL,
+          end_frame INTEGER NOT NULL,
+          transition_type TEXT,
+          transition_start INTEGER,
+          transition_end INTEGER,
+          PRIMARY KEY (clip_id, shot_index)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE keyframes (
+          id INTEGER PRIMARY KEY,
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          shot_index INTEGER NOT NULL,
+          frame INTEGER NOT NULL,
+          timecode TEXT NOT NULL,
+          seconds REAL NOT NULL,
+          hash TEXT NOT NULL,
+          thumbnail TEXT
+        );
+        CREATE INDEX keyframes_clip ON keyframes(clip_id);
+
+        CREATE TABLE tags (
+          id INTEGER PRIMARY KEY,
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          run_id INTEGER REFERENCES analysis_runs(id) ON DELETE SET NULL,
+          label TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          language TEXT NOT NULL,
+          source TEXT NOT NULL,
+          confidence REAL NOT NULL,
+          start_frame INTEGER NOT NULL,
+          end_frame INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'rejected')),
+          provenance TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          decided_at TEXT
+        );
+        CREATE INDEX tags_clip ON tags(clip_id, status);
+
+        CREATE TABLE ocr_text (
+          id INTEGER PRIMARY KEY,
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          start_frame INTEGER NOT NULL,
+          end_frame INTEGER NOT NULL,
+          text TEXT NOT NULL
+        );
+        CREATE INDEX ocr_text_clip ON ocr_text(clip_id);
+
+        -- One row per searchable text (a tag label, an OCR line or a clip description); its id is
+        -- the rowid in search_fts. Exactly one of tag_id / ocr_id is set, or neither for a description.
+        -- source and status repeat the tag's (OCR lines: 'ocr', descriptions: 'description'; both
+        -- 'suggested') so a search filters and groups matches without visiting the tags table.
+        CREATE TABLE search_docs (
+          id INTEGER PRIMARY KEY,
+          clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+          tag_id INTEGER UNIQUE REFERENCES tags(id) ON DELETE CASCADE,
+          ocr_id INTEGER UNIQUE REFERENCES ocr_text(id) ON DELETE CASCADE,
+          source TEXT NOT NULL,
+          status TEXT NOT NULL
+        );
+        CREATE INDEX search_docs_clip ON search_docs(clip_id);
+
+        -- Folded text only (see foldText.ts); contentless because the originals live in tags,
+        -- ocr_text and clips. Prefix indexes keep "Landt" -> "Landtag" fast on a big archive.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+          text,
+          content = '',
+          contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2',
+          prefix = '2 3'
+        );
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,194 @@
+import { ErrorCode } from "@sichter/shared/protocol";
+import { TagSource, TagStatus } from "@sichter/shared/model";
+import { createTimecodeContext, parseFrameRate, type TimecodeContext } from "@sichter/shared/timecode";
+import { SichterError } from "../core/SichterError.ts";
+import type { SearchFilters, SearchHit, SearchResult } from "./Catalog.ts";
+import { toFtsQuery } from "./ftsQuery.ts";
+import type { StatementCache } from "./StatementCache.ts";
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+/** Hits listed per clip, best first; the score still counts them all. */
+const MAX_HITS_PER_CLIP = 50;
+/** How much each further matching range in a clip adds to its score (bm25 of the best one). */
+const MORE_HITS_WEIGHT = 0.1;
+
+interface HitRow {
+  clip_id: number;
+  best: number;
+  n: number;
+  path: string;
+  frame_rate: string;
+  drop_frame: number;
+  start_timecode: string;
+  frame_count: number;
+  description: string | null;
+  rank: number;
+  tag_id: number | null;
+  label: string | null;
+  source: string | null;
+  status: string | null;
+  t_start: number | null;
+  t_end: number | null;
+  ocr_id: number | null;
+  text: string | null;
+  o_start: number | null;
+  o_end: number | null;
+}
+
+/**
+ * Ranked full-text search as one statement, so a word that matches much of the archive stays
+ * fast: the matches are computed once (bm25 included), grouped and ranked per clip inside SQLite
+ * with the filters read from search_docs, and only the returned clips' hits are joined to tags,
+ * OCR lines and clips. A second FTS pass per clip would cost a prefix expansion per row.
+ */
+export function searchCatalog(sql: StatementCache, query: string, filters: SearchFilters = {}): SearchResult[] {
+  const match = toFtsQuery(query);
+  const { docClause, docParams, clipClause, clipParams } = filterClauses(filters);
+  const limit = checkLimit(filters.limit);
+  const clipJoin = clipClause ? "JOIN clips c ON c.id = d.clip_id" : "";
+  const rows = guard(() =>
+    sql
+      .get<HitRow>(
+        // MATERIALIZED: bm25() only works in the FTS query itself, and the matches are read twice.
+        `WITH matches AS MATERIALIZED (
+           SELECT d.id AS doc_id, d.clip_id, bm25(search_fts) AS rank
+           FROM search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid ${clipJoin}
+           WHERE search_fts MATCH ? AND ${docClause} ${clipClause ? `AND ${clipClause}` : ""}),
+         top AS (
+           SELECT clip_id, min(rank) AS best, count(*) AS n FROM matches
+           GROUP BY clip_id
+           ORDER BY min(rank) - ${MORE_HITS_WEIGHT} * ln(count(*)), clip_id
+           LIMIT ?)
+         SELECT top.clip_id, top.best, top.n, m.rank,
+                c.path, c.frame_rate, c.drop_frame, c.start_timecode, c.frame_count, c.description,
+                d.tag_id, t.label, t.source, t.status, t.start_frame AS t_start, t.end_frame AS t_end,
+                d.ocr_id, o.text, o.start_frame AS o_start, o.end_frame AS o_end
+         FROM top
+         JOIN matches m ON m.clip_id = top.clip_id
+         JOIN search_docs d ON d.id = m.doc_id
+         JOIN clips c ON c.id = top.clip_id
+         LEFT JOIN tags t ON t.id = d.tag_id
+         LEFT JOIN ocr_text o ON o.id = d.ocr_id
+         ORDER BY m.rank, d.id`,
+      )
+      .all(match, ...docParams, ...clipParams, limit),
+  );
+
+  const results = new Map<number, SearchResult>();
+  const timecodes = new Map<number, TimecodeContext | null>();
+  for (const row of rows) {
+    let result = results.get(row.clip_id);
+    if (!result) {
+      result = { clip: { id: row.clip_id, path: row.path }, score: -row.best + MORE_HITS_WEIGHT * Math.log(row.n), hits: [] };
+      results.set(row.clip_id, result);
+      timecodes.set(row.clip_id, timecodeOf(row));
+    }
+    if (result.hits.length < MAX_HITS_PER_CLIP) result.hits.push(toHit(row, timecodes.get(row.clip_id) ?? null));
+  }
+  return [...results.values()].sort((a, b) => b.score - a.score || a.clip.id - b.clip.id);
+}
+
+/** toFtsQuery only emits quoted words, so this is a safety net, never the normal path. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Error && /fts5|syntax/i.test(error.message)) {
+      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: error.message }, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function toHit(row: HitRow, timecode: TimecodeContext | null): SearchHit {
+  const base =
+    row.tag_id !== null
+      ? {
+          kind: "tag" as const, tagId: row.tag_id, label: row.label ?? "", source: row.source as TagSource,
+          status: row.status as TagStatus, startFrame: row.t_start ?? 0, endFrame: row.t_end ?? 0,
+        }
+      : row.ocr_id !== null
+        ? {
+            kind: "ocr" as const, tagId: null, label: row.text ?? "", source: "ocr" as const, status: null,
+            startFrame: row.o_start ?? 0, endFrame: row.o_end ?? 0,
+          }
+        : {
+            kind: "description" as const, tagId: null, label: row.description ?? "", source: "description" as const,
+            status: null, startFrame: 0, endFrame: row.frame_count,
+          };
+  return { ...base, startTimecode: safeTimecode(timecode, base.startFrame) };
+}
+
+function timecodeOf(row: HitRow): TimecodeContext | null {
+  try {
+    return createTimecodeContext({
+      rate: parseFrameRate(row.frame_rate),
+      dropFrame: row.drop_frame === 1,
+      start: row.start_timecode || undefined,
+    });
+  } catch {
+    return null; // a clip stored with a rate the timecode module refuses: hits still show frames
+  }
+}
+
+function safeTimecode(timecode: TimecodeContext | null, frame: number): string {
+  if (!timecode) return "";
+  try {
+    return timecode.toTimecode(frame);
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * WHERE parts for the filters, with placeholders only (never user text in SQL): one over
+ * search_docs (status, source) and one over clips (date, folder), joined only when needed.
+ */
+function filterClauses(filters: SearchFilters): { docClause: string; docParams: unknown[]; clipClause: string; clipParams: unknown[] } {
+  const statuses = checkList("status", filters.statuses, TagStatus.options) ?? ["suggested", "accepted"];
+  const sources = checkList("source", filters.sources, TagSource.options);
+  const docParts = [`d.status IN (${statuses.map(() => "?").join(", ")})`];
+  const docParams: unknown[] = [...statuses];
+  if (sources) {
+    // Descriptions have source 'description', so any source filter leaves them out.
+    docParts.push(`d.source IN (${sources.map(() => "?").join(", ")})`);
+    docParams.push(...sources);
+  }
+
+  const clipParts: string[] = [];
+  const clipParams: unknown[] = [];
+  if (filters.analysedSince !== undefined) {
+    const since = Date.parse(filters.analysedSince);
+    if (Number.isNaN(since)) {
+      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `analysedSince is not a date: ${filters.analysedSince}` });
+    }
+    clipParts.push("c.last_analysed >= ?");
+    clipParams.push(new Date(since).toISOString());
+  }
+  if (filters.pathPrefix) {
+    // instr() = 1 is an exact prefix test; LIKE would treat % and _ in folder names as wildcards.
+    clipParts.push("instr(c.path, ?) = 1");
+    clipParams.push(filters.pathPrefix);
+  }
+  return { docClause: docParts.join(" AND "), docParams, clipClause: clipParts.join(" AND "), clipParams };
+}
+
+function checkList<T extends string>(name: string, values: readonly string[] | undefined, known: readonly T[]): T[] | undefined {
+  if (values === undefined) return undefined;
+  if (values.length === 0) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `empty ${name} filter` });
+  for (const value of values) {
+    if (!known.includes(value as T)) {
+      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `unknown ${name} "${value}" (known: ${known.join(", ")})` });
+    }
+  }
+  return [...new Set(values)] as T[];
+}
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `limit must be 1..${MAX_LIMIT}, got ${limit}` });
+  }
+  return limit;
+}
