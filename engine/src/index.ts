@@ -16,3 +16,4 @@ export * from "./catalog/index.ts";
 export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "./metadata/index.ts";
 export { analyzeClip, type ClipAnalysis, type AnalyzeOptions } from "./pipeline/analyzeClip.ts";
 export { builtinAnalyzers } from "./analysis/builtinAnalyzers.ts";
+export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptions, type OcrRunStats } from "./analysis/ocr/index.ts";

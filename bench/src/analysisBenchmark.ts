@@ -1,0 +1,43 @@
+import { analyzeClip, builtinAnalyzers, fingerprintFile, type Analyzer } from "@sichter/engine";
+import { ensureSamples } from "../samples/ensureSamples.ts";
+
+export const NEWS_CLIP = "h264-news-5min-1080p25.mp4";
+
+/**
+ * The whole local analysis (probe, shots, keyframes, cues, motion, OCR, keywords) on the generated
+ * 5-minute 1080p25 news clip, as a multiple of real time, with each analyzer's share. Runs in this
+ * process; analyzers are timed by wrapping them, not by changing them.
+ */
+export async function analysisBenchmark(options: { log?: (line: string) => void; clip?: string } = {}): Promise<string> {
+  const log = options.log ?? (() => {});
+  const file = options.clip ?? NEWS_CLIP;
+  const set = await ensureSamples({ only: [file], log });
+  const sample = set.samples[0]!;
+  const timings = new Map<string, number>();
+  const timed = (analyzer: Analyzer): Analyzer => ({
+    id: analyzer.id,
+    version: analyzer.version,
+    async analyze(input, progress, token) {
+      const started = performance.now();
+      try {
+        return await analyzer.analyze(input, progress, token);
+      } finally {
+        timings.set(analyzer.id, (performance.now() - started) / 1000);
+      }
+    },
+  });
+  const started = performance.now();
+  const result = await analyzeClip(sample.path, { analyzers: builtinAnalyzers().map(timed), language: "de", fingerprint: fingerprintFile });
+  const total = (performance.now() - started) / 1000;
+  const analyzers = [...timings.values()].reduce((a, b) => a + b, 0);
+  const duration = result.media.durationSeconds;
+  const lines = [
+    `Full local analysis of ${sample.file} (${(duration / 60).toFixed(1)} min, ${result.media.width}x${result.media.height}, ${result.media.frameRate} fps):`,
+    `  total                      ${total.toFixed(1).padStart(6)} s   ${(duration / total).toFixed(1).padStart(5)}x real time`,
+    `  probe + shots + keyframes  ${(total - analyzers).toFixed(1).padStart(6)} s   (shot mode ${result.mode})`,
+    ...[...timings].map(([id, s]) => `  ${id.padEnd(26)} ${s.toFixed(1).padStart(6)} s`),
+    `  found: ${result.tagSet.shots.length} shots, ${result.tagSet.keyframes.length} keyframes, ${result.tagSet.tags.length} tags, ${result.plan.keywords.length} keywords`,
+    ...(result.failures.length > 0 ? [`  failed: ${result.failures.map((f) => `${f.analyzer} (${f.code})`).join(", ")}`] : []),
+  ];
+  return lines.join("\n");
+}
