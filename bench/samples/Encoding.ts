@@ -26,7 +26,8 @@ export function h264(preset: "veryfast" | "ultrafast"): Encoding {
     intraOnly: false,
     interlaced: false,
     videoArgs: ["-c:v", "libx264", "-preset", preset, "-pix_fmt", "yuv420p", "-g", "50", "-threads", "4", ...MUX],
-    audioArgs: [],
+    // Only used by clips with sound; the silent ones carry no audio arguments at all.
+    audioArgs: ["-c:a", "aac", "-b:a", "96k"],
     summary: `H.264 ${preset}, GOP 50, yuv420p, MP4`,
   };
 }

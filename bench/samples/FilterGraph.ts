@@ -1,14 +1,24 @@
+import { captionFilters } from "./Captions.ts";
 import { lookGraph } from "./Looks.ts";
 import { ptsExpression, type FrameTiming } from "./FrameTiming.ts";
-import type { Layout, PlacedShot, Rational, ShotEvent, Timeline, TransitionSpec } from "./Timeline.ts";
+import { AUDIO_RATE, programAudio, programAudioStatements } from "./ProgramAudio.ts";
+import type { FrameRange, Layout, PlacedShot, Rational, ShotEvent, Timeline, TransitionSpec } from "./Timeline.ts";
 
 export interface GraphOptions {
   /** Strength of the temporal grain; without it every static pixel repeats exactly, unlike any camera. */
   readonly noise: number;
   /** Irregular frame times; absent for constant frame rate. */
   readonly timing?: FrameTiming;
-  /** A 1 kHz tone of exactly the video's length (MXF and MOV carry sound in real life). */
-  readonly audio?: boolean;
+  /**
+   * true: a 1 kHz tone of exactly the video's length (MXF and MOV carry sound in real life).
+   * "program": tone, silence and a noise bed following the pictures (ProgramAudio.ts).
+   */
+  readonly audio?: boolean | "program";
+  /**
+   * Frames left without grain: electronically made pictures (bars, black) and freeze frames, which
+   * repeat one picture exactly in real footage too.
+   */
+  readonly clean?: readonly FrameRange[];
 }
 
 export interface FilterGraph {
@@ -17,8 +27,6 @@ export interface FilterGraph {
   readonly videoLabel: string;
   readonly audioLabel?: string;
 }
-
-const AUDIO_RATE = 48_000;
 
 /**
  * Turns a timeline into one filter graph. Every shot has a single source whose pictures are split
@@ -52,8 +60,10 @@ export function buildFilterGraph(timeline: Timeline, layout: Layout, options: Gr
     // Output frame k takes its top field from picture 2k and its bottom field from 2k+1.
     final.push("tinterlace=mode=interleave_top", "setfield=tff", ...retime(timeline.rate));
   }
-  final.push(...eventFilters(layout));
-  final.push(`noise=alls=${options.noise}:allf=t`);
+  final.push(...eventFilters(layout), ...layout.texts.flatMap((t) => captionFilters(t, timeline.height)));
+  const clean = options.clean ?? [];
+  const grainless = clean.length > 0 ? `:enable='not(${clean.map((r) => between(r.start, r.end - r.start)).join("+")})'` : "";
+  final.push(`noise=alls=${options.noise}:allf=t${grainless}`);
   if (options.timing) {
     final.push(`settb=expr=${options.timing.timeBase.num}/${options.timing.timeBase.den}`);
     final.push(`setpts='${ptsExpression(options.timing, layout.frameCount)}'`);
@@ -62,6 +72,10 @@ export function buildFilterGraph(timeline: Timeline, layout: Layout, options: Gr
   statements.push(`${segments.map((s) => `[${s}]`).join("")}${final.join(",")}[vout]`);
 
   if (!options.audio) return { filterComplex: statements.join(";\n"), videoLabel: "vout" };
+  if (options.audio === "program") {
+    statements.push(...programAudioStatements(programAudio(layout), timeline.rate, "aout"));
+    return { filterComplex: statements.join(";\n"), videoLabel: "vout", audioLabel: "aout" };
+  }
   const samples = Math.round((layout.frameCount * AUDIO_RATE * timeline.rate.den) / timeline.rate.num);
   statements.push(`sine=frequency=1000:sample_rate=${AUDIO_RATE},atrim=end_sample=${samples}[aout]`);
   return { filterComplex: statements.join(";\n"), videoLabel: "vout", audioLabel: "aout" };
@@ -86,16 +100,22 @@ function shotStatements(shot: PlacedShot, index: number, g: Geometry): string[] 
   const body = shot.spec.frames * g.unit;
   const tail = shot.tailFrames * g.unit;
   const s = `s${index}`;
+  const { freeze } = shot.spec;
+  // A freeze repeats one generated picture; the look generates that many fewer, and its motion
+  // carries on after the freeze from where it stopped.
+  const held = freeze ? freeze.frames - 1 : 0;
   const look = lookGraph(
     shot.spec.look,
-    { ...g, headPictures: head, pictures: head + body + tail },
+    { ...g, headPictures: head, pictures: head + body + tail - held },
     `${s}_`,
     `${s}raw`,
   );
+  // This ffmpeg's loop holds the picture *before* `start` (measured: start=3 repeats picture 2).
+  const hold = freeze ? `,loop=loop=${held}:size=1:start=${head + freeze.at + 1},${retime(g.rate).join(",")}` : "";
   const outputs = [head > 0 ? "h" : "", "b", tail > 0 ? "t" : ""].filter((o) => o !== "");
   const statements = [
     ...look,
-    `[${s}raw]format=yuv420p,setsar=1,${retime(g.rate).join(",")}${fanOut(outputs.map((o) => `${s}${o}`))}`,
+    `[${s}raw]format=yuv420p,setsar=1,${retime(g.rate).join(",")}${hold}${fanOut(outputs.map((o) => `${s}${o}`))}`,
     `[${s}b]trim=start_frame=${head}:end_frame=${head + body},setpts=PTS-STARTPTS[${s}body]`,
   ];
   if (head > 0) statements.push(`[${s}h]trim=end_frame=${head},${fadeIn(head)}[${s}head]`);
@@ -134,15 +154,16 @@ function transitionStatements(
       const out = spec.outFrames * g.unit;
       const hold = spec.holdFrames * g.unit;
       const inn = spec.inFrames * g.unit;
+      // A ramp of zero frames is a hard cut to or from the colour: no blend, and no tail or head
+      // pictures of the neighbouring shot exist to blend.
       const statements = [
         // Fading to a colour is a dissolve into a flat picture of it; the ramp matches the dissolves.
-        `${color(spec.color, out + 1)},${fadeIn(out + 1)}[${t}c]`,
-        `[${a}][${t}c]${blend()}[${t}out]`,
-        `${color(spec.color, inn)}[${t}bg]`,
-        `[${t}bg][${b}]${blend()}[${t}in]`,
+        ...(out > 0 ? [`${color(spec.color, out + 1)},${fadeIn(out + 1)}[${t}c]`, `[${a}][${t}c]${blend()}[${t}out]`] : []),
+        ...(inn > 0 ? [`${color(spec.color, inn)}[${t}bg]`, `[${t}bg][${b}]${blend()}[${t}in]`] : []),
       ];
       if (hold > 0) statements.push(`${color(spec.color, hold)}[${t}hold]`);
-      return { statements, segments: [`${t}out`, ...(hold > 0 ? [`${t}hold`] : []), `${t}in`] };
+      const segments = [out > 0 ? `${t}out` : "", hold > 0 ? `${t}hold` : "", inn > 0 ? `${t}in` : ""];
+      return { statements, segments: segments.filter((label) => label !== "") };
     }
   }
 }

@@ -1,5 +1,7 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
-import type { DistractorType, FadeColor } from "./Timeline.ts";
+import type { CueType } from "./Cues.ts";
+import type { CameraMotion } from "./Motion.ts";
+import type { DistractorType, FadeColor, TextLanguage, TextRegion } from "./Timeline.ts";
 
 /**
  * What a generated clip contains, written beside it as `<clip basename>.truth.json`.
@@ -36,6 +38,15 @@ export interface GroundTruth {
   readonly transitions: readonly TruthTransition[];
   /** Things that are not shot boundaries but look like one to a naive detector. */
   readonly distractors: readonly TruthDistractor[];
+  /**
+   * Every line of on-screen text, one entry per line (a two-line lower third gives two entries with
+   * the same frames). Present in clips made for text, cue and motion analysis; absent elsewhere.
+   */
+  readonly texts?: readonly TruthText[];
+  /** Technical cues; present where `texts` is. */
+  readonly cues?: readonly TruthCue[];
+  /** Camera motion of every shot, by index into `shots`; present where `texts` is. */
+  readonly motion?: readonly TruthMotion[];
 }
 
 export interface TruthRange {
@@ -63,6 +74,33 @@ export type TruthTransition =
     });
 
 export type TruthDistractor = TruthRange & { readonly type: DistractorType };
+
+/** A line of text exactly as drawn (NFC), visible on every frame of its range and on no other. */
+export type TruthText = TruthRange & {
+  readonly text: string;
+  /** "lower-third": caption box in the lower left; "top": banner across the top; "full": full-screen card. */
+  readonly region: TextRegion;
+  readonly language: TextLanguage;
+};
+
+/**
+ * "bars": the line-up pattern (with 1 kHz tone under it). "black": flat black frames, including
+ * those of fades through black. "freeze": frames that all repeat the range's first frame exactly
+ * (before encoding). "silence": digital silence in the audio, aligned to frames.
+ */
+export type TruthCue = TruthRange & { readonly type: CueType };
+
+/**
+ * Named from the camera's point of view: "pan-right" means the camera turns right, so the picture
+ * content moves left; "tilt-down" means the camera tilts down, content moves up. "static" is a
+ * locked-off camera even when something moves inside the frame; "handheld" an unsteady camera
+ * without a deliberate move.
+ */
+export interface TruthMotion {
+  /** Index into `shots`. */
+  readonly shot: number;
+  readonly type: CameraMotion;
+}
 
 export async function writeGroundTruth(path: string, truth: GroundTruth): Promise<void> {
   const problems = groundTruthProblems(truth);
@@ -102,10 +140,20 @@ export function groundTruthProblems(truth: GroundTruth): string[] {
     }
     if (next && next.startFrame !== boundary) problems.push(`shot ${i + 1} should start at ${boundary}`);
   });
-  for (const d of truth.distractors) {
-    if (d.startFrame < 0 || d.endFrame > truth.frameCount || d.endFrame <= d.startFrame) {
-      problems.push(`${d.type} distractor ${d.startFrame}-${d.endFrame} is out of range`);
+  const ranges = [
+    ...truth.distractors.map((d) => ({ what: `${d.type} distractor`, ...d })),
+    ...(truth.texts ?? []).map((t) => ({ what: `text "${t.text}"`, ...t })),
+    ...(truth.cues ?? []).map((c) => ({ what: `${c.type} cue`, ...c })),
+  ];
+  for (const r of ranges) {
+    if (r.startFrame < 0 || r.endFrame > truth.frameCount || r.endFrame <= r.startFrame) {
+      problems.push(`${r.what} ${r.startFrame}-${r.endFrame} is out of range`);
     }
+  }
+  for (const t of truth.texts ?? []) if (t.text.trim() === "") problems.push(`empty text at ${t.startFrame}`);
+  const motionShots = (truth.motion ?? []).map((m) => m.shot);
+  if (motionShots.some((shot, i) => !Number.isInteger(shot) || shot < 0 || shot >= truth.shots.length || shot <= (motionShots[i - 1] ?? -1))) {
+    problems.push("motion entries must name existing shots in increasing order");
   }
   return problems;
 }

@@ -2,9 +2,11 @@ import type { Rational } from "./Timeline.ts";
 
 /**
  * What a shot shows. Every look moves: a detector that only ever sees frozen frames learns nothing
- * about telling motion from a cut.
+ * about telling motion from a cut. The one exception is "bars", the line-up pattern at the head of
+ * a tape, which is meant to be still.
  */
 export type Look = (
+  | { readonly kind: "bars" }
   | { readonly kind: "testsrc2" }
   | { readonly kind: "testsrc" }
   /** A slow zoom into the Mandelbrot set, centred on (x, y). */
@@ -19,10 +21,20 @@ export type Look = (
     }
   /** An elementary cellular automaton scrolling upwards, tinted with per-channel gains. */
   | { readonly kind: "cellauto"; readonly seed: number; readonly rule: number; readonly tint: RGB }
-  /** A small moving picture in front of a static background. */
-  | { readonly kind: "inset"; readonly background: Background; readonly inset: "testsrc2" | "mandelbrot" }
-  /** A camera moving over a large still. Velocities are pixels per output frame. */
-  | { readonly kind: "pan"; readonly still: Still; readonly drift?: Vector; readonly move?: PanMove }
+  /** A small moving picture in front of a static background (a pattern, a colour or a still). */
+  | { readonly kind: "inset"; readonly background: Background | Still; readonly inset: "testsrc2" | "mandelbrot" }
+  /**
+   * A camera moving over a large still. Velocities are pixels per output frame; positive x moves
+   * the camera right (the picture moves left), positive y moves it down. `shake` adds a handheld
+   * wobble of about that many pixels.
+   */
+  | {
+      readonly kind: "pan";
+      readonly still: Still;
+      readonly drift?: Vector;
+      readonly move?: PanMove;
+      readonly shake?: number;
+    }
   /** A still that zooms in during `move`. */
   | { readonly kind: "zoom"; readonly still: Still; readonly move: ZoomMove }
 ) &
@@ -48,6 +60,8 @@ export interface PanMove extends Move {
 export interface ZoomMove extends Move {
   /** Final magnification. */
   readonly to: number;
+  /** Magnification before the move (default 1); above `to` for a zoom out. */
+  readonly from?: number;
 }
 
 /**
@@ -108,6 +122,8 @@ function source(look: Look, c: LookContext, prefix: string): Source {
   const rate = rateOf(c);
   const upscale = (flags: string) => `scale=${c.width}:${c.height}:flags=${flags}`;
   switch (look.kind) {
+    case "bars":
+      return only(`smptehdbars=s=${size}:r=${rate}`);
     case "testsrc2":
     case "testsrc":
       return only(`${look.kind}=s=${size}:r=${rate}`);
@@ -134,22 +150,29 @@ function source(look: Look, c: LookContext, prefix: string): Source {
     case "inset": {
       const bg = `${prefix}bg`;
       const fg = `${prefix}fg`;
-      const background = look.background.startsWith("#")
-        ? `color=c=0x${look.background.slice(1)}:s=${size}:r=${rate}`
-        : `${look.background}=s=${size}:r=${rate}`;
+      // A still gives the background texture, so a locked-off camera can be told from a moving one.
+      const pattern = look.background;
+      const still = typeof pattern === "object" ? stillSource(pattern, c.width, c.height, c, prefix) : undefined;
+      const background =
+        typeof pattern === "object"
+          ? // The looped still repeats one timestamp; overlay needs a clock, or it alternates pictures.
+            `${(still as Source).chain},settb=expr=${c.rate.den}/${c.rate.num},setpts=N`
+          : pattern.startsWith("#")
+            ? `color=c=0x${pattern.slice(1)}:s=${size}:r=${rate}`
+            : `${pattern}=s=${size}:r=${rate}`;
       const insetSize = `${even(c.width * 0.4)}x${even(c.height * 0.4)}`;
       const inset =
         look.inset === "testsrc2"
           ? `testsrc2=s=${insetSize}:r=${rate}`
           : `mandelbrot=s=${insetSize}:r=${rate}:maxiter=1000:end_pts=${pictures(60, c)}`;
       return {
-        statements: [`${background}[${bg}]`, `${inset}[${fg}]`],
+        statements: [...(still?.statements ?? []), `${background}[${bg}]`, `${inset}[${fg}]`],
         // A slow Lissajous path: the inset keeps moving without ever leaving the frame.
         chain: `[${bg}][${fg}]overlay=x='(W-w)*(0.5+0.45*sin(t*0.9))':y='(H-h)*(0.5+0.4*sin(t*0.6+1))':shortest=1`,
       };
     }
     case "pan":
-      return panSource(look.still, look.drift ?? [0, 0], look.move, c, prefix);
+      return panSource(look.still, look.drift ?? [0, 0], look.move, look.shake ?? 0, c, prefix);
     case "zoom":
       return zoomSource(look.still, look.move, c, prefix);
   }
@@ -208,7 +231,14 @@ function progress(move: Move, f: string): string {
   return `clip(${f}-${move.at - 1},0,${move.frames})`;
 }
 
-function panSource(still: Still, drift: Vector, move: PanMove | undefined, c: LookContext, prefix: string): Source {
+function panSource(
+  still: Still,
+  drift: Vector,
+  move: PanMove | undefined,
+  shake: number,
+  c: LookContext,
+  prefix: string,
+): Source {
   const first = -c.headPictures / c.unit;
   const last = (c.pictures - 1 - c.headPictures) / c.unit;
   const position = (axis: 0 | 1, f: number): number =>
@@ -223,13 +253,19 @@ function panSource(still: Still, drift: Vector, move: PanMove | undefined, c: Lo
   };
   const x = extent(0);
   const y = extent(1);
-  const margin = 4;
+  // The wobble is a sum of two sines, so it never strays further than `shake` from the path.
+  const margin = 4 + 2 * Math.ceil(shake);
   const stillWidth = even(c.width + (x.max - x.min) + margin);
   const stillHeight = even(c.height + (y.max - y.min) + margin);
   const f = frameExpr(c);
   const axisExpr = (axis: 0 | 1, min: number): string => {
     const terms = [`${margin / 2 - min}`, `${drift[axis]}*${f}`];
     if (move) terms.push(`${move.velocity[axis]}*${progress(move, f)}`);
+    // Incommensurate frequencies per axis: a hand does not repeat its wobble.
+    if (shake > 0) {
+      const [a, b] = axis === 0 ? [0.31, 0.83] : [0.23, 0.67];
+      terms.push(`${shake}*(0.6*sin(${a}*${f})+0.4*sin(${b}*${f}+1))`);
+    }
     return `'${terms.join("+")}'`;
   };
   const base = stillSource(still, stillWidth, stillHeight, c, prefix);
@@ -244,7 +280,8 @@ function zoomSource(still: Still, move: ZoomMove, c: LookContext, prefix: string
   const base = stillSource(still, even(c.width * 1.5), even(c.height * 1.5), c, prefix);
   const f = frameExpr(c, "in");
   // A slight creep keeps the shot alive before and after the fast zoom.
-  const zoom = `1+0.001*(${f}+${c.headPictures / c.unit})+${move.to - 1}*${progress(move, f)}/${move.frames}`;
+  const from = move.from ?? 1;
+  const zoom = `${from}+0.001*(${f}+${c.headPictures / c.unit})+${move.to - from}*${progress(move, f)}/${move.frames}`;
   return {
     statements: base.statements,
     chain:

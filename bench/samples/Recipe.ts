@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Encoding } from "./Encoding.ts";
+import { technicalCues } from "./Cues.ts";
+import { drawtextValue } from "./DrawText.ts";
 import { buildFilterGraph } from "./FilterGraph.ts";
+import { boldFont, regularFont } from "./Fonts.ts";
+import { cameraMotion } from "./Motion.ts";
 import { frameStartTicks, type FrameTiming } from "./FrameTiming.ts";
 import type { GroundTruth, TruthRange } from "./GroundTruth.ts";
 import { layoutTimeline, rateToString, type FrameRange, type Layout, type Timeline } from "./Timeline.ts";
@@ -20,9 +24,16 @@ export interface SampleDefinition {
   readonly timing?: FrameTiming;
   /** "HH:MM:SS:FF", with ';' for drop-frame; written as the container's start timecode. */
   readonly startTimecode?: string;
-  readonly audio?: boolean;
+  /** true: 1 kHz tone throughout; "program": tone under bars, silence under black, a noise bed elsewhere. */
+  readonly audio?: boolean | "program";
   /** Temporal grain strength (ffmpeg noise alls). */
   readonly noise?: number;
+  /**
+   * A clip for the analysis stages after shot detection: its truth also lists texts, technical cues
+   * and every shot's camera motion, and bars, black and freeze frames are left without grain, as
+   * electronically made or repeated pictures are.
+   */
+  readonly analysis?: boolean;
 }
 
 /** Everything needed to produce one clip and to know what it contains. */
@@ -40,10 +51,12 @@ const DEFAULT_NOISE = 4;
 export function prepareRecipe(definition: SampleDefinition): Recipe {
   const { timeline, encoding, timing } = definition;
   const layout = layoutTimeline(timeline);
+  const cues = technicalCues(layout, definition.audio);
   const graph = buildFilterGraph(timeline, layout, {
     noise: definition.noise ?? DEFAULT_NOISE,
     ...(timing ? { timing } : {}),
-    ...(definition.audio ? { audio: true } : {}),
+    ...(definition.audio ? { audio: definition.audio } : {}),
+    ...(definition.analysis ? { clean: cues.filter((c) => c.type !== "silence").map((c) => c.range) } : {}),
   });
   const timingArgs = timing
     ? // Passthrough keeps the irregular timestamps; the encoder time base must be fine enough for them.
@@ -68,10 +81,10 @@ export function prepareRecipe(definition: SampleDefinition): Recipe {
     encoding.muxer,
     output,
   ];
-  const recipe = createHash("sha256")
-    .update(JSON.stringify(args("OUTPUT")))
-    .digest("hex")
-    .slice(0, 16);
+  // Fonts by content, not by where the checkout happens to be.
+  const fontPaths = [boldFont(), regularFont()].map((font) => [drawtextValue(font.path), font.id] as const);
+  const portable = args("OUTPUT").map((arg) => fontPaths.reduce((a, [path, id]) => a.replaceAll(path, id), arg));
+  const recipe = createHash("sha256").update(JSON.stringify(portable)).digest("hex").slice(0, 16);
   return { definition, layout, truth: groundTruth(definition, layout, recipe), ffmpegArgs: args };
 }
 
@@ -103,7 +116,7 @@ function groundTruth(definition: SampleDefinition, layout: Layout, recipe: strin
     intraOnly: encoding.intraOnly,
     interlaced: encoding.interlaced,
     fieldOrder: encoding.interlaced ? "tt" : "progressive",
-    hasAudio: definition.audio === true,
+    hasAudio: definition.audio !== undefined && definition.audio !== false,
     shots: layout.shots.map((shot) => range(shot.span)),
     transitions: layout.transitions.map((t) =>
       t.spec.type === "fade"
@@ -118,6 +131,30 @@ function groundTruth(definition: SampleDefinition, layout: Layout, recipe: strin
         : { type: t.spec.type, ...range(t.range) },
     ),
     distractors: layout.distractors.map((d) => ({ type: d.type, ...range(d.range) })),
+    ...(definition.analysis && analysisTruth(definition, layout, range)),
+  };
+}
+
+function analysisTruth(
+  definition: SampleDefinition,
+  layout: Layout,
+  range: (r: FrameRange) => TruthRange,
+): Pick<GroundTruth, "texts" | "cues" | "motion"> {
+  return {
+    texts: layout.texts.flatMap(({ event, range: r }) =>
+      event.lines.map((line) => ({
+        text: line.normalize("NFC"),
+        ...range(r),
+        region: event.region,
+        language: event.language,
+      })),
+    ),
+    cues: technicalCues(layout, definition.audio).map((c) => ({ type: c.type, ...range(c.range) })),
+    motion: layout.shots.map((shot, index) => {
+      const type = cameraMotion(shot);
+      if (!type) throw new Error(`${definition.file}: shot ${index} has no single camera motion for the truth`);
+      return { shot: index, type };
+    }),
   };
 }
 

@@ -13,7 +13,11 @@ export type TransitionSpec =
   | { readonly type: "cut" }
   /** Every one of the `frames` frames is a blend; none is plain A or plain B. */
   | { readonly type: "dissolve"; readonly frames: number }
-  /** `outFrames` darkening (or whitening) frames, `holdFrames` flat frames, `inFrames` brightening frames. */
+  /**
+   * `outFrames` darkening (or whitening) frames, `holdFrames` flat frames, `inFrames` brightening frames.
+   * Zero-frame ramps are hard cuts to and from the colour: the engine's fade detector reports such a
+   * flat run of up to 25 frames between two shots as one fade (with empty ramps), so the truth does too.
+   */
   | {
       readonly type: "fade";
       readonly color: FadeColor;
@@ -32,7 +36,28 @@ export type ShotEvent =
   /** A caption bar over the bottom fifth with a name box on it. */
   | { readonly type: "lowerThird"; readonly at: number; readonly frames: number }
   /** A small box switching on and off every `period / 2` frames, like a blinking LIVE bug. */
-  | { readonly type: "blink"; readonly at: number; readonly frames: number; readonly period: number };
+  | { readonly type: "blink"; readonly at: number; readonly frames: number; readonly period: number }
+  /** Rendered text on a box (see Captions.ts): what OCR should read, with the frames it is visible. */
+  | TextEvent;
+
+export type TextRegion = "lower-third" | "top" | "full";
+export type TextLanguage = "de" | "en";
+
+export interface TextEvent {
+  readonly type: "text";
+  readonly at: number;
+  readonly frames: number;
+  readonly region: TextRegion;
+  readonly language: TextLanguage;
+  /** One or two lines for a lower third, one for the top banner, up to three for a full-screen card. */
+  readonly lines: readonly string[];
+}
+
+/** Frames `at` .. `at + frames - 1` (from the shot's first plain frame) all show the picture of frame `at`. */
+export interface FreezeSpec {
+  readonly at: number;
+  readonly frames: number;
+}
 
 export interface ShotSpec {
   readonly look: Look;
@@ -41,6 +66,8 @@ export interface ShotSpec {
   /** The join with the previous shot; ignored for the first shot. */
   readonly in?: TransitionSpec;
   readonly events?: readonly ShotEvent[];
+  /** A freeze frame inside the shot; the motion resumes where it stopped. Progressive timelines only. */
+  readonly freeze?: FreezeSpec;
 }
 
 export interface Timeline {
@@ -86,11 +113,19 @@ export interface PlacedDistractor {
   readonly range: FrameRange;
 }
 
+export interface PlacedText {
+  readonly event: TextEvent;
+  readonly range: FrameRange;
+}
+
 export interface Layout {
   readonly frameCount: number;
   readonly shots: readonly PlacedShot[];
   readonly transitions: readonly PlacedTransition[];
   readonly distractors: readonly PlacedDistractor[];
+  readonly texts: readonly PlacedText[];
+  /** Frames that repeat the picture before them exactly (freeze frames, held from their first frame). */
+  readonly freezes: readonly FrameRange[];
 }
 
 export const CUT: TransitionSpec = { type: "cut" };
@@ -160,10 +195,25 @@ export function layoutTimeline(timeline: Timeline): Layout {
   });
 
   const distractors: PlacedDistractor[] = [];
+  const texts: PlacedText[] = [];
+  const freezes: FrameRange[] = [];
   shots.forEach((shot, index) => {
     for (const event of shot.spec.events ?? []) {
+      const range = inBody(shot.body, event.at, event.frames, `shot ${index} ${event.type}`);
+      if (event.type === "text") {
+        texts.push({ event, range });
+        // Text over the whole shot never pops on or off inside it, so it cannot pass for a cut.
+        if (range.start > shot.body.start || range.end < shot.body.end) distractors.push({ type: "overlay", range });
+        continue;
+      }
       const type: DistractorType = event.type === "lowerThird" ? "overlay" : event.type;
-      distractors.push({ type, range: inBody(shot.body, event.at, event.frames, `shot ${index} ${event.type}`) });
+      distractors.push({ type, range });
+    }
+    const { freeze } = shot.spec;
+    if (freeze) {
+      if (timeline.fieldsPerFrame !== 1) throw new Error(`shot ${index} freeze: only progressive timelines can freeze`);
+      assertFrames(freeze.frames, 2, `shot ${index} freeze length`);
+      freezes.push(inBody(shot.body, freeze.at, freeze.frames, `shot ${index} freeze`));
     }
     const move = shot.spec.look.kind === "pan" || shot.spec.look.kind === "zoom" ? shot.spec.look.move : undefined;
     if (move) {
@@ -174,8 +224,9 @@ export function layoutTimeline(timeline: Timeline): Layout {
     }
   });
   distractors.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  texts.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 
-  return { frameCount, shots, transitions, distractors };
+  return { frameCount, shots, transitions, distractors, texts, freezes };
 }
 
 /** The rule the truth format fixes: a gradual transition hands over in its middle frame. */
@@ -195,9 +246,10 @@ function inBody(body: FrameRange, at: number, frames: number, what: string): Fra
 function checkTransition(spec: TransitionSpec, index: number): void {
   if (spec.type === "dissolve") assertFrames(spec.frames, 1, `shot ${index} dissolve`);
   if (spec.type === "fade") {
-    assertFrames(spec.outFrames, 1, `shot ${index} fade out`);
+    assertFrames(spec.outFrames, 0, `shot ${index} fade out`);
     assertFrames(spec.holdFrames, 0, `shot ${index} fade hold`);
-    assertFrames(spec.inFrames, 1, `shot ${index} fade in`);
+    assertFrames(spec.inFrames, 0, `shot ${index} fade in`);
+    assertFrames(spec.outFrames + spec.holdFrames + spec.inFrames, 1, `shot ${index} fade length`);
   }
 }
 

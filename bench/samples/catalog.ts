@@ -1,5 +1,6 @@
 import { h264, mpeg2Interlaced, proresProxy } from "./Encoding.ts";
 import type { Look } from "./Looks.ts";
+import { news, newsLong } from "./newsClips.ts";
 import { looks, stills } from "./palette.ts";
 import { Random } from "./Random.ts";
 import type { SampleDefinition } from "./Recipe.ts";
@@ -190,4 +191,4 @@ const long: SampleDefinition = {
 };
 
 /** Every sample, default set first. */
-export const catalog: readonly SampleDefinition[] = [cuts, gradual, distractors, mpeg2, prores, vfr, long];
+export const catalog: readonly SampleDefinition[] = [cuts, gradual, distractors, mpeg2, prores, vfr, news, long, newsLong];

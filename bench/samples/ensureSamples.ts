@@ -11,7 +11,7 @@ import { withSampleLock } from "./SampleLock.ts";
 export interface EnsureOptions {
   /** Folder for clips and truths; default $SICHTER_SAMPLES, else `<repo root>/.samples`. */
   readonly dir?: string;
-  /** Also the 10-minute benchmark clip. */
+  /** Also the long benchmark clips. */
   readonly long?: boolean;
   /** Regenerate even clips that are up to date. */
   readonly force?: boolean;

@@ -4,14 +4,24 @@ import { defaultSamplesDir, ensureSamples, sampleRecipes } from "./ensureSamples
 export { defaultSamplesDir, ensureSamples, sampleRecipes, truthPathFor } from "./ensureSamples.ts";
 export type { EnsureOptions, Sample, SampleSet } from "./ensureSamples.ts";
 export { groundTruthProblems, readGroundTruth, writeGroundTruth } from "./GroundTruth.ts";
-export type { GroundTruth, TruthDistractor, TruthRange, TruthShot, TruthTransition } from "./GroundTruth.ts";
+export type {
+  GroundTruth,
+  TruthCue,
+  TruthDistractor,
+  TruthMotion,
+  TruthRange,
+  TruthShot,
+  TruthText,
+  TruthTransition,
+} from "./GroundTruth.ts";
 
 const USAGE = `usage: npm run samples -- [--dir DIR] [--force] [--long] [--list] [--only FILE]
 
-Generates test clips with exact shot-boundary truth (<clip>.truth.json beside each clip).
+Generates test clips with exact truth (<clip>.truth.json beside each clip): shot boundaries, and for the
+news clips also on-screen texts, technical cues and camera motion.
   --dir DIR  folder for the clips (default $SICHTER_SAMPLES, else <repo>/.samples)
   --force    regenerate even clips that are up to date
-  --long     also the 10-minute benchmark clip
+  --long     also the long benchmark clips (10-minute shots, 5-minute news)
   --list     print the clips and what they contain, generate nothing
   --only F   generate just the clip named F (e.g. h264-distractors-1080p25.mp4)`;
 
@@ -47,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       const cuts = truth.transitions.length - gradual;
       console.log(
         `${truth.file.padEnd(30)} ${truth.duration.toFixed(2).padStart(7)} s ${String(truth.frameCount).padStart(6)} frames  ` +
-          `${cuts} cuts, ${gradual} gradual, ${truth.distractors.length} distractors`,
+          `${cuts} cuts, ${gradual} gradual, ${truth.distractors.length} distractors` +
+          (truth.texts ? `, ${truth.texts.length} text lines, ${truth.cues?.length ?? 0} cues` : ""),
       );
     }
     return 0;
