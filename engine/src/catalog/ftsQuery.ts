@@ -1,6 +1,6 @@
 import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../core/SichterError.ts";
-import { foldedWords } from "./foldText.ts";
+import { foldedWords } from "../text/foldText.ts";
 
 /**
  * Turns what a producer types into a safe FTS5 MATCH expression. Users never write FTS syntax:

@@ -6,5 +6,5 @@ export type {
 export { SqliteCatalog } from "./SqliteCatalog.ts";
 export { defaultCatalogPath, thumbnailsFolder } from "./catalogPath.ts";
 export { fingerprintFile } from "./fingerprintFile.ts";
-export { foldText } from "./foldText.ts";
+export { foldText } from "../text/foldText.ts";
 export { SCHEMA_VERSION } from "./migrations.ts";

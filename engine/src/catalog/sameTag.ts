@@ -1,4 +1,4 @@
-import { foldText } from "./foldText.ts";
+import { foldText } from "../text/foldText.ts";
 
 export interface TagIdentity {
   readonly kind: string;

@@ -1,5 +1,5 @@
 import type { StatementCache } from "./StatementCache.ts";
-import { foldText } from "./foldText.ts";
+import { foldText } from "../text/foldText.ts";
 
 /**
  * Keeps search_docs / search_fts in step with tags, OCR lines and descriptions. Always called

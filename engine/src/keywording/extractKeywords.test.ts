@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractKeywords, termsOf } from "./extractKeywords.ts";
-import { foldText } from "./foldText.ts";
+import { foldText } from "../text/foldText.ts";
 
 const line = (text: string, startFrame = 0, endFrame = 75) => ({ text, startFrame, endFrame, confidence: 0.9 });
 

@@ -1,4 +1,4 @@
-import { foldText } from "./foldText.ts";
+import { foldText } from "../text/foldText.ts";
 import { STOP_WORDS } from "./stopWords.ts";
 
 export interface TextLine {

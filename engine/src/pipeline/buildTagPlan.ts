@@ -1,5 +1,5 @@
 import type { PlannedMarker, Tag, TagPlan, TagSet } from "@sichter/shared/model";
-import { foldText } from "../keywording/foldText.ts";
+import { foldText } from "../text/foldText.ts";
 
 type Language = "de" | "en";
 
