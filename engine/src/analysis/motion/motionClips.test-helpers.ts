@@ -3,17 +3,9 @@ import path from "node:path";
 import { ffmpeg } from "../../../test/fixtures.ts";
 import type { GrayImage } from "./GrayImage.ts";
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../shots/syntheticFrames.test-helpers.ts";
+
+export { rng };
 
 /** A large still with detail at several scales (value noise, three octaves), not periodic. */
 export function stillTexture(width: number, height: number, seed: number): GrayImage {
