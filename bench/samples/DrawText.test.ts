@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lastStderrLine, startTool } from "@sichter/engine";
+import { lastStderrLine, runTool } from "@sichter/engine";
 import { drawtext, drawtextValue, escapeForGraph, quoteOptionValue } from "./DrawText.ts";
 import { boldFont } from "./Fonts.ts";
 
@@ -50,7 +50,7 @@ describe("drawtext escaping", () => {
 });
 
 async function render(filter: string): Promise<Buffer> {
-  const run = startTool("ffmpeg", [
+  const exit = await runTool("ffmpeg", [
     "-hide_banner",
     "-nostdin",
     "-v",
@@ -63,9 +63,6 @@ async function render(filter: string): Promise<Buffer> {
     "rawvideo",
     "-",
   ]);
-  const chunks: Buffer[] = [];
-  run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const exit = await run.exit;
   if (exit.code !== 0) throw new Error(`drawtext render failed: ${lastStderrLine(exit.stderr)}`);
-  return Buffer.concat(chunks);
+  return exit.output;
 }

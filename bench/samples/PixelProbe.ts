@@ -1,4 +1,4 @@
-import { lastStderrLine, runTool, startTool } from "@sichter/engine";
+import { lastStderrLine, runTool } from "@sichter/engine";
 
 /**
  * A deliberately small, independent decode for checking truth against pixels: every frame in
@@ -12,7 +12,7 @@ export interface Thumbnails {
 }
 
 export async function decodeThumbnails(path: string, width = 64, height = 36): Promise<Thumbnails> {
-  const run = startTool("ffmpeg", [
+  const exit = await runTool("ffmpeg", [
     "-hide_banner",
     "-nostdin",
     "-v",
@@ -30,11 +30,8 @@ export async function decodeThumbnails(path: string, width = 64, height = 36): P
     "rawvideo",
     "-",
   ]);
-  const chunks: Buffer[] = [];
-  run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const exit = await run.exit;
   if (exit.code !== 0) throw new Error(`decoding ${path} failed: ${lastStderrLine(exit.stderr)}`);
-  const data = Buffer.concat(chunks);
+  const data = exit.output;
   const size = width * height;
   const frames: Uint8Array[] = [];
   for (let offset = 0; offset + size <= data.length; offset += size) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { lastStderrLine, runTool, startTool } from "@sichter/engine";
+import { lastStderrLine, runTool } from "@sichter/engine";
 import { textBox } from "./Captions.ts";
 import { ensureSamples, sampleRecipes, type Sample } from "./ensureSamples.ts";
 import type { GroundTruth, TruthText } from "./GroundTruth.ts";
@@ -258,7 +258,7 @@ function bestShift(t: Thumbnails, a: number, b: number, range: number): [number,
 
 /** ffmpeg's own smptehdbars through the same thumbnail path as the clips. */
 async function barsReference(): Promise<Uint8Array> {
-  const run = startTool("ffmpeg", [
+  const exit = await runTool("ffmpeg", [
     "-hide_banner",
     "-nostdin",
     "-v",
@@ -271,11 +271,8 @@ async function barsReference(): Promise<Uint8Array> {
     "rawvideo",
     "-",
   ]);
-  const chunks: Buffer[] = [];
-  run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const exit = await run.exit;
   if (exit.code !== 0) throw new Error(`bars reference failed: ${lastStderrLine(exit.stderr)}`);
-  return Uint8Array.from(Buffer.concat(chunks));
+  return Uint8Array.from(exit.output);
 }
 
 /** [start, end] seconds of every stretch below -60 dBFS lasting at least 0.2 s. */

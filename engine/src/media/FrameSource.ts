@@ -2,7 +2,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
-import { lastStderrLine, startTool } from "./ToolProcess.ts";
+import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
 /** An RGB24 picture, row-major, 3 bytes per pixel. */
 export interface RgbImage {
@@ -31,7 +31,7 @@ export function mediaFrameSource(media: MediaInfo): FrameSource {
       }
       const height = 2 * Math.round((width * media.height) / media.width / 2);
       const seek = Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - den / num / 2);
-      const run = startTool(
+      const exit = await runTool(
         "ffmpeg",
         [
           "-v", "error", "-nostdin", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
@@ -40,10 +40,7 @@ export function mediaFrameSource(media: MediaInfo): FrameSource {
         ],
         token,
       );
-      const chunks: Buffer[] = [];
-      run.stdout.on("data", (c: Buffer) => chunks.push(c));
-      const exit = await run.exit;
-      const raw = Buffer.concat(chunks);
+      const raw = exit.output;
       const size = width * height * 3;
       if (exit.code !== 0 || raw.length < size) {
         throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });

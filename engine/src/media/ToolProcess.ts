@@ -88,17 +88,21 @@ export function startTool(tool: Tool, args: readonly string[], token = Cancellat
   };
 }
 
-/** Runs a tool to completion and returns its stdout as text (ffprobe JSON, ffmpeg logs). */
+/**
+ * Runs a tool to completion and returns its stdout, as bytes (raw frames) and as text (ffprobe
+ * JSON, ffmpeg's metadata prints). For output too large to hold, stream `startTool` instead.
+ */
 export async function runTool(
   tool: Tool,
   args: readonly string[],
   token = CancellationToken.None,
-): Promise<ToolExit & { stdout: string }> {
+): Promise<ToolExit & { output: Buffer; stdout: string }> {
   const run = startTool(tool, args, token);
   const chunks: Buffer[] = [];
   run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
   const result = await run.exit;
-  return { ...result, stdout: Buffer.concat(chunks).toString("utf8") };
+  const output = Buffer.concat(chunks);
+  return { ...result, output, stdout: output.toString("utf8") };
 }
 
 /** Last meaningful line of ffmpeg's stderr, for an error message a person can read. */

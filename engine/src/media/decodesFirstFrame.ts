@@ -1,12 +1,12 @@
 import { CancellationToken } from "../core/Cancellation.ts";
-import { startTool } from "./ToolProcess.ts";
+import { runTool } from "./ToolProcess.ts";
 
 /**
  * Decodes one tiny frame. A container can have a perfect index and garbage payload (a truncated
  * upload, a disk error); this is the cheapest proof that the stream really decodes.
  */
 export async function decodesFirstFrame(file: string, token = CancellationToken.None): Promise<boolean> {
-  const run = startTool(
+  const exit = await runTool(
     "ffmpeg",
     [
       "-v", "error", "-nostdin", "-i", file, "-map", "0:v:0", "-frames:v", "1",
@@ -14,10 +14,5 @@ export async function decodesFirstFrame(file: string, token = CancellationToken.
     ],
     token,
   );
-  let bytes = 0;
-  run.stdout.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-  });
-  const exit = await run.exit;
-  return exit.code === 0 && bytes >= 64;
+  return exit.code === 0 && exit.output.length >= 64;
 }

@@ -1,7 +1,7 @@
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
 import { readFrames } from "../../media/FrameReader.ts";
-import { decodeRun } from "./keyframeSeek.ts";
+import { decodeRun } from "../../media/keyframeSeek.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { isBars, isBlack, samePicture } from "./pictureTests.ts";

@@ -5,7 +5,7 @@ import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { clipTimecode } from "../../media/clipTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { lastStderrLine, startTool } from "../../media/ToolProcess.ts";
+import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { keyframePositions } from "./keyframePositions.ts";
 import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "./perceptualHash.ts";
@@ -102,7 +102,7 @@ async function decodeBurst(
   // aiming half a frame early keeps float rounding from dropping `first` itself.
   const seek = Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - den / num / 2);
   const prefix = `burst-${first}-`;
-  const run = startTool(
+  const exit = await runTool(
     "ffmpeg",
     [
       "-v", "error", "-nostdin", "-ss", seek.toFixed(6), "-i", media.path, "-frames:v", String(BURST),
@@ -114,10 +114,7 @@ async function decodeBurst(
     ],
     token,
   );
-  const chunks: Buffer[] = [];
-  run.stdout.on("data", (c: Buffer) => chunks.push(c));
-  const exit = await run.exit;
-  const raw = Buffer.concat(chunks);
+  const raw = exit.output;
   const size = HASH_W * HASH_H;
   const count = Math.floor(raw.length / size);
   if (exit.code !== 0 || count === 0) {

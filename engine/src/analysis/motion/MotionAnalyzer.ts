@@ -7,7 +7,7 @@ import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
 import { globalMotion, type GlobalMotion } from "./globalMotion.ts";
 import { contrastOf, type GrayImage } from "./GrayImage.ts";
-import { decodeRun } from "../cues/keyframeSeek.ts";
+import { decodeRun } from "../../media/keyframeSeek.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
 /** Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). */

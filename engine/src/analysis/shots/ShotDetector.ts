@@ -1,6 +1,7 @@
 import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
 import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
+import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
@@ -139,8 +140,6 @@ async function detectFast(
 
   const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
   let decoded = 0;
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  const halfFrame = den / num / 2;
   // A failed seek check stops the other windows too: their frame numbers are suspect as well.
   const abort = new CancellationTokenSource(token);
   let misplaced: Window | undefined;
@@ -148,7 +147,7 @@ async function detectFast(
     const series = await analyzeFrameRun(
       {
         file: media.path,
-        keyframeSeekSeconds: media.seekOffsetSeconds + keyframeSeekTime(media, w.keyframe, halfFrame),
+        keyframeSeekSeconds: keyframeSeekSeconds(media, w.keyframe),
         fastDecode: true,
         threads: 1,
       },
@@ -214,23 +213,6 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-/**
- * A time that makes ffmpeg's keyframe seek land on keyframe i. Two things pull a seek early: demuxers
- * compare against decode timestamps, which trail presentation by the B-frame delay, and ffmpeg's
- * command line itself moves the target 3/23 s back for streams with B-frames. Both are added back,
- * but never past the next keyframe; an early landing is still recognised and used by the caller.
- */
-function keyframeSeekTime(media: MediaInfo, i: number, halfFrame: number): number {
-  const t = media.frameTimes[media.keyframes[i]!]!;
-  const delay = media.decodeDelaySeconds > 0 ? media.decodeDelaySeconds + FFMPEG_BFRAME_SEEK_MARGIN : 0;
-  const next = media.keyframes[i + 1];
-  const aim = t + delay + halfFrame;
-  return next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame);
-}
-
-/** ffmpeg's CLI seeks this much earlier when a stream has B-frames (its "dts heuristic"). */
-const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
-
 interface Window {
   keyframe: number;
   from: number;

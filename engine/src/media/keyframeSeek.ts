@@ -1,15 +1,16 @@
-import { CancellationToken } from "../../core/Cancellation.ts";
-import { readFrames, type FrameGeometry } from "../../media/FrameReader.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
+import { readFrames, type FrameGeometry } from "./FrameReader.ts";
+import type { MediaInfo } from "./MediaInfo.ts";
 
 /** ffmpeg's CLI seeks this much earlier when a stream has B-frames (its "dts heuristic"). */
 const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
 
 /**
  * Seek time (seconds from the container start) that makes ffmpeg start decoding exactly at the
- * `i`-th keyframe, so nothing before it is decoded to be thrown away. Same rule as the shot
- * detector's refine windows (aim just past the keyframe, allow for the B-frame decode delay, stay
- * before the next keyframe).
+ * `i`-th keyframe, so nothing before it is decoded to be thrown away. Two things pull a seek early:
+ * demuxers compare against decode timestamps, which trail presentation by the B-frame delay, and
+ * ffmpeg's command line itself moves the target 3/23 s back for streams with B-frames. Both are
+ * added back, but never past the next keyframe; callers still check where the seek landed.
  */
 export function keyframeSeekSeconds(media: MediaInfo, i: number): number {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
