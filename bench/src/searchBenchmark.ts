@@ -106,13 +106,14 @@ function makeQueries(count: number, vocabulary: readonly string[], random: () =>
     },
     () => ({ category: "two words", query: `${pick(random, GERMAN_WORDS)} ${pick(random, vocabulary)}`, filters: {} }),
     () => {
-      const filters: SearchFilters[] = [
-        { sources: ["vision", "ocr"] },
-        { statuses: ["rejected"] },
-        { analysedSince: "2026-06-01" },
-        { pathPrefix: `/archiv/2025/${pick(random, RESSORTS)}/` },
+      const filters: Array<[string, SearchFilters]> = [
+        ["source", { sources: ["vision", "ocr"] }],
+        ["status", { statuses: ["rejected"] }],
+        ["date", { analysedSince: "2026-06-01" }],
+        ["folder", { pathPrefix: `/archiv/2025/${pick(random, RESSORTS)}/` }],
       ];
-      return { category: "word + filter", query: pickSkewed(random, vocabulary), filters: pick(random, filters) };
+      const [kind, filter] = pick(random, filters);
+      return { category: `word + ${kind} filter`, query: pickSkewed(random, vocabulary), filters: filter };
     },
   ];
   return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]!());

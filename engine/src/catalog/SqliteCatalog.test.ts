@@ -82,6 +82,24 @@ describe("SqliteCatalog: record and search", () => {
   });
 });
 
+describe("SqliteCatalog: ranking a word found everywhere", () => {
+  it("ranks among the newest 1,000 matching texts, best match first, and keeps the limit", () => {
+    const items = Array.from({ length: 1200 }, (_, i) => ({
+      // Every tenth clip's label is the bare word: bm25 prefers the shorter text.
+      tagSet: makeTagSet(`/news/c${String(i).padStart(4, "0")}.mxf`, [makeTag(i % 10 === 0 ? "Hochwasser" : `Hochwasser am Rhein bei Köln ${i}`)]),
+      analyzers: ANALYZERS,
+    }));
+    catalog.recordAnalyses(items);
+    const results = catalog.search("hochwasser", { limit: 20 });
+    expect(results).toHaveLength(20);
+    const numbers = results.map((r) => Number(/c(\d+)/.exec(r.clip.path)![1]));
+    // The 200 oldest clips are past the candidate window; among the rest the bare word wins.
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(200);
+    expect(numbers.every((n) => n % 10 === 0)).toBe(true);
+    expect(results[0]!.hits[0]!.label).toBe("Hochwasser");
+  });
+});
+
 describe("SqliteCatalog: filters", () => {
   beforeEach(() => {
     catalog.recordAnalysis(
@@ -204,7 +222,8 @@ describe("SqliteCatalog: decisions", () => {
 describe("SqliteCatalog: moved files", () => {
   it("recognises a moved file by its fingerprint and keeps its decisions", () => {
     const oldPath = path.join(root, "moved-old.mxf");
-    const newPath = path.join(root, "moved-new.mxf");
+    const newPath = path.join(root, "moved-to", "moved-new.mxf");
+    fs.mkdirSync(path.dirname(newPath), { recursive: true });
     fs.writeFileSync(oldPath, "media");
     const fingerprint = "sha256:same-content";
     const first = catalog.recordAnalysis(makeTagSet(oldPath, [makeTag("Hafen")], { clip: { ...makeTagSet(oldPath, []).clip, fingerprint } }), ANALYZERS);
@@ -216,6 +235,10 @@ describe("SqliteCatalog: moved files", () => {
     expect(catalog.findClip(oldPath)).toBeUndefined();
     expect(catalog.clip(first.clipId)).toMatchObject({ path: newPath, sizeBytes: 5 });
     expect(paths("hafen")).toEqual([newPath]);
+    // The accepted tag was indexed under the old folder; the move re-indexed it under the new one.
+    expect(paths("hafen", { pathPrefix: path.dirname(newPath) + path.sep })).toEqual([newPath]);
+    expect(paths("hafen", { pathPrefix: path.join(root, "moved-to", "moved-n") })).toEqual([newPath]);
+    expect(paths("hafen", { pathPrefix: path.join(root, "moved-old") })).toEqual([]);
     expect(catalog.tags(first.clipId).map((t) => t.status)).toEqual(["accepted"]);
   });
 

@@ -1,4 +1,6 @@
 import type { Database } from "better-sqlite3";
+import { foldText } from "../text/foldText.ts";
+import { facetWords } from "./searchFacets.ts";
 
 /**
  * Schema history. Each step runs in its own transaction together with the `user_version` bump, so
@@ -122,6 +124,41 @@ export const MIGRATIONS: readonly Migration[] = [
           prefix = '2 3'
         );
       `);
+    },
+  },
+  {
+    version: 2,
+    description: "full-text index carries each text's status and folders, so those filters stay in FTS5",
+    up(db) {
+      db.exec(`
+        DROP TABLE search_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+          text,
+          facets,
+          content = '',
+          contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2',
+          prefix = '2 3'
+        );
+      `);
+      // The index is contentless, so its texts are read back from where they live. In pages, so a
+      // big archive never sits in memory whole; the step is one transaction (see migrate()).
+      const page = db.prepare(
+        `SELECT d.id, d.status, c.path,
+                coalesce(t.label, o.text, CASE WHEN d.tag_id IS NULL AND d.ocr_id IS NULL THEN c.description END, '') AS text
+         FROM search_docs d
+         JOIN clips c ON c.id = d.clip_id
+         LEFT JOIN tags t ON t.id = d.tag_id
+         LEFT JOIN ocr_text o ON o.id = d.ocr_id
+         WHERE d.id > ? ORDER BY d.id LIMIT 5000`,
+      );
+      const insert = db.prepare("INSERT INTO search_fts (rowid, text, facets) VALUES (?, ?, ?)");
+      for (let last = 0; ; ) {
+        const rows = page.all(last) as Array<{ id: number; status: string; path: string; text: string }>;
+        if (rows.length === 0) break;
+        for (const row of rows) insert.run(row.id, foldText(row.text), facetWords(row.status, row.path));
+        last = rows[rows.length - 1]!.id;
+      }
     },
   },
 ];

@@ -95,4 +95,34 @@ describe("openCatalogDatabase", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(0);
     db.close();
   });
+
+  it("step 2 re-indexes a version-1 catalog's texts with their source and status", () => {
+    const file = freshPath();
+    const v1 = openCatalogDatabase(file, MIGRATIONS.slice(0, 1));
+    // Rows as a version-1 Sichter wrote them: texts in tags/ocr_text/clips, the index without facets.
+    v1.exec(`
+      INSERT INTO clips (id, path, fingerprint, frame_rate, drop_frame, start_timecode, frame_count, duration_seconds,
+                         width, height, description, first_seen, last_analysed)
+      VALUES (1, '/a.mov', 'f', '25/1', 0, '00:00:00:00', 250, 10, 1920, 1080, 'Sitzung im Landtag', '2026-01-01', '2026-01-01');
+      INSERT INTO tags (id, clip_id, label, kind, language, source, confidence, start_frame, end_frame, status, provenance, created_at)
+      VALUES (1, 1, 'Hochwasser', 'keyword', 'de', 'vision', 0.9, 0, 100, 'suggested', '[]', '2026-01-01'),
+             (2, 1, 'Köln', 'keyword', 'de', 'ocr', 0.9, 100, 200, 'rejected', '[]', '2026-01-01');
+      INSERT INTO ocr_text (id, clip_id, start_frame, end_frame, text) VALUES (1, 1, 50, 75, 'Brücke gesperrt');
+      INSERT INTO search_docs (id, clip_id, tag_id, ocr_id, source, status) VALUES
+        (1, 1, 1, NULL, 'vision', 'suggested'), (2, 1, 2, NULL, 'ocr', 'rejected'),
+        (3, 1, NULL, 1, 'ocr', 'suggested'), (4, 1, NULL, NULL, 'description', 'suggested');
+      INSERT INTO search_fts (rowid, text) VALUES (1, 'hochwasser'), (2, 'koln'), (3, 'brucke gesperrt'), (4, 'sitzung im landtag');
+    `);
+    v1.close();
+
+    const catalog = SqliteCatalog.open(file);
+    const labels = (query: string, filters = {}): string[] => catalog.search(query, filters).flatMap((r) => r.hits.map((h) => h.label));
+    expect(labels("hochwasser")).toEqual(["Hochwasser"]);
+    expect(labels("Brucke")).toEqual(["Brücke gesperrt"]);
+    expect(labels("Landt")).toEqual(["Sitzung im Landtag"]);
+    expect(labels("koeln")).toEqual([]);
+    expect(labels("koeln", { statuses: ["rejected"] })).toEqual(["Köln"]);
+    expect(labels("hochwasser", { sources: ["ocr"] })).toEqual([]);
+    catalog.dispose();
+  });
 });

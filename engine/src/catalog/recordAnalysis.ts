@@ -69,6 +69,8 @@ export function recordAnalysis(
     index.setDescription(clipId, options.description || null);
   }
 
+  // Decisions kept from before a move are still indexed under the old folders.
+  if (moved) index.refreshClip(clipId);
   return { clipId, runId, moved, tagsAdded: added, tagsKept: kept.length, tagsSkipped: skipped };
 }
 

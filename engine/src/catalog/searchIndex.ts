@@ -1,5 +1,6 @@
 import type { StatementCache } from "./StatementCache.ts";
 import { foldText } from "../text/foldText.ts";
+import { facetWords } from "./searchFacets.ts";
 
 /**
  * Keeps search_docs / search_fts in step with tags, OCR lines and descriptions. Always called
@@ -12,14 +13,14 @@ export class SearchIndex {
     const doc = this.sql
       .get("INSERT INTO search_docs (clip_id, tag_id, source, status) VALUES (?, ?, ?, ?)")
       .run(clipId, tagId, source, status);
-    this.insertText(Number(doc.lastInsertRowid), label);
+    this.insertText(Number(doc.lastInsertRowid), label, status);
   }
 
   addOcr(clipId: number, ocrId: number, text: string): void {
     const doc = this.sql
       .get("INSERT INTO search_docs (clip_id, ocr_id, source, status) VALUES (?, ?, 'ocr', 'suggested')")
       .run(clipId, ocrId);
-    this.insertText(Number(doc.lastInsertRowid), text);
+    this.insertText(Number(doc.lastInsertRowid), text, "suggested");
   }
 
   setDescription(clipId: number, text: string | null): void {
@@ -31,18 +32,20 @@ export class SearchIndex {
     const doc = this.sql
       .get("INSERT INTO search_docs (clip_id, source, status) VALUES (?, 'description', 'suggested')")
       .run(clipId);
-    this.insertText(Number(doc.lastInsertRowid), text);
+    this.insertText(Number(doc.lastInsertRowid), text, "suggested");
   }
 
-  setTagStatus(tagId: number, status: string): void {
-    this.sql.get("UPDATE search_docs SET status = ? WHERE tag_id = ?").run(status, tagId);
-  }
-
-  relabelTag(tagId: number, label: string): void {
-    const doc = this.sql.get<{ id: number }>("SELECT id FROM search_docs WHERE tag_id = ?").get(tagId);
+  /** Re-indexes the tag's current label, source and status (a contentless row is replaced, not updated). */
+  refreshTag(tagId: number): void {
+    const doc = this.sql
+      .get<{ id: number; label: string; source: string; status: string }>(
+        "SELECT d.id, t.label, t.source, t.status FROM search_docs d JOIN tags t ON t.id = d.tag_id WHERE d.tag_id = ?",
+      )
+      .get(tagId);
     if (!doc) return;
+    this.sql.get("UPDATE search_docs SET status = ? WHERE id = ?").run(doc.status, doc.id);
     this.sql.get("DELETE FROM search_fts WHERE rowid = ?").run(doc.id);
-    this.insertText(doc.id, label);
+    this.insertText(doc.id, doc.label, doc.status);
   }
 
   /** Drops the index rows of the clip's replaceable suggestions (see recordAnalysis). */
@@ -64,7 +67,27 @@ export class SearchIndex {
     this.sql.get("DELETE FROM search_docs WHERE id = ?").run(docId);
   }
 
-  private insertText(docId: number, text: string): void {
-    this.sql.get("INSERT INTO search_fts (rowid, text) VALUES (?, ?)").run(docId, foldText(text));
+  /** After a clip moved, its kept texts are re-indexed under the new folders. */
+  refreshClip(clipId: number): void {
+    const tags = this.sql.get<{ tag_id: number }>("SELECT tag_id FROM search_docs WHERE clip_id = ? AND tag_id IS NOT NULL").all(clipId);
+    for (const { tag_id } of tags) this.refreshTag(tag_id);
+    const ocr = this.sql
+      .get<{ id: number; text: string }>("SELECT d.id, o.text FROM search_docs d JOIN ocr_text o ON o.id = d.ocr_id WHERE d.clip_id = ?")
+      .all(clipId);
+    for (const doc of ocr) {
+      this.sql.get("DELETE FROM search_fts WHERE rowid = ?").run(doc.id);
+      this.insertText(doc.id, doc.text, "suggested");
+    }
+    const description = this.sql.get<{ description: string | null }>("SELECT description FROM clips WHERE id = ?").get(clipId);
+    this.setDescription(clipId, description?.description ?? null);
+  }
+
+  private insertText(docId: number, text: string, status: string): void {
+    const clip = this.sql
+      .get<{ path: string }>("SELECT c.path FROM search_docs d JOIN clips c ON c.id = d.clip_id WHERE d.id = ?")
+      .get(docId);
+    this.sql
+      .get("INSERT INTO search_fts (rowid, text, facets) VALUES (?, ?, ?)")
+      .run(docId, foldText(text), facetWords(status, clip?.path ?? ""));
   }
 }

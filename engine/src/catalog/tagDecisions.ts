@@ -17,15 +17,15 @@ export function reviewTag(sql: StatementCache, index: SearchIndex, tagId: number
   switch (decision.action) {
     case "accept":
       setStatus.run("accepted", now, tagId);
-      index.setTagStatus(tagId, "accepted");
+      index.refreshTag(tagId);
       break;
     case "reject":
       setStatus.run("rejected", now, tagId);
-      index.setTagStatus(tagId, "rejected");
+      index.refreshTag(tagId);
       break;
     case "reset":
       setStatus.run("suggested", null, tagId);
-      index.setTagStatus(tagId, "suggested");
+      index.refreshTag(tagId);
       break;
     case "edit": {
       const label = decision.label?.trim() || row.label;
@@ -41,8 +41,7 @@ export function reviewTag(sql: StatementCache, index: SearchIndex, tagId: number
            WHERE id = ?`,
         )
         .run(label, startFrame, endFrame, now, JSON.stringify(provenance), tagId);
-      index.setTagStatus(tagId, "accepted");
-      if (label !== row.label) index.relabelTag(tagId, label);
+      index.refreshTag(tagId);
       break;
     }
   }
