@@ -163,7 +163,7 @@ function formatTable(rows: readonly Row[]): string {
     "",
     `word accuracy = truth words read in an item overlapping the line / truth words (case-insensitive, punctuation stripped);`,
     `"raw model" = the recogniser's own text (tag evidence) before the German correction. Words without umlauts, raw: ${pct(total.raw.correct - total.raw.umlautCorrect, total.raw.total - total.raw.umlautTotal)}.`,
-    `s/frame = OCR wall time (decode + detection + recognition) per sampled frame; samples every 1 s.`,
+    `s/frame = OCR wall time (decode + detection + recognition) per sampled frame; samples are the keyframes plus frames so that no two are over 2 s apart.`,
   );
   return out.join("\n");
 }

@@ -91,6 +91,7 @@ export async function searchBenchmark(options: SearchBenchmarkOptions = {}): Pro
 /** Varied searches: whole words, prefixes, umlaut spellings, two-word queries and filters. */
 function makeQueries(count: number, vocabulary: readonly string[], random: () => number): TimedQuery[] {
   const umlautWords = vocabulary.filter((w) => /[äöüß]/i.test(w));
+  let filterTurn = 0; // each filter kind in turn, so every kind is timed even in a short run
   const kinds: (() => TimedQuery)[] = [
     () => ({ category: "word", query: pickSkewed(random, vocabulary), filters: {} }),
     () => {
@@ -112,7 +113,7 @@ function makeQueries(count: number, vocabulary: readonly string[], random: () =>
         ["date", { analysedSince: "2026-06-01" }],
         ["folder", { pathPrefix: `/archiv/2025/${pick(random, RESSORTS)}/` }],
       ];
-      const [kind, filter] = pick(random, filters);
+      const [kind, filter] = filters[filterTurn++ % filters.length]!;
       return { category: `word + ${kind} filter`, query: pickSkewed(random, vocabulary), filters: filter };
     },
   ];

@@ -37,9 +37,12 @@ export class CueAnalyzer implements Analyzer {
     token: CancellationToken = CancellationToken.None,
   ): Promise<AnalyzerResult> {
     const { media, language } = input;
+    const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+    const stillShotFrames = Math.round((STILL_SHOT_SECONDS * num) / den);
+    const isStill = (frame: number): boolean => isStillShot({ startFrame: frame }, input.shots, stillShotFrames);
     // Audio and the picture pass run side by side: one is ffmpeg's audio decode, the other ours.
     const [picture, silence] = await Promise.all([
-      findPictureCues(media, this.options, subProgress(progress, 0, 0.95), token),
+      findPictureCues(media, { isStillShot: isStill, ...this.options }, subProgress(progress, 0, 0.95), token),
       detectSilence(media, token),
     ]);
     const tags: Tag[] = [];
@@ -58,10 +61,8 @@ export class CueAnalyzer implements Analyzer {
         }),
       );
     };
-    const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-    const stillShotFrames = Math.round((STILL_SHOT_SECONDS * num) / den);
     for (const cue of picture.cues) {
-      if (cue.kind === "cue.freeze" && isStillShot(cue, input.shots, stillShotFrames)) continue;
+      if (cue.kind === "cue.freeze" && isStill(cue.startFrame)) continue;
       add(cue.kind, cue.startFrame, cue.endFrame);
     }
     for (const range of silence) add("cue.silence", range.startFrame, range.endFrame);

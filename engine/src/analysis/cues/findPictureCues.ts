@@ -21,6 +21,12 @@ export interface PictureCueOptions {
   readonly minBlackSeconds?: number;
   /** Shortest freeze reported, in seconds (default 0.5). */
   readonly minFreezeSeconds?: number;
+  /**
+   * Says whether a held picture starting at this frame is a still shot (a card, a graphic) rather
+   * than a freeze. Such a candidate is not decoded unless a keyframe in it is black or bars: it
+   * could only have become a freeze cue, which the caller would drop.
+   */
+  readonly isStillShot?: (frame: number) => boolean;
 }
 
 /** Width of the pictures cues are judged on (height follows the aspect). Black and bars need no more. */
@@ -106,10 +112,18 @@ export async function findPictureCues(
     return pictures.length > 1 && pictures.every((p) => samePicture(p, pictures[0]!));
   };
 
+  // A still shot holds a keyframe that shows what the whole run shows; without one the run is too
+  // short to judge unseen (a black gap between keyframes), so it is decoded.
+  const plainStill = (candidate: { firstFrame: number; endFrame: number }): boolean => {
+    const inside = media.keyframes.flatMap((k, i) => (k >= candidate.firstFrame && k < candidate.endFrame ? [keyPictures[i]] : []));
+    return inside.length > 0 && inside.every((p) => p !== undefined && !isBlack(p) && !isBars(p));
+  };
+
   const cues: PictureCue[] = [];
   for (const [index, candidate] of candidates.entries()) {
     progress.report({ stage: "cues", fraction: 0.3 + (0.7 * index) / candidates.length });
     if (cues.some((c) => c.startFrame <= candidate.firstFrame && candidate.endFrame <= c.endFrame)) continue;
+    if (options.isStillShot?.(candidate.firstFrame) && plainStill(candidate)) continue;
     // Short candidates are decoded whole with a margin (no probe: that would cost as much); long
     // ones are probed first, then decoded at both ends only, trusting the quiet packets in between.
     const length = candidate.endFrame - candidate.firstFrame;

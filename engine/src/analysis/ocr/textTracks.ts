@@ -12,17 +12,16 @@ export interface ReadLine {
 /** The lines read in one sampled frame. */
 export interface OcrSample {
   readonly frame: number;
-  /** Frames until the next sample of the same shot: what one sighting stands for. */
-  readonly step: number;
-  /** Exclusive end of the shot (or clip) the sample lies in; a range never passes it. */
-  readonly limit: number;
+  /** The frames one sighting stands for, [from, to): halfway to the neighbouring samples of its shot. */
+  readonly from: number;
+  readonly to: number;
   readonly lines: readonly ReadLine[];
 }
 
 /** Text that stayed on screen: one item, one range, however many samples saw it. */
 export interface TextTrack {
   readonly startFrame: number;
-  /** Exclusive: last sample that saw it + its step, clipped to its shot. */
+  /** Exclusive: where the last sighting's frames end (see OcrSample). */
   readonly endFrame: number;
   readonly text: string;
   readonly raw: string;
@@ -110,7 +109,7 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
     const assign = (line: ReadLine, track: OpenTrack): void => {
       track.lastSample = index;
       track.latest = line.text;
-      track.endFrame = Math.max(track.endFrame, Math.min(sample.frame + sample.step, sample.limit));
+      track.endFrame = Math.max(track.endFrame, sample.to);
       track.confidences.push(line.confidence);
       const key = normaliseText(line.text);
       const variant = track.variants.get(key) ?? { text: line.text, raw: line.raw, count: 0, confidence: 0 };
@@ -127,8 +126,8 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
     sample.lines.forEach((line, li) => {
       if (usedLines.has(li)) return;
       const track: OpenTrack = {
-        startFrame: sample.frame,
-        endFrame: sample.frame + 1,
+        startFrame: sample.from,
+        endFrame: sample.from + 1,
         lastSample: index,
         latest: line.text,
         confidences: [],

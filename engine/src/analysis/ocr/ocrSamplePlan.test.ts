@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ocrSamplePlan } from "./ocrSamplePlan.ts";
+
+const media = (keyframes: number[], frameCount = 300) => ({ frameRate: "25/1", frameCount, keyframes });
+const shot = (index: number, startFrame: number, endFrame: number, transition: { type: "dissolve"; startFrame: number; endFrame: number } | null = null) =>
+  ({ index, startFrame, endFrame, transition });
+
+describe("ocrSamplePlan", () => {
+  it("reads every keyframe inside a shot, plus a frame where the last one is far from the shot's end", () => {
+    const plan = ocrSamplePlan({ media: media([0, 50, 100, 150, 200, 250]), shots: [shot(0, 0, 300)] }, 2);
+    expect(plan.map((p) => p.frame)).toEqual([0, 50, 100, 150, 200, 250, 288]);
+    expect(plan.map((p) => p.keyframe)).toEqual([true, true, true, true, true, true, false]);
+    // Ranges tile the shot, each running halfway to its neighbours.
+    expect(plan.map((p) => [p.from, p.to])).toEqual([[0, 25], [25, 75], [75, 125], [125, 175], [175, 225], [225, 269], [269, 300]]);
+  });
+
+  it("adds frames where keyframes are far apart or far from a shot edge, and never reads a dissolve", () => {
+    const plan = ocrSamplePlan(
+      { media: media([0, 250]), shots: [shot(0, 0, 120), shot(1, 120, 300, { type: "dissolve", startFrame: 114, endFrame: 126 })] },
+      2,
+    );
+    const first = plan.filter((p) => p.shot === 0).map((p) => p.frame);
+    const second = plan.filter((p) => p.shot === 1);
+    expect(first[0]).toBe(0);
+    // Gaps of at most 50 frames between samples, at most 25 to each shot edge.
+    for (const shotPlan of [plan.filter((p) => p.shot === 0), second]) {
+      for (let i = 1; i < shotPlan.length; i++) expect(shotPlan[i]!.frame - shotPlan[i - 1]!.frame).toBeLessThanOrEqual(50);
+    }
+    expect(120 - first.at(-1)!).toBeLessThanOrEqual(25);
+    expect(second[0]!.frame).toBeGreaterThanOrEqual(126);
+    expect(second[0]!.frame - 126).toBeLessThanOrEqual(25);
+    expect(second[0]!.from).toBe(126);
+    expect(second.find((p) => p.frame === 250)?.keyframe).toBe(true);
+    expect(second.filter((p) => p.frame !== 250).every((p) => !p.keyframe)).toBe(true);
+  });
+
+  it("gives a shot shorter than a gap one sample, and a clip without shots is one shot", () => {
+    const plan = ocrSamplePlan({ media: media([0, 100]), shots: [shot(0, 0, 60), shot(1, 60, 70), shot(2, 70, 300)] }, 2);
+    expect(plan.filter((p) => p.shot === 1).map((p) => [p.frame, p.from, p.to])).toEqual([[65, 60, 70]]);
+    expect(ocrSamplePlan({ media: media([], 100), shots: [] }, 2).map((p) => p.frame)).toEqual([25, 75]);
+  });
+});

@@ -1,0 +1,65 @@
+import type { AnalysisInput } from "../Analyzer.ts";
+
+/** One frame OCR reads, and the frames its reading stands for. */
+export interface PlannedSample {
+  readonly frame: number;
+  /** First frame the reading stands for: halfway back to the previous sample of its shot (or its start). */
+  readonly from: number;
+  /** Exclusive: halfway to the next sample of its shot (or the shot's end). */
+  readonly to: number;
+  /** A keyframe: decoded from the one keyframe stream, without a seek of its own. */
+  readonly keyframe: boolean;
+  /** Index of the shot the sample lies in (-1 when the clip has no shots). */
+  readonly shot: number;
+}
+
+/**
+ * Which frames OCR reads. Keyframes are nearly free (one stream decodes them all, nothing before
+ * them), so every keyframe inside a shot's clean range is a sample; where two samples (or a shot
+ * edge and a sample) are more than `maxGap` frames apart, evenly spaced extra frames are added,
+ * and every shot gets at least one. A text's range then runs halfway to the samples that did not
+ * see it, so with `maxGap` = 2 s it is off by at most 1 s, the same as sampling every second and
+ * extending to the next sample.
+ */
+export function ocrSamplePlan(
+  input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
+  maxGapSeconds: number,
+): PlannedSample[] {
+  const [num, den] = input.media.frameRate.split("/").map(Number) as [number, number];
+  const maxGap = Math.max(1, Math.round((maxGapSeconds * num) / den));
+  const keyframes = new Set(input.media.keyframes);
+  const shots = input.shots.length > 0 ? input.shots : [{ index: -1, startFrame: 0, endFrame: input.media.frameCount, transition: null }];
+  const plan: PlannedSample[] = [];
+  for (const shot of shots) {
+    const end = Math.min(shot.endFrame, input.media.frameCount);
+    let start = shot.startFrame;
+    // The frames of a dissolve show two pictures at once: read from the first clean frame.
+    if (shot.transition && shot.transition.endFrame > start && shot.transition.endFrame < end) start = shot.transition.endFrame;
+    if (end <= start) continue;
+    // A shot edge acts as a sample half a gap beyond it: the first sample stands for the frames
+    // back to the shot's start, so it may be at most half a gap in.
+    const half = Math.ceil(maxGap / 2);
+    const points = [start - half, ...input.media.keyframes.filter((k) => k >= start && k < end), end + half];
+    const frames: number[] = [];
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const extra = Math.ceil((b - a) / maxGap) - 1;
+      for (let j = 1; j <= extra; j++) frames.push(a + Math.round(((b - a) * j) / (extra + 1)));
+      if (i < points.length - 1) frames.push(b);
+    }
+    const sorted = [...new Set(frames.map((f) => Math.min(end - 1, Math.max(start, f))))].sort((x, y) => x - y);
+    sorted.forEach((frame, i) => {
+      const before = sorted[i - 1];
+      const after = sorted[i + 1];
+      plan.push({
+        frame,
+        from: before === undefined ? start : before + Math.ceil((frame - before) / 2),
+        to: after === undefined ? end : frame + Math.ceil((after - frame) / 2),
+        keyframe: keyframes.has(frame),
+        shot: shot.index,
+      });
+    });
+  }
+  return plan;
+}

@@ -1,0 +1,55 @@
+import { ErrorCode } from "@sichter/shared/protocol";
+import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
+import { SichterError } from "../../core/SichterError.ts";
+import { readFrames } from "../../media/FrameReader.ts";
+import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { PlannedSample } from "./ocrSamplePlan.ts";
+
+/**
+ * The planned samples' pictures, in plan order. Keyframes come from one keyframe-only decode that
+ * runs through the clip once; any other frame is decoded on its own with an accurate seek. One
+ * picture is always being fetched ahead, so ffmpeg decodes while the caller reads the last one.
+ */
+export async function* sampleFrames(
+  media: MediaInfo,
+  plan: readonly PlannedSample[],
+  width: number,
+  frames: FrameSource,
+  token: CancellationToken = CancellationToken.None,
+): AsyncGenerator<{ sample: PlannedSample; image: RgbImage }, void, undefined> {
+  const height = 2 * Math.round((width * media.height) / media.width / 2);
+  const keyStream = plan.some((p) => p.keyframe)
+    ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
+    : undefined;
+  let keyIndex = 0;
+
+  const nextKeyframe = async (frame: number): Promise<RgbImage> => {
+    // The stream yields media.keyframes in order; skip those no sample needs.
+    for (;;) {
+      const next = await keyStream!.next();
+      if (next.done) break;
+      const key = media.keyframes[keyIndex++];
+      if (key === frame) return { width, height, data: next.value };
+      if (key === undefined || key > frame) break;
+    }
+    throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${frame} missing from the keyframe stream of ${media.path}` });
+  };
+  const fetch = (sample: PlannedSample): Promise<RgbImage> =>
+    sample.keyframe ? nextKeyframe(sample.frame) : frames.rgb(sample.frame, width, 1, token).then(([image]) => image!);
+
+  try {
+    // Keyframes must be fetched in order from the one stream, so the look-ahead is one sample.
+    let pending: Promise<RgbImage> | undefined = plan[0] ? fetch(plan[0]) : undefined;
+    for (let i = 0; i < plan.length; i++) {
+      throwIfCancelled(token);
+      const image = await pending!;
+      const following = plan[i + 1];
+      pending = following ? fetch(following) : undefined;
+      pending?.catch(() => {}); // awaited next round; this only keeps an abandoned look-ahead quiet
+      yield { sample: plan[i]!, image };
+    }
+  } finally {
+    await keyStream?.return();
+  }
+}
