@@ -47,6 +47,32 @@ export const ErrorCode = {
   ANALYZER_FAILED: "SICHTER_E_ANALYZER_FAILED",
   /** Something that should not happen did; the message carries the detail for a bug report. */
   INTERNAL: "SICHTER_E_INTERNAL",
+  /** The engine connection carried no token or the wrong one. */
+  UNAUTHORIZED: "SICHTER_E_UNAUTHORIZED",
+  /** The engine refused a connection from a web origin it does not know (a drive-by web page?). */
+  ORIGIN_REFUSED: "SICHTER_E_ORIGIN_REFUSED",
+  /** A message is not JSON, not JSON-RPC 2.0, or a batch (batches are not supported). */
+  INVALID_REQUEST: "SICHTER_E_INVALID_REQUEST",
+  /** A method's params do not match its schema; the message names the field. */
+  INVALID_PARAMS: "SICHTER_E_INVALID_PARAMS",
+  /** The engine has no method of that name (panel and engine versions differ?). */
+  METHOD_NOT_FOUND: "SICHTER_E_METHOD_NOT_FOUND",
+  /** A message is larger than the engine accepts. */
+  MESSAGE_TOO_LARGE: "SICHTER_E_MESSAGE_TOO_LARGE",
+  /** Too many requests in a short time; retry later. */
+  RATE_LIMITED: "SICHTER_E_RATE_LIMITED",
+  /** No job with this id (never existed, or already pruned). */
+  JOB_NOT_FOUND: "SICHTER_E_JOB_NOT_FOUND",
+  /** The job has no result yet (queued or running) or none at all (failed, cancelled, interrupted). */
+  JOB_NOT_FINISHED: "SICHTER_E_JOB_NOT_FINISHED",
+  /** The engine did not answer a request in time; the work may still finish on the engine. */
+  REQUEST_TIMEOUT: "SICHTER_E_REQUEST_TIMEOUT",
+  /** The connection to the engine closed before the answer arrived. */
+  CONNECTION_CLOSED: "SICHTER_E_CONNECTION_CLOSED",
+  /** The engine is shutting down and takes no new work. */
+  SHUTTING_DOWN: "SICHTER_E_SHUTTING_DOWN",
+  /** The engine's answer does not match this side's protocol schema (versions differ?). */
+  RESPONSE_INVALID: "SICHTER_E_RESPONSE_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

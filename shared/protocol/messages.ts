@@ -96,6 +96,58 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Internal error: {detail}",
     de: "Interner Fehler: {detail}",
   },
+  [ErrorCode.UNAUTHORIZED]: {
+    en: "The engine refused the connection: missing or wrong access token. Restart the panel; if that does not help, reinstall Sichter.",
+    de: "Die Engine hat die Verbindung abgelehnt: Zugangstoken fehlt oder ist falsch. Panel neu starten; hilft das nicht, Sichter neu installieren.",
+  },
+  [ErrorCode.ORIGIN_REFUSED]: {
+    en: "The engine refused a connection from {origin}.",
+    de: "Die Engine hat eine Verbindung von {origin} abgelehnt.",
+  },
+  [ErrorCode.INVALID_REQUEST]: {
+    en: "Not a valid engine request: {detail}",
+    de: "Keine gültige Anfrage an die Engine: {detail}",
+  },
+  [ErrorCode.INVALID_PARAMS]: {
+    en: "Invalid parameters for {method}: {detail}",
+    de: "Ungültige Parameter für {method}: {detail}",
+  },
+  [ErrorCode.METHOD_NOT_FOUND]: {
+    en: "The engine does not know {method}. Are panel and engine the same version?",
+    de: "Die Engine kennt {method} nicht. Haben Panel und Engine dieselbe Version?",
+  },
+  [ErrorCode.MESSAGE_TOO_LARGE]: {
+    en: "The message is too large ({size} characters, at most {limit}).",
+    de: "Die Nachricht ist zu groß ({size} Zeichen, höchstens {limit}).",
+  },
+  [ErrorCode.RATE_LIMITED]: {
+    en: "Too many requests; try again in a moment.",
+    de: "Zu viele Anfragen; bitte gleich noch einmal versuchen.",
+  },
+  [ErrorCode.JOB_NOT_FOUND]: {
+    en: "No job {jobId}.",
+    de: "Kein Auftrag {jobId}.",
+  },
+  [ErrorCode.JOB_NOT_FINISHED]: {
+    en: "Job {jobId} has no result (state: {state}).",
+    de: "Auftrag {jobId} hat kein Ergebnis (Zustand: {state}).",
+  },
+  [ErrorCode.REQUEST_TIMEOUT]: {
+    en: "The engine did not answer {method} within {seconds} s.",
+    de: "Die Engine hat auf {method} nicht innerhalb von {seconds} s geantwortet.",
+  },
+  [ErrorCode.CONNECTION_CLOSED]: {
+    en: "The connection to the engine was closed. Is the engine running?",
+    de: "Die Verbindung zur Engine wurde getrennt. Läuft die Engine?",
+  },
+  [ErrorCode.SHUTTING_DOWN]: {
+    en: "The engine is shutting down and takes no new work.",
+    de: "Die Engine wird beendet und nimmt keine neuen Aufträge an.",
+  },
+  [ErrorCode.RESPONSE_INVALID]: {
+    en: "The engine's answer to {method} is not understood: {detail}. Are panel and engine the same version?",
+    de: "Die Antwort der Engine auf {method} ist unverständlich: {detail}. Haben Panel und Engine dieselbe Version?",
+  },
 };
 
 export function formatErrorMessage(
