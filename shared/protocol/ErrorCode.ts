@@ -73,6 +73,8 @@ export const ErrorCode = {
   SHUTTING_DOWN: "SICHTER_E_SHUTTING_DOWN",
   /** The engine's answer does not match this side's protocol schema (versions differ?). */
   RESPONSE_INVALID: "SICHTER_E_RESPONSE_INVALID",
+  /** The engine cannot listen on its port: another program (or engine) uses it. */
+  PORT_IN_USE: "SICHTER_E_PORT_IN_USE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

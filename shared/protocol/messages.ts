@@ -148,6 +148,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The engine's answer to {method} is not understood: {detail}. Are panel and engine the same version?",
     de: "Die Antwort der Engine auf {method} ist unverständlich: {detail}. Haben Panel und Engine dieselbe Version?",
   },
+  [ErrorCode.PORT_IN_USE]: {
+    en: "Port {port} on 127.0.0.1 is in use (is the engine already running?). Start with --port to choose another.",
+    de: "Port {port} auf 127.0.0.1 ist belegt (läuft die Engine schon?). Mit --port lässt sich ein anderer wählen.",
+  },
 };
 
 export function formatErrorMessage(

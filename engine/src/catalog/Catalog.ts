@@ -18,6 +18,8 @@ export interface Catalog extends Disposable {
   tags(clipId: number): StoredTag[];
   /** The clip's shots from its latest analysis, in order. */
   shots(clipId: number): Shot[];
+  /** Keyframes of the latest analysis, in frame order; `thumbnail` is relative to the thumbnails folder. */
+  keyframes(clipId: number): StoredKeyframe[];
   runs(clipId: number): AnalysisRun[];
   search(query: string, filters?: SearchFilters): SearchResult[];
 }
@@ -140,4 +142,13 @@ export interface SearchResult {
   readonly score: number;
   /** Best hits first. */
   readonly hits: SearchHit[];
+}
+
+export interface StoredKeyframe {
+  readonly shot: number;
+  readonly frame: number;
+  readonly timecode: string;
+  readonly seconds: number;
+  readonly hash: string;
+  readonly thumbnail: string | null;
 }

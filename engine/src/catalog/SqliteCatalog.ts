@@ -4,7 +4,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../core/SichterError.ts";
 import type {
   AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
-  SearchResult, StoredClip, StoredTag, TagDecision, UserTag,
+  SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
 } from "./Catalog.ts";
 import { defaultCatalogPath } from "./catalogPath.ts";
 import { openCatalogDatabase } from "./openCatalogDatabase.ts";
@@ -78,6 +78,15 @@ export class SqliteCatalog implements Catalog {
     return rows.map(toStoredTag);
   }
 
+  keyframes(clipId: number): StoredKeyframe[] {
+    this.clip(clipId);
+    return this.read(() =>
+      this.sql
+        .get<StoredKeyframe>("SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = ? ORDER BY frame")
+        .all(clipId),
+    );
+  }
+
   shots(clipId: number): Shot[] {
     this.clip(clipId);
     const rows = this.read(() =>
@@ -98,6 +107,16 @@ export class SqliteCatalog implements Catalog {
 
   search(query: string, filters?: SearchFilters): SearchResult[] {
     return this.read(() => searchCatalog(this.sql, query, filters));
+  }
+
+  /**
+   * The open connection, for the engine's own stores that keep their tables in the catalog file
+   * (the job queue), so they share its migrations, WAL and lock instead of opening a second file.
+   * Not for callers outside the engine: they go through the Catalog interface.
+   */
+  get database(): Database {
+    this.checkOpen();
+    return this.db;
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 /** The catalog: what was analysed, what people decided, and full-text search over it. */
 export type {
   AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters, SearchHit,
-  SearchResult, StoredClip, StoredTag, TagDecision, UserTag,
+  SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
 } from "./Catalog.ts";
 export { SqliteCatalog } from "./SqliteCatalog.ts";
 export { defaultCatalogPath, thumbnailsFolder } from "./catalogPath.ts";

@@ -161,6 +161,35 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: "durable job queue of the engine service",
+    up(db) {
+      // params and result are JSON texts: the queue never filters on their insides, and a result
+      // must outlive the engine so `job.result` still answers after a restart. owner_pid tells a
+      // restarted engine which `running` rows lost their process.
+      db.exec(`
+        CREATE TABLE jobs (
+          id TEXT PRIMARY KEY,
+          clip_path TEXT NOT NULL,
+          params TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted')),
+          stage TEXT,
+          fraction REAL NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          started_at TEXT,
+          finished_at TEXT,
+          error_code TEXT,
+          error_message TEXT,
+          result TEXT,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          owner_pid INTEGER
+        );
+        CREATE INDEX jobs_state ON jobs(state);
+        CREATE INDEX jobs_clip_state ON jobs(clip_path, state);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -7,7 +7,9 @@ import { exportCommand } from "./commands/export.ts";
 import { keyframesCommand } from "./commands/keyframes.ts";
 import { probeCommand } from "./commands/probe.ts";
 import { searchCommand } from "./commands/search.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { shotsCommand } from "./commands/shots.ts";
+import { tokenCommand } from "./commands/token.ts";
 import { detectLocale } from "./locale.ts";
 
 const commands: Record<string, Command> = {
@@ -17,6 +19,8 @@ const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   search: searchCommand,
   export: exportCommand,
+  serve: serveCommand,
+  token: tokenCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -28,6 +32,8 @@ Commands:
   analyze <files or folders>   full local analysis: catalog + XMP sidecars (see --help)
   search "<query>"             find clips by tags, on-screen text and descriptions
   export <clip> --format F     markers as csv, edl (CMX3600 locators) or json
+  serve [--port N]             the engine the panels talk to (WebSocket JSON-RPC on 127.0.0.1)
+  token                        the access token panels need to talk to the engine
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

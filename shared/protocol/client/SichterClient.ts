@@ -31,7 +31,7 @@ interface Pending {
   sent: boolean;
   readonly resolve: (result: unknown) => void;
   readonly reject: (error: SichterRpcError) => void;
-  readonly cleanup: () => void;
+  readonly cleanup: (answered?: boolean) => void;
 }
 
 /**
@@ -87,10 +87,12 @@ export class SichterClient implements Disposable {
         sent: false,
         resolve: resolve as (result: unknown) => void,
         reject,
-        cleanup: () => {
+        cleanup: (answered = false) => {
           clearTimeout(timer);
           signal?.removeEventListener("abort", onAbort);
-          if (progressToken !== undefined) this.#progress.delete(progressToken);
+          // Work a request started can outlive its answer (clip.analyze answers with a job id at
+          // once): after a success, progress keeps flowing until the engine sends `end`.
+          if (progressToken !== undefined && !answered) this.#progress.delete(progressToken);
         },
       });
       this.#flush();
@@ -197,7 +199,7 @@ export class SichterClient implements Disposable {
     // Late answers to cancelled or timed-out requests land here and are dropped.
     if (!pending || id === null) return;
     this.#pending.delete(id as number);
-    pending.cleanup();
+    pending.cleanup(message.kind === "result");
 
     if (message.kind === "error") {
       const data = ErrorData.safeParse(message.data);
@@ -230,6 +232,7 @@ export class SichterClient implements Disposable {
     if (method === "$/progress") {
       const { token, value } = parsed.data as ServerNotificationParams<"$/progress">;
       this.#progress.get(token)?.(value);
+      if (value.kind === "end") this.#progress.delete(token);
     }
     for (const handler of [...(this.#handlers.get(method) ?? [])]) {
       (handler as (params: unknown) => void)(parsed.data);

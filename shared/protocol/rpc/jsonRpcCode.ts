@@ -67,6 +67,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.CONNECTION_CLOSED]: JsonRpcCode.CONNECTION_CLOSED,
   [ErrorCode.SHUTTING_DOWN]: JsonRpcCode.SHUTTING_DOWN,
   [ErrorCode.RESPONSE_INVALID]: JsonRpcCode.RESPONSE_INVALID,
+  [ErrorCode.PORT_IN_USE]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

@@ -1,16 +1,15 @@
-import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { builtinAnalyzers } from "../../analysis/builtinAnalyzers.ts";
 import { releaseOcrModels } from "../../analysis/ocr/index.ts";
-import { SqliteCatalog, fingerprintFile, thumbnailsFolder } from "../../catalog/index.ts";
+import { SqliteCatalog } from "../../catalog/index.ts";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { subProgress } from "../../core/Progress.ts";
 import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { clipTimecode } from "../../media/clipTimecode.ts";
-import { disposeExifTool, writeXmp, type WriteReport } from "../../metadata/index.ts";
-import { analyzeClip, type ClipAnalysis } from "../../pipeline/analyzeClip.ts";
+import { disposeExifTool, type WriteReport } from "../../metadata/index.ts";
+import { analyzeAndStore } from "../../pipeline/analyzeAndStore.ts";
+import type { ClipAnalysis } from "../../pipeline/analyzeClip.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
@@ -67,22 +66,14 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       }
       const label = `[${n + 1}/${items.length}] ${path.basename(item.file)} `;
       try {
-        const thumbs: Array<string | undefined> = [];
-        const result = await analyzeClip(
+        const stored = await analyzeAndStore(
           item.file,
-          {
-            analyzers,
-            language,
-            ...(values.exact && { mode: "exact" as const }),
-            fingerprint: fingerprintFile,
-            keepKeyframe: (keyframe, file) => thumbs.push(keepThumbnail(file, path.basename(item.file), keyframe.frame)),
-          },
+          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
-        const recorded = catalog.recordAnalysis(result.tagSet, result.analyzers, { description: result.plan.description, thumbnails: thumbs });
-        const written = target ? await writeXmp(result.plan, { target, language }, context.token) : null;
-        clips.push(clipDocument(result, recorded.clipId, written));
+        const { analysis: result, written } = stored;
+        clips.push(stored.document);
         bar.done();
         if (!values.json) context.stdout.write(summaryLine(result, written, language));
         for (const f of result.failures) {
@@ -111,50 +102,6 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       : `${ok} of ${items.length} files analysed${failed.length > 0 ? `, ${failed.length} errors` : ""}.\n`,
   );
   return failed.length > 0 ? 1 : 0;
-}
-
-/** Copies a keyframe JPEG into the catalog's thumbnail folder; returns its path relative to it. */
-function keepThumbnail(file: string, clipName: string, frame: number): string | undefined {
-  try {
-    const relative = path.join(safeName(clipName), `${String(frame).padStart(7, "0")}.jpg`);
-    const target = path.join(thumbnailsFolder(), relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(file, target);
-    return relative;
-  } catch {
-    // A thumbnail is a convenience; the analysis stands without it.
-    return undefined;
-  }
-}
-
-function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100);
-}
-
-function clipDocument(result: ClipAnalysis, clipId: number, written: WriteReport | null): unknown {
-  const tc = clipTimecode(result.media);
-  return {
-    file: result.media.path,
-    clipId,
-    frameRate: result.media.frameRate,
-    startTimecode: tc.toTimecode(0),
-    mode: result.mode,
-    shots: result.tagSet.shots.map((s) => ({ ...s, startTimecode: tc.toTimecode(s.startFrame) })),
-    keyframes: result.tagSet.keyframes.map((k) => ({ frame: k.frame, timecode: k.timecode })),
-    tags: result.tagSet.tags.map((t) => ({
-      label: t.label,
-      kind: t.kind,
-      source: t.source,
-      confidence: t.confidence,
-      startFrame: t.startFrame,
-      endFrame: t.endFrame,
-      startTimecode: tc.toTimecode(t.startFrame),
-    })),
-    keywords: result.plan.keywords,
-    description: result.plan.description,
-    written: { sidecar: written?.sidecar ?? null, embedded: written?.embedded ?? false },
-    failures: result.failures,
-  };
 }
 
 function summaryLine(result: ClipAnalysis, written: WriteReport | null, language: "de" | "en"): string {

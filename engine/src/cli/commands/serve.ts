@@ -1,0 +1,52 @@
+import { sichterDirs } from "../../core/SichterHome.ts";
+import { DEFAULT_PORT, EngineService } from "../../service/EngineService.ts";
+import { tokenPath } from "../../service/EngineToken.ts";
+import type { CliContext } from "../CliContext.ts";
+import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
+
+export const serveHelp = `Usage: sichter serve [--port N] [--jobs N] [--panel DIR] [--verbose]
+
+Runs the engine the Premiere and Resolve panels talk to: JSON-RPC over WebSocket on 127.0.0.1
+only (default port ${DEFAULT_PORT}, or SICHTER_PORT), with a durable job queue in the catalog.
+Clients need the token that "sichter token" prints. Ctrl-C stops it; a running analysis is
+put back in the queue and resumes on the next start.
+  --port     port on 127.0.0.1 (0 picks a free one)
+  --jobs     analyses at once (default 1)
+  --panel    folder of the browser panel's built files, served at http://127.0.0.1:PORT/
+  --verbose  debug lines in the log, and every log line on stderr`;
+
+export async function serveCommand(args: string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("serve", args, {
+    port: { type: "string" },
+    jobs: { type: "string" },
+    panel: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    context.stdout.write(`${serveHelp}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw usageError(`sichter serve takes no file arguments (got "${positionals[0]}")`);
+  const port = integer("--port", values.port ?? process.env.SICHTER_PORT, DEFAULT_PORT, 0, 65535);
+  const concurrency = integer("--jobs", values.jobs, 1, 1, 16);
+
+  const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }) });
+  const token = tokenPath(sichterDirs().config);
+  context.stdout.write(
+    context.locale === "de"
+      ? `Sichter-Engine hört auf ${service.url} (Panel: ${service.httpUrl}/). Token: "sichter token" (${token}). Log: ${service.log.path}\n`
+      : `Sichter engine listening on ${service.url} (panel: ${service.httpUrl}/). Token: "sichter token" (${token}). Log: ${service.log.path}\n`,
+  );
+  await new Promise<void>((resolve) => context.token.onCancellationRequested(resolve));
+  context.stderr.write(context.locale === "de" ? "Engine wird beendet …\n" : "Stopping the engine…\n");
+  await service.stop();
+  return 0;
+}
+
+function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}

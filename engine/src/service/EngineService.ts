@@ -1,0 +1,198 @@
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { WebSocketServer, type WebSocket } from "ws";
+import { ErrorCode, PROTOCOL_VERSION, WireLimits, formatErrorMessage } from "@sichter/shared/protocol";
+import { builtinAnalyzers } from "../analysis/builtinAnalyzers.ts";
+import { releaseOcrModels } from "../analysis/ocr/index.ts";
+import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import { defaultCatalogPath, thumbnailsFolder } from "../catalog/catalogPath.ts";
+import { sweepStaleJobFolders } from "../core/JobTempFolder.ts";
+import { SichterError } from "../core/SichterError.ts";
+import { sichterDirs } from "../core/SichterHome.ts";
+import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
+import { toWireJob } from "../jobs/toWireJob.ts";
+import { disposeExifTool } from "../metadata/index.ts";
+import { analysisRunner } from "./analysisRunner.ts";
+import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
+import { Logger } from "./Logger.ts";
+import { dispatcher, methodHandlers } from "./methodHandlers.ts";
+import { isAllowedOrigin, isLoopbackHost } from "./originPolicy.ts";
+import { RateLimiter } from "./RateLimiter.ts";
+import { RpcConnection } from "./RpcConnection.ts";
+import { notFound, serveFile } from "./staticFiles.ts";
+
+/** The port panels try first; documented in the README. `--port` / SICHTER_PORT change it. */
+export const DEFAULT_PORT = 7431;
+export const ENGINE_VERSION = "0.1.0";
+
+export interface EngineServiceOptions {
+  /** 0 picks a free port (tests). Default DEFAULT_PORT. */
+  readonly port?: number;
+  readonly verbose?: boolean;
+  /** Heavy analyses at once (default 1: one analysis already keeps two cores busy). */
+  readonly concurrency?: number;
+  /** Folder of the browser panel's built files, served at `/`. */
+  readonly panelDir?: string;
+  /** Replaces the analysis (tests of the queue and the wire only). */
+  readonly runner?: JobRunner;
+}
+
+const PLACEHOLDER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../static");
+/** Requests per second a connection may average, and the burst it may spend at once. */
+const RATE = { burst: 200, perSecond: 50 };
+
+/**
+ * The long-running local engine: HTTP and WebSocket on 127.0.0.1 only. Every WebSocket upgrade
+ * passes three gates before any method can run: a loopback Host (DNS rebinding), an allowed
+ * Origin (web pages), and the per-install token. Jobs run in a durable queue in the catalog
+ * database and survive restarts; every connection hears every job's progress.
+ */
+export class EngineService {
+  private readonly connections = new Set<RpcConnection>();
+  private nextConnection = 1;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly http: http.Server,
+    private readonly wss: WebSocketServer,
+    private readonly catalog: SqliteCatalog,
+    private readonly jobs: JobQueue,
+    readonly log: Logger,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  static async start(options: EngineServiceOptions = {}): Promise<EngineService> {
+    const dirs = sichterDirs();
+    const token = loadOrCreateToken(dirs.config);
+    const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
+    sweepStaleJobFolders(dirs.temp);
+    const catalog = SqliteCatalog.open(defaultCatalogPath());
+    const analyzers = builtinAnalyzers();
+    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers), {
+      concurrency: options.concurrency ?? 1,
+      log: (level, message, fields) => log[level](message, fields),
+    });
+    const capabilities = [...analyzers.map((a) => a.id), "sichter.catalog", "sichter.xmp"];
+    const dispatch = dispatcher(methodHandlers({ catalog, jobs, version: ENGINE_VERSION, capabilities }));
+
+    const server = http.createServer();
+    const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
+    let service: EngineService | undefined;
+    try {
+      await listen(server, options.port ?? DEFAULT_PORT);
+    } catch (error) {
+      jobs.dispose();
+      catalog.dispose();
+      throw error;
+    }
+    const port = (server.address() as { port: number }).port;
+    service = new EngineService(server, wss, catalog, jobs, log, port);
+    const self = service;
+    server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR));
+    server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
+    jobs.onEvent((event) => self.broadcast(event));
+    jobs.start();
+    log.info("engine.started", { port, version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, pid: process.pid });
+    return service;
+  }
+
+  /**
+   * Graceful stop: no new connections or jobs; a running analysis is cancelled (its ffmpeg and
+   * exiftool children end with it) and put back in the queue, so the next start resumes it.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.log.info("engine.stopping");
+      this.http.close();
+      for (const connection of this.connections) connection.close(1001, "engine shutting down");
+      await this.jobs.shutdown();
+      this.jobs.dispose();
+      await disposeExifTool();
+      releaseOcrModels();
+      this.catalog.dispose();
+      this.http.closeAllConnections();
+      this.log.info("engine.stopped");
+    })();
+    return this.stopping;
+  }
+
+  private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, token: string, dispatch: ReturnType<typeof dispatcher>): void {
+    const refuse = (status: number, code: ErrorCode): void => {
+      this.log.warn("connection.refused", { code, origin: req.headers.origin ?? null, remote: req.socket.remoteAddress });
+      const body = JSON.stringify({ code, message: formatErrorMessage(code, {}, "en") });
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    };
+    if (this.stopping) return refuse(503, ErrorCode.SHUTTING_DOWN);
+    if (!isLoopbackHost(req.headers.host, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED);
+    if (!isAllowedOrigin(req.headers.origin, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED);
+    const given = new URL(req.url ?? "/", "http://127.0.0.1").searchParams.get("token");
+    if (!tokenMatches(token, given)) return refuse(401, ErrorCode.UNAUTHORIZED);
+    this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const id = this.nextConnection++;
+      const connection = new RpcConnection(ws, dispatch, new RateLimiter(RATE.burst, RATE.perSecond), this.log, id);
+      this.connections.add(connection);
+      ws.on("close", () => this.connections.delete(connection));
+      this.log.info("connection.opened", { connection: id, origin: req.headers.origin ?? null });
+    });
+  }
+
+  private onHttp(req: http.IncomingMessage, res: http.ServerResponse, token: string, panelDir: string): void {
+    if (!isLoopbackHost(req.headers.host, this.port) || !isAllowedOrigin(req.headers.origin, this.port)) {
+      res.writeHead(403, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: ErrorCode.ORIGIN_REFUSED }));
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/health") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ name: "sichter-engine", version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION }));
+      return;
+    }
+    if (url.pathname.startsWith("/thumbnails/")) {
+      // Thumbnails show the editor's footage: same token as the WebSocket (query or bearer header).
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+      if (!tokenMatches(token, url.searchParams.get("token") ?? bearer)) {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(JSON.stringify({ code: ErrorCode.UNAUTHORIZED }));
+        return;
+      }
+      return serveFile(thumbnailsFolder(), url.pathname.slice("/thumbnails/".length), res);
+    }
+    if (url.pathname === "/favicon.ico") return notFound(res);
+    serveFile(panelDir, url.pathname, res, { index: "index.html" });
+  }
+
+  private broadcast(event: JobEvent): void {
+    const job = toWireJob(event.job);
+    for (const connection of this.connections) {
+      if (event.type === "progress") connection.notify("job.progress", { jobId: job.id, stage: job.stage ?? "queued", fraction: job.fraction });
+      else if (event.type === "done") connection.notify("job.done", { jobId: job.id, job });
+      else connection.notify("job.failed", { jobId: job.id, job, error: job.error ?? { code: ErrorCode.CANCELLED, message: "cancelled" } });
+    }
+  }
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new SichterError(ErrorCode.PORT_IN_USE, { port }, { cause: error }) : error);
+    });
+    // Loopback only: the engine reads the editor's media and must not be reachable from the network.
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+}

@@ -1,0 +1,105 @@
+import path from "node:path";
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  SichterRpcError,
+  type IncomingRequest,
+  type MethodName,
+  type MethodParams,
+  type MethodResultInput,
+} from "@sichter/shared/protocol";
+import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import type { JobQueue } from "../jobs/JobQueue.ts";
+import { toWireJob } from "../jobs/toWireJob.ts";
+import { checkInputFile } from "../media/checkInputFile.ts";
+import type { RequestContext } from "./RpcConnection.ts";
+import { followJobProgress } from "./followJobProgress.ts";
+import { toWireSearchResults } from "./wireCatalog.ts";
+import { wireClip } from "./wireCatalog.ts";
+
+export interface ServiceState {
+  readonly catalog: SqliteCatalog;
+  readonly jobs: JobQueue;
+  readonly version: string;
+  readonly capabilities: readonly string[];
+}
+
+type Handler<M extends MethodName> = (params: MethodParams<M>, context: RequestContext) => Promise<MethodResultInput<M>> | MethodResultInput<M>;
+type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The engine's answer to each protocol method. Params arrive validated (see parseIncoming). */
+export function methodHandlers(state: ServiceState): Handlers {
+  const { catalog, jobs } = state;
+  const job = (jobId: string) => {
+    const found = jobs.get(jobId);
+    if (!found) throw SichterRpcError.of(ErrorCode.JOB_NOT_FOUND, { jobId });
+    return found;
+  };
+  return {
+    "engine.info": () => ({
+      name: "sichter-engine",
+      version: state.version,
+      protocolVersion: PROTOCOL_VERSION,
+      capabilities: [...state.capabilities],
+      // Nothing leaves the machine until a cloud provider is enabled (a later contribution).
+      mode: "local-only",
+    }),
+
+    "clip.analyze": async (params, context) => {
+      // Devices, folders, sockets and unreadable files are refused here, with the real path
+      // behind any symlink, before anything is queued.
+      const file = await checkInputFile(params.path);
+      const options = params.options ?? {};
+      const { job: queued, joined } = jobs.enqueue({
+        path: file.path,
+        ...(params.range && { range: params.range }),
+        options: { language: options.language ?? "de", write: options.write ?? "sidecar", shotMode: options.shotMode ?? "auto" },
+      });
+      context.connection.onCancel(context.requestId, () => jobs.cancel(queued.id));
+      if (context.progressToken !== undefined) {
+        context.connection.own(followJobProgress(jobs, queued.id, context.connection, context.progressToken, path.basename(file.path)));
+      }
+      return { jobId: queued.id, joined };
+    },
+
+    "job.get": ({ jobId }) => toWireJob(job(jobId)),
+    "job.list": ({ states, limit }) => ({
+      jobs: jobs.list({ ...(states && { states }), ...(limit && { limit }) }).map(toWireJob),
+    }),
+    "job.cancel": ({ jobId }) => {
+      job(jobId);
+      return toWireJob(jobs.cancel(jobId) ?? job(jobId));
+    },
+    "job.result": ({ jobId }) => {
+      const found = job(jobId);
+      const result = found.state === "completed" ? jobs.result(jobId) : undefined;
+      if (result === undefined) throw SichterRpcError.of(ErrorCode.JOB_NOT_FINISHED, { jobId, state: found.state });
+      return { job: toWireJob(found), result: result as MethodResultInput<"job.result">["result"] };
+    },
+
+    "catalog.search": ({ query, filters }) => ({ results: toWireSearchResults(catalog.search(query, filters ?? {})) }),
+    "catalog.clip": (params) => {
+      const stored = "clipId" in params ? catalog.clip(params.clipId) : catalog.findClip(params.path);
+      if (!stored) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
+      return wireClip(catalog, stored);
+    },
+    "tags.review": (params) => {
+      if ("add" in params) return catalog.addUserTag(params.clipId, params.add);
+      const { tagId, action, label, startFrame, endFrame } = params;
+      return catalog.reviewTag(
+        tagId,
+        action === "edit"
+          ? { action, ...(label !== undefined && { label }), ...(startFrame !== undefined && { startFrame }), ...(endFrame !== undefined && { endFrame }) }
+          : { action },
+      );
+    },
+  };
+}
+
+/** Routes a validated request to its handler; the registry and the handler map share method names. */
+export function dispatcher(handlers: Handlers): (request: IncomingRequest, context: RequestContext) => Promise<unknown> {
+  return async (request, context) => {
+    const handler = handlers[request.method] as Handler<MethodName>;
+    return handler(request.params as never, context);
+  };
+}

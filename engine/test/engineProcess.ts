@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import WebSocket from "ws";
+import { SichterClient } from "@sichter/shared/protocol";
+import { CLI } from "./runCli.ts";
+
+/** A real `sichter serve` in a child process, as `npm start` runs it. */
+export interface EngineProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly token: string;
+  readonly url: string;
+  client(): SichterClient;
+  /** Resolves with the exit code once the process has ended. */
+  readonly exited: Promise<number | null>;
+  output(): string;
+}
+
+export async function startEngine(home: string, args: string[] = []): Promise<EngineProcess> {
+  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], {
+    env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`engine exited (${code}) before listening:\n${output}`)));
+  });
+  const token = fs.readFileSync(path.join(home, "config", "engine-token"), "utf8").trim();
+  const url = `ws://127.0.0.1:${port}`;
+  return {
+    child,
+    port,
+    token,
+    url,
+    exited,
+    output: () => output,
+    client: () => new SichterClient({ url, token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 20_000 }),
+  };
+}
+
+/** Pids of the live children of `pid` (ffmpeg, exiftool), from /proc. */
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Field 4 (ppid) follows the parenthesised command name, which may itself hold spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** Opens a raw WebSocket and reports how the upgrade went (status code or "open"). */
+export function tryConnect(url: string, headers: Record<string, string> = {}): Promise<number | "open"> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on("open", () => {
+      ws.close();
+      resolve("open");
+    });
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("error", () => resolve(0));
+  });
+}
