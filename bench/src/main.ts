@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|search> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -11,7 +11,9 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search> [options]
   analysis   the whole local analysis on the generated 5-minute news clip, as multiple of real time
   ocr        OCR word accuracy on generated lower thirds (German and English) and time per frame
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
-             index build rate and size on disk;  --clips N  a smaller catalog`;
+             index build rate and size on disk;  --clips N  a smaller catalog
+  service    round trips of engine.info and catalog.search over the engine's WebSocket at 1, 10 and
+             50 clients, against the same handlers called in-process;  --clips N  catalog size`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     case "search":
       process.stdout.write(`${await searchBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
       return 0;
+    case "service": {
+      const { serviceBenchmark } = await import("./serviceBenchmark.ts");
+      process.stdout.write(`${await serviceBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
+      return 0;
+    }
     default:
       process.stdout.write(`${help}\n`);
       return 2;

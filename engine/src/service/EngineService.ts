@@ -40,8 +40,8 @@ export interface EngineServiceOptions {
 }
 
 const PLACEHOLDER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../static");
-/** Requests per second a connection may average, and the burst it may spend at once. */
-const RATE = { burst: 200, perSecond: 50 };
+/** Requests per second a connection may average, and the burst it may spend at once: far above a panel, far below a runaway loop. */
+const RATE = { burst: 500, perSecond: 250 };
 
 /**
  * The long-running local engine: HTTP and WebSocket on 127.0.0.1 only. Every WebSocket upgrade
