@@ -17,6 +17,6 @@ export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "./metadata
 export { analyzeClip, type ClipAnalysis, type AnalyzeOptions } from "./pipeline/analyzeClip.ts";
 export { builtinAnalyzers } from "./analysis/builtinAnalyzers.ts";
 export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptions, type OcrRunStats } from "./analysis/ocr/index.ts";
-export { EngineService, DEFAULT_PORT, type EngineServiceOptions } from "./service/EngineService.ts";
-export { methodHandlers, type ServiceState } from "./service/methodHandlers.ts";
+export { EngineService, DEFAULT_PORT, type EngineServiceOptions } from "./server/EngineService.ts";
+export { methodHandlers, type ServiceState } from "./server/methodHandlers.ts";
 export { JobQueue, type JobRunner } from "./jobs/JobQueue.ts";

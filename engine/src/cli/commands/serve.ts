@@ -1,6 +1,6 @@
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { DEFAULT_PORT, EngineService } from "../../service/EngineService.ts";
-import { tokenPath } from "../../service/EngineToken.ts";
+import { DEFAULT_PORT, EngineService } from "../../server/EngineService.ts";
+import { tokenPath } from "../../server/EngineToken.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 

@@ -1,5 +1,5 @@
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { loadOrCreateToken } from "../../service/EngineToken.ts";
+import { loadOrCreateToken } from "../../server/EngineToken.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs } from "../parseCommandArgs.ts";
 
