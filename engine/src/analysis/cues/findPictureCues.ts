@@ -120,14 +120,14 @@ export async function findPictureCues(
   };
 
   const cues: PictureCue[] = [];
-  for (const [index, candidate] of candidates.entries()) {
-    progress.report({ stage: "cues", fraction: 0.3 + (0.7 * index) / candidates.length });
-    if (cues.some((c) => c.startFrame <= candidate.firstFrame && candidate.endFrame <= c.endFrame)) continue;
-    if (options.isStillShot?.(candidate.firstFrame) && plainStill(candidate)) continue;
+  let finished = 0;
+  const examine = async (candidate: { firstFrame: number; endFrame: number }): Promise<void> => {
+    if (cues.some((c) => c.startFrame <= candidate.firstFrame && candidate.endFrame <= c.endFrame)) return;
+    if (options.isStillShot?.(candidate.firstFrame) && plainStill(candidate)) return;
     // Short candidates are decoded whole with a margin (no probe: that would cost as much); long
     // ones are probed first, then decoded at both ends only, trusting the quiet packets in between.
     const length = candidate.endFrame - candidate.firstFrame;
-    if (length > 4 * EDGE_WINDOW && !(await probe(candidate))) continue;
+    if (length > 4 * EDGE_WINDOW && !(await probe(candidate))) return;
     const spans: Array<[number, number]> =
       length <= 4 * EDGE_WINDOW
         ? [[candidate.firstFrame - EDGE_WINDOW, candidate.endFrame + EDGE_WINDOW]]
@@ -157,7 +157,16 @@ export async function findPictureCues(
       }
     }
     for (const { cue } of found) if (cue.endFrame - cue.startFrame >= minLength(cue.kind)) cues.push(cue);
-  }
+  };
+  // Each decode is a short single-threaded ffmpeg run, so two at a time keep both cores busy.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < candidates.length; i = next++) {
+      await examine(candidates[i]!);
+      progress.report({ stage: "cues", fraction: 0.3 + (0.7 * ++finished) / candidates.length });
+    }
+  };
+  await Promise.all([worker(), worker()]);
   progress.report({ stage: "cues", fraction: 1 });
   return { cues: mergeCues(cues), decodedFrames };
 }
