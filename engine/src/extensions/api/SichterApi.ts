@@ -1,0 +1,75 @@
+/**
+ * What an extension's `activate(context, api)` receives. Types only: an extension written in plain
+ * JavaScript needs nothing from the engine's code, and one in TypeScript may import these types.
+ */
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface ExtensionContext {
+  /** `publisher.name` from the manifest. */
+  readonly id: string;
+  /** A folder only this extension may write; it survives updates of the extension. */
+  readonly storagePath: string;
+  /** Disposed when the extension is deactivated (shutdown, disable). */
+  readonly subscriptions: Disposable[];
+  /** The user's settings for this extension, validated against its `configuration` contribution. */
+  readonly configuration: Readonly<Record<string, unknown>>;
+  readonly log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+}
+
+export interface RgbImage {
+  readonly width: number;
+  readonly height: number;
+  /** RGB24, row-major. */
+  readonly data: Uint8Array;
+}
+
+export interface ExtensionAnalysisInput {
+  readonly media: {
+    readonly path: string;
+    readonly frameRate: string;
+    readonly frameCount: number;
+    readonly durationSeconds: number;
+    readonly width: number;
+    readonly height: number;
+  };
+  readonly shots: ReadonlyArray<{ index: number; startFrame: number; endFrame: number }>;
+  readonly keyframes: ReadonlyArray<{ shot: number; frame: number; timecode: string }>;
+  readonly language: "de" | "en";
+  /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
+  readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
+}
+
+/** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */
+export interface ExtensionTag {
+  readonly label: string;
+  readonly kind?: string;
+  readonly language?: string;
+  readonly source?: "ocr" | "vision" | "speech" | "technical" | "motion";
+  readonly confidence: number;
+  readonly startFrame: number;
+  readonly endFrame: number;
+}
+
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): Disposable;
+}
+
+export interface ExtensionAnalyzer {
+  analyze(
+    input: ExtensionAnalysisInput,
+    progress: { report(value: { stage?: string; fraction: number }): void },
+    token: CancellationToken,
+  ): Promise<{ tags: ExtensionTag[] }>;
+}
+
+export interface SichterApi {
+  readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
+}
+
+export interface ExtensionModule {
+  activate(context: ExtensionContext, api: SichterApi): void | Promise<void>;
+  deactivate?(): void | Promise<void>;
+}

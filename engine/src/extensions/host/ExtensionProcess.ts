@@ -1,0 +1,189 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Disposable } from "../../core/Disposable.ts";
+import type { EngineToHost, ExtensionLaunch, HostError, HostToEngine } from "./hostProtocol.ts";
+import { ExtensionFailure } from "./ExtensionFailure.ts";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The host's own code: readable, never writable. */
+const HOST_READS = [path.join(HERE, "hostMain.mjs")];
+/** How long activate() and deactivate() may take. */
+const LIFECYCLE_TIMEOUT_MS = 20_000;
+
+export interface ExtensionProcessOptions {
+  readonly launch: ExtensionLaunch;
+  /** Heap limit of the process; past it V8 ends the process and the engine reports it. */
+  readonly memoryMb: number;
+  /**
+   * `restricted` (third-party): Node's permission model, plain JavaScript only. `trusted` (the
+   * built-ins, TypeScript, native ONNX runtime): no permission model, still a process of its own
+   * with the same memory limit and time limits.
+   */
+  readonly trust: "restricted" | "trusted";
+  /** Further files or folders the extension may read (configured model paths). */
+  readonly extraReads?: readonly string[];
+  readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+}
+
+export interface CallOptions {
+  readonly timeoutMs: number;
+  readonly onProgress?: (stage: string, fraction: number) => void;
+  readonly onRequest?: (method: "frames.rgb", params: { frame: number; width: number; count: number }) => Promise<unknown>;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One extension in a process of its own, started with Node's permission model: it reads its folder,
+ * writes its storage folder, and nothing else (no engine token, no other extension's data, no
+ * child processes). A call that throws, hangs past its time or runs out of memory ends as an
+ * ExtensionFailure with a code; the engine goes on.
+ */
+export class ExtensionProcess implements Disposable {
+  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; options?: CallOptions }>();
+  private nextId = 1;
+  private stderrTail = "";
+  private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  analyzers: readonly string[] = [];
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly options: ExtensionProcessOptions,
+  ) {
+    child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+    });
+    child.on("message", (message: HostToEngine) => this.onMessage(message));
+    // Writing to a host that just died fails asynchronously (EPIPE); its exit is reported instead.
+    child.on("error", (error) => this.options.log?.("debug", `extension ${this.id}: ${error.message}`));
+    child.on("exit", (code, signal) => {
+      this.exited = { code, signal };
+      const failure = this.exitFailure(code, signal);
+      for (const call of this.calls.values()) call.reject(failure);
+      this.calls.clear();
+    });
+  }
+
+  get id(): string {
+    return this.options.launch.id;
+  }
+
+  get alive(): boolean {
+    return this.exited === undefined;
+  }
+
+  static async start(options: ExtensionProcessOptions): Promise<ExtensionProcess> {
+    const { launch } = options;
+    const reads = [...HOST_READS, launch.folder, launch.storage, ...(options.extraReads ?? [])];
+    const restricted = options.trust === "restricted";
+    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), [], {
+      cwd: launch.folder,
+      execArgv: [
+        "--no-warnings",
+        ...(restricted
+          ? ["--experimental-permission", ...reads.map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${launch.storage}`]
+          : []),
+        `--max-old-space-size=${options.memoryMb}`,
+      ],
+      // Nothing of the engine's environment: no SICHTER_* paths, no keys, no proxies.
+      env: { PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8" },
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    const host = new ExtensionProcess(child, options);
+    try {
+      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[] };
+      host.analyzers = activated.analyzers;
+      return host;
+    } catch (error) {
+      host.dispose();
+      throw error;
+    }
+  }
+
+  /** Runs `analyze` of one analyzer contribution in the extension. */
+  analyze(contribution: string, input: unknown, options: CallOptions): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution, method: "analyze", input }, options.timeoutMs, options);
+  }
+
+  /** Lets the extension deactivate (awaited, with a time limit), then ends its process. */
+  async stop(): Promise<void> {
+    if (!this.alive || !this.child.connected) return this.dispose();
+    try {
+      await this.send({ type: "deactivate", id: 0 }, LIFECYCLE_TIMEOUT_MS);
+    } catch (error) {
+      this.options.log?.("warn", `extension ${this.id}: deactivate failed: ${(error as Error).message}`);
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    if (this.alive) this.child.kill("SIGKILL");
+  }
+
+  private send(message: EngineToHost & { id: number }, timeoutMs: number, options?: CallOptions): Promise<unknown> {
+    if (!this.alive || !this.child.connected) {
+      return Promise.reject(this.exitFailure(this.exited?.code ?? null, this.exited?.signal ?? null));
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A contribution past its time is not asked nicely: its process may be stuck in a loop.
+        this.calls.delete(id);
+        reject(new ExtensionFailure("timeout", this.id, `no answer within ${Math.round(timeoutMs / 1000)} s; the extension was stopped`));
+        this.dispose();
+      }, timeoutMs);
+      const onAbort = () => this.child.connected && this.child.send({ type: "cancel", id } satisfies EngineToHost);
+      options?.signal?.addEventListener("abort", onAbort, { once: true });
+      const settle = <T,>(fn: (v: T) => void) => (v: T) => {
+        clearTimeout(timer);
+        options?.signal?.removeEventListener("abort", onAbort);
+        fn(v);
+      };
+      this.calls.set(id, { resolve: settle(resolve), reject: settle(reject), ...(options && { options }) });
+      this.child.send({ ...message, id });
+    });
+  }
+
+  private onMessage(message: HostToEngine): void {
+    switch (message.type) {
+      case "reply": {
+        const call = this.calls.get(message.id);
+        this.calls.delete(message.id);
+        if (!call) return;
+        if (message.ok) call.resolve(message.value);
+        else call.reject(this.thrown(message.error));
+        return;
+      }
+      case "progress":
+        this.calls.get(message.id)?.options?.onProgress?.(message.stage, message.fraction);
+        return;
+      case "request": {
+        const handler = [...this.calls.values()].find((c) => c.options?.onRequest)?.options?.onRequest;
+        const answer = (reply: EngineToHost) => this.alive && this.child.connected && this.child.send(reply);
+        if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "no analysis is running" } });
+        handler(message.method, message.params).then(
+          (value) => answer({ type: "reply", id: message.id, ok: true, value }),
+          (error: Error) => answer({ type: "reply", id: message.id, ok: false, error: { message: error.message } }),
+        );
+        return;
+      }
+      case "log":
+        this.options.log?.(message.level, `extension ${this.id}: ${message.message}`);
+    }
+  }
+
+  private thrown(error: HostError): ExtensionFailure {
+    return new ExtensionFailure("threw", this.id, error.message);
+  }
+
+  private exitFailure(code: number | null, signal: NodeJS.Signals | null): ExtensionFailure {
+    if (/heap out of memory|Allocation failed/i.test(this.stderrTail)) {
+      return new ExtensionFailure("memory", this.id, `ran out of its ${this.options.memoryMb} MB memory limit`);
+    }
+    const denied = /ERR_ACCESS_DENIED[\s\S]*?resource: '([^']+)'/.exec(this.stderrTail);
+    if (denied) return new ExtensionFailure("denied", this.id, `tried to access ${denied[1]}, which extensions may not`);
+    return new ExtensionFailure("crashed", this.id, `its process ended (${signal ?? `exit ${code}`})`);
+  }
+}

@@ -1,0 +1,136 @@
+// The extension host: runs one extension in a process of its own. Third-party extensions run it
+// under Node's permission model (their folder readable, their storage writable, nothing else), so a
+// broken or hostile extension can neither crash the engine nor read its token or another
+// extension's data. Plain JavaScript on purpose: a TypeScript loader would need to spawn a
+// compiler process, which the permission model rightly forbids. Messages: see hostProtocol.ts.
+import { pathToFileURL } from "node:url";
+
+const analyzers = new Map();
+const cancels = new Map();
+const pending = new Map();
+let nextRequest = 1;
+let extensionModule;
+let context;
+
+function send(message) {
+  process.send?.(message);
+}
+
+function toHostError(error) {
+  if (error instanceof Error) return typeof error.code === "string" ? { message: error.message, code: error.code } : { message: error.message };
+  return { message: String(error) };
+}
+
+function reply(id, run) {
+  Promise.resolve()
+    .then(run)
+    .then(
+      (value) => send({ type: "reply", id, ok: true, value }),
+      (error) => send({ type: "reply", id, ok: false, error: toHostError(error) }),
+    );
+}
+
+function request(method, params) {
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    send({ type: "request", id, method, params });
+  });
+}
+
+async function activate(launch) {
+  const log = (level) => (message) => send({ type: "log", level, message: String(message) });
+  context = {
+    id: launch.id,
+    storagePath: launch.storage,
+    subscriptions: [],
+    configuration: Object.freeze({ ...launch.configuration }),
+    log: Object.freeze({ info: log("info"), warn: log("warn"), error: log("error") }),
+  };
+  const api = Object.freeze({
+    analyzers: Object.freeze({
+      register(id, analyzer) {
+        if (typeof analyzer?.analyze !== "function") throw new Error(`analyzer ${id} has no analyze() function`);
+        analyzers.set(id, analyzer);
+        return { dispose: () => void analyzers.delete(id) };
+      },
+    }),
+  });
+  extensionModule = await import(pathToFileURL(launch.main).href);
+  const activateFn = extensionModule.activate ?? extensionModule.default?.activate;
+  if (typeof activateFn !== "function") throw new Error(`${launch.main} exports no activate() function`);
+  await activateFn(context, api);
+  return { analyzers: [...analyzers.keys()] };
+}
+
+async function analyze(id, contribution, input) {
+  const analyzer = analyzers.get(contribution);
+  if (!analyzer) throw new Error(`the extension registered no analyzer "${contribution}" (does activate() call api.analyzers.register?)`);
+  const listeners = new Set();
+  let cancelled = false;
+  cancels.set(id, () => {
+    cancelled = true;
+    for (const listener of listeners) listener();
+  });
+  const token = {
+    get isCancellationRequested() {
+      return cancelled;
+    },
+    onCancellationRequested(listener) {
+      listeners.add(listener);
+      return { dispose: () => void listeners.delete(listener) };
+    },
+  };
+  const frames = { rgb: (frame, width, count = 1) => request("frames.rgb", { frame, width, count }) };
+  const progress = { report: ({ stage, fraction }) => send({ type: "progress", id, stage: stage ?? contribution, fraction }) };
+  try {
+    return await analyzer.analyze({ ...input, frames }, progress, token);
+  } finally {
+    cancels.delete(id);
+  }
+}
+
+async function deactivate() {
+  try {
+    await (extensionModule?.deactivate ?? extensionModule?.default?.deactivate)?.();
+  } finally {
+    for (const disposable of context?.subscriptions.splice(0) ?? []) {
+      try {
+        disposable.dispose();
+      } catch {
+        // One failing disposable must not keep the others alive.
+      }
+    }
+  }
+}
+
+process.on("message", (message) => {
+  switch (message.type) {
+    case "activate":
+      return reply(message.id, () => activate(message.extension));
+    case "call":
+      return reply(message.id, () => analyze(message.id, message.contribution, message.input));
+    case "cancel":
+      return cancels.get(message.id)?.();
+    case "reply": {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiting?.resolve(message.value);
+      else waiting?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      return;
+    }
+    case "deactivate":
+      return reply(message.id, async () => {
+        await deactivate();
+        setImmediate(() => process.exit(0));
+      });
+  }
+});
+
+// A stray rejection ends the host, which the engine reports; it must not linger half-working.
+process.on("unhandledRejection", (reason) => {
+  send({ type: "log", level: "error", message: `unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}` });
+  process.exit(70);
+});
+// The engine went away: nothing is left to serve.
+process.on("disconnect", () => process.exit(0));

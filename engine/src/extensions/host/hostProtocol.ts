@@ -1,0 +1,34 @@
+/**
+ * Messages between the engine and one extension host process (Node IPC with structured clone, so
+ * frames travel as bytes, not base64). Requests carry an id; every request gets exactly one reply.
+ */
+export type EngineToHost =
+  | { type: "activate"; id: number; extension: ExtensionLaunch }
+  | { type: "call"; id: number; contribution: string; method: "analyze"; input: unknown }
+  | { type: "cancel"; id: number }
+  | { type: "reply"; id: number; ok: true; value: unknown }
+  | { type: "reply"; id: number; ok: false; error: HostError }
+  | { type: "deactivate"; id: number };
+
+export type HostToEngine =
+  | { type: "reply"; id: number; ok: true; value: unknown }
+  | { type: "reply"; id: number; ok: false; error: HostError }
+  | { type: "progress"; id: number; stage: string; fraction: number }
+  | { type: "request"; id: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
+  | { type: "log"; level: "debug" | "info" | "warn" | "error"; message: string };
+
+export interface HostError {
+  readonly message: string;
+  readonly code?: string;
+}
+
+/** What the host needs to load one extension. Nothing else of the engine's reaches the process. */
+export interface ExtensionLaunch {
+  readonly id: string;
+  readonly folder: string;
+  /** Absolute path of the extension's `main` module. */
+  readonly main: string;
+  /** The extension's private folder (the only place it may write). */
+  readonly storage: string;
+  readonly configuration: Record<string, unknown>;
+}
