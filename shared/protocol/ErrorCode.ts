@@ -75,6 +75,10 @@ export const ErrorCode = {
   RESPONSE_INVALID: "SICHTER_E_RESPONSE_INVALID",
   /** The engine cannot listen on its port: another program (or engine) uses it. */
   PORT_IN_USE: "SICHTER_E_PORT_IN_USE",
+  /** An extension's package.json is missing, not JSON, or breaks the manifest schema; the extension is skipped. */
+  EXTENSION_MANIFEST_INVALID: "SICHTER_E_EXTENSION_MANIFEST_INVALID",
+  /** An extension asks for a Sichter version range this engine is not in; the extension is skipped. */
+  EXTENSION_ENGINE_MISMATCH: "SICHTER_E_EXTENSION_ENGINE_MISMATCH",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

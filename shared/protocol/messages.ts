@@ -152,6 +152,14 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Port {port} on 127.0.0.1 is in use (is the engine already running?). Start with --port to choose another.",
     de: "Port {port} auf 127.0.0.1 ist belegt (läuft die Engine schon?). Mit --port lässt sich ein anderer wählen.",
   },
+  [ErrorCode.EXTENSION_MANIFEST_INVALID]: {
+    en: "The extension in {path} has an invalid manifest: {detail}",
+    de: "Die Erweiterung in {path} hat ein ungültiges Manifest: {detail}",
+  },
+  [ErrorCode.EXTENSION_ENGINE_MISMATCH]: {
+    en: "The extension {extension} in {path} needs Sichter {range}, but this engine is {version}; it was not loaded.",
+    de: "Die Erweiterung {extension} in {path} braucht Sichter {range}, diese Engine ist aber {version}; sie wurde nicht geladen.",
+  },
 };
 
 export function formatErrorMessage(

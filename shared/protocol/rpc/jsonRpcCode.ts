@@ -68,6 +68,8 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.SHUTTING_DOWN]: JsonRpcCode.SHUTTING_DOWN,
   [ErrorCode.RESPONSE_INVALID]: JsonRpcCode.RESPONSE_INVALID,
   [ErrorCode.PORT_IN_USE]: A,
+  [ErrorCode.EXTENSION_MANIFEST_INVALID]: A,
+  [ErrorCode.EXTENSION_ENGINE_MISMATCH]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

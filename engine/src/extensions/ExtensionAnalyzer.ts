@@ -1,0 +1,77 @@
+import { Tag } from "@sichter/shared/model";
+import type { Analyzer, AnalysisInput, AnalyzerResult } from "../analysis/Analyzer.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
+import { Progress } from "../core/Progress.ts";
+import { ExtensionFailure } from "./host/ExtensionFailure.ts";
+import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
+
+export interface ExtensionAnalyzerOptions {
+  /** Contribution id ("newsroom.classifier"); recorded in every tag's provenance. */
+  readonly id: string;
+  readonly extensionId: string;
+  readonly version: string;
+  readonly timeoutSeconds: number;
+  /** Starts (activates) the extension's process on first use: extensions load only when needed. */
+  readonly host: () => Promise<ExtensionProcess>;
+}
+
+/**
+ * An analyzer contribution of an extension, seen by the pipeline as any other Analyzer. The
+ * extension gets the clip's facts and asks for frames; what it returns is validated like every
+ * tag, and a failure of any kind becomes this analyzer's failure, not the analysis's.
+ */
+export class ExtensionAnalyzer implements Analyzer {
+  readonly id: string;
+  readonly version: string;
+
+  constructor(private readonly options: ExtensionAnalyzerOptions) {
+    this.id = options.id;
+    this.version = options.version;
+  }
+
+  async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
+    const host = await this.options.host();
+    const abort = new AbortController();
+    const subscription = token.onCancellationRequested(() => abort.abort());
+    try {
+      const { media } = input;
+      const result = (await host.analyze(
+        this.id,
+        {
+          media: { path: media.path, frameRate: media.frameRate, frameCount: media.frameCount, durationSeconds: media.durationSeconds, width: media.width, height: media.height },
+          shots: input.shots.map(({ index, startFrame, endFrame }) => ({ index, startFrame, endFrame })),
+          keyframes: input.keyframes.map(({ shot, frame, timecode }) => ({ shot, frame, timecode })),
+          language: input.language,
+        },
+        {
+          timeoutMs: this.options.timeoutSeconds * 1000,
+          signal: abort.signal,
+          onProgress: (stage, fraction) => progress.report({ stage, fraction: Math.min(1, Math.max(0, fraction)) }),
+          onRequest: async (_method, p) => input.frames.rgb(p.frame, p.width, p.count, token),
+        },
+      )) as { tags?: unknown };
+      return { tags: this.toTags(result?.tags, input) };
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  private toTags(raw: unknown, input: AnalysisInput): Tag[] {
+    if (!Array.isArray(raw)) throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned no tags array`);
+    return raw.map((item, i) => {
+      const tag = Tag.safeParse({
+        kind: `${this.id}`,
+        language: input.language,
+        source: "vision",
+        ...(item as object),
+        status: "suggested",
+        provenance: [{ producer: this.id, version: this.version }],
+      });
+      if (!tag.success) {
+        throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned an invalid tag ${i}: ${tag.error.issues[0]?.message ?? "invalid"}`);
+      }
+      if (tag.data.source === "user") throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} may not create user tags`);
+      return tag.data;
+    });
+  }
+}

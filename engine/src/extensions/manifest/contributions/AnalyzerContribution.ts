@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { ContributionId } from "../ContributionId.ts";
+
+/** Limits are per analysis run; the host enforces them, the manifest only declares the need. */
+export const AnalyzerContribution = z.strictObject({
+  id: ContributionId.describe('Unique id, e.g. "newsroom.logo-detector". Activates the extension as "onAnalyzer:<id>".'),
+  title: z.string().min(1).max(100).describe("Name shown in the panels."),
+  description: z.string().max(1000).optional(),
+  timeoutSeconds: z.number().int().min(1).max(3600).default(300).describe("Longest time one run may take."),
+  memoryMb: z.number().int().min(32).max(4096).default(512).describe("Memory the analyzer may use."),
+});
+export type AnalyzerContribution = z.infer<typeof AnalyzerContribution>;

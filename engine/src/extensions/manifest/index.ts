@@ -1,0 +1,23 @@
+// Extension manifests: schemas, reading and checking a package.json, activation and settings.
+export { ExtensionManifest, type ExtensionManifestInput } from "./ExtensionManifest.ts";
+export { SichterSection, MAIN_EXTENSIONS } from "./SichterSection.ts";
+export { Contributes } from "./Contributes.ts";
+export { ActivationEvent, ACTIVATION_EVENT_KINDS, PLAIN_ACTIVATION_EVENTS } from "./ActivationEvent.ts";
+export { ContributionId, CONTRIBUTION_ID_PATTERN } from "./ContributionId.ts";
+export { AnalyzerContribution } from "./contributions/AnalyzerContribution.ts";
+export { KeywordProviderContribution } from "./contributions/KeywordProviderContribution.ts";
+export { TagWriterContribution } from "./contributions/TagWriterContribution.ts";
+export { VocabularyContribution } from "./contributions/VocabularyContribution.ts";
+export { CommandContribution } from "./contributions/CommandContribution.ts";
+export { ConfigurationContribution } from "./contributions/ConfigurationContribution.ts";
+export { ConfigurationProperty, PROPERTY_TYPES, type PropertyType } from "./contributions/ConfigurationProperty.ts";
+export { contributionIds, duplicateContributionIds, type ContributionIdUse } from "./contributionIds.ts";
+export { extensionId } from "./extensionId.ts";
+export { activationEventsOf } from "./activationEventsOf.ts";
+export { readManifest, type ManifestReadResult } from "./readManifest.ts";
+export { ManifestError, type ManifestProblem } from "./ManifestError.ts";
+export type { FieldIssue } from "./FieldIssue.ts";
+export { validateConfiguration, type ConfigurationResult } from "./validateConfiguration.ts";
+export { satisfies, parseRange, isValidRange, type Range } from "./satisfies.ts";
+export { parseVersion, compareVersions, formatVersion, type SemVer } from "./SemVer.ts";
+export { buildExtensionSchema, renderExtensionSchema, EXTENSION_SCHEMA_FILE } from "./buildExtensionSchema.ts";
