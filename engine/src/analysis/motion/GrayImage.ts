@@ -31,3 +31,29 @@ export function contrastOf(image: GrayImage): number {
   const n = image.data.length;
   return Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2));
 }
+
+/**
+ * Smoothed by [1 2 1]/4 across and down, same size. Bilinear interpolation is only a faithful
+ * subpixel shift of a smooth picture; on detail near the pixel grid it pulls shifts towards whole
+ * pixels.
+ */
+export function blur(image: GrayImage): GrayImage {
+  const { width, height, data } = image;
+  const across = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const l = data[row + Math.max(0, x - 1)]!;
+      const r = data[row + Math.min(width - 1, x + 1)]!;
+      across[row + x] = (l + 2 * data[row + x]! + r) / 4;
+    }
+  }
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const up = Math.max(0, y - 1) * width;
+    const down = Math.min(height - 1, y + 1) * width;
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[row + x] = (across[up + x]! + 2 * across[row + x]! + across[down + x]!) / 4;
+  }
+  return { width, height, data: out };
+}

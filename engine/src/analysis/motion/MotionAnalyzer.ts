@@ -27,7 +27,7 @@ const SEGMENT_SECONDS = 12;
  */
 export class MotionAnalyzer implements Analyzer {
   readonly id = "sichter.motion";
-  readonly version = "1.0.0";
+  readonly version = "1.1.0";
 
   async analyze(
     input: AnalysisInput,
@@ -87,7 +87,7 @@ export class MotionAnalyzer implements Analyzer {
             endFrame: segment.endFrame,
             producer: this.id,
             version: this.version,
-            evidence: `px/frame at 1080p: dx ${mean.dx.toFixed(1)}, dy ${mean.dy.toFixed(1)}, zoom edge ${mean.dz.toFixed(1)}, jitter ${jitter.toFixed(1)}`,
+            evidence: `px/frame at 1080p: dx ${mean.dx.toFixed(1)}, dy ${mean.dy.toFixed(1)}, zoom edge ${mean.dz.toFixed(1)}, wobble ${jitter.toFixed(1)}`,
           }),
         );
       }

@@ -16,18 +16,18 @@ export type MotionKind =
  * frame: (zoom - 1) x 960 px.
  */
 export const MOTION_THRESHOLDS = {
-  /** Below this mean translation and zoom, and with jitter below STATIC_JITTER: a locked-off camera. */
+  /** Below this mean translation and zoom, and with wobble below `staticWobble`: a locked-off camera. */
   staticMean: 1.0,
-  /** Frame-to-frame wobble (RMS deviation from the burst's mean motion) of a tripod shot: encoder and scaler noise. */
-  staticJitter: 1.0,
+  /** Wobble (RMS of the pairs' translation about the shot's steady motion) of a tripod: encoder and scaler noise. */
+  staticWobble: 0.4,
   /** A pan or tilt moves at least this (2 px/frame = 50 px/s at 25 fps, 2.6 % of the width per second). */
   moveMin: 2.0,
-  /** A zoom moves the picture edge at least this. */
-  zoomMin: 2.0,
-  /** A move must be this many times its own wobble to count as deliberate; below, a steady hand. */
+  /** A zoom moves the picture edge at least this (1.2 px/frame: a 1.5x zoom takes about ten seconds). */
+  zoomMin: 1.2,
+  /** A move must be this many times the spread of its own axis to count as deliberate. */
   consistency: 2.0,
   /** Wobble from this on, with no consistent move, is a handheld camera. */
-  handheldJitter: 1.5,
+  handheldWobble: 0.6,
   /** Pairs whose residual (levels) is above this are not explained by camera motion (cuts, big subjects). */
   maxResidual: 25,
 } as const;
@@ -55,51 +55,97 @@ export interface MotionClass {
 }
 
 /**
- * Classifies the camera from bursts of consecutive-frame motions (each burst a few pairs). The mean
- * says where the camera goes; the wobble (pooled RMS deviation from each burst's own mean) says how
- * steadily. A deliberate move is large and steady; a handheld camera wobbles without going anywhere.
- * Returns null when the bursts say nothing clear (e.g. a moving subject in front of a still camera
- * that the robust fit only half explains), rather than guessing.
+ * Classifies the camera from bursts of consecutive-frame motions (each burst a few pairs).
+ *
+ * A deliberate move (pan, tilt, zoom) is judged on its own axis: each burst's trimmed mean speed
+ * there (a dropped or repeated frame is one odd pair, not a slower move), large, with the same sign in
+ * every burst and nearly every pair, and steady against that axis's own spread. Zoom is separate
+ * from translation, so a zoom whose picture shivers a little sideways is still a zoom.
+ *
+ * Otherwise the wobble decides: the RMS of the translation of single pairs about the shot's steady
+ * motion, over all bursts. A hand's wobble keeps changing direction, so within one short burst it
+ * can look like a slow drift; only across bursts does it average out to going nowhere. Returns null
+ * when the bursts say nothing clear rather than guessing.
  */
 export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>): MotionClass | null {
   const t = MOTION_THRESHOLDS;
-  const pairs = bursts.flat();
+  const filled = bursts.filter((b) => b.length > 0);
+  const pairs = filled.flat();
   if (pairs.length === 0) return null;
-  const mean = {
-    dx: avg(pairs.map((p) => p.dx)),
-    dy: avg(pairs.map((p) => p.dy)),
-    dz: avg(pairs.map((p) => p.dz)),
-  };
-  let sq = 0;
-  let n = 0;
-  for (const burst of bursts) {
-    if (burst.length < 2) continue;
-    const bx = avg(burst.map((p) => p.dx));
-    const by = avg(burst.map((p) => p.dy));
-    const bz = avg(burst.map((p) => p.dz));
-    for (const p of burst) {
-      sq += (p.dx - bx) ** 2 + (p.dy - by) ** 2 + (p.dz - bz) ** 2;
-      n++;
-    }
-  }
-  const jitter = n > 0 ? Math.sqrt(sq / n) : 0;
-  const result = (kind: MotionKind, confidence: number): MotionClass => ({ kind, confidence: clamp01(confidence), mean, jitter });
+  const axes = (["dx", "dy", "dz"] as const).map((axis) => axisMotion(filled, axis));
+  const mean = { dx: axes[0]!.mean, dy: axes[1]!.mean, dz: axes[2]!.mean };
+  const wobble = Math.sqrt(avg(pairs.map((p) => (p.dx - mean.dx) ** 2 + (p.dy - mean.dy) ** 2)));
+  const result = (kind: MotionKind, confidence: number): MotionClass => ({ kind, confidence: clamp01(confidence), mean, jitter: wobble });
 
-  const moves: Array<{ size: number; min: number; kind: MotionKind; sign: (p: PairMotion) => number }> = [
-    { size: Math.abs(mean.dx), min: t.moveMin, kind: mean.dx < 0 ? "motion.pan-right" : "motion.pan-left", sign: (p) => Math.sign(p.dx) },
-    { size: Math.abs(mean.dy), min: t.moveMin, kind: mean.dy > 0 ? "motion.tilt-up" : "motion.tilt-down", sign: (p) => Math.sign(p.dy) },
-    { size: Math.abs(mean.dz), min: t.zoomMin, kind: mean.dz > 0 ? "motion.zoom-in" : "motion.zoom-out", sign: (p) => Math.sign(p.dz) },
+  const kinds: ReadonlyArray<readonly [MotionKind, MotionKind]> = [
+    ["motion.pan-left", "motion.pan-right"],
+    ["motion.tilt-up", "motion.tilt-down"],
+    ["motion.zoom-in", "motion.zoom-out"],
   ];
-  const strongest = moves.reduce((best, m) => (m.size / m.min > best.size / best.min ? m : best));
-  if (strongest.size >= strongest.min && strongest.size >= t.consistency * jitter) {
-    const direction = Math.sign(strongest.sign({ dx: mean.dx, dy: mean.dy, dz: mean.dz }));
-    const agreeing = pairs.filter((p) => strongest.sign(p) === direction).length / pairs.length;
-    if (agreeing >= 0.75) return result(strongest.kind, 0.5 + 0.5 * agreeing * Math.min(1, strongest.size / (2 * strongest.min)));
+  const mins = [t.moveMin, t.moveMin, t.zoomMin];
+  let best: { kind: MotionKind; strength: number; agreeing: number } | null = null;
+  axes.forEach((axis, i) => {
+    const size = Math.abs(axis.mean);
+    if (size < mins[i]! || size < t.consistency * axis.spread || !axis.burstsAgree || axis.agreeing < 0.75) return;
+    const strength = size / mins[i]!;
+    if (!best || strength > best.strength) best = { kind: kinds[i]![axis.mean > 0 ? 0 : 1], strength, agreeing: axis.agreeing };
+  });
+  if (best) {
+    const { kind, strength, agreeing } = best as { kind: MotionKind; strength: number; agreeing: number };
+    return result(kind, 0.5 + 0.5 * agreeing * Math.min(1, strength / 2));
   }
   const meanSize = Math.max(Math.abs(mean.dx), Math.abs(mean.dy), Math.abs(mean.dz));
-  if (meanSize < t.staticMean && jitter < t.staticJitter) return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / t.staticMean, jitter / t.staticJitter));
-  if (jitter >= t.handheldJitter) return result("motion.handheld", 0.5 + 0.4 * Math.min(1, jitter / (3 * t.handheldJitter)));
+  if (meanSize < t.staticMean && wobble < t.staticWobble) {
+    return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / t.staticMean, wobble / t.staticWobble));
+  }
+  if (wobble >= t.handheldWobble) return result("motion.handheld", 0.5 + 0.4 * Math.min(1, wobble / (3 * t.handheldWobble)));
   return null;
+}
+
+interface AxisMotion {
+  /** Mean of the bursts' speeds (each without its fastest and slowest pair), weighted by their pairs. */
+  readonly mean: number;
+  /** Robust spread of single pairs about their burst's median (1.4826 x median absolute deviation). */
+  readonly spread: number;
+  /** Every burst's median has the mean's sign. */
+  readonly burstsAgree: boolean;
+  /** Share of pairs moving the mean's way. */
+  readonly agreeing: number;
+}
+
+function axisMotion(bursts: ReadonlyArray<readonly PairMotion[]>, axis: keyof PairMotion): AxisMotion {
+  const medians = bursts.map((b) => median(b.map((p) => p[axis])));
+  const speeds = bursts.map((b) => trimmedMean(b.map((p) => p[axis])));
+  const weights = bursts.map((b) => b.length);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const mean = speeds.reduce((sum, m, i) => sum + m * weights[i]!, 0) / total;
+  const deviations = bursts.flatMap((b, i) => b.map((p) => Math.abs(p[axis] - medians[i]!)));
+  const sign = Math.sign(mean);
+  const pairs = bursts.flat();
+  return {
+    mean,
+    spread: 1.4826 * median(deviations),
+    burstsAgree: speeds.every((m) => Math.sign(m) === sign),
+    agreeing: pairs.filter((p) => Math.sign(p[axis]) === sign).length / pairs.length,
+  };
+}
+
+/**
+ * Mean without the lowest and the highest value (from three values on): one repeated frame does not
+ * slow a pan down, and a move in uneven steps (2, 4, 2, 4 px) keeps its true average, which the
+ * median would not.
+ */
+function trimmedMean(values: readonly number[]): number {
+  if (values.length < 3) return avg(values);
+  const sorted = [...values].sort((a, b) => a - b);
+  return avg(sorted.slice(1, -1));
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function avg(values: readonly number[]): number {

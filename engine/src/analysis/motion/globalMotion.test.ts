@@ -37,6 +37,30 @@ describe("globalMotion", () => {
     expect(Math.abs(m.dy)).toBeLessThan(0.2);
   });
 
+  it("follows the scene under a static band (a banner) instead of averaging the two", () => {
+    const withBand = (image: GrayImage): GrayImage => {
+      const data = Float32Array.from(image.data);
+      const band = renderView(still, { x: 0, y: 0 }, 160, 14);
+      for (let i = 0; i < band.length; i++) data[72 * 160 + i] = band[i]!;
+      return { ...image, data };
+    };
+    const m = globalMotion(withBand(frame(100, 80)), withBand(frame(100, 80.4)));
+    expect(m.dy).toBeCloseTo(-0.4, 1);
+    expect(m.fitsNoMotion).toBe(false);
+  });
+
+  it("calls a moving inset over a still picture no motion", () => {
+    const withInset = (image: GrayImage, x: number): GrayImage => {
+      const data = Float32Array.from(image.data);
+      const inset = renderView(still, { x: 300, y: 150 }, 40, 30);
+      for (let y = 0; y < 30; y++) for (let i = 0; i < 40; i++) data[(30 + y) * 160 + x + i] = inset[y * 40 + i]!;
+      return { ...image, data };
+    };
+    const m = globalMotion(withInset(frame(60, 60), 50), withInset(frame(60, 60), 53));
+    expect(m.fitsNoMotion).toBe(true);
+    expect(Math.abs(m.dx)).toBeLessThan(0.1);
+  });
+
   it("says no motion for the same picture", () => {
     const m = globalMotion(frame(50, 50), frame(50, 50));
     expect(Math.abs(m.dx) + Math.abs(m.dy)).toBeLessThan(0.01);
@@ -55,6 +79,22 @@ describe("classifyMotion", () => {
     expect(classifyMotion(steady({ dx: 0, dy: 0, dz: 5 }))?.kind).toBe("motion.zoom-in");
     expect(classifyMotion(steady({ dx: 0.5, dy: 0, dz: -5 }))?.kind).toBe("motion.zoom-out");
     expect(classifyMotion(steady({ dx: 0.2, dy: -0.1, dz: 0 }))?.kind).toBe("motion.static");
+  });
+
+  it("a zoom whose picture shivers sideways is still a zoom", () => {
+    const random = rng(5);
+    const shivering = [0, 1].map(() => Array.from({ length: 5 }, () => ({ dx: (random() - 0.5) * 3, dy: (random() - 0.5) * 3, dz: -1.8 })));
+    expect(classifyMotion(shivering)?.kind).toBe("motion.zoom-out");
+  });
+
+  it("a pan with one repeated frame is still a pan", () => {
+    const burst = [{ dx: 0, dy: 0, dz: 0 }, ...Array.from({ length: 4 }, () => ({ dx: -3, dy: 0, dz: 0 }))];
+    expect(classifyMotion([burst, burst])?.kind).toBe("motion.pan-right");
+  });
+
+  it("a hand drifting a different way in each burst is handheld, not a slow pan", () => {
+    const drift = (dx: number, dy: number) => Array.from({ length: 5 }, (_, i) => ({ dx: dx + (i % 2) * 0.3, dy, dz: 0 }));
+    expect(classifyMotion([drift(0.9, -0.4), drift(-0.8, 0.6), drift(0.2, 0.9)])?.kind).toBe("motion.handheld");
   });
 
   it("wobble without a direction is handheld; nothing measured is no class", () => {
