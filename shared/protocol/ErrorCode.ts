@@ -79,6 +79,16 @@ export const ErrorCode = {
   EXTENSION_MANIFEST_INVALID: "SICHTER_E_EXTENSION_MANIFEST_INVALID",
   /** An extension asks for a Sichter version range this engine is not in; the extension is skipped. */
   EXTENSION_ENGINE_MISMATCH: "SICHTER_E_EXTENSION_ENGINE_MISMATCH",
+  /** An extension's contribution threw or returned something invalid; the other results stand. */
+  EXTENSION_FAILED: "SICHTER_E_EXTENSION_FAILED",
+  /** An extension's contribution ran past its time limit and was stopped. */
+  EXTENSION_TIMEOUT: "SICHTER_E_EXTENSION_TIMEOUT",
+  /** An extension exceeded its memory limit and was stopped. */
+  EXTENSION_OUT_OF_MEMORY: "SICHTER_E_EXTENSION_OUT_OF_MEMORY",
+  /** An extension's process ended unexpectedly. */
+  EXTENSION_CRASHED: "SICHTER_E_EXTENSION_CRASHED",
+  /** No installed extension has this id. */
+  EXTENSION_NOT_FOUND: "SICHTER_E_EXTENSION_NOT_FOUND",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

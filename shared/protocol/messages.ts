@@ -160,6 +160,26 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The extension {extension} in {path} needs Sichter {range}, but this engine is {version}; it was not loaded.",
     de: "Die Erweiterung {extension} in {path} braucht Sichter {range}, diese Engine ist aber {version}; sie wurde nicht geladen.",
   },
+  [ErrorCode.EXTENSION_FAILED]: {
+    en: "Extension {extension} failed: {detail}",
+    de: "Die Erweiterung {extension} ist fehlgeschlagen: {detail}",
+  },
+  [ErrorCode.EXTENSION_TIMEOUT]: {
+    en: "Extension {extension} did not finish in time and was stopped: {detail}",
+    de: "Die Erweiterung {extension} wurde nicht rechtzeitig fertig und wurde beendet: {detail}",
+  },
+  [ErrorCode.EXTENSION_OUT_OF_MEMORY]: {
+    en: "Extension {extension} used more memory than allowed and was stopped: {detail}",
+    de: "Die Erweiterung {extension} brauchte mehr Speicher als erlaubt und wurde beendet: {detail}",
+  },
+  [ErrorCode.EXTENSION_CRASHED]: {
+    en: "Extension {extension} ended unexpectedly: {detail}",
+    de: "Die Erweiterung {extension} wurde unerwartet beendet: {detail}",
+  },
+  [ErrorCode.EXTENSION_NOT_FOUND]: {
+    en: "No installed extension {extension}. \"sichter extensions list\" shows what is installed.",
+    de: "Keine installierte Erweiterung {extension}. \"sichter extensions list\" zeigt, was installiert ist.",
+  },
 };
 
 export function formatErrorMessage(

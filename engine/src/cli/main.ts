@@ -4,6 +4,7 @@ import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
 import { exportCommand } from "./commands/export.ts";
+import { extensionsCommand } from "./commands/extensions.ts";
 import { keyframesCommand } from "./commands/keyframes.ts";
 import { probeCommand } from "./commands/probe.ts";
 import { searchCommand } from "./commands/search.ts";
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   search: searchCommand,
   export: exportCommand,
   serve: serveCommand,
+  extensions: extensionsCommand,
   token: tokenCommand,
 };
 
@@ -34,6 +36,7 @@ Commands:
   export <clip> --format F     markers as csv, edl (CMX3600 locators) or json
   serve [--port N]             the engine the panels talk to (WebSocket JSON-RPC on 127.0.0.1)
   token                        the access token panels need to talk to the engine
+  extensions <action>          list, install, enable, disable, uninstall extensions
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

@@ -14,6 +14,9 @@ import { sichterDirs } from "../core/SichterHome.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { disposeExifTool } from "../metadata/index.ts";
+import { loadExtensions } from "../extensions/loadExtensions.ts";
+import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import { ENGINE_VERSION } from "../version.ts";
 import { analysisRunner } from "./analysisRunner.ts";
 import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
 import { Logger } from "./Logger.ts";
@@ -25,7 +28,7 @@ import { notFound, serveFile } from "./staticFiles.ts";
 
 /** The port panels try first; documented in the README. `--port` / SICHTER_PORT change it. */
 export const DEFAULT_PORT = 7431;
-export const ENGINE_VERSION = "0.1.0";
+export { ENGINE_VERSION };
 
 export interface EngineServiceOptions {
   /** 0 picks a free port (tests). Default DEFAULT_PORT. */
@@ -59,6 +62,7 @@ export class EngineService {
     private readonly wss: WebSocketServer,
     private readonly catalog: SqliteCatalog,
     private readonly jobs: JobQueue,
+    private readonly extensions: ExtensionRegistry,
     readonly log: Logger,
     readonly port: number,
   ) {}
@@ -77,7 +81,8 @@ export class EngineService {
     const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
     sweepStaleJobFolders(dirs.temp);
     const catalog = SqliteCatalog.open(defaultCatalogPath());
-    const analyzers = builtinAnalyzers();
+    const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
+    const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
     const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
@@ -93,15 +98,17 @@ export class EngineService {
     } catch (error) {
       jobs.dispose();
       catalog.dispose();
+      extensions.dispose();
       throw error;
     }
     const port = (server.address() as { port: number }).port;
-    service = new EngineService(server, wss, catalog, jobs, log, port);
+    service = new EngineService(server, wss, catalog, jobs, extensions, log, port);
     const self = service;
     server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
     jobs.onEvent((event) => self.broadcast(event));
     jobs.start();
+    void extensions.activateStartup();
     log.info("engine.started", { port, version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, pid: process.pid });
     return service;
   }
@@ -117,6 +124,7 @@ export class EngineService {
       for (const connection of this.connections) connection.close(1001, "engine shutting down");
       await this.jobs.shutdown();
       this.jobs.dispose();
+      await this.extensions.stop();
       await disposeExifTool();
       releaseOcrModels();
       this.catalog.dispose();

@@ -70,6 +70,11 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.PORT_IN_USE]: A,
   [ErrorCode.EXTENSION_MANIFEST_INVALID]: A,
   [ErrorCode.EXTENSION_ENGINE_MISMATCH]: A,
+  [ErrorCode.EXTENSION_FAILED]: A,
+  [ErrorCode.EXTENSION_TIMEOUT]: A,
+  [ErrorCode.EXTENSION_OUT_OF_MEMORY]: A,
+  [ErrorCode.EXTENSION_CRASHED]: A,
+  [ErrorCode.EXTENSION_NOT_FOUND]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

@@ -8,6 +8,7 @@ import { subProgress } from "../../core/Progress.ts";
 import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { disposeExifTool, type WriteReport } from "../../metadata/index.ts";
+import { loadExtensions } from "../../extensions/loadExtensions.ts";
 import { analyzeAndStore } from "../../pipeline/analyzeAndStore.ts";
 import type { ClipAnalysis } from "../../pipeline/analyzeClip.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
@@ -54,7 +55,9 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   const items = await collectMediaFiles(positionals);
   sweepStaleJobFolders(sichterDirs().temp);
   const catalog = SqliteCatalog.open();
-  const analyzers = builtinAnalyzers();
+  const extensions = loadExtensions();
+  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -88,6 +91,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   } finally {
     bar.done();
     catalog.dispose();
+    await extensions.stop();
     await disposeExifTool();
     releaseOcrModels();
   }

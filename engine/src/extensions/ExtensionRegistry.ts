@@ -1,0 +1,184 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Analyzer } from "../analysis/Analyzer.ts";
+import type { Disposable } from "../core/Disposable.ts";
+import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
+import { ExtensionState } from "./ExtensionState.ts";
+import { ExtensionFailure } from "./host/ExtensionFailure.ts";
+import { ExtensionProcess } from "./host/ExtensionProcess.ts";
+import {
+  ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
+} from "./manifest/index.ts";
+
+export interface InstalledExtension {
+  readonly id: string;
+  readonly manifest: ExtensionManifest;
+  readonly folder: string;
+  /** Shipped with the engine (trusted, TypeScript) rather than installed by the user (restricted). */
+  readonly builtin: boolean;
+  readonly enabled: boolean;
+  /** The user's settings, validated against the extension's configuration contribution. */
+  readonly settings: Record<string, unknown>;
+}
+
+/** A folder that looked like an extension but could not be loaded; it is skipped, the rest load. */
+export interface ExtensionProblem {
+  readonly folder: string;
+  readonly error: ManifestError;
+}
+
+export interface ExtensionRegistryOptions {
+  /** Folders whose subfolders are extensions shipped with the engine. */
+  readonly builtinDirs?: readonly string[];
+  /** `<data>/extensions`: what the user installed. */
+  readonly userDir: string;
+  /** `<data>/extension-storage`: one private folder per extension. */
+  readonly storageDir: string;
+  readonly configDir: string;
+  readonly engineVersion: string;
+  readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+}
+
+/**
+ * Every installed extension and what it contributes. Loading reads manifests only: no extension
+ * code runs until a contribution is needed (an analyzer when an analysis runs, or `onStartup`),
+ * and a broken manifest is reported and skipped, never fatal.
+ */
+export class ExtensionRegistry implements Disposable {
+  private readonly hosts = new Map<string, Promise<ExtensionProcess>>();
+
+  private constructor(
+    readonly extensions: readonly InstalledExtension[],
+    readonly problems: readonly ExtensionProblem[],
+    private readonly options: ExtensionRegistryOptions,
+  ) {}
+
+  static load(options: ExtensionRegistryOptions): ExtensionRegistry {
+    const state = ExtensionState.load(options.configDir);
+    const extensions: InstalledExtension[] = [];
+    const problems: ExtensionProblem[] = [];
+    const sources = [...(options.builtinDirs ?? []).map((dir) => ({ dir, builtin: true })), { dir: options.userDir, builtin: false }];
+    for (const { dir, builtin } of sources) {
+      for (const folder of subfolders(dir)) {
+        const read = readManifest(folder, options.engineVersion);
+        if (!read.ok) {
+          problems.push({ folder, error: read.error });
+          options.log?.("warn", `extension in ${folder} skipped: ${read.error.message}`);
+          continue;
+        }
+        if (extensions.some((e) => e.id === read.id)) {
+          options.log?.("warn", `extension ${read.id} in ${folder} skipped: an extension with this id is already loaded`);
+          continue;
+        }
+        const configuration = read.manifest.sichter.contributes.configuration;
+        const settings = configuration ? validateConfiguration(configuration, state.settings(read.id)) : { ok: true as const, values: {} };
+        if (!settings.ok) {
+          const detail = settings.errors.map((e) => e.message).join("; ");
+          problems.push({ folder, error: ManifestError.invalid(folder, "invalid", [{ field: `settings.${read.id}`, expected: "valid settings", found: detail, message: detail }]) });
+          continue;
+        }
+        extensions.push({ id: read.id, manifest: read.manifest, folder, builtin, enabled: state.isEnabled(read.id), settings: settings.values });
+      }
+    }
+    return new ExtensionRegistry(extensions, problems, options);
+  }
+
+  /** Ids of extensions whose code has been loaded (a process started), for lazy-activation checks. */
+  get activated(): string[] {
+    return [...this.hosts.keys()];
+  }
+
+  /** The analyzer contributions of enabled extensions; each starts its extension on first use. */
+  analyzers(): Analyzer[] {
+    return this.enabled().flatMap((extension) =>
+      (extension.manifest.sichter.contributes.analyzers ?? []).map(
+        (contribution) =>
+          new ExtensionAnalyzer({
+            id: contribution.id,
+            extensionId: extension.id,
+            version: extension.manifest.version,
+            timeoutSeconds: contribution.timeoutSeconds,
+            host: () => this.host(extension),
+          }),
+      ),
+    );
+  }
+
+  /** Starts the extensions that asked to run from the start (`onStartup`). */
+  async activateStartup(): Promise<void> {
+    const startup = this.enabled().filter((e) => activationEventsOf(e.manifest).includes("onStartup"));
+    await Promise.allSettled(startup.map((e) => this.host(e)));
+  }
+
+  /** Deactivates every started extension (awaiting their `deactivate`) and ends their processes. */
+  async stop(): Promise<void> {
+    const hosts = [...this.hosts.values()];
+    this.hosts.clear();
+    await Promise.allSettled(hosts.map(async (h) => (await h).stop()));
+  }
+
+  dispose(): void {
+    for (const host of this.hosts.values()) void host.then((h) => h.dispose(), () => {});
+    this.hosts.clear();
+  }
+
+  private enabled(): InstalledExtension[] {
+    return this.extensions.filter((e) => e.enabled);
+  }
+
+  private host(extension: InstalledExtension): Promise<ExtensionProcess> {
+    const running = this.hosts.get(extension.id);
+    if (running) {
+      // A process that died (crash, limit) is started afresh for the next analysis.
+      return running.then((h) => (h.alive ? h : this.restart(extension)), () => this.restart(extension));
+    }
+    return this.restart(extension);
+  }
+
+  private restart(extension: InstalledExtension): Promise<ExtensionProcess> {
+    const { manifest } = extension;
+    const storage = path.join(this.options.storageDir, extension.id);
+    fs.mkdirSync(storage, { recursive: true, mode: 0o700 });
+    const memoryMb = Math.max(64, ...(manifest.sichter.contributes.analyzers ?? []).map((a) => a.memoryMb));
+    this.options.log?.("info", `activating extension ${extension.id}`);
+    const started = ExtensionProcess.start({
+      launch: {
+        id: extension.id,
+        folder: extension.folder,
+        main: path.join(extension.folder, manifest.sichter.main ?? "index.js"),
+        storage,
+        configuration: extension.settings,
+      },
+      memoryMb,
+      trust: extension.builtin ? "trusted" : "restricted",
+      extraReads: pathSettings(extension),
+      ...(this.options.log && { log: this.options.log }),
+    }).catch((error: unknown) => {
+      throw error instanceof ExtensionFailure ? error : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);
+    });
+    this.hosts.set(extension.id, started);
+    return started;
+  }
+}
+
+/** Settings declared as paths (a model file, a labels file) are what the extension may read besides its folder. */
+function pathSettings(extension: InstalledExtension): string[] {
+  const properties = extension.manifest.sichter.contributes.configuration?.properties ?? {};
+  return Object.entries(properties)
+    .filter(([, p]) => p.format === "path")
+    .map(([key]) => extension.settings[key])
+    .filter((v): v is string => typeof v === "string" && v.length > 0)
+    .map((v) => path.resolve(extension.folder, v));
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+      .map((d) => path.join(dir, d.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeClip, makeTempDir } from "./fixtures.ts";
+import { runCli } from "./runCli.ts";
+
+const root = makeTempDir("sichter-extensions-");
+const home = path.join(root, "home");
+const env = { SICHTER_HOME: home };
+let clip: string;
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** Writes a third-party extension (plain JavaScript, as shipped) with one analyzer or one command. */
+function writeExtension(name: string, options: { analyzer?: string; command?: string; limits?: Record<string, number>; activation?: string }): string {
+  const folder = path.join(root, "src", name);
+  fs.mkdirSync(folder, { recursive: true });
+  const contributes = options.analyzer !== undefined
+    ? { analyzers: [{ id: `test.${name}`, title: name, ...options.limits }] }
+    : { commands: [{ command: `test.${name}`, title: name }] };
+  fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify({
+    name, version: "1.0.0", publisher: "test",
+    sichter: { engines: { sichter: "^0.1.0" }, main: "extension.mjs", contributes },
+  }));
+  // Every activation leaves a mark in the extension's storage: that is how laziness is proven.
+  fs.writeFileSync(path.join(folder, "extension.mjs"), `import fs from "node:fs";
+export function activate(context, api) {
+  fs.writeFileSync(context.storagePath + "/activated", String(Date.now()));
+  ${options.analyzer !== undefined ? `api.analyzers.register("test.${name}", { async analyze(input, progress, token) {\n${options.analyzer}\n} });` : ""}
+}
+`);
+  return folder;
+}
+
+const activated = (id: string): boolean => fs.existsSync(path.join(home, "data", "extension-storage", id, "activated"));
+
+beforeAll(async () => {
+  clip = path.join(root, "clip.mp4");
+  await makeClip(clip, { seconds: 2 });
+}, 60_000);
+
+describe("sichter extensions", () => {
+  it("installs, lists, disables, enables and uninstalls an extension", async () => {
+    const folder = writeExtension("roundtrip", { analyzer: "return { tags: [] };" });
+    expect((await runCli(["extensions", "install", folder], { env })).stdout).toContain("Installed test.roundtrip 1.0.0");
+    const listed = JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout);
+    expect(listed.extensions).toEqual([expect.objectContaining({ id: "test.roundtrip", enabled: true, builtin: false })]);
+    await runCli(["extensions", "disable", "test.roundtrip"], { env });
+    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions[0].enabled).toBe(false);
+    await runCli(["extensions", "enable", "test.roundtrip"], { env });
+    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions[0].enabled).toBe(true);
+    expect((await runCli(["extensions", "uninstall", "test.roundtrip"], { env })).code).toBe(0);
+    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions).toEqual([]);
+    const missing = await runCli(["extensions", "uninstall", "test.roundtrip"], { env });
+    expect(missing.stderr).toContain("SICHTER_E_EXTENSION_NOT_FOUND");
+  });
+
+  it("refuses to install a broken manifest, naming the field and what was expected", async () => {
+    const folder = writeExtension("broken", { analyzer: "return { tags: [] };" });
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8"));
+    manifest.sichter.contributes.analyzers[0].timeoutSeconds = "soon";
+    fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify(manifest));
+    const result = await runCli(["extensions", "install", folder], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("SICHTER_E_EXTENSION_MANIFEST_INVALID");
+    expect(result.stderr).toContain("sichter.contributes.analyzers[0].timeoutSeconds");
+  });
+});
+
+describe("extensions in sichter analyze", () => {
+  let output: { clips: Array<{ tags: Array<{ label: string; source: string }>; failures: Array<{ analyzer: string; code: string }> }> };
+  let code: number | null;
+
+  beforeAll(async () => {
+    const install = async (folder: string) => expect((await runCli(["extensions", "install", folder], { env })).code).toBe(0);
+    await install(writeExtension("labeller", { analyzer: `
+      const [frame] = await input.frames.rgb(0, 16);
+      progress.report({ fraction: 1 });
+      return { tags: [{ label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount }] };` }));
+    await install(writeExtension("thrower", { analyzer: `throw new Error("model file is corrupt");` }));
+    await install(writeExtension("hanger", { analyzer: "for (;;) {}", limits: { timeoutSeconds: 3 } }));
+    await install(writeExtension("hoarder", { analyzer: "const hoard = []; for (;;) hoard.push(new Array(1e5).fill({ x: Math.random() }));", limits: { memoryMb: 48 } }));
+    await install(writeExtension("commandonly", { command: "x" }));
+    await install(writeExtension("switchedoff", { analyzer: "return { tags: [] };" }));
+    await runCli(["extensions", "disable", "test.switchedoff"], { env });
+    const result = await runCli(["analyze", clip, "--json", "--no-write"], { env });
+    code = result.code;
+    output = JSON.parse(result.stdout);
+  }, 180_000);
+
+  it("adds a third-party analyzer's tags next to the built-ins'", () => {
+    const tags = output.clips[0]!.tags;
+    expect(tags).toEqual(expect.arrayContaining([expect.objectContaining({ label: "Bild 16px", source: "vision" })]));
+    expect(tags.some((t) => t.source === "technical" || t.source === "motion")).toBe(true);
+  });
+
+  it("stops a throwing, a hanging and a memory-hungry extension, each reported with its code", () => {
+    const failures = Object.fromEntries(output.clips[0]!.failures.map((f) => [f.analyzer, f.code]));
+    expect(failures).toEqual({
+      "test.thrower": "SICHTER_E_EXTENSION_FAILED",
+      "test.hanger": "SICHTER_E_EXTENSION_TIMEOUT",
+      "test.hoarder": "SICHTER_E_EXTENSION_OUT_OF_MEMORY",
+    });
+    expect(code).toBe(1);
+  });
+
+  it("never loads an extension whose contributions the analysis does not need, or a disabled one", () => {
+    expect(activated("test.labeller")).toBe(true);
+    expect(activated("test.commandonly")).toBe(false);
+    expect(activated("test.switchedoff")).toBe(false);
+  });
+});
