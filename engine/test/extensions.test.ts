@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEngine } from "./engineProcess.ts";
 import { makeClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
@@ -25,6 +26,7 @@ function writeExtension(name: string, options: { analyzer?: string; command?: st
   fs.writeFileSync(path.join(folder, "extension.mjs"), `import fs from "node:fs";
 export function activate(context, api) {
   fs.writeFileSync(context.storagePath + "/activated", String(Date.now()));
+  ${options.command !== undefined ? `api.commands.register("test.${name}", (...args) => ({ ${options.command}, args }));` : ""}
   ${options.analyzer !== undefined ? `api.analyzers.register("test.${name}", { async analyze(input, progress, token) {\n${options.analyzer}\n} });` : ""}
 }
 `);
@@ -108,4 +110,27 @@ describe("extensions in sichter analyze", () => {
     expect(activated("test.commandonly")).toBe(false);
     expect(activated("test.switchedoff")).toBe(false);
   });
+});
+
+describe("extensions over the engine's protocol", () => {
+  it("lists extensions and their commands, and runs a command in its extension", async () => {
+    const serviceHome = path.join(root, "service-home");
+    const install = await runCli(["extensions", "install", writeExtension("tools", { command: "greeting: 'hallo'" })], { env: { SICHTER_HOME: serviceHome } });
+    expect(install.code).toBe(0);
+    const engine = await startEngine(serviceHome);
+    const client = engine.client();
+    try {
+      const { extensions } = await client.request("extensions.list", {});
+      expect(extensions).toEqual([expect.objectContaining({ id: "test.tools", enabled: true, contributes: { commands: ["test.tools"] } })]);
+      const { commands } = await client.request("commands.list", {});
+      expect(commands).toEqual([{ command: "test.tools", title: "tools", extensionId: "test.tools" }]);
+      const { result } = await client.request("commands.execute", { command: "test.tools", args: [42] });
+      expect(result).toEqual({ greeting: "hallo", args: [42] });
+      await expect(client.request("commands.execute", { command: "test.nothing" })).rejects.toMatchObject({ code: "SICHTER_E_EXTENSION_NOT_FOUND" });
+    } finally {
+      client.dispose();
+      engine.child.kill("SIGTERM");
+      await engine.exited;
+    }
+  }, 60_000);
 });

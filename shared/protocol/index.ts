@@ -21,6 +21,7 @@ export * from "./rpc/methods/WireTag.ts";
 export * from "./rpc/methods/catalogSearch.ts";
 export * from "./rpc/methods/catalogClip.ts";
 export * from "./rpc/methods/tagsReview.ts";
+export * from "./rpc/methods/extensions.ts";
 export {
   parseIncoming,
   type Incoming,

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ErrorCode } from "@sichter/shared/protocol";
 import type { Analyzer } from "../analysis/Analyzer.ts";
+import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionState } from "./ExtensionState.ts";
@@ -9,6 +11,9 @@ import { ExtensionProcess } from "./host/ExtensionProcess.ts";
 import {
   ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
 } from "./manifest/index.ts";
+
+/** A command is a quick action behind a panel button: it gets a minute, not an analysis's budget. */
+const COMMAND_TIMEOUT_MS = 60_000;
 
 export interface InstalledExtension {
   readonly id: string;
@@ -102,6 +107,24 @@ export class ExtensionRegistry implements Disposable {
           }),
       ),
     );
+  }
+
+  /** Commands of enabled extensions, as panels list them. */
+  commands(): Array<{ command: string; title: string; category?: string; when?: string; extensionId: string }> {
+    return this.enabled().flatMap((e) =>
+      (e.manifest.sichter.contributes.commands ?? []).map((c) => ({
+        command: c.command, title: c.title, extensionId: e.id,
+        ...(c.category !== undefined && { category: c.category }),
+        ...(c.when !== undefined && { when: c.when }),
+      })),
+    );
+  }
+
+  /** Runs a contributed command, activating its extension on first use (`onCommand:<id>`). */
+  async executeCommand(command: string, args: readonly unknown[] = []): Promise<unknown> {
+    const extension = this.enabled().find((e) => (e.manifest.sichter.contributes.commands ?? []).some((c) => c.command === command));
+    if (!extension) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
+    return (await this.host(extension)).executeCommand(command, args, COMMAND_TIMEOUT_MS);
   }
 
   /** Starts the extensions that asked to run from the start (`onStartup`). */

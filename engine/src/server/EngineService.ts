@@ -88,7 +88,7 @@ export class EngineService {
       log: (level, message, fields) => log[level](message, fields),
     });
     const capabilities = [...analyzers.map((a) => a.id), "sichter.catalog", "sichter.xmp"];
-    const dispatch = dispatcher(methodHandlers({ catalog, jobs, version: ENGINE_VERSION, capabilities }));
+    const dispatch = dispatcher(methodHandlers({ catalog, jobs, extensions, version: ENGINE_VERSION, capabilities }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });

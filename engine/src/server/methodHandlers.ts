@@ -9,6 +9,7 @@ import {
   type MethodResultInput,
 } from "@sichter/shared/protocol";
 import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { checkInputFile } from "../media/checkInputFile.ts";
@@ -20,6 +21,7 @@ import { wireClip } from "./wireCatalog.ts";
 export interface ServiceState {
   readonly catalog: SqliteCatalog;
   readonly jobs: JobQueue;
+  readonly extensions?: ExtensionRegistry;
   readonly version: string;
   readonly capabilities: readonly string[];
 }
@@ -83,6 +85,23 @@ export function methodHandlers(state: ServiceState): Handlers {
       if (!stored) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
       return wireClip(catalog, stored);
     },
+    "extensions.list": () => ({
+      extensions: (state.extensions?.extensions ?? []).map((e) => ({
+        id: e.id,
+        version: e.manifest.version,
+        ...(e.manifest.displayName !== undefined && { displayName: e.manifest.displayName }),
+        builtin: e.builtin,
+        enabled: e.enabled,
+        contributes: contributionIdsByPoint(e.manifest.sichter.contributes),
+      })),
+      problems: (state.extensions?.problems ?? []).map((p) => ({ folder: p.folder, code: p.error.code, message: p.error.message })),
+    }),
+    "commands.list": () => ({ commands: state.extensions?.commands() ?? [] }),
+    "commands.execute": async ({ command, args }) => {
+      if (!state.extensions) throw SichterRpcError.of(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
+      return { result: await state.extensions.executeCommand(command, args ?? []) };
+    },
+
     "tags.review": (params) => {
       if ("add" in params) return catalog.addUserTag(params.clipId, params.add);
       const { tagId, action, label, startFrame, endFrame } = params;
@@ -94,6 +113,15 @@ export function methodHandlers(state: ServiceState): Handlers {
       );
     },
   };
+}
+
+function contributionIdsByPoint(contributes: Record<string, unknown>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [point, list] of Object.entries(contributes)) {
+    if (!Array.isArray(list) || list.length === 0) continue;
+    out[point] = list.map((c: { id?: string; command?: string }) => c.id ?? c.command ?? "").filter(Boolean);
+  }
+  return out;
 }
 
 /** Routes a validated request to its handler; the registry and the handler map share method names. */

@@ -3,6 +3,9 @@ import { CatalogClipParams, CatalogClipResult } from "./methods/catalogClip.ts";
 import { CatalogSearchParams, CatalogSearchResult } from "./methods/catalogSearch.ts";
 import { ClipAnalyzeParams, ClipAnalyzeResult } from "./methods/clipAnalyze.ts";
 import { EngineInfoParams, EngineInfoResult } from "./methods/engineInfo.ts";
+import {
+  CommandsExecuteParams, CommandsExecuteResult, CommandsListParams, CommandsListResult, ExtensionsListParams, ExtensionsListResult,
+} from "./methods/extensions.ts";
 import { Job } from "./methods/Job.ts";
 import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.ts";
 import { JobResultResult } from "./methods/jobResult.ts";
@@ -29,6 +32,9 @@ export const methods = {
   "catalog.search": { params: CatalogSearchParams, result: CatalogSearchResult },
   "catalog.clip": { params: CatalogClipParams, result: CatalogClipResult },
   "tags.review": { params: TagsReviewParams, result: TagsReviewResult },
+  "extensions.list": { params: ExtensionsListParams, result: ExtensionsListResult },
+  "commands.list": { params: CommandsListParams, result: CommandsListResult },
+  "commands.execute": { params: CommandsExecuteParams, result: CommandsExecuteResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Notifications the engine sends, by name. */

@@ -67,6 +67,8 @@ export interface ExtensionAnalyzer {
 
 export interface SichterApi {
   readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
+  /** Handlers of contributed commands; a panel runs them through `commands.execute`. */
+  readonly commands: { register(id: string, handler: (...args: unknown[]) => unknown): Disposable };
 }
 
 export interface ExtensionModule {

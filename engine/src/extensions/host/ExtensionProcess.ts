@@ -45,6 +45,7 @@ export class ExtensionProcess implements Disposable {
   private stderrTail = "";
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   analyzers: readonly string[] = [];
+  commands: readonly string[] = [];
 
   private constructor(
     private readonly child: ChildProcess,
@@ -92,8 +93,9 @@ export class ExtensionProcess implements Disposable {
     });
     const host = new ExtensionProcess(child, options);
     try {
-      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[] };
+      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[]; commands: string[] };
       host.analyzers = activated.analyzers;
+      host.commands = activated.commands;
       return host;
     } catch (error) {
       host.dispose();
@@ -104,6 +106,11 @@ export class ExtensionProcess implements Disposable {
   /** Runs `analyze` of one analyzer contribution in the extension. */
   analyze(contribution: string, input: unknown, options: CallOptions): Promise<unknown> {
     return this.send({ type: "call", id: 0, contribution, method: "analyze", input }, options.timeoutMs, options);
+  }
+
+  /** Runs a contributed command's handler with `args`. */
+  executeCommand(command: string, args: readonly unknown[], timeoutMs: number): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs);
   }
 
   /** Lets the extension deactivate (awaited, with a time limit), then ends its process. */

@@ -6,6 +6,7 @@
 import { pathToFileURL } from "node:url";
 
 const analyzers = new Map();
+const commands = new Map();
 const cancels = new Map();
 const pending = new Map();
 let nextRequest = 1;
@@ -55,12 +56,25 @@ async function activate(launch) {
         return { dispose: () => void analyzers.delete(id) };
       },
     }),
+    commands: Object.freeze({
+      register(id, handler) {
+        if (typeof handler !== "function") throw new Error(`command ${id} needs a handler function`);
+        commands.set(id, handler);
+        return { dispose: () => void commands.delete(id) };
+      },
+    }),
   });
   extensionModule = await import(pathToFileURL(launch.main).href);
   const activateFn = extensionModule.activate ?? extensionModule.default?.activate;
   if (typeof activateFn !== "function") throw new Error(`${launch.main} exports no activate() function`);
   await activateFn(context, api);
-  return { analyzers: [...analyzers.keys()] };
+  return { analyzers: [...analyzers.keys()], commands: [...commands.keys()] };
+}
+
+async function runCommand(command, args) {
+  const handler = commands.get(command);
+  if (!handler) throw new Error(`the extension registered no command "${command}" (does activate() call api.commands.register?)`);
+  return (await handler(...(args ?? []))) ?? null;
 }
 
 async function analyze(id, contribution, input) {
@@ -109,7 +123,9 @@ process.on("message", (message) => {
     case "activate":
       return reply(message.id, () => activate(message.extension));
     case "call":
-      return reply(message.id, () => analyze(message.id, message.contribution, message.input));
+      return reply(message.id, () =>
+        message.method === "command" ? runCommand(message.contribution, message.input) : analyze(message.id, message.contribution, message.input),
+      );
     case "cancel":
       return cancels.get(message.id)?.();
     case "reply": {
