@@ -6,6 +6,8 @@ import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionState } from "./ExtensionState.ts";
+import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
+import type { TagWriter } from "../metadata/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
 import {
@@ -109,6 +111,13 @@ export class ExtensionRegistry implements Disposable {
     );
   }
 
+  /** The tag writer contributions of enabled extensions; each starts its extension on first use. */
+  tagWriters(): TagWriter[] {
+    return this.enabled().flatMap((extension) =>
+      (extension.manifest.sichter.contributes.tagWriters ?? []).map((c) => new ExtensionTagWriter(c.id, () => this.host(extension))),
+    );
+  }
+
   /** Commands of enabled extensions, as panels list them. */
   commands(): Array<{ command: string; title: string; category?: string; when?: string; extensionId: string }> {
     return this.enabled().flatMap((e) =>
@@ -175,6 +184,8 @@ export class ExtensionRegistry implements Disposable {
       memoryMb,
       trust: extension.builtin ? "trusted" : "restricted",
       extraReads: pathSettings(extension),
+      // Native code is outside Node's permission model: only with the permission listed in the manifest.
+      onnxRuntime: manifest.sichter.permissions.includes("onnxRuntime"),
       ...(this.options.log && { log: this.options.log }),
     }).catch((error: unknown) => {
       throw error instanceof ExtensionFailure ? error : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);

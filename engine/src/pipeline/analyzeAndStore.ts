@@ -5,7 +5,9 @@ import { fingerprintFile } from "../catalog/fingerprintFile.ts";
 import { thumbnailsFolder } from "../catalog/catalogPath.ts";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
-import { CancellationToken } from "../core/Cancellation.ts";
+import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { toSichterError } from "../core/SichterError.ts";
+import type { TagWriter } from "../metadata/TagWriter.ts";
 import { Progress } from "../core/Progress.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { writeXmp, type WriteReport } from "../metadata/index.ts";
@@ -18,6 +20,8 @@ export interface AnalyzeAndStoreOptions {
   readonly write: "sidecar" | "embed" | "none";
   readonly mode?: ShotDetectionMode;
   readonly catalog: Catalog;
+  /** Further destinations of the plan (extensions' tag writers), run after the engine's own XMP. */
+  readonly tagWriters?: readonly TagWriter[];
 }
 
 /** What one clip's analysis produced and where it went: the document `analyze --json` and `job.result` show. */
@@ -43,8 +47,8 @@ export interface AnalysisDocument {
   }>;
   keywords: string[];
   description: string;
-  written: { sidecar: string | null; embedded: boolean };
-  failures: ClipAnalysis["failures"];
+  written: { sidecar: string | null; embedded: boolean; writers: Array<{ id: string; target: string | null }> };
+  failures: Array<ClipAnalysis["failures"][number]>;
 }
 
 /**
@@ -77,7 +81,20 @@ export async function analyzeAndStore(
   });
   progress.report({ stage: "write", fraction: 0.98 });
   const written = options.write === "none" ? null : await writeXmp(analysis.plan, { target: options.write, language: options.language }, token);
-  return { analysis, clipId: recorded.clipId, written, document: analysisDocument(analysis, recorded.clipId, written) };
+  const document = analysisDocument(analysis, recorded.clipId, written);
+  for (const writer of options.tagWriters ?? []) {
+    // A writer that fails (its system is down) is reported like a failed analyzer; the catalog
+    // and the XMP are already written.
+    try {
+      const { target } = await writer.write(analysis.plan, { path: document.file, frameRate: document.frameRate, startTimecode: document.startTimecode, frameCount: document.clip.frameCount }, token);
+      document.written.writers.push({ id: writer.id, target });
+    } catch (error) {
+      throwIfCancelled(token);
+      const e = toSichterError(error);
+      document.failures.push({ analyzer: writer.id, code: e.code, message: e.message });
+    }
+  }
+  return { analysis, clipId: recorded.clipId, written, document };
 }
 
 /** Copies a keyframe JPEG into the catalog's thumbnail folder; returns its path relative to it. */
@@ -122,7 +139,7 @@ function analysisDocument(result: ClipAnalysis, clipId: number, written: WriteRe
     })),
     keywords: result.plan.keywords,
     description: result.plan.description,
-    written: { sidecar: written?.sidecar ?? null, embedded: written?.embedded ?? false },
-    failures: result.failures,
+    written: { sidecar: written?.sidecar ?? null, embedded: written?.embedded ?? false, writers: [] },
+    failures: [...result.failures],
   };
 }

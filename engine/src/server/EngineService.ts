@@ -83,7 +83,7 @@ export class EngineService {
     const catalog = SqliteCatalog.open(defaultCatalogPath());
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
-    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers), {
+    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers, () => extensions.tagWriters()), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });

@@ -2,6 +2,7 @@ import type { MethodResultInput } from "@sichter/shared/protocol";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import type { JobRunner } from "../jobs/JobQueue.ts";
+import type { TagWriter } from "../metadata/TagWriter.ts";
 import { analyzeAndStore, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
 
 type WireAnalysis = MethodResultInput<"job.result">["result"];
@@ -10,12 +11,12 @@ type WireAnalysis = MethodResultInput<"job.result">["result"];
  * Runs a queued analysis exactly as `sichter analyze` does (same pipeline, same catalog writes,
  * same XMP), so a panel and the command line always agree on a clip.
  */
-export function analysisRunner(catalog: SqliteCatalog, analyzers: () => readonly Analyzer[]): JobRunner {
+export function analysisRunner(catalog: SqliteCatalog, analyzers: () => readonly Analyzer[], tagWriters: () => readonly TagWriter[] = () => []): JobRunner {
   return async (job, progress, token) => {
     const { path, options, range } = job.params;
     const stored = await analyzeAndStore(
       path,
-      { analyzers: analyzers(), language: options.language, write: options.write, mode: options.shotMode, catalog },
+      { analyzers: analyzers(), language: options.language, write: options.write, mode: options.shotMode, catalog, tagWriters: tagWriters() },
       progress,
       token,
     );

@@ -58,6 +58,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   const extensions = loadExtensions();
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
+  const tagWriters = extensions.tagWriters();
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -71,7 +72,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       try {
         const stored = await analyzeAndStore(
           item.file,
-          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog },
+          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog, tagWriters },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
@@ -79,7 +80,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         clips.push(stored.document);
         bar.done();
         if (!values.json) context.stdout.write(summaryLine(result, written, language));
-        for (const f of result.failures) {
+        for (const f of stored.document.failures) {
           failed.push({ file: item.file, error: new SichterError(ErrorCode.ANALYZER_FAILED, { analyzer: f.analyzer, path: item.file, detail: `${f.code}: ${f.message}` }) });
         }
       } catch (error) {

@@ -65,10 +65,32 @@ export interface ExtensionAnalyzer {
   ): Promise<{ tags: ExtensionTag[] }>;
 }
 
+/** The clip a plan belongs to, as a tag writer gets it. */
+export interface WrittenClip {
+  readonly path: string;
+  readonly frameRate: string;
+  readonly startTimecode: string;
+  readonly frameCount: number;
+}
+
+export interface ExtensionTagWriter {
+  /** Resolves with where it wrote (a URL, an asset id) for the user's report; throws when it could not. */
+  write(plan: unknown, clip: WrittenClip, token: CancellationToken): Promise<{ target?: string } | void>;
+}
+
 export interface SichterApi {
   readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
+  /** Writers get the tag plan after each analysis (after the engine's own XMP). */
+  readonly tagWriters: { register(id: string, writer: ExtensionTagWriter): Disposable };
   /** Handlers of contributed commands; a panel runs them through `commands.execute`. */
   readonly commands: { register(id: string, handler: (...args: unknown[]) => unknown): Disposable };
+  /**
+   * The ONNX runtime (the engine's `onnxruntime-node`), only for extensions whose manifest lists the
+   * "onnxRuntime" permission; otherwise undefined. Native addons are outside Node's permission model
+   * (their code can read and write anything the user can), which is why this is an explicit, listed
+   * permission rather than something every extension gets.
+   */
+  readonly onnx?: typeof import("onnxruntime-node");
 }
 
 export interface ExtensionModule {

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Disposable } from "../../core/Disposable.ts";
@@ -10,6 +11,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const HOST_READS = [path.join(HERE, "hostMain.mjs")];
 /** How long activate() and deactivate() may take. */
 const LIFECYCLE_TIMEOUT_MS = 20_000;
+/** Tells hostMain.mjs to offer `api.onnx` (the manifest's "onnxRuntime" permission). */
+const ONNX_RUNTIME_ARG = "--sichter-onnx-runtime";
 
 export interface ExtensionProcessOptions {
   readonly launch: ExtensionLaunch;
@@ -23,6 +26,11 @@ export interface ExtensionProcessOptions {
   readonly trust: "restricted" | "trusted";
   /** Further files or folders the extension may read (configured model paths). */
   readonly extraReads?: readonly string[];
+  /**
+   * The manifest's "onnxRuntime" permission: the host offers `api.onnx`. A restricted host may then
+   * load native addons (`--allow-addons`) and read the onnxruntime-node package.
+   */
+  readonly onnxRuntime?: boolean;
   readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
@@ -46,6 +54,7 @@ export class ExtensionProcess implements Disposable {
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   analyzers: readonly string[] = [];
   commands: readonly string[] = [];
+  tagWriters: readonly string[] = [];
 
   private constructor(
     private readonly child: ChildProcess,
@@ -75,14 +84,14 @@ export class ExtensionProcess implements Disposable {
 
   static async start(options: ExtensionProcessOptions): Promise<ExtensionProcess> {
     const { launch } = options;
-    const reads = [...HOST_READS, launch.folder, launch.storage, ...(options.extraReads ?? [])];
+    const reads = [...HOST_READS, launch.folder, launch.storage, ...(options.extraReads ?? []), ...(options.onnxRuntime ? onnxRuntimeReads() : [])];
     const restricted = options.trust === "restricted";
-    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), [], {
+    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), options.onnxRuntime ? [ONNX_RUNTIME_ARG] : [], {
       cwd: launch.folder,
       execArgv: [
         "--no-warnings",
         ...(restricted
-          ? ["--experimental-permission", ...reads.map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${launch.storage}`]
+          ? ["--experimental-permission", ...reads.map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${launch.storage}`, ...(options.onnxRuntime ? ["--allow-addons"] : [])]
           : []),
         `--max-old-space-size=${options.memoryMb}`,
       ],
@@ -93,9 +102,10 @@ export class ExtensionProcess implements Disposable {
     });
     const host = new ExtensionProcess(child, options);
     try {
-      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[]; commands: string[] };
+      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[]; commands: string[]; tagWriters: string[] };
       host.analyzers = activated.analyzers;
       host.commands = activated.commands;
+      host.tagWriters = activated.tagWriters;
       return host;
     } catch (error) {
       host.dispose();
@@ -106,6 +116,11 @@ export class ExtensionProcess implements Disposable {
   /** Runs `analyze` of one analyzer contribution in the extension. */
   analyze(contribution: string, input: unknown, options: CallOptions): Promise<unknown> {
     return this.send({ type: "call", id: 0, contribution, method: "analyze", input }, options.timeoutMs, options);
+  }
+
+  /** Hands a tag plan to a tag writer contribution (a MAM, a newsroom system). */
+  write(contribution: string, input: { plan: unknown; clip: unknown }, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution, method: "write", input }, timeoutMs, { timeoutMs, ...(signal && { signal }) });
   }
 
   /** Runs a contributed command's handler with `args`. */
@@ -193,4 +208,21 @@ export class ExtensionProcess implements Disposable {
     if (denied) return new ExtensionFailure("denied", this.id, `tried to access ${denied[1]}, which extensions may not`);
     return new ExtensionFailure("crashed", this.id, `its process ended (${signal ?? `exit ${code}`})`);
   }
+}
+
+/**
+ * What a restricted host reads to load the ONNX runtime: the onnxruntime-node package (JS and its
+ * `.node` binding) and the onnxruntime-common it requires. The shared libraries the binding links
+ * are loaded by the OS, outside Node's permission model.
+ */
+function onnxRuntimeReads(): string[] {
+  const node = createRequire(import.meta.url).resolve("onnxruntime-node");
+  const common = createRequire(node).resolve("onnxruntime-common");
+  return [packageFolder(node, "onnxruntime-node"), packageFolder(common, "onnxruntime-common")];
+}
+
+function packageFolder(file: string, name: string): string {
+  let dir = path.dirname(file);
+  while (path.basename(dir) !== name && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }

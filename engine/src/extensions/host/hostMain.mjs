@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 
 const analyzers = new Map();
 const commands = new Map();
+const tagWriters = new Map();
 const cancels = new Map();
 const pending = new Map();
 let nextRequest = 1;
@@ -48,12 +49,22 @@ async function activate(launch) {
     configuration: Object.freeze({ ...launch.configuration }),
     log: Object.freeze({ info: log("info"), warn: log("warn"), error: log("error") }),
   };
+  // Only with the manifest's "onnxRuntime" permission (the engine then passes this flag and allows
+  // addons): the runtime is resolved from the host's own location, not the extension's folder.
+  const onnx = process.argv.includes("--sichter-onnx-runtime") ? await import("onnxruntime-node").then((m) => m.default ?? m) : undefined;
   const api = Object.freeze({
     analyzers: Object.freeze({
       register(id, analyzer) {
         if (typeof analyzer?.analyze !== "function") throw new Error(`analyzer ${id} has no analyze() function`);
         analyzers.set(id, analyzer);
         return { dispose: () => void analyzers.delete(id) };
+      },
+    }),
+    tagWriters: Object.freeze({
+      register(id, writer) {
+        if (typeof writer?.write !== "function") throw new Error(`tag writer ${id} has no write() function`);
+        tagWriters.set(id, writer);
+        return { dispose: () => void tagWriters.delete(id) };
       },
     }),
     commands: Object.freeze({
@@ -63,12 +74,42 @@ async function activate(launch) {
         return { dispose: () => void commands.delete(id) };
       },
     }),
+    ...(onnx !== undefined && { onnx }),
   });
   extensionModule = await import(pathToFileURL(launch.main).href);
   const activateFn = extensionModule.activate ?? extensionModule.default?.activate;
   if (typeof activateFn !== "function") throw new Error(`${launch.main} exports no activate() function`);
   await activateFn(context, api);
-  return { analyzers: [...analyzers.keys()], commands: [...commands.keys()] };
+  return { analyzers: [...analyzers.keys()], commands: [...commands.keys()], tagWriters: [...tagWriters.keys()] };
+}
+
+async function write(id, contribution, input) {
+  const writer = tagWriters.get(contribution);
+  if (!writer) throw new Error(`the extension registered no tag writer "${contribution}" (does activate() call api.tagWriters.register?)`);
+  const token = cancellationToken(id);
+  try {
+    return (await writer.write(input.plan, input.clip, token)) ?? null;
+  } finally {
+    cancels.delete(id);
+  }
+}
+
+function cancellationToken(id) {
+  const listeners = new Set();
+  let cancelled = false;
+  cancels.set(id, () => {
+    cancelled = true;
+    for (const listener of listeners) listener();
+  });
+  return {
+    get isCancellationRequested() {
+      return cancelled;
+    },
+    onCancellationRequested(listener) {
+      listeners.add(listener);
+      return { dispose: () => void listeners.delete(listener) };
+    },
+  };
 }
 
 async function runCommand(command, args) {
@@ -124,7 +165,11 @@ process.on("message", (message) => {
       return reply(message.id, () => activate(message.extension));
     case "call":
       return reply(message.id, () =>
-        message.method === "command" ? runCommand(message.contribution, message.input) : analyze(message.id, message.contribution, message.input),
+        message.method === "command"
+          ? runCommand(message.contribution, message.input)
+          : message.method === "write"
+            ? write(message.id, message.contribution, message.input)
+            : analyze(message.id, message.contribution, message.input),
       );
     case "cancel":
       return cancels.get(message.id)?.();

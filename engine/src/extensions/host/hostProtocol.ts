@@ -4,7 +4,7 @@
  */
 export type EngineToHost =
   | { type: "activate"; id: number; extension: ExtensionLaunch }
-  | { type: "call"; id: number; contribution: string; method: "analyze" | "command"; input: unknown }
+  | { type: "call"; id: number; contribution: string; method: "analyze" | "command" | "write"; input: unknown }
   | { type: "cancel"; id: number }
   | { type: "reply"; id: number; ok: true; value: unknown }
   | { type: "reply"; id: number; ok: false; error: HostError }
