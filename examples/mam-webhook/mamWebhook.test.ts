@@ -46,7 +46,7 @@ describe("examples/mam-webhook", () => {
     const result = await runCli(["analyze", clip, "--json", "--no-write"], { env });
     expect(result.code).toBe(0);
     expect(received).toHaveLength(1);
-    const [{ headers, body }] = received;
+    const { headers, body } = received[0]!;
     expect(headers["content-type"]).toBe("application/json");
     expect(headers.authorization).toBe("Bearer mam-secret");
     expect(body.clip).toMatchObject({ path: clip, frameRate: "25/1", frameCount: 100 });
