@@ -17,6 +17,17 @@ export const PlannedMarker = z.object({
 });
 export type PlannedMarker = z.infer<typeof PlannedMarker>;
 
+/**
+ * A term of a controlled vocabulary the clip is about, as IPTC Extension's `AboutCvTerm` holds it:
+ * the vocabulary's URI, the term's URI and its name in the plan's language.
+ */
+export const ControlledTerm = z.object({
+  vocabulary: z.string().min(1),
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type ControlledTerm = z.infer<typeof ControlledTerm>;
+
 export const TagPlan = z.object({
   clipPath: z.string(),
   /** Rational rate "num/den" the frame numbers count in. */
@@ -25,5 +36,7 @@ export const TagPlan = z.object({
   keywords: z.array(z.string().min(1)),
   description: z.string(),
   logComment: z.string(),
+  /** Controlled terms from installed vocabularies (written as Iptc4xmpExt:AboutCvTerm). */
+  controlledTerms: z.array(ControlledTerm).optional(),
 });
 export type TagPlan = z.infer<typeof TagPlan>;

@@ -4,4 +4,4 @@ export { Keyframe } from "./Keyframe.ts";
 export { Shot, Transition, TransitionType } from "./Shot.ts";
 export { Provenance, Tag, TagSource, TagStatus } from "./Tag.ts";
 export { TagSet } from "./TagSet.ts";
-export { PlannedMarker, TagPlan } from "./TagPlan.ts";
+export { ControlledTerm, PlannedMarker, TagPlan } from "./TagPlan.ts";

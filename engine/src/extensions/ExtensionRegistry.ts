@@ -7,6 +7,7 @@ import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
+import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
 import type { TagWriter } from "../metadata/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
@@ -115,6 +116,23 @@ export class ExtensionRegistry implements Disposable {
   tagWriters(): TagWriter[] {
     return this.enabled().flatMap((extension) =>
       (extension.manifest.sichter.contributes.tagWriters ?? []).map((c) => new ExtensionTagWriter(c.id, () => this.host(extension))),
+    );
+  }
+
+  /**
+   * The vocabularies of enabled extensions. Data, not code: they are read here, in the engine, and
+   * no extension process starts for them. A file that does not parse is reported and left out.
+   */
+  vocabularies(): Vocabulary[] {
+    return this.enabled().flatMap((extension) =>
+      (extension.manifest.sichter.contributes.vocabularies ?? []).flatMap((c) => {
+        try {
+          return [loadVocabulary(c.id, path.join(extension.folder, c.path), c.format)];
+        } catch (error) {
+          this.options.log?.("warn", `vocabulary ${c.id} of ${extension.id} left out: ${(error as Error).message}`);
+          return [];
+        }
+      }),
     );
   }
 

@@ -61,6 +61,8 @@ export interface XmpContent {
   /** Every dc:description entry by language ("x-default", "de", ...). */
   descriptions: Record<string, string>;
   logComment: string | null;
+  /** Iptc4xmpExt:AboutCvTerm entries: controlled vocabulary terms the clip is about. */
+  controlledTerms: Array<{ vocabulary: string | null; id: string; name: string | null }>;
   /** Markers of all tracks, in track order. */
   markers: XmpMarker[];
   tracks: XmpTrack[];

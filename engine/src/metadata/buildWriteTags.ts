@@ -33,6 +33,13 @@ export function buildWriteTags(plan: TagPlan, existing: XmpContent, language: st
   if (description.xDefault !== null) tags["XMP-dc:Description-x-default"] = description.xDefault;
   if (description.language !== null) tags[`XMP-dc:Description-${language}`] = description.language;
 
+  // Controlled terms are added, never replaced: an archivist's own AboutCvTerm entries stay.
+  const known = new Set(existing.controlledTerms.map((t) => t.id));
+  const terms = (plan.controlledTerms ?? []).filter((t) => !known.has(t.id));
+  if (terms.length > 0) {
+    tags["XMP-iptcExt:AboutCvTerm+"] = terms.map((t) => ({ CvId: t.vocabulary, CvTermId: t.id, CvTermName: t.name }));
+  }
+
   const logComment = mergeLogComment(existing.logComment, plan.logComment);
   if (logComment !== null) tags["XMP-xmpDM:LogComment"] = logComment;
 

@@ -56,6 +56,12 @@ export async function readXmpWithWarnings(file: string): Promise<XmpReadResult> 
       description: descriptions["x-default"] ?? null,
       descriptions,
       logComment: tags.LogComment === undefined ? null : String(tags.LogComment),
+      controlledTerms: asArray(tags.AboutCvTerm).flatMap((t) => {
+        const term = t as { CvId?: unknown; CvTermId?: unknown; CvTermName?: unknown };
+        return typeof term.CvTermId === "string"
+          ? [{ vocabulary: typeof term.CvId === "string" ? term.CvId : null, id: term.CvTermId, name: typeof term.CvTermName === "string" ? term.CvTermName : null }]
+          : [];
+      }),
       markers: tracks.flatMap((t) => t.markers),
       tracks,
     },

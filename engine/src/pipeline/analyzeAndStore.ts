@@ -8,6 +8,7 @@ import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { toSichterError } from "../core/SichterError.ts";
 import type { TagWriter } from "../metadata/TagWriter.ts";
+import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import { Progress } from "../core/Progress.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { writeXmp, type WriteReport } from "../metadata/index.ts";
@@ -20,6 +21,8 @@ export interface AnalyzeAndStoreOptions {
   readonly write: "sidecar" | "embed" | "none";
   readonly mode?: ShotDetectionMode;
   readonly catalog: Catalog;
+  /** Controlled vocabularies whose terms the plan gets (extensions' vocabulary contributions). */
+  readonly vocabularies?: readonly Vocabulary[];
   /** Further destinations of the plan (extensions' tag writers), run after the engine's own XMP. */
   readonly tagWriters?: readonly TagWriter[];
 }
@@ -70,6 +73,7 @@ export async function analyzeAndStore(
       language: options.language,
       ...(options.mode && { mode: options.mode }),
       fingerprint: fingerprintFile,
+      ...(options.vocabularies && { vocabularies: options.vocabularies }),
       keepKeyframe: (keyframe, jpeg) => thumbs.push(keepThumbnail(jpeg, path.basename(file), keyframe.frame)),
     },
     progress,

@@ -14,6 +14,8 @@ import { probeMedia } from "../media/probeMedia.ts";
 import { extractKeywords } from "../keywording/extractKeywords.ts";
 import { keywordTags } from "../keywording/keywordTags.ts";
 import { buildTagPlan } from "./buildTagPlan.ts";
+import { controlledTermsOf } from "./controlledTermsOf.ts";
+import type { Vocabulary } from "../keywording/Vocabulary.ts";
 
 export interface AnalyzeOptions {
   readonly analyzers: readonly Analyzer[];
@@ -21,6 +23,8 @@ export interface AnalyzeOptions {
   readonly mode?: ShotDetectionMode;
   /** Content fingerprint of the media file (the catalog's way to recognise moved files). */
   readonly fingerprint: (path: string) => Promise<string>;
+  /** Controlled vocabularies (from extensions): matching terms become keywords and AboutCvTerm entries. */
+  readonly vocabularies?: readonly Vocabulary[];
   /** Called for each keyframe JPEG before the job's temp folder is removed (to keep thumbnails). */
   readonly keepKeyframe?: (keyframe: Keyframe, file: string) => void;
 }
@@ -80,6 +84,7 @@ export async function analyzeClip(
     }
     const lines = tags.filter((t) => t.kind === "ocr.line").map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence }));
     tags.push(...keywordTags(extractKeywords(lines), options.language));
+    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], tags, options.language, media.frameCount);
 
     const tc = clipTimecode(media);
     const tagSet: TagSet = {
@@ -104,7 +109,7 @@ export async function analyzeClip(
     return {
       media,
       tagSet,
-      plan: buildTagPlan(tagSet, options.language),
+      plan: { ...buildTagPlan(tagSet, options.language), ...(controlledTerms.length > 0 && { controlledTerms }) },
       mode: shots.mode,
       failures,
       analyzers: options.analyzers.map(({ id, version }) => ({ id, version })),

@@ -83,7 +83,8 @@ export class EngineService {
     const catalog = SqliteCatalog.open(defaultCatalogPath());
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
-    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers, () => extensions.tagWriters()), {
+    const vocabularies = extensions.vocabularies();
+    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers, () => extensions.tagWriters(), () => vocabularies), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });

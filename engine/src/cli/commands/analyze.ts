@@ -59,6 +59,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
   const tagWriters = extensions.tagWriters();
+  const vocabularies = extensions.vocabularies();
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -72,7 +73,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       try {
         const stored = await analyzeAndStore(
           item.file,
-          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog, tagWriters },
+          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog, tagWriters, vocabularies },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
