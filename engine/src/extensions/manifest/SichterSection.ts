@@ -18,6 +18,14 @@ const EngineRange = z
 /** The kinds that run code; an extension contributing only vocabularies or settings needs no `main`. */
 const CODE_KINDS = ["analyzers", "keywordProviders", "tagWriters", "commands"] as const;
 
+/**
+ * Capabilities beyond the extension's own folder and storage. Each one is listed in the manifest, so
+ * a user sees it before installing. "onnxRuntime": `api.onnx` (onnxruntime-node, a native addon and
+ * so outside Node's permission model).
+ */
+export const PERMISSIONS = ["onnxRuntime"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 /** The `sichter` field of an extension's package.json. */
 export const SichterSection = z
   .strictObject({
@@ -28,6 +36,10 @@ export const SichterSection = z
       .default(() => [])
       .describe("Extra activation events; contributed analyzers, providers, writers and commands imply their own."),
     contributes: Contributes.prefault({}),
+    permissions: z
+      .array(z.enum(PERMISSIONS))
+      .default(() => [])
+      .describe('Capabilities beyond the extension\'s folder and storage. "onnxRuntime": `api.onnx`, the ONNX runtime (a native addon, outside Node\'s permission model).'),
   })
   .superRefine((section, ctx) => {
     if (section.main !== undefined) return;
