@@ -64,6 +64,21 @@ export function childPids(pid: number): number[] {
   return out;
 }
 
+/** Pids of every live process below `pid` (extension hosts and their ffmpeg runs included). */
+export function descendantPids(pid: number): number[] {
+  const children = childPids(pid);
+  return [...children, ...children.flatMap(descendantPids)];
+}
+
+/** The command line of a live process ("" once it has ended). */
+export function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+  } catch {
+    return "";
+  }
+}
+
 /** Opens a raw WebSocket and reports how the upgrade went (status code or "open"). */
 export function tryConnect(url: string, headers: Record<string, string> = {}): Promise<number | "open"> {
   return new Promise((resolve) => {

@@ -44,14 +44,17 @@ describe("sichter extensions", () => {
   it("installs, lists, disables, enables and uninstalls an extension", async () => {
     const folder = writeExtension("roundtrip", { analyzer: "return { tags: [] };" });
     expect((await runCli(["extensions", "install", folder], { env })).stdout).toContain("Installed test.roundtrip 1.0.0");
+    const installed = async () =>
+      (JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions as Array<{ id: string; builtin: boolean; enabled: boolean }>).filter((e) => !e.builtin);
     const listed = JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout);
-    expect(listed.extensions).toEqual([expect.objectContaining({ id: "test.roundtrip", enabled: true, builtin: false })]);
+    expect(listed.extensions.filter((e: { builtin: boolean }) => e.builtin).map((e: { id: string }) => e.id)).toEqual(["sichter.cues", "sichter.motion", "sichter.ocr"]);
+    expect(await installed()).toEqual([expect.objectContaining({ id: "test.roundtrip", enabled: true, builtin: false })]);
     await runCli(["extensions", "disable", "test.roundtrip"], { env });
-    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions[0].enabled).toBe(false);
+    expect((await installed())[0]!.enabled).toBe(false);
     await runCli(["extensions", "enable", "test.roundtrip"], { env });
-    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions[0].enabled).toBe(true);
+    expect((await installed())[0]!.enabled).toBe(true);
     expect((await runCli(["extensions", "uninstall", "test.roundtrip"], { env })).code).toBe(0);
-    expect(JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions).toEqual([]);
+    expect(await installed()).toEqual([]);
     const missing = await runCli(["extensions", "uninstall", "test.roundtrip"], { env });
     expect(missing.stderr).toContain("SICHTER_E_EXTENSION_NOT_FOUND");
   });
@@ -121,7 +124,8 @@ describe("extensions over the engine's protocol", () => {
     const client = engine.client();
     try {
       const { extensions } = await client.request("extensions.list", {});
-      expect(extensions).toEqual([expect.objectContaining({ id: "test.tools", enabled: true, contributes: { commands: ["test.tools"] } })]);
+      expect(extensions.filter((e) => !e.builtin)).toEqual([expect.objectContaining({ id: "test.tools", enabled: true, contributes: { commands: ["test.tools"] } })]);
+      expect(extensions.filter((e) => e.builtin).map((e) => e.id)).toEqual(["sichter.cues", "sichter.motion", "sichter.ocr"]);
       const { commands } = await client.request("commands.list", {});
       expect(commands).toEqual([{ command: "test.tools", title: "tools", extensionId: "test.tools" }]);
       const { result } = await client.request("commands.execute", { command: "test.tools", args: [42] });

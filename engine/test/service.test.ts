@@ -3,7 +3,7 @@ import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgressValue, SichterClient } from "@sichter/shared/protocol";
-import { childPids, startEngine, tryConnect, type EngineProcess } from "./engineProcess.ts";
+import { commandOf, descendantPids, startEngine, tryConnect, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 import { defaultSamplesDir } from "../../bench/samples/ensureSamples.ts";
@@ -234,7 +234,7 @@ describe("engine service: cancel, crash and shutdown", () => {
     await decoding(engine.child.pid!);
     await client.request("job.cancel", { jobId });
     await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 20_000 }).toBe("cancelled");
-    await expect.poll(() => childPids(engine.child.pid!).filter((pid) => !isExiftool(pid)).map(commandOf), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => decoders(engine.child.pid!), { timeout: 10_000 }).toEqual([]);
     const temp = path.join(home, "tmp");
     expect(fs.existsSync(temp) ? fs.readdirSync(temp) : []).toEqual([]);
   }, 60_000);
@@ -268,11 +268,13 @@ describe("engine service: cancel, crash and shutdown", () => {
     const firstClient = first.client();
     const { jobId } = await firstClient.request("clip.analyze", { path: longClip, options: { write: "none" } });
     await decoding(first.child.pid!);
-    const pid = first.child.pid!;
+    // Everything below the engine (extension hosts, ffmpeg, exiftool) must end with it.
+    const below = descendantPids(first.child.pid!);
+    expect(below.length).toBeGreaterThan(0);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     firstClient.dispose();
-    expect(childPids(pid)).toEqual([]);
+    await expect.poll(() => below.filter((pid) => commandOf(pid) !== ""), { timeout: 10_000 }).toEqual([]);
     const second = await startEngine(stopHome);
     const secondClient = second.client();
     try {
@@ -287,23 +289,12 @@ describe("engine service: cancel, crash and shutdown", () => {
   }, 90_000);
 });
 
-/** Waits until the engine has an ffmpeg child: the analysis is decoding. */
+/** ffmpeg and ffprobe runs anywhere below the engine (the analyzers run in extension hosts). */
+function decoders(pid: number): string[] {
+  return descendantPids(pid).map(commandOf).filter((c) => /ffmpeg|ffprobe/.test(c));
+}
+
+/** Waits until an ffmpeg runs below the engine: the analysis is decoding. */
 async function decoding(pid: number): Promise<void> {
-  await expect.poll(() => childPids(pid).map(commandOf).filter((c) => c.includes("ffmpeg") || c.includes("ffprobe")).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
-}
-
-function isExiftool(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("exiftool");
-  } catch {
-    return false;
-  }
-}
-
-function commandOf(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
-  } catch {
-    return String(pid);
-  }
+  await expect.poll(() => decoders(pid).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
 }

@@ -11,6 +11,8 @@ export interface ExtensionAnalyzerOptions {
   readonly extensionId: string;
   readonly version: string;
   readonly timeoutSeconds: number;
+  /** A built-in: its tags keep the provenance and kinds its analyzer gave them. */
+  readonly trusted?: boolean;
   /** Starts (activates) the extension's process on first use: extensions load only when needed. */
   readonly host: () => Promise<ExtensionProcess>;
 }
@@ -37,12 +39,9 @@ export class ExtensionAnalyzer implements Analyzer {
       const { media } = input;
       const result = (await host.analyze(
         this.id,
-        {
-          media: { path: media.path, frameRate: media.frameRate, frameCount: media.frameCount, durationSeconds: media.durationSeconds, width: media.width, height: media.height },
-          shots: input.shots.map(({ index, startFrame, endFrame }) => ({ index, startFrame, endFrame })),
-          keyframes: input.keyframes.map(({ shot, frame, timecode }) => ({ shot, frame, timecode })),
-          language: input.language,
-        },
+        // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
+        // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
+        { media, shots: input.shots, keyframes: input.keyframes, language: input.language },
         {
           timeoutMs: this.options.timeoutSeconds * 1000,
           signal: abort.signal,
@@ -50,7 +49,8 @@ export class ExtensionAnalyzer implements Analyzer {
           onRequest: async (_method, p) => input.frames.rgb(p.frame, p.width, p.count, token),
         },
       )) as { tags?: unknown };
-      return { tags: this.toTags(result?.tags, input) };
+      const text = (result as { text?: AnalyzerResult["text"] } | null)?.text;
+      return { tags: this.toTags(result?.tags, input), ...(this.options.trusted && Array.isArray(text) && { text }) };
     } finally {
       subscription.dispose();
     }
@@ -58,6 +58,13 @@ export class ExtensionAnalyzer implements Analyzer {
 
   private toTags(raw: unknown, input: AnalysisInput): Tag[] {
     if (!Array.isArray(raw)) throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned no tags array`);
+    if (this.options.trusted) {
+      return raw.map((item, i) => {
+        const tag = Tag.safeParse(item);
+        if (!tag.success) throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned an invalid tag ${i}`);
+        return tag.data;
+      });
+    }
     return raw.map((item, i) => {
       const tag = Tag.safeParse({
         kind: `${this.id}`,

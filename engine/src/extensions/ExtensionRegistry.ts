@@ -106,6 +106,7 @@ export class ExtensionRegistry implements Disposable {
             extensionId: extension.id,
             version: extension.manifest.version,
             timeoutSeconds: contribution.timeoutSeconds,
+            trusted: extension.builtin,
             host: () => this.host(extension),
           }),
       ),

@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ErrorCode, PROTOCOL_VERSION, WireLimits, formatErrorMessage } from "@sichter/shared/protocol";
-import { builtinAnalyzers } from "../analysis/builtinAnalyzers.ts";
 import { releaseOcrModels } from "../analysis/ocr/index.ts";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { defaultCatalogPath, thumbnailsFolder } from "../catalog/catalogPath.ts";
@@ -82,7 +81,8 @@ export class EngineService {
     sweepStaleJobFolders(dirs.temp);
     const catalog = SqliteCatalog.open(defaultCatalogPath());
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
-    const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
+    // The built-in analyzers are extensions too (engine/extensions/): one path for all of them.
+    const analyzers = extensions.analyzers();
     const vocabularies = extensions.vocabularies();
     const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers, () => extensions.tagWriters(), () => vocabularies), {
       concurrency: options.concurrency ?? 1,

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { builtinAnalyzers } from "../../analysis/builtinAnalyzers.ts";
 import { releaseOcrModels } from "../../analysis/ocr/index.ts";
 import { SqliteCatalog } from "../../catalog/index.ts";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
@@ -57,7 +56,8 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   const catalog = SqliteCatalog.open();
   const extensions = loadExtensions();
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
-  const analyzers = [...builtinAnalyzers(), ...extensions.analyzers()];
+  // The built-in analyzers are extensions too (engine/extensions/): one path for all of them.
+  const analyzers = extensions.analyzers();
   const tagWriters = extensions.tagWriters();
   const vocabularies = extensions.vocabularies();
   const bar = new ProgressBar(context.stderr);

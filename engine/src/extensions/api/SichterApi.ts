@@ -26,16 +26,24 @@ export interface RgbImage {
 }
 
 export interface ExtensionAnalysisInput {
+  /** The probe result; further fields (keyframe index, frame times, packet sizes) are there too. */
   readonly media: {
     readonly path: string;
+    readonly keyframes: readonly number[];
     readonly frameRate: string;
     readonly frameCount: number;
     readonly durationSeconds: number;
     readonly width: number;
     readonly height: number;
   };
-  readonly shots: ReadonlyArray<{ index: number; startFrame: number; endFrame: number }>;
-  readonly keyframes: ReadonlyArray<{ shot: number; frame: number; timecode: string }>;
+  /** Shots in order; `transition` is the cut, dissolve or fade that starts the shot (or null). */
+  readonly shots: ReadonlyArray<{
+    index: number;
+    startFrame: number;
+    endFrame: number;
+    transition: { type: string; startFrame: number; endFrame: number } | null;
+  }>;
+  readonly keyframes: ReadonlyArray<{ shot: number; frame: number; timecode: string; seconds: number; hash: string }>;
   readonly language: "de" | "en";
   /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };

@@ -1,0 +1,6 @@
+import { CueAnalyzer } from "../../src/analysis/cues/CueAnalyzer.ts";
+import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
+
+export function activate(_context: ExtensionContext, api: SichterApi): void {
+  registerBuiltinAnalyzer(api, new CueAnalyzer());
+}
