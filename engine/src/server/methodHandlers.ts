@@ -9,6 +9,7 @@ import {
   type MethodResultInput,
 } from "@sichter/shared/protocol";
 import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import { contributionSummary } from "../extensions/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
@@ -92,7 +93,7 @@ export function methodHandlers(state: ServiceState): Handlers {
         ...(e.manifest.displayName !== undefined && { displayName: e.manifest.displayName }),
         builtin: e.builtin,
         enabled: e.enabled,
-        contributes: contributionIdsByPoint(e.manifest.sichter.contributes),
+        contributes: contributionSummary(e.manifest.sichter.contributes),
       })),
       problems: (state.extensions?.problems ?? []).map((p) => ({ folder: p.folder, code: p.error.code, message: p.error.message })),
     }),
@@ -113,15 +114,6 @@ export function methodHandlers(state: ServiceState): Handlers {
       );
     },
   };
-}
-
-function contributionIdsByPoint(contributes: Record<string, unknown>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [point, list] of Object.entries(contributes)) {
-    if (!Array.isArray(list) || list.length === 0) continue;
-    out[point] = list.map((c: { id?: string; command?: string }) => c.id ?? c.command ?? "").filter(Boolean);
-  }
-  return out;
 }
 
 /** Routes a validated request to its handler; the registry and the handler map share method names. */

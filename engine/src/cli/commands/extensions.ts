@@ -1,5 +1,6 @@
 import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../../core/SichterError.ts";
+import { contributionSummary } from "../../extensions/contributionSummary.ts";
 import { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
 import { ExtensionState } from "../../extensions/ExtensionState.ts";
 import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensions/extensionDirs.ts";
@@ -43,7 +44,7 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
       if (values.json) {
         const rows = loaded.extensions.map((e) => ({
           id: e.id, version: e.manifest.version, builtin: e.builtin, enabled: e.enabled, folder: e.folder,
-          contributes: Object.fromEntries(Object.entries(e.manifest.sichter.contributes).map(([k, v]) => [k, Array.isArray(v) ? v.map((c) => ("id" in c ? c.id : c.command)) : v])),
+          contributes: contributionSummary(e.manifest.sichter.contributes),
         }));
         const problems = loaded.problems.map((p) => ({ folder: p.folder, code: p.error.code, message: p.error.localizedMessage(context.locale) }));
         context.stdout.write(`${JSON.stringify({ extensions: rows, problems }, null, 2)}\n`);
