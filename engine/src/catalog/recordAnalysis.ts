@@ -52,7 +52,7 @@ export function recordAnalysis(
       tag.startFrame, tag.endFrame, tag.status, JSON.stringify(tag.provenance), now,
       decidedAt(tag, now),
     );
-    index.addTag(clipId, Number(row.lastInsertRowid), tag.label, tag.source, tag.status);
+    index.addTag(clipId, tagSet.clip.path, Number(row.lastInsertRowid), tag.label, tag.source, tag.status);
     added += 1;
   }
 
@@ -62,11 +62,11 @@ export function recordAnalysis(
   for (const line of tagSet.ocrText) {
     if (!line.text.trim()) continue;
     const row = insertOcr.run(clipId, line.startFrame, line.endFrame, line.text);
-    index.addOcr(clipId, Number(row.lastInsertRowid), line.text);
+    index.addOcr(clipId, tagSet.clip.path, Number(row.lastInsertRowid), line.text);
   }
   if (options.description !== undefined) {
     sql.get("UPDATE clips SET description = ? WHERE id = ?").run(options.description || null, clipId);
-    index.setDescription(clipId, options.description || null);
+    index.setDescription(clipId, tagSet.clip.path, options.description || null);
   }
 
   // Decisions kept from before a move are still indexed under the old folders.

@@ -50,7 +50,7 @@ export function reviewTag(sql: StatementCache, index: SearchIndex, tagId: number
 
 /** A tag a person typed: accepted from the start and never replaced by re-analysis. */
 export function addUserTag(sql: StatementCache, index: SearchIndex, clipId: number, tag: UserTag): StoredTag {
-  const clip = sql.get<{ id: number }>("SELECT id FROM clips WHERE id = ?").get(clipId);
+  const clip = sql.get<{ id: number; path: string }>("SELECT id, path FROM clips WHERE id = ?").get(clipId);
   if (!clip) throw new SichterError(ErrorCode.NOT_IN_CATALOG, { what: `clip ${clipId}` });
   const label = tag.label.trim();
   if (!label) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: "a tag needs a label" });
@@ -64,7 +64,7 @@ export function addUserTag(sql: StatementCache, index: SearchIndex, clipId: numb
     )
     .run(clipId, label, tag.kind ?? "keyword", tag.language ?? "und", tag.startFrame, tag.endFrame, JSON.stringify([USER]), now, now);
   const tagId = Number(row.lastInsertRowid);
-  index.addTag(clipId, tagId, label, "user", "accepted");
+  index.addTag(clipId, clip.path, tagId, label, "user", "accepted");
   return toStoredTag(sql.get<TagRow>("SELECT * FROM tags WHERE id = ?").get(tagId)!);
 }
 
