@@ -89,6 +89,28 @@ export const ErrorCode = {
   EXTENSION_CRASHED: "SICHTER_E_EXTENSION_CRASHED",
   /** No installed extension has this id. */
   EXTENSION_NOT_FOUND: "SICHTER_E_EXTENSION_NOT_FOUND",
+  /** Nothing leaves the machine in local-only mode (the default); enable a provider in the config first. */
+  PRIVACY_LOCAL_ONLY: "SICHTER_E_PRIVACY_LOCAL_ONLY",
+  /** An endpoint off this machine is not HTTPS; keyframes only travel encrypted. */
+  PRIVACY_INSECURE_ENDPOINT: "SICHTER_E_PRIVACY_INSECURE_ENDPOINT",
+  /** The endpoint answered with a redirect; Sichter does not follow them (they could lead off HTTPS). */
+  PRIVACY_REDIRECT_REFUSED: "SICHTER_E_PRIVACY_REDIRECT_REFUSED",
+  /** The endpoint's TLS certificate could not be verified (expired, wrong host, unknown CA). */
+  PRIVACY_CERTIFICATE_INVALID: "SICHTER_E_PRIVACY_CERTIFICATE_INVALID",
+  /** An outgoing image broke the privacy rules (metadata block, too large); it was not sent. */
+  PRIVACY_IMAGE_REFUSED: "SICHTER_E_PRIVACY_IMAGE_REFUSED",
+  /** A keyword provider is enabled but lacks a setting it needs (base URL, model, API key). */
+  PROVIDER_NOT_CONFIGURED: "SICHTER_E_PROVIDER_NOT_CONFIGURED",
+  /** The provider could not be reached or kept failing (network, timeouts, 5xx) after the retries. */
+  PROVIDER_UNAVAILABLE: "SICHTER_E_PROVIDER_UNAVAILABLE",
+  /** The provider kept answering 429 (rate limit or quota) after the retries. */
+  PROVIDER_RATE_LIMITED: "SICHTER_E_PROVIDER_RATE_LIMITED",
+  /** The provider refused the request (401, 403, 400: key, model or request wrong); not retried. */
+  PROVIDER_REJECTED: "SICHTER_E_PROVIDER_REJECTED",
+  /** The provider's answer is not JSON or does not match the expected schema; no tags were taken from it. */
+  PROVIDER_RESPONSE_INVALID: "SICHTER_E_PROVIDER_RESPONSE_INVALID",
+  /** The provider failed repeatedly; calls are paused for a while (circuit breaker open). */
+  PROVIDER_CIRCUIT_OPEN: "SICHTER_E_PROVIDER_CIRCUIT_OPEN",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -180,6 +180,50 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "No installed extension {extension}. \"sichter extensions list\" shows what is installed.",
     de: "Keine installierte Erweiterung {extension}. \"sichter extensions list\" zeigt, was installiert ist.",
   },
+  [ErrorCode.PRIVACY_LOCAL_ONLY]: {
+    en: "Sichter is in local-only mode: nothing is sent to {provider}. Enable the provider in the settings to use it.",
+    de: "Sichter arbeitet nur lokal: an {provider} wird nichts gesendet. Aktivieren Sie den Anbieter in den Einstellungen, um ihn zu nutzen.",
+  },
+  [ErrorCode.PRIVACY_INSECURE_ENDPOINT]: {
+    en: "Refused to send to {url}: endpoints off this machine must use HTTPS.",
+    de: "Senden an {url} verweigert: Gegenstellen außerhalb dieses Rechners müssen HTTPS verwenden.",
+  },
+  [ErrorCode.PRIVACY_REDIRECT_REFUSED]: {
+    en: "{provider} answered with a redirect to {location}; Sichter does not follow redirects.",
+    de: "{provider} hat auf {location} umgeleitet; Sichter folgt keinen Umleitungen.",
+  },
+  [ErrorCode.PRIVACY_CERTIFICATE_INVALID]: {
+    en: "The TLS certificate of {url} could not be verified: {detail}",
+    de: "Das TLS-Zertifikat von {url} konnte nicht geprüft werden: {detail}",
+  },
+  [ErrorCode.PRIVACY_IMAGE_REFUSED]: {
+    en: "An image was not sent because it breaks the privacy rules: {detail}",
+    de: "Ein Bild wurde nicht gesendet, weil es gegen die Datenschutzregeln verstößt: {detail}",
+  },
+  [ErrorCode.PROVIDER_NOT_CONFIGURED]: {
+    en: "Keyword provider {provider} is missing a setting: {detail}",
+    de: "Dem Schlagwortanbieter {provider} fehlt eine Einstellung: {detail}",
+  },
+  [ErrorCode.PROVIDER_UNAVAILABLE]: {
+    en: "Keyword provider {provider} could not be reached: {detail}",
+    de: "Der Schlagwortanbieter {provider} war nicht erreichbar: {detail}",
+  },
+  [ErrorCode.PROVIDER_RATE_LIMITED]: {
+    en: "Keyword provider {provider} is rate-limiting requests: {detail}",
+    de: "Der Schlagwortanbieter {provider} begrenzt die Anfragen: {detail}",
+  },
+  [ErrorCode.PROVIDER_REJECTED]: {
+    en: "Keyword provider {provider} refused the request: {detail}",
+    de: "Der Schlagwortanbieter {provider} hat die Anfrage abgelehnt: {detail}",
+  },
+  [ErrorCode.PROVIDER_RESPONSE_INVALID]: {
+    en: "Keyword provider {provider} gave an answer that does not match its format: {detail}",
+    de: "Die Antwort des Schlagwortanbieters {provider} entspricht nicht dem erwarteten Format: {detail}",
+  },
+  [ErrorCode.PROVIDER_CIRCUIT_OPEN]: {
+    en: "Keyword provider {provider} failed repeatedly; it is paused until {until}.",
+    de: "Der Schlagwortanbieter {provider} ist wiederholt fehlgeschlagen und pausiert bis {until}.",
+  },
 };
 
 export function formatErrorMessage(

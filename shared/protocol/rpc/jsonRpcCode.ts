@@ -75,6 +75,17 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.EXTENSION_OUT_OF_MEMORY]: A,
   [ErrorCode.EXTENSION_CRASHED]: A,
   [ErrorCode.EXTENSION_NOT_FOUND]: A,
+  [ErrorCode.PRIVACY_LOCAL_ONLY]: A,
+  [ErrorCode.PRIVACY_INSECURE_ENDPOINT]: A,
+  [ErrorCode.PRIVACY_REDIRECT_REFUSED]: A,
+  [ErrorCode.PRIVACY_CERTIFICATE_INVALID]: A,
+  [ErrorCode.PRIVACY_IMAGE_REFUSED]: A,
+  [ErrorCode.PROVIDER_NOT_CONFIGURED]: A,
+  [ErrorCode.PROVIDER_UNAVAILABLE]: A,
+  [ErrorCode.PROVIDER_RATE_LIMITED]: A,
+  [ErrorCode.PROVIDER_REJECTED]: A,
+  [ErrorCode.PROVIDER_RESPONSE_INVALID]: A,
+  [ErrorCode.PROVIDER_CIRCUIT_OPEN]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
