@@ -43,7 +43,13 @@ export async function analysisBenchmark(options: { log?: (line: string) => void;
   let result: Awaited<ReturnType<typeof analyzeClip>>;
   let total: number;
   try {
-    result = await analyzeClip(sample.path, { analyzers: registry.analyzers().map(timed), language: "de", fingerprint: fingerprintFile });
+    result = await analyzeClip(sample.path, {
+      shotDetection: registry.shotDetection(),
+      keyframeSelection: registry.keyframeSelection(),
+      analyzers: registry.analyzers().map(timed),
+      language: "de",
+      fingerprint: fingerprintFile,
+    });
     total = (performance.now() - started) / 1000;
   } finally {
     await registry.stop();

@@ -8,6 +8,8 @@ import { runCli } from "./runCli.ts";
 const root = makeTempDir("sichter-extensions-");
 const home = path.join(root, "home");
 const env = { SICHTER_HOME: home };
+/** Every capability of the engine is an extension; these ship with it (engine/extensions/). */
+const BUILTINS = ["sichter.catalog", "sichter.cues", "sichter.google-vision", "sichter.motion", "sichter.ocr", "sichter.openai-vision", "sichter.shots", "sichter.xmp"];
 let clip: string;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -47,7 +49,10 @@ describe("sichter extensions", () => {
     const installed = async () =>
       (JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout).extensions as Array<{ id: string; builtin: boolean; enabled: boolean }>).filter((e) => !e.builtin);
     const listed = JSON.parse((await runCli(["extensions", "list", "--json"], { env })).stdout);
-    expect(listed.extensions.filter((e: { builtin: boolean }) => e.builtin).map((e: { id: string }) => e.id)).toEqual(["sichter.cues", "sichter.motion", "sichter.ocr"]);
+    const builtins = listed.extensions.filter((e: { builtin: boolean }) => e.builtin);
+    expect(builtins.map((e: { id: string }) => e.id)).toEqual(BUILTINS);
+    // Cloud keyword providers wait for the user's "enable": local-only is the default.
+    expect(builtins.filter((e: { enabled: boolean }) => !e.enabled).map((e: { id: string }) => e.id)).toEqual(["sichter.google-vision", "sichter.openai-vision"]);
     expect(await installed()).toEqual([expect.objectContaining({ id: "test.roundtrip", enabled: true, builtin: false })]);
     await runCli(["extensions", "disable", "test.roundtrip"], { env });
     expect((await installed())[0]!.enabled).toBe(false);
@@ -125,7 +130,7 @@ describe("extensions over the engine's protocol", () => {
     try {
       const { extensions } = await client.request("extensions.list", {});
       expect(extensions.filter((e) => !e.builtin)).toEqual([expect.objectContaining({ id: "test.tools", enabled: true, contributes: { commands: ["test.tools"] } })]);
-      expect(extensions.filter((e) => e.builtin).map((e) => e.id)).toEqual(["sichter.cues", "sichter.motion", "sichter.ocr"]);
+      expect(extensions.filter((e) => e.builtin).map((e) => e.id)).toEqual(BUILTINS);
       const { commands } = await client.request("commands.list", {});
       expect(commands).toEqual([{ command: "test.tools", title: "tools", extensionId: "test.tools" }]);
       const { result } = await client.request("commands.execute", { command: "test.tools", args: [42] });

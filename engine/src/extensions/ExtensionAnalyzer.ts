@@ -46,7 +46,11 @@ export class ExtensionAnalyzer implements Analyzer {
           timeoutMs: this.options.timeoutSeconds * 1000,
           signal: abort.signal,
           onProgress: (stage, fraction) => progress.report({ stage, fraction: Math.min(1, Math.max(0, fraction)) }),
-          onRequest: async (_method, p) => input.frames.rgb(p.frame, p.width, p.count, token),
+          onRequest: async (request) => {
+            if (request.method !== "frames.rgb") throw new Error(`an analyzer may not ask for ${request.method}`);
+            const p = request.params;
+            return input.frames.rgb(p.frame, p.width, p.count, token);
+          },
         },
       )) as { tags?: unknown };
       const text = (result as { text?: AnalyzerResult["text"] } | null)?.text;

@@ -5,6 +5,10 @@ import type { Analyzer } from "../analysis/Analyzer.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
+import { ExtensionKeywordProvider } from "./ExtensionKeywordProvider.ts";
+import { ExtensionKeyframeSelection, ExtensionShotDetection, type PipelineStepOptions } from "./ExtensionPipelineSteps.ts";
+import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
 import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
@@ -15,6 +19,8 @@ import {
   ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
 } from "./manifest/index.ts";
 
+/** A whole clip's keyframes through one provider, retries and back-off included. */
+const KEYWORDS_TIMEOUT_MS = 15 * 60_000;
 /** A command is a quick action behind a panel button: it gets a minute, not an analysis's budget. */
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -85,7 +91,9 @@ export class ExtensionRegistry implements Disposable {
           problems.push({ folder, error: ManifestError.invalid(folder, "invalid", [{ field: `settings.${read.id}`, expected: "valid settings", found: detail, message: detail }]) });
           continue;
         }
-        extensions.push({ id: read.id, manifest: read.manifest, folder, builtin, enabled: state.isEnabled(read.id), settings: settings.values });
+        // Cloud providers wait for the user's explicit "enable": local-only is the default mode.
+        const sendsKeyframes = (read.manifest.sichter.contributes.keywordProviders ?? []).some((p) => p.cloud);
+        extensions.push({ id: read.id, manifest: read.manifest, folder, builtin, enabled: state.isEnabled(read.id, !sendsKeyframes), settings: settings.values });
       }
     }
     return new ExtensionRegistry(extensions, problems, options);
@@ -96,10 +104,20 @@ export class ExtensionRegistry implements Disposable {
     return [...this.hosts.keys()];
   }
 
-  /** The analyzer contributions of enabled extensions; each starts its extension on first use. */
+  /** The shot detector of the pipeline: the first enabled `"produces": "shots"` analyzer. */
+  shotDetection(): ShotDetection {
+    return new ExtensionShotDetection(this.pipelineStep("shots"));
+  }
+
+  /** The keyframe selector of the pipeline: the first enabled `"produces": "keyframes"` analyzer. */
+  keyframeSelection(): KeyframeSelection {
+    return new ExtensionKeyframeSelection(this.pipelineStep("keyframes"));
+  }
+
+  /** The analyzer contributions (`"produces": "tags"`) of enabled extensions; each starts its extension on first use. */
   analyzers(): Analyzer[] {
     return this.enabled().flatMap((extension) =>
-      (extension.manifest.sichter.contributes.analyzers ?? []).map(
+      (extension.manifest.sichter.contributes.analyzers ?? []).filter((a) => a.produces === "tags").map(
         (contribution) =>
           new ExtensionAnalyzer({
             id: contribution.id,
@@ -116,7 +134,16 @@ export class ExtensionRegistry implements Disposable {
   /** The tag writer contributions of enabled extensions; each starts its extension on first use. */
   tagWriters(): TagWriter[] {
     return this.enabled().flatMap((extension) =>
-      (extension.manifest.sichter.contributes.tagWriters ?? []).map((c) => new ExtensionTagWriter(c.id, () => this.host(extension))),
+      (extension.manifest.sichter.contributes.tagWriters ?? []).map((c) => new ExtensionTagWriter(c.id, () => this.host(extension), extension.builtin)),
+    );
+  }
+
+  /** The keyword provider contributions of enabled extensions; each starts its extension on first use. */
+  keywordProviders(): ExtensionKeywordProvider[] {
+    return this.enabled().flatMap((extension) =>
+      (extension.manifest.sichter.contributes.keywordProviders ?? []).map(
+        (c) => new ExtensionKeywordProvider({ id: c.id, extensionId: extension.id, cloud: c.cloud, timeoutMs: KEYWORDS_TIMEOUT_MS, host: () => this.host(extension) }),
+      ),
     );
   }
 
@@ -173,6 +200,20 @@ export class ExtensionRegistry implements Disposable {
     this.hosts.clear();
   }
 
+  private pipelineStep(produces: "shots" | "keyframes"): PipelineStepOptions {
+    for (const extension of this.enabled()) {
+      const contribution = (extension.manifest.sichter.contributes.analyzers ?? []).find((a) => a.produces === produces);
+      if (contribution) {
+        return {
+          id: contribution.id, extensionId: extension.id, version: extension.manifest.version,
+          timeoutSeconds: contribution.timeoutSeconds, host: () => this.host(extension),
+        };
+      }
+    }
+    // Without shots there is no analysis: say which built-in to enable again.
+    throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: produces === "shots" ? "sichter.shots" : "sichter.keyframes" });
+  }
+
   private enabled(): InstalledExtension[] {
     return this.extensions.filter((e) => e.enabled);
   }
@@ -205,6 +246,7 @@ export class ExtensionRegistry implements Disposable {
       extraReads: pathSettings(extension),
       // Native code is outside Node's permission model: only with the permission listed in the manifest.
       onnxRuntime: manifest.sichter.permissions.includes("onnxRuntime"),
+      environment: environmentSettings(extension),
       ...(this.options.log && { log: this.options.log }),
     }).catch((error: unknown) => {
       throw error instanceof ExtensionFailure ? error : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);
@@ -222,6 +264,19 @@ function pathSettings(extension: InstalledExtension): string[] {
     .map(([key]) => extension.settings[key])
     .filter((v): v is string => typeof v === "string" && v.length > 0)
     .map((v) => path.resolve(extension.folder, v));
+}
+
+/** The environment variables the extension's settings name (`format: "env"`), with their values. */
+function environmentSettings(extension: InstalledExtension): Record<string, string> {
+  const properties = extension.manifest.sichter.contributes.configuration?.properties ?? {};
+  const environment: Record<string, string> = {};
+  for (const [key, property] of Object.entries(properties)) {
+    const name = extension.settings[key] ?? property.default;
+    if (property.format !== "env" || typeof name !== "string") continue;
+    const value = process.env[name];
+    if (value !== undefined) environment[name] = value;
+  }
+  return environment;
 }
 
 function subfolders(dir: string): string[] {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { writeFileAtomic } from "../core/moveFile.ts";
 
 interface StateFile {
+  /** Switched on by the user although off by default (cloud keyword providers). */
+  enabled: string[];
   disabled: string[];
   settings: Record<string, Record<string, unknown>>;
 }
@@ -20,28 +22,35 @@ export class ExtensionState {
 
   static load(configDir: string): ExtensionState {
     const file = path.join(configDir, "extensions.json");
-    let state: StateFile = { disabled: [], settings: {} };
+    let state: StateFile = { enabled: [], disabled: [], settings: {} };
     try {
       const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<StateFile>;
       state = {
+        enabled: Array.isArray(parsed.enabled) ? parsed.enabled.filter((x) => typeof x === "string") : [],
         disabled: Array.isArray(parsed.disabled) ? parsed.disabled.filter((x) => typeof x === "string") : [],
         settings: parsed.settings && typeof parsed.settings === "object" ? parsed.settings : {},
       };
     } catch {
-      // Missing or unreadable: every extension enabled, no settings.
+      // Missing or unreadable: every extension in its default state, no settings.
     }
     return new ExtensionState(file, state);
   }
 
-  isEnabled(id: string): boolean {
-    return !this.state.disabled.includes(id);
+  /**
+   * Extensions are on unless the user switched them off, except those off by default: anything
+   * that would send keyframes off the machine waits for the user's explicit "enable".
+   */
+  isEnabled(id: string, enabledByDefault = true): boolean {
+    if (this.state.disabled.includes(id)) return false;
+    return enabledByDefault || this.state.enabled.includes(id);
   }
 
   setEnabled(id: string, enabled: boolean): void {
-    const disabled = new Set(this.state.disabled);
-    if (enabled) disabled.delete(id);
-    else disabled.add(id);
-    this.state = { ...this.state, disabled: [...disabled].sort() };
+    const on = new Set(this.state.enabled);
+    const off = new Set(this.state.disabled);
+    (enabled ? on : off).add(id);
+    (enabled ? off : on).delete(id);
+    this.state = { ...this.state, enabled: [...on].sort(), disabled: [...off].sort() };
     this.save();
   }
 
@@ -50,7 +59,11 @@ export class ExtensionState {
   }
 
   forget(id: string): void {
-    this.state = { disabled: this.state.disabled.filter((x) => x !== id), settings: { ...this.state.settings } };
+    this.state = {
+      enabled: this.state.enabled.filter((x) => x !== id),
+      disabled: this.state.disabled.filter((x) => x !== id),
+      settings: { ...this.state.settings },
+    };
     delete this.state.settings[id];
     this.save();
   }

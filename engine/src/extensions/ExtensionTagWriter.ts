@@ -1,6 +1,5 @@
-import type { TagPlan } from "@sichter/shared/model";
 import { CancellationToken } from "../core/Cancellation.ts";
-import type { TagWriter, TagWriterClip } from "../metadata/TagWriter.ts";
+import type { TagWriter, TagWriterInput, TagWriterResult } from "../metadata/TagWriter.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
 /** A writer sends a plan somewhere over the network; it gets a minute, then it is stopped. */
@@ -11,17 +10,28 @@ export class ExtensionTagWriter implements TagWriter {
   constructor(
     readonly id: string,
     private readonly host: () => Promise<ExtensionProcess>,
+    /** Built-ins get the whole analysis (the catalog keeps it); third parties the plan and the clip. */
+    private readonly trusted = false,
   ) {}
 
-  async write(plan: TagPlan, clip: TagWriterClip, token: CancellationToken = CancellationToken.None): Promise<{ target: string | null }> {
+  async write(input: TagWriterInput, token: CancellationToken = CancellationToken.None): Promise<TagWriterResult> {
     const host = await this.host();
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      const result = (await host.write(this.id, { plan, clip }, WRITE_TIMEOUT_MS, abort.signal)) as { target?: unknown } | null;
-      return { target: typeof result?.target === "string" ? result.target : null };
+      const sent = this.trusted ? input : { plan: input.plan, clip: input.clip, request: input.request };
+      const result = (await host.write(this.id, sent, WRITE_TIMEOUT_MS, abort.signal)) as Record<string, unknown> | null;
+      const { target, ...details } = result ?? {};
+      return { target: typeof target === "string" ? target : null, details: plainFacts(details) };
     } finally {
       subscription.dispose();
     }
   }
+}
+
+/** Only flat JSON facts travel on into reports; anything else a writer returns is dropped. */
+function plainFacts(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).filter(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v)),
+  );
 }

@@ -1,4 +1,4 @@
-import type { TagPlan } from "@sichter/shared/model";
+import type { TagPlan, TagSet } from "@sichter/shared/model";
 import type { CancellationToken } from "../core/Cancellation.ts";
 
 /** The clip a plan belongs to, as much as a receiving system needs to find it. */
@@ -9,11 +9,41 @@ export interface TagWriterClip {
   readonly frameCount: number;
 }
 
+/** Everything one analysis produced, for writers that keep more than the plan (the catalog). */
+export interface TagWriterAnalysis {
+  readonly tagSet: TagSet;
+  readonly analyzers: ReadonlyArray<{ id: string; version: string }>;
+  /** Keyframe thumbnails kept in the catalog's folder (relative paths), in keyframe order. */
+  readonly thumbnails: ReadonlyArray<string | undefined>;
+}
+
+/** What the user asked for this run. */
+export interface TagWriteRequest {
+  /** Where XMP goes: beside the media, into it, or nowhere. */
+  readonly metadata: "sidecar" | "embed" | "none";
+  readonly language: "de" | "en";
+}
+
+export interface TagWriterInput {
+  readonly plan: TagPlan;
+  readonly clip: TagWriterClip;
+  readonly analysis: TagWriterAnalysis;
+  readonly request: TagWriteRequest;
+}
+
+export interface TagWriterResult {
+  /** Where it wrote (a sidecar path, a URL, an asset id), for the user's report; null for nowhere. */
+  readonly target: string | null;
+  /** Further plain facts the writer reports (the catalog's clip id, whether XMP was embedded). */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Somewhere a finished tag plan goes besides the engine's own XMP: a media-asset-management
- * system, a newsroom database. Contributed by extensions (`contributes.tagWriters`).
+ * Somewhere a finished tag plan goes: the catalog, XMP beside or inside the media, a media-asset-
+ * management system. All of them are extension contributions (`contributes.tagWriters`), the
+ * built-in ones included.
  */
 export interface TagWriter {
   readonly id: string;
-  write(plan: TagPlan, clip: TagWriterClip, token: CancellationToken): Promise<{ target: string | null }>;
+  write(input: TagWriterInput, token: CancellationToken): Promise<TagWriterResult>;
 }

@@ -1,37 +1,52 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Catalog } from "../catalog/Catalog.ts";
 import { fingerprintFile } from "../catalog/fingerprintFile.ts";
 import { thumbnailsFolder } from "../catalog/catalogPath.ts";
 import type { Analyzer } from "../analysis/Analyzer.ts";
+import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
-import { toSichterError } from "../core/SichterError.ts";
-import type { TagWriter } from "../metadata/TagWriter.ts";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { SichterError, toSichterError } from "../core/SichterError.ts";
+import type { TagWriter, TagWriterInput } from "../metadata/TagWriter.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import { Progress } from "../core/Progress.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
-import { writeXmp, type WriteReport } from "../metadata/index.ts";
 import { analyzeClip, type ClipAnalysis } from "./analyzeClip.ts";
 
 export interface AnalyzeAndStoreOptions {
+  readonly shotDetection: ShotDetection;
+  readonly keyframeSelection: KeyframeSelection;
   readonly analyzers: readonly Analyzer[];
   readonly language: "de" | "en";
   /** Where XMP goes: beside the media, into it, or nowhere (catalog only). */
   readonly write: "sidecar" | "embed" | "none";
   readonly mode?: ShotDetectionMode;
-  readonly catalog: Catalog;
   /** Controlled vocabularies whose terms the plan gets (extensions' vocabulary contributions). */
   readonly vocabularies?: readonly Vocabulary[];
-  /** Further destinations of the plan (extensions' tag writers), run after the engine's own XMP. */
-  readonly tagWriters?: readonly TagWriter[];
+  /**
+   * Where the plan goes: the extensions' tag writers, the built-in catalog (`sichter.catalog`)
+   * and XMP (`sichter.xmp`) writers among them.
+   */
+  readonly tagWriters: readonly TagWriter[];
+}
+
+/** The built-in writers the pipeline cannot do without; they run first, in this order. */
+export const CATALOG_WRITER = "sichter.catalog";
+export const XMP_WRITER = "sichter.xmp";
+
+/** Where the XMP went (from the XMP writer's report). */
+export interface XmpWritten {
+  readonly sidecar: string | null;
+  readonly embedded: boolean;
 }
 
 /** What one clip's analysis produced and where it went: the document `analyze --json` and `job.result` show. */
 export interface StoredAnalysis {
   readonly analysis: ClipAnalysis;
   readonly clipId: number;
-  readonly written: WriteReport | null;
+  readonly written: XmpWritten | null;
   readonly document: AnalysisDocument;
 }
 
@@ -55,9 +70,10 @@ export interface AnalysisDocument {
 }
 
 /**
- * The whole job for one clip, as the CLI and the engine service both run it: analyse, record in
- * the catalog (keeping people's decisions), keep keyframe thumbnails, then write XMP. The catalog
- * is written before the XMP, so a refused embed still leaves the analysis searchable.
+ * The whole job for one clip, as the CLI and the engine service both run it: analyse, keep
+ * keyframe thumbnails, then hand the plan to the tag writers. The catalog writer goes first, so a
+ * refused embed still leaves the analysis searchable; the catalog and the XMP the user asked for
+ * are the job (their failure is the clip's failure), any further writer's failure is reported.
  */
 export async function analyzeAndStore(
   file: string,
@@ -65,10 +81,16 @@ export async function analyzeAndStore(
   progress: Progress = Progress.None,
   token: CancellationToken = CancellationToken.None,
 ): Promise<StoredAnalysis> {
+  const catalogWriter = requiredWriter(options.tagWriters, CATALOG_WRITER);
+  const xmpWriter = options.write === "none" ? undefined : requiredWriter(options.tagWriters, XMP_WRITER);
+  const others = options.tagWriters.filter((w) => w.id !== CATALOG_WRITER && w.id !== XMP_WRITER);
+
   const thumbs: Array<string | undefined> = [];
   const analysis = await analyzeClip(
     file,
     {
+      shotDetection: options.shotDetection,
+      keyframeSelection: options.keyframeSelection,
       analyzers: options.analyzers,
       language: options.language,
       ...(options.mode && { mode: options.mode }),
@@ -79,18 +101,28 @@ export async function analyzeAndStore(
     progress,
     token,
   );
-  const recorded = options.catalog.recordAnalysis(analysis.tagSet, analysis.analyzers, {
-    description: analysis.plan.description,
-    thumbnails: thumbs,
-  });
+  const tc = clipTimecode(analysis.media);
+  const input: TagWriterInput = {
+    plan: analysis.plan,
+    clip: { path: analysis.media.path, frameRate: analysis.media.frameRate, startTimecode: tc.toTimecode(0), frameCount: analysis.media.frameCount },
+    analysis: { tagSet: analysis.tagSet, analyzers: analysis.analyzers, thumbnails: thumbs },
+    request: { metadata: options.write, language: options.language },
+  };
+  progress.report({ stage: "catalog", fraction: 0.97 });
+  const recorded = await catalogWriter.write(input, token);
+  const clipId = recorded.details.clipId;
+  if (typeof clipId !== "number") throw new SichterError(ErrorCode.INTERNAL, { detail: `${CATALOG_WRITER} reported no clip id` });
   progress.report({ stage: "write", fraction: 0.98 });
-  const written = options.write === "none" ? null : await writeXmp(analysis.plan, { target: options.write, language: options.language }, token);
-  const document = analysisDocument(analysis, recorded.clipId, written);
-  for (const writer of options.tagWriters ?? []) {
+  const xmp = xmpWriter ? await xmpWriter.write(input, token) : undefined;
+  const written: XmpWritten | null = xmp
+    ? { sidecar: typeof xmp.details.sidecar === "string" ? xmp.details.sidecar : null, embedded: xmp.details.embedded === true }
+    : null;
+  const document = analysisDocument(analysis, clipId, written);
+  for (const writer of others) {
     // A writer that fails (its system is down) is reported like a failed analyzer; the catalog
     // and the XMP are already written.
     try {
-      const { target } = await writer.write(analysis.plan, { path: document.file, frameRate: document.frameRate, startTimecode: document.startTimecode, frameCount: document.clip.frameCount }, token);
+      const { target } = await writer.write(input, token);
       document.written.writers.push({ id: writer.id, target });
     } catch (error) {
       throwIfCancelled(token);
@@ -98,7 +130,14 @@ export async function analyzeAndStore(
       document.failures.push({ analyzer: writer.id, code: e.code, message: e.message });
     }
   }
-  return { analysis, clipId: recorded.clipId, written, document };
+  return { analysis, clipId, written, document };
+}
+
+function requiredWriter(writers: readonly TagWriter[], id: string): TagWriter {
+  const writer = writers.find((w) => w.id === id);
+  // Disabled by the user (or missing): say which extension, rather than silently not writing.
+  if (!writer) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
+  return writer;
 }
 
 /** Copies a keyframe JPEG into the catalog's thumbnail folder; returns its path relative to it. */
@@ -119,7 +158,7 @@ function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100);
 }
 
-function analysisDocument(result: ClipAnalysis, clipId: number, written: WriteReport | null): AnalysisDocument {
+function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWritten | null): AnalysisDocument {
   const tc = clipTimecode(result.media);
   return {
     file: result.media.path,

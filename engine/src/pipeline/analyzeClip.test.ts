@@ -6,6 +6,7 @@ import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, SichterError } from "../core/SichterError.ts";
+import { keyframeSelection, shotDetection } from "../../extensions/shots/stages.ts";
 import { analyzeClip } from "./analyzeClip.ts";
 
 let dir: string;
@@ -55,6 +56,9 @@ const broken: Analyzer = {
   },
 };
 
+// The built-in first steps, in this process: this test is about the pipeline, not the extension host.
+const steps = { shotDetection, keyframeSelection };
+
 const jobFolders = (): string[] => {
   const temp = path.join(dir, "home", "tmp");
   return fs.existsSync(temp) ? fs.readdirSync(temp).filter((n) => n.startsWith("job-")) : [];
@@ -64,6 +68,7 @@ describe("analyzeClip", () => {
   it("runs every analyzer, keeps going past a failing one, and turns read text into keywords", async () => {
     const kept: string[] = [];
     const result = await analyzeClip(clip, {
+      ...steps,
       analyzers: [broken, reader],
       language: "de",
       fingerprint: async () => "fp",
@@ -82,7 +87,7 @@ describe("analyzeClip", () => {
   it("cancelled: CANCELLED and no temporary folder left", async () => {
     const cts = new CancellationTokenSource();
     const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };
-    const error = await analyzeClip(clip, { analyzers: [stopper, reader], language: "en", fingerprint: async () => "fp" }, undefined, cts.token).then(
+    const error = await analyzeClip(clip, { ...steps, analyzers: [stopper, reader], language: "en", fingerprint: async () => "fp" }, undefined, cts.token).then(
       () => null,
       (e: unknown) => e,
     );

@@ -1,7 +1,8 @@
 import type { Keyframe, Tag, TagPlan, TagSet } from "@sichter/shared/model";
 import type { Analyzer } from "../analysis/Analyzer.ts";
-import { extractKeyframes } from "../analysis/keyframes/extractKeyframes.ts";
-import { detectShots, type ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
+import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { JobTempFolder } from "../core/JobTempFolder.ts";
 import { Progress, subProgress } from "../core/Progress.ts";
@@ -18,6 +19,9 @@ import { controlledTermsOf } from "./controlledTermsOf.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 
 export interface AnalyzeOptions {
+  /** The first steps (built-ins: `sichter.shots`, `sichter.keyframes`); every analyzer builds on them. */
+  readonly shotDetection: ShotDetection;
+  readonly keyframeSelection: KeyframeSelection;
   readonly analyzers: readonly Analyzer[];
   readonly language: "de" | "en";
   readonly mode?: ShotDetectionMode;
@@ -57,13 +61,13 @@ export async function analyzeClip(
 ): Promise<ClipAnalysis> {
   const media = await probeMedia(file, token);
   progress.report({ stage: "probe", fraction: 0.02 });
-  const shots = await detectShots(media, options.mode ? { mode: options.mode } : {}, subProgress(progress, 0.02, 0.35), token);
+  const shots = await options.shotDetection.detect(media, options.mode ?? "auto", subProgress(progress, 0.02, 0.35), token);
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   try {
-    const extraction = await extractKeyframes(media, shots.shots, { outDir: temp.path, width: 320 }, subProgress(progress, 0.35, 0.45), token);
-    const keyframes: Keyframe[] = extraction.keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
-    for (const [i, k] of extraction.keyframes.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
+    const selected = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
+    const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
+    for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
     const input = { media, shots: shots.shots, keyframes, frames: mediaFrameSource(media), language: options.language };
     const tags: Tag[] = [];
@@ -112,7 +116,7 @@ export async function analyzeClip(
       plan: { ...buildTagPlan(tagSet, options.language), ...(controlledTerms.length > 0 && { controlledTerms }) },
       mode: shots.mode,
       failures,
-      analyzers: options.analyzers.map(({ id, version }) => ({ id, version })),
+      analyzers: [options.shotDetection, options.keyframeSelection, ...options.analyzers].map(({ id, version }) => ({ id, version })),
     };
   } finally {
     temp.dispose();

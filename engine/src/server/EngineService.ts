@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ErrorCode, PROTOCOL_VERSION, WireLimits, formatErrorMessage } from "@sichter/shared/protocol";
-import { releaseOcrModels } from "../analysis/ocr/index.ts";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { defaultCatalogPath, thumbnailsFolder } from "../catalog/catalogPath.ts";
 import { sweepStaleJobFolders } from "../core/JobTempFolder.ts";
@@ -12,7 +11,6 @@ import { SichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
-import { disposeExifTool } from "../metadata/index.ts";
 import { loadExtensions } from "../extensions/loadExtensions.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import { ENGINE_VERSION } from "../version.ts";
@@ -81,14 +79,12 @@ export class EngineService {
     sweepStaleJobFolders(dirs.temp);
     const catalog = SqliteCatalog.open(defaultCatalogPath());
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
-    // The built-in analyzers are extensions too (engine/extensions/): one path for all of them.
-    const analyzers = extensions.analyzers();
-    const vocabularies = extensions.vocabularies();
-    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(catalog, () => analyzers, () => extensions.tagWriters(), () => vocabularies), {
+    // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
+    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(extensions), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });
-    const capabilities = [...analyzers.map((a) => a.id), "sichter.catalog", "sichter.xmp"];
+    const capabilities = capabilitiesOf(extensions);
     const dispatch = dispatcher(methodHandlers({ catalog, jobs, extensions, version: ENGINE_VERSION, capabilities }));
 
     const server = http.createServer();
@@ -126,8 +122,6 @@ export class EngineService {
       await this.jobs.shutdown();
       this.jobs.dispose();
       await this.extensions.stop();
-      await disposeExifTool();
-      releaseOcrModels();
       this.catalog.dispose();
       this.http.closeAllConnections();
       this.log.info("engine.stopped");
@@ -204,4 +198,14 @@ function listen(server: http.Server, port: number): Promise<void> {
     // Loopback only: the engine reads the editor's media and must not be reachable from the network.
     server.listen(port, "127.0.0.1", () => resolve());
   });
+}
+
+/** What this engine can do, as contribution ids (the panels show them; tests look for them). */
+function capabilitiesOf(extensions: ExtensionRegistry): string[] {
+  return extensions.extensions
+    .filter((e) => e.enabled)
+    .flatMap((e) => {
+      const c = e.manifest.sichter.contributes;
+      return [...(c.analyzers ?? []).map((a) => a.id), ...(c.keywordProviders ?? []).map((p) => p.id), ...(c.tagWriters ?? []).map((w) => w.id)];
+    });
 }

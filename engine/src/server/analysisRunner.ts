@@ -1,10 +1,7 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
-import type { Analyzer } from "../analysis/Analyzer.ts";
-import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import type { JobRunner } from "../jobs/JobQueue.ts";
-import type { TagWriter } from "../metadata/TagWriter.ts";
-import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import { analyzeAndStore, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
+import { pipelineSteps, type PipelineContributions } from "../pipeline/PipelineContributions.ts";
 
 type WireAnalysis = MethodResultInput<"job.result">["result"];
 
@@ -12,17 +9,12 @@ type WireAnalysis = MethodResultInput<"job.result">["result"];
  * Runs a queued analysis exactly as `sichter analyze` does (same pipeline, same catalog writes,
  * same XMP), so a panel and the command line always agree on a clip.
  */
-export function analysisRunner(
-  catalog: SqliteCatalog,
-  analyzers: () => readonly Analyzer[],
-  tagWriters: () => readonly TagWriter[] = () => [],
-  vocabularies: () => readonly Vocabulary[] = () => [],
-): JobRunner {
+export function analysisRunner(contributions: PipelineContributions): JobRunner {
   return async (job, progress, token) => {
     const { path, options, range } = job.params;
     const stored = await analyzeAndStore(
       path,
-      { analyzers: analyzers(), language: options.language, write: options.write, mode: options.shotMode, catalog, tagWriters: tagWriters(), vocabularies: vocabularies() },
+      { ...pipelineSteps(contributions), language: options.language, write: options.write, mode: options.shotMode },
       progress,
       token,
     );

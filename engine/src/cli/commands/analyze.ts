@@ -1,16 +1,14 @@
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { releaseOcrModels } from "../../analysis/ocr/index.ts";
-import { SqliteCatalog } from "../../catalog/index.ts";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { subProgress } from "../../core/Progress.ts";
 import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { disposeExifTool, type WriteReport } from "../../metadata/index.ts";
 import { loadExtensions } from "../../extensions/loadExtensions.ts";
-import { analyzeAndStore } from "../../pipeline/analyzeAndStore.ts";
+import { analyzeAndStore, type XmpWritten } from "../../pipeline/analyzeAndStore.ts";
 import type { ClipAnalysis } from "../../pipeline/analyzeClip.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
+import { pipelineSteps } from "../../pipeline/PipelineContributions.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { ProgressBar } from "../ProgressBar.ts";
@@ -53,13 +51,10 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
 
   const items = await collectMediaFiles(positionals);
   sweepStaleJobFolders(sichterDirs().temp);
-  const catalog = SqliteCatalog.open();
   const extensions = loadExtensions();
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
-  // The built-in analyzers are extensions too (engine/extensions/): one path for all of them.
-  const analyzers = extensions.analyzers();
-  const tagWriters = extensions.tagWriters();
-  const vocabularies = extensions.vocabularies();
+  // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
+  const steps = pipelineSteps(extensions);
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -73,7 +68,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       try {
         const stored = await analyzeAndStore(
           item.file,
-          { analyzers, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), catalog, tagWriters, vocabularies },
+          { ...steps, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }) },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
@@ -92,10 +87,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
     }
   } finally {
     bar.done();
-    catalog.dispose();
     await extensions.stop();
-    await disposeExifTool();
-    releaseOcrModels();
   }
   if (values.json) {
     context.stdout.write(`${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`);
@@ -110,7 +102,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   return failed.length > 0 ? 1 : 0;
 }
 
-function summaryLine(result: ClipAnalysis, written: WriteReport | null, language: "de" | "en"): string {
+function summaryLine(result: ClipAnalysis, written: XmpWritten | null, language: "de" | "en"): string {
   const where = written?.sidecar ?? (written?.embedded ? result.media.path : null);
   const keywords = result.plan.keywords.slice(0, 6).join(", ");
   return language === "de"

@@ -79,17 +79,33 @@ export interface WrittenClip {
   readonly frameRate: string;
   readonly startTimecode: string;
   readonly frameCount: number;
+  /** What the user asked for this run (`sichter analyze --embed --lang de`, the panel's options). */
+  readonly request: { readonly metadata: "sidecar" | "embed" | "none"; readonly language: "de" | "en" };
+  /** The whole analysis (tag set, analyzers, thumbnails): given to the built-in writers only. */
+  readonly analysis?: import("../../metadata/TagWriter.ts").TagWriterAnalysis;
 }
 
 export interface ExtensionTagWriter {
-  /** Resolves with where it wrote (a URL, an asset id) for the user's report; throws when it could not. */
-  write(plan: unknown, clip: WrittenClip, token: CancellationToken): Promise<{ target?: string } | void>;
+  /**
+   * Resolves with where it wrote (a URL, an asset id) for the user's report, plus any flat facts
+   * worth reporting; throws when it could not.
+   */
+  write(plan: unknown, clip: WrittenClip, token: CancellationToken): Promise<({ target?: string } & Record<string, unknown>) | void>;
 }
+
+export type {
+  ImageAnswer, KeywordProvider as ExtensionKeywordProvider, KeywordRequestContext, OutboundRequest, OutboundResponse, ProviderImage, TileAnswer,
+} from "../../keywording/KeywordProvider.ts";
 
 export interface SichterApi {
   readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
   /** Writers get the tag plan after each analysis (after the engine's own XMP). */
   readonly tagWriters: { register(id: string, writer: ExtensionTagWriter): Disposable };
+  /**
+   * Keyword providers get keyframes (single or as contact sheets) already cleaned by the privacy
+   * guard, and send their requests through `context.send`, never on their own.
+   */
+  readonly keywordProviders: { register(id: string, provider: import("../../keywording/KeywordProvider.ts").KeywordProvider): Disposable };
   /** Handlers of contributed commands; a panel runs them through `commands.execute`. */
   readonly commands: { register(id: string, handler: (...args: unknown[]) => unknown): Disposable };
   /**

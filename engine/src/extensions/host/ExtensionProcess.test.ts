@@ -29,7 +29,10 @@ async function run(name: string, body: string, timeoutMs = 10_000, memoryMb = 64
   try {
     return await host.analyze(`${name}.analyzer`, { language: "de" }, {
       timeoutMs,
-      onRequest: async (_method, p) => [{ width: p.width, height: 2, data: new Uint8Array(p.width * 6) }],
+      onRequest: async (request) => {
+        if (request.method !== "frames.rgb") throw new Error(`unexpected ${request.method}`);
+        return [{ width: request.params.width, height: 2, data: new Uint8Array(request.params.width * 6) }];
+      },
     });
   } finally {
     await host.stop();

@@ -4,8 +4,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Disposable } from "../../core/Disposable.ts";
 import type { EngineToHost, ExtensionLaunch, HostError, HostToEngine } from "./hostProtocol.ts";
+
+/** What an extension may ask of the engine while one of its calls runs. */
+export type HostRequest = Extract<HostToEngine, { type: "request" }>;
+import { ErrorCode } from "@sichter/shared/protocol";
+import { SichterError } from "../../core/SichterError.ts";
 import { ExtensionFailure } from "./ExtensionFailure.ts";
 
+/** Error codes an extension may report as its own (see `thrown`). */
+const PASSED_THROUGH = /^SICHTER_E_(PROVIDER|PRIVACY)_/;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The host's own code: readable, never writable. */
 const HOST_READS = [path.join(HERE, "hostMain.mjs")];
@@ -31,13 +38,15 @@ export interface ExtensionProcessOptions {
    * load native addons (`--allow-addons`) and read the onnxruntime-node package.
    */
   readonly onnxRuntime?: boolean;
+  /** Environment variables the extension's settings name (`format: "env"`, an API key); nothing else of the engine's. */
+  readonly environment?: Readonly<Record<string, string>>;
   readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
 export interface CallOptions {
   readonly timeoutMs: number;
   readonly onProgress?: (stage: string, fraction: number) => void;
-  readonly onRequest?: (method: "frames.rgb", params: { frame: number; width: number; count: number }) => Promise<unknown>;
+  readonly onRequest?: (request: HostRequest) => Promise<unknown>;
   readonly signal?: AbortSignal;
 }
 
@@ -55,6 +64,7 @@ export class ExtensionProcess implements Disposable {
   analyzers: readonly string[] = [];
   commands: readonly string[] = [];
   tagWriters: readonly string[] = [];
+  keywordProviders: readonly string[] = [];
 
   private constructor(
     private readonly child: ChildProcess,
@@ -95,17 +105,24 @@ export class ExtensionProcess implements Disposable {
           : []),
         `--max-old-space-size=${options.memoryMb}`,
       ],
-      // Nothing of the engine's environment: no SICHTER_* paths, no keys, no proxies.
-      env: { PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8" },
+      // A third party gets nothing of the engine's environment (no SICHTER_* paths, no proxies)
+      // but what its own settings name. Built-ins are the engine's code and need what it needs
+      // (SICHTER_HOME for the catalog, SICHTER_FFMPEG).
+      env: restricted
+        ? { ...options.environment, PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8" }
+        : { ...process.env, ...options.environment },
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     const host = new ExtensionProcess(child, options);
     try {
-      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as { analyzers: string[]; commands: string[]; tagWriters: string[] };
+      const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as {
+        analyzers: string[]; commands: string[]; tagWriters: string[]; keywordProviders: string[];
+      };
       host.analyzers = activated.analyzers;
       host.commands = activated.commands;
       host.tagWriters = activated.tagWriters;
+      host.keywordProviders = activated.keywordProviders;
       return host;
     } catch (error) {
       host.dispose();
@@ -119,8 +136,13 @@ export class ExtensionProcess implements Disposable {
   }
 
   /** Hands a tag plan to a tag writer contribution (a MAM, a newsroom system). */
-  write(contribution: string, input: { plan: unknown; clip: unknown }, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  write(contribution: string, input: { plan: unknown; clip: unknown; request: unknown; analysis?: unknown }, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
     return this.send({ type: "call", id: 0, contribution, method: "write", input }, timeoutMs, { timeoutMs, ...(signal && { signal }) });
+  }
+
+  /** Asks a keyword provider contribution for keywords; its requests out come back as `privacy.send`. */
+  provideKeywords(contribution: string, input: { images: unknown; languages: readonly string[] }, options: CallOptions): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution, method: "provideKeywords", input }, options.timeoutMs, options);
   }
 
   /** Runs a contributed command's handler with `args`. */
@@ -185,9 +207,10 @@ export class ExtensionProcess implements Disposable {
         const handler = [...this.calls.values()].find((c) => c.options?.onRequest)?.options?.onRequest;
         const answer = (reply: EngineToHost) => this.alive && this.child.connected && this.child.send(reply);
         if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "no analysis is running" } });
-        handler(message.method, message.params).then(
+        handler(message).then(
           (value) => answer({ type: "reply", id: message.id, ok: true, value }),
-          (error: Error) => answer({ type: "reply", id: message.id, ok: false, error: { message: error.message } }),
+          (error: Error & { code?: unknown }) =>
+            answer({ type: "reply", id: message.id, ok: false, error: { message: error.message, ...(typeof error.code === "string" && { code: error.code }) } }),
         );
         return;
       }
@@ -196,7 +219,14 @@ export class ExtensionProcess implements Disposable {
     }
   }
 
-  private thrown(error: HostError): ExtensionFailure {
+  private thrown(error: HostError): SichterError {
+    // Codes keep their meaning across the process boundary (a rate limit is not "the extension
+    // failed"; a refused embed is XMP_UNSUPPORTED_FORMAT): all of a built-in's, and a third
+    // party's provider and privacy codes. Any other code a third party makes up is its failure.
+    const code = Object.values(ErrorCode).find((c) => c === error.code);
+    if (code && (this.options.trust === "trusted" || PASSED_THROUGH.test(code))) {
+      return new SichterError(code, { provider: this.id, detail: error.message, ...error.params });
+    }
     return new ExtensionFailure("threw", this.id, error.message);
   }
 

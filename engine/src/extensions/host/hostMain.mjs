@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 const analyzers = new Map();
 const commands = new Map();
 const tagWriters = new Map();
+const keywordProviders = new Map();
 const cancels = new Map();
 const pending = new Map();
 let nextRequest = 1;
@@ -19,8 +20,13 @@ function send(message) {
 }
 
 function toHostError(error) {
-  if (error instanceof Error) return typeof error.code === "string" ? { message: error.message, code: error.code } : { message: error.message };
-  return { message: String(error) };
+  if (!(error instanceof Error)) return { message: String(error) };
+  return {
+    message: error.message,
+    ...(typeof error.code === "string" && { code: error.code }),
+    // A provider passing on the engine's own SichterError (a refused request) keeps its parameters.
+    ...(error.params && typeof error.params === "object" && { params: { ...error.params } }),
+  };
 }
 
 function reply(id, run) {
@@ -67,6 +73,13 @@ async function activate(launch) {
         return { dispose: () => void tagWriters.delete(id) };
       },
     }),
+    keywordProviders: Object.freeze({
+      register(id, provider) {
+        if (typeof provider?.provideKeywords !== "function") throw new Error(`keyword provider ${id} has no provideKeywords() function`);
+        keywordProviders.set(id, provider);
+        return { dispose: () => void keywordProviders.delete(id) };
+      },
+    }),
     commands: Object.freeze({
       register(id, handler) {
         if (typeof handler !== "function") throw new Error(`command ${id} needs a handler function`);
@@ -80,7 +93,12 @@ async function activate(launch) {
   const activateFn = extensionModule.activate ?? extensionModule.default?.activate;
   if (typeof activateFn !== "function") throw new Error(`${launch.main} exports no activate() function`);
   await activateFn(context, api);
-  return { analyzers: [...analyzers.keys()], commands: [...commands.keys()], tagWriters: [...tagWriters.keys()] };
+  return {
+    analyzers: [...analyzers.keys()],
+    commands: [...commands.keys()],
+    tagWriters: [...tagWriters.keys()],
+    keywordProviders: [...keywordProviders.keys()],
+  };
 }
 
 async function write(id, contribution, input) {
@@ -88,7 +106,26 @@ async function write(id, contribution, input) {
   if (!writer) throw new Error(`the extension registered no tag writer "${contribution}" (does activate() call api.tagWriters.register?)`);
   const token = cancellationToken(id);
   try {
-    return (await writer.write(input.plan, input.clip, token)) ?? null;
+    // `analysis` (the whole tag set) only reaches the built-ins; a third party gets plan and clip.
+    const clip = { ...input.clip, request: input.request, ...(input.analysis && { analysis: input.analysis }) };
+    return (await writer.write(input.plan, clip, token)) ?? null;
+  } finally {
+    cancels.delete(id);
+  }
+}
+
+async function provideKeywords(id, contribution, input) {
+  const provider = keywordProviders.get(contribution);
+  if (!provider) throw new Error(`the extension registered no keyword provider "${contribution}" (does activate() call api.keywordProviders.register?)`);
+  const token = cancellationToken(id);
+  const requestContext = Object.freeze({
+    languages: input.languages,
+    configuration: context.configuration,
+    // The extension builds the request; the engine decides whether it leaves the machine.
+    send: (outbound) => request("privacy.send", { request: outbound }),
+  });
+  try {
+    return await provider.provideKeywords(input.images, requestContext, token);
   } finally {
     cancels.delete(id);
   }
@@ -169,7 +206,9 @@ process.on("message", (message) => {
           ? runCommand(message.contribution, message.input)
           : message.method === "write"
             ? write(message.id, message.contribution, message.input)
-            : analyze(message.id, message.contribution, message.input),
+            : message.method === "provideKeywords"
+              ? provideKeywords(message.id, message.contribution, message.input)
+              : analyze(message.id, message.contribution, message.input),
       );
     case "cancel":
       return cancels.get(message.id)?.();
@@ -177,7 +216,7 @@ process.on("message", (message) => {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);
-      else waiting?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      else waiting?.reject(Object.assign(new Error(message.error.message), { code: message.error.code, params: message.error.params }));
       return;
     }
     case "deactivate":

@@ -4,7 +4,7 @@
  */
 export type EngineToHost =
   | { type: "activate"; id: number; extension: ExtensionLaunch }
-  | { type: "call"; id: number; contribution: string; method: "analyze" | "command" | "write"; input: unknown }
+  | { type: "call"; id: number; contribution: string; method: "analyze" | "command" | "write" | "provideKeywords"; input: unknown }
   | { type: "cancel"; id: number }
   | { type: "reply"; id: number; ok: true; value: unknown }
   | { type: "reply"; id: number; ok: false; error: HostError }
@@ -15,11 +15,14 @@ export type HostToEngine =
   | { type: "reply"; id: number; ok: false; error: HostError }
   | { type: "progress"; id: number; stage: string; fraction: number }
   | { type: "request"; id: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
+  // A keyword provider's only way out of the machine: the engine's privacy guard sends it.
+  | { type: "request"; id: number; method: "privacy.send"; params: { request: unknown } }
   | { type: "log"; level: "debug" | "info" | "warn" | "error"; message: string };
 
 export interface HostError {
   readonly message: string;
   readonly code?: string;
+  readonly params?: Record<string, string | number>;
 }
 
 /** What the host needs to load one extension. Nothing else of the engine's reaches the process. */

@@ -38,6 +38,10 @@ export function checkConfigurationValue(property: ConfigurationProperty, value: 
     if (property.pattern !== undefined && !matches(property.pattern, value)) fail(`text matching /${property.pattern}/`);
     if (property.format === "path" && (value === "" || value.includes("\0"))) fail("a file or folder path");
     if (property.format === "uri" && !URL.canParse(value)) fail('an absolute URI with a scheme, such as "https://..."');
+    // The engine's own variables (token location, paths) are never an extension's to read.
+    if (property.format === "env" && (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^SICHTER_/i.test(value))) {
+      fail("the name of an environment variable (letters, digits, _), not one of Sichter's own SICHTER_*");
+    }
   }
   if (Array.isArray(value) && property.items !== undefined) {
     const items = property.items;

@@ -8,5 +8,11 @@ export const AnalyzerContribution = z.strictObject({
   description: z.string().max(1000).optional(),
   timeoutSeconds: z.number().int().min(1).max(3600).default(300).describe("Longest time one run may take."),
   memoryMb: z.number().int().min(32).max(4096).default(512).describe("Memory the analyzer may use."),
+  // Shots and keyframes are analyzers too, at the start of the pipeline: the first enabled one of
+  // each kind runs, so a newsroom can replace the built-in detector by disabling it.
+  produces: z
+    .enum(["tags", "shots", "keyframes"])
+    .default("tags")
+    .describe('"tags" (default): runs on the shots and keyframes. "shots" / "keyframes": finds them, before every other analyzer.'),
 });
 export type AnalyzerContribution = z.infer<typeof AnalyzerContribution>;

@@ -17,7 +17,12 @@ export interface ConfigurationProperty {
   maxLength?: number | undefined;
   pattern?: string | undefined;
   items?: ConfigurationProperty | undefined;
-  format?: "path" | "uri" | undefined;
+  /**
+   * `path`: a file the extension may read besides its folder. `uri`: an absolute URI. `env`: the
+   * name of an environment variable (an API key); the engine passes that one variable, and no
+   * other of its environment, into the extension's process.
+   */
+  format?: "path" | "uri" | "env" | undefined;
 }
 
 /** Keywords that only mean something for some types; elsewhere they are a mistake worth naming. */
@@ -45,7 +50,7 @@ export const ConfigurationProperty: z.ZodType<ConfigurationProperty> = z
     get items(): z.ZodOptional<z.ZodType<ConfigurationProperty>> {
       return ConfigurationProperty.optional();
     },
-    format: z.enum(["path", "uri"]).optional(),
+    format: z.enum(["path", "uri", "env"]).optional(),
   })
   .superRefine((property, ctx) => {
     for (const [keyword, types] of Object.entries(KEYWORD_TYPES)) {

@@ -1,0 +1,28 @@
+import { extractKeyframes } from "../../src/analysis/keyframes/extractKeyframes.ts";
+import type { KeyframeSelection } from "../../src/analysis/keyframes/KeyframeSelection.ts";
+import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import type { ShotDetection } from "../../src/analysis/shots/ShotDetection.ts";
+
+const VERSION = "1.0.0";
+/** Thumbnails and OCR-free uses need no more; the catalog keeps these as they are. */
+const KEYFRAME_WIDTH = 320;
+
+/** The engine's own shot detector behind the ShotDetection step. */
+export const shotDetection: ShotDetection = {
+  id: "sichter.shots",
+  version: VERSION,
+  async detect(media, mode, progress, token) {
+    const result = await detectShots(media, { mode }, progress, token);
+    return { shots: result.shots, mode: result.mode };
+  },
+};
+
+/** The engine's own keyframe picker behind the KeyframeSelection step. */
+export const keyframeSelection: KeyframeSelection = {
+  id: "sichter.keyframes",
+  version: VERSION,
+  async select(media, shots, outDir, progress, token) {
+    const { keyframes } = await extractKeyframes(media, shots, { outDir, width: KEYFRAME_WIDTH }, progress, token);
+    return keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file }));
+  },
+};

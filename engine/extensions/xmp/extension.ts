@@ -1,0 +1,26 @@
+import type { TagPlan } from "@sichter/shared/model";
+import type { CancellationToken } from "../../src/core/Cancellation.ts";
+import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
+import { disposeExifTool, writeXmp } from "../../src/metadata/index.ts";
+
+export function activate(_context: ExtensionContext, api: SichterApi): void {
+  api.tagWriters.register("sichter.xmp", {
+    async write(plan, clip, token) {
+      const { metadata, language } = clip.request;
+      if (metadata === "none") return { sidecar: null, embedded: false };
+      const report = await writeXmp(plan as TagPlan, { target: metadata, language }, token as CancellationToken);
+      return {
+        target: report.sidecar ?? clip.path,
+        sidecar: report.sidecar,
+        embedded: report.embedded,
+        keywordsAdded: report.keywordsAdded.length,
+        markersWritten: report.markersWritten,
+      };
+    },
+  });
+}
+
+/** exiftool stays up for every clip of a run; it ends with the extension. */
+export async function deactivate(): Promise<void> {
+  await disposeExifTool();
+}

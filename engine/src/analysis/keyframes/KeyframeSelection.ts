@@ -1,0 +1,18 @@
+import type { Keyframe } from "@sichter/shared/model";
+import type { CancellationToken } from "../../core/Cancellation.ts";
+import type { Progress } from "../../core/Progress.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { Shot } from "../shots/Shot.ts";
+
+/** A keyframe and its JPEG (a file name inside the job's temp folder). */
+export type SelectedKeyframe = Keyframe & { readonly file: string };
+
+/**
+ * The second step: representative frames per shot, as JPEGs in the job's temp folder (removed when
+ * the job ends). An analyzer contribution with `"produces": "keyframes"` (built-in: `sichter.keyframes`).
+ */
+export interface KeyframeSelection {
+  readonly id: string;
+  readonly version: string;
+  select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress: Progress, token: CancellationToken): Promise<SelectedKeyframe[]>;
+}

@@ -1,0 +1,15 @@
+import type { CancellationToken } from "../../core/Cancellation.ts";
+import type { Progress } from "../../core/Progress.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { Shot } from "./Shot.ts";
+import type { ShotDetectionMode } from "./ShotDetector.ts";
+
+/**
+ * The first step of every analysis: the clip's shots. An analyzer contribution with
+ * `"produces": "shots"` (the built-in is `sichter.shots`).
+ */
+export interface ShotDetection {
+  readonly id: string;
+  readonly version: string;
+  detect(media: MediaInfo, mode: ShotDetectionMode, progress: Progress, token: CancellationToken): Promise<{ shots: Shot[]; mode: "fast" | "exact" }>;
+}

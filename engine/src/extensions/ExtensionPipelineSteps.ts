@@ -1,0 +1,83 @@
+import { Keyframe } from "@sichter/shared/model";
+import { z } from "zod";
+import type { KeyframeSelection, SelectedKeyframe } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { Shot } from "../analysis/shots/Shot.ts";
+import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
+import { Progress } from "../core/Progress.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import { ExtensionFailure } from "./host/ExtensionFailure.ts";
+import type { CallOptions, ExtensionProcess } from "./host/ExtensionProcess.ts";
+
+export interface PipelineStepOptions {
+  readonly id: string;
+  readonly extensionId: string;
+  readonly version: string;
+  readonly timeoutSeconds: number;
+  readonly host: () => Promise<ExtensionProcess>;
+}
+
+const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
+const ShotResult = z.object({
+  shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
+  mode: z.enum(["fast", "exact"]),
+});
+const KeyframeResult = z.object({ keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })) });
+
+/** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
+export class ExtensionShotDetection implements ShotDetection {
+  readonly id: string;
+  readonly version: string;
+
+  constructor(private readonly options: PipelineStepOptions) {
+    this.id = options.id;
+    this.version = options.version;
+  }
+
+  async detect(media: MediaInfo, mode: ShotDetectionMode, progress = Progress.None, token = CancellationToken.None): Promise<{ shots: Shot[]; mode: "fast" | "exact" }> {
+    const raw = await call(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
+    const parsed = ShotResult.safeParse(raw);
+    if (!parsed.success) throw invalid(this.options, parsed.error);
+    return parsed.data as { shots: Shot[]; mode: "fast" | "exact" };
+  }
+}
+
+/** A keyframe selector contribution (`"produces": "keyframes"`), run in its extension's process. */
+export class ExtensionKeyframeSelection implements KeyframeSelection {
+  readonly id: string;
+  readonly version: string;
+
+  constructor(private readonly options: PipelineStepOptions) {
+    this.id = options.id;
+    this.version = options.version;
+  }
+
+  async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<SelectedKeyframe[]> {
+    const raw = await call(this.options, { media, shots, keyframes: [], outDir }, progress, token);
+    const parsed = KeyframeResult.safeParse(raw);
+    if (!parsed.success) throw invalid(this.options, parsed.error);
+    return parsed.data.keyframes;
+  }
+}
+
+async function call(options: PipelineStepOptions, input: unknown, progress: Progress, token: CancellationToken): Promise<unknown> {
+  const host = await options.host();
+  const abort = new AbortController();
+  const subscription = token.onCancellationRequested(() => abort.abort());
+  const callOptions: CallOptions = {
+    timeoutMs: options.timeoutSeconds * 1000,
+    signal: abort.signal,
+    onProgress: (stage, fraction) => progress.report({ stage, fraction: Math.min(1, Math.max(0, fraction)) }),
+  };
+  try {
+    return await host.analyze(options.id, input, callOptions);
+  } finally {
+    subscription.dispose();
+  }
+}
+
+function invalid(options: PipelineStepOptions, error: z.ZodError): ExtensionFailure {
+  const issue = error.issues[0];
+  return new ExtensionFailure("threw", options.extensionId, `${options.id} returned an invalid result at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+}

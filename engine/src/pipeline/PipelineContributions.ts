@@ -1,0 +1,30 @@
+import type { Analyzer } from "../analysis/Analyzer.ts";
+import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { Vocabulary } from "../keywording/Vocabulary.ts";
+import type { TagWriter } from "../metadata/TagWriter.ts";
+
+/**
+ * Everything an analysis is made of, as the extension registry contributes it (the built-ins
+ * included). The pipeline asks for them per job, so an extension enabled since the last job counts.
+ */
+export interface PipelineContributions {
+  shotDetection(): ShotDetection;
+  keyframeSelection(): KeyframeSelection;
+  analyzers(): Analyzer[];
+  tagWriters(): TagWriter[];
+  vocabularies(): Vocabulary[];
+}
+
+/** The pipeline steps of `contributions`, in the shape analyzeAndStore takes them. */
+export function pipelineSteps(contributions: PipelineContributions): {
+  shotDetection: ShotDetection; keyframeSelection: KeyframeSelection; analyzers: Analyzer[]; tagWriters: TagWriter[]; vocabularies: Vocabulary[];
+} {
+  return {
+    shotDetection: contributions.shotDetection(),
+    keyframeSelection: contributions.keyframeSelection(),
+    analyzers: contributions.analyzers(),
+    tagWriters: contributions.tagWriters(),
+    vocabularies: contributions.vocabularies(),
+  };
+}
