@@ -111,7 +111,8 @@ export class SqliteCatalog implements Catalog {
 
   /**
    * The open connection, for the engine's own stores that keep their tables in the catalog file
-   * (the job queue), so they share its migrations, WAL and lock instead of opening a second file.
+   * (the job queue, the usage ledger: `new UsageLedger(catalog.database)`), so they share its
+   * migrations, WAL and lock instead of opening a second file.
    * Not for callers outside the engine: they go through the Catalog interface.
    */
   get database(): Database {

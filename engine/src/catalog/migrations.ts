@@ -190,6 +190,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: "usage ledger of keyword-provider requests, for billing",
+    up(db) {
+      // Billing only, so by design nothing that identifies a person or a piece of work: no user,
+      // IP address, file name, path or job id (DESIGN.md, privacy). `at` is rounded to the minute;
+      // counts are per request batch. estimated_cost is in `currency` (the price table's).
+      db.exec(`
+        CREATE TABLE usage_ledger (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          provider TEXT NOT NULL,
+          requests INTEGER NOT NULL CHECK (requests >= 0),
+          images INTEGER NOT NULL CHECK (images >= 0),
+          keyframes INTEGER NOT NULL CHECK (keyframes >= 0),
+          bytes_sent INTEGER NOT NULL CHECK (bytes_sent >= 0),
+          input_tokens INTEGER NOT NULL CHECK (input_tokens >= 0),
+          output_tokens INTEGER NOT NULL CHECK (output_tokens >= 0),
+          estimated_cost REAL NOT NULL CHECK (estimated_cost >= 0),
+          currency TEXT NOT NULL,
+          footage_seconds REAL NOT NULL CHECK (footage_seconds >= 0)
+        );
+        CREATE INDEX usage_ledger_at ON usage_ledger(at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

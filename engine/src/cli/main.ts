@@ -11,6 +11,7 @@ import { searchCommand } from "./commands/search.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { shotsCommand } from "./commands/shots.ts";
 import { tokenCommand } from "./commands/token.ts";
+import { usageCommand } from "./commands/usage.ts";
 import { detectLocale } from "./locale.ts";
 
 const commands: Record<string, Command> = {
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   extensions: extensionsCommand,
   token: tokenCommand,
+  usage: usageCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -36,6 +38,7 @@ Commands:
   export <clip> --format F     markers as csv, edl (CMX3600 locators) or json
   serve [--port N]             the engine the panels talk to (WebSocket JSON-RPC on 127.0.0.1)
   token                        the access token panels need to talk to the engine
+  usage [--since DATE]         what cloud keyword providers were asked and cost, per minute of footage
   extensions <action>          list, install, enable, disable, uninstall extensions
 
 Run "sichter <command> --help" for a command's options.

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable } from "node:stream";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { CancellationToken } from "../core/Cancellation.ts";
@@ -6,7 +6,7 @@ import { SichterError } from "../core/SichterError.ts";
 import { toolEnvVar, toolPath, type Tool } from "./binaries.ts";
 
 /** Every ffmpeg/ffprobe we started and that has not exited yet. */
-const live = new Set<ChildProcessByStdio<null, Readable, Readable>>();
+const live = new Set<ChildProcess>();
 
 // A child that outlives its engine keeps decoding for nobody. Signals and a normal exit end them here;
 // after a SIGKILL of the engine the closed stdout pipe makes them exit on their next write.
@@ -36,14 +36,36 @@ export interface ToolExit {
   readonly stderr: string;
 }
 
+export interface ToolInput {
+  /**
+   * Bytes written to the tool's stdin, which is then closed (raw pixels to encode). Piped rather
+   * than written to a file, so nothing of it lands on disk. Without it stdin stays closed.
+   */
+  readonly stdin?: Uint8Array;
+}
+
 /**
  * Starts ffmpeg or ffprobe with an argument vector (never a shell string: paths with spaces, quotes
  * and unicode pass through untouched). Cancellation kills the process at once.
  */
-export function startTool(tool: Tool, args: readonly string[], token = CancellationToken.None): ToolRun {
+export function startTool(
+  tool: Tool,
+  args: readonly string[],
+  token = CancellationToken.None,
+  input: ToolInput = {},
+): ToolRun {
   const binary = toolPath(tool);
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  const child = spawn(binary, args, {
+    stdio: [input.stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    windowsHide: true,
+  }) as ChildProcess & { stdout: Readable; stderr: Readable };
   live.add(child);
+  if (input.stdin && child.stdin) {
+    // A tool that exits early (bad arguments, cancellation) closes the pipe: EPIPE here is expected
+    // and the exit code and stderr say what went wrong.
+    child.stdin.on("error", () => {});
+    child.stdin.end(input.stdin);
+  }
 
   let stderr = "";
   child.stderr.setEncoding("utf8");
@@ -96,8 +118,9 @@ export async function runTool(
   tool: Tool,
   args: readonly string[],
   token = CancellationToken.None,
+  input: ToolInput = {},
 ): Promise<ToolExit & { output: Buffer; stdout: string }> {
-  const run = startTool(tool, args, token);
+  const run = startTool(tool, args, token, input);
   const chunks: Buffer[] = [];
   run.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
   const result = await run.exit;
