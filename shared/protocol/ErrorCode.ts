@@ -89,6 +89,8 @@ export const ErrorCode = {
   EXTENSION_CRASHED: "SICHTER_E_EXTENSION_CRASHED",
   /** No installed extension has this id. */
   EXTENSION_NOT_FOUND: "SICHTER_E_EXTENSION_NOT_FOUND",
+  /** A settings file in the config folder (privacy.json, prices.json) is not valid; the message names the field. */
+  CONFIG_INVALID: "SICHTER_E_CONFIG_INVALID",
   /** Nothing leaves the machine in local-only mode (the default); enable a provider in the config first. */
   PRIVACY_LOCAL_ONLY: "SICHTER_E_PRIVACY_LOCAL_ONLY",
   /** An endpoint off this machine is not HTTPS; keyframes only travel encrypted. */

@@ -180,6 +180,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "No installed extension {extension}. \"sichter extensions list\" shows what is installed.",
     de: "Keine installierte Erweiterung {extension}. \"sichter extensions list\" zeigt, was installiert ist.",
   },
+  [ErrorCode.CONFIG_INVALID]: {
+    en: "The settings file {file} is invalid: {detail}",
+    de: "Die Einstellungsdatei {file} ist ungültig: {detail}",
+  },
   [ErrorCode.PRIVACY_LOCAL_ONLY]: {
     en: "Sichter is in local-only mode: nothing is sent to {provider}. Enable the provider in the settings to use it.",
     de: "Sichter arbeitet nur lokal: an {provider} wird nichts gesendet. Aktivieren Sie den Anbieter in den Einstellungen, um ihn zu nutzen.",

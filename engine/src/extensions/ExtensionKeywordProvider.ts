@@ -8,6 +8,9 @@ export interface ExtensionKeywordProviderOptions {
   readonly extensionId: string;
   /** Declared in the manifest: keyframes leave the machine (so local-only mode keeps it off). */
   readonly cloud: boolean;
+  /** Declared in the manifest: answers per tile of a contact sheet. */
+  readonly contactSheets: boolean;
+  readonly version: string;
   /** A whole clip's pictures, retries included. */
   readonly timeoutMs: number;
   readonly host: () => Promise<ExtensionProcess>;
@@ -21,10 +24,14 @@ export interface ExtensionKeywordProviderOptions {
 export class ExtensionKeywordProvider implements KeywordProvider {
   readonly id: string;
   readonly cloud: boolean;
+  readonly contactSheets: boolean;
+  readonly version: string;
 
   constructor(private readonly options: ExtensionKeywordProviderOptions) {
     this.id = options.id;
     this.cloud = options.cloud;
+    this.contactSheets = options.contactSheets;
+    this.version = options.version;
   }
 
   async provideKeywords(images: readonly ProviderImage[], context: KeywordRequestContext, token = CancellationToken.None): Promise<ImageAnswer[]> {

@@ -142,7 +142,11 @@ export class ExtensionRegistry implements Disposable {
   keywordProviders(): ExtensionKeywordProvider[] {
     return this.enabled().flatMap((extension) =>
       (extension.manifest.sichter.contributes.keywordProviders ?? []).map(
-        (c) => new ExtensionKeywordProvider({ id: c.id, extensionId: extension.id, cloud: c.cloud, timeoutMs: KEYWORDS_TIMEOUT_MS, host: () => this.host(extension) }),
+        (c) =>
+          new ExtensionKeywordProvider({
+            id: c.id, extensionId: extension.id, version: extension.manifest.version, cloud: c.cloud, contactSheets: c.contactSheets,
+            timeoutMs: KEYWORDS_TIMEOUT_MS, host: () => this.host(extension),
+          }),
       ),
     );
   }

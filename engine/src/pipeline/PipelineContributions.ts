@@ -1,6 +1,7 @@
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import type { TagWriter } from "../metadata/TagWriter.ts";
 
@@ -14,11 +15,13 @@ export interface PipelineContributions {
   analyzers(): Analyzer[];
   tagWriters(): TagWriter[];
   vocabularies(): Vocabulary[];
+  keywordProviders(): PipelineKeywordProvider[];
 }
 
 /** The pipeline steps of `contributions`, in the shape analyzeAndStore takes them. */
 export function pipelineSteps(contributions: PipelineContributions): {
   shotDetection: ShotDetection; keyframeSelection: KeyframeSelection; analyzers: Analyzer[]; tagWriters: TagWriter[]; vocabularies: Vocabulary[];
+  keywordProviders: PipelineKeywordProvider[];
 } {
   return {
     shotDetection: contributions.shotDetection(),
@@ -26,5 +29,6 @@ export function pipelineSteps(contributions: PipelineContributions): {
     analyzers: contributions.analyzers(),
     tagWriters: contributions.tagWriters(),
     vocabularies: contributions.vocabularies(),
+    keywordProviders: contributions.keywordProviders(),
   };
 }

@@ -11,6 +11,11 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError, toSichterError } from "../core/SichterError.ts";
 import type { TagWriter, TagWriterInput } from "../metadata/TagWriter.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
+import type { CloudKeywordingOptions, PipelineKeywordProvider, ProviderUsage } from "../keywording/cloud/cloudKeywords.ts";
+import type { OutboundMode } from "../keywording/privacy/OutboundPolicy.ts";
+import { PrivacyGuard, type ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
+import type { PrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
+import type { TransparencyRecord } from "../keywording/privacy/TransparencyRecord.ts";
 import { Progress } from "../core/Progress.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { analyzeClip, type ClipAnalysis } from "./analyzeClip.ts";
@@ -30,6 +35,19 @@ export interface AnalyzeAndStoreOptions {
    * and XMP (`sichter.xmp`) writers among them.
    */
   readonly tagWriters: readonly TagWriter[];
+  /** Keyword providers of enabled extensions; cloud ones only reach the network in cloud mode. */
+  readonly keywordProviders?: readonly PipelineKeywordProvider[];
+  /** How pictures may leave (mode, settings) and where the job's transparency and usage records go. */
+  readonly privacy?: PrivacyContext;
+}
+
+export interface PrivacyContext {
+  readonly mode: OutboundMode;
+  readonly settings: PrivacySettings;
+  /** Engine-wide circuit breakers and concurrency limits. */
+  readonly gates: ProviderGates;
+  readonly onRecord?: (record: TransparencyRecord) => void;
+  readonly onUsage?: (usage: ProviderUsage) => void;
 }
 
 /** The built-in writers the pipeline cannot do without; they run first, in this order. */
@@ -96,6 +114,7 @@ export async function analyzeAndStore(
       ...(options.mode && { mode: options.mode }),
       fingerprint: fingerprintFile,
       ...(options.vocabularies && { vocabularies: options.vocabularies }),
+      ...(options.keywordProviders?.length && options.privacy && { keywording: keywording(file, options.keywordProviders, options.privacy, options.language) }),
       keepKeyframe: (keyframe, jpeg) => thumbs.push(keepThumbnail(jpeg, path.basename(file), keyframe.frame)),
     },
     progress,
@@ -131,6 +150,19 @@ export async function analyzeAndStore(
     }
   }
   return { analysis, clipId, written, document };
+}
+
+function keywording(file: string, providers: readonly PipelineKeywordProvider[], privacy: PrivacyContext, language: "de" | "en"): CloudKeywordingOptions {
+  const guard = new PrivacyGuard({
+    mode: privacy.mode, settings: privacy.settings, clipPath: file, gates: privacy.gates,
+    ...(privacy.onRecord && { onRecord: privacy.onRecord }),
+  });
+  return {
+    providers, guard, settings: privacy.settings,
+    // The newsroom's language first; both are stored, the plan uses the first.
+    languages: language === "de" ? ["de", "en"] : ["en", "de"],
+    ...(privacy.onUsage && { onUsage: privacy.onUsage }),
+  };
 }
 
 function requiredWriter(writers: readonly TagWriter[], id: string): TagWriter {

@@ -14,6 +14,8 @@ import type { MediaInfo } from "../media/MediaInfo.ts";
 import { probeMedia } from "../media/probeMedia.ts";
 import { extractKeywords } from "../keywording/extractKeywords.ts";
 import { keywordTags } from "../keywording/keywordTags.ts";
+import { cloudKeywords, type CloudKeywordingOptions } from "../keywording/cloud/cloudKeywords.ts";
+import { fuseTags } from "../keywording/cloud/fuseTags.ts";
 import { buildTagPlan } from "./buildTagPlan.ts";
 import { controlledTermsOf } from "./controlledTermsOf.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
@@ -29,6 +31,8 @@ export interface AnalyzeOptions {
   readonly fingerprint: (path: string) => Promise<string>;
   /** Controlled vocabularies (from extensions): matching terms become keywords and AboutCvTerm entries. */
   readonly vocabularies?: readonly Vocabulary[];
+  /** Keyword providers (cloud ones through the privacy guard); none: local keywords only. */
+  readonly keywording?: CloudKeywordingOptions;
   /** Called for each keyframe JPEG before the job's temp folder is removed (to keep thumbnails). */
   readonly keepKeyframe?: (keyframe: Keyframe, file: string) => void;
 }
@@ -73,7 +77,7 @@ export async function analyzeClip(
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
     const failures: AnalyzerFailure[] = [];
-    const share = 0.5 / Math.max(1, options.analyzers.length);
+    const share = 0.48 / Math.max(1, options.analyzers.length);
     for (const [i, analyzer] of options.analyzers.entries()) {
       throwIfCancelled(token);
       try {
@@ -88,7 +92,18 @@ export async function analyzeClip(
     }
     const lines = tags.filter((t) => t.kind === "ocr.line").map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence }));
     tags.push(...keywordTags(extractKeywords(lines), options.language));
-    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], tags, options.language, media.frameCount);
+    if (options.keywording && options.keywording.providers.length > 0) {
+      const cloud = await cloudKeywords(
+        { shots: shots.shots, keyframes, frames: input.frames, durationSeconds: media.durationSeconds },
+        options.keywording,
+        subProgress(progress, 0.93, 0.96),
+        token,
+      );
+      tags.push(...cloud.tags);
+      failures.push(...cloud.failures);
+    }
+    const fused = fuseTags(tags);
+    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], fused, options.language, media.frameCount);
 
     const tc = clipTimecode(media);
     const tagSet: TagSet = {
@@ -105,7 +120,7 @@ export async function analyzeClip(
       },
       shots: shots.shots.map(({ index, startFrame, endFrame, transition }) => ({ index, startFrame, endFrame, transition })),
       keyframes,
-      tags,
+      tags: fused,
       ocrText,
       analyzedAt: new Date().toISOString(),
     };

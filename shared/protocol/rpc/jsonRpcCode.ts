@@ -75,6 +75,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.EXTENSION_OUT_OF_MEMORY]: A,
   [ErrorCode.EXTENSION_CRASHED]: A,
   [ErrorCode.EXTENSION_NOT_FOUND]: A,
+  [ErrorCode.CONFIG_INVALID]: A,
   [ErrorCode.PRIVACY_LOCAL_ONLY]: A,
   [ErrorCode.PRIVACY_INSECURE_ENDPOINT]: A,
   [ErrorCode.PRIVACY_REDIRECT_REFUSED]: A,

@@ -39,14 +39,14 @@ describe("valid manifests", () => {
         contributes: {
           keywordProviders: [
             { id: "newsroom.local", title: "Local", languages: ["de", "en"] },
-            { id: "newsroom.cloud", title: "Cloud", cloud: true },
+            { id: "newsroom.cloud", title: "Cloud", cloud: true, contactSheets: false },
           ],
         },
       }),
     );
     expect(manifest.sichter.contributes.keywordProviders).toEqual([
-      { id: "newsroom.local", title: "Local", languages: ["de", "en"], cloud: false },
-      { id: "newsroom.cloud", title: "Cloud", cloud: true },
+      { id: "newsroom.local", title: "Local", languages: ["de", "en"], cloud: false, contactSheets: true },
+      { id: "newsroom.cloud", title: "Cloud", cloud: true, contactSheets: false },
     ]);
   });
 

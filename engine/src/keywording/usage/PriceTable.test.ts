@@ -81,8 +81,8 @@ describe("loadPriceTable", () => {
   ])("%s: the error names the file and the field", (_what, content, expected) => {
     const file = writePrices(JSON.stringify(content));
     const e = refusal(() => loadPriceTable(file));
-    expect(e.code).toBe(ErrorCode.INVALID_PARAMS);
-    expect(e.params.method).toBe(file);
+    expect(e.code).toBe(ErrorCode.CONFIG_INVALID);
+    expect(e.params.file).toBe(file);
     expect(e.params.detail).toContain(expected);
     expect(e.message).toContain(file);
   });
@@ -95,13 +95,13 @@ describe("loadPriceTable", () => {
   it("not JSON: says so", () => {
     const file = writePrices('{ "currency": "EUR", }');
     const e = refusal(() => loadPriceTable(file));
-    expect(e.code).toBe(ErrorCode.INVALID_PARAMS);
+    expect(e.code).toBe(ErrorCode.CONFIG_INVALID);
     expect(e.params.detail).toMatch(/^not valid JSON \(/);
   });
 
   it("a folder where the file should be is an error, not the defaults", () => {
     const file = path.join(root, `p${++n}`, "prices.json");
     fs.mkdirSync(file, { recursive: true });
-    expect(refusal(() => loadPriceTable(file)).code).toBe(ErrorCode.INVALID_PARAMS);
+    expect(refusal(() => loadPriceTable(file)).code).toBe(ErrorCode.CONFIG_INVALID);
   });
 });

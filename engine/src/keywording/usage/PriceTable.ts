@@ -105,10 +105,8 @@ export function estimateCost(table: PriceTable, provider: string, counts: Billab
   return { amount: Math.round(amount * 1e6) / 1e6, currency: prices.currency };
 }
 
-// A config file is not a JSON-RPC call, but INVALID_PARAMS is the code whose message names the
-// thing ("Invalid parameters for <file>: <field>: <problem>"); shared/ has no config-file code yet.
 function invalid(file: string, detail: string): SichterError {
-  return new SichterError(ErrorCode.INVALID_PARAMS, { method: file, detail });
+  return new SichterError(ErrorCode.CONFIG_INVALID, { file, detail });
 }
 
 /** `providers["sichter.openai-vision"].perImage: Invalid input: expected number, received string` */

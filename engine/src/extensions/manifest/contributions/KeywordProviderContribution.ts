@@ -11,5 +11,9 @@ export const KeywordProviderContribution = z.strictObject({
   description: z.string().max(1000).optional(),
   languages: z.array(z.enum(["de", "en"])).optional().describe("Keyword languages the provider can return."),
   cloud: z.boolean().default(false).describe("True when keyframes leave the machine (needs the user's consent)."),
+  contactSheets: z
+    .boolean()
+    .default(true)
+    .describe("True when the provider answers per tile of a contact sheet (several keyframes in one image); false sends single keyframes."),
 });
 export type KeywordProviderContribution = z.infer<typeof KeywordProviderContribution>;

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
+import { readManifest, validateConfiguration } from "../../src/extensions/manifest/index.ts";
+import { ENGINE_VERSION } from "../../src/version.ts";
+import { activate } from "./extension.ts";
+
+const folder = path.dirname(fileURLToPath(import.meta.url));
+
+describe("google-vision extension", () => {
+  it("has a manifest the engine accepts, declaring a cloud provider for English", () => {
+    const result = readManifest(folder, ENGINE_VERSION);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.id).toBe("sichter.google-vision");
+    expect(result.manifest.sichter.main).toBe("extension.ts");
+    expect(result.manifest.sichter.contributes.keywordProviders).toEqual([
+      expect.objectContaining({ id: "sichter.google-vision", languages: ["en"], cloud: true }),
+    ]);
+  });
+
+  it("declares the settings with their defaults; the key variable is an env setting", () => {
+    const result = readManifest(folder, ENGINE_VERSION);
+    if (!result.ok) throw new Error(result.error.message);
+    const configuration = result.manifest.sichter.contributes.configuration!;
+    expect(Object.keys(configuration.properties).sort()).toEqual(["apiKey", "apiKeyEnv", "endpoint", "imagesPerRequest", "maxResults", "webDetection"]);
+    expect(configuration.properties.apiKeyEnv!.format).toBe("env");
+    expect(configuration.properties.endpoint!.format).toBe("uri");
+    expect(validateConfiguration(configuration, {})).toEqual({
+      ok: true,
+      values: { endpoint: "https://vision.googleapis.com/v1", apiKeyEnv: "GOOGLE_API_KEY", maxResults: 10, imagesPerRequest: 16, webDetection: false },
+    });
+    expect(validateConfiguration(configuration, { imagesPerRequest: 17 }).ok).toBe(false);
+  });
+
+  it("registers its provider under the contribution id", () => {
+    const registered: [string, unknown][] = [];
+    const context = { subscriptions: [], log: { info() {}, warn() {}, error() {} } } as unknown as ExtensionContext;
+    const api = { keywordProviders: { register: (id: string, provider: unknown) => (registered.push([id, provider]), { dispose() {} }) } } as unknown as SichterApi;
+    activate(context, api);
+    expect(registered.map(([id]) => id)).toEqual(["sichter.google-vision"]);
+    expect(registered[0]![1]).toMatchObject({ id: "sichter.google-vision", provideKeywords: expect.any(Function) });
+    expect(context.subscriptions).toHaveLength(1);
+  });
+});
