@@ -37,6 +37,8 @@ export interface AnalyzeAndStoreOptions {
   readonly tagWriters: readonly TagWriter[];
   /** Keyword providers of enabled extensions; cloud ones only reach the network in cloud mode. */
   readonly keywordProviders?: readonly PipelineKeywordProvider[];
+  /** The run's id: its transparency record is filed under it. */
+  readonly jobId?: string;
   /** How pictures may leave (mode, settings) and where the job's transparency and usage records go. */
   readonly privacy?: PrivacyContext;
 }
@@ -70,6 +72,8 @@ export interface StoredAnalysis {
 
 export interface AnalysisDocument {
   file: string;
+  /** `sichter job <jobId> --privacy` shows what left the machine for it. */
+  jobId: string | null;
   clipId: number;
   clip: ClipAnalysis["tagSet"]["clip"];
   frameRate: string;
@@ -136,7 +140,7 @@ export async function analyzeAndStore(
   const written: XmpWritten | null = xmp
     ? { sidecar: typeof xmp.details.sidecar === "string" ? xmp.details.sidecar : null, embedded: xmp.details.embedded === true }
     : null;
-  const document = analysisDocument(analysis, clipId, written);
+  const document = analysisDocument(analysis, clipId, written, options.jobId ?? null);
   for (const writer of others) {
     // A writer that fails (its system is down) is reported like a failed analyzer; the catalog
     // and the XMP are already written.
@@ -190,10 +194,11 @@ function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100);
 }
 
-function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWritten | null): AnalysisDocument {
+function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWritten | null, jobId: string | null): AnalysisDocument {
   const tc = clipTimecode(result.media);
   return {
     file: result.media.path,
+    jobId,
     clipId,
     clip: result.tagSet.clip,
     frameRate: result.media.frameRate,

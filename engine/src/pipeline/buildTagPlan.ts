@@ -38,10 +38,14 @@ export function buildTagPlan(set: TagSet, language: Language): TagPlan {
       kind: "shot",
       color: COLORS.shot!,
     })),
-    ...live.filter((t) => t.kind !== "keyword").map((t) => tagMarker(t)),
+    // Keywords and media topics describe the clip, not a moment: they go to dc:subject, not markers.
+    ...live.filter((t) => t.kind !== "keyword" && t.kind !== "iptc.mediaTopic").map((t) => tagMarker(t)),
   ].sort((a, b) => a.startFrame - b.startFrame || a.kind.localeCompare(b.kind));
 
-  const keywords = unique(live.filter((t) => t.kind === "keyword" || t.source === "user" || t.source === "vision").map((t) => t.label));
+  // Vision keywords are stored in both languages; the plan takes the newsroom's.
+  const keywords = unique(
+    live.filter((t) => (t.kind === "keyword" && (t.source !== "vision" || t.language === language)) || t.source === "user").map((t) => t.label),
+  );
   const texts = unique(live.filter((t) => t.kind === "ocr.line").map((t) => t.label));
   const minutes = set.clip.durationSeconds / 60;
   const length = minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.round(set.clip.durationSeconds)} s`;

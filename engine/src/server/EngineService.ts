@@ -13,6 +13,9 @@ import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { loadExtensions } from "../extensions/loadExtensions.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
+import type { PrivacyContext } from "../pipeline/analyzeAndStore.ts";
+import { privacyContextFor } from "../pipeline/privacyContextFor.ts";
 import { ENGINE_VERSION } from "../version.ts";
 import { analysisRunner } from "./analysisRunner.ts";
 import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
@@ -80,7 +83,10 @@ export class EngineService {
     const catalog = SqliteCatalog.open(defaultCatalogPath());
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
-    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(extensions), {
+    const gates = new ProviderGates();
+    const privacy = (jobId: string): PrivacyContext =>
+      privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => catalog.database, jobId, gates });
+    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(extensions, privacy), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });

@@ -1,6 +1,6 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
 import type { JobRunner } from "../jobs/JobQueue.ts";
-import { analyzeAndStore, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
+import { analyzeAndStore, type PrivacyContext, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
 import { pipelineSteps, type PipelineContributions } from "../pipeline/PipelineContributions.ts";
 
 type WireAnalysis = MethodResultInput<"job.result">["result"];
@@ -9,12 +9,12 @@ type WireAnalysis = MethodResultInput<"job.result">["result"];
  * Runs a queued analysis exactly as `sichter analyze` does (same pipeline, same catalog writes,
  * same XMP), so a panel and the command line always agree on a clip.
  */
-export function analysisRunner(contributions: PipelineContributions): JobRunner {
+export function analysisRunner(contributions: PipelineContributions, privacy: (jobId: string) => PrivacyContext): JobRunner {
   return async (job, progress, token) => {
     const { path, options, range } = job.params;
     const stored = await analyzeAndStore(
       path,
-      { ...pipelineSteps(contributions), language: options.language, write: options.write, mode: options.shotMode },
+      { ...pipelineSteps(contributions), language: options.language, write: options.write, mode: options.shotMode, jobId: job.id, privacy: privacy(job.id) },
       progress,
       token,
     );

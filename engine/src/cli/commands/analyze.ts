@@ -1,4 +1,9 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
+import type { Database } from "better-sqlite3";
+import { SqliteCatalog } from "../../catalog/index.ts";
+import { ProviderGates } from "../../keywording/privacy/PrivacyGuard.ts";
+import { privacyContextFor } from "../../pipeline/privacyContextFor.ts";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { subProgress } from "../../core/Progress.ts";
@@ -55,6 +60,9 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
   const steps = pipelineSteps(extensions);
+  const gates = new ProviderGates();
+  let catalog: SqliteCatalog | undefined;
+  const database = (): Database => (catalog ??= SqliteCatalog.open()).database;
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -66,9 +74,11 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       }
       const label = `[${n + 1}/${items.length}] ${path.basename(item.file)} `;
       try {
+        const jobId = randomUUID();
+        const privacy = privacyContextFor({ registry: extensions, configDir: sichterDirs().config, database, jobId, gates });
         const stored = await analyzeAndStore(
           item.file,
-          { ...steps, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }) },
+          { ...steps, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), jobId, privacy },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
@@ -88,6 +98,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   } finally {
     bar.done();
     await extensions.stop();
+    catalog?.dispose();
   }
   if (values.json) {
     context.stdout.write(`${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`);

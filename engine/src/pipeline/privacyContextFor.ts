@@ -1,0 +1,40 @@
+import type { Database } from "better-sqlite3";
+import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
+import type { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
+import { loadPrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
+import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";
+import { estimateCost, loadPriceTable } from "../keywording/usage/PriceTable.ts";
+import { UsageLedger } from "../keywording/usage/UsageLedger.ts";
+import type { PrivacyContext } from "./analyzeAndStore.ts";
+
+export interface PrivacyContextOptions {
+  readonly registry: Pick<ExtensionRegistry, "extensions">;
+  readonly configDir: string;
+  /** The catalog database, opened only when something is actually sent (local-only never opens it here). */
+  readonly database: () => Database;
+  /** Every record of this run is filed under it (`sichter job <id> --privacy`). */
+  readonly jobId: string;
+  readonly gates: ProviderGates;
+}
+
+/**
+ * How one run may send pictures and where its records go: the mode from the enabled extensions,
+ * the user's privacy settings, and the transparency log and usage ledger in the catalog. A broken
+ * privacy.json or prices.json stops the run here, before anything is analysed or sent.
+ */
+export function privacyContextFor(options: PrivacyContextOptions): PrivacyContext {
+  const { mode } = privacyModeOf(options.registry);
+  const settings = loadPrivacySettings(options.configDir);
+  const prices = loadPriceTable();
+  return {
+    mode,
+    settings,
+    gates: options.gates,
+    onRecord: (record) => new TransparencyLog(options.database()).record(options.jobId, record),
+    onUsage: (usage) => {
+      const cost = estimateCost(prices, usage.provider, usage);
+      new UsageLedger(options.database()).record({ ...usage, estimatedCost: cost.amount, currency: cost.currency });
+    },
+  };
+}
