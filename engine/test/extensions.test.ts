@@ -9,7 +9,7 @@ const root = makeTempDir("sichter-extensions-");
 const home = path.join(root, "home");
 const env = { SICHTER_HOME: home };
 /** Every capability of the engine is an extension; these ship with it (engine/extensions/). */
-const BUILTINS = ["sichter.catalog", "sichter.cues", "sichter.google-vision", "sichter.motion", "sichter.ocr", "sichter.openai-vision", "sichter.shots", "sichter.xmp"];
+const BUILTINS = ["sichter.catalog", "sichter.cues", "sichter.exports", "sichter.google-vision", "sichter.motion", "sichter.ocr", "sichter.openai-vision", "sichter.shots", "sichter.xmp"];
 let clip: string;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -132,7 +132,10 @@ describe("extensions over the engine's protocol", () => {
       expect(extensions.filter((e) => !e.builtin)).toEqual([expect.objectContaining({ id: "test.tools", enabled: true, contributes: { commands: ["test.tools"] } })]);
       expect(extensions.filter((e) => e.builtin).map((e) => e.id)).toEqual(BUILTINS);
       const { commands } = await client.request("commands.list", {});
-      expect(commands).toEqual([{ command: "test.tools", title: "tools", extensionId: "test.tools" }]);
+      expect(commands.map((c: { command: string }) => c.command)).toEqual(["sichter.export.csv", "sichter.export.edl", "sichter.export.json", "test.tools"]);
+      expect(commands).toContainEqual({ command: "test.tools", title: "tools", extensionId: "test.tools" });
+      // A built-in's own error code travels from its process through the engine to the panel.
+      await expect(client.request("commands.execute", { command: "sichter.export.edl", args: [{ clip: 999_999 }] })).rejects.toMatchObject({ code: "SICHTER_E_NOT_IN_CATALOG" });
       const { result } = await client.request("commands.execute", { command: "test.tools", args: [42] });
       expect(result).toEqual({ greeting: "hallo", args: [42] });
       await expect(client.request("commands.execute", { command: "test.nothing" })).rejects.toMatchObject({ code: "SICHTER_E_EXTENSION_NOT_FOUND" });

@@ -1,13 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
-import type { Tag, TagSet } from "@sichter/shared/model";
-import { SqliteCatalog, type Catalog, type StoredClip } from "../../catalog/index.ts";
 import { writeFileAtomic } from "../../core/moveFile.ts";
 import { SichterError } from "../../core/SichterError.ts";
-import { exportCsv } from "../../exports/exportCsv.ts";
-import { exportEdl } from "../../exports/exportEdl.ts";
-import { buildTagPlan } from "../../pipeline/buildTagPlan.ts";
+import { loadExtensions } from "../../extensions/loadExtensions.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
@@ -37,43 +32,25 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   const language = values.lang ?? context.locale;
   if (language !== "de" && language !== "en") throw usageError(`--lang must be de or en, not "${values.lang}"`);
 
-  const catalog = SqliteCatalog.open();
+  // The formats are the built-in exports extension's commands, the same ones the panels offer.
+  const extensions = loadExtensions();
+  let exported: { text?: unknown };
   try {
-    const clip = findClip(catalog, positionals[0]!);
-    const set: TagSet = {
-      clip,
-      shots: catalog.shots(clip.id),
-      keyframes: [],
-      tags: catalog.tags(clip.id).map(
-        ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }): Tag => ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }),
-      ),
-      ocrText: [],
-      analyzedAt: clip.lastAnalysed ?? clip.firstSeen,
-    };
-    const plan = buildTagPlan(set, language);
-    const text = format === "csv" ? exportCsv(clip, plan) : format === "edl" ? exportEdl(clip, plan) : `${JSON.stringify(plan, null, 2)}\n`;
-    if (values.out) {
-      const out = path.resolve(values.out);
-      try {
-        writeFileAtomic(out, text);
-      } catch (error) {
-        throw new SichterError(ErrorCode.OUTPUT_NOT_WRITABLE, { path: out, detail: (error as Error).message }, { cause: error });
-      }
-    } else {
-      context.stdout.write(text);
-    }
-    return 0;
+    const ref = /^\d+$/.test(positionals[0]!) ? positionals[0]! : path.resolve(positionals[0]!);
+    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }])) as { text?: unknown };
   } finally {
-    catalog.dispose();
+    await extensions.stop();
   }
-}
-
-/** A catalog id, or a path (as given, or resolved through symlinks as analyze stored it). */
-function findClip(catalog: Catalog, ref: string): StoredClip {
-  if (/^\d+$/.test(ref)) return catalog.clip(Number(ref));
-  const absolute = path.resolve(ref);
-  const real = fs.existsSync(absolute) ? fs.realpathSync(absolute) : absolute;
-  const clip = catalog.findClip(real) ?? catalog.findClip(absolute);
-  if (!clip) throw new SichterError(ErrorCode.NOT_IN_CATALOG, { what: absolute });
-  return clip;
+  if (typeof exported?.text !== "string") throw new SichterError(ErrorCode.INTERNAL, { detail: `sichter.export.${format} returned no text` });
+  if (values.out) {
+    const out = path.resolve(values.out);
+    try {
+      writeFileAtomic(out, exported.text);
+    } catch (error) {
+      throw new SichterError(ErrorCode.OUTPUT_NOT_WRITABLE, { path: out, detail: (error as Error).message }, { cause: error });
+    }
+  } else {
+    context.stdout.write(exported.text);
+  }
+  return 0;
 }
