@@ -15,7 +15,7 @@ export { mediaFrameSource, type FrameSource, type RgbImage } from "./media/Frame
 export * from "./catalog/index.ts";
 export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "./metadata/index.ts";
 export { analyzeClip, type ClipAnalysis, type AnalyzeOptions } from "./pipeline/analyzeClip.ts";
-export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptions, type OcrRunStats } from "./analysis/ocr/index.ts";
+export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptions, type OcrRunStats } from "../extensions/ocr/index.ts";
 export { EngineService, DEFAULT_PORT, type EngineServiceOptions } from "./server/EngineService.ts";
 export { methodHandlers, type ServiceState } from "./server/methodHandlers.ts";
 export { JobQueue, type JobRunner } from "./jobs/JobQueue.ts";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Tag } from "@sichter/shared/model";
 import { ensureSamples, type Sample } from "../../bench/samples/ensureSamples.ts";
 import { detectShots } from "../src/analysis/shots/ShotDetector.ts";
-import { MotionAnalyzer } from "../src/analysis/motion/MotionAnalyzer.ts";
+import { MotionAnalyzer } from "../extensions/motion/MotionAnalyzer.ts";
 import { mediaFrameSource } from "../src/media/FrameSource.ts";
 import { probeMedia } from "../src/media/probeMedia.ts";
 

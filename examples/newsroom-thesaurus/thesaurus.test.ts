@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lowerThirdFilter, ocrFont } from "../../engine/src/analysis/ocr/lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "../../engine/extensions/ocr/lowerThirds.test-helpers.ts";
 import { disposeExifTool, readXmp } from "../../engine/src/metadata/index.ts";
 import { ffmpeg, makeTempDir } from "../../engine/test/fixtures.ts";
 import { runCli } from "../../engine/test/runCli.ts";

@@ -1,4 +1,4 @@
-import { CueAnalyzer } from "../../src/analysis/cues/CueAnalyzer.ts";
+import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {

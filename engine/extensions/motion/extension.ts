@@ -1,4 +1,4 @@
-import { MotionAnalyzer } from "../../src/analysis/motion/MotionAnalyzer.ts";
+import { MotionAnalyzer } from "./MotionAnalyzer.ts";
 import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {

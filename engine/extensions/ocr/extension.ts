@@ -1,4 +1,4 @@
-import { createOcrAnalyzer, releaseOcrModels } from "../../src/analysis/ocr/index.ts";
+import { createOcrAnalyzer, releaseOcrModels } from "./index.ts";
 import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {

@@ -1,13 +1,13 @@
 import type { Tag } from "@sichter/shared/model";
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { Progress } from "../../core/Progress.ts";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../Analyzer.ts";
+import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { Progress } from "../../src/core/Progress.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
 import { globalMotion, type GlobalMotion } from "./globalMotion.ts";
 import { contrastOf, type GrayImage } from "./GrayImage.ts";
-import { decodeRun } from "../../media/keyframeSeek.ts";
+import { decodeRun } from "../../src/media/keyframeSeek.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
 /** Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). */

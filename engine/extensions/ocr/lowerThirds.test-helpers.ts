@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 /** DejaVu Sans Bold from the bench package's devDependency (`dejavu-fonts-ttf`). */
 export function ocrFont(file = "DejaVuSans-Bold.ttf"): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
   const require = createRequire(path.join(root, "bench/package.json"));
   let font: string;
   try {

@@ -1,8 +1,8 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { CancellationToken } from "../../core/Cancellation.ts";
-import { SichterError } from "../../core/SichterError.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
+import { CancellationToken } from "../../src/core/Cancellation.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
+import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import { lastStderrLine, runTool } from "../../src/media/ToolProcess.ts";
 
 /** Quieter than this counts as silence (ffmpeg `silencedetect` noise level). */
 export const SILENCE_DB = -50;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ffmpeg } from "../../../test/fixtures.ts";
+import { ffmpeg } from "../../test/fixtures.ts";
 import type { GrayImage } from "./GrayImage.ts";
 
-import { rng } from "../shots/syntheticFrames.test-helpers.ts";
+import { rng } from "../../src/analysis/shots/syntheticFrames.test-helpers.ts";
 
 export { rng };
 

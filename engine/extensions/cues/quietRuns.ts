@@ -1,4 +1,4 @@
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 
 /**
  * A predicted frame that repeats its reference costs an encoder almost nothing (every macroblock

@@ -1,9 +1,9 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { SichterError } from "../../core/SichterError.ts";
-import { readFrames } from "../../media/FrameReader.ts";
-import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
+import { readFrames } from "../../src/media/FrameReader.ts";
+import type { FrameSource, RgbImage } from "../../src/media/FrameSource.ts";
+import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**

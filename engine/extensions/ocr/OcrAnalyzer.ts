@@ -1,7 +1,7 @@
 import type { Tag } from "@sichter/shared/model";
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { Progress } from "../../core/Progress.ts";
-import type { Analyzer, AnalysisInput, AnalyzerResult } from "../Analyzer.ts";
+import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { Progress } from "../../src/core/Progress.ts";
+import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
 import { loadOcrModels, type OcrModelPaths } from "./ocrModels.ts";
 import { ocrSamplePlan } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";

