@@ -216,6 +216,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: "transparency record: what left the machine, per job and request",
+    up(db) {
+      // Unlike the usage ledger this is tied to a job: it answers "what did my analysis send?".
+      // So it holds counts, sizes, times and the endpoint's scheme and host only: never image
+      // bytes, file names, paths or request bodies (TransparencyLog.ts validates every row).
+      // image_sizes is a JSON array of { width, height, bytes }, one per image sent.
+      db.exec(`
+        CREATE TABLE privacy_records (
+          id INTEGER PRIMARY KEY,
+          job_id TEXT NOT NULL,
+          at TEXT NOT NULL,
+          provider TEXT NOT NULL,
+          endpoint TEXT NOT NULL,
+          images INTEGER NOT NULL CHECK (images >= 0),
+          keyframes INTEGER NOT NULL CHECK (keyframes >= 0),
+          image_sizes TEXT NOT NULL,
+          bytes_sent INTEGER NOT NULL CHECK (bytes_sent >= 0),
+          attempts INTEGER NOT NULL CHECK (attempts >= 0),
+          status INTEGER,
+          error TEXT
+        );
+        CREATE INDEX privacy_records_job ON privacy_records(job_id);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

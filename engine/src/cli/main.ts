@@ -3,8 +3,10 @@ import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
+import { engineCommand } from "./commands/engine.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extensionsCommand } from "./commands/extensions.ts";
+import { jobCommand } from "./commands/job.ts";
 import { keyframesCommand } from "./commands/keyframes.ts";
 import { probeCommand } from "./commands/probe.ts";
 import { searchCommand } from "./commands/search.ts";
@@ -25,6 +27,8 @@ const commands: Record<string, Command> = {
   extensions: extensionsCommand,
   token: tokenCommand,
   usage: usageCommand,
+  job: jobCommand,
+  engine: engineCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -40,6 +44,8 @@ Commands:
   token                        the access token panels need to talk to the engine
   usage [--since DATE]         what cloud keyword providers were asked and cost, per minute of footage
   extensions <action>          list, install, enable, disable, uninstall extensions
+  job <id> [--privacy]         a job's state, or what it sent off this machine (transparency record)
+  engine info                  version, privacy mode and keyword providers, folders, catalog schema
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

@@ -12,6 +12,8 @@ import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { contributionSummary } from "../extensions/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
+import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
+import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { checkInputFile } from "../media/checkInputFile.ts";
 import type { RequestContext } from "./RpcConnection.ts";
@@ -39,14 +41,18 @@ export function methodHandlers(state: ServiceState): Handlers {
     return found;
   };
   return {
-    "engine.info": () => ({
-      name: "sichter-engine",
-      version: state.version,
-      protocolVersion: PROTOCOL_VERSION,
-      capabilities: [...state.capabilities],
-      // Nothing leaves the machine until a cloud provider is enabled (a later contribution).
-      mode: "local-only",
-    }),
+    "engine.info": () => {
+      // The registry this engine analyses with: `sichter extensions enable` counts from the next start.
+      const privacy = privacyModeOf(state.extensions ?? { extensions: [] });
+      return {
+        name: "sichter-engine",
+        version: state.version,
+        protocolVersion: PROTOCOL_VERSION,
+        capabilities: [...state.capabilities],
+        mode: privacy.mode,
+        privacy: { mode: privacy.mode, providers: privacy.providers.map(({ id, title, cloud, enabled }) => ({ id, title, cloud, enabled })) },
+      };
+    },
 
     "clip.analyze": async (params, context) => {
       // Devices, folders, sockets and unreadable files are refused here, with the real path
@@ -79,6 +85,11 @@ export function methodHandlers(state: ServiceState): Handlers {
       if (result === undefined) throw SichterRpcError.of(ErrorCode.JOB_NOT_FINISHED, { jobId, state: found.state });
       return { job: toWireJob(found), result: result as MethodResultInput<"job.result">["result"] };
     },
+    // No JOB_NOT_FOUND: a job that sent nothing has no records, whether the queue knows it or not.
+    "job.privacy": ({ jobId }) => ({
+      jobId,
+      records: new TransparencyLog(catalog.database).forJob(jobId).map((r) => ({ ...r, imageSizes: [...r.imageSizes] })),
+    }),
 
     "catalog.search": ({ query, filters }) => ({ results: toWireSearchResults(catalog.search(query, filters ?? {})) }),
     "catalog.clip": (params) => {

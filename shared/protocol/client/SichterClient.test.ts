@@ -87,7 +87,14 @@ async function rejection(promise: Promise<unknown>): Promise<SichterRpcError> {
   return error as SichterRpcError;
 }
 
-const engineInfo = { name: "sichter", version: "0.1.0", protocolVersion: 1, capabilities: ["sichter.ocr"], mode: "local-only" };
+const engineInfo = {
+  name: "sichter",
+  version: "0.1.0",
+  protocolVersion: 1,
+  capabilities: ["sichter.ocr"],
+  mode: "local-only",
+  privacy: { mode: "local-only", providers: [] },
+};
 
 let engine: FakeEngine;
 let client: SichterClient | undefined;

@@ -7,6 +7,7 @@ import {
   CommandsExecuteParams, CommandsExecuteResult, CommandsListParams, CommandsListResult, ExtensionsListParams, ExtensionsListResult,
 } from "./methods/extensions.ts";
 import { Job } from "./methods/Job.ts";
+import { JobPrivacyResult } from "./methods/jobPrivacy.ts";
 import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.ts";
 import { JobResultResult } from "./methods/jobResult.ts";
 import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
@@ -29,6 +30,7 @@ export const methods = {
   "job.list": { params: JobListParams, result: JobListResult },
   "job.cancel": { params: JobIdParams, result: Job },
   "job.result": { params: JobIdParams, result: JobResultResult },
+  "job.privacy": { params: JobIdParams, result: JobPrivacyResult },
   "catalog.search": { params: CatalogSearchParams, result: CatalogSearchResult },
   "catalog.clip": { params: CatalogClipParams, result: CatalogClipResult },
   "tags.review": { params: TagsReviewParams, result: TagsReviewResult },

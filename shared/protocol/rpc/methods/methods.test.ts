@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { methods, type MethodName } from "../registry.ts";
-import { clipAnalysisFixture, jobFixture, storedTagFixture } from "./wireFixtures.ts";
+import { clipAnalysisFixture, jobFixture, storedTagFixture, transparencyRecordFixture } from "./wireFixtures.ts";
 
 const accepts = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(true);
 const rejects = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(false);
@@ -13,10 +13,23 @@ describe("method schemas", () => {
     accepts(params("engine.info"), {});
     accepts(params("engine.info"), { progressToken: 4 });
     rejects(params("engine.info"), { verbose: true });
-    const info = { name: "sichter", version: "0.1.0", protocolVersion: 1, capabilities: ["sichter.ocr"], mode: "local-only" };
+    const privacy = {
+      mode: "local-only",
+      providers: [
+        { id: "sichter.openai-vision", title: "OpenAI-compatible vision model", cloud: true, enabled: false },
+        { id: "newsroom.thesaurus", title: "Thesaurus", cloud: false, enabled: true },
+      ],
+    };
+    const info = { name: "sichter", version: "0.1.0", protocolVersion: 1, capabilities: ["sichter.ocr"], mode: "local-only", privacy };
     accepts(result("engine.info"), info);
+    accepts(result("engine.info"), { ...info, mode: "cloud", privacy: { mode: "cloud", providers: [{ ...privacy.providers[0], enabled: true }] } });
+    accepts(result("engine.info"), { ...info, privacy: { mode: "local-only", providers: [] } });
     rejects(result("engine.info"), { ...info, mode: "hybrid" });
     rejects(result("engine.info"), { ...info, protocolVersion: 0 });
+    rejects(result("engine.info"), { ...info, privacy: undefined });
+    rejects(result("engine.info"), { ...info, privacy: { ...privacy, mode: "hybrid" } });
+    rejects(result("engine.info"), { ...info, privacy: { ...privacy, providers: [{ id: "sichter.openai-vision", title: "x", enabled: true }] } });
+    rejects(result("engine.info"), { ...info, privacy: { ...privacy, providers: [{ ...privacy.providers[0], cloud: "yes" }] } });
   });
 
   it("clip.analyze", () => {
@@ -41,8 +54,8 @@ describe("method schemas", () => {
     rejects(result("clip.analyze"), { jobId: "job-1" });
   });
 
-  it("job.get, job.cancel, job.result", () => {
-    for (const m of ["job.get", "job.cancel", "job.result"] as const) {
+  it("job.get, job.cancel, job.result, job.privacy", () => {
+    for (const m of ["job.get", "job.cancel", "job.result", "job.privacy"] as const) {
       accepts(params(m), { jobId: "job-1" });
       rejects(params(m), { jobId: "" });
       rejects(params(m), { jobId: 1 });
@@ -61,6 +74,30 @@ describe("method schemas", () => {
       job: jobFixture,
       result: { ...clipAnalysisFixture, tags: [{ ...clipAnalysisFixture.tags[0], source: "face" }] },
     });
+  });
+
+  it("job.privacy", () => {
+    const p = params("job.privacy");
+    accepts(p, { jobId: "0b9c6f0e-5d1a-4c3e-9a55-2f7d3c1b8e42" });
+    rejects(p, {});
+    rejects(p, { jobId: "" });
+    rejects(p, { jobId: "x".repeat(129) });
+    rejects(p, { jobId: "job-1", verbose: true });
+    const r = result("job.privacy");
+    accepts(r, { jobId: "job-1", records: [] });
+    accepts(r, { jobId: "job-1", records: [transparencyRecordFixture] });
+    accepts(r, {
+      jobId: "job-1",
+      records: [{ ...transparencyRecordFixture, bytesSent: 0, status: null, error: "SICHTER_E_PROVIDER_UNAVAILABLE" }],
+    });
+    rejects(r, { records: [] });
+    rejects(r, { jobId: "job-1" });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, at: "yesterday" }] });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, status: 42 }] });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, error: "timed out" }] });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, images: -1 }] });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, imageSizes: [{ width: 0, height: 432, bytes: 1 }] }] });
+    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, endpoint: "" }] });
   });
 
   it("job.list", () => {

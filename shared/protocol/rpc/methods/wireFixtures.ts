@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ClipAnalysis } from "./ClipAnalysis.ts";
 import type { Job } from "./Job.ts";
+import type { WireTransparencyRecord } from "./jobPrivacy.ts";
 import type { StoredTag } from "./WireTag.ts";
 
 /** Well-formed wire values the tests start from (not product code). */
@@ -50,4 +51,20 @@ export const clipAnalysisFixture: z.input<typeof ClipAnalysis> = {
   ],
   written: { sidecar: "/media/A001.xmp", embedded: false },
   failures: [{ analyzer: "sichter.motion", code: "SICHTER_E_ANALYZER_FAILED", message: "decoder hiccup" }],
+};
+
+export const transparencyRecordFixture: z.input<typeof WireTransparencyRecord> = {
+  at: "2025-03-01T10:00:05.123Z",
+  provider: "sichter.openai-vision",
+  endpoint: "https://api.openai.com",
+  images: 2,
+  keyframes: 8,
+  imageSizes: [
+    { width: 768, height: 432, bytes: 61_234 },
+    { width: 768, height: 432, bytes: 58_990 },
+  ],
+  bytesSent: 121_500,
+  attempts: 2,
+  status: 200,
+  error: null,
 };
