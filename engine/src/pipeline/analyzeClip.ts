@@ -77,18 +77,34 @@ export async function analyzeClip(
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
     const failures: AnalyzerFailure[] = [];
-    const share = 0.48 / Math.max(1, options.analyzers.length);
-    for (const [i, analyzer] of options.analyzers.entries()) {
-      throwIfCancelled(token);
-      try {
-        const result = await analyzer.analyze(input, subProgress(progress, 0.45 + i * share, 0.45 + (i + 1) * share), token);
-        tags.push(...result.tags);
-        ocrText.push(...(result.text ?? []));
-      } catch (error) {
-        throwIfCancelled(token);
-        const e = toSichterError(error);
-        failures.push({ analyzer: analyzer.id, code: isSichterError(error) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
+    // Every analyzer runs in its extension's process, so they run side by side: OCR's model and
+    // the cue detector's ffmpeg keep both cores busy instead of taking turns. Results are
+    // gathered in the analyzers' order, so the tag set does not depend on who finished first.
+    const fractions = options.analyzers.map(() => 0);
+    const overall = subProgress(progress, 0.45, 0.93);
+    const settled = await Promise.allSettled(
+      options.analyzers.map((analyzer, i) =>
+        analyzer.analyze(
+          input,
+          {
+            report: ({ stage, fraction }) => {
+              fractions[i] = fraction;
+              overall.report({ stage, fraction: fractions.reduce((a, b) => a + b, 0) / fractions.length });
+            },
+          },
+          token,
+        ),
+      ),
+    );
+    throwIfCancelled(token);
+    for (const [i, outcome] of settled.entries()) {
+      if (outcome.status === "fulfilled") {
+        tags.push(...outcome.value.tags);
+        ocrText.push(...(outcome.value.text ?? []));
+        continue;
       }
+      const e = toSichterError(outcome.reason);
+      failures.push({ analyzer: options.analyzers[i]!.id, code: isSichterError(outcome.reason) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
     }
     const lines = tags.filter((t) => t.kind === "ocr.line").map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence }));
     tags.push(...keywordTags(extractKeywords(lines), options.language));

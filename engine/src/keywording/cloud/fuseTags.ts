@@ -19,7 +19,8 @@ export function fuseTags(tags: readonly Tag[]): Tag[] {
     }
     const key = `${tag.language}\u0000${foldText(tag.label)}`;
     const candidates = open.get(key) ?? [];
-    const twin = candidates.find((t) => tag.startFrame <= t.endFrame && t.startFrame <= tag.endFrame);
+    // Ranges are [start, end): touching ranges (adjacent shots) are two sightings, not one.
+    const twin = candidates.find((t) => tag.startFrame < t.endFrame && t.startFrame < tag.endFrame);
     if (!twin) {
       const copy = { ...tag, provenance: [...tag.provenance] };
       candidates.push(copy);

@@ -33,7 +33,7 @@ export async function preparePictures(
 ): Promise<PreparedPictures> {
   const images: ProviderImage[] = [];
   const tiles = new Map<string, readonly Keyframe[]>();
-  const perSheet = Math.max(1, options.tilesPerSheet);
+  const perSheet = tilesThatFit(options.maxLongSide, options.tilesPerSheet);
   for (let first = 0; first < keyframes.length; first += perSheet) {
     const group = keyframes.slice(first, first + perSheet);
     const id = randomUUID();
@@ -45,8 +45,7 @@ export async function preparePictures(
       continue;
     }
     const columns = Math.min(group.length, Math.ceil(Math.sqrt(perSheet)));
-    // Gutters take a few pixels per column; the sheet stays within the long-side limit.
-    const tileWidth = Math.floor(options.maxLongSide / columns) - 8;
+    const tileWidth = tileWidthFor(options.maxLongSide, columns);
     const decoded = [];
     for (const [i, k] of group.entries()) {
       const [rgb] = await frames.rgb(k.keyframe.frame, tileWidth, 1, token);
@@ -61,4 +60,22 @@ export async function preparePictures(
     for (const [i, k] of group.entries()) tiles.set(`${id}/${i + 1}`, k.represents);
   }
   return { images, tiles };
+}
+
+/** Below this a tile shows a model nothing and its label does not fit; a sheet has fewer tiles instead. */
+const MIN_TILE_WIDTH = 32;
+
+/** Gutters take a few pixels per column; the sheet stays within the long-side limit. */
+function tileWidthFor(maxLongSide: number, columns: number): number {
+  return Math.floor(maxLongSide / columns) - 8;
+}
+
+/**
+ * Tiles per sheet for a long-side cap: as asked, unless the tiles would be narrower than
+ * MIN_TILE_WIDTH (a small cap in the privacy settings); then fewer, down to single pictures.
+ */
+function tilesThatFit(maxLongSide: number, tilesPerSheet: number): number {
+  let perSheet = Math.max(1, tilesPerSheet);
+  while (perSheet > 1 && tileWidthFor(maxLongSide, Math.ceil(Math.sqrt(perSheet))) < MIN_TILE_WIDTH) perSheet--;
+  return perSheet;
 }

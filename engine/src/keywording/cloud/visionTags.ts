@@ -38,6 +38,7 @@ function shotsOf(keyframes: readonly Keyframe[], shots: readonly Shot[]): Shot[]
   return shots.filter((s) => indexes.has(s.index));
 }
 
+/** A provider's confidence, clamped to 0..1; one that is not a number counts as none. */
 function round(x: number): number {
-  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+  return Number.isFinite(x) ? Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000 : 0;
 }

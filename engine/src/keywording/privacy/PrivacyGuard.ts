@@ -63,7 +63,10 @@ export class PrivacyGuard {
   constructor(private readonly options: PrivacyGuardOptions) {
     const resolved = path.resolve(options.clipPath);
     // Any of these in a request would tell the provider which file (and whose folder) it is.
-    this.forbidden = [resolved, path.dirname(resolved), path.basename(resolved), options.clipPath].filter((s) => s.length >= 3 && s !== path.sep);
+    const names = [resolved, path.dirname(resolved), path.basename(resolved), options.clipPath].filter((s) => s.length >= 3 && s !== path.sep);
+    // Bodies are JSON and headers are searched as JSON: a quote, a control character or a Windows
+    // backslash in a name appears escaped there, so the escaped spelling is searched for too.
+    this.forbidden = [...new Set([...names, ...names.map((s) => JSON.stringify(s).slice(1, -1))])];
   }
 
   get mode(): OutboundMode {
@@ -76,8 +79,9 @@ export class PrivacyGuard {
    */
   admit(image: ProviderImage): ProviderImage {
     const bytes = Buffer.from(image.jpegBase64, "base64");
-    assertCleanJpeg(bytes, this.options.settings.maxLongSide);
-    this.images.set(image.id, { width: image.width, height: image.height, bytes: bytes.length, keyframes: image.tiles.length });
+    // The record states the picture's own size, not what the image object claims about it.
+    const { width, height } = assertCleanJpeg(bytes, this.options.settings.maxLongSide);
+    this.images.set(image.id, { width, height, bytes: bytes.length, keyframes: image.tiles.length });
     return image;
   }
 
