@@ -53,3 +53,28 @@ describe("buildTagPlan", () => {
     expect(buildTagPlan(set, "en").markers.find((m) => m.kind === "shot")!.name).toBe("Shot 1");
   });
 });
+
+describe("buildTagPlan with cloud keywords", () => {
+  const vision = (over: Partial<Tag>): Tag => tag({ source: "vision", provenance: [{ producer: "sichter.openai-vision" }], startFrame: 0, endFrame: 400, ...over });
+  const cloudSet: TagSet = {
+    ...set,
+    tags: [
+      vision({ label: "Feuerwehr", language: "de" }),
+      vision({ label: "fire engine", language: "en" }),
+      vision({ label: "Ein Löschzug vor dem Rathaus.", kind: "vision.description", language: "und" }),
+      vision({ label: "disaster and accident", kind: "iptc.mediaTopic", language: "en" }),
+    ],
+  };
+
+  it("takes vision keywords in the newsroom's language only, and no descriptions or topics", () => {
+    expect(buildTagPlan(cloudSet, "de").keywords).toEqual(["Feuerwehr"]);
+    expect(buildTagPlan(cloudSet, "en").keywords).toEqual(["fire engine"]);
+  });
+
+  it("marks the description on its shot, but not keywords or media topics", () => {
+    const kinds = buildTagPlan(cloudSet, "de").markers.map((m) => m.kind);
+    expect(kinds).toContain("vision.description");
+    expect(kinds).not.toContain("keyword");
+    expect(kinds).not.toContain("iptc.mediaTopic");
+  });
+});

@@ -42,10 +42,7 @@ export function buildTagPlan(set: TagSet, language: Language): TagPlan {
     ...live.filter((t) => t.kind !== "keyword" && t.kind !== "iptc.mediaTopic").map((t) => tagMarker(t)),
   ].sort((a, b) => a.startFrame - b.startFrame || a.kind.localeCompare(b.kind));
 
-  // Vision keywords are stored in both languages; the plan takes the newsroom's.
-  const keywords = unique(
-    live.filter((t) => (t.kind === "keyword" && (t.source !== "vision" || t.language === language)) || t.source === "user").map((t) => t.label),
-  );
+  const keywords = unique(live.filter((t) => isKeyword(t, language)).map((t) => t.label));
   const texts = unique(live.filter((t) => t.kind === "ocr.line").map((t) => t.label));
   const minutes = set.clip.durationSeconds / 60;
   const length = minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.round(set.clip.durationSeconds)} s`;
@@ -58,6 +55,20 @@ export function buildTagPlan(set: TagSet, language: Language): TagPlan {
     .map((t) => `${t.label} ${t.startFrame}-${t.endFrame}`)
     .join("; ");
   return { clipPath: set.clip.path, frameRate: set.clip.frameRate, markers, keywords, description, logComment };
+}
+
+/** Sentences and topic codes of cloud answers describe, they are not keywords. */
+const DESCRIPTIVE = new Set(["vision.description", "iptc.mediaTopic"]);
+
+/**
+ * What goes into dc:subject: keywords from text, people's own tags, and what image analyzers
+ * (cloud providers, extensions) named. Vision labels are stored in both languages; the plan takes
+ * the newsroom's.
+ */
+function isKeyword(t: Tag, language: Language): boolean {
+  if (t.source === "user") return true;
+  if (t.source !== "vision") return t.kind === "keyword";
+  return !DESCRIPTIVE.has(t.kind) && (t.language === language || t.language === "und");
 }
 
 function tagMarker(t: Tag): PlannedMarker {
