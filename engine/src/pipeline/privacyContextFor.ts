@@ -13,28 +13,27 @@ export interface PrivacyContextOptions {
   readonly configDir: string;
   /** The catalog database, opened only when something is actually sent (local-only never opens it here). */
   readonly database: () => Database;
-  /** Every record of this run is filed under it (`sichter job <id> --privacy`). */
-  readonly jobId: string;
   readonly gates: ProviderGates;
 }
 
 /**
- * How one run may send pictures and where its records go: the mode from the enabled extensions,
- * the user's privacy settings, and the transparency log and usage ledger in the catalog. A broken
- * privacy.json or prices.json stops the run here, before anything is analysed or sent.
+ * How runs may send pictures and where their records go: the mode from the enabled extensions,
+ * the user's privacy settings, and the transparency log and usage ledger in the catalog, filed
+ * under each run's job id. The settings are read here, once: a broken privacy.json or prices.json
+ * stops the work before anything is analysed or sent.
  */
-export function privacyContextFor(options: PrivacyContextOptions): PrivacyContext {
+export function privacyContextFor(options: PrivacyContextOptions): (jobId: string) => PrivacyContext {
   const { mode } = privacyModeOf(options.registry);
   const settings = loadPrivacySettings(options.configDir);
   const prices = loadPriceTable();
-  return {
+  return (jobId) => ({
     mode,
     settings,
     gates: options.gates,
-    onRecord: (record) => new TransparencyLog(options.database()).record(options.jobId, record),
+    onRecord: (record) => new TransparencyLog(options.database()).record(jobId, record),
     onUsage: (usage) => {
       const cost = estimateCost(prices, usage.provider, usage);
       new UsageLedger(options.database()).record({ ...usage, estimatedCost: cost.amount, currency: cost.currency });
     },
-  };
+  });
 }

@@ -84,8 +84,9 @@ export class EngineService {
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
     const gates = new ProviderGates();
+    // Read per job: an edited privacy.json counts from the next job on, without a restart.
     const privacy = (jobId: string): PrivacyContext =>
-      privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => catalog.database, jobId, gates });
+      privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => catalog.database, gates })(jobId);
     const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(extensions, privacy), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),

@@ -63,6 +63,8 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   const gates = new ProviderGates();
   let catalog: SqliteCatalog | undefined;
   const database = (): Database => (catalog ??= SqliteCatalog.open()).database;
+  // Read once: a broken privacy.json or prices.json is one error before any work, not one per file.
+  const privacyFor = privacyContextFor({ registry: extensions, configDir: sichterDirs().config, database, gates });
   const bar = new ProgressBar(context.stderr);
   const clips: unknown[] = [];
   const failed: Array<{ file: string; error: SichterError }> = [];
@@ -75,7 +77,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
       const label = `[${n + 1}/${items.length}] ${path.basename(item.file)} `;
       try {
         const jobId = randomUUID();
-        const privacy = privacyContextFor({ registry: extensions, configDir: sichterDirs().config, database, jobId, gates });
+        const privacy = privacyFor(jobId);
         const stored = await analyzeAndStore(
           item.file,
           { ...steps, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), jobId, privacy },
