@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -13,7 +13,10 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service> [optio
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
              index build rate and size on disk;  --clips N  a smaller catalog
   service    round trips of engine.info and catalog.search over the engine's WebSocket at 1, 10 and
-             50 clients, against the same handlers called in-process;  --clips N  catalog size`;
+             50 clients, against the same handlers called in-process;  --clips N  catalog size
+  cloud      requests, images, bytes and tokens per minute of footage that cloud keywording sends
+             (OpenAI simulator on loopback) with single keyframes, dedupe and contact sheets, on the
+             generated news clips (30 s and 5 min);  --quick  the 30 s clip only`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,6 +56,11 @@ export async function main(argv: string[]): Promise<number> {
     case "service": {
       const { serviceBenchmark } = await import("./serviceBenchmark.ts");
       process.stdout.write(`${await serviceBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
+      return 0;
+    }
+    case "cloud": {
+      const { cloudBenchmark, CLOUD_CLIPS } = await import("./cloudBenchmark.ts");
+      process.stdout.write(`${await cloudBenchmark({ log, ...(values.quick && { clips: CLOUD_CLIPS.slice(0, 1) }) })}\n`);
       return 0;
     }
     default:

@@ -19,8 +19,7 @@ export function activate(_context: ExtensionContext, api: SichterApi): void {
   api.analyzers.register(keyframeSelection.id, {
     analyze: async (input, progress, token) => {
       const { outDir } = input as unknown as { outDir: string };
-      const keyframes = await keyframeSelection.select(input.media as unknown as MediaInfo, input.shots as Shot[], outDir, progress as Progress, token as CancellationToken);
-      return { keyframes } as never;
+      return (await keyframeSelection.select(input.media as unknown as MediaInfo, input.shots as Shot[], outDir, progress as Progress, token as CancellationToken)) as never;
     },
   });
 }

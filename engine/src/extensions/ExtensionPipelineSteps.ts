@@ -1,6 +1,6 @@
 import { Keyframe } from "@sichter/shared/model";
 import { z } from "zod";
-import type { KeyframeSelection, SelectedKeyframe } from "../analysis/keyframes/KeyframeSelection.ts";
+import type { KeyframeSelection, KeyframeSelectionResult } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { Shot } from "../analysis/shots/Shot.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
@@ -23,7 +23,10 @@ const ShotResult = z.object({
   shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
   mode: z.enum(["fast", "exact"]),
 });
-const KeyframeResult = z.object({ keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })) });
+const KeyframeResult = z.object({
+  keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })),
+  duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
+});
 
 /** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
 export class ExtensionShotDetection implements ShotDetection {
@@ -53,11 +56,11 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     this.version = options.version;
   }
 
-  async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<SelectedKeyframe[]> {
+  async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<KeyframeSelectionResult> {
     const raw = await call(this.options, { media, shots, keyframes: [], outDir }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    return parsed.data.keyframes;
+    return parsed.data;
   }
 }
 

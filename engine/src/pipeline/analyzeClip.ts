@@ -69,7 +69,7 @@ export async function analyzeClip(
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   try {
-    const selected = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
+    const { keyframes: selected, duplicates } = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
@@ -110,7 +110,7 @@ export async function analyzeClip(
     tags.push(...keywordTags(extractKeywords(lines), options.language));
     if (options.keywording && options.keywording.providers.length > 0) {
       const cloud = await cloudKeywords(
-        { shots: shots.shots, keyframes, frames: input.frames, durationSeconds: media.durationSeconds },
+        { shots: shots.shots, keyframes, duplicates, frames: input.frames, durationSeconds: media.durationSeconds },
         options.keywording,
         subProgress(progress, 0.93, 0.96),
         token,

@@ -7,6 +7,19 @@ import type { Shot } from "../shots/Shot.ts";
 /** A keyframe and its JPEG (a file name inside the job's temp folder). */
 export type SelectedKeyframe = Keyframe & { readonly file: string };
 
+/** A shot whose keyframe looked like an earlier one: it got none of its own, the earlier one stands for it. */
+export interface KeyframeDuplicate {
+  readonly shot: number;
+  readonly frame: number;
+  /** Frame of the kept keyframe it duplicates. */
+  readonly duplicateOf: number;
+}
+
+export interface KeyframeSelectionResult {
+  readonly keyframes: SelectedKeyframe[];
+  readonly duplicates: KeyframeDuplicate[];
+}
+
 /**
  * The second step: representative frames per shot, as JPEGs in the job's temp folder (removed when
  * the job ends). An analyzer contribution with `"produces": "keyframes"` (built-in: `sichter.keyframes`).
@@ -14,5 +27,5 @@ export type SelectedKeyframe = Keyframe & { readonly file: string };
 export interface KeyframeSelection {
   readonly id: string;
   readonly version: string;
-  select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress: Progress, token: CancellationToken): Promise<SelectedKeyframe[]>;
+  select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress: Progress, token: CancellationToken): Promise<KeyframeSelectionResult>;
 }

@@ -6,7 +6,8 @@ import type { FrameSource } from "../../media/FrameSource.ts";
 import type { KeywordProvider } from "../KeywordProvider.ts";
 import type { PrivacyGuard } from "../privacy/PrivacyGuard.ts";
 import type { PrivacySettings } from "../privacy/PrivacySettings.ts";
-import { dedupeKeyframes } from "./dedupeKeyframes.ts";
+import type { KeyframeDuplicate } from "../../analysis/keyframes/KeyframeSelection.ts";
+import { dedupeKeyframes, withDuplicateShots } from "./dedupeKeyframes.ts";
 import { preparePictures, type PreparedPictures } from "./preparePictures.ts";
 import { visionTags } from "./visionTags.ts";
 
@@ -43,6 +44,8 @@ export interface CloudKeywordingOptions {
 export interface CloudKeywordingInput {
   readonly shots: readonly Shot[];
   readonly keyframes: readonly Keyframe[];
+  /** Shots the keyframe step left without a keyframe because they looked like an earlier one. */
+  readonly duplicates?: readonly KeyframeDuplicate[];
   readonly frames: FrameSource;
   readonly durationSeconds: number;
 }
@@ -60,7 +63,7 @@ export async function cloudKeywords(
 ): Promise<{ tags: Tag[]; failures: Array<{ analyzer: string; code: string; message: string }> }> {
   const { guard, settings } = options;
   const providers = options.providers.filter((p) => !p.cloud || guard.mode === "cloud");
-  const unique = dedupeKeyframes(input.keyframes, settings.duplicateBits);
+  const unique = withDuplicateShots(dedupeKeyframes(input.keyframes, settings.duplicateBits), input.duplicates ?? []);
   const pictures = new Map<number, Promise<PreparedPictures>>();
   const picturesFor = (tilesPerSheet: number): Promise<PreparedPictures> => {
     let prepared = pictures.get(tilesPerSheet);
@@ -96,8 +99,9 @@ export async function cloudKeywords(
       failures.push({ analyzer: provider.id, code: isSichterError(error) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
     } finally {
       const traffic = guard.trafficOf(provider.id);
-      // A bill only for what was sent; a provider refused before sending costs nothing.
-      if (traffic.requests > 0) options.onUsage?.({ provider: provider.id, ...traffic, ...tokens, footageSeconds: input.durationSeconds });
+      // A bill only for what was sent; a request refused before its body left (local-only, a
+      // bad certificate) costs nothing.
+      if (traffic.bytesSent > 0) options.onUsage?.({ provider: provider.id, ...traffic, ...tokens, footageSeconds: input.durationSeconds });
     }
   }
   progress.report({ stage: "keywords", fraction: 1 });

@@ -8,12 +8,24 @@ export type OutboundErrorKind = "timeout" | "network" | "aborted";
 export class OutboundError extends Error {
   override readonly name = "OutboundError";
 
+  /**
+   * Bytes of the request body that left before it failed: a request whose answer never came was
+   * still sent, and the transparency record and the ledger must say so.
+   */
+  readonly bytesSent: number;
+
   constructor(
     readonly kind: OutboundErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; bytesSent?: number },
   ) {
     super(message, options);
+    this.bytesSent = options?.bytesSent ?? 0;
+  }
+
+  /** The same failure, knowing the body had been sent. */
+  afterSending(bytes: number): OutboundError {
+    return new OutboundError(this.kind, this.message, { cause: this.cause, bytesSent: bytes });
   }
 }
 

@@ -122,16 +122,22 @@ export class PrivacyGuard {
             withRetries(
               async (n) => {
                 attempts = n;
-                const answer = await postJson(url, request.body, {
-                  headers: { ...request.headers },
-                  ...(settings.caFile !== undefined && { caFile: settings.caFile }),
-                  timeoutMs: settings.requestTimeoutSeconds * 1000,
-                  signal: abort.signal,
-                  provider,
-                });
-                status = answer.status;
-                bytesSent += answer.bytesSent;
-                return outcomeOf(answer);
+                try {
+                  const answer = await postJson(url, request.body, {
+                    headers: { ...request.headers },
+                    ...(settings.caFile !== undefined && { caFile: settings.caFile }),
+                    timeoutMs: settings.requestTimeoutSeconds * 1000,
+                    signal: abort.signal,
+                    provider,
+                  });
+                  status = answer.status;
+                  bytesSent += answer.bytesSent;
+                  return outcomeOf(answer);
+                } catch (error) {
+                  // A timeout after the body went out still sent the pictures.
+                  if (isOutboundError(error)) bytesSent += error.bytesSent;
+                  throw error;
+                }
               },
               {
                 provider,

@@ -71,6 +71,9 @@ export async function postJson(url: URL, body: string, options: PostJsonOptions)
 
   return new Promise<PostJsonResponse>((resolve, reject) => {
     let settled = false;
+    // Set once the whole body is handed to the socket: from then on it has left this machine,
+    // whatever happens to the answer.
+    let flushed = false;
     let req: http.ClientRequest | undefined;
     const finish = (error: Error | undefined, response?: PostJsonResponse) => {
       if (settled) return;
@@ -79,7 +82,7 @@ export async function postJson(url: URL, body: string, options: PostJsonOptions)
       signal?.removeEventListener("abort", onAbort);
       if (error) {
         req?.destroy();
-        reject(error);
+        reject(error instanceof OutboundError && flushed ? error.afterSending(payload.length) : error);
       } else resolve(response!);
     };
     const timer = setTimeout(
@@ -101,6 +104,9 @@ export async function postJson(url: URL, body: string, options: PostJsonOptions)
     }
 
     req.on("error", (error) => finish(classify(error, url, provider)));
+    req.on("finish", () => {
+      flushed = true;
+    });
     req.on("response", (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
