@@ -13,7 +13,7 @@ export { processIsAlive } from "./core/processIsAlive.ts";
 export type { Analyzer, AnalysisInput, AnalyzerResult } from "./analysis/Analyzer.ts";
 export { mediaFrameSource, type FrameSource, type RgbImage } from "./media/FrameSource.ts";
 export * from "./catalog/index.ts";
-export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "./metadata/index.ts";
+export { writeXmp, readXmp, disposeExifTool, type WriteReport } from "../extensions/xmp/index.ts";
 export { analyzeClip, type ClipAnalysis, type AnalyzeOptions } from "./pipeline/analyzeClip.ts";
 export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptions, type OcrRunStats } from "../extensions/ocr/index.ts";
 export { EngineService, DEFAULT_PORT, type EngineServiceOptions } from "./server/EngineService.ts";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disposeExifTool, readXmp } from "../src/metadata/index.ts";
+import { disposeExifTool, readXmp } from "../extensions/xmp/index.ts";
 import { jpegSegments, jpegSize } from "../src/keywording/privacy/jpegSegments.ts";
 import { makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lowerThirdFilter, ocrFont } from "../../engine/extensions/ocr/lowerThirds.test-helpers.ts";
-import { disposeExifTool, readXmp } from "../../engine/src/metadata/index.ts";
+import { disposeExifTool, readXmp } from "../../engine/extensions/xmp/index.ts";
 import { ffmpeg, makeTempDir } from "../../engine/test/fixtures.ts";
 import { runCli } from "../../engine/test/runCli.ts";
 

@@ -12,7 +12,7 @@ import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
 import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
-import type { TagWriter } from "../metadata/TagWriter.ts";
+import type { TagWriter } from "../pipeline/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
 import {

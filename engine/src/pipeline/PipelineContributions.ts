@@ -3,7 +3,7 @@ import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
-import type { TagWriter } from "../metadata/TagWriter.ts";
+import type { TagWriter } from "./TagWriter.ts";
 
 /**
  * Everything an analysis is made of, as the extension registry contributes it (the built-ins

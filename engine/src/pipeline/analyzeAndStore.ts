@@ -9,7 +9,7 @@ import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError, toSichterError } from "../core/SichterError.ts";
-import type { TagWriter, TagWriterInput } from "../metadata/TagWriter.ts";
+import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import type { CloudKeywordingOptions, PipelineKeywordProvider, ProviderUsage } from "../keywording/cloud/cloudKeywords.ts";
 import type { OutboundMode } from "../keywording/privacy/OutboundPolicy.ts";

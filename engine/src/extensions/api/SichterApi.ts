@@ -82,7 +82,7 @@ export interface WrittenClip {
   /** What the user asked for this run (`sichter analyze --embed --lang de`, the panel's options). */
   readonly request: { readonly metadata: "sidecar" | "embed" | "none"; readonly language: "de" | "en" };
   /** The whole analysis (tag set, analyzers, thumbnails): given to the built-in writers only. */
-  readonly analysis?: import("../../metadata/TagWriter.ts").TagWriterAnalysis;
+  readonly analysis?: import("../../pipeline/TagWriter.ts").TagWriterAnalysis;
 }
 
 export interface ExtensionTagWriter {

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { type CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
-import { SichterError, isSichterError } from "../core/SichterError.ts";
-import { probeMedia } from "../media/probeMedia.ts";
+import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { SichterError, isSichterError } from "../../src/core/SichterError.ts";
+import { probeMedia } from "../../src/media/probeMedia.ts";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { detectEmbeddableContainer } from "./embedContainer.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";

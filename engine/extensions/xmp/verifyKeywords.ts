@@ -1,5 +1,5 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { readXmp } from "./readXmp.ts";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import type { TagPlan } from "@sichter/shared/model";
-import { type CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readCleanly } from "./readCleanly.ts";

@@ -1,5 +1,5 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 import { readXmpWithWarnings } from "./readXmp.ts";
 import type { XmpContent } from "./XmpTypes.ts";
 

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../core/SichterError.ts";
-import { checkInputFile } from "../media/checkInputFile.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
+import { checkInputFile } from "../../src/media/checkInputFile.ts";
 import { asArray, parseXmpTracks } from "./parseXmpTracks.ts";
 import { sharedExifTool } from "./sharedExifTool.ts";
 import type { XmpContent } from "./XmpTypes.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { makeClip, makeTempDir } from "../../test/fixtures.ts";
-import { CancellationTokenSource } from "../core/Cancellation.ts";
+import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool, sharedExifTool } from "./sharedExifTool.ts";
 import { leftovers, samplePlan, sha256 } from "./testSupport.ts";

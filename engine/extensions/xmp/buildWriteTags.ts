@@ -1,7 +1,7 @@
 import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { describeWrite, mergeLogComment } from "./mergeTexts.ts";
 import { SICHTER_TRACK_NAME, sichterTrackStruct } from "./sichterTrack.ts";

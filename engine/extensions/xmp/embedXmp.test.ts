@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { ffmpeg, makeClip, makeTempDir } from "../../test/fixtures.ts";
-import { probeMedia } from "../media/probeMedia.ts";
+import { probeMedia } from "../../src/media/probeMedia.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool } from "./sharedExifTool.ts";
 import { leftovers, samplePlan, sha256 } from "./testSupport.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
 import type { WriteTags } from "exiftool-vendored";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 import { sharedExifTool } from "./sharedExifTool.ts";
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError } from "../../src/core/SichterError.ts";
 
 export type EmbeddableContainer = "MOV" | "MP4";
 
