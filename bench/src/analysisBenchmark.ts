@@ -8,27 +8,66 @@ export const NEWS_CLIP = "h264-news-5min-1080p25.mp4";
 
 /**
  * The whole local analysis (probe, shots, keyframes, cues, motion, OCR, keywords) on the generated
- * 5-minute 1080p25 news clip, as a multiple of real time, with each analyzer's share. The analyzers
- * run as `sichter analyze` runs them: the built-in extensions, each in its own process (their
- * start-up is part of the time); they are timed by wrapping them, not by changing them.
+ * 5-minute 1080p25 news clip, as a multiple of real time, with each analyzer's span, twice: with
+ * the analyzers one after another and side by side.
  */
 export async function analysisBenchmark(options: { log?: (line: string) => void; clip?: string } = {}): Promise<string> {
   const log = options.log ?? (() => {});
   const file = options.clip ?? NEWS_CLIP;
   const set = await ensureSamples({ only: [file], log });
   const sample = set.samples[0]!;
-  // Analyzers run side by side, so each gets its span (start, end) rather than a share of the total.
+  // The peer, measured in the same run: the same analyzers one after another (how the pipeline
+  // ran them before), then side by side (how it runs them now).
+  log(`${file}: analyzers one after another`);
+  const sequential = await runOnce(sample.path, "one after another");
+  log(`${file}: analyzers side by side`);
+  const parallel = await runOnce(sample.path, "side by side");
+  const duration = parallel.result.media.durationSeconds;
+  const media = parallel.result.media;
+  return [
+    `Full local analysis of ${sample.file} (${(duration / 60).toFixed(1)} min, ${media.width}x${media.height}, ${media.frameRate} fps):`,
+    ...describe(sequential, duration),
+    ...describe(parallel, duration),
+    `  side by side vs one after another: ${(sequential.total / parallel.total).toFixed(2)}x the speed`,
+    `  found: ${parallel.result.tagSet.shots.length} shots, ${parallel.result.tagSet.keyframes.length} keyframes, ${parallel.result.tagSet.tags.length} tags, ${parallel.result.plan.keywords.length} keywords`,
+    ...(parallel.result.failures.length > 0 ? [`  failed: ${parallel.result.failures.map((f) => `${f.analyzer} (${f.code})`).join(", ")}`] : []),
+  ].join("\n");
+}
+
+type Order = "one after another" | "side by side";
+
+interface Run {
+  readonly order: Order;
+  readonly total: number;
+  readonly started: number;
+  readonly spans: ReadonlyMap<string, { start: number; end: number }>;
+  readonly result: Awaited<ReturnType<typeof analyzeClip>>;
+}
+
+/**
+ * One analysis as `sichter analyze` runs it: the built-in extensions, each in its own process (their
+ * start-up is part of the time), timed by wrapping the analyzers, not by changing them. "one after
+ * another" makes each wrapped analyzer wait for the previous one.
+ */
+async function runOnce(clip: string, order: Order): Promise<Run> {
   const spans = new Map<string, { start: number; end: number }>();
+  let previous: Promise<unknown> = Promise.resolve();
   const timed = (analyzer: Analyzer): Analyzer => ({
     id: analyzer.id,
     version: analyzer.version,
-    async analyze(input, progress, token) {
-      const start = performance.now();
-      try {
-        return await analyzer.analyze(input, progress, token);
-      } finally {
-        spans.set(analyzer.id, { start, end: performance.now() });
-      }
+    analyze(input, progress, token) {
+      const run = async () => {
+        const start = performance.now();
+        try {
+          return await analyzer.analyze(input, progress, token);
+        } finally {
+          spans.set(analyzer.id, { start, end: performance.now() });
+        }
+      };
+      if (order === "side by side") return run();
+      const queued = previous.then(run, run);
+      previous = queued.catch(() => undefined);
+      return queued;
     },
   });
   // Only the built-ins: extensions the user installed are not part of the benchmark.
@@ -41,34 +80,30 @@ export async function analysisBenchmark(options: { log?: (line: string) => void;
     engineVersion: ENGINE_VERSION,
   });
   const started = performance.now();
-  let result: Awaited<ReturnType<typeof analyzeClip>>;
-  let total: number;
   try {
-    result = await analyzeClip(sample.path, {
+    const result = await analyzeClip(clip, {
       shotDetection: registry.shotDetection(),
       keyframeSelection: registry.keyframeSelection(),
       analyzers: registry.analyzers().map(timed),
       language: "de",
       fingerprint: fingerprintFile,
     });
-    total = (performance.now() - started) / 1000;
+    return { order, total: (performance.now() - started) / 1000, started, spans, result };
   } finally {
     await registry.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const duration = result.media.durationSeconds;
-  const first = Math.min(...[...spans.values()].map((x) => x.start));
-  const last = Math.max(...[...spans.values()].map((x) => x.end));
+}
+
+function describe(run: Run, duration: number): string[] {
+  const first = Math.min(...[...run.spans.values()].map((x) => x.start));
+  const last = Math.max(...[...run.spans.values()].map((x) => x.end));
   const seconds = (ms: number): string => (ms / 1000).toFixed(1).padStart(6);
-  const lines = [
-    `Full local analysis of ${sample.file} (${(duration / 60).toFixed(1)} min, ${result.media.width}x${result.media.height}, ${result.media.frameRate} fps):`,
-    `  total                      ${total.toFixed(1).padStart(6)} s   ${(duration / total).toFixed(1).padStart(5)}x real time`,
-    `  probe + shots + keyframes  ${seconds(first - started)} s   (shot mode ${result.mode})`,
-    `  analyzers, side by side    ${seconds(last - first)} s`,
-    ...[...spans].map(([id, x]) => `    ${id.padEnd(24)} ${seconds(x.end - x.start)} s`),
-    `  keywords, plan             ${seconds(started + total * 1000 - last)} s`,
-    `  found: ${result.tagSet.shots.length} shots, ${result.tagSet.keyframes.length} keyframes, ${result.tagSet.tags.length} tags, ${result.plan.keywords.length} keywords`,
-    ...(result.failures.length > 0 ? [`  failed: ${result.failures.map((f) => `${f.analyzer} (${f.code})`).join(", ")}`] : []),
+  return [
+    `  analyzers ${run.order}:`,
+    `    total                      ${run.total.toFixed(1).padStart(6)} s   ${(duration / run.total).toFixed(1).padStart(5)}x real time`,
+    `    probe + shots + keyframes  ${seconds(first - run.started)} s   (shot mode ${run.result.mode})`,
+    `    analyzers                  ${seconds(last - first)} s`,
+    ...[...run.spans].map(([id, x]) => `      ${id.padEnd(24)} ${seconds(x.end - x.start)} s`),
   ];
-  return lines.join("\n");
 }
