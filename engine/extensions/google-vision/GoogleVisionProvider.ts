@@ -7,8 +7,8 @@ import { batchImages } from "./batchImages.ts";
 import { readGoogleSettings } from "./googleSettings.ts";
 import { parseAnnotateResponse } from "./parseAnnotateResponse.ts";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
-import { resolveApiKey } from "./resolveApiKey.ts";
-import { statusFailure } from "./statusFailure.ts";
+import { resolveApiKey } from "../../src/keywording/providers/resolveApiKey.ts";
+import { statusFailure } from "../../src/keywording/providers/statusFailure.ts";
 
 /**
  * Vision labels a whole picture; it cannot say which tile of a contact sheet a label belongs to, and

@@ -3,7 +3,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { ImageAnswer, ProviderImage, ProviderKeyword } from "../../src/keywording/KeywordProvider.ts";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
-import { redact } from "./statusFailure.ts";
+import { redact } from "../../src/keywording/providers/statusFailure.ts";
 import { webEntityConfidences } from "./webEntityConfidence.ts";
 
 /**

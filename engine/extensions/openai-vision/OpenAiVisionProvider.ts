@@ -7,8 +7,8 @@ import { limitKeywords } from "./limitKeywords.ts";
 import { readOpenAiSettings } from "./openAiSettings.ts";
 import { parseChatResponse } from "./parseChatResponse.ts";
 import { OPENAI_VISION_PROVIDER_ID } from "./providerId.ts";
-import { resolveApiKey } from "./resolveApiKey.ts";
-import { statusFailure } from "./statusFailure.ts";
+import { resolveApiKey } from "../../src/keywording/providers/resolveApiKey.ts";
+import { statusFailure } from "../../src/keywording/providers/statusFailure.ts";
 
 export interface OpenAiVisionProviderOptions {
   /** Where `apiKeyEnv` is looked up; the extension process's environment unless a test says otherwise. */

@@ -1,4 +1,5 @@
 import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, type TestColour } from "./decodeJpeg.ts";
+import type { SimulatorFault, SimulatorRequest, SimulatorResponse } from "./SimulatorTypes.ts";
 
 /**
  * A stand-in for POST /v1/images:annotate of Google Cloud Vision, as a plain request handler (no
@@ -8,24 +9,6 @@ import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, ty
  * it decodes each JPEG and names the colour at the centre of the whole picture (Vision looks at the
  * picture as a whole; it knows nothing of tiles).
  */
-export interface SimulatorRequest {
-  readonly method: string;
-  /** Path and query, e.g. "/v1/images:annotate". */
-  readonly path: string;
-  /** Lower-case names, as Node gives them (so a plain record or Node's IncomingHttpHeaders). */
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Buffer;
-}
-
-export interface SimulatorResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** A scripted fault: an HTTP answer, no answer at all ("hang"), or a 200 whose body breaks off. */
-export type SimulatorFault = { readonly status: number; readonly retryAfter?: string; readonly body?: string } | "hang" | "malformed";
-
 export interface GoogleVisionSimulatorOptions {
   /** The one valid key; default GOOGLE_SIMULATOR_KEY. */
   readonly apiKey?: string;
@@ -275,3 +258,5 @@ function header(request: SimulatorRequest, name: string): string | undefined {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+
+export type { SimulatorFault, SimulatorRequest, SimulatorResponse };

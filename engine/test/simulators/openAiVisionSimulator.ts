@@ -1,4 +1,5 @@
 import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, type DecodedJpeg, type TestColour } from "./decodeJpeg.ts";
+import type { SimulatorFault, SimulatorRequest, SimulatorResponse } from "./SimulatorTypes.ts";
 
 /**
  * A stand-in for POST /v1/chat/completions of the OpenAI API with image inputs and Structured
@@ -7,24 +8,6 @@ import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, ty
  * documented shapes; what it "sees" is real: it decodes the JPEG, reads the grid from the prompt
  * (as the model reads it) and names each tile's centre colour as a motif.
  */
-export interface SimulatorRequest {
-  readonly method: string;
-  /** Path and query, e.g. "/v1/chat/completions". */
-  readonly path: string;
-  /** Lower-case names, as Node gives them (so a plain record or Node's IncomingHttpHeaders). */
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Buffer;
-}
-
-export interface SimulatorResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** A scripted fault: an HTTP answer, no answer at all ("hang"), or a 200 whose body breaks off. */
-export type SimulatorFault = { readonly status: number; readonly retryAfter?: string; readonly body?: string } | "hang" | "malformed";
-
 export interface OpenAiVisionSimulatorOptions {
   /** The one key the simulated account has; default OPENAI_SIMULATOR_KEY. */
   readonly apiKey?: string;
@@ -406,3 +389,5 @@ function header(request: SimulatorRequest, name: string): string | undefined {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+
+export type { SimulatorFault, SimulatorRequest, SimulatorResponse };

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { OutboundResponse } from "../../src/keywording/KeywordProvider.ts";
+import { SichterError } from "../../core/SichterError.ts";
+import type { OutboundResponse } from "../KeywordProvider.ts";
 
 /** Longest service message kept in an error; bodies can be whole HTML error pages. */
 const MESSAGE_KEEP = 300;
@@ -13,7 +13,7 @@ const MESSAGE_KEEP = 300;
  * - 429: rate limit or quota after the engine's retries → PROVIDER_RATE_LIMITED.
  * - anything else (408, 5xx, unexpected codes) → PROVIDER_UNAVAILABLE.
  * The detail is the status and the service's own message, truncated, with `secrets` and anything
- * shaped like an API key removed (OpenAI echoes a masked key in 401 messages).
+ * shaped like an API key removed (OpenAI echoes a masked key in 401 messages). Shared by the built-in cloud providers.
  */
 export function statusFailure(provider: string, response: OutboundResponse, secrets: readonly string[]): SichterError {
   const detail = `HTTP ${response.status}: ${serviceMessage(response.body, secrets)}`;

@@ -1,5 +1,5 @@
 import { ErrorCode } from "@sichter/shared/protocol";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { SichterError } from "../../core/SichterError.ts";
 
 /**
  * The API key: the `apiKey` setting if set (discouraged: it sits in the settings file), else the
