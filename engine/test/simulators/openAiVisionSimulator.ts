@@ -1,4 +1,5 @@
 import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, type DecodedJpeg, type TestColour } from "./decodeJpeg.ts";
+import { header, isRecord, tryJson } from "./simulatorJson.ts";
 import type { SimulatorFault, SimulatorRequest, SimulatorResponse } from "./SimulatorTypes.ts";
 
 /**
@@ -372,22 +373,5 @@ function json(status: number, value: unknown): SimulatorResponse {
   return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(value) };
 }
 
-function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** A header's value; a repeated header counts by its first value. */
-function header(request: SimulatorRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 export type { SimulatorFault, SimulatorRequest, SimulatorResponse };
