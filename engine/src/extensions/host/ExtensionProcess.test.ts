@@ -80,6 +80,31 @@ describe("ExtensionProcess", () => {
     expect(fs.existsSync(path.join(root, "evil.txt"))).toBe(false);
   });
 
+  it("gives two analyses running at once in one process each its own clip's frames", async () => {
+    const host = await ExtensionProcess.start({
+      // The slower first request proves answers are routed by call, not by who asked last.
+      launch: extension("twice", `
+        const [frame] = await input.frames.rgb(0, 4);
+        return { tags: [{ label: "clip " + frame.data[0], confidence: 1, startFrame: 0, endFrame: 1 }] };`),
+      memoryMb: 64,
+      trust: "restricted",
+    });
+    const clip = (marker: number, delayMs: number) => ({
+      timeoutMs: 10_000,
+      onRequest: async () => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return [{ width: 4, height: 2, data: new Uint8Array(24).fill(marker) }];
+      },
+    });
+    try {
+      const [a, b] = await Promise.all([host.analyze("twice.analyzer", { language: "de" }, clip(1, 200)), host.analyze("twice.analyzer", { language: "de" }, clip(2, 0))]);
+      expect(a).toEqual({ tags: [expect.objectContaining({ label: "clip 1" })] });
+      expect(b).toEqual({ tags: [expect.objectContaining({ label: "clip 2" })] });
+    } finally {
+      await host.stop();
+    }
+  });
+
   it("cannot start processes of its own", async () => {
     const error = await failure(run("spawns", `const { execSync } = await import("node:child_process"); execSync("true"); return { tags: [] };`));
     expect(error).toMatchObject({ kind: "threw" });

@@ -204,9 +204,9 @@ export class ExtensionProcess implements Disposable {
         this.calls.get(message.id)?.options?.onProgress?.(message.stage, message.fraction);
         return;
       case "request": {
-        const handler = [...this.calls.values()].find((c) => c.options?.onRequest)?.options?.onRequest;
+        const handler = this.calls.get(message.call)?.options?.onRequest;
         const answer = (reply: EngineToHost) => this.alive && this.child.connected && this.child.send(reply);
-        if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "no analysis is running" } });
+        if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "the call this request belongs to is not running" } });
         handler(message).then(
           (value) => answer({ type: "reply", id: message.id, ok: true, value }),
           (error: Error & { code?: unknown }) =>

@@ -38,11 +38,13 @@ function reply(id, run) {
     );
 }
 
-function request(method, params) {
+// `call` names the engine's call this request serves: with several jobs at once, two analyses of
+// different clips can be running in this process, and each must get its own clip's frames.
+function request(call, method, params) {
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    send({ type: "request", id, method, params });
+    send({ type: "request", id, call, method, params });
   });
 }
 
@@ -122,7 +124,7 @@ async function provideKeywords(id, contribution, input) {
     languages: input.languages,
     configuration: context.configuration,
     // The extension builds the request; the engine decides whether it leaves the machine.
-    send: (outbound) => request("privacy.send", { request: outbound }),
+    send: (outbound) => request(id, "privacy.send", { request: outbound }),
   });
   try {
     return await provider.provideKeywords(input.images, requestContext, token);
@@ -173,7 +175,7 @@ async function analyze(id, contribution, input) {
       return { dispose: () => void listeners.delete(listener) };
     },
   };
-  const frames = { rgb: (frame, width, count = 1) => request("frames.rgb", { frame, width, count }) };
+  const frames = { rgb: (frame, width, count = 1) => request(id, "frames.rgb", { frame, width, count }) };
   const progress = { report: ({ stage, fraction }) => send({ type: "progress", id, stage: stage ?? contribution, fraction }) };
   try {
     return await analyzer.analyze({ ...input, frames }, progress, token);

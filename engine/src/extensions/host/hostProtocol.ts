@@ -14,9 +14,10 @@ export type HostToEngine =
   | { type: "reply"; id: number; ok: true; value: unknown }
   | { type: "reply"; id: number; ok: false; error: HostError }
   | { type: "progress"; id: number; stage: string; fraction: number }
-  | { type: "request"; id: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
+  // `call`: the id of the engine's call (an analysis, a keyword request) the request belongs to.
+  | { type: "request"; id: number; call: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
   // A keyword provider's only way out of the machine: the engine's privacy guard sends it.
-  | { type: "request"; id: number; method: "privacy.send"; params: { request: unknown } }
+  | { type: "request"; id: number; call: number; method: "privacy.send"; params: { request: unknown } }
   | { type: "log"; level: "debug" | "info" | "warn" | "error"; message: string };
 
 export interface HostError {
