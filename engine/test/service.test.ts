@@ -267,10 +267,9 @@ describe("engine service: cancel, crash and shutdown", () => {
     const first = await startEngine(stopHome);
     const firstClient = first.client();
     const { jobId } = await firstClient.request("clip.analyze", { path: longClip, options: { write: "none" } });
-    await decoding(first.child.pid!);
     // Everything below the engine (extension hosts, ffmpeg, exiftool) must end with it.
-    const below = descendantPids(first.child.pid!);
-    expect(below.length).toBeGreaterThan(0);
+    const below = await decoding(first.child.pid!);
+    expect(below.length).toBeGreaterThan(1);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     firstClient.dispose();
@@ -295,6 +294,21 @@ function decoders(pid: number): string[] {
 }
 
 /** Waits until an ffmpeg runs below the engine: the analysis is decoding. */
-async function decoding(pid: number): Promise<void> {
-  await expect.poll(() => decoders(pid).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+/**
+ * Waits until an ffmpeg decodes the clip somewhere below the engine (in the shots extension's
+ * process: the engine itself only runs a short ffprobe) and returns everything below the engine at
+ * that moment.
+ */
+async function decoding(pid: number): Promise<number[]> {
+  let below: number[] = [];
+  await expect
+    .poll(
+      () => {
+        below = descendantPids(pid);
+        return below.map(commandOf).some((c) => /ffmpeg/.test(c));
+      },
+      { timeout: 30_000, interval: 50 },
+    )
+    .toBe(true);
+  return below;
 }
