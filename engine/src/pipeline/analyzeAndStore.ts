@@ -11,11 +11,8 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError, toSichterError } from "../core/SichterError.ts";
 import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
-import type { CloudKeywordingOptions, PipelineKeywordProvider, ProviderUsage } from "../keywording/cloud/cloudKeywords.ts";
-import type { OutboundMode } from "../keywording/privacy/OutboundPolicy.ts";
-import { PrivacyGuard, type ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
-import type { PrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
-import type { TransparencyRecord } from "../keywording/privacy/TransparencyRecord.ts";
+import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
+import { keywordingFor, type PrivacyContext } from "./PrivacyContext.ts";
 import { Progress } from "../core/Progress.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { analyzeClip, type ClipAnalysis } from "./analyzeClip.ts";
@@ -41,15 +38,6 @@ export interface AnalyzeAndStoreOptions {
   readonly jobId?: string;
   /** How pictures may leave (mode, settings) and where the job's transparency and usage records go. */
   readonly privacy?: PrivacyContext;
-}
-
-export interface PrivacyContext {
-  readonly mode: OutboundMode;
-  readonly settings: PrivacySettings;
-  /** Engine-wide circuit breakers and concurrency limits. */
-  readonly gates: ProviderGates;
-  readonly onRecord?: (record: TransparencyRecord) => void;
-  readonly onUsage?: (usage: ProviderUsage) => void;
 }
 
 /** The built-in writers the pipeline cannot do without; they run first, in this order. */
@@ -118,7 +106,7 @@ export async function analyzeAndStore(
       ...(options.mode && { mode: options.mode }),
       fingerprint: fingerprintFile,
       ...(options.vocabularies && { vocabularies: options.vocabularies }),
-      ...(options.keywordProviders?.length && options.privacy && { keywording: keywording(file, options.keywordProviders, options.privacy, options.language) }),
+      ...(options.keywordProviders?.length && options.privacy && { keywording: keywordingFor(file, options.keywordProviders, options.privacy, options.language) }),
       keepKeyframe: (keyframe, jpeg) => thumbs.push(keepThumbnail(jpeg, path.basename(file), keyframe.frame)),
     },
     progress,
@@ -154,19 +142,6 @@ export async function analyzeAndStore(
     }
   }
   return { analysis, clipId, written, document };
-}
-
-function keywording(file: string, providers: readonly PipelineKeywordProvider[], privacy: PrivacyContext, language: "de" | "en"): CloudKeywordingOptions {
-  const guard = new PrivacyGuard({
-    mode: privacy.mode, settings: privacy.settings, clipPath: file, gates: privacy.gates,
-    ...(privacy.onRecord && { onRecord: privacy.onRecord }),
-  });
-  return {
-    providers, guard, settings: privacy.settings,
-    // The newsroom's language first; both are stored, the plan uses the first.
-    languages: language === "de" ? ["de", "en"] : ["en", "de"],
-    ...(privacy.onUsage && { onUsage: privacy.onUsage }),
-  };
 }
 
 function requiredWriter(writers: readonly TagWriter[], id: string): TagWriter {

@@ -6,7 +6,7 @@ import { loadPrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
 import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";
 import { estimateCost, loadPriceTable } from "../keywording/usage/PriceTable.ts";
 import { UsageLedger } from "../keywording/usage/UsageLedger.ts";
-import type { PrivacyContext } from "./analyzeAndStore.ts";
+import type { PrivacyContext } from "./PrivacyContext.ts";
 
 export interface PrivacyContextOptions {
   readonly registry: Pick<ExtensionRegistry, "extensions">;

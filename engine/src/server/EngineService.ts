@@ -14,7 +14,7 @@ import { toWireJob } from "../jobs/toWireJob.ts";
 import { loadExtensions } from "../extensions/loadExtensions.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
-import type { PrivacyContext } from "../pipeline/analyzeAndStore.ts";
+import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
 import { privacyContextFor } from "../pipeline/privacyContextFor.ts";
 import { ENGINE_VERSION } from "../version.ts";
 import { analysisRunner } from "./analysisRunner.ts";

@@ -1,6 +1,7 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
 import type { JobRunner } from "../jobs/JobQueue.ts";
-import { analyzeAndStore, type PrivacyContext, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
+import { analyzeAndStore, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
+import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
 import { pipelineSteps, type PipelineContributions } from "../pipeline/PipelineContributions.ts";
 
 type WireAnalysis = MethodResultInput<"job.result">["result"];
