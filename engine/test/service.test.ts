@@ -3,7 +3,7 @@ import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgressValue, SichterClient } from "@sichter/shared/protocol";
-import { commandOf, descendantPids, startEngine, tryConnect, type EngineProcess } from "./engineProcess.ts";
+import { childPids, commandOf, descendantPids, startEngine, tryConnect, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 import { defaultSamplesDir } from "../../bench/samples/ensureSamples.ts";
@@ -295,17 +295,18 @@ function decoders(pid: number): string[] {
 
 /** Waits until an ffmpeg runs below the engine: the analysis is decoding. */
 /**
- * Waits until an ffmpeg decodes the clip somewhere below the engine (in the shots extension's
- * process: the engine itself only runs a short ffprobe) and returns everything below the engine at
- * that moment.
+ * Waits until an ffmpeg decodes the clip in an extension's process (the shots extension's), not
+ * the engine's own short probe runs (ffprobe, and ffmpeg checking the first frame decodes), and
+ * returns everything below the engine at that moment.
  */
 async function decoding(pid: number): Promise<number[]> {
   let below: number[] = [];
   await expect
     .poll(
       () => {
+        const own = new Set(childPids(pid));
         below = descendantPids(pid);
-        return below.map(commandOf).some((c) => /ffmpeg/.test(c));
+        return below.some((p) => !own.has(p) && /ffmpeg/.test(commandOf(p)));
       },
       { timeout: 30_000, interval: 50 },
     )
