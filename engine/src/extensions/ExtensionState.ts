@@ -58,6 +58,17 @@ export class ExtensionState {
     return this.state.settings[id];
   }
 
+  /** Sets (or, with `undefined`, removes) one setting of one extension. The caller validated it. */
+  setSetting(id: string, key: string, value: unknown): void {
+    const current = { ...(this.state.settings[id] ?? {}) };
+    if (value === undefined) delete current[key];
+    else current[key] = value;
+    const settings = { ...this.state.settings, [id]: current };
+    if (Object.keys(current).length === 0) delete settings[id];
+    this.state = { ...this.state, settings };
+    this.save();
+  }
+
   forget(id: string): void {
     this.state = {
       enabled: this.state.enabled.filter((x) => x !== id),

@@ -1,7 +1,9 @@
 import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../../core/SichterError.ts";
 import { contributionSummary } from "../../extensions/contributionSummary.ts";
-import { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
+import { ExtensionRegistry, type InstalledExtension } from "../../extensions/ExtensionRegistry.ts";
+import { validateConfiguration } from "../../extensions/manifest/index.ts";
+import { settingValue, shownSetting } from "../../extensions/settingValue.ts";
 import { ExtensionState } from "../../extensions/ExtensionState.ts";
 import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensions/extensionDirs.ts";
 import { installExtension, uninstallExtension } from "../../extensions/installExtension.ts";
@@ -10,6 +12,9 @@ import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
 export const extensionsHelp = `Usage: sichter extensions <list | install <folder or .tgz> | enable <id> | disable <id> | uninstall <id>> [--json]
+       sichter extensions settings <id> [--json]
+       sichter extensions set <id> <setting> <value>
+       sichter extensions unset <id> <setting>
 
 Extensions add analyzers, keyword providers, tag writers, vocabularies and panel commands.
 Installed ones live in SICHTER_HOME; each runs in a process of its own that may read only its
@@ -25,7 +30,7 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
     context.stdout.write(`${extensionsHelp}\n`);
     return 0;
   }
-  const [action = "list", target] = positionals;
+  const [action = "list", target, settingKey, settingText] = positionals;
   const dirs = extensionDirs();
   const registry = (): ExtensionRegistry =>
     ExtensionRegistry.load({ builtinDirs: [BUILTIN_EXTENSIONS_DIR], ...dirs, engineVersion: ENGINE_VERSION });
@@ -33,8 +38,11 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
     if (!target) throw usageError(`sichter extensions ${action} needs ${action === "install" ? "a folder or .tgz" : "an extension id"}`);
     return target;
   };
-  const known = (id: string): void => {
-    if (!registry().extensions.some((e) => e.id === id)) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
+  const known = (id: string): void => void installed(id);
+  const installed = (id: string): InstalledExtension => {
+    const extension = registry().extensions.find((e) => e.id === id);
+    if (!extension) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
+    return extension;
   };
   const de = context.locale === "de";
 
@@ -78,7 +86,48 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
       context.stdout.write(de ? `${id} entfernt.\n` : `Uninstalled ${id}.\n`);
       return 0;
     }
+    case "settings": {
+      const extension = installed(needTarget());
+      const declared = extension.manifest.sichter.contributes.configuration?.properties ?? {};
+      const rows = Object.keys(declared).map((key) => ({
+        key,
+        value: shownSetting(key, extension.settings[key]),
+        set: Object.hasOwn(ExtensionState.load(dirs.configDir).settings(extension.id) ?? {}, key),
+        description: declared[key]!.description ?? "",
+      }));
+      if (values.json) {
+        context.stdout.write(`${JSON.stringify({ id: extension.id, settings: rows }, null, 2)}\n`);
+        return 0;
+      }
+      if (rows.length === 0) context.stdout.write(de ? `${extension.id} hat keine Einstellungen.\n` : `${extension.id} has no settings.\n`);
+      for (const r of rows) {
+        const origin = r.set ? "" : r.value === undefined ? (de ? "  (nicht gesetzt)" : "  (not set)") : de ? "  (Vorgabe)" : "  (default)";
+        context.stdout.write(`${r.key} = ${r.value === undefined ? "-" : JSON.stringify(r.value)}${origin}\n`);
+      }
+      return 0;
+    }
+    case "set":
+    case "unset": {
+      const extension = installed(needTarget());
+      if (!settingKey || (action === "set" && settingText === undefined)) {
+        throw usageError(action === "set" ? "sichter extensions set needs <id> <setting> <value>" : "sichter extensions unset needs <id> <setting>");
+      }
+      const configuration = extension.manifest.sichter.contributes.configuration;
+      const value = action === "set" ? settingValue(configuration, extension.id, settingKey, settingText!) : undefined;
+      const state = ExtensionState.load(dirs.configDir);
+      const next = { ...(state.settings(extension.id) ?? {}), [settingKey]: value };
+      if (value === undefined) delete next[settingKey];
+      // Checked against the manifest before it is saved: a wrong value never reaches the file.
+      const checked = configuration ? validateConfiguration(configuration, next) : { ok: true as const };
+      if (!checked.ok) {
+        throw usageError(checked.errors.map((e) => e.message).join("; "));
+      }
+      state.setSetting(extension.id, settingKey, value);
+      const shown = value === undefined ? (de ? "Vorgabe" : "default") : JSON.stringify(shownSetting(settingKey, value));
+      context.stdout.write(`${extension.id}: ${settingKey} = ${shown}\n`);
+      return 0;
+    }
     default:
-      throw usageError(`unknown action "${action}" (list, install, enable, disable, uninstall)`);
+      throw usageError(`unknown action "${action}" (list, install, enable, disable, uninstall, settings, set, unset)`);
   }
 }
