@@ -47,3 +47,16 @@ describe("sichter extensions set | unset | settings", () => {
     expect(saved()).toEqual({ model: "gpt-4o-mini", maxKeywords: 12 });
   });
 });
+
+describe("settings that no longer fit", () => {
+  it("can be repaired with unset, although they keep the extension from loading", async () => {
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { settings: Record<string, Record<string, unknown>> };
+    state.settings["sichter.openai-vision"] = { ...state.settings["sichter.openai-vision"], detail: "ultra" };
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+    const listed = await runCli(["extensions", "list"], { env });
+    expect(listed.stderr).toContain("detail");
+    expect((await runCli(["extensions", "unset", "sichter.openai-vision", "detail"], { env })).code).toBe(0);
+    expect(saved()).toEqual({ model: "gpt-4o-mini", maxKeywords: 12 });
+    expect((await runCli(["extensions", "list"], { env })).stderr).not.toContain("detail");
+  });
+});

@@ -2,7 +2,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../../core/SichterError.ts";
 import { contributionSummary } from "../../extensions/contributionSummary.ts";
 import { ExtensionRegistry, type InstalledExtension } from "../../extensions/ExtensionRegistry.ts";
-import { validateConfiguration } from "../../extensions/manifest/index.ts";
+import { readManifest, validateConfiguration } from "../../extensions/manifest/index.ts";
 import { settingValue, shownSetting } from "../../extensions/settingValue.ts";
 import { ExtensionState } from "../../extensions/ExtensionState.ts";
 import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensions/extensionDirs.ts";
@@ -40,9 +40,15 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
   };
   const known = (id: string): void => void installed(id);
   const installed = (id: string): InstalledExtension => {
-    const extension = registry().extensions.find((e) => e.id === id);
-    if (!extension) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
-    return extension;
+    const loaded = registry();
+    const extension = loaded.extensions.find((e) => e.id === id);
+    if (extension) return extension;
+    // Skipped because its saved settings no longer fit (an update changed them): still found
+    // here, so `unset` and `set` can repair what made it fail.
+    const skipped = loaded.problems.find((p) => p.error.field === `settings.${id}`);
+    const read = skipped && readManifest(skipped.folder, ENGINE_VERSION);
+    if (read?.ok) return { id, manifest: read.manifest, folder: skipped!.folder, builtin: false, enabled: false, settings: {} };
+    throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
   };
   const de = context.locale === "de";
 
