@@ -66,3 +66,13 @@ export class CancellationTokenSource implements Disposable {
 export function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new SichterError(ErrorCode.CANCELLED);
 }
+
+/**
+ * The token as an AbortSignal, for APIs that take one (an extension call, an HTTP request).
+ * Dispose it when the call ends, so a long-lived token does not keep the listener.
+ */
+export function abortSignalFor(token: CancellationToken): Disposable & { readonly signal: AbortSignal } {
+  const controller = new AbortController();
+  const link = token.onCancellationRequested(() => controller.abort());
+  return { signal: controller.signal, dispose: () => link.dispose() };
+}

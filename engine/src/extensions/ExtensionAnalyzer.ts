@@ -1,6 +1,6 @@
 import { Tag } from "@sichter/shared/model";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../analysis/Analyzer.ts";
-import { CancellationToken } from "../core/Cancellation.ts";
+import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
@@ -33,8 +33,7 @@ export class ExtensionAnalyzer implements Analyzer {
 
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const host = await this.options.host();
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
+    const abort = abortSignalFor(token);
     try {
       const { media } = input;
       const result = (await host.analyze(
@@ -56,7 +55,7 @@ export class ExtensionAnalyzer implements Analyzer {
       const text = (result as { text?: AnalyzerResult["text"] } | null)?.text;
       return { tags: this.toTags(result?.tags, input), ...(this.options.trusted && Array.isArray(text) && { text }) };
     } finally {
-      subscription.dispose();
+      abort.dispose();
     }
   }
 

@@ -1,4 +1,4 @@
-import { CancellationToken } from "../core/Cancellation.ts";
+import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import type { ImageAnswer, KeywordProvider, KeywordRequestContext, OutboundRequest, ProviderImage } from "../keywording/KeywordProvider.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
@@ -36,8 +36,7 @@ export class ExtensionKeywordProvider implements KeywordProvider {
 
   async provideKeywords(images: readonly ProviderImage[], context: KeywordRequestContext, token = CancellationToken.None): Promise<ImageAnswer[]> {
     const host = await this.options.host();
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
+    const abort = abortSignalFor(token);
     try {
       const answers = await host.provideKeywords(this.id, { images, languages: context.languages }, {
         timeoutMs: this.options.timeoutMs,
@@ -50,7 +49,7 @@ export class ExtensionKeywordProvider implements KeywordProvider {
       if (!Array.isArray(answers)) throw new ExtensionFailure("threw", this.options.extensionId, `keyword provider ${this.id} returned no array of answers`);
       return answers as ImageAnswer[];
     } finally {
-      subscription.dispose();
+      abort.dispose();
     }
   }
 }

@@ -4,7 +4,7 @@ import type { KeyframeSelection, KeyframeSelectionResult } from "../analysis/key
 import type { Shot } from "../analysis/shots/Shot.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
-import { CancellationToken } from "../core/Cancellation.ts";
+import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
@@ -66,8 +66,7 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
 
 async function call(options: PipelineStepOptions, input: unknown, progress: Progress, token: CancellationToken): Promise<unknown> {
   const host = await options.host();
-  const abort = new AbortController();
-  const subscription = token.onCancellationRequested(() => abort.abort());
+  const abort = abortSignalFor(token);
   const callOptions: CallOptions = {
     timeoutMs: options.timeoutSeconds * 1000,
     signal: abort.signal,
@@ -76,7 +75,7 @@ async function call(options: PipelineStepOptions, input: unknown, progress: Prog
   try {
     return await host.analyze(options.id, input, callOptions);
   } finally {
-    subscription.dispose();
+    abort.dispose();
   }
 }
 

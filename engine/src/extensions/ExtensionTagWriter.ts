@@ -1,4 +1,4 @@
-import { CancellationToken } from "../core/Cancellation.ts";
+import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import type { TagWriter, TagWriterInput, TagWriterResult } from "../pipeline/TagWriter.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
@@ -16,15 +16,14 @@ export class ExtensionTagWriter implements TagWriter {
 
   async write(input: TagWriterInput, token: CancellationToken = CancellationToken.None): Promise<TagWriterResult> {
     const host = await this.host();
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
+    const abort = abortSignalFor(token);
     try {
       const sent = this.trusted ? input : { plan: input.plan, clip: input.clip, request: input.request };
       const result = (await host.write(this.id, sent, WRITE_TIMEOUT_MS, abort.signal)) as Record<string, unknown> | null;
       const { target, ...details } = result ?? {};
       return { target: typeof target === "string" ? target : null, details: plainFacts(details) };
     } finally {
-      subscription.dispose();
+      abort.dispose();
     }
   }
 }

@@ -26,14 +26,17 @@ export function privacyContextFor(options: PrivacyContextOptions): (jobId: strin
   const { mode } = privacyModeOf(options.registry);
   const settings = loadPrivacySettings(options.configDir);
   const prices = loadPriceTable();
+  // Made on the first record, not before: a local-only run never opens the catalog here.
+  let log: TransparencyLog | undefined;
+  let ledger: UsageLedger | undefined;
   return (jobId) => ({
     mode,
     settings,
     gates: options.gates,
-    onRecord: (record) => new TransparencyLog(options.database()).record(jobId, record),
+    onRecord: (record) => (log ??= new TransparencyLog(options.database())).record(jobId, record),
     onUsage: (usage) => {
       const cost = estimateCost(prices, usage.provider, usage);
-      new UsageLedger(options.database()).record({ ...usage, estimatedCost: cost.amount, currency: cost.currency });
+      (ledger ??= new UsageLedger(options.database())).record({ ...usage, estimatedCost: cost.amount, currency: cost.currency });
     },
   });
 }

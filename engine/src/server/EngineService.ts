@@ -13,6 +13,7 @@ import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { loadExtensions } from "../extensions/loadExtensions.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import { contributionIds } from "../extensions/manifest/index.ts";
 import { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
 import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
 import { privacyContextFor } from "../pipeline/privacyContextFor.ts";
@@ -209,10 +210,8 @@ function listen(server: http.Server, port: number): Promise<void> {
 
 /** What this engine can do, as contribution ids (the panels show them; tests look for them). */
 function capabilitiesOf(extensions: ExtensionRegistry): string[] {
+  const kinds = new Set<unknown>(["analyzers", "keywordProviders", "tagWriters"]);
   return extensions.extensions
     .filter((e) => e.enabled)
-    .flatMap((e) => {
-      const c = e.manifest.sichter.contributes;
-      return [...(c.analyzers ?? []).map((a) => a.id), ...(c.keywordProviders ?? []).map((p) => p.id), ...(c.tagWriters ?? []).map((w) => w.id)];
-    });
+    .flatMap((e) => contributionIds(e.manifest.sichter.contributes).filter((use) => kinds.has(use.path[0])).map((use) => use.id));
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { CancellationToken } from "../../core/Cancellation.ts";
+import { abortSignalFor, CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError, toSichterError } from "../../core/SichterError.ts";
 import type { OutboundRequest, OutboundResponse, ProviderImage } from "../KeywordProvider.ts";
 import { CircuitBreakers, ConcurrencyLimit, DEFAULT_RETRY_POLICY, outcomeOf, withRetries, type RetryPolicy, type Sleep } from "../resilience/index.ts";
@@ -113,8 +113,7 @@ export class PrivacyGuard {
     let attempts = 0;
     let status: number | null = null;
     let bytesSent = 0;
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
+    const abort = abortSignalFor(token);
     try {
       const response = await gates.limit(provider, settings.concurrency).run(
         () =>
@@ -160,7 +159,7 @@ export class PrivacyGuard {
       this.record({ at, provider, url, images, attempts, status, bytesSent, error: e.code });
       throw e;
     } finally {
-      subscription.dispose();
+      abort.dispose();
     }
   }
 
