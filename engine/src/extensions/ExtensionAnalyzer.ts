@@ -1,6 +1,7 @@
 import { Tag } from "@sichter/shared/model";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../analysis/Analyzer.ts";
-import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
+import { analyzeInExtension } from "./analyzeInExtension.ts";
 import { Progress } from "../core/Progress.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
@@ -32,31 +33,22 @@ export class ExtensionAnalyzer implements Analyzer {
   }
 
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
-    const host = await this.options.host();
-    const abort = abortSignalFor(token);
-    try {
-      const { media } = input;
-      const result = (await host.analyze(
-        this.id,
-        // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
-        // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
-        { media, shots: input.shots, keyframes: input.keyframes, language: input.language },
-        {
-          timeoutMs: this.options.timeoutSeconds * 1000,
-          signal: abort.signal,
-          onProgress: (stage, fraction) => progress.report({ stage, fraction: Math.min(1, Math.max(0, fraction)) }),
-          onRequest: async (request) => {
-            if (request.method !== "frames.rgb") throw new Error(`an analyzer may not ask for ${request.method}`);
-            const p = request.params;
-            return input.frames.rgb(p.frame, p.width, p.count, token);
-          },
-        },
-      )) as { tags?: unknown };
-      const text = (result as { text?: AnalyzerResult["text"] } | null)?.text;
-      return { tags: this.toTags(result?.tags, input), ...(this.options.trusted && Array.isArray(text) && { text }) };
-    } finally {
-      abort.dispose();
-    }
+    const { media } = input;
+    const result = (await analyzeInExtension(
+      this.options,
+      // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
+      // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
+      { media, shots: input.shots, keyframes: input.keyframes, language: input.language },
+      progress,
+      token,
+      async (request) => {
+        if (request.method !== "frames.rgb") throw new Error(`an analyzer may not ask for ${request.method}`);
+        const p = request.params;
+        return input.frames.rgb(p.frame, p.width, p.count, token);
+      },
+    )) as { tags?: unknown; text?: AnalyzerResult["text"] } | null;
+    const text = result?.text;
+    return { tags: this.toTags(result?.tags, input), ...(this.options.trusted && Array.isArray(text) && { text }) };
   }
 
   private toTags(raw: unknown, input: AnalysisInput): Tag[] {

@@ -4,11 +4,12 @@ import type { KeyframeSelection, KeyframeSelectionResult } from "../analysis/key
 import type { Shot } from "../analysis/shots/Shot.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
-import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
-import type { CallOptions, ExtensionProcess } from "./host/ExtensionProcess.ts";
+import { analyzeInExtension } from "./analyzeInExtension.ts";
+import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
 export interface PipelineStepOptions {
   readonly id: string;
@@ -39,7 +40,7 @@ export class ExtensionShotDetection implements ShotDetection {
   }
 
   async detect(media: MediaInfo, mode: ShotDetectionMode, progress = Progress.None, token = CancellationToken.None): Promise<{ shots: Shot[]; mode: "fast" | "exact" }> {
-    const raw = await call(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
+    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
     return parsed.data as { shots: Shot[]; mode: "fast" | "exact" };
@@ -57,25 +58,10 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
   }
 
   async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<KeyframeSelectionResult> {
-    const raw = await call(this.options, { media, shots, keyframes: [], outDir }, progress, token);
+    const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
     return parsed.data;
-  }
-}
-
-async function call(options: PipelineStepOptions, input: unknown, progress: Progress, token: CancellationToken): Promise<unknown> {
-  const host = await options.host();
-  const abort = abortSignalFor(token);
-  const callOptions: CallOptions = {
-    timeoutMs: options.timeoutSeconds * 1000,
-    signal: abort.signal,
-    onProgress: (stage, fraction) => progress.report({ stage, fraction: Math.min(1, Math.max(0, fraction)) }),
-  };
-  try {
-    return await host.analyze(options.id, input, callOptions);
-  } finally {
-    abort.dispose();
   }
 }
 
