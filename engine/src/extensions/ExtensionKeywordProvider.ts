@@ -1,5 +1,6 @@
 import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
-import type { ImageAnswer, KeywordProvider, KeywordRequestContext, OutboundRequest, ProviderImage } from "../keywording/KeywordProvider.ts";
+import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
+import type { EngineKeywordRequest, ImageAnswer, OutboundRequest, ProviderImage } from "../keywording/KeywordProvider.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
@@ -21,7 +22,7 @@ export interface ExtensionKeywordProviderOptions {
  * connection for it: every request it builds comes back here and goes through `context.send`,
  * which is the privacy guard.
  */
-export class ExtensionKeywordProvider implements KeywordProvider {
+export class ExtensionKeywordProvider implements PipelineKeywordProvider {
   readonly id: string;
   readonly cloud: boolean;
   readonly contactSheets: boolean;
@@ -34,7 +35,7 @@ export class ExtensionKeywordProvider implements KeywordProvider {
     this.version = options.version;
   }
 
-  async provideKeywords(images: readonly ProviderImage[], context: KeywordRequestContext, token = CancellationToken.None): Promise<ImageAnswer[]> {
+  async provideKeywords(images: readonly ProviderImage[], context: EngineKeywordRequest, token = CancellationToken.None): Promise<ImageAnswer[]> {
     const host = await this.options.host();
     const abort = abortSignalFor(token);
     try {

@@ -60,7 +60,10 @@ export interface OutboundResponse {
 export interface KeywordRequestContext {
   /** Keyword languages wanted, first = the newsroom's language. */
   readonly languages: ReadonlyArray<"de" | "en">;
-  /** The provider's settings (validated against its configuration contribution). */
+  /**
+   * The provider's settings (validated against its configuration contribution). Filled in by the
+   * extension host from the extension's own settings; the engine's side never holds them.
+   */
   readonly configuration: Readonly<Record<string, unknown>>;
   /**
    * The only way out of the machine. Retries, the circuit breaker, the concurrency limit, the
@@ -79,3 +82,6 @@ export interface KeywordProvider {
   readonly id: string;
   provideKeywords(images: readonly ProviderImage[], context: KeywordRequestContext, token: CancellationToken): Promise<ImageAnswer[]>;
 }
+
+/** What the engine passes to a provider; its extension host adds the provider's `configuration`. */
+export type EngineKeywordRequest = Omit<KeywordRequestContext, "configuration">;

@@ -5,7 +5,7 @@ import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } 
 import { CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
-import type { ImageAnswer, KeywordRequestContext, ProviderImage } from "../KeywordProvider.ts";
+import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";
 import { assertCleanJpeg } from "../privacy/jpegSegments.ts";
 import { PrivacyGuard, ProviderGates } from "../privacy/PrivacyGuard.ts";
 import type { OutboundMode } from "../privacy/OutboundPolicy.ts";
@@ -46,7 +46,7 @@ const input = () => ({ shots, keyframes, frames: fakeFrames(), durationSeconds: 
 
 interface FakeProvider extends PipelineKeywordProvider {
   /** What each call got. */
-  readonly calls: Array<{ images: readonly ProviderImage[]; context: KeywordRequestContext }>;
+  readonly calls: Array<{ images: readonly ProviderImage[]; context: EngineKeywordRequest }>;
 }
 
 /**

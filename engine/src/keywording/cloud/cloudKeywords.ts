@@ -3,7 +3,7 @@ import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts"
 import { Progress } from "../../core/Progress.ts";
 import { isSichterError, toSichterError } from "../../core/SichterError.ts";
 import type { FrameSource } from "../../media/FrameSource.ts";
-import type { KeywordProvider } from "../KeywordProvider.ts";
+import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";
 import type { PrivacyGuard } from "../privacy/PrivacyGuard.ts";
 import type { PrivacySettings } from "../privacy/PrivacySettings.ts";
 import type { KeyframeDuplicate } from "../../analysis/keyframes/KeyframeSelection.ts";
@@ -11,8 +11,10 @@ import { dedupeKeyframes, withDuplicateShots } from "./dedupeKeyframes.ts";
 import { preparePictures, type PreparedPictures } from "./preparePictures.ts";
 import { visionTags } from "./visionTags.ts";
 
-/** A keyword provider as the pipeline runs it: what it is, and what its manifest declares. */
-export interface PipelineKeywordProvider extends KeywordProvider {
+/** A keyword provider as the pipeline runs it (in its extension's process): what it is, and what its manifest declares. */
+export interface PipelineKeywordProvider {
+  readonly id: string;
+  provideKeywords(images: readonly ProviderImage[], request: EngineKeywordRequest, token: CancellationToken): Promise<ImageAnswer[]>;
   readonly version: string;
   /** Keyframes leave the machine; only in cloud mode. */
   readonly cloud: boolean;
@@ -86,7 +88,7 @@ export async function cloudKeywords(
       for (const image of prepared.images) guard.admit(image);
       const answers = await provider.provideKeywords(
         prepared.images,
-        { languages: options.languages, configuration: {}, send: guard.sender(provider.id) },
+        { languages: options.languages, send: guard.sender(provider.id) },
         token,
       );
       for (const a of answers) {
