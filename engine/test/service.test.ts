@@ -304,9 +304,12 @@ async function decoding(pid: number): Promise<number[]> {
   await expect
     .poll(
       () => {
-        const own = new Set(childPids(pid));
-        below = descendantPids(pid);
-        return below.some((p) => !own.has(p) && /ffmpeg/.test(commandOf(p)));
+        // One scan of the engine's children; an ffmpeg counts only below one of them, so a probe
+        // the engine starts between two scans cannot pass for the extension's decode.
+        const children = childPids(pid);
+        const grandchildren = children.flatMap(descendantPids);
+        below = [...children, ...grandchildren];
+        return grandchildren.some((p) => /ffmpeg/.test(commandOf(p)));
       },
       { timeout: 30_000, interval: 50 },
     )
