@@ -1,12 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ErrorCode } from "@sichter/shared/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
+import { CancellationTokenSource } from "../../core/Cancellation.ts";
+import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { liveToolProcessCount, runTool } from "../../media/ToolProcess.ts";
 import { detectShots } from "../shots/ShotDetector.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { extractKeyframes } from "./extractKeyframes.ts";
+import { hashToHex, perceptualHash } from "./perceptualHash.ts";
 
 let dir: string;
 let media: MediaInfo;
@@ -14,10 +19,12 @@ let shots: Shot[];
 
 beforeAll(async () => {
   dir = makeTempDir();
-  // Shot 5 repeats shot 0's source from its start (the fixture cycles five sources): its keyframe is
-  // a near-duplicate. Shot 2 is a 12 s zoom into a fractal: two different pictures.
+  // The fixture cycles five sources: shot 6 repeats shot 1's still colour bars, so its keyframe is a
+  // near-duplicate wherever in the shot it is taken (shot 5 repeats shot 0's moving pattern, which
+  // is a near-duplicate only if both are taken at the same moment). Shot 2 is a 12 s zoom into a
+  // fractal: two different pictures.
   const file = path.join(dir, "clip.mp4");
-  await makeCutClip(file, [30, 40, 300, 40, 30, 30], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
+  await makeCutClip(file, [30, 40, 300, 40, 30, 30, 40], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
   media = await probeMedia(file);
   shots = (await detectShots(media)).shots;
 }, 120_000);
@@ -27,7 +34,8 @@ describe("extractKeyframes", () => {
   it("writes JPEGs inside their shots with timecodes, more than one for a long shot", async () => {
     const out = fs.mkdtempSync(path.join(dir, "out-"));
     const result = await extractKeyframes(media, shots, { outDir: out, width: 320 });
-    expect(result.keyframes.length).toBeGreaterThanOrEqual(shots.length - 1);
+    // Only the two repeated sources may be near-duplicates.
+    expect(result.keyframes.length).toBeGreaterThanOrEqual(shots.length - 2);
     for (const k of result.keyframes) {
       const shot = shots[k.shot]!;
       expect(k.frame).toBeGreaterThanOrEqual(shot.startFrame);
@@ -46,11 +54,44 @@ describe("extractKeyframes", () => {
   it("drops a near-duplicate of an earlier keyframe and says which", async () => {
     const out = fs.mkdtempSync(path.join(dir, "out-"));
     const result = await extractKeyframes(media, shots, { outDir: out });
-    expect(shots).toHaveLength(6);
-    expect(result.duplicates).toHaveLength(1);
-    const [dup] = result.duplicates;
-    expect(dup!.frame).toBeGreaterThanOrEqual(shots[5]!.startFrame);
-    expect(result.keyframes.find((k) => k.frame === dup!.duplicateOf)?.shot).toBe(0);
-    expect(result.keyframes.some((k) => k.shot === 5)).toBe(false);
+    expect(shots).toHaveLength(7);
+    const dup = result.duplicates.find((d) => d.frame >= shots[6]!.startFrame);
+    expect(dup).toBeDefined();
+    expect(result.keyframes.find((k) => k.frame === dup!.duplicateOf)?.shot).toBe(1);
+    expect(result.keyframes.some((k) => k.shot === 6)).toBe(false);
+  });
+
+  it("numbers frames exactly, with and without B-frames: each hash is that of the frame decoded from the start", async () => {
+    // B-frames make ffmpeg seek earlier than asked; bursts start on codec keyframes every 20 frames.
+    const bframes = path.join(dir, "bframes.mp4");
+    await makeCutClip(bframes, [70, 90], { codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "20", "-pix_fmt", "yuv420p"] });
+    const withB = await probeMedia(bframes);
+    expect(withB.decodeDelaySeconds).toBeGreaterThan(0);
+    for (const clip of [media, withB]) {
+      const out = fs.mkdtempSync(path.join(dir, "out-"));
+      const result = await extractKeyframes(clip, (await detectShots(clip)).shots, { outDir: out, width: 320 });
+      expect(result.keyframes.length).toBeGreaterThan(0);
+      const exit = await runTool("ffmpeg", [
+        "-v", "error", "-nostdin", "-i", clip.path, "-vf", "scale=128:72:flags=area,format=gray",
+        "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+      ]);
+      const size = 128 * 72;
+      for (const k of result.keyframes) {
+        const frame = new Uint8Array(exit.output.subarray(k.frame * size, (k.frame + 1) * size));
+        expect(hashToHex(perceptualHash(frame, 128, 72))).toBe(k.hash);
+      }
+    }
+  });
+
+  it("cancellation rejects with CANCELLED, kills ffmpeg and leaves no JPEG behind", async () => {
+    const out = fs.mkdtempSync(path.join(dir, "out-"));
+    const source = new CancellationTokenSource();
+    const running = extractKeyframes(media, shots, { outDir: out }, undefined, source.token);
+    while (liveToolProcessCount() === 0) await new Promise((r) => setImmediate(r));
+    source.cancel();
+    const error = await running.catch((e: unknown) => e);
+    expect(isSichterError(error) && error.code === ErrorCode.CANCELLED).toBe(true);
+    expect(liveToolProcessCount()).toBe(0);
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 });

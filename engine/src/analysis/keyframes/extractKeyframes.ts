@@ -7,7 +7,7 @@ import { clipTimecode } from "../../media/clipTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
-import { keyframePositions } from "./keyframePositions.ts";
+import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
 import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "./perceptualHash.ts";
 
 export interface Keyframe {
@@ -34,10 +34,23 @@ export interface KeyframeOptions {
   readonly width?: number;
 }
 
-/** Frames decoded around each position to find the steadiest one. */
-const BURST = 5;
 const HASH_W = 128;
 const HASH_H = 72;
+/**
+ * Bursts decoded side by side, each ffmpeg single-threaded: a 5-frame run spends most of its time
+ * filling frame threads' pipelines, two independent runs keep two cores busy instead.
+ */
+const PARALLEL_BURSTS = 2;
+/** ffmpeg's command line seeks this much earlier than asked when the video has B-frames. */
+const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
+
+/** A decoded burst: grey hash-size frames, and JPEGs of the frames `steadiest` can pick. */
+interface Burst {
+  readonly first: number;
+  readonly small: Uint8Array[];
+  /** By index in the burst; undefined where no JPEG was written. */
+  readonly jpegs: ReadonlyArray<string | undefined>;
+}
 
 /**
  * Representative frames per shot as JPEGs: around each position a short burst is decoded once, at
@@ -51,33 +64,34 @@ export async function extractKeyframes(
   progress: Progress = Progress.None,
   token: CancellationToken = CancellationToken.None,
 ): Promise<KeyframeExtraction> {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   const tc = clipTimecode(media);
-  const positions = keyframePositions(shots, num / den);
+  // Intra-only clips start decoding on any frame; a transport stream's seeks are too coarse to aim
+  // at a keyframe (see seekSeconds).
+  const aimAt = media.intraOnly || media.container === "mpegts" ? undefined : media.keyframes;
+  const positions = keyframePositions(shots, 1 / frameSeconds(media), aimAt);
   const width = options.width ?? 640;
   const keyframes: Keyframe[] = [];
   const hashes: Array<{ frame: number; hash: bigint }> = [];
   const duplicates: KeyframeExtraction["duplicates"] = [];
 
-  for (const [n, position] of positions.entries()) {
-    throwIfCancelled(token);
+  const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    const burst = await decodeBurst(media, first, width, options.outDir, token);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, token);
+  };
+  // Duplicates are decided in position order, whichever ffmpeg finished first.
+  await forEachBurstInOrder(positions, decode, token, (burst, n) => {
     const pick = steadiest(burst.small);
-    const frame = first + pick;
+    const frame = burst.first + pick;
     const hash = perceptualHash(burst.small[pick]!, HASH_W, HASH_H);
     const twin = hashes.find((h) => hammingDistance(h.hash, hash) <= NEAR_DUPLICATE_BITS);
     const file = `kf-${String(frame).padStart(7, "0")}.jpg`;
-    burst.jpegs.forEach((jpeg, i) => {
-      if (i === pick && !twin) fs.renameSync(jpeg, `${options.outDir}/${file}`);
-      else fs.rmSync(jpeg, { force: true });
-    });
+    keepOnly(burst, twin ? undefined : { index: pick, path: `${options.outDir}/${file}` });
     if (twin) {
       duplicates.push({ frame, duplicateOf: twin.frame, distance: hammingDistance(twin.hash, hash) });
     } else {
       hashes.push({ frame, hash });
       keyframes.push({
-        shot: position.shot,
+        shot: positions[n]!.shot,
         frame,
         timecode: tc.toTimecode(frame),
         seconds: Math.round((media.frameTimes[frame] ?? 0) * 1e6) / 1e6,
@@ -86,56 +100,185 @@ export async function extractKeyframes(
       });
     }
     progress.report({ stage: "keyframes", fraction: (n + 1) / positions.length });
-  }
+  });
   return { keyframes, duplicates };
 }
 
+/**
+ * Decodes bursts PARALLEL_BURSTS at a time and hands them to `use` in position order. When a burst
+ * fails or the job is cancelled, the bursts still under way are awaited and their JPEGs removed.
+ */
+async function forEachBurstInOrder(
+  positions: readonly KeyframePosition[],
+  decode: (position: KeyframePosition, n: number) => Promise<Burst>,
+  token: CancellationToken,
+  use: (burst: Burst, n: number) => void,
+): Promise<void> {
+  const pending: Array<Promise<Burst>> = [];
+  let started = 0;
+  try {
+    for (let n = 0; n < positions.length; n++) {
+      while (started < positions.length && pending.length < PARALLEL_BURSTS) {
+        throwIfCancelled(token);
+        const run = decode(positions[started]!, started);
+        // Awaited in turn below; failing before its turn must not count as an unhandled rejection.
+        run.catch(() => {});
+        pending.push(run);
+        started++;
+      }
+      use(await pending.shift()!, n);
+    }
+  } finally {
+    for (const run of pending) {
+      const burst = await run.catch(() => undefined);
+      if (burst) keepOnly(burst, undefined);
+    }
+  }
+}
+
+/** Moves the JPEG of the chosen frame to its final name and deletes the others. */
+function keepOnly(burst: Burst, keep: { index: number; path: string } | undefined): void {
+  try {
+    if (keep) fs.renameSync(burst.jpegs[keep.index]!, keep.path);
+  } finally {
+    for (const jpeg of burst.jpegs) if (jpeg) fs.rmSync(jpeg, { force: true });
+  }
+}
+
+/**
+ * Decodes `BURST` frames from `first` on, JPEGs only for the frames `steadiest` can pick (scaling
+ * and encoding the others would be thrown away). A burst cut short by a damaged end of file can
+ * make other frames pickable: it is decoded again with a JPEG of every frame.
+ */
 async function decodeBurst(
   media: MediaInfo,
   first: number,
   width: number,
   dir: string,
+  prefix: string,
   token: CancellationToken,
-): Promise<{ small: Uint8Array[]; jpegs: string[] }> {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  // Accurate seek: decoding starts at the keyframe before and frames before `first` are dropped;
-  // aiming half a frame early keeps float rounding from dropping `first` itself.
-  const seek = Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - den / num / 2);
-  const prefix = `burst-${first}-`;
-  const exit = await runTool(
-    "ffmpeg",
-    [
-      "-v", "error", "-nostdin", "-ss", seek.toFixed(6), "-i", media.path, "-frames:v", String(BURST),
-      "-filter_complex",
-      `[0:v:0]split[a][b];[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s];[b]scale=${width}:-2:flags=lanczos,format=yuvj420p[j]`,
-      "-map", "[s]", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
-      "-map", "[j]", "-vsync", "passthrough", "-frames:v", String(BURST), "-q:v", "3", "-start_number", "0",
-      `${dir}/${prefix}%d.jpg`,
-    ],
-    token,
-  );
-  const raw = exit.output;
-  const size = HASH_W * HASH_H;
-  const count = Math.floor(raw.length / size);
-  if (exit.code !== 0 || count === 0) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });
+): Promise<Burst> {
+  const expected = pickable(Math.min(BURST, media.frameCount - first));
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, token);
+  const needed = pickable(burst.small.length);
+  if (needed.from >= expected.from && needed.to <= expected.to) return burst;
+  keepOnly(burst, undefined);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, token);
+}
+
+async function runBurst(
+  media: MediaInfo,
+  first: number,
+  width: number,
+  jpegPrefix: string,
+  jpegRange: { from: number; to: number },
+  token: CancellationToken,
+): Promise<Burst> {
+  const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
+  try {
+    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange), token);
+    const raw = exit.output;
+    const size = HASH_W * HASH_H;
+    const count = Math.floor(raw.length / size);
+    if (exit.code !== 0 || count === 0) {
+      throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });
+    }
+    const small = Array.from({ length: count }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
+    const jpegs = all.map((jpeg, i) => (i >= jpegRange.from && i <= Math.min(jpegRange.to, count - 1) ? jpeg : undefined));
+    return { first, small, jpegs };
+  } catch (error) {
+    // A failed or killed ffmpeg may have written some of the burst already.
+    for (const jpeg of all) fs.rmSync(jpeg, { force: true });
+    throw error;
   }
-  const small = Array.from({ length: count }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
-  const jpegs = Array.from({ length: count }, (_, i) => `${dir}/${prefix}${i}.jpg`);
-  return { small, jpegs };
+}
+
+/**
+ * One decode, two outputs: every burst frame small and grey on stdout, the frames in `jpegRange`
+ * as JPEGs named by their index in the burst. Decoder and encoder run single-threaded, see
+ * PARALLEL_BURSTS.
+ */
+function burstArgs(
+  media: MediaInfo,
+  first: number,
+  width: number,
+  jpegPrefix: string,
+  jpegRange: { from: number; to: number },
+): string[] {
+  const seek = seekSeconds(media, first);
+  // ffmpeg's output time counts from the seek: frames decoded before the burst have earlier times.
+  const from = media.seekOffsetSeconds + media.frameTimes[first]! - frameSeconds(media) / 2 - seek;
+  const graph = [
+    `[0:v:0]select='gte(t,${from.toFixed(6)})',split[a][b]`,
+    `[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s]`,
+    `[b]select='between(n,${jpegRange.from},${jpegRange.to})',scale=${width}:-2:flags=lanczos,format=yuvj420p[j]`,
+  ].join(";");
+  return [
+    "-v", "error", "-nostdin", "-threads", "1", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path,
+    "-filter_complex", graph,
+    "-map", "[s]", "-vsync", "passthrough", "-frames:v", String(BURST), "-f", "rawvideo", "pipe:1",
+    "-map", "[j]", "-vsync", "passthrough", "-frames:v", String(jpegRange.to - jpegRange.from + 1),
+    "-q:v", "3", "-threads", "1", "-start_number", String(jpegRange.from), `${jpegPrefix}%d.jpg`,
+  ];
+}
+
+/**
+ * Where ffmpeg seeks to decode frame `first` on. ffmpeg starts decoding at the last keyframe at or
+ * before the seek time, and its command line seeks 3/23 s earlier than asked when the video has
+ * B-frames: aiming at `first` itself would decode the whole GOP before its keyframe. So the seek
+ * aims just past the keyframe at or before `first`, but a frame short of the next keyframe (demuxers
+ * that round to whole frames must not start there, after `first`); the frames between the keyframe
+ * and `first` are dropped by time, see `burstArgs`. Transport streams keep the plain aim at `first`:
+ * their coarse index can land anywhere near.
+ */
+function seekSeconds(media: MediaInfo, first: number): number {
+  const frame = frameSeconds(media);
+  const i = lastAtOrBefore(media.keyframes, first);
+  if (media.container === "mpegts" || i < 0) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
+  const margin = media.decodeDelaySeconds > 0 ? FFMPEG_BFRAME_SEEK_MARGIN : 0;
+  const pastKey = media.frameTimes[media.keyframes[i]!]! + frame / 2 + margin;
+  const next = media.keyframes[i + 1];
+  const beforeNext = next === undefined ? Infinity : media.frameTimes[next]! - frame;
+  return Math.max(0, media.seekOffsetSeconds + Math.min(pastKey, beforeNext));
+}
+
+function frameSeconds(media: MediaInfo): number {
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  return den / num;
+}
+
+/** Index of the last entry at or before `value` in an ascending list, -1 if none. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Burst indices `steadiest` chooses from: those with a neighbour on each side, if there are any. */
+function pickable(count: number): { from: number; to: number } {
+  return count >= 3 ? { from: 1, to: count - 2 } : { from: 0, to: Math.max(0, count - 1) };
 }
 
 /** Index of the frame with the least change to its neighbours. */
 function steadiest(frames: readonly Uint8Array[]): number {
-  if (frames.length < 3) return 0;
+  const { from, to } = pickable(frames.length);
+  if (from === 0) return 0;
   const diff = (a: Uint8Array, b: Uint8Array): number => {
     let sum = 0;
     for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
     return sum;
   };
-  let best = 1;
+  let best = from;
   let bestScore = Infinity;
-  for (let i = 1; i < frames.length - 1; i++) {
+  for (let i = from; i <= to; i++) {
     const score = diff(frames[i - 1]!, frames[i]!) + diff(frames[i]!, frames[i + 1]!);
     if (score < bestScore) {
       bestScore = score;
