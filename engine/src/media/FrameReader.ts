@@ -38,6 +38,12 @@ export interface FrameReadRequest {
    * faster single-threaded: frame threading spends most of a 60-frame run filling its pipeline.
    */
   readonly threads?: number;
+  /**
+   * Stop after this many frames. A reader that stops early kills ffmpeg, but by then ffmpeg has
+   * decoded as far ahead as the pipe and its own queues hold (dozens of small frames); telling it
+   * the count up front means nothing is decoded to be thrown away.
+   */
+  readonly maxFrames?: number;
 }
 
 /**
@@ -66,22 +72,31 @@ export async function* readFrames(
     "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=${geometry.pixelFormat}`,
     // Passthrough: one output frame per decoded frame, never duplicated or dropped to fit a rate.
     "-vsync", "passthrough",
-    "-f", "rawvideo", "pipe:1",
   );
+  if (request.maxFrames !== undefined) args.push("-frames:v", String(Math.max(0, Math.floor(request.maxFrames))));
+  args.push("-f", "rawvideo", "pipe:1");
 
   const run = startTool("ffmpeg", args, token);
-  let pending: Buffer = Buffer.alloc(0);
+  // Each frame is assembled in its own buffer, copied once from the pipe's chunks: joining chunks
+  // until a frame is complete would copy a 2.7 MB RGB frame dozens of times.
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
   let finished = false;
   try {
     for await (const chunk of run.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       let offset = 0;
-      while (pending.length - offset >= frameBytes) {
-        // Copy out: the consumer may keep the frame while the next chunk arrives.
-        yield new Uint8Array(pending.subarray(offset, offset + frameBytes));
-        offset += frameBytes;
+      while (offset < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - offset);
+        frame.set(chunk.subarray(offset, offset + n), filled);
+        filled += n;
+        offset += n;
+        if (filled === frameBytes) {
+          // A fresh buffer per frame: the consumer may keep the frame while the next one arrives.
+          yield frame;
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
       }
-      pending = pending.subarray(offset);
     }
     const exit = await run.exit;
     finished = true;

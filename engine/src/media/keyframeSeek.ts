@@ -54,9 +54,12 @@ export async function decodeRun(
   let keyPicture: Uint8Array | null = null;
   let f = start;
   if (count <= 0) return { keyframeIndex, keyPicture, frames };
+  // The frame budget assumes the seek lands on `start`; a landing elsewhere fails the caller's
+  // keyPicture check, which then decodes from the file's start.
+  const maxFrames = first + count - start;
   const request = fromStart
-    ? { file: media.path, geometry, fastDecode: true }
-    : { file: media.path, geometry, fastDecode: true, threads: 1, ...(start > 0 ? { keyframeSeekSeconds: keyframeSeekSeconds(media, keyframeIndex) } : {}) };
+    ? { file: media.path, geometry, fastDecode: true, maxFrames }
+    : { file: media.path, geometry, fastDecode: true, threads: 1, maxFrames, ...(start > 0 ? { keyframeSeekSeconds: keyframeSeekSeconds(media, keyframeIndex) } : {}) };
   for await (const data of readFrames(request, token)) {
     if (f === start) keyPicture = data;
     if (f >= first) frames.push(data);
