@@ -2,6 +2,7 @@ import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import { detectionImage } from "./detectionImage.ts";
 import { loadOcrModels, type OcrModelPaths } from "./ocrModels.ts";
 import { ocrSamplePlan } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
@@ -88,14 +89,16 @@ export class OcrAnalyzer implements Analyzer {
     let waitStarted = performance.now();
     for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
       decodeSeconds += (performance.now() - waitStarted) / 1000;
-      const grid = pictureGrid(image);
+      // The grid is taken from the detection-size picture: a quarter of the pixels, same cells.
+      const small = detectionImage(image, readOptions.detectionMaxSide);
+      const grid = pictureGrid(small);
       let lines: OcrSample["lines"];
       if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
         // Nothing on screen changed since the last frame read: neither did its text.
         lines = last.lines;
         picturesReused += 1;
       } else {
-        const reading = await readFrame(models, image, readOptions, last?.boxes ?? []);
+        const reading = await readFrame(models, image, readOptions, last?.boxes ?? [], small);
         detectSeconds += reading.detectSeconds;
         recogniseSeconds += reading.recogniseSeconds;
         boxesRecognised += reading.recognised;

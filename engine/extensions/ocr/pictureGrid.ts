@@ -16,11 +16,12 @@ export function pictureGrid(image: RgbImage, columns = 32, rows = 18): PictureGr
   const sums = new Float64Array(columns * rows);
   const counts = new Uint32Array(columns * rows);
   const { width, height, data } = image;
+  const columnOf = new Int32Array(width);
+  for (let x = 0; x < width; x++) columnOf[x] = Math.min(columns - 1, Math.floor((x * columns) / width));
   for (let y = 0; y < height; y++) {
     const row = Math.min(rows - 1, Math.floor((y * rows) / height)) * columns;
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      const cell = row + Math.min(columns - 1, Math.floor((x * columns) / width));
+    for (let x = 0, i = y * width * 3; x < width; x++, i += 3) {
+      const cell = row + columnOf[x]!;
       sums[cell]! += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
       counts[cell]! += 1;
     }

@@ -1,5 +1,6 @@
 import { Image, type Box } from "paddleocr";
 import type { RgbImage } from "../../src/media/FrameSource.ts";
+import { detectionImage, toFrameBox } from "./detectionImage.ts";
 import { correctGerman } from "./germanCorrection.ts";
 import type { OcrModels } from "./ocrModels.ts";
 
@@ -127,7 +128,8 @@ function joinLines(parts: RecognisedBox[]): Array<{ raw: string; confidence: num
 }
 
 /**
- * Detects and reads the text of one frame. Boxes that match a box of the previous sample (same
+ * Detects and reads the text of one frame (`small`: the frame at detection size, when the caller
+ * has made it already). Boxes that match a box of the previous sample (same
  * place, same pixels) reuse its reading instead of running the recogniser again.
  */
 export async function readFrame(
@@ -135,10 +137,13 @@ export async function readFrame(
   frame: RgbImage,
   options: ReadFrameOptions,
   previous: readonly RecognisedBox[] = [],
+  small: Image = detectionImage(frame, options.detectionMaxSide),
 ): Promise<FrameReading> {
   const image = new Image(frame.width, frame.height, 3, frame.data);
   const t0 = performance.now();
-  const detected = await models.detection.run(image, { maxSideLength: options.detectionMaxSide });
+  const detected = (await models.detection.run(small, { maxSideLength: Math.max(small.width, small.height) })).map((box) =>
+    toFrameBox(box, small, frame),
+  );
   const t1 = performance.now();
   const boxes: RecognisedBox[] = [];
   const toRecognise: Array<{ box: Box; signature: Uint8Array }> = [];
@@ -150,12 +155,11 @@ export async function readFrame(
     else toRecognise.push({ box, signature: sig });
   }
   const reused = boxes.length;
-  if (toRecognise.length > 0) {
-    const results = await models.recognition.run(image, toRecognise.map((r) => r.box), { ordering: { sortByReadingOrder: false } });
-    for (const result of results) {
-      const source = toRecognise.find((r) => r.box === result.box) ?? toRecognise.find((r) => r.box.x === result.box.x && r.box.y === result.box.y);
-      boxes.push({ box: result.box, signature: source?.signature ?? signature(frame, result.box), raw: result.text, confidence: result.confidence });
-    }
+  // One box per call: paddleocr pads every box of a call to the widest one's aspect, so a short
+  // word next to a long lower third would be run through the network at the long line's width.
+  for (const { box, signature: sig } of toRecognise) {
+    const [result] = await models.recognition.run(image, [box], { ordering: { sortByReadingOrder: false } });
+    if (result) boxes.push({ box, signature: sig, raw: result.text, confidence: result.confidence });
   }
   const t2 = performance.now();
   const kept = boxes.filter((b) => b.confidence >= options.minConfidence && b.raw.replace(/[^\p{L}\p{N}]/gu, "").length >= 2);
