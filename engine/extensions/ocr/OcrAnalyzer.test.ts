@@ -141,6 +141,13 @@ describe("OCR models", () => {
     expect(await loadOcrModels()).toBe(a);
     expect(a.dictionary).toHaveLength(6624);
   });
+  it("fails an analysis with the same code when its OCR thread cannot load a model", async () => {
+    const models = { ...defaultOcrModelPaths(), recognition: path.join(dir, "missing.onnx") };
+    await expect(new OcrAnalyzer({ models }).analyze(input)).rejects.toMatchObject({ code: ErrorCode.OCR_MODEL_UNAVAILABLE });
+    // The thread goes on serving analyses with working models.
+    const again = await new OcrAnalyzer().analyze(input);
+    expect(again.text?.map((t) => t.text)).toEqual(result.text?.map((t) => t.text));
+  }, 120_000);
   it("reports an unloadable model file with the same code", async () => {
     const bad = path.join(dir, "bad.onnx");
     fs.writeFileSync(bad, "not a model");

@@ -3,10 +3,11 @@ import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation
 import { Progress } from "../../src/core/Progress.ts";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
 import { detectionImage } from "./detectionImage.ts";
-import { loadOcrModels, type OcrModelPaths } from "./ocrModels.ts";
-import { ocrSamplePlan } from "./ocrSamplePlan.ts";
+import type { OcrModelPaths } from "./ocrModels.ts";
+import { OcrThread } from "./OcrThread.ts";
+import { ocrSamplePlan, type PlannedSample } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
-import { readFrame, type RecognisedBox } from "./readFrame.ts";
+import type { FrameReading } from "./readFrame.ts";
 import { sampleFrames } from "./sampleFrames.ts";
 import { trackText, type OcrSample } from "./textTracks.ts";
 
@@ -46,6 +47,9 @@ export interface OcrRunStats {
   readonly picturesReused: number;
 }
 
+/** Frames decoded ahead of the one being read: enough to keep ffmpeg busy while the models run. */
+const AHEAD = 2;
+
 export const OCR_ANALYZER_ID = "sichter.ocr";
 export const OCR_ANALYZER_VERSION = "0.1.0";
 
@@ -56,7 +60,8 @@ export const OCR_ANALYZER_VERSION = "0.1.0";
  * Cost: frames are the clip's keyframes (one decode pass) plus a few seeks where keyframes are
  * sparse (see ocrSamplePlan). Detection is skipped where the picture did not change since the last
  * frame read in the shot, and recognition runs only on text boxes that changed, so a lower third
- * held for 5 s is recognised once.
+ * held for 5 s is recognised once. The models run on an OCR thread of their own (see
+ * OcrThread), so ffmpeg decodes the next frames while the current one is read.
  */
 export class OcrAnalyzer implements Analyzer {
   readonly id = OCR_ANALYZER_ID;
@@ -69,7 +74,8 @@ export class OcrAnalyzer implements Analyzer {
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const o = this.options;
     const started = performance.now();
-    const models = await loadOcrModels(o.models);
+    const thread = OcrThread.shared();
+    await thread.load(o.models);
     const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
     const readOptions = {
@@ -78,38 +84,54 @@ export class OcrAnalyzer implements Analyzer {
       reuseDifference: o.reuseDifference ?? 12,
     };
     const samePicture = o.samePictureChange ?? 3;
-    const samples: OcrSample[] = [];
-    let last: { shot: number; grid: PictureGrid; boxes: RecognisedBox[]; lines: OcrSample["lines"] } | undefined;
+    // Each sample is read on the OCR thread, or stands for the last sample read in its shot when
+    // the picture did not change. Readings are collected in plan order.
+    const entries: Array<{ sample: PlannedSample; reading: Promise<FrameReading> }> = [];
+    let last: { shot: number; grid: PictureGrid; reading: Promise<FrameReading> } | undefined;
     let decodeSeconds = 0;
-    let detectSeconds = 0;
-    let recogniseSeconds = 0;
-    let boxesRecognised = 0;
-    let boxesReused = 0;
     let picturesReused = 0;
-    let waitStarted = performance.now();
-    for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
-      decodeSeconds += (performance.now() - waitStarted) / 1000;
-      // The grid is taken from the detection-size picture: a quarter of the pixels, same cells.
-      const small = detectionImage(image, readOptions.detectionMaxSide);
-      const grid = pictureGrid(small);
-      let lines: OcrSample["lines"];
-      if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
-        // Nothing on screen changed since the last frame read: neither did its text.
-        lines = last.lines;
-        picturesReused += 1;
-      } else {
-        const reading = await readFrame(models, image, readOptions, last?.boxes ?? [], small);
-        detectSeconds += reading.detectSeconds;
-        recogniseSeconds += reading.recogniseSeconds;
-        boxesRecognised += reading.recognised;
-        boxesReused += reading.reused;
-        lines = reading.lines.map(({ text, raw, confidence }) => ({ text, raw, confidence }));
-        last = { shot: sample.shot, grid, boxes: reading.boxes, lines };
+    let done = 0;
+    const run = thread.startRun();
+    try {
+      let waitStarted = performance.now();
+      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
+        decodeSeconds += (performance.now() - waitStarted) / 1000;
+        // The grid is taken from the detection-size picture: a quarter of the pixels, same cells.
+        const small = detectionImage(image, readOptions.detectionMaxSide);
+        const grid = pictureGrid(small);
+        if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
+          // Nothing on screen changed since the last frame read: neither did its text.
+          entries.push({ sample, reading: last.reading });
+          picturesReused += 1;
+        } else {
+          const reading = thread.read(run, image, small, readOptions);
+          reading.then(() => progress.report({ stage: "ocr", fraction: ++done / plan.length }), () => {});
+          entries.push({ sample, reading });
+          last = { shot: sample.shot, grid, reading };
+        }
+        // Decoding runs ahead of reading by a few frames at most: each waiting frame holds 2.7 MB.
+        const unread = entries.length - 1 - AHEAD;
+        if (unread >= 0) await entries[unread]!.reading;
+        waitStarted = performance.now();
       }
-      samples.push({ frame: sample.frame, from: sample.from, to: sample.to, lines });
-      progress.report({ stage: "ocr", fraction: samples.length / plan.length });
-      waitStarted = performance.now();
+    } finally {
+      thread.endRun(run);
+      // Readings left unawaited by a cancellation or failure must not surface as unhandled.
+      for (const entry of entries) entry.reading.catch(() => {});
     }
+    const readings = await Promise.all(entries.map((e) => e.reading));
+    const distinct = [...new Set(readings)];
+    const samples: OcrSample[] = entries.map(({ sample }, i) => ({
+      frame: sample.frame,
+      from: sample.from,
+      to: sample.to,
+      lines: readings[i]!.lines.map(({ text, raw, confidence }) => ({ text, raw, confidence })),
+    }));
+    const sum = (pick: (r: FrameReading) => number): number => distinct.reduce((total, r) => total + pick(r), 0);
+    const detectSeconds = sum((r) => r.detectSeconds);
+    const recogniseSeconds = sum((r) => r.recogniseSeconds);
+    const boxesRecognised = sum((r) => r.recognised);
+    const boxesReused = sum((r) => r.reused);
     const tracks = trackText(samples, { similarity: o.similarity ?? 0.8 });
     this.lastRun = {
       samples: samples.length,

@@ -98,6 +98,11 @@ export function detectionImage(frame: RgbImage, maxSide: number): Image {
   return new DetectionImage(size.width, size.height, 3, out);
 }
 
+/** A detection-size picture that crossed a thread boundary (which keeps its pixels, not its class). */
+export function asDetectionImage(picture: { width: number; height: number; data: Uint8Array }): Image {
+  return new DetectionImage(picture.width, picture.height, 3, picture.data);
+}
+
 /** A box found on the detection image, in the frame's coordinates. */
 export function toFrameBox(box: Box, detection: { width: number; height: number }, frame: { width: number; height: number }): Box {
   const sx = frame.width / detection.width;
