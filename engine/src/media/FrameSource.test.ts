@@ -25,9 +25,13 @@ function identify(all: readonly Uint8Array[], picture: Uint8Array): number {
   return best;
 }
 
+const H264 = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-bf", "2", "-pix_fmt", "yuv420p"];
+const MPEG2_MXF = ["-c:v", "mpeg2video", "-g", "15", "-bf", "2", "-r", "30000/1001", "-pix_fmt", "yuv422p", "-f", "mxf"];
+
 describe.each([
-  ["MPEG-TS (seeks land off; frames are picked by timestamp)", "clip.ts", ["-f", "mpegts"]],
-  ["MP4", "clip.mp4", []],
+  ["MPEG-TS (seeks land off; frames are picked by timestamp)", "clip.ts", [...H264, "-f", "mpegts"]],
+  ["MPEG-2 in MXF (accurate seeks land a frame early; frames are picked by timestamp)", "clip.mxf", MPEG2_MXF],
+  ["MP4", "clip.mp4", H264],
 ])("mediaFrameSource on %s", (_name, file, format) => {
   let media: MediaInfo;
   const all: Uint8Array[] = [];
@@ -35,14 +39,14 @@ describe.each([
   beforeAll(async () => {
     const target = path.join(root, file);
     // testsrc2 draws a moving pattern and a running counter: every frame looks different.
-    await ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=12", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-bf", "2", "-pix_fmt", "yuv420p", ...format, target]);
+    await ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=12", ...format, target]);
     media = await probeMedia(target);
     for await (const frame of readFrames({ file: media.path, geometry: { width: 64, height: 36, pixelFormat: "rgb24" } })) all.push(frame);
   }, 60_000);
 
   it("returns exactly the frames asked for: after keyframes, mid-GOP, runs and the last frame", async () => {
     const source = mediaFrameSource(media);
-    for (const first of [0, 37, 50, 137, media.frameCount - 1]) {
+    for (const first of [0, 37, 50, 137, 140, 151, media.frameCount - 1]) {
       const count = first === 137 ? 3 : 1;
       const pictures = await source.rgb(first, 64, count);
       expect(pictures.map((p) => identify(all, p.data))).toEqual(Array.from({ length: count }, (_, i) => first + i));

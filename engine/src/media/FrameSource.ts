@@ -24,9 +24,10 @@ export interface FrameSource {
  */
 export function mediaFrameSource(media: MediaInfo): FrameSource {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  // MPEG-TS: ffmpeg's accurate seek lands frames off (timestamps wrap and restart in transport
-  // streams), so frames are picked by their own timestamps instead; see timestampedFrames.
-  if (media.container === "mpegts") return timestampedFrameSource(media);
+  // ffmpeg's accurate seek lands frames off in MPEG-TS (timestamps wrap and restart in transport
+  // streams) and a frame early for about a third of the frames of long-GOP MPEG-2 in MXF, so there
+  // frames are picked by their own timestamps instead; see timestampedFrameSource.
+  if (media.container === "mpegts" || media.container === "mxf") return timestampedFrameSource(media);
   return {
     async rgb(first, width, count = 1, token = CancellationToken.None) {
       checkFrame(media, first);
