@@ -9,6 +9,7 @@ import { isSichterError } from "../../src/core/SichterError.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import { liveToolProcessCount } from "../../src/media/ToolProcess.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
+import { findPictureCues } from "./findPictureCues.ts";
 import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
 import { isBars, isBlack } from "./pictureTests.ts";
 
@@ -144,6 +145,57 @@ describe("CueAnalyzer on real encodes", () => {
       ["-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p"],
     );
     expect(ranges(await cues(file), "cue.freeze")).toEqual([[49, 100]]);
+  });
+
+  it("black after a still card, in one run of quiet packets with it, is found", async () => {
+    // The card starts its shot and its keyframe shows no black, but the black after it has no
+    // keyframe of its own: the shot detector's fade points at it.
+    const card = `color=c=0x102040:${S}[bg];color=c=0x304868:size=40x40:rate=25[box];[bg][box]overlay=x='20+t*16':y=70[out0]`;
+    const file = await concatClip(dir, "card-black.mp4", [
+      { video: `testsrc2=${S}`, frames: 50 },
+      { video: card, frames: 60 },
+      { video: `color=black:${S}`, frames: 25 },
+      { video: `testsrc2=${S}`, frames: 50 },
+    ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
+    const tags = await cues(file);
+    expect(ranges(tags, "cue.black")).toEqual([[110, 135]]);
+    expect(ranges(tags, "cue.freeze")).toEqual([]);
+  });
+
+  it("a slowly moving graphic under noise is no freeze, though its pictures stay alike, next to black", async () => {
+    // At 64 px the noise averages out and the box drifts under the picture tolerance for over 0.5 s,
+    // but the encoder codes every frame: nothing is held.
+    const card = `color=c=0x102040:${S}[bg];color=c=0x6080a0:size=120x120:rate=25[box];[bg][box]overlay=x='20+t*10':y=30,noise=alls=4:allf=t[out0]`;
+    const file = await concatClip(dir, "noisy-card.mp4", [
+      { video: `testsrc2=${S}`, frames: 50 },
+      { video: card, frames: 75 },
+      { video: `color=black:${S}`, frames: 25 },
+      { video: `testsrc2=${S}`, frames: 50 },
+    ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
+    const tags = await cues(file);
+    expect(ranges(tags, "cue.black")).toEqual([[125, 150]]);
+    expect(ranges(tags, "cue.freeze")).toEqual([]);
+  });
+
+  it("a long bars leader cut straight to black: exact, and only the GOP of the cut is decoded", async () => {
+    const file = await concatClip(
+      dir,
+      "leader.mp4",
+      [
+        { video: `smptebars=${S}`, frames: 250 },
+        { video: `color=black:${S}`, frames: 25 },
+        { video: `testsrc2=${S}`, frames: 50 },
+      ],
+      ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
+    );
+    const { media } = await analysisInput(file);
+    const { cues: found, decodedFrames } = await findPictureCues(media);
+    expect(found).toEqual([
+      { kind: "cue.bars", startFrame: 0, endFrame: 250 },
+      { kind: "cue.black", startFrame: 250, endFrame: 275 },
+    ]);
+    // 13 keyframes, both ends of the held run and the GOP in which bars turn black.
+    expect(decodedFrames).toBeLessThan(media.frameCount / 3);
   });
 
   it("moving content with a static camera is not a freeze", async () => {

@@ -21,13 +21,18 @@ function isStillShot(cue: { startFrame: number }, shots: AnalysisInput["shots"],
   return shot !== undefined && cue.startFrame - shot.startFrame < within;
 }
 
+/** Fades the shot detector found: where black may be, though no encoder held it. */
+function fadesOf(shots: AnalysisInput["shots"]): Array<{ startFrame: number; endFrame: number }> {
+  return shots.flatMap((s) => (s.transition?.type === "fade" ? [{ startFrame: s.transition.startFrame, endFrame: s.transition.endFrame }] : []));
+}
+
 /**
  * Technical cues an editor logs first: black, colour bars, freeze frames and silence, as tags with
  * exact frame ranges. See `findPictureCues` and `detectSilence` for how each is found cheaply.
  */
 export class CueAnalyzer implements Analyzer {
   readonly id = "sichter.cues";
-  readonly version = "1.0.0";
+  readonly version = "1.1.0";
 
   constructor(private readonly options: PictureCueOptions = {}) {}
 
@@ -42,7 +47,7 @@ export class CueAnalyzer implements Analyzer {
     const isStill = (frame: number): boolean => isStillShot({ startFrame: frame }, input.shots, stillShotFrames);
     // Audio and the picture pass run side by side: one is ffmpeg's audio decode, the other ours.
     const [picture, silence] = await Promise.all([
-      findPictureCues(media, { isStillShot: isStill, ...this.options }, subProgress(progress, 0, 0.95), token),
+      findPictureCues(media, { isStillShot: isStill, fades: fadesOf(input.shots), ...this.options }, subProgress(progress, 0, 0.95), token),
       detectSilence(media, token),
     ]);
     const tags: Tag[] = [];
