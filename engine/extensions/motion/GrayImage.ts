@@ -42,11 +42,12 @@ export function blur(image: GrayImage): GrayImage {
   const across = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const l = data[row + Math.max(0, x - 1)]!;
-      const r = data[row + Math.min(width - 1, x + 1)]!;
-      across[row + x] = (l + 2 * data[row + x]! + r) / 4;
+    // Edges repeat their outermost pixel; the interior needs no clamping.
+    across[row] = (data[row]! + 2 * data[row]! + data[row + Math.min(width - 1, 1)]!) / 4;
+    for (let x = 1; x < width - 1; x++) {
+      across[row + x] = (data[row + x - 1]! + 2 * data[row + x]! + data[row + x + 1]!) / 4;
     }
+    if (width > 1) across[row + width - 1] = (data[row + width - 2]! + 2 * data[row + width - 1]! + data[row + width - 1]!) / 4;
   }
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {

@@ -5,17 +5,17 @@ import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
-import { globalMotion, type GlobalMotion } from "./globalMotion.ts";
+import { globalMotionOf, motionFrame, type GlobalMotion } from "./globalMotion.ts";
 import { contrastOf, type GrayImage } from "./GrayImage.ts";
-import { decodeRun } from "../../src/media/keyframeSeek.ts";
+import { BURSTS_PER_DECODE, decodeBursts } from "./burstDecoder.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
 /** Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). */
 export const MOTION_WIDTH = 160;
 /** Pictures with less contrast than this (levels) have nothing to track: black, white, a flat wall. */
 const MIN_CONTRAST = 4;
-/** Bursts decoded at once (one single-thread ffmpeg each: the machine has two cores). */
-const BURSTS_IN_PARALLEL = 2;
+/** ffmpegs decoding bursts at once, each single-threaded: one per core of a two-core machine. */
+const DECODES_IN_PARALLEL = 2;
 /** Shots longer than this are classified per burst and split where the camera changes. */
 const SEGMENT_SECONDS = 12;
 
@@ -41,29 +41,16 @@ export class MotionAnalyzer implements Analyzer {
     const height = 2 * Math.round((MOTION_WIDTH * media.height) / media.width / 2);
     const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
     const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps) }));
-    const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at })));
-    // Bursts are short single-thread decodes from the keyframe before them; two run side by side.
+    const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));
     const measured = new Map<string, PairMotion[]>();
     let done = 0;
-    await runPool(jobs, BURSTS_IN_PARALLEL, async ({ shot, at }) => {
+    await runInSlices(jobs, DECODES_IN_PARALLEL, BURSTS_PER_DECODE, async (group) => {
       throwIfCancelled(token);
-      const count = Math.min(BURST_FRAMES, shot.endFrame - at);
-      const run = await decodeRun(media, at, count, geometry, token);
-      const pictures = run.frames.map((data): GrayImage => ({ width: MOTION_WIDTH, height, data: Float32Array.from(data) }));
-      const fits: GlobalMotion[] = [];
-      for (let i = 1; i < pictures.length; i++) {
-        const a = pictures[i - 1]!;
-        const b = pictures[i]!;
-        if (contrastOf(a) < MIN_CONTRAST || contrastOf(b) < MIN_CONTRAST) continue;
-        const motion = globalMotion(a, b);
-        if (motion.residual > MOTION_THRESHOLDS.maxResidual) continue;
-        fits.push(motion);
-      }
-      // Decided per burst, not per pair: zeroing single pairs of a real move would fake wobble.
-      const still = fits.filter((f) => f.fitsNoMotion).length * 2 > fits.length;
-      const pairs = fits.map((f) => (still ? { dx: 0, dy: 0, dz: 0 } : toPairMotion(f, MOTION_WIDTH)));
-      measured.set(`${shot.index}:${at}`, pairs);
-      progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
+      const frames = await decodeBursts(media, group.map((job) => ({ first: job.at, count: job.count })), geometry, token);
+      group.forEach(({ shot, at }, i) => {
+        measured.set(`${shot.index}:${at}`, burstMotion(frames[i]!, MOTION_WIDTH, height));
+        progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
+      });
     });
     for (const { shot, positions } of plan) {
       const bursts = positions
@@ -97,6 +84,29 @@ export class MotionAnalyzer implements Analyzer {
   }
 }
 
+/**
+ * Camera motion between a burst's neighbouring frames, in 1080p pixels per frame. Pairs with nothing
+ * to track or that no camera motion explains are left out.
+ */
+function burstMotion(data: readonly Uint8Array[], width: number, height: number): PairMotion[] {
+  const pictures = data.map((d): GrayImage => ({ width, height, data: Float32Array.from(d) }));
+  // Every inner frame is in two pairs: its contrast and pyramid are worked out once.
+  const textured = pictures.map((p) => contrastOf(p) >= MIN_CONTRAST);
+  const prepared = pictures.map((p, i) => (textured[i] ? motionFrame(p) : null));
+  const fits: GlobalMotion[] = [];
+  for (let i = 1; i < pictures.length; i++) {
+    const a = prepared[i - 1];
+    const b = prepared[i];
+    if (!a || !b) continue;
+    const motion = globalMotionOf(a, b);
+    if (motion.residual > MOTION_THRESHOLDS.maxResidual) continue;
+    fits.push(motion);
+  }
+  // Decided per burst, not per pair: zeroing single pairs of a real move would fake wobble.
+  const still = fits.filter((f) => f.fitsNoMotion).length * 2 > fits.length;
+  return fits.map((f) => (still ? { dx: 0, dy: 0, dz: 0 } : toPairMotion(f, width)));
+}
+
 /** Each burst classified alone; neighbours of the same class join; boundaries halfway between bursts. */
 function segmentsOf(
   bursts: ReadonlyArray<{ at: number; pairs: PairMotion[] }>,
@@ -120,15 +130,26 @@ function segmentsOf(
   }));
 }
 
-/** Runs `work` over `items` with at most `limit` at a time; the first failure rejects (others finish). */
-async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` over consecutive slices of `items` (at most `maxSlice` long), `limit` at a time; the
+ * first failure rejects (others finish). Slices shrink towards the end, so the workers finish
+ * together instead of one decoding a full slice alone while the other core idles.
+ */
+async function runInSlices<T>(
+  items: readonly T[],
+  limit: number,
+  maxSlice: number,
+  work: (slice: T[]) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: unknown = null;
   const worker = async (): Promise<void> => {
     while (next < items.length && failure === null) {
-      const item = items[next++]!;
+      const size = Math.min(maxSlice, Math.ceil((items.length - next) / (2 * limit)));
+      const slice = items.slice(next, next + size);
+      next += size;
       try {
-        await work(item);
+        await work(slice);
       } catch (error) {
         failure ??= error;
       }

@@ -45,71 +45,100 @@ export function measureBlocks(a: GrayImage, b: GrayImage, start: Similarity): Bl
   const bw = Math.floor((width - 2) / BLOCK_COLUMNS);
   const bh = Math.floor((height - 2) / BLOCK_ROWS);
   const m = start.s - 1;
+  // The warp's part of each sample position depends on one coordinate only; a block's own shift is
+  // added per iteration. Same sums in the same order as warping each pixel afresh, so the same bits.
+  const warpedX = new Float64Array(width);
+  const warpedY = new Float64Array(height);
+  for (let x = 0; x < width; x++) warpedX[x] = cx + start.s * (x - cx) + start.tx;
+  for (let y = 0; y < height; y++) warpedY[y] = cy + start.s * (y - cy) + start.ty;
   for (let row = 0; row < BLOCK_ROWS; row++) {
     for (let col = 0; col < BLOCK_COLUMNS; col++) {
       const x0 = 1 + col * bw;
       const y0 = 1 + row * bh;
-      let ex = 0;
-      let ey = 0;
-      let gxx = 0, gxy = 0, gyy = 0, noise = 0;
-      for (let iter = 0; iter < ITERATIONS; iter++) {
-        gxx = 0; gxy = 0; gyy = 0;
-        let bx = 0, by = 0, sq = 0, wsum = 0;
-        for (let y = y0; y < y0 + bh; y++) {
-          const qy = cy + start.s * (y - cy) + start.ty + ey;
-          if (qy < 0 || qy > height - 1.001) continue;
-          for (let x = x0; x < x0 + bw; x++) {
-            const qx = cx + start.s * (x - cx) + start.tx + ex;
-            if (qx < 0 || qx > width - 1.001) continue;
-            sample(a, qx, qy);
-            const { gx, gy } = sampled;
-            const r = sampled.value - b.data[y * width + x]!;
-            const w = 1 / (1 + (r / ROBUST_SCALE) ** 2);
-            gxx += w * gx * gx; gxy += w * gx * gy; gyy += w * gy * gy;
-            bx += w * gx * r; by += w * gy * r;
-            sq += w * r * r;
-            wsum += w;
-          }
-        }
-        if (wsum === 0) break;
-        noise = sq / wsum;
-        const lambda = 1e-3 * (gxx + gyy) + 1e-6;
-        const a11 = gxx + lambda, a22 = gyy + lambda;
-        const det = a11 * a22 - gxy * gxy;
-        if (!(det > 0)) break;
-        const sx = -(a22 * bx - gxy * by) / det;
-        const sy = -(a11 * by - gxy * bx) / det;
-        // A block that runs away is following something the global warp did not see: stop it there.
-        ex = Math.max(-2, Math.min(2, ex + sx));
-        ey = Math.max(-2, Math.min(2, ey + sy));
-        if (Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3) break;
-      }
+      const fit = fitBlock(a, b, x0, y0, bw, bh, warpedX, warpedY);
       const x = x0 + (bw - 1) / 2;
       const y = y0 + (bh - 1) / 2;
       blocks.push({
         x,
         y,
-        ux: m * (x - cx) + start.tx + ex,
-        uy: m * (y - cy) + start.ty + ey,
-        info: [gxx, gxy, gyy],
-        noise,
+        ux: m * (x - cx) + start.tx + fit.ex,
+        uy: m * (y - cy) + start.ty + fit.ey,
+        info: [fit.gxx, fit.gxy, fit.gyy],
+        noise: fit.noise,
       });
     }
   }
   return blocks;
 }
 
-/** Bilinear value and gradient at (x, y), written to `sampled` (no allocation in the inner loop). */
-const sampled = { value: 0, gx: 0, gy: 0 };
-function sample(image: GrayImage, x: number, y: number): void {
-  const { width, data } = image;
-  const ix = Math.floor(x);
-  const iy = Math.floor(y);
-  const fx = x - ix;
-  const fy = y - iy;
-  const i = iy * width + ix;
-  const v00 = data[i]!, v10 = data[i + 1]!, v01 = data[i + width]!, v11 = data[i + width + 1]!;
-  sampled.value = (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
-  sampled.gx = (v10 - v00) * (1 - fy) + (v11 - v01) * fy;
-  sampled.gy = (v01 - v00) * (1 - fx) + (v11 - v10) * fx;
+/** Gauss-Newton for one block's own shift (ex, ey) on top of the warp, with robust weights. */
+function fitBlock(
+  a: GrayImage,
+  b: GrayImage,
+  x0: number,
+  y0: number,
+  bw: number,
+  bh: number,
+  warpedX: Float64Array,
+  warpedY: Float64Array,
+): { ex: number; ey: number; gxx: number; gxy: number; gyy: number; noise: number } {
+  const { width, height } = a;
+  const ad = a.data;
+  const bd = b.data;
+  const maxX = width - 1.001;
+  const maxY = height - 1.001;
+  // Sample columns of this iteration: whole and fractional part, or -1 outside the picture.
+  const ixs = new Int32Array(bw);
+  const fxs = new Float64Array(bw);
+  let ex = 0;
+  let ey = 0;
+  let gxx = 0, gxy = 0, gyy = 0, noise = 0;
+  for (let iter = 0; iter < ITERATIONS; iter++) {
+    for (let k = 0; k < bw; k++) {
+      const qx = warpedX[x0 + k]! + ex;
+      const inside = !(qx < 0 || qx > maxX);
+      ixs[k] = inside ? Math.floor(qx) : -1;
+      fxs[k] = inside ? qx - Math.floor(qx) : 0;
+    }
+    gxx = 0; gxy = 0; gyy = 0;
+    let bx = 0, by = 0, sq = 0, wsum = 0;
+    for (let y = y0; y < y0 + bh; y++) {
+      const qy = warpedY[y]! + ey;
+      if (qy < 0 || qy > maxY) continue;
+      const iy = Math.floor(qy);
+      const fy = qy - iy;
+      const rowA = iy * width;
+      const rowB = y * width + x0;
+      for (let k = 0; k < bw; k++) {
+        const ix = ixs[k]!;
+        if (ix < 0) continue;
+        // Bilinear value and gradient of `a` at (qx, qy).
+        const fx = fxs[k]!;
+        const i = rowA + ix;
+        const v00 = ad[i]!, v10 = ad[i + 1]!, v01 = ad[i + width]!, v11 = ad[i + width + 1]!;
+        const value = (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
+        const gx = (v10 - v00) * (1 - fy) + (v11 - v01) * fy;
+        const gy = (v01 - v00) * (1 - fx) + (v11 - v10) * fx;
+        const r = value - bd[rowB + k]!;
+        const w = 1 / (1 + (r / ROBUST_SCALE) ** 2);
+        gxx += w * gx * gx; gxy += w * gx * gy; gyy += w * gy * gy;
+        bx += w * gx * r; by += w * gy * r;
+        sq += w * r * r;
+        wsum += w;
+      }
+    }
+    if (wsum === 0) break;
+    noise = sq / wsum;
+    const lambda = 1e-3 * (gxx + gyy) + 1e-6;
+    const a11 = gxx + lambda, a22 = gyy + lambda;
+    const det = a11 * a22 - gxy * gxy;
+    if (!(det > 0)) break;
+    const sx = -(a22 * bx - gxy * by) / det;
+    const sy = -(a11 * by - gxy * bx) / det;
+    // A block that runs away is following something the global warp did not see: stop it there.
+    ex = Math.max(-2, Math.min(2, ex + sx));
+    ey = Math.max(-2, Math.min(2, ey + sy));
+    if (Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3) break;
+  }
+  return { ex, ey, gxx, gxy, gyy, noise };
 }
