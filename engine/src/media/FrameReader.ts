@@ -26,9 +26,9 @@ export interface FrameReadRequest {
   /** Decode only keyframes (the demuxer drops every other packet before the decoder sees it). */
   readonly keyframesOnly?: boolean;
   /**
-   * Start decoding at the keyframe at or before this time (seconds from the container start).
-   * Frame-exact when given a keyframe's own time plus less than a frame: decoding then starts at
-   * that keyframe and nothing before it is decoded just to be thrown away.
+   * Start decoding at the keyframe at or before this time (seconds from the container start). Get
+   * it from `keyframeSeekSeconds`: a keyframe's own time is not enough, because ffmpeg's command
+   * line seeks earlier than asked when the video has B-frames, and would decode the GOP before.
    */
   readonly keyframeSeekSeconds?: number;
   /** Skip H.264/HEVC deblocking: invisible at 64x36 and about a tenth of decode time. */

@@ -3,7 +3,7 @@ import { readFrames, type FrameGeometry } from "./FrameReader.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
 
 /** ffmpeg's CLI seeks this much earlier when a stream has B-frames (its "dts heuristic"). */
-const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
+export const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
 
 /**
  * Seek time (seconds from the container start) that makes ffmpeg start decoding exactly at the

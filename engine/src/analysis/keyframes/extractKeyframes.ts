@@ -5,6 +5,7 @@ import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { clipTimecode } from "../../media/clipTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { FFMPEG_BFRAME_SEEK_MARGIN } from "../../media/keyframeSeek.ts";
 import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
@@ -41,8 +42,6 @@ const HASH_H = 72;
  * filling frame threads' pipelines, two independent runs keep two cores busy instead.
  */
 const PARALLEL_BURSTS = 2;
-/** ffmpeg's command line seeks this much earlier than asked when the video has B-frames. */
-const FFMPEG_BFRAME_SEEK_MARGIN = 3 / 23;
 
 /** A decoded burst: grey hash-size frames, and JPEGs of the frames `steadiest` can pick. */
 interface Burst {
