@@ -16,10 +16,9 @@ export function detectionSize(width: number, height: number, maxSide: number): {
 
 /**
  * A picture already at the detector's input size. paddleocr's detection resizes its input to that
- * size even when it is there already, and builds the tensor in a generic per-channel loop; on a
- * 1280x720 frame the two cost about 20 ms per sample in JavaScript, more than the network itself.
- * Here the resize is done once with precomputed taps and the tensor in one pass; the results are
- * the same numbers paddleocr would compute.
+ * size even when it is there already, and builds the tensor in a generic per-channel loop. Here the
+ * resize is done once with precomputed taps (the picture grid reuses its result) and the tensor in
+ * one pass; the results are the same numbers paddleocr would compute.
  */
 class DetectionImage extends Image {
   override resize(options: ResizeOptions): Image {

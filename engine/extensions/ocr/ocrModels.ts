@@ -40,9 +40,8 @@ export const DETECTION_MAX_SIDE = 960;
 
 /**
  * onnxruntime's worker threads spin while they wait for the next operator, and keep spinning after a
- * run. OCR runs beside ffmpeg decodes (its own and other analyzers'), so spinning takes cores away
- * from them: measured on the 30 s news clip with the machine busy, OCR used 5.3-5.9 CPU-s with
- * spinning off against 8.8-9.0 with it on, for the same readings and no more wall time.
+ * run. OCR runs beside ffmpeg decodes (its own and other analyzers'), so spinning would take cores
+ * away from them; the readings are the same either way.
  */
 const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = { extra: { session: { intra_op: { allow_spinning: "0" } } } };
 
