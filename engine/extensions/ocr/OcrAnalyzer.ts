@@ -106,16 +106,17 @@ export class OcrAnalyzer implements Analyzer {
         // The grid is taken from the detection-size picture: a quarter of the pixels, same cells.
         const small = detectionImage(image, readOptions.detectionMaxSide);
         const grid = pictureGrid(small);
+        let reading: Promise<FrameReading>;
         if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
           // Nothing on screen changed since the last frame read: neither did its text.
-          entries.push({ sample, reading: last.reading });
+          reading = last.reading;
           picturesReused += 1;
         } else {
-          const reading = thread.read(run, image, small, readOptions);
-          reading.then(() => progress.report({ stage: "ocr", fraction: ++done / plan.length }), () => {});
-          entries.push({ sample, reading });
+          reading = thread.read(run, image, small, readOptions);
           last = { shot: sample.shot, grid, reading };
         }
+        reading.then(() => progress.report({ stage: "ocr", fraction: ++done / plan.length }), () => {});
+        entries.push({ sample, reading });
         // Decoding runs ahead of reading by a few frames at most: each waiting frame holds 2.7 MB.
         const unread = entries.length - 1 - AHEAD;
         if (unread >= 0) await entries[unread]!.reading;
