@@ -40,8 +40,7 @@ export interface FrameReadRequest {
   readonly threads?: number;
   /**
    * Stop after this many frames. A reader that stops early kills ffmpeg, but by then ffmpeg has
-   * decoded as far ahead as the pipe and its own queues hold (dozens of small frames); telling it
-   * the count up front means nothing is decoded to be thrown away.
+   * decoded a few frames past the last one wanted; told the count up front, it decodes none.
    */
   readonly maxFrames?: number;
 }

@@ -5,7 +5,7 @@ import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { clipTimecode } from "../../media/clipTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { FFMPEG_BFRAME_SEEK_MARGIN } from "../../media/keyframeSeek.ts";
+import { FFMPEG_BFRAME_SEEK_MARGIN, keyframeIndexAtOrBefore } from "../../media/keyframeSeek.ts";
 import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
@@ -232,10 +232,11 @@ function burstArgs(
  */
 function seekSeconds(media: MediaInfo, first: number): number {
   const frame = frameSeconds(media);
-  const i = lastAtOrBefore(media.keyframes, first);
-  if (media.container === "mpegts" || i < 0) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
+  const i = keyframeIndexAtOrBefore(media, first);
+  const key = media.keyframes[i];
+  if (media.container === "mpegts" || key === undefined || key > first) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
   const margin = media.decodeDelaySeconds > 0 ? FFMPEG_BFRAME_SEEK_MARGIN : 0;
-  const pastKey = media.frameTimes[media.keyframes[i]!]! + frame / 2 + margin;
+  const pastKey = media.frameTimes[key]! + frame / 2 + margin;
   const next = media.keyframes[i + 1];
   const beforeNext = next === undefined ? Infinity : media.frameTimes[next]! - frame;
   return Math.max(0, media.seekOffsetSeconds + Math.min(pastKey, beforeNext));
@@ -246,20 +247,6 @@ function frameSeconds(media: MediaInfo): number {
   return den / num;
 }
 
-/** Index of the last entry at or before `value` in an ascending list, -1 if none. */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** Burst indices `steadiest` chooses from: those with a neighbour on each side, if there are any. */
 function pickable(count: number): { from: number; to: number } {
