@@ -103,7 +103,7 @@ export class OcrAnalyzer implements Analyzer {
       let waitStarted = performance.now();
       for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
         decodeSeconds += (performance.now() - waitStarted) / 1000;
-        // The grid is taken from the detection-size picture: a quarter of the pixels, same cells.
+        // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
         const small = detectionImage(image, readOptions.detectionMaxSide);
         const grid = pictureGrid(small);
         let reading: Promise<FrameReading>;
