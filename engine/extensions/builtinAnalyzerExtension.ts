@@ -21,6 +21,7 @@ export function registerBuiltinAnalyzer(api: SichterApi, analyzer: Analyzer): vo
           keyframes: input.keyframes as Parameters<Analyzer["analyze"]>[0]["keyframes"],
           frames: mediaFrameSource(media),
           language: input.language,
+          ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
         },
         progress as Progress,
         token as CancellationToken,

@@ -39,7 +39,8 @@ const activated = (id: string): boolean => fs.existsSync(path.join(home, "data",
 
 beforeAll(async () => {
   clip = path.join(root, "clip.mp4");
-  await makeClip(clip, { seconds: 2 });
+  // Two keyframes, so shots run in fast mode and keep keyframe pictures for the analyzers.
+  await makeClip(clip, { seconds: 2, codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
 }, 60_000);
 
 describe("sichter extensions", () => {
@@ -85,7 +86,12 @@ describe("extensions in sichter analyze", () => {
     await install(writeExtension("labeller", { analyzer: `
       const [frame] = await input.frames.rgb(0, 16);
       progress.report({ fraction: 1 });
-      return { tags: [{ label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount }] };` }));
+      const p = input.keyframePictures;
+      const pictures = p ? p.data.length / (p.width * p.height * 3) + " Schlüsselbilder " + p.width + "x" + p.height : "keine Schlüsselbilder";
+      return { tags: [
+        { label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
+        { label: pictures + " von " + input.media.keyframes.length, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
+      ] };` }));
     await install(writeExtension("thrower", { analyzer: `throw new Error("model file is corrupt");` }));
     await install(writeExtension("hanger", { analyzer: "for (;;) {}", limits: { timeoutSeconds: 3 } }));
     await install(writeExtension("hoarder", { analyzer: "const hoard = []; for (;;) hoard.push(new Array(1e5).fill({ x: Math.random() }));", limits: { memoryMb: 48 } }));
@@ -101,6 +107,10 @@ describe("extensions in sichter analyze", () => {
     const tags = output.clips[0]!.tags;
     expect(tags).toEqual(expect.arrayContaining([expect.objectContaining({ label: "Bild 16px", source: "vision" })]));
     expect(tags.some((t) => t.source === "technical" || t.source === "motion")).toBe(true);
+  });
+
+  it("hands every analyzer the shot step's keyframe pictures, one per keyframe", () => {
+    expect(output.clips[0]!.tags.map((t) => t.label)).toContain("2 Schlüsselbilder 64x36 von 2");
   });
 
   it("stops a throwing, a hanging and a memory-hungry extension, each reported with its code", () => {

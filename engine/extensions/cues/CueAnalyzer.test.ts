@@ -12,6 +12,7 @@ import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
 import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
 import { isBars, isBlack } from "./pictureTests.ts";
+import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -110,6 +111,25 @@ describe("CueAnalyzer on real encodes", () => {
     // Frame 49 is the last moving frame and the one that is held: the freeze shows it from 49 to 99.
     expect(ranges(tags, "cue.freeze")).toEqual([[49, 100]]);
     expect(ranges(tags, "cue.black")).toEqual([]);
+  });
+
+  it("with the shot step's keyframe pictures: the same cues, and no keyframe pass of its own", async () => {
+    const file = await concatClip(dir, "shared-pictures.mp4", [
+      { video: `testsrc2=${S}:duration=2`, frames: 100, filter: "tpad=stop_mode=clone:stop_duration=2" },
+      { video: `color=black:${S}`, frames: 25 },
+      { video: `mandelbrot=${S}`, frames: 50 },
+    ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p"]);
+    const input = await analysisInput(file);
+    const pictures = keyframePictureList(input.keyframePictures, input.media);
+    expect(pictures).toHaveLength(input.media.keyframes.length);
+    const shared = await findPictureCues(input.media, { keyframePictures: pictures });
+    const own = await findPictureCues(input.media);
+    expect(shared.cues).toEqual(own.cues);
+    expect(shared.cues.map((c) => c.kind)).toEqual(["cue.freeze", "cue.black"]);
+    expect(own.decodedFrames - shared.decodedFrames).toBe(input.media.keyframes.length);
+    // Pictures of another size are not used: the analyzer decodes its own.
+    const wrong = pictures!.map((p) => ({ ...p, width: 32 }));
+    expect((await findPictureCues(input.media, { keyframePictures: wrong })).decodedFrames).toBe(own.decodedFrames);
   });
 
   it("freeze: fixed GOP with B-frames", async () => {

@@ -2,6 +2,7 @@ import { CancellationToken } from "../../src/core/Cancellation.ts";
 import { Progress, subProgress } from "../../src/core/Progress.ts";
 import type { Tag } from "@sichter/shared/model";
 import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";
 import { findPictureCues, type PictureCueOptions } from "./findPictureCues.ts";
@@ -47,7 +48,12 @@ export class CueAnalyzer implements Analyzer {
     const isStill = (frame: number): boolean => isStillShot({ startFrame: frame }, input.shots, stillShotFrames);
     // Audio and the picture pass run side by side: one is ffmpeg's audio decode, the other ours.
     const [picture, silence] = await Promise.all([
-      findPictureCues(media, { isStillShot: isStill, fades: fadesOf(input.shots), ...this.options }, subProgress(progress, 0, 0.95), token),
+      findPictureCues(
+        media,
+        { isStillShot: isStill, fades: fadesOf(input.shots), keyframePictures: keyframePictureList(input.keyframePictures, media), ...this.options },
+        subProgress(progress, 0, 0.95),
+        token,
+      ),
       detectSilence(media, token),
     ]);
     const tags: Tag[] = [];

@@ -7,11 +7,11 @@ import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
 
-/** Probes a clip and detects its shots, as the engine does before analyzers run. */
+/** Probes a clip and detects its shots (keeping the keyframe pictures), as the engine does before analyzers run. */
 export async function analysisInput(file: string, language: "de" | "en" = "en"): Promise<AnalysisInput> {
   const media = await probeMedia(file);
-  const { shots } = await detectShots(media);
-  return { media, shots, keyframes: [], frames: mediaFrameSource(media), language };
+  const { shots, keyframePictures } = await detectShots(media, { keyframePictures: true });
+  return { media, shots, keyframes: [], frames: mediaFrameSource(media), language, ...(keyframePictures && { keyframePictures }) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Progress } from "../../src/core/Progress.ts";
 import { readFrames, type FrameGeometry } from "../../src/media/FrameReader.ts";
 import { decodeRun } from "../../src/media/keyframeSeek.ts";
 import type { RgbImage } from "../../src/media/FrameSource.ts";
+import { KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry } from "../../src/media/KeyframePictures.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
 import { isBars, isBlack, samePicture } from "./pictureTests.ts";
@@ -33,10 +34,18 @@ export interface PictureCueOptions {
    * through black holds no picture, so its black frames cost real bits and only this points at them.
    */
   readonly fades?: ReadonlyArray<{ readonly startFrame: number; readonly endFrame: number }>;
+  /**
+   * Every keyframe's picture at the cue geometry, when the shot step made them already: the
+   * keyframes-only decode is then skipped.
+   */
+  readonly keyframePictures?: readonly RgbImage[];
 }
 
-/** Width of the pictures cues are judged on (height follows the aspect). Black and bars need no more. */
-export const CUE_WIDTH = 64;
+/**
+ * Width of the pictures cues are judged on (height follows the aspect). Black and bars need no
+ * more, and it is the width of the shot step's keyframe pictures, so those can stand in.
+ */
+export const CUE_WIDTH = KEYFRAME_PICTURE_WIDTH;
 /** Frames decoded on each side of a held run's middle, and the first step of a search for a range edge. */
 const EDGE_WINDOW = 12;
 /** Frames decoded after a candidate: a held run's quiet packets end with it but for B-frame blur. */
@@ -80,21 +89,22 @@ export async function findPictureCues(
   const minFreeze = Math.max(2, Math.round((options.minFreezeSeconds ?? 0.5) * fps));
   const minLength = (kind: PictureCueKind): number => (kind === "cue.freeze" ? minFreeze : minBlack);
 
-  const height = 2 * Math.round((CUE_WIDTH * media.height) / media.width / 2);
-  const geometry: FrameGeometry = { width: CUE_WIDTH, height, pixelFormat: "rgb24" };
-  const keyPictures = await keyframePictures(media, geometry, token);
+  const geometry: FrameGeometry = keyframePictureGeometry(media);
+  const given = options.keyframePictures;
+  const fits = given !== undefined && given.length === media.keyframes.length && given.every((p) => p.width === geometry.width && p.height === geometry.height);
+  const keyPictures = fits ? given : await keyframePictures(media, geometry, token);
   progress.report({ stage: "cues", fraction: 0.3 });
 
   if (media.intraOnly || media.keyframes.length >= media.frameCount) {
     const cues = classifiedRuns(keyPictures, 0).filter((c) => c.endFrame - c.startFrame >= minLength(c.kind));
-    return { cues: cues.map(({ kind, startFrame, endFrame }) => ({ kind, startFrame, endFrame })), decodedFrames: keyPictures.length };
+    return { cues: cues.map(({ kind, startFrame, endFrame }) => ({ kind, startFrame, endFrame })), decodedFrames: fits ? 0 : keyPictures.length };
   }
 
   const quiet = quietRuns(media);
   const cover = new QuietCover(quiet, media.frameCount);
   const held = quiet.filter((r) => r.endFrame - r.firstFrame >= Math.min(minBlack, minFreeze));
   const blocks = joinedSpans(media, candidateSpans(media, held, keyPictures, options));
-  let decodedFrames = keyPictures.length;
+  let decodedFrames = fits ? 0 : keyPictures.length;
   const decode = keyframeDecoder(media, keyPictures, geometry, token, (n) => (decodedFrames += n));
 
   const cues: PictureCue[] = [];

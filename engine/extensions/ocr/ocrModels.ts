@@ -39,11 +39,12 @@ export function defaultOcrModelPaths(): OcrModelPaths {
 export const DETECTION_MAX_SIDE = 960;
 
 /**
- * onnxruntime's worker threads spin while they wait for the next operator, and keep spinning after a
- * run. OCR runs beside ffmpeg decodes (its own and other analyzers'), so spinning would take cores
- * away from them; the readings are the same either way.
+ * One thread per session, and no spinning. OCR runs beside ffmpeg decodes (its own and other
+ * analyzers'), which keep the cores busy anyway: a second onnxruntime thread only splits each
+ * operator, at a cost in CPU time (synchronising the halves) that those decodes pay for. Idle worker
+ * threads would also spin between operators and after a run. The readings are the same either way.
  */
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = { extra: { session: { intra_op: { allow_spinning: "0" } } } };
+const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: "0" } } } };
 
 let loaded: { key: string; models: Promise<OcrModels> } | undefined;
 

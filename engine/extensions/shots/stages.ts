@@ -12,8 +12,8 @@ export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
   async detect(media, mode, progress, token) {
-    const result = await detectShots(media, { mode }, progress, token);
-    return { shots: result.shots, mode: result.mode };
+    const result = await detectShots(media, { mode, keyframePictures: true }, progress, token);
+    return { shots: result.shots, mode: result.mode, ...(result.keyframePictures && { keyframePictures: result.keyframePictures }) };
   },
 };
 

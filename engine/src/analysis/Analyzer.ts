@@ -3,6 +3,7 @@ import type { CancellationToken } from "../core/Cancellation.ts";
 import type { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
+import type { KeyframePictures } from "../media/KeyframePictures.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
 export interface AnalysisInput {
@@ -10,6 +11,11 @@ export interface AnalysisInput {
   readonly shots: readonly Shot[];
   readonly keyframes: readonly Keyframe[];
   readonly frames: FrameSource;
+  /**
+   * A 64-px picture of every codec keyframe, when the shot step made them (see KeyframePictures):
+   * an analyzer that would decode all keyframes takes these instead. Absent for intra-only clips.
+   */
+  readonly keyframePictures?: KeyframePictures;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
   readonly language: "de" | "en";
 }

@@ -38,7 +38,14 @@ export class ExtensionAnalyzer implements Analyzer {
       this.options,
       // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
       // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
-      { media, shots: input.shots, keyframes: input.keyframes, language: input.language },
+      // Keyframe pictures travel as one byte array (6.9 KB a keyframe), not as frames to ask for.
+      {
+        media,
+        shots: input.shots,
+        keyframes: input.keyframes,
+        language: input.language,
+        ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
+      },
       progress,
       token,
       async (request) => {

@@ -2,10 +2,11 @@ import { Keyframe } from "@sichter/shared/model";
 import { z } from "zod";
 import type { KeyframeSelection, KeyframeSelectionResult } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { Shot } from "../analysis/shots/Shot.ts";
-import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { ShotDetection, ShotDetectionOutcome } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
+import { keyframePictureList } from "../media/KeyframePictures.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { analyzeInExtension } from "./analyzeInExtension.ts";
@@ -23,6 +24,9 @@ const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFr
 const ShotResult = z.object({
   shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
   mode: z.enum(["fast", "exact"]),
+  keyframePictures: z
+    .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
+    .optional(),
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })),
@@ -39,11 +43,15 @@ export class ExtensionShotDetection implements ShotDetection {
     this.version = options.version;
   }
 
-  async detect(media: MediaInfo, mode: ShotDetectionMode, progress = Progress.None, token = CancellationToken.None): Promise<{ shots: Shot[]; mode: "fast" | "exact" }> {
+  async detect(media: MediaInfo, mode: ShotDetectionMode, progress = Progress.None, token = CancellationToken.None): Promise<ShotDetectionOutcome> {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    return parsed.data as { shots: Shot[]; mode: "fast" | "exact" };
+    const { shots, keyframePictures } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"] };
+    // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
+    // decode the keyframes themselves, as they would without them.
+    const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
+    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }) };
   }
 }
 

@@ -43,6 +43,12 @@ export interface FrameReadRequest {
    * decoded a few frames past the last one wanted; told the count up front, it decodes none.
    */
   readonly maxFrames?: number;
+  /**
+   * A second picture of every decoded frame, at another geometry, written to `file` (raw, back to
+   * back) by the same ffmpeg: one decode serves two consumers. Complete once the stream has ended.
+   * The frames yielded are the same bytes as without it (each picture has its own scaler).
+   */
+  readonly companion?: { readonly geometry: FrameGeometry; readonly file: string };
 }
 
 /**
@@ -65,15 +71,19 @@ export async function* readFrames(
   if (request.keyframeSeekSeconds !== undefined && request.keyframeSeekSeconds > 0) {
     args.push("-noaccurate_seek", "-ss", request.keyframeSeekSeconds.toFixed(6));
   }
-  args.push("-i", request.file, "-map", "0:v:0", "-an", "-sn", "-dn");
-  args.push(
-    // Area averaging also averages away sensor noise, which would otherwise look like motion.
-    "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=${geometry.pixelFormat}`,
-    // Passthrough: one output frame per decoded frame, never duplicated or dropped to fit a rate.
-    "-vsync", "passthrough",
-  );
-  if (request.maxFrames !== undefined) args.push("-frames:v", String(Math.max(0, Math.floor(request.maxFrames))));
-  args.push("-f", "rawvideo", "pipe:1");
+  args.push("-i", request.file);
+  // Area averaging also averages away sensor noise, which would otherwise look like motion.
+  const scale = (g: FrameGeometry): string => `scale=${g.width}:${g.height}:flags=area,format=${g.pixelFormat}`;
+  // Passthrough: one output frame per decoded frame, never duplicated or dropped to fit a rate.
+  const frameCount = request.maxFrames !== undefined ? ["-frames:v", String(Math.max(0, Math.floor(request.maxFrames)))] : [];
+  const output = ["-an", "-sn", "-dn", "-vsync", "passthrough", ...frameCount, "-f", "rawvideo"];
+  args.push("-map", "0:v:0", "-vf", scale(geometry), ...output, "pipe:1");
+  if (request.companion) {
+    // A second output with a filter chain of its own: each picture is made exactly as it would be
+    // alone. (A -filter_complex split gives the same bytes, but ffmpeg then stops decoding frames
+    // in parallel: twice the wall time for a keyframe pass.)
+    args.push("-map", "0:v:0", "-vf", scale(request.companion.geometry), ...output, "-y", request.companion.file);
+  }
 
   const run = startTool("ffmpeg", args, token);
   // Each frame is assembled in its own buffer, copied once from the pipe's chunks: joining chunks

@@ -73,7 +73,14 @@ export async function analyzeClip(
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
-    const input = { media, shots: shots.shots, keyframes, frames: mediaFrameSource(media), language: options.language };
+    const input = {
+      media,
+      shots: shots.shots,
+      keyframes,
+      frames: mediaFrameSource(media),
+      language: options.language,
+      ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
+    };
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
     const failures: AnalyzerFailure[] = [];

@@ -7,6 +7,8 @@ import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import { liveToolProcessCount } from "../../media/ToolProcess.ts";
+import { keyframePictureList } from "../../media/KeyframePictures.ts";
+import { sichterDirs } from "../../core/SichterHome.ts";
 import { detectShots } from "./ShotDetector.ts";
 
 let dir: string;
@@ -46,6 +48,30 @@ describe("detectShots on real encodes", () => {
     const fast = await detectShots(media, { mode: "fast" });
     expect(fast.mode).toBe("fast");
     expect(starts(fast.shots)).toEqual([0, ...cuts]);
+  });
+
+  it("keeps a 64-px picture of every keyframe from the keyframe pass when asked, and no frame on disk", async () => {
+    const media = await probeMedia(path.join(dir, "scenecut.mp4"));
+    // A home of its own: other test files run beside this one and make job folders of their own.
+    const home = process.env.SICHTER_HOME;
+    process.env.SICHTER_HOME = path.join(dir, "home");
+    const jobFolders = (): string[] => (fs.existsSync(sichterDirs().temp) ? fs.readdirSync(sichterDirs().temp) : []);
+    let fast: Awaited<ReturnType<typeof detectShots>>;
+    try {
+      fast = await detectShots(media, { mode: "fast", keyframePictures: true });
+      expect(jobFolders()).toEqual([]);
+    } finally {
+      if (home === undefined) delete process.env.SICHTER_HOME;
+      else process.env.SICHTER_HOME = home;
+    }
+    const pictures = keyframePictureList(fast.keyframePictures, media);
+    expect(pictures).toHaveLength(media.keyframes.length);
+    expect(pictures!.every((p) => p.width === 64 && p.height === 36 && p.data.length === 64 * 36 * 3)).toBe(true);
+    // Not all one colour: the cut clip's sources differ.
+    expect(new Set(pictures!.map((p) => p.data.slice(0, 300).join())).size).toBeGreaterThan(1);
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    expect((await detectShots(media, { mode: "exact", keyframePictures: true })).keyframePictures).toBeUndefined();
+    expect((await detectShots(media, { mode: "fast" })).keyframePictures).toBeUndefined();
   });
 
   it("MPEG-2 in a transport stream: exact frames whether or not seeking is frame-exact", async () => {

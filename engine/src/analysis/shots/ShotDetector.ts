@@ -1,6 +1,10 @@
 import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
+import fs from "node:fs";
+import { JobTempFolder } from "../../core/JobTempFolder.ts";
+import { sichterDirs } from "../../core/SichterHome.ts";
 import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
+import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
@@ -24,6 +28,11 @@ export interface ShotDetectionOptions {
   readonly sensitivity?: number;
   /** Shortest shot in frames; closer boundaries compete. Default: 0.4 s of frames. */
   readonly minShotFrames?: number;
+  /**
+   * Also keep a small RGB picture of every keyframe (see KeyframePictures), made by the keyframe
+   * pass of fast mode at almost no cost. Exact mode has no keyframe pass and keeps none.
+   */
+  readonly keyframePictures?: boolean;
 }
 
 export interface ShotDetectionResult {
@@ -34,6 +43,8 @@ export interface ShotDetectionResult {
   readonly decodedFrames: number;
   /** Why fast mode fell back to decoding everything, if it did. */
   readonly fallbackReason: string | null;
+  /** When asked for and fast mode ran. */
+  readonly keyframePictures?: KeyframePictures;
 }
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
@@ -64,9 +75,11 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, progress, token) : null;
+  const fast =
+    requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, options.keyframePictures ?? false, progress, token) : null;
+  let keyframePictures: KeyframePictures | undefined;
   if (fast && !("fallbackReason" in fast)) {
-    ({ boundaries, decodedFrames } = fast);
+    ({ boundaries, decodedFrames, keyframePictures } = fast);
     mode = "fast";
   } else {
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
@@ -77,7 +90,7 @@ export async function detectShots(
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
-  return { ...built, mode, decodedFrames, fallbackReason };
+  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }) };
 }
 
 async function detectExact(
@@ -101,25 +114,36 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number }
+  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures }
   | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
+  keepPictures: boolean,
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const { width, height } = ANALYSIS_GEOMETRY;
   const pictures: LumaFrame[] = [];
-  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true }, token)) {
-    const index = media.keyframes[pictures.length] ?? -1;
-    pictures.push(toLumaFrame(index, pixels, width, height));
-    if (pictures.length % 8 === 0) {
-      progress.report({ stage: "keyframes", fraction: 0.2 * (pictures.length / media.keyframes.length) });
+  let keyframePictures: KeyframePictures | undefined;
+  const temp = keepPictures ? JobTempFolder.create(sichterDirs().temp) : undefined;
+  try {
+    const geometry = keyframePictureGeometry(media);
+    const companion = temp && { geometry, file: temp.file("keyframes.rgb") };
+    for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, companion }, token)) {
+      const index = media.keyframes[pictures.length] ?? -1;
+      pictures.push(toLumaFrame(index, pixels, width, height));
+      if (pictures.length % 8 === 0) {
+        progress.report({ stage: "keyframes", fraction: 0.2 * (pictures.length / media.keyframes.length) });
+      }
     }
+    throwIfCancelled(token);
+    if (companion) keyframePictures = { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
+  } finally {
+    // The pictures are in memory now; frames on disk go at once.
+    temp?.dispose();
   }
-  throwIfCancelled(token);
   // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
   // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
   if (pictures.length !== media.keyframes.length) {
@@ -184,7 +208,7 @@ async function detectFast(
   try {
     const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, refine);
     if (misplaced) return fallback(misplaced);
-    return { boundaries: perWindow.flat(), decodedFrames: pictures.length + decoded };
+    return { boundaries: perWindow.flat(), decodedFrames: pictures.length + decoded, ...(keyframePictures && { keyframePictures }) };
   } catch (error) {
     throwIfCancelled(token);
     if (misplaced) return fallback(misplaced);

@@ -47,6 +47,11 @@ export interface ExtensionAnalysisInput {
   readonly language: "de" | "en";
   /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
+  /**
+   * When the shot step made them (long-GOP clips): a 64-px-wide RGB picture of every entry of
+   * `media.keyframes`, in that order, back to back in `data`. Cheaper than asking `frames` for them.
+   */
+  readonly keyframePictures?: { readonly width: number; readonly height: number; readonly pixelFormat: "rgb24"; readonly data: Uint8Array };
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
+import { CancellationToken } from "../src/core/Cancellation.ts";
+import { Progress } from "../src/core/Progress.ts";
+import type { ExtensionAnalysisInput, ExtensionAnalyzer, SichterApi } from "../src/extensions/api/SichterApi.ts";
+import { registerBuiltinAnalyzer } from "./builtinAnalyzerExtension.ts";
+
+/** Registers a recording analyzer the way a built-in extension does and returns what it was given. */
+async function inputSeenBy(input: ExtensionAnalysisInput): Promise<AnalysisInput> {
+  let seen: AnalysisInput | undefined;
+  const recorder: Analyzer = {
+    id: "test.recorder",
+    version: "1.0.0",
+    async analyze(given) {
+      seen = given;
+      return { tags: [] };
+    },
+  };
+  let registered: ExtensionAnalyzer | undefined;
+  const api = { analyzers: { register: (_id: string, analyzer: ExtensionAnalyzer) => ((registered = analyzer), { dispose() {} }) } } as unknown as SichterApi;
+  registerBuiltinAnalyzer(api, recorder);
+  await registered!.analyze(input, Progress.None, CancellationToken.None);
+  return seen!;
+}
+
+const media = { path: "/clips/a.mp4", keyframes: [0, 50], frameRate: "25/1", frameCount: 100, durationSeconds: 4, width: 1920, height: 1080 };
+const base = { media, shots: [], keyframes: [], language: "de" as const, frames: { rgb: async () => [] } };
+
+describe("a built-in analyzer behind the extension API", () => {
+  it("gets the shot step's keyframe pictures as they arrived", async () => {
+    const keyframePictures = { width: 64, height: 36, pixelFormat: "rgb24" as const, data: new Uint8Array(2 * 64 * 36 * 3).fill(7) };
+    const seen = await inputSeenBy({ ...base, keyframePictures });
+    expect(seen.keyframePictures).toBe(keyframePictures);
+    expect(seen.media).toBe(media);
+    expect(typeof seen.frames.rgb).toBe("function");
+  });
+
+  it("gets none when the shot step made none", async () => {
+    expect((await inputSeenBy(base)).keyframePictures).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
+import { ANALYSIS_GEOMETRY, readFrames, type FrameGeometry, type FrameReadRequest } from "./FrameReader.ts";
+import { probeMedia } from "./probeMedia.ts";
+
+const root = makeTempDir("sichter-frame-reader-");
+const clip = path.join(root, "cuts.mp4");
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  await makeCutClip(clip, [30, 40, 30], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "20", "-pix_fmt", "yuv420p"] });
+}, 60_000);
+
+async function collect(request: FrameReadRequest): Promise<Buffer[]> {
+  const frames: Buffer[] = [];
+  for await (const frame of readFrames(request)) frames.push(Buffer.from(frame));
+  return frames;
+}
+
+const RGB: FrameGeometry = { width: 64, height: 36, pixelFormat: "rgb24" };
+
+describe("readFrames with a companion picture", () => {
+  it.each([
+    ["every frame", false],
+    ["keyframes only", true],
+  ])("%s: yields the same frames as alone and writes the companion as its own decode would", async (_name, keyframesOnly) => {
+    const file = path.join(root, `companion-${keyframesOnly}.rgb`);
+    const alone = await collect({ file: clip, keyframesOnly, fastDecode: true });
+    const withCompanion = await collect({ file: clip, keyframesOnly, fastDecode: true, companion: { geometry: RGB, file } });
+    const rgbAlone = await collect({ file: clip, keyframesOnly, fastDecode: true, geometry: RGB });
+
+    const media = await probeMedia(clip);
+    expect(withCompanion.length).toBe(keyframesOnly ? media.keyframes.length : 100);
+    expect(media.keyframes.length).toBeGreaterThan(2);
+    expect(withCompanion.map((f) => f.length)).toEqual(alone.map(() => ANALYSIS_GEOMETRY.width * ANALYSIS_GEOMETRY.height));
+    expect(Buffer.concat(withCompanion).equals(Buffer.concat(alone))).toBe(true);
+    const written = fs.readFileSync(file);
+    expect(written.length).toBe(withCompanion.length * 64 * 36 * 3);
+    expect(written.equals(Buffer.concat(rgbAlone))).toBe(true);
+  });
+});
