@@ -104,6 +104,44 @@ function globalShift(a: LumaFrame, b: LumaFrame): [number, number] {
 /** Zoom steps tried between consecutive frames: up to 6 % per frame in or out (a fast zoom). */
 const ZOOM_SCALES = [0.94, 0.97, 0.985, 1.015, 1.03, 1.06] as const;
 
+/** Bilinear taps of one axis for one zoom scale: source index pairs and weights, or -1 where outside. */
+interface ZoomAxis {
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+  readonly weight: Float64Array;
+}
+
+function zoomAxis(size: number, scale: number): ZoomAxis {
+  const centre = (size - 1) / 2;
+  const low = new Int32Array(size);
+  const high = new Int32Array(size);
+  const weight = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const source = centre + (i - centre) / scale;
+    if (source < 0 || source > size - 1) {
+      low[i] = -1;
+      continue;
+    }
+    low[i] = Math.floor(source);
+    high[i] = Math.min(size - 1, low[i]! + 1);
+    weight[i] = source - low[i]!;
+  }
+  return { low, high, weight };
+}
+
+/** Taps per frame size: the shot detector compares thousands of frame pairs of one size. */
+const zoomTaps = new Map<string, ReadonlyArray<{ x: ZoomAxis; y: ZoomAxis }>>();
+
+function zoomTapsFor(width: number, height: number): ReadonlyArray<{ x: ZoomAxis; y: ZoomAxis }> {
+  const key = `${width}x${height}`;
+  let taps = zoomTaps.get(key);
+  if (!taps) {
+    taps = ZOOM_SCALES.map((scale) => ({ x: zoomAxis(width, scale), y: zoomAxis(height, scale) }));
+    zoomTaps.set(key, taps);
+  }
+  return taps;
+}
+
 /**
  * Structural difference after the best zoom about the picture centre. A zoom moves every block in
  * a different direction, which shift search cannot follow; scaling the previous frame can.
@@ -111,27 +149,27 @@ const ZOOM_SCALES = [0.94, 0.97, 0.985, 1.015, 1.03, 1.06] as const;
 export function zoomDifference(a: LumaFrame, b: LumaFrame): number {
   if (isFlat(a) || isFlat(b)) return rawDifference(a, b).score;
   const { width, height } = a;
-  const cx = (width - 1) / 2;
-  const cy = (height - 1) / 2;
+  const za = a.z;
+  const zb = b.z;
   let best = Infinity;
-  for (const scale of ZOOM_SCALES) {
+  for (const { x: xs, y: ys } of zoomTapsFor(width, height)) {
     let total = 0;
     let count = 0;
     for (let y = 0; y < height; y++) {
-      const sy = cy + (y - cy) / scale;
-      if (sy < 0 || sy > height - 1) continue;
-      const y0 = Math.floor(sy);
-      const y1 = Math.min(height - 1, y0 + 1);
-      const fy = sy - y0;
+      const y0 = ys.low[y]!;
+      if (y0 < 0) continue;
+      const row0 = y0 * width;
+      const row1 = ys.high[y]! * width;
+      const fy = ys.weight[y]!;
+      const out = y * width;
       for (let x = 0; x < width; x++) {
-        const sx = cx + (x - cx) / scale;
-        if (sx < 0 || sx > width - 1) continue;
-        const x0 = Math.floor(sx);
-        const x1 = Math.min(width - 1, x0 + 1);
-        const fx = sx - x0;
-        const top = a.z[y0 * width + x0]! * (1 - fx) + a.z[y0 * width + x1]! * fx;
-        const bottom = a.z[y1 * width + x0]! * (1 - fx) + a.z[y1 * width + x1]! * fx;
-        total += Math.abs(b.z[y * width + x]! - (top * (1 - fy) + bottom * fy));
+        const x0 = xs.low[x]!;
+        if (x0 < 0) continue;
+        const x1 = xs.high[x]!;
+        const fx = xs.weight[x]!;
+        const top = za[row0 + x0]! * (1 - fx) + za[row0 + x1]! * fx;
+        const bottom = za[row1 + x0]! * (1 - fx) + za[row1 + x1]! * fx;
+        total += Math.abs(zb[out + x]! - (top * (1 - fy) + bottom * fy));
         count++;
       }
     }
