@@ -39,6 +39,8 @@ type Order = "one after another" | "side by side";
 interface Run {
   readonly order: Order;
   readonly total: number;
+  /** CPU seconds of the engine, its extension processes and every ffmpeg they ran; null where unknown. */
+  readonly cpu: number | null;
   readonly started: number;
   readonly spans: ReadonlyMap<string, { start: number; end: number }>;
   readonly result: Awaited<ReturnType<typeof analyzeClip>>;
@@ -80,6 +82,8 @@ async function runOnce(clip: string, order: Order): Promise<Run> {
     engineVersion: ENGINE_VERSION,
   });
   const started = performance.now();
+  const cpuBefore = cpuSeconds();
+  let cpu: number | null = null;
   try {
     const result = await analyzeClip(clip, {
       shotDetection: registry.shotDetection(),
@@ -88,10 +92,29 @@ async function runOnce(clip: string, order: Order): Promise<Run> {
       language: "de",
       fingerprint: fingerprintFile,
     });
-    return { order, total: (performance.now() - started) / 1000, started, spans, result };
+    const total = (performance.now() - started) / 1000;
+    // Extension processes are counted once they have exited (and been waited for).
+    await registry.stop();
+    const cpuAfter = cpuSeconds();
+    cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+    return { order, total, cpu, started, spans, result };
   } finally {
     await registry.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * CPU seconds of this process and its waited-for descendants (Linux `/proc`), the figure a shared,
+ * noisy machine disturbs least: other load stretches wall time, not the work done. Null elsewhere.
+ */
+function cpuSeconds(): number | null {
+  try {
+    const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+    // utime, stime, cutime, cstime (fields 14-17 of proc(5)), in clock ticks of 1/100 s.
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+  } catch {
+    return null;
   }
 }
 
@@ -102,6 +125,9 @@ function describe(run: Run, duration: number): string[] {
   return [
     `  analyzers ${run.order}:`,
     `    total                      ${run.total.toFixed(1).padStart(6)} s   ${(duration / run.total).toFixed(1).padStart(5)}x real time`,
+    ...(run.cpu !== null
+      ? [`    CPU time                   ${run.cpu.toFixed(1).padStart(6)} s   (${(run.cpu / os.availableParallelism()).toFixed(1)} s per core on ${os.availableParallelism()} cores)`]
+      : []),
     `    probe + shots + keyframes  ${seconds(first - run.started)} s   (shot mode ${run.result.mode})`,
     `    analyzers                  ${seconds(last - first)} s`,
     ...[...run.spans].map(([id, x]) => `      ${id.padEnd(24)} ${seconds(x.end - x.start)} s`),
