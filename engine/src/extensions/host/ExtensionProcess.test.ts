@@ -105,6 +105,15 @@ describe("ExtensionProcess", () => {
     }
   });
 
+  it("stop resolves once the extension's process is gone", async () => {
+    const host = await ExtensionProcess.start({ launch: extension("pid", "return { pid: process.pid };"), memoryMb: 64, trust: "restricted" });
+    const { pid } = (await host.analyze("pid.analyzer", { language: "de" }, { timeoutMs: 10_000, onRequest: async () => [] })) as { pid: number };
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    await host.stop();
+    // A killed child that is not yet reaped still answers signal 0; a reaped one is gone.
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
+  });
+
   it("cannot start processes of its own", async () => {
     const error = await failure(run("spawns", `const { execSync } = await import("node:child_process"); execSync("true"); return { tags: [] };`));
     expect(error).toMatchObject({ kind: "threw" });

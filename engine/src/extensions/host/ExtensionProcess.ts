@@ -61,6 +61,8 @@ export class ExtensionProcess implements Disposable {
   private nextId = 1;
   private stderrTail = "";
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private readonly exit: Promise<void>;
+  private markExited: () => void = () => {};
   analyzers: readonly string[] = [];
   commands: readonly string[] = [];
   tagWriters: readonly string[] = [];
@@ -76,8 +78,10 @@ export class ExtensionProcess implements Disposable {
     child.on("message", (message: HostToEngine) => this.onMessage(message));
     // Writing to a host that just died fails asynchronously (EPIPE); its exit is reported instead.
     child.on("error", (error) => this.options.log?.("debug", `extension ${this.id}: ${error.message}`));
+    this.exit = new Promise((resolve) => (this.markExited = resolve));
     child.on("exit", (code, signal) => {
       this.exited = { code, signal };
+      this.markExited();
       const failure = this.exitFailure(code, signal);
       for (const call of this.calls.values()) call.reject(failure);
       this.calls.clear();
@@ -151,15 +155,17 @@ export class ExtensionProcess implements Disposable {
   }
 
   /** Lets the extension deactivate (awaited, with a time limit), then ends its process. */
+  /** Deactivates the extension and ends its process; resolves once the process is gone. */
   async stop(): Promise<void> {
-    if (!this.alive || !this.child.connected) return this.dispose();
-    try {
-      await this.send({ type: "deactivate", id: 0 }, LIFECYCLE_TIMEOUT_MS);
-    } catch (error) {
-      this.options.log?.("warn", `extension ${this.id}: deactivate failed: ${(error as Error).message}`);
-    } finally {
-      this.dispose();
+    if (this.alive && this.child.connected) {
+      try {
+        await this.send({ type: "deactivate", id: 0 }, LIFECYCLE_TIMEOUT_MS);
+      } catch (error) {
+        this.options.log?.("warn", `extension ${this.id}: deactivate failed: ${(error as Error).message}`);
+      }
     }
+    this.dispose();
+    if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined) await this.exit;
   }
 
   dispose(): void {
