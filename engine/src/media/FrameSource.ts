@@ -2,6 +2,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
+import { frameSeekSeconds, timeAfterSeek } from "./keyframeSeek.ts";
 import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
 /** An RGB24 picture, row-major, 3 bytes per pixel. */
@@ -18,26 +19,28 @@ export interface FrameSource {
 }
 
 /**
- * Decodes frames with an accurate seek: ffmpeg starts at the keyframe before and drops frames until
- * the requested one, so frame numbers are exact for any codec. Aiming half a frame early keeps float
- * rounding from dropping the requested frame itself.
+ * Decodes frames exactly: ffmpeg starts at the keyframe before the first one asked for and drops
+ * frames by time until it, so frame numbers are exact for any codec. The cut-off lies half a frame
+ * early, which keeps float rounding from dropping the requested frame itself.
  */
 export function mediaFrameSource(media: MediaInfo): FrameSource {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  // ffmpeg's accurate seek lands frames off in MPEG-TS (timestamps wrap and restart in transport
-  // streams) and a frame early for about a third of the frames of long-GOP MPEG-2 in MXF, so there
-  // frames are picked by their own timestamps instead; see timestampedFrameSource.
+  // ffmpeg's seeks land frames off in MPEG-TS (timestamps wrap and restart in transport streams)
+  // and a frame early for about a third of the frames of long-GOP MPEG-2 in MXF, so there frames
+  // are picked by their own timestamps instead; see timestampedFrameSource.
   if (media.container === "mpegts" || media.container === "mxf") return timestampedFrameSource(media);
   return {
     async rgb(first, width, count = 1, token = CancellationToken.None) {
       checkFrame(media, first);
       const height = evenHeight(media, width);
-      const seek = Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - den / num / 2);
+      // Decoding starts at the keyframe before `first`, not the one before that (see
+      // frameSeekSeconds), and the frames up to `first` are dropped by their time.
+      const seek = frameSeekSeconds(media, first);
+      const from = timeAfterSeek(media, first, seek);
       const exit = await runTool(
         "ffmpeg",
         [
-          "-v", "error", "-nostdin", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
-          "-frames:v", String(count), "-vf", `scale=${width}:${height}:flags=bicubic,format=rgb24`,
+          "-v", "error", "-nostdin", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
+          "-frames:v", String(count), "-vf", `select='gte(t,${from.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
           "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
         ],
         token,

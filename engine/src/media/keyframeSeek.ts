@@ -22,6 +22,41 @@ export function keyframeSeekSeconds(media: MediaInfo, i: number): number {
   return media.seekOffsetSeconds + (next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame));
 }
 
+/**
+ * Where to seek (`-noaccurate_seek -ss`) to decode frame `first` from the keyframe at or before it,
+ * with the frames in between dropped by time (see `timeAfterSeek`). ffmpeg starts decoding at the
+ * last keyframe at or before the seek time, and its command line seeks 3/23 s earlier than asked
+ * when the video has B-frames: aiming at `first` itself would decode the whole GOP before its
+ * keyframe. So the seek aims just past that keyframe, but a frame short of the next keyframe
+ * (demuxers that round to whole frames must not start there, after `first`). Transport streams keep
+ * the plain aim at `first`: their coarse index can land anywhere near.
+ */
+export function frameSeekSeconds(media: MediaInfo, first: number): number {
+  const frame = frameSeconds(media);
+  const i = keyframeIndexAtOrBefore(media, first);
+  const key = media.keyframes[i];
+  if (media.container === "mpegts" || key === undefined || key > first) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
+  const margin = media.decodeDelaySeconds > 0 ? FFMPEG_BFRAME_SEEK_MARGIN : 0;
+  const pastKey = media.frameTimes[key]! + frame / 2 + margin;
+  const next = media.keyframes[i + 1];
+  const beforeNext = next === undefined ? Infinity : media.frameTimes[next]! - frame;
+  return Math.max(0, media.seekOffsetSeconds + Math.min(pastKey, beforeNext));
+}
+
+/**
+ * The output time (ffmpeg's `t` in filters) half a frame before frame `first`, after a seek to
+ * `seek`: output time counts from the seek, so `select='gte(t,…)'` with it drops exactly the frames
+ * decoded before `first`.
+ */
+export function timeAfterSeek(media: MediaInfo, first: number, seek: number): number {
+  return media.seekOffsetSeconds + media.frameTimes[first]! - frameSeconds(media) / 2 - seek;
+}
+
+function frameSeconds(media: Pick<MediaInfo, "frameRate">): number {
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  return den / num;
+}
+
 /** Index in `media.keyframes` of the last keyframe at or before `frame` (0 if none). */
 export function keyframeIndexAtOrBefore(media: Pick<MediaInfo, "keyframes">, frame: number): number {
   let lo = 0;

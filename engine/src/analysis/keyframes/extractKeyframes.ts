@@ -5,7 +5,7 @@ import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { clipTimecode } from "../../media/clipTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { FFMPEG_BFRAME_SEEK_MARGIN, keyframeIndexAtOrBefore } from "../../media/keyframeSeek.ts";
+import { frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
 import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
@@ -65,7 +65,7 @@ export async function extractKeyframes(
 ): Promise<KeyframeExtraction> {
   const tc = clipTimecode(media);
   // Intra-only clips start decoding on any frame; a transport stream's seeks are too coarse to aim
-  // at a keyframe (see seekSeconds).
+  // at a keyframe (see frameSeekSeconds).
   const aimAt = media.intraOnly || media.container === "mpegts" ? undefined : media.keyframes;
   const positions = keyframePositions(shots, 1 / frameSeconds(media), aimAt);
   const width = options.width ?? 640;
@@ -204,9 +204,9 @@ function burstArgs(
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
 ): string[] {
-  const seek = seekSeconds(media, first);
+  const seek = frameSeekSeconds(media, first);
   // ffmpeg's output time counts from the seek: frames decoded before the burst have earlier times.
-  const from = media.seekOffsetSeconds + media.frameTimes[first]! - frameSeconds(media) / 2 - seek;
+  const from = timeAfterSeek(media, first, seek);
   const graph = [
     `[0:v:0]select='gte(t,${from.toFixed(6)})',split[a][b]`,
     `[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s]`,
@@ -219,27 +219,6 @@ function burstArgs(
     "-map", "[j]", "-vsync", "passthrough", "-frames:v", String(jpegRange.to - jpegRange.from + 1),
     "-q:v", "3", "-threads", "1", "-start_number", String(jpegRange.from), `${jpegPrefix}%d.jpg`,
   ];
-}
-
-/**
- * Where ffmpeg seeks to decode frame `first` on. ffmpeg starts decoding at the last keyframe at or
- * before the seek time, and its command line seeks 3/23 s earlier than asked when the video has
- * B-frames: aiming at `first` itself would decode the whole GOP before its keyframe. So the seek
- * aims just past the keyframe at or before `first`, but a frame short of the next keyframe (demuxers
- * that round to whole frames must not start there, after `first`); the frames between the keyframe
- * and `first` are dropped by time, see `burstArgs`. Transport streams keep the plain aim at `first`:
- * their coarse index can land anywhere near.
- */
-function seekSeconds(media: MediaInfo, first: number): number {
-  const frame = frameSeconds(media);
-  const i = keyframeIndexAtOrBefore(media, first);
-  const key = media.keyframes[i];
-  if (media.container === "mpegts" || key === undefined || key > first) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
-  const margin = media.decodeDelaySeconds > 0 ? FFMPEG_BFRAME_SEEK_MARGIN : 0;
-  const pastKey = media.frameTimes[key]! + frame / 2 + margin;
-  const next = media.keyframes[i + 1];
-  const beforeNext = next === undefined ? Infinity : media.frameTimes[next]! - frame;
-  return Math.max(0, media.seekOffsetSeconds + Math.min(pastKey, beforeNext));
 }
 
 function frameSeconds(media: MediaInfo): number {
