@@ -235,7 +235,8 @@ export class ExtensionRegistry implements Disposable {
     const { manifest } = extension;
     const storage = path.join(this.options.storageDir, extension.id);
     fs.mkdirSync(storage, { recursive: true, mode: 0o700 });
-    const memoryMb = Math.max(64, ...(manifest.sichter.contributes.analyzers ?? []).map((a) => a.memoryMb));
+    const analyzers = manifest.sichter.contributes.analyzers ?? [];
+    const memoryMb = Math.max(64, ...analyzers.map((a) => a.memoryMb));
     this.options.log?.("info", `activating extension ${extension.id}`);
     const started = ExtensionProcess.start({
       launch: {
@@ -246,6 +247,8 @@ export class ExtensionRegistry implements Disposable {
         configuration: extension.settings,
       },
       memoryMb,
+      // One process serves all of an extension's analyzers: it gives way only if all of them may.
+      background: analyzers.length > 0 && analyzers.every((a) => a.background),
       trust: extension.builtin ? "trusted" : "restricted",
       extraReads: pathSettings(extension),
       // Native code is outside Node's permission model: only with the permission listed in the manifest.

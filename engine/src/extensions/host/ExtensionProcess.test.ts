@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
@@ -112,6 +113,22 @@ describe("ExtensionProcess", () => {
     await host.stop();
     // A killed child that is not yet reaped still answers signal 0; a reaped one is gone.
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
+  });
+
+  it("runs a background extension at lower CPU priority, and others as the engine", async () => {
+    const pidOf = async (background: boolean): Promise<{ host: ExtensionProcess; pid: number }> => {
+      const host = await ExtensionProcess.start({ launch: extension(`prio${background}`, "return { pid: process.pid };"), memoryMb: 64, trust: "restricted", background });
+      const { pid } = (await host.analyze(`prio${background}.analyzer`, { language: "de" }, { timeoutMs: 10_000, onRequest: async () => [] })) as { pid: number };
+      return { host, pid };
+    };
+    const low = await pidOf(true);
+    const normal = await pidOf(false);
+    try {
+      expect(os.getPriority(low.pid)).toBe(os.constants.priority.PRIORITY_BELOW_NORMAL);
+      expect(os.getPriority(normal.pid)).toBe(os.getPriority());
+    } finally {
+      await Promise.all([low.host.stop(), normal.host.stop()]);
+    }
   });
 
   it("cannot start processes of its own", async () => {

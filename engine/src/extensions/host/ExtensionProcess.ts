@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Disposable } from "../../core/Disposable.ts";
@@ -21,10 +22,19 @@ const LIFECYCLE_TIMEOUT_MS = 20_000;
 /** Tells hostMain.mjs to offer `api.onnx` (the manifest's "onnxRuntime" permission). */
 const ONNX_RUNTIME_ARG = "--sichter-onnx-runtime";
 
+/**
+ * Niceness of a background extension's process: low enough to give way to the other analyzers,
+ * not so low that it starves behind unrelated work (os.constants.priority.PRIORITY_BELOW_NORMAL;
+ * on Windows the "below normal" class).
+ */
+const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_BELOW_NORMAL;
+
 export interface ExtensionProcessOptions {
   readonly launch: ExtensionLaunch;
   /** Heap limit of the process; past it V8 ends the process and the engine reports it. */
   readonly memoryMb: number;
+  /** Lower CPU priority for the process (see the `background` analyzer property). */
+  readonly background?: boolean;
   /**
    * `restricted` (third-party): Node's permission model, plain JavaScript only. `trusted` (the
    * built-ins, TypeScript, native ONNX runtime): no permission model, still a process of its own
@@ -119,6 +129,14 @@ export class ExtensionProcess implements Disposable {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     const host = new ExtensionProcess(child, options);
+    if (options.background && child.pid !== undefined) {
+      // Set from here, before the extension starts any ffmpeg: those inherit it.
+      try {
+        os.setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch (error) {
+        options.log?.("warn", `extension ${launch.id}: could not lower its priority: ${(error as Error).message}`);
+      }
+    }
     try {
       const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as {
         analyzers: string[]; commands: string[]; tagWriters: string[]; keywordProviders: string[];

@@ -8,6 +8,12 @@ export const AnalyzerContribution = z.strictObject({
   description: z.string().max(1000).optional(),
   timeoutSeconds: z.number().int().min(1).max(3600).default(300).describe("Longest time one run may take."),
   memoryMb: z.number().int().min(32).max(4096).default(512).describe("Memory the analyzer may use."),
+  // When analyzers run side by side on too few cores, the one that takes longest decides when the
+  // analysis ends: the others may as well give way to it, since they get every idle cycle anyway.
+  background: z
+    .boolean()
+    .default(false)
+    .describe("Runs at lower CPU priority (with every ffmpeg it starts): it gives way to the other analyzers while they compete for the cores."),
   // Shots and keyframes are analyzers too, at the start of the pipeline: the first enabled one of
   // each kind runs, so a newsroom can replace the built-in detector by disabling it.
   produces: z
