@@ -2,6 +2,7 @@ import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import { evenHeight } from "../../src/media/FrameSource.ts";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
@@ -38,7 +39,7 @@ export class MotionAnalyzer implements Analyzer {
     const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
     const fps = num / den;
     const tags: Tag[] = [];
-    const height = 2 * Math.round((MOTION_WIDTH * media.height) / media.width / 2);
+    const height = evenHeight(media, MOTION_WIDTH);
     const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
     const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps) }));
     const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));

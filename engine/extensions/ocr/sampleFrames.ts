@@ -2,7 +2,7 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { readFrames } from "../../src/media/FrameReader.ts";
-import type { FrameSource, RgbImage } from "../../src/media/FrameSource.ts";
+import { evenHeight, type FrameSource, type RgbImage } from "../../src/media/FrameSource.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
@@ -18,7 +18,7 @@ export async function* sampleFrames(
   frames: FrameSource,
   token: CancellationToken = CancellationToken.None,
 ): AsyncGenerator<{ sample: PlannedSample; image: RgbImage }, void, undefined> {
-  const height = 2 * Math.round((width * media.height) / media.width / 2);
+  const height = evenHeight(media, width);
   const keyStream = plan.some((p) => p.keyframe)
     ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
     : undefined;

@@ -106,8 +106,9 @@ function checkFrame(media: MediaInfo, first: number): void {
   }
 }
 
-function evenHeight(media: MediaInfo, width: number): number {
-  return 2 * Math.round((width * media.height) / media.width / 2);
+/** The height of a picture `width` wide with the clip's aspect, even (as ffmpeg's scaler needs for 4:2:0), at least 2. */
+export function evenHeight(media: Pick<MediaInfo, "width" | "height">, width: number): number {
+  return Math.max(2, 2 * Math.round((width * media.height) / media.width / 2));
 }
 
 function toImages(media: MediaInfo, exit: { code: number | null; stderr: string; output: Buffer }, width: number, height: number): RgbImage[] {

@@ -1,5 +1,5 @@
 import { bytesPerFrame, type FrameGeometry } from "./FrameReader.ts";
-import type { RgbImage } from "./FrameSource.ts";
+import { evenHeight, type RgbImage } from "./FrameSource.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
 
 /**
@@ -20,10 +20,9 @@ export interface KeyframePictures {
 /** Width of the pictures: the block statistics of cue tests need no more, and 6.9 KB per keyframe at 16:9. */
 export const KEYFRAME_PICTURE_WIDTH = 64;
 
-/** Their geometry for a clip: 64 px wide, the height keeping the aspect (even, as the scaler needs). */
+/** Their geometry for a clip: 64 px wide, the height keeping the aspect. */
 export function keyframePictureGeometry(media: Pick<MediaInfo, "width" | "height">): FrameGeometry & { pixelFormat: "rgb24" } {
-  const height = Math.max(2, 2 * Math.round((KEYFRAME_PICTURE_WIDTH * media.height) / media.width / 2));
-  return { width: KEYFRAME_PICTURE_WIDTH, height, pixelFormat: "rgb24" };
+  return { width: KEYFRAME_PICTURE_WIDTH, height: evenHeight(media, KEYFRAME_PICTURE_WIDTH), pixelFormat: "rgb24" };
 }
 
 /**

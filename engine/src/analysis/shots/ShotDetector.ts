@@ -1,7 +1,7 @@
-import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
-import { Progress } from "../../core/Progress.ts";
 import fs from "node:fs";
+import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
 import { JobTempFolder } from "../../core/JobTempFolder.ts";
+import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
