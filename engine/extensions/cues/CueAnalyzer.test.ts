@@ -38,6 +38,16 @@ const BLACK_CLIP = [
   { video: `mandelbrot=${S}`, frames: 50 },
 ];
 
+/** 2 s of content, a card (`card`, `cardFrames` long), 1 s of black, 2 s of content; x264 with scene-cut keyframes. */
+function cardThenBlack(name: string, card: string, cardFrames: number): Promise<string> {
+  return concatClip(dir, name, [
+    { video: `testsrc2=${S}`, frames: 50 },
+    { video: card, frames: cardFrames },
+    { video: `color=black:${S}`, frames: 25 },
+    { video: `testsrc2=${S}`, frames: 50 },
+  ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
+}
+
 describe("picture tests", () => {
   async function picture(source: string): Promise<{ width: number; height: number; data: Uint8Array }> {
     const file = path.join(dir, `${source.replace(/\W/g, "_")}.rgb`);
@@ -171,13 +181,7 @@ describe("CueAnalyzer on real encodes", () => {
     // The card starts its shot and its keyframe shows no black, but the black after it has no
     // keyframe of its own: the shot detector's fade points at it.
     const card = `color=c=0x102040:${S}[bg];color=c=0x304868:size=40x40:rate=25[box];[bg][box]overlay=x='20+t*16':y=70[out0]`;
-    const file = await concatClip(dir, "card-black.mp4", [
-      { video: `testsrc2=${S}`, frames: 50 },
-      { video: card, frames: 60 },
-      { video: `color=black:${S}`, frames: 25 },
-      { video: `testsrc2=${S}`, frames: 50 },
-    ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
-    const tags = await cues(file);
+    const tags = await cues(await cardThenBlack("card-black.mp4", card, 60));
     expect(ranges(tags, "cue.black")).toEqual([[110, 135]]);
     expect(ranges(tags, "cue.freeze")).toEqual([]);
   });
@@ -186,13 +190,7 @@ describe("CueAnalyzer on real encodes", () => {
     // At 64 px the noise averages out and the box drifts under the picture tolerance for over 0.5 s,
     // but the encoder codes every frame: nothing is held.
     const card = `color=c=0x102040:${S}[bg];color=c=0x6080a0:size=120x120:rate=25[box];[bg][box]overlay=x='20+t*10':y=30,noise=alls=4:allf=t[out0]`;
-    const file = await concatClip(dir, "noisy-card.mp4", [
-      { video: `testsrc2=${S}`, frames: 50 },
-      { video: card, frames: 75 },
-      { video: `color=black:${S}`, frames: 25 },
-      { video: `testsrc2=${S}`, frames: 50 },
-    ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
-    const tags = await cues(file);
+    const tags = await cues(await cardThenBlack("noisy-card.mp4", card, 75));
     expect(ranges(tags, "cue.black")).toEqual([[125, 150]]);
     expect(ranges(tags, "cue.freeze")).toEqual([]);
   });
