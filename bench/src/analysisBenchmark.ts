@@ -83,25 +83,25 @@ async function runOnce(clip: string, order: Order): Promise<Run> {
   });
   const started = performance.now();
   const cpuBefore = cpuSeconds();
-  let cpu: number | null = null;
+  let result: Awaited<ReturnType<typeof analyzeClip>>;
+  let total: number;
   try {
-    const result = await analyzeClip(clip, {
+    result = await analyzeClip(clip, {
       shotDetection: registry.shotDetection(),
       keyframeSelection: registry.keyframeSelection(),
       analyzers: registry.analyzers().map(timed),
       language: "de",
       fingerprint: fingerprintFile,
     });
-    const total = (performance.now() - started) / 1000;
-    // Extension processes are counted once they have exited (and been waited for).
-    await registry.stop();
-    const cpuAfter = cpuSeconds();
-    cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-    return { order, total, cpu, started, spans, result };
+    total = (performance.now() - started) / 1000;
   } finally {
     await registry.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+  // Taken after the stop: an extension process's CPU time is counted once it has exited.
+  const cpuAfter = cpuSeconds();
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { order, total, cpu, started, spans, result };
 }
 
 /**

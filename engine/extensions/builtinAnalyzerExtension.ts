@@ -1,4 +1,4 @@
-import type { Analyzer } from "../src/analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
 import type { CancellationToken } from "../src/core/Cancellation.ts";
 import type { Progress } from "../src/core/Progress.ts";
 import type { ExtensionAnalysisInput, ExtensionContext, SichterApi } from "../src/extensions/api/SichterApi.ts";
@@ -14,15 +14,10 @@ export function registerBuiltinAnalyzer(api: SichterApi, analyzer: Analyzer): vo
   api.analyzers.register(analyzer.id, {
     analyze: async (input: ExtensionAnalysisInput, progress, token) => {
       const media = input.media as unknown as MediaInfo;
+      // Everything the engine sent passes on as it came (a field added to the input reaches the
+      // analyzer without a change here); only the frames are the analyzer's own decoder.
       const result = await analyzer.analyze(
-        {
-          media,
-          shots: input.shots as Parameters<Analyzer["analyze"]>[0]["shots"],
-          keyframes: input.keyframes as Parameters<Analyzer["analyze"]>[0]["keyframes"],
-          frames: mediaFrameSource(media),
-          language: input.language,
-          ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
-        },
+        { ...(input as unknown as AnalysisInput), media, frames: mediaFrameSource(media) },
         progress as Progress,
         token as CancellationToken,
       );

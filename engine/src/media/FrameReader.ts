@@ -80,8 +80,8 @@ export async function* readFrames(
   args.push("-map", "0:v:0", "-vf", scale(geometry), ...output, "pipe:1");
   if (request.companion) {
     // A second output with a filter chain of its own: each picture is made exactly as it would be
-    // alone. (A -filter_complex split gives the same bytes, but ffmpeg then stops decoding frames
-    // in parallel: twice the wall time for a keyframe pass.)
+    // alone. (A -filter_complex split gives the same bytes, but ffmpeg then no longer decodes
+    // frames in parallel, and the keyframe pass takes longer.)
     args.push("-map", "0:v:0", "-vf", scale(request.companion.geometry), ...output, "-y", request.companion.file);
   }
 

@@ -5,7 +5,7 @@ import type { MediaInfo } from "./MediaInfo.ts";
 /**
  * A small RGB picture of every codec keyframe of a clip, in keyframe order, made by the shot
  * detector's keyframe pass while it decodes those frames anyway. Keyframes of long-GOP video are its
- * most expensive frames to decode (an intra frame costs several times a predicted one), and every
+ * most expensive frames to decode (each is coded without reference to the others), and every
  * analyzer that surveys a whole clip starts from them; handed on, they are decoded once per
  * analysis instead of once per analyzer.
  */

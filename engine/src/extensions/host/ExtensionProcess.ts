@@ -72,7 +72,6 @@ export class ExtensionProcess implements Disposable {
   private stderrTail = "";
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly exit: Promise<void>;
-  private markExited: () => void = () => {};
   analyzers: readonly string[] = [];
   commands: readonly string[] = [];
   tagWriters: readonly string[] = [];
@@ -88,10 +87,9 @@ export class ExtensionProcess implements Disposable {
     child.on("message", (message: HostToEngine) => this.onMessage(message));
     // Writing to a host that just died fails asynchronously (EPIPE); its exit is reported instead.
     child.on("error", (error) => this.options.log?.("debug", `extension ${this.id}: ${error.message}`));
-    this.exit = new Promise((resolve) => (this.markExited = resolve));
+    this.exit = new Promise((resolve) => child.once("exit", () => resolve()));
     child.on("exit", (code, signal) => {
       this.exited = { code, signal };
-      this.markExited();
       const failure = this.exitFailure(code, signal);
       for (const call of this.calls.values()) call.reject(failure);
       this.calls.clear();
@@ -172,8 +170,7 @@ export class ExtensionProcess implements Disposable {
     return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs);
   }
 
-  /** Lets the extension deactivate (awaited, with a time limit), then ends its process. */
-  /** Deactivates the extension and ends its process; resolves once the process is gone. */
+  /** Lets the extension deactivate (awaited, with a time limit), then ends its process; resolves once it is gone. */
   async stop(): Promise<void> {
     if (this.alive && this.child.connected) {
       try {
@@ -183,7 +180,8 @@ export class ExtensionProcess implements Disposable {
       }
     }
     this.dispose();
-    if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined) await this.exit;
+    // A process that never started (no pid) has no exit to wait for.
+    if (this.alive && this.child.pid !== undefined) await this.exit;
   }
 
   dispose(): void {
