@@ -88,9 +88,12 @@ describe("extensions in sichter analyze", () => {
       progress.report({ fraction: 1 });
       const p = input.keyframePictures;
       const pictures = p ? p.data.length / (p.width * p.height * 3) + " Schlüsselbilder " + p.width + "x" + p.height : "keine Schlüsselbilder";
+      const r = input.frameRuns;
+      const runs = r ? r.runs.map((run) => run.first + "+" + run.data.length / (r.width * r.height)).join(",") + " " + r.width + "x" + r.height : "keine Läufe";
       return { tags: [
         { label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
         { label: pictures + " von " + input.media.keyframes.length, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
+        { label: "Läufe " + runs, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
       ] };` }));
     await install(writeExtension("thrower", { analyzer: `throw new Error("model file is corrupt");` }));
     await install(writeExtension("hanger", { analyzer: "for (;;) {}", limits: { timeoutSeconds: 3 } }));
@@ -111,6 +114,11 @@ describe("extensions in sichter analyze", () => {
 
   it("hands every analyzer the shot step's keyframe pictures, one per keyframe", () => {
     expect(output.clips[0]!.tags.map((t) => t.label)).toContain("2 Schlüsselbilder 64x36 von 2");
+  });
+
+  it("hands every analyzer the keyframe step's frame runs, six 160-px grey frames each", () => {
+    const label = output.clips[0]!.tags.map((t) => t.label).find((l) => l.startsWith("Läufe "));
+    expect(label).toMatch(/^Läufe \d+\+6(,\d+\+6)* 160x90$/);
   });
 
   it("stops a throwing, a hanging and a memory-hungry extension, each reported with its code", () => {

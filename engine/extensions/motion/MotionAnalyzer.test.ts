@@ -6,8 +6,9 @@ import { makeTempDir } from "../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import { isSichterError } from "../../src/core/SichterError.ts";
 import { Progress } from "../../src/core/Progress.ts";
-import { liveToolProcessCount } from "../../src/media/ToolProcess.ts";
+import { liveToolProcessCount, runTool } from "../../src/media/ToolProcess.ts";
 import { analysisInput } from "../cues/cueTestClips.test-helpers.ts";
+import { burstPositions } from "./burstPositions.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";
 import { cameraClip, rng, stillTexture, type View } from "./motionClips.test-helpers.ts";
 
@@ -83,6 +84,28 @@ describe("MotionAnalyzer on encoded camera moves over a still (320x180, 1 px = 6
       return { x, y };
     });
     expect(kinds(await motionOf("handheld.mp4", views))).toEqual(["motion.handheld"]);
+  });
+
+  it("measures bursts from the engine's frame runs where they start: same result, no decoding", async () => {
+    const input = await analysisInput(await cameraClip(dir, "pan-runs.mp4", still, frames((n) => ({ x: 100 + 8 * n, y: 200 })), 5));
+    const analyzer = new MotionAnalyzer();
+    const decoded = await analyzer.analyze(input);
+    expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 0 });
+    // Runs where the bursts start, cut from a full decode at the motion width (320x180 -> 160x90).
+    const size = 160 * 90;
+    const all = await runTool("ffmpeg", [
+      "-v", "error", "-nostdin", "-i", input.media.path, "-map", "0:v:0", "-vf", "scale=160:90:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+    ]);
+    const starts = input.shots.flatMap((shot) => burstPositions(shot, input.media.keyframes, 25));
+    const runs = starts.map((first) => ({ first, data: new Uint8Array(all.output.subarray(first * size, (first + 6) * size)) }));
+    const fromRuns = await analyzer.analyze({ ...input, frameRuns: { width: 160, height: 90, pixelFormat: "gray", runs } });
+    expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 2 });
+    expect(kinds(fromRuns.tags)).toEqual(["motion.pan-right"]);
+    expect(kinds(decoded.tags)).toEqual(["motion.pan-right"]);
+    // Runs of another size are not taken for bursts.
+    const small = runs.map(({ first }) => ({ first, data: new Uint8Array(6 * 80 * 45) }));
+    await analyzer.analyze({ ...input, frameRuns: { width: 80, height: 45, pixelFormat: "gray", runs: small } });
+    expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 0 });
   });
 
   it("cancellation rejects with CANCELLED and kills ffmpeg", async () => {

@@ -2,6 +2,7 @@ import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import { FRAME_RUN_WIDTH, frameRunsByFirstFrame } from "../../src/media/FrameRuns.ts";
 import { evenHeight } from "../../src/media/FrameSource.ts";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
@@ -11,8 +12,11 @@ import { contrastOf, type GrayImage } from "./GrayImage.ts";
 import { BURSTS_PER_DECODE, decodeBursts } from "./burstDecoder.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
-/** Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). */
-export const MOTION_WIDTH = 160;
+/**
+ * Width frames are measured at: 160x90 for 16:9 (1 px = 12 px at 1080p; the fit is subpixel). The
+ * engine's frame runs are made at this width, so they can stand in for bursts.
+ */
+export const MOTION_WIDTH = FRAME_RUN_WIDTH;
 /** Pictures with less contrast than this (levels) have nothing to track: black, white, a flat wall. */
 const MIN_CONTRAST = 4;
 /** ffmpegs decoding bursts at once, each single-threaded: one per core of a two-core machine. */
@@ -29,6 +33,8 @@ const SEGMENT_SECONDS = 12;
 export class MotionAnalyzer implements Analyzer {
   readonly id = "sichter.motion";
   readonly version = "1.1.0";
+  /** What the last `analyze` call measured: bursts in all, and how many came from frame runs. */
+  lastRun: { bursts: number; fromRuns: number } | undefined;
 
   async analyze(
     input: AnalysisInput,
@@ -41,11 +47,22 @@ export class MotionAnalyzer implements Analyzer {
     const tags: Tag[] = [];
     const height = evenHeight(media, MOTION_WIDTH);
     const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
-    const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps) }));
+    // Runs of another width or that do not fit the clip are ignored: the bursts are decoded instead.
+    const runs = frameRunsByFirstFrame(input.frameRuns, media) ?? new Map<number, Uint8Array[]>();
+    const runStarts = new Set(runs.keys());
+    const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps, runStarts) }));
     const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));
     const measured = new Map<string, PairMotion[]>();
     let done = 0;
-    await runInSlices(jobs, DECODES_IN_PARALLEL, BURSTS_PER_DECODE, async (group) => {
+    const toDecode = jobs.filter((job) => {
+      const run = runs.get(job.at);
+      if (!run || run.length < job.count) return true;
+      measured.set(`${job.shot.index}:${job.at}`, burstMotion(run.slice(0, job.count), MOTION_WIDTH, height));
+      progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
+      return false;
+    });
+    this.lastRun = { bursts: jobs.length, fromRuns: jobs.length - toDecode.length };
+    await runInSlices(toDecode, DECODES_IN_PARALLEL, BURSTS_PER_DECODE, async (group) => {
       throwIfCancelled(token);
       const frames = await decodeBursts(media, group.map((job) => ({ first: job.at, count: job.count })), geometry, token);
       group.forEach(({ shot, at }, i) => {

@@ -8,10 +8,19 @@ const shot = (index: number, startFrame: number, endFrame: number, transition: {
 describe("ocrSamplePlan", () => {
   it("reads every keyframe inside a shot, plus a frame where the last one is far from the shot's end", () => {
     const plan = ocrSamplePlan({ media: media([0, 50, 100, 150, 200, 250]), shots: [shot(0, 0, 300)] }, 2);
-    expect(plan.map((p) => p.frame)).toEqual([0, 50, 100, 150, 200, 250, 288]);
+    expect(plan.map((p) => p.frame)).toEqual([0, 50, 100, 150, 200, 250, 275]);
     expect(plan.map((p) => p.keyframe)).toEqual([true, true, true, true, true, true, false]);
     // Ranges tile the shot, each running halfway to its neighbours.
-    expect(plan.map((p) => [p.from, p.to])).toEqual([[0, 25], [25, 75], [75, 125], [125, 175], [175, 225], [225, 269], [269, 300]]);
+    expect(plan.map((p) => [p.from, p.to])).toEqual([[0, 25], [25, 75], [75, 125], [125, 175], [175, 225], [225, 263], [263, 300]]);
+  });
+
+  it("puts extra frames after a keyframe as near to it as the gap allows, evenly after a shot's start", () => {
+    const plan = ocrSamplePlan({ media: media([0, 130, 400], 500), shots: [shot(0, 0, 200), shot(1, 200, 500)] }, 2);
+    // 0 -> 130 needs two extra frames: 30 and 80 keep every gap at 50 or less and decode the fewest
+    // frames after keyframe 0 (evenly spaced, 43 and 87, would decode more).
+    expect(plan.filter((p) => p.shot === 0).map((p) => p.frame)).toEqual([0, 30, 80, 130, 175]);
+    // Shot 1: spread evenly from its start to keyframe 400, then packed after it again.
+    expect(plan.filter((p) => p.shot === 1).map((p) => p.frame)).toEqual([220, 265, 310, 355, 400, 425, 475]);
   });
 
   it("adds frames where keyframes are far apart or far from a shot edge, and never reads a dissolve", () => {

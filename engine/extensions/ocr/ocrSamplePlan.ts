@@ -16,10 +16,10 @@ export interface PlannedSample {
 /**
  * Which frames OCR reads. Keyframes are nearly free (one stream decodes them all, nothing before
  * them), so every keyframe inside a shot's clean range is a sample; where two samples (or a shot
- * edge and a sample) are more than `maxGap` frames apart, evenly spaced extra frames are added,
- * and every shot gets at least one. A text's range then runs halfway to the samples that did not
- * see it, so with `maxGap` = 2 s it is off by at most 1 s, the same as sampling every second and
- * extending to the next sample.
+ * edge and a sample) are more than `maxGap` frames apart, extra frames are added, and every shot
+ * gets at least one. A text's range then runs halfway to the samples that did not see it, so with
+ * `maxGap` = 2 s it is off by at most 1 s, the same as sampling every second and extending to the
+ * next sample.
  */
 export function ocrSamplePlan(
   input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
@@ -45,7 +45,16 @@ export function ocrSamplePlan(
       const a = points[i - 1]!;
       const b = points[i]!;
       const extra = Math.ceil((b - a) / maxGap) - 1;
-      for (let j = 1; j <= extra; j++) frames.push(a + Math.round(((b - a) * j) / (extra + 1)));
+      if (i > 1) {
+        // After a keyframe: each extra frame a full gap before the next sample, so the first lies as
+        // near after the keyframe as the gap allows. It is decoded from that keyframe on, so every
+        // frame nearer is a frame less to decode.
+        for (let j = extra; j >= 1; j--) frames.push(b - j * maxGap);
+      } else {
+        // After the shot's start, spread evenly: the frames just after a cut or dissolve are the
+        // ones where a caption is still moving in.
+        for (let j = 1; j <= extra; j++) frames.push(a + Math.round(((b - a) * j) / (extra + 1)));
+      }
       if (i < points.length - 1) frames.push(b);
     }
     const sorted = [...new Set(frames.map((f) => Math.min(end - 1, Math.max(start, f))))].sort((x, y) => x - y);

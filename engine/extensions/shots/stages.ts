@@ -22,11 +22,12 @@ export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
   async select(media, shots, outDir, progress, token) {
-    const { keyframes, duplicates } = await extractKeyframes(media, shots, { outDir, width: KEYFRAME_WIDTH }, progress, token);
+    const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, { outDir, width: KEYFRAME_WIDTH, frameRuns: true }, progress, token);
     const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
     return {
       keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
       duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
+      ...(frameRuns && { frameRuns }),
     };
   },
 };

@@ -2,6 +2,7 @@ import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import type { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
+import type { FrameRuns } from "../media/FrameRuns.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
 import type { KeyframePictures } from "../media/KeyframePictures.ts";
 
@@ -16,6 +17,11 @@ export interface AnalysisInput {
    * an analyzer that would decode all keyframes takes these instead. Absent for intra-only clips.
    */
   readonly keyframePictures?: KeyframePictures;
+  /**
+   * Short runs of consecutive frames as 160-px grey pictures, from the keyframe step's bursts (see
+   * FrameRuns): an analyzer that wants frames where a run starts takes the run instead of decoding.
+   */
+  readonly frameRuns?: FrameRuns;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
   readonly language: "de" | "en";
 }

@@ -6,6 +6,7 @@ import type { ShotDetection, ShotDetectionOutcome } from "../analysis/shots/Shot
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
+import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";
 import { keyframePictureList } from "../media/KeyframePictures.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
@@ -31,6 +32,14 @@ const ShotResult = z.object({
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })),
   duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
+  frameRuns: z
+    .object({
+      width: z.int().positive(),
+      height: z.int().positive(),
+      pixelFormat: z.literal("gray"),
+      runs: z.array(z.object({ first: z.int().nonnegative(), data: z.instanceof(Uint8Array) })),
+    })
+    .optional(),
 });
 
 /** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
@@ -69,7 +78,9 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    return parsed.data;
+    const { frameRuns, ...selection } = parsed.data;
+    // As with keyframe pictures: runs that do not fit the clip are left out, and analyzers decode.
+    return { ...selection, ...(frameRunsByFirstFrame(frameRuns, media) && { frameRuns }) };
   }
 }
 

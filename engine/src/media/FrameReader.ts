@@ -65,6 +65,9 @@ export async function* readFrames(
   const args = ["-v", "error", "-nostdin"];
   if (request.threads !== undefined) args.push("-threads", String(request.threads));
   if (request.fastDecode) args.push("-skip_loop_filter", "all");
+  // Grey pictures are made from luma alone, and luma never depends on chroma: a decoder with a grey
+  // mode (H.264, MPEG-2) then skips chroma, the same bytes for less work; others ignore the flag.
+  if (geometry.pixelFormat === "gray" && (request.companion?.geometry.pixelFormat ?? "gray") === "gray") args.push("-flags", "gray");
   // The demuxer drops non-key packets before they are read (MP4, MOV); demuxers that ignore that
   // request (MXF) still hand them to a decoder told to skip them.
   if (request.keyframesOnly) args.push("-discard", "nokey", "-skip_frame", "nokey");

@@ -33,13 +33,14 @@ export function mediaFrameSource(media: MediaInfo): FrameSource {
       checkFrame(media, first);
       const height = evenHeight(media, width);
       // Decoding starts at the keyframe before `first`, not the one before that (see
-      // frameSeekSeconds), and the frames up to `first` are dropped by their time.
+      // frameSeekSeconds), and the frames up to `first` are dropped by their time. One decoder
+      // thread: a run this short would spend most of its time filling frame threads' pipelines.
       const seek = frameSeekSeconds(media, first);
       const from = timeAfterSeek(media, first, seek);
       const exit = await runTool(
         "ffmpeg",
         [
-          "-v", "error", "-nostdin", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
+          "-v", "error", "-nostdin", "-threads", "1", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
           "-frames:v", String(count), "-vf", `select='gte(t,${from.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
           "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
         ],

@@ -69,7 +69,7 @@ export async function analyzeClip(
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   try {
-    const { keyframes: selected, duplicates } = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
+    const { keyframes: selected, duplicates, frameRuns } = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
@@ -80,6 +80,7 @@ export async function analyzeClip(
       frames: mediaFrameSource(media),
       language: options.language,
       ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
+      ...(frameRuns && { frameRuns }),
     };
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];

@@ -51,6 +51,27 @@ describe("extractKeyframes", () => {
     expect(fs.readdirSync(out).sort()).toEqual(result.keyframes.map((k) => k.file).sort());
   });
 
+  it("keeps each burst's frames as a run when asked: the clip's exact frames, the same keyframes, nothing left on disk", async () => {
+    const plain = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(path.join(dir, "out-")), width: 320 });
+    const out = fs.mkdtempSync(path.join(dir, "out-"));
+    const result = await extractKeyframes(media, shots, { outDir: out, width: 320, frameRuns: true });
+    expect(plain.frameRuns).toBeUndefined();
+    expect(result.keyframes).toEqual(plain.keyframes);
+    expect(fs.readdirSync(out).sort()).toEqual(result.keyframes.map((k) => k.file).sort());
+    const runs = result.frameRuns!;
+    expect(runs).toMatchObject({ width: 160, height: 90, pixelFormat: "gray" });
+    // One run per burst (duplicates included), in frame order, six frames each.
+    expect(runs.runs.length).toBe(result.keyframes.length + result.duplicates.length);
+    expect(runs.runs.map((r) => r.first)).toEqual([...runs.runs.map((r) => r.first)].sort((a, b) => a - b));
+    const size = 160 * 90;
+    expect(runs.runs.every((r) => r.data.length === 6 * size)).toBe(true);
+    // The same bytes as a full decode from the start, deblocking included, scaled alike.
+    const all = await runTool("ffmpeg", [
+      "-v", "error", "-nostdin", "-i", media.path, "-map", "0:v:0", "-vf", "scale=160:90:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+    ]);
+    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.output.subarray(first * size, (first + 6) * size))).toBe(true);
+  });
+
   it("drops a near-duplicate of an earlier keyframe and says which", async () => {
     const out = fs.mkdtempSync(path.join(dir, "out-"));
     const result = await extractKeyframes(media, shots, { outDir: out });

@@ -4,6 +4,8 @@ import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts"
 import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { clipTimecode } from "../../media/clipTimecode.ts";
+import { bytesPerFrame, type FrameGeometry } from "../../media/FrameReader.ts";
+import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
 import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
@@ -26,6 +28,8 @@ export interface KeyframeExtraction {
   readonly keyframes: Keyframe[];
   /** Frames skipped as near-duplicates of an earlier keyframe. */
   readonly duplicates: Array<{ frame: number; duplicateOf: number; distance: number }>;
+  /** Every burst's frames as a run (see FrameRuns), when asked for. */
+  readonly frameRuns?: FrameRuns;
 }
 
 export interface KeyframeOptions {
@@ -33,6 +37,11 @@ export interface KeyframeOptions {
   readonly outDir: string;
   /** Width of the JPEGs in pixels; height follows the picture's aspect. Default 640. */
   readonly width?: number;
+  /**
+   * Also keep each burst's frames as a run of small grey pictures (see FrameRuns) for analyzers:
+   * one frame more is decoded per burst, and the pictures come from the frames decoded anyway.
+   */
+  readonly frameRuns?: boolean;
 }
 
 const HASH_W = 128;
@@ -49,6 +58,8 @@ interface Burst {
   readonly small: Uint8Array[];
   /** By index in the burst; undefined where no JPEG was written. */
   readonly jpegs: ReadonlyArray<string | undefined>;
+  /** The run's pictures, back to back, when runs were asked for. */
+  readonly run?: Uint8Array;
 }
 
 /**
@@ -72,13 +83,17 @@ export async function extractKeyframes(
   const keyframes: Keyframe[] = [];
   const hashes: Array<{ frame: number; hash: bigint }> = [];
   const duplicates: KeyframeExtraction["duplicates"] = [];
+  const runGeometry = options.frameRuns ? frameRunGeometry(media) : undefined;
+  const runs: Array<{ first: number; data: Uint8Array }> = [];
 
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, token);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, token);
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
+    // A duplicate's frames are as good a run as any: the run does not depend on the pick.
+    if (burst.run && burst.run.length > 0 && !runs.some((r) => r.first === burst.first)) runs.push({ first: burst.first, data: burst.run });
     const pick = steadiest(burst.small);
     const frame = burst.first + pick;
     const hash = perceptualHash(burst.small[pick]!, HASH_W, HASH_H);
@@ -100,7 +115,8 @@ export async function extractKeyframes(
     }
     progress.report({ stage: "keyframes", fraction: (n + 1) / positions.length });
   });
-  return { keyframes, duplicates };
+  runs.sort((a, b) => a.first - b.first);
+  return { keyframes, duplicates, ...(runGeometry && { frameRuns: { ...runGeometry, runs } }) };
 }
 
 /**
@@ -155,14 +171,15 @@ async function decodeBurst(
   width: number,
   dir: string,
   prefix: string,
+  runGeometry: FrameGeometry | undefined,
   token: CancellationToken,
 ): Promise<Burst> {
   const expected = pickable(Math.min(BURST, media.frameCount - first));
-  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, token);
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, token);
   const needed = pickable(burst.small.length);
   if (needed.from >= expected.from && needed.to <= expected.to) return burst;
   keepOnly(burst, undefined);
-  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, token);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, token);
 }
 
 async function runBurst(
@@ -171,11 +188,13 @@ async function runBurst(
   width: number,
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
+  runGeometry: FrameGeometry | undefined,
   token: CancellationToken,
 ): Promise<Burst> {
   const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
+  const run = runGeometry && { file: `${jpegPrefix}run.gray`, geometry: runGeometry };
   try {
-    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange), token);
+    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token);
     const raw = exit.output;
     const size = HASH_W * HASH_H;
     const count = Math.floor(raw.length / size);
@@ -184,18 +203,27 @@ async function runBurst(
     }
     const small = Array.from({ length: count }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
     const jpegs = all.map((jpeg, i) => (i >= jpegRange.from && i <= Math.min(jpegRange.to, count - 1) ? jpeg : undefined));
-    return { first, small, jpegs };
+    return { first, small, jpegs, ...(run && { run: readRun(run.file, bytesPerFrame(run.geometry)) }) };
   } catch (error) {
     // A failed or killed ffmpeg may have written some of the burst already.
     for (const jpeg of all) fs.rmSync(jpeg, { force: true });
     throw error;
+  } finally {
+    if (run) fs.rmSync(run.file, { force: true });
   }
 }
 
+/** The complete frames of a run's raw file: a run cut short by the clip's end keeps what it has. */
+function readRun(file: string, frameBytes: number): Uint8Array {
+  if (!fs.existsSync(file)) return new Uint8Array(0);
+  const raw = fs.readFileSync(file);
+  return new Uint8Array(raw.subarray(0, raw.length - (raw.length % frameBytes)));
+}
+
 /**
- * One decode, two outputs: every burst frame small and grey on stdout, the frames in `jpegRange`
- * as JPEGs named by their index in the burst. Decoder and encoder run single-threaded, see
- * PARALLEL_BURSTS.
+ * One decode, two or three outputs: every burst frame small and grey on stdout, the frames in
+ * `jpegRange` as JPEGs named by their index in the burst, and, when asked, a run of
+ * FRAME_RUN_FRAMES frames to a raw file. Decoder and encoder run single-threaded, see PARALLEL_BURSTS.
  */
 function burstArgs(
   media: MediaInfo,
@@ -203,14 +231,17 @@ function burstArgs(
   width: number,
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
+  run: { file: string; geometry: FrameGeometry } | undefined,
 ): string[] {
   const seek = frameSeekSeconds(media, first);
   // ffmpeg's output time counts from the seek: frames decoded before the burst have earlier times.
   const from = timeAfterSeek(media, first, seek);
   const graph = [
-    `[0:v:0]select='gte(t,${from.toFixed(6)})',split[a][b]`,
+    `[0:v:0]select='gte(t,${from.toFixed(6)})',split=${run ? 3 : 2}[a][b]${run ? "[c]" : ""}`,
     `[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s]`,
     `[b]select='between(n,${jpegRange.from},${jpegRange.to})',scale=${width}:-2:flags=lanczos,format=yuvj420p[j]`,
+    // Area averaging, as FrameReader scales: the same pictures an analyzer's own decode would give.
+    ...(run ? [`[c]scale=${run.geometry.width}:${run.geometry.height}:flags=area,format=gray[r]`] : []),
   ].join(";");
   return [
     "-v", "error", "-nostdin", "-threads", "1", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path,
@@ -218,6 +249,7 @@ function burstArgs(
     "-map", "[s]", "-vsync", "passthrough", "-frames:v", String(BURST), "-f", "rawvideo", "pipe:1",
     "-map", "[j]", "-vsync", "passthrough", "-frames:v", String(jpegRange.to - jpegRange.from + 1),
     "-q:v", "3", "-threads", "1", "-start_number", String(jpegRange.from), `${jpegPrefix}%d.jpg`,
+    ...(run ? ["-map", "[r]", "-vsync", "passthrough", "-frames:v", String(FRAME_RUN_FRAMES), "-f", "rawvideo", "-y", run.file] : []),
   ];
 }
 

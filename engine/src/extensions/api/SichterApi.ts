@@ -52,6 +52,17 @@ export interface ExtensionAnalysisInput {
    * `media.keyframes`, in that order, back to back in `data`. Cheaper than asking `frames` for them.
    */
   readonly keyframePictures?: { readonly width: number; readonly height: number; readonly pixelFormat: "rgb24"; readonly data: Uint8Array };
+  /**
+   * When the keyframe step made them: short runs of consecutive frames (most start on a codec
+   * keyframe inside a shot) as 160-px-wide grey pictures, each run's frames back to back in `data`
+   * from frame `first` on. Where a run starts, it is cheaper than asking `frames`.
+   */
+  readonly frameRuns?: {
+    readonly width: number;
+    readonly height: number;
+    readonly pixelFormat: "gray";
+    readonly runs: ReadonlyArray<{ readonly first: number; readonly data: Uint8Array }>;
+  };
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */
