@@ -1,15 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tag } from "@sichter/shared/model";
 import { ensureSamples, type Sample } from "../../bench/samples/ensureSamples.ts";
+import { extractKeyframes } from "../src/analysis/keyframes/extractKeyframes.ts";
 import { detectShots } from "../src/analysis/shots/ShotDetector.ts";
 import { MotionAnalyzer } from "../extensions/motion/MotionAnalyzer.ts";
 import { mediaFrameSource } from "../src/media/FrameSource.ts";
 import { probeMedia } from "../src/media/probeMedia.ts";
+import { makeTempDir } from "./fixtures.ts";
 
 /**
  * The accuracy promise of the camera-motion analyzer on the generated news clips (pans, tilts,
  * zooms, handheld and locked-off shots under lower thirds, banners and moving insets). Shots come
- * from `detectShots`, as in the pipeline, so the score includes what the shot detector hands over.
+ * from `detectShots` and frame runs from the keyframe step, as in the pipeline, so the score
+ * includes what those steps hand over.
  * A truth shot is scored by the motion tag that covers most of it ("none" when no tag does).
  */
 const CLIPS = [
@@ -21,9 +25,12 @@ const CLIPS = [
 ];
 
 let samples: readonly Sample[];
+let dir: string;
 beforeAll(async () => {
   samples = (await ensureSamples({ only: CLIPS.map((c) => c.file) })).samples;
+  dir = makeTempDir("sichter-motion-accuracy-");
 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("camera motion on the generated news clips", () => {
   it.each(CLIPS)("labels at least $floor shots of $file right", async ({ file, floor }) => {
@@ -32,7 +39,12 @@ describe("camera motion on the generated news clips", () => {
     expect(truth.length).toBeGreaterThan(0);
     const media = await probeMedia(sample.path);
     const { shots } = await detectShots(media);
-    const { tags } = await new MotionAnalyzer().analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en" });
+    const { frameRuns } = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(`${dir}/`), frameRuns: true });
+    const analyzer = new MotionAnalyzer();
+    const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", ...(frameRuns && { frameRuns }) });
+    // The runs stand in for bursts, and the bursts where none starts are decoded as before.
+    expect(analyzer.lastRun!.fromRuns).toBeGreaterThan(0);
+    expect(analyzer.lastRun!.fromRuns).toBeLessThan(analyzer.lastRun!.bursts);
 
     const confusion = new Map<string, number>();
     const misses: string[] = [];
