@@ -4,6 +4,7 @@ import type { Tag } from "@sichter/shared/model";
 import { ensureSamples, type Sample } from "../../bench/samples/ensureSamples.ts";
 import { extractKeyframes } from "../src/analysis/keyframes/extractKeyframes.ts";
 import { detectShots } from "../src/analysis/shots/ShotDetector.ts";
+import { joinedFrameRuns } from "../src/media/FrameRuns.ts";
 import { MotionAnalyzer } from "../extensions/motion/MotionAnalyzer.ts";
 import { mediaFrameSource } from "../src/media/FrameSource.ts";
 import { probeMedia } from "../src/media/probeMedia.ts";
@@ -12,7 +13,7 @@ import { makeTempDir } from "./fixtures.ts";
 /**
  * The accuracy promise of the camera-motion analyzer on the generated news clips (pans, tilts,
  * zooms, handheld and locked-off shots under lower thirds, banners and moving insets). Shots come
- * from `detectShots` and frame runs from the keyframe step, as in the pipeline, so the score
+ * from `detectShots` and frame runs from it and the keyframe step, as in the pipeline, so the score
  * includes what those steps hand over.
  * A truth shot is scored by the motion tag that covers most of it ("none" when no tag does).
  */
@@ -38,13 +39,14 @@ describe("camera motion on the generated news clips", () => {
     const truth = sample.truth.motion ?? [];
     expect(truth.length).toBeGreaterThan(0);
     const media = await probeMedia(sample.path);
-    const { shots } = await detectShots(media);
-    const { frameRuns } = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(`${dir}/`), frameRuns: true });
+    const { shots, frameRuns: shotRuns } = await detectShots(media, { frameRuns: true });
+    const { frameRuns: keyframeRuns } = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(`${dir}/`), frameRuns: true });
+    const frameRuns = joinedFrameRuns(shotRuns, keyframeRuns);
     const analyzer = new MotionAnalyzer();
     const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", ...(frameRuns && { frameRuns }) });
-    // The runs stand in for bursts, and the bursts where none starts are decoded as before.
+    // Runs stand in for bursts wherever one starts near enough.
     expect(analyzer.lastRun!.fromRuns).toBeGreaterThan(0);
-    expect(analyzer.lastRun!.fromRuns).toBeLessThan(analyzer.lastRun!.bursts);
+    console.log(`${file}: ${analyzer.lastRun!.fromRuns} of ${analyzer.lastRun!.bursts} bursts from frame runs`);
 
     const confusion = new Map<string, number>();
     const misses: string[] = [];

@@ -25,10 +25,11 @@ const DECODES_IN_PARALLEL = 2;
 const SEGMENT_SECONDS = 12;
 
 /**
- * Camera motion per shot: static, pan, tilt, zoom or handheld. Decodes a few short bursts of
- * consecutive frames per shot (see `burstPositions`), measures global motion between neighbours
- * (`globalMotion`) and classifies it (`classifyMotion`). Long shots get one tag per stretch of the
- * same camera motion. Shots with nothing clear (no texture, subject motion only) get no tag.
+ * Camera motion per shot: static, pan, tilt, zoom or handheld. Takes a few short bursts of
+ * consecutive frames per shot (see `burstPositions`), from the engine's frame runs where one starts
+ * and decoded otherwise, measures global motion between neighbours (`globalMotion`) and classifies
+ * it (`classifyMotion`). Long shots get one tag per stretch of the same camera motion. Shots with
+ * nothing clear (no texture, subject motion only) get no tag.
  */
 export class MotionAnalyzer implements Analyzer {
   readonly id = "sichter.motion";

@@ -12,8 +12,9 @@ export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
   async detect(media, mode, progress, token) {
-    const result = await detectShots(media, { mode, keyframePictures: true }, progress, token);
-    return { shots: result.shots, mode: result.mode, ...(result.keyframePictures && { keyframePictures: result.keyframePictures }) };
+    const result = await detectShots(media, { mode, keyframePictures: true, frameRuns: true }, progress, token);
+    const { shots, keyframePictures, frameRuns } = result;
+    return { shots, mode: result.mode, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }) };
   },
 };
 

@@ -18,8 +18,9 @@ export interface AnalysisInput {
    */
   readonly keyframePictures?: KeyframePictures;
   /**
-   * Short runs of consecutive frames as 160-px grey pictures, from the keyframe step's bursts (see
-   * FrameRuns): an analyzer that wants frames where a run starts takes the run instead of decoding.
+   * Short runs of consecutive frames as 160-px grey pictures, decoded on the way by the shot and
+   * keyframe steps (see FrameRuns): an analyzer that wants frames where a run starts takes the run
+   * instead of decoding.
    */
   readonly frameRuns?: FrameRuns;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */

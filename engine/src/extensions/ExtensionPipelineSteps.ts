@@ -22,24 +22,26 @@ export interface PipelineStepOptions {
 }
 
 const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
+const FrameRunsResult = z
+  .object({
+    width: z.int().positive(),
+    height: z.int().positive(),
+    pixelFormat: z.literal("gray"),
+    runs: z.array(z.object({ first: z.int().nonnegative(), data: z.instanceof(Uint8Array) })),
+  })
+  .optional();
 const ShotResult = z.object({
   shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
   mode: z.enum(["fast", "exact"]),
   keyframePictures: z
     .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
     .optional(),
+  frameRuns: FrameRunsResult,
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })),
   duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
-  frameRuns: z
-    .object({
-      width: z.int().positive(),
-      height: z.int().positive(),
-      pixelFormat: z.literal("gray"),
-      runs: z.array(z.object({ first: z.int().nonnegative(), data: z.instanceof(Uint8Array) })),
-    })
-    .optional(),
+  frameRuns: FrameRunsResult,
 });
 
 /** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
@@ -56,11 +58,12 @@ export class ExtensionShotDetection implements ShotDetection {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"] };
+    const { shots, keyframePictures, frameRuns } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"]; frameRuns?: ShotDetectionOutcome["frameRuns"] };
     // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
-    // decode the keyframes themselves, as they would without them.
+    // decode the keyframes themselves, as they would without them. Runs likewise.
     const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
-    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }) };
+    const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
+    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }), ...(fittingRuns && { frameRuns: fittingRuns }) };
   }
 }
 

@@ -45,10 +45,21 @@ export interface FrameReadRequest {
   readonly maxFrames?: number;
   /**
    * A second picture of every decoded frame, at another geometry, written to `file` (raw, back to
-   * back) by the same ffmpeg: one decode serves two consumers. Complete once the stream has ended.
-   * The frames yielded are the same bytes as without it (each picture has its own scaler).
+   * back) by the same ffmpeg: one decode serves two consumers. Complete once the stream has ended
+   * (a reader that breaks off kills ffmpeg, and the file may then lack its last pictures). The
+   * frames yielded are the same bytes as without it (each picture has its own scaler).
    */
-  readonly companion?: { readonly geometry: FrameGeometry; readonly file: string };
+  readonly companion?: CompanionPictures;
+}
+
+export interface CompanionPictures {
+  readonly geometry: FrameGeometry;
+  readonly file: string;
+  /**
+   * Only these decoded frames, as [from, to) ranges of their index counted from the first frame
+   * decoded. The companion output then ends after the last of them instead of with the stream.
+   */
+  readonly frames?: ReadonlyArray<readonly [number, number]>;
 }
 
 /**
@@ -78,14 +89,26 @@ export async function* readFrames(
   // Area averaging also averages away sensor noise, which would otherwise look like motion.
   const scale = (g: FrameGeometry): string => `scale=${g.width}:${g.height}:flags=area,format=${g.pixelFormat}`;
   // Passthrough: one output frame per decoded frame, never duplicated or dropped to fit a rate.
-  const frameCount = request.maxFrames !== undefined ? ["-frames:v", String(Math.max(0, Math.floor(request.maxFrames)))] : [];
-  const output = ["-an", "-sn", "-dn", "-vsync", "passthrough", ...frameCount, "-f", "rawvideo"];
-  args.push("-map", "0:v:0", "-vf", scale(geometry), ...output, "pipe:1");
+  const output = (frames: number | undefined): string[] => [
+    "-an", "-sn", "-dn", "-vsync", "passthrough",
+    ...(frames !== undefined ? ["-frames:v", String(Math.max(0, Math.floor(frames)))] : []),
+    "-f", "rawvideo",
+  ];
+  args.push("-map", "0:v:0", "-vf", scale(geometry), ...output(request.maxFrames), "pipe:1");
   if (request.companion) {
     // A second output with a filter chain of its own: each picture is made exactly as it would be
     // alone. (A -filter_complex split gives the same bytes, but ffmpeg then no longer decodes
     // frames in parallel, and the keyframe pass takes longer.)
-    args.push("-map", "0:v:0", "-vf", scale(request.companion.geometry), ...output, "-y", request.companion.file);
+    const { geometry: pictures, file, frames } = request.companion;
+    if (frames) {
+      const select = frames.map(([from, to]) => `between(n\\,${from}\\,${to - 1})`).join("+") || "0";
+      // Told its frame count, this output ends with its last frame; otherwise ffmpeg would decode
+      // to the end of the stream, waiting for a frame that `select` will never pass.
+      const count = frames.reduce((n, [from, to]) => n + Math.max(0, to - from), 0);
+      args.push("-map", "0:v:0", "-vf", `select='${select}',${scale(pictures)}`, ...output(count), "-y", file);
+    } else {
+      args.push("-map", "0:v:0", "-vf", scale(pictures), ...output(request.maxFrames), "-y", file);
+    }
   }
 
   const run = startTool("ffmpeg", args, token);

@@ -3,11 +3,15 @@ import { evenHeight } from "./FrameSource.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
 
 /**
- * Short runs of consecutive frames as small grey pictures, made by the keyframe step from the bursts
- * it decodes anyway (most start on a codec keyframe inside a shot). A run that starts on a keyframe
- * costs that keyframe's decode, the most expensive frame of its GOP; an analyzer that wants frames
- * at the same place (camera motion measures its bursts there) takes the run instead of decoding
- * it again. Decoded in full, deblocking included: these are the clip's exact frames, scaled.
+ * Short runs of consecutive frames as small grey pictures, made on the way by the steps before the
+ * analyzers: the shot detector keeps the frames after every keyframe of the GOPs it refines, the
+ * keyframe step those of its bursts. A run that starts on a keyframe costs that keyframe's decode,
+ * the most expensive frame of its GOP; an analyzer that wants frames at the same place (camera
+ * motion measures its bursts there) takes the run instead of decoding it again.
+ *
+ * The pictures are the clip's exact frames, scaled, except that a step that decodes for analysis
+ * may skip H.264's deblocking filter (the shot detector does). At 160 px most pixels come out the
+ * same and the rest mostly differ by a level or two, well inside what motion estimation tolerates.
  */
 export interface FrameRuns {
   readonly width: number;
@@ -43,4 +47,17 @@ export function frameRunsByFirstFrame(set: FrameRuns | undefined, media: Pick<Me
     byFirst.set(first, Array.from({ length: count }, (_, i) => data.subarray(i * size, (i + 1) * size)));
   }
   return byFirst;
+}
+
+/**
+ * Runs from two steps as one set (the shot detector's and the keyframe step's), by first frame,
+ * the earlier step's run kept where both start on the same frame. Sets of different geometry are
+ * not mixed: the first is kept.
+ */
+export function joinedFrameRuns(a: FrameRuns | undefined, b: FrameRuns | undefined): FrameRuns | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.width !== b.width || a.height !== b.height || a.pixelFormat !== b.pixelFormat) return a;
+  const byFirst = new Map(b.runs.map((run) => [run.first, run]));
+  for (const run of a.runs) byFirst.set(run.first, run);
+  return { ...a, runs: [...byFirst.values()].sort((x, y) => x.first - y.first) };
 }

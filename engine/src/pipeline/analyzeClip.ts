@@ -9,6 +9,7 @@ import { Progress, subProgress } from "../core/Progress.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
+import { joinedFrameRuns } from "../media/FrameRuns.ts";
 import { mediaFrameSource } from "../media/FrameSource.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { probeMedia } from "../media/probeMedia.ts";
@@ -73,6 +74,8 @@ export async function analyzeClip(
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
+    // Frames the shot and keyframe steps decoded on their way, for analyzers that want them.
+    const runs = joinedFrameRuns(shots.frameRuns, frameRuns);
     const input = {
       media,
       shots: shots.shots,
@@ -80,7 +83,7 @@ export async function analyzeClip(
       frames: mediaFrameSource(media),
       language: options.language,
       ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
-      ...(frameRuns && { frameRuns }),
+      ...(runs && { frameRuns: runs }),
     };
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];

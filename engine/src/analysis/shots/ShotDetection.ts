@@ -1,5 +1,6 @@
 import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { Progress } from "../../core/Progress.ts";
+import type { FrameRuns } from "../../media/FrameRuns.ts";
 import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { Shot } from "./Shot.ts";
@@ -10,6 +11,8 @@ export interface ShotDetectionOutcome {
   readonly mode: "fast" | "exact";
   /** Optional: the keyframe pictures the detector made on its way, passed on to the analyzers. */
   readonly keyframePictures?: KeyframePictures;
+  /** Optional: frame runs the detector decoded on its way (see FrameRuns), passed on likewise. */
+  readonly frameRuns?: FrameRuns;
 }
 
 /**

@@ -6,7 +6,7 @@ import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
-import { liveToolProcessCount } from "../../media/ToolProcess.ts";
+import { liveToolProcessCount, runTool } from "../../media/ToolProcess.ts";
 import { keyframePictureList } from "../../media/KeyframePictures.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { detectShots } from "./ShotDetector.ts";
@@ -72,6 +72,32 @@ describe("detectShots on real encodes", () => {
     expect(starts(fast.shots)).toEqual([0, ...cuts]);
     expect((await detectShots(media, { mode: "exact", keyframePictures: true })).keyframePictures).toBeUndefined();
     expect((await detectShots(media, { mode: "fast" })).keyframePictures).toBeUndefined();
+  });
+
+  it.each(["fixed-gop.mp4", "scenecut.mp4"])("%s: keeps a run of exact frames after every keyframe it refines from, and no frame on disk", async (name) => {
+    const media = await probeMedia(path.join(dir, name));
+    const home = process.env.SICHTER_HOME;
+    process.env.SICHTER_HOME = path.join(dir, `home-${name}`);
+    let fast: Awaited<ReturnType<typeof detectShots>>;
+    try {
+      fast = await detectShots(media, { mode: "fast", frameRuns: true });
+      expect(fs.existsSync(sichterDirs().temp) ? fs.readdirSync(sichterDirs().temp) : []).toEqual([]);
+    } finally {
+      if (home === undefined) delete process.env.SICHTER_HOME;
+      else process.env.SICHTER_HOME = home;
+    }
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    const runs = fast.frameRuns!;
+    expect(runs).toMatchObject({ width: 160, height: 90, pixelFormat: "gray" });
+    expect(runs.runs.length).toBeGreaterThan(0);
+    expect(runs.runs.every((r) => media.keyframes.includes(r.first))).toBe(true);
+    // The same bytes as a full decode from the start without deblocking, as the windows decode.
+    const size = 160 * 90;
+    const all = await runTool("ffmpeg", [
+      "-v", "error", "-nostdin", "-skip_loop_filter", "all", "-i", media.path, "-map", "0:v:0", "-vf", "scale=160:90:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+    ]);
+    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.output.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
+    expect((await detectShots(media, { mode: "exact", frameRuns: true })).frameRuns).toBeUndefined();
   });
 
   it("MPEG-2 in a transport stream: exact frames whether or not seeking is frame-exact", async () => {

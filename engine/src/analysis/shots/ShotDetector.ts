@@ -3,7 +3,8 @@ import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "..
 import { JobTempFolder } from "../../core/JobTempFolder.ts";
 import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { ANALYSIS_GEOMETRY, readFrames } from "../../media/FrameReader.ts";
+import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
+import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -14,7 +15,7 @@ import { keyframeCandidates } from "./keyframeCandidates.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { buildShots, type Shot } from "./Shot.ts";
 import { thresholdScale, type ShotBoundary } from "./ShotBoundary.ts";
-import { DISSOLVE_HALF_SPANS, FLASH_MAX_FRAMES } from "./ShotSignals.ts";
+import { DISSOLVE_HALF_SPANS, FLASH_MAX_FRAMES, type SignalSeries } from "./ShotSignals.ts";
 
 /**
  * `fast` scores keyframes first and decodes only the GOPs around candidate changes; `exact` decodes
@@ -33,6 +34,11 @@ export interface ShotDetectionOptions {
    * pass of fast mode at almost no cost. Exact mode has no keyframe pass and keeps none.
    */
   readonly keyframePictures?: boolean;
+  /**
+   * Also keep the first frames after every keyframe that fast mode decodes anyway (in the GOPs it
+   * refines) as frame runs for analyzers (see FrameRuns). Exact mode keeps none.
+   */
+  readonly frameRuns?: boolean;
 }
 
 export interface ShotDetectionResult {
@@ -45,6 +51,8 @@ export interface ShotDetectionResult {
   readonly fallbackReason: string | null;
   /** When asked for and fast mode ran. */
   readonly keyframePictures?: KeyframePictures;
+  /** When asked for and fast mode ran. */
+  readonly frameRuns?: FrameRuns;
 }
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
@@ -75,11 +83,12 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const fast =
-    requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, options.keyframePictures ?? false, progress, token) : null;
+  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false };
+  const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, keep, progress, token) : null;
   let keyframePictures: KeyframePictures | undefined;
+  let frameRuns: FrameRuns | undefined;
   if (fast && !("fallbackReason" in fast)) {
-    ({ boundaries, decodedFrames, keyframePictures } = fast);
+    ({ boundaries, decodedFrames, keyframePictures, frameRuns } = fast);
     mode = "fast";
   } else {
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
@@ -90,7 +99,7 @@ export async function detectShots(
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
-  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }) };
+  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }) };
 }
 
 async function detectExact(
@@ -114,36 +123,45 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures }
+  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns }
   | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keepPictures: boolean,
+  keep: { pictures: boolean; runs: boolean },
+  progress: Progress,
+  token: CancellationToken,
+): Promise<FastOutcome> {
+  const temp = keep.pictures || keep.runs ? JobTempFolder.create(sichterDirs().temp) : undefined;
+  try {
+    return await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp }, progress, token);
+  } finally {
+    // Whatever is kept is in memory by then; frames on disk go at once.
+    temp?.dispose();
+  }
+}
+
+async function detectFastWith(
+  media: MediaInfo,
+  thresholds: { sensitivity: number },
+  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const { width, height } = ANALYSIS_GEOMETRY;
   const pictures: LumaFrame[] = [];
-  let keyframePictures: KeyframePictures | undefined;
-  const temp = keepPictures ? JobTempFolder.create(sichterDirs().temp) : undefined;
-  try {
-    const geometry = keyframePictureGeometry(media);
-    const companion = temp && { geometry, file: temp.file("keyframes.rgb") };
-    for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, companion }, token)) {
-      const index = media.keyframes[pictures.length] ?? -1;
-      pictures.push(toLumaFrame(index, pixels, width, height));
-      if (pictures.length % 8 === 0) {
-        progress.report({ stage: "keyframes", fraction: 0.2 * (pictures.length / media.keyframes.length) });
-      }
+  const geometry = keyframePictureGeometry(media);
+  const companion = keep.pictures && keep.temp ? { geometry, file: keep.temp.file("keyframes.rgb") } : undefined;
+  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, companion }, token)) {
+    const index = media.keyframes[pictures.length] ?? -1;
+    pictures.push(toLumaFrame(index, pixels, width, height));
+    if (pictures.length % 8 === 0) {
+      progress.report({ stage: "keyframes", fraction: 0.2 * (pictures.length / media.keyframes.length) });
     }
-    throwIfCancelled(token);
-    if (companion) keyframePictures = { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
-  } finally {
-    // The pictures are in memory now; frames on disk go at once.
-    temp?.dispose();
   }
+  throwIfCancelled(token);
+  const keyframePictures: KeyframePictures | undefined = companion && { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
   // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
   // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
   if (pictures.length !== media.keyframes.length) {
@@ -163,17 +181,22 @@ async function detectFast(
   );
 
   const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
+  const runGeometry = keep.runs && keep.temp ? frameRunGeometry(media) : undefined;
+  const runs: Array<{ first: number; data: Uint8Array }> = [];
   let decoded = 0;
   // A failed seek check stops the other windows too: their frame numbers are suspect as well.
   const abort = new CancellationTokenSource(token);
   let misplaced: Window | undefined;
-  const refine = async (w: Window): Promise<ShotBoundary[]> => {
-    const series = await analyzeFrameRun(
+  const decodeWindow = (w: Window, runPictures: CompanionPictures | undefined): Promise<SignalSeries | undefined> =>
+    analyzeFrameRun(
       {
         file: media.path,
         keyframeSeekSeconds: keyframeSeekSeconds(media, w.keyframe),
         fastDecode: true,
         threads: 1,
+        // Runs are counted from the keyframe the seek aims at: ffmpeg must stop by itself (a killed
+        // ffmpeg may not have written its last pictures), after exactly the window's frames.
+        ...(runPictures && { companion: runPictures, maxFrames: w.to - w.from }),
       },
       {
         // A seek lands on a keyframe, but demuxers differ on which; the first decoded frame is
@@ -193,6 +216,20 @@ async function detectFast(
       },
       abort.token,
     );
+  const refine = async (w: Window): Promise<ShotBoundary[]> => {
+    // Every keyframe in the window starts a run: the frames after it are decoded anyway.
+    const starts = runGeometry ? media.keyframes.filter((k) => k >= w.from && k + FRAME_RUN_FRAMES <= w.to) : [];
+    const runPictures = runGeometry && starts.length > 0
+      ? { geometry: runGeometry, file: keep.temp!.file(`runs-${w.from}.gray`), frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
+      : undefined;
+    let series = await decodeWindow(w, runPictures);
+    if (runPictures) {
+      if (series && series.firstFrame === w.from) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
+      // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
+      // runs' frames are others than meant. Decoded again as without runs.
+      else if (series) series = await decodeWindow(w, undefined);
+      fs.rmSync(runPictures.file, { force: true });
+    }
     if (!series) {
       misplaced ??= w;
       abort.cancel();
@@ -208,7 +245,13 @@ async function detectFast(
   try {
     const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, refine);
     if (misplaced) return fallback(misplaced);
-    return { boundaries: perWindow.flat(), decodedFrames: pictures.length + decoded, ...(keyframePictures && { keyframePictures }) };
+    runs.sort((a, b) => a.first - b.first);
+    return {
+      boundaries: perWindow.flat(),
+      decodedFrames: pictures.length + decoded,
+      ...(keyframePictures && { keyframePictures }),
+      ...(runGeometry && { frameRuns: { ...runGeometry, runs } }),
+    };
   } catch (error) {
     throwIfCancelled(token);
     if (misplaced) return fallback(misplaced);
@@ -216,6 +259,13 @@ async function detectFast(
   } finally {
     abort.dispose();
   }
+}
+
+/** The runs of one window's picture file, in `starts` order; none if the file is not all of them. */
+function splitRuns(raw: Buffer, starts: readonly number[], frameBytes: number): Array<{ first: number; data: Uint8Array }> {
+  const runBytes = FRAME_RUN_FRAMES * frameBytes;
+  if (raw.length !== starts.length * runBytes) return [];
+  return starts.map((first, i) => ({ first, data: new Uint8Array(raw.subarray(i * runBytes, (i + 1) * runBytes)) }));
 }
 
 /** Windows decoded side by side: two single-threaded decoders keep both cores busy. */

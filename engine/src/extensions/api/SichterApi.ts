@@ -53,9 +53,10 @@ export interface ExtensionAnalysisInput {
    */
   readonly keyframePictures?: { readonly width: number; readonly height: number; readonly pixelFormat: "rgb24"; readonly data: Uint8Array };
   /**
-   * When the keyframe step made them: short runs of consecutive frames (most start on a codec
-   * keyframe inside a shot) as 160-px-wide grey pictures, each run's frames back to back in `data`
-   * from frame `first` on. Where a run starts, it is cheaper than asking `frames`.
+   * When the shot or keyframe step made them: short runs of consecutive frames (most start on a
+   * codec keyframe) as 160-px-wide grey pictures, each run's frames back to back in `data` from
+   * frame `first` on. Where a run starts, it is cheaper than asking `frames`. Runs of the shot step
+   * skip H.264's deblocking filter: a grey level or two off exact frames here and there.
    */
   readonly frameRuns?: {
     readonly width: number;
