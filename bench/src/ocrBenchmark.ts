@@ -20,6 +20,8 @@ interface ClipSpec {
   readonly y: number;
   readonly x: number;
   readonly lines: readonly string[];
+  /** Seed of the moving background: the same clip every run, so runs can be compared. */
+  readonly seed: number;
 }
 
 interface Shown {
@@ -69,7 +71,7 @@ async function makeClip(dir: string, spec: ClipSpec): Promise<{ file: string; sh
   const frames = GAP + spec.lines.length * (HOLD + GAP);
   const file = path.join(dir, `${spec.name}.mp4`);
   await ffmpeg([
-    "-f", "lavfi", "-i", `life=s=${spec.width / 4}x${spec.height / 4}:r=${RATE}:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${spec.width}:${spec.height}`,
+    "-f", "lavfi", "-i", `life=s=${spec.width / 4}x${spec.height / 4}:r=${RATE}:seed=${spec.seed}:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${spec.width}:${spec.height}`,
     "-vf", filters.join(","),
     "-frames:v", String(frames),
     "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p", file,
@@ -185,7 +187,7 @@ export async function ocrBenchmark(options: OcrBenchmarkOptions = {}): Promise<s
   ];
   const perClip = Math.ceil(LOWER_THIRD_LINES.length / layouts.length);
   layouts.forEach((layout, i) => {
-    specs.push({ name: `ocr-${i}-${layout.height}p`, font: fonts[i % fonts.length]!, ...layout, lines: LOWER_THIRD_LINES.slice(i * perClip, (i + 1) * perClip) });
+    specs.push({ name: `ocr-${i}-${layout.height}p`, font: fonts[i % fonts.length]!, ...layout, lines: LOWER_THIRD_LINES.slice(i * perClip, (i + 1) * perClip), seed: i + 1 });
   });
   const analyzer = new OcrAnalyzer();
   const rows: Row[] = [];
