@@ -268,10 +268,11 @@ function splitRuns(raw: Buffer, starts: readonly number[], frameBytes: number): 
   return starts.map((first, i) => ({ first, data: new Uint8Array(raw.subarray(i * runBytes, (i + 1) * runBytes)) }));
 }
 
-/** Windows decoded side by side: two single-threaded decoders keep both cores busy. */
+/** Keyframes before the aimed-at one that a seek's first frame is matched against. */
 const SEEK_LOOKBACK = 3;
 /** Two decodes of the same frame differ by rounding only. */
 const SAME_PICTURE = 0.02;
+/** Windows decoded side by side: two single-threaded decoders keep both cores busy. */
 const REFINE_CONCURRENCY = 2;
 
 /** Maps with at most `limit` calls in flight, keeping the input order in the result. */
