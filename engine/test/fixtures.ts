@@ -15,6 +15,20 @@ export async function ffmpeg(args: string[]): Promise<void> {
 }
 
 /**
+ * Every frame of a clip, decoded from its start and scaled (area) to grey at `width` x `height`,
+ * back to back: the reference that frames decoded after a seek must equal. `deblock: false`
+ * decodes as the shot detector does, without H.264's deblocking filter.
+ */
+export async function decodeAllGrey(file: string, width: number, height: number, { deblock = true } = {}): Promise<Buffer> {
+  const result = await runTool("ffmpeg", [
+    "-v", "error", "-nostdin", ...(deblock ? [] : ["-skip_loop_filter", "all"]), "-i", file, "-map", "0:v:0",
+    "-vf", `scale=${width}:${height}:flags=area,format=gray`, "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+  ]);
+  if (result.code !== 0) throw new Error(`ffmpeg could not decode ${file}: ${result.stderr}`);
+  return result.output;
+}
+
+/**
  * A small clip of `seconds` built from lavfi's testsrc2 (moving), with optional hard cuts to
  * other sources at the given frames. Small size keeps test runs fast.
  */

@@ -2,11 +2,11 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { Tag } from "@sichter/shared/model";
-import { makeTempDir } from "../../test/fixtures.ts";
+import { decodeAllGrey, makeTempDir } from "../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import { isSichterError } from "../../src/core/SichterError.ts";
 import { Progress } from "../../src/core/Progress.ts";
-import { liveToolProcessCount, runTool } from "../../src/media/ToolProcess.ts";
+import { liveToolProcessCount } from "../../src/media/ToolProcess.ts";
 import { analysisInput } from "../cues/cueTestClips.test-helpers.ts";
 import { burstPositions } from "./burstPositions.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";
@@ -93,11 +93,9 @@ describe("MotionAnalyzer on encoded camera moves over a still (320x180, 1 px = 6
     expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 0 });
     // Runs where the bursts start, cut from a full decode at the motion width (320x180 -> 160x90).
     const size = 160 * 90;
-    const all = await runTool("ffmpeg", [
-      "-v", "error", "-nostdin", "-i", input.media.path, "-map", "0:v:0", "-vf", "scale=160:90:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
-    ]);
+    const all = await decodeAllGrey(input.media.path, 160, 90);
     const starts = input.shots.flatMap((shot) => burstPositions(shot, input.media.keyframes, 25));
-    const runs = starts.map((first) => ({ first, data: new Uint8Array(all.output.subarray(first * size, (first + 6) * size)) }));
+    const runs = starts.map((first) => ({ first, data: new Uint8Array(all.subarray(first * size, (first + 6) * size)) }));
     const fromRuns = await analyzer.analyze({ ...input, frameRuns: { width: 160, height: 90, pixelFormat: "gray", runs } });
     expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 2 });
     expect(kinds(fromRuns.tags)).toEqual(["motion.pan-right"]);

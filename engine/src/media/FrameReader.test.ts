@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
+import { decodeAllGrey, makeCutClip, makeTempDir } from "../../test/fixtures.ts";
 import { ANALYSIS_GEOMETRY, readFrames, type FrameGeometry, type FrameReadRequest } from "./FrameReader.ts";
 import { probeMedia } from "./probeMedia.ts";
-import { runTool } from "./ToolProcess.ts";
 
 const root = makeTempDir("sichter-frame-reader-");
 const clip = path.join(root, "cuts.mp4");
@@ -46,13 +45,9 @@ describe("readFrames with a companion picture", () => {
 describe("readFrames of grey pictures", () => {
   it("decodes without chroma and still gives the bytes a full-colour decode scales to grey", async () => {
     // The reference: the same scale from a decode that keeps chroma (no -flags gray).
-    const reference = await runTool("ffmpeg", [
-      "-v", "error", "-nostdin", "-skip_loop_filter", "all", "-i", clip, "-map", "0:v:0",
-      "-vf", "scale=64:36:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
-    ]);
-    expect(reference.code).toBe(0);
+    const reference = await decodeAllGrey(clip, 64, 36, { deblock: false });
     const grey = Buffer.concat(await collect({ file: clip, fastDecode: true }));
     expect(grey.length).toBe(100 * 64 * 36);
-    expect(grey.equals(reference.output)).toBe(true);
+    expect(grey.equals(reference)).toBe(true);
   });
 });

@@ -10,8 +10,9 @@ import type { MediaInfo } from "./MediaInfo.ts";
  * motion measures its bursts there) takes the run instead of decoding it again.
  *
  * The pictures are the clip's exact frames, scaled, except that a step that decodes for analysis
- * may skip H.264's deblocking filter (the shot detector does). At 160 px most pixels come out the
- * same and the rest mostly differ by a level or two, well inside what motion estimation tolerates.
+ * may skip H.264's deblocking filter (the shot detector does): at 160 px that leaves them under a
+ * grey level off on average (ShotDetector's tests hold it to that), well inside what motion
+ * estimation tolerates.
  */
 export interface FrameRuns {
   readonly width: number;

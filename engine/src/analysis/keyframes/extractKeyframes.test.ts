@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
+import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
@@ -66,10 +66,8 @@ describe("extractKeyframes", () => {
     const size = 160 * 90;
     expect(runs.runs.every((r) => r.data.length === 6 * size)).toBe(true);
     // The same bytes as a full decode from the start, deblocking included, scaled alike.
-    const all = await runTool("ffmpeg", [
-      "-v", "error", "-nostdin", "-i", media.path, "-map", "0:v:0", "-vf", "scale=160:90:flags=area,format=gray", "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
-    ]);
-    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.output.subarray(first * size, (first + 6) * size))).toBe(true);
+    const all = await decodeAllGrey(media.path, 160, 90);
+    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.subarray(first * size, (first + 6) * size))).toBe(true);
   });
 
   it("drops a near-duplicate of an earlier keyframe and says which", async () => {
