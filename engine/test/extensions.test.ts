@@ -90,10 +90,12 @@ describe("extensions in sichter analyze", () => {
       const pictures = p ? p.data.length / (p.width * p.height * 3) + " Schlüsselbilder " + p.width + "x" + p.height : "keine Schlüsselbilder";
       const r = input.frameRuns;
       const runs = r ? r.runs.map((run) => run.first + "+" + run.data.length / (r.width * r.height)).join(",") + " " + r.width + "x" + r.height : "keine Läufe";
+      const files = input.keyframeFrames ? "Schlüsselbild-Datei " + input.keyframeFrames.file : "keine Schlüsselbild-Datei";
       return { tags: [
         { label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
         { label: pictures + " von " + input.media.keyframes.length, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
         { label: "Läufe " + runs, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
+        { label: files, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
       ] };` }));
     await install(writeExtension("thrower", { analyzer: `throw new Error("model file is corrupt");` }));
     await install(writeExtension("hanger", { analyzer: "for (;;) {}", limits: { timeoutSeconds: 3 } }));
@@ -119,6 +121,10 @@ describe("extensions in sichter analyze", () => {
   it("hands every analyzer the keyframe step's frame runs, six 160-px grey frames each", () => {
     const label = output.clips[0]!.tags.map((t) => t.label).find((l) => l.startsWith("Läufe "));
     expect(label).toMatch(/^Läufe \d+\+6(,\d+\+6)* 160x90$/);
+  });
+
+  it("keeps the job folder's keyframe frames from third-party analyzers, which may not read it", () => {
+    expect(output.clips[0]!.tags.map((t) => t.label)).toContain("keine Schlüsselbild-Datei");
   });
 
   it("stops a throwing, a hanging and a memory-hungry extension, each reported with its code", () => {

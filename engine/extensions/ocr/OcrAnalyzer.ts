@@ -101,7 +101,7 @@ export class OcrAnalyzer implements Analyzer {
     const run = thread.startRun();
     try {
       let waitStarted = performance.now();
-      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token)) {
+      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
         decodeSeconds += (performance.now() - waitStarted) / 1000;
         // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
         const small = detectionImage(image, readOptions.detectionMaxSide);

@@ -7,7 +7,7 @@ export interface PlannedSample {
   readonly from: number;
   /** Exclusive: halfway to the next sample of its shot (or the shot's end). */
   readonly to: number;
-  /** A keyframe: decoded from the one keyframe stream, without a seek of its own. */
+  /** A keyframe: made by the shot step or decoded from the one keyframe stream, without a seek of its own. */
   readonly keyframe: boolean;
   /** Index of the shot the sample lies in (-1 when the clip has no shots). */
   readonly shot: number;

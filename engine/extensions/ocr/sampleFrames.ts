@@ -3,13 +3,17 @@ import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation
 import { SichterError } from "../../src/core/SichterError.ts";
 import { readFrames } from "../../src/media/FrameReader.ts";
 import { evenHeight, type FrameSource, type RgbImage } from "../../src/media/FrameSource.ts";
+import { keyframeIndexAtOrBefore } from "../../src/media/keyframeSeek.ts";
+import { KeyframeFrameFile, keyframeFramesFit, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**
- * The planned samples' pictures, in plan order. Keyframes come from one keyframe-only decode that
- * runs through the clip once; any other frame is decoded on its own with an accurate seek. One
- * picture is always being fetched ahead, so ffmpeg decodes while the caller reads the last one.
+ * The planned samples' pictures, in plan order. Keyframes come from the shot step's keyframe
+ * frames where it made them at this width (the same bytes), the others from one keyframe-only
+ * decode that runs through the clip once; any other frame is decoded on its own with an accurate
+ * seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller reads the
+ * last one.
  */
 export async function* sampleFrames(
   media: MediaInfo,
@@ -17,9 +21,17 @@ export async function* sampleFrames(
   width: number,
   frames: FrameSource,
   token: CancellationToken = CancellationToken.None,
+  made?: KeyframeFrames,
 ): AsyncGenerator<{ sample: PlannedSample; image: RgbImage }, void, undefined> {
   const height = evenHeight(media, width);
-  const keyStream = plan.some((p) => p.keyframe)
+  const stored = keyframeFramesFit(made, media, { width, height, pixelFormat: "rgb24" }) ? await KeyframeFrameFile.open(made) : undefined;
+  const keyIndexOf = (frame: number): number => {
+    const i = keyframeIndexAtOrBefore(media, frame);
+    return media.keyframes[i] === frame ? i : -1;
+  };
+  // Past the stored ones, the stream runs from the clip's start: a seek could land on another
+  // keyframe than asked, and a picture matched to the wrong keyframe would go unnoticed.
+  const keyStream = plan.some((p) => p.keyframe && !stored?.has(keyIndexOf(p.frame)))
     ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
     : undefined;
   let keyIndex = 0;
@@ -35,8 +47,11 @@ export async function* sampleFrames(
     }
     throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${frame} missing from the keyframe stream of ${media.path}` });
   };
-  const fetch = (sample: PlannedSample): Promise<RgbImage> =>
-    sample.keyframe ? nextKeyframe(sample.frame) : frames.rgb(sample.frame, width, 1, token).then(([image]) => image!);
+  const fetch = (sample: PlannedSample): Promise<RgbImage> => {
+    if (!sample.keyframe) return frames.rgb(sample.frame, width, 1, token).then(([image]) => image!);
+    const index = keyIndexOf(sample.frame);
+    return stored?.has(index) ? stored.read(index) : nextKeyframe(sample.frame);
+  };
 
   try {
     // Keyframes must be fetched in order from the one stream, so the look-ahead is one sample.
@@ -51,5 +66,7 @@ export async function* sampleFrames(
     }
   } finally {
     await keyStream?.return();
+    await stored?.dispose();
   }
 }
+

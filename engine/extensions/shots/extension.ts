@@ -12,8 +12,8 @@ import { keyframeSelection, shotDetection } from "./stages.ts";
 export function activate(_context: ExtensionContext, api: SichterApi): void {
   api.analyzers.register(shotDetection.id, {
     analyze: async (input, progress, token) => {
-      const { mode } = input as unknown as { mode: "auto" | "fast" | "exact" };
-      return shotDetection.detect(input.media as unknown as MediaInfo, mode, progress as Progress, token as CancellationToken) as never;
+      const { mode, outDir } = input as unknown as { mode: "auto" | "fast" | "exact"; outDir: string };
+      return shotDetection.detect(input.media as unknown as MediaInfo, mode, outDir, progress as Progress, token as CancellationToken) as never;
     },
   });
   api.analyzers.register(keyframeSelection.id, {

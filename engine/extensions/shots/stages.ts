@@ -1,3 +1,4 @@
+import path from "node:path";
 import { extractKeyframes } from "../../src/analysis/keyframes/extractKeyframes.ts";
 import type { KeyframeSelection } from "../../src/analysis/keyframes/KeyframeSelection.ts";
 import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
@@ -11,10 +12,16 @@ const KEYFRAME_WIDTH = 320;
 export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
-  async detect(media, mode, progress, token) {
-    const result = await detectShots(media, { mode, keyframePictures: true, frameRuns: true }, progress, token);
-    const { shots, keyframePictures, frameRuns } = result;
-    return { shots, mode: result.mode, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }) };
+  async detect(media, mode, outDir, progress, token) {
+    const result = await detectShots(media, { mode, keyframePictures: true, frameRuns: true, keyframeFrames: { folder: outDir } }, progress, token);
+    const { shots, keyframePictures, frameRuns, keyframeFrames } = result;
+    return {
+      shots,
+      mode: result.mode,
+      ...(keyframePictures && { keyframePictures }),
+      ...(frameRuns && { frameRuns }),
+      ...(keyframeFrames && { keyframeFrames: { ...keyframeFrames, file: path.basename(keyframeFrames.file) } }),
+    };
   },
 };
 

@@ -4,6 +4,7 @@ import type { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import type { FrameRuns } from "../media/FrameRuns.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
+import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../media/KeyframePictures.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
@@ -23,6 +24,12 @@ export interface AnalysisInput {
    * instead of decoding.
    */
   readonly frameRuns?: FrameRuns;
+  /**
+   * The leading keyframes at OCR's width in a file of the job folder, when the shot step made them
+   * (see KeyframeFrames). Handed to built-in analyzers only: extensions under the permission model
+   * cannot read the job folder.
+   */
+  readonly keyframeFrames?: KeyframeFrames;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
   readonly language: "de" | "en";
 }

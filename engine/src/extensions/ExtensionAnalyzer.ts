@@ -39,7 +39,8 @@ export class ExtensionAnalyzer implements Analyzer {
       // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
       // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
       // Keyframe pictures and frame runs travel as byte arrays (6.9 KB a keyframe, 86 KB a run at
-      // 16:9), not as frames to ask for.
+      // 16:9), not as frames to ask for. Keyframe frames (2.7 MB each) stay in their file in the job folder,
+      // whose path only built-ins get: the permission model keeps the others out of that folder.
       {
         media,
         shots: input.shots,
@@ -47,6 +48,7 @@ export class ExtensionAnalyzer implements Analyzer {
         language: input.language,
         ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
         ...(input.frameRuns && { frameRuns: input.frameRuns }),
+        ...(this.options.trusted && input.keyframeFrames && { keyframeFrames: input.keyframeFrames }),
       },
       progress,
       token,

@@ -21,6 +21,7 @@ export interface PipelineStepOptions {
   readonly host: () => Promise<ExtensionProcess>;
 }
 
+const JobFileName = z.string().regex(/^[^/\\]+$/, "a file name inside the job folder").refine((name) => name !== "." && name !== "..", "a file name inside the job folder");
 const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
 const FrameRunsResult = z
   .object({
@@ -37,9 +38,12 @@ const ShotResult = z.object({
     .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
     .optional(),
   frameRuns: FrameRunsResult,
+  keyframeFrames: z
+    .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), file: JobFileName, count: z.int().positive() })
+    .optional(),
 });
 const KeyframeResult = z.object({
-  keyframes: z.array(Keyframe.extend({ file: z.string().regex(/^[^/\\]+$/, "a file name inside the job folder") })),
+  keyframes: z.array(Keyframe.extend({ file: JobFileName })),
   duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
   frameRuns: FrameRunsResult,
 });
@@ -54,16 +58,18 @@ export class ExtensionShotDetection implements ShotDetection {
     this.version = options.version;
   }
 
-  async detect(media: MediaInfo, mode: ShotDetectionMode, progress = Progress.None, token = CancellationToken.None): Promise<ShotDetectionOutcome> {
-    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [] }, progress, token);
+  async detect(media: MediaInfo, mode: ShotDetectionMode, outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<ShotDetectionOutcome> {
+    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures, frameRuns } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"]; frameRuns?: ShotDetectionOutcome["frameRuns"] };
+    const { shots, keyframePictures, frameRuns, keyframeFrames } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"]; frameRuns?: ShotDetectionOutcome["frameRuns"]; keyframeFrames?: ShotDetectionOutcome["keyframeFrames"] };
     // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
     // decode the keyframes themselves, as they would without them. Runs likewise.
     const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
     const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
-    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }), ...(fittingRuns && { frameRuns: fittingRuns }) };
+    // Keyframe frames name a file in the job folder; whether it holds what it claims is checked
+    // where the folder is known (see analyzeClip).
+    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }), ...(fittingRuns && { frameRuns: fittingRuns }), ...(keyframeFrames && { keyframeFrames }) };
   }
 }
 

@@ -28,7 +28,7 @@ describe("readFrames with a companion picture", () => {
   ])("%s: yields the same frames as alone and writes the companion as its own decode would", async (_name, keyframesOnly) => {
     const file = path.join(root, `companion-${keyframesOnly}.rgb`);
     const alone = await collect({ file: clip, keyframesOnly, fastDecode: true });
-    const withCompanion = await collect({ file: clip, keyframesOnly, fastDecode: true, companion: { geometry: RGB, file } });
+    const withCompanion = await collect({ file: clip, keyframesOnly, fastDecode: true, companions: [{ geometry: RGB, file }] });
     const rgbAlone = await collect({ file: clip, keyframesOnly, fastDecode: true, geometry: RGB });
 
     const media = await probeMedia(clip);
@@ -39,6 +39,21 @@ describe("readFrames with a companion picture", () => {
     const written = fs.readFileSync(file);
     expect(written.length).toBe(withCompanion.length * 64 * 36 * 3);
     expect(written.equals(Buffer.concat(rgbAlone))).toBe(true);
+  });
+});
+
+describe("readFrames with several companions", () => {
+  it("writes each as its own decode would, one of them ending after the frames it was given", async () => {
+    const wide: FrameGeometry = { width: 160, height: 90, pixelFormat: "rgb24" };
+    const small = path.join(root, "several-small.rgb");
+    const large = path.join(root, "several-large.rgb");
+    const alone = await collect({ file: clip, keyframesOnly: true });
+    const frames = await collect({ file: clip, keyframesOnly: true, companions: [{ geometry: RGB, file: small }, { geometry: wide, file: large, frames: [[0, 2]] }] });
+    expect(Buffer.concat(frames).equals(Buffer.concat(alone))).toBe(true);
+    expect(fs.readFileSync(small).equals(Buffer.concat(await collect({ file: clip, keyframesOnly: true, geometry: RGB })))).toBe(true);
+    const wideAlone = Buffer.concat(await collect({ file: clip, keyframesOnly: true, geometry: wide }));
+    expect(frames.length).toBeGreaterThan(2);
+    expect(fs.readFileSync(large).equals(wideAlone.subarray(0, 2 * 160 * 90 * 3))).toBe(true);
   });
 });
 

@@ -44,12 +44,13 @@ export interface FrameReadRequest {
    */
   readonly maxFrames?: number;
   /**
-   * A second picture of every decoded frame, at another geometry, written to `file` (raw, back to
-   * back) by the same ffmpeg: one decode serves two consumers. Complete once the stream has ended
-   * (a reader that breaks off kills ffmpeg, and the file may then lack its last pictures). The
-   * frames yielded are the same bytes as without it (each picture has its own scaler).
+   * More pictures of every decoded frame, each at its own geometry, written to its `file` (raw,
+   * back to back) by the same ffmpeg: one decode serves several consumers. Complete once the
+   * stream has ended (a reader that breaks off kills ffmpeg, and a file may then lack its last
+   * pictures). The frames yielded are the same bytes as without them (each output has its own
+   * scaler).
    */
-  readonly companion?: CompanionPictures;
+  readonly companions?: readonly CompanionPictures[];
 }
 
 export interface CompanionPictures {
@@ -57,7 +58,7 @@ export interface CompanionPictures {
   readonly file: string;
   /**
    * Only these decoded frames, as [from, to) ranges of their index counted from the first frame
-   * decoded. The companion output then ends after the last of them instead of with the stream.
+   * decoded. This output then ends after the last of them instead of with the stream.
    */
   readonly frames?: ReadonlyArray<readonly [number, number]>;
 }
@@ -78,7 +79,8 @@ export async function* readFrames(
   if (request.fastDecode) args.push("-skip_loop_filter", "all");
   // Grey pictures are made from luma alone, and luma never depends on chroma: a decoder with a grey
   // mode (H.264, MPEG-2) then skips chroma, the same bytes for less work; others ignore the flag.
-  if (geometry.pixelFormat === "gray" && (request.companion?.geometry.pixelFormat ?? "gray") === "gray") args.push("-flags", "gray");
+  const companions = request.companions ?? [];
+  if (geometry.pixelFormat === "gray" && companions.every((c) => c.geometry.pixelFormat === "gray")) args.push("-flags", "gray");
   // The demuxer drops non-key packets before they are read (MP4, MOV); demuxers that ignore that
   // request (MXF) still hand them to a decoder told to skip them.
   if (request.keyframesOnly) args.push("-discard", "nokey", "-skip_frame", "nokey");
@@ -95,11 +97,10 @@ export async function* readFrames(
     "-f", "rawvideo",
   ];
   args.push("-map", "0:v:0", "-vf", scale(geometry), ...output(request.maxFrames), "pipe:1");
-  if (request.companion) {
-    // A second output with a filter chain of its own: each picture is made exactly as it would be
-    // alone. (A -filter_complex split gives the same bytes, but ffmpeg then no longer decodes
-    // frames in parallel, and the keyframe pass takes longer.)
-    const { geometry: pictures, file, frames } = request.companion;
+  for (const { geometry: pictures, file, frames } of companions) {
+    // An output with a filter chain of its own: each picture is made exactly as it would be alone.
+    // (A -filter_complex split gives the same bytes, but ffmpeg then no longer decodes frames in
+    // parallel, and the keyframe pass takes longer.)
     if (frames) {
       const select = frames.map(([from, to]) => `between(n\\,${from}\\,${to - 1})`).join("+") || "0";
       // Told its frame count, this output ends with its last frame; otherwise ffmpeg would decode

@@ -84,6 +84,31 @@ describe("analyzeClip", () => {
     expect(jobFolders()).toEqual([]);
   });
 
+  it("hands analyzers the shot step's keyframe frames, a file in the job folder that goes with it", async () => {
+    let seen: { file: string; count: number; width: number; size: number } | undefined;
+    const looker: Analyzer = {
+      id: "test.looker",
+      version: "1",
+      async analyze(input) {
+        const f = input.keyframeFrames;
+        if (f) seen = { file: f.file, count: f.count, width: f.width, size: fs.statSync(f.file).size };
+        return { tags: [] };
+      },
+    };
+    // Keyframes to pass: the shot step's keyframe pass runs only where there are several.
+    const gop = path.join(dir, "gop.mp4");
+    await makeCutClip(gop, [50, 60, 40], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
+    const result = await analyzeClip(gop, { ...steps, analyzers: [looker], language: "de", fingerprint: async () => "fp" });
+    expect(result.media.keyframes.length).toBeGreaterThan(2);
+    expect(seen).toBeDefined();
+    expect(seen!.count).toBe(result.media.keyframes.length);
+    expect(seen!.width).toBe(320);
+    expect(seen!.size).toBe(seen!.count * 320 * 180 * 3);
+    expect(path.dirname(path.dirname(seen!.file))).toBe(path.join(dir, "home", "tmp"));
+    expect(fs.existsSync(seen!.file)).toBe(false);
+    expect(jobFolders()).toEqual([]);
+  });
+
   it("cancelled: CANCELLED and no temporary folder left", async () => {
     const cts = new CancellationTokenSource();
     const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };

@@ -10,6 +10,7 @@ import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { joinedFrameRuns } from "../media/FrameRuns.ts";
+import { keyframeFrameGeometry, keyframeFramesFit } from "../media/KeyframeFrames.ts";
 import { mediaFrameSource } from "../media/FrameSource.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { probeMedia } from "../media/probeMedia.ts";
@@ -66,16 +67,19 @@ export async function analyzeClip(
 ): Promise<ClipAnalysis> {
   const media = await probeMedia(file, token);
   progress.report({ stage: "probe", fraction: 0.02 });
-  const shots = await options.shotDetection.detect(media, options.mode ?? "auto", subProgress(progress, 0.02, 0.35), token);
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   try {
+    const shots = await options.shotDetection.detect(media, options.mode ?? "auto", temp.path, subProgress(progress, 0.02, 0.35), token);
     const { keyframes: selected, duplicates, frameRuns } = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
     // Frames the shot and keyframe steps decoded on their way, for analyzers that want them.
     const runs = joinedFrameRuns(shots.frameRuns, frameRuns);
+    // Keyframes at OCR's width, if the shot step left them in the job folder and they are what
+    // they claim to be; otherwise OCR decodes the keyframes itself.
+    const keyframeFrames = shots.keyframeFrames && { ...shots.keyframeFrames, file: temp.file(shots.keyframeFrames.file) };
     const input = {
       media,
       shots: shots.shots,
@@ -84,6 +88,7 @@ export async function analyzeClip(
       language: options.language,
       ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
       ...(runs && { frameRuns: runs }),
+      ...(keyframeFramesFit(keyframeFrames, media, keyframeFrameGeometry(media)) && { keyframeFrames }),
     };
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];

@@ -1,6 +1,7 @@
 import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { Progress } from "../../core/Progress.ts";
 import type { FrameRuns } from "../../media/FrameRuns.ts";
+import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { Shot } from "./Shot.ts";
@@ -13,6 +14,11 @@ export interface ShotDetectionOutcome {
   readonly keyframePictures?: KeyframePictures;
   /** Optional: frame runs the detector decoded on its way (see FrameRuns), passed on likewise. */
   readonly frameRuns?: FrameRuns;
+  /**
+   * Optional: keyframes at OCR's width the detector wrote into `outDir` on its way (see
+   * KeyframeFrames), `file` naming the file there; passed on to the built-in analyzers.
+   */
+  readonly keyframeFrames?: KeyframeFrames;
 }
 
 /**
@@ -22,5 +28,6 @@ export interface ShotDetectionOutcome {
 export interface ShotDetection {
   readonly id: string;
   readonly version: string;
-  detect(media: MediaInfo, mode: ShotDetectionMode, progress: Progress, token: CancellationToken): Promise<ShotDetectionOutcome>;
+  /** `outDir`: the job's temp folder, for files handed on (removed with the job). */
+  detect(media: MediaInfo, mode: ShotDetectionMode, outDir: string, progress: Progress, token: CancellationToken): Promise<ShotDetectionOutcome>;
 }

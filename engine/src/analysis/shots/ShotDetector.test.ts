@@ -8,6 +8,8 @@ import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import { liveToolProcessCount } from "../../media/ToolProcess.ts";
 import { keyframePictureList } from "../../media/KeyframePictures.ts";
+import { bytesPerFrame, readFrames } from "../../media/FrameReader.ts";
+import { keyframeFrameGeometry } from "../../media/KeyframeFrames.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { detectShots } from "./ShotDetector.ts";
 
@@ -72,6 +74,33 @@ describe("detectShots on real encodes", () => {
     expect(starts(fast.shots)).toEqual([0, ...cuts]);
     expect((await detectShots(media, { mode: "exact", keyframePictures: true })).keyframePictures).toBeUndefined();
     expect((await detectShots(media, { mode: "fast" })).keyframePictures).toBeUndefined();
+  });
+
+  it("writes the keyframes at OCR's width as OCR's own decode makes them, within the budget", async () => {
+    const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
+    const folder = path.join(dir, "keyframe-frames");
+    fs.mkdirSync(folder);
+    const geometry = keyframeFrameGeometry(media);
+    const size = bytesPerFrame(geometry);
+    const chunks: Buffer[] = [];
+    for await (const frame of readFrames({ file: media.path, keyframesOnly: true, geometry })) chunks.push(Buffer.from(frame));
+    const reference = Buffer.concat(chunks);
+    expect(media.keyframes.length).toBeGreaterThan(3);
+
+    const fast = await detectShots(media, { mode: "fast", keyframeFrames: { folder } });
+    expect(fast.keyframeFrames).toEqual({ ...geometry, file: path.join(folder, "keyframes.rgb"), count: media.keyframes.length });
+    expect(fs.readFileSync(fast.keyframeFrames!.file).equals(reference)).toBe(true);
+    // The pass keeps deblocking for these; the verdicts stay those of the plain pass.
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+
+    const partial = await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: 2 * size + 1 } });
+    expect(partial.keyframeFrames?.count).toBe(2);
+    expect(fs.readFileSync(partial.keyframeFrames!.file).equals(reference.subarray(0, 2 * size))).toBe(true);
+    fs.rmSync(partial.keyframeFrames!.file);
+
+    expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: size - 1 } })).keyframeFrames).toBeUndefined();
+    expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 
   it.each(["fixed-gop.mp4", "scenecut.mp4"])("%s: keeps a run of exact frames after every keyframe it refines from, and no frame on disk", async (name) => {

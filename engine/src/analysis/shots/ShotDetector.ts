@@ -1,10 +1,12 @@
 import fs from "node:fs";
+import path from "node:path";
 import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../core/Cancellation.ts";
 import { JobTempFolder } from "../../core/JobTempFolder.ts";
 import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
+import { keyframeFrameGeometry, keyframeFramesToWrite, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -39,6 +41,14 @@ export interface ShotDetectionOptions {
    * refines) as frame runs for analyzers (see FrameRuns). Exact mode keeps none.
    */
   readonly frameRuns?: boolean;
+  /**
+   * Also write the keyframes at OCR's width into `folder` (see KeyframeFrames), as many leading
+   * ones as `budget` bytes (default KEYFRAME_FRAMES_BUDGET) and the free disk allow, from the
+   * keyframe pass of fast mode. That pass then keeps H.264's deblocking, as pictures text is read
+   * from need; its verdicts do not depend on it. Exact mode, and fast mode when it falls back,
+   * write none.
+   */
+  readonly keyframeFrames?: { readonly folder: string; readonly budget?: number };
 }
 
 export interface ShotDetectionResult {
@@ -53,6 +63,8 @@ export interface ShotDetectionResult {
   readonly keyframePictures?: KeyframePictures;
   /** When asked for and fast mode ran. */
   readonly frameRuns?: FrameRuns;
+  /** When asked for, fast mode ran and the budget allowed at least one; `file` is a full path. */
+  readonly keyframeFrames?: KeyframeFrames;
 }
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
@@ -83,12 +95,13 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false };
+  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames };
   const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, keep, progress, token) : null;
   let keyframePictures: KeyframePictures | undefined;
   let frameRuns: FrameRuns | undefined;
+  let keyframeFrames: KeyframeFrames | undefined;
   if (fast && !("fallbackReason" in fast)) {
-    ({ boundaries, decodedFrames, keyframePictures, frameRuns } = fast);
+    ({ boundaries, decodedFrames, keyframePictures, frameRuns, keyframeFrames } = fast);
     mode = "fast";
   } else {
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
@@ -99,7 +112,7 @@ export async function detectShots(
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
-  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }) };
+  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }), ...(keyframeFrames && { keyframeFrames }) };
 }
 
 async function detectExact(
@@ -123,20 +136,26 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns }
+  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns; keyframeFrames?: KeyframeFrames }
   | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean },
+  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"] },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const temp = keep.pictures || keep.runs ? JobTempFolder.create(sichterDirs().temp) : undefined;
+  const count = keep.frames ? keyframeFramesToWrite(media, keep.frames.folder, keep.frames.budget) : 0;
+  const frames = count > 0 ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count } : undefined;
+  let outcome: FastOutcome | undefined;
   try {
-    return await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp }, progress, token);
+    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames }, progress, token);
+    return outcome;
   } finally {
+    // Keyframe frames outlive this call only with a result that hands them on.
+    if (frames && !(outcome && "keyframeFrames" in outcome)) fs.rmSync(frames.file, { force: true });
     // Whatever is kept is in memory by then; frames on disk go at once.
     temp?.dispose();
   }
@@ -145,7 +164,7 @@ async function detectFast(
 async function detectFastWith(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined },
+  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
@@ -153,7 +172,11 @@ async function detectFastWith(
   const pictures: LumaFrame[] = [];
   const geometry = keyframePictureGeometry(media);
   const companion = keep.pictures && keep.temp ? { geometry, file: keep.temp.file("keyframes.rgb") } : undefined;
-  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, companion }, token)) {
+  const { frames } = keep;
+  // Keyframes past the budget are left out: the output then ends after the last one kept.
+  const large = frames && { geometry: frames.geometry, file: frames.file, ...(frames.count < media.keyframes.length && { frames: [[0, frames.count] as const] }) };
+  const companions = [companion, large].filter((c) => c !== undefined);
+  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: !large, companions }, token)) {
     const index = media.keyframes[pictures.length] ?? -1;
     pictures.push(toLumaFrame(index, pixels, width, height));
     if (pictures.length % 8 === 0) {
@@ -162,6 +185,10 @@ async function detectFastWith(
   }
   throwIfCancelled(token);
   const keyframePictures: KeyframePictures | undefined = companion && { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
+  const keyframeFrames: KeyframeFrames | undefined =
+    frames && fs.statSync(frames.file, { throwIfNoEntry: false })?.size === frames.count * bytesPerFrame(frames.geometry)
+      ? { ...frames.geometry, file: frames.file, count: frames.count }
+      : undefined;
   // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
   // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
   if (pictures.length !== media.keyframes.length) {
@@ -196,7 +223,7 @@ async function detectFastWith(
         threads: 1,
         // Runs are counted from the keyframe the seek aims at: ffmpeg must stop by itself (a killed
         // ffmpeg may not have written its last pictures), after exactly the window's frames.
-        ...(runPictures && { companion: runPictures, maxFrames: w.to - w.from }),
+        ...(runPictures && { companions: [runPictures], maxFrames: w.to - w.from }),
       },
       {
         // A seek lands on a keyframe, but demuxers differ on which; the first decoded frame is
@@ -251,6 +278,7 @@ async function detectFastWith(
       decodedFrames: pictures.length + decoded,
       ...(keyframePictures && { keyframePictures }),
       ...(runGeometry && { frameRuns: { ...runGeometry, runs } }),
+      ...(keyframeFrames && { keyframeFrames }),
     };
   } catch (error) {
     throwIfCancelled(token);
@@ -259,6 +287,13 @@ async function detectFastWith(
   } finally {
     abort.dispose();
   }
+}
+
+/** Where and how many keyframe frames the keyframe pass writes. */
+interface KeyframeFrameRequest {
+  readonly geometry: ReturnType<typeof keyframeFrameGeometry>;
+  readonly file: string;
+  readonly count: number;
 }
 
 /** The runs of one window's picture file, in `starts` order; none if the file is not all of them. */
