@@ -1,5 +1,4 @@
-export { ErrorCode } from "./ErrorCode.ts";
-export { errorMessages, formatErrorMessage, type Locale } from "./messages.ts";
+export { ErrorCode, errorMessages, formatErrorMessage, type Locale } from "./errors.ts";
 
 // Wire protocol: JSON-RPC 2.0 envelopes, the method/notification registry and its schemas.
 export { WireLimits } from "./rpc/limits.ts";

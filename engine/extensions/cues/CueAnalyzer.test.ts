@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { Tag } from "@sichter/shared/model";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../src/core/Cancellation.ts";

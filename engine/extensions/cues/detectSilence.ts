@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../../src/core/Cancellation.ts";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { Tag, TagSet } from "@sichter/shared/model";
 import type { Catalog, StoredClip } from "../../src/catalog/index.ts";
 import { SichterError } from "../../src/core/SichterError.ts";

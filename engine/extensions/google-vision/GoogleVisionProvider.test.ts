@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../../src/core/Cancellation.ts";
 import type { KeywordRequestContext, OutboundRequest, ProviderImage } from "../../src/keywording/KeywordProvider.ts";
 import { createGoogleVisionSimulator, GOOGLE_SIMULATOR_KEY, type GoogleVisionSimulator, type SimulatorFault } from "../../test/simulators/googleVisionSimulator.ts";

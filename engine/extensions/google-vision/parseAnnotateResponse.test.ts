@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
 import { parseAnnotateResponse } from "./parseAnnotateResponse.ts";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { Tag } from "@sichter/shared/model";
 import { decodeAllGrey, makeTempDir } from "../../test/fixtures.ts";
 import { CancellationTokenSource } from "../../src/core/Cancellation.ts";

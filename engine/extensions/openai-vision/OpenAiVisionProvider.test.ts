@@ -1,6 +1,6 @@
 import os from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken, CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import type { KeywordRequestContext, OutboundRequest, ProviderImage } from "../../src/keywording/KeywordProvider.ts";
 import { createOpenAiVisionSimulator, OPENAI_SIMULATOR_KEY, type OpenAiVisionSimulator, type SimulatorFault } from "../../test/simulators/openAiVisionSimulator.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { isSichterError, type SichterError } from "../../src/core/SichterError.ts";
 import type { ImageAnswer, KeywordProvider, OutboundRequest } from "../../src/keywording/KeywordProvider.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
 import { ANSWER_SCHEMA_NAME, answerJsonSchema } from "./answerSchema.ts";

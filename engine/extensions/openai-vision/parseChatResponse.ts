@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { ImageAnswer, ProviderImage, ProviderKeyword, TileAnswer } from "../../src/keywording/KeywordProvider.ts";
 import { AnswerContent } from "./answerSchema.ts";

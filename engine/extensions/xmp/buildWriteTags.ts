@@ -1,5 +1,5 @@
 import type { TagPlan } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";

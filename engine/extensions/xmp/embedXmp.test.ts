@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { ffmpeg, makeClip, makeTempDir } from "../../test/fixtures.ts";
 import { probeMedia } from "../../src/media/probeMedia.ts";
 import { readXmp } from "./readXmp.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import type { TagPlan } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { SichterError, isSichterError } from "../../src/core/SichterError.ts";
 import { probeMedia } from "../../src/media/probeMedia.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { WriteTags } from "exiftool-vendored";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { sharedExifTool } from "./sharedExifTool.ts";

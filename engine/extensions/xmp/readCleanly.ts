@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { readXmpWithWarnings } from "./readXmp.ts";
 import type { XmpContent } from "./XmpTypes.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { checkInputFile } from "../../src/media/checkInputFile.ts";
 import { asArray, parseXmpTracks } from "./parseXmpTracks.ts";

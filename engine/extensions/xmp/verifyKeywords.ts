@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { readXmp } from "./readXmp.ts";

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { Shot, TagSet } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 import type {
   AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,

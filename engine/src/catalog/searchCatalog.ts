@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { TagSource, TagStatus } from "@sichter/shared/model";
 import { createTimecodeContext, parseFrameRate, type TimecodeContext } from "@sichter/shared/timecode";
 import { SichterError } from "../core/SichterError.ts";

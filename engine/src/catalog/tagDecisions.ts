@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { Provenance } from "@sichter/shared/model";
 import { SichterError } from "../core/SichterError.ts";
 import type { StoredTag, TagDecision, UserTag } from "./Catalog.ts";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { TagSet } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 import type { RecordOptions } from "./Catalog.ts";
 

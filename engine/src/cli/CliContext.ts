@@ -1,4 +1,4 @@
-import type { Locale } from "@sichter/shared/protocol";
+import type { Locale } from "@sichter/shared/errors";
 import type { CancellationToken } from "../core/Cancellation.ts";
 
 /** What every command gets: where to write, which language, and the token Ctrl-C cancels. */

@@ -1,4 +1,4 @@
-import type { Locale } from "@sichter/shared/protocol";
+import type { Locale } from "@sichter/shared/errors";
 
 /** German when the user's environment says so (SICHTER_LANG wins over the system locale). */
 export function detectLocale(env: NodeJS.ProcessEnv = process.env): Locale {

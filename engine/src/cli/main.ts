@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";

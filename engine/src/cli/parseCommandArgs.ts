@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 
 /** node:util parseArgs with its errors turned into SICHTER_E_USAGE and a hint to --help. */

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { toDisposable, type Disposable } from "./Disposable.ts";
 import { SichterError } from "./SichterError.ts";
 

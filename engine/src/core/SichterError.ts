@@ -1,4 +1,4 @@
-import { ErrorCode, formatErrorMessage, type Locale } from "@sichter/shared/protocol";
+import { ErrorCode, formatErrorMessage, type Locale } from "@sichter/shared/errors";
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";

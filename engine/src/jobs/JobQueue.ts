@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import { toDisposable, type Disposable } from "../core/Disposable.ts";
 import type { Progress } from "../core/Progress.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 import type { JobParams, JobRecord, JobState } from "./JobRecord.ts";
 import { JOB_COLUMNS, toJobRecord, type JobRow } from "./jobRow.ts";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { JobQueue, type JobRunner } from "./JobQueue.ts";
 import { params, tempCatalogs, waitFor } from "./jobTestSupport.ts";

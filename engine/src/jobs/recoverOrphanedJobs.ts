@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { processIsAlive } from "../core/processIsAlive.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { JobLog } from "./JobLog.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { MediaInfo } from "./MediaInfo.ts";

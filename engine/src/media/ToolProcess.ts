@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable } from "node:stream";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { toolEnvVar, toolPath, type Tool } from "./binaries.ts";

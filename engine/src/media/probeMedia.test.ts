@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { ffmpeg, makeClip, makeTempDir } from "../../test/fixtures.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { probeMedia } from "./probeMedia.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { checkInputFile } from "./checkInputFile.ts";

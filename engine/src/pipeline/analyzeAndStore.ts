@@ -7,7 +7,7 @@ import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError, toSichterError } from "../core/SichterError.ts";
 import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import { CancellationTokenSource } from "../core/Cancellation.ts";

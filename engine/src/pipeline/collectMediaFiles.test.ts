@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { collectMediaFiles } from "./collectMediaFiles.ts";
 

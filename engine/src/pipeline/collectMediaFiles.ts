@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 
 /** Extensions a folder scan picks up; a file named explicitly is always tried, whatever its name. */

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";

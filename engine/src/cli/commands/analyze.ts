@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import { SqliteCatalog } from "../../catalog/index.ts";
 import { ProviderGates } from "../../keywording/privacy/PrivacyGuard.ts";
 import { privacyContextFor } from "../../pipeline/privacyContextFor.ts";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { subProgress } from "../../core/Progress.ts";
 import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { writeFileAtomic } from "../../core/moveFile.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { loadExtensions } from "../../extensions/loadExtensions.ts";

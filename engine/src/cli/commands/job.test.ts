@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import { runCli } from "../../../test/runCli.ts";

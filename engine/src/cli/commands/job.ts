@@ -1,4 +1,4 @@
-import { ErrorCode, type Locale } from "@sichter/shared/protocol";
+import { ErrorCode, type Locale } from "@sichter/shared/errors";
 import { SqliteCatalog } from "../../catalog/index.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { JobQueue, toWireJob, type JobRecord } from "../../jobs/index.ts";

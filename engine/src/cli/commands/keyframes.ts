@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { extractKeyframes } from "../../analysis/keyframes/extractKeyframes.ts";
 import { NEAR_DUPLICATE_BITS } from "../../analysis/keyframes/perceptualHash.ts";
 import { detectShots } from "../../analysis/shots/ShotDetector.ts";

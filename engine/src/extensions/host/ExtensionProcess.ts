@@ -8,7 +8,7 @@ import type { EngineToHost, ExtensionLaunch, HostError, HostToEngine } from "./h
 
 /** What an extension may ask of the engine while one of its calls runs. */
 export type HostRequest = Extract<HostToEngine, { type: "request" }>;
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import { ExtensionFailure } from "./ExtensionFailure.ts";
 

@@ -1,5 +1,5 @@
 import type { Keyframe, Shot } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } from "../../../test/simulators/LoopbackServer.ts";
 import { CancellationToken } from "../../core/Cancellation.ts";

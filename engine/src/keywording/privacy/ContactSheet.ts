@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";
 import { FONT_CHARACTERS, GLYPH_HEIGHT, GLYPH_WIDTH, glyphInk, hasGlyph } from "./bitmapFont.ts";

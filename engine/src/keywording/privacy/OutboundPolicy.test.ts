@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { describe, expect, it } from "vitest";
 import { checkEndpoint, isLoopbackHost } from "./OutboundPolicy.ts";
 

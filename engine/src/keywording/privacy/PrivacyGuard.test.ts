@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions, type ScriptedResponse } from "../../../test/simulators/LoopbackServer.ts";
 import { createTestCertificates, type TestCertificates } from "../../../test/simulators/testCertificates.ts";

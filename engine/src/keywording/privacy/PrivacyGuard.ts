@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { abortSignalFor, CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError, toSichterError } from "../../core/SichterError.ts";
 import type { OutboundRequest, OutboundResponse, ProviderImage } from "../KeywordProvider.ts";

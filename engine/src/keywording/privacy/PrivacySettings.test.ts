@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SichterError } from "../../core/SichterError.ts";
 import { MAX_LONG_SIDE } from "./imageLimits.ts";

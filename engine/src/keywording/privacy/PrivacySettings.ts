@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import { MAX_LONG_SIDE, MIN_LONG_SIDE } from "./imageLimits.ts";
 

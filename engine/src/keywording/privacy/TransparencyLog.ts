@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { ContributionId } from "../../extensions/manifest/ContributionId.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { describe, expect, it } from "vitest";
 import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";

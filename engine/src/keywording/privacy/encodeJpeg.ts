@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";

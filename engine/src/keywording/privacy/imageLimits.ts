@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 
 /** The design's ceiling for an image that leaves the machine; settings may only lower it. */

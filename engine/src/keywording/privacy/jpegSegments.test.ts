@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SichterError } from "../../core/SichterError.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SichterError } from "../../core/SichterError.ts";
 import { startLoopbackServer, type LoopbackServer, type ScriptedResponse } from "../../../test/simulators/LoopbackServer.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import tls from "node:tls";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import { OutboundError } from "./OutboundError.ts";
 import { checkTransport } from "./OutboundPolicy.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { resolveApiKey } from "./resolveApiKey.ts";
 
 const settings = { apiKey: undefined, apiKeyEnv: "OPENAI_API_KEY" };

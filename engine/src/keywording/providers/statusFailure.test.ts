@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { redact, statusFailure } from "./statusFailure.ts";
 
 const response = (status: number, body: string) => ({ status, headers: {}, body });

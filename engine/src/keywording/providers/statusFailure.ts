@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import type { OutboundResponse } from "../KeywordProvider.ts";
 

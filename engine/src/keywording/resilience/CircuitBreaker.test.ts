@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { describe, expect, it } from "vitest";
 import { SichterError } from "../../core/SichterError.ts";
 import { CircuitBreaker, CircuitBreakers } from "./CircuitBreaker.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { isSichterError, SichterError } from "../../core/SichterError.ts";
 
 export type CircuitState = "closed" | "open" | "half-open";

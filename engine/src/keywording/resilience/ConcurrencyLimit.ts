@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { Disposable } from "../../core/Disposable.ts";
 import { SichterError } from "../../core/SichterError.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { describe, expect, it, vi } from "vitest";
 import { CancellationToken, CancellationTokenSource } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { throwIfCancelled, type CancellationToken } from "../../core/Cancellation.ts";
 import { isSichterError, SichterError } from "../../core/SichterError.ts";
 import { cancellableSleep, raceCancellation, type Sleep } from "./cancellableWait.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import { SichterError } from "../../core/SichterError.ts";

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { UsageEntry } from "./UsageEntry.ts";

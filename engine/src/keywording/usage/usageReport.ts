@@ -1,4 +1,4 @@
-import type { Locale } from "@sichter/shared/protocol";
+import type { Locale } from "@sichter/shared/errors";
 import type { CostAmount, UsageSummary, UsageTotals } from "./UsageSummary.ts";
 
 const TEXT = {
