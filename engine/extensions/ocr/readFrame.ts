@@ -42,7 +42,7 @@ const SIGNATURE_W = 48;
 const SIGNATURE_H = 12;
 
 /** A 48x12 luma thumbnail of the box: how "did this text region change" is answered. */
-function signature(image: RgbImage, box: Box): Uint8Array {
+export function signature(image: RgbImage, box: Box): Uint8Array {
   const out = new Uint8Array(SIGNATURE_W * SIGNATURE_H);
   for (let sy = 0; sy < SIGNATURE_H; sy++) {
     const y = Math.min(image.height - 1, Math.max(0, Math.floor(box.y + ((sy + 0.5) * box.height) / SIGNATURE_H)));
@@ -61,6 +61,20 @@ function overlap(a: Box, b: Box): number {
   if (w <= 0 || h <= 0) return 0;
   const inter = w * h;
   return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+/**
+ * Two boxes around the same extent of text: every edge within a third of the text's height. A
+ * character added or taken away moves an edge by half a height or more.
+ */
+function sameExtent(a: Box, b: Box): boolean {
+  const tolerance = a.height / 3;
+  return (
+    Math.abs(a.x - b.x) <= tolerance &&
+    Math.abs(a.x + a.width - (b.x + b.width)) <= tolerance &&
+    Math.abs(a.y - b.y) <= tolerance &&
+    Math.abs(a.y + a.height - (b.y + b.height)) <= tolerance
+  );
 }
 
 function meanDifference(a: Uint8Array, b: Uint8Array): number {
@@ -150,7 +164,11 @@ export async function readFrame(
   for (const box of detected) {
     if (box.width <= 0 || box.height <= 0) continue;
     const sig = signature(frame, box);
-    const same = previous.find((p) => overlap(p.box, box) > 0.7 && unchanged(p.signature, sig, options.reuseDifference));
+    // Detection draws a held text's box a few pixels differently from frame to frame, and a box
+    // moved by a few pixels samples other pixels: the text's old box is then looked at again.
+    const same =
+      previous.find((p) => overlap(p.box, box) > 0.7 && unchanged(p.signature, sig, options.reuseDifference)) ??
+      previous.find((p) => sameExtent(p.box, box) && unchanged(p.signature, signature(frame, p.box), options.reuseDifference));
     if (same) boxes.push({ box, signature: sig, raw: same.raw, confidence: same.confidence });
     else toRecognise.push({ box, signature: sig });
   }
