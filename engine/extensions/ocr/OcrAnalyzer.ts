@@ -1,16 +1,13 @@
 import type { Tag } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { isSichterError } from "../../src/core/SichterError.ts";
+import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";
 import { ocrSamplePlan, type PlannedSample } from "./ocrSamplePlan.ts";
-import { planParts } from "./planParts.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
-import type { FrameReading, ReadFrameOptions } from "./readFrame.ts";
+import type { FrameReading } from "./readFrame.ts";
 import { sampleFrames } from "./sampleFrames.ts";
 import { trackText, type OcrSample } from "./textTracks.ts";
 
@@ -70,9 +67,8 @@ export const OCR_ANALYZER_VERSION = "0.1.0";
  * Cost: frames are the clip's keyframes (one decode pass) plus a few seeks where keyframes are
  * sparse (see ocrSamplePlan). Detection is skipped where the picture did not change since the last
  * frame read in the shot, and recognition runs only on text boxes that changed, so a lower third
- * held for 5 s is recognised once. The models run on OCR threads of their own (see OcrThread),
- * two of them on two halves of the plan (see OCR_THREADS), so ffmpeg decodes the next frames
- * while the current ones are read.
+ * held for 5 s is recognised once. The models run on an OCR thread of their own (see
+ * OcrThread), so ffmpeg decodes the next frames while the current one is read.
  */
 export class OcrAnalyzer implements Analyzer {
   readonly id = OCR_ANALYZER_ID;
@@ -85,8 +81,8 @@ export class OcrAnalyzer implements Analyzer {
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const o = this.options;
     const started = performance.now();
-    const threads = OcrThread.pool(OCR_THREADS);
-    await Promise.all(threads.map((thread) => thread.load(o.models)));
+    const thread = OcrThread.shared();
+    await thread.load(o.models);
     const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
     const readOptions = {
@@ -95,26 +91,42 @@ export class OcrAnalyzer implements Analyzer {
       reuseDifference: o.reuseDifference ?? 12,
     };
     const samePicture = o.samePictureChange ?? 3;
+    // Each sample is read on the OCR thread, or stands for the last sample read in its shot when
+    // the picture did not change. Readings are collected in plan order.
+    const entries: Array<{ sample: PlannedSample; reading: Promise<FrameReading> }> = [];
+    let last: { shot: number; grid: PictureGrid; reading: Promise<FrameReading> } | undefined;
+    let decodeSeconds = 0;
+    let picturesReused = 0;
     let done = 0;
-    const onRead = (): void => progress.report({ stage: "ocr", fraction: ++done / plan.length });
-    // Both parts stop when one fails, and the run ends when both have: the failure is the run's.
-    const stop = new CancellationTokenSource(token);
-    const settled = await Promise.allSettled(
-      planParts(plan, threads.length).map((part, i) =>
-        readPart(input, part, width, threads[i]!, { readOptions, samePicture }, onRead, stop.token).catch((error: unknown) => {
-          stop.cancel();
-          throw error;
-        }),
-      ),
-    );
-    stop.dispose();
-    const failures = settled.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as unknown] : []));
-    if (failures.length > 0) throw failures.find((error) => !isSichterError(error, ErrorCode.CANCELLED)) ?? failures[0];
-    const parts = settled.map((outcome) => (outcome as PromiseFulfilledResult<PartReading>).value);
-    throwIfCancelled(token);
-    const entries = parts.flatMap((part) => part.entries);
-    const decodeSeconds = parts.reduce((sum, part) => sum + part.decodeSeconds, 0);
-    const picturesReused = parts.reduce((sum, part) => sum + part.picturesReused, 0);
+    const run = thread.startRun();
+    try {
+      let waitStarted = performance.now();
+      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
+        decodeSeconds += (performance.now() - waitStarted) / 1000;
+        // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
+        const small = detectionImage(image, readOptions.detectionMaxSide);
+        const grid = pictureGrid(small);
+        let reading: Promise<FrameReading>;
+        if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < samePicture) {
+          // Nothing on screen changed since the last frame read: neither did its text.
+          reading = last.reading;
+          picturesReused += 1;
+        } else {
+          reading = thread.read(run, image, small, readOptions);
+          last = { shot: sample.shot, grid, reading };
+        }
+        reading.then(() => progress.report({ stage: "ocr", fraction: ++done / plan.length }), () => {});
+        entries.push({ sample, reading });
+        // Decoding runs ahead of reading by a few frames at most: each waiting frame holds 2.7 MB.
+        const unread = entries.length - 1 - AHEAD;
+        if (unread >= 0) await entries[unread]!.reading;
+        waitStarted = performance.now();
+      }
+    } finally {
+      thread.endRun(run);
+      // Readings left unawaited by a cancellation or failure must not surface as unhandled.
+      for (const entry of entries) entry.reading.catch(() => {});
+    }
     const readings = await Promise.all(entries.map((e) => e.reading));
     const distinct = [...new Set(readings)];
     const samples: OcrSample[] = entries.map(({ sample }, i) => ({
@@ -152,71 +164,6 @@ export class OcrAnalyzer implements Analyzer {
     }));
     return { tags, text: tracks.map((t) => ({ startFrame: t.startFrame, endFrame: t.endFrame, text: t.text })) };
   }
-}
-
-/**
- * OCR threads, each with its own models, reading their own part of the plan. Detection and
- * recognition run single-threaded (see ocrModels): while other analyzers keep the cores busy, one
- * thread would do; once they are done, a second one keeps OCR, the longest analyzer, from running
- * on one core alone. Two, whatever the cores, so the readings (which reuse the last reading of
- * their part) do not depend on the machine.
- */
-export const OCR_THREADS = 2;
-
-interface PartReading {
-  readonly entries: Array<{ sample: PlannedSample; reading: Promise<FrameReading> }>;
-  readonly decodeSeconds: number;
-  readonly picturesReused: number;
-}
-
-/**
- * Reads one part of the plan on one OCR thread. Each sample is read there, or stands for the last
- * sample read in its shot when the picture did not change.
- */
-async function readPart(
-  input: AnalysisInput,
-  plan: readonly PlannedSample[],
-  width: number,
-  thread: OcrThread,
-  options: { readOptions: ReadFrameOptions; samePicture: number },
-  onRead: () => void,
-  token: CancellationToken,
-): Promise<PartReading> {
-  const entries: Array<{ sample: PlannedSample; reading: Promise<FrameReading> }> = [];
-  let last: { shot: number; grid: PictureGrid; reading: Promise<FrameReading> } | undefined;
-  let decodeSeconds = 0;
-  let picturesReused = 0;
-  const run = thread.startRun();
-  try {
-    let waitStarted = performance.now();
-    for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
-      decodeSeconds += (performance.now() - waitStarted) / 1000;
-      // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
-      const small = detectionImage(image, options.readOptions.detectionMaxSide);
-      const grid = pictureGrid(small);
-      let reading: Promise<FrameReading>;
-      if (last && last.shot === sample.shot && largestCellChange(last.grid, grid) < options.samePicture) {
-        // Nothing on screen changed since the last frame read: neither did its text.
-        reading = last.reading;
-        picturesReused += 1;
-      } else {
-        reading = thread.read(run, image, small, options.readOptions);
-        last = { shot: sample.shot, grid, reading };
-      }
-      reading.then(onRead, () => {});
-      entries.push({ sample, reading });
-      // Decoding runs ahead of reading by a few frames at most: each waiting frame holds 2.7 MB.
-      const unread = entries.length - 1 - AHEAD;
-      if (unread >= 0) await entries[unread]!.reading;
-      waitStarted = performance.now();
-    }
-    await Promise.all(entries.map((e) => e.reading));
-  } finally {
-    thread.endRun(run);
-    // Readings left unawaited by a cancellation or failure must not surface as unhandled.
-    for (const entry of entries) entry.reading.catch(() => {});
-  }
-  return { entries, decodeSeconds, picturesReused };
 }
 
 export function createOcrAnalyzer(options: OcrAnalyzerOptions = {}): OcrAnalyzer {

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode } from "@sichter/shared/protocol";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { RgbImage } from "../../src/media/FrameSource.ts";
 import { releaseOcrModels as releaseModelsOnThisThread, type OcrModelPaths } from "./ocrModels.ts";
@@ -16,12 +16,12 @@ function transferable(picture: { width: number; height: number; data: Uint8Array
 }
 
 /**
- * The analyzer's side of an OCR thread (see ocrThreadMain.ts). Threads are started on first use and
- * kept for the process, so each loads the models once; one holds the process open only while a
- * request to it is outstanding.
+ * The analyzer's side of the OCR thread (see ocrThreadMain.ts). One thread per process, started on
+ * first use, so the models load once per process as before; it holds the process open only while a
+ * request is outstanding.
  */
 export class OcrThread {
-  private static readonly running: OcrThread[] = [];
+  private static current: OcrThread | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private nextRun = 1;
@@ -31,22 +31,21 @@ export class OcrThread {
     worker.on("message", (reply: OcrThreadReply) => this.settle(reply));
     worker.on("error", (error) => this.failAll(error));
     worker.on("exit", (code) => {
-      const index = OcrThread.running.indexOf(this);
-      if (index >= 0) OcrThread.running.splice(index, 1);
+      if (OcrThread.current === this) OcrThread.current = undefined;
       this.failAll(new SichterError(ErrorCode.INTERNAL, { detail: `OCR thread exited with code ${code}` }));
     });
   }
 
-  /** `size` threads of the process, started as needed. */
-  static pool(size: number): OcrThread[] {
-    while (OcrThread.running.length < size) OcrThread.running.push(new OcrThread(new Worker(new URL("./ocrThreadEntry.mjs", import.meta.url))));
-    return OcrThread.running.slice(0, size);
+  static shared(): OcrThread {
+    OcrThread.current ??= new OcrThread(new Worker(new URL("./ocrThreadEntry.mjs", import.meta.url)));
+    return OcrThread.current;
   }
 
-  /** Stops the threads (and frees their models). */
+  /** Stops the thread (and frees its models) if one is running. */
   static async stop(): Promise<void> {
-    const threads = OcrThread.running.splice(0);
-    await Promise.all(threads.map((thread) => thread.worker.terminate()));
+    const thread = OcrThread.current;
+    OcrThread.current = undefined;
+    if (thread) await thread.worker.terminate();
   }
 
   /** Loads the models (SICHTER_E_OCR_MODEL_UNAVAILABLE when they cannot be). */
@@ -102,7 +101,7 @@ export class OcrThread {
 }
 
 /**
- * Frees the OCR models (e.g. when the engine goes idle): stops the OCR threads that hold them, and
+ * Frees the OCR models (e.g. when the engine goes idle): stops the OCR thread that holds them, and
  * frees any loaded on this thread. The next reading loads them again.
  */
 export async function releaseOcrModels(): Promise<void> {
