@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import { Tag } from "@sichter/shared/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

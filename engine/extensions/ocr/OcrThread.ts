@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../src/core/SichterError.ts";
 import type { RgbImage } from "../../src/media/FrameSource.ts";
 import { releaseOcrModels as releaseModelsOnThisThread, type OcrModelPaths } from "./ocrModels.ts";

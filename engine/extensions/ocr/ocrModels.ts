@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import * as ort from "onnxruntime-node";
 import { DetectionService, RecognitionService, type OrtModule } from "paddleocr";
 import { SichterError } from "../../src/core/SichterError.ts";

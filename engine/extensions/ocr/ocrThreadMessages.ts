@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@sichter/shared/protocol";
+import type { ErrorCode } from "@sichter/shared/errors";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import type { FrameReading, ReadFrameOptions } from "./readFrame.ts";
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sichter/shared/protocol";
+import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { readFrames } from "../../src/media/FrameReader.ts";
