@@ -2,33 +2,22 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import type { CliContext, Command } from "./CliContext.ts";
-import { analyzeCommand } from "./commands/analyze.ts";
-import { engineCommand } from "./commands/engine.ts";
-import { exportCommand } from "./commands/export.ts";
-import { extensionsCommand } from "./commands/extensions.ts";
-import { jobCommand } from "./commands/job.ts";
-import { keyframesCommand } from "./commands/keyframes.ts";
-import { probeCommand } from "./commands/probe.ts";
-import { searchCommand } from "./commands/search.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { shotsCommand } from "./commands/shots.ts";
-import { tokenCommand } from "./commands/token.ts";
-import { usageCommand } from "./commands/usage.ts";
 import { detectLocale } from "./locale.ts";
 
-const commands: Record<string, Command> = {
-  probe: probeCommand,
-  shots: shotsCommand,
-  keyframes: keyframesCommand,
-  analyze: analyzeCommand,
-  search: searchCommand,
-  export: exportCommand,
-  serve: serveCommand,
-  extensions: extensionsCommand,
-  token: tokenCommand,
-  usage: usageCommand,
-  job: jobCommand,
-  engine: engineCommand,
+// Each command loads on use: `analyze` need not load the server, `search` not the media code.
+const commands: Record<string, () => Promise<Command>> = {
+  probe: async () => (await import("./commands/probe.ts")).probeCommand,
+  shots: async () => (await import("./commands/shots.ts")).shotsCommand,
+  keyframes: async () => (await import("./commands/keyframes.ts")).keyframesCommand,
+  analyze: async () => (await import("./commands/analyze.ts")).analyzeCommand,
+  search: async () => (await import("./commands/search.ts")).searchCommand,
+  export: async () => (await import("./commands/export.ts")).exportCommand,
+  serve: async () => (await import("./commands/serve.ts")).serveCommand,
+  extensions: async () => (await import("./commands/extensions.ts")).extensionsCommand,
+  token: async () => (await import("./commands/token.ts")).tokenCommand,
+  usage: async () => (await import("./commands/usage.ts")).usageCommand,
+  job: async () => (await import("./commands/job.ts")).jobCommand,
+  engine: async () => (await import("./commands/engine.ts")).engineCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -69,11 +58,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write("0.1.0\n");
       return 0;
     }
-    const command = commands[name];
-    if (!command) {
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!load) {
       process.stderr.write(`${ErrorCode.USAGE}: unknown command "${name}"\n\n${help}\n`);
       return 2;
     }
+    const command = await load();
     return await command(rest, context);
   } catch (error) {
     const e = toSichterError(error);
