@@ -64,8 +64,9 @@ function overlap(a: Box, b: Box): number {
 }
 
 /**
- * Two boxes around the same extent of text: every edge within a third of the text's height. A
- * character added or taken away moves an edge by half a height or more.
+ * Two boxes around the same extent of text: every edge within a third of the text's height. Most
+ * characters are wider than that, so one added or taken away moves an edge further; a narrow one
+ * (a full stop, an "l") may not, and its line keeps the earlier reading.
  */
 function sameExtent(a: Box, b: Box): boolean {
   const tolerance = a.height / 3;

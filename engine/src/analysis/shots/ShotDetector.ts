@@ -6,7 +6,7 @@ import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
-import { keyframeFrameGeometry, keyframeFramesToWrite, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
+import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesToWrite, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -45,8 +45,8 @@ export interface ShotDetectionOptions {
    * Also write the keyframes at OCR's width into `folder` (see KeyframeFrames), as many leading
    * ones as `budget` bytes (default KEYFRAME_FRAMES_BUDGET) and the free disk allow, from the
    * keyframe pass of fast mode. That pass then keeps H.264's deblocking, as pictures text is read
-   * from need; its verdicts do not depend on it. Exact mode, and fast mode when it falls back,
-   * write none.
+   * from need; the tests check that the shots found stay the same. Exact mode, and fast mode when
+   * it falls back, write none.
    */
   readonly keyframeFrames?: { readonly folder: string; readonly budget?: number };
 }
@@ -185,10 +185,8 @@ async function detectFastWith(
   }
   throwIfCancelled(token);
   const keyframePictures: KeyframePictures | undefined = companion && { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
-  const keyframeFrames: KeyframeFrames | undefined =
-    frames && fs.statSync(frames.file, { throwIfNoEntry: false })?.size === frames.count * bytesPerFrame(frames.geometry)
-      ? { ...frames.geometry, file: frames.file, count: frames.count }
-      : undefined;
+  const written: KeyframeFrames | undefined = frames && { ...frames.geometry, file: frames.file, count: frames.count };
+  const keyframeFrames = keyframeFramesFit(written, media, frames?.geometry ?? keyframeFrameGeometry(media)) ? written : undefined;
   // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
   // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
   if (pictures.length !== media.keyframes.length) {
