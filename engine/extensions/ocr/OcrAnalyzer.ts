@@ -78,6 +78,11 @@ export class OcrAnalyzer implements Analyzer {
 
   constructor(private readonly options: OcrAnalyzerOptions = {}) {}
 
+  /** Loads the models on the OCR thread, so that the first `analyze` finds them ready. */
+  async prepare(): Promise<void> {
+    await OcrThread.shared().load(this.options.models);
+  }
+
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const o = this.options;
     const started = performance.now();

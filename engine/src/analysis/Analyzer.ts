@@ -6,6 +6,7 @@ import type { FrameRuns } from "../media/FrameRuns.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
 import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../media/KeyframePictures.ts";
+import type { Preparable } from "../core/Preparable.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
 export interface AnalysisInput {
@@ -44,7 +45,7 @@ export interface AnalyzerResult {
  * One analysis step over a clip (OCR, technical cues, camera motion, ...). Built-in analyzers
  * implement exactly this, as a third-party extension would.
  */
-export interface Analyzer {
+export interface Analyzer extends Preparable {
   /** Contribution id, e.g. "sichter.ocr"; recorded in every tag's provenance. */
   readonly id: string;
   readonly version: string;

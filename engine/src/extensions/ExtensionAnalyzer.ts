@@ -32,6 +32,11 @@ export class ExtensionAnalyzer implements Analyzer {
     this.version = options.version;
   }
 
+  /** Starts the extension's process, if it is not running yet. */
+  async prepare(): Promise<void> {
+    await this.options.host();
+  }
+
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const { media } = input;
     const result = (await analyzeInExtension(

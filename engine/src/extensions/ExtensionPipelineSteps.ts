@@ -58,6 +58,11 @@ export class ExtensionShotDetection implements ShotDetection {
     this.version = options.version;
   }
 
+  /** Starts the extension's process, if it is not running yet. */
+  async prepare(): Promise<void> {
+    await this.options.host();
+  }
+
   async detect(media: MediaInfo, mode: ShotDetectionMode, outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<ShotDetectionOutcome> {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
     const parsed = ShotResult.safeParse(raw);
@@ -81,6 +86,11 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
   constructor(private readonly options: PipelineStepOptions) {
     this.id = options.id;
     this.version = options.version;
+  }
+
+  /** Starts the extension's process, if it is not running yet. */
+  async prepare(): Promise<void> {
+    await this.options.host();
   }
 
   async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<KeyframeSelectionResult> {

@@ -14,6 +14,11 @@ export class ExtensionTagWriter implements TagWriter {
     private readonly trusted = false,
   ) {}
 
+  /** Starts the extension's process, if it is not running yet. */
+  async prepare(): Promise<void> {
+    await this.host();
+  }
+
   async write(input: TagWriterInput, token: CancellationToken = CancellationToken.None): Promise<TagWriterResult> {
     const host = await this.host();
     const abort = abortSignalFor(token);

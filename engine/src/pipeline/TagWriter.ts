@@ -1,5 +1,6 @@
 import type { TagPlan, TagSet } from "@sichter/shared/model";
 import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Preparable } from "../core/Preparable.ts";
 
 /** The clip a plan belongs to, as much as a receiving system needs to find it. */
 export interface TagWriterClip {
@@ -43,7 +44,7 @@ export interface TagWriterResult {
  * management system. All of them are extension contributions (`contributes.tagWriters`), the
  * built-in ones included.
  */
-export interface TagWriter {
+export interface TagWriter extends Preparable {
   readonly id: string;
   write(input: TagWriterInput, token: CancellationToken): Promise<TagWriterResult>;
 }

@@ -7,6 +7,7 @@ import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { prepareInBackground } from "../core/Preparable.ts";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError, toSichterError } from "../core/SichterError.ts";
 import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
@@ -94,6 +95,8 @@ export async function analyzeAndStore(
   const catalogWriter = requiredWriter(options.tagWriters, CATALOG_WRITER);
   const xmpWriter = options.write === "none" ? undefined : requiredWriter(options.tagWriters, XMP_WRITER);
   const others = options.tagWriters.filter((w) => w.id !== CATALOG_WRITER && w.id !== XMP_WRITER);
+  // The writers' processes start beside the analysis, not after it.
+  prepareInBackground([catalogWriter, ...(xmpWriter ? [xmpWriter] : []), ...others]);
 
   const thumbs: Array<string | undefined> = [];
   const analysis = await analyzeClip(

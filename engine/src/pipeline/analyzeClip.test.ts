@@ -109,6 +109,32 @@ describe("analyzeClip", () => {
     expect(jobFolders()).toEqual([]);
   });
 
+  it("prepares every step when the job starts, before shots are found; a failed preparation is left to the step's own call", async () => {
+    const events: string[] = [];
+    const prepared = (name: string, fails = false) => async () => {
+      events.push(`prepare ${name}`);
+      if (fails) throw new Error(`${name} cannot start`);
+    };
+    const early: Analyzer = { ...reader, id: "test.early", prepare: prepared("early") };
+    const failing: Analyzer = { ...broken, prepare: prepared("broken", true) };
+    const result = await analyzeClip(clip, {
+      shotDetection: {
+        id: shotDetection.id,
+        version: shotDetection.version,
+        prepare: prepared("shots"),
+        detect: (...args) => (events.push("detect"), shotDetection.detect(...args)),
+      },
+      keyframeSelection: { id: keyframeSelection.id, version: keyframeSelection.version, prepare: prepared("keyframes"), select: (...args) => keyframeSelection.select(...args) },
+      analyzers: [early, failing],
+      language: "de",
+      fingerprint: async () => "fp",
+    });
+    expect(events).toEqual(["prepare shots", "prepare keyframes", "prepare early", "prepare broken", "detect"]);
+    // The analyzer whose preparation failed still ran, and reported its own error.
+    expect(result.failures.map((f) => f.code)).toEqual([ErrorCode.OCR_MODEL_UNAVAILABLE]);
+    expect(result.tagSet.ocrText).toHaveLength(1);
+  });
+
   it("cancelled: CANCELLED and no temporary folder left", async () => {
     const cts = new CancellationTokenSource();
     const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };

@@ -5,6 +5,7 @@ import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { JobTempFolder } from "../core/JobTempFolder.ts";
+import { prepareInBackground } from "../core/Preparable.ts";
 import { Progress, subProgress } from "../core/Progress.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
@@ -65,8 +66,12 @@ export async function analyzeClip(
   progress: Progress = Progress.None,
   token: CancellationToken = CancellationToken.None,
 ): Promise<ClipAnalysis> {
+  // Every step's extension starts with the job rather than on its turn: the shot step's process
+  // starts while the clip is probed, the analyzers' (and OCR's models) while shots are found.
+  prepareInBackground([options.shotDetection, options.keyframeSelection]);
   const media = await probeMedia(file, token);
   progress.report({ stage: "probe", fraction: 0.02 });
+  prepareInBackground(options.analyzers);
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   try {

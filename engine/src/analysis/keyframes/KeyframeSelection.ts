@@ -4,6 +4,7 @@ import type { Progress } from "../../core/Progress.ts";
 import type { FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { Shot } from "../shots/Shot.ts";
+import type { Preparable } from "../../core/Preparable.ts";
 
 /** A keyframe and its JPEG (a file name inside the job's temp folder). */
 export type SelectedKeyframe = Keyframe & { readonly file: string };
@@ -27,7 +28,7 @@ export interface KeyframeSelectionResult {
  * The second step: representative frames per shot, as JPEGs in the job's temp folder (removed when
  * the job ends). An analyzer contribution with `"produces": "keyframes"` (built-in: `sichter.keyframes`).
  */
-export interface KeyframeSelection {
+export interface KeyframeSelection extends Preparable {
   readonly id: string;
   readonly version: string;
   select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress: Progress, token: CancellationToken): Promise<KeyframeSelectionResult>;

@@ -6,6 +6,7 @@ import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { Shot } from "./Shot.ts";
 import type { ShotDetectionMode } from "./ShotDetector.ts";
+import type { Preparable } from "../../core/Preparable.ts";
 
 export interface ShotDetectionOutcome {
   readonly shots: Shot[];
@@ -25,7 +26,7 @@ export interface ShotDetectionOutcome {
  * The first step of every analysis: the clip's shots. An analyzer contribution with
  * `"produces": "shots"` (the built-in is `sichter.shots`).
  */
-export interface ShotDetection {
+export interface ShotDetection extends Preparable {
   readonly id: string;
   readonly version: string;
   /** `outDir`: the job's temp folder, for files handed on (removed with the job). */
