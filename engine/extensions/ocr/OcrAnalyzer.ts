@@ -65,10 +65,11 @@ export const OCR_ANALYZER_VERSION = "0.1.0";
  * stayed on screen as one item with its frame range.
  *
  * Cost: frames are the clip's keyframes (the shot step's keyframe frames where it wrote them, else
- * one decode pass) plus a few seeks where keyframes are sparse (see ocrSamplePlan). Detection is skipped where the picture did not change since the last
- * frame read in the shot, and recognition runs only on text boxes that changed, so a lower third
- * held for 5 s is recognised once. The models run on an OCR thread of their own (see
- * OcrThread), so ffmpeg decodes the next frames while the current one is read.
+ * one decode pass) plus a few seeks where keyframes are sparse (see ocrSamplePlan). Detection is
+ * skipped where the picture did not change since the last frame read in the shot, and recognition
+ * runs only on text boxes that changed, so a lower third held for 5 s is recognised once. The
+ * models run on an OCR thread of their own (see OcrThread), so ffmpeg decodes the next frames
+ * while the current one is read; they load when the extension is activated (see `prepare`).
  */
 export class OcrAnalyzer implements Analyzer {
   readonly id = OCR_ANALYZER_ID;
