@@ -56,6 +56,26 @@ describe("SqliteCatalog: record and search", () => {
     expect(paths("bundestag haushalt").sort()).toEqual(["/m/desc.mov", "/m/ocr.mov"]);
   });
 
+  it("shows a text stored as OCR line, line tag and keyword tag once, as a tag, unless their states differ", () => {
+    const range = { startFrame: 200, endFrame: 238 };
+    const { clipId } = catalog.recordAnalysis(
+      makeTagSet("/m/koeln.mxf", [makeTag("Köln Hauptbahnhof", { ...range, kind: "ocr.line" }), makeTag("Köln Hauptbahnhof", range), makeTag("Köln", range)], {
+        ocrText: [{ ...range, text: "Köln Hauptbahnhof" }],
+      }),
+      ANALYZERS,
+    );
+    const hits = (): Array<{ label: string; kind: string; status: string | null }> =>
+      catalog.search("koln")[0]!.hits.map(({ label, kind, status }) => ({ label, kind, status }));
+    expect(hits()).toEqual([
+      expect.objectContaining({ label: "Köln", kind: "tag" }),
+      { label: "Köln Hauptbahnhof", kind: "tag", status: "suggested" },
+    ]);
+    const line = catalog.search("hauptbahnhof")[0]!.hits[0]!;
+    catalog.reviewTag(line.tagId!, { action: "accept" });
+    expect(catalog.search("hauptbahnhof")[0]!.hits.map((h) => h.status).sort()).toEqual(["accepted", "suggested"]);
+    expect(catalog.runs(clipId)).toHaveLength(1);
+  });
+
   it("folds umlauts both ways and matches prefixes", () => {
     catalog.recordAnalysis(makeTagSet("/m/koeln.mxf", [makeTag("Köln Hauptbahnhof")]), ANALYZERS);
     catalog.recordAnalysis(makeTagSet("/m/duesseldorf.mxf", [makeTag("Duesseldorf")]), ANALYZERS);

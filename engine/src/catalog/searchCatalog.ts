@@ -103,13 +103,32 @@ export function searchCatalog(sql: StatementCache, query: string, filters: Searc
       results.set(row.clip_id, result);
       timecodes.set(row.clip_id, timecodeOf(row));
     }
-    if (result.hits.length < MAX_HITS_PER_CLIP) result.hits.push(toHit(row, timecodes.get(row.clip_id) ?? null));
+    addHit(result.hits, toHit(row, timecodes.get(row.clip_id) ?? null));
   }
   // A whole-folder prefix was matched by its hashed token only: re-check it on what is returned.
   const prefix = filters.pathPrefix;
   return [...results.values()]
     .filter((r) => !prefix || r.clip.path.startsWith(prefix))
     .sort((a, b) => b.score - a.score || a.clip.id - b.clip.id);
+}
+
+/**
+ * Adds a hit unless one with the same label and range is shown already. A lower third that is a
+ * keyword as a whole is stored three times (its OCR text, its line tag, its keyword tag): the
+ * editor should see it once, as a tag, so that it can be accepted or rejected from the list. Tags
+ * in different states stay apart: hiding one would hide a decision still to make.
+ */
+function addHit(hits: SearchHit[], hit: SearchHit): void {
+  const same = hits.findIndex(
+    (h) =>
+      h.label === hit.label && h.startFrame === hit.startFrame && h.endFrame === hit.endFrame &&
+      (h.tagId === null || hit.tagId === null || h.status === hit.status),
+  );
+  if (same >= 0) {
+    if (hits[same]!.tagId === null && hit.tagId !== null) hits[same] = hit;
+  } else if (hits.length < MAX_HITS_PER_CLIP) {
+    hits.push(hit);
+  }
 }
 
 /** toFtsQuery only emits quoted words, so this is a safety net, never the normal path. */
