@@ -57,6 +57,9 @@ async function runOnce(clip: string, order: Order): Promise<Run> {
   const timed = (analyzer: Analyzer): Analyzer => ({
     id: analyzer.id,
     version: analyzer.version,
+    // When it starts and its preparation are the analyzer's own, as in `sichter analyze`.
+    ...(analyzer.startsAfter && { startsAfter: analyzer.startsAfter }),
+    ...(analyzer.prepare && { prepare: () => analyzer.prepare!() }),
     analyze(input, progress, token) {
       const run = async () => {
         const start = performance.now();

@@ -30,7 +30,10 @@ export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
   async select(media, shots, outDir, progress, token) {
-    const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, { outDir, width: KEYFRAME_WIDTH, frameRuns: true }, progress, token);
+    // In the pipeline, analyzers that start after shots (OCR, the longest) run beside this step,
+    // and only the shorter ones wait for it: it takes the cycles they leave.
+    const options = { outDir, width: KEYFRAME_WIDTH, frameRuns: true, background: true };
+    const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, options, progress, token);
     const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
     return {
       keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),

@@ -12,6 +12,7 @@ import type { Preparable } from "../core/Preparable.ts";
 export interface AnalysisInput {
   readonly media: MediaInfo;
   readonly shots: readonly Shot[];
+  /** Empty for an analyzer that starts after shots (see `Analyzer.startsAfter`). */
   readonly keyframes: readonly Keyframe[];
   readonly frames: FrameSource;
   /**
@@ -22,7 +23,7 @@ export interface AnalysisInput {
   /**
    * Short runs of consecutive frames as 160-px grey pictures, decoded on the way by the shot and
    * keyframe steps (see FrameRuns): an analyzer that wants frames where a run starts takes the run
-   * instead of decoding.
+   * instead of decoding. Only the shot step's for an analyzer that starts after shots.
    */
   readonly frameRuns?: FrameRuns;
   /**
@@ -49,5 +50,12 @@ export interface Analyzer extends Preparable {
   /** Contribution id, e.g. "sichter.ocr"; recorded in every tag's provenance. */
   readonly id: string;
   readonly version: string;
+  /**
+   * When the analyzer can start: `"keyframes"` (default) once shots and keyframes are found;
+   * `"shots"` as soon as shots are, while keyframes are still being chosen. An analyzer that reads
+   * no keyframes gets its turn earlier that way, which shortens the analysis when it is the
+   * longest one (OCR); its input then has no keyframes.
+   */
+  readonly startsAfter?: "shots" | "keyframes";
   analyze(input: AnalysisInput, progress: Progress, token: CancellationToken): Promise<AnalyzerResult>;
 }

@@ -12,6 +12,8 @@ export interface ExtensionAnalyzerOptions {
   readonly extensionId: string;
   readonly version: string;
   readonly timeoutSeconds: number;
+  /** From the contribution: see `Analyzer.startsAfter`. */
+  readonly startsAfter?: "shots" | "keyframes";
   /** A built-in: its tags keep the provenance and kinds its analyzer gave them. */
   readonly trusted?: boolean;
   /** Starts (activates) the extension's process on first use: extensions load only when needed. */
@@ -26,10 +28,12 @@ export interface ExtensionAnalyzerOptions {
 export class ExtensionAnalyzer implements Analyzer {
   readonly id: string;
   readonly version: string;
+  readonly startsAfter: "shots" | "keyframes";
 
   constructor(private readonly options: ExtensionAnalyzerOptions) {
     this.id = options.id;
     this.version = options.version;
+    this.startsAfter = options.startsAfter ?? "keyframes";
   }
 
   /** Starts the extension's process, if it is not running yet. */

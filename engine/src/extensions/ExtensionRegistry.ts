@@ -124,6 +124,7 @@ export class ExtensionRegistry implements Disposable {
             extensionId: extension.id,
             version: extension.manifest.version,
             timeoutSeconds: contribution.timeoutSeconds,
+            startsAfter: contribution.startsAfter,
             trusted: extension.builtin,
             host: () => this.host(extension),
           }),

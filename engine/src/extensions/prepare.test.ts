@@ -31,4 +31,14 @@ describe("preparing contributions", () => {
       await registry.stop();
     }
   }, 60_000);
+
+  it("built-in OCR and cues start on shots, motion waits for keyframes (its bursts come from the keyframe step)", () => {
+    const registry = ExtensionRegistry.load({
+      builtinDirs: [BUILTIN_EXTENSIONS_DIR],
+      ...extensionDirs({ SICHTER_HOME: path.join(dir, "home") }),
+      engineVersion: ENGINE_VERSION,
+    });
+    const startsAfter = Object.fromEntries(registry.analyzers().map((a) => [a.id, a.startsAfter]));
+    expect(startsAfter).toEqual({ "sichter.cues": "shots", "sichter.motion": "keyframes", "sichter.ocr": "shots" });
+  });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import type { Readable } from "node:stream";
 import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
@@ -23,6 +24,8 @@ export function liveToolProcessCount(): number {
 const STDERR_KEEP = 16 * 1024;
 
 export interface ToolRun {
+  /** The process id; undefined when the binary could not be started. */
+  readonly pid: number | undefined;
   /** Raw stdout, for callers that stream it (frame reader). */
   readonly stdout: Readable;
   /** Resolves when the process exits; rejects with SichterError on spawn failure or cancellation. */
@@ -42,6 +45,11 @@ export interface ToolInput {
    * than written to a file, so nothing of it lands on disk. Without it stdin stays closed.
    */
   readonly stdin?: Uint8Array;
+  /**
+   * Runs the tool at lower CPU priority (os.constants.priority.PRIORITY_BELOW_NORMAL), for work
+   * that others wait on less than on their own: it gets every idle cycle and gives way otherwise.
+   */
+  readonly background?: boolean;
 }
 
 /**
@@ -60,6 +68,13 @@ export function startTool(
     windowsHide: true,
   }) as ChildProcess & { stdout: Readable; stderr: Readable };
   live.add(child);
+  if (input.background && child.pid !== undefined) {
+    try {
+      os.setPriority(child.pid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    } catch {
+      // Only the schedule suffers (the process may also have exited already); the work is the same.
+    }
+  }
   if (input.stdin && child.stdin) {
     // A tool that exits early (bad arguments, cancellation) closes the pipe: EPIPE here is expected
     // and the exit code and stderr say what went wrong.
@@ -102,6 +117,7 @@ export function startTool(
   exit.catch(() => {});
 
   return {
+    pid: child.pid,
     stdout: child.stdout,
     exit,
     kill: () => {

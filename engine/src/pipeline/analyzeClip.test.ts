@@ -135,6 +135,83 @@ describe("analyzeClip", () => {
     expect(result.tagSet.ocrText).toHaveLength(1);
   });
 
+  it("starts an analyzer that needs only shots beside keyframe selection, and one that needs keyframes after it", async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const selectionHeld = new Promise<void>((resolve) => (release = resolve));
+    const onShots: Analyzer = {
+      id: "test.on-shots",
+      version: "1",
+      startsAfter: "shots",
+      async analyze(input) {
+        events.push(`on-shots starts with ${input.keyframes.length} keyframes and ${input.shots.length} shots`);
+        // Keyframe selection waits for this analyzer: it can only end if this one started first.
+        release();
+        return { tags: [] };
+      },
+    };
+    const onKeyframes: Analyzer = {
+      id: "test.on-keyframes",
+      version: "1",
+      async analyze(input) {
+        events.push(`on-keyframes starts with ${input.keyframes.length > 0 ? "keyframes" : "none"}`);
+        return { tags: [] };
+      },
+    };
+    const result = await analyzeClip(clip, {
+      shotDetection,
+      keyframeSelection: {
+        id: keyframeSelection.id,
+        version: keyframeSelection.version,
+        select: async (...args) => {
+          await selectionHeld;
+          const selected = await keyframeSelection.select(...args);
+          events.push("keyframes chosen");
+          return selected;
+        },
+      },
+      analyzers: [onKeyframes, onShots],
+      language: "de",
+      fingerprint: async () => "fp",
+    });
+    expect(events).toEqual(["on-shots starts with 0 keyframes and 3 shots", "keyframes chosen", "on-keyframes starts with keyframes"]);
+    expect(result.failures).toEqual([]);
+  });
+
+  it("keyframe selection fails: the analyzers already running are cancelled and awaited before the error, no folder left", async () => {
+    let state = "not started";
+    const onShots: Analyzer = {
+      id: "test.on-shots",
+      version: "1",
+      startsAfter: "shots",
+      analyze: (_input, _progress, token) =>
+        new Promise((_resolve, reject) => {
+          state = "running";
+          token.onCancellationRequested(() => setTimeout(() => ((state = "stopped"), reject(new SichterError(ErrorCode.CANCELLED))), 50));
+        }),
+    };
+    const error = await analyzeClip(clip, {
+      shotDetection,
+      keyframeSelection: {
+        id: keyframeSelection.id,
+        version: keyframeSelection.version,
+        select: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: clip, detail: "broken burst" });
+        },
+      },
+      analyzers: [onShots],
+      language: "de",
+      fingerprint: async () => "fp",
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isSichterError(error, ErrorCode.TOOL_FAILED)).toBe(true);
+    expect(state).toBe("stopped");
+    expect(jobFolders()).toEqual([]);
+  });
+
   it("cancelled: CANCELLED and no temporary folder left", async () => {
     const cts = new CancellationTokenSource();
     const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };

@@ -1,9 +1,9 @@
 import type { Keyframe, Tag, TagPlan, TagSet } from "@sichter/shared/model";
-import type { Analyzer } from "../analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../analysis/Analyzer.ts";
 import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
-import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../core/Cancellation.ts";
 import { JobTempFolder } from "../core/JobTempFolder.ts";
 import { prepareInBackground } from "../core/Preparable.ts";
 import { Progress, subProgress } from "../core/Progress.ts";
@@ -74,49 +74,67 @@ export async function analyzeClip(
   prepareInBackground(options.analyzers);
 
   const temp = JobTempFolder.create(sichterDirs().temp);
+  const running = new CancellationTokenSource(token);
   try {
     const shots = await options.shotDetection.detect(media, options.mode ?? "auto", temp.path, subProgress(progress, 0.02, 0.35), token);
-    const { keyframes: selected, duplicates, frameRuns } = await options.keyframeSelection.select(media, shots.shots, temp.path, subProgress(progress, 0.35, 0.45), token);
+    // Keyframes at OCR's width, if the shot step left them in the job folder and they are what
+    // they claim to be; otherwise OCR decodes the keyframes itself.
+    const keyframeFrames = shots.keyframeFrames && { ...shots.keyframeFrames, file: temp.file(shots.keyframeFrames.file) };
+    const onShots: AnalysisInput = {
+      media,
+      shots: shots.shots,
+      keyframes: [],
+      frames: mediaFrameSource(media),
+      language: options.language,
+      ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
+      ...(shots.frameRuns && { frameRuns: shots.frameRuns }),
+      ...(keyframeFramesFit(keyframeFrames, media, keyframeFrameGeometry(media)) && { keyframeFrames }),
+    };
+    // Keyframe selection and the analyzers share one stretch of the progress: the analyzers that
+    // start on shots alone run while keyframes are chosen, and each part's fraction only grows.
+    const fractions = [0, ...options.analyzers.map(() => 0)];
+    const overall = subProgress(progress, 0.35, 0.93);
+    const part = (i: number): Progress => ({
+      report: ({ stage, fraction }) => {
+        fractions[i] = fraction;
+        overall.report({ stage, fraction: fractions.reduce((a, b) => a + b, 0) / fractions.length });
+      },
+    });
+    // Every analyzer runs in its extension's process, so they run side by side: OCR's model and
+    // the cue detector's ffmpeg keep both cores busy instead of taking turns. Those that need no
+    // keyframes start as soon as shots are found, beside keyframe selection, so the longest of
+    // them (OCR) is not held up by it. The analyzers get a token of their own: when keyframe
+    // selection fails, those already running are stopped before the job folder goes.
+    const runs: Array<Promise<AnalyzerResult>> = new Array(options.analyzers.length);
+    const start = (i: number, input: AnalysisInput): void => {
+      const analyzer = options.analyzers[i]!;
+      // An analyzer that throws instead of rejecting fails alone, as one that rejects does.
+      runs[i] = (async () => analyzer.analyze(input, part(i + 1), running.token))();
+      runs[i]!.catch(() => {}); // settled below; failing before then is not unhandled
+    };
+    let selection: Awaited<ReturnType<KeyframeSelection["select"]>>;
+    try {
+      options.analyzers.forEach((analyzer, i) => analyzer.startsAfter === "shots" && start(i, onShots));
+      selection = await options.keyframeSelection.select(media, shots.shots, temp.path, part(0), token);
+    } catch (error) {
+      running.cancel();
+      await Promise.allSettled(runs.filter((run) => run !== undefined));
+      throw error;
+    }
+    const { keyframes: selected, duplicates, frameRuns } = selection;
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
     // Frames the shot and keyframe steps decoded on their way, for analyzers that want them.
-    const runs = joinedFrameRuns(shots.frameRuns, frameRuns);
-    // Keyframes at OCR's width, if the shot step left them in the job folder and they are what
-    // they claim to be; otherwise OCR decodes the keyframes itself.
-    const keyframeFrames = shots.keyframeFrames && { ...shots.keyframeFrames, file: temp.file(shots.keyframeFrames.file) };
-    const input = {
-      media,
-      shots: shots.shots,
-      keyframes,
-      frames: mediaFrameSource(media),
-      language: options.language,
-      ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
-      ...(runs && { frameRuns: runs }),
-      ...(keyframeFramesFit(keyframeFrames, media, keyframeFrameGeometry(media)) && { keyframeFrames }),
-    };
+    const runsOfFrames = joinedFrameRuns(shots.frameRuns, frameRuns);
+    const input: AnalysisInput = { ...onShots, keyframes, ...(runsOfFrames && { frameRuns: runsOfFrames }) };
+    options.analyzers.forEach((analyzer, i) => runs[i] === undefined && start(i, input));
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
     const failures: AnalyzerFailure[] = [];
-    // Every analyzer runs in its extension's process, so they run side by side: OCR's model and
-    // the cue detector's ffmpeg keep both cores busy instead of taking turns. Results are
-    // gathered in the analyzers' order, so the tag set does not depend on who finished first.
-    const fractions = options.analyzers.map(() => 0);
-    const overall = subProgress(progress, 0.45, 0.93);
-    const settled = await Promise.allSettled(
-      options.analyzers.map((analyzer, i) =>
-        analyzer.analyze(
-          input,
-          {
-            report: ({ stage, fraction }) => {
-              fractions[i] = fraction;
-              overall.report({ stage, fraction: fractions.reduce((a, b) => a + b, 0) / fractions.length });
-            },
-          },
-          token,
-        ),
-      ),
-    );
+    // Results are gathered in the analyzers' order, so the tag set does not depend on who
+    // finished first.
+    const settled = await Promise.allSettled(runs);
     throwIfCancelled(token);
     for (const [i, outcome] of settled.entries()) {
       if (outcome.status === "fulfilled") {
@@ -171,6 +189,7 @@ export async function analyzeClip(
       analyzers: [options.shotDetection, options.keyframeSelection, ...options.analyzers].map(({ id, version }) => ({ id, version })),
     };
   } finally {
+    running.dispose();
     temp.dispose();
   }
 }

@@ -42,6 +42,8 @@ export interface KeyframeOptions {
    * one frame more is decoded per burst, and the pictures come from the frames decoded anyway.
    */
   readonly frameRuns?: boolean;
+  /** Decode at lower CPU priority (see ToolInput.background). */
+  readonly background?: boolean;
 }
 
 const HASH_W = 128;
@@ -88,7 +90,7 @@ export async function extractKeyframes(
 
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, token);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, options.background ?? false, token);
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
@@ -172,14 +174,15 @@ async function decodeBurst(
   dir: string,
   prefix: string,
   runGeometry: FrameGeometry | undefined,
+  background: boolean,
   token: CancellationToken,
 ): Promise<Burst> {
   const expected = pickable(Math.min(BURST, media.frameCount - first));
-  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, token);
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, background, token);
   const needed = pickable(burst.small.length);
   if (needed.from >= expected.from && needed.to <= expected.to) return burst;
   keepOnly(burst, undefined);
-  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, token);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, background, token);
 }
 
 async function runBurst(
@@ -189,12 +192,13 @@ async function runBurst(
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
   runGeometry: FrameGeometry | undefined,
+  background: boolean,
   token: CancellationToken,
 ): Promise<Burst> {
   const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
   const run = runGeometry && { file: `${jpegPrefix}run.gray`, geometry: runGeometry };
   try {
-    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token);
+    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, { background });
     const raw = exit.output;
     const size = HASH_W * HASH_H;
     const count = Math.floor(raw.length / size);

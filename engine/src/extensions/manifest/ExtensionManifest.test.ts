@@ -20,14 +20,14 @@ describe("valid manifests", () => {
   it("an analyzer, with the limits' defaults filled in", () => {
     const { manifest, id } = read(baseManifest({ contributes: { analyzers: [{ id: "newsroom.logo", title: "Logos" }] } }));
     expect(id).toBe("newsroom.thesaurus");
-    expect(manifest.sichter.contributes.analyzers).toEqual([{ id: "newsroom.logo", title: "Logos", timeoutSeconds: 300, memoryMb: 512, background: false, produces: "tags" }]);
+    expect(manifest.sichter.contributes.analyzers).toEqual([{ id: "newsroom.logo", title: "Logos", timeoutSeconds: 300, memoryMb: 512, background: false, startsAfter: "keyframes", produces: "tags" }]);
     expect(manifest.sichter.activationEvents).toEqual([]);
   });
 
   it("an analyzer with its own limits at the edges of the allowed ranges", () => {
     const analyzers = [
-      { id: "newsroom.fast", title: "Fast", description: "d", timeoutSeconds: 1, memoryMb: 32, background: false, produces: "tags" },
-      { id: "newsroom.slow", title: "Slow", timeoutSeconds: 3600, memoryMb: 4096, background: false, produces: "shots" },
+      { id: "newsroom.fast", title: "Fast", description: "d", timeoutSeconds: 1, memoryMb: 32, background: false, startsAfter: "shots", produces: "tags" },
+      { id: "newsroom.slow", title: "Slow", timeoutSeconds: 3600, memoryMb: 4096, background: false, startsAfter: "keyframes", produces: "shots" },
     ];
     const { manifest } = read(baseManifest({ contributes: { analyzers } }));
     expect(manifest.sichter.contributes.analyzers).toEqual(analyzers);

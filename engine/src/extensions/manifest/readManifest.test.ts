@@ -90,7 +90,7 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
   it("an unknown key, answered with the known ones", () => {
     const error = refused(analyzer({ timeoutSecond: 30 }));
     expect(error.field).toBe("sichter.contributes.analyzers[0].timeoutSecond");
-    expect(error.expected).toBe("one of the known keys: id, title, description, timeoutSeconds, memoryMb, background, produces");
+    expect(error.expected).toBe("one of the known keys: id, title, description, timeoutSeconds, memoryMb, background, startsAfter, produces");
     expect(error.found).toBe('unknown key "timeoutSecond"');
   });
 

@@ -14,6 +14,12 @@ export const AnalyzerContribution = z.strictObject({
     .boolean()
     .default(false)
     .describe("Runs at lower CPU priority (with every ffmpeg it starts): it gives way to the other analyzers while they compete for the cores."),
+  // The keyframe step decodes a burst of frames per shot; an analyzer that reads no keyframes need
+  // not wait for it, and the longest analyzer (OCR) decides when an analysis ends.
+  startsAfter: z
+    .enum(["shots", "keyframes"])
+    .default("keyframes")
+    .describe('"keyframes" (default): runs once shots and keyframes are found. "shots": starts as soon as the shots are, beside keyframe selection; its input then has no keyframes.'),
   // Shots and keyframes are analyzers too, at the start of the pipeline: the first enabled one of
   // each kind runs, so a newsroom can replace the built-in detector by disabling it.
   produces: z

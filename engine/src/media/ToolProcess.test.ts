@@ -1,0 +1,23 @@
+import os from "node:os";
+import { describe, expect, it } from "vitest";
+import { CancellationTokenSource } from "../core/Cancellation.ts";
+import { startTool } from "./ToolProcess.ts";
+
+/** An ffmpeg that runs until it is killed: an endless test source decoded to nowhere. */
+const endless = ["-v", "error", "-nostdin", "-re", "-f", "lavfi", "-i", "testsrc2=size=64x36:rate=5", "-f", "null", "-"];
+
+describe("startTool", () => {
+  it("runs a background tool at lower CPU priority, and others at the engine's", async () => {
+    const cts = new CancellationTokenSource();
+    const background = startTool("ffmpeg", endless, cts.token, { background: true });
+    const normal = startTool("ffmpeg", endless, cts.token);
+    try {
+      // At least below normal: a process already running lower keeps its own, lower priority.
+      expect(os.getPriority(background.pid!)).toBeGreaterThanOrEqual(Math.max(os.getPriority(), os.constants.priority.PRIORITY_BELOW_NORMAL));
+      expect(os.getPriority(normal.pid!)).toBe(os.getPriority());
+    } finally {
+      cts.cancel();
+      await Promise.allSettled([background.exit, normal.exit]);
+    }
+  });
+});
