@@ -7,6 +7,12 @@ import type { ShotDetection } from "../../src/analysis/shots/ShotDetection.ts";
 const VERSION = "1.0.0";
 /** Thumbnails and OCR-free uses need no more; the catalog keeps these as they are. */
 const KEYFRAME_WIDTH = 320;
+/**
+ * In the pipeline, analyzers that start after shots run beside this step: OCR, the longest, at
+ * normal priority, and cues in the background (PRIORITY_BELOW_NORMAL, 10). In between, the step
+ * gives way to OCR but not to cues, so motion, which waits for its bursts, is done before OCR is.
+ */
+const KEYFRAME_NICENESS = 5;
 
 /** The engine's own shot detector behind the ShotDetection step. */
 export const shotDetection: ShotDetection = {
@@ -30,9 +36,7 @@ export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
   async select(media, shots, outDir, progress, token) {
-    // In the pipeline, analyzers that start after shots (OCR, the longest) run beside this step,
-    // and only the shorter ones wait for it: it takes the cycles they leave.
-    const options = { outDir, width: KEYFRAME_WIDTH, frameRuns: true, background: true };
+    const options = { outDir, width: KEYFRAME_WIDTH, frameRuns: true, niceness: KEYFRAME_NICENESS };
     const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, options, progress, token);
     const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
     return {

@@ -46,10 +46,11 @@ export interface ToolInput {
    */
   readonly stdin?: Uint8Array;
   /**
-   * Runs the tool at lower CPU priority (os.constants.priority.PRIORITY_BELOW_NORMAL), for work
-   * that others wait on less than on their own: it gets every idle cycle and gives way otherwise.
+   * Runs the tool at this lower CPU priority (a Unix niceness, 1 to 19; Windows maps it to a
+   * priority class), for work that others wait on less than on their own: it gets every idle cycle
+   * and gives way otherwise.
    */
-  readonly background?: boolean;
+  readonly niceness?: number;
 }
 
 /**
@@ -68,9 +69,9 @@ export function startTool(
     windowsHide: true,
   }) as ChildProcess & { stdout: Readable; stderr: Readable };
   live.add(child);
-  if (input.background && child.pid !== undefined) {
+  if (input.niceness !== undefined && child.pid !== undefined) {
     try {
-      os.setPriority(child.pid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+      os.setPriority(child.pid, input.niceness);
     } catch {
       // Only the schedule suffers (the process may also have exited already); the work is the same.
     }

@@ -42,8 +42,8 @@ export interface KeyframeOptions {
    * one frame more is decoded per burst, and the pictures come from the frames decoded anyway.
    */
   readonly frameRuns?: boolean;
-  /** Decode at lower CPU priority (see ToolInput.background). */
-  readonly background?: boolean;
+  /** Decode at this lower CPU priority (see ToolInput.niceness). */
+  readonly niceness?: number;
 }
 
 const HASH_W = 128;
@@ -90,7 +90,7 @@ export async function extractKeyframes(
 
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, options.background ?? false, token);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, options.niceness, token);
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
@@ -174,15 +174,15 @@ async function decodeBurst(
   dir: string,
   prefix: string,
   runGeometry: FrameGeometry | undefined,
-  background: boolean,
+  niceness: number | undefined,
   token: CancellationToken,
 ): Promise<Burst> {
   const expected = pickable(Math.min(BURST, media.frameCount - first));
-  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, background, token);
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, niceness, token);
   const needed = pickable(burst.small.length);
   if (needed.from >= expected.from && needed.to <= expected.to) return burst;
   keepOnly(burst, undefined);
-  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, background, token);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, niceness, token);
 }
 
 async function runBurst(
@@ -192,13 +192,13 @@ async function runBurst(
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
   runGeometry: FrameGeometry | undefined,
-  background: boolean,
+  niceness: number | undefined,
   token: CancellationToken,
 ): Promise<Burst> {
   const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
   const run = runGeometry && { file: `${jpegPrefix}run.gray`, geometry: runGeometry };
   try {
-    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, { background });
+    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, niceness === undefined ? {} : { niceness });
     const raw = exit.output;
     const size = HASH_W * HASH_H;
     const count = Math.floor(raw.length / size);

@@ -268,7 +268,7 @@ async function detectFastWith(
     decodedFrames: pictures.length + decoded,
   });
   try {
-    const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, refine);
+    const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, (w) => w.to - w.from, refine);
     if (misplaced) return fallback(misplaced);
     runs.sort((a, b) => a.first - b.first);
     return {
@@ -308,13 +308,18 @@ const SAME_PICTURE = 0.02;
 /** Windows decoded side by side: two single-threaded decoders keep both cores busy. */
 const REFINE_CONCURRENCY = 2;
 
-/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Maps with at most `limit` calls in flight, keeping the input order in the result. Items are
+ * started largest first (by `size`): the last one to finish then runs alone for the shortest time,
+ * while the other decoder has nothing left to do.
+ */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, size: (item: T) => number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
+  const order = items.map((_, i) => i).sort((a, b) => size(items[b]!) - size(items[a]!) || a - b);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       results[i] = await fn(items[i]!);
     }
   };
