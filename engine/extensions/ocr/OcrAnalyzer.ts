@@ -89,8 +89,11 @@ export class OcrAnalyzer implements Analyzer {
     const started = performance.now();
     const thread = OcrThread.shared();
     await thread.load(o.models);
-    const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
+    // Frames the shot step kept at this width besides the keyframes: read from there, not decoded.
+    const made = input.keyframeFrames;
+    const ready = new Set(made && made.width === width ? (made.others ?? []).flatMap((o) => o.frames) : []);
+    const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2, ready);
     const readOptions = {
       detectionMaxSide: o.detectionMaxSide ?? DETECTION_SIZE,
       minConfidence: o.minConfidence ?? 0.6,

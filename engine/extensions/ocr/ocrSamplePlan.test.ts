@@ -23,6 +23,19 @@ describe("ocrSamplePlan", () => {
     expect(plan.filter((p) => p.shot === 1).map((p) => p.frame)).toEqual([220, 265, 310, 355, 400, 425, 475]);
   });
 
+  it("takes a frame that is ready for an extra one where it keeps every gap, and no other", () => {
+    const shots = [shot(0, 0, 300)];
+    // After keyframe 250 one extra frame is needed: anywhere from 275 (a gap before the shot's end
+    // plus half a gap) to 300 keeps both gaps at 50 or less; 275 is the one decoded otherwise.
+    expect(ocrSamplePlan({ media: media([0, 50, 100, 150, 200, 250]), shots }, 2, new Set([285])).at(-1)).toMatchObject({ frame: 285, from: 268, to: 300 });
+    // Outside that span (too early, or another shot's), a ready frame does not count.
+    expect(ocrSamplePlan({ media: media([0, 50, 100, 150, 200, 250]), shots }, 2, new Set([260, 310])).at(-1)!.frame).toBe(275);
+    // Of two in the span, the one nearer the frame it stands in for.
+    expect(ocrSamplePlan({ media: media([0, 50, 100, 150, 200, 250]), shots }, 2, new Set([299, 280])).at(-1)!.frame).toBe(280);
+    // Where a gap needs two extra frames, their places are fixed: a ready frame is not used.
+    expect(ocrSamplePlan({ media: media([0, 130, 400], 500), shots: [shot(0, 0, 200)] }, 2, new Set([31])).map((p) => p.frame)).toEqual([0, 30, 80, 130, 175]);
+  });
+
   it("adds frames where keyframes are far apart or far from a shot edge, and never reads a dissolve", () => {
     const plan = ocrSamplePlan(
       { media: media([0, 250]), shots: [shot(0, 0, 120), shot(1, 120, 300, { type: "dissolve", startFrame: 114, endFrame: 126 })] },

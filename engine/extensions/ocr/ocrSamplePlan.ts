@@ -13,17 +13,28 @@ export interface PlannedSample {
   readonly shot: number;
 }
 
+/** The one of `ready` in [from, to] nearest to `preferred`, if any. */
+function readyFrameNear(ready: ReadonlySet<number>, from: number, to: number, preferred: number): number | undefined {
+  let found: number | undefined;
+  for (const frame of ready) {
+    if (frame < from || frame > to) continue;
+    if (found === undefined || Math.abs(frame - preferred) < Math.abs(found - preferred)) found = frame;
+  }
+  return found;
+}
+
 /**
  * Which frames OCR reads. Keyframes are nearly free (one stream decodes them all, nothing before
  * them), so every keyframe inside a shot's clean range is a sample; where two samples (or a shot
  * edge and a sample) are more than `maxGap` frames apart, extra frames are added, and every shot
  * gets at least one. A text's range then runs halfway to the samples that did not see it, so with
  * `maxGap` = 2 s it is off by at most 1 s, the same as sampling every second and extending to the
- * next sample.
+ * next sample. Frames in `ready` are taken for an extra one where they keep those gaps.
  */
 export function ocrSamplePlan(
   input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
   maxGapSeconds: number,
+  ready: ReadonlySet<number> = new Set(),
 ): PlannedSample[] {
   const [num, den] = input.media.frameRate.split("/").map(Number) as [number, number];
   const maxGap = Math.max(1, Math.round((maxGapSeconds * num) / den));
@@ -45,7 +56,12 @@ export function ocrSamplePlan(
       const a = points[i - 1]!;
       const b = points[i]!;
       const extra = Math.ceil((b - a) / maxGap) - 1;
-      if (i > 1) {
+      // A single extra frame may lie anywhere from a gap before `b` to a gap after `a`; one that
+      // is ready (decoded on the shot step's way) costs no decode of its own.
+      const preferred = i > 1 ? b - maxGap : a + Math.round((b - a) / 2);
+      const readyOne = extra === 1 ? readyFrameNear(ready, Math.max(b - maxGap, start), Math.min(a + maxGap, end - 1), preferred) : undefined;
+      if (readyOne !== undefined) frames.push(readyOne);
+      else if (i > 1) {
         // After a keyframe: each extra frame a full gap before the next sample, so the first lies as
         // near after the keyframe as the gap allows. It is decoded from that keyframe on, so every
         // frame nearer is a frame less to decode.

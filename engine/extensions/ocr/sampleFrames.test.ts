@@ -60,4 +60,22 @@ describe("sampleFrames", () => {
     // A set at another width is not used.
     expect((await pictures({ ...two, width: 160, height: 90 })).every((p, i) => p.equals(own[i]!))).toBe(true);
   });
+
+  it("takes a frame between keyframes from the shot step's other frames where it kept it, else decodes it", async () => {
+    const folder = path.join(dir, "job-others");
+    fs.mkdirSync(folder);
+    const own = await pictures();
+    const size = bytesPerFrame(keyframeFrameGeometry(media));
+    const made = (await detectShots(media, { mode: "fast", keyframeFrames: { folder } })).keyframeFrames!;
+    const between = plan.findIndex((p) => !p.keyframe);
+    // The kept picture of frame 25, marked so that it can be told from a decode.
+    const file = path.join(folder, "other.rgb");
+    fs.writeFileSync(file, Buffer.concat([Buffer.alloc(size, 9), Buffer.alloc(size, 7)]));
+    const kept = await pictures({ ...made, others: [{ file, frames: [24, 25] }] });
+    expect(kept[between]!.every((v) => v === 7)).toBe(true);
+    expect(kept.every((p, i) => i === between || p.equals(own[i]!))).toBe(true);
+    // A file that does not hold what it claims is not read: the frame is decoded.
+    fs.writeFileSync(file, Buffer.alloc(size, 7));
+    expect((await pictures({ ...made, others: [{ file, frames: [24, 25] }] }))[between]!.equals(own[between]!)).toBe(true);
+  });
 });

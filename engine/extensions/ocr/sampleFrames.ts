@@ -4,15 +4,15 @@ import { SichterError } from "../../src/core/SichterError.ts";
 import { readFrames } from "../../src/media/FrameReader.ts";
 import { evenHeight, type FrameSource, type RgbImage } from "../../src/media/FrameSource.ts";
 import { keyframeIndexAtOrBefore } from "../../src/media/keyframeSeek.ts";
-import { KeyframeFrameFile, keyframeFramesFit, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";
+import { KeyframeFrameFile, keyframeFramesFit, readOtherFrame, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**
  * The planned samples' pictures, in plan order. Keyframes come from the shot step's keyframe
  * frames where it made them at this width (the same bytes), the others from one keyframe-only
- * decode that runs through the clip once; any other frame is decoded on its own with an accurate
- * seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller reads the
+ * decode that runs through the clip once; any other frame is taken from the shot step's other
+ * frames where it kept it, else decoded on its own with an accurate seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller reads the
  * last one.
  */
 export async function* sampleFrames(
@@ -47,8 +47,13 @@ export async function* sampleFrames(
     }
     throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${frame} missing from the keyframe stream of ${media.path}` });
   };
+  const decode = (frame: number): Promise<RgbImage> => frames.rgb(frame, width, 1, token).then(([image]) => image!);
   const fetch = (sample: PlannedSample): Promise<RgbImage> => {
-    if (!sample.keyframe) return frames.rgb(sample.frame, width, 1, token).then(([image]) => image!);
+    if (!sample.keyframe) {
+      // One the shot step kept (see KeyframeFrames.others), else decoded on its own.
+      const kept = stored ? readOtherFrame(made!, sample.frame) : Promise.resolve(undefined);
+      return kept.then((image) => image ?? decode(sample.frame));
+    }
     const index = keyIndexOf(sample.frame);
     return stored?.has(index) ? stored.read(index) : nextKeyframe(sample.frame);
   };

@@ -26,7 +26,13 @@ export const shotDetection: ShotDetection = {
       mode: result.mode,
       ...(keyframePictures && { keyframePictures }),
       ...(frameRuns && { frameRuns }),
-      ...(keyframeFrames && { keyframeFrames: { ...keyframeFrames, file: path.basename(keyframeFrames.file) } }),
+      ...(keyframeFrames && {
+        keyframeFrames: {
+          ...keyframeFrames,
+          file: path.basename(keyframeFrames.file),
+          ...(keyframeFrames.others && { others: keyframeFrames.others.map((o) => ({ ...o, file: path.basename(o.file) })) }),
+        },
+      }),
     };
   },
 };

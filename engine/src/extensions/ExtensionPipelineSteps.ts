@@ -39,7 +39,14 @@ const ShotResult = z.object({
     .optional(),
   frameRuns: FrameRunsResult,
   keyframeFrames: z
-    .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), file: JobFileName, count: z.int().positive() })
+    .object({
+      width: z.int().positive(),
+      height: z.int().positive(),
+      pixelFormat: z.literal("rgb24"),
+      file: JobFileName,
+      count: z.int().positive(),
+      others: z.array(z.object({ file: JobFileName, frames: z.array(z.int().nonnegative()).min(1) })).optional(),
+    })
     .optional(),
 });
 const KeyframeResult = z.object({

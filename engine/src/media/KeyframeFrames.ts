@@ -19,6 +19,13 @@ export interface KeyframeFrames {
   readonly file: string;
   /** Pictures in the file: entries 0..count-1 of `media.keyframes`. */
   readonly count: number;
+  /**
+   * Frames other than keyframes at the same geometry, each file holding its `frames` back to back
+   * (named as `file` is): frames the shot detector's refine windows decoded anyway, about a second
+   * before the keyframe that ends a refined gap, where OCR reads an extra frame of a shot that ends
+   * on that keyframe. Unlike the keyframes these are decoded without H.264's deblocking.
+   */
+  readonly others?: ReadonlyArray<{ readonly file: string; readonly frames: readonly number[] }>;
 }
 
 /** OCR's frame width (never above the source's): the geometry the keyframe frames are made at. */
@@ -44,16 +51,22 @@ export function keyframeFrameGeometry(media: Pick<MediaInfo, "width" | "height">
  * many leading ones as fit, 0 when the free space cannot be read.
  */
 export function keyframeFramesToWrite(media: Pick<MediaInfo, "width" | "height" | "keyframes">, folder: string, budget = KEYFRAME_FRAMES_BUDGET): number {
+  return keyframeFramesRoom(media, folder, budget).count;
+}
+
+/** `count` as keyframeFramesToWrite, and how many more pictures (`others`) fit the budget beside them. */
+export function keyframeFramesRoom(media: Pick<MediaInfo, "width" | "height" | "keyframes">, folder: string, budget = KEYFRAME_FRAMES_BUDGET): { count: number; spare: number } {
   const size = bytesPerFrame(keyframeFrameGeometry(media));
   let free: number;
   try {
     const stats = fs.statfsSync(folder);
     free = stats.bavail * stats.bsize;
   } catch {
-    return 0;
+    return { count: 0, spare: 0 };
   }
-  const bytes = Math.min(budget, free - KEEP_FREE);
-  return Math.max(0, Math.min(media.keyframes.length, Math.floor(bytes / size)));
+  const pictures = Math.max(0, Math.floor(Math.min(budget, free - KEEP_FREE) / size));
+  const count = Math.min(media.keyframes.length, pictures);
+  return { count, spare: pictures - count };
 }
 
 /**
@@ -67,6 +80,31 @@ export function keyframeFramesFit(set: KeyframeFrames | undefined, media: Pick<M
     return fs.statSync(set.file).size === set.count * bytesPerFrame(geometry);
   } catch {
     return false;
+  }
+}
+
+/**
+ * The picture of a non-keyframe from a set's `others`, or undefined when the set has none of that
+ * frame or its file does not hold what it claims.
+ */
+export async function readOtherFrame(set: KeyframeFrames, frame: number): Promise<RgbImage | undefined> {
+  const entry = set.others?.find((o) => o.frames.includes(frame));
+  if (!entry) return undefined;
+  const size = bytesPerFrame(set);
+  const handle = await fs.promises.open(entry.file, "r").catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    if ((await handle.stat()).size !== entry.frames.length * size) return undefined;
+    const data = new Uint8Array(size);
+    const at = entry.frames.indexOf(frame) * size;
+    for (let filled = 0; filled < size; ) {
+      const { bytesRead } = await handle.read(data, filled, size - filled, at + filled);
+      if (bytesRead === 0) return undefined;
+      filled += bytesRead;
+    }
+    return { width: set.width, height: set.height, data };
+  } finally {
+    await handle.close();
   }
 }
 

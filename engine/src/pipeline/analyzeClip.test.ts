@@ -85,13 +85,13 @@ describe("analyzeClip", () => {
   });
 
   it("hands analyzers the shot step's keyframe frames, a file in the job folder that goes with it", async () => {
-    let seen: { file: string; count: number; width: number; size: number } | undefined;
+    let seen: { file: string; count: number; width: number; size: number; others: string[] } | undefined;
     const looker: Analyzer = {
       id: "test.looker",
       version: "1",
       async analyze(input) {
         const f = input.keyframeFrames;
-        if (f) seen = { file: f.file, count: f.count, width: f.width, size: fs.statSync(f.file).size };
+        if (f) seen = { file: f.file, count: f.count, width: f.width, size: fs.statSync(f.file).size, others: (f.others ?? []).filter((o) => fs.existsSync(o.file)).map((o) => o.file) };
         return { tags: [] };
       },
     };
@@ -105,7 +105,11 @@ describe("analyzeClip", () => {
     expect(seen!.width).toBe(320);
     expect(seen!.size).toBe(seen!.count * 320 * 180 * 3);
     expect(path.dirname(path.dirname(seen!.file))).toBe(path.join(dir, "home", "tmp"));
+    // The frames kept besides the keyframes (the cut at 110 is x264's keyframe): beside them, and gone with them.
+    expect(seen!.others.length).toBeGreaterThan(0);
+    expect(seen!.others.every((file) => path.dirname(file) === path.dirname(seen!.file))).toBe(true);
     expect(fs.existsSync(seen!.file)).toBe(false);
+    expect(seen!.others.some((file) => fs.existsSync(file))).toBe(false);
     expect(jobFolders()).toEqual([]);
   });
 

@@ -79,7 +79,12 @@ export async function analyzeClip(
     const shots = await options.shotDetection.detect(media, options.mode ?? "auto", temp.path, subProgress(progress, 0.02, 0.35), token);
     // Keyframes at OCR's width, if the shot step left them in the job folder and they are what
     // they claim to be; otherwise OCR decodes the keyframes itself.
-    const keyframeFrames = shots.keyframeFrames && { ...shots.keyframeFrames, file: temp.file(shots.keyframeFrames.file) };
+    const made = shots.keyframeFrames;
+    const keyframeFrames = made && {
+      ...made,
+      file: temp.file(made.file),
+      ...(made.others && { others: made.others.map((o) => ({ ...o, file: temp.file(o.file) })) }),
+    };
     const onShots: AnalysisInput = {
       media,
       shots: shots.shots,

@@ -6,10 +6,10 @@ import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.
 import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
-import { liveToolProcessCount } from "../../media/ToolProcess.ts";
+import { liveToolProcessCount, runTool } from "../../media/ToolProcess.ts";
 import { keyframePictureList } from "../../media/KeyframePictures.ts";
 import { bytesPerFrame, readFrames } from "../../media/FrameReader.ts";
-import { keyframeFrameGeometry } from "../../media/KeyframeFrames.ts";
+import { keyframeFrameGeometry, readOtherFrame } from "../../media/KeyframeFrames.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { detectShots } from "./ShotDetector.ts";
 
@@ -88,17 +88,52 @@ describe("detectShots on real encodes", () => {
     expect(media.keyframes.length).toBeGreaterThan(3);
 
     const fast = await detectShots(media, { mode: "fast", keyframeFrames: { folder } });
-    expect(fast.keyframeFrames).toEqual({ ...geometry, file: path.join(folder, "keyframes.rgb"), count: media.keyframes.length });
+    expect(fast.keyframeFrames).toMatchObject({ ...geometry, file: path.join(folder, "keyframes.rgb"), count: media.keyframes.length });
+    for (const other of fast.keyframeFrames!.others ?? []) fs.rmSync(other.file);
     expect(fs.readFileSync(fast.keyframeFrames!.file).equals(reference)).toBe(true);
     // The pass keeps deblocking for these; the verdicts stay those of the plain pass.
     expect(starts(fast.shots)).toEqual([0, ...cuts]);
 
     const partial = await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: 2 * size + 1 } });
     expect(partial.keyframeFrames?.count).toBe(2);
+    // Frames besides the keyframes only once every keyframe is written.
+    expect(partial.keyframeFrames?.others).toBeUndefined();
     expect(fs.readFileSync(partial.keyframeFrames!.file).equals(reference.subarray(0, 2 * size))).toBe(true);
     fs.rmSync(partial.keyframeFrames!.file);
 
     expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: size - 1 } })).keyframeFrames).toBeUndefined();
+    expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it("keeps the frame a second before each refined gap's closing keyframe at OCR's width, as a decode without deblocking makes it", async () => {
+    const media = await probeMedia(path.join(dir, "scenecut.mp4"));
+    const folder = path.join(dir, "lead-in-frames");
+    fs.mkdirSync(folder);
+    const geometry = keyframeFrameGeometry(media);
+    const size = bytesPerFrame(geometry);
+    const fast = await detectShots(media, { mode: "fast", keyframeFrames: { folder } });
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    const others = fast.keyframeFrames!.others!;
+    // x264 put a keyframe on every cut; the shot before each ends on it.
+    expect(others.flatMap((o) => o.frames)).toEqual(cuts.map((c) => c - 25));
+    const all = await runTool("ffmpeg", [
+      "-v", "error", "-nostdin", "-skip_loop_filter", "all", "-i", media.path, "-map", "0:v:0",
+      "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=rgb24`, "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+    ]);
+    for (const other of others) {
+      expect(path.dirname(other.file)).toBe(folder);
+      const data = fs.readFileSync(other.file);
+      expect(data.length).toBe(other.frames.length * size);
+      other.frames.forEach((frame, i) => expect(data.subarray(i * size, (i + 1) * size).equals(all.output.subarray(frame * size, (frame + 1) * size)), `frame ${frame}`).toBe(true));
+      expect(await readOtherFrame(fast.keyframeFrames!, other.frames[0]!)).toEqual({ width: geometry.width, height: geometry.height, data: new Uint8Array(data.subarray(0, size)) });
+    }
+    expect(await readOtherFrame(fast.keyframeFrames!, 1)).toBeUndefined();
+    for (const file of [fast.keyframeFrames!.file, ...others.map((o) => o.file)]) fs.rmSync(file);
+
+    // No room beside the keyframes, or no keyframe frames at all: none kept, none left on disk.
+    expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: media.keyframes.length * size } })).keyframeFrames?.others).toBeUndefined();
+    fs.rmSync(path.join(folder, "keyframes.rgb"));
     expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
     expect(fs.readdirSync(folder)).toEqual([]);
   });

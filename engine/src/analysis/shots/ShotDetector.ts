@@ -6,7 +6,7 @@ import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
-import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesToWrite, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
+import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -69,6 +69,11 @@ export interface ShotDetectionResult {
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
 const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
+
+function frameSeconds(media: Pick<MediaInfo, "frameRate">): number {
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
+  return den / num;
+}
 
 function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
@@ -147,15 +152,19 @@ async function detectFast(
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const temp = keep.pictures || keep.runs ? JobTempFolder.create(sichterDirs().temp) : undefined;
-  const count = keep.frames ? keyframeFramesToWrite(media, keep.frames.folder, keep.frames.budget) : 0;
-  const frames = count > 0 ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count } : undefined;
+  const room = keep.frames ? keyframeFramesRoom(media, keep.frames.folder, keep.frames.budget) : { count: 0, spare: 0 };
+  const frames = room.count > 0
+    ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count: room.count, spare: room.spare, others: [] }
+    : undefined;
   let outcome: FastOutcome | undefined;
   try {
     outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames }, progress, token);
     return outcome;
   } finally {
     // Keyframe frames outlive this call only with a result that hands them on.
-    if (frames && !(outcome && "keyframeFrames" in outcome)) fs.rmSync(frames.file, { force: true });
+    if (frames && !(outcome && "keyframeFrames" in outcome)) {
+      for (const file of [frames.file, ...frames.others]) fs.rmSync(file, { force: true });
+    }
     // Whatever is kept is in memory by then; frames on disk go at once.
     temp?.dispose();
   }
@@ -206,22 +215,32 @@ async function detectFastWith(
   );
 
   const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
+  // The frame a second before each gap's closing keyframe, while the budget allows: where a shot
+  // ends on that keyframe (x264 puts one on every cut it sees), that frame is the extra one OCR
+  // reads before the shot's end, which it would otherwise decode again from the keyframe before.
+  const leadIn = Math.max(1, Math.round(LEAD_IN_SECONDS / frameSeconds(media)));
+  const leadInFrames = frames && frames.count === media.keyframes.length
+    ? [...new Set(gaps.map((i) => (media.keyframes[i + 1] ?? media.frameCount) - leadIn))].filter((f) => f >= 0).slice(0, frames.spare)
+    : [];
+  const leadInsOf = (w: Window): number[] => leadInFrames.filter((f) => f >= w.from && f < w.to);
+  const leadInFiles: Array<{ file: string; frames: number[] }> = [];
   const runGeometry = keep.runs && keep.temp ? frameRunGeometry(media) : undefined;
   const runs: Array<{ first: number; data: Uint8Array }> = [];
   let decoded = 0;
   // A failed seek check stops the other windows too: their frame numbers are suspect as well.
   const abort = new CancellationTokenSource(token);
   let misplaced: Window | undefined;
-  const decodeWindow = (w: Window, runPictures: CompanionPictures | undefined): Promise<SignalSeries | undefined> =>
+  const decodeWindow = (w: Window, companions: CompanionPictures[]): Promise<SignalSeries | undefined> =>
     analyzeFrameRun(
       {
         file: media.path,
         keyframeSeekSeconds: keyframeSeekSeconds(media, w.keyframe),
         fastDecode: true,
         threads: 1,
-        // Runs are counted from the keyframe the seek aims at: ffmpeg must stop by itself (a killed
-        // ffmpeg may not have written its last pictures), after exactly the window's frames.
-        ...(runPictures && { companions: [runPictures], maxFrames: w.to - w.from }),
+        // Companion frames are counted from the keyframe the seek aims at: ffmpeg must stop by
+        // itself (a killed ffmpeg may not have written its last pictures), after exactly the
+        // window's frames.
+        ...(companions.length > 0 && { companions, maxFrames: w.to - w.from }),
       },
       {
         // A seek lands on a keyframe, but demuxers differ on which; the first decoded frame is
@@ -247,13 +266,24 @@ async function detectFastWith(
     const runPictures = runGeometry && starts.length > 0
       ? { geometry: runGeometry, file: keep.temp!.file(`runs-${w.from}.gray`), frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
       : undefined;
-    let series = await decodeWindow(w, runPictures);
-    if (runPictures) {
-      if (series && series.firstFrame === w.from) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
-      // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
-      // runs' frames are others than meant. Decoded again as without runs.
-      else if (series) series = await decodeWindow(w, undefined);
-      fs.rmSync(runPictures.file, { force: true });
+    const leadIns = leadInsOf(w);
+    const leadInPictures = frames && leadIns.length > 0
+      ? { geometry: frames.geometry, file: path.join(path.dirname(frames.file), `window-${w.from}.rgb`), frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) }
+      : undefined;
+    const companions = [runPictures, leadInPictures].filter((c) => c !== undefined);
+    if (leadInPictures) frames!.others.push(leadInPictures.file);
+    let series = await decodeWindow(w, companions);
+    if (companions.length > 0) {
+      if (series && series.firstFrame === w.from) {
+        if (runPictures) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
+        if (leadInPictures) leadInFiles.push({ file: leadInPictures.file, frames: leadIns });
+      } else {
+        // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
+        // companions' frames are others than meant. Decoded again as without them.
+        if (series) series = await decodeWindow(w, []);
+        if (leadInPictures) fs.rmSync(leadInPictures.file, { force: true });
+      }
+      if (runPictures) fs.rmSync(runPictures.file, { force: true });
     }
     if (!series) {
       misplaced ??= w;
@@ -276,7 +306,7 @@ async function detectFastWith(
       decodedFrames: pictures.length + decoded,
       ...(keyframePictures && { keyframePictures }),
       ...(runGeometry && { frameRuns: { ...runGeometry, runs } }),
-      ...(keyframeFrames && { keyframeFrames }),
+      ...(keyframeFrames && { keyframeFrames: leadInFiles.length > 0 ? { ...keyframeFrames, others: leadInFiles.sort((a, b) => a.frames[0]! - b.frames[0]!) } : keyframeFrames }),
     };
   } catch (error) {
     throwIfCancelled(token);
@@ -292,7 +322,14 @@ interface KeyframeFrameRequest {
   readonly geometry: ReturnType<typeof keyframeFrameGeometry>;
   readonly file: string;
   readonly count: number;
+  /** Pictures the budget leaves for the refine windows' frames (KeyframeFrames.others). */
+  readonly spare: number;
+  /** Files of those frames written so far, removed with `file` unless a result hands them on. */
+  readonly others: string[];
 }
+
+/** How far before a gap's closing keyframe the refine window keeps a frame at OCR's width. */
+const LEAD_IN_SECONDS = 1;
 
 /** The runs of one window's picture file, in `starts` order; none if the file is not all of them. */
 function splitRuns(raw: Buffer, starts: readonly number[], frameBytes: number): Array<{ first: number; data: Uint8Array }> {
