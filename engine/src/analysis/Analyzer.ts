@@ -27,9 +27,10 @@ export interface AnalysisInput {
    */
   readonly frameRuns?: FrameRuns;
   /**
-   * The leading keyframes at OCR's width in a file of the job folder, when the shot step made them
-   * (see KeyframeFrames). Handed to built-in analyzers only: extensions under the permission model
-   * cannot read the job folder.
+   * The leading keyframes at OCR's width in a file of the job folder, when the shot step made them,
+   * and a few frames between keyframes its refine windows decoded anyway (see KeyframeFrames).
+   * Handed to built-in analyzers only: extensions under the permission model cannot read the job
+   * folder.
    */
   readonly keyframeFrames?: KeyframeFrames;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
