@@ -13,6 +13,8 @@ import { findPictureCues } from "./findPictureCues.ts";
 import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
 import { isBars, isBlack } from "./pictureTests.ts";
 import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
+import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import { probeMedia } from "../../src/media/probeMedia.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -140,6 +142,28 @@ describe("CueAnalyzer on real encodes", () => {
     // Pictures of another size are not used: the analyzer decodes its own.
     const wrong = pictures!.map((p) => ({ ...p, width: 32 }));
     expect((await findPictureCues(input.media, { keyframePictures: wrong })).decodedFrames).toBe(own.decodedFrames);
+  });
+
+  it("with the shot step's window pictures: the same cues, and no decode of a stretch a window holds", async () => {
+    const file = await concatClip(dir, "window-pictures.mp4", [
+      { video: `testsrc2=${S}`, frames: 60 },
+      { video: `color=black:${S}`, frames: 20 },
+      { video: `mandelbrot=${S}`, frames: 60 },
+    ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"]);
+    const media = await probeMedia(file);
+    const folder = path.join(dir, "window-pictures");
+    fs.mkdirSync(folder);
+    const { keyframePictures, windowPictures } = await detectShots(media, { keyframePictures: true, windowPictures: { folder } });
+    expect(windowPictures!.windows.length).toBeGreaterThan(0);
+    const pictures = keyframePictureList(keyframePictures, media);
+    const own = await findPictureCues(media, { keyframePictures: pictures });
+    const shared = await findPictureCues(media, { keyframePictures: pictures, windowPictures });
+    expect(own.cues.map((c) => c.kind)).toEqual(["cue.black"]);
+    expect(shared.cues).toEqual(own.cues);
+    expect(shared.decodedFrames).toBeLessThan(own.decodedFrames);
+    // Files that do not hold what they claim are not read: the stretch is decoded as before.
+    for (const w of windowPictures!.windows) fs.truncateSync(w.file, 100);
+    expect(await findPictureCues(media, { keyframePictures: pictures, windowPictures })).toEqual(own);
   });
 
   it("freeze: fixed GOP with B-frames", async () => {

@@ -50,7 +50,13 @@ export class CueAnalyzer implements Analyzer {
     const [picture, silence] = await Promise.all([
       findPictureCues(
         media,
-        { isStillShot: isStill, fades: fadesOf(input.shots), keyframePictures: keyframePictureList(input.keyframePictures, media), ...this.options },
+        {
+          isStillShot: isStill,
+          fades: fadesOf(input.shots),
+          keyframePictures: keyframePictureList(input.keyframePictures, media),
+          ...(input.windowPictures && { windowPictures: input.windowPictures }),
+          ...this.options,
+        },
         subProgress(progress, 0, 0.95),
         token,
       ),

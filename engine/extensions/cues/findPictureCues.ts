@@ -5,6 +5,7 @@ import { decodeRun } from "../../src/media/keyframeSeek.ts";
 import type { RgbImage } from "../../src/media/FrameSource.ts";
 import { KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry } from "../../src/media/KeyframePictures.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import { readWindowPictures, type WindowPictures } from "../../src/media/WindowPictures.ts";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
 import { isBars, isBlack, samePicture } from "./pictureTests.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";
@@ -39,6 +40,8 @@ export interface PictureCueOptions {
    * keyframes-only decode is then skipped.
    */
   readonly keyframePictures?: readonly RgbImage[];
+  /** The shot step's refine windows at the cue geometry: a stretch one of them holds is not decoded. */
+  readonly windowPictures?: WindowPictures;
 }
 
 /**
@@ -105,7 +108,7 @@ export async function findPictureCues(
   const held = quiet.filter((r) => r.endFrame - r.firstFrame >= Math.min(minBlack, minFreeze));
   const blocks = joinedSpans(media, candidateSpans(media, held, keyPictures, options));
   let decodedFrames = fits ? 0 : keyPictures.length;
-  const decode = keyframeDecoder(media, keyPictures, geometry, token, (n) => (decodedFrames += n));
+  const decode = keyframeDecoder(media, keyPictures, geometry, options.windowPictures, token, (n) => (decodedFrames += n));
 
   const cues: PictureCue[] = [];
   let finished = 0;
@@ -146,6 +149,7 @@ function keyframeDecoder(
   media: MediaInfo,
   keyPictures: readonly RgbImage[],
   geometry: FrameGeometry,
+  windows: WindowPictures | undefined,
   token: CancellationToken,
   count: (decoded: number) => void,
 ): DecodeFromKeyframe {
@@ -154,6 +158,9 @@ function keyframeDecoder(
     throwIfCancelled(token);
     const n = Math.min(end, media.frameCount) - keyframe;
     if (n <= 0) return [];
+    // A refine window of the shot step decoded these frames from the same keyframe already.
+    const kept = readWindowPictures(windows, geometry, keyframe, keyframe + n);
+    if (kept) return kept.map(picture);
     const run = await decodeRun(media, keyframe, n, geometry, token);
     count(n + keyframe - (media.keyframes[run.keyframeIndex] ?? 0));
     if (seekLanded(media, keyPictures, run.keyframeIndex, run.keyPicture)) return run.frames.map(picture);

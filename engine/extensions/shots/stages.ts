@@ -19,8 +19,9 @@ export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
   async detect(media, mode, outDir, progress, token) {
-    const result = await detectShots(media, { mode, keyframePictures: true, frameRuns: true, keyframeFrames: { folder: outDir } }, progress, token);
-    const { shots, keyframePictures, frameRuns, keyframeFrames } = result;
+    const options = { mode, keyframePictures: true, frameRuns: true, keyframeFrames: { folder: outDir }, windowPictures: { folder: outDir } };
+    const result = await detectShots(media, options, progress, token);
+    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = result;
     return {
       shots,
       mode: result.mode,
@@ -33,6 +34,7 @@ export const shotDetection: ShotDetection = {
           ...(keyframeFrames.others && { others: keyframeFrames.others.map((o) => ({ ...o, file: path.basename(o.file) })) }),
         },
       }),
+      ...(windowPictures && { windowPictures: { ...windowPictures, windows: windowPictures.windows.map((w) => ({ ...w, file: path.basename(w.file) })) } }),
     };
   },
 };

@@ -6,6 +6,7 @@ import type { FrameRuns } from "../media/FrameRuns.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
 import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../media/KeyframePictures.ts";
+import type { WindowPictures } from "../media/WindowPictures.ts";
 import type { Preparable } from "../core/Preparable.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
@@ -33,6 +34,11 @@ export interface AnalysisInput {
    * folder.
    */
   readonly keyframeFrames?: KeyframeFrames;
+  /**
+   * Every frame of the shot step's refine windows at the keyframe pictures' size, in files of the
+   * job folder (see WindowPictures). Built-in analyzers only, as `keyframeFrames`.
+   */
+  readonly windowPictures?: WindowPictures;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
   readonly language: "de" | "en";
 }

@@ -58,6 +58,7 @@ export class ExtensionAnalyzer implements Analyzer {
         ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
         ...(input.frameRuns && { frameRuns: input.frameRuns }),
         ...(this.options.trusted && input.keyframeFrames && { keyframeFrames: input.keyframeFrames }),
+        ...(this.options.trusted && input.windowPictures && { windowPictures: input.windowPictures }),
       },
       progress,
       token,

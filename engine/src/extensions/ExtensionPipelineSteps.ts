@@ -48,6 +48,14 @@ const ShotResult = z.object({
       others: z.array(z.object({ file: JobFileName, frames: z.array(z.int().nonnegative()).min(1) })).optional(),
     })
     .optional(),
+  windowPictures: z
+    .object({
+      width: z.int().positive(),
+      height: z.int().positive(),
+      pixelFormat: z.literal("rgb24"),
+      windows: z.array(z.object({ file: JobFileName, first: z.int().nonnegative(), count: z.int().positive() })),
+    })
+    .optional(),
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: JobFileName })),
@@ -74,14 +82,21 @@ export class ExtensionShotDetection implements ShotDetection {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures, frameRuns, keyframeFrames } = parsed.data as { shots: Shot[]; keyframePictures?: ShotDetectionOutcome["keyframePictures"]; frameRuns?: ShotDetectionOutcome["frameRuns"]; keyframeFrames?: ShotDetectionOutcome["keyframeFrames"] };
+    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: Shot[] };
     // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
     // decode the keyframes themselves, as they would without them. Runs likewise.
     const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
     const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
-    // Keyframe frames name a file in the job folder; whether it holds what it claims is checked
-    // where the folder is known (see analyzeClip).
-    return { shots, mode: parsed.data.mode, ...(fitting && { keyframePictures: fitting }), ...(fittingRuns && { frameRuns: fittingRuns }), ...(keyframeFrames && { keyframeFrames }) };
+    // Keyframe frames and window pictures name files in the job folder; whether they hold what
+    // they claim is checked where they are read.
+    return {
+      shots,
+      mode: parsed.data.mode,
+      ...(fitting && { keyframePictures: fitting }),
+      ...(fittingRuns && { frameRuns: fittingRuns }),
+      ...(keyframeFrames && { keyframeFrames }),
+      ...(windowPictures && { windowPictures }),
+    };
   }
 }
 

@@ -94,6 +94,7 @@ export async function analyzeClip(
       ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
       ...(shots.frameRuns && { frameRuns: shots.frameRuns }),
       ...(keyframeFramesFit(keyframeFrames, media, keyframeFrameGeometry(media)) && { keyframeFrames }),
+      ...(shots.windowPictures && { windowPictures: { ...shots.windowPictures, windows: shots.windowPictures.windows.map((w) => ({ ...w, file: temp.file(w.file) })) } }),
     };
     // Keyframe selection and the analyzers share one stretch of the progress: the analyzers that
     // start on shots alone run while keyframes are chosen, and each part's fraction only grows.

@@ -4,6 +4,7 @@ import type { FrameRuns } from "../../media/FrameRuns.ts";
 import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { WindowPictures } from "../../media/WindowPictures.ts";
 import type { Shot } from "./Shot.ts";
 import type { ShotDetectionMode } from "./ShotDetector.ts";
 import type { Preparable } from "../../core/Preparable.ts";
@@ -20,6 +21,8 @@ export interface ShotDetectionOutcome {
    * KeyframeFrames), `file` naming the file there; passed on to the built-in analyzers.
    */
   readonly keyframeFrames?: KeyframeFrames;
+  /** Optional: the refine windows' frames the detector wrote into `outDir` (see WindowPictures), files named likewise. */
+  readonly windowPictures?: WindowPictures;
 }
 
 /**

@@ -7,7 +7,8 @@ import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { isSichterError } from "../../core/SichterError.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import { liveToolProcessCount, runTool } from "../../media/ToolProcess.ts";
-import { keyframePictureList } from "../../media/KeyframePictures.ts";
+import { keyframePictureGeometry, keyframePictureList } from "../../media/KeyframePictures.ts";
+import { decodeRun } from "../../media/keyframeSeek.ts";
 import { bytesPerFrame, readFrames } from "../../media/FrameReader.ts";
 import { keyframeFrameGeometry, readOtherFrame } from "../../media/KeyframeFrames.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
@@ -135,6 +136,34 @@ describe("detectShots on real encodes", () => {
     expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: media.keyframes.length * size } })).keyframeFrames?.others).toBeUndefined();
     fs.rmSync(path.join(folder, "keyframes.rgb"));
     expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it("writes every refine window's frames at the keyframe pictures' size, as a short decode from the window's keyframe makes them", async () => {
+    const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
+    const folder = path.join(dir, "window-pictures");
+    fs.mkdirSync(folder);
+    const geometry = keyframePictureGeometry(media);
+    const size = bytesPerFrame(geometry);
+    const fast = await detectShots(media, { mode: "fast", windowPictures: { folder } });
+    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    const { windows, ...pictures } = fast.windowPictures!;
+    expect(pictures).toEqual(geometry);
+    // A window per cut: every cut lies inside one, which starts on a keyframe.
+    for (const cut of cuts) expect(windows.some((w) => w.first < cut && cut < w.first + w.count)).toBe(true);
+    for (const w of windows) {
+      expect(media.keyframes).toContain(w.first);
+      const own = await decodeRun(media, w.first, w.count, geometry);
+      expect(fs.readFileSync(w.file).equals(Buffer.concat(own.frames)), `window at ${w.first}`).toBe(true);
+      fs.rmSync(w.file);
+    }
+    expect(windows.reduce((n, w) => n + w.count, 0) * size).toBeGreaterThan(0);
+    // Within the budget only, and none from exact mode; nothing left on disk either way.
+    const one = await detectShots(media, { mode: "fast", windowPictures: { folder, budget: (windows[0]!.count + 1) * size } });
+    expect(one.windowPictures!.windows).toHaveLength(1);
+    fs.rmSync(one.windowPictures!.windows[0]!.file);
+    expect((await detectShots(media, { mode: "fast", windowPictures: { folder, budget: size } })).windowPictures).toBeUndefined();
+    expect((await detectShots(media, { mode: "exact", windowPictures: { folder } })).windowPictures).toBeUndefined();
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } 
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
+import { windowPicturesRoom, type WindowPictures } from "../../media/WindowPictures.ts";
 import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
@@ -49,6 +50,12 @@ export interface ShotDetectionOptions {
    * it falls back, write none.
    */
   readonly keyframeFrames?: { readonly folder: string; readonly budget?: number };
+  /**
+   * Also write every frame of fast mode's refine windows at the keyframe pictures' size into
+   * `folder` (see WindowPictures), within `budget` bytes (default WINDOW_PICTURES_BUDGET) and
+   * the free disk. Exact mode, and fast mode when it falls back, write none.
+   */
+  readonly windowPictures?: { readonly folder: string; readonly budget?: number };
 }
 
 export interface ShotDetectionResult {
@@ -65,6 +72,8 @@ export interface ShotDetectionResult {
   readonly frameRuns?: FrameRuns;
   /** When asked for, fast mode ran and the budget allowed at least one; `file` is a full path. */
   readonly keyframeFrames?: KeyframeFrames;
+  /** When asked for, fast mode ran and at least one window fit the budget; full paths. */
+  readonly windowPictures?: WindowPictures;
 }
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
@@ -100,13 +109,14 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames };
+  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames, windows: options.windowPictures };
   const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, keep, progress, token) : null;
   let keyframePictures: KeyframePictures | undefined;
   let frameRuns: FrameRuns | undefined;
   let keyframeFrames: KeyframeFrames | undefined;
+  let windowPictures: WindowPictures | undefined;
   if (fast && !("fallbackReason" in fast)) {
-    ({ boundaries, decodedFrames, keyframePictures, frameRuns, keyframeFrames } = fast);
+    ({ boundaries, decodedFrames, keyframePictures, frameRuns, keyframeFrames, windowPictures } = fast);
     mode = "fast";
   } else {
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
@@ -117,7 +127,16 @@ export async function detectShots(
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
-  return { ...built, mode, decodedFrames, fallbackReason, ...(keyframePictures && { keyframePictures }), ...(frameRuns && { frameRuns }), ...(keyframeFrames && { keyframeFrames }) };
+  return {
+    ...built,
+    mode,
+    decodedFrames,
+    fallbackReason,
+    ...(keyframePictures && { keyframePictures }),
+    ...(frameRuns && { frameRuns }),
+    ...(keyframeFrames && { keyframeFrames }),
+    ...(windowPictures && { windowPictures }),
+  };
 }
 
 async function detectExact(
@@ -141,13 +160,13 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns; keyframeFrames?: KeyframeFrames }
+  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns; keyframeFrames?: KeyframeFrames; windowPictures?: WindowPictures }
   | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"] },
+  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"]; windows: ShotDetectionOptions["windowPictures"] },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
@@ -156,11 +175,14 @@ async function detectFast(
   const frames = room.count > 0
     ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count: room.count, spare: room.spare, others: [] }
     : undefined;
+  const windows = keep.windows && { folder: keep.windows.folder, room: windowPicturesRoom(keep.windows.folder, keep.windows.budget), files: [] };
   let outcome: FastOutcome | undefined;
   try {
-    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames }, progress, token);
+    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames, windows }, progress, token);
     return outcome;
   } finally {
+    // Window pictures likewise.
+    if (windows && !(outcome && "windowPictures" in outcome)) for (const file of windows.files) fs.rmSync(file, { force: true });
     // Keyframe frames outlive this call only with a result that hands them on.
     if (frames && !(outcome && "keyframeFrames" in outcome)) {
       for (const file of [frames.file, ...frames.others]) fs.rmSync(file, { force: true });
@@ -173,7 +195,7 @@ async function detectFast(
 async function detectFastWith(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined },
+  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined; windows: WindowPictureRequest | undefined },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
@@ -224,6 +246,7 @@ async function detectFastWith(
     : [];
   const leadInsOf = (w: Window): number[] => leadInFrames.filter((f) => f >= w.from && f < w.to);
   const leadInFiles: Array<{ file: string; frames: number[] }> = [];
+  const smallFiles: Array<{ file: string; first: number; count: number }> = [];
   const runGeometry = keep.runs && keep.temp ? frameRunGeometry(media) : undefined;
   const runs: Array<{ first: number; data: Uint8Array }> = [];
   let decoded = 0;
@@ -270,18 +293,28 @@ async function detectFastWith(
     const leadInPictures = frames && leadIns.length > 0
       ? { geometry: frames.geometry, file: path.join(path.dirname(frames.file), `window-${w.from}.rgb`), frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) }
       : undefined;
-    const companions = [runPictures, leadInPictures].filter((c) => c !== undefined);
+    const small = keep.windows && keep.windows.room >= (w.to - w.from) * bytesPerFrame(geometry)
+      ? { geometry, file: path.join(keep.windows.folder, `window-${w.from}.small.rgb`) }
+      : undefined;
+    if (small) {
+      keep.windows!.room -= (w.to - w.from) * bytesPerFrame(geometry);
+      keep.windows!.files.push(small.file);
+    }
+    const companions = [runPictures, leadInPictures, small].filter((c) => c !== undefined);
     if (leadInPictures) frames!.others.push(leadInPictures.file);
     let series = await decodeWindow(w, companions);
     if (companions.length > 0) {
       if (series && series.firstFrame === w.from) {
         if (runPictures) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
         if (leadInPictures) leadInFiles.push({ file: leadInPictures.file, frames: leadIns });
+        // A window the clip's end cut short holds fewer frames than planned.
+        if (small) smallFiles.push({ file: small.file, first: w.from, count: Math.floor(fs.statSync(small.file).size / bytesPerFrame(geometry)) });
       } else {
         // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
         // companions' frames are others than meant. Decoded again as without them.
         if (series) series = await decodeWindow(w, []);
         if (leadInPictures) fs.rmSync(leadInPictures.file, { force: true });
+        if (small) fs.rmSync(small.file, { force: true });
       }
       if (runPictures) fs.rmSync(runPictures.file, { force: true });
     }
@@ -307,6 +340,7 @@ async function detectFastWith(
       ...(keyframePictures && { keyframePictures }),
       ...(runGeometry && { frameRuns: { ...runGeometry, runs } }),
       ...(keyframeFrames && { keyframeFrames: leadInFiles.length > 0 ? { ...keyframeFrames, others: leadInFiles.sort((a, b) => a.frames[0]! - b.frames[0]!) } : keyframeFrames }),
+      ...(smallFiles.length > 0 && { windowPictures: { ...geometry, windows: smallFiles.sort((a, b) => a.first - b.first) } }),
     };
   } catch (error) {
     throwIfCancelled(token);
@@ -326,6 +360,13 @@ interface KeyframeFrameRequest {
   readonly spare: number;
   /** Files of those frames written so far, removed with `file` unless a result hands them on. */
   readonly others: string[];
+}
+
+/** Where the refine windows write their pictures, how many bytes they may take, and what they wrote so far. */
+interface WindowPictureRequest {
+  readonly folder: string;
+  room: number;
+  readonly files: string[];
 }
 
 /** How far before a gap's closing keyframe the refine window keeps a frame at OCR's width. */
