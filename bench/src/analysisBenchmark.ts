@@ -131,8 +131,9 @@ function describe(run: Run, duration: number): string[] {
     ...(run.cpu !== null
       ? [`    CPU time                   ${run.cpu.toFixed(1).padStart(6)} s   (${(run.cpu / os.availableParallelism()).toFixed(1)} s per core on ${os.availableParallelism()} cores)`]
       : []),
-    `    probe + shots + keyframes  ${seconds(first - run.started)} s   (shot mode ${run.result.mode})`,
-    `    analyzers                  ${seconds(last - first)} s`,
+    // Analyzers that start after shots run beside keyframe selection, so it is part of the second span.
+    `    probe + shots              ${seconds(first - run.started)} s   (shot mode ${run.result.mode})`,
+    `    keyframes + analyzers      ${seconds(last - first)} s`,
     ...[...run.spans].map(([id, x]) => `      ${id.padEnd(24)} ${seconds(x.end - x.start)} s`),
   ];
 }
