@@ -181,12 +181,11 @@ async function detectFast(
     outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames, windows }, progress, token);
     return outcome;
   } finally {
-    // Window pictures likewise.
-    if (windows && !(outcome && "windowPictures" in outcome)) for (const file of windows.files) fs.rmSync(file, { force: true });
-    // Keyframe frames outlive this call only with a result that hands them on.
+    // Keyframe frames and window pictures outlive this call only with a result that hands them on.
     if (frames && !(outcome && "keyframeFrames" in outcome)) {
       for (const file of [frames.file, ...frames.others]) fs.rmSync(file, { force: true });
     }
+    if (windows && !(outcome && "windowPictures" in outcome)) for (const file of windows.files) fs.rmSync(file, { force: true });
     // Whatever is kept is in memory by then; frames on disk go at once.
     temp?.dispose();
   }
@@ -307,8 +306,9 @@ async function detectFastWith(
       if (series && series.firstFrame === w.from) {
         if (runPictures) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
         if (leadInPictures) leadInFiles.push({ file: leadInPictures.file, frames: leadIns });
-        // A window the clip's end cut short holds fewer frames than planned.
-        if (small) smallFiles.push({ file: small.file, first: w.from, count: Math.floor(fs.statSync(small.file).size / bytesPerFrame(geometry)) });
+        // A window the clip's end cut short holds fewer frames than planned, perhaps none.
+        const count = small ? Math.floor(fs.statSync(small.file).size / bytesPerFrame(geometry)) : 0;
+        if (count > 0) smallFiles.push({ file: small!.file, first: w.from, count });
       } else {
         // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
         // companions' frames are others than meant. Decoded again as without them.
