@@ -159,7 +159,7 @@ function keyframeDecoder(
     const n = Math.min(end, media.frameCount) - keyframe;
     if (n <= 0) return [];
     // A refine window of the shot step decoded these frames from the same keyframe already.
-    const kept = readWindowPictures(windows, geometry, keyframe, keyframe + n);
+    const kept = await readWindowPictures(windows, geometry, keyframe, keyframe + n);
     if (kept) return kept.map(picture);
     const run = await decodeRun(media, keyframe, n, geometry, token);
     count(n + keyframe - (media.keyframes[run.keyframeIndex] ?? 0));

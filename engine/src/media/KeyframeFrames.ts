@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { bytesPerFrame, type FrameGeometry } from "./FrameReader.ts";
 import { evenHeight, type RgbImage } from "./FrameSource.ts";
+import { pictureRoom, readFully, readPictures } from "./PictureFile.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
 
 /**
@@ -38,9 +39,6 @@ export const KEYFRAME_FRAME_WIDTH = 1280;
  */
 export const KEYFRAME_FRAMES_BUDGET = 1024 * 1024 * 1024;
 
-/** Never fill a disk: the frames are made only where at least this much stays free beside them. */
-const KEEP_FREE = 2 * 1024 * 1024 * 1024;
-
 export function keyframeFrameGeometry(media: Pick<MediaInfo, "width" | "height">, width = KEYFRAME_FRAME_WIDTH): FrameGeometry & { pixelFormat: "rgb24" } {
   const w = Math.min(media.width, width);
   return { width: w, height: evenHeight(media, w), pixelFormat: "rgb24" };
@@ -56,15 +54,7 @@ export function keyframeFramesToWrite(media: Pick<MediaInfo, "width" | "height" 
 
 /** `count` as keyframeFramesToWrite, and how many more pictures (`others`) fit the budget beside them. */
 export function keyframeFramesRoom(media: Pick<MediaInfo, "width" | "height" | "keyframes">, folder: string, budget = KEYFRAME_FRAMES_BUDGET): { count: number; spare: number } {
-  const size = bytesPerFrame(keyframeFrameGeometry(media));
-  let free: number;
-  try {
-    const stats = fs.statfsSync(folder);
-    free = stats.bavail * stats.bsize;
-  } catch {
-    return { count: 0, spare: 0 };
-  }
-  const pictures = Math.max(0, Math.floor(Math.min(budget, free - KEEP_FREE) / size));
+  const pictures = Math.floor(Math.min(budget, pictureRoom(folder)) / bytesPerFrame(keyframeFrameGeometry(media)));
   const count = Math.min(media.keyframes.length, pictures);
   return { count, spare: pictures - count };
 }
@@ -89,23 +79,8 @@ export function keyframeFramesFit(set: KeyframeFrames | undefined, media: Pick<M
  */
 export async function readOtherFrame(set: KeyframeFrames, frame: number): Promise<RgbImage | undefined> {
   const entry = set.others?.find((o) => o.frames.includes(frame));
-  if (!entry) return undefined;
-  const size = bytesPerFrame(set);
-  const handle = await fs.promises.open(entry.file, "r").catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    if ((await handle.stat()).size !== entry.frames.length * size) return undefined;
-    const data = new Uint8Array(size);
-    const at = entry.frames.indexOf(frame) * size;
-    for (let filled = 0; filled < size; ) {
-      const { bytesRead } = await handle.read(data, filled, size - filled, at + filled);
-      if (bytesRead === 0) return undefined;
-      filled += bytesRead;
-    }
-    return { width: set.width, height: set.height, data };
-  } finally {
-    await handle.close();
-  }
+  const data = entry && (await readPictures(entry.file, entry.frames.length, bytesPerFrame(set), entry.frames.indexOf(frame), 1));
+  return data && { width: set.width, height: set.height, data };
 }
 
 /** Reads pictures by keyframe index from a fitting set, through one open file until disposed. */
@@ -129,12 +104,7 @@ export class KeyframeFrameFile {
 
   async read(index: number): Promise<RgbImage> {
     const data = new Uint8Array(this.size);
-    let filled = 0;
-    while (filled < this.size) {
-      const { bytesRead } = await this.handle.read(data, filled, this.size - filled, index * this.size + filled);
-      if (bytesRead === 0) throw new Error(`keyframe frame ${index} is cut short in ${this.set.file}`);
-      filled += bytesRead;
-    }
+    if (!(await readFully(this.handle, data, index * this.size))) throw new Error(`keyframe frame ${index} is cut short in ${this.set.file}`);
     return { width: this.set.width, height: this.set.height, data };
   }
 

@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { bytesPerFrame, type FrameGeometry } from "./FrameReader.ts";
+import { pictureRoom, readPictures } from "./PictureFile.ts";
 
 /**
  * Every frame the shot detector's refine windows decoded, at the keyframe pictures' size (64-px
@@ -22,42 +22,19 @@ export interface WindowPictures {
  */
 export const WINDOW_PICTURES_BUDGET = 128 * 1024 * 1024;
 
-/** Never fill a disk: pictures are written only where this much stays free beside them. */
-const KEEP_FREE = 2 * 1024 * 1024 * 1024;
-
 /** Bytes of window pictures `folder` can take now: the budget, or less where the disk is fuller. */
 export function windowPicturesRoom(folder: string, budget = WINDOW_PICTURES_BUDGET): number {
-  try {
-    const stats = fs.statfsSync(folder);
-    return Math.max(0, Math.min(budget, stats.bavail * stats.bsize - KEEP_FREE));
-  } catch {
-    return 0;
-  }
+  return Math.min(budget, pictureRoom(folder));
 }
 
 /**
  * Frames [from, end) from the one window that holds them all, if a window does and its file is
  * what it claims to be; undefined otherwise (the caller decodes them itself).
  */
-export function readWindowPictures(set: WindowPictures | undefined, geometry: FrameGeometry, from: number, end: number): Uint8Array[] | undefined {
+export async function readWindowPictures(set: WindowPictures | undefined, geometry: FrameGeometry, from: number, end: number): Promise<Uint8Array[] | undefined> {
   if (!set || set.width !== geometry.width || set.height !== geometry.height || geometry.pixelFormat !== "rgb24" || end <= from) return undefined;
   const window = set.windows.find((w) => w.first <= from && end <= w.first + w.count);
-  if (!window) return undefined;
   const size = bytesPerFrame(geometry);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(window.file, "r");
-    if (fs.fstatSync(fd).size !== window.count * size) return undefined;
-    const data = Buffer.alloc((end - from) * size);
-    for (let filled = 0; filled < data.length; ) {
-      const n = fs.readSync(fd, data, filled, data.length - filled, (from - window.first) * size + filled);
-      if (n === 0) return undefined;
-      filled += n;
-    }
-    return Array.from({ length: end - from }, (_, i) => new Uint8Array(data.buffer, data.byteOffset + i * size, size));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  const data = window && (await readPictures(window.file, window.count, size, from - window.first, end - from));
+  return data && Array.from({ length: end - from }, (_, i) => data.subarray(i * size, (i + 1) * size));
 }

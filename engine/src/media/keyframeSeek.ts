@@ -52,7 +52,8 @@ export function timeAfterSeek(media: MediaInfo, first: number, seek: number): nu
   return media.seekOffsetSeconds + media.frameTimes[first]! - frameSeconds(media) / 2 - seek;
 }
 
-function frameSeconds(media: Pick<MediaInfo, "frameRate">): number {
+/** Duration of one frame at the clip's nominal rate, in seconds. */
+export function frameSeconds(media: Pick<MediaInfo, "frameRate">): number {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   return den / num;
 }

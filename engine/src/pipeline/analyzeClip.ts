@@ -111,12 +111,12 @@ export async function analyzeClip(
     // keyframes start as soon as shots are found, beside keyframe selection, so the longest of
     // them (OCR) is not held up by it. The analyzers get a token of their own: when keyframe
     // selection fails, those already running are stopped before the job folder goes.
-    const runs: Array<Promise<AnalyzerResult>> = new Array(options.analyzers.length);
+    const analyses: Array<Promise<AnalyzerResult>> = new Array(options.analyzers.length);
     const start = (i: number, input: AnalysisInput): void => {
       const analyzer = options.analyzers[i]!;
       // An analyzer that throws instead of rejecting fails alone, as one that rejects does.
-      runs[i] = (async () => analyzer.analyze(input, part(i + 1), running.token))();
-      runs[i]!.catch(() => {}); // settled below; failing before then is not unhandled
+      analyses[i] = (async () => analyzer.analyze(input, part(i + 1), running.token))();
+      analyses[i]!.catch(() => {}); // settled below; failing before then is not unhandled
     };
     let selection: Awaited<ReturnType<KeyframeSelection["select"]>>;
     try {
@@ -124,7 +124,7 @@ export async function analyzeClip(
       selection = await options.keyframeSelection.select(media, shots.shots, temp.path, part(0), token);
     } catch (error) {
       running.cancel();
-      await Promise.allSettled(runs.filter((run) => run !== undefined));
+      await Promise.allSettled(analyses.filter((analysis) => analysis !== undefined));
       throw error;
     }
     const { keyframes: selected, duplicates, frameRuns } = selection;
@@ -132,15 +132,15 @@ export async function analyzeClip(
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
     // Frames the shot and keyframe steps decoded on their way, for analyzers that want them.
-    const runsOfFrames = joinedFrameRuns(shots.frameRuns, frameRuns);
-    const input: AnalysisInput = { ...onShots, keyframes, ...(runsOfFrames && { frameRuns: runsOfFrames }) };
-    options.analyzers.forEach((analyzer, i) => runs[i] === undefined && start(i, input));
+    const runs = joinedFrameRuns(shots.frameRuns, frameRuns);
+    const input: AnalysisInput = { ...onShots, keyframes, ...(runs && { frameRuns: runs }) };
+    options.analyzers.forEach((analyzer, i) => analyses[i] === undefined && start(i, input));
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
     const failures: AnalyzerFailure[] = [];
     // Results are gathered in the analyzers' order, so the tag set does not depend on who
     // finished first.
-    const settled = await Promise.allSettled(runs);
+    const settled = await Promise.allSettled(analyses);
     throwIfCancelled(token);
     for (const [i, outcome] of settled.entries()) {
       if (outcome.status === "fulfilled") {

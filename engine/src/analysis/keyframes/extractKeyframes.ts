@@ -7,8 +7,8 @@ import { clipTimecode } from "../../media/clipTimecode.ts";
 import { bytesPerFrame, type FrameGeometry } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
-import { lastStderrLine, runTool } from "../../media/ToolProcess.ts";
+import { frameSeconds, frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
+import { lastStderrLine, runTool, type ToolInput } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
 import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "./perceptualHash.ts";
@@ -88,9 +88,10 @@ export async function extractKeyframes(
   const runGeometry = options.frameRuns ? frameRunGeometry(media) : undefined;
   const runs: Array<{ first: number; data: Uint8Array }> = [];
 
+  const tool: ToolInput = options.niceness === undefined ? {} : { niceness: options.niceness };
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, options.niceness, token);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, tool, token);
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
@@ -174,15 +175,15 @@ async function decodeBurst(
   dir: string,
   prefix: string,
   runGeometry: FrameGeometry | undefined,
-  niceness: number | undefined,
+  tool: ToolInput,
   token: CancellationToken,
 ): Promise<Burst> {
   const expected = pickable(Math.min(BURST, media.frameCount - first));
-  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, niceness, token);
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, tool, token);
   const needed = pickable(burst.small.length);
   if (needed.from >= expected.from && needed.to <= expected.to) return burst;
   keepOnly(burst, undefined);
-  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, niceness, token);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, tool, token);
 }
 
 async function runBurst(
@@ -192,13 +193,13 @@ async function runBurst(
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
   runGeometry: FrameGeometry | undefined,
-  niceness: number | undefined,
+  tool: ToolInput,
   token: CancellationToken,
 ): Promise<Burst> {
   const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
   const run = runGeometry && { file: `${jpegPrefix}run.gray`, geometry: runGeometry };
   try {
-    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, niceness === undefined ? {} : { niceness });
+    const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, tool);
     const raw = exit.output;
     const size = HASH_W * HASH_H;
     const count = Math.floor(raw.length / size);
@@ -256,12 +257,6 @@ function burstArgs(
     ...(run ? ["-map", "[r]", "-vsync", "passthrough", "-frames:v", String(FRAME_RUN_FRAMES), "-f", "rawvideo", "-y", run.file] : []),
   ];
 }
-
-function frameSeconds(media: MediaInfo): number {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  return den / num;
-}
-
 
 /** Burst indices `steadiest` chooses from: those with a neighbour on each side, if there are any. */
 function pickable(count: number): { from: number; to: number } {

@@ -9,7 +9,7 @@ import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/
 import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
 import { windowPicturesRoom, type WindowPictures } from "../../media/WindowPictures.ts";
-import { keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
+import { frameSeconds, keyframeSeekSeconds } from "../../media/keyframeSeek.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
@@ -79,11 +79,6 @@ export interface ShotDetectionResult {
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
 const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
 
-function frameSeconds(media: Pick<MediaInfo, "frameRate">): number {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  return den / num;
-}
-
 function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
   const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   return Math.max(2, Math.round((0.4 * num) / den));
@@ -109,7 +104,7 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames, windows: options.windowPictures };
+  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames, windowPictures: options.windowPictures };
   const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, keep, progress, token) : null;
   let keyframePictures: KeyframePictures | undefined;
   let frameRuns: FrameRuns | undefined;
@@ -166,26 +161,27 @@ type FastOutcome =
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"]; windows: ShotDetectionOptions["windowPictures"] },
+  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"]; windowPictures: ShotDetectionOptions["windowPictures"] },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const temp = keep.pictures || keep.runs ? JobTempFolder.create(sichterDirs().temp) : undefined;
   const room = keep.frames ? keyframeFramesRoom(media, keep.frames.folder, keep.frames.budget) : { count: 0, spare: 0 };
   const frames = room.count > 0
-    ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count: room.count, spare: room.spare, others: [] }
+    ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count: room.count, spare: room.spare, otherFiles: [] }
     : undefined;
-  const windows = keep.windows && { folder: keep.windows.folder, room: windowPicturesRoom(keep.windows.folder, keep.windows.budget), files: [] };
+  const asked = keep.windowPictures;
+  const windowPictures = asked && { folder: asked.folder, room: windowPicturesRoom(asked.folder, asked.budget), files: [] };
   let outcome: FastOutcome | undefined;
   try {
-    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames, windows }, progress, token);
+    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames, windowPictures }, progress, token);
     return outcome;
   } finally {
     // Keyframe frames and window pictures outlive this call only with a result that hands them on.
     if (frames && !(outcome && "keyframeFrames" in outcome)) {
-      for (const file of [frames.file, ...frames.others]) fs.rmSync(file, { force: true });
+      for (const file of [frames.file, ...frames.otherFiles]) fs.rmSync(file, { force: true });
     }
-    if (windows && !(outcome && "windowPictures" in outcome)) for (const file of windows.files) fs.rmSync(file, { force: true });
+    if (windowPictures && !(outcome && "windowPictures" in outcome)) for (const file of windowPictures.files) fs.rmSync(file, { force: true });
     // Whatever is kept is in memory by then; frames on disk go at once.
     temp?.dispose();
   }
@@ -194,7 +190,7 @@ async function detectFast(
 async function detectFastWith(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined; windows: WindowPictureRequest | undefined },
+  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined; windowPictures: WindowPictureRequest | undefined },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
@@ -243,9 +239,40 @@ async function detectFastWith(
   const leadInFrames = frames && frames.count === media.keyframes.length
     ? [...new Set(gaps.map((i) => (media.keyframes[i + 1] ?? media.frameCount) - leadIn))].filter((f) => f >= 0).slice(0, frames.spare)
     : [];
-  const leadInsOf = (w: Window): number[] => leadInFrames.filter((f) => f >= w.from && f < w.to);
   const leadInFiles: Array<{ file: string; frames: number[] }> = [];
   const smallFiles: Array<{ file: string; first: number; count: number }> = [];
+  /**
+   * The pictures a window writes for the steps after it (see the options' keyframeFrames and
+   * windowPictures); each is kept by `keep` once the window landed where it was aimed.
+   */
+  const handedOn = (w: Window): Array<{ picture: CompanionPictures; keep: () => void }> => {
+    const out: Array<{ picture: CompanionPictures; keep: () => void }> = [];
+    const leadIns = leadInFrames.filter((f) => f >= w.from && f < w.to);
+    if (frames && leadIns.length > 0) {
+      const file = path.join(path.dirname(frames.file), `window-${w.from}.rgb`);
+      frames.otherFiles.push(file);
+      out.push({
+        picture: { geometry: frames.geometry, file, frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) },
+        keep: () => leadInFiles.push({ file, frames: leadIns }),
+      });
+    }
+    const small = keep.windowPictures;
+    const bytes = (w.to - w.from) * bytesPerFrame(geometry);
+    if (small && small.room >= bytes) {
+      const file = path.join(small.folder, `window-${w.from}.small.rgb`);
+      small.room -= bytes;
+      small.files.push(file);
+      out.push({
+        picture: { geometry, file },
+        keep: () => {
+          // A window the clip's end cut short holds fewer frames than planned, perhaps none.
+          const count = Math.floor(fs.statSync(file).size / bytesPerFrame(geometry));
+          if (count > 0) smallFiles.push({ file, first: w.from, count });
+        },
+      });
+    }
+    return out;
+  };
   const runGeometry = keep.runs && keep.temp ? frameRunGeometry(media) : undefined;
   const runs: Array<{ first: number; data: Uint8Array }> = [];
   let decoded = 0;
@@ -288,33 +315,18 @@ async function detectFastWith(
     const runPictures = runGeometry && starts.length > 0
       ? { geometry: runGeometry, file: keep.temp!.file(`runs-${w.from}.gray`), frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
       : undefined;
-    const leadIns = leadInsOf(w);
-    const leadInPictures = frames && leadIns.length > 0
-      ? { geometry: frames.geometry, file: path.join(path.dirname(frames.file), `window-${w.from}.rgb`), frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) }
-      : undefined;
-    const small = keep.windows && keep.windows.room >= (w.to - w.from) * bytesPerFrame(geometry)
-      ? { geometry, file: path.join(keep.windows.folder, `window-${w.from}.small.rgb`) }
-      : undefined;
-    if (small) {
-      keep.windows!.room -= (w.to - w.from) * bytesPerFrame(geometry);
-      keep.windows!.files.push(small.file);
-    }
-    const companions = [runPictures, leadInPictures, small].filter((c) => c !== undefined);
-    if (leadInPictures) frames!.others.push(leadInPictures.file);
+    const outputs = handedOn(w);
+    const companions = [...(runPictures ? [runPictures] : []), ...outputs.map((o) => o.picture)];
     let series = await decodeWindow(w, companions);
     if (companions.length > 0) {
       if (series && series.firstFrame === w.from) {
         if (runPictures) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
-        if (leadInPictures) leadInFiles.push({ file: leadInPictures.file, frames: leadIns });
-        // A window the clip's end cut short holds fewer frames than planned, perhaps none.
-        const count = small ? Math.floor(fs.statSync(small.file).size / bytesPerFrame(geometry)) : 0;
-        if (count > 0) smallFiles.push({ file: small!.file, first: w.from, count });
+        for (const output of outputs) output.keep();
       } else {
         // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
         // companions' frames are others than meant. Decoded again as without them.
         if (series) series = await decodeWindow(w, []);
-        if (leadInPictures) fs.rmSync(leadInPictures.file, { force: true });
-        if (small) fs.rmSync(small.file, { force: true });
+        for (const output of outputs) fs.rmSync(output.picture.file, { force: true });
       }
       if (runPictures) fs.rmSync(runPictures.file, { force: true });
     }
@@ -359,7 +371,7 @@ interface KeyframeFrameRequest {
   /** Pictures the budget leaves for the refine windows' frames (KeyframeFrames.others). */
   readonly spare: number;
   /** Files of those frames written so far, removed with `file` unless a result hands them on. */
-  readonly others: string[];
+  readonly otherFiles: string[];
 }
 
 /** Where the refine windows write their pictures, how many bytes they may take, and what they wrote so far. */
