@@ -97,8 +97,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "Interner Fehler: {detail}",
   },
   [ErrorCode.UNAUTHORIZED]: {
-    en: "The engine refused the connection: missing or wrong access token. Restart the panel; if that does not help, reinstall Sichter.",
-    de: "Die Engine hat die Verbindung abgelehnt: Zugangstoken fehlt oder ist falsch. Panel neu starten; hilft das nicht, Sichter neu installieren.",
+    en: "The engine refused the connection: the access token is missing or wrong. `npx sichter token` prints the current one; `npm start` prints a new pairing link.",
+    de: "Die Engine hat die Verbindung abgelehnt: Das Zugangstoken fehlt oder ist falsch. `npx sichter token` zeigt das gültige; `npm start` zeigt einen neuen Verbindungslink.",
   },
   [ErrorCode.ORIGIN_REFUSED]: {
     en: "The engine refused a connection from {origin}.",
@@ -113,8 +113,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "Ungültige Parameter für {method}: {detail}",
   },
   [ErrorCode.METHOD_NOT_FOUND]: {
-    en: "The engine does not know {method}. Are panel and engine the same version?",
-    de: "Die Engine kennt {method} nicht. Haben Panel und Engine dieselbe Version?",
+    en: "The engine does not know {method}. Do client and engine have the same version?",
+    de: "Die Engine kennt {method} nicht. Haben Client und Engine dieselbe Version?",
   },
   [ErrorCode.MESSAGE_TOO_LARGE]: {
     en: "The message is too large ({size} characters, at most {limit}).",
@@ -145,8 +145,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "Die Engine wird beendet und nimmt keine neuen Aufträge an.",
   },
   [ErrorCode.RESPONSE_INVALID]: {
-    en: "The engine's answer to {method} is not understood: {detail}. Are panel and engine the same version?",
-    de: "Die Antwort der Engine auf {method} ist unverständlich: {detail}. Haben Panel und Engine dieselbe Version?",
+    en: "The engine's answer to {method} is not understood: {detail}. Do client and engine have the same version?",
+    de: "Die Antwort der Engine auf {method} ist unverständlich: {detail}. Haben Client und Engine dieselbe Version?",
   },
   [ErrorCode.PORT_IN_USE]: {
     en: "Port {port} on 127.0.0.1 is in use (is the engine already running?). Start with --port to choose another.",
