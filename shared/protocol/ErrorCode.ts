@@ -113,6 +113,13 @@ export const ErrorCode = {
   PROVIDER_RESPONSE_INVALID: "SICHTER_E_PROVIDER_RESPONSE_INVALID",
   /** The provider failed repeatedly; calls are paused for a while (circuit breaker open). */
   PROVIDER_CIRCUIT_OPEN: "SICHTER_E_PROVIDER_CIRCUIT_OPEN",
+  /**
+   * The sidecar XMP is read-only (no write permission in its mode): the user's sign that it is not
+   * to be changed, so it is left as it is. The message names it and how to allow the write.
+   */
+  XMP_SIDECAR_READ_ONLY: "SICHTER_E_XMP_SIDECAR_READ_ONLY",
+  /** The media file to embed XMP into is read-only; it is left as it is (see XMP_SIDECAR_READ_ONLY). */
+  XMP_MEDIA_READ_ONLY: "SICHTER_E_XMP_MEDIA_READ_ONLY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

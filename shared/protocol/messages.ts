@@ -228,6 +228,14 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Keyword provider {provider} failed repeatedly; it is paused until {until}.",
     de: "Der Schlagwortanbieter {provider} ist wiederholt fehlgeschlagen und pausiert bis {until}.",
   },
+  [ErrorCode.XMP_SIDECAR_READ_ONLY]: {
+    en: "The sidecar {path} is read-only, so Sichter left it unchanged. To let Sichter add its tags, make the file writable (e.g. chmod u+w), or analyse without XMP (catalog only).",
+    de: "Die Sidecar-Datei {path} ist schreibgeschützt, Sichter hat sie nicht verändert. Damit Sichter seine Tags ergänzt, den Schreibschutz aufheben (z. B. chmod u+w) oder ohne XMP analysieren (nur Katalog).",
+  },
+  [ErrorCode.XMP_MEDIA_READ_ONLY]: {
+    en: "The media file {path} is read-only, so Sichter did not embed metadata into it. To allow embedding, make the file writable (e.g. chmod u+w), or write a sidecar instead (the default).",
+    de: "Die Mediendatei {path} ist schreibgeschützt, Sichter hat keine Metadaten eingebettet. Zum Einbetten den Schreibschutz aufheben (z. B. chmod u+w) oder stattdessen eine Sidecar-Datei schreiben (Standard).",
+  },
 };
 
 export function formatErrorMessage(

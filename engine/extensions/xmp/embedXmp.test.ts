@@ -89,6 +89,24 @@ describe("writeXmp embedding into the media file", () => {
     expect(sha256(disguised)).toBe(before);
   });
 
+  it("refuses to embed into a read-only media file, naming it and how to allow it, and leaves it byte-identical", async () => {
+    const sub = fs.mkdtempSync(path.join(dir, "locked-"));
+    const media = await makeClip(path.join(sub, "locked.mp4"), { seconds: 1 });
+    // As root the mode stops no write and rename(2) replaces any file: the writer must look itself.
+    fs.chmodSync(media, 0o444);
+    const before = sha256(media);
+    const inode = fs.statSync(media).ino;
+    const refusal = writeXmp(samplePlan(media), { target: "embed" });
+    await expect(refusal).rejects.toMatchObject({ code: ErrorCode.XMP_MEDIA_READ_ONLY, params: { path: media } });
+    const message = await refusal.catch((e: Error) => e.message);
+    expect(message).toContain(media);
+    expect(message).toMatch(/writable/);
+    expect(sha256(media)).toBe(before);
+    expect(fs.statSync(media).ino).toBe(inode);
+    expect(fs.statSync(media).mode & 0o777).toBe(0o444);
+    expect(fs.readdirSync(sub)).toEqual(["locked.mp4"]);
+  });
+
   it("fails with FILE_NOT_FOUND for a missing file", async () => {
     await expect(writeXmp(samplePlan(path.join(dir, "missing.mov")), { target: "embed" })).rejects.toMatchObject({
       code: ErrorCode.FILE_NOT_FOUND,

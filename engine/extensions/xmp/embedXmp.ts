@@ -8,6 +8,7 @@ import { buildWriteTags } from "./buildWriteTags.ts";
 import { detectEmbeddableContainer } from "./embedContainer.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readCleanly } from "./readCleanly.ts";
+import { refuseReadOnly } from "./refuseReadOnly.ts";
 import { tempSibling } from "./tempSibling.ts";
 import { verifyKeywords } from "./verifyKeywords.ts";
 import type { WriteReport } from "./XmpTypes.ts";
@@ -16,7 +17,8 @@ import type { WriteReport } from "./XmpTypes.ts";
  * Embeds the plan's XMP into a MOV or MP4. Stronger than exiftool's own temp-and-rename: exiftool
  * writes a complete new copy (`-o`) next to the original, that copy must probe as video and read
  * back every keyword, and only then does one rename(2) replace the original. Any failure or
- * cancellation before the rename leaves the original byte-identical and removes the copy.
+ * cancellation before the rename leaves the original byte-identical and removes the copy. A
+ * read-only media file is refused before anything is written.
  */
 export async function embedXmp(
   mediaPath: string,
@@ -26,6 +28,7 @@ export async function embedXmp(
   token: CancellationToken,
 ): Promise<WriteReport> {
   await detectEmbeddableContainer(mediaPath, shownPath);
+  await refuseReadOnly(mediaPath, ErrorCode.XMP_MEDIA_READ_ONLY, shownPath);
   const existing = await readCleanly(mediaPath, shownPath);
   const planned = buildWriteTags(plan, existing, language);
   throwIfCancelled(token);

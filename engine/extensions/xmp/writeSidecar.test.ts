@@ -162,6 +162,30 @@ describe("writeXmp to a sidecar", () => {
     expect(leftovers(path.dirname(media))).toEqual([]);
   });
 
+  it("refuses a read-only sidecar with a code naming it and how to allow the write, and leaves it as it was", async () => {
+    const media = folderWith("locked.mp4");
+    const sidecar = path.join(path.dirname(media), "locked.xmp");
+    await writeXmp(samplePlan(media, { keywords: ["Archiv"] }), { target: "sidecar" });
+    // 0444 is the user's "do not touch": as root the mode stops no write, so the writer must look.
+    fs.chmodSync(sidecar, 0o444);
+    const before = sha256(sidecar);
+    const inode = fs.statSync(sidecar).ino;
+    const refusal = writeXmp(samplePlan(media), { target: "sidecar", language: "de" });
+    await expect(refusal).rejects.toMatchObject({ code: ErrorCode.XMP_SIDECAR_READ_ONLY, params: { path: sidecar } });
+    const message = await refusal.catch((e: Error) => e.message);
+    expect(message).toContain(sidecar);
+    expect(message).toMatch(/writable/);
+    expect(sha256(sidecar)).toBe(before);
+    expect(fs.statSync(sidecar).ino).toBe(inode);
+    expect(fs.statSync(sidecar).mode & 0o777).toBe(0o444);
+    expect(leftovers(path.dirname(media))).toEqual([]);
+
+    // Made writable again, the next write merges as usual.
+    fs.chmodSync(sidecar, 0o644);
+    await writeXmp(samplePlan(media, { keywords: ["Rathaus"] }), { target: "sidecar" });
+    expect((await readXmp(sidecar)).keywords).toEqual(["Archiv", "Rathaus"]);
+  });
+
   it("treats a zero-byte sidecar as absent", async () => {
     const media = folderWith("empty.mp4");
     const sidecar = path.join(path.dirname(media), "empty.xmp");

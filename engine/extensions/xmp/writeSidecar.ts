@@ -1,9 +1,11 @@
 import fs from "node:fs/promises";
 import type { TagPlan } from "@sichter/shared/model";
+import { ErrorCode } from "@sichter/shared/errors";
 import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readCleanly } from "./readCleanly.ts";
+import { refuseReadOnly } from "./refuseReadOnly.ts";
 import { resolveSidecarPath } from "./sidecarPath.ts";
 import { tempSibling } from "./tempSibling.ts";
 import { verifyKeywords } from "./verifyKeywords.ts";
@@ -13,7 +15,7 @@ const EMPTY: XmpContent = { keywords: [], description: null, descriptions: {}, l
 
 /**
  * Writes the plan into the media's sidecar, merging with what the sidecar holds. The media file is
- * only read (for its name and folder), never opened for writing.
+ * only read (for its name and folder), never opened for writing; a read-only sidecar is refused.
  */
 export async function writeSidecar(
   mediaPath: string,
@@ -22,6 +24,7 @@ export async function writeSidecar(
   token: CancellationToken,
 ): Promise<WriteReport> {
   const location = await resolveSidecarPath(mediaPath);
+  await refuseReadOnly(location.path, ErrorCode.XMP_SIDECAR_READ_ONLY);
   const existing = (await exists(location.path)) ? await readCleanly(location.path) : EMPTY;
   const planned = buildWriteTags(plan, existing, language);
   // A running exiftool write is not interrupted (that is what leaves `*_exiftool_tmp` files behind);

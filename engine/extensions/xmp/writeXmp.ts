@@ -10,6 +10,7 @@ import type { WriteReport, WriteXmpOptions } from "./XmpTypes.ts";
  * The XMP tag writer: puts a TagPlan's keywords, description, log comment and markers into a
  * sidecar (default) or into a MOV/MP4, merging with the metadata already there. Failures carry
  * stable codes: FILE_NOT_FOUND / PERMISSION_DENIED for the media, XMP_UNSUPPORTED_FORMAT,
+ * XMP_SIDECAR_READ_ONLY / XMP_MEDIA_READ_ONLY (the user's read-only file is left alone),
  * XMP_WRITE_FAILED, CANCELLED.
  */
 export async function writeXmp(

@@ -87,6 +87,8 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.PROVIDER_REJECTED]: A,
   [ErrorCode.PROVIDER_RESPONSE_INVALID]: A,
   [ErrorCode.PROVIDER_CIRCUIT_OPEN]: A,
+  [ErrorCode.XMP_SIDECAR_READ_ONLY]: A,
+  [ErrorCode.XMP_MEDIA_READ_ONLY]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
