@@ -35,7 +35,11 @@ export interface RecordOptions {
   readonly startedAt?: string;
   /** A free-text description of the clip (from the tag plan); searchable. */
   readonly description?: string;
-  /** Thumbnail paths relative to `<data>/thumbs/`, by keyframe index in tagSet.keyframes. */
+  /**
+   * Keyframe pictures (JPEG files, absolute paths) by keyframe index in tagSet.keyframes. The
+   * catalog copies them into its thumbnails folder under the clip's id (the caller's files stay
+   * the caller's) and removes the pictures of the run they replace.
+   */
   readonly thumbnails?: readonly (string | undefined)[];
 }
 

@@ -225,8 +225,9 @@ describe("SqliteCatalog: decisions", () => {
     expect(() => catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { startFrame: 9, endFrame: 3 })]), ANALYZERS)).toThrow(internal);
     expect(() => catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { confidence: 2 })]), ANALYZERS)).toThrow(internal);
     expect(() => catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["../../etc/x.jpg"] })).toThrow(internal);
+    expect(() => catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["/etc/passwd"] })).toThrow(internal);
     expect(catalog.findClip("/m/bad.mxf")).toBeUndefined();
-    const ok = catalog.recordAnalysis(makeTagSet("/m/good.mxf", []), ANALYZERS, { thumbnails: ["ab/cd.jpg"] });
+    const ok = catalog.recordAnalysis(makeTagSet("/m/good.mxf", []), ANALYZERS, { thumbnails: [path.join(root, "missing.jpg")] });
     expect(ok.tagsAdded).toBe(0);
   });
 

@@ -6,13 +6,14 @@ import type {
   AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
   SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
 } from "./Catalog.ts";
-import { defaultCatalogPath } from "./catalogPath.ts";
+import { defaultCatalogPath, thumbnailsFolderOf } from "./catalogPath.ts";
 import { openCatalogDatabase } from "./openCatalogDatabase.ts";
 import { recordAnalysis } from "./recordAnalysis.ts";
 import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "./rows.ts";
 import { searchCatalog } from "./searchCatalog.ts";
 import { SearchIndex } from "./searchIndex.ts";
 import { StatementCache } from "./StatementCache.ts";
+import { ThumbnailStore } from "./ThumbnailStore.ts";
 import { addUserTag, reviewTag } from "./tagDecisions.ts";
 import { validateAnalysis } from "./validateAnalysis.ts";
 
@@ -29,26 +30,40 @@ export class SqliteCatalog implements Catalog {
   private constructor(
     private readonly db: Database,
     readonly path: string,
+    private readonly thumbnails: ThumbnailStore,
   ) {
     this.sql = new StatementCache(db);
     this.index = new SearchIndex(this.sql);
   }
 
-  /** Opens or creates the catalog at `file` (default `<data>/catalog.sqlite`) and migrates it. */
-  static open(file: string = defaultCatalogPath()): SqliteCatalog {
-    return new SqliteCatalog(openCatalogDatabase(file), file);
+  /**
+   * Opens or creates the catalog at `file` (default `<data>/catalog.sqlite`) and migrates it.
+   * Keyframe thumbnails live in `thumbnails` (default: `thumbs` beside the file).
+   */
+  static open(file: string = defaultCatalogPath(), thumbnails: string = thumbnailsFolderOf(file)): SqliteCatalog {
+    return new SqliteCatalog(openCatalogDatabase(file), file, new ThumbnailStore(thumbnails));
   }
 
-  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options?: RecordOptions): RecordResult {
-    validateAnalysis(tagSet, options);
-    return this.write(() => recordAnalysis(this.sql, this.index, tagSet, analyzers, options));
+  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): RecordResult {
+    return this.recordAnalyses([{ tagSet, analyzers, options }])[0]!;
   }
 
   recordAnalyses(items: readonly AnalysisToRecord[]): RecordResult[] {
     for (const item of items) validateAnalysis(item.tagSet, item.options);
-    return this.write(() =>
-      items.map((item) => recordAnalysis(this.sql, this.index, item.tagSet, item.analyzers, item.options)),
-    );
+    // Thumbnails are files, outside the transaction's reach: copied in under the write lock,
+    // removed again if it rolls back, and the replaced ones removed only once it committed.
+    const thumbnails = this.thumbnails.begin();
+    let results: RecordResult[];
+    try {
+      results = this.write(() =>
+        items.map((item) => recordAnalysis(this.sql, this.index, item.tagSet, item.analyzers, item.options ?? {}, thumbnails)),
+      );
+    } catch (error) {
+      thumbnails.rolledBack();
+      throw error;
+    }
+    thumbnails.committed((names) => this.referencedThumbnails(names));
+    return results;
   }
 
   reviewTag(tagId: number, decision: TagDecision): StoredTag {
@@ -107,6 +122,12 @@ export class SqliteCatalog implements Catalog {
 
   search(query: string, filters?: SearchFilters): SearchResult[] {
     return this.read(() => searchCatalog(this.sql, query, filters));
+  }
+
+  /** Which of these stored thumbnail names a keyframe still points at. */
+  private referencedThumbnails(names: readonly string[]): Set<string> {
+    const referenced = this.sql.get<{ n: number }>("SELECT count(*) AS n FROM keyframes WHERE thumbnail = ?");
+    return new Set(this.read(() => names.filter((name) => referenced.get(name)!.n > 0)));
   }
 
   /**

@@ -6,7 +6,12 @@ export function defaultCatalogPath(env: NodeJS.ProcessEnv = process.env): string
   return path.join(sichterDirs(env).data, "catalog.sqlite");
 }
 
-/** Keyframe thumbnails are copied here by the caller; the catalog stores paths relative to it. */
+/** Where the default catalog keeps keyframe thumbnails (`<data>/thumbs`); the engine serves them from here. */
 export function thumbnailsFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(sichterDirs(env).data, "thumbs");
+  return thumbnailsFolderOf(defaultCatalogPath(env));
+}
+
+/** A catalog's thumbnails sit beside its file; the catalog stores paths relative to this folder. */
+export function thumbnailsFolderOf(catalogFile: string): string {
+  return path.join(path.dirname(catalogFile), "thumbs");
 }

@@ -243,6 +243,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: "keyframe thumbnails keyed by clip: a picture clips of the same file name shared stays only with the clip that took it last",
+    up(db) {
+      // Thumbnails used to be named <file name>/<frame>.jpg, so clips of the same name in other
+      // folders (C0001.MP4 on every camera card) wrote over each other's pictures. The file holds
+      // what the latest run naming it wrote; the other clips' rows would show a stranger's
+      // picture, so they lose it (no thumbnail until re-analysed). Files stay where they are and
+      // are still served; new runs name pictures by clip id. The version bump also stops an
+      // older engine from writing by-name thumbnails into this catalog again (CATALOG_TOO_NEW).
+      // The index answers "does any keyframe still show this file?" before one is removed.
+      db.exec(`
+        CREATE INDEX keyframes_thumbnail ON keyframes(thumbnail) WHERE thumbnail IS NOT NULL;
+        WITH latest AS (SELECT clip_id, max(id) AS run FROM analysis_runs GROUP BY clip_id),
+             owner AS (SELECT k.thumbnail, max(l.run) AS run FROM keyframes k JOIN latest l USING (clip_id)
+                       WHERE k.thumbnail IS NOT NULL GROUP BY k.thumbnail)
+        UPDATE keyframes SET thumbnail = NULL WHERE id IN (
+          SELECT k.id FROM keyframes k JOIN latest l USING (clip_id) JOIN owner o ON o.thumbnail = k.thumbnail
+          WHERE l.run < o.run
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

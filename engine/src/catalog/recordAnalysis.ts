@@ -5,6 +5,7 @@ import type { ClipRow, TagRow } from "./rows.ts";
 import { sameTag } from "./sameTag.ts";
 import type { SearchIndex } from "./searchIndex.ts";
 import type { StatementCache } from "./StatementCache.ts";
+import type { ThumbnailUpdate } from "./ThumbnailStore.ts";
 
 /**
  * Writes one analysis of one clip. The caller wraps it in a transaction. Human work always wins:
@@ -16,7 +17,8 @@ export function recordAnalysis(
   index: SearchIndex,
   tagSet: TagSet,
   analyzers: readonly AnalyzerVersion[],
-  options: RecordOptions = {},
+  options: RecordOptions,
+  thumbnails: ThumbnailUpdate,
 ): RecordResult {
   const now = new Date().toISOString();
   const analysedAt = new Date(tagSet.analyzedAt).toISOString();
@@ -30,7 +32,12 @@ export function recordAnalysis(
     .run(clipId, options.startedAt ?? analysedAt, now, JSON.stringify(analyzers));
   const runId = Number(run.lastInsertRowid);
 
-  replaceStructure(sql, clipId, tagSet, options);
+  const previous = sql
+    .get<{ thumbnail: string }>("SELECT thumbnail FROM keyframes WHERE clip_id = ? AND thumbnail IS NOT NULL")
+    .all(clipId)
+    .map((row) => row.thumbnail);
+  const pictures = thumbnails.keep(clipId, runId, tagSet.keyframes.map((k) => k.frame), options.thumbnails ?? [], previous);
+  replaceStructure(sql, clipId, tagSet, pictures);
 
   index.removeReplaceableTags(clipId);
   sql.get("DELETE FROM tags WHERE clip_id = ? AND status = 'suggested' AND source <> 'user'").run(clipId);
@@ -114,7 +121,7 @@ function upsertClip(sql: StatementCache, tagSet: TagSet, analysedAt: string, now
 }
 
 /** Shots and keyframes describe the media, not decisions: the newest analysis replaces them. */
-function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, options: RecordOptions): void {
+function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, thumbnails: ReadonlyArray<string | null>): void {
   sql.get("DELETE FROM shots WHERE clip_id = ?").run(clipId);
   const insertShot = sql.get(
     `INSERT INTO shots (clip_id, shot_index, start_frame, end_frame, transition_type, transition_start, transition_end)
@@ -129,7 +136,7 @@ function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, o
     "INSERT INTO keyframes (clip_id, shot_index, frame, timecode, seconds, hash, thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   tagSet.keyframes.forEach((k, i) => {
-    insertKeyframe.run(clipId, k.shot, k.frame, k.timecode, k.seconds, k.hash, options.thumbnails?.[i] ?? null);
+    insertKeyframe.run(clipId, k.shot, k.frame, k.timecode, k.seconds, k.hash, thumbnails[i] ?? null);
   });
 }
 

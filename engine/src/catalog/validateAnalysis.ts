@@ -15,10 +15,10 @@ export function validateAnalysis(tagSet: TagSet, options: RecordOptions = {}): v
   for (const range of [...tagSet.tags, ...tagSet.ocrText, ...tagSet.shots]) {
     if (range.endFrame < range.startFrame) invalid(tagSet, `range ${range.startFrame}..${range.endFrame} ends before it starts`);
   }
-  for (const thumbnail of options.thumbnails ?? []) {
-    // Stored relative to <data>/thumbs so the data folder can move (SICHTER_HOME, a new machine).
-    if (thumbnail !== undefined && (path.isAbsolute(thumbnail) || thumbnail.split(/[\\/]/).includes(".."))) {
-      invalid(tagSet, `thumbnail path must be relative to the thumbs folder: ${thumbnail}`);
+  for (const picture of options.thumbnails ?? []) {
+    // Pictures are files the pipeline kept; the catalog names its copies itself.
+    if (picture !== undefined && (!path.isAbsolute(picture) || path.extname(picture).toLowerCase() !== ".jpg")) {
+      invalid(tagSet, `a keyframe picture must be an absolute path of a JPEG file: ${picture}`);
     }
   }
 }

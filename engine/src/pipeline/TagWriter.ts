@@ -14,7 +14,7 @@ export interface TagWriterClip {
 export interface TagWriterAnalysis {
   readonly tagSet: TagSet;
   readonly analyzers: ReadonlyArray<{ id: string; version: string }>;
-  /** Keyframe thumbnails kept in the catalog's folder (relative paths), in keyframe order. */
+  /** Keyframe JPEGs (absolute paths, alive while the writers run) for the catalog to keep, in keyframe order. */
   readonly thumbnails: ReadonlyArray<string | undefined>;
 }
 

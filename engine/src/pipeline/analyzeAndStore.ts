@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
 import { fingerprintFile } from "../catalog/fingerprintFile.ts";
-import { thumbnailsFolder } from "../catalog/catalogPath.ts";
+import { JobTempFolder } from "../core/JobTempFolder.ts";
+import { sichterDirs } from "../core/SichterHome.ts";
 import type { Analyzer } from "../analysis/Analyzer.ts";
 import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
@@ -92,6 +92,23 @@ export async function analyzeAndStore(
   progress: Progress = Progress.None,
   token: CancellationToken = CancellationToken.None,
 ): Promise<StoredAnalysis> {
+  // Keyframe pictures outlive the analysis's temp folder until the catalog has copied them in
+  // under the clip's id; their own job folder goes whatever the outcome (a crash: startup sweep).
+  const pictures = JobTempFolder.create(sichterDirs().temp);
+  try {
+    return await analyzeAndStoreWith(file, options, pictures, progress, token);
+  } finally {
+    pictures.dispose();
+  }
+}
+
+async function analyzeAndStoreWith(
+  file: string,
+  options: AnalyzeAndStoreOptions,
+  pictures: JobTempFolder,
+  progress: Progress,
+  token: CancellationToken,
+): Promise<StoredAnalysis> {
   const catalogWriter = requiredWriter(options.tagWriters, CATALOG_WRITER);
   const xmpWriter = options.write === "none" ? undefined : requiredWriter(options.tagWriters, XMP_WRITER);
   const others = options.tagWriters.filter((w) => w.id !== CATALOG_WRITER && w.id !== XMP_WRITER);
@@ -110,7 +127,7 @@ export async function analyzeAndStore(
       fingerprint: fingerprintFile,
       ...(options.vocabularies && { vocabularies: options.vocabularies }),
       ...(options.keywordProviders?.length && options.privacy && { keywording: keywordingFor(file, options.keywordProviders, options.privacy, options.language) }),
-      keepKeyframe: (keyframe, jpeg) => thumbs.push(keepThumbnail(jpeg, path.basename(file), keyframe.frame)),
+      keepKeyframe: (_keyframe, jpeg) => thumbs.push(keepPicture(jpeg, pictures.file(`${thumbs.length}.jpg`))),
     },
     progress,
     token,
@@ -154,22 +171,15 @@ function requiredWriter(writers: readonly TagWriter[], id: string): TagWriter {
   return writer;
 }
 
-/** Copies a keyframe JPEG into the catalog's thumbnail folder; returns its path relative to it. */
-function keepThumbnail(file: string, clipName: string, frame: number): string | undefined {
+/** Keeps a keyframe JPEG for the catalog; returns where it is kept. */
+function keepPicture(jpeg: string, target: string): string | undefined {
   try {
-    const relative = path.join(safeName(clipName), `${String(frame).padStart(7, "0")}.jpg`);
-    const target = path.join(thumbnailsFolder(), relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(file, target);
-    return relative;
+    fs.copyFileSync(jpeg, target);
+    return target;
   } catch {
     // A thumbnail is a convenience; the analysis stands without it.
     return undefined;
   }
-}
-
-function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100);
 }
 
 function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWritten | null, jobId: string | null): AnalysisDocument {
