@@ -1,0 +1,131 @@
+import { ErrorCode, SichterRpcError } from "@sichter/shared/protocol";
+import type { TagPlan } from "@sichter/shared/model";
+import type { EngineCalls } from "../../engine/EngineCalls.ts";
+import { watchJob } from "../../engine/watchJob.ts";
+import { localeOf } from "../../i18n/localeOf.ts";
+import type { ApplyItemReport, ApplyReport } from "../ApplyReport.ts";
+import type { ClipReference } from "../ClipReference.ts";
+import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "../HostAdapter.ts";
+
+/** The browser globals the adapter reads; a test passes its own. */
+export interface BrowserEnvironment {
+  matchMedia(query: string): {
+    readonly matches: boolean;
+    addEventListener(type: "change", listener: () => void): void;
+    removeEventListener(type: "change", listener: () => void): void;
+  };
+  readonly navigator: { readonly language: string };
+}
+
+const DARK = "(prefers-color-scheme: dark)";
+
+/**
+ * The default host: the page the engine serves. There is no editing application around it, so the
+ * current clip is the one the user picks in the panel's media browser, the theme follows the
+ * system's `prefers-color-scheme`, the language the browser's, and applying a tag plan means the
+ * engine writes XMP beside the media.
+ */
+export class BrowserHostAdapter implements HostAdapter {
+  readonly id = "browser";
+  readonly capabilities: HostCapabilities = {
+    currentClipEvents: true,
+    mediaBrowser: true,
+    sequenceClips: false,
+    reveal: false,
+    importMedia: false,
+    apply: { markers: false, xmp: true, projectColumn: false },
+  };
+  readonly #environment: BrowserEnvironment;
+  readonly #engine: () => EngineCalls;
+  #current: ClipReference | null = null;
+  readonly #clipListeners = new Set<(clip: ClipReference | null) => void>();
+
+  /** `engine` answers with the connected client, or throws CONNECTION_CLOSED while there is none. */
+  constructor(environment: BrowserEnvironment, engine: () => EngineCalls) {
+    this.#environment = environment;
+    this.#engine = engine;
+  }
+
+  currentClip(): Promise<ClipReference | null> {
+    return Promise.resolve(this.#current);
+  }
+
+  onCurrentClipChange(listener: (clip: ClipReference | null) => void): Disposable {
+    this.#clipListeners.add(listener);
+    return { dispose: () => void this.#clipListeners.delete(listener) };
+  }
+
+  selectClip(clip: ClipReference | null): void {
+    if (clip?.mediaPath === this.#current?.mediaPath) return;
+    this.#current = clip;
+    for (const listener of [...this.#clipListeners]) listener(clip);
+  }
+
+  sequenceClips(): Promise<readonly ClipReference[]> {
+    return Promise.resolve([]);
+  }
+
+  /**
+   * What the engine offers today: `clip.analyze` with `write: "sidecar"` writes the clip's XMP
+   * sidecar from the catalog (decisions survive the re-analysis). The report names the sidecar,
+   * or the error the job ended with.
+   */
+  async applyTagPlan(plan: TagPlan, clip: ClipReference, options: { signal?: AbortSignal } = {}): Promise<ApplyReport> {
+    const engine = this.#engine();
+    const { jobId } = await engine.request(
+      "clip.analyze",
+      { path: clip.mediaPath, options: { write: "sidecar" } },
+      options.signal ? { signal: options.signal } : {},
+    );
+    const watch = watchJob(engine, jobId, () => {});
+    const onAbort = (): void => {
+      void engine.request("job.cancel", { jobId }).catch(() => {});
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const job = await watch.finished;
+      if (job.state !== "completed") {
+        const error = job.error ?? { code: ErrorCode.CANCELLED, message: "" };
+        return { clipPath: plan.clipPath, items: [{ kind: "xmp-sidecar", status: "failed", target: clip.mediaPath, error }] };
+      }
+      const { result } = await engine.request("job.result", { jobId });
+      const item: ApplyItemReport = result.written.sidecar
+        ? { kind: "xmp-sidecar", status: "written", target: result.written.sidecar }
+        : result.written.embedded
+          ? { kind: "xmp-embedded", status: "written", target: clip.mediaPath }
+          : { kind: "xmp-sidecar", status: "skipped", target: clip.mediaPath };
+      return { clipPath: plan.clipPath, items: [item] };
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      watch.dispose();
+    }
+  }
+
+  reveal(): Promise<void> {
+    return Promise.reject(unsupported("reveal"));
+  }
+
+  importMedia(): Promise<ClipReference> {
+    return Promise.reject(unsupported("importMedia"));
+  }
+
+  theme(): HostTheme {
+    return this.#environment.matchMedia(DARK).matches ? "dark" : "light";
+  }
+
+  onThemeChange(listener: (theme: HostTheme) => void): Disposable {
+    const query = this.#environment.matchMedia(DARK);
+    const onChange = (): void => listener(query.matches ? "dark" : "light");
+    query.addEventListener("change", onChange);
+    return { dispose: () => query.removeEventListener("change", onChange) };
+  }
+
+  locale(): UiLocale {
+    return localeOf(this.#environment.navigator.language);
+  }
+}
+
+/** The UI never calls what a host's capabilities deny; reaching this is a panel bug. */
+function unsupported(operation: string): SichterRpcError {
+  return SichterRpcError.of(ErrorCode.USAGE, { detail: `the browser host cannot ${operation}` });
+}
