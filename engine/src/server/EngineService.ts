@@ -26,6 +26,10 @@ import { isAllowedOrigin, isLoopbackHost } from "./originPolicy.ts";
 import { RateLimiter } from "./RateLimiter.ts";
 import { RpcConnection } from "./RpcConnection.ts";
 import { notFound, serveFile } from "./staticFiles.ts";
+import { MEDIA_ROUTE, serveMedia, type MediaRouteContext } from "./http/mediaRoutes.ts";
+import { MediaLibrary } from "./media/MediaLibrary.ts";
+import { MediaFolders } from "../media/MediaFolders.ts";
+import { ProbeCache } from "../media/ProbeCache.ts";
 
 /** The port panels try first; documented in the README. `--port` / SICHTER_PORT change it. */
 export const DEFAULT_PORT = 7431;
@@ -39,6 +43,8 @@ export interface EngineServiceOptions {
   readonly concurrency?: number;
   /** Folder of the browser panel's built files, served at `/`. */
   readonly panelDir?: string;
+  /** Folders a panel may browse and stream from (`--media`), besides those in config/media.json. */
+  readonly mediaFolders?: readonly string[];
   /** Replaces the analysis (tests of the queue and the wire only). */
   readonly runner?: JobRunner;
 }
@@ -93,7 +99,8 @@ export class EngineService {
       log: (level, message, fields) => log[level](message, fields),
     });
     const capabilities = capabilitiesOf(extensions);
-    const dispatch = dispatcher(methodHandlers({ catalog, jobs, extensions, version: ENGINE_VERSION, capabilities }));
+    const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
+    const dispatch = dispatcher(methodHandlers({ catalog, jobs, extensions, version: ENGINE_VERSION, capabilities, media }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
@@ -109,7 +116,7 @@ export class EngineService {
     const port = (server.address() as { port: number }).port;
     service = new EngineService(server, wss, catalog, jobs, extensions, log, port);
     const self = service;
-    server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR));
+    server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token }));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
     jobs.onEvent((event) => self.broadcast(event));
     jobs.start();
@@ -138,14 +145,15 @@ export class EngineService {
   }
 
   private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, token: string, dispatch: ReturnType<typeof dispatcher>): void {
-    const refuse = (status: number, code: ErrorCode): void => {
+    const refuse = (status: number, code: ErrorCode, params: Record<string, string> = {}): void => {
       this.log.warn("connection.refused", { code, origin: req.headers.origin ?? null, remote: req.socket.remoteAddress });
-      const body = JSON.stringify({ code, message: formatErrorMessage(code, {}, "en") });
+      const body = JSON.stringify({ code, message: formatErrorMessage(code, params, "en") });
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     };
     if (this.stopping) return refuse(503, ErrorCode.SHUTTING_DOWN);
-    if (!isLoopbackHost(req.headers.host, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED);
-    if (!isAllowedOrigin(req.headers.origin, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED);
+    // A rebinding page is known by the host name it made resolve to 127.0.0.1, a web page by its origin.
+    if (!isLoopbackHost(req.headers.host, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
+    if (!isAllowedOrigin(req.headers.origin, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.origin ?? "" });
     const given = new URL(req.url ?? "/", "http://127.0.0.1").searchParams.get("token");
     if (!tokenMatches(token, given)) return refuse(401, ErrorCode.UNAUTHORIZED);
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -157,10 +165,11 @@ export class EngineService {
     });
   }
 
-  private onHttp(req: http.IncomingMessage, res: http.ServerResponse, token: string, panelDir: string): void {
-    if (!isLoopbackHost(req.headers.host, this.port) || !isAllowedOrigin(req.headers.origin, this.port)) {
+  private onHttp(req: http.IncomingMessage, res: http.ServerResponse, token: string, panelDir: string, media: MediaRouteContext): void {
+    const refused = !isLoopbackHost(req.headers.host, this.port) ? req.headers.host : !isAllowedOrigin(req.headers.origin, this.port) ? req.headers.origin : undefined;
+    if (refused !== undefined) {
       res.writeHead(403, { "content-type": "application/json" });
-      res.end(JSON.stringify({ code: ErrorCode.ORIGIN_REFUSED }));
+      res.end(JSON.stringify({ code: ErrorCode.ORIGIN_REFUSED, message: formatErrorMessage(ErrorCode.ORIGIN_REFUSED, { origin: refused }, "en") }));
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -184,6 +193,7 @@ export class EngineService {
       }
       return serveFile(thumbnailsFolder(), url.pathname.slice("/thumbnails/".length), res);
     }
+    if (url.pathname.startsWith(MEDIA_ROUTE)) return void serveMedia(req, res, url, media);
     if (url.pathname === "/favicon.ico") return notFound(res);
     serveFile(panelDir, url.pathname, res, { index: "index.html" });
   }

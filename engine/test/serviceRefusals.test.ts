@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEngine, type EngineProcess } from "./engineProcess.ts";
+import { makeTempDir } from "./fixtures.ts";
+
+const root = makeTempDir("sichter-refusals-");
+let engine: EngineProcess;
+
+beforeAll(async () => {
+  engine = await startEngine(path.join(root, "home"));
+}, 60_000);
+afterAll(async () => {
+  engine?.child.kill("SIGTERM");
+  await engine?.exited;
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const UPGRADE = { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" };
+
+/** A request the engine refuses (a WebSocket upgrade unless told): its status and the body a person would read. */
+function refused(headers: Record<string, string>, upgrade = true): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: "127.0.0.1",
+      port: engine.port,
+      path: `/?token=${engine.token}`,
+      headers: { ...(upgrade && UPGRADE), ...headers },
+    });
+    req.on("upgrade", () => reject(new Error("the engine accepted the upgrade")));
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("engine service: refused upgrades say who was refused", () => {
+  it("names the web origin in the 403 body", async () => {
+    const { status, body } = await refused({ Origin: "https://evil.example" });
+    expect(status).toBe(403);
+    expect(body).toEqual({ code: "SICHTER_E_ORIGIN_REFUSED", message: "The engine refused a connection from https://evil.example." });
+  });
+
+  it("names the host a rebinding page used", async () => {
+    const { status, body } = await refused({ Host: `evil.example:${engine.port}` });
+    expect(status).toBe(403);
+    expect(body.message).toBe(`The engine refused a connection from evil.example:${engine.port}.`);
+  });
+
+  it("leaves no placeholder in any refusal", async () => {
+    const { status, body } = await refused({ Origin: "null" });
+    expect(status).toBe(403);
+    expect(body.message).toBe("The engine refused a connection from null.");
+    expect(String(body.message)).not.toMatch(/[{}]/);
+  });
+
+  it("says the same to a plain HTTP request from a web page", async () => {
+    const { status, body } = await refused({ Origin: "https://evil.example" }, false);
+    expect(status).toBe(403);
+    expect(body).toEqual({ code: "SICHTER_E_ORIGIN_REFUSED", message: "The engine refused a connection from https://evil.example." });
+  });
+});
