@@ -4,6 +4,7 @@ import { describeIssues } from "./describeIssues.ts";
 import { JsonRpcNotification, JsonRpcRequest, RequestId, type JsonRpcErrorResponse } from "./envelope.ts";
 import { JsonRpcCode, jsonRpcCodeFor } from "./jsonRpcCode.ts";
 import { WireLimits } from "./limits.ts";
+import { findPrototypeKey } from "./prototypeKeys.ts";
 import {
   clientNotifications,
   isClientNotificationName,
@@ -83,6 +84,12 @@ export function parseIncoming(text: string, options: ParseIncomingOptions = {}):
     return fail(request.id, ErrorCode.METHOD_NOT_FOUND, { method: request.method });
   }
   const rawParams = request.params ?? {};
+  // The message as JSON.parse gave it: the envelope's copy of params turned an own "__proto__" key
+  // into the copy's prototype, where no schema sees it.
+  const prototypeKey = findPrototypeKey((message as { params?: unknown }).params, "params");
+  if (prototypeKey !== undefined) {
+    return fail(request.id, ErrorCode.INVALID_PARAMS, { method: request.method, detail: `${prototypeKey}: this key is not allowed` });
+  }
   const params = methods[request.method].params.safeParse(rawParams);
   if (!params.success) {
     const detail = describeIssues(params.error.issues, rawParams, "params");
@@ -99,6 +106,8 @@ function parseNotification(message: object): IncomingNotification | IncomingDrop
   const { method } = envelope.data;
   if (!isClientNotificationName(method)) return { kind: "dropped", reason: `unknown notification ${method}` };
   const rawParams = envelope.data.params ?? {};
+  const prototypeKey = findPrototypeKey((message as { params?: unknown }).params, "params");
+  if (prototypeKey !== undefined) return { kind: "dropped", reason: `${method}: ${prototypeKey}: this key is not allowed` };
   const params = clientNotifications[method].safeParse(rawParams);
   if (!params.success) {
     return { kind: "dropped", reason: `${method}: ${describeIssues(params.error.issues, rawParams, "params")}` };
