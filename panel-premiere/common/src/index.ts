@@ -12,6 +12,12 @@ export {
 export { type LedgerEntry, decodeLedgerEntries, encodeLedgerEntry } from "./markerLedger.ts";
 export { type DescriptionWrite, planDescription } from "./planDescription.ts";
 export { type KeywordMerge, keywordKey, planKeywords } from "./planKeywords.ts";
-export { type ExistingMarker, type MarkerReapply, type WantedMarker, planMarkerReapply } from "./planMarkerReapply.ts";
+export {
+  type ExistingMarker,
+  type MarkerReapply,
+  type MarkerUpdate,
+  type WantedMarker,
+  planMarkerReapply,
+} from "./planMarkerReapply.ts";
 export { type UsedRange, clipFrameToSequenceTicks, sequenceTicksToClipFrame, usedSourceRange } from "./sequenceMapping.ts";
 export * from "./sichterXmp.ts";

@@ -24,7 +24,7 @@ describe("planMarkerReapply", () => {
     ]);
   });
 
-  it("replaces its own changed markers, keeps identical ones and learns their guid", () => {
+  it("keeps identical markers, reuses changed ones and learns their guids", () => {
     const a = existing(100, "A", "g-a");
     const b = existing(200, "B", "g-b");
     const result = planMarkerReapply({
@@ -37,12 +37,39 @@ describe("planMarkerReapply", () => {
       wanted: [wanted(100, "A"), wanted(200, "B", "new comment")],
     });
     expect(result.keep).toEqual([a]);
-    expect(result.remove).toEqual([b]);
-    expect(result.add).toEqual([wanted(200, "B", "new comment")]);
+    expect(result.update).toEqual([{ marker: b, wanted: wanted(200, "B", "new comment") }]);
+    expect(result.remove).toEqual([]);
+    expect(result.add).toEqual([]);
     expect(result.ledger).toEqual([
       { owner: "clip", start: "100", name: "A", guid: "g-a" },
-      { owner: "clip", start: "200", name: "B" },
+      { owner: "clip", start: "200", name: "B", guid: "g-b" },
     ]);
+  });
+
+  it("reuses a marker at the same start first, removes the rest and adds what is missing", () => {
+    const a = existing(100, "A", "g-a");
+    const b = existing(200, "B", "g-b");
+    const c = existing(300, "C", "g-c");
+    const ledger = [a, b, c].map((m) => ({ owner: "clip", start: m.start, name: m.name }));
+    const result = planMarkerReapply({
+      owner: "clip",
+      existing: [a, b, c],
+      ledger,
+      wanted: [wanted(200, "B2")],
+    });
+    expect(result.update).toEqual([{ marker: b, wanted: wanted(200, "B2") }]);
+    expect(result.remove).toEqual([a, c]);
+
+    const more = planMarkerReapply({ owner: "clip", existing: [a], ledger: ledger.slice(0, 1), wanted: [wanted(10, "X"), wanted(20, "Y")] });
+    expect(more.update).toEqual([{ marker: a, wanted: wanted(10, "X") }]);
+    expect(more.add).toEqual([wanted(20, "Y")]);
+  });
+
+  it("reuses a marker whose colour is all that changed", () => {
+    const a = existing(100, "A", "g-a");
+    const recoloured = { ...wanted(100, "A"), colorIndex: 1 };
+    const result = planMarkerReapply({ owner: "clip", existing: [a], ledger: [{ owner: "clip", start: "100", name: "A" }], wanted: [recoloured] });
+    expect(result.update).toEqual([{ marker: a, wanted: recoloured }]);
   });
 
   it("treats a marker the editor renamed or moved as theirs", () => {
@@ -71,6 +98,7 @@ describe("planMarkerReapply", () => {
       wanted: [],
     });
     expect(result.remove).toEqual([ours]);
+    expect(result.update).toEqual([]);
   });
 
   it("does not add a marker the editor already has at the same start with the same name", () => {

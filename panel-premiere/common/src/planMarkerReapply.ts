@@ -21,11 +21,23 @@ export interface WantedMarker {
   readonly colorIndex: number | null;
 }
 
+/** One of Sichter's markers turned into a wanted one in place (it keeps its guid). */
+export interface MarkerUpdate<M extends ExistingMarker> {
+  readonly marker: M;
+  readonly wanted: WantedMarker;
+}
+
 export interface MarkerReapply<M extends ExistingMarker> {
-  /** Sichter's markers of this owner that are no longer wanted as they are. */
+  /** Sichter's markers of this owner that no wanted marker needs any more. */
   readonly remove: readonly M[];
   /** Sichter's markers that already are exactly what is wanted: left alone. */
   readonly keep: readonly M[];
+  /**
+   * Sichter's markers changed into a wanted one by setter actions. Reusing them matters in UXP:
+   * a colour can only be set on a marker that exists, so only reused markers get theirs in the same
+   * transaction.
+   */
+  readonly update: readonly MarkerUpdate<M>[];
   readonly add: readonly WantedMarker[];
   /** Wanted markers not added because a marker that is not ours has the same start and name. */
   readonly skip: readonly WantedMarker[];
@@ -37,8 +49,9 @@ export interface MarkerReapply<M extends ExistingMarker> {
  * What re-applying a plan does to one marker target (a clip or a sequence). A marker is Sichter's
  * when a ledger entry names its start and name (and its guid, once known): a marker the editor
  * moved or renamed has become theirs and is never touched, nor is any marker Sichter did not make.
- * Markers identical to a wanted one stay (their guid goes into the ledger, so later applies can
- * tell them apart from a copy); the others are removed and the wanted ones added.
+ * Markers identical to a wanted one stay; other markers of this owner are reused for the remaining
+ * wanted ones (one at the same start first), and only what is left over is removed or added. Kept
+ * and reused markers put their guid into the ledger, so later applies tell them from a copy.
  */
 export function planMarkerReapply<M extends ExistingMarker>(input: {
   readonly owner: string;
@@ -51,23 +64,44 @@ export function planMarkerReapply<M extends ExistingMarker>(input: {
   const others = claims.filter((c) => c.entry.owner !== input.owner);
   const claimed = new Set<ExistingMarker>(claims.map((c) => c.marker));
 
+  const used = new Set<M>();
+  const kept = new Map<WantedMarker, M>();
+  for (const wanted of input.wanted) {
+    const same = ours.find((m) => !used.has(m) && identical(m, wanted));
+    if (same) {
+      used.add(same);
+      kept.set(wanted, same);
+    }
+  }
+
   const keep: M[] = [];
+  const update: MarkerUpdate<M>[] = [];
   const add: WantedMarker[] = [];
   const skip: WantedMarker[] = [];
   const ledger: LedgerEntry[] = others.map((c) => withGuid(c.entry, c.marker));
   for (const wanted of input.wanted) {
-    const same = ours.find((m) => !keep.includes(m) && identical(m, wanted));
+    const same = kept.get(wanted);
     if (same) {
       keep.push(same);
       ledger.push(withGuid({ owner: input.owner, start: same.start, name: same.name }, same));
-    } else if (input.existing.some((m) => !claimed.has(m) && sameKey(m, wanted))) {
+      continue;
+    }
+    if (input.existing.some((m) => !claimed.has(m) && sameKey(m, wanted))) {
       skip.push(wanted);
+      continue;
+    }
+    const free = ours.filter((m) => !used.has(m));
+    const reuse = free.find((m) => BigInt(m.start) === BigInt(wanted.start)) ?? free[0];
+    if (reuse) {
+      used.add(reuse);
+      update.push({ marker: reuse, wanted });
+      ledger.push(withGuid({ owner: input.owner, start: wanted.start, name: wanted.name }, reuse));
     } else {
       add.push(wanted);
       ledger.push({ owner: input.owner, start: wanted.start, name: wanted.name });
     }
   }
-  return { remove: ours.filter((m) => !keep.includes(m)), keep, add, skip, ledger };
+  return { remove: ours.filter((m) => !used.has(m)), keep, update, add, skip, ledger };
 }
 
 interface Claim<M> {
