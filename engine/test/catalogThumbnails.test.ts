@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqliteCatalog } from "../src/catalog/SqliteCatalog.ts";
 import { runTool } from "../src/media/ToolProcess.ts";
-import { ffmpeg, makeTempDir } from "./fixtures.ts";
+import { startEngine } from "./engineProcess.ts";
+import { ffmpeg, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
 const root = makeTempDir("sichter-thumbs-");
@@ -109,4 +110,36 @@ describe("keyframe thumbnails are the clip's own", () => {
     const b = await expectPictures(home, clipB, bluish);
     expect(filesUnder(path.join(home, "data", "thumbs"))).toEqual([...a, ...b].sort());
   });
+});
+
+describe("catalog.clip over the wire", () => {
+  it("gives each keyframe a thumbnail URL the panel loads with its token", async () => {
+    const home = path.join(root, "home-service");
+    const clip = path.join(root, "service", "Pressekonferenz.mp4");
+    fs.mkdirSync(path.dirname(clip), { recursive: true });
+    await makeCutClip(clip, [40, 40]);
+    const engine = await startEngine(home);
+    const client = engine.client();
+    try {
+      const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
+      await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000 }).toBe("completed");
+      const stored = await client.request("catalog.clip", { path: clip });
+      expect(stored.keyframes.length).toBeGreaterThanOrEqual(2);
+      for (const keyframe of stored.keyframes) {
+        expect(keyframe.thumbnail).toMatch(new RegExp(`^/thumbnails/${stored.clip.id}/[^/?#]+\\.jpg$`));
+        const url = `http://127.0.0.1:${engine.port}${keyframe.thumbnail}`;
+        const ok = await fetch(`${url}?token=${encodeURIComponent(engine.token)}`);
+        expect(ok.status).toBe(200);
+        expect(ok.headers.get("content-type")).toBe("image/jpeg");
+        expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(100);
+        const refused = await fetch(url);
+        expect(refused.status).toBe(401);
+        await refused.body?.cancel();
+      }
+    } finally {
+      client.dispose();
+      engine.child.kill("SIGTERM");
+      await engine.exited;
+    }
+  }, 120_000);
 });

@@ -156,9 +156,14 @@ describe("method schemas", () => {
       firstSeen: "2025-03-01T10:00:00.000Z",
       lastAnalysed: null,
     };
-    const ok = { clip, shots: clipAnalysisFixture.shots, keyframes: clipAnalysisFixture.keyframes, tags: [storedTagFixture] };
+    const keyframes = [{ ...clipAnalysisFixture.keyframes[0]!, thumbnail: "/thumbnails/3/7-0000012.jpg" }];
+    const ok = { clip, shots: clipAnalysisFixture.shots, keyframes, tags: [storedTagFixture] };
     accepts(result("catalog.clip"), ok);
+    accepts(result("catalog.clip"), { ...ok, keyframes: [{ ...keyframes[0]!, thumbnail: null }] });
     rejects(result("catalog.clip"), { ...ok, tags: [{ ...storedTagFixture, id: undefined }] });
+    // A thumbnail is a path on the engine's own HTTP root, never a file path or another host.
+    rejects(result("catalog.clip"), { ...ok, keyframes: [{ ...keyframes[0]!, thumbnail: "/home/editor/C0001.jpg" }] });
+    rejects(result("catalog.clip"), { ...ok, keyframes: [{ ...keyframes[0]!, thumbnail: undefined }] });
   });
 
   it("tags.review", () => {
