@@ -1,0 +1,66 @@
+import type { CatalogClipInfo, StoredTag } from "@sichter/shared/protocol";
+import { describe, expect, it } from "vitest";
+import { storedTagFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
+import { groupTags } from "./groupTags.ts";
+import { initialReview, reviewReducer, type ReviewAction, type ReviewState } from "./reviewReducer.ts";
+
+const tag = (id: number, source: StoredTag["source"], startFrame: number, label = `tag ${id}`): StoredTag =>
+  ({ ...storedTagFixture, id, source, startFrame, endFrame: startFrame + 10, label }) as StoredTag;
+
+const clip = { id: 3, path: "/m/a.mov", frameCount: 750 } as CatalogClipInfo;
+const tags = [tag(1, "motion", 0), tag(2, "ocr", 50), tag(3, "ocr", 10), tag(4, "technical", 0), tag(5, "user", 0)];
+const run = (actions: ReviewAction[], from: ReviewState = initialReview): ReviewState => actions.reduce(reviewReducer, from);
+const loaded = run([{ type: "loading", path: "/m/a.mov" }, { type: "loaded", path: "/m/a.mov", clip, tags }]);
+const error = { code: "SICHTER_E_CONNECTION_CLOSED", params: null, message: "closed" };
+
+describe("groupTags", () => {
+  it("groups by source in review order, each in clip order", () => {
+    expect(groupTags(tags).map((g) => [g.source, g.tags.map((t) => t.id)])).toEqual([
+      ["ocr", [3, 2]],
+      ["technical", [4]],
+      ["motion", [1]],
+      ["user", [5]],
+    ]);
+  });
+});
+
+describe("reviewReducer", () => {
+  it("focuses the first listed tag after loading, and moves through the listed order", () => {
+    expect(loaded.focusedId).toBe(3);
+    const moved = run([{ type: "move", move: "next" }, { type: "move", move: "next" }], loaded);
+    expect(moved.focusedId).toBe(4);
+    expect(run([{ type: "move", move: "last" }, { type: "move", move: "next" }], loaded).focusedId).toBe(5);
+    expect(run([{ type: "move", move: "previous" }], loaded).focusedId).toBe(3);
+  });
+
+  it("ignores an answer for a clip the panel has moved away from", () => {
+    const other = run([{ type: "loading", path: "/m/b.mov" }], loaded);
+    expect(run([{ type: "loaded", path: "/m/a.mov", clip, tags }], other)).toBe(other);
+  });
+
+  it("shows a decision at once, replaces it with the stored tag, and reverts it with the error", () => {
+    const decided = run([{ type: "decide", tagId: 2, status: "rejected" }], loaded);
+    expect(decided.tags.find((t) => t.id === 2)?.status).toBe("rejected");
+    expect(decided.pending).toEqual([2]);
+    const stored = run([{ type: "stored", tag: { ...tag(2, "ocr", 50), status: "rejected", decidedAt: "2025-03-01T10:00:00.000Z" } }], decided);
+    expect(stored.pending).toEqual([]);
+    expect(stored.tags.find((t) => t.id === 2)?.decidedAt).toBe("2025-03-01T10:00:00.000Z");
+    const reverted = run([{ type: "revert", tag: tag(2, "ocr", 50), error }], decided);
+    expect(reverted.tags.find((t) => t.id === 2)?.status).toBe("suggested");
+    expect(reverted.error).toEqual(error);
+  });
+
+  it("edits a label and adds a new tag, focusing it", () => {
+    const editing = run([{ type: "editStart", target: 4 }, { type: "editChange", label: "Schwarzbild" }], loaded);
+    expect(editing.editing).toEqual({ target: 4, label: "Schwarzbild" });
+    expect(editing.focusedId).toBe(4);
+    const added = run([{ type: "editEnd" }, { type: "stored", tag: tag(9, "user", 0, "Landtag") }], editing);
+    expect(added.editing).toBeNull();
+    expect(added.tags).toHaveLength(6);
+    expect(added.focusedId).toBe(9);
+  });
+
+  it("knows a clip the catalog has not analysed yet", () => {
+    expect(run([{ type: "loading", path: "/m/new.mov" }, { type: "notAnalysed", path: "/m/new.mov" }])).toMatchObject({ load: "not-analysed", tags: [] });
+  });
+});
