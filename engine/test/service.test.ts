@@ -170,16 +170,17 @@ describe("engine service: analysis over the wire", () => {
     expect(result.shots.map((s) => s.startFrame)).toEqual(fromCli.shots.map((s: { startFrame: number }) => s.startFrame));
   }, 120_000);
 
-  it("tells 50 connected clients that a job finished", async () => {
+  it("tells 50 connected clients that asked for the same clip that its job finished", async () => {
     const clients = Array.from({ length: 50 }, () => engine.client());
     try {
       await Promise.all(clients.map((c) => c.request("engine.info", {})));
       const target = path.join(root, "fifty.mp4");
       await makeClip(target, { seconds: 1 });
-      let id = "";
-      const heard = clients.map((c) => new Promise<string>((resolve) => c.onNotification("job.done", (p) => p.jobId === id && resolve(p.job.state))));
-      ({ jobId: id } = await client.request("clip.analyze", { path: target, options: { write: "none" } }));
-      expect(await Promise.all(heard)).toEqual(Array(50).fill("completed"));
+      const heard = clients.map((c) => new Promise<string>((resolve) => c.onNotification("job.done", (p) => resolve(`${p.jobId} ${p.job.state}`))));
+      const answers = await Promise.all(clients.map((c) => c.request("clip.analyze", { path: target, options: { write: "none" } })));
+      const id = answers[0]!.jobId;
+      expect(answers.filter((a) => a.jobId === id && a.joined)).toHaveLength(49);
+      expect(await Promise.all(heard)).toEqual(Array(50).fill(`${id} completed`));
     } finally {
       for (const c of clients) c.dispose();
     }

@@ -19,6 +19,7 @@ import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
 import { privacyContextFor } from "../pipeline/privacyContextFor.ts";
 import { ENGINE_VERSION } from "../version.ts";
 import { analysisRunner } from "./analysisRunner.ts";
+import { JobAudience } from "./JobAudience.ts";
 import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
 import { Logger } from "./Logger.ts";
 import { dispatcher, methodHandlers } from "./methodHandlers.ts";
@@ -57,7 +58,7 @@ const RATE = { burst: 500, perSecond: 250 };
  * The long-running local engine: HTTP and WebSocket on 127.0.0.1 only. Every WebSocket upgrade
  * passes three gates before any method can run: a loopback Host (DNS rebinding), an allowed
  * Origin (web pages), and the per-install token. Jobs run in a durable queue in the catalog
- * database and survive restarts; every connection hears every job's progress.
+ * database and survive restarts; a connection hears the jobs it started, joined or subscribed to.
  */
 export class EngineService {
   private readonly connections = new Set<RpcConnection>();
@@ -72,6 +73,7 @@ export class EngineService {
     private readonly extensions: ExtensionRegistry,
     readonly log: Logger,
     readonly port: number,
+    private readonly audience: JobAudience<RpcConnection>,
   ) {}
 
   get url(): string {
@@ -100,7 +102,8 @@ export class EngineService {
     });
     const capabilities = capabilitiesOf(extensions);
     const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
-    const dispatch = dispatcher(methodHandlers({ catalog, jobs, extensions, version: ENGINE_VERSION, capabilities, media }));
+    const audience = new JobAudience<RpcConnection>();
+    const dispatch = dispatcher(methodHandlers({ catalog, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
@@ -114,7 +117,7 @@ export class EngineService {
       throw error;
     }
     const port = (server.address() as { port: number }).port;
-    service = new EngineService(server, wss, catalog, jobs, extensions, log, port);
+    service = new EngineService(server, wss, catalog, jobs, extensions, log, port, audience);
     const self = service;
     server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token }));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
@@ -160,7 +163,10 @@ export class EngineService {
       const id = this.nextConnection++;
       const connection = new RpcConnection(ws, dispatch, new RateLimiter(RATE.burst, RATE.perSecond), this.log, id);
       this.connections.add(connection);
-      ws.on("close", () => this.connections.delete(connection));
+      ws.on("close", () => {
+        this.connections.delete(connection);
+        this.audience.forgetConnection(connection);
+      });
       this.log.info("connection.opened", { connection: id, origin: req.headers.origin ?? null });
     });
   }
@@ -198,13 +204,15 @@ export class EngineService {
     serveFile(panelDir, url.pathname, res, { index: "index.html" });
   }
 
+  /** Tells a job's audience what became of it; an ended job's audience is let go. */
   private broadcast(event: JobEvent): void {
     const job = toWireJob(event.job);
-    for (const connection of this.connections) {
+    for (const connection of this.audience.of(job.id)) {
       if (event.type === "progress") connection.notify("job.progress", { jobId: job.id, stage: job.stage ?? "queued", fraction: job.fraction });
       else if (event.type === "done") connection.notify("job.done", { jobId: job.id, job });
       else connection.notify("job.failed", { jobId: job.id, job, error: job.error ?? { code: ErrorCode.CANCELLED, message: "cancelled" } });
     }
+    if (event.type !== "progress") this.audience.forgetJob(job.id);
   }
 }
 

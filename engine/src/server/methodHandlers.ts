@@ -12,11 +12,13 @@ import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { contributionSummary } from "../extensions/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
+import { isFinished } from "../jobs/JobRecord.ts";
 import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
 import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { checkInputFile } from "../media/checkInputFile.ts";
-import type { RequestContext } from "./RpcConnection.ts";
+import type { JobAudience } from "./JobAudience.ts";
+import type { RequestContext, RpcConnection } from "./RpcConnection.ts";
 import { followJobProgress } from "./followJobProgress.ts";
 import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
@@ -24,6 +26,8 @@ import { wireClip } from "./wireCatalog.ts";
 export interface ServiceState {
   readonly catalog: SqliteCatalog;
   readonly jobs: JobQueue;
+  /** Which connections hear which job's notifications; without one (in-process benchmarks) nobody does. */
+  readonly audience?: JobAudience<RpcConnection>;
   readonly extensions?: ExtensionRegistry;
   readonly version: string;
   readonly capabilities: readonly string[];
@@ -34,7 +38,7 @@ type Handlers = { [M in MethodName]: Handler<M> };
 
 /** The engine's answer to each protocol method. Params arrive validated (see parseIncoming). */
 export function methodHandlers(state: ServiceState): Handlers {
-  const { catalog, jobs } = state;
+  const { catalog, jobs, audience } = state;
   const job = (jobId: string) => {
     const found = jobs.get(jobId);
     if (!found) throw SichterRpcError.of(ErrorCode.JOB_NOT_FOUND, { jobId });
@@ -64,6 +68,8 @@ export function methodHandlers(state: ServiceState): Handlers {
         ...(params.range && { range: params.range }),
         options: { language: options.language ?? "de", write: options.write ?? "sidecar", shotMode: options.shotMode ?? "auto" },
       });
+      // Starting or joining a job is asking to hear how it goes.
+      audience?.add(queued.id, context.connection);
       context.connection.onCancel(context.requestId, () => jobs.cancel(queued.id));
       if (context.progressToken !== undefined) {
         context.connection.own(followJobProgress(jobs, queued.id, context.connection, context.progressToken, path.basename(file.path)));
@@ -75,6 +81,17 @@ export function methodHandlers(state: ServiceState): Handlers {
     "job.list": ({ states, limit }) => ({
       jobs: jobs.list({ ...(states && { states }), ...(limit && { limit }) }).map(toWireJob),
     }),
+    "job.subscribe": ({ jobId }, context) => {
+      const found = job(jobId);
+      // An ended job sends nothing more: the answer is its last word, and nothing is kept for it.
+      if (!isFinished(found.state)) audience?.add(jobId, context.connection);
+      return toWireJob(found);
+    },
+    "job.unsubscribe": ({ jobId }, context) => {
+      const found = job(jobId);
+      audience?.remove(jobId, context.connection);
+      return toWireJob(found);
+    },
     "job.cancel": ({ jobId }) => {
       job(jobId);
       return toWireJob(jobs.cancel(jobId) ?? job(jobId));

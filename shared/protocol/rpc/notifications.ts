@@ -10,7 +10,10 @@ import { JobId, WireError, WireName, WireText } from "./wireTypes.ts";
  * add fields); the one a client sends is strict, like request params.
  */
 
-/** Server -> client: a job moved on. Sent to every connection, not only the one that queued it. */
+/**
+ * Server -> client: a job moved on. Like `job.done` and `job.failed`, sent only to the connections
+ * that started or joined the job with `clip.analyze` or subscribed to it with `job.subscribe`.
+ */
 export const JobProgressParams = z.object({
   jobId: JobId,
   stage: WireName,

@@ -10,6 +10,7 @@ import { Job } from "./methods/Job.ts";
 import { JobPrivacyResult } from "./methods/jobPrivacy.ts";
 import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.ts";
 import { JobResultResult } from "./methods/jobResult.ts";
+import { JobSubscribeParams, JobSubscribeResult, JobUnsubscribeParams, JobUnsubscribeResult } from "./methods/jobSubscriptions.ts";
 import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
 import {
   CancelRequestParams,
@@ -31,6 +32,8 @@ export const methods = {
   "job.cancel": { params: JobIdParams, result: Job },
   "job.result": { params: JobIdParams, result: JobResultResult },
   "job.privacy": { params: JobIdParams, result: JobPrivacyResult },
+  "job.subscribe": { params: JobSubscribeParams, result: JobSubscribeResult },
+  "job.unsubscribe": { params: JobUnsubscribeParams, result: JobUnsubscribeResult },
   "catalog.search": { params: CatalogSearchParams, result: CatalogSearchResult },
   "catalog.clip": { params: CatalogClipParams, result: CatalogClipResult },
   "tags.review": { params: TagsReviewParams, result: TagsReviewResult },
