@@ -120,6 +120,11 @@ export const ErrorCode = {
   XMP_SIDECAR_READ_ONLY: "SICHTER_E_XMP_SIDECAR_READ_ONLY",
   /** The media file to embed XMP into is read-only; it is left as it is (see XMP_SIDECAR_READ_ONLY). */
   XMP_MEDIA_READ_ONLY: "SICHTER_E_XMP_MEDIA_READ_ONLY",
+  /**
+   * A panel named a media path outside every folder the user allowed (`sichter serve --media`,
+   * config/media.json), after symlinks were followed; nothing was read.
+   */
+  MEDIA_NOT_ALLOWED: "SICHTER_E_MEDIA_NOT_ALLOWED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

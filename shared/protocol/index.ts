@@ -22,6 +22,8 @@ export * from "./rpc/methods/WireTag.ts";
 export * from "./rpc/methods/catalogSearch.ts";
 export * from "./rpc/methods/catalogClip.ts";
 export * from "./rpc/methods/tagsReview.ts";
+export * from "./rpc/methods/mediaList.ts";
+export * from "./rpc/methods/mediaProbe.ts";
 export * from "./rpc/methods/extensions.ts";
 export {
   parseIncoming,

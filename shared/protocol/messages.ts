@@ -236,6 +236,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The media file {path} is read-only, so Sichter did not embed metadata into it. To allow embedding, make the file writable (e.g. chmod u+w), or write a sidecar instead (the default).",
     de: "Die Mediendatei {path} ist schreibgeschützt, Sichter hat keine Metadaten eingebettet. Zum Einbetten den Schreibschutz aufheben (z. B. chmod u+w) oder stattdessen eine Sidecar-Datei schreiben (Standard).",
   },
+  [ErrorCode.MEDIA_NOT_ALLOWED]: {
+    en: "{path} is not inside a media folder you allowed. Allow its folder with `npx sichter serve --media <folder>` or in media.json in the config folder.",
+    de: "{path} liegt in keinem freigegebenen Medienordner. Den Ordner mit `npx sichter serve --media <Ordner>` oder in media.json im Konfigurationsordner freigeben.",
+  },
 };
 
 export function formatErrorMessage(

@@ -20,6 +20,8 @@ import { checkInputFile } from "../media/checkInputFile.ts";
 import type { JobAudience } from "./JobAudience.ts";
 import type { RequestContext, RpcConnection } from "./RpcConnection.ts";
 import { followJobProgress } from "./followJobProgress.ts";
+import type { MediaLibrary } from "./media/MediaLibrary.ts";
+import { mediaHandlers } from "./media/mediaHandlers.ts";
 import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
 
@@ -31,6 +33,8 @@ export interface ServiceState {
   readonly extensions?: ExtensionRegistry;
   readonly version: string;
   readonly capabilities: readonly string[];
+  /** The allowed media folders and their probes (`media.list`, `media.probe`). */
+  readonly media?: MediaLibrary;
 }
 
 type Handler<M extends MethodName> = (params: MethodParams<M>, context: RequestContext) => Promise<MethodResultInput<M>> | MethodResultInput<M>;
@@ -45,6 +49,7 @@ export function methodHandlers(state: ServiceState): Handlers {
     return found;
   };
   return {
+    ...mediaHandlers(state),
     "engine.info": () => {
       // The registry this engine analyses with: `sichter extensions enable` counts from the next start.
       const privacy = privacyModeOf(state.extensions ?? { extensions: [] });

@@ -89,6 +89,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.PROVIDER_CIRCUIT_OPEN]: A,
   [ErrorCode.XMP_SIDECAR_READ_ONLY]: A,
   [ErrorCode.XMP_MEDIA_READ_ONLY]: A,
+  [ErrorCode.MEDIA_NOT_ALLOWED]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

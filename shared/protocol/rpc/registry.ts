@@ -12,6 +12,8 @@ import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.
 import { JobResultResult } from "./methods/jobResult.ts";
 import { JobSubscribeParams, JobSubscribeResult, JobUnsubscribeParams, JobUnsubscribeResult } from "./methods/jobSubscriptions.ts";
 import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
+import { MediaListParams, MediaListResult } from "./methods/mediaList.ts";
+import { MediaProbeParams, MediaProbeResult } from "./methods/mediaProbe.ts";
 import {
   CancelRequestParams,
   JobDoneParams,
@@ -40,6 +42,8 @@ export const methods = {
   "extensions.list": { params: ExtensionsListParams, result: ExtensionsListResult },
   "commands.list": { params: CommandsListParams, result: CommandsListResult },
   "commands.execute": { params: CommandsExecuteParams, result: CommandsExecuteResult },
+  "media.list": { params: MediaListParams, result: MediaListResult },
+  "media.probe": { params: MediaProbeParams, result: MediaProbeResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Notifications the engine sends, by name. */

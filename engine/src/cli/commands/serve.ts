@@ -1,10 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { DEFAULT_PORT, EngineService } from "../../server/EngineService.ts";
 import { tokenPath } from "../../server/EngineToken.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
-export const serveHelp = `Usage: sichter serve [--port N] [--jobs N] [--panel DIR] [--verbose]
+export const serveHelp = `Usage: sichter serve [--port N] [--jobs N] [--panel DIR] [--media DIR]... [--verbose]
 
 Runs the engine the Premiere and Resolve panels talk to: JSON-RPC over WebSocket on 127.0.0.1
 only (default port ${DEFAULT_PORT}, or SICHTER_PORT), with a durable job queue in the catalog.
@@ -13,6 +15,8 @@ put back in the queue and resumes on the next start.
   --port     port on 127.0.0.1 (0 picks a free one)
   --jobs     analyses at once (default 1)
   --panel    folder of the browser panel's built files, served at http://127.0.0.1:PORT/
+  --media    a folder the panel may browse and play clips from (repeatable; more in media.json
+             in the config folder); nothing outside these folders is shown or served
   --verbose  debug lines in the log, and every log line on stderr`;
 
 export async function serveCommand(args: string[], context: CliContext): Promise<number> {
@@ -20,6 +24,7 @@ export async function serveCommand(args: string[], context: CliContext): Promise
     port: { type: "string" },
     jobs: { type: "string" },
     panel: { type: "string" },
+    media: { type: "string", multiple: true },
     verbose: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -31,7 +36,8 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   const port = integer("--port", values.port ?? process.env.SICHTER_PORT, DEFAULT_PORT, 0, 65535);
   const concurrency = integer("--jobs", values.jobs, 1, 1, 16);
 
-  const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }) });
+  const mediaFolders = (values.media ?? []).map(mediaFolderArgument);
+  const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }), mediaFolders });
   const token = tokenPath(sichterDirs().config);
   context.stdout.write(
     context.locale === "de"
@@ -42,6 +48,13 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   context.stderr.write(context.locale === "de" ? "Engine wird beendet …\n" : "Stopping the engine…\n");
   await service.stop();
   return 0;
+}
+
+/** A `--media` folder must exist now: a typo would otherwise show an empty browser. */
+function mediaFolderArgument(folder: string): string {
+  const absolute = path.resolve(folder);
+  if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw usageError(`--media ${folder}: not a folder`);
+  return absolute;
 }
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
