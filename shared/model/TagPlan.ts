@@ -38,5 +38,10 @@ export const TagPlan = z.object({
   logComment: z.string(),
   /** Controlled terms from installed vocabularies (written as Iptc4xmpExt:AboutCvTerm). */
   controlledTerms: z.array(ControlledTerm).optional(),
+  /**
+   * Keywords Sichter wrote for this clip before that no longer belong (a person rejected them, or
+   * they were suggestions nobody accepted): writers take them out again; every other keyword stays.
+   */
+  withdrawnKeywords: z.array(z.string().min(1)).optional(),
 });
 export type TagPlan = z.infer<typeof TagPlan>;

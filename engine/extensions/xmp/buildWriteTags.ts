@@ -3,6 +3,7 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";
+import { keywordsToRemove } from "./withdrawKeywords.ts";
 import { describeWrite, mergeLogComment } from "./mergeTexts.ts";
 import { SICHTER_TRACK_NAME, sichterTrackStruct } from "./sichterTrack.ts";
 import type { XmpContent } from "./XmpTypes.ts";
@@ -25,6 +26,9 @@ export interface PlannedWrite {
 export function buildWriteTags(plan: TagPlan, existing: XmpContent, language: string): PlannedWrite {
   const tags: Record<string, unknown> = {};
 
+  // Sichter's own keywords the plan withdraws (rejected or no longer accepted) go before any is added.
+  const keywordsRemoved = keywordsToRemove(existing.keywords, plan.withdrawnKeywords ?? [], plan.keywords);
+  if (keywordsRemoved.length > 0) tags["XMP-dc:Subject-"] = keywordsRemoved;
   const keywordsAdded = keywordsToAdd(existing.keywords, plan.keywords);
   if (keywordsAdded.length > 0) tags["XMP-dc:Subject+"] = keywordsAdded;
 

@@ -17,6 +17,7 @@ export function keywordsToAdd(existing: readonly string[], wanted: readonly stri
   return added;
 }
 
-function keywordKey(keyword: string): string {
+/** How two spellings of a keyword are compared: case and Unicode composition do not count. */
+export function keywordKey(keyword: string): string {
   return keyword.normalize("NFC").trim().toLocaleLowerCase("und");
 }

@@ -14,6 +14,7 @@ import { JobSubscribeParams, JobSubscribeResult, JobUnsubscribeParams, JobUnsubs
 import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
 import { MediaListParams, MediaListResult } from "./methods/mediaList.ts";
 import { MediaProbeParams, MediaProbeResult } from "./methods/mediaProbe.ts";
+import { TagsApplyParams, TagsApplyResult } from "./methods/tagsApply.ts";
 import {
   CancelRequestParams,
   JobDoneParams,
@@ -44,6 +45,7 @@ export const methods = {
   "commands.execute": { params: CommandsExecuteParams, result: CommandsExecuteResult },
   "media.list": { params: MediaListParams, result: MediaListResult },
   "media.probe": { params: MediaProbeParams, result: MediaProbeResult },
+  "tags.apply": { params: TagsApplyParams, result: TagsApplyResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Notifications the engine sends, by name. */

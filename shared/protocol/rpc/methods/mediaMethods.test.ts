@@ -39,4 +39,17 @@ describe("media method schemas", () => {
     accepts(r, { items: [{ path: "/x", clipId: null, stream: "/media/x", probe: null, error: { code: "SICHTER_E_MEDIA_NOT_ALLOWED", message: "no" } }] });
     rejects(r, { items: [{ path: "/x", clipId: null, stream: "/media/x", probe: { ...probe, frameRate: "25" }, error: null }] });
   });
+
+  it("tags.apply", () => {
+    const p = methods["tags.apply"].params;
+    accepts(p, { clipIds: [1] });
+    accepts(p, { clipIds: [1, 2], write: "embed", language: "en", progressToken: "t" });
+    rejects(p, { clipIds: [] });
+    rejects(p, { clipIds: [1], write: "none" });
+    rejects(p, { clipIds: [1], language: "fr" });
+    const r = methods["tags.apply"].result;
+    const written = { clipId: 1, path: "/m/a.mp4", status: "written", sidecar: "/m/a.xmp", embedded: false, keywords: ["Landtag"], markers: 3, error: null };
+    accepts(r, { files: [written, { ...written, status: "failed", sidecar: null, error: { code: "SICHTER_E_XMP_UNSUPPORTED_FORMAT", message: "MKV" } }] });
+    rejects(r, { files: [{ ...written, status: "skipped" }] });
+  });
 });
