@@ -125,6 +125,11 @@ export const ErrorCode = {
    * config/media.json), after symlinks were followed; nothing was read.
    */
   MEDIA_NOT_ALLOWED: "SICHTER_E_MEDIA_NOT_ALLOWED",
+  /**
+   * Another engine already runs on the same folders (one SICHTER_HOME); two would take each
+   * other's jobs and their clients would miss job ends. The message names its pid and port.
+   */
+  ENGINE_ALREADY_RUNNING: "SICHTER_E_ENGINE_ALREADY_RUNNING",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -240,6 +240,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "{path} is not inside a media folder you allowed. Allow its folder with `npx sichter serve --media <folder>` or in media.json in the config folder.",
     de: "{path} liegt in keinem freigegebenen Medienordner. Den Ordner mit `npx sichter serve --media <Ordner>` oder in media.json im Konfigurationsordner freigeben.",
   },
+  [ErrorCode.ENGINE_ALREADY_RUNNING]: {
+    en: "Another Sichter engine already uses this catalog and these folders (pid {pid}, port {port}). Connect to that one, or stop it before starting another; a second engine needs its own SICHTER_HOME. If no engine is running, delete {file}.",
+    de: "Eine andere Sichter-Engine verwendet diesen Katalog und diese Ordner bereits (PID {pid}, Port {port}). Mit ihr verbinden oder sie vor dem Start einer weiteren beenden; eine zweite Engine braucht ein eigenes SICHTER_HOME. Läuft keine Engine, {file} löschen.",
+  },
 };
 
 export function formatErrorMessage(

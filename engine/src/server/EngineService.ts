@@ -8,7 +8,7 @@ import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { defaultCatalogPath, thumbnailsFolder } from "../catalog/catalogPath.ts";
 import { sweepStaleJobFolders } from "../core/JobTempFolder.ts";
 import { SichterError } from "../core/SichterError.ts";
-import { sichterDirs } from "../core/SichterHome.ts";
+import { sichterDirs, type SichterDirs } from "../core/SichterHome.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { loadExtensions } from "../extensions/loadExtensions.ts";
@@ -19,6 +19,7 @@ import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
 import { privacyContextFor } from "../pipeline/privacyContextFor.ts";
 import { ENGINE_VERSION } from "../version.ts";
 import { analysisRunner } from "./analysisRunner.ts";
+import { EngineLock } from "./EngineLock.ts";
 import { JobAudience } from "./JobAudience.ts";
 import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
 import { Logger } from "./Logger.ts";
@@ -74,6 +75,7 @@ export class EngineService {
     readonly log: Logger,
     readonly port: number,
     private readonly audience: JobAudience<RpcConnection>,
+    private readonly lock: EngineLock,
   ) {}
 
   get url(): string {
@@ -86,6 +88,17 @@ export class EngineService {
 
   static async start(options: EngineServiceOptions = {}): Promise<EngineService> {
     const dirs = sichterDirs();
+    // One engine per SICHTER_HOME, settled before anything touches its catalog or temp folder.
+    const lock = await EngineLock.acquire(dirs.data, ENGINE_VERSION);
+    try {
+      return await EngineService.startLocked(options, dirs, lock);
+    } catch (error) {
+      lock.dispose();
+      throw error;
+    }
+  }
+
+  private static async startLocked(options: EngineServiceOptions, dirs: SichterDirs, lock: EngineLock): Promise<EngineService> {
     const token = loadOrCreateToken(dirs.config);
     const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
     sweepStaleJobFolders(dirs.temp);
@@ -117,7 +130,8 @@ export class EngineService {
       throw error;
     }
     const port = (server.address() as { port: number }).port;
-    service = new EngineService(server, wss, catalog, jobs, extensions, log, port, audience);
+    lock.setPort(port);
+    service = new EngineService(server, wss, catalog, jobs, extensions, log, port, audience, lock);
     const self = service;
     server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token }));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
@@ -142,6 +156,7 @@ export class EngineService {
       await this.extensions.stop();
       this.catalog.dispose();
       this.http.closeAllConnections();
+      this.lock.dispose();
       this.log.info("engine.stopped");
     })();
     return this.stopping;

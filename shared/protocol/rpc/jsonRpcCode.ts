@@ -90,6 +90,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.XMP_SIDECAR_READ_ONLY]: A,
   [ErrorCode.XMP_MEDIA_READ_ONLY]: A,
   [ErrorCode.MEDIA_NOT_ALLOWED]: A,
+  [ErrorCode.ENGINE_ALREADY_RUNNING]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

@@ -8,16 +8,18 @@ import type { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
 import { extensionDirs } from "../../extensions/extensionDirs.ts";
 import { loadExtensions } from "../../extensions/loadExtensions.ts";
 import { privacyModeOf, type PrivacyMode } from "../../keywording/privacy/privacyMode.ts";
+import { engineStatus, type EngineStatus } from "../../server/engineStatus.ts";
 import { ENGINE_VERSION } from "../../version.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
 export const engineHelp = `Usage: sichter engine info [--json]
 
-What this engine is and may do: its version, the privacy mode (local-only: nothing leaves this
-machine; cloud: an enabled cloud keyword provider may send keyframes, through the privacy guard)
-with every keyword provider, enabled or not, the folders it uses (SICHTER_HOME moves them all)
-and the catalog's schema version. Reads manifests only; no extension is started.
+Whether the engine runs and on which port, and what it is and may do: its version, the privacy
+mode (local-only: nothing leaves this machine; cloud: an enabled cloud keyword provider may send
+keyframes, through the privacy guard) with every keyword provider, enabled or not, the folders it
+uses (SICHTER_HOME moves them all) and the catalog's schema version. Reads manifests only; no
+extension is started.
   --json     machine-readable output`;
 
 export interface EngineInfo {
@@ -75,6 +77,9 @@ function fileSchemaVersion(file: string): number | null {
   }
 }
 
+/** The report with whether an engine runs on these folders (its runtime file, its pid, its /health). */
+export type EngineReport = EngineInfo & { readonly engine: EngineStatus };
+
 export async function engineCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs("engine", args, {
     json: { type: "boolean" },
@@ -90,7 +95,7 @@ export async function engineCommand(args: string[], context: CliContext): Promis
 
   const registry = loadExtensions();
   try {
-    const info = engineInfo(registry);
+    const info: EngineReport = { ...engineInfo(registry), engine: await engineStatus(sichterDirs().data) };
     for (const p of registry.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
     context.stdout.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : infoReport(info, context.locale));
     return 0;
@@ -115,6 +120,19 @@ const TEXT = {
     catalog: "Catalog",
     schema: (file: number | null, engine: number) => `${file === null ? "not created yet" : `schema ${file}`}; this engine writes schema ${engine}`,
     folderNames: { config: "config", data: "data", temp: "temp", extensions: "extensions", extensionStorage: "extension storage" },
+    engineLine: "Engine",
+    status: (s: EngineStatus) => {
+      switch (s.state) {
+        case "not-running":
+          return "not running";
+        case "starting":
+          return `starting (pid ${s.pid})`;
+        case "running":
+          return `running on ws://127.0.0.1:${s.port} (pid ${s.pid}, since ${s.startedAt})`;
+        case "not-responding":
+          return `pid ${s.pid} holds port ${s.port} but does not answer there`;
+      }
+    },
   },
   de: {
     engine: "Sichter-Engine",
@@ -131,15 +149,29 @@ const TEXT = {
     catalog: "Katalog",
     schema: (file: number | null, engine: number) => `${file === null ? "noch nicht angelegt" : `Schema ${file}`}; diese Engine schreibt Schema ${engine}`,
     folderNames: { config: "Konfiguration", data: "Daten", temp: "Temporär", extensions: "Erweiterungen", extensionStorage: "Erweiterungsspeicher" },
+    engineLine: "Engine",
+    status: (s: EngineStatus) => {
+      switch (s.state) {
+        case "not-running":
+          return "läuft nicht";
+        case "starting":
+          return `startet gerade (PID ${s.pid})`;
+        case "running":
+          return `läuft auf ws://127.0.0.1:${s.port} (PID ${s.pid}, seit ${s.startedAt})`;
+        case "not-responding":
+          return `PID ${s.pid} hat Port ${s.port}, antwortet dort aber nicht`;
+      }
+    },
   },
 } as const;
 
-function infoReport(info: EngineInfo, locale: Locale): string {
+function infoReport(info: EngineReport, locale: Locale): string {
   const t = TEXT[locale];
   const providers = info.privacy.providers.map((p) => [p.id, p.title, p.cloud ? t.cloud : t.local, p.enabled ? t.enabled : t.disabled]);
   const folders = (Object.keys(info.folders) as Array<keyof EngineInfo["folders"]>).map((name) => [t.folderNames[name], info.folders[name]]);
   const lines = [
     `${t.engine} ${info.version} (${t.protocol} ${info.protocolVersion})`,
+    `${t.engineLine}: ${t.status(info.engine)}`,
     "",
     `${t.mode}: ${t.modes[info.privacy.mode]}`,
     `${t.providers}:${providers.length === 0 ? ` ${t.none}` : ""}`,
