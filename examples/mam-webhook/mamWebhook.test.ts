@@ -52,7 +52,10 @@ describe("examples/mam-webhook", () => {
     expect(body.clip).toMatchObject({ path: clip, frameRate: "25/1", frameCount: 100 });
     expect(body.plan.markers.some((m: { startFrame: number }) => m.startFrame === 50)).toBe(true);
     const written = JSON.parse(result.stdout).clips[0].written;
-    expect(written.writers).toEqual([{ id: "examples.mam-webhook", target: "mam://asset/4711" }]);
+    expect(written.writers).toEqual([
+      { id: "sichter.catalog", target: expect.stringMatching(/^catalog:\d+$/) },
+      { id: "examples.mam-webhook", target: "mam://asset/4711" },
+    ]);
   });
 
   it("reports a MAM that answers with an error, and the analysis still stands", async () => {

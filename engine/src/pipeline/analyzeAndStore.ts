@@ -6,11 +6,12 @@ import type { Analyzer } from "../analysis/Analyzer.ts";
 import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
-import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
+import { CancellationToken } from "../core/Cancellation.ts";
 import { prepareInBackground } from "../core/Preparable.ts";
 import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError, toSichterError } from "../core/SichterError.ts";
+import { SichterError } from "../core/SichterError.ts";
 import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
+import { writeReported, type NotWritten, type WriterReport } from "./writeReported.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import { keywordingFor, type PrivacyContext } from "./PrivacyContext.ts";
@@ -57,6 +58,8 @@ export interface StoredAnalysis {
   readonly clipId: number;
   readonly written: XmpWritten | null;
   readonly document: AnalysisDocument;
+  /** Writers that failed after the clip was catalogued (also in `document.written.writers` and `failures`). */
+  readonly notWritten: readonly NotWritten[];
 }
 
 export interface AnalysisDocument {
@@ -76,15 +79,19 @@ export interface AnalysisDocument {
   }>;
   keywords: string[];
   description: string;
-  written: { sidecar: string | null; embedded: boolean; writers: Array<{ id: string; target: string | null }> };
+  /** Every writer of the run in order, the catalog first: where it wrote, or why it did not. */
+  written: { sidecar: string | null; embedded: boolean; writers: WriterReport[] };
   failures: Array<ClipAnalysis["failures"][number]>;
 }
 
 /**
  * The whole job for one clip, as the CLI and the engine service both run it: analyse, keep
- * keyframe thumbnails, then hand the plan to the tag writers. The catalog writer goes first, so a
- * refused embed still leaves the analysis searchable; the catalog and the XMP the user asked for
- * are the job (their failure is the clip's failure), any further writer's failure is reported.
+ * keyframe thumbnails, then hand the plan to the tag writers. The catalog writer goes first and is
+ * the job: if it fails, the clip fails and nothing else is written. Once the clip is catalogued,
+ * it stays so: a writer that fails after it (a read-only sidecar, a refused embed, a MAM that is
+ * down) takes nothing back, and the clip completes with that writer's code and file in its report
+ * (`written.writers`, `failures`, `notWritten`), so "catalogued, sidecar not written: <why>" is
+ * what the job, the CLI and the catalog all say. An analysis is never thrown away for its XMP.
  */
 export async function analyzeAndStore(
   file: string,
@@ -143,25 +150,18 @@ async function analyzeAndStoreWith(
   const recorded = await catalogWriter.write(input, token);
   const clipId = recorded.details.clipId;
   if (typeof clipId !== "number") throw new SichterError(ErrorCode.INTERNAL, { detail: `${CATALOG_WRITER} reported no clip id` });
+  const document = analysisDocument(analysis, clipId, options.jobId ?? null);
+  document.written.writers.push({ id: CATALOG_WRITER, target: recorded.target });
   progress.report({ stage: "write", fraction: 0.98 });
-  const xmp = xmpWriter ? await xmpWriter.write(input, token) : undefined;
+  const outcomes = { report: { writers: document.written.writers, failures: document.failures }, notWritten: [] as NotWritten[] };
+  const xmp = xmpWriter ? await writeReported(xmpWriter, input, token, outcomes) : undefined;
   const written: XmpWritten | null = xmp
     ? { sidecar: typeof xmp.details.sidecar === "string" ? xmp.details.sidecar : null, embedded: xmp.details.embedded === true }
     : null;
-  const document = analysisDocument(analysis, clipId, written, options.jobId ?? null);
-  for (const writer of others) {
-    // A writer that fails (its system is down) is reported like a failed analyzer; the catalog
-    // and the XMP are already written.
-    try {
-      const { target } = await writer.write(input, token);
-      document.written.writers.push({ id: writer.id, target });
-    } catch (error) {
-      throwIfCancelled(token);
-      const e = toSichterError(error);
-      document.failures.push({ analyzer: writer.id, code: e.code, message: e.message });
-    }
-  }
-  return { analysis, clipId, written, document };
+  document.written.sidecar = written?.sidecar ?? null;
+  document.written.embedded = written?.embedded ?? false;
+  for (const writer of others) await writeReported(writer, input, token, outcomes);
+  return { analysis, clipId, written, document, notWritten: outcomes.notWritten };
 }
 
 function requiredWriter(writers: readonly TagWriter[], id: string): TagWriter {
@@ -182,7 +182,7 @@ function keepPicture(jpeg: string, target: string): string | undefined {
   }
 }
 
-function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWritten | null, jobId: string | null): AnalysisDocument {
+function analysisDocument(result: ClipAnalysis, clipId: number, jobId: string | null): AnalysisDocument {
   const tc = clipTimecode(result.media);
   return {
     file: result.media.path,
@@ -207,7 +207,7 @@ function analysisDocument(result: ClipAnalysis, clipId: number, written: XmpWrit
     })),
     keywords: result.plan.keywords,
     description: result.plan.description,
-    written: { sidecar: written?.sidecar ?? null, embedded: written?.embedded ?? false, writers: [] },
+    written: { sidecar: null, embedded: false, writers: [] },
     failures: [...result.failures],
   };
 }

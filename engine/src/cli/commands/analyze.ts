@@ -88,7 +88,10 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         clips.push(stored.document);
         bar.done();
         if (!values.json) context.stdout.write(summaryLine(result, written, language));
-        for (const f of stored.document.failures) {
+        // A writer's failure keeps its own code and words (the sidecar is read-only); the clip is
+        // catalogued all the same and counted so below.
+        for (const w of stored.notWritten) failed.push({ file: item.file, error: w.error });
+        for (const f of stored.document.failures.filter((f) => !stored.notWritten.some((w) => w.writer === f.analyzer))) {
           failed.push({ file: item.file, error: new SichterError(ErrorCode.ANALYZER_FAILED, { analyzer: f.analyzer, path: item.file, detail: `${f.code}: ${f.message}` }) });
         }
       } catch (error) {
@@ -106,11 +109,12 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
     context.stdout.write(`${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`);
   }
   for (const f of failed) context.stderr.write(`${f.error.code}: ${f.error.localizedMessage(context.locale)}\n`);
-  const ok = items.length - new Set(failed.map((f) => f.file)).size;
+  // What the catalog holds now: a clip whose analyzer or writer failed is in it all the same.
+  const ok = clips.length;
   context.stderr.write(
     context.locale === "de"
-      ? `${ok} von ${items.length} Dateien analysiert${failed.length > 0 ? `, ${failed.length} Fehler` : ""}.\n`
-      : `${ok} of ${items.length} files analysed${failed.length > 0 ? `, ${failed.length} errors` : ""}.\n`,
+      ? `${ok} von ${items.length} Dateien analysiert und katalogisiert${failed.length > 0 ? `, ${failed.length} Fehler` : ""}.\n`
+      : `${ok} of ${items.length} files analysed and catalogued${failed.length > 0 ? `, ${failed.length} ${failed.length === 1 ? "error" : "errors"}` : ""}.\n`,
   );
   return failed.length > 0 ? 1 : 0;
 }

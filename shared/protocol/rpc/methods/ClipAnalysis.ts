@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Clip, Shot } from "../../../model/index.ts";
 import { WireLimits } from "../limits.ts";
-import { FrameNumber, WireErrorCode, WireName, WirePath, WireText } from "../wireTypes.ts";
+import { FrameNumber, WireError, WireErrorCode, WireName, WirePath, WireText } from "../wireTypes.ts";
 import { WireTag } from "./WireTag.ts";
 
 /** A keyframe as hosts need it: where to put a thumbnail or marker. */
@@ -19,12 +19,29 @@ export const AnalyzerFailure = z.object({
 });
 export type AnalyzerFailure = z.infer<typeof AnalyzerFailure>;
 
+/** One tag writer's outcome for the clip: where it wrote, or where it meant to and why it did not. */
+export const WriterOutcome = z.object({
+  /** The writer's contribution id: `sichter.catalog`, `sichter.xmp`, an extension's. */
+  id: WireName,
+  /** The sidecar, the media file, `catalog:<clip id>`, a MAM's asset; null when the writer names none. */
+  target: z.string().max(WireLimits.path).nullable(),
+  /** Present when this writer failed. The catalog is written first, so the clip is catalogued all the same. */
+  error: WireError.optional(),
+});
+export type WriterOutcome = z.infer<typeof WriterOutcome>;
+
 /** What the engine itself wrote for the clip. */
 export const WrittenMetadata = z.object({
   /** Path of the sidecar XMP, or null when none was written. */
   sidecar: z.string().max(WireLimits.path).nullable(),
   /** True when XMP was embedded into the media file (opt-in). */
   embedded: z.boolean(),
+  /**
+   * Every writer of the run, the catalog first. A write that failed after the catalog (a read-only
+   * sidecar) is here with its code and file, and in `failures`, while the job completes: "catalogued,
+   * sidecar not written: <message>". Engines before this field leave it out.
+   */
+  writers: z.array(WriterOutcome).optional(),
 });
 export type WrittenMetadata = z.infer<typeof WrittenMetadata>;
 
