@@ -1,0 +1,101 @@
+import type { Action, CompoundAction, FolderItem, Guid, ProjectItem, Sequence } from "@adobe/premierepro";
+import { type ActionGate, isThenable } from "./ActionGate.ts";
+import { SimAction } from "./SimAction.ts";
+import type { SimBin } from "./SimProjectItem.ts";
+import type { SimSequence } from "./SimSequence.ts";
+import type { UndoStack } from "./UndoStack.ts";
+
+/** What `importFiles` needs from the simulated machine: which files exist, and how to add them. */
+export interface ImportTarget {
+  importFile(path: string, bin: SimBin): boolean;
+}
+
+class SimCompoundAction {
+  readonly actions: SimAction[] = [];
+
+  get empty(): boolean {
+    return this.actions.length === 0;
+  }
+
+  addAction(action: Action): boolean {
+    if (!(action instanceof SimAction)) return false;
+    this.actions.push(action);
+    return true;
+  }
+}
+
+/** The open project: sequences, bins, the lock and the transactions that fill the undo history. */
+export class SimProject {
+  activeSequence: SimSequence | null = null;
+  readonly sequences: SimSequence[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly path: string,
+    readonly root: SimBin,
+    private readonly gate: ActionGate,
+    private readonly undo: UndoStack,
+    private readonly importer: ImportTarget,
+  ) {}
+
+  get guid(): Guid {
+    const text = `project:${this.path}`;
+    return { toString: () => text } as unknown as Guid;
+  }
+
+  async getActiveSequence(): Promise<Sequence> {
+    return this.activeSequence as unknown as Sequence;
+  }
+
+  async getSequences(): Promise<Sequence[]> {
+    return this.sequences as unknown as Sequence[];
+  }
+
+  async getRootItem(): Promise<FolderItem> {
+    return this.root as unknown as FolderItem;
+  }
+
+  async getInsertionBin(): Promise<ProjectItem> {
+    return this.root as unknown as ProjectItem;
+  }
+
+  /** Imports into the target bin (the root without one); false when any file could not be imported. */
+  async importFiles(filePaths: string[], _suppressUI?: boolean, targetBin?: ProjectItem, _asNumberedStills?: boolean): Promise<boolean> {
+    const bin = (targetBin as unknown as SimBin | undefined) ?? this.root;
+    let all = true;
+    for (const path of filePaths) all = this.importer.importFile(path, bin) && all;
+    return all;
+  }
+
+  /** Runs `callback` with the project locked; it must be synchronous (see ActionGate). */
+  lockedAccess(callback: () => void): void {
+    this.gate.runLocked(callback);
+  }
+
+  /**
+   * Commits the actions the callback adds as ONE undo step labelled `undoString`. Every action must
+   * come from the lock that is open now (an action from an ended lock is stale). When one fails,
+   * those already applied are reverted and nothing reaches the undo history.
+   */
+  executeTransaction(callback: (compoundAction: CompoundAction) => void, undoString?: string): boolean {
+    const compound = new SimCompoundAction();
+    const result: unknown = callback(compound as unknown as CompoundAction);
+    if (isThenable(result)) this.gate.refuse("the executeTransaction callback returned a Promise");
+    const session = this.gate.lockSession;
+    const stale = compound.actions.find((a) => a.lockSession !== session);
+    if (stale) this.gate.refuse(`${stale.description} was created in a lock that has ended`);
+    if (compound.empty) return true;
+    const applied: SimAction[] = [];
+    try {
+      for (const action of compound.actions) {
+        action.apply();
+        applied.push(action);
+      }
+    } catch {
+      for (const action of applied.reverse()) action.revert();
+      return false;
+    }
+    this.undo.push({ label: undoString ?? "", actions: compound.actions });
+    return true;
+  }
+}
