@@ -130,6 +130,11 @@ export const ErrorCode = {
    * other's jobs and their clients would miss job ends. The message names its pid and port.
    */
   ENGINE_ALREADY_RUNNING: "SICHTER_E_ENGINE_ALREADY_RUNNING",
+  /**
+   * ffmpeg or ffprobe was ended by a signal Sichter did not send (the OOM killer, another program,
+   * a crash): its work was lost, but nothing says the file is damaged. The message names the signal.
+   */
+  TOOL_KILLED: "SICHTER_E_TOOL_KILLED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

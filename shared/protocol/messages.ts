@@ -244,6 +244,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Another Sichter engine already uses this catalog and these folders (pid {pid}, port {port}). Connect to that one, or stop it before starting another; a second engine needs its own SICHTER_HOME. If no engine is running, delete {file}.",
     de: "Eine andere Sichter-Engine verwendet diesen Katalog und diese Ordner bereits (PID {pid}, Port {port}). Mit ihr verbinden oder sie vor dem Start einer weiteren beenden; eine zweite Engine braucht ein eigenes SICHTER_HOME. Läuft keine Engine, {file} löschen.",
   },
+  [ErrorCode.TOOL_KILLED]: {
+    en: "{tool} was ended by signal {signal} while working on {path}; this says nothing about the file. The system may have run out of memory, or another program stopped it. Try again.",
+    de: "{tool} wurde bei der Arbeit an {path} durch das Signal {signal} beendet; über die Datei sagt das nichts. Vielleicht war der Arbeitsspeicher knapp, oder ein anderes Programm hat es gestoppt. Bitte noch einmal versuchen.",
+  },
 };
 
 export function formatErrorMessage(

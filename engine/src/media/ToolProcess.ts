@@ -5,6 +5,7 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { toolEnvVar, toolPath, type Tool } from "./binaries.ts";
+import { toolKilledError } from "./toolKilledError.ts";
 
 /** Every ffmpeg/ffprobe we started and that has not exited yet. */
 const live = new Set<ChildProcess>();
@@ -28,8 +29,12 @@ export interface ToolRun {
   readonly pid: number | undefined;
   /** Raw stdout, for callers that stream it (frame reader). */
   readonly stdout: Readable;
-  /** Resolves when the process exits; rejects with SichterError on spawn failure or cancellation. */
+  /**
+   * Resolves when the process exits; rejects with SichterError on spawn failure, cancellation, or
+   * when a signal Sichter did not send ended it (SICHTER_E_TOOL_KILLED: its output is cut short).
+   */
   readonly exit: Promise<ToolExit>;
+  /** Ends the process; the exit then resolves with the signal (the caller wanted it to end). */
   kill(): void;
 }
 
@@ -90,6 +95,7 @@ export function startTool(
   });
 
   let cancelled = false;
+  let stoppedByCaller = false;
   const cancelListener = token.onCancellationRequested(() => {
     cancelled = true;
     child.kill("SIGKILL");
@@ -110,7 +116,9 @@ export function startTool(
     child.once("close", (code, signal) => {
       live.delete(child);
       cancelListener.dispose();
+      const killed = stoppedByCaller ? null : toolKilledError(tool, args, code, signal);
       if (cancelled) reject(new SichterError(ErrorCode.CANCELLED));
+      else if (killed) reject(killed);
       else resolve({ code, signal, stderr });
     });
   });
@@ -122,6 +130,7 @@ export function startTool(
     stdout: child.stdout,
     exit,
     kill: () => {
+      stoppedByCaller = true;
       child.kill("SIGKILL");
     },
   };

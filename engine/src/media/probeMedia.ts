@@ -55,10 +55,6 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", file.path],
     token,
   );
-  // A crash is the tool's fault, not the file's: say so instead of calling good footage broken.
-  if (probe.signal) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffprobe", path: shown, detail: `crashed (${probe.signal})` });
-  }
   if (probe.code !== 0) throw await probeFailure(probe.stderr, file.path, shown);
   const info = JSON.parse(probe.stdout) as FfprobeOutput;
   // ffmpeg renders text files as "ANSI art" video (format tty): a notes.txt is not footage.

@@ -91,6 +91,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.XMP_MEDIA_READ_ONLY]: A,
   [ErrorCode.MEDIA_NOT_ALLOWED]: A,
   [ErrorCode.ENGINE_ALREADY_RUNNING]: A,
+  [ErrorCode.TOOL_KILLED]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
