@@ -50,6 +50,14 @@ const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: 
 const mediaUrl = (target: string | number, token: string | null = engine.token): string =>
   `http://127.0.0.1:${engine.port}/media/${encodeURIComponent(String(target))}${token === null ? "" : `?token=${token}`}`;
 
+describe("sichter serve: the pairing link", () => {
+  it("prints one link, with the token only in its fragment", async () => {
+    // The link follows the "listening" line the engine helper waits for.
+    await expect.poll(() => engine.output().match(/https?:\/\/\S+/g) ?? []).toEqual([`http://127.0.0.1:${engine.port}/#token=${engine.token}`]);
+    expect(engine.output()).not.toContain(`?token=${engine.token}`);
+  });
+});
+
 describe("media.list", () => {
   it("starts at the allowed folders", async () => {
     expect(await client.request("media.list", {})).toEqual({

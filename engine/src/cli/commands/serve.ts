@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { DEFAULT_PORT, EngineService } from "../../server/EngineService.ts";
-import { tokenPath } from "../../server/EngineToken.ts";
+import { loadOrCreateToken, tokenPath } from "../../server/EngineToken.ts";
+import { pairingLink } from "../../server/pairingLink.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
@@ -41,9 +42,11 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   const token = tokenPath(sichterDirs().config);
   context.stdout.write(
     context.locale === "de"
-      ? `Sichter-Engine hört auf ${service.url} (Panel: ${service.httpUrl}/). Token: "sichter token" (${token}). Log: ${service.log.path}\n`
-      : `Sichter engine listening on ${service.url} (panel: ${service.httpUrl}/). Token: "sichter token" (${token}). Log: ${service.log.path}\n`,
+      ? `Sichter-Engine hört auf ${service.url}. Token: "sichter token" (${token}). Log: ${service.log.path}\n`
+      : `Sichter engine listening on ${service.url}. Token: "sichter token" (${token}). Log: ${service.log.path}\n`,
   );
+  const link = pairingLink(service.httpUrl, loadOrCreateToken(sichterDirs().config));
+  context.stdout.write(context.locale === "de" ? `Panel im Browser öffnen:\n\n    ${link}\n\n` : `Open the panel in your browser:\n\n    ${link}\n\n`);
   await new Promise<void>((resolve) => context.token.onCancellationRequested(resolve));
   context.stderr.write(context.locale === "de" ? "Engine wird beendet …\n" : "Stopping the engine…\n");
   await service.stop();
