@@ -135,6 +135,11 @@ export const ErrorCode = {
    * a crash): its work was lost, but nothing says the file is damaged. The message names the signal.
    */
   TOOL_KILLED: "SICHTER_E_TOOL_KILLED",
+  /**
+   * The ffmpeg or ffprobe binary exists but this user may not run it (its mode lacks x for them, as
+   * when another user installed Sichter). The message names the file, its mode and the chmod that fixes it.
+   */
+  TOOL_NOT_EXECUTABLE: "SICHTER_E_TOOL_NOT_EXECUTABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

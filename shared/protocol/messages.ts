@@ -248,6 +248,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "{tool} was ended by signal {signal} while working on {path}; this says nothing about the file. The system may have run out of memory, or another program stopped it. Try again.",
     de: "{tool} wurde bei der Arbeit an {path} durch das Signal {signal} beendet; über die Datei sagt das nichts. Vielleicht war der Arbeitsspeicher knapp, oder ein anderes Programm hat es gestoppt. Bitte noch einmal versuchen.",
   },
+  [ErrorCode.TOOL_NOT_EXECUTABLE]: {
+    en: "{tool} at {binary} may not be run by this user (mode {mode}). Let every user run it with chmod a+rx \"{binary}\" (as its owner or an administrator), or set {envVar} to a {tool} this user may run.",
+    de: "{tool} unter {binary} darf von diesem Benutzer nicht ausgeführt werden (Modus {mode}). Mit chmod a+rx \"{binary}\" (als Eigentümer oder Administrator) für alle Benutzer freigeben oder {envVar} auf ein {tool} setzen, das dieser Benutzer ausführen darf.",
+  },
 };
 
 export function formatErrorMessage(

@@ -4,8 +4,9 @@ import type { Readable } from "node:stream";
 import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
-import { toolEnvVar, toolPath, type Tool } from "./binaries.ts";
+import { toolPath, type Tool } from "./binaries.ts";
 import { toolKilledError } from "./toolKilledError.ts";
+import { toolStartError } from "./toolStartError.ts";
 
 /** Every ffmpeg/ffprobe we started and that has not exited yet. */
 const live = new Set<ChildProcess>();
@@ -105,13 +106,7 @@ export function startTool(
     child.once("error", (error: NodeJS.ErrnoException) => {
       live.delete(child);
       cancelListener.dispose();
-      reject(
-        new SichterError(
-          ErrorCode.TOOL_MISSING,
-          { tool, binary, envVar: toolEnvVar(tool) },
-          { cause: error },
-        ),
-      );
+      reject(toolStartError(tool, binary, error));
     });
     child.once("close", (code, signal) => {
       live.delete(child);

@@ -92,6 +92,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.MEDIA_NOT_ALLOWED]: A,
   [ErrorCode.ENGINE_ALREADY_RUNNING]: A,
   [ErrorCode.TOOL_KILLED]: A,
+  [ErrorCode.TOOL_NOT_EXECUTABLE]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
