@@ -140,6 +140,11 @@ export const ErrorCode = {
    * when another user installed Sichter). The message names the file, its mode and the chmod that fixes it.
    */
   TOOL_NOT_EXECUTABLE: "SICHTER_E_TOOL_NOT_EXECUTABLE",
+  /**
+   * The catalog, its -wal or -shm file or its folder cannot be written (mode, owner, a lock or a
+   * read-only disk). The message names every such file and how to fix it; nothing was changed.
+   */
+  CATALOG_READ_ONLY: "SICHTER_E_CATALOG_READ_ONLY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

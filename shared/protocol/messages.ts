@@ -252,6 +252,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "{tool} at {binary} may not be run by this user (mode {mode}). Let every user run it with chmod a+rx \"{binary}\" (as its owner or an administrator), or set {envVar} to a {tool} this user may run.",
     de: "{tool} unter {binary} darf von diesem Benutzer nicht ausgeführt werden (Modus {mode}). Mit chmod a+rx \"{binary}\" (als Eigentümer oder Administrator) für alle Benutzer freigeben oder {envVar} auf ein {tool} setzen, das dieser Benutzer ausführen darf.",
   },
+  [ErrorCode.CATALOG_READ_ONLY]: {
+    en: "The catalog at {path} cannot be written, and Sichter keeps its jobs and analyses there, so it was not opened. Nothing was changed. Fix these files, then start again:{files}",
+    de: "Der Katalog unter {path} ist nicht beschreibbar; Sichter speichert dort Aufträge und Analysen und hat ihn deshalb nicht geöffnet. Nichts wurde verändert. Diese Dateien korrigieren, dann neu starten:{files}",
+  },
 };
 
 export function formatErrorMessage(

@@ -7,6 +7,7 @@ import type {
   SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
 } from "./Catalog.ts";
 import { defaultCatalogPath, thumbnailsFolderOf } from "./catalogPath.ts";
+import { MIGRATIONS } from "./migrations.ts";
 import { openCatalogDatabase } from "./openCatalogDatabase.ts";
 import { recordAnalysis } from "./recordAnalysis.ts";
 import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "./rows.ts";
@@ -16,6 +17,13 @@ import { StatementCache } from "./StatementCache.ts";
 import { ThumbnailStore } from "./ThumbnailStore.ts";
 import { addUserTag, reviewTag } from "./tagDecisions.ts";
 import { validateAnalysis } from "./validateAnalysis.ts";
+
+export interface SqliteCatalogOptions {
+  /** Where keyframe thumbnails live (default: `thumbs` beside the catalog file). */
+  readonly thumbnails?: string;
+  /** Hears what opening repaired (a -shm or -wal made read-only by an earlier start). */
+  readonly warn?: (message: string) => void;
+}
 
 /**
  * The single-editor catalog: one SQLite file in WAL mode, written through better-sqlite3's
@@ -38,10 +46,11 @@ export class SqliteCatalog implements Catalog {
 
   /**
    * Opens or creates the catalog at `file` (default `<data>/catalog.sqlite`) and migrates it.
-   * Keyframe thumbnails live in `thumbnails` (default: `thumbs` beside the file).
+   * Refuses one that cannot be written (CATALOG_READ_ONLY, naming each file and its fix).
    */
-  static open(file: string = defaultCatalogPath(), thumbnails: string = thumbnailsFolderOf(file)): SqliteCatalog {
-    return new SqliteCatalog(openCatalogDatabase(file), file, new ThumbnailStore(thumbnails));
+  static open(file: string = defaultCatalogPath(), options: SqliteCatalogOptions = {}): SqliteCatalog {
+    const db = openCatalogDatabase(file, MIGRATIONS, options.warn);
+    return new SqliteCatalog(db, file, new ThumbnailStore(options.thumbnails ?? thumbnailsFolderOf(file)));
   }
 
   recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): RecordResult {

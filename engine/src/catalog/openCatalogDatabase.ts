@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
+import { catalogReadOnly, ensureCatalogWritable } from "./catalogWritability.ts";
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from "./migrations.ts";
 
 /** Marks a SQLite file as a Sichter catalog ("Sich"), so we never migrate someone else's database. */
@@ -13,12 +14,21 @@ const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
 /**
  * Opens (creating if needed) and migrates the catalog at `file`. Every refusal happens before
  * anything is written, so a file that is not ours is left byte-for-byte untouched.
+ *
+ * A catalog that cannot be written is refused (CATALOG_READ_ONLY), not opened with a warning: the
+ * engine's job queue and every analysis write to it, so a read-only engine would accept work and
+ * fail each job later, and SQLite would leave a read-only -shm that keeps the catalog unwritable
+ * after the user fixed its mode. `warn` hears what was repaired instead (see ensureCatalogWritable).
  */
 export function openCatalogDatabase(
   file: string,
   migrations: readonly Migration[] = MIGRATIONS,
+  warn: (message: string) => void = () => {},
 ): Database.Database {
   checkHeader(file);
+  for (const repaired of ensureCatalogWritable(file)) {
+    warn(`${repaired} was read-only (left by a start while the catalog was read-only); it has the catalog's mode again`);
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database;
   try {
@@ -35,6 +45,7 @@ export function openCatalogDatabase(
     db.pragma("foreign_keys = ON");
     // Another process (CLI batch next to the engine) may hold the write lock for a moment.
     db.pragma("busy_timeout = 5000");
+    checkSqliteCanWrite(db, file);
     migrate(db, migrations);
     return db;
   } catch (error) {
@@ -81,6 +92,35 @@ function checkOwnerAndVersion(db: Database.Database, file: string, migrations: r
   }
   if (found > known) {
     throw new SichterError(ErrorCode.CATALOG_TOO_NEW, { path: file, found, known });
+  }
+}
+
+/**
+ * What SQLite itself says, beyond file modes: a lock (chattr +i), a read-only mount or an access
+ * rule the mode check cannot see. A write that is rolled back: nothing reaches the file.
+ */
+function checkSqliteCanWrite(db: Database.Database, file: string): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.pragma(`user_version = ${version}`);
+    } finally {
+      if (db.inTransaction) db.exec("ROLLBACK");
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("SQLITE_READONLY")) throw error;
+    // The modes may explain it now (another process changed them); otherwise SQLite's own words.
+    ensureCatalogWritable(file);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw catalogReadOnly(file, [
+      {
+        file,
+        problem: `(the catalog) cannot be written, SQLite says: ${detail} (${code})`,
+        fix: "check that its disk is not mounted read-only and that neither it nor its -wal and -shm files are locked against changes (e.g. chattr -i)",
+      },
+    ]);
   }
 }
 

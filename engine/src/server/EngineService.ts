@@ -102,7 +102,7 @@ export class EngineService {
     const token = loadOrCreateToken(dirs.config);
     const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
     sweepStaleJobFolders(dirs.temp);
-    const catalog = SqliteCatalog.open(defaultCatalogPath());
+    const catalog = SqliteCatalog.open(defaultCatalogPath(), { warn: (message) => log.warn("catalog.repaired", { message }) });
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
     const gates = new ProviderGates();

@@ -93,6 +93,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.ENGINE_ALREADY_RUNNING]: A,
   [ErrorCode.TOOL_KILLED]: A,
   [ErrorCode.TOOL_NOT_EXECUTABLE]: A,
+  [ErrorCode.CATALOG_READ_ONLY]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
