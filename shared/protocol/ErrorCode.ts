@@ -145,6 +145,12 @@ export const ErrorCode = {
    * read-only disk). The message names every such file and how to fix it; nothing was changed.
    */
   CATALOG_READ_ONLY: "SICHTER_E_CATALOG_READ_ONLY",
+  /**
+   * The path cannot name a file: it holds a NUL character, a file or folder name in it is longer
+   * than file systems allow (255 bytes), the whole path is too long, it loops through symbolic
+   * links, or it holds a line break and no such file exists. The message says which.
+   */
+  PATH_INVALID: "SICHTER_E_PATH_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

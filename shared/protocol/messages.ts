@@ -256,6 +256,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The catalog at {path} cannot be written, and Sichter keeps its jobs and analyses there, so it was not opened. Nothing was changed. Fix these files, then start again:{files}",
     de: "Der Katalog unter {path} ist nicht beschreibbar; Sichter speichert dort Aufträge und Analysen und hat ihn deshalb nicht geöffnet. Nichts wurde verändert. Diese Dateien korrigieren, dann neu starten:{files}",
   },
+  [ErrorCode.PATH_INVALID]: {
+    en: "This path cannot be used: {problem}. Path: {path}",
+    de: "Dieser Pfad ist nicht verwendbar: {problemDe}. Pfad: {path}",
+  },
 };
 
 export function formatErrorMessage(

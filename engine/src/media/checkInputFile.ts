@@ -3,10 +3,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
+import { fileAccessError } from "./fileAccessError.ts";
 
 /**
  * Resolves a user-given media path to a readable regular file, turning every way that can fail into
- * a stable code before ffprobe ever sees the path (ffprobe's own messages for these are vague).
+ * a stable code before ffprobe ever sees the path (ffprobe's own messages for these are vague),
+ * including paths that cannot name a file at all (a NUL, a name over 255 bytes).
  * Symlinks are resolved so the rest of the engine works on the real file.
  */
 export async function checkInputFile(input: string): Promise<{ path: string; size: number }> {
@@ -15,13 +17,13 @@ export async function checkInputFile(input: string): Promise<{ path: string; siz
   try {
     real = await fs.realpath(absolute);
   } catch (error) {
-    throw fsError(error, absolute);
+    throw fileAccessError(error, absolute);
   }
   let stat;
   try {
     stat = await fs.stat(real);
   } catch (error) {
-    throw fsError(error, absolute);
+    throw fileAccessError(error, absolute);
   }
   if (!stat.isFile()) throw new SichterError(ErrorCode.NOT_A_FILE, { path: absolute });
   try {
@@ -31,28 +33,8 @@ export async function checkInputFile(input: string): Promise<{ path: string; siz
     const handle = await fs.open(real, "r");
     await handle.close();
   } catch (error) {
-    throw fsError(error, absolute);
+    throw fileAccessError(error, absolute);
   }
   if (stat.size === 0) throw new SichterError(ErrorCode.PROBE_EMPTY_FILE, { path: absolute });
   return { path: real, size: stat.size };
-}
-
-function fsError(error: unknown, filePath: string): SichterError {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-    case "ENOTDIR":
-      return new SichterError(ErrorCode.FILE_NOT_FOUND, { path: filePath }, { cause: error });
-    case "EACCES":
-    case "EPERM":
-      return new SichterError(ErrorCode.PERMISSION_DENIED, { path: filePath }, { cause: error });
-    case "EISDIR":
-      return new SichterError(ErrorCode.NOT_A_FILE, { path: filePath }, { cause: error });
-    default:
-      return new SichterError(
-        ErrorCode.INTERNAL,
-        { detail: `${code ?? "error"} on ${filePath}` },
-        { cause: error },
-      );
-  }
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../core/SichterError.ts";
+import type { SichterError } from "../core/SichterError.ts";
+import { fileAccessError } from "../media/fileAccessError.ts";
 
 /** Extensions a folder scan picks up; a file named explicitly is always tried, whatever its name. */
 export const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -44,8 +44,7 @@ export async function collectMediaFiles(inputs: readonly string[]): Promise<Batc
     const absolute = path.resolve(input);
     const stat = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error);
     if (stat instanceof Error) {
-      const code = stat.code === "EACCES" ? ErrorCode.PERMISSION_DENIED : ErrorCode.FILE_NOT_FOUND;
-      items.push({ input, error: new SichterError(code, { path: absolute }) });
+      items.push({ input, error: fileAccessError(stat, absolute) });
     } else if (stat.isDirectory()) {
       await walk(absolute);
     } else {

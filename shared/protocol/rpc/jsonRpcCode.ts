@@ -94,6 +94,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.TOOL_KILLED]: A,
   [ErrorCode.TOOL_NOT_EXECUTABLE]: A,
   [ErrorCode.CATALOG_READ_ONLY]: A,
+  [ErrorCode.PATH_INVALID]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
