@@ -1,0 +1,235 @@
+import type { Action, Markers, Project, ProjectItem, Sequence, premierepro } from "@adobe/premierepro";
+import {
+  type ClipMarker,
+  KEYWORDS_COLUMN_LABEL,
+  KEYWORDS_COLUMN_PROPERTY,
+  PREMIERE_PROJECT_METADATA_NAMESPACE,
+  type WantedMarker,
+  clipFrameToSequenceTicks,
+  layoutClipMarkers,
+  planDescription,
+  planKeywords,
+} from "@sichter/premiere-common";
+import type { TagPlan } from "@sichter/shared/model";
+import { ErrorCode } from "@sichter/shared/protocol";
+import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame, ticksToFrames } from "@sichter/shared/timecode";
+import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
+import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import { findProjectItem } from "./findProjectItem.ts";
+import { ItemXmp } from "./itemXmp.ts";
+import { type LiveMarker, markerActions, planTarget, uxpColorIndex } from "./MarkerTarget.ts";
+import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
+import type { UxpXmpModule } from "./UxpXmp.ts";
+
+export const UNDO_LABEL = { de: "Sichter: Clip verschlagworten", en: "Sichter: tag clip" } as const;
+
+export interface ApplyOptions {
+  /** Language of the plan's texts: Sichter's dc:description entry. */
+  readonly language: "de" | "en";
+  /** The undo step's label, in the host's UI language. */
+  readonly undoLabel: string;
+  /** Drop-frame counting for marker timecodes; defaults to drop-frame at 29.97 and 59.94. */
+  readonly dropFrame?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** One marker owner (the clip or the sequence) with everything read before the lock. */
+interface Target {
+  readonly label: string;
+  readonly markers: Markers;
+  readonly plan: ReturnType<typeof planTarget>;
+  /** Clip frame of each wanted marker, for the report. */
+  readonly frames: ReadonlyMap<WantedMarker, number>;
+}
+
+/**
+ * Writes a tag plan into Premiere as ONE undo step: first every asynchronous read (items, markers,
+ * XMP packets, the sequence instance), then, inside `project.lockedAccess`, every action is created
+ * and all of them run in a single `executeTransaction`. Clip markers sit at shot starts; working
+ * from the timeline adds sequence markers mapped through the instance's in point and position.
+ * XMP is read, merged and written whole; Sichter's ledger in it lets a re-apply replace exactly
+ * its own markers and keywords.
+ */
+export async function applyTagPlan(
+  ppro: premierepro,
+  xmp: UxpXmpModule,
+  plan: TagPlan,
+  clip: ClipReference,
+  options: ApplyOptions,
+): Promise<ApplyReport> {
+  const project = await ppro.Project.getActiveProject();
+  const projectItem = await findProjectItem(ppro, project, clip);
+  if (!projectItem) {
+    return { clipPath: plan.clipPath, items: [failure("marker", clip.mediaPath, ErrorCode.FILE_NOT_FOUND, { path: clip.mediaPath })] };
+  }
+  const clipItem = ppro.ClipProjectItem.cast(projectItem);
+  const rate = parseFrameRate(plan.frameRate);
+  const media = await clipItem.getMedia();
+  const timecode = createTimecodeContext({
+    rate,
+    dropFrame: options.dropFrame ?? supportsDropFrame(rate),
+    start: ticksToFrames(media.start.ticks, rate, "nearest"),
+  });
+  const laid = layoutClipMarkers(plan, { timecode });
+
+  const [clipMarkers, clipPacket, columnPacket, columnReady] = await Promise.all([
+    ppro.Markers.getMarkers(clipItem),
+    ppro.Metadata.getXMPMetadata(projectItem),
+    ppro.Metadata.getProjectMetadata(projectItem),
+    ppro.Metadata.addPropertyToProjectMetadataSchema(KEYWORDS_COLUMN_PROPERTY, KEYWORDS_COLUMN_LABEL, ppro.Metadata.METADATA_TYPE_TEXT),
+  ]);
+  const clipXmp = new ItemXmp(xmp, clipPacket);
+  const clipWanted = new Map(laid.map((m) => [wantedAt(ppro, m, framesToTicks(m.startFrame, rate), framesToTicks(m.durationFrames, rate)), m.startFrame]));
+  const clipTarget: Target = {
+    label: clip.name,
+    markers: clipMarkers,
+    plan: planTarget("clip", clipMarkers, clipXmp.markerLedger, [...clipWanted.keys()]),
+    frames: clipWanted,
+  };
+  clipXmp.markerLedger = clipTarget.plan.ledger;
+
+  const keywords = planKeywords({ existing: clipXmp.subject, ours: clipXmp.ownKeywords, wanted: plan.keywords });
+  clipXmp.setBag(xmp.XMPConst.NS_DC, "subject", keywords.subject);
+  clipXmp.ownKeywords = keywords.ours;
+  const description = planDescription(clipXmp.descriptions, options.language, plan.description);
+  if (description.language !== null) clipXmp.setDescription(options.language, description.language);
+  if (description.xDefault !== null) clipXmp.setDescription("x-default", description.xDefault);
+
+  const column = new xmp.XMPMeta(columnPacket);
+  const columnValue = keywords.subject.join(", ");
+  const columnChanged = column.getProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY)?.toString() !== columnValue;
+  column.setProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY, columnValue);
+
+  const sequence = clip.sequence ? await readSequenceTarget(ppro, xmp, project, clip, laid) : null;
+
+  if (options.signal?.aborted) return cancelled(plan.clipPath);
+
+  const items: ApplyItemReport[] = [];
+  let committed = false;
+  let detail = "";
+  try {
+    project.lockedAccess(() => {
+      const actions: Action[] = [...markerActions(ppro, clipTarget.markers, clipTarget.plan)];
+      actions.push(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize()));
+      if (columnReady && columnChanged) {
+        actions.push(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY]));
+      }
+      if (sequence) {
+        actions.push(...markerActions(ppro, sequence.target.markers, sequence.target.plan));
+        actions.push(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize()));
+      }
+      committed = project.executeTransaction((compound) => {
+        for (const action of actions) compound.addAction(action);
+      }, options.undoLabel);
+    });
+  } catch (error) {
+    committed = false;
+    detail = error instanceof Error ? error.message : String(error);
+  }
+
+  items.push(...markerItems(clipTarget));
+  if (sequence) items.push(...markerItems(sequence.target), ...sequence.notes);
+  items.push({
+    kind: "keywords",
+    status: keywords.added.length + keywords.removed.length > 0 ? "written" : "unchanged",
+    target: keywords.subject.join(", "),
+  });
+  items.push({
+    kind: "description",
+    status: description.language !== null || description.xDefault !== null ? "written" : "unchanged",
+    target: plan.description,
+  });
+  items.push(
+    columnReady
+      ? { kind: "project-column", status: columnChanged ? "written" : "unchanged", target: KEYWORDS_COLUMN_LABEL }
+      : failure("project-column", KEYWORDS_COLUMN_LABEL, ErrorCode.XMP_WRITE_FAILED, { path: clip.mediaPath, detail: "the project column could not be added" }),
+  );
+  if (committed) return { clipPath: plan.clipPath, items };
+  const why = detail || "Premiere did not commit the transaction";
+  return {
+    clipPath: plan.clipPath,
+    items: items.map((item) =>
+      item.status === "written" ? { ...item, status: "failed", error: { code: ErrorCode.XMP_WRITE_FAILED, params: { path: clip.mediaPath, detail: why } } } : item,
+    ),
+  };
+}
+
+interface SequenceTarget {
+  readonly target: Target;
+  readonly item: ProjectItem;
+  readonly xmp: ItemXmp;
+  readonly notes: ApplyItemReport[];
+}
+
+/** The timeline side: the instance the panel named, its sequence's markers and ledger. */
+async function readSequenceTarget(
+  ppro: premierepro,
+  xmp: UxpXmpModule,
+  project: Project,
+  clip: ClipReference,
+  laid: readonly ClipMarker[],
+): Promise<SequenceTarget | null> {
+  const placement = clip.sequence;
+  const sequence: Sequence | null = await project.getActiveSequence();
+  if (!placement || !sequence || sequence.name !== placement.sequenceName) return null;
+  const placed = (await readPlacedClips(ppro, sequence, [placement.track])).find((p) => isInstance(p, clip));
+  if (!placed) return null;
+  const [markers, item] = await Promise.all([ppro.Markers.getMarkers(sequence), sequence.getProjectItem()]);
+  const itemXmp = new ItemXmp(xmp, await ppro.Metadata.getXMPMetadata(item));
+  const notes: ApplyItemReport[] = [];
+  const frames = new Map<WantedMarker, number>();
+  if (placed.speed === 1) {
+    for (const marker of laid) {
+      const at = clipFrameToSequenceTicks(marker.startFrame, placed.instance);
+      if (at === null) continue;
+      const end = clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
+      frames.set(wantedAt(ppro, marker, at, end - at), marker.startFrame);
+    }
+  } else {
+    // A speed change stretches source time; 1:1 markers would sit at the wrong frames.
+    notes.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
+  }
+  const owner = `${placed.mediaPath}@${placed.instance.start}`;
+  const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);
+  itemXmp.markerLedger = plan.ledger;
+  return { target: { label: placement.sequenceName, markers, plan, frames }, item, xmp: itemXmp, notes };
+}
+
+function isInstance(placed: PlacedClip, clip: ClipReference): boolean {
+  const placement = clip.sequence;
+  if (!placement || placed.mediaPath !== clip.mediaPath) return false;
+  return ticksToFrames(placed.instance.start, placed.instance.sequenceRate, "floor") === placement.startFrame;
+}
+
+function wantedAt(ppro: premierepro, marker: ClipMarker, start: bigint, duration: bigint): WantedMarker {
+  return {
+    start: start.toString(),
+    duration: duration.toString(),
+    name: marker.name,
+    comments: marker.comments,
+    colorIndex: uxpColorIndex(ppro, marker.color),
+  };
+}
+
+function markerItems(target: Target): ApplyItemReport[] {
+  const report = (wanted: WantedMarker, status: ApplyItemReport["status"]): ApplyItemReport => {
+    const frame = target.frames.get(wanted);
+    return { kind: "marker", status, target: `${target.label}: ${wanted.name}`, ...(frame === undefined ? {} : { frame }) };
+  };
+  const kept = new Set(target.plan.keep.map((m: LiveMarker) => `${m.start}|${m.name}`));
+  return [...target.frames.keys()].map((wanted) => {
+    if (target.plan.skip.includes(wanted)) return report(wanted, "skipped");
+    if (kept.has(`${BigInt(wanted.start)}|${wanted.name}`) && !target.plan.add.includes(wanted) && !target.plan.update.some((u) => u.wanted === wanted)) {
+      return report(wanted, "unchanged");
+    }
+    return report(wanted, "written");
+  });
+}
+
+function failure(kind: ApplyItemReport["kind"], target: string, code: string, params: Record<string, string>): ApplyItemReport {
+  return { kind, status: "failed", target, error: { code, params } };
+}
+
+function cancelled(clipPath: string): ApplyReport {
+  return { clipPath, items: [failure("marker", clipPath, ErrorCode.CANCELLED, {})] };
+}
