@@ -7,6 +7,7 @@ import type { FieldOrder, MediaInfo } from "./MediaInfo.ts";
 import { isVariableFrameRate, parsePacketCsv } from "./packetIndex.ts";
 import { hasVideoContainerSignature } from "./containerSignature.ts";
 import { decodesFirstFrame } from "./decodesFirstFrame.ts";
+import { stillImageKind, stillImageStreams } from "./stillImage.ts";
 import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
 interface FfprobeStream {
@@ -61,6 +62,9 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   if (PSEUDO_VIDEO_FORMATS.has(info.format?.format_name ?? "")) {
     throw new SichterError(ErrorCode.PROBE_NOT_MEDIA, { path: shown });
   }
+  // A photo or screenshot opens as one frame of "video"; analysing it fails later and vaguely.
+  const still = stillImageKind(info);
+  if (still) throw new SichterError(ErrorCode.PROBE_NOT_VIDEO, { path: shown, streams: stillImageStreams(still) });
   const streams = info.streams ?? [];
   const video = streams.find(
     (s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1 && !STILL_IMAGE_CODECS.has(s.codec_name ?? ""),

@@ -2,6 +2,7 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { hasVideoContainerSignature } from "./containerSignature.ts";
+import { stillImageKind, stillImageStreams } from "./stillImage.ts";
 import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
 /** What a media browser shows before anything is decoded. */
@@ -41,8 +42,6 @@ interface Output {
 }
 
 const STILL_IMAGE_CODECS = new Set(["png", "bmp", "gif", "webp", "tiff", "ansi"]);
-/** Demuxers of single pictures: a JPEG's "video" stream is one frame of MJPEG, not footage. */
-const isPictureFormat = (format: string): boolean => format === "image2" || format.endsWith("_pipe");
 const BROADCAST_RATES = [[24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1], [48, 1], [50, 1], [60000, 1001], [60, 1]] as const;
 
 /**
@@ -60,9 +59,9 @@ export async function quickProbe(file: string, token = CancellationToken.None): 
   const info = JSON.parse(run.stdout) as Output;
   const streams = info.streams ?? [];
   const format = info.format?.format_name ?? "unknown";
-  const video = isPictureFormat(format)
-    ? undefined
-    : streams.find((s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1 && !STILL_IMAGE_CODECS.has(s.codec_name ?? ""));
+  const still = stillImageKind(info);
+  if (still) throw new SichterError(ErrorCode.PROBE_NOT_VIDEO, { path: file, streams: stillImageStreams(still) });
+  const video = streams.find((s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1 && !STILL_IMAGE_CODECS.has(s.codec_name ?? ""));
   if (!video || format === "tty") {
     // ffmpeg renders text files as "ANSI art" video (format tty): notes are not footage.
     if (streams.length === 0 || format === "tty") throw new SichterError(ErrorCode.PROBE_NOT_MEDIA, { path: file });
