@@ -51,7 +51,6 @@ const BROADCAST_RATES = [[24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1]
  */
 export async function quickProbe(file: string, token = CancellationToken.None): Promise<QuickProbe> {
   const run = await runTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", file], token);
-  if (run.signal) throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffprobe", path: file, detail: `ended by ${run.signal}` });
   if (run.code !== 0) {
     const code = (await hasVideoContainerSignature(file)) ? ErrorCode.PROBE_CORRUPT : ErrorCode.PROBE_NOT_MEDIA;
     throw new SichterError(code, { path: file, detail: lastStderrLine(run.stderr) });
