@@ -88,7 +88,8 @@ function openElement(reader: Reader, stack: { element: XmlElement; scope: Map<st
     else if (attribute.name.startsWith("xmlns:")) scope.set(attribute.name.slice(6), attribute.value);
   }
   const [prefix, local] = split(name);
-  const ns = scope.get(prefix);
+  // An unprefixed element without a default namespace is in no namespace.
+  const ns = prefix === "" ? (scope.get("") ?? "") : scope.get(prefix);
   if (ns === undefined) throw new Error(`XML: undeclared prefix in <${name}>`);
   const attributes: XmlAttribute[] = raw.map((attribute) => {
     if (attribute.name === "xmlns" || attribute.name.startsWith("xmlns:")) {
