@@ -17,6 +17,17 @@ describe("planKeywords", () => {
     expect(merge.ours).toEqual(["Rhein", "Brücke"]);
   });
 
+  it("also takes out the keywords the plan withdraws (unless it wants them again)", () => {
+    const merge = planKeywords({
+      existing: ["Interview", "Dom", "Brücke"],
+      ours: [],
+      wanted: ["Rhein", "Brücke"],
+      withdrawn: ["dom", "Fluss", "brücke"],
+    });
+    expect(merge.subject).toEqual(["Interview", "Brücke", "Rhein"]);
+    expect(merge.removed).toEqual(["Dom"]);
+  });
+
   it("compares words across Unicode composition", () => {
     const decomposed = "Ko\u0308ln";
     const merge = planKeywords({ existing: [decomposed], ours: [], wanted: ["Köln"] });

@@ -8,19 +8,22 @@ export interface KeywordMerge {
 }
 
 /**
- * Read-modify-write of dc:subject. Only keywords Sichter added itself (its ledger) are ever
- * removed, and only when the new plan no longer has them; a wanted keyword that is already there
- * keeps its spelling and stays whoever's it was. Words compare without case and Unicode
- * composition, so "Köln" typed on a Mac is the same as on Windows.
+ * Read-modify-write of dc:subject. Only Sichter's keywords are ever removed, and only when the new
+ * plan no longer wants them: those its ledger says it added here, and those the plan withdraws
+ * (the engine's list of what it wrote before and a person rejected). A wanted keyword that is
+ * already there keeps its spelling and stays whoever's it was. Words compare without case and
+ * Unicode composition, so "Köln" typed on a Mac is the same as on Windows.
  */
 export function planKeywords(input: {
   readonly existing: readonly string[];
   readonly ours: readonly string[];
   readonly wanted: readonly string[];
+  readonly withdrawn?: readonly string[];
 }): KeywordMerge {
   const wantedKeys = new Set(input.wanted.map(keywordKey));
   const oursKeys = new Set(input.ours.map(keywordKey));
-  const removed = input.existing.filter((k) => oursKeys.has(keywordKey(k)) && !wantedKeys.has(keywordKey(k)));
+  const removable = new Set([...oursKeys, ...(input.withdrawn ?? []).map(keywordKey)]);
+  const removed = input.existing.filter((k) => removable.has(keywordKey(k)) && !wantedKeys.has(keywordKey(k)));
   const kept = input.existing.filter((k) => !removed.includes(k));
   const keptKeys = new Set(kept.map(keywordKey));
   const added: string[] = [];

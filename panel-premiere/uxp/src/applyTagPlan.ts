@@ -88,7 +88,12 @@ export async function applyTagPlan(
   };
   clipXmp.markerLedger = clipTarget.plan.ledger;
 
-  const keywords = planKeywords({ existing: clipXmp.subject, ours: clipXmp.ownKeywords, wanted: plan.keywords });
+  const keywords = planKeywords({
+    existing: clipXmp.subject,
+    ours: clipXmp.ownKeywords,
+    wanted: plan.keywords,
+    withdrawn: plan.withdrawnKeywords ?? [],
+  });
   clipXmp.setBag(xmp.XMPConst.NS_DC, "subject", keywords.subject);
   clipXmp.ownKeywords = keywords.ours;
   const description = planDescription(clipXmp.descriptions, options.language, plan.description);

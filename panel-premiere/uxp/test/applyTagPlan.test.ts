@@ -127,6 +127,20 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(sim.metadata.schema.get("SichterKeywords")).toEqual({ label: "Sichter Keywords", type: sim.module.Metadata.METADATA_TYPE_TEXT });
   });
 
+  it("takes out keywords the plan withdraws, also ones it wrote through the engine's sidecar", async () => {
+    const { sim, adapter } = premiereWithAdapter();
+    const sidecar = new XMPMeta();
+    for (const keyword of ["Interview", "Demo"]) sidecar.appendArrayItem(XMPConst.NS_DC, "subject", keyword, 0, XMPConst.PROP_IS_ARRAY);
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500, xmp: sidecar.serialize() });
+    sim.select([clip]);
+    const plan = { ...tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 500)], ["Rhein"]), withdrawnKeywords: ["Demo"] };
+    const report = await adapter.applyTagPlan(plan, (await adapter.currentClip())!);
+    const written = new XMPMeta(clip.state.xmp);
+    expect([1, 2].map((i) => written.getArrayItem(XMPConst.NS_DC, "subject", i)?.value)).toEqual(["Interview", "Rhein"]);
+    expect(written.countArrayItems(XMPConst.NS_DC, "subject")).toBe(2);
+    expect(report.items.find((i) => i.kind === "keywords")?.status).toBe("written");
+  });
+
   it("works without marker guids (Premiere before 26.3)", async () => {
     const { sim, adapter } = premiereWithAdapter("25.6");
     const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
