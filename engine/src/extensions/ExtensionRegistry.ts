@@ -11,6 +11,7 @@ import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.
 import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
+import { IdleClock } from "./IdleClock.ts";
 import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
 import type { TagWriter } from "../pipeline/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
@@ -50,6 +51,11 @@ export interface ExtensionRegistryOptions {
   readonly storageDir: string;
   readonly configDir: string;
   readonly engineVersion: string;
+  /**
+   * How long the extension processes may have no work before they end (they start again on the
+   * next call); undefined or 0 keeps them until the engine stops. `onStartup` extensions stay.
+   */
+  readonly idleMs?: number;
   readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
@@ -60,12 +66,17 @@ export interface ExtensionRegistryOptions {
  */
 export class ExtensionRegistry implements Disposable {
   private readonly hosts = new Map<string, Promise<ExtensionProcess>>();
+  /** Processes ended for idleness that are still deactivating; `stop()` waits for them too. */
+  private readonly retiring = new Set<Promise<unknown>>();
+  private readonly clock: IdleClock;
 
   private constructor(
     readonly extensions: readonly InstalledExtension[],
     readonly problems: readonly ExtensionProblem[],
     private readonly options: ExtensionRegistryOptions,
-  ) {}
+  ) {
+    this.clock = new IdleClock(options.idleMs, () => this.retireIdle());
+  }
 
   static load(options: ExtensionRegistryOptions): ExtensionRegistry {
     const state = ExtensionState.load(options.configDir);
@@ -195,12 +206,14 @@ export class ExtensionRegistry implements Disposable {
 
   /** Deactivates every started extension (awaiting their `deactivate`) and ends their processes. */
   async stop(): Promise<void> {
+    this.clock.dispose();
     const hosts = [...this.hosts.values()];
     this.hosts.clear();
-    await Promise.allSettled(hosts.map(async (h) => (await h).stop()));
+    await Promise.allSettled([...hosts.map(async (h) => (await h).stop()), ...this.retiring]);
   }
 
   dispose(): void {
+    this.clock.dispose();
     for (const host of this.hosts.values()) void host.then((h) => h.dispose(), () => {});
     this.hosts.clear();
   }
@@ -225,11 +238,33 @@ export class ExtensionRegistry implements Disposable {
 
   private host(extension: InstalledExtension): Promise<ExtensionProcess> {
     const running = this.hosts.get(extension.id);
+    // Handed out in a promise callback, and the call follows without a timer in between: the idle
+    // clock, touched here, cannot end this process before the call it is fetched for has begun.
+    const handOut = (h: ExtensionProcess): ExtensionProcess => {
+      this.clock.touch();
+      return h;
+    };
     if (running) {
       // A process that died (crash, limit) is started afresh for the next analysis.
-      return running.then((h) => (h.alive ? h : this.restart(extension)), () => this.restart(extension));
+      return running.then((h) => (h.alive ? handOut(h) : this.restart(extension).then(handOut)), () => this.restart(extension).then(handOut));
     }
-    return this.restart(extension);
+    return this.restart(extension).then(handOut);
+  }
+
+  /**
+   * Ends the processes after the idle time without work (they hold hundreds of MB between jobs).
+   * They leave the map before they are asked to deactivate, so whoever calls next starts a fresh
+   * process and never meets one that is shutting down.
+   */
+  private retireIdle(): void {
+    const resident = new Set(this.enabled().filter((e) => activationEventsOf(e.manifest).includes("onStartup")).map((e) => e.id));
+    const idle = [...this.hosts.entries()].filter(([id]) => !resident.has(id));
+    if (idle.length === 0) return;
+    for (const [id] of idle) this.hosts.delete(id);
+    this.options.log?.("info", `ending idle extension processes after ${(this.options.idleMs ?? 0) / 1000} s without work: ${idle.map(([id]) => id).join(", ")}`);
+    const stopping = Promise.allSettled(idle.map(async ([, h]) => (await h).stop()));
+    this.retiring.add(stopping);
+    void stopping.then(() => this.retiring.delete(stopping));
   }
 
   private restart(extension: InstalledExtension): Promise<ExtensionProcess> {
@@ -255,6 +290,7 @@ export class ExtensionRegistry implements Disposable {
       // Native code is outside Node's permission model: only with the permission listed in the manifest.
       onnxRuntime: manifest.sichter.permissions.includes("onnxRuntime"),
       environment: environmentSettings(extension),
+      activity: this.clock,
       ...(this.options.log && { log: this.options.log }),
     }).catch((error: unknown) => {
       throw error instanceof ExtensionFailure ? error : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);

@@ -50,6 +50,8 @@ export interface ExtensionProcessOptions {
   readonly onnxRuntime?: boolean;
   /** Environment variables the extension's settings name (`format: "env"`, an API key); nothing else of the engine's. */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Told of every message awaiting an answer, from sending to settling (the registry's idle clock). */
+  readonly activity?: { begin(): () => void };
   readonly log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
@@ -193,10 +195,12 @@ export class ExtensionProcess implements Disposable {
       return Promise.reject(this.exitFailure(this.exited?.code ?? null, this.exited?.signal ?? null));
     }
     const id = this.nextId++;
+    const ended = this.options.activity?.begin();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         // A contribution past its time is not asked nicely: its process may be stuck in a loop.
         this.calls.delete(id);
+        ended?.();
         reject(new ExtensionFailure("timeout", this.id, `no answer within ${Math.round(timeoutMs / 1000)} s; the extension was stopped`));
         this.dispose();
       }, timeoutMs);
@@ -205,6 +209,7 @@ export class ExtensionProcess implements Disposable {
       const settle = <T,>(fn: (v: T) => void) => (v: T) => {
         clearTimeout(timer);
         options?.signal?.removeEventListener("abort", onAbort);
+        ended?.();
         fn(v);
       };
       this.calls.set(id, { resolve: settle(resolve), reject: settle(reject), ...(options && { options }) });
