@@ -106,6 +106,9 @@ export async function applyTagPlan(
   column.setProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY, columnValue);
 
   const sequence = clip.sequence ? await readSequenceTarget(ppro, xmp, project, clip, laid) : null;
+  // The instance the panel named is no longer in the active sequence (moved, deleted, other sequence).
+  const sequenceLeft: ApplyItemReport | null =
+    clip.sequence && !sequence ? { kind: "marker", status: "skipped", target: clip.sequence.sequenceName } : null;
 
   if (options.signal?.aborted) return cancelled(plan.clipPath);
 
@@ -134,6 +137,7 @@ export async function applyTagPlan(
 
   items.push(...markerItems(clipTarget));
   if (sequence) items.push(...markerItems(sequence.target), ...sequence.notes);
+  if (sequenceLeft) items.push(sequenceLeft);
   items.push({
     kind: "keywords",
     status: keywords.added.length + keywords.removed.length > 0 ? "written" : "unchanged",

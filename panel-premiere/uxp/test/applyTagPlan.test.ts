@@ -44,6 +44,19 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(sim.gate.violations).toEqual([]);
   });
 
+  it("still tags the clip when its timeline instance moved away, and says the sequence was left", async () => {
+    const { sim, adapter } = premiereWithAdapter();
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
+    const sequence = sim.addSequence({ name: "Beitrag", frameRate: "25/1", tracks: [[{ clip, inFrame: 0, outFrame: 100, startFrame: 0 }]] });
+    adapter.setSource("playhead");
+    const current = (await adapter.currentClip())!;
+    const moved = { ...current, sequence: { ...current.sequence!, startFrame: 75 } };
+    const report = await adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 500)]), moved);
+    expect(sim.markersOf(clip)).toHaveLength(1);
+    expect(sim.markersOf(sequence)).toHaveLength(0);
+    expect(report.items).toContainEqual({ kind: "marker", status: "skipped", target: "Beitrag" });
+  });
+
   it("writes everything as exactly one undo step and undoes it whole", async () => {
     const { sim, adapter } = premiereWithAdapter();
     const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
