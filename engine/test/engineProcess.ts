@@ -17,8 +17,17 @@ export interface EngineProcess {
   output(): string;
 }
 
-export async function startEngine(home: string, args: string[] = []): Promise<EngineProcess> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...args], {
+/** How to start the engine's process other than plainly (see smallDiskEngine.ts). */
+export interface EngineLaunch {
+  /** Runs before `node sichter serve ...`, which it must exec. */
+  readonly prefix: readonly string[];
+  /** Where this process finds a path of the engine's (its mount namespace may differ). */
+  readonly seenAs: (pid: number, file: string) => string;
+}
+
+export async function startEngine(home: string, args: string[] = [], launch?: EngineLaunch): Promise<EngineProcess> {
+  const command = [...(launch?.prefix ?? []), process.execPath, CLI, "serve", "--port", "0", ...args];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,7 +43,8 @@ export async function startEngine(home: string, args: string[] = []): Promise<En
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`engine exited (${code}) before listening:\n${output}`)));
   });
-  const token = fs.readFileSync(path.join(home, "config", "engine-token"), "utf8").trim();
+  const tokenFile = path.join(home, "config", "engine-token");
+  const token = fs.readFileSync(launch ? launch.seenAs(child.pid!, tokenFile) : tokenFile, "utf8").trim();
   const url = `ws://127.0.0.1:${port}`;
   return {
     child,

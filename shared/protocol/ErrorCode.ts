@@ -151,6 +151,11 @@ export const ErrorCode = {
    * links, or it holds a line break and no such file exists. The message says which.
    */
   PATH_INVALID: "SICHTER_E_PATH_INVALID",
+  /**
+   * A disk Sichter writes to is full, or the user's quota is used up (temporary frames, the
+   * catalog, thumbnails, a sidecar). The message names the file or folder whose disk is full.
+   */
+  DISK_FULL: "SICHTER_E_DISK_FULL",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -260,6 +260,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "This path cannot be used: {problem}. Path: {path}",
     de: "Dieser Pfad ist nicht verwendbar: {problemDe}. Pfad: {path}",
   },
+  [ErrorCode.DISK_FULL]: {
+    en: "The disk holding {path} is full ({detail}). Free some space there, then start again.",
+    de: "Der Datenträger mit {path} ist voll ({detail}). Dort Platz schaffen, dann neu starten.",
+  },
 };
 
 export function formatErrorMessage(

@@ -3,13 +3,14 @@ import { ErrorCode } from "@sichter/shared/errors";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import { toDisposable, type Disposable } from "../core/Disposable.ts";
 import type { Progress } from "../core/Progress.ts";
-import { SichterError } from "../core/SichterError.ts";
+import { SichterError, toSichterError } from "../core/SichterError.ts";
 import { silentJobLog, type JobLog } from "./JobLog.ts";
 import type { JobParams, JobRecord, JobState } from "./JobRecord.ts";
 import { JobStore } from "./JobStore.ts";
 import { outcomeOf, type Settlement } from "./outcomeOf.ts";
 import { recoverOrphanedJobs } from "./recoverOrphanedJobs.ts";
 import { RunningJob } from "./RunningJob.ts";
+import { UnwrittenEnds } from "./UnwrittenEnds.ts";
 
 /** Does the work of one job; resolves with its JSON-serialisable result. */
 export type JobRunner = (job: JobRecord, progress: Progress, token: CancellationToken) => Promise<unknown>;
@@ -28,7 +29,14 @@ export interface JobQueueOptions {
   log?: JobLog;
   /** Least time between two fraction-only progress events of one job; default 100 ms. */
   progressIntervalMs?: number;
+  /**
+   * First wait before the catalog is tried again after it refused a write (a full disk); it doubles
+   * up to 30 s. Default 1000 ms.
+   */
+  retryMs?: number;
 }
+
+const MAX_RETRY_MS = 30_000;
 
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -36,10 +44,16 @@ const DEFAULT_LIST_LIMIT = 100;
  * The engine's durable job queue. Every job is a committed row before it runs, and every state
  * change is written before it is announced, so a crash at any moment loses no job: `open()` puts
  * the rows a dead engine left `running` back in the queue. FIFO by creation, `concurrency` at once.
+ * When the catalog cannot take a job's end (a full disk), the end is kept in memory, announced and
+ * answered from there, and written as soon as the catalog takes it again.
  */
 export class JobQueue implements Disposable {
   private readonly running = new Map<string, RunningJob>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
+  private readonly unwritten = new UnwrittenEnds();
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs: number;
+  private claimFailed = false;
   private idleWaiters: Array<() => void> = [];
   private started = false;
   private pumpScheduled = false;
@@ -51,7 +65,10 @@ export class JobQueue implements Disposable {
     private readonly concurrency: number,
     private readonly progressIntervalMs: number,
     private readonly log: JobLog,
-  ) {}
+    private readonly retryMs: number,
+  ) {
+    this.retryDelayMs = retryMs;
+  }
 
   /** Recovers what a stopped engine left behind; takes no job until `start()`. */
   static open(db: Database, runner: JobRunner, options: JobQueueOptions = {}): JobQueue {
@@ -59,7 +76,8 @@ export class JobQueue implements Disposable {
     const maxAttempts = positiveInteger("maxAttempts", options.maxAttempts ?? 2);
     const log = options.log ?? silentJobLog;
     recoverOrphanedJobs(db, maxAttempts, log, now());
-    return new JobQueue(new JobStore(db), runner, concurrency, options.progressIntervalMs ?? 100, log);
+    const retryMs = positiveInteger("retryMs", options.retryMs ?? 1000);
+    return new JobQueue(new JobStore(db), runner, concurrency, options.progressIntervalMs ?? 100, log, retryMs);
   }
 
   /**
@@ -68,20 +86,30 @@ export class JobQueue implements Disposable {
    */
   enqueue(params: JobParams): { job: JobRecord; joined: boolean } {
     if (this.stopping) throw new SichterError(ErrorCode.SHUTTING_DOWN);
-    const { job, joined } = this.store.insertOrJoin(params, now());
+    this.writeUnwritten();
+    // A job that ended without its end written is never joined: it would never end again.
+    const { job, joined } = this.store.insertOrJoin(params, now(), this.unwritten.ids());
     if (!joined) this.schedulePump();
     return { job: this.running.get(job.id)?.record ?? job, joined };
   }
 
   get(id: string): JobRecord | undefined {
-    return this.running.get(id)?.record ?? this.store.get(id);
+    return this.live(id) ?? this.store.get(id);
   }
 
-  /** Newest first; running jobs carry their live fraction. */
+  /** Newest first; running jobs carry their live fraction, ended ones their end even when it is not written yet. */
   list(filter: { states?: JobState[]; limit?: number } = {}): JobRecord[] {
     const states = filter.states && filter.states.length > 0 ? filter.states : undefined;
     const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
-    return this.store.list(states, limit).map((job) => this.running.get(job.id)?.record ?? job);
+    const current = (job: JobRecord): JobRecord => this.live(job.id) ?? job;
+    if (this.unwritten.size === 0) return this.store.list(states, limit).map(current);
+    // The rows of unwritten ends still say running: read those too, then filter what they are now.
+    const rowStates = states && !states.includes("running") ? [...states, "running" as const] : states;
+    return this.store
+      .list(rowStates, limit + this.running.size + this.unwritten.size)
+      .map(current)
+      .filter((job) => !states || states.includes(job.state))
+      .slice(0, limit);
   }
 
   /**
@@ -94,7 +122,7 @@ export class JobQueue implements Disposable {
       live.stop("user");
       return live.record;
     }
-    const job = this.store.get(id);
+    const job = this.get(id);
     if (job?.state !== "queued") return job;
     // False when another engine on this catalog took the job a moment ago; it is theirs to cancel.
     if (!this.store.cancelQueued(id, now())) return this.store.get(id);
@@ -106,7 +134,7 @@ export class JobQueue implements Disposable {
 
   /** The stored result of a completed job; undefined for any other state or id. */
   result(id: string): unknown | undefined {
-    const text = this.store.result(id);
+    const text = this.unwritten.result(id) ?? this.store.result(id);
     return text === undefined ? undefined : JSON.parse(text);
   }
 
@@ -131,6 +159,11 @@ export class JobQueue implements Disposable {
       const runs = [...this.running.values()];
       for (const run of runs) run.stop("shutdown");
       await Promise.all(runs.map((run) => run.settled));
+      clearTimeout(this.retryTimer);
+      this.writeUnwritten();
+      for (const end of this.unwritten.entries()) {
+        this.log("error", "the end of a job was never written; the next engine start runs it again", { jobId: end.record.id });
+      }
       this.releaseIdleWaiters();
     })();
     return this.stopping;
@@ -168,8 +201,13 @@ export class JobQueue implements Disposable {
       let job: JobRecord | undefined;
       try {
         job = this.store.claimNext(now());
+        if (this.claimFailed && this.unwritten.size === 0) this.retryDelayMs = this.retryMs;
+        this.claimFailed = false;
       } catch (error) {
-        this.log("error", "cannot take the next job from the catalog", { detail: String(error) });
+        const e = toSichterError(error);
+        this.log("error", "cannot take the next job from the catalog; trying again", { code: e.code, detail: e.message });
+        this.claimFailed = true;
+        this.scheduleRetry();
         break;
       }
       if (!job) break;
@@ -206,21 +244,66 @@ export class JobQueue implements Disposable {
     run.end();
     this.running.delete(id);
     let job: JobRecord | undefined;
+    const finishedAt = now();
     try {
-      job = outcome.state === "queued" ? this.store.requeue(id) : this.store.finish(id, outcome, now());
+      job = outcome.state === "queued" ? this.store.requeue(id) : this.store.finish(id, outcome, finishedAt);
     } catch (error) {
-      // The row stays `running` with our pid; the next open() recovers it, so nothing is lost.
-      this.log("error", "cannot record the end of a job; the next engine start resumes it", {
-        jobId: id,
-        detail: String(error),
-      });
+      const e = toSichterError(error);
+      if (outcome.state === "queued") {
+        // Shutting down: the row stays `running` with our pid, and the next open() queues it again.
+        this.log("error", "cannot put a job back in the queue; the next engine start resumes it", { jobId: id, code: e.code, detail: e.message });
+      } else {
+        job = this.unwritten.keep(run.record, outcome, finishedAt);
+        this.log("error", "cannot record the end of a job; it is kept in memory and written once the catalog takes it", {
+          jobId: id,
+          state: outcome.state,
+          code: e.code,
+          detail: e.message,
+        });
+        this.scheduleRetry();
+      }
     }
     if (job) {
-      if (job.state === "failed") this.log("warn", "job failed", { jobId: id, code: job.error?.code });
+      if (job.state === "failed") this.log("warn", "job failed", { jobId: id, code: job.error?.code, message: job.error?.message });
       this.emit({ type: eventTypeOf(job.state), job });
     }
     this.schedulePump();
     this.checkIdle();
+  }
+
+  /** The running job, or the end of one that is not written yet. */
+  private live(id: string): JobRecord | undefined {
+    return this.running.get(id)?.record ?? this.unwritten.get(id);
+  }
+
+  /** Writes the ends the catalog refused before; what it refuses again stays for the next try. */
+  private writeUnwritten(): void {
+    for (const end of this.unwritten.entries()) {
+      try {
+        this.store.finish(end.record.id, end.outcome, end.finishedAt);
+      } catch {
+        return;
+      }
+      this.unwritten.delete(end.record.id);
+      this.log("info", "the end of a job was written after all", { jobId: end.record.id, state: end.record.state });
+    }
+  }
+
+  /** Tries the catalog again after it refused a write, waiting longer each time it refuses again. */
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.stopping) return;
+    const delay = this.retryDelayMs;
+    this.retryDelayMs = Math.min(delay * 2, MAX_RETRY_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.writeUnwritten();
+      if (this.unwritten.size > 0) this.scheduleRetry();
+      else if (!this.claimFailed) this.retryDelayMs = this.retryMs;
+      // A claim that fails again schedules the next try itself.
+      this.schedulePump();
+    }, delay);
+    // A full disk must not keep a finished process alive.
+    this.retryTimer.unref();
   }
 
   private persistStage(job: JobRecord): void {

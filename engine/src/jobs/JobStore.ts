@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
 import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../core/SichterError.ts";
+import { isDiskFull } from "../core/diskFull.ts";
+import { diskFullError, SichterError } from "../core/SichterError.ts";
 import type { JobParams, JobRecord, JobState } from "./JobRecord.ts";
 import { JOB_COLUMNS, toJobRecord, type JobRow } from "./jobRow.ts";
 
@@ -20,15 +21,19 @@ export class JobStore {
 
   constructor(private readonly db: Database) {}
 
-  /** Joins a queued or running job of the same clip, else inserts (and commits) a new one. */
-  insertOrJoin(params: JobParams, now: string): { job: JobRecord; joined: boolean } {
+  /**
+   * Joins a queued or running job of the same clip, else inserts (and commits) a new one. `ended`
+   * are jobs whose rows still say running although they ended (their end could not be written yet).
+   */
+  insertOrJoin(params: JobParams, now: string, ended: readonly string[] = []): { job: JobRecord; joined: boolean } {
     return this.guard(() =>
       this.db
         .transaction(() => {
           const active = this.sql<JobRow>(
             `SELECT ${JOB_COLUMNS} FROM jobs WHERE clip_path = ? AND state IN ('queued', 'running')
+               AND id NOT IN (SELECT value FROM json_each(?))
              ORDER BY created_at, rowid LIMIT 1`,
-          ).get(params.path);
+          ).get(params.path, JSON.stringify(ended));
           if (active) return { job: toJobRecord(active), joined: true };
           const id = randomUUID();
           this.sql(
@@ -138,12 +143,13 @@ export class JobStore {
     return statement as Statement<unknown[], R>;
   }
 
-  /** A SQLite failure (disk full, locked too long, closed) reaches callers as a catalog error. */
+  /** A SQLite failure reaches callers as DISK_FULL (SQLITE_FULL) or a catalog error (locked too long, closed). */
   private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (error) {
       if (error instanceof SichterError) throw error;
+      if (isDiskFull(error)) throw diskFullError(error, [this.db.name]);
       const detail = error instanceof Error ? error.message : String(error);
       throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.db.name, detail }, { cause: error });
     }

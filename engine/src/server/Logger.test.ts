@@ -31,4 +31,20 @@ describe("Logger", () => {
     expect(text).toContain("[redacted]");
     expect(text).not.toContain("request.done");
   });
+
+  it("keeps the lines a full disk refused and writes them first once there is room", () => {
+    const dir = path.join(root, "full");
+    fs.mkdirSync(dir);
+    const file = path.join(dir, "engine.log");
+    // Every write to /dev/full fails with the kernel's ENOSPC, as on a full disk.
+    fs.symlinkSync("/dev/full", file);
+    const log = new Logger({ dir });
+    log.warn("job failed", { code: "SICHTER_E_DISK_FULL", message: "The disk holding /x is full" });
+    log.info("connection.closed", { connection: 1 });
+    fs.rmSync(file);
+    log.info("connection.opened", { connection: 2 });
+    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.event)).toEqual(["job failed", "connection.closed", "connection.opened"]);
+    expect(lines[0]).toMatchObject({ code: "SICHTER_E_DISK_FULL", message: "The disk holding /x is full" });
+  });
 });

@@ -3,6 +3,8 @@ import path from "node:path";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+/** Lines kept while the log cannot be written (a full disk): the first ones say what went wrong. */
+const MAX_PENDING = 200;
 
 export interface LoggerOptions {
   /** Folder of `engine.log` and its rotated predecessors. */
@@ -24,6 +26,8 @@ export interface LoggerOptions {
 export class Logger {
   private readonly file: string;
   private size: number;
+  private pending: string[] = [];
+  private dropped = 0;
 
   constructor(private readonly options: LoggerOptions) {
     fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
@@ -56,13 +60,23 @@ export class Logger {
     }
     line = line.replace(/([?&]token=)[^&"\s]+/g, "$1[redacted]");
     if (this.options.verbose) process.stderr.write(`${line}\n`);
+    const lines = [...this.pending, ...(this.dropped > 0 ? [this.droppedLine()] : []), line];
+    const text = `${lines.join("\n")}\n`;
     try {
-      if (this.size + line.length + 1 > (this.options.maxBytes ?? 1024 * 1024)) this.rotate();
-      fs.appendFileSync(this.file, `${line}\n`, { mode: 0o600 });
-      this.size += Buffer.byteLength(line) + 1;
+      if (this.size + text.length > (this.options.maxBytes ?? 1024 * 1024)) this.rotate();
+      fs.appendFileSync(this.file, text, { mode: 0o600 });
+      this.size += Buffer.byteLength(text);
+      this.pending = [];
+      this.dropped = 0;
     } catch {
-      // A full disk must not take the engine down with it; the line is lost, the work goes on.
+      // A full disk must not take the engine down with it: the lines wait for room, the work goes on.
+      if (this.pending.length < MAX_PENDING) this.pending.push(line);
+      else this.dropped++;
     }
+  }
+
+  private droppedLine(): string {
+    return JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "log.lines.lost", count: this.dropped });
   }
 
   private rotate(): void {

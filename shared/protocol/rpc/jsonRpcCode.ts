@@ -95,6 +95,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.TOOL_NOT_EXECUTABLE]: A,
   [ErrorCode.CATALOG_READ_ONLY]: A,
   [ErrorCode.PATH_INVALID]: A,
+  [ErrorCode.DISK_FULL]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
