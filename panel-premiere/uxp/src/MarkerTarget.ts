@@ -1,5 +1,6 @@
 import type { Action, Marker, Markers, premierepro } from "@adobe/premierepro";
 import {
+  type ClipMarker,
   type ExistingMarker,
   type LedgerEntry,
   type MarkerReapply,
@@ -74,4 +75,24 @@ export function markerActions(ppro: premierepro, markers: Markers, plan: MarkerR
     );
   }
   return actions;
+}
+
+/** One marker owner (the clip or the sequence) with everything read before the lock. */
+export interface Target {
+  readonly label: string;
+  readonly markers: Markers;
+  readonly plan: MarkerReapply<LiveMarker>;
+  /** Clip frame of each wanted marker, for the report. */
+  readonly frames: ReadonlyMap<WantedMarker, number>;
+}
+
+/** A laid-out marker at a host position. */
+export function wantedAt(ppro: premierepro, marker: ClipMarker, start: bigint, duration: bigint): WantedMarker {
+  return {
+    start: start.toString(),
+    duration: duration.toString(),
+    name: marker.name,
+    comments: marker.comments,
+    colorIndex: uxpColorIndex(ppro, marker.color),
+  };
 }

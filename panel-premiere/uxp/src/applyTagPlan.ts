@@ -1,11 +1,8 @@
-import type { Action, Markers, Project, ProjectItem, Sequence, premierepro } from "@adobe/premierepro";
+import type { Action, premierepro } from "@adobe/premierepro";
 import {
-  type ClipMarker,
   KEYWORDS_COLUMN_LABEL,
   KEYWORDS_COLUMN_PROPERTY,
   PREMIERE_PROJECT_METADATA_NAMESPACE,
-  type WantedMarker,
-  clipFrameToSequenceTicks,
   layoutClipMarkers,
   planDescription,
   planKeywords,
@@ -15,10 +12,11 @@ import { ErrorCode } from "@sichter/shared/protocol";
 import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame, ticksToFrames } from "@sichter/shared/timecode";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import { cancelled, failure, markerItems } from "./applyReport.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type LiveMarker, markerActions, planTarget, uxpColorIndex } from "./MarkerTarget.ts";
-import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
+import { type Target, markerActions, planTarget, wantedAt } from "./MarkerTarget.ts";
+import { readSequenceTarget } from "./sequenceTarget.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
 export const UNDO_LABEL = { de: "Sichter: Clip verschlagworten", en: "Sichter: tag clip" } as const;
@@ -31,15 +29,6 @@ export interface ApplyOptions {
   /** Drop-frame counting for marker timecodes; defaults to drop-frame at 29.97 and 59.94. */
   readonly dropFrame?: boolean;
   readonly signal?: AbortSignal;
-}
-
-/** One marker owner (the clip or the sequence) with everything read before the lock. */
-interface Target {
-  readonly label: string;
-  readonly markers: Markers;
-  readonly plan: ReturnType<typeof planTarget>;
-  /** Clip frame of each wanted marker, for the report. */
-  readonly frames: ReadonlyMap<WantedMarker, number>;
 }
 
 /**
@@ -161,84 +150,4 @@ export async function applyTagPlan(
       item.status === "written" ? { ...item, status: "failed", error: { code: ErrorCode.XMP_WRITE_FAILED, params: { path: clip.mediaPath, detail: why } } } : item,
     ),
   };
-}
-
-interface SequenceTarget {
-  readonly target: Target;
-  readonly item: ProjectItem;
-  readonly xmp: ItemXmp;
-  readonly notes: ApplyItemReport[];
-}
-
-/** The timeline side: the instance the panel named, its sequence's markers and ledger. */
-async function readSequenceTarget(
-  ppro: premierepro,
-  xmp: UxpXmpModule,
-  project: Project,
-  clip: ClipReference,
-  laid: readonly ClipMarker[],
-): Promise<SequenceTarget | null> {
-  const placement = clip.sequence;
-  const sequence: Sequence | null = await project.getActiveSequence();
-  if (!placement || !sequence || sequence.name !== placement.sequenceName) return null;
-  const placed = (await readPlacedClips(ppro, sequence, [placement.track])).find((p) => isInstance(p, clip));
-  if (!placed) return null;
-  const [markers, item] = await Promise.all([ppro.Markers.getMarkers(sequence), sequence.getProjectItem()]);
-  const itemXmp = new ItemXmp(xmp, await ppro.Metadata.getXMPMetadata(item));
-  const notes: ApplyItemReport[] = [];
-  const frames = new Map<WantedMarker, number>();
-  if (placed.speed === 1) {
-    for (const marker of laid) {
-      const at = clipFrameToSequenceTicks(marker.startFrame, placed.instance);
-      if (at === null) continue;
-      const end = clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
-      frames.set(wantedAt(ppro, marker, at, end - at), marker.startFrame);
-    }
-  } else {
-    // A speed change stretches source time; 1:1 markers would sit at the wrong frames.
-    notes.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
-  }
-  const owner = `${placed.mediaPath}@${placed.instance.start}`;
-  const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);
-  itemXmp.markerLedger = plan.ledger;
-  return { target: { label: placement.sequenceName, markers, plan, frames }, item, xmp: itemXmp, notes };
-}
-
-function isInstance(placed: PlacedClip, clip: ClipReference): boolean {
-  const placement = clip.sequence;
-  if (!placement || placed.mediaPath !== clip.mediaPath) return false;
-  return ticksToFrames(placed.instance.start, placed.instance.sequenceRate, "floor") === placement.startFrame;
-}
-
-function wantedAt(ppro: premierepro, marker: ClipMarker, start: bigint, duration: bigint): WantedMarker {
-  return {
-    start: start.toString(),
-    duration: duration.toString(),
-    name: marker.name,
-    comments: marker.comments,
-    colorIndex: uxpColorIndex(ppro, marker.color),
-  };
-}
-
-function markerItems(target: Target): ApplyItemReport[] {
-  const report = (wanted: WantedMarker, status: ApplyItemReport["status"]): ApplyItemReport => {
-    const frame = target.frames.get(wanted);
-    return { kind: "marker", status, target: `${target.label}: ${wanted.name}`, ...(frame === undefined ? {} : { frame }) };
-  };
-  const kept = new Set(target.plan.keep.map((m: LiveMarker) => `${m.start}|${m.name}`));
-  return [...target.frames.keys()].map((wanted) => {
-    if (target.plan.skip.includes(wanted)) return report(wanted, "skipped");
-    if (kept.has(`${BigInt(wanted.start)}|${wanted.name}`) && !target.plan.add.includes(wanted) && !target.plan.update.some((u) => u.wanted === wanted)) {
-      return report(wanted, "unchanged");
-    }
-    return report(wanted, "written");
-  });
-}
-
-function failure(kind: ApplyItemReport["kind"], target: string, code: string, params: Record<string, string>): ApplyItemReport {
-  return { kind, status: "failed", target, error: { code, params } };
-}
-
-function cancelled(clipPath: string): ApplyReport {
-  return { clipPath, items: [failure("marker", clipPath, ErrorCode.CANCELLED, {})] };
 }

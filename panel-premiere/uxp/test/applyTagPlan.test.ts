@@ -164,7 +164,8 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     const first = await adapter.applyTagPlan(plan, current);
     // The editor already has "Einstellung 1" at frame 0: Sichter leaves it and adds nothing there.
     expect(first.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["skipped", "written"]);
-    await adapter.applyTagPlan(plan, current);
+    const second = await adapter.applyTagPlan(plan, current);
+    expect(second.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["skipped", "unchanged"]);
     expect(sim.markersOf(clip).map((m) => m.name)).toEqual(["Einstellung 1", "Einstellung 2"]);
     expect(sim.undo.size).toBe(2);
   });

@@ -1,0 +1,57 @@
+import type { Project, ProjectItem, Sequence, premierepro } from "@adobe/premierepro";
+import { type ClipMarker, type WantedMarker, clipFrameToSequenceTicks } from "@sichter/premiere-common";
+import { ticksToFrames } from "@sichter/shared/timecode";
+import type { ApplyItemReport } from "@sichter/ui/src/host/ApplyReport.ts";
+import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import { ItemXmp } from "./itemXmp.ts";
+import { type Target, planTarget, wantedAt } from "./MarkerTarget.ts";
+import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
+import type { UxpXmpModule } from "./UxpXmp.ts";
+
+/** The timeline side of an apply: the sequence's markers, its item's XMP and notes for the report. */
+export interface SequenceTarget {
+  readonly target: Target;
+  readonly item: ProjectItem;
+  readonly xmp: ItemXmp;
+  readonly notes: ApplyItemReport[];
+}
+
+/** The timeline side: the instance the panel named, its sequence's markers and ledger. */
+export async function readSequenceTarget(
+  ppro: premierepro,
+  xmp: UxpXmpModule,
+  project: Project,
+  clip: ClipReference,
+  laid: readonly ClipMarker[],
+): Promise<SequenceTarget | null> {
+  const placement = clip.sequence;
+  const sequence: Sequence | null = await project.getActiveSequence();
+  if (!placement || !sequence || sequence.name !== placement.sequenceName) return null;
+  const placed = (await readPlacedClips(ppro, sequence, [placement.track])).find((p) => isInstance(p, clip));
+  if (!placed) return null;
+  const [markers, item] = await Promise.all([ppro.Markers.getMarkers(sequence), sequence.getProjectItem()]);
+  const itemXmp = new ItemXmp(xmp, await ppro.Metadata.getXMPMetadata(item));
+  const notes: ApplyItemReport[] = [];
+  const frames = new Map<WantedMarker, number>();
+  if (placed.speed === 1) {
+    for (const marker of laid) {
+      const at = clipFrameToSequenceTicks(marker.startFrame, placed.instance);
+      if (at === null) continue;
+      const end = clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
+      frames.set(wantedAt(ppro, marker, at, end - at), marker.startFrame);
+    }
+  } else {
+    // A speed change stretches source time; 1:1 markers would sit at the wrong frames.
+    notes.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
+  }
+  const owner = `${placed.mediaPath}@${placed.instance.start}`;
+  const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);
+  itemXmp.markerLedger = plan.ledger;
+  return { target: { label: placement.sequenceName, markers, plan, frames }, item, xmp: itemXmp, notes };
+}
+
+function isInstance(placed: PlacedClip, clip: ClipReference): boolean {
+  const placement = clip.sequence;
+  if (!placement || placed.mediaPath !== clip.mediaPath) return false;
+  return ticksToFrames(placed.instance.start, placed.instance.sequenceRate, "floor") === placement.startFrame;
+}
