@@ -164,10 +164,16 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     const first = await adapter.applyTagPlan(plan, current);
     // The editor already has "Einstellung 1" at frame 0: Sichter leaves it and adds nothing there.
     expect(first.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["skipped", "written"]);
-    const second = await adapter.applyTagPlan(plan, current);
-    expect(second.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["skipped", "unchanged"]);
+    const statuses = async () =>
+      (await adapter.applyTagPlan(plan, current)).items.filter((i) => i.kind === "marker").map((i) => i.status);
+    // A new marker has the host's first colour (the add action takes none); the next apply reuses
+    // it and sets its colour; after that the plan is in place and nothing changes.
+    expect(sim.markersOf(clip)[1]?.colorIndex).toBe(sim.module.Constants.MarkerColor.GREEN);
+    expect(await statuses()).toEqual(["skipped", "written"]);
+    expect(sim.markersOf(clip)[1]?.colorIndex).toBe(sim.module.Constants.MarkerColor.BLUE);
+    expect(await statuses()).toEqual(["skipped", "unchanged"]);
     expect(sim.markersOf(clip).map((m) => m.name)).toEqual(["Einstellung 1", "Einstellung 2"]);
-    expect(sim.undo.size).toBe(2);
+    expect(sim.undo.size).toBe(3);
   });
 
   it("reports a clip that is not in the project", async () => {
