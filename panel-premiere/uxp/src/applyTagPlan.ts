@@ -107,17 +107,20 @@ export async function applyTagPlan(
   try {
     project.lockedAccess(() => {
       const actions: Action[] = [...markerActions(ppro, clipTarget.markers, clipTarget.plan)];
-      actions.push(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize()));
+      if (clipXmp.changed) actions.push(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize()));
       if (columnReady && columnChanged) {
         actions.push(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY]));
       }
       if (sequence) {
         actions.push(...markerActions(ppro, sequence.target.markers, sequence.target.plan));
-        actions.push(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize()));
+        if (sequence.xmp.changed) actions.push(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize()));
       }
-      committed = project.executeTransaction((compound) => {
-        for (const action of actions) compound.addAction(action);
-      }, options.undoLabel);
+      // Nothing to change: no transaction, so no empty step in the editor's undo history.
+      committed =
+        actions.length === 0 ||
+        project.executeTransaction((compound) => {
+          for (const action of actions) compound.addAction(action);
+        }, options.undoLabel);
     });
   } catch (error) {
     committed = false;

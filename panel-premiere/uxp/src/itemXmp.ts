@@ -12,6 +12,7 @@ import type { UxpXmpModule, XmpMeta } from "./UxpXmp.ts";
 /** Reads and edits one project item's XMP packet: keywords, description and Sichter's ledger. */
 export class ItemXmp {
   readonly meta: XmpMeta;
+  private readonly initial: string;
 
   constructor(
     private readonly xmp: UxpXmpModule,
@@ -19,6 +20,12 @@ export class ItemXmp {
   ) {
     xmp.XMPMeta.registerNamespace(SICHTER_XMP_NAMESPACE, SICHTER_XMP_PREFIX);
     this.meta = new xmp.XMPMeta(packet);
+    this.initial = this.meta.serialize();
+  }
+
+  /** Whether any edit changed the packet (compared as the toolkit serialises it, not as read). */
+  get changed(): boolean {
+    return this.meta.serialize() !== this.initial;
   }
 
   strings(ns: string, name: string): string[] {
@@ -28,8 +35,10 @@ export class ItemXmp {
     return values;
   }
 
-  /** Replaces an unordered array (a Bag) with `values`; an empty list removes the property. */
+  /** Replaces an unordered array (a Bag) with `values` unless it holds them already; an empty list removes it. */
   setBag(ns: string, name: string, values: readonly string[]): void {
+    const current = this.strings(ns, name);
+    if (current.length === values.length && current.every((value, index) => value === values[index])) return;
     this.meta.deleteProperty(ns, name);
     for (const value of values) this.meta.appendArrayItem(ns, name, value, 0, this.xmp.XMPConst.PROP_IS_ARRAY);
   }
