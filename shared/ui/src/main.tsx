@@ -1,2 +1,57 @@
 import { createRoot } from "react-dom/client";
-createRoot(document.getElementById("root")!).render(<p>hello</p>);
+import { App } from "./app/App.tsx";
+import { createPanel } from "./app/Panel.ts";
+import { DEFAULT_ENGINE_ADDRESS, engineAddressFromOrigin, type EngineAddress } from "./connection/engineAddress.ts";
+import { EngineConnection } from "./connection/EngineConnection.ts";
+import { engineReachable } from "./connection/engineReachable.ts";
+import { storageTokenStore, type KeyValueStorage } from "./connection/TokenStore.ts";
+import { BrowserHostAdapter } from "./host/browser/BrowserHostAdapter.ts";
+import { takePairingToken } from "./host/browser/pairingFragment.ts";
+import type { UiLocale } from "./host/HostAdapter.ts";
+import "./theme/panel.css";
+
+// The browser host: the page the engine serves at http://127.0.0.1:PORT/.
+const storage = localStorageOrNull();
+const tokens = storageTokenStore(storage);
+const paired = takePairingToken(window.location, window.history);
+if (paired !== null) tokens.set(paired);
+
+const address = addressOfThisPage();
+const connection = new EngineConnection({
+  address,
+  tokens,
+  WebSocket: window.WebSocket,
+  reachable: () => engineReachable((url, init) => window.fetch(url, init), address.http),
+});
+const host = new BrowserHostAdapter(window, () => connection, storage);
+const panel = createPanel(host, connection);
+connection.start();
+
+const LOCALE_KEY = "sichter.locale";
+const stored = safely(() => storage?.getItem(LOCALE_KEY) ?? null);
+const initialLocale: UiLocale = stored === "de" || stored === "en" ? stored : host.locale();
+
+createRoot(document.getElementById("root")!).render(
+  <App panel={panel} initialLocale={initialLocale} onLocaleChange={(locale) => safely(() => storage?.setItem(LOCALE_KEY, locale))} />,
+);
+
+function addressOfThisPage(): EngineAddress {
+  try {
+    return engineAddressFromOrigin(window.location.origin);
+  } catch {
+    // Opened from a file (a developer's preview): the engine's default address.
+    return DEFAULT_ENGINE_ADDRESS;
+  }
+}
+
+function localStorageOrNull(): KeyValueStorage | null {
+  return safely(() => window.localStorage) ?? null;
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

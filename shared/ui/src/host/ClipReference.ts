@@ -40,6 +40,12 @@ export function fileNameOf(mediaPath: string): string {
   return cut === -1 ? mediaPath : mediaPath.slice(cut + 1);
 }
 
+/** The name of the folder a file is in ("" at a root). */
+export function folderNameOf(mediaPath: string): string {
+  const cut = Math.max(mediaPath.lastIndexOf("/"), mediaPath.lastIndexOf("\\"));
+  return cut <= 0 ? "" : fileNameOf(mediaPath.slice(0, cut));
+}
+
 export function clipFromPath(mediaPath: string): ClipReference {
   return { mediaPath, name: fileNameOf(mediaPath) };
 }

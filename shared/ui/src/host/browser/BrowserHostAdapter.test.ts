@@ -58,6 +58,16 @@ describe("BrowserHostAdapter", () => {
     await expect(host.reveal()).rejects.toMatchObject({ code: ErrorCode.USAGE });
   });
 
+  it("remembers the picked clip across page loads", async () => {
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).selectClip(clipFromPath("/media/B002.mxf"));
+    const reloaded = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage);
+    expect(await reloaded.currentClip()).toEqual({ mediaPath: "/media/B002.mxf", name: "B002.mxf" });
+    reloaded.selectClip(null);
+    expect(await new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).currentClip()).toBeNull();
+  });
+
   it("applies a plan by having the engine write the sidecar, and reports the file", async () => {
     const server = await FakeEngineServer.start();
     cleanup.push(() => server.stop());

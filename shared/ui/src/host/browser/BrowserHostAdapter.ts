@@ -1,10 +1,11 @@
 import { ErrorCode, SichterRpcError } from "@sichter/shared/protocol";
 import type { TagPlan } from "@sichter/shared/model";
+import type { KeyValueStorage } from "../../connection/TokenStore.ts";
 import type { EngineCalls } from "../../engine/EngineCalls.ts";
 import { watchJob } from "../../engine/watchJob.ts";
 import { localeOf } from "../../i18n/localeOf.ts";
 import type { ApplyItemReport, ApplyReport } from "../ApplyReport.ts";
-import type { ClipReference } from "../ClipReference.ts";
+import { clipFromPath, type ClipReference } from "../ClipReference.ts";
 import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "../HostAdapter.ts";
 
 /** The browser globals the adapter reads; a test passes its own. */
@@ -18,6 +19,7 @@ export interface BrowserEnvironment {
 }
 
 const DARK = "(prefers-color-scheme: dark)";
+const CURRENT_CLIP_KEY = "sichter.currentClip";
 
 /**
  * The default host: the page the engine serves. There is no editing application around it, so the
@@ -40,10 +42,18 @@ export class BrowserHostAdapter implements HostAdapter {
   #current: ClipReference | null = null;
   readonly #clipListeners = new Set<(clip: ClipReference | null) => void>();
 
-  /** `engine` answers with the connected client, or throws CONNECTION_CLOSED while there is none. */
-  constructor(environment: BrowserEnvironment, engine: () => EngineCalls) {
+  readonly #storage: KeyValueStorage | null;
+
+  /**
+   * `engine` answers with the connected client, or throws CONNECTION_CLOSED while there is none.
+   * `storage` remembers the picked clip, so a reload comes back to it.
+   */
+  constructor(environment: BrowserEnvironment, engine: () => EngineCalls, storage: KeyValueStorage | null = null) {
     this.#environment = environment;
     this.#engine = engine;
+    this.#storage = storage;
+    const remembered = read(() => storage?.getItem(CURRENT_CLIP_KEY) ?? null);
+    if (remembered) this.#current = clipFromPath(remembered);
   }
 
   currentClip(): Promise<ClipReference | null> {
@@ -58,6 +68,7 @@ export class BrowserHostAdapter implements HostAdapter {
   selectClip(clip: ClipReference | null): void {
     if (clip?.mediaPath === this.#current?.mediaPath) return;
     this.#current = clip;
+    read(() => (clip ? this.#storage?.setItem(CURRENT_CLIP_KEY, clip.mediaPath) : this.#storage?.removeItem(CURRENT_CLIP_KEY)));
     for (const listener of [...this.#clipListeners]) listener(clip);
   }
 
@@ -122,6 +133,15 @@ export class BrowserHostAdapter implements HostAdapter {
 
   locale(): UiLocale {
     return localeOf(this.#environment.navigator.language);
+  }
+}
+
+/** Storage may refuse (private windows, policies); the clip is then remembered for this page only. */
+function read<T>(access: () => T): T | null {
+  try {
+    return access();
+  } catch {
+    return null;
   }
 }
 

@@ -1,22 +1,23 @@
 import type { CatalogClipInfo, StoredTag } from "@sichter/shared/protocol";
 import { describe, expect, it } from "vitest";
 import { storedTagFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
-import { groupTags } from "./groupTags.ts";
+import { evidenceOf, groupTags } from "./groupTags.ts";
 import { initialReview, reviewReducer, type ReviewAction, type ReviewState } from "./reviewReducer.ts";
 
 const tag = (id: number, source: StoredTag["source"], startFrame: number, label = `tag ${id}`): StoredTag =>
   ({ ...storedTagFixture, id, source, startFrame, endFrame: startFrame + 10, label }) as StoredTag;
 
 const clip = { id: 3, path: "/m/a.mov", frameCount: 750 } as CatalogClipInfo;
-const tags = [tag(1, "motion", 0), tag(2, "ocr", 50), tag(3, "ocr", 10), tag(4, "technical", 0), tag(5, "user", 0)];
+const tags = [tag(1, "motion", 0), tag(2, "ocr", 50), tag(3, "ocr", 10), tag(4, "technical", 0), tag(5, "user", 0), { ...tag(6, "ocr", 10), kind: "ocr.line" }];
 const run = (actions: ReviewAction[], from: ReviewState = initialReview): ReviewState => actions.reduce(reviewReducer, from);
 const loaded = run([{ type: "loading", path: "/m/a.mov" }, { type: "loaded", path: "/m/a.mov", clip, tags }]);
 const error = { code: "SICHTER_E_CONNECTION_CLOSED", params: null, message: "closed" };
 
 describe("groupTags", () => {
-  it("groups by source in review order, each in clip order", () => {
-    expect(groupTags(tags).map((g) => [g.source, g.tags.map((t) => t.id)])).toEqual([
+  it("groups by source in review order, each in clip order, OCR's lines apart from its keywords", () => {
+    expect(groupTags(tags).map((g) => [g.key, g.tags.map((t) => t.id)])).toEqual([
       ["ocr", [3, 2]],
+      ["ocr-lines", [6]],
       ["technical", [4]],
       ["motion", [1]],
       ["user", [5]],
@@ -24,10 +25,18 @@ describe("groupTags", () => {
   });
 });
 
+describe("evidenceOf", () => {
+  it("names the text line a keyword was taken from, and nothing when it is the label itself", () => {
+    expect(evidenceOf({ ...tag(1, "ocr", 0, "Potsdam"), provenance: [{ producer: "sichter.keywords", evidence: "Potsdam, Plenarsaal" }] })).toBe("Potsdam, Plenarsaal");
+    expect(evidenceOf({ ...tag(1, "ocr", 0, "Potsdam"), provenance: [{ producer: "sichter.keywords", evidence: "Potsdam" }] })).toBeNull();
+    expect(evidenceOf({ ...tag(1, "motion", 0, "Static"), provenance: [{ producer: "sichter.motion", evidence: "dx 0.0, dy 0.0" }] })).toBeNull();
+  });
+});
+
 describe("reviewReducer", () => {
   it("focuses the first listed tag after loading, and moves through the listed order", () => {
     expect(loaded.focusedId).toBe(3);
-    const moved = run([{ type: "move", move: "next" }, { type: "move", move: "next" }], loaded);
+    const moved = run([{ type: "move", move: "next" }, { type: "move", move: "next" }, { type: "move", move: "next" }], loaded);
     expect(moved.focusedId).toBe(4);
     expect(run([{ type: "move", move: "last" }, { type: "move", move: "next" }], loaded).focusedId).toBe(5);
     expect(run([{ type: "move", move: "previous" }], loaded).focusedId).toBe(3);
@@ -56,7 +65,7 @@ describe("reviewReducer", () => {
     expect(editing.focusedId).toBe(4);
     const added = run([{ type: "editEnd" }, { type: "stored", tag: tag(9, "user", 0, "Landtag") }], editing);
     expect(added.editing).toBeNull();
-    expect(added.tags).toHaveLength(6);
+    expect(added.tags).toHaveLength(7);
     expect(added.focusedId).toBe(9);
   });
 

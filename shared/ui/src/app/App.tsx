@@ -1,0 +1,130 @@
+import type { SearchResultItem } from "@sichter/shared/protocol";
+import { useEffect, useState } from "react";
+import { clipFromPath, type ClipReference } from "../host/ClipReference.ts";
+import type { HostTheme, UiLocale } from "../host/HostAdapter.ts";
+import { I18nProvider, useI18n } from "../ui/I18n.tsx";
+import { useStore } from "../ui/useStore.ts";
+import { ClipPicker } from "../views/ClipPicker.tsx";
+import { ClipView } from "../views/ClipView.tsx";
+import { ConnectionBadge } from "../views/ConnectionBadge.tsx";
+import { ConnectionScreen } from "../views/ConnectionScreen.tsx";
+import { SearchView } from "../views/SearchView.tsx";
+import { Tabs } from "../views/Tabs.tsx";
+import type { Panel } from "./Panel.ts";
+
+type TabKey = "clip" | "search";
+
+export interface AppProps {
+  readonly panel: Panel;
+  readonly initialLocale: UiLocale;
+  readonly onLocaleChange?: (locale: UiLocale) => void;
+}
+
+/** The panel for every host: top bar, the connection's designed states, and the clip and search views. */
+export function App({ panel, initialLocale, onLocaleChange }: AppProps) {
+  const [locale, setLocale] = useState(initialLocale);
+  const theme = useHostTheme(panel);
+  useEffect(() => {
+    document.documentElement.setAttribute("data-theme", theme);
+    document.documentElement.setAttribute("lang", locale);
+  }, [theme, locale]);
+  const switchLocale = (): void => {
+    const next = locale === "de" ? "en" : "de";
+    setLocale(next);
+    onLocaleChange?.(next);
+  };
+  return (
+    <I18nProvider locale={locale}>
+      <PanelBody panel={panel} onSwitchLocale={switchLocale} />
+    </I18nProvider>
+  );
+}
+
+function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: () => void }) {
+  const { locale, t } = useI18n();
+  const status = useStore(panel.connection.status);
+  const clip = useCurrentClip(panel);
+  const [tab, setTab] = useState<TabKey>("clip");
+  const [seenConnected, setSeenConnected] = useState(false);
+  const connected = status.kind === "connected";
+  useEffect(() => {
+    if (connected) setSeenConnected(true);
+  }, [connected]);
+  useEffect(() => {
+    if (connected && clip) void panel.review.load(clip.mediaPath);
+  }, [connected, clip, panel]);
+
+  // Keep the work on screen through a short reconnect; every other state has its own screen.
+  const showMain = connected || (status.kind === "reconnecting" && seenConnected);
+  const openResult = (result: SearchResultItem): void => {
+    panel.host.selectClip?.(clipFromPath(result.file));
+    setTab("clip");
+  };
+  return (
+    <div className="panel">
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <ConnectionBadge status={status} />
+        <button type="button" className="button button-quiet" lang={locale === "de" ? "en" : "de"} aria-label={t("app.switchLanguageLabel")} onClick={onSwitchLocale}>
+          {t("app.switchLanguage")}
+        </button>
+      </header>
+      {showMain ? (
+        <main className="main">
+          <Tabs
+            label={t("app.sections")}
+            tabs={[
+              { key: "clip", label: t("app.tab.clip") },
+              { key: "search", label: t("app.tab.search") },
+            ]}
+            current={tab}
+            onSelect={setTab}
+          >
+            {tab === "clip" ? (
+              <>
+                {panel.host.capabilities.mediaBrowser && (
+                  <ClipPicker key={clip?.mediaPath ?? ""} initial={clip?.mediaPath ?? ""} onPick={(path) => panel.host.selectClip?.(clipFromPath(path))} />
+                )}
+                <ClipView
+                  clip={clip}
+                  analysis={panel.analysis}
+                  review={panel.review}
+                  onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: locale })}
+                />
+              </>
+            ) : (
+              <SearchView search={panel.search} onOpen={openResult} />
+            )}
+          </Tabs>
+        </main>
+      ) : (
+        <main className="main">
+          <ConnectionScreen status={status} actions={{ setToken: (token) => panel.connection.setToken(token), retry: () => panel.connection.retry() }} />
+        </main>
+      )}
+    </div>
+  );
+}
+
+function useHostTheme(panel: Panel): HostTheme {
+  const [theme, setTheme] = useState(() => panel.host.theme());
+  useEffect(() => {
+    const subscription = panel.host.onThemeChange(setTheme);
+    return () => subscription.dispose();
+  }, [panel]);
+  return theme;
+}
+
+function useCurrentClip(panel: Panel): ClipReference | null {
+  const [clip, setClip] = useState<ClipReference | null>(null);
+  useEffect(() => {
+    let live = true;
+    void panel.host.currentClip().then((current) => live && setClip(current));
+    const subscription = panel.host.onCurrentClipChange(setClip);
+    return () => {
+      live = false;
+      subscription.dispose();
+    };
+  }, [panel]);
+  return clip;
+}

@@ -1,0 +1,44 @@
+import type { Disposable } from "@sichter/shared/protocol";
+import type { EngineConnection } from "../connection/EngineConnection.ts";
+import type { HostAdapter } from "../host/HostAdapter.ts";
+import { AnalysisController } from "../state/analysis/AnalysisController.ts";
+import { ReviewController } from "../state/review/ReviewController.ts";
+import { SearchController } from "../state/search/SearchController.ts";
+
+/** Everything one panel instance runs on, whichever host it is in; the views only render it. */
+export interface Panel extends Disposable {
+  readonly host: HostAdapter;
+  readonly connection: EngineConnection;
+  readonly analysis: AnalysisController;
+  readonly review: ReviewController;
+  readonly search: SearchController;
+}
+
+export function createPanel(host: HostAdapter, connection: EngineConnection): Panel {
+  const analysis = new AnalysisController(connection);
+  const review = new ReviewController(connection);
+  const search = new SearchController(connection);
+  const subscriptions: Disposable[] = [
+    // A finished analysis is what the review shows next.
+    analysis.onCompleted((path) => void review.load(path)),
+    // After a reconnect: a job may have ended meanwhile, and tags may have changed elsewhere.
+    connection.onConnected(() => {
+      analysis.resync();
+      const path = review.state.get().path;
+      if (path !== null) void review.load(path);
+    }),
+  ];
+  return {
+    host,
+    connection,
+    analysis,
+    review,
+    search,
+    dispose() {
+      for (const subscription of subscriptions) subscription.dispose();
+      analysis.dispose();
+      review.dispose();
+      connection.dispose();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { StoredTag } from "@sichter/shared/protocol";
+import type { ReactNode } from "react";
+import { evidenceOf } from "../state/review/groupTags.ts";
+import { useI18n } from "../ui/I18n.tsx";
+
+export interface TagRowProps {
+  readonly tag: StoredTag;
+  readonly timecode: string;
+  readonly focused: boolean;
+  readonly pending: boolean;
+  readonly onFocus: () => void;
+  readonly onDecide: (decision: "accept" | "reject" | "reset") => void;
+  readonly onEdit: () => void;
+  /** Replaces the row's content while its label is edited. */
+  readonly editor: ReactNode;
+}
+
+export function tagRowId(tagId: number): string {
+  return `sichter-tag-${tagId}`;
+}
+
+/** One tag: label, timecode, confidence and decision, with buttons for the mouse (keys: see reviewKeys). */
+export function TagRow({ tag, timecode, focused, pending, onFocus, onDecide, onEdit, editor }: TagRowProps) {
+  const { t } = useI18n();
+  const percent = Math.round(tag.confidence * 100);
+  const status = t(`status.${tag.status}`);
+  const evidence = evidenceOf(tag);
+  const meta = [timecode, tag.source === "user" ? null : t("review.confidence", { percent })].filter(Boolean).join(" · ");
+  const origin = evidence && t(tag.kind === "ocr.line" ? "review.readAs" : "review.evidence", { evidence });
+  const producers = tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)).join(", ");
+  const buttonTab = focused ? 0 : -1;
+  return (
+    <li
+      id={tagRowId(tag.id)}
+      className={`tag tag-${tag.status}${focused ? " tag-focused" : ""}`}
+      tabIndex={focused ? 0 : -1}
+      aria-label={[tag.label, meta, origin, status].filter(Boolean).join(", ")}
+      aria-current={focused ? "true" : undefined}
+      title={t("review.provenance", { producers })}
+      aria-keyshortcuts="A R U E N"
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocus();
+      }}
+      onClick={onFocus}
+    >
+      {editor ?? (
+        <>
+          <div className="tag-main">
+            <span className="tag-label">{tag.label}</span>
+            <span className="tag-meta">
+              <span className={`chip chip-${tag.status}`}>{status}</span> {meta}
+              {pending && <span className="tag-pending"> · {t("review.saving")}</span>}
+            </span>
+            {origin && <span className="tag-meta tag-origin">{origin}</span>}
+          </div>
+          <div className="tag-actions">
+            {tag.status === "suggested" ? (
+              <>
+                <button type="button" className="icon-button icon-accept" tabIndex={buttonTab} aria-label={t("review.acceptTag", { label: tag.label })} title={t("review.accept")} onClick={() => onDecide("accept")}>
+                  ✓
+                </button>
+                <button type="button" className="icon-button icon-reject" tabIndex={buttonTab} aria-label={t("review.rejectTag", { label: tag.label })} title={t("review.reject")} onClick={() => onDecide("reject")}>
+                  ✕
+                </button>
+              </>
+            ) : (
+              <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.resetTag", { label: tag.label })} title={t("review.reset")} onClick={() => onDecide("reset")}>
+                ↺
+              </button>
+            )}
+            <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.editTag", { label: tag.label })} title={t("review.edit")} onClick={onEdit}>
+              ✎
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
