@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyNewsClip } from "./support/newsClip.ts";
+import { launchChromium, panelContext } from "./support/panelBrowser.ts";
+import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+
+let browser: Browser;
+let engine: PanelEngine;
+let page: Page;
+let clip: string;
+
+beforeAll(async () => {
+  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine()]);
+  clip = await copyNewsClip(path.join(engine.home, "media"));
+  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
+  await page.goto(engine.pairingLink);
+  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await engine?.stop();
+  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
+});
+
+/** A tag's row; OCR's keywords and the lines they came from share labels, so rows are taken from one group. */
+const group = (title: string) => page.locator(".tag-group", { has: page.locator(".group-title", { hasText: title }) });
+const row = (label: string, inGroup = "On-screen text: keywords") =>
+  group(inGroup).locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) });
+
+describe("the browser panel with a real engine", () => {
+  it("analyses a clip with visible progress and shows its tags grouped by source", async () => {
+    await page.getByLabel("Media file on this computer").fill(clip);
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await expect.poll(() => page.getByText("Not analysed yet.").count()).toBe(1);
+
+    await page.getByRole("button", { name: "Analyse", exact: true }).click();
+    const bar = page.getByRole("progressbar", { name: "Analysis progress" });
+    await bar.waitFor();
+    // The engine's stages appear in words, with the percentage.
+    await expect.poll(async () => (await bar.getAttribute("aria-valuetext")) ?? "", { timeout: 30_000 }).toMatch(/^(?!Starting).+ – \d+ %$/);
+
+    await page.getByRole("heading", { name: "Tags", level: 2 }).waitFor({ timeout: 120_000 });
+    expect(await page.locator(".group-title").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^On-screen text: keywords \d+$/), expect.stringMatching(/^On-screen text: lines read \d+$/), expect.stringMatching(/^Camera motion \d+$/)]),
+    );
+    await row("Bürgermeisterin Anna Schäfer").waitFor();
+  });
+
+  it("rejects, edits and adds tags by keyboard, and the decisions survive a reload", async () => {
+    await row("Köln Hauptbahnhof").click();
+    await page.keyboard.press("r");
+    await expect.poll(() => row("Köln Hauptbahnhof").locator(".chip").textContent()).toBe("rejected");
+
+    await row("Rathaus Köln").click();
+    await page.keyboard.press("e");
+    const editor = page.getByLabel("Label", { exact: true });
+    await editor.fill("Rathaus Köln, Ratssaal");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => row("Rathaus Köln, Ratssaal").locator(".chip").textContent()).toBe("accepted");
+
+    await page.keyboard.press("n");
+    await page.getByLabel("New tag for the whole clip").fill("Stadtrat");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => row("Stadtrat", "Added by you").locator(".chip").textContent()).toBe("accepted");
+
+    await page.reload();
+    await row("Stadtrat", "Added by you").waitFor();
+    expect(await row("Köln Hauptbahnhof").locator(".chip").textContent()).toBe("rejected");
+    expect(await row("Rathaus Köln, Ratssaal").locator(".chip").textContent()).toBe("accepted");
+  });
+
+  it("finds the clip by a lower-third word typed without umlauts and opens it", async () => {
+    await page.getByRole("tab", { name: "Search" }).click();
+    await page.getByLabel("Search the catalog").fill("schafer");
+    await page.keyboard.press("Enter");
+    const result = page.locator(".result", { hasText: path.basename(clip) });
+    await result.waitFor();
+    expect(await result.locator(".hit-label").allTextContents()).toContain("Bürgermeisterin Anna Schäfer");
+    await result.getByRole("button", { name: `Open ${path.basename(clip)}` }).click();
+    expect(await page.getByRole("tab", { name: "Clip" }).getAttribute("aria-selected")).toBe("true");
+    await row("Stadtrat", "Added by you").waitFor();
+  });
+
+  it("cancels a running analysis", async () => {
+    await page.getByRole("button", { name: "Analyse again" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByRole("button", { name: "Cancel", exact: true }).click({ timeout: 10_000 });
+    await page.getByText("Analysis cancelled.").waitFor({ timeout: 30_000 });
+    // The earlier analysis and its decisions are still there.
+    expect(await row("Köln Hauptbahnhof").locator(".chip").textContent()).toBe("rejected");
+  });
+});

@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { SichterClient } from "@sichter/shared/protocol";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyNewsClip } from "./support/newsClip.ts";
+import { launchChromium, panelContext } from "./support/panelBrowser.ts";
+import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+
+/**
+ * The main views in light and dark, German and English, in a 320 px wide docked panel: each must fit
+ * without a horizontal scrollbar. With SICHTER_SCREENSHOTS=<folder> (docs/screenshots for the ones in
+ * the repository) the pictures are kept; otherwise they go to a temporary folder.
+ */
+const WIDTH = 320;
+const keep = process.env.SICHTER_SCREENSHOTS;
+const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-"));
+const combos = [
+  { locale: "en-GB", colorScheme: "light" },
+  { locale: "en-GB", colorScheme: "dark" },
+  { locale: "de-DE", colorScheme: "light" },
+  { locale: "de-DE", colorScheme: "dark" },
+] as const;
+type Combo = (typeof combos)[number];
+
+let browser: Browser;
+let engine: PanelEngine;
+let client: SichterClient;
+let clip: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(outDir, { recursive: true });
+  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine()]);
+  clip = await copyNewsClip(path.join(engine.home, "media"), "Landtag Potsdam.mp4");
+  client = engine.client();
+  await analyse(client, clip);
+  // Some decisions, so the review shows every state.
+  const { tags } = await client.request("catalog.clip", { path: clip });
+  const keyword = (label: string) => tags.find((t) => t.kind === "keyword" && t.label === label)!;
+  await client.request("tags.review", { tagId: keyword("Landtag Brandenburg").id, action: "accept" });
+  await client.request("tags.review", { tagId: keyword("Potsdam").id, action: "reject" });
+});
+afterAll(async () => {
+  client?.dispose();
+  await browser?.close();
+  await engine?.stop();
+  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
+  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+async function analyse(engineClient: SichterClient, file: string): Promise<void> {
+  const done = new Promise<void>((resolve, reject) => {
+    engineClient.onNotification("job.done", () => resolve());
+    engineClient.onNotification("job.failed", (p) => reject(new Error(`analysis failed: ${p.error.code} ${p.error.message}`)));
+  });
+  await engineClient.request("clip.analyze", { path: file, options: { write: "none" } });
+  await done;
+}
+
+const name = (view: string, combo: Combo) => `panel-${view}-${combo.locale.slice(0, 2)}-${combo.colorScheme}.png`;
+
+async function open(combo: Combo, url: string): Promise<Page> {
+  const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width: WIDTH, height: 720 });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Takes the picture and checks the view fits the narrow panel. */
+async function shoot(page: Page, view: string, combo: Combo): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${view} ${combo.locale} ${combo.colorScheme} is wider than the panel`).toBeLessThanOrEqual(0);
+  // What a docked panel shows: its 320 x 720 viewport, not the whole scrolled page.
+  await page.screenshot({ path: path.join(outDir, name(view, combo)), animations: "disabled", caret: "hide" });
+}
+
+describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
+  const de = combo.locale === "de-DE";
+
+  it("review", async () => {
+    const page = await open(combo, engine.pairingLink);
+    await page.getByLabel(de ? "Mediendatei auf diesem Rechner" : "Media file on this computer").fill(clip);
+    await page.getByRole("button", { name: de ? "Öffnen" : "Open", exact: true }).click();
+    await page.locator("li.tag").first().waitFor();
+    // The field would show where this run keeps its media (a temporary folder): not for the pictures.
+    await page.getByLabel(de ? "Mediendatei auf diesem Rechner" : "Media file on this computer").fill("");
+    await page.locator("li.tag").first().focus();
+    await shoot(page, "review", combo);
+
+    // The same clip analysed again: the progress view, then cancelled.
+    await page.getByRole("button", { name: de ? "Erneut analysieren" : "Analyse again" }).click();
+    const bar = page.getByRole("progressbar");
+    await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(5);
+    await shoot(page, "progress", combo);
+    await page.getByRole("button", { name: de ? "Abbrechen" : "Cancel", exact: true }).click();
+    await page.getByText(de ? "Analyse abgebrochen." : "Analysis cancelled.").waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it("search", async () => {
+    const page = await open(combo, engine.pairingLink);
+    await page.getByRole("tab", { name: de ? "Suche" : "Search" }).click();
+    await page.getByLabel(de ? "Katalog durchsuchen" : "Search the catalog").fill("schafer");
+    await page.keyboard.press("Enter");
+    await page.locator(".result").first().waitFor();
+    await shoot(page, "search", combo);
+    await page.context().close();
+  });
+
+  it("wrong token", async () => {
+    const page = await open(combo, `${engine.pageUrl}#token=stale`);
+    await page.locator('[data-state="wrong-token"]').waitFor();
+    await shoot(page, "wrong-token", combo);
+    await page.context().close();
+  });
+});
+
+describe("the panel when the engine is not running, 320 px", () => {
+  it("shows how to start it, in every theme and language", async () => {
+    const gone = await startPanelEngine();
+    try {
+      const pages = await Promise.all(combos.map((combo) => open(combo, gone.pairingLink)));
+      for (const page of pages) await page.getByRole("status").filter({ hasText: /Connected|Verbunden/ }).waitFor();
+      await gone.stop();
+      for (const [i, page] of pages.entries()) {
+        await page.locator('[data-state="not-running"]').waitFor({ timeout: 15_000 });
+        await shoot(page, "not-running", combos[i]!);
+        await page.context().close();
+      }
+    } finally {
+      await gone.stop();
+      fs.rmSync(gone.home, { recursive: true, force: true });
+    }
+  });
+});

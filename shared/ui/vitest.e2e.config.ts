@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The panel's end-to-end tests: the built panel (npm run build:panel) in Debian's chromium, driven by
+ * playwright-core, against a real engine on loopback. One file at a time: a browser and an engine
+ * already share two cores.
+ */
+export default defineConfig({
+  test: {
+    root: new URL("../..", import.meta.url).pathname,
+    include: ["shared/ui/e2e/**/*.e2e.ts"],
+    exclude: ["**/node_modules/**"],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    maxWorkers: 1,
+  },
+});
