@@ -3,16 +3,16 @@ import {
   KEYWORDS_COLUMN_LABEL,
   KEYWORDS_COLUMN_PROPERTY,
   PREMIERE_PROJECT_METADATA_NAMESPACE,
-  layoutClipMarkers,
   planDescription,
   planKeywords,
 } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/protocol";
-import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame, ticksToFrames } from "@sichter/shared/timecode";
+import { framesToTicks, parseFrameRate } from "@sichter/shared/timecode";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { cancelled, failure, markerItems } from "./applyReport.ts";
+import { layoutForClip } from "./clipLayout.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { ItemXmp } from "./itemXmp.ts";
 import { type Target, markerActions, planTarget, wantedAt } from "./MarkerTarget.ts";
@@ -53,13 +53,7 @@ export async function applyTagPlan(
   }
   const clipItem = ppro.ClipProjectItem.cast(projectItem);
   const rate = parseFrameRate(plan.frameRate);
-  const media = await clipItem.getMedia();
-  const timecode = createTimecodeContext({
-    rate,
-    dropFrame: options.dropFrame ?? supportsDropFrame(rate),
-    start: ticksToFrames(media.start.ticks, rate, "nearest"),
-  });
-  const laid = layoutClipMarkers(plan, { timecode });
+  const laid = await layoutForClip(clipItem, plan, options.dropFrame);
 
   const [clipMarkers, clipPacket, columnPacket, columnReady] = await Promise.all([
     ppro.Markers.getMarkers(clipItem),

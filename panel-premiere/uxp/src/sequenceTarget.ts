@@ -1,10 +1,11 @@
 import type { Project, ProjectItem, Sequence, premierepro } from "@adobe/premierepro";
-import { type ClipMarker, type WantedMarker, clipFrameToSequenceTicks } from "@sichter/premiere-common";
+import type { ClipMarker } from "@sichter/premiere-common";
 import { ticksToFrames } from "@sichter/shared/timecode";
 import type { ApplyItemReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type Target, planTarget, wantedAt } from "./MarkerTarget.ts";
+import { instanceMarkers, instanceOwner } from "./instanceMarkers.ts";
+import { type Target, planTarget } from "./MarkerTarget.ts";
 import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -32,19 +33,11 @@ export async function readSequenceTarget(
   const [markers, item] = await Promise.all([ppro.Markers.getMarkers(sequence), sequence.getProjectItem()]);
   const itemXmp = new ItemXmp(xmp, await ppro.Metadata.getXMPMetadata(item));
   const notes: ApplyItemReport[] = [];
-  const frames = new Map<WantedMarker, number>();
-  if (placed.speed === 1) {
-    for (const marker of laid) {
-      const at = clipFrameToSequenceTicks(marker.startFrame, placed.instance);
-      if (at === null) continue;
-      const end = clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
-      frames.set(wantedAt(ppro, marker, at, end - at), marker.startFrame);
-    }
-  } else {
-    // A speed change stretches source time; 1:1 markers would sit at the wrong frames.
+  const frames = instanceMarkers(ppro, placed, laid);
+  if (placed.speed !== 1) {
     notes.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
   }
-  const owner = `${placed.mediaPath}@${placed.instance.start}`;
+  const owner = instanceOwner(placed);
   const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);
   itemXmp.markerLedger = plan.ledger;
   return { target: { label: placement.sequenceName, markers, plan, frames }, item, xmp: itemXmp, notes };
