@@ -156,6 +156,26 @@ export const ErrorCode = {
    * catalog, thumbnails, a sidecar). The message names the file or folder whose disk is full.
    */
   DISK_FULL: "SICHTER_E_DISK_FULL",
+  /**
+   * The editing application (a host such as DaVinci Resolve) answered a write of a marker or a
+   * metadata field with "no", on a frame or field that was free: nothing was changed there.
+   */
+  HOST_WRITE_REFUSED: "SICHTER_E_HOST_WRITE_REFUSED",
+  /**
+   * The host answered a write with "done", but reading it back shows something else: some Resolve
+   * metadata fields accept a scripted write and keep nothing. The message names what was found.
+   */
+  HOST_WRITE_NOT_KEPT: "SICHTER_E_HOST_WRITE_NOT_KEPT",
+  /**
+   * Every frame a Sichter marker could sit on already holds a marker of the editor's (Resolve keeps
+   * one marker per frame); Sichter left the editor's marker as it is and did not add its own.
+   */
+  MARKER_FRAME_OCCUPIED: "SICHTER_E_MARKER_FRAME_OCCUPIED",
+  /**
+   * A panel or plugin cannot reach its host application's scripting API (Resolve's Workflow
+   * Integration did not initialise, no project is open, a call timed out). The message says which.
+   */
+  HOST_NOT_AVAILABLE: "SICHTER_E_HOST_NOT_AVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

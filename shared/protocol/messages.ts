@@ -264,6 +264,22 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "The disk holding {path} is full ({detail}). Free some space there, then start again.",
     de: "Der Datenträger mit {path} ist voll ({detail}). Dort Platz schaffen, dann neu starten.",
   },
+  [ErrorCode.HOST_WRITE_REFUSED]: {
+    en: "{host} refused to write {what} on {target}; nothing was changed there.",
+    de: "{host} hat das Schreiben von {what} bei {target} abgelehnt; dort wurde nichts verändert.",
+  },
+  [ErrorCode.HOST_WRITE_NOT_KEPT]: {
+    en: "{host} reported {what} on {target} as written, but reading it back gives \"{found}\". This field may not take scripted writes in this version: enter it by hand, or update {host}.",
+    de: "{host} hat {what} bei {target} als geschrieben gemeldet, beim Zurücklesen steht dort aber „{found}“. Dieses Feld nimmt in dieser Version vielleicht keine Skript-Änderungen an: von Hand eintragen oder {host} aktualisieren.",
+  },
+  [ErrorCode.MARKER_FRAME_OCCUPIED]: {
+    en: "Frames {from} to {to} of {target} already hold your own markers (\"{occupant}\"), so Sichter did not add its marker \"{name}\". Your markers were left as they are.",
+    de: "Die Frames {from} bis {to} von {target} tragen bereits eigene Marker („{occupant}“), deshalb hat Sichter seinen Marker „{name}“ nicht gesetzt. Ihre Marker blieben unverändert.",
+  },
+  [ErrorCode.HOST_NOT_AVAILABLE]: {
+    en: "Sichter cannot reach {host}: {detail}",
+    de: "Sichter erreicht {host} nicht: {detail}",
+  },
 };
 
 export function formatErrorMessage(

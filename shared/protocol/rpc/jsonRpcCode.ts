@@ -96,6 +96,10 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.CATALOG_READ_ONLY]: A,
   [ErrorCode.PATH_INVALID]: A,
   [ErrorCode.DISK_FULL]: A,
+  [ErrorCode.HOST_WRITE_REFUSED]: A,
+  [ErrorCode.HOST_WRITE_NOT_KEPT]: A,
+  [ErrorCode.MARKER_FRAME_OCCUPIED]: A,
+  [ErrorCode.HOST_NOT_AVAILABLE]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

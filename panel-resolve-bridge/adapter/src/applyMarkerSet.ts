@@ -1,0 +1,117 @@
+import { ErrorCode } from "@sichter/shared/protocol";
+import type { ApplyItemReport } from "@sichter/ui/src/host/ApplyReport.ts";
+import { placeMarker } from "./placeMarker.ts";
+import type { MarkerOwner } from "./ResolveApi.ts";
+import { type ResolveMarker, readMarkers } from "./readMarkers.ts";
+import { removeSichterMarkers } from "./removeSichterMarkers.ts";
+
+export const HOST = "DaVinci Resolve";
+
+/** One marker Sichter wants on an owner, in the owner's frames, with the clip frame it stands for. */
+export interface WantedMarker {
+  readonly clipFrame: number;
+  readonly frame: number;
+  /** The last frame it may move to when an editor's marker holds its frame. */
+  readonly lastFrame: number;
+  readonly duration: number;
+  readonly color: string;
+  readonly name: string;
+  readonly note: string;
+  readonly customData: string;
+}
+
+/**
+ * Makes Sichter's markers on one owner (a media pool item or a timeline) what `wanted` says:
+ * a marker of Sichter's (`isOurs`) that already is exactly a wanted one stays, the other ones of
+ * Sichter's are deleted, the missing ones are added and read back. Markers that are not Sichter's
+ * are never deleted or changed. One report item per wanted marker, plus one if old markers of
+ * Sichter's could not be removed.
+ */
+export async function applyMarkerSet(
+  owner: MarkerOwner,
+  label: string,
+  wanted: readonly WantedMarker[],
+  isOurs: (marker: ResolveMarker) => boolean,
+): Promise<ApplyItemReport[]> {
+  const before = await readMarkers(owner);
+  const ours = before.filter(isOurs);
+  const uses = new Map<string, number>();
+  for (const marker of before) uses.set(marker.customData, (uses.get(marker.customData) ?? 0) + 1);
+  // Kept only when its custom data names it alone: deleting by custom data cannot aim past the first match.
+  const kept = new Set(wanted.filter((w) => uses.get(w.customData) === 1 && ours.some((m) => same(m, w))));
+  const keptData = new Set([...kept].map((w) => w.customData));
+  const doomed = new Set(ours.map((m) => m.customData).filter((data) => !keptData.has(data)));
+
+  const items: ApplyItemReport[] = [];
+  const removal = await removeSichterMarkers(owner, (data) => doomed.has(data));
+  if (removal.left.length > 0) {
+    items.push({
+      kind: "marker",
+      status: "failed",
+      target: `${label}: ${removal.left.map((m) => m.name).join(", ")}`,
+      error: {
+        code: ErrorCode.HOST_WRITE_NOT_KEPT,
+        params: { host: HOST, what: "the deletion of Sichter's earlier markers", target: label, found: `${removal.left.length} still there` },
+      },
+    });
+  }
+  const taken = new Map(removal.after.map((m) => [m.frame, m] as const));
+  for (const marker of wanted) {
+    const target = `${label}: ${marker.name}`;
+    if (kept.has(marker)) {
+      items.push({ kind: "marker", status: "unchanged", target, frame: marker.clipFrame });
+      continue;
+    }
+    const placed = await placeMarker(owner, marker, taken);
+    items.push(reportOf(placed, marker, label, target));
+  }
+  return items;
+}
+
+function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: WantedMarker, label: string, target: string): ApplyItemReport {
+  switch (placed.status) {
+    case "written":
+      return { kind: "marker", status: "written", target, frame: marker.clipFrame + (placed.frame - marker.frame) };
+    case "occupied":
+      return {
+        kind: "marker",
+        status: "skipped",
+        target,
+        frame: marker.clipFrame,
+        error: {
+          code: ErrorCode.MARKER_FRAME_OCCUPIED,
+          params: { target: label, name: marker.name, from: marker.frame, to: marker.lastFrame, occupant: placed.occupant.name },
+        },
+      };
+    case "refused":
+      return {
+        kind: "marker",
+        status: "failed",
+        target,
+        frame: marker.clipFrame,
+        error: { code: ErrorCode.HOST_WRITE_REFUSED, params: { host: HOST, what: `the marker "${marker.name}"`, target: `${label}, frame ${marker.frame}` } },
+      };
+    case "not-kept":
+      return {
+        kind: "marker",
+        status: "failed",
+        target,
+        frame: marker.clipFrame,
+        error: {
+          code: ErrorCode.HOST_WRITE_NOT_KEPT,
+          params: { host: HOST, what: `the marker "${marker.name}"`, target: `${label}, frame ${marker.frame}`, found: placed.found?.name ?? "no marker" },
+        },
+      };
+  }
+}
+
+function same(marker: ResolveMarker, wanted: WantedMarker): boolean {
+  return (
+    marker.frame === wanted.frame &&
+    marker.customData === wanted.customData &&
+    marker.name === wanted.name &&
+    marker.note === wanted.note &&
+    marker.color === wanted.color &&
+    marker.duration === wanted.duration
+  );
+}
