@@ -7,6 +7,7 @@ import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } f
 import { UNDO_LABEL, applyTagPlan } from "./applyTagPlan.ts";
 import { clipFromSelection, clipUnderPlayhead, type CurrentClipSource } from "./currentClip.ts";
 import { findProjectItem } from "./findProjectItem.ts";
+import { MARK_SEQUENCE_UNDO_LABEL, type MarkSequenceOptions, type MarkSequenceSummary, markSequence } from "./markSequence.ts";
 import { mediaRate, readPlacedClips } from "./readPlacedClips.ts";
 import { referenceOfItem, referenceOfPlaced } from "./clipReference.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
@@ -114,6 +115,14 @@ export class PremiereUxpAdapter implements HostAdapter {
       undoLabel: UNDO_LABEL[locale],
       ...(options?.signal ? { signal: options.signal } : {}),
     });
+  }
+
+  /**
+   * Auto-marks the active sequence from the plans of its media (by media path), as one undo step.
+   * Premiere-specific: the shared HostAdapter has no such call yet.
+   */
+  markSequence(plans: ReadonlyMap<string, TagPlan>, options: Omit<MarkSequenceOptions, "undoLabel">): Promise<MarkSequenceSummary> {
+    return markSequence(this.options.ppro, this.options.xmp, plans, { ...options, undoLabel: MARK_SEQUENCE_UNDO_LABEL[this.locale()] });
   }
 
   /** Opens the clip in the Source Monitor at `frame` (moving there needs Premiere 26.3). */
