@@ -22,6 +22,8 @@ export class FakeEngineServer {
   readonly #http: http.Server;
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sockets = new Set<WebSocket>();
+  /** Jobs each connection hears, as the engine keeps them: started or joined there, or subscribed. */
+  readonly #follows = new Map<WebSocket, Set<string>>();
 
   private constructor(server: http.Server) {
     this.#http = server;
@@ -70,6 +72,13 @@ export class FakeEngineServer {
     for (const socket of this.#sockets) socket.send(JSON.stringify({ jsonrpc: "2.0", method, params }));
   }
 
+  /** A job notification, sent only to the connections that follow the job (the engine's rule). */
+  notifyJob(method: "job.progress" | "job.done" | "job.failed", params: { readonly jobId: string; readonly [key: string]: unknown }): void {
+    for (const socket of this.#sockets) {
+      if (this.#follows.get(socket)?.has(params.jobId)) socket.send(JSON.stringify({ jsonrpc: "2.0", method, params }));
+    }
+  }
+
   /** Drops every connection the hard way, as a crashed engine would. */
   dropAll(): void {
     for (const socket of this.#sockets) socket.terminate();
@@ -83,7 +92,11 @@ export class FakeEngineServer {
 
   #accept(ws: WebSocket): void {
     this.#sockets.add(ws);
-    ws.on("close", () => this.#sockets.delete(ws));
+    this.#follows.set(ws, new Set());
+    ws.on("close", () => {
+      this.#sockets.delete(ws);
+      this.#follows.delete(ws);
+    });
     ws.on("message", (data) => {
       const message = JSON.parse(String(data)) as { id?: number; method: string; params?: Record<string, unknown> };
       if (message.id === undefined) return;
@@ -93,7 +106,11 @@ export class FakeEngineServer {
       Promise.resolve()
         .then(() => this.#answer(message.method, params))
         .then(
-          (result) => reply({ result }),
+          (result) => {
+            const jobId = message.method === "clip.analyze" ? (result as { jobId?: string }).jobId : message.method === "job.subscribe" ? String(params.jobId) : undefined;
+            if (jobId !== undefined) this.#follows.get(ws)?.add(jobId);
+            reply({ result });
+          },
           (error: unknown) => {
             const rpc = error instanceof SichterRpcError ? error : SichterRpcError.of(ErrorCode.INTERNAL, { detail: String(error) });
             reply({ error: rpc.toJsonRpcError() });

@@ -14,11 +14,14 @@ export interface JobWatch extends Disposable {
 
 /**
  * Follows one engine job to its end: progress from `job.progress`, the end from `job.done` /
- * `job.failed`, and one `job.get` right away, because a short job may have ended before the
- * subscription existed (notifications are not replayed).
+ * `job.failed`. It starts with `job.subscribe`: the engine tells a connection only about jobs it
+ * started or subscribed to (a new connection after a reconnect follows nothing), and the answer is
+ * the job as it is now, which settles a job that ended before anyone listened.
  */
 export function watchJob(engine: EngineCalls, jobId: JobId, onProgress: (stage: string, fraction: number) => void): JobWatch {
   const subscriptions: Disposable[] = [];
+  // The snapshot below may answer after a newer notification: it must not turn the stage back.
+  let heard = false;
   let settle: (job: Job) => void = () => {};
   let fail: (error: unknown) => void = () => {};
   let settled = false;
@@ -41,7 +44,9 @@ export function watchJob(engine: EngineCalls, jobId: JobId, onProgress: (stage: 
   };
   subscriptions.push(
     engine.onNotification("job.progress", (p) => {
-      if (p.jobId === jobId && !settled) onProgress(p.stage, p.fraction);
+      if (p.jobId !== jobId || settled) return;
+      heard = true;
+      onProgress(p.stage, p.fraction);
     }),
     engine.onNotification("job.done", (p) => {
       if (p.jobId === jobId) settle(p.job);
@@ -50,10 +55,10 @@ export function watchJob(engine: EngineCalls, jobId: JobId, onProgress: (stage: 
       if (p.jobId === jobId) settle(p.job);
     }),
   );
-  engine.request("job.get", { jobId }).then(
+  engine.request("job.subscribe", { jobId }).then(
     (job) => {
       if (isFinal(job)) settle(job);
-      else if (job.stage !== null) onProgress(job.stage, job.fraction);
+      else if (job.stage !== null && !heard) onProgress(job.stage, job.fraction);
     },
     (error: unknown) => fail(error),
   );

@@ -77,7 +77,7 @@ describe("BrowserHostAdapter", () => {
       jobs.set(job.id, job);
       return { jobId: job.id, joined: false };
     });
-    server.handlers.set("job.get", (params) => jobs.get(String(params.jobId)));
+    server.handlers.set("job.subscribe", (params) => jobs.get(String(params.jobId)));
     server.handlers.set("job.result", () => ({
       job: jobs.get("job-apply"),
       result: {
@@ -111,7 +111,7 @@ describe("BrowserHostAdapter", () => {
       error: { code: ErrorCode.XMP_WRITE_FAILED, message: "Writing metadata failed" },
     };
     server.handlers.set("clip.analyze", () => ({ jobId: failed.id, joined: false }));
-    server.handlers.set("job.get", () => failed);
+    server.handlers.set("job.subscribe", () => failed);
     const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
     cleanup.push(() => client.dispose());
     const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => client);

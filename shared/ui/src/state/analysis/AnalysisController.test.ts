@@ -27,12 +27,12 @@ describe("AnalysisController", () => {
   it("analyses without writing XMP, shows the stages and tells when it completed", async () => {
     const { server, controller } = await setup();
     server.handlers.set("clip.analyze", () => ({ jobId: "j1", joined: false }));
-    server.handlers.set("job.get", () => job("running"));
+    server.handlers.set("job.subscribe", () => job("running"));
     const completed: string[] = [];
     controller.onCompleted((path) => completed.push(path));
 
     await controller.analyze({ path: "/m/a.mov", language: "de" });
-    await waitUntil(() => controller.state.get().phase === "running" && server.received.some((r) => r.method === "job.get"), "running");
+    await waitUntil(() => controller.state.get().phase === "running" && server.received.some((r) => r.method === "job.subscribe"), "running");
     server.notifyAll("job.progress", { jobId: "j1", stage: "ocr", fraction: 0.5 });
     await waitUntil(() => controller.state.get().phase === "running" && (controller.state.get() as { stage: string }).stage === "ocr", "ocr stage");
     server.notifyAll("job.done", { jobId: "j1", job: job("completed", { fraction: 1 }) });
@@ -45,7 +45,7 @@ describe("AnalysisController", () => {
   it("cancels through job.cancel", async () => {
     const { server, controller } = await setup();
     server.handlers.set("clip.analyze", () => ({ jobId: "j1", joined: false }));
-    server.handlers.set("job.get", () => job("running"));
+    server.handlers.set("job.subscribe", () => job("running"));
     server.handlers.set("job.cancel", () => job("cancelled"));
     await controller.analyze({ path: "/m/a.mov", language: "en" });
     await controller.cancel();
@@ -65,7 +65,7 @@ describe("AnalysisController", () => {
   it("shows a job that failed with the job's error", async () => {
     const { server, controller } = await setup();
     server.handlers.set("clip.analyze", () => ({ jobId: "j1", joined: false }));
-    server.handlers.set("job.get", () => job("failed", { error: { code: ErrorCode.PROBE_CORRUPT, message: "cannot be decoded" } }));
+    server.handlers.set("job.subscribe", () => job("failed", { error: { code: ErrorCode.PROBE_CORRUPT, message: "cannot be decoded" } }));
     await controller.analyze({ path: "/m/a.mov", language: "de" });
     await waitUntil(() => controller.state.get().phase === "failed", "failed");
     expect(controller.state.get()).toMatchObject({ error: { code: ErrorCode.PROBE_CORRUPT, params: null, message: "cannot be decoded" } });
