@@ -1,6 +1,5 @@
 import type { premierepro } from "@adobe/premierepro";
 import type { TagPlan } from "@sichter/shared/model";
-import { framesToTicks } from "@sichter/shared/timecode";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
@@ -8,7 +7,8 @@ import { UNDO_LABEL, applyTagPlan } from "./applyTagPlan.ts";
 import { clipFromSelection, clipUnderPlayhead, type CurrentClipSource } from "./currentClip.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { MARK_SEQUENCE_UNDO_LABEL, type MarkSequenceOptions, type MarkSequenceSummary, markSequence } from "./markSequence.ts";
-import { mediaRate, readPlacedClips } from "./readPlacedClips.ts";
+import { readPlacedClips } from "./readPlacedClips.ts";
+import { revealClip } from "./revealClip.ts";
 import { referenceOfItem, referenceOfPlaced } from "./clipReference.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -125,16 +125,9 @@ export class PremiereUxpAdapter implements HostAdapter {
     return markSequence(this.options.ppro, this.options.xmp, plans, { ...options, undoLabel: MARK_SEQUENCE_UNDO_LABEL[this.locale()] });
   }
 
-  /** Opens the clip in the Source Monitor at `frame` (moving there needs Premiere 26.3). */
-  async reveal(clip: ClipReference, frame: number): Promise<void> {
-    const { ppro } = this.options;
-    const project = await ppro.Project.getActiveProject();
-    const item = await findProjectItem(ppro, project, clip);
-    if (!item) throw new Error(`not in the project: ${clip.mediaPath}`);
-    await ppro.SourceMonitor.openProjectItem(item);
-    const rate = await mediaRate(ppro.ClipProjectItem.cast(item));
-    const monitor = ppro.SourceMonitor as { setPosition?: (position: ReturnType<typeof ppro.TickTime.createWithTicks>) => Promise<boolean> };
-    if (monitor.setPosition) await monitor.setPosition(ppro.TickTime.createWithTicks(framesToTicks(frame, rate).toString()));
+  /** Moves the playhead to the frame when the active sequence shows it, else opens the Source Monitor there. */
+  reveal(clip: ClipReference, frame: number): Promise<void> {
+    return revealClip(this.options.ppro, clip, frame, (path) => this.importMedia(path));
   }
 
   async importMedia(mediaPath: string): Promise<ClipReference> {

@@ -61,6 +61,16 @@ describe("PremiereUxpAdapter", () => {
     ]);
   });
 
+  it("moves the playhead instead when the active sequence shows the frame", async () => {
+    const { sim, adapter, sequence } = world();
+    await adapter.reveal({ mediaPath: "/media/B001.mov", name: "B001" }, 150);
+    // B001's instance shows media frames 100..199 from sequence frame 50 (50 fps media in 25 fps).
+    expect(sequence.playerPosition).toBe(75n * 10_160_640_000n);
+    expect(sim.sourceMonitor.item).toBeNull();
+    await adapter.reveal({ mediaPath: "/media/B001.mov", name: "B001" }, 500);
+    expect(sim.sourceMonitor.item).not.toBeNull();
+  });
+
   it("imports a file once and reveals it in the Source Monitor at a frame", async () => {
     const { sim, adapter } = world();
     sim.addFile({ name: "C001", mediaPath: "/media/C001.mov", frameRate: "30000/1001", durationFrames: 900 });
@@ -71,5 +81,11 @@ describe("PremiereUxpAdapter", () => {
     await adapter.reveal(imported, 1800);
     expect(sim.sourceMonitor.position).toBe(1800n * 8_475_667_200n);
     await expect(adapter.importMedia("/media/missing.mov")).rejects.toThrow(/could not import/);
+
+    // A search hit in a file the project does not have yet: imported, then shown.
+    sim.addFile({ name: "D001", mediaPath: "/media/D001.mov", frameRate: "25/1", durationFrames: 100 });
+    await adapter.reveal({ mediaPath: "/media/D001.mov", name: "D001" }, 10);
+    expect(sim.allItems().filter((i) => i.name === "D001")).toHaveLength(1);
+    expect(sim.sourceMonitor.position).toBe(10n * 10_160_640_000n);
   });
 });
