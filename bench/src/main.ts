@@ -13,7 +13,9 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud> 
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
              index build rate and size on disk;  --clips N  a smaller catalog
   service    round trips of engine.info and catalog.search over the engine's WebSocket at 1, 10 and
-             50 clients, against the same handlers called in-process;  --clips N  catalog size
+             50 clients, against the same handlers called in-process;  --clips N  catalog size;
+             then the engine's memory at rest (engine and child processes) after two analyses,
+             before and after the extension processes' idle timeout (10 s in the benchmark)
   cloud      requests, images, bytes and tokens per minute of footage that cloud keywording sends
              (OpenAI simulator on loopback) with single keyframes, dedupe and contact sheets, on the
              generated news clips (30 s and 5 min);  --quick  the 30 s clip only`;

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { JobQueue, SqliteCatalog, methodHandlers, type AnalysisToRecord } from "@sichter/engine";
 import { SichterClient } from "@sichter/shared/protocol";
+import { ensureSamples } from "../samples/ensureSamples.ts";
+import { idleMemory } from "./idleMemory.ts";
 import { buildVocabulary, pickSkewed, seededRandom } from "./search/newsVocabulary.ts";
 import { percentile } from "./search/percentile.ts";
 import { syntheticTagSet } from "./search/syntheticArchive.ts";
@@ -17,18 +19,28 @@ export interface ServiceBenchmarkOptions {
   clips?: number;
   /** Requests per client count and method (default 400). */
   requests?: number;
+  /** Clips analysed before the engine's memory at rest is measured (default: two generated 30 s 1080p samples). */
+  analyses?: readonly string[];
+  /** The engine's SICHTER_EXTENSION_IDLE_SECONDS for the memory measurement (default 10). */
+  idleSeconds?: number;
   log?: (line: string) => void;
 }
+
+/** Generated samples (`npm run samples`) the memory measurement analyses by default. */
+export const IDLE_MEMORY_CLIPS = ["h264-news-1080p25.mp4", "h264-cuts-1080p25.mp4"];
 
 /**
  * Round trips over the engine's WebSocket (a real `sichter serve` child process, real clients)
  * against calling the same handlers in this process, at 1, 10 and 50 concurrent clients. The
- * ratio is what the wire (JSON, validation, a socket hop, the engine's event loop) costs.
+ * ratio is what the wire (JSON, validation, a socket hop, the engine's event loop) costs. Then the
+ * engine's memory at rest after analyses, before and after its extension processes' idle timeout.
  */
 export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): Promise<string> {
   const clips = options.clips ?? 10_000;
   const requests = options.requests ?? 400;
+  const idleSeconds = options.idleSeconds ?? 10;
   const log = options.log ?? (() => {});
+  const analyses = options.analyses ?? (await ensureSamples({ only: IDLE_MEMORY_CLIPS, log })).samples.map((s) => s.path);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-service-bench-"));
   const catalogFile = path.join(home, "data", "catalog.sqlite");
   let engine: ChildProcess | undefined;
@@ -45,7 +57,7 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
     }
     log(`catalog: ${clips} clips`);
 
-    const started = await startEngine(home);
+    const started = await startEngine(home, { SICHTER_EXTENSION_IDLE_SECONDS: String(idleSeconds) });
     engine = started.child;
     const queries = Array.from({ length: requests }, () => pickSkewed(seededRandom(requests), vocabulary));
     const queryRandom = seededRandom(11);
@@ -97,6 +109,12 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
       "p50/p95 = one request's round trip as its client sees it; with many clients they queue on the engine's single event loop,",
       "so latency grows while requests/s (all clients together) shows the throughput. in-process = the same handler called directly.",
     );
+    const client = new SichterClient({ url: started.url, token: started.token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 60_000 });
+    try {
+      lines.push("", ...(await idleMemory({ enginePid: started.child.pid!, client, clips: analyses, mediaDir: path.join(home, "media"), idleSeconds, log })));
+    } finally {
+      client.dispose();
+    }
     return lines.join("\n");
   } finally {
     engine?.kill("SIGTERM");
@@ -138,9 +156,9 @@ async function overWire(
   return { sorted: ms.sort((a, b) => a - b), perSecond: total / seconds };
 }
 
-async function startEngine(home: string): Promise<{ child: ChildProcess; url: string; token: string }> {
+async function startEngine(home: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; token: string }> {
   const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
-    env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en" },
+    env: { ...process.env, ...env, SICHTER_HOME: home, SICHTER_LANG: "en" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
