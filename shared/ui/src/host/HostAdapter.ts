@@ -33,6 +33,14 @@ export interface HostCapabilities {
   };
 }
 
+export interface ApplyOptions {
+  readonly signal?: AbortSignal;
+  /** Language of what is written (description, vision keywords); the host's default otherwise. */
+  readonly language?: UiLocale;
+  /** Embed XMP into the media file where the writer allows it, instead of a sidecar (browser host). */
+  readonly embed?: boolean;
+}
+
 /**
  * The one interface between the Sichter panel and the application it runs in (the browser page the
  * engine serves, Premiere through UXP or CEP, DaVinci Resolve). The UI talks to the engine only
@@ -60,7 +68,7 @@ export interface HostAdapter {
    * Writes a tag plan into the host (markers, XMP, project column: whatever its capabilities say),
    * as one undoable step where the host has undo, and reports every item.
    */
-  applyTagPlan(plan: TagPlan, clip: ClipReference, options?: { signal?: AbortSignal }): Promise<ApplyReport>;
+  applyTagPlan(plan: TagPlan, clip: ClipReference, options?: ApplyOptions): Promise<ApplyReport>;
   /** Shows `clip` at `frame` (0-based from the media's first frame). */
   reveal(clip: ClipReference, frame: number): Promise<void>;
   /** Imports a media file into the host's project and answers with its reference. */

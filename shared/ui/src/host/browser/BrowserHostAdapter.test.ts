@@ -1,6 +1,5 @@
 import { ErrorCode, SichterClient, SichterRpcError, type WebSocketConstructor } from "@sichter/shared/protocol";
 import type { TagPlan } from "@sichter/shared/model";
-import { jobFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { fakeBrowserEnvironment } from "../../../test/fakeBrowserEnvironment.ts";
@@ -12,6 +11,19 @@ const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
+
+const plan: TagPlan = { clipPath: "/media/A001.mov", frameRate: "25/1", markers: [], keywords: [], description: "", logComment: "" };
+const catalogClip = {
+  path: "/media/A001.mov", fingerprint: "f", frameRate: "25/1", dropFrame: false, startTimecode: "10:00:00:00", frameCount: 750,
+  durationSeconds: 30, width: 1920, height: 1080, id: 3, sizeBytes: 1, mtime: null, description: null,
+  firstSeen: "2025-03-01T10:00:00.000Z", lastAnalysed: "2025-03-01T10:00:00.000Z",
+};
+
+function connectedClient(server: FakeEngineServer): SichterClient {
+  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  cleanup.push(() => client.dispose());
+  return client;
+}
 
 const noEngine = (): never => {
   throw SichterRpcError.of(ErrorCode.CONNECTION_CLOSED);
@@ -68,59 +80,48 @@ describe("BrowserHostAdapter", () => {
     expect(await new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).currentClip()).toBeNull();
   });
 
-  it("applies a plan by having the engine write the sidecar, and reports the file", async () => {
+  it("applies through the engine's tags.apply for the catalogued clip and reports the sidecar and keywords", async () => {
     const server = await FakeEngineServer.start();
     cleanup.push(() => server.stop());
-    const jobs = new Map<string, typeof jobFixture>();
-    server.handlers.set("clip.analyze", (params) => {
-      const job = { ...jobFixture, id: "job-apply", clipPath: String(params.path), state: "completed" as const, stage: null, fraction: 1 };
-      jobs.set(job.id, job);
-      return { jobId: job.id, joined: false };
+    server.handlers.set("catalog.clip", (params) => {
+      if (params.path !== "/media/A001.mov") throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
+      return { clip: catalogClip, shots: [], keyframes: [], tags: [] };
     });
-    server.handlers.set("job.subscribe", (params) => jobs.get(String(params.jobId)));
-    server.handlers.set("job.result", () => ({
-      job: jobs.get("job-apply"),
-      result: {
-        clip: { path: "/media/A001.mov", fingerprint: "f", frameRate: "25/1", dropFrame: false, startTimecode: "10:00:00:00", frameCount: 750, durationSeconds: 30, width: 1920, height: 1080 },
-        shots: [],
-        keyframes: [],
-        tags: [],
-        written: { sidecar: "/media/A001.xmp", embedded: false },
-        failures: [],
-      },
+    server.handlers.set("tags.apply", () => ({
+      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: ["Landtag", "Potsdam"], markers: 4, error: null }],
     }));
-    const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
-    cleanup.push(() => client.dispose());
-    const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => client);
-    const plan: TagPlan = { clipPath: "/media/A001.mov", frameRate: "25/1", markers: [], keywords: ["Landtag"], description: "", logComment: "" };
+    const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
 
-    const report = await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"));
+    const report = await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"), { language: "en" });
 
-    expect(report).toEqual({ clipPath: "/media/A001.mov", items: [{ kind: "xmp-sidecar", status: "written", target: "/media/A001.xmp" }] });
-    expect(server.received.find((r) => r.method === "clip.analyze")?.params).toEqual({ path: "/media/A001.mov", options: { write: "sidecar" } });
+    expect(report).toEqual({
+      clipPath: "/media/A001.mov",
+      items: [
+        { kind: "xmp-sidecar", status: "written", target: "/media/A001.xmp" },
+        { kind: "keywords", status: "written", target: "Landtag, Potsdam" },
+      ],
+    });
+    expect(server.received.find((r) => r.method === "tags.apply")?.params).toEqual({ clipIds: [3], write: "sidecar", language: "en" });
   });
 
-  it("reports a failed write with the job's error code", async () => {
+  it("reports a refused write, and a clip not analysed yet, with their codes", async () => {
     const server = await FakeEngineServer.start();
     cleanup.push(() => server.stop());
-    const failed = {
-      ...jobFixture,
-      id: "job-fail",
-      state: "failed" as const,
-      stage: null,
-      error: { code: ErrorCode.XMP_WRITE_FAILED, message: "Writing metadata failed" },
-    };
-    server.handlers.set("clip.analyze", () => ({ jobId: failed.id, joined: false }));
-    server.handlers.set("job.subscribe", () => failed);
-    const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
-    cleanup.push(() => client.dispose());
-    const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => client);
-    const plan: TagPlan = { clipPath: "/media/A001.mov", frameRate: "25/1", markers: [], keywords: [], description: "", logComment: "" };
+    server.handlers.set("catalog.clip", (params) => {
+      if (params.path !== "/media/A001.mov") throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
+      return { clip: catalogClip, shots: [], keyframes: [], tags: [] };
+    });
+    const readOnly = { code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: "The sidecar /media/A001.xmp is read-only" };
+    server.handlers.set("tags.apply", () => ({
+      files: [{ clipId: 3, path: "/media/A001.mov", status: "failed", sidecar: null, embedded: false, keywords: [], markers: 0, error: readOnly }],
+    }));
+    const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
 
-    const report = await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"));
-
-    expect(report.items).toEqual([
-      { kind: "xmp-sidecar", status: "failed", target: "/media/A001.mov", error: { code: ErrorCode.XMP_WRITE_FAILED, message: "Writing metadata failed" } },
+    expect((await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"))).items).toEqual([
+      { kind: "xmp-sidecar", status: "failed", target: "/media/A001.mov", error: readOnly },
+    ]);
+    expect((await host.applyTagPlan({ ...plan, clipPath: "/media/new.mov" }, clipFromPath("/media/new.mov"))).items).toEqual([
+      { kind: "xmp-sidecar", status: "failed", target: "/media/new.mov", error: { code: ErrorCode.NOT_IN_CATALOG, params: { what: "/media/new.mov" }, message: "Not in the catalog: /media/new.mov" } },
     ]);
   });
 });

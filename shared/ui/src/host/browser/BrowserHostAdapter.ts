@@ -1,12 +1,12 @@
-import { ErrorCode, SichterRpcError } from "@sichter/shared/protocol";
+import { ErrorCode, SichterRpcError, type AppliedFile } from "@sichter/shared/protocol";
 import type { TagPlan } from "@sichter/shared/model";
 import type { KeyValueStorage } from "../../connection/TokenStore.ts";
 import type { EngineCalls } from "../../engine/EngineCalls.ts";
-import { watchJob } from "../../engine/watchJob.ts";
+import { toUiError } from "../../state/UiError.ts";
 import { localeOf } from "../../i18n/localeOf.ts";
 import type { ApplyItemReport, ApplyReport } from "../ApplyReport.ts";
 import { clipFromPath, type ClipReference } from "../ClipReference.ts";
-import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "../HostAdapter.ts";
+import type { ApplyOptions, Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "../HostAdapter.ts";
 
 /** The browser globals the adapter reads; a test passes its own. */
 export interface BrowserEnvironment {
@@ -77,38 +77,24 @@ export class BrowserHostAdapter implements HostAdapter {
   }
 
   /**
-   * What the engine offers today: `clip.analyze` with `write: "sidecar"` writes the clip's XMP
-   * sidecar from the catalog (decisions survive the re-analysis). The report names the sidecar,
-   * or the error the job ended with.
+   * The engine writes the XMP itself (`tags.apply`): the accepted tags of the catalogued clip, as a
+   * sidecar beside the media (or embedded, on request); re-applying changes only Sichter's own
+   * keywords and markers. The plan is the engine's to build here, so `plan` only names the clip.
    */
-  async applyTagPlan(plan: TagPlan, clip: ClipReference, options: { signal?: AbortSignal } = {}): Promise<ApplyReport> {
+  async applyTagPlan(plan: TagPlan, clip: ClipReference, options: ApplyOptions = {}): Promise<ApplyReport> {
     const engine = this.#engine();
-    const { jobId } = await engine.request(
-      "clip.analyze",
-      { path: clip.mediaPath, options: { write: "sidecar" } },
-      options.signal ? { signal: options.signal } : {},
-    );
-    const watch = watchJob(engine, jobId, () => {});
-    const onAbort = (): void => {
-      void engine.request("job.cancel", { jobId }).catch(() => {});
-    };
-    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const request = options.signal ? { signal: options.signal } : {};
     try {
-      const job = await watch.finished;
-      if (job.state !== "completed") {
-        const error = job.error ?? { code: ErrorCode.CANCELLED, message: "" };
-        return { clipPath: plan.clipPath, items: [{ kind: "xmp-sidecar", status: "failed", target: clip.mediaPath, error }] };
-      }
-      const { result } = await engine.request("job.result", { jobId });
-      const item: ApplyItemReport = result.written.sidecar
-        ? { kind: "xmp-sidecar", status: "written", target: result.written.sidecar }
-        : result.written.embedded
-          ? { kind: "xmp-embedded", status: "written", target: clip.mediaPath }
-          : { kind: "xmp-sidecar", status: "skipped", target: clip.mediaPath };
-      return { clipPath: plan.clipPath, items: [item] };
-    } finally {
-      options.signal?.removeEventListener("abort", onAbort);
-      watch.dispose();
+      const { clip: stored } = await engine.request("catalog.clip", { path: clip.mediaPath }, request);
+      const { files } = await engine.request(
+        "tags.apply",
+        { clipIds: [stored.id], write: options.embed ? "embed" : "sidecar", ...(options.language && { language: options.language }) },
+        request,
+      );
+      return { clipPath: plan.clipPath, items: files.flatMap(itemsOf) };
+    } catch (error) {
+      const failure = toUiError(error);
+      return { clipPath: plan.clipPath, items: [{ kind: "xmp-sidecar", status: "failed", target: clip.mediaPath, error: { code: failure.code, message: failure.message, ...(failure.params && { params: failure.params }) } }] };
     }
   }
 
@@ -134,6 +120,19 @@ export class BrowserHostAdapter implements HostAdapter {
   locale(): UiLocale {
     return localeOf(this.#environment.navigator.language);
   }
+}
+
+/** What one file's write did, as report items: the XMP file, and the keywords it holds for Sichter now. */
+function itemsOf(file: AppliedFile): ApplyItemReport[] {
+  const kind = file.embedded ? "xmp-embedded" : "xmp-sidecar";
+  const target = file.sidecar ?? file.path;
+  if (file.status === "failed") {
+    return [{ kind, status: "failed", target, ...(file.error && { error: { code: file.error.code, message: file.error.message } }) }];
+  }
+  return [
+    { kind, status: "written", target },
+    { kind: "keywords", status: "written", target: file.keywords.join(", ") },
+  ];
 }
 
 /** Storage may refuse (private windows, policies); the clip is then remembered for this page only. */
