@@ -25,6 +25,7 @@ export * from "./rpc/methods/tagsReview.ts";
 export * from "./rpc/methods/mediaList.ts";
 export * from "./rpc/methods/mediaProbe.ts";
 export * from "./rpc/methods/tagsApply.ts";
+export * from "./rpc/methods/tagsPlan.ts";
 export * from "./rpc/methods/extensions.ts";
 export {
   parseIncoming,

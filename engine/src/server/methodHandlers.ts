@@ -22,6 +22,7 @@ import type { RequestContext, RpcConnection } from "./RpcConnection.ts";
 import { followJobProgress } from "./followJobProgress.ts";
 import type { MediaLibrary } from "./media/MediaLibrary.ts";
 import { mediaHandlers } from "./media/mediaHandlers.ts";
+import { tagsPlanHandlers } from "./tagsPlanHandler.ts";
 import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
 
@@ -50,6 +51,7 @@ export function methodHandlers(state: ServiceState): Handlers {
   };
   return {
     ...mediaHandlers(state),
+    ...tagsPlanHandlers(state),
     "engine.info": () => {
       // The registry this engine analyses with: `sichter extensions enable` counts from the next start.
       const privacy = privacyModeOf(state.extensions ?? { extensions: [] });

@@ -15,6 +15,7 @@ import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
 import { MediaListParams, MediaListResult } from "./methods/mediaList.ts";
 import { MediaProbeParams, MediaProbeResult } from "./methods/mediaProbe.ts";
 import { TagsApplyParams, TagsApplyResult } from "./methods/tagsApply.ts";
+import { TagsPlanParams, TagsPlanResult } from "./methods/tagsPlan.ts";
 import {
   CancelRequestParams,
   JobDoneParams,
@@ -46,6 +47,7 @@ export const methods = {
   "media.list": { params: MediaListParams, result: MediaListResult },
   "media.probe": { params: MediaProbeParams, result: MediaProbeResult },
   "tags.apply": { params: TagsApplyParams, result: TagsApplyResult },
+  "tags.plan": { params: TagsPlanParams, result: TagsPlanResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Notifications the engine sends, by name. */
