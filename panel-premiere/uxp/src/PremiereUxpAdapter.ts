@@ -108,10 +108,10 @@ export class PremiereUxpAdapter implements HostAdapter {
       .map((p) => referenceOfPlaced(p, sequence.name));
   }
 
-  applyTagPlan(plan: TagPlan, clip: ClipReference, options?: { signal?: AbortSignal }): Promise<ApplyReport> {
+  applyTagPlan(plan: TagPlan, clip: ClipReference, options?: { signal?: AbortSignal; language?: UiLocale }): Promise<ApplyReport> {
     const locale = this.locale();
     return applyTagPlan(this.options.ppro, this.options.xmp, plan, clip, {
-      language: this.options.keywordLanguage ?? locale,
+      language: options?.language ?? this.options.keywordLanguage ?? locale,
       undoLabel: UNDO_LABEL[locale],
       ...(options?.signal ? { signal: options.signal } : {}),
     });

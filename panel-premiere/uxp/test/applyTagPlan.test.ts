@@ -140,6 +140,15 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(sim.metadata.schema.get("SichterKeywords")).toEqual({ label: "Sichter Keywords", type: sim.module.Metadata.METADATA_TYPE_TEXT });
   });
 
+  it("writes the description in the language the panel asks for", async () => {
+    const { sim, adapter } = premiereWithAdapter();
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
+    sim.select([clip]);
+    await adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 500)]), (await adapter.currentClip())!, { language: "en" });
+    const written = new XMPMeta(clip.state.xmp);
+    expect(written.getQualifier(XMPConst.NS_DC, "description[2]", XMPConst.NS_XML, "lang")?.value).toBe("en");
+  });
+
   it("takes out keywords the plan withdraws, also ones it wrote through the engine's sidecar", async () => {
     const { sim, adapter } = premiereWithAdapter();
     const sidecar = new XMPMeta();
