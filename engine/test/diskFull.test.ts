@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobFailedParams, SichterClient } from "@sichter/shared/protocol";
 import { makeClip, makeTempDir } from "./fixtures.ts";
@@ -37,6 +38,25 @@ async function start(home: string, disk: string): Promise<{ engine: SmallDiskEng
   return { engine, client };
 }
 
+/** Sends one request on a socket of its own and collects what arrives, in order, until `until` holds. */
+async function conversation(engine: SmallDiskEngine, request: object, until: (messages: Array<Record<string, any>>) => boolean) {
+  const ws = new WebSocket(`${engine.url}/?token=${engine.token}`);
+  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+  const messages: Array<Record<string, any>> = [];
+  try {
+    await new Promise<void>((resolve) => {
+      ws.on("message", (data) => {
+        messages.push(JSON.parse(String(data)));
+        if (until(messages)) resolve();
+      });
+      ws.send(JSON.stringify({ jsonrpc: "2.0", id: 1, ...request }));
+    });
+  } finally {
+    ws.close();
+  }
+  return messages;
+}
+
 function heardEnd(client: SichterClient, jobId: () => string): Promise<{ failed?: JobFailedParams; done?: string }> {
   return new Promise((resolve) => {
     client.onNotification("job.failed", (p) => p.jobId === jobId() && resolve({ failed: p }));
@@ -55,13 +75,17 @@ describe("engine service with its temporary folder on a full disk", () => {
     ({ engine, client } = await start(home, temp));
   }, 60_000);
 
-  it("fails the job with DISK_FULL naming the folder, tells the client, and job.get says failed", async () => {
+  it("fails the job with DISK_FULL naming the folder, tells the client after answering it, and job.get says failed", async () => {
     engine.fill();
-    let jobId = "";
-    const end = heardEnd(client, () => jobId);
-    ({ jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } }));
+    const messages = await conversation(engine, { method: "clip.analyze", params: { path: clip, options: { write: "none" } } }, (all) =>
+      all.some((m) => m.method === "job.failed"),
+    );
+    // The answer (with the job's id) comes first, even for a job that fails at once.
+    expect(messages[0]).toMatchObject({ id: 1, result: { joined: false } });
+    const jobId: string = messages[0]!.result.jobId;
     failedJob = jobId;
-    const { failed } = await end;
+    const failed = messages.find((m) => m.method === "job.failed")?.params as JobFailedParams;
+    expect(failed.jobId).toBe(jobId);
     expect(failed?.error.code).toBe("SICHTER_E_DISK_FULL");
     expect(failed?.error.message).toMatch(new RegExp(`^The disk holding ${temp}\\S* is full \\(.*no space left on device`, "i"));
     expect(await client.request("job.get", { jobId })).toMatchObject({ state: "failed", error: { code: "SICHTER_E_DISK_FULL" } });

@@ -185,12 +185,13 @@ export class JobQueue implements Disposable {
     void this.shutdown().then(() => this.listeners.clear());
   }
 
-  // A microtask, not a direct call: `enqueue` returns (and the server answers the request) before
-  // the job's first event, and several enqueues in a row start runners in one pass.
+  // After the pending microtasks, not in one: the server's answer to the request that queued a job
+  // takes several promise hops to reach the socket, and must be there before the job's first event
+  // (a job can fail at once). Several enqueues in a row still start runners in one pass.
   private schedulePump(): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
-    queueMicrotask(() => {
+    setImmediate(() => {
       this.pumpScheduled = false;
       this.pump();
     });
