@@ -52,19 +52,34 @@ export function innermostMessage(error: unknown): string {
  * undefined when none can be read.
  */
 export function fullestFolder(candidates: readonly string[]): string | undefined {
+  // One reading per disk: two readings of one disk a moment apart differ, and must not decide.
+  const freeByDevice = new Map<number, number>();
   let fullest: { folder: string; free: number } | undefined;
   for (const folder of candidates) {
-    const free = freeBytes(folder);
-    if (free !== undefined && (fullest === undefined || free < fullest.free)) fullest = { folder, free };
+    const disk = diskOf(folder);
+    if (!disk) continue;
+    let free = freeByDevice.get(disk.device);
+    if (free === undefined) {
+      free = disk.free();
+      freeByDevice.set(disk.device, free);
+    }
+    if (fullest === undefined || free < fullest.free) fullest = { folder, free };
   }
   return fullest?.folder;
 }
 
-function freeBytes(folder: string): number | undefined {
+/** The device of the nearest existing folder, and how to read its free bytes. */
+function diskOf(folder: string): { device: number; free: () => number } | undefined {
   for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
     try {
-      const stats = fs.statfsSync(dir);
-      return stats.bavail * stats.bsize;
+      const device = fs.statSync(dir).dev;
+      return {
+        device,
+        free: () => {
+          const stats = fs.statfsSync(dir);
+          return stats.bavail * stats.bsize;
+        },
+      };
     } catch {
       if (path.dirname(dir) === dir) return undefined;
     }

@@ -18,8 +18,8 @@ export const engineHelp = `Usage: sichter engine info [--json]
 Whether the engine runs and on which port, and what it is and may do: its version, the privacy
 mode (local-only: nothing leaves this machine; cloud: an enabled cloud keyword provider may send
 keyframes, through the privacy guard) with every keyword provider, enabled or not, the folders it
-uses (SICHTER_HOME moves them all) and the catalog's schema version. Reads manifests only; no
-extension is started.
+uses (SICHTER_HOME moves them all) and the catalog's schema version. Reads manifests and the
+engine's runtime file only; no extension is started.
   --json     machine-readable output`;
 
 export interface EngineInfo {
