@@ -38,8 +38,12 @@ export async function applyMarkerSet(
   const uses = new Map<string, number>();
   for (const marker of before) uses.set(marker.customData, (uses.get(marker.customData) ?? 0) + 1);
   // Kept only when its custom data names it alone: deleting by custom data cannot aim past the first match.
-  const kept = new Set(wanted.filter((w) => uses.get(w.customData) === 1 && ours.some((m) => same(m, w))));
-  const keptData = new Set([...kept].map((w) => w.customData));
+  const kept = new Map<WantedMarker, ResolveMarker>();
+  for (const w of wanted) {
+    const there = uses.get(w.customData) === 1 ? ours.find((m) => placedAsWanted(m, w, before, isOurs)) : undefined;
+    if (there) kept.set(w, there);
+  }
+  const keptData = new Set([...kept.keys()].map((w) => w.customData));
   const doomed = new Set(ours.map((m) => m.customData).filter((data) => !keptData.has(data)));
 
   const items: ApplyItemReport[] = [];
@@ -58,8 +62,9 @@ export async function applyMarkerSet(
   const taken = new Map(removal.after.map((m) => [m.frame, m] as const));
   for (const marker of wanted) {
     const target = `${label}: ${marker.name}`;
-    if (kept.has(marker)) {
-      items.push({ kind: "marker", status: "unchanged", target, frame: marker.clipFrame });
+    const there = kept.get(marker);
+    if (there) {
+      items.push({ kind: "marker", status: "unchanged", target, frame: marker.clipFrame + (there.frame - marker.frame) });
       continue;
     }
     const placed = await placeMarker(owner, marker, taken);
@@ -105,13 +110,23 @@ function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: Wante
   }
 }
 
-function same(marker: ResolveMarker, wanted: WantedMarker): boolean {
+/**
+ * True when `marker` is what placing `wanted` now would give: the same marker on its frame, or, where
+ * markers that are not Sichter's hold the frames before it (the placement rule), moved on past them with its
+ * duration shortened by as much.
+ */
+function placedAsWanted(marker: ResolveMarker, wanted: WantedMarker, all: readonly ResolveMarker[], isOurs: (m: ResolveMarker) => boolean): boolean {
+  const shift = marker.frame - wanted.frame;
+  if (shift < 0 || marker.frame > wanted.lastFrame) return false;
+  for (let frame = wanted.frame; frame < marker.frame; frame++) {
+    const holder = all.find((m) => m.frame === frame);
+    if (!holder || isOurs(holder)) return false;
+  }
   return (
-    marker.frame === wanted.frame &&
     marker.customData === wanted.customData &&
     marker.name === wanted.name &&
     marker.note === wanted.note &&
     marker.color === wanted.color &&
-    marker.duration === wanted.duration
+    marker.duration === Math.max(1, wanted.duration - shift)
   );
 }

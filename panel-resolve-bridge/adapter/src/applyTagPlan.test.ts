@@ -107,6 +107,21 @@ describe("applyTagPlan: markers", () => {
     expect(report.items).toContainEqual({ kind: "marker", status: "written", target: "Rathaus Köln: Rathaus Köln", frame: 122 });
   });
 
+  it("leaves a marker it moved past the editor's as it is on a re-apply", async () => {
+    const fixture = resolveFixture();
+    fixture.clip.AddMarker(120, "Green", "Ton weg", "", 1, "");
+    const { host, clip } = await applyFromTimeline(fixture);
+    const again = await host.applyTagPlan(tagPlan(), clip);
+    expect(again.items.filter((i) => i.kind === "marker").map((i) => [i.frame, i.status])).toEqual([
+      [0, "unchanged"],
+      [121, "unchanged"],
+      [300, "unchanged"],
+      [120, "unchanged"],
+      [300, "unchanged"],
+    ]);
+    expect(fixture.clip.GetMarkers()["121.0"]).toEqual({ ...CLIP_MARKERS["120.0"], duration: 179 });
+  });
+
   it("skips a marker whose every frame the editor's markers hold, naming the one in the way", async () => {
     const fixture = resolveFixture();
     const plan = tagPlan({ markers: [{ name: "Blitz", comment: "", startFrame: 40, durationFrames: 2, kind: "cue.flash", color: "red" }] });
