@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,8 +13,10 @@ let page: Page;
 let clip: string;
 
 beforeAll(async () => {
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine()]);
-  clip = await copyNewsClip(path.join(engine.home, "media"));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-panel-e2e-"));
+  const media = path.join(home, "Rohmaterial");
+  clip = await copyNewsClip(media);
+  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
   page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
   await page.goto(engine.pairingLink);
   await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
@@ -30,11 +33,20 @@ const row = (label: string, inGroup = "On-screen text: keywords") =>
   group(inGroup).locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) });
 
 describe("the browser panel with a real engine", () => {
-  it("analyses a clip with visible progress and shows its tags grouped by source", async () => {
-    await page.getByLabel("Media file on this computer").fill(clip);
-    await page.getByRole("button", { name: "Open", exact: true }).click();
+  it("picks a clip in the allowed media folders", async () => {
+    // Without a clip the panel opens on its media browser.
+    expect(await page.getByRole("tab", { name: "Media" }).getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("button", { name: "Rohmaterial" }).click();
+    const file = page.locator(".entry-file", { hasText: path.basename(clip) });
+    // Duration and timecode range come from the engine's probe, after the listing.
+    await expect.poll(() => file.locator(".entry-meta").first().textContent()).toBe("0:30 · 00:00:00:00–00:00:29:21");
+    expect(await file.locator(".entry-meta").nth(1).textContent()).toBe("not analysed yet");
+    await file.click();
+    expect(await page.getByRole("tab", { name: "Clip" }).getAttribute("aria-selected")).toBe("true");
     await expect.poll(() => page.getByText("Not analysed yet.").count()).toBe(1);
+  });
 
+  it("analyses a clip with visible progress and shows its tags grouped by source", async () => {
     await page.getByRole("button", { name: "Analyse", exact: true }).click();
     const bar = page.getByRole("progressbar", { name: "Analysis progress" });
     await bar.waitFor();
@@ -46,14 +58,19 @@ describe("the browser panel with a real engine", () => {
       expect.arrayContaining([expect.stringMatching(/^On-screen text: keywords \d+$/), expect.stringMatching(/^On-screen text: lines read \d+$/), expect.stringMatching(/^Camera motion \d+$/)]),
     );
     await row("Bürgermeisterin Anna Schäfer").waitFor();
+
+    // The media browser now knows it as analysed.
+    await page.getByRole("tab", { name: "Media" }).click();
+    await expect.poll(() => page.locator(".entry-file .entry-meta").nth(1).textContent()).toMatch(/^analysed \d/);
+    await page.getByRole("tab", { name: "Clip" }).click();
   });
 
   it("rejects, edits and adds tags by keyboard, and the decisions survive a reload", async () => {
-    await row("Köln Hauptbahnhof").click();
+    await row("Köln Hauptbahnhof").locator(".tag-label").click();
     await page.keyboard.press("r");
     await expect.poll(() => row("Köln Hauptbahnhof").locator(".chip").textContent()).toBe("rejected");
 
-    await row("Rathaus Köln").click();
+    await row("Rathaus Köln").locator(".tag-label").click();
     await page.keyboard.press("e");
     const editor = page.getByLabel("Label", { exact: true });
     await editor.fill("Rathaus Köln, Ratssaal");

@@ -31,8 +31,11 @@ let clip: string;
 
 beforeAll(async () => {
   fs.mkdirSync(outDir, { recursive: true });
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine()]);
-  clip = await copyNewsClip(path.join(engine.home, "media"), "Landtag Potsdam.mp4");
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-engine-"));
+  const media = path.join(home, "Landtag");
+  clip = await copyNewsClip(media, "Landtag Potsdam.mp4");
+  await copyNewsClip(media, "Plenarsaal Totale.mp4");
+  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
   client = engine.client();
   await analyse(client, clip);
   // Some decisions, so the review shows every state.
@@ -78,13 +81,14 @@ async function shoot(page: Page, view: string, combo: Combo): Promise<void> {
 describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
   const de = combo.locale === "de-DE";
 
-  it("review", async () => {
+  it("media and review", async () => {
     const page = await open(combo, engine.pairingLink);
-    await page.getByLabel(de ? "Mediendatei auf diesem Rechner" : "Media file on this computer").fill(clip);
-    await page.getByRole("button", { name: de ? "Öffnen" : "Open", exact: true }).click();
+    await page.getByRole("button", { name: "Landtag" }).click();
+    const file = page.locator(".entry-file", { hasText: path.basename(clip) });
+    await expect.poll(() => page.locator(".entry-file .entry-meta", { hasText: "0:30" }).count()).toBe(2);
+    await shoot(page, "media", combo);
+    await file.click();
     await page.locator("li.tag").first().waitFor();
-    // The field would show where this run keeps its media (a temporary folder): not for the pictures.
-    await page.getByLabel(de ? "Mediendatei auf diesem Rechner" : "Media file on this computer").fill("");
     await page.locator("li.tag").first().focus();
     await shoot(page, "review", combo);
 

@@ -4,15 +4,15 @@ import { clipFromPath, type ClipReference } from "../host/ClipReference.ts";
 import type { HostTheme, UiLocale } from "../host/HostAdapter.ts";
 import { I18nProvider, useI18n } from "../ui/I18n.tsx";
 import { useStore } from "../ui/useStore.ts";
-import { ClipPicker } from "../views/ClipPicker.tsx";
 import { ClipView } from "../views/ClipView.tsx";
 import { ConnectionBadge } from "../views/ConnectionBadge.tsx";
 import { ConnectionScreen } from "../views/ConnectionScreen.tsx";
+import { MediaBrowser } from "../views/MediaBrowser.tsx";
 import { SearchView } from "../views/SearchView.tsx";
 import { Tabs } from "../views/Tabs.tsx";
 import type { Panel } from "./Panel.ts";
 
-type TabKey = "clip" | "search";
+type TabKey = "media" | "clip" | "search";
 
 export interface AppProps {
   readonly panel: Panel;
@@ -44,7 +44,11 @@ function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: ()
   const { locale, t } = useI18n();
   const status = useStore(panel.connection.status);
   const clip = useCurrentClip(panel);
-  const [tab, setTab] = useState<TabKey>("clip");
+  const media = panel.media;
+  // Until the user picks a tab: the media browser while there is no clip, else the clip (the current
+  // clip arrives asynchronously, e.g. the one remembered across a reload).
+  const [chosenTab, setTab] = useState<TabKey | null>(null);
+  const tab: TabKey = chosenTab ?? (media && !clip ? "media" : "clip");
   const [seenConnected, setSeenConnected] = useState(false);
   const connected = status.kind === "connected";
   useEffect(() => {
@@ -74,26 +78,32 @@ function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: ()
           <Tabs
             label={t("app.sections")}
             tabs={[
+              ...(media ? [{ key: "media" as const, label: t("app.tab.media") }] : []),
               { key: "clip", label: t("app.tab.clip") },
               { key: "search", label: t("app.tab.search") },
             ]}
             current={tab}
             onSelect={setTab}
           >
-            {tab === "clip" ? (
-              <>
-                {panel.host.capabilities.mediaBrowser && (
-                  <ClipPicker key={clip?.mediaPath ?? ""} initial={clip?.mediaPath ?? ""} onPick={(path) => panel.host.selectClip?.(clipFromPath(path))} />
-                )}
-                <ClipView
-                  clip={clip}
-                  analysis={panel.analysis}
-                  review={panel.review}
-                  onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: locale })}
-                />
-              </>
-            ) : (
+            {tab === "media" && media ? (
+              <MediaBrowser
+                media={media}
+                currentPath={clip?.mediaPath ?? null}
+                onPick={(file) => {
+                  panel.host.selectClip?.(clipFromPath(file.path));
+                  setTab("clip");
+                }}
+              />
+            ) : tab === "search" ? (
               <SearchView search={panel.search} onOpen={openResult} />
+            ) : (
+              <ClipView
+                clip={clip}
+                analysis={panel.analysis}
+                review={panel.review}
+                onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: locale })}
+                mediaBrowser={media !== null}
+              />
             )}
           </Tabs>
         </main>

@@ -2,6 +2,7 @@ import type { Disposable } from "@sichter/shared/protocol";
 import type { EngineConnection } from "../connection/EngineConnection.ts";
 import type { HostAdapter } from "../host/HostAdapter.ts";
 import { AnalysisController } from "../state/analysis/AnalysisController.ts";
+import { MediaBrowserController } from "../state/media/MediaBrowserController.ts";
 import { ReviewController } from "../state/review/ReviewController.ts";
 import { SearchController } from "../state/search/SearchController.ts";
 
@@ -12,15 +13,21 @@ export interface Panel extends Disposable {
   readonly analysis: AnalysisController;
   readonly review: ReviewController;
   readonly search: SearchController;
+  /** The engine's media folders, for hosts whose current clip is picked in the panel (the browser). */
+  readonly media: MediaBrowserController | null;
 }
 
 export function createPanel(host: HostAdapter, connection: EngineConnection): Panel {
   const analysis = new AnalysisController(connection);
   const review = new ReviewController(connection);
   const search = new SearchController(connection);
+  const media = host.capabilities.mediaBrowser ? new MediaBrowserController(connection) : null;
   const subscriptions: Disposable[] = [
-    // A finished analysis is what the review shows next.
-    analysis.onCompleted((path) => void review.load(path)),
+    // A finished analysis is what the review shows next, and the media list shows it as analysed.
+    analysis.onCompleted((path) => {
+      void review.load(path);
+      if (media && media.state.get().load !== "idle") void media.refresh();
+    }),
     // After a reconnect: a job may have ended meanwhile, and tags may have changed elsewhere.
     connection.onConnected(() => {
       analysis.resync();
@@ -34,6 +41,7 @@ export function createPanel(host: HostAdapter, connection: EngineConnection): Pa
     analysis,
     review,
     search,
+    media,
     dispose() {
       for (const subscription of subscriptions) subscription.dispose();
       analysis.dispose();

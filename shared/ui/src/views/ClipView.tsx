@@ -13,14 +13,16 @@ export interface ClipViewProps {
   readonly analysis: AnalysisController;
   readonly review: ReviewController;
   readonly onAnalyze: (clip: ClipReference) => void;
+  /** The panel has its own media browser (the browser host); other hosts pick in their project. */
+  readonly mediaBrowser: boolean;
 }
 
 /** The current clip: analyse it, watch the progress, review its tags. */
-export function ClipView({ clip, analysis, review, onAnalyze }: ClipViewProps) {
+export function ClipView({ clip, analysis, review, onAnalyze, mediaBrowser }: ClipViewProps) {
   const { t } = useI18n();
   const analysisState = useStore(analysis.state);
   const reviewState = useStore(review.state);
-  if (!clip) return <p className="muted empty">{t("clip.none")}</p>;
+  if (!clip) return <p className="muted empty">{t(mediaBrowser ? "clip.none" : "clip.noneInHost")}</p>;
   const current = reviewState.path === clip.mediaPath ? reviewState : null;
   return (
     <div className="clip-view">
