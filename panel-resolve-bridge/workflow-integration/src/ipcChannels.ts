@@ -1,0 +1,25 @@
+/**
+ * The plugin's whole IPC surface between its page (through the preload) and its main process.
+ * Requests (page → main, answered): nothing else reaches Resolve or the engine from the page.
+ */
+export const REQUEST = {
+  currentClip: "sichter:resolve:current-clip",
+  sequenceClips: "sichter:resolve:sequence-clips",
+  applyTagPlan: "sichter:resolve:apply-tag-plan",
+  reveal: "sichter:resolve:reveal",
+  engineRequest: "sichter:engine:request",
+  engineState: "sichter:engine:state",
+  locale: "sichter:host:locale",
+} as const;
+
+/** Events (main → page). */
+export const EVENT = {
+  currentClipChanged: "sichter:resolve:current-clip-changed",
+  engineNotification: "sichter:engine:notification",
+  engineStateChanged: "sichter:engine:state-changed",
+} as const;
+
+/** An IPC answer: Electron passes only a rejection's message, so failures travel as data with their code. */
+export type IpcAnswer<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly data?: unknown } };

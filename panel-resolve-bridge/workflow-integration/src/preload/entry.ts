@@ -1,0 +1,6 @@
+// The preload Resolve's Electron runs before the page, built into the plugin folder's preload.js as
+// one CommonJS file: a sandboxed preload may require "electron" and nothing else.
+import { type ContextBridgeLike, type IpcRendererLike, exposeBridge } from "./exposeBridge.ts";
+
+const { contextBridge, ipcRenderer } = require("electron") as { contextBridge: ContextBridgeLike; ipcRenderer: IpcRendererLike };
+exposeBridge(contextBridge, ipcRenderer);
