@@ -100,9 +100,11 @@ describe("the browser panel with a real engine", () => {
     await row("Stadtrat", "Added by you").waitFor();
   });
 
-  it("cancels a running analysis", async () => {
+  it("shows a running analysis again after a reload, and cancels it", async () => {
     await page.getByRole("button", { name: "Analyse again" }).click();
     await page.getByRole("progressbar").waitFor();
+    await page.reload();
+    await page.getByRole("progressbar").waitFor({ timeout: 10_000 });
     await page.getByRole("button", { name: "Cancel", exact: true }).click({ timeout: 10_000 });
     await page.getByText("Analysis cancelled.").waitFor({ timeout: 30_000 });
     // The earlier analysis and its decisions are still there.

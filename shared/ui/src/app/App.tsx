@@ -55,7 +55,9 @@ function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: ()
     if (connected) setSeenConnected(true);
   }, [connected]);
   useEffect(() => {
-    if (connected && clip) void panel.review.load(clip.mediaPath);
+    if (!connected || !clip) return;
+    void panel.review.load(clip.mediaPath);
+    void panel.analysis.attach(clip.mediaPath);
   }, [connected, clip, panel]);
 
   // Keep the work on screen through a short reconnect; every other state has its own screen.

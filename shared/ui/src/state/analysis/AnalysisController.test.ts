@@ -42,6 +42,19 @@ describe("AnalysisController", () => {
     expect(server.received.find((r) => r.method === "clip.analyze")?.params).toEqual({ path: "/m/a.mov", options: { language: "de", write: "none" } });
   });
 
+  it("follows an analysis of the clip that already runs (after a reload), and only that clip's", async () => {
+    const { server, controller } = await setup();
+    server.handlers.set("job.list", () => ({ jobs: [job("running", { id: "other", clipPath: "/m/b.mov" }), job("running", { stage: "ocr", fraction: 0.5 })] }));
+    server.handlers.set("job.subscribe", () => job("running", { stage: "ocr", fraction: 0.5 }));
+    await controller.attach("/m/c.mov");
+    expect(controller.state.get()).toEqual({ phase: "idle" });
+    await controller.attach("/m/a.mov");
+    expect(controller.state.get()).toEqual({ phase: "running", path: "/m/a.mov", jobId: "j1", stage: "ocr", fraction: 0.5, cancelling: false });
+    expect(server.received.find((r) => r.method === "job.list")?.params).toEqual({ states: ["queued", "running"] });
+    server.notifyAll("job.done", { jobId: "j1", job: job("completed", { fraction: 1 }) });
+    await waitUntil(() => controller.state.get().phase === "completed", "completed");
+  });
+
   it("cancels through job.cancel", async () => {
     const { server, controller } = await setup();
     server.handlers.set("clip.analyze", () => ({ jobId: "j1", joined: false }));

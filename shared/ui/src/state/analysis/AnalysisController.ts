@@ -66,6 +66,26 @@ export class AnalysisController implements Disposable {
     }
   }
 
+  /**
+   * Follows an analysis of `path` that already runs in the engine (the page was reloaded, or
+   * another panel started it), so its progress shows and cancel works here too.
+   */
+  async attach(path: string): Promise<void> {
+    if (this.#store.get().phase === "starting" || this.#store.get().phase === "running") return;
+    let jobs;
+    try {
+      ({ jobs } = await this.#engine.request("job.list", { states: ["queued", "running"] }));
+    } catch {
+      // Nothing to show then; a new analysis still works.
+      return;
+    }
+    const job = jobs.find((j) => j.clipPath === path);
+    if (!job) return;
+    this.#store.dispatch({ type: "attached", path, jobId: job.id, stage: job.stage, fraction: job.fraction });
+    const state = this.#store.get();
+    if (state.phase === "running" && state.jobId === job.id) this.#follow(job.id, path);
+  }
+
   /** Re-checks a running job after a reconnect: its end may have happened while the panel was away. */
   resync(): void {
     const state = this.#store.get();

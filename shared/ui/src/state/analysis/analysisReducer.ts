@@ -24,6 +24,8 @@ export type AnalysisState =
 export type AnalysisAction =
   | { readonly type: "start"; readonly path: string }
   | { readonly type: "queued"; readonly jobId: string }
+  /** A job for the clip already runs (started before a reload, or by another panel): follow it. */
+  | { readonly type: "attached"; readonly path: string; readonly jobId: string; readonly stage: string | null; readonly fraction: number }
   | { readonly type: "progress"; readonly jobId: string; readonly stage: string; readonly fraction: number }
   | { readonly type: "cancel" }
   | { readonly type: "completed"; readonly jobId: string }
@@ -42,6 +44,10 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
       return state.phase === "starting"
         ? { phase: "running", path: state.path, jobId: action.jobId, stage: null, fraction: 0, cancelling: false }
         : state;
+    case "attached":
+      return state.phase === "starting" || state.phase === "running"
+        ? state
+        : { phase: "running", path: action.path, jobId: action.jobId, stage: action.stage, fraction: clamp(action.fraction), cancelling: false };
     case "progress":
       if (state.phase !== "running" || state.jobId !== action.jobId) return state;
       // Progress never runs backwards on screen, even if notifications arrive out of order.
