@@ -29,6 +29,7 @@ import { RateLimiter } from "./RateLimiter.ts";
 import { RpcConnection } from "./RpcConnection.ts";
 import { notFound, serveFile } from "./staticFiles.ts";
 import { MEDIA_ROUTE, serveMedia, type MediaRouteContext } from "./http/mediaRoutes.ts";
+import { httpRpcRoute } from "./http/rpcRoute.ts";
 import { MediaLibrary } from "./media/MediaLibrary.ts";
 import { MediaFolders } from "../media/MediaFolders.ts";
 import { ProbeCache } from "../media/ProbeCache.ts";
@@ -133,7 +134,8 @@ export class EngineService {
     lock.setPort(port);
     service = new EngineService(server, wss, catalog, jobs, extensions, log, port, audience, lock);
     const self = service;
-    server.on("request", (req, res) => self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token }));
+    const rpc = httpRpcRoute({ port, token, dispatch, log, stopping: () => self.stopping !== undefined });
+    server.on("request", (req, res) => (rpc.handles(req) ? rpc.serve(req, res) : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token })));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
     jobs.onEvent((event) => self.broadcast(event));
     jobs.start();
