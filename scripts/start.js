@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensurePanel } from "./panelBuild.js";
+import { namesMediaFolders, offerSamples } from "./sampleMedia.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "node_modules", ".bin", "sichter");
@@ -29,7 +30,17 @@ if (!args.some((a) => a === "--panel" || a.startsWith("--panel="))) {
   if (panel.dir) args.push("--panel", panel.dir);
 }
 
+// Without --media the panel may browse the generated samples (media.json's folders count as well).
+let samples = null;
+if (!namesMediaFolders(args)) {
+  samples = offerSamples(root, { log: (line) => process.stderr.write(`${line}\n`) });
+  args.push("--media", samples.dir);
+}
+
 const child = spawn(bin, ["serve", ...args], { stdio: "inherit", cwd: root });
 // The terminal's Ctrl-C reaches the whole process group; the engine shuts down gracefully on it.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
+child.on("exit", (code, signal) => {
+  samples?.stop();
+  process.exit(code ?? (signal ? 130 : 1));
+});

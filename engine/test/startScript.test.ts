@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensurePanel, panelIsStale } from "../../scripts/panelBuild.js";
+import { SAMPLE_CLIP, namesMediaFolders, offerSamples } from "../../scripts/sampleMedia.js";
 import { makeTempDir } from "./fixtures.ts";
 
 /** `npm start`: when it builds the browser panel, and what it runs and prints. */
@@ -77,8 +78,11 @@ describe("npm start", () => {
     const panelDir = path.join(dir, "built-panel");
     fs.mkdirSync(panelDir);
     fs.writeFileSync(path.join(panelDir, "index.html"), "<!doctype html><title>Sichter test panel</title>");
+    const samples = path.join(dir, "samples-with-a-clip");
+    fs.mkdirSync(samples);
+    fs.writeFileSync(path.join(samples, "clip.mp4"), "");
     const child = spawn(process.execPath, [path.join(root, "scripts", "start.js"), "--port", "0", "--panel", panelDir], {
-      env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en" },
+      env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en", SICHTER_SAMPLES: samples },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -96,9 +100,31 @@ describe("npm start", () => {
       expect(output.split(token)).toHaveLength(2);
       const page = await fetch(`${link.origin}/`);
       expect(await page.text()).toContain("Sichter test panel");
+      // Without --media the newcomer's panel may browse the samples; a folder holding a clip is not regenerated.
+      expect(output).toContain(`Folders the panel may browse:\n    ${samples}\n`);
+      expect(output).not.toContain("Generating a sample");
+      expect(output).toContain("`npx sichter token`");
     } finally {
       child.kill("SIGINT");
       expect(await exited).toBe(0);
     }
   }, 60_000);
+});
+
+describe("npm start offers sample media", () => {
+  it("generates one sample clip in the background when the samples folder has none, and names --media folders as given", () => {
+    const empty = path.join(dir, "samples-empty");
+    const offer = offerSamples(root, { env: { SICHTER_SAMPLES: empty }, log: () => {} });
+    try {
+      expect(offer.dir).toBe(empty);
+      expect(fs.statSync(empty).isDirectory()).toBe(true);
+      expect(offer.generating).not.toBeNull();
+      expect(offer.child?.spawnargs).toEqual(expect.arrayContaining(["--dir", empty, "--only", SAMPLE_CLIP]));
+    } finally {
+      offer.stop();
+    }
+    expect(namesMediaFolders(["--port", "0", "--media", "/x"])).toBe(true);
+    expect(namesMediaFolders(["--media=/x"])).toBe(true);
+    expect(namesMediaFolders(["--panel", "/p"])).toBe(false);
+  });
 });

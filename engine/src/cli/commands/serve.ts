@@ -2,16 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { DEFAULT_PORT, EngineService } from "../../server/EngineService.ts";
-import { loadOrCreateToken, tokenPath } from "../../server/EngineToken.ts";
+import { loadOrCreateToken } from "../../server/EngineToken.ts";
+import { MediaFolders, mediaSettingsPath } from "../../media/MediaFolders.ts";
+import { ENGINE_VERSION } from "../../version.ts";
 import { pairingLink } from "../../server/pairingLink.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
+import { serveBanner } from "../serveBanner.ts";
 
 export const serveHelp = `Usage: sichter serve [--port N] [--jobs N] [--panel DIR] [--media DIR]... [--verbose]
 
 Runs the engine the Premiere and Resolve panels talk to: JSON-RPC over WebSocket on 127.0.0.1
 only (default port ${DEFAULT_PORT}, or SICHTER_PORT), with a durable job queue in the catalog.
-Clients need the token that "sichter token" prints. Ctrl-C stops it; a running analysis is
+Clients need the token that "npx sichter token" prints. Ctrl-C stops it; a running analysis is
 put back in the queue and resumes on the next start.
   --port     port on 127.0.0.1 (0 picks a free one)
   --jobs     analyses at once (default 1)
@@ -39,14 +42,19 @@ export async function serveCommand(args: string[], context: CliContext): Promise
 
   const mediaFolders = (values.media ?? []).map(mediaFolderArgument);
   const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }), mediaFolders });
-  const token = tokenPath(sichterDirs().config);
-  context.stdout.write(
-    context.locale === "de"
-      ? `Sichter-Engine hört auf ${service.url}. Token: "sichter token" (${token}). Log: ${service.log.path}\n`
-      : `Sichter engine listening on ${service.url}. Token: "sichter token" (${token}). Log: ${service.log.path}\n`,
+  const config = sichterDirs().config;
+  const banner = serveBanner(
+    {
+      version: ENGINE_VERSION,
+      wsUrl: service.url,
+      pairingLink: pairingLink(service.httpUrl, loadOrCreateToken(config)),
+      mediaFolders: new MediaFolders(mediaFolders, config).roots().map((root) => root.configured),
+      mediaSettingsPath: mediaSettingsPath(config),
+      logPath: service.log.path,
+    },
+    context.locale,
   );
-  const link = pairingLink(service.httpUrl, loadOrCreateToken(sichterDirs().config));
-  context.stdout.write(context.locale === "de" ? `Panel im Browser öffnen:\n\n    ${link}\n\n` : `Open the panel in your browser:\n\n    ${link}\n\n`);
+  context.stdout.write(banner);
   await new Promise<void>((resolve) => context.token.onCancellationRequested(resolve));
   context.stderr.write(context.locale === "de" ? "Engine wird beendet …\n" : "Stopping the engine…\n");
   await service.stop();
