@@ -232,6 +232,212 @@ var Sichter;
     }
     Sichter.call = call;
 })(Sichter || (Sichter = {}));
+/** Finding project items in the ExtendScript DOM. */
+var Sichter;
+(function (Sichter) {
+    /** The clip with node id `itemId`, else the first clip whose media path is `mediaPath`; bins searched too. */
+    function findClip(itemId, mediaPath) {
+        var byPath = null;
+        var folders = [app.project.rootItem];
+        while (folders.length > 0) {
+            var children = folders.shift().children;
+            for (var i = 0; i < children.numItems; i++) {
+                var item = children[i];
+                if (item.type === ProjectItemType.BIN) {
+                    folders.push(item);
+                }
+                else if (item.type === ProjectItemType.CLIP && !item.isSequence()) {
+                    if (itemId !== null && item.nodeId === itemId)
+                        return item;
+                    if (byPath === null && item.getMediaPath() === mediaPath)
+                        byPath = item;
+                }
+            }
+        }
+        return byPath;
+    }
+    Sichter.findClip = findClip;
+    function requireClip(itemId, mediaPath) {
+        var item = findClip(itemId, mediaPath);
+        if (item === null)
+            throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", mediaPath);
+        return item;
+    }
+    Sichter.requireClip = requireClip;
+    /** Every marker of a collection, in its order. */
+    function markerList(markers) {
+        var list = [];
+        var marker = markers.getFirstMarker();
+        while (marker !== undefined && marker !== null) {
+            list.push(marker);
+            marker = markers.getNextMarker(marker);
+        }
+        return list;
+    }
+    Sichter.markerList = markerList;
+    var TICKS_PER_SECOND = 254016000000;
+    /** Seconds for the DOM's setters, from a tick count (exact to the tick for the first hours of media). */
+    function secondsOf(ticks) {
+        return Number(ticks) / TICKS_PER_SECOND;
+    }
+    Sichter.secondsOf = secondsOf;
+})(Sichter || (Sichter = {}));
+/** Reading and editing an item's XMP with AdobeXMPScript (the panel decides, the JSX only carries out). */
+var Sichter;
+(function (Sichter) {
+    function loadXmpLibrary() {
+        if (ExternalObject.AdobeXMPScript === undefined)
+            ExternalObject.AdobeXMPScript = new ExternalObject("lib:AdobeXMPScript");
+    }
+    Sichter.loadXmpLibrary = loadXmpLibrary;
+    function readStrings(meta, ns, name) {
+        var values = [];
+        var count = meta.countArrayItems(ns, name);
+        for (var index = 1; index <= count; index++) {
+            var item = meta.getArrayItem(ns, name, index);
+            values.push(item ? item.toString() : "");
+        }
+        return values;
+    }
+    Sichter.readStrings = readStrings;
+    /** dc:description entries by language, x-default included. */
+    function readDescriptions(meta) {
+        var entries = {};
+        var count = meta.countArrayItems(XMPConst.NS_DC, "description");
+        for (var index = 1; index <= count; index++) {
+            var language = meta.getQualifier(XMPConst.NS_DC, "description[" + index + "]", XMPConst.NS_XML, "lang");
+            var item = meta.getArrayItem(XMPConst.NS_DC, "description", index);
+            if (language)
+                entries[language.toString()] = item ? item.toString() : "";
+        }
+        return entries;
+    }
+    Sichter.readDescriptions = readDescriptions;
+    /** Replaces an unordered array (a Bag) with `values`; an empty list removes it. */
+    function writeBag(meta, ns, name, values) {
+        meta.deleteProperty(ns, name);
+        for (var i = 0; i < values.length; i++)
+            meta.appendArrayItem(ns, name, values[i], 0, XMPConst.PROP_IS_ARRAY);
+    }
+    Sichter.writeBag = writeBag;
+})(Sichter || (Sichter = {}));
+/**
+ * The clip methods of the CEP panel: read everything about a clip in one call, then write markers,
+ * XMP and the project column. The decisions (which markers are Sichter's, the keyword merge) are
+ * made in the panel by the same code the UXP panel runs; ExtendScript has no undo grouping, so
+ * each write is its own step.
+ */
+var Sichter;
+(function (Sichter) {
+    Sichter.register("readClip", function (args) {
+        var item = Sichter.requireClip(args.itemId, args.mediaPath);
+        Sichter.loadXmpLibrary();
+        XMPMeta.registerNamespace(args.names.namespace, args.names.prefix);
+        var meta = new XMPMeta(item.getXMPMetadata());
+        var column = new XMPMeta(item.getProjectMetadata()).getProperty(args.column.namespace, args.column.name);
+        var markers = [];
+        var list = Sichter.markerList(item.getMarkers());
+        for (var i = 0; i < list.length; i++) {
+            var marker = list[i];
+            markers.push({
+                guid: marker.guid,
+                start: marker.start.ticks,
+                end: marker.end.ticks,
+                name: marker.name,
+                comments: marker.comments,
+                colorIndex: marker.getColorByIndex(i)
+            });
+        }
+        return {
+            itemId: item.nodeId,
+            name: item.name,
+            mediaPath: item.getMediaPath(),
+            mediaStart: item.startTime().ticks,
+            markers: markers,
+            subject: Sichter.readStrings(meta, XMPConst.NS_DC, "subject"),
+            descriptions: Sichter.readDescriptions(meta),
+            ledger: Sichter.readStrings(meta, args.names.namespace, args.names.markers),
+            ownKeywords: Sichter.readStrings(meta, args.names.namespace, args.names.keywords),
+            column: column ? column.toString() : null
+        };
+    });
+    /** Removes, changes and adds markers; answers the guids of the added ones, in order. */
+    Sichter.register("writeMarkers", function (args) {
+        var item = Sichter.requireClip(args.itemId, args.mediaPath);
+        var markers = item.getMarkers();
+        var byGuid = {};
+        var list = Sichter.markerList(markers);
+        for (var i = 0; i < list.length; i++)
+            byGuid[list[i].guid] = list[i];
+        for (var r = 0; r < args.remove.length; r++) {
+            var gone = byGuid[args.remove[r]];
+            if (gone)
+                markers.deleteMarker(gone);
+        }
+        for (var u = 0; u < args.update.length; u++) {
+            var change = args.update[u];
+            var existing = byGuid[change.guid];
+            if (existing)
+                setMarker(markers, existing, change);
+        }
+        var added = [];
+        for (var a = 0; a < args.add.length; a++) {
+            var wanted = args.add[a];
+            var created = markers.createMarker(Sichter.secondsOf(wanted.start));
+            setMarker(markers, created, wanted);
+            added.push(created.guid);
+        }
+        return { added: added };
+    });
+    Sichter.register("writeXmp", function (args) {
+        var item = Sichter.requireClip(args.itemId, args.mediaPath);
+        Sichter.loadXmpLibrary();
+        XMPMeta.registerNamespace(args.names.namespace, args.names.prefix);
+        // setXMPMetadata replaces the whole packet: read it, change Sichter's fields, write it all back.
+        var meta = new XMPMeta(item.getXMPMetadata());
+        if (args.subject !== null)
+            Sichter.writeBag(meta, XMPConst.NS_DC, "subject", args.subject);
+        if (args.ownKeywords !== null)
+            Sichter.writeBag(meta, args.names.namespace, args.names.keywords, args.ownKeywords);
+        if (args.ledger !== null)
+            Sichter.writeBag(meta, args.names.namespace, args.names.markers, args.ledger);
+        if (args.descriptions !== null) {
+            for (var language in args.descriptions) {
+                if (args.descriptions.hasOwnProperty(language)) {
+                    meta.setLocalizedText(XMPConst.NS_DC, "description", null, language, args.descriptions[language]);
+                }
+            }
+        }
+        return { written: item.setXMPMetadata(meta.serialize()) };
+    });
+    Sichter.register("writeColumn", function (args) {
+        var item = Sichter.requireClip(args.itemId, args.mediaPath);
+        Sichter.loadXmpLibrary();
+        // 2: a text column.
+        if (!app.project.addPropertyToProjectMetadataSchema(args.name, args.label, 2)) {
+            throw Sichter.failure("SICHTER_E_XMP_WRITE_FAILED", "the project column could not be added");
+        }
+        var metadata = new XMPMeta(item.getProjectMetadata());
+        metadata.setProperty(args.namespace, args.name, args.value);
+        item.setProjectMetadata(metadata.serialize(), [args.name]);
+        return { written: true };
+    });
+    /** Sets everything but the start: a marker that moves is removed and added again by the panel. */
+    function setMarker(markers, marker, wanted) {
+        marker.name = wanted.name;
+        marker.comments = wanted.comments;
+        marker.end = Sichter.secondsOf(wanted.end);
+        marker.setTypeAsComment();
+        marker.setColorByIndex(wanted.colorIndex, indexOf(markers, marker));
+    }
+    function indexOf(markers, marker) {
+        var list = Sichter.markerList(markers);
+        for (var i = 0; i < list.length; i++)
+            if (list[i].guid === marker.guid)
+                return i;
+        return -1;
+    }
+})(Sichter || (Sichter = {}));
 /** The methods the CEP panel calls. Host work (markers, XMP, project column) comes next. */
 var Sichter;
 (function (Sichter) {

@@ -5,3 +5,4 @@ export { SimClipItem } from "./premiere/SimProjectItem.ts";
 export type { SimSequence } from "./premiere/SimSequence.ts";
 export { SimulatorError } from "./premiere/SimulatorError.ts";
 export { XMPConst, XMPMeta, xmpToolkitDouble } from "./xmp/XmpToolkitDouble.ts";
+export { ExtendScriptPremiere, EsProjectItem } from "./extendscript/ExtendScriptPremiere.ts";
