@@ -140,4 +140,13 @@ describe("EngineConnection", () => {
     await waitUntil(() => kind(connection) === "not-running", "not-running");
     expect(seen.slice(seen.indexOf("connected"))).toEqual(["connected", "reconnecting", "not-running"]);
   });
+
+  it("gives the engine's files with the stored token, and nothing while there is no token", async () => {
+    const server = await startServer();
+    const tokens = memoryTokens(null);
+    const { connection } = connect(server.address, tokens);
+    expect(connection.fileUrl("/thumbnails/3/1-0000100.jpg")).toBeNull();
+    connection.setToken(server.token);
+    expect(connection.fileUrl("/media/3")).toBe(`${server.address.http}/media/3?token=${server.token}`);
+  });
 });

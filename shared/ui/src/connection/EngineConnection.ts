@@ -18,6 +18,7 @@ import type { EngineCalls } from "../engine/EngineCalls.ts";
 import { createStore, type Store } from "../state/Store.ts";
 import type { ConnectionStatus } from "./ConnectionStatus.ts";
 import type { EngineAddress } from "./engineAddress.ts";
+import { engineFileUrl } from "./engineFileUrl.ts";
 import type { TokenStore } from "./TokenStore.ts";
 
 export interface EngineConnectionOptions {
@@ -106,6 +107,15 @@ export class EngineConnection implements EngineCalls, Disposable {
   onConnected(listener: () => void): Disposable {
     this.#openListeners.add(listener);
     return { dispose: () => void this.#openListeners.delete(listener) };
+  }
+
+  /**
+   * The address of a file the engine serves (`/thumbnails/…`, `/media/…`) with the stored token, for
+   * an `<img>` or `<video>`; null while the panel has no token.
+   */
+  fileUrl(path: string): string | null {
+    const token = this.#options.tokens.get();
+    return token ? engineFileUrl(this.#options.address, token, path) : null;
   }
 
   dispose(): void {
