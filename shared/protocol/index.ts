@@ -16,6 +16,7 @@ export * from "./rpc/methods/clipAnalyze.ts";
 export * from "./rpc/methods/jobQueries.ts";
 export * from "./rpc/methods/jobResult.ts";
 export * from "./rpc/methods/jobPrivacy.ts";
+export * from "./rpc/methods/privacySettings.ts";
 export * from "./rpc/methods/jobSubscriptions.ts";
 export * from "./rpc/methods/ClipAnalysis.ts";
 export * from "./rpc/methods/WireTag.ts";

@@ -23,6 +23,7 @@ import { followJobProgress } from "./followJobProgress.ts";
 import type { MediaLibrary } from "./media/MediaLibrary.ts";
 import { mediaHandlers } from "./media/mediaHandlers.ts";
 import { tagsPlanHandlers } from "./tagsPlanHandler.ts";
+import { privacySettingsHandlers } from "./privacySettingsHandler.ts";
 import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
 
@@ -36,6 +37,8 @@ export interface ServiceState {
   readonly capabilities: readonly string[];
   /** The allowed media folders and their probes (`media.list`, `media.probe`). */
   readonly media?: MediaLibrary;
+  /** Where privacy.json lives (`privacy.settings`); the defaults without one. */
+  readonly configDir?: string;
 }
 
 type Handler<M extends MethodName> = (params: MethodParams<M>, context: RequestContext) => Promise<MethodResultInput<M>> | MethodResultInput<M>;
@@ -52,6 +55,7 @@ export function methodHandlers(state: ServiceState): Handlers {
   return {
     ...mediaHandlers(state),
     ...tagsPlanHandlers(state),
+    ...privacySettingsHandlers(state),
     "engine.info": () => {
       // The registry this engine analyses with: `sichter extensions enable` counts from the next start.
       const privacy = privacyModeOf(state.extensions ?? { extensions: [] });

@@ -8,6 +8,7 @@ import {
 } from "./methods/extensions.ts";
 import { Job } from "./methods/Job.ts";
 import { JobPrivacyResult } from "./methods/jobPrivacy.ts";
+import { PrivacySettingsParams, PrivacySettingsResult } from "./methods/privacySettings.ts";
 import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.ts";
 import { JobResultResult } from "./methods/jobResult.ts";
 import { JobSubscribeParams, JobSubscribeResult, JobUnsubscribeParams, JobUnsubscribeResult } from "./methods/jobSubscriptions.ts";
@@ -48,6 +49,7 @@ export const methods = {
   "media.probe": { params: MediaProbeParams, result: MediaProbeResult },
   "tags.apply": { params: TagsApplyParams, result: TagsApplyResult },
   "tags.plan": { params: TagsPlanParams, result: TagsPlanResult },
+  "privacy.settings": { params: PrivacySettingsParams, result: PrivacySettingsResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Notifications the engine sends, by name. */
