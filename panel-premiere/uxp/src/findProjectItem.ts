@@ -2,7 +2,8 @@ import type { FolderItem, Project, ProjectItem, premierepro } from "@adobe/premi
 
 /**
  * The project's clip item for a media file: the one with the host id the panel was given, else the
- * first whose media path matches. Bins are searched depth first; `FolderItem.getItems` is async.
+ * first whose media path matches. Bins are searched depth first (a bin's ProjectItem needs
+ * `FolderItem.cast` for its items, which come as a promise).
  */
 export async function findProjectItem(
   ppro: premierepro,
@@ -14,7 +15,7 @@ export async function findProjectItem(
   const visit = async (folder: FolderItem): Promise<ProjectItem | null> => {
     for (const item of await folder.getItems()) {
       if (item.type === ppro.ProjectItem.TYPE_BIN) {
-        const found = await visit(item as unknown as FolderItem);
+        const found = await visit(ppro.FolderItem.cast(item));
         if (found) return found;
         continue;
       }

@@ -187,6 +187,15 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(sim.undo.size).toBe(2);
   });
 
+  it("finds a clip inside a bin by its media path", async () => {
+    const { sim, adapter } = premiereWithAdapter();
+    const bin = sim.addBin("Drehtag 1");
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500, bin });
+    const report = await adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 500)]), { mediaPath: "/media/A001.mov", name: "A001" });
+    expect(report.items.filter((i) => i.status === "failed")).toEqual([]);
+    expect(sim.markersOf(clip)).toHaveLength(1);
+  });
+
   it("reports a clip that is not in the project", async () => {
     const { adapter } = premiereWithAdapter();
     const report = await adapter.applyTagPlan(tagPlan("/media/gone.mov", "25/1", [shot(1, 0, 10)]), { mediaPath: "/media/gone.mov", name: "gone" });

@@ -42,6 +42,23 @@ describe("PremiereSimulator", () => {
     await expect(cast.getMediaFilePath()).resolves.toBe("/media/A001.mov");
   });
 
+  it("hands out plain ProjectItems that need a cast for clip and bin calls", async () => {
+    const { sim, ppro, clip } = world();
+    const bin = sim.addBin("Drehtag 1");
+    sim.addClip({ name: "B001", mediaPath: "/media/B001.mov", frameRate: "25/1", durationFrames: 10, bin });
+    const project = await ppro.Project.getActiveProject();
+    const root = await project.getRootItem();
+    const items = await root.getItems();
+    const plainBin = items.find((i) => i.type === ppro.ProjectItem.TYPE_BIN)!;
+    expect((plainBin as unknown as { getItems?: unknown }).getItems).toBeUndefined();
+    const inBin = await ppro.FolderItem.cast(plainBin).getItems();
+    expect(inBin.map((i) => i.name)).toEqual(["B001"]);
+    const plainClip = items.find((i) => i.getId() === clip.id)!;
+    expect((plainClip as unknown as { getMediaFilePath?: unknown }).getMediaFilePath).toBeUndefined();
+    await expect(ppro.ClipProjectItem.cast(plainClip).getMediaFilePath()).resolves.toBe("/media/A001.mov");
+    expect(() => ppro.ClipProjectItem.cast(plainBin)).toThrow(SimulatorError);
+  });
+
   it("returns track items as an array whose getters are async", async () => {
     const { ppro } = world();
     const project = await ppro.Project.getActiveProject();

@@ -3,7 +3,7 @@ import { ActionGate } from "./ActionGate.ts";
 import { MARKER_TYPES, MarkerList, type MarkerState, SimMarkers } from "./SimMarkers.ts";
 import { SimMetadata } from "./SimMetadata.ts";
 import { SimProject } from "./SimProject.ts";
-import { PROJECT_ITEM_TYPES, SimBin, SimClipItem, type SimProjectItem } from "./SimProjectItem.ts";
+import { PROJECT_ITEM_TYPES, SimBin, SimClipItem, type SimProjectItem, unwrapItem } from "./SimProjectItem.ts";
 import { SimEvents } from "./SimEvents.ts";
 import { SimSequence, SimVideoTrack, type TrackItemState } from "./SimSequence.ts";
 import { type SourceMonitorState, createSourceMonitor } from "./SimSourceMonitor.ts";
@@ -24,6 +24,8 @@ export interface ClipSpec {
   /** The media's start timecode as a frame count since midnight (Premiere's media start). */
   readonly startFrame?: number;
   readonly xmp?: string;
+  /** A bin made with `addBin`; the root bin otherwise. */
+  readonly bin?: SimBin;
 }
 
 export interface TrackItemSpec {
@@ -76,8 +78,15 @@ export class PremiereSimulator {
   addClip(spec: ClipSpec): SimClipItem {
     this.disk.set(spec.mediaPath, spec);
     const clip = this.clipItem(spec);
-    this.project.root.add(clip);
+    (spec.bin ?? this.project.root).add(clip);
     return clip;
+  }
+
+  /** A bin in the root bin. */
+  addBin(name: string): SimBin {
+    const bin = new SimBin(this.id(), name, PROJECT_ITEM_TYPES.TYPE_BIN, () => this.project as unknown as Project);
+    this.project.root.add(bin);
+    return bin;
   }
 
   /** Puts a media file on the simulated disk only (for import). */
@@ -198,18 +207,26 @@ export class PremiereSimulator {
       ProjectUtils: {
         async getSelection(project: unknown): Promise<ProjectItemSelection> {
           if (project !== sim.project) throw new SimulatorError("getSelection needs the project");
-          const items = [...sim.selection];
-          return { getItems: async () => items as unknown as ProjectItem[] };
+          const items = sim.selection.map((item) => item.view);
+          return { getItems: async () => items };
         },
       },
       ProjectItem: {
         ...PROJECT_ITEM_TYPES,
-        cast: (item: unknown) => item,
+        cast: (item: unknown) => unwrapItem(item)?.view,
       },
       ClipProjectItem: {
         cast(item: unknown) {
-          if (!(item instanceof SimClipItem)) throw new SimulatorError("only a clip item casts to ClipProjectItem");
-          return item;
+          const clip = unwrapItem(item);
+          if (!(clip instanceof SimClipItem)) throw new SimulatorError("only a clip item casts to ClipProjectItem");
+          return clip;
+        },
+      },
+      FolderItem: {
+        cast(item: unknown) {
+          const bin = unwrapItem(item);
+          if (!(bin instanceof SimBin)) throw new SimulatorError("only a bin casts to FolderItem");
+          return bin;
         },
       },
       EventManager: sim.events,
@@ -220,6 +237,9 @@ export class PremiereSimulator {
 }
 
 function markerList(owner: SimClipItem | SimSequence): MarkerList {
+  if (!(owner instanceof SimSequence) && unwrapItem(owner) !== owner && unwrapItem(owner) !== undefined) {
+    throw new SimulatorError("Markers.getMarkers takes a ClipProjectItem: cast the ProjectItem first");
+  }
   if (owner instanceof SimClipItem) {
     if (owner.state.sequence) return markerList(owner.state.sequence as unknown as SimSequence);
     return owner.state.markers;

@@ -2,7 +2,7 @@ import type { Action, ProjectItem } from "@adobe/premierepro";
 import { XmpDocument } from "../xmp/XmpDocument.ts";
 import type { ActionGate } from "./ActionGate.ts";
 import { createAction } from "./SimAction.ts";
-import { SimClipItem } from "./SimProjectItem.ts";
+import { SimClipItem, unwrapItem } from "./SimProjectItem.ts";
 import { SimulatorError } from "./SimulatorError.ts";
 
 export const PROJECT_METADATA_NAMESPACE = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
@@ -86,6 +86,7 @@ export class SimMetadata {
 }
 
 function clip(projectItem: ProjectItem): SimClipItem {
-  if (!(projectItem instanceof SimClipItem)) throw new SimulatorError("metadata needs a clip project item");
-  return projectItem;
+  const item = unwrapItem(projectItem);
+  if (!(item instanceof SimClipItem)) throw new SimulatorError("metadata needs a clip project item");
+  return item;
 }

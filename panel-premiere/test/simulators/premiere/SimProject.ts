@@ -1,7 +1,7 @@
 import type { Action, CompoundAction, FolderItem, Guid, ProjectItem, Sequence } from "@adobe/premierepro";
 import { type ActionGate, isThenable } from "./ActionGate.ts";
 import { SimAction } from "./SimAction.ts";
-import type { SimBin } from "./SimProjectItem.ts";
+import { SimBin, unwrapItem } from "./SimProjectItem.ts";
 import type { SimSequence } from "./SimSequence.ts";
 import type { UndoStack } from "./UndoStack.ts";
 
@@ -56,12 +56,13 @@ export class SimProject {
   }
 
   async getInsertionBin(): Promise<ProjectItem> {
-    return this.root as unknown as ProjectItem;
+    return this.root.view;
   }
 
   /** Imports into the target bin (the root without one); false when any file could not be imported. */
   async importFiles(filePaths: string[], _suppressUI?: boolean, targetBin?: ProjectItem, _asNumberedStills?: boolean): Promise<boolean> {
-    const bin = (targetBin as unknown as SimBin | undefined) ?? this.root;
+    const target = unwrapItem(targetBin);
+    const bin = target instanceof SimBin ? target : this.root;
     let all = true;
     for (const path of filePaths) all = this.importer.importFile(path, bin) && all;
     return all;

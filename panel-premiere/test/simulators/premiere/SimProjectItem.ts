@@ -6,9 +6,43 @@ import { frameRateOfTicks, tick } from "./SimTickTime.ts";
 /** `ProjectItem.TYPE_*` (the numbers ExtendScript's ProjectItemType uses). */
 export const PROJECT_ITEM_TYPES = { TYPE_CLIP: 1, TYPE_BIN: 2, TYPE_ROOT: 3, TYPE_FILE: 4, TYPE_STYLE: 5, TYPE_COMPOUND: 6 } as const;
 
+const viewed = new WeakMap<object, SimProjectItem>();
+
+/**
+ * The item behind a ProjectItem the API handed out, or the item itself. Premiere hands out plain
+ * `ProjectItem`s (from bins, the selection, track items); clip and bin calls need
+ * `ClipProjectItem.cast` or `FolderItem.cast` first.
+ */
+export function unwrapItem(item: unknown): SimProjectItem | undefined {
+  if (item instanceof SimProjectItem) return item;
+  return typeof item === "object" && item !== null ? viewed.get(item) : undefined;
+}
+
 /** Anything in the Project panel. */
 export abstract class SimProjectItem {
   parent: SimBin | null = null;
+  private plain: ProjectItem | null = null;
+
+  /** This item as a plain `ProjectItem`: only the members the declarations give ProjectItem. */
+  get view(): ProjectItem {
+    if (!this.plain) {
+      const item = this;
+      const plain = {
+        get name() {
+          return item.name;
+        },
+        get type() {
+          return item.type;
+        },
+        getId: () => item.getId(),
+        getProject: () => item.getProject(),
+        getParentBin: () => item.getParentBin(),
+      };
+      viewed.set(plain, this);
+      this.plain = plain as unknown as ProjectItem;
+    }
+    return this.plain;
+  }
 
   constructor(
     readonly id: string,
@@ -40,7 +74,7 @@ export class SimBin extends SimProjectItem {
   }
 
   async getItems(): Promise<ProjectItem[]> {
-    return this.children as unknown as ProjectItem[];
+    return this.children.map((child) => child.view);
   }
 }
 

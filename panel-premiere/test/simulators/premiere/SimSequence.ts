@@ -55,7 +55,7 @@ export class SimVideoClipTrackItem {
     return this.trackIndex;
   }
   async getProjectItem(): Promise<ProjectItem> {
-    return this.state.item as unknown as ProjectItem;
+    return this.state.item.view;
   }
 }
 
@@ -136,6 +136,6 @@ export class SimSequence {
 
   async getProjectItem(): Promise<ProjectItem> {
     if (!this.projectItem) throw new SimulatorError(`sequence ${this.name} has no project item`);
-    return this.projectItem as unknown as ProjectItem;
+    return this.projectItem.view;
   }
 }
