@@ -1,0 +1,1070 @@
+-- Sichter for DaVinci Resolve, free edition and Studio: Workspace > Scripts > Sichter.
+--
+-- Sends the current clip to the local Sichter engine (analysed once, when the catalog does not know
+-- it yet) and writes the engine's tag plan for it into Resolve by the same rules as the Studio
+-- plugin's host adapter (panel-resolve-bridge/adapter): shot markers at source frames on the media
+-- pool item and, for a clip picked on the timeline, at their place on the timeline; each marker
+-- carries custom data "sichter:<id>" so a second run replaces exactly Sichter's own markers; an
+-- editor's marker on a frame moves Sichter's on by a frame; Keywords merged, Description and
+-- Comments in Sichter's own line; every write read back.
+--
+-- It talks to the engine over loopback HTTP (POST /rpc, JSON-RPC, token in an Authorization header)
+-- through LuaJIT's ffi and the operating system's sockets: no curl, no console window. The engine
+-- writes its token and port into Sichter's folders; this script reads them there.
+--
+-- Loaded with SICHTER_NO_MAIN set (tests), it only returns its module table.
+
+local ffi = require("ffi")
+local bit = require("bit")
+
+local Sichter = { VERSION = "0.1.0" }
+
+---------------------------------------------------------------------------------------------------
+-- JSON
+---------------------------------------------------------------------------------------------------
+local json = {}
+Sichter.json = json
+-- A table marked with json.array encodes as an array even when empty.
+json.array_mt = {}
+function json.array(t) return setmetatable(t or {}, json.array_mt) end
+
+local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+
+local function is_array(t)
+  if getmetatable(t) == json.array_mt then return true end
+  local n = #t
+  if n == 0 then return false end
+  for k in pairs(t) do
+    if type(k) ~= "number" or k < 1 or k > n or k ~= math.floor(k) then return false end
+  end
+  return true
+end
+
+function json.encode(value)
+  local kind = type(value)
+  if kind == "nil" then return "null" end
+  if kind == "boolean" then return value and "true" or "false" end
+  if kind == "number" then
+    if value ~= value or value == math.huge or value == -math.huge then error("JSON has no NaN or infinity") end
+    if value == math.floor(value) and math.abs(value) < 2 ^ 53 then return string.format("%d", value) end
+    return string.format("%.17g", value)
+  end
+  if kind == "string" then
+    return '"' .. value:gsub('[%c"\\]', function(c) return escapes[c] or string.format("\\u%04x", c:byte()) end) .. '"'
+  end
+  if kind == "table" then
+    local parts = {}
+    if is_array(value) then
+      for i = 1, #value do parts[i] = json.encode(value[i]) end
+      return "[" .. table.concat(parts, ",") .. "]"
+    end
+    local keys = {}
+    for k in pairs(value) do keys[#keys + 1] = tostring(k) end
+    table.sort(keys)
+    for _, k in ipairs(keys) do
+      local v = value[k]
+      if v == nil then v = value[tonumber(k)] end
+      parts[#parts + 1] = json.encode(k) .. ":" .. json.encode(v)
+    end
+    return "{" .. table.concat(parts, ",") .. "}"
+  end
+  error("cannot encode a " .. kind .. " as JSON")
+end
+
+local function utf8_char(code)
+  if code < 0x80 then return string.char(code) end
+  if code < 0x800 then return string.char(0xC0 + bit.rshift(code, 6), 0x80 + bit.band(code, 0x3F)) end
+  if code < 0x10000 then
+    return string.char(0xE0 + bit.rshift(code, 12), 0x80 + bit.band(bit.rshift(code, 6), 0x3F), 0x80 + bit.band(code, 0x3F))
+  end
+  return string.char(0xF0 + bit.rshift(code, 18), 0x80 + bit.band(bit.rshift(code, 12), 0x3F),
+    0x80 + bit.band(bit.rshift(code, 6), 0x3F), 0x80 + bit.band(code, 0x3F))
+end
+
+function json.decode(text)
+  local pos = 1
+  local function fail(what) error(string.format("invalid JSON at %d: %s", pos, what)) end
+  local function skip() pos = text:find("[^ \t\r\n]", pos) or #text + 1 end
+  local value
+  local function str()
+    local out = {}
+    pos = pos + 1
+    while true do
+      local c = text:sub(pos, pos)
+      if c == "" then fail("unterminated string") end
+      if c == '"' then pos = pos + 1 break end
+      if c == "\\" then
+        local e = text:sub(pos + 1, pos + 1)
+        local simple = { b = "\b", f = "\f", n = "\n", r = "\r", t = "\t", ['"'] = '"', ["\\"] = "\\", ["/"] = "/" }
+        if simple[e] then
+          out[#out + 1] = simple[e]
+          pos = pos + 2
+        elseif e == "u" then
+          local code = tonumber(text:sub(pos + 2, pos + 5), 16) or fail("bad \\u escape")
+          pos = pos + 6
+          if code >= 0xD800 and code <= 0xDBFF and text:sub(pos, pos + 1) == "\\u" then
+            local low = tonumber(text:sub(pos + 2, pos + 5), 16)
+            if low and low >= 0xDC00 and low <= 0xDFFF then
+              code = 0x10000 + (code - 0xD800) * 0x400 + (low - 0xDC00)
+              pos = pos + 6
+            end
+          end
+          out[#out + 1] = utf8_char(code)
+        else
+          fail("bad escape")
+        end
+      else
+        local stop = text:find('["\\]', pos) or #text + 1
+        out[#out + 1] = text:sub(pos, stop - 1)
+        pos = stop
+      end
+    end
+    return table.concat(out)
+  end
+  function value()
+    skip()
+    local c = text:sub(pos, pos)
+    if c == "{" then
+      local t = {}
+      pos = pos + 1
+      skip()
+      if text:sub(pos, pos) == "}" then pos = pos + 1 return t end
+      while true do
+        skip()
+        if text:sub(pos, pos) ~= '"' then fail("expected a key") end
+        local k = str()
+        skip()
+        if text:sub(pos, pos) ~= ":" then fail("expected :") end
+        pos = pos + 1
+        t[k] = value()
+        skip()
+        local d = text:sub(pos, pos)
+        pos = pos + 1
+        if d == "}" then return t end
+        if d ~= "," then fail("expected , or }") end
+      end
+    elseif c == "[" then
+      local t = json.array()
+      pos = pos + 1
+      skip()
+      if text:sub(pos, pos) == "]" then pos = pos + 1 return t end
+      while true do
+        t[#t + 1] = value()
+        skip()
+        local d = text:sub(pos, pos)
+        pos = pos + 1
+        if d == "]" then return t end
+        if d ~= "," then fail("expected , or ]") end
+      end
+    elseif c == '"' then
+      return str()
+    elseif text:sub(pos, pos + 3) == "true" then pos = pos + 4 return true
+    elseif text:sub(pos, pos + 4) == "false" then pos = pos + 5 return false
+    elseif text:sub(pos, pos + 3) == "null" then pos = pos + 4 return nil
+    end
+    local number = text:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
+    if not number or number == "" then fail("unexpected " .. c) end
+    pos = pos + #number
+    return tonumber(number)
+  end
+  local result = value()
+  skip()
+  if pos <= #text then fail("trailing text") end
+  return result
+end
+
+---------------------------------------------------------------------------------------------------
+-- Text: the comparisons the plugin makes with String.normalize("NFC") and toLocaleLowerCase.
+-- Lua has neither: common decomposed Latin letters are composed and Latin-1 letters lowered;
+-- other scripts compare by their bytes (a limit of the free edition, see README).
+---------------------------------------------------------------------------------------------------
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+Sichter.trim = trim
+
+local COMPOSE = {}
+do
+  -- base letter .. combining mark (U+0308 diaeresis, U+0301 acute, U+0300 grave, U+0302 circumflex, U+0327 cedilla, U+030A ring, U+0303 tilde)
+  local marks = { ["\204\136"] = { A = 0xC4, O = 0xD6, U = 0xDC, a = 0xE4, o = 0xF6, u = 0xFC, E = 0xCB, e = 0xEB, I = 0xCF, i = 0xEF, y = 0xFF },
+    ["\204\129"] = { A = 0xC1, E = 0xC9, I = 0xCD, O = 0xD3, U = 0xDA, a = 0xE1, e = 0xE9, i = 0xED, o = 0xF3, u = 0xFA, Y = 0xDD, y = 0xFD },
+    ["\204\128"] = { A = 0xC0, E = 0xC8, I = 0xCC, O = 0xD2, U = 0xD9, a = 0xE0, e = 0xE8, i = 0xEC, o = 0xF2, u = 0xF9 },
+    ["\204\130"] = { A = 0xC2, E = 0xCA, I = 0xCE, O = 0xD4, U = 0xDB, a = 0xE2, e = 0xEA, i = 0xEE, o = 0xF4, u = 0xFB },
+    ["\204\167"] = { C = 0xC7, c = 0xE7 }, ["\204\138"] = { A = 0xC5, a = 0xE5 },
+    ["\204\131"] = { A = 0xC3, N = 0xD1, O = 0xD5, a = 0xE3, n = 0xF1, o = 0xF5 } }
+  for mark, letters in pairs(marks) do
+    for letter, code in pairs(letters) do COMPOSE[letter .. mark] = utf8_char(code) end
+  end
+end
+
+local function compose(s)
+  return (s:gsub("([A-Za-z])(\204[\128-\167])", function(letter, mark) return COMPOSE[letter .. mark] or (letter .. mark) end))
+end
+
+local function lower(s)
+  s = s:lower()
+  -- U+00C0..U+00DE (but U+00D7 ×) are C3 80..C3 9E; their small letters are 0x20 further.
+  return (s:gsub("\195([\128-\158])", function(c)
+    local b = c:byte()
+    if b == 0x97 then return "\195" .. c end
+    return "\195" .. string.char(b + 0x20)
+  end))
+end
+
+local function keyword_key(word) return lower(trim(compose(word))) end
+Sichter.keyword_key = keyword_key
+
+---------------------------------------------------------------------------------------------------
+-- Frame rates and timecode labels
+---------------------------------------------------------------------------------------------------
+local NTSC = { ["23.976"] = { 24000, 1001 }, ["23.98"] = { 24000, 1001 }, ["29.97"] = { 30000, 1001 }, ["59.94"] = { 60000, 1001 } }
+
+local function parse_rate(text)
+  text = trim(tostring(text or ""))
+  local num, den = text:match("^(%d+)%s*/%s*(%d+)$")
+  if num then return { num = tonumber(num), den = tonumber(den) } end
+  local whole, fraction = text:match("^(%d+)%.?(%d*)$")
+  if not whole then return nil end
+  fraction = fraction:gsub("0+$", "")
+  if fraction == "" then return { num = tonumber(whole), den = 1 } end
+  local pair = NTSC[tostring(tonumber(whole)) .. "." .. fraction]
+  return pair and { num = pair[1], den = pair[2] } or nil
+end
+Sichter.parse_rate = parse_rate
+
+local function gcd(a, b) while b ~= 0 do a, b = b, a % b end return a end
+local function reduce(rate) local g = gcd(rate.num, rate.den) return { num = rate.num / g, den = rate.den / g } end
+local function same_rate(a, b) a, b = reduce(a), reduce(b) return a.num == b.num and a.den == b.den end
+local function rate_text(rate) rate = reduce(rate) return string.format("%d/%d", rate.num, rate.den) end
+local function supports_drop(rate) rate = reduce(rate) return rate.den == 1001 and (rate.num == 30000 or rate.num == 60000) end
+
+local function scheme(rate, drop)
+  local n = math.floor(rate.num / rate.den + 0.5)
+  local d = drop and (n == 60 and 4 or 2) or 0
+  return { n = n, d = d, drop = drop and d > 0, per_day = n * 86400 - (drop and d * (24 * 60 - 24 * 6) or 0) }
+end
+
+function Sichter.format_timecode(frames, rate, drop)
+  local s = scheme(rate, drop)
+  frames = frames % s.per_day
+  if s.drop then
+    local per10 = s.n * 600 - 9 * s.d
+    local tens, rest = math.floor(frames / per10), frames % per10
+    frames = frames + 9 * s.d * tens + (rest > s.d and s.d * math.floor((rest - s.d) / (s.n * 60 - s.d)) or 0)
+  end
+  local digits = s.n > 100 and "%03d" or "%02d"
+  return string.format("%02d:%02d:%02d" .. (s.drop and ";" or ":") .. digits,
+    math.floor(frames / (s.n * 3600)) % 24, math.floor(frames / (s.n * 60)) % 60, math.floor(frames / s.n) % 60, frames % s.n)
+end
+
+function Sichter.parse_timecode(text, rate, drop)
+  local h, m, sec, f = tostring(text or ""):match("^%s*(%d%d?)[:;](%d%d)[:;](%d%d)[:;.,](%d%d%d?)%s*$")
+  if not h then return nil end
+  local s = scheme(rate, drop)
+  h, m, sec, f = tonumber(h), tonumber(m), tonumber(sec), tonumber(f)
+  local frames = ((h * 60 + m) * 60 + sec) * s.n + f
+  if s.drop then
+    local minutes = h * 60 + m
+    frames = frames - s.d * (minutes - math.floor(minutes / 10))
+  end
+  return frames
+end
+
+---------------------------------------------------------------------------------------------------
+-- The tag plan laid out as markers (the Premiere panel's layoutClipMarkers, the plugin's mergeSameFrame)
+---------------------------------------------------------------------------------------------------
+local MAIN_KEYWORDS = 3
+
+local function stable_sort(list, key)
+  local indexed = {}
+  for i, v in ipairs(list) do indexed[i] = { v = v, i = i } end
+  table.sort(indexed, function(a, b)
+    local ka, kb = key(a.v), key(b.v)
+    if ka ~= kb then return ka < kb end
+    return a.i < b.i
+  end)
+  local out = {}
+  for i, e in ipairs(indexed) do out[i] = e.v end
+  return out
+end
+
+local function distinct_labels(tags)
+  local seen, labels = {}, {}
+  for _, tag in ipairs(tags) do
+    local label = trim(tag.name)
+    local key = lower(compose(label))
+    if label ~= "" and not seen[key] then
+      seen[key] = true
+      labels[#labels + 1] = label
+    end
+  end
+  return labels
+end
+
+local function first_n(list, n)
+  local out = {}
+  for i = 1, math.min(n, #list) do out[i] = list[i] end
+  return out
+end
+
+local function layout_marker(anchor, tags, timecode)
+  local keywords = distinct_labels(tags)
+  local first
+  for _, tag in ipairs(tags) do
+    if trim(tag.name) ~= "" then first = tag break end
+  end
+  local lines = {}
+  local text = #keywords > 0 and table.concat(keywords, ", ") or anchor.comment
+  if text ~= "" then lines[#lines + 1] = text end
+  local at = timecode(anchor.startFrame)
+  if at ~= "" then lines[#lines + 1] = at end
+  return {
+    startFrame = anchor.startFrame,
+    durationFrames = anchor.durationFrames,
+    name = #keywords > 0 and table.concat(first_n(keywords, MAIN_KEYWORDS), ", ") or anchor.name,
+    comments = table.concat(lines, "\n"),
+    color = first and first.color or anchor.color,
+  }
+end
+
+function Sichter.layout_markers(plan, timecode)
+  local shots, tags = {}, {}
+  for _, m in ipairs(plan.markers or {}) do
+    if m.kind == "shot" then shots[#shots + 1] = m else tags[#tags + 1] = m end
+  end
+  shots = stable_sort(shots, function(m) return m.startFrame end)
+  local laid = {}
+  if #shots == 0 then
+    for _, tag in ipairs(stable_sort(tags, function(m) return m.startFrame end)) do laid[#laid + 1] = layout_marker(tag, { tag }, timecode) end
+  else
+    for index, shot in ipairs(shots) do
+      local next_shot = shots[index + 1]
+      local inside = {}
+      for _, tag in ipairs(tags) do
+        if (index == 1 or tag.startFrame >= shot.startFrame) and (next_shot == nil or tag.startFrame < next_shot.startFrame) then
+          inside[#inside + 1] = tag
+        end
+      end
+      laid[#laid + 1] = layout_marker(shot, inside, timecode)
+    end
+  end
+  -- Resolve keeps one marker per frame: markers starting on the same frame become one.
+  local merged, by_frame = {}, {}
+  for _, marker in ipairs(stable_sort(laid, function(m) return m.startFrame end)) do
+    local there = by_frame[marker.startFrame]
+    if there then
+      local names, notes = {}, {}
+      for _, n in ipairs({ there.name, marker.name }) do if n ~= "" then names[#names + 1] = n end end
+      for _, c in ipairs({ there.comments, marker.comments }) do if c ~= "" then notes[#notes + 1] = c end end
+      there.name = table.concat(names, ", ")
+      there.comments = table.concat(notes, "\n")
+      there.durationFrames = math.max(there.durationFrames, marker.durationFrames)
+    else
+      by_frame[marker.startFrame] = marker
+      merged[#merged + 1] = marker
+    end
+  end
+  return merged
+end
+
+-- Resolve's colours by the plan's tag-source colours; Resolve has no orange or white.
+Sichter.COLOR = { blue = "Blue", green = "Green", yellow = "Yellow", red = "Red", purple = "Purple", orange = "Sand", white = "Cream", cyan = "Cyan" }
+
+---------------------------------------------------------------------------------------------------
+-- Keywords and Sichter's own lines
+---------------------------------------------------------------------------------------------------
+local function parse_keywords(value)
+  local words = {}
+  for part in (tostring(value or "") .. ","):gmatch("([^,]*),") do
+    local word = trim(part)
+    if word ~= "" then words[#words + 1] = word end
+  end
+  return words
+end
+Sichter.parse_keywords = parse_keywords
+
+-- Keeps what is there, adds the plan's missing keywords, takes out only the withdrawn ones.
+function Sichter.merge_keywords(existing, wanted, withdrawn)
+  local words = {}
+  for _, w in ipairs(wanted or {}) do for _, part in ipairs(parse_keywords(w)) do words[#words + 1] = part end end
+  local current = parse_keywords(existing)
+  local wanted_keys, ours_keys = {}, {}
+  for _, w in ipairs(words) do wanted_keys[keyword_key(w)] = true end
+  for _, w in ipairs(withdrawn or {}) do ours_keys[keyword_key(w)] = true end
+  local removed = {}
+  for _, k in ipairs(current) do
+    if ours_keys[keyword_key(k)] and not wanted_keys[keyword_key(k)] then removed[k] = true end
+  end
+  local subject, kept_keys = {}, {}
+  for _, k in ipairs(current) do
+    if not removed[k] then
+      subject[#subject + 1] = k
+      kept_keys[keyword_key(k)] = true
+    end
+  end
+  for _, w in ipairs(words) do
+    local t = trim(w)
+    local key = keyword_key(t)
+    if key ~= "" and not kept_keys[key] then
+      kept_keys[key] = true
+      subject[#subject + 1] = t
+    end
+  end
+  return table.concat(subject, ", ")
+end
+
+Sichter.LINE_PREFIX = "Sichter: "
+function Sichter.with_sichter_line(existing, text)
+  local own = trim((tostring(text or ""):gsub("%s*[\r\n]+%s*", " ")))
+  local lines = {}
+  if existing ~= "" then
+    for line in (existing .. "\n"):gmatch("([^\n]*)\n") do
+      line = line:gsub("\r$", "")
+      if line:sub(1, #Sichter.LINE_PREFIX) ~= Sichter.LINE_PREFIX then lines[#lines + 1] = line end
+    end
+  end
+  while #lines > 0 and trim(lines[#lines]) == "" do lines[#lines] = nil end
+  if own ~= "" then lines[#lines + 1] = Sichter.LINE_PREFIX .. own end
+  return table.concat(lines, "\n")
+end
+
+---------------------------------------------------------------------------------------------------
+-- Resolve: objects, version, the current clip
+---------------------------------------------------------------------------------------------------
+local function call(object, method, ...)
+  if object == nil or type(object[method]) ~= "function" then return nil end
+  local ok, result = pcall(object[method], object, ...)
+  if ok then return result end
+  return nil
+end
+
+local function text_of(v) if v == nil then return "" end return tostring(v) end
+local function frame_of(v) local n = tonumber(v) if not n then error("Resolve answered " .. tostring(v) .. " for a frame") end return math.floor(n + 0.5) end
+
+local function version_of(resolve)
+  local v = call(resolve, "GetVersion") or {}
+  return { tonumber(v[1]) or 0, tonumber(v[2]) or 0, tonumber(v[3]) or 0 }
+end
+
+local function at_least(version, minimum)
+  for i = 1, 3 do
+    if version[i] ~= minimum[i] then return version[i] > minimum[i] end
+  end
+  return true
+end
+
+local API = { pool_selection = { 19, 0, 2 }, timeline_selection = { 21, 0, 4 } }
+
+local function project_of(resolve) return call(call(resolve, "GetProjectManager"), "GetCurrentProject") end
+
+local function track_of(timeline, item)
+  local id, start = text_of(call(item, "GetUniqueId")), frame_of(call(item, "GetStart"))
+  for track = 1, tonumber(call(timeline, "GetTrackCount", "video")) or 0 do
+    for _, candidate in ipairs(call(timeline, "GetItemListInTrack", "video", track) or {}) do
+      if frame_of(call(candidate, "GetStart")) == start and text_of(call(candidate, "GetUniqueId")) == id then return track end
+    end
+  end
+  return nil
+end
+
+local function reference_of_item(item)
+  local path = text_of(call(item, "GetClipProperty", "File Path"))
+  if path == "" then return nil end
+  local name = text_of(call(item, "GetName"))
+  return { mediaPath = path, name = name ~= "" and name or path, hostItemId = text_of(call(item, "GetUniqueId")) }
+end
+
+local function reference_of_instance(timeline, item)
+  local media = call(item, "GetMediaPoolItem")
+  local clip = media and reference_of_item(media)
+  if not clip then return nil end
+  local timeline_start = frame_of(call(timeline, "GetStartFrame"))
+  local start, finish = frame_of(call(item, "GetStart")), frame_of(call(item, "GetEnd"))
+  local in_frame = frame_of(call(item, "GetLeftOffset"))
+  local rate = parse_rate(call(timeline, "GetSetting", "timelineFrameRate"))
+  clip.source = { inFrame = in_frame, outFrame = in_frame + (finish - start) }
+  clip.sequence = {
+    sequenceName = text_of(call(timeline, "GetName")),
+    frameRate = rate and rate_text(rate) or "",
+    startFrame = start - timeline_start,
+    endFrame = finish - timeline_start,
+    track = (track_of(timeline, item) or 1) - 1,
+  }
+  return clip
+end
+
+-- The clip the editor works on: the Media page's selection there; elsewhere the selected timeline
+-- clip (21.0.4 on) or the one under the playhead, then the media pool selection.
+function Sichter.current_clip(resolve)
+  local project = project_of(resolve)
+  if not project then return nil end
+  local version = version_of(resolve)
+  local pool, timeline = call(project, "GetMediaPool"), call(project, "GetCurrentTimeline")
+  local function from_pool()
+    if not pool or not at_least(version, API.pool_selection) or type(pool.GetSelectedClips) ~= "function" then return nil end
+    for _, item in ipairs(call(pool, "GetSelectedClips") or {}) do
+      local ref = reference_of_item(item)
+      if ref then return ref end
+    end
+  end
+  local function from_timeline()
+    if not timeline then return nil end
+    if at_least(version, API.timeline_selection) and type(timeline.GetSelectedClips) == "function" then
+      for _, item in ipairs(call(timeline, "GetSelectedClips") or {}) do
+        local ref = reference_of_instance(timeline, item)
+        if ref then return ref end
+      end
+    end
+    local item = call(timeline, "GetCurrentVideoItem")
+    return item and reference_of_instance(timeline, item) or nil
+  end
+  if text_of(call(resolve, "GetCurrentPage")) == "media" then return from_pool() or from_timeline() end
+  return from_timeline() or from_pool()
+end
+
+local function all_items(pool)
+  local out, pending = {}, { call(pool, "GetRootFolder") }
+  while #pending > 0 do
+    local folder = table.remove(pending, 1)
+    for _, clip in ipairs(call(folder, "GetClipList") or {}) do out[#out + 1] = clip end
+    for _, sub in ipairs(call(folder, "GetSubFolderList") or {}) do pending[#pending + 1] = sub end
+  end
+  return out
+end
+
+local function find_item(pool, clip)
+  local items = all_items(pool)
+  if clip.hostItemId and clip.hostItemId ~= "" then
+    for _, item in ipairs(items) do if text_of(call(item, "GetUniqueId")) == clip.hostItemId then return item end end
+  end
+  for _, item in ipairs(items) do if text_of(call(item, "GetClipProperty", "File Path")) == clip.mediaPath then return item end end
+  return nil
+end
+
+---------------------------------------------------------------------------------------------------
+-- Markers
+---------------------------------------------------------------------------------------------------
+local HOST = "DaVinci Resolve"
+
+local function read_markers(owner)
+  local out = {}
+  for key, info in pairs(call(owner, "GetMarkers") or {}) do
+    local frame = tonumber(key)
+    if frame and type(info) == "table" then
+      out[#out + 1] = { frame = math.floor(frame + 0.5), color = text_of(info.color), name = text_of(info.name), note = text_of(info.note),
+        duration = tonumber(info.duration) or 1, customData = text_of(info.customData) }
+    end
+  end
+  table.sort(out, function(a, b) return a.frame < b.frame end)
+  return out
+end
+
+local function placed_as_wanted(marker, wanted, all, is_ours)
+  local shift = marker.frame - wanted.frame
+  if shift < 0 or marker.frame > wanted.lastFrame then return false end
+  for frame = wanted.frame, marker.frame - 1 do
+    local holder
+    for _, m in ipairs(all) do if m.frame == frame then holder = m break end end
+    if not holder or is_ours(holder) then return false end
+  end
+  return marker.customData == wanted.customData and marker.name == wanted.name and marker.note == wanted.note
+    and marker.color == wanted.color and marker.duration == math.max(1, wanted.duration - shift)
+end
+
+-- Adds one marker and reads it back; an editor's marker on the frame moves it on by one frame.
+local function place_marker(owner, wanted, taken)
+  for frame = wanted.frame, wanted.lastFrame do
+    if not taken[frame] then
+      local duration = math.max(1, wanted.duration - (frame - wanted.frame))
+      local added = call(owner, "AddMarker", frame, wanted.color, wanted.name, wanted.note, duration, wanted.customData)
+      for k in pairs(taken) do taken[k] = nil end
+      for _, m in ipairs(read_markers(owner)) do taken[m.frame] = m end
+      local there = taken[frame]
+      if added then
+        if there and there.customData == wanted.customData and there.name == wanted.name and there.color == wanted.color then
+          return { status = "written", frame = frame }
+        end
+        return { status = "not-kept", found = there }
+      end
+      if not there then return { status = "refused" } end
+    end
+  end
+  local occupant = taken[wanted.frame]
+  if not occupant then
+    for frame = wanted.frame, wanted.lastFrame do if taken[frame] then occupant = taken[frame] break end end
+  end
+  return occupant and { status = "occupied", occupant = occupant } or { status = "refused" }
+end
+
+local function marker_report(placed, wanted, label)
+  local target = label .. ": " .. wanted.name
+  if placed.status == "written" then
+    return { kind = "marker", status = "written", target = target, frame = wanted.clipFrame + (placed.frame - wanted.frame) }
+  elseif placed.status == "occupied" then
+    return { kind = "marker", status = "skipped", target = target, frame = wanted.clipFrame,
+      error = { code = "SICHTER_E_MARKER_FRAME_OCCUPIED", params = { target = label, name = wanted.name, from = wanted.frame, to = wanted.lastFrame, occupant = placed.occupant.name } } }
+  elseif placed.status == "refused" then
+    return { kind = "marker", status = "failed", target = target, frame = wanted.clipFrame,
+      error = { code = "SICHTER_E_HOST_WRITE_REFUSED", params = { host = HOST, what = 'the marker "' .. wanted.name .. '"', target = label .. ", frame " .. wanted.frame } } }
+  end
+  return { kind = "marker", status = "failed", target = target, frame = wanted.clipFrame,
+    error = { code = "SICHTER_E_HOST_WRITE_NOT_KEPT", params = { host = HOST, what = 'the marker "' .. wanted.name .. '"', target = label .. ", frame " .. wanted.frame,
+      found = placed.found and placed.found.name or "no marker" } } }
+end
+
+-- Sichter's markers on one owner become what `wanted` says; markers that are not Sichter's stay.
+local function apply_marker_set(owner, label, wanted, is_ours)
+  local before = read_markers(owner)
+  local ours, uses = {}, {}
+  for _, m in ipairs(before) do
+    uses[m.customData] = (uses[m.customData] or 0) + 1
+    if is_ours(m) then ours[#ours + 1] = m end
+  end
+  local kept, kept_data = {}, {}
+  for i, w in ipairs(wanted) do
+    if uses[w.customData] == 1 then
+      for _, m in ipairs(ours) do
+        if placed_as_wanted(m, w, before, is_ours) then kept[i] = m kept_data[w.customData] = true break end
+      end
+    end
+  end
+  local doomed = {}
+  for _, m in ipairs(ours) do
+    if not kept_data[m.customData] then doomed[m.customData] = (doomed[m.customData] or 0) + 1 end
+  end
+  local items = {}
+  local deleted = false
+  -- DeleteMarkerByCustomData deletes only the FIRST match: a loop, at most as often as the value occurs.
+  for custom, count in pairs(doomed) do
+    deleted = true
+    for _ = 1, count do
+      if not call(owner, "DeleteMarkerByCustomData", custom) then break end
+    end
+  end
+  local after = deleted and read_markers(owner) or before
+  local left = {}
+  for _, m in ipairs(after) do if doomed[m.customData] then left[#left + 1] = m.name end end
+  if #left > 0 then
+    items[#items + 1] = { kind = "marker", status = "failed", target = label .. ": " .. table.concat(left, ", "),
+      error = { code = "SICHTER_E_HOST_WRITE_NOT_KEPT", params = { host = HOST, what = "the deletion of Sichter's earlier markers", target = label, found = #left .. " still there" } } }
+  end
+  local taken = {}
+  for _, m in ipairs(after) do taken[m.frame] = m end
+  for i, w in ipairs(wanted) do
+    if kept[i] then
+      items[#items + 1] = { kind = "marker", status = "unchanged", target = label .. ": " .. w.name, frame = w.clipFrame + (kept[i].frame - w.frame) }
+    else
+      items[#items + 1] = marker_report(place_marker(owner, w, taken), w, label)
+    end
+  end
+  return items
+end
+
+local function clip_markers(item, label, laid)
+  local frames = tonumber(call(item, "GetClipProperty", "Frames"))
+  local length = (frames and frames > 0 and frames == math.floor(frames)) and frames or 2 ^ 52
+  local inside = {}
+  for _, m in ipairs(laid) do if m.startFrame < length then inside[#inside + 1] = m end end
+  local wanted = {}
+  for index, m in ipairs(inside) do
+    local duration = math.max(1, math.min(m.durationFrames, length - m.startFrame))
+    local next_frame = inside[index + 1] and inside[index + 1].startFrame or length
+    wanted[index] = { clipFrame = m.startFrame, frame = m.startFrame, lastFrame = math.min(m.startFrame + duration - 1, next_frame - 1),
+      duration = duration, color = Sichter.COLOR[m.color] or "Cream", name = m.name, note = m.comments,
+      customData = "sichter:f" .. m.startFrame }
+  end
+  return apply_marker_set(item, label, wanted, function(m) return m.customData:sub(1, 8) == "sichter:" end)
+end
+
+local function timeline_markers(resolve, item, clip, laid, clip_rate)
+  local placement = clip.sequence
+  if not placement then return {} end
+  local function skipped(why) return { { kind = "marker", status = "skipped", target = placement.sequenceName .. ": " .. why } } end
+  local timeline = call(project_of(resolve), "GetCurrentTimeline")
+  if not timeline or text_of(call(timeline, "GetName")) ~= placement.sequenceName then return skipped("timeline not open") end
+  local rate = parse_rate(call(timeline, "GetSetting", "timelineFrameRate"))
+  if not rate or not same_rate(rate, clip_rate) then
+    return skipped(string.format("timeline at %.3f fps, clip at %.3f fps", rate and rate.num / rate.den or 0, clip_rate.num / clip_rate.den))
+  end
+  local media_id = text_of(call(item, "GetUniqueId"))
+  local timeline_start = frame_of(call(timeline, "GetStartFrame"))
+  local instance
+  for _, candidate in ipairs(call(timeline, "GetItemListInTrack", "video", placement.track + 1) or {}) do
+    local media = call(candidate, "GetMediaPoolItem")
+    if frame_of(call(candidate, "GetStart")) - timeline_start == placement.startFrame and media and text_of(call(media, "GetUniqueId")) == media_id then
+      instance = { start = placement.startFrame, finish = frame_of(call(candidate, "GetEnd")) - timeline_start, inFrame = frame_of(call(candidate, "GetLeftOffset")) }
+      break
+    end
+  end
+  if not instance then return skipped("clip not found at its place") end
+  local key = media_id .. "@" .. instance.start
+  local inside = {}
+  for _, m in ipairs(laid) do
+    if m.startFrame >= instance.inFrame and m.startFrame < instance.inFrame + (instance.finish - instance.start) then inside[#inside + 1] = m end
+  end
+  local wanted = {}
+  for index, m in ipairs(inside) do
+    local frame = instance.start + (m.startFrame - instance.inFrame)
+    local next_frame = inside[index + 1] and instance.start + (inside[index + 1].startFrame - instance.inFrame) or instance.finish
+    local duration = math.max(1, math.min(m.durationFrames, instance.finish - frame))
+    wanted[index] = { clipFrame = m.startFrame, frame = frame, lastFrame = math.min(frame + duration - 1, next_frame - 1), duration = duration,
+      color = Sichter.COLOR[m.color] or "Cream", name = m.name, note = m.comments, customData = "sichter:" .. key .. "/f" .. m.startFrame }
+  end
+  return apply_marker_set(timeline, placement.sequenceName, wanted, function(m)
+    local owner, record = m.customData:match("^sichter:(.+)@(%-?%d+)/f%d+$")
+    if owner ~= media_id then return false end
+    return tonumber(record) == instance.start or (m.frame >= instance.start and m.frame < instance.finish)
+  end)
+end
+
+---------------------------------------------------------------------------------------------------
+-- Clip metadata: 21.1's dict forms first, the older key/value forms as fallback, always read back
+---------------------------------------------------------------------------------------------------
+local function read_field(item, field)
+  local all = call(item, "GetMetadata")
+  if type(all) == "table" then
+    local value = all[field]
+    return type(value) == "string" and value or ""
+  end
+  local one = call(item, "GetMetadata", field)
+  return type(one) == "string" and one or nil
+end
+
+local function write_field(item, field, value)
+  local accepted, found = false, nil
+  for _, form in ipairs({ function() return call(item, "SetMetadata", { [field] = value }) end, function() return call(item, "SetMetadata", field, value) end }) do
+    if form() then
+      accepted = true
+      found = read_field(item, field)
+      if found == value then return { status = "written" } end
+    end
+  end
+  return accepted and { status = "not-kept", found = found } or { status = "refused" }
+end
+
+local function apply_field(item, label, field, kind, next_value)
+  local target = label .. ": " .. field
+  local existing = read_field(item, field)
+  if existing == nil then
+    return { kind = kind, status = "failed", target = target, error = { code = "SICHTER_E_HOST_WRITE_REFUSED", params = { host = HOST, what = field .. " (it cannot be read)", target = label } } }
+  end
+  local value = next_value(existing)
+  if value == existing then return { kind = kind, status = "unchanged", target = target .. " = " .. value } end
+  local write = write_field(item, field, value)
+  if write.status == "written" then return { kind = kind, status = "written", target = target .. " = " .. value } end
+  if write.status == "refused" then
+    return { kind = kind, status = "failed", target = target, error = { code = "SICHTER_E_HOST_WRITE_REFUSED", params = { host = HOST, what = field, target = label } } }
+  end
+  return { kind = kind, status = "failed", target = target, error = { code = "SICHTER_E_HOST_WRITE_NOT_KEPT", params = { host = HOST, what = field, target = label, found = write.found or "" } } }
+end
+
+-- Writes a tag plan into Resolve; answers the per-item report the plugin gives ({clipPath, items}).
+function Sichter.apply_plan(resolve, plan, clip)
+  local report = { clipPath = plan.clipPath, items = {} }
+  local pool = call(project_of(resolve), "GetMediaPool")
+  local item = pool and find_item(pool, clip)
+  if not item then
+    report.items[1] = { kind = "marker", status = "failed", target = clip.mediaPath, error = { code = "SICHTER_E_FILE_NOT_FOUND", params = { path = clip.mediaPath } } }
+    return report
+  end
+  local label = text_of(call(item, "GetName"))
+  if label == "" then label = clip.name end
+  local rate = parse_rate(plan.frameRate)
+  local flag = text_of(call(item, "GetClipProperty", "Drop frame"))
+  local drop = flag == "1" or (flag ~= "0" and supports_drop(rate))
+  local start = Sichter.parse_timecode(call(item, "GetClipProperty", "Start TC"), rate, drop) or 0
+  local laid = Sichter.layout_markers(plan, function(frame) return Sichter.format_timecode(start + frame, rate, drop) end)
+  local function add(items) for _, i in ipairs(items) do report.items[#report.items + 1] = i end end
+  add(clip_markers(item, label, laid))
+  add(timeline_markers(resolve, item, clip, laid, rate))
+  add({
+    apply_field(item, label, "Keywords", "keywords", function(existing) return Sichter.merge_keywords(existing, plan.keywords, plan.withdrawnKeywords) end),
+    apply_field(item, label, "Description", "description", function(existing) return Sichter.with_sichter_line(existing, plan.description) end),
+    apply_field(item, label, "Comments", "description", function(existing) return Sichter.with_sichter_line(existing, plan.logComment) end),
+  })
+  return report
+end
+
+---------------------------------------------------------------------------------------------------
+-- Sockets through LuaJIT's ffi: BSD sockets on macOS and Linux, Winsock on Windows. Loopback only.
+---------------------------------------------------------------------------------------------------
+local function cdef(declaration) pcall(ffi.cdef, declaration) end
+local net = {}
+Sichter.net = net
+
+if ffi.os == "Windows" then
+  cdef("typedef uintptr_t SOCKET;")
+  cdef("int WSAStartup(uint16_t version, void *data);")
+  cdef("SOCKET socket(int af, int type, int protocol);")
+  cdef("int connect(SOCKET s, const void *name, int namelen);")
+  cdef("int send(SOCKET s, const char *buf, int len, int flags);")
+  cdef("int recv(SOCKET s, char *buf, int len, int flags);")
+  cdef("int closesocket(SOCKET s);")
+  cdef("int setsockopt(SOCKET s, int level, int optname, const char *optval, int optlen);")
+  cdef("int WSAGetLastError(void);")
+  cdef("void Sleep(uint32_t ms);")
+  cdef("typedef struct { uint16_t family; uint16_t port; uint8_t addr[4]; uint8_t zero[8]; } sichter_sockaddr_in;")
+  local ws2 = ffi.load("ws2_32")
+  local started = false
+  local INVALID = ffi.cast("SOCKET", -1)
+  function net.sleep(seconds) ffi.C.Sleep(math.floor(seconds * 1000)) end
+  function net.open(port, timeout)
+    if not started then
+      local data = ffi.new("uint8_t[1024]")
+      if ws2.WSAStartup(0x0202, data) ~= 0 then return nil, "WSAStartup failed" end
+      started = true
+    end
+    local s = ws2.socket(2, 1, 6)
+    if s == INVALID then return nil, "socket failed (" .. ws2.WSAGetLastError() .. ")" end
+    local ms = ffi.new("uint32_t[1]", math.floor(timeout * 1000))
+    ws2.setsockopt(s, 0xffff, 0x1006, ffi.cast("const char *", ms), 4)
+    ws2.setsockopt(s, 0xffff, 0x1005, ffi.cast("const char *", ms), 4)
+    local addr = ffi.new("sichter_sockaddr_in")
+    addr.family = 2
+    addr.port = bit.bor(bit.lshift(bit.band(port, 0xff), 8), bit.rshift(port, 8))
+    addr.addr[0], addr.addr[1], addr.addr[2], addr.addr[3] = 127, 0, 0, 1
+    if ws2.connect(s, addr, ffi.sizeof(addr)) ~= 0 then
+      local code = ws2.WSAGetLastError()
+      ws2.closesocket(s)
+      return nil, "connect failed (" .. code .. ")"
+    end
+    return {
+      send = function(data) return ws2.send(s, data, #data, 0) end,
+      recv = function(buffer, size) return ws2.recv(s, buffer, size, 0) end,
+      close = function() ws2.closesocket(s) end,
+    }
+  end
+else
+  cdef("int socket(int domain, int type, int protocol);")
+  cdef("int connect(int fd, const void *addr, uint32_t len);")
+  cdef("long send(int fd, const void *buf, size_t n, int flags);")
+  cdef("long recv(int fd, void *buf, size_t n, int flags);")
+  cdef("int close(int fd);")
+  cdef("int setsockopt(int fd, int level, int name, const void *value, uint32_t len);")
+  cdef("int usleep(uint32_t usec);")
+  cdef("char *strerror(int errnum);")
+  local osx = ffi.os == "OSX"
+  if osx then
+    cdef("typedef struct { uint8_t len; uint8_t family; uint16_t port; uint8_t addr[4]; uint8_t zero[8]; } sichter_sockaddr_in;")
+    cdef("typedef struct { int64_t sec; int32_t usec; int32_t pad; } sichter_timeval;")
+  else
+    cdef("typedef struct { uint16_t family; uint16_t port; uint8_t addr[4]; uint8_t zero[8]; } sichter_sockaddr_in;")
+    cdef("typedef struct { long sec; long usec; } sichter_timeval;")
+  end
+  local C = ffi.C
+  local SOL_SOCKET = osx and 0xffff or 1
+  local SO_RCVTIMEO = osx and 0x1006 or 20
+  local SO_SNDTIMEO = osx and 0x1005 or 21
+  -- A peer that hung up must not end Resolve with SIGPIPE.
+  local MSG_NOSIGNAL = osx and 0 or 0x4000
+  function net.sleep(seconds) C.usleep(math.floor(seconds * 1e6)) end
+  function net.open(port, timeout)
+    local fd = C.socket(2, 1, 0)
+    if fd < 0 then return nil, "socket failed: " .. ffi.string(C.strerror(ffi.errno())) end
+    local tv = ffi.new("sichter_timeval")
+    tv.sec = math.floor(timeout)
+    tv.usec = math.floor((timeout % 1) * 1e6)
+    C.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, ffi.sizeof(tv))
+    C.setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, tv, ffi.sizeof(tv))
+    if osx then C.setsockopt(fd, SOL_SOCKET, 0x1022, ffi.new("int[1]", 1), 4) end -- SO_NOSIGPIPE
+    local addr = ffi.new("sichter_sockaddr_in")
+    if osx then addr.len = ffi.sizeof(addr) end
+    addr.family = 2
+    addr.port = bit.bor(bit.lshift(bit.band(port, 0xff), 8), bit.rshift(port, 8))
+    addr.addr[0], addr.addr[1], addr.addr[2], addr.addr[3] = 127, 0, 0, 1
+    if C.connect(fd, addr, ffi.sizeof(addr)) ~= 0 then
+      local why = ffi.string(C.strerror(ffi.errno()))
+      C.close(fd)
+      return nil, "connect failed: " .. why
+    end
+    return {
+      send = function(data) return tonumber(C.send(fd, data, #data, MSG_NOSIGNAL)) end,
+      recv = function(buffer, size) return tonumber(C.recv(fd, buffer, size, 0)) end,
+      close = function() C.close(fd) end,
+    }
+  end
+end
+
+-- One HTTP/1.1 exchange with Connection: close; answers status, headers (lower-case names) and body.
+function net.post(port, path, headers, body, timeout)
+  local socket, why = net.open(port, timeout or 30)
+  if not socket then return nil, why end
+  local lines = { "POST " .. path .. " HTTP/1.1", "Host: 127.0.0.1:" .. port, "Connection: close", "Content-Length: " .. #body }
+  for name, value in pairs(headers) do lines[#lines + 1] = name .. ": " .. value end
+  local request = table.concat(lines, "\r\n") .. "\r\n\r\n" .. body
+  local sent = 0
+  while sent < #request do
+    local n = socket.send(request:sub(sent + 1))
+    if not n or n <= 0 then socket.close() return nil, "the engine did not take the request" end
+    sent = sent + n
+  end
+  local chunks, buffer = {}, ffi.new("char[65536]")
+  while true do
+    local n = socket.recv(buffer, 65536)
+    if not n or n < 0 then socket.close() return nil, "no answer from the engine in time" end
+    if n == 0 then break end
+    chunks[#chunks + 1] = ffi.string(buffer, n)
+  end
+  socket.close()
+  local response = table.concat(chunks)
+  local head, rest = response:match("^(.-)\r\n\r\n(.*)$")
+  if not head then return nil, "the engine's answer is not HTTP" end
+  local status = tonumber(head:match("^HTTP/%d%.%d (%d%d%d)"))
+  local answer_headers = {}
+  for name, value in head:gmatch("\r\n([^:\r\n]+):%s*([^\r\n]*)") do answer_headers[name:lower()] = value end
+  local length = tonumber(answer_headers["content-length"])
+  if length then rest = rest:sub(1, length) end
+  return { status = status, headers = answer_headers, body = rest }
+end
+
+---------------------------------------------------------------------------------------------------
+-- The engine: its token and port from Sichter's folders, JSON-RPC over POST /rpc
+---------------------------------------------------------------------------------------------------
+local function join(...) return table.concat({ ... }, ffi.os == "Windows" and "\\" or "/") end
+
+function Sichter.folders(getenv)
+  getenv = getenv or os.getenv
+  local home = getenv("SICHTER_HOME")
+  if home and home ~= "" then return { config = join(home, "config"), data = join(home, "data") } end
+  if ffi.os == "Windows" then
+    local user = getenv("USERPROFILE") or ""
+    local roaming = getenv("APPDATA") or join(user, "AppData", "Roaming")
+    local localdata = getenv("LOCALAPPDATA") or join(user, "AppData", "Local")
+    return { config = join(roaming, "Sichter", "config"), data = join(localdata, "Sichter", "data") }
+  end
+  local user = getenv("HOME") or ""
+  if ffi.os == "OSX" then
+    local base = join(user, "Library", "Application Support", "Sichter")
+    return { config = join(base, "config"), data = join(base, "data") }
+  end
+  return { config = join(getenv("XDG_CONFIG_HOME") or join(user, ".config"), "sichter"),
+    data = join(getenv("XDG_DATA_HOME") or join(user, ".local", "share"), "sichter") }
+end
+
+local function read_file(path)
+  local file = io.open(path, "rb")
+  if not file then return nil end
+  local text = file:read("*a")
+  file:close()
+  return text
+end
+
+Sichter.DEFAULT_PORT = 7431
+
+function Sichter.discover(getenv)
+  local folders = Sichter.folders(getenv)
+  local token = read_file(join(folders.config, "engine-token"))
+  token = token and trim(token)
+  if not token or token == "" then return nil end
+  local port = Sichter.DEFAULT_PORT
+  local runtime = read_file(join(folders.data, "engine.json"))
+  if runtime then
+    local ok, value = pcall(json.decode, runtime)
+    if ok and type(value) == "table" and tonumber(value.port) then port = tonumber(value.port) end
+  end
+  return { port = port, token = token }
+end
+
+-- A client for the engine: call(method, params) answers result, or nil and {code, message}.
+function Sichter.engine(address)
+  local next_id = 0
+  local client = {}
+  function client.call(method, params, timeout)
+    next_id = next_id + 1
+    local body = json.encode({ jsonrpc = "2.0", id = next_id, method = method, params = params or {} })
+    local answer, why = net.post(address.port, "/rpc", { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. address.token }, body, timeout)
+    if not answer then return nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "Sichter engine on port " .. address.port .. ": " .. why } end
+    local ok, message = pcall(json.decode, answer.body)
+    if not ok or type(message) ~= "table" then return nil, { code = "SICHTER_E_RESPONSE_INVALID", message = "HTTP " .. tostring(answer.status) } end
+    if answer.status ~= 200 then return nil, { code = message.code or "SICHTER_E_INTERNAL", message = message.message or ("HTTP " .. answer.status) } end
+    if message.error then
+      local data = message.error.data or {}
+      return nil, { code = data.code or "SICHTER_E_INTERNAL", message = message.error.message or "" }
+    end
+    return message.result
+  end
+  return client
+end
+
+---------------------------------------------------------------------------------------------------
+-- One run: analyse the current clip if the catalog lacks it, then apply its plan
+---------------------------------------------------------------------------------------------------
+local ENDED = { completed = true, failed = true, cancelled = true, interrupted = true }
+
+-- options: resolve, getenv, language ("de"), progress(text, fraction), sleep(seconds), pollSeconds.
+-- Answers the apply report, or nil and an error {code, message}.
+function Sichter.run(options)
+  local progress = options.progress or function() end
+  local sleep = options.sleep or net.sleep
+  local address = Sichter.discover(options.getenv)
+  if not address then
+    return nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "The Sichter engine has not run for this user yet: start it (npm start, or npx sichter serve) and run Sichter again." }
+  end
+  local engine = Sichter.engine(address)
+  local clip = Sichter.current_clip(options.resolve)
+  if not clip then
+    return nil, { code = "SICHTER_E_USAGE", message = "No clip: select one in the media pool, or put the playhead over a clip on the timeline." }
+  end
+  progress(clip.name, 0)
+  local known = engine.call("catalog.clip", { path = clip.mediaPath })
+  if not known then
+    local started, err = engine.call("clip.analyze", { path = clip.mediaPath, options = { write = "none", language = options.language or "de" } })
+    if not started then return nil, err end
+    local job
+    repeat
+      sleep(options.pollSeconds or 0.5)
+      job, err = engine.call("job.get", { jobId = started.jobId })
+      if not job then return nil, err end
+      progress(clip.name .. (job.stage and (" – " .. job.stage) or ""), job.fraction or 0)
+    until ENDED[job.state]
+    if job.state ~= "completed" then
+      return nil, job.error or { code = "SICHTER_E_CANCELLED", message = "The analysis ended " .. job.state .. "." }
+    end
+  end
+  local planned, err = engine.call("tags.plan", { path = clip.mediaPath, language = options.language or "de" })
+  if not planned then return nil, err end
+  progress(clip.name, 1)
+  return Sichter.apply_plan(options.resolve, planned.plan, clip), nil, clip
+end
+
+---------------------------------------------------------------------------------------------------
+-- Inside Resolve: a small window from Resolve's UI manager where there is one, else the console
+---------------------------------------------------------------------------------------------------
+local function summary(report)
+  local counts = { written = 0, unchanged = 0, skipped = 0, failed = 0 }
+  local problems = {}
+  for _, item in ipairs(report.items) do
+    counts[item.status] = (counts[item.status] or 0) + 1
+    if item.error then problems[#problems + 1] = item.target .. " (" .. item.error.code .. ")" end
+  end
+  local text = string.format("Sichter: %d written, %d unchanged, %d skipped, %d failed.", counts.written, counts.unchanged, counts.skipped, counts.failed)
+  if #problems > 0 then text = text .. "\n" .. table.concat(problems, "\n") end
+  return text
+end
+Sichter.summary = summary
+
+function Sichter.main()
+  local host = rawget(_G, "resolve") or (type(rawget(_G, "Resolve")) == "function" and Resolve()) or nil
+  if not host then print("Sichter: run this script from DaVinci Resolve (Workspace > Scripts).") return end
+  local window, status
+  local ui = rawget(_G, "fu") and fu.UIManager
+  if ui and rawget(_G, "bmd") then
+    pcall(function()
+      local dispatcher = bmd.UIDispatcher(ui)
+      window = dispatcher:AddWindow({ ID = "Sichter", WindowTitle = "Sichter", Geometry = { 200, 200, 420, 120 } },
+        ui:VGroup({ ui:Label({ ID = "Status", Text = "Sichter …", WordWrap = true }) }))
+      window:Show()
+      status = window:GetItems().Status
+    end)
+  end
+  local function show(text)
+    if status then pcall(function() status.Text = text end) else print(text) end
+  end
+  local report, err = Sichter.run({
+    resolve = host,
+    progress = function(name, fraction) show(string.format("%s: %d %%", name, math.floor(fraction * 100 + 0.5))) end,
+  })
+  show(report and summary(report) or ("Sichter: " .. err.message .. " (" .. err.code .. ")"))
+  if window then net.sleep(3) pcall(function() window:Hide() end) end
+end
+
+if not rawget(_G, "SICHTER_NO_MAIN") then Sichter.main() end
+return Sichter

@@ -1,0 +1,19 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Runs a support script in the real LuaJIT with a JSON file, answers its JSON output. */
+export function luajit(script: string, input: unknown, env: NodeJS.ProcessEnv = process.env): unknown {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-lua-"));
+  try {
+    const file = path.join(dir, "input.json");
+    fs.writeFileSync(file, JSON.stringify(input));
+    const run = spawnSync("luajit", [fileURLToPath(new URL(script, import.meta.url)), file], { encoding: "utf8", env, timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`luajit ${script} failed (${run.status}): ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
