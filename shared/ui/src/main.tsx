@@ -7,7 +7,6 @@ import { engineReachable } from "./connection/engineReachable.ts";
 import { storageTokenStore, type KeyValueStorage } from "./connection/TokenStore.ts";
 import { BrowserHostAdapter } from "./host/browser/BrowserHostAdapter.ts";
 import { takePairingToken } from "./host/browser/pairingFragment.ts";
-import type { UiLocale } from "./host/HostAdapter.ts";
 import "./theme/panel.css";
 
 // The browser host: the page the engine serves at http://127.0.0.1:PORT/.
@@ -24,16 +23,16 @@ const connection = new EngineConnection({
   reachable: () => engineReachable((url, init) => window.fetch(url, init), address.http),
 });
 const host = new BrowserHostAdapter(window, () => connection, storage);
-const panel = createPanel(host, connection);
+const panel = createPanel(host, connection, storage);
 connection.start();
 
-const LOCALE_KEY = "sichter.locale";
-const stored = safely(() => storage?.getItem(LOCALE_KEY) ?? null);
-const initialLocale: UiLocale = stored === "de" || stored === "en" ? stored : host.locale();
+// The language chosen before the panel had settings becomes the setting, once.
+const LEGACY_LOCALE_KEY = "sichter.locale";
+const legacy = safely(() => storage?.getItem(LEGACY_LOCALE_KEY) ?? null);
+if ((legacy === "de" || legacy === "en") && panel.settings.state.get().uiLocale === null) panel.settings.update({ uiLocale: legacy });
+safely(() => storage?.removeItem(LEGACY_LOCALE_KEY));
 
-createRoot(document.getElementById("root")!).render(
-  <App panel={panel} initialLocale={initialLocale} onLocaleChange={(locale) => safely(() => storage?.setItem(LOCALE_KEY, locale))} />,
-);
+createRoot(document.getElementById("root")!).render(<App panel={panel} initialLocale={host.locale()} />);
 
 function addressOfThisPage(): EngineAddress {
   try {

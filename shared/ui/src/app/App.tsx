@@ -10,38 +10,45 @@ import { ConnectionScreen } from "../views/ConnectionScreen.tsx";
 import { MediaBrowser } from "../views/MediaBrowser.tsx";
 import { SearchView } from "../views/SearchView.tsx";
 import { Tabs } from "../views/Tabs.tsx";
+import { SettingsView } from "../views/settings/SettingsView.tsx";
+import { keywordLanguageOf, themeOf, uiLocaleOf } from "../state/settings/PanelSettings.ts";
 import type { Panel } from "./Panel.ts";
 
 type TabKey = "media" | "clip" | "search";
 
 export interface AppProps {
   readonly panel: Panel;
+  /** The host's language: the panel's until the user chooses one in the settings. */
   readonly initialLocale: UiLocale;
   readonly onLocaleChange?: (locale: UiLocale) => void;
 }
 
 /** The panel for every host: top bar, the connection's designed states, and the clip and search views. */
 export function App({ panel, initialLocale, onLocaleChange }: AppProps) {
-  const [locale, setLocale] = useState(initialLocale);
-  const theme = useHostTheme(panel);
+  const settings = useStore(panel.settings.state);
+  const locale = uiLocaleOf(settings, initialLocale);
+  const hostTheme = useHostTheme(panel);
+  const theme = themeOf(settings, hostTheme);
   useEffect(() => {
     document.documentElement.setAttribute("data-theme", theme);
     document.documentElement.setAttribute("lang", locale);
   }, [theme, locale]);
   const switchLocale = (): void => {
     const next = locale === "de" ? "en" : "de";
-    setLocale(next);
+    panel.settings.update({ uiLocale: next });
     onLocaleChange?.(next);
   };
   return (
     <I18nProvider locale={locale}>
-      <PanelBody panel={panel} onSwitchLocale={switchLocale} />
+      <PanelBody panel={panel} onSwitchLocale={switchLocale} hostLocale={initialLocale} hostTheme={hostTheme} />
     </I18nProvider>
   );
 }
 
-function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: () => void }) {
+function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Panel; onSwitchLocale: () => void; hostLocale: UiLocale; hostTheme: HostTheme }) {
   const { locale, t } = useI18n();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const keywordLanguage = keywordLanguageOf(useStore(panel.settings.state), locale);
   const status = useStore(panel.connection.status);
   const clip = useCurrentClip(panel);
   const media = panel.media;
@@ -74,8 +81,23 @@ function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: ()
         <button type="button" className="button button-quiet" lang={locale === "de" ? "en" : "de"} aria-label={t("app.switchLanguageLabel")} onClick={onSwitchLocale}>
           {t("app.switchLanguage")}
         </button>
+        <button type="button" className="button button-quiet" aria-label={t("settings.openLabel")} aria-expanded={settingsOpen} title={t("settings.open")} onClick={() => setSettingsOpen(!settingsOpen)}>
+          <span aria-hidden="true">⚙</span>
+        </button>
       </header>
-      {showMain ? (
+      {settingsOpen ? (
+        <main className="main">
+          <SettingsView
+            settings={panel.settings}
+            privacy={panel.privacy}
+            transparency={panel.transparency}
+            hostLocale={hostLocale}
+            hostTheme={hostTheme}
+            capabilities={panel.host.capabilities}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </main>
+      ) : showMain ? (
         <main className="main">
           <Tabs
             label={t("app.sections")}
@@ -103,7 +125,7 @@ function PanelBody({ panel, onSwitchLocale }: { panel: Panel; onSwitchLocale: ()
                 clip={clip}
                 analysis={panel.analysis}
                 review={panel.review}
-                onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: locale })}
+                onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: keywordLanguage })}
                 mediaBrowser={media !== null}
               />
             )}

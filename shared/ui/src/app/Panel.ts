@@ -1,10 +1,14 @@
 import type { Disposable } from "@sichter/shared/protocol";
 import type { EngineConnection } from "../connection/EngineConnection.ts";
+import type { KeyValueStorage } from "../connection/TokenStore.ts";
 import type { HostAdapter } from "../host/HostAdapter.ts";
 import { AnalysisController } from "../state/analysis/AnalysisController.ts";
 import { MediaBrowserController } from "../state/media/MediaBrowserController.ts";
 import { ReviewController } from "../state/review/ReviewController.ts";
 import { SearchController } from "../state/search/SearchController.ts";
+import { PrivacyController } from "../state/privacy/PrivacyController.ts";
+import { TransparencyController } from "../state/privacy/TransparencyController.ts";
+import { SettingsController } from "../state/settings/SettingsController.ts";
 
 /** Everything one panel instance runs on, whichever host it is in; the views only render it. */
 export interface Panel extends Disposable {
@@ -15,9 +19,15 @@ export interface Panel extends Disposable {
   readonly search: SearchController;
   /** The engine's media folders, for hosts whose current clip is picked in the panel (the browser). */
   readonly media: MediaBrowserController | null;
+  /** The panel's own settings (language, theme, markers), kept in the host's storage. */
+  readonly settings: SettingsController;
+  /** The engine's privacy mode and what would be sent; "what was sent" per job. */
+  readonly privacy: PrivacyController;
+  readonly transparency: TransparencyController;
 }
 
-export function createPanel(host: HostAdapter, connection: EngineConnection): Panel {
+/** `settingsStorage`: where the panel keeps its settings (localStorage in every host); in memory without one. */
+export function createPanel(host: HostAdapter, connection: EngineConnection, settingsStorage: KeyValueStorage | null = null): Panel {
   const analysis = new AnalysisController(connection);
   const review = new ReviewController(connection);
   const search = new SearchController(connection);
@@ -42,6 +52,9 @@ export function createPanel(host: HostAdapter, connection: EngineConnection): Pa
     review,
     search,
     media,
+    settings: new SettingsController(settingsStorage),
+    privacy: new PrivacyController(connection),
+    transparency: new TransparencyController(connection),
     dispose() {
       for (const subscription of subscriptions) subscription.dispose();
       analysis.dispose();

@@ -1,4 +1,5 @@
 import type { UiLocale } from "../host/HostAdapter.ts";
+import { settingsMessages } from "./settingsMessages.ts";
 
 /**
  * Every text of the panel in German and English, in one table: the type makes a missing language
@@ -6,6 +7,7 @@ import type { UiLocale } from "../host/HostAdapter.ts";
  * translate(). Engine errors are not here: they come from @sichter/shared's errorMessages.
  */
 export const messages = {
+  ...settingsMessages,
   "app.name": { en: "Sichter", de: "Sichter" },
   "app.language": { en: "Language", de: "Sprache" },
   "app.switchLanguage": { en: "Deutsch", de: "English" },
