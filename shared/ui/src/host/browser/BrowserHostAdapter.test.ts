@@ -66,8 +66,7 @@ describe("BrowserHostAdapter", () => {
     expect(await host.currentClip()).toEqual({ mediaPath: "/media/Landtag/A001.mov", name: "A001.mov" });
     expect(seen).toEqual([clip]);
     expect(host.capabilities.mediaBrowser).toBe(true);
-    expect(host.capabilities.reveal).toBe(false);
-    await expect(host.reveal()).rejects.toMatchObject({ code: ErrorCode.USAGE });
+    await expect(host.importMedia()).rejects.toMatchObject({ code: ErrorCode.USAGE });
   });
 
   it("remembers the picked clip across page loads", async () => {

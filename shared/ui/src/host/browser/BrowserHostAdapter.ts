@@ -2,6 +2,7 @@ import { ErrorCode, SichterRpcError, type AppliedFile } from "@sichter/shared/pr
 import type { TagPlan } from "@sichter/shared/model";
 import type { KeyValueStorage } from "../../connection/TokenStore.ts";
 import type { EngineCalls } from "../../engine/EngineCalls.ts";
+import type { FrameSeek } from "../../state/frameFocus/FrameFocus.ts";
 import { toUiError } from "../../state/UiError.ts";
 import { localeOf } from "../../i18n/localeOf.ts";
 import type { ApplyItemReport, ApplyReport } from "../ApplyReport.ts";
@@ -33,7 +34,7 @@ export class BrowserHostAdapter implements HostAdapter {
     currentClipEvents: true,
     mediaBrowser: true,
     sequenceClips: false,
-    reveal: false,
+    reveal: true,
     importMedia: false,
     apply: { markers: false, xmp: true, projectColumn: false },
   };
@@ -43,15 +44,18 @@ export class BrowserHostAdapter implements HostAdapter {
   readonly #clipListeners = new Set<(clip: ClipReference | null) => void>();
 
   readonly #storage: KeyValueStorage | null;
+  readonly #frameFocus: FrameSeek | null;
 
   /**
    * `engine` answers with the connected client, or throws CONNECTION_CLOSED while there is none.
-   * `storage` remembers the picked clip, so a reload comes back to it.
+   * `storage` remembers the picked clip, so a reload comes back to it. `frameFocus` is what the clip
+   * view follows (the panel's FrameFocus): `reveal` asks it for a frame.
    */
-  constructor(environment: BrowserEnvironment, engine: () => EngineCalls, storage: KeyValueStorage | null = null) {
+  constructor(environment: BrowserEnvironment, engine: () => EngineCalls, storage: KeyValueStorage | null = null, frameFocus: FrameSeek | null = null) {
     this.#environment = environment;
     this.#engine = engine;
     this.#storage = storage;
+    this.#frameFocus = frameFocus;
     const remembered = read(() => storage?.getItem(CURRENT_CLIP_KEY) ?? null);
     if (remembered) this.#current = clipFromPath(remembered);
   }
@@ -98,8 +102,14 @@ export class BrowserHostAdapter implements HostAdapter {
     }
   }
 
-  reveal(): Promise<void> {
-    return Promise.reject(unsupported("reveal"));
+  /**
+   * The page itself is the viewer: the clip becomes the current one and the clip view is asked for
+   * the frame. The frame is asked for first, so whatever shows the new clip starts there.
+   */
+  reveal(clip: ClipReference, frame: number): Promise<void> {
+    this.#frameFocus?.seek(clip.mediaPath, frame);
+    this.selectClip(clip);
+    return Promise.resolve();
   }
 
   importMedia(): Promise<ClipReference> {
