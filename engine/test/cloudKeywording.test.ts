@@ -369,15 +369,16 @@ describe("temporary frames", () => {
     const cancelHome = home({ enabled: [OPENAI], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
     const run = spawnAnalyze(cancelHome, clip, ["--no-write"]);
     await waitFor(() => openAi.server.requests.length > 0, 60_000, "the request to reach the hanging server");
-    // The job's frames are on disk while it waits for the provider.
-    expect(jobFolders(cancelHome)).toHaveLength(1);
+    // The job's frames are on disk while it waits for the provider: the analysis's own folder and the
+    // one holding keyframe pictures until the catalog copies them in under the clip's id.
+    expect(jobFolders(cancelHome)).toHaveLength(2);
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(130);
     expect(run.output()).toContain("SICHTER_E_CANCELLED");
     expect(jobFolders(cancelHome)).toEqual([]);
   }, 90_000);
 
-  it("SIGKILL mid-request leaves a job folder; the next run's startup sweep removes it", async () => {
+  it("SIGKILL mid-request leaves the job's folders; the next run's startup sweep removes them", async () => {
     const openAi = track(await startOpenAi({ tls: pki.server, failures: ["hang"] }));
     const killHome = home({ enabled: [OPENAI], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
     const run = spawnAnalyze(killHome, clip, ["--no-write"]);
@@ -385,9 +386,9 @@ describe("temporary frames", () => {
     run.child.kill("SIGKILL");
     await run.exited;
     const leftover = jobFolders(killHome);
-    expect(leftover).toHaveLength(1);
+    expect(leftover).toHaveLength(2);
 
-    // The next run (the provider answers now) sweeps the dead run's folder and leaves none of its own.
+    // The next run (the provider answers now) sweeps the dead run's folders and leaves none of its own.
     const again = await analyze(killHome, clip, ["--no-write"]);
     expect(clipOf(again).failures).toEqual([]);
     expect(jobFolders(killHome)).toEqual([]);
