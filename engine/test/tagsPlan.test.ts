@@ -57,6 +57,19 @@ describe("tags.plan", () => {
     expect(plan.withdrawnKeywords).toContain("Rathaus");
   });
 
+  it("withdraws a keyword's earlier spelling once a person edits its label, so XMP written before loses it", async () => {
+    const { clip: info } = await client.request("catalog.clip", { path: clip });
+    const added = await client.request("tags.review", { clipId: info.id, add: { label: "Marktplatz", startFrame: 0, endFrame: 75 } });
+    expect((await client.request("tags.plan", { path: clip })).plan.keywords).toContain("Marktplatz");
+    await client.request("tags.review", { tagId: added.id, action: "edit", label: "Alter Markt" });
+    await client.request("tags.review", { tagId: added.id, action: "edit", label: "Alter Markt Potsdam" });
+    const { plan } = await client.request("tags.plan", { path: clip });
+    expect(plan.keywords).toContain("Alter Markt Potsdam");
+    expect(plan.keywords).not.toContain("Marktplatz");
+    expect(plan.withdrawnKeywords).toEqual(expect.arrayContaining(["Marktplatz", "Alter Markt"]));
+    expect(plan.withdrawnKeywords).not.toContain("Alter Markt Potsdam");
+  });
+
   it("refuses a clip that is not in the catalog", async () => {
     await expect(client.request("tags.plan", { path: path.join(dir, "unbekannt.mp4") })).rejects.toMatchObject({ code: "SICHTER_E_NOT_IN_CATALOG" });
   });

@@ -215,6 +215,8 @@ describe("SqliteCatalog: decisions", () => {
     const edited = catalog.reviewTag(tag.id, { action: "edit", label: "Bundestag", startFrame: 5 });
     expect(edited).toMatchObject({ label: "Bundestag", status: "accepted", startFrame: 5 });
     expect(edited.provenance.map((p) => p.producer)).toEqual(["sichter.ocr", "user"]);
+    // The label it replaced stays known, so a keyword written under it can be taken out again.
+    expect(edited.provenance.at(-1)).toEqual({ producer: "user", evidence: "Bundesrat" });
     expect(paths("Bundesrat")).toEqual([]);
     expect(paths("Bundestag")).toEqual(["/m/e.mxf"]);
     expect(catalog.reviewTag(tag.id, { action: "reset" })).toMatchObject({ status: "suggested", decidedAt: null });

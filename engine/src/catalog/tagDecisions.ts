@@ -34,7 +34,10 @@ export function reviewTag(sql: StatementCache, index: SearchIndex, tagId: number
       checkRange(startFrame, endFrame);
       // The edit is a person's word on this tag: it is accepted and says so in its provenance.
       const provenance = JSON.parse(row.provenance) as Provenance[];
-      if (!provenance.some((p) => p.producer === USER.producer)) provenance.push(USER);
+      // A new label keeps the one it replaces as the person's evidence: XMP written before may hold
+      // that as a keyword, and apply takes it out again (acceptedTagPlan).
+      if (label !== row.label) provenance.push({ ...USER, evidence: row.label });
+      else if (!provenance.some((p) => p.producer === USER.producer)) provenance.push(USER);
       sql
         .get(
           `UPDATE tags SET label = ?, start_frame = ?, end_frame = ?, status = 'accepted', decided_at = ?, provenance = ?

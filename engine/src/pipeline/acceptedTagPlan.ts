@@ -14,13 +14,16 @@ export interface CataloguedClip {
 /**
  * What "apply" writes for a catalogued clip: its shots and the tags a person accepted (or added),
  * by the same rules as the plan after an analysis. Its `withdrawnKeywords` are the keywords Sichter
- * may have written for the clip before (any of its tags, in either language: an analysis writes
- * its suggestions) that the plan no longer holds, so the writer can take exactly those out again.
+ * may have written for the clip before (any of its tags, under any label a person's edit replaced,
+ * in either language: an analysis writes its suggestions) that the plan no longer holds, so the
+ * writer can take exactly those out again.
  */
 export function acceptedTagPlan(stored: CataloguedClip, language: "de" | "en"): TagPlan {
   const accepted = stored.tags.filter((t) => t.status === "accepted");
   const plan = buildTagPlan(tagSetOf(stored, accepted), language);
-  const everything = tagSetOf(stored, stored.tags.map((t) => ({ ...t, status: "accepted" as const })));
+  // Every label a tag had: a person's edit leaves the label it replaced in the provenance.
+  const everyLabel = stored.tags.flatMap((t) => [t, ...replacedLabels(t).map((label) => ({ ...t, label }))]);
+  const everything = tagSetOf(stored, everyLabel.map((t) => ({ ...t, status: "accepted" as const })));
   const kept = new Set(plan.keywords.map(foldText));
   const withdrawn = new Map<string, string>();
   for (const keyword of [...buildTagPlan(everything, "de").keywords, ...buildTagPlan(everything, "en").keywords]) {
@@ -28,6 +31,11 @@ export function acceptedTagPlan(stored: CataloguedClip, language: "de" | "en"): 
     if (!kept.has(foldText(keyword)) && !withdrawn.has(keyword)) withdrawn.set(keyword, keyword);
   }
   return { ...plan, withdrawnKeywords: [...withdrawn.values()] };
+}
+
+/** Labels a person's edits replaced, oldest first (see tagDecisions' edit). */
+function replacedLabels(tag: StoredTag): string[] {
+  return tag.provenance.flatMap((p) => (p.producer === "user" && p.evidence !== undefined ? [p.evidence] : []));
 }
 
 function tagSetOf(stored: CataloguedClip, tags: ReadonlyArray<StoredTag>): TagSet {
