@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud|panel> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -18,7 +18,10 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud> 
              before and after the extension processes' idle timeout (10 s in the benchmark)
   cloud      requests, images, bytes and tokens per minute of footage that cloud keywording sends
              (OpenAI simulator on loopback) with single keyframes, dedupe and contact sheets, on the
-             generated news clips (30 s and 5 min);  --quick  the 30 s clip only`;
+             generated news clips (30 s and 5 min);  --quick  the 30 s clip only
+  panel      the panel in Debian's chromium against a real engine: first usable paint after opening
+             the pairing link (peer: a static empty page), its JavaScript gzipped, the review of the
+             5-minute news clip rendered and scrolled (dropped frames), each against its target`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -63,6 +66,11 @@ export async function main(argv: string[]): Promise<number> {
     case "cloud": {
       const { cloudBenchmark, CLOUD_CLIPS } = await import("./cloudBenchmark.ts");
       process.stdout.write(`${await cloudBenchmark({ log, ...(values.quick && { clips: CLOUD_CLIPS.slice(0, 1) }) })}\n`);
+      return 0;
+    }
+    case "panel": {
+      const { panelBenchmark } = await import("./panel/panelBenchmark.ts");
+      process.stdout.write(`${await panelBenchmark({ log })}\n`);
       return 0;
     }
     default:
