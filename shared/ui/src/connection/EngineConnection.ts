@@ -2,7 +2,6 @@ import {
   backoffDelay,
   ErrorCode,
   PROTOCOL_VERSION,
-  SichterClient,
   SichterRpcError,
   type BackoffOptions,
   type Disposable,
@@ -19,12 +18,16 @@ import { createStore, type Store } from "../state/Store.ts";
 import type { ConnectionStatus } from "./ConnectionStatus.ts";
 import type { EngineAddress } from "./engineAddress.ts";
 import { engineFileUrl } from "./engineFileUrl.ts";
+import { type EngineChannel, type EngineTransport, webSocketTransport } from "./EngineTransport.ts";
 import type { TokenStore } from "./TokenStore.ts";
 
 export interface EngineConnectionOptions {
   readonly address: EngineAddress;
   readonly tokens: TokenStore;
-  readonly WebSocket: WebSocketConstructor;
+  /** The default transport's WebSocket (browser, CEP, UXP); not needed when `transport` is given. */
+  readonly WebSocket?: WebSocketConstructor;
+  /** How the engine is reached; a WebSocket to `address.ws` by default (see EngineTransport). */
+  readonly transport?: EngineTransport;
   /** Whether anything answers at the engine's HTTP address (see engineReachable). */
   readonly reachable: () => Promise<boolean>;
   /** The protocol this panel speaks; the engine must speak the same. */
@@ -43,15 +46,17 @@ const DEFAULT_RETRY: BackoffOptions = { initialDelayMs: 250, maxDelayMs: 3000 };
 type Handler = (params: never) => void;
 
 /**
- * The panel's one link to its engine: opens the protocol client with the stored token, tells the
- * designed states apart (see ConnectionStatus), reconnects on its own, and stays the same object
- * across reconnects, so views keep their notification subscriptions. Every attempt is a fresh
- * client without its own reconnect: only then does each failure show, and its cause can be probed.
+ * The panel's one link to its engine: opens a channel through its transport (a WebSocket with the
+ * stored token by default), tells the designed states apart (see ConnectionStatus), reconnects on
+ * its own, and stays the same object across reconnects, so views keep their notification
+ * subscriptions. Every attempt is a fresh channel without its own reconnect: only then does each
+ * failure show, and its cause can be probed.
  */
 export class EngineConnection implements EngineCalls, Disposable {
   readonly #options: EngineConnectionOptions;
+  readonly #transport: EngineTransport;
   readonly #status = createStore<ConnectionStatus>({ kind: "connecting" });
-  #client: SichterClient | null = null;
+  #client: EngineChannel | null = null;
   #generation = 0;
   #failures = 0;
   #refusals = 0;
@@ -62,6 +67,8 @@ export class EngineConnection implements EngineCalls, Disposable {
 
   constructor(options: EngineConnectionOptions) {
     this.#options = options;
+    if (!options.transport && !options.WebSocket) throw new TypeError("EngineConnection needs a WebSocket or a transport");
+    this.#transport = options.transport ?? webSocketTransport(options.address.ws, options.WebSocket!);
   }
 
   get status(): Store<ConnectionStatus> {
@@ -114,6 +121,7 @@ export class EngineConnection implements EngineCalls, Disposable {
    * an `<img>` or `<video>`; null while the panel has no token.
    */
   fileUrl(path: string): string | null {
+    if (this.#transport.fileUrl) return this.#transport.fileUrl(path);
     const token = this.#options.tokens.get();
     return token ? engineFileUrl(this.#options.address, token, path) : null;
   }
@@ -139,18 +147,15 @@ export class EngineConnection implements EngineCalls, Disposable {
     this.#dropClient();
     const generation = ++this.#generation;
     const token = this.#options.tokens.get();
-    if (!token) {
+    if (!token && !this.#transport.holdsToken) {
       this.#status.set({ kind: "needs-token" });
       return;
     }
     const shown = this.#status.get().kind;
     if (shown !== "reconnecting" && shown !== "not-running" && shown !== "connecting") this.#status.set({ kind: "connecting" });
     let opened = false;
-    const client: SichterClient = new SichterClient({
-      url: this.#options.address.ws,
+    const client: EngineChannel = this.#transport.open({
       token,
-      WebSocket: this.#options.WebSocket,
-      reconnect: false,
       ...(this.#options.requestTimeoutMs !== undefined && { requestTimeoutMs: this.#options.requestTimeoutMs }),
       onStateChange: (state) => {
         if (generation !== this.#generation) return;
@@ -172,7 +177,7 @@ export class EngineConnection implements EngineCalls, Disposable {
   }
 
   /** Checks the engine's protocol version before the panel calls itself connected. */
-  async #handshake(client: SichterClient, generation: number): Promise<void> {
+  async #handshake(client: EngineChannel, generation: number): Promise<void> {
     let info;
     try {
       info = await client.request("engine.info", {});
@@ -231,7 +236,7 @@ export class EngineConnection implements EngineCalls, Disposable {
     this.#timer = setTimeout(() => this.#connect(), delay);
   }
 
-  #forward(client: SichterClient, name: ServerNotificationName): void {
+  #forward(client: EngineChannel, name: ServerNotificationName): void {
     client.onNotification(name, (params) => {
       for (const handler of [...(this.#handlers.get(name) ?? [])]) (handler as (p: unknown) => void)(params);
     });
