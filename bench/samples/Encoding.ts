@@ -3,7 +3,7 @@ export interface Encoding {
   readonly container: "mp4" | "mxf" | "mov";
   /** ffmpeg muxer name: the temporary file name has no meaningful extension. */
   readonly muxer: string;
-  readonly codec: "h264" | "mpeg2video" | "prores";
+  readonly codec: "h264" | "mpeg2video" | "prores" | "mjpeg";
   readonly intraOnly: boolean;
   readonly interlaced: boolean;
   readonly videoArgs: readonly string[];

@@ -16,7 +16,7 @@ export interface GroundTruth {
   readonly file: string;
   readonly description: string;
   readonly container: "mp4" | "mxf" | "mov";
-  readonly codec: "h264" | "mpeg2video" | "prores";
+  readonly codec: "h264" | "mpeg2video" | "prores" | "mjpeg";
   readonly width: number;
   readonly height: number;
   /** Nominal rate as "num/den"; for variable frame rate clips the time base rate (use the times). */

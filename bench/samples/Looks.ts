@@ -37,6 +37,11 @@ export type Look = (
     }
   /** A still that zooms in during `move`. */
   | { readonly kind: "zoom"; readonly still: Still; readonly move: ZoomMove }
+  /**
+   * Any lavfi source chain, already at the timeline's size and picture rate (the random sample
+   * generator draws these); the chain must yield pictures indefinitely, the graph trims them.
+   */
+  | { readonly kind: "lavfi"; readonly chain: string }
 ) &
   Grade;
 
@@ -175,6 +180,8 @@ function source(look: Look, c: LookContext, prefix: string): Source {
       return panSource(look.still, look.drift ?? [0, 0], look.move, look.shake ?? 0, c, prefix);
     case "zoom":
       return zoomSource(look.still, look.move, c, prefix);
+    case "lavfi":
+      return only(look.chain);
   }
 }
 

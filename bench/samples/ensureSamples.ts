@@ -87,7 +87,8 @@ export async function ensureSamples(options: EnsureOptions = {}): Promise<Sample
   return { dir, samples };
 }
 
-async function ensureOne(dir: string, recipe: Recipe, force: boolean): Promise<Sample> {
+/** Generates one clip unless an up-to-date one with the same truth is already in `dir`. */
+export async function ensureOne(dir: string, recipe: Recipe, force: boolean): Promise<Sample> {
   const { truth } = recipe;
   const path = join(dir, truth.file);
   const truthPath = truthPathFor(path);
@@ -137,7 +138,7 @@ async function clipState(
   return JSON.stringify(existing) === JSON.stringify(expected) ? "current" : "truth-outdated";
 }
 
-function describe(sample: Sample): string {
+export function describe(sample: Sample): string {
   const { truth } = sample;
   const what = sample.generated ? `generated in ${sample.seconds.toFixed(1)} s` : "up to date";
   return `${truth.file.padEnd(30)} ${truth.duration.toFixed(2).padStart(7)} s ${String(truth.frameCount).padStart(6)} frames  ${what}`;

@@ -7,6 +7,7 @@ import { engineReachable } from "./connection/engineReachable.ts";
 import { storageTokenStore, type KeyValueStorage } from "./connection/TokenStore.ts";
 import { BrowserHostAdapter } from "./host/browser/BrowserHostAdapter.ts";
 import { takePairingToken } from "./host/browser/pairingFragment.ts";
+import { FrameFocus } from "./state/frameFocus/FrameFocus.ts";
 import "./theme/panel.css";
 
 // The browser host: the page the engine serves at http://127.0.0.1:PORT/.
@@ -22,8 +23,10 @@ const connection = new EngineConnection({
   WebSocket: window.WebSocket,
   reachable: () => engineReachable((url, init) => window.fetch(url, init), address.http),
 });
-const host = new BrowserHostAdapter(window, () => connection, storage);
-const panel = createPanel(host, connection, storage);
+// The page is its own viewer: the host's reveal asks the clip view for the frame.
+const frameFocus = new FrameFocus();
+const host = new BrowserHostAdapter(window, () => connection, storage, frameFocus);
+const panel = createPanel(host, connection, storage, frameFocus);
 connection.start();
 
 // The language chosen before the panel had settings becomes the setting, once.

@@ -10,11 +10,12 @@ import { ConnectionScreen } from "../views/ConnectionScreen.tsx";
 import { MediaBrowser } from "../views/MediaBrowser.tsx";
 import { SearchView } from "../views/SearchView.tsx";
 import { Tabs } from "../views/Tabs.tsx";
+import { AutoMarkView } from "../views/autoMark/AutoMarkView.tsx";
 import { SettingsView } from "../views/settings/SettingsView.tsx";
 import { keywordLanguageOf, themeOf, uiLocaleOf } from "../state/settings/PanelSettings.ts";
 import type { Panel } from "./Panel.ts";
 
-type TabKey = "media" | "clip" | "search";
+type TabKey = "media" | "clip" | "search" | "autoMark";
 
 export interface AppProps {
   readonly panel: Panel;
@@ -69,10 +70,11 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
 
   // Keep the work on screen through a short reconnect; every other state has its own screen.
   const showMain = connected || (status.kind === "reconnecting" && seenConnected);
-  const openResult = (result: SearchResultItem): void => {
-    panel.host.selectClip?.(clipFromPath(result.file));
-    setTab("clip");
+  // The host shows the clip at the hit's frame (the browser host: the clip view, through frameFocus).
+  const openResult = (result: SearchResultItem, hit: number): void => {
+    void panel.search.open(result, hit).then((opened) => opened && setTab("clip"));
   };
+  const sequenceClips = panel.host.capabilities.sequenceClips ? () => panel.host.sequenceClips() : null;
   return (
     <div className="panel">
       <header className="topbar">
@@ -105,6 +107,7 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
               ...(media ? [{ key: "media" as const, label: t("app.tab.media") }] : []),
               { key: "clip", label: t("app.tab.clip") },
               { key: "search", label: t("app.tab.search") },
+              { key: "autoMark", label: t("app.tab.autoMark") },
             ]}
             current={tab}
             onSelect={setTab}
@@ -117,9 +120,20 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
                   panel.host.selectClip?.(clipFromPath(file.path));
                   setTab("clip");
                 }}
+                onAutoMark={(folderName, files) => {
+                  void panel.autoMark.start(folderName, files, keywordLanguage);
+                  setTab("autoMark");
+                }}
               />
             ) : tab === "search" ? (
-              <SearchView search={panel.search} onOpen={openResult} />
+              <SearchView search={panel.search} onOpen={openResult} fileUrl={(path) => panel.connection.fileUrl(path)} />
+            ) : tab === "autoMark" ? (
+              <AutoMarkView
+                autoMark={panel.autoMark}
+                mediaBrowser={media !== null}
+                onStartSequence={sequenceClips && (() => void panel.autoMark.startSequence(sequenceClips, keywordLanguage))}
+                onGoToMedia={() => setTab("media")}
+              />
             ) : (
               <ClipView
                 clip={clip}

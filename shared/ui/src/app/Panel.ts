@@ -9,6 +9,9 @@ import { SearchController } from "../state/search/SearchController.ts";
 import { PrivacyController } from "../state/privacy/PrivacyController.ts";
 import { TransparencyController } from "../state/privacy/TransparencyController.ts";
 import { SettingsController } from "../state/settings/SettingsController.ts";
+import { AutoMarkController } from "../state/autoMark/AutoMarkController.ts";
+import { AutoMarkStorage } from "../state/autoMark/autoMarkStorage.ts";
+import { FrameFocus } from "../state/frameFocus/FrameFocus.ts";
 
 /** Everything one panel instance runs on, whichever host it is in; the views only render it. */
 export interface Panel extends Disposable {
@@ -24,13 +27,21 @@ export interface Panel extends Disposable {
   /** The engine's privacy mode and what would be sent; "what was sent" per job. */
   readonly privacy: PrivacyController;
   readonly transparency: TransparencyController;
+  /** A folder or sequence analysed at once, kept across reloads. */
+  readonly autoMark: AutoMarkController;
+  /** The frame the clip view is asked to show (a search result opened, the browser host's reveal). */
+  readonly frameFocus: FrameFocus;
 }
 
-/** `settingsStorage`: where the panel keeps its settings (localStorage in every host); in memory without one. */
-export function createPanel(host: HostAdapter, connection: EngineConnection, settingsStorage: KeyValueStorage | null = null): Panel {
+/**
+ * `settingsStorage`: where the panel keeps its settings and a running auto-mark (localStorage in every
+ * host); in memory without one. `frameFocus`: the one the host's `reveal` asks (the browser host's).
+ */
+export function createPanel(host: HostAdapter, connection: EngineConnection, settingsStorage: KeyValueStorage | null = null, frameFocus = new FrameFocus()): Panel {
   const analysis = new AnalysisController(connection);
   const review = new ReviewController(connection);
-  const search = new SearchController(connection);
+  const search = new SearchController(connection, (clip, frame) => host.reveal(clip, frame));
+  const autoMark = new AutoMarkController(connection, new AutoMarkStorage(settingsStorage));
   const media = host.capabilities.mediaBrowser ? new MediaBrowserController(connection) : null;
   const subscriptions: Disposable[] = [
     // A finished analysis is what the review shows next, and the media list shows it as analysed.
@@ -43,6 +54,8 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
       analysis.resync();
       const path = review.state.get().path;
       if (path !== null) void review.load(path);
+      // The first connection finds a run a reload interrupted; later ones follow its jobs again.
+      void autoMark.resume();
     }),
   ];
   return {
@@ -55,10 +68,13 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
     settings: new SettingsController(settingsStorage),
     privacy: new PrivacyController(connection),
     transparency: new TransparencyController(connection),
+    autoMark,
+    frameFocus,
     dispose() {
       for (const subscription of subscriptions) subscription.dispose();
       analysis.dispose();
       review.dispose();
+      autoMark.dispose();
       connection.dispose();
     },
   };

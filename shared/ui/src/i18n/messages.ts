@@ -1,5 +1,7 @@
 import type { UiLocale } from "../host/HostAdapter.ts";
 import { settingsMessages } from "./settingsMessages.ts";
+import { autoMarkMessages } from "./autoMarkMessages.ts";
+import { searchMessages } from "./searchMessages.ts";
 
 /**
  * Every text of the panel in German and English, in one table: the type makes a missing language
@@ -8,6 +10,8 @@ import { settingsMessages } from "./settingsMessages.ts";
  */
 export const messages = {
   ...settingsMessages,
+  ...searchMessages,
+  ...autoMarkMessages,
   "app.name": { en: "Sichter", de: "Sichter" },
   "app.language": { en: "Language", de: "Sprache" },
   "app.switchLanguage": { en: "Deutsch", de: "English" },

@@ -12,7 +12,18 @@ import { ErrorNotice } from "./ErrorNotice.tsx";
  * The browser host's way to choose the current clip: the folders the user allowed on the engine
  * side (`sichter serve --media DIR`), never an arbitrary path of the machine.
  */
-export function MediaBrowser({ media, currentPath, onPick }: { media: MediaBrowserController; currentPath: string | null; onPick: (file: MediaFileEntry) => void }) {
+export function MediaBrowser({
+  media,
+  currentPath,
+  onPick,
+  onAutoMark,
+}: {
+  media: MediaBrowserController;
+  currentPath: string | null;
+  onPick: (file: MediaFileEntry) => void;
+  /** Queues every video file of the open folder at once (auto-mark); absent, the button is not offered. */
+  onAutoMark?: (folderName: string, files: readonly MediaFileEntry[]) => void;
+}) {
   const { t } = useI18n();
   const state = useStore(media.state);
   useEffect(() => {
@@ -32,6 +43,16 @@ export function MediaBrowser({ media, currentPath, onPick }: { media: MediaBrows
           </button>
         )}
       </div>
+      {onAutoMark && !atTop && state.load === "loaded" && state.files.length > 0 && (
+        <button
+          type="button"
+          className="button media-auto-mark"
+          aria-label={t("autoMark.folderButtonLabel", { count: state.files.length })}
+          onClick={() => onAutoMark(fileNameOf(state.folder!), state.files)}
+        >
+          {t("autoMark.folderButton")}
+        </button>
+      )}
       {state.load === "failed" && state.error && <ErrorNotice error={state.error} />}
       {state.load === "loaded" && atTop && state.folders.length === 0 && (
         <div className="notice">

@@ -1,34 +1,87 @@
 import type { SearchResultItem } from "@sichter/shared/protocol";
-import { useId, useState, type FormEvent } from "react";
-import { fileNameOf } from "../host/ClipReference.ts";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { SearchController } from "../state/search/SearchController.ts";
+import { searchKey } from "../state/search/searchKeys.ts";
 import { useI18n } from "../ui/I18n.tsx";
 import { useStore } from "../ui/useStore.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
+import { SearchResult } from "./SearchResult.tsx";
+import "../theme/search.css";
 
-const HITS_SHOWN = 3;
+/** A pause in typing this long searches; Enter searches at once. */
+const TYPING_PAUSE_MS = 250;
 
-/** One box over the catalog; a result opens its clip in the clip view. */
-export function SearchView({ search, onOpen }: { search: SearchController; onOpen: (result: SearchResultItem) => void }) {
+export interface SearchViewProps {
+  readonly search: SearchController;
+  /** Opens a result at its hit number `hit` (0: the best). */
+  readonly onOpen: (result: SearchResultItem, hit: number) => void;
+  /** Where the engine serves one of its files (a thumbnail) for an <img>, token included. */
+  readonly fileUrl: (path: string) => string | null;
+}
+
+/**
+ * One box over the catalog, searching as the user types. Results show their picture, clip name,
+ * matched tags and timecodes; ↓ goes from the box into them and Enter opens one at its frame.
+ */
+export function SearchView({ search, onOpen, fileUrl }: SearchViewProps) {
   const { t } = useI18n();
   const state = useStore(search.state);
   const [query, setQuery] = useState(state.query);
   const id = useId();
+  const box = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLUListElement>(null);
+  const typed = useRef(false);
+
+  useEffect(() => {
+    if (!typed.current) return;
+    const timer = setTimeout(() => void search.search(query), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search, query]);
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    typed.current = false;
     void search.search(query);
   };
+  const items = (): HTMLElement[] => [...(results.current?.querySelectorAll<HTMLElement>("[data-search-item]") ?? [])];
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const all = items();
+    const at = event.target === box.current ? null : all.indexOf(event.target as HTMLElement);
+    if (at === -1) return;
+    const focus = searchKey(event.key, at, all.length);
+    if (!focus) return;
+    event.preventDefault();
+    if (focus.to === "box") box.current?.focus();
+    else all[focus.index]?.focus();
+  };
+
   return (
-    <div className="search-view">
+    <div className="search-view" onKeyDown={onKeyDown}>
       <form role="search" className="search-form" onSubmit={submit}>
         <label htmlFor={id}>{t("search.label")}</label>
         <div className="row">
-          <input id={id} className="input" type="search" value={query} placeholder={t("search.placeholder")} onChange={(event) => setQuery(event.target.value)} />
+          <input
+            ref={box}
+            id={id}
+            className="input"
+            type="search"
+            value={query}
+            placeholder={t("search.placeholder")}
+            autoComplete="off"
+            aria-describedby={`${id}-keys`}
+            onChange={(event) => {
+              typed.current = true;
+              setQuery(event.target.value);
+            }}
+          />
           <button type="submit" className="button button-primary">
             {t("search.submit")}
           </button>
         </div>
         <p className="muted">{t("search.hint")}</p>
+        <p id={`${id}-keys`} className="muted search-keys">
+          {t("search.keys")}
+        </p>
       </form>
       <div aria-live="polite">
         {state.status === "searching" && <p className="muted">{t("search.searching")}</p>}
@@ -41,40 +94,20 @@ export function SearchView({ search, onOpen }: { search: SearchController; onOpe
         )}
       </div>
       {state.status === "failed" && state.error && <ErrorNotice error={state.error} />}
-      <ul className="results">
-        {state.results.map((result) => (
-          <SearchResult key={result.clipId} result={result} onOpen={() => onOpen(result)} />
-        ))}
+      {state.openError && <ErrorNotice error={state.openError} />}
+      <ul ref={results} className="results" aria-label={t("search.results")}>
+        {state.results.map((result) => {
+          const preview = state.previews[result.clipId];
+          return (
+            <SearchResult
+              key={result.clipId}
+              result={result}
+              picture={preview === undefined ? undefined : preview === null ? null : fileUrl(preview)}
+              onOpen={(hit) => onOpen(result, hit)}
+            />
+          );
+        })}
       </ul>
     </div>
-  );
-}
-
-function SearchResult({ result, onOpen }: { result: SearchResultItem; onOpen: () => void }) {
-  const { t } = useI18n();
-  const name = fileNameOf(result.file);
-  const more = result.hits.length - HITS_SHOWN;
-  return (
-    <li className="result">
-      <div className="row row-spread">
-        <h3 className="result-name" title={result.file}>
-          {name}
-        </h3>
-        <button type="button" className="button" onClick={onOpen} aria-label={t("search.openClip", { clip: name })}>
-          {t("search.open")}
-        </button>
-      </div>
-      <ul className="hits">
-        {result.hits.slice(0, HITS_SHOWN).map((hit, i) => (
-          <li key={i} className="hit">
-            <span className="hit-label">{hit.label}</span>
-            <span className="hit-meta">
-              {t(`source.${hit.source}`)} · {hit.startTimecode}
-            </span>
-          </li>
-        ))}
-        {more > 0 && <li className="muted">{t("search.more", { count: more })}</li>}
-      </ul>
-    </li>
   );
 }
