@@ -42,6 +42,7 @@ interface ProjectItem {
   getMediaPath(): string;
   isSequence(): boolean;
   startTime(): Time;
+  getFootageInterpretation(): { frameRate: number };
   getMarkers(): MarkerCollection;
   getXMPMetadata(): string;
   setXMPMetadata(packet: string): boolean;
@@ -49,13 +50,61 @@ interface ProjectItem {
   setProjectMetadata(packet: string, updatedFields: string[]): void;
 }
 
+interface TrackItem {
+  readonly name: string;
+  readonly start: Time;
+  readonly end: Time;
+  /** Media time of the first frame shown, from the media's first frame. */
+  readonly inPoint: Time;
+  readonly outPoint: Time;
+  readonly projectItem: ProjectItem;
+  readonly disabled: boolean;
+  getSpeed(): number;
+}
+
+interface TrackItemCollection {
+  readonly numItems: number;
+  readonly [index: number]: TrackItem;
+}
+
+interface Track {
+  readonly clips: TrackItemCollection;
+}
+
+interface TrackCollection {
+  readonly numTracks: number;
+  readonly [index: number]: Track;
+}
+
+interface Sequence {
+  readonly name: string;
+  readonly sequenceID: string;
+  /** Ticks of one frame, as a decimal string. */
+  readonly timebase: string;
+  readonly videoTracks: TrackCollection;
+  getPlayerPosition(): Time;
+  /** Ticks as a decimal string. */
+  setPlayerPosition(ticks: string): void;
+}
+
+interface SourceMonitor {
+  openProjectItem(item: ProjectItem): void;
+  openFilePath(path: string): boolean;
+}
+
 interface PremiereProject {
   readonly rootItem: ProjectItem;
+  /** null (or 0 in some versions) when no sequence is open. */
+  readonly activeSequence: Sequence | null;
   addPropertyToProjectMetadataSchema(name: string, label: string, type: number): boolean;
+  importFiles(paths: string[], suppressUI: boolean, targetBin: ProjectItem, importAsNumberedStills: boolean): boolean;
 }
 
 interface PremiereApp {
   readonly project: PremiereProject;
+  readonly sourceMonitor: SourceMonitor;
+  /** The Project panel's selected items; undefined when nothing is selected. */
+  getCurrentProjectViewSelection(): ProjectItem[] | undefined;
 }
 
 declare var app: PremiereApp;

@@ -438,6 +438,87 @@ var Sichter;
         return -1;
     }
 })(Sichter || (Sichter = {}));
+/**
+ * What the CEP panel reads to find the current clip: the Project panel selection, and the active
+ * sequence's video clips with the playhead. Raw ticks and rates cross the bridge; the panel maps
+ * them with the same common code as the UXP panel.
+ */
+var Sichter;
+(function (Sichter) {
+    function clipInfo(item) {
+        return { itemId: item.nodeId, name: item.name, mediaPath: item.getMediaPath(), fps: item.getFootageInterpretation().frameRate };
+    }
+    /** The selected media clips, in selection order (bins and sequences passed over). */
+    Sichter.register("selectedClips", function () {
+        var selected = app.getCurrentProjectViewSelection();
+        var clips = [];
+        if (!selected)
+            return clips;
+        for (var i = 0; i < selected.length; i++) {
+            var item = selected[i];
+            if (item.type === ProjectItemType.CLIP && !item.isSequence() && item.getMediaPath() !== "")
+                clips.push(clipInfo(item));
+        }
+        return clips;
+    });
+    /** The active sequence: its name, frame length, playhead and every clip on its video tracks; null without one. */
+    Sichter.register("activeSequence", function () {
+        var sequence = app.project.activeSequence;
+        if (!sequence)
+            return null;
+        var clips = [];
+        var tracks = sequence.videoTracks;
+        for (var t = 0; t < tracks.numTracks; t++) {
+            var items = tracks[t].clips;
+            for (var c = 0; c < items.numItems; c++) {
+                var placed = items[c];
+                var item = placed.projectItem;
+                // Titles, adjustment layers and nested sequences have no media file to analyse.
+                if (!item || item.type !== ProjectItemType.CLIP || item.isSequence() || item.getMediaPath() === "")
+                    continue;
+                clips.push({
+                    track: t,
+                    name: placed.name,
+                    start: placed.start.ticks,
+                    end: placed.end.ticks,
+                    inPoint: placed.inPoint.ticks,
+                    outPoint: placed.outPoint.ticks,
+                    disabled: placed.disabled === true,
+                    speed: placed.getSpeed(),
+                    clip: clipInfo(item)
+                });
+            }
+        }
+        return { name: sequence.name, ticksPerFrame: sequence.timebase, playhead: sequence.getPlayerPosition().ticks, clips: clips };
+    });
+})(Sichter || (Sichter = {}));
+/** Showing a clip at a frame and bringing media into the project, for search results. */
+var Sichter;
+(function (Sichter) {
+    Sichter.register("setPlayerPosition", function (args) {
+        var sequence = app.project.activeSequence;
+        if (!sequence)
+            throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", "no active sequence");
+        sequence.setPlayerPosition(args.ticks);
+        return { ticks: sequence.getPlayerPosition().ticks };
+    });
+    /** ExtendScript cannot position the Source Monitor: the clip opens where the monitor left it. */
+    Sichter.register("openInSourceMonitor", function (args) {
+        app.sourceMonitor.openProjectItem(Sichter.requireClip(args.itemId, args.mediaPath));
+        return { opened: true };
+    });
+    /** The project's clip of a media file, imported into the root bin first when the project lacks it. */
+    Sichter.register("importFile", function (args) {
+        var item = Sichter.findClip(null, args.mediaPath);
+        if (item === null) {
+            if (!app.project.importFiles([args.mediaPath], true, app.project.rootItem, false)) {
+                throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", args.mediaPath);
+            }
+            item = Sichter.requireClip(null, args.mediaPath);
+        }
+        return { itemId: item.nodeId, name: item.name, mediaPath: item.getMediaPath() };
+    });
+})(Sichter || (Sichter = {}));
 /** The methods the CEP panel calls. Host work (markers, XMP, project column) comes next. */
 var Sichter;
 (function (Sichter) {

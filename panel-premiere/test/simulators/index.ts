@@ -6,3 +6,4 @@ export type { SimSequence } from "./premiere/SimSequence.ts";
 export { SimulatorError } from "./premiere/SimulatorError.ts";
 export { XMPConst, XMPMeta, xmpToolkitDouble } from "./xmp/XmpToolkitDouble.ts";
 export { ExtendScriptPremiere, EsProjectItem } from "./extendscript/ExtendScriptPremiere.ts";
+export { EsSequence, type EsTrackItemSpec } from "./extendscript/EsSequence.ts";

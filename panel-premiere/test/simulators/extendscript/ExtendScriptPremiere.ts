@@ -2,6 +2,7 @@ import vm from "node:vm";
 import { XmpDocument } from "../xmp/XmpDocument.ts";
 import { XMPConst, XMPMeta } from "../xmp/XmpToolkitDouble.ts";
 import { EsMarkerCollection, esTime } from "./EsMarkers.ts";
+import { EsSequence, type EsTrackItemSpec } from "./EsSequence.ts";
 
 const PROJECT_METADATA_NAMESPACE = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
 const ITEM_TYPES = { CLIP: 1, BIN: 2, ROOT: 3, FILE: 4 } as const;
@@ -34,6 +35,8 @@ export class EsProjectItem {
     readonly type: number,
     readonly mediaPath: string,
     readonly mediaStartTicks: bigint,
+    /** Rational "num/den" the media's frames count in. */
+    readonly frameRate = "25/1",
   ) {
     this.markerCollection = new EsMarkerCollection(nodeId);
   }
@@ -49,6 +52,11 @@ export class EsProjectItem {
   }
   startTime() {
     return esTime(this.mediaStartTicks);
+  }
+  /** Frames per second as a number, as the DOM's footage interpretation gives it. */
+  getFootageInterpretation(): { frameRate: number } {
+    const [num, den] = this.frameRate.split("/").map(Number);
+    return { frameRate: (num ?? 25) / (den ?? 1) };
   }
   getMarkers(): EsMarkerCollection {
     return this.markerCollection;
@@ -91,6 +99,13 @@ export class ExtendScriptPremiere {
   readonly root: EsProjectItem;
   /** ExternalObject libraries the JSX loaded. */
   readonly loadedLibraries: string[] = [];
+  /** What the Project panel has selected, in selection order. */
+  selection: EsProjectItem[] = [];
+  activeSequence: EsSequence | null = null;
+  /** What the Source Monitor shows: a project item, or a file opened by path. */
+  sourceMonitor: { item: EsProjectItem | null; filePath: string | null } = { item: null, filePath: null };
+  /** Media files on disk that `importFiles` can bring in, with their rate and start frame. */
+  readonly disk = new Map<string, { frameRate: string; startFrame?: number }>();
   private nextId = 1;
 
   constructor() {
@@ -101,18 +116,62 @@ export class ExtendScriptPremiere {
   addClip(spec: { name: string; mediaPath: string; frameRate: string; startFrame?: number; xmp?: string }): EsProjectItem {
     const [num, den] = spec.frameRate.split("/").map((part) => BigInt(part));
     const perFrame = (TICKS_PER_SECOND * (den ?? 1n)) / (num ?? 1n);
-    const item = new EsProjectItem(this, `000f${(4240 + this.nextId++).toString()}`, spec.name, ITEM_TYPES.CLIP, spec.mediaPath, BigInt(spec.startFrame ?? 0) * perFrame);
+    const item = new EsProjectItem(
+      this,
+      `000f${(4240 + this.nextId++).toString()}`,
+      spec.name,
+      ITEM_TYPES.CLIP,
+      spec.mediaPath,
+      BigInt(spec.startFrame ?? 0) * perFrame,
+      spec.frameRate,
+    );
     if (spec.xmp) item.xmp = spec.xmp;
     this.root.childItems.push(item);
     return item;
+  }
+
+  /** A sequence with clips on its video tracks, made the active one. */
+  addSequence(name: string, frameRate: string, clips: readonly EsTrackItemSpec[]): EsSequence {
+    const sequence = new EsSequence(name, frameRate, this.nextId++);
+    for (const clip of clips) sequence.place(clip);
+    this.activeSequence = sequence;
+    return sequence;
   }
 
   /** Puts `app`, `ProjectItemType` and `ExternalObject` into a VM context. */
   install(context: vm.Context): void {
     const world = this;
     const app = {
+      getCurrentProjectViewSelection: (): EsProjectItem[] | undefined => (world.selection.length > 0 ? [...world.selection] : undefined),
+      sourceMonitor: {
+        openProjectItem(item: EsProjectItem): void {
+          world.sourceMonitor = { item, filePath: null };
+        },
+        openFilePath(path: string): boolean {
+          world.sourceMonitor = { item: null, filePath: path };
+          return true;
+        },
+      },
       project: {
         rootItem: this.root,
+        get activeSequence(): EsSequence | null {
+          return world.activeSequence;
+        },
+        /** Imports the files the disk has into the root bin; false when one is missing. */
+        importFiles(paths: string[], _suppressUI: boolean, _bin: EsProjectItem, _numberedStills: boolean): boolean {
+          let all = true;
+          for (let index = 0; index < paths.length; index++) {
+            const path = paths[index]!;
+            const file = world.disk.get(path);
+            if (!file) {
+              all = false;
+              continue;
+            }
+            const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+            world.addClip({ name, mediaPath: path, ...file });
+          }
+          return all;
+        },
         addPropertyToProjectMetadataSchema(name: string, label: string, type: number): boolean {
           const known = world.schema.get(name);
           if (known) return known.type === type;
