@@ -54,6 +54,18 @@ describe("method schemas", () => {
     rejects(result("clip.analyze"), { jobId: "job-1" });
   });
 
+  it("privacy.settings", () => {
+    accepts(params("privacy.settings"), {});
+    rejects(params("privacy.settings"), { maxLongSide: 512 });
+    const images = { maxLongSide: 768, format: "jpeg", contactSheets: { enabled: true, tilesPerSheet: 9 }, duplicateBits: 10 };
+    const answer = { mode: "local-only", providers: [{ id: "sichter.openai-vision", title: "OpenAI", cloud: true, enabled: false }], images };
+    accepts(result("privacy.settings"), answer);
+    rejects(result("privacy.settings"), { ...answer, images: { ...images, format: "png" } });
+    rejects(result("privacy.settings"), { ...answer, images: { ...images, maxLongSide: 0 } });
+    rejects(result("privacy.settings"), { ...answer, images: undefined });
+    rejects(result("privacy.settings"), { ...answer, mode: "hybrid" });
+  });
+
   it("job.get, job.cancel, job.result, job.privacy", () => {
     for (const m of ["job.get", "job.cancel", "job.result", "job.privacy"] as const) {
       accepts(params(m), { jobId: "job-1" });
