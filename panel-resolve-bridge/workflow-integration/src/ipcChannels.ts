@@ -9,6 +9,7 @@ export const REQUEST = {
   reveal: "sichter:resolve:reveal",
   engineRequest: "sichter:engine:request",
   engineState: "sichter:engine:state",
+  engineFiles: "sichter:engine:files",
   locale: "sichter:host:locale",
 } as const;
 

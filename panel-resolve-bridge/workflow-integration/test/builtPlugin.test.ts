@@ -106,7 +106,7 @@ describe("the built plugin folder", () => {
       {
         exposed: "sichterResolve",
         keys: ["applyTagPlan", "currentClip", "engine", "locale", "onCurrentClipChange", "reveal", "sequenceClips"],
-        engine: ["onNotification", "onStateChange", "request", "state"],
+        engine: ["files", "onNotification", "onStateChange", "request", "state"],
       },
     ]);
   });

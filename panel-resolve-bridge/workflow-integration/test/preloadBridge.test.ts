@@ -20,7 +20,7 @@ describe("the preload bridge", () => {
     const { world, bridge } = exposed();
     expect(Object.keys(world)).toEqual([BRIDGE_KEY]);
     expect(Object.keys(bridge).sort()).toEqual(["applyTagPlan", "currentClip", "engine", "locale", "onCurrentClipChange", "reveal", "sequenceClips"]);
-    expect(Object.keys(bridge.engine).sort()).toEqual(["onNotification", "onStateChange", "request", "state"]);
+    expect(Object.keys(bridge.engine).sort()).toEqual(["files", "onNotification", "onStateChange", "request", "state"]);
   });
 
   it("sends each request on its channel and passes events without their sender", async () => {

@@ -34,6 +34,7 @@ export class EngineLink implements Disposable {
   private client: SichterClient | null = null;
   private address: EngineAddress | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private rediscovery: ReturnType<typeof setInterval> | undefined;
   private subscriptions: Disposable[] = [];
   private current: EngineLinkState = "engine-not-found";
   private disposed = false;
@@ -44,6 +45,15 @@ export class EngineLink implements Disposable {
 
   get state(): EngineLinkState {
     return this.current;
+  }
+
+  /**
+   * Where the page's `<img>` and `<video>` get engine files (thumbnails, media): they cannot send a
+   * header, so the token goes into their query, as in the browser host. Null until an engine is found.
+   */
+  get files(): { readonly http: string; readonly token: string } | null {
+    if (!this.address) return null;
+    return { http: this.address.url.replace(/^ws/, "http"), token: this.address.token };
   }
 
   request(method: MethodName, params: unknown): Promise<unknown> {
@@ -79,22 +89,30 @@ export class EngineLink implements Disposable {
       this.subscriptions.push(client.onNotification(name, (params) => this.options.onNotification?.(name, params)));
     }
     this.setState(client.state);
+    // The client reports "reconnecting" once per outage; an engine that comes back on another port
+    // after that first look is found by looking again while the link is down.
+    this.rediscovery = setInterval(() => {
+      if (client === this.client && client.state !== "open") this.followMovedEngine();
+    }, this.options.retryMs ?? 3000);
   }
 
   private onClientState(client: SichterClient, state: ConnectionState): void {
     if (client !== this.client) return;
-    if (state === "reconnecting") {
-      const now = this.options.discover();
-      if (now && (now.url !== this.address?.url || now.token !== this.address?.token)) {
-        this.drop();
-        this.connect();
-        return;
-      }
-    }
+    if (state === "reconnecting" && this.followMovedEngine()) return;
     this.setState(state);
   }
 
+  /** A new client when the engine now runs at another address or with another token. */
+  private followMovedEngine(): boolean {
+    const now = this.options.discover();
+    if (!now || (now.url === this.address?.url && now.token === this.address?.token)) return false;
+    this.drop();
+    this.connect();
+    return true;
+  }
+
   private drop(): void {
+    clearInterval(this.rediscovery);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.subscriptions = [];
     const client = this.client;

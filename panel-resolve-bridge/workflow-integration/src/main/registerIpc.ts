@@ -34,6 +34,7 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
       return services.engine.request(method, params ?? {});
     },
     [REQUEST.engineState]: () => services.engine.state,
+    [REQUEST.engineFiles]: () => services.engine.files,
     [REQUEST.locale]: () => services.locale(),
   };
   for (const [channel, handler] of Object.entries(handlers)) {

@@ -28,6 +28,8 @@ export interface SichterResolveBridge {
   engine: {
     request(method: string, params: unknown): Promise<IpcAnswer<unknown>>;
     state(): Promise<IpcAnswer<unknown>>;
+    /** The engine's HTTP address and token for file URLs (see EngineLink.files). */
+    files(): Promise<IpcAnswer<unknown>>;
     onNotification(listener: (method: string, params: unknown) => void): () => void;
     onStateChange(listener: (state: string) => void): () => void;
   };
@@ -56,6 +58,7 @@ export function createBridge(ipc: IpcRendererLike): SichterResolveBridge {
     engine: {
       request: (method, params) => invoke(REQUEST.engineRequest, method, params),
       state: () => invoke(REQUEST.engineState),
+      files: () => invoke(REQUEST.engineFiles),
       onNotification: (listener) => subscribe(EVENT.engineNotification, listener),
       onStateChange: (listener) => subscribe(EVENT.engineStateChanged, listener),
     },
