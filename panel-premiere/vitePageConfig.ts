@@ -30,6 +30,8 @@ export function premierePageConfig(root: string): UserConfig {
       modulePreload: false,
       cssCodeSplit: false,
       reportCompressedSize: false,
+      // One script on purpose (neither host loads split chunks from file:// or a plugin folder).
+      chunkSizeWarningLimit: 1024,
       rolldownOptions: {
         output: { format: "iife", entryFileNames: "assets/panel-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
       },
