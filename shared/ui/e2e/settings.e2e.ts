@@ -115,6 +115,8 @@ describe("settings in the browser panel", () => {
     const page = await openPanel({ locale: "en-GB" });
     await page.getByRole("button", { name: "Settings and privacy" }).click();
     await page.getByRole("button", { name: "What was sent" }).click();
+    // The opening button is gone: the keyboard lands on the new view's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("What was sent");
     const job = page.locator(".sent-job", { hasText: path.basename(clip) });
     await job.waitFor();
     expect(await job.locator(".sent-nothing").textContent()).toBe("Nothing left this computer.");

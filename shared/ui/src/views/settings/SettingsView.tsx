@@ -9,6 +9,7 @@ import { useStore } from "../../ui/useStore.ts";
 import { MarkerSettings } from "./MarkerSettings.tsx";
 import { PrivacySection } from "./PrivacySection.tsx";
 import { TransparencyView } from "./TransparencyView.tsx";
+import { useHeadingFocus } from "./useHeadingFocus.ts";
 import "../../theme/settings.css";
 
 export interface SettingsViewProps {
@@ -25,11 +26,12 @@ export interface SettingsViewProps {
 export function SettingsView(props: SettingsViewProps) {
   const { t } = useI18n();
   const [showSent, setShowSent] = useState(false);
+  const heading = useHeadingFocus(showSent);
   if (showSent) return <TransparencyView transparency={props.transparency} onClose={() => setShowSent(false)} />;
   return (
     <section className="settings" aria-labelledby="sichter-settings-title">
       <div className="settings-head">
-        <h2 id="sichter-settings-title" className="settings-title">
+        <h2 id="sichter-settings-title" className="settings-title" ref={heading} tabIndex={-1}>
           {t("settings.title")}
         </h2>
         <button type="button" className="button" aria-label={t("settings.closeLabel")} onClick={props.onClose}>
@@ -113,4 +115,5 @@ function ThemeSelect({ id, settings, hostTheme }: { id: string; settings: Settin
     </select>
   );
 }
+
 

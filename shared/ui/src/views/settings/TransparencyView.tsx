@@ -7,18 +7,20 @@ import { summariseTransparency } from "../../state/privacy/transparencySummary.t
 import { useI18n } from "../../ui/I18n.tsx";
 import { useStore } from "../../ui/useStore.ts";
 import { ErrorNotice } from "../ErrorNotice.tsx";
+import { useHeadingFocus } from "./useHeadingFocus.ts";
 
 /** "What was sent": each recent job's transparency record, read fresh from the engine on opening. */
 export function TransparencyView({ transparency, onClose }: { transparency: TransparencyController; onClose: () => void }) {
   const { t } = useI18n();
   const state = useStore(transparency.state);
+  const heading = useHeadingFocus(transparency);
   useEffect(() => {
     void transparency.load();
   }, [transparency]);
   return (
     <section className="settings sent" aria-labelledby="sichter-sent-title">
       <div className="settings-head">
-        <h2 id="sichter-sent-title" className="settings-title">
+        <h2 id="sichter-sent-title" className="settings-title" ref={heading} tabIndex={-1}>
           {t("sent.title")}
         </h2>
         <button type="button" className="button" onClick={onClose}>
