@@ -8,6 +8,11 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud|p
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
              --quick  leave out the 10-minute clip;  --json  raw rows after the table
+             --random N --seed S [--seconds T]  instead: N clips drawn at random from seeds S..S+N-1
+             (about T s each, default 20; cached in .samples/random), F1 per source and transition
+             family, false transitions per 10 min, the worst clip, speed against ffmpeg's scene
+             filter. Seeds 1000-1999 are for tuning; 2000 and above are held out: report on them,
+             never tune on them
   analysis   the whole local analysis on the generated 5-minute news clip, as multiple of real time
   ocr        OCR word accuracy on generated lower thirds (German and English) and time per frame
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
@@ -30,6 +35,9 @@ export async function main(argv: string[]): Promise<number> {
       quick: { type: "boolean" },
       json: { type: "boolean" },
       clips: { type: "string" },
+      random: { type: "string" },
+      seed: { type: "string" },
+      seconds: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -42,6 +50,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   switch (which) {
     case "shots": {
+      if (values.random !== undefined) {
+        const { randomShotsBenchmark } = await import("./random/randomShotsBenchmark.ts");
+        const { rows, table } = await randomShotsBenchmark({
+          count: Number(values.random),
+          seed: Number(values.seed ?? 2000),
+          ...(values.seconds !== undefined && { seconds: Number(values.seconds) }),
+          log,
+        });
+        process.stdout.write(`${table}\n`);
+        if (values.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, score: { ...r.score, byShotFamily: Object.fromEntries(r.score.byShotFamily), byTransition: Object.fromEntries(r.score.byTransition) } })), null, 2)}\n`);
+        return 0;
+      }
       const { rows, table } = await shotsBenchmark({ long: !values.quick, log });
       process.stdout.write(`${table}\n`);
       if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
