@@ -30,6 +30,11 @@ export interface HostCapabilities {
     readonly markers: boolean;
     readonly xmp: boolean;
     readonly projectColumn: boolean;
+    /**
+     * `ApplyOptions.embed` is honoured: the XMP can go into the media file (MOV/MP4) instead of a
+     * sidecar (the browser host, where the engine writes it). Absent: the host decides where.
+     */
+    readonly embed?: boolean;
   };
 }
 

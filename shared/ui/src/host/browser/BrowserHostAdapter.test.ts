@@ -87,20 +87,47 @@ describe("BrowserHostAdapter", () => {
       return { clip: catalogClip, shots: [], keyframes: [], tags: [] };
     });
     server.handlers.set("tags.apply", () => ({
-      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: ["Landtag", "Potsdam"], markers: 4, error: null }],
+      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: ["Landtag", "Rathaus Köln, Ratssaal"], markers: 2, error: null }],
     }));
+    const written = [
+      { name: "Shot 1", comment: "", startFrame: 0, durationFrames: 100, kind: "shot", color: "blue" },
+      { name: "Black", comment: "technical 90%", startFrame: 40, durationFrames: 5, kind: "cue.black", color: "red" },
+    ];
+    server.handlers.set("tags.plan", (params) => ({ clipId: 3, plan: { ...plan, markers: params.language === "en" ? written : [] } }));
     const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
 
     const report = await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"), { language: "en" });
 
+    // One item per keyword (a keyword may hold a comma) and per marker the engine wrote.
     expect(report).toEqual({
       clipPath: "/media/A001.mov",
       items: [
         { kind: "xmp-sidecar", status: "written", target: "/media/A001.xmp" },
-        { kind: "keywords", status: "written", target: "Landtag, Potsdam" },
+        { kind: "keywords", status: "written", target: "Landtag" },
+        { kind: "keywords", status: "written", target: "Rathaus Köln, Ratssaal" },
+        { kind: "marker", status: "written", target: "Shot 1", frame: 0 },
+        { kind: "marker", status: "written", target: "Black", frame: 40 },
       ],
     });
     expect(server.received.find((r) => r.method === "tags.apply")?.params).toEqual({ clipIds: [3], write: "sidecar", language: "en" });
+    expect(host.capabilities.apply.embed).toBe(true);
+  });
+
+  it("says how many markers were written when the plan no longer matches them, and that no keyword is", async () => {
+    const server = await FakeEngineServer.start();
+    cleanup.push(() => server.stop());
+    server.handlers.set("catalog.clip", () => ({ clip: catalogClip, shots: [], keyframes: [], tags: [] }));
+    server.handlers.set("tags.apply", () => ({
+      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: [], markers: 3, error: null }],
+    }));
+    server.handlers.set("tags.plan", () => ({ clipId: 3, plan }));
+    const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
+
+    expect((await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"))).items).toEqual([
+      { kind: "xmp-sidecar", status: "written", target: "/media/A001.xmp" },
+      { kind: "keywords", status: "written", target: "" },
+      { kind: "marker", status: "written", target: "Sichter: 3" },
+    ]);
   });
 
   it("reports a refused write, and a clip not analysed yet, with their codes", async () => {

@@ -36,7 +36,7 @@ export class BrowserHostAdapter implements HostAdapter {
     sequenceClips: false,
     reveal: true,
     importMedia: false,
-    apply: { markers: false, xmp: true, projectColumn: false },
+    apply: { markers: false, xmp: true, projectColumn: false, embed: true },
   };
   readonly #environment: BrowserEnvironment;
   readonly #engine: () => EngineCalls;
@@ -90,15 +90,35 @@ export class BrowserHostAdapter implements HostAdapter {
     const request = options.signal ? { signal: options.signal } : {};
     try {
       const { clip: stored } = await engine.request("catalog.clip", { path: clip.mediaPath }, request);
-      const { files } = await engine.request(
-        "tags.apply",
-        { clipIds: [stored.id], write: options.embed ? "embed" : "sidecar", ...(options.language && { language: options.language }) },
-        request,
-      );
-      return { clipPath: plan.clipPath, items: files.flatMap(itemsOf) };
+      const language = options.language && { language: options.language };
+      const { files } = await engine.request("tags.apply", { clipIds: [stored.id], write: options.embed ? "embed" : "sidecar", ...language }, request);
+      const items: ApplyItemReport[] = [];
+      for (const file of files) {
+        items.push(...itemsOf(file));
+        if (file.status === "written") items.push(...(await this.#markersOf(engine, file, options)));
+      }
+      return { clipPath: plan.clipPath, items };
     } catch (error) {
       const failure = toUiError(error);
       return { clipPath: plan.clipPath, items: [{ kind: "xmp-sidecar", status: "failed", target: clip.mediaPath, error: { code: failure.code, message: failure.message, ...(failure.params && { params: failure.params }) } }] };
+    }
+  }
+
+  /**
+   * The markers the engine wrote into the XMP's "Sichter" track: it reports their number, and writes
+   * them by the rules of `tags.plan`, which names them. Should the plan no longer match that number
+   * (decisions changed in between), the report says the number only.
+   */
+  async #markersOf(engine: EngineCalls, file: AppliedFile, options: ApplyOptions): Promise<ApplyItemReport[]> {
+    if (file.markers === 0) return [];
+    const counted: ApplyItemReport[] = [{ kind: "marker", status: "written", target: `Sichter: ${file.markers}` }];
+    const language = options.language && { language: options.language };
+    try {
+      const { plan } = await engine.request("tags.plan", { clipId: file.clipId, ...language }, options.signal ? { signal: options.signal } : {});
+      if (plan.markers.length !== file.markers) return counted;
+      return plan.markers.map((marker) => ({ kind: "marker", status: "written", target: marker.name, frame: marker.startFrame }));
+    } catch {
+      return counted;
     }
   }
 
@@ -132,17 +152,16 @@ export class BrowserHostAdapter implements HostAdapter {
   }
 }
 
-/** What one file's write did, as report items: the XMP file, and the keywords it holds for Sichter now. */
+/** What one file's write did, as report items: the XMP file, and each keyword it holds for Sichter now. */
 function itemsOf(file: AppliedFile): ApplyItemReport[] {
   const kind = file.embedded ? "xmp-embedded" : "xmp-sidecar";
   const target = file.sidecar ?? file.path;
   if (file.status === "failed") {
     return [{ kind, status: "failed", target, ...(file.error && { error: { code: file.error.code, message: file.error.message } }) }];
   }
-  return [
-    { kind, status: "written", target },
-    { kind: "keywords", status: "written", target: file.keywords.join(", ") },
-  ];
+  // One item per keyword: a keyword may hold a comma ("Rathaus Köln, Ratssaal"). None: one empty item.
+  const keywords: ApplyItemReport[] = file.keywords.map((keyword) => ({ kind: "keywords", status: "written", target: keyword }));
+  return [{ kind, status: "written", target }, ...(keywords.length > 0 ? keywords : [{ kind: "keywords" as const, status: "written" as const, target: "" }])];
 }
 
 /** Storage may refuse (private windows, policies); the clip is then remembered for this page only. */
