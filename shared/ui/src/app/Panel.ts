@@ -12,6 +12,8 @@ import { SettingsController } from "../state/settings/SettingsController.ts";
 import { AutoMarkController } from "../state/autoMark/AutoMarkController.ts";
 import { AutoMarkStorage } from "../state/autoMark/autoMarkStorage.ts";
 import { FrameFocus } from "../state/frameFocus/FrameFocus.ts";
+import { ApplyController } from "../state/apply/ApplyController.ts";
+import { PlayerController } from "../state/player/PlayerController.ts";
 
 /** Everything one panel instance runs on, whichever host it is in; the views only render it. */
 export interface Panel extends Disposable {
@@ -31,6 +33,10 @@ export interface Panel extends Disposable {
   readonly autoMark: AutoMarkController;
   /** The frame the clip view is asked to show (a search result opened, the browser host's reveal). */
   readonly frameFocus: FrameFocus;
+  /** The current clip's video (or filmstrip) position and whether it plays in the panel. */
+  readonly player: PlayerController;
+  /** Writes reviewed tags through the host, with a report per clip. */
+  readonly apply: ApplyController;
 }
 
 /**
@@ -43,7 +49,15 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
   const search = new SearchController(connection, (clip, frame) => host.reveal(clip, frame));
   const autoMark = new AutoMarkController(connection, new AutoMarkStorage(settingsStorage));
   const media = host.capabilities.mediaBrowser ? new MediaBrowserController(connection) : null;
+  const player = new PlayerController(connection);
   const subscriptions: Disposable[] = [
+    // A frame someone asked for (a search result, the host's reveal) is where the player goes.
+    {
+      dispose: frameFocus.state.subscribe(() => {
+        const request = frameFocus.state.get();
+        if (request) player.seek(request.path, request.frame);
+      }),
+    },
     // A finished analysis is what the review shows next, and the media list shows it as analysed.
     analysis.onCompleted((path) => {
       void review.load(path);
@@ -70,6 +84,8 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
     transparency: new TransparencyController(connection),
     autoMark,
     frameFocus,
+    player,
+    apply: new ApplyController(connection, host),
     dispose() {
       for (const subscription of subscriptions) subscription.dispose();
       analysis.dispose();

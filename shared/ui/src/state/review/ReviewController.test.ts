@@ -20,12 +20,15 @@ const clip = {
   lastAnalysed: "2025-03-01T10:00:00.000Z",
 };
 
+const shot = { index: 0, startFrame: 0, endFrame: 750, transition: null };
+const keyframe = { frame: 100, timecode: "10:00:04:00", thumbnail: "/thumbnails/3/1-0000100.jpg" };
+
 async function setup(): Promise<{ server: FakeEngineServer; review: ReviewController }> {
   const server = await FakeEngineServer.start();
   cleanup.push(() => server.stop());
   server.handlers.set("catalog.clip", (params) => {
     if (params.path !== clip.path) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
-    return { clip, shots: [], keyframes: [], tags: [storedTagFixture] };
+    return { clip, shots: [shot], keyframes: [keyframe], tags: [storedTagFixture] };
   });
   const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
   cleanup.push(() => client.dispose());
@@ -36,9 +39,9 @@ describe("ReviewController", () => {
   it("loads a catalogued clip's tags, and says when a clip was not analysed", async () => {
     const { review } = await setup();
     await review.load(clip.path);
-    expect(review.state.get()).toMatchObject({ load: "loaded", clip: { id: 3 }, focusedId: 7 });
+    expect(review.state.get()).toMatchObject({ load: "loaded", clip: { id: 3 }, shots: [shot], keyframes: [keyframe], focusedId: 7 });
     await review.load("/m/new.mov");
-    expect(review.state.get()).toMatchObject({ load: "not-analysed", path: "/m/new.mov", tags: [] });
+    expect(review.state.get()).toMatchObject({ load: "not-analysed", path: "/m/new.mov", shots: [], keyframes: [], tags: [] });
   });
 
   it("sends a rejection to tags.review and keeps what the engine stored", async () => {

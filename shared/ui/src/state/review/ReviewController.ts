@@ -33,8 +33,8 @@ export class ReviewController implements Disposable {
   async load(path: string): Promise<void> {
     this.#store.dispatch({ type: "loading", path });
     try {
-      const { clip, tags } = await this.#engine.request("catalog.clip", { path });
-      this.#store.dispatch({ type: "loaded", path, clip, tags });
+      const { clip, shots, keyframes, tags } = await this.#engine.request("catalog.clip", { path });
+      this.#store.dispatch({ type: "loaded", path, clip, shots, keyframes, tags });
     } catch (error) {
       const uiError = toUiError(error);
       if (uiError.code === ErrorCode.NOT_IN_CATALOG) this.#store.dispatch({ type: "notAnalysed", path });

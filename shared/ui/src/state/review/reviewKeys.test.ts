@@ -13,7 +13,8 @@ describe("reviewCommandFor", () => {
     ["r", { type: "reject" }],
     ["u", { type: "reset" }],
     ["e", { type: "edit" }],
-    ["Enter", { type: "edit" }],
+    ["Enter", { type: "seek" }],
+    ["?", { type: "help" }],
     ["F2", { type: "edit" }],
     ["n", { type: "add" }],
   ])("%s", (key, command) => {

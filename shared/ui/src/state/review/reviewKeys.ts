@@ -7,7 +7,11 @@ export type ReviewCommand =
   | { readonly type: "reject" }
   | { readonly type: "reset" }
   | { readonly type: "edit" }
-  | { readonly type: "add" };
+  | { readonly type: "add" }
+  /** Show the tag's first frame in the player (or the filmstrip). */
+  | { readonly type: "seek" }
+  /** Show or hide the list of keys. */
+  | { readonly type: "help" };
 
 export interface KeyInput {
   readonly key: string;
@@ -18,8 +22,8 @@ export interface KeyInput {
 
 /**
  * The review's keys: arrows or j/k move, Home/End jump, a accepts, r rejects, u undoes the decision,
- * e or Enter (or F2) edits the label, n adds a tag. Keys with Ctrl, Cmd or Alt stay the host's (undo,
- * copy, the NLE's own shortcuts).
+ * e (or F2) edits the label, n adds a tag, Enter shows the tag's first frame, ? shows the keys. Keys
+ * with Ctrl, Cmd or Alt stay the host's (undo, copy, the NLE's own shortcuts).
  */
 export function reviewCommandFor(input: KeyInput): ReviewCommand | null {
   if (input.ctrlKey || input.metaKey || input.altKey) return null;
@@ -45,9 +49,12 @@ export function reviewCommandFor(input: KeyInput): ReviewCommand | null {
       return { type: "reset" };
     case "e":
     case "E":
-    case "Enter":
     case "F2":
       return { type: "edit" };
+    case "Enter":
+      return { type: "seek" };
+    case "?":
+      return { type: "help" };
     case "n":
     case "N":
       return { type: "add" };

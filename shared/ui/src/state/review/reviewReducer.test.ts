@@ -10,7 +10,7 @@ const tag = (id: number, source: StoredTag["source"], startFrame: number, label 
 const clip = { id: 3, path: "/m/a.mov", frameCount: 750 } as CatalogClipInfo;
 const tags = [tag(1, "motion", 0), tag(2, "ocr", 50), tag(3, "ocr", 10), tag(4, "technical", 0), tag(5, "user", 0), { ...tag(6, "ocr", 10), kind: "ocr.line" }];
 const run = (actions: ReviewAction[], from: ReviewState = initialReview): ReviewState => actions.reduce(reviewReducer, from);
-const loaded = run([{ type: "loading", path: "/m/a.mov" }, { type: "loaded", path: "/m/a.mov", clip, tags }]);
+const loaded = run([{ type: "loading", path: "/m/a.mov" }, { type: "loaded", path: "/m/a.mov", clip, shots: [], keyframes: [], tags }]);
 const error = { code: "SICHTER_E_CONNECTION_CLOSED", params: null, message: "closed" };
 
 describe("groupTags", () => {
@@ -44,7 +44,7 @@ describe("reviewReducer", () => {
 
   it("ignores an answer for a clip the panel has moved away from", () => {
     const other = run([{ type: "loading", path: "/m/b.mov" }], loaded);
-    expect(run([{ type: "loaded", path: "/m/a.mov", clip, tags }], other)).toBe(other);
+    expect(run([{ type: "loaded", path: "/m/a.mov", clip, shots: [], keyframes: [], tags }], other)).toBe(other);
   });
 
   it("shows a decision at once, replaces it with the stored tag, and reverts it with the error", () => {

@@ -1,5 +1,5 @@
-import type { CatalogClipInfo, StoredTag } from "@sichter/shared/protocol";
-import type { TagStatus } from "@sichter/shared/model";
+import type { CatalogClipInfo, CatalogKeyframe, StoredTag } from "@sichter/shared/protocol";
+import type { Shot, TagStatus } from "@sichter/shared/model";
 import type { UiError } from "../UiError.ts";
 import { listedOrder } from "./groupTags.ts";
 
@@ -15,6 +15,9 @@ export interface ReviewState {
   readonly load: ReviewLoad;
   readonly path: string | null;
   readonly clip: CatalogClipInfo | null;
+  /** The latest analysis' shots and keyframes (with thumbnails), for the filmstrip and the player's markers. */
+  readonly shots: readonly Shot[];
+  readonly keyframes: readonly CatalogKeyframe[];
   readonly tags: readonly StoredTag[];
   readonly focusedId: number | null;
   readonly editing: ReviewEdit | null;
@@ -27,7 +30,14 @@ export type FocusMove = "next" | "previous" | "first" | "last";
 
 export type ReviewAction =
   | { readonly type: "loading"; readonly path: string }
-  | { readonly type: "loaded"; readonly path: string; readonly clip: CatalogClipInfo; readonly tags: readonly StoredTag[] }
+  | {
+      readonly type: "loaded";
+      readonly path: string;
+      readonly clip: CatalogClipInfo;
+      readonly shots: readonly Shot[];
+      readonly keyframes: readonly CatalogKeyframe[];
+      readonly tags: readonly StoredTag[];
+    }
   | { readonly type: "notAnalysed"; readonly path: string }
   | { readonly type: "loadFailed"; readonly path: string; readonly error: UiError }
   | { readonly type: "focus"; readonly tagId: number }
@@ -46,6 +56,8 @@ export const initialReview: ReviewState = {
   load: "idle",
   path: null,
   clip: null,
+  shots: [],
+  keyframes: [],
   tags: [],
   focusedId: null,
   editing: null,
@@ -56,7 +68,7 @@ export const initialReview: ReviewState = {
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   switch (action.type) {
     case "loading":
-      return { ...initialReview, load: "loading", path: action.path, ...(state.path === action.path && { clip: state.clip, tags: state.tags, focusedId: state.focusedId }) };
+      return { ...initialReview, load: "loading", path: action.path, ...(state.path === action.path && { clip: state.clip, shots: state.shots, keyframes: state.keyframes, tags: state.tags, focusedId: state.focusedId }) };
     case "loaded": {
       if (action.path !== state.path) return state;
       const stillThere = action.tags.some((tag) => tag.id === state.focusedId);
@@ -64,6 +76,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
         ...state,
         load: "loaded",
         clip: action.clip,
+        shots: action.shots,
+        keyframes: action.keyframes,
         tags: action.tags,
         focusedId: stillThere ? state.focusedId : (listedOrder(action.tags)[0]?.id ?? null),
         error: null,
