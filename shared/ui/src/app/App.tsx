@@ -139,8 +139,13 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
                 clip={clip}
                 analysis={panel.analysis}
                 review={panel.review}
+                player={panel.player}
+                apply={panel.apply}
                 onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: keywordLanguage })}
+                onApply={(current, embeddable) => void panel.apply.apply(current, { language: keywordLanguage }, embeddable)}
                 mediaBrowser={media !== null}
+                writesProject={panel.host.capabilities.apply.markers}
+                fileUrl={(path) => panel.connection.fileUrl(path)}
               />
             )}
           </Tabs>

@@ -1,4 +1,5 @@
 import type { UiLocale } from "../host/HostAdapter.ts";
+import { clipMessages } from "./clipMessages.ts";
 import { settingsMessages } from "./settingsMessages.ts";
 import { autoMarkMessages } from "./autoMarkMessages.ts";
 import { searchMessages } from "./searchMessages.ts";
@@ -9,6 +10,7 @@ import { searchMessages } from "./searchMessages.ts";
  * translate(). Engine errors are not here: they come from @sichter/shared's errorMessages.
  */
 export const messages = {
+  ...clipMessages,
   ...settingsMessages,
   ...searchMessages,
   ...autoMarkMessages,
@@ -120,8 +122,8 @@ export const messages = {
   "review.empty": { en: "The analysis found no tags.", de: "Die Analyse hat keine Schlagwörter gefunden." },
   "review.counts": { en: "{accepted} accepted · {rejected} rejected · {open} open", de: "{accepted} angenommen · {rejected} abgelehnt · {open} offen" },
   "review.keys": {
-    en: "Keys: ↑ ↓ move · A accept · R reject · U undo · E edit · N add",
-    de: "Tasten: ↑ ↓ wechseln · A annehmen · R ablehnen · U zurücksetzen · E bearbeiten · N hinzufügen",
+    en: "Keys: ↑ ↓ move · A accept · R reject · U undo · E edit · N add · Enter show frame · ? all keys",
+    de: "Tasten: ↑ ↓ wechseln · A annehmen · R ablehnen · U zurücksetzen · E bearbeiten · N hinzufügen · Eingabe Bild zeigen · ? alle Tasten",
   },
   "review.accept": { en: "Accept", de: "Annehmen" },
   "review.reject": { en: "Reject", de: "Ablehnen" },

@@ -1,22 +1,66 @@
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { timecodeOf } from "../format/clipFacts.ts";
 import { groupTags } from "../state/review/groupTags.ts";
 import type { ReviewController } from "../state/review/ReviewController.ts";
 import { reviewCommandFor } from "../state/review/reviewKeys.ts";
 import type { ReviewState } from "../state/review/reviewReducer.ts";
+import { layoutRows, reviewRows, rowsToDraw, stretches, type ReviewRow } from "../state/review/virtualRows.ts";
 import { useI18n } from "../ui/I18n.tsx";
+import { useViewportSpan } from "../ui/useViewportSpan.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
+import { ReviewKeysHelp } from "./ReviewKeysHelp.tsx";
 import { TagEditor } from "./TagEditor.tsx";
 import { TagRow, tagRowId } from "./TagRow.tsx";
 
+/** Rows drawn beyond the visible part, above and below (px): a fast scroll never shows an empty gap. */
+const OVERSCAN = 480;
+
+export interface ReviewListProps {
+  readonly state: ReviewState;
+  readonly review: ReviewController;
+  readonly clipName: string;
+  /** Shows a frame of the clip (player or filmstrip): Enter on a tag, or a click on it. */
+  readonly onSeek: (frame: number) => void;
+}
+
 /**
  * The tags of the current clip grouped by source. Keyboard first: one row holds the focus (roving
- * tabindex) and the keys of reviewKeys act on it; every action also has a button.
+ * tabindex) and the keys of reviewKeys act on it; every action also has a button. A long list draws
+ * only the rows near the screen (virtualRows); the focused row is always drawn, so DOM focus and the
+ * screen reader's place stay on it, and every row says its place in its group.
  */
-export function ReviewList({ state, review, clipName }: { state: ReviewState; review: ReviewController; clipName: string }) {
+export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const clip = state.clip;
+
+  const rows = useMemo(() => reviewRows(groupTags(state.tags)), [state.tags]);
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const layout = useMemo(() => layoutRows(rows, heights.current), [rows, measured]);
+  const span = useViewportSpan(container, true);
+  const pinned = rows.flatMap((row, index) =>
+    row.kind === "tag" && (row.tag.id === state.focusedId || (state.editing !== null && row.tag.id === state.editing.target)) ? [index] : [],
+  );
+  const drawn = rowsToDraw(layout, span.top, span.bottom, OVERSCAN, pinned);
+
+  // Drawn rows tell their real height; the layout (and the scrollbar) follows.
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    let changed = false;
+    for (const element of root.querySelectorAll<HTMLElement>("[data-row-key]")) {
+      const style = getComputedStyle(element);
+      const height = element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+      const key = element.dataset.rowKey!;
+      if (Math.abs((heights.current.get(key) ?? -1) - height) > 0.5) {
+        heights.current.set(key, height);
+        changed = true;
+      }
+    }
+    if (changed) setMeasured((n) => n + 1);
+  });
 
   // Keyboard moves keep DOM focus on the focused row while the list has it.
   useEffect(() => {
@@ -27,12 +71,12 @@ export function ReviewList({ state, review, clipName }: { state: ReviewState; re
   }, [state.focusedId, state.editing]);
 
   if (!clip) return null;
-  const groups = groupTags(state.tags);
   const counts = {
     accepted: state.tags.filter((tag) => tag.status === "accepted").length,
     rejected: state.tags.filter((tag) => tag.status === "rejected").length,
     open: state.tags.filter((tag) => tag.status === "suggested").length,
   };
+  const focusedTag = state.tags.find((tag) => tag.id === state.focusedId);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const command = reviewCommandFor(event);
@@ -53,6 +97,12 @@ export function ReviewList({ state, review, clipName }: { state: ReviewState; re
         return;
       case "add":
         review.dispatch({ type: "editStart", target: "new" });
+        return;
+      case "seek":
+        if (focusedTag) onSeek(focusedTag.startFrame);
+        return;
+      case "help":
+        setHelpOpen((open) => !open);
     }
   };
 
@@ -63,12 +113,35 @@ export function ReviewList({ state, review, clipName }: { state: ReviewState; re
   };
   const saveEdit = (): void => {
     const target = state.editing?.target;
-    void review.commitEdit().then(() => restoreFocus(typeof target === "number" ? target : review.state.get().focusedId));
+    // The editor closes at once: the focus goes back to the list now, not when the engine has answered,
+    // so the next key counts. A tag added here takes the focus when it arrives (see the effect above).
+    void review.commitEdit();
+    restoreFocus(typeof target === "number" ? target : state.focusedId);
   };
   const editorFor = (target: number | "new", caption: string) =>
     state.editing?.target === target ? (
       <TagEditor label={state.editing.label} caption={caption} onChange={(label) => review.dispatch({ type: "editChange", label })} onSave={saveEdit} onCancel={endEdit} />
     ) : null;
+
+  const tagRow = (row: Extract<ReviewRow, { kind: "tag" }>) => (
+    <TagRow
+      key={row.key}
+      rowKey={row.key}
+      tag={row.tag}
+      position={row.position}
+      setSize={row.size}
+      timecode={timecodeOf(clip, row.tag.startFrame)}
+      focused={row.tag.id === state.focusedId}
+      pending={state.pending.includes(row.tag.id)}
+      onFocus={() => review.dispatch({ type: "focus", tagId: row.tag.id })}
+      onShow={() => onSeek(row.tag.startFrame)}
+      onDecide={(decision) => void review.decide(row.tag.id, decision)}
+      onEdit={() => review.dispatch({ type: "editStart", target: row.tag.id })}
+      editor={editorFor(row.tag.id, t("review.editLabel"))}
+    />
+  );
+  const gap = (key: string, height: number, Element: "div" | "li" = "div") => <Element key={key} className="row-gap" aria-hidden="true" style={{ height }} />;
+  const heightOf = (first: number, last: number) => layout.offsets[last]! + layout.heights[last]! - layout.offsets[first]!;
 
   return (
     <section className="review" aria-labelledby="sichter-review-title">
@@ -76,39 +149,41 @@ export function ReviewList({ state, review, clipName }: { state: ReviewState; re
         <h2 id="sichter-review-title" className="section-title">
           {t("review.title")}
         </h2>
-        <button type="button" className="button" onClick={() => review.dispatch({ type: "editStart", target: "new" })} aria-keyshortcuts="N">
-          {t("review.add")}
-        </button>
+        <div className="row">
+          <button type="button" className="button" aria-expanded={helpOpen} aria-controls="sichter-review-keys" aria-label={t("review.keysButtonLabel")} aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
+            {t("review.keysButton")}
+          </button>
+          <button type="button" className="button" onClick={() => review.dispatch({ type: "editStart", target: "new" })} aria-keyshortcuts="N">
+            {t("review.add")}
+          </button>
+        </div>
       </div>
       <p className="muted">{t("review.counts", counts)}</p>
       <p className="muted key-help">{t("review.keys")}</p>
+      {helpOpen && <ReviewKeysHelp id="sichter-review-keys" onClose={() => setHelpOpen(false)} />}
       {state.error && <ErrorNotice error={state.error} onDismiss={() => review.dispatch({ type: "dismissError" })} />}
       {editorFor("new", t("review.newLabel"))}
-      {groups.length === 0 ? (
+      {rows.length === 0 ? (
         <p>{t("review.empty")}</p>
       ) : (
         <div ref={container} className="review-groups" onKeyDown={onKeyDown} aria-label={t("review.listLabel", { clip: clipName })} role="region">
-          {groups.map((group) => {
-            const source = t(`group.${group.key}`);
+          {groupSpans(rows).map(({ row, first, last }) => {
+            if (![...range(first, last)].some((index) => drawn.has(index))) return gap(`gap:${row.key}`, heightOf(first, last));
+            const source = t(`group.${row.group}`);
             return (
-              <section key={group.key} className="tag-group" aria-label={t("source.groupLabel", { source, count: group.tags.length })}>
-                <h3 className="group-title">
-                  {source} <span className="count">{group.tags.length}</span>
-                </h3>
+              <section key={row.key} className="tag-group" aria-label={t("source.groupLabel", { source, count: row.size })}>
+                {drawn.has(first) ? (
+                  <h3 className="group-title" data-row-key={row.key}>
+                    {source} <span className="count">{row.size}</span>
+                  </h3>
+                ) : (
+                  gap(`head:${row.key}`, heightOf(first, first))
+                )}
                 <ul className="tags">
-                  {group.tags.map((tag) => (
-                    <TagRow
-                      key={tag.id}
-                      tag={tag}
-                      timecode={timecodeOf(clip, tag.startFrame)}
-                      focused={tag.id === state.focusedId}
-                      pending={state.pending.includes(tag.id)}
-                      onFocus={() => review.dispatch({ type: "focus", tagId: tag.id })}
-                      onDecide={(decision) => void review.decide(tag.id, decision)}
-                      onEdit={() => review.dispatch({ type: "editStart", target: tag.id })}
-                      editor={editorFor(tag.id, t("review.editLabel"))}
-                    />
-                  ))}
+                  {/* One flat list of children: a row keeps its element (and DOM focus) when gaps come and go around it. */}
+                  {stretches(layout, drawn, first + 1, last).flatMap((part) =>
+                    part.kind === "gap" ? [gap(`gap:${part.first}`, part.height, "li")] : [...range(part.first, part.last)].map((index) => tagRow(rows[index] as Extract<ReviewRow, { kind: "tag" }>)),
+                  )}
                 </ul>
               </section>
             );
@@ -117,6 +192,19 @@ export function ReviewList({ state, review, clipName }: { state: ReviewState; re
       )}
     </section>
   );
+}
+
+/** Each group's heading row and the index range of its rows (heading included). */
+function groupSpans(rows: readonly ReviewRow[]): { row: Extract<ReviewRow, { kind: "group" }>; first: number; last: number }[] {
+  const spans: { row: Extract<ReviewRow, { kind: "group" }>; first: number; last: number }[] = [];
+  rows.forEach((row, index) => {
+    if (row.kind === "group") spans.push({ row, first: index, last: index + row.size });
+  });
+  return spans;
+}
+
+function* range(first: number, last: number): Generator<number> {
+  for (let i = first; i <= last; i++) yield i;
 }
 
 function restoreFocus(tagId: number | null): void {

@@ -1,14 +1,21 @@
 import type { StoredTag } from "@sichter/shared/protocol";
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { evidenceOf } from "../state/review/groupTags.ts";
 import { useI18n } from "../ui/I18n.tsx";
 
 export interface TagRowProps {
+  /** The row's key in the review list, for measuring drawn rows. */
+  readonly rowKey: string;
   readonly tag: StoredTag;
+  /** 1-based place in its group and the group's size: a long list draws only some rows. */
+  readonly position: number;
+  readonly setSize: number;
   readonly timecode: string;
   readonly focused: boolean;
   readonly pending: boolean;
   readonly onFocus: () => void;
+  /** Shows the tag's first frame (a click on the row, not on its buttons). */
+  readonly onShow: () => void;
   readonly onDecide: (decision: "accept" | "reject" | "reset") => void;
   readonly onEdit: () => void;
   /** Replaces the row's content while its label is edited. */
@@ -19,29 +26,40 @@ export function tagRowId(tagId: number): string {
   return `sichter-tag-${tagId}`;
 }
 
-/** One tag: label, timecode, confidence and decision, with buttons for the mouse (keys: see reviewKeys). */
-export function TagRow({ tag, timecode, focused, pending, onFocus, onDecide, onEdit, editor }: TagRowProps) {
+/**
+ * One tag: label, timecode, confidence and decision, with buttons for the mouse (keys: see
+ * reviewKeys). A click on the row shows the tag's first frame.
+ */
+export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pending, onFocus, onShow, onDecide, onEdit, editor }: TagRowProps) {
   const { t } = useI18n();
   const percent = Math.round(tag.confidence * 100);
   const status = t(`status.${tag.status}`);
   const evidence = evidenceOf(tag);
   const meta = [timecode, tag.source === "user" ? null : t("review.confidence", { percent })].filter(Boolean).join(" · ");
   const origin = evidence && t(tag.kind === "ocr.line" ? "review.readAs" : "review.evidence", { evidence });
-  const producers = tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)).join(", ");
+  // A person's edits each add a "user" entry (with the label they replaced): name each producer once.
+  const producers = [...new Set(tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)))].join(", ");
   const buttonTab = focused ? 0 : -1;
+  const onClick = (event: MouseEvent): void => {
+    onFocus();
+    if (!(event.target as Element).closest("button, input, form")) onShow();
+  };
   return (
     <li
       id={tagRowId(tag.id)}
+      data-row-key={rowKey}
+      aria-posinset={position}
+      aria-setsize={setSize}
       className={`tag tag-${tag.status}${focused ? " tag-focused" : ""}`}
       tabIndex={focused ? 0 : -1}
       aria-label={[tag.label, meta, origin, status].filter(Boolean).join(", ")}
       aria-current={focused ? "true" : undefined}
       title={t("review.provenance", { producers })}
-      aria-keyshortcuts="A R U E N"
+      aria-keyshortcuts="A R U E N Enter ?"
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocus();
       }}
-      onClick={onFocus}
+      onClick={onClick}
     >
       {editor ?? (
         <>
