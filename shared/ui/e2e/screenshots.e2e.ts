@@ -108,6 +108,8 @@ describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
     await page.getByLabel(de ? "Katalog durchsuchen" : "Search the catalog").fill("schafer");
     await page.keyboard.press("Enter");
     await page.locator(".result").first().waitFor();
+    // The results' pictures come after them.
+    await expect.poll(() => page.locator("img.result-thumb").evaluateAll((imgs: HTMLImageElement[]) => imgs.length > 0 && imgs.every((img) => img.complete && img.naturalWidth > 0))).toBe(true);
     await shoot(page, "search", combo);
     await page.context().close();
   });
