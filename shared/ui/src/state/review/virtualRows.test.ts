@@ -22,10 +22,14 @@ describe("reviewRows", () => {
 describe("layoutRows and rowsBetween", () => {
   it("places rows by measured height, estimating the rest, and finds the rows of a span", () => {
     const layout = layoutRows(rows, new Map([["tag:1", 100]]));
-    expect(layout.offsets.slice(0, 4)).toEqual([0, ESTIMATED_HEIGHT.group, ESTIMATED_HEIGHT.group + 100, ESTIMATED_HEIGHT.group + 100 + ESTIMATED_HEIGHT.tag]);
-    expect(layout.total).toBe(3 * ESTIMATED_HEIGHT.group + 249 * ESTIMATED_HEIGHT.tag + 100);
+    expect(layout.offsets.slice(0, 4)).toEqual([0, ESTIMATED_HEIGHT.group, ESTIMATED_HEIGHT.group + 100, ESTIMATED_HEIGHT.group + 200]);
+    // Tags not measured yet count as high as the measured one.
+    expect(layout.total).toBe(3 * ESTIMATED_HEIGHT.group + 250 * 100);
+    expect(layoutRows(rows, new Map()).total).toBe(3 * ESTIMATED_HEIGHT.group + 250 * ESTIMATED_HEIGHT.tag);
     expect(rowsBetween(layout, 0, 10)).toEqual({ first: 0, last: 0 });
     expect(rowsBetween(layout, 31, 131)).toEqual({ first: 1, last: 2 });
+    expect(rowsBetween(layout, 31, 130)).toEqual({ first: 1, last: 2 });
+    expect(rowsBetween(layout, 31, 129)).toEqual({ first: 1, last: 1 });
     expect(rowsBetween(layout, layout.total - 1, layout.total + 500)).toEqual({ first: 252, last: 252 });
     expect(rowsBetween(layout, -500, -1)).toBeNull();
     expect(rowsBetween(layout, layout.total + 1, layout.total + 100)).toBeNull();

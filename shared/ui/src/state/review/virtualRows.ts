@@ -39,12 +39,26 @@ export interface RowLayout {
   readonly total: number;
 }
 
+/**
+ * Rows not measured yet count as high as the measured rows of their kind on average (labels wrap
+ * alike in one panel width), or ESTIMATED_HEIGHT before any is: the closer the guess, the less the
+ * list moves under the reader when rows are drawn.
+ */
 export function layoutRows(rows: readonly ReviewRow[], measured: ReadonlyMap<string, number>): RowLayout {
+  const sums = { group: 0, tag: 0 };
+  const counts = { group: 0, tag: 0 };
+  for (const row of rows) {
+    const height = measured.get(row.key);
+    if (height === undefined) continue;
+    sums[row.kind] += height;
+    counts[row.kind]++;
+  }
+  const guess = (kind: ReviewRow["kind"]): number => (counts[kind] > 0 ? sums[kind] / counts[kind] : ESTIMATED_HEIGHT[kind]);
   const offsets: number[] = [];
   const heights: number[] = [];
   let total = 0;
   for (const row of rows) {
-    const height = measured.get(row.key) ?? ESTIMATED_HEIGHT[row.kind];
+    const height = measured.get(row.key) ?? guess(row.kind);
     offsets.push(total);
     heights.push(height);
     total += height;
