@@ -57,6 +57,24 @@ export async function startEngine(home: string, args: string[] = [], launch?: En
   };
 }
 
+/** An engine with one client connected to it, as most service tests hold them. */
+export interface EngineWithClient {
+  readonly engine: EngineProcess;
+  readonly client: SichterClient;
+}
+
+export async function startEngineWithClient(home: string, args: string[] = [], launch?: EngineLaunch): Promise<EngineWithClient> {
+  const engine = await startEngine(home, args, launch);
+  return { engine, client: engine.client() };
+}
+
+/** Closes the client, ends the engine and waits for it; either may be missing when starting failed. */
+export async function stopEngineWithClient(engine: EngineProcess | undefined, client: SichterClient | undefined): Promise<void> {
+  client?.dispose();
+  engine?.child.kill("SIGTERM");
+  await engine?.exited;
+}
+
 /** Pids of the live children of `pid` (ffmpeg, exiftool), from /proc. */
 export function childPids(pid: number): number[] {
   const out: number[] = [];

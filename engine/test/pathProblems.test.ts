@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
-import { startEngine, type EngineProcess } from "./engineProcess.ts";
+import { startEngineWithClient, stopEngineWithClient, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
@@ -81,13 +81,10 @@ describe("clip.analyze over WebSocket on paths that cannot name a file", () => {
   let engine: EngineProcess;
   let client: SichterClient;
   beforeAll(async () => {
-    engine = await startEngine(home());
-    client = engine.client();
+    ({ engine, client } = await startEngineWithClient(home()));
   }, 60_000);
   afterAll(async () => {
-    client?.dispose();
-    engine?.child.kill("SIGTERM");
-    await engine?.exited;
+    await stopEngineWithClient(engine, client);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { defaultCatalogPath, SqliteCatalog } from "../src/catalog/index.ts";
 import { extensionDirs } from "../src/extensions/extensionDirs.ts";
 import { TransparencyLog } from "../src/keywording/privacy/TransparencyLog.ts";
 import type { TransparencyRecord } from "../src/keywording/privacy/TransparencyRecord.ts";
-import { startEngine, type EngineProcess } from "./engineProcess.ts";
+import { startEngineWithClient, stopEngineWithClient, type EngineProcess } from "./engineProcess.ts";
 import { makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
@@ -54,13 +54,10 @@ beforeAll(async () => {
   } finally {
     catalog.dispose();
   }
-  engine = await startEngine(home);
-  client = engine.client();
+  ({ engine, client } = await startEngineWithClient(home));
 }, 60_000);
 afterAll(async () => {
-  client?.dispose();
-  engine?.child.kill("SIGTERM");
-  await engine?.exited;
+  await stopEngineWithClient(engine, client);
   fs.rmSync(root, { recursive: true, force: true });
 });
 

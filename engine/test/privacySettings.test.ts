@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
-import { startEngine, type EngineProcess } from "./engineProcess.ts";
+import { startEngineWithClient, stopEngineWithClient, type EngineProcess } from "./engineProcess.ts";
 import { makeTempDir } from "./fixtures.ts";
 
 const home = makeTempDir("sichter-privacy-settings-");
@@ -11,13 +11,10 @@ let engine: EngineProcess;
 let client: SichterClient;
 
 beforeAll(async () => {
-  engine = await startEngine(home);
-  client = engine.client();
+  ({ engine, client } = await startEngineWithClient(home));
 }, 60_000);
 afterAll(async () => {
-  client?.dispose();
-  engine?.child.kill("SIGTERM");
-  await engine?.exited;
+  await stopEngineWithClient(engine, client);
   fs.rmSync(home, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgressValue, SichterClient } from "@sichter/shared/protocol";
-import { childPids, commandOf, descendantPids, startEngine, tryConnect, type EngineProcess } from "./engineProcess.ts";
+import { childPids, commandOf, descendantPids, startEngine, startEngineWithClient, stopEngineWithClient, tryConnect, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 import { defaultSamplesDir } from "../../bench/samples/ensureSamples.ts";
@@ -17,13 +17,10 @@ let clip: string;
 beforeAll(async () => {
   clip = path.join(root, "Landtag Sitzung.mp4");
   await makeCutClip(clip, [60, 60, 60], { size: "640x360" });
-  engine = await startEngine(home);
-  client = engine.client();
+  ({ engine, client } = await startEngineWithClient(home));
 }, 60_000);
 afterAll(async () => {
-  client?.dispose();
-  engine?.child.kill("SIGTERM");
-  await engine?.exited;
+  await stopEngineWithClient(engine, client);
   fs.rmSync(root, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResolveHost } from "@sichter/resolve-adapter";
 import { ResolveSimulator } from "@sichter/resolve-simulator";
 import type { SichterClient } from "@sichter/shared/protocol";
-import { type EngineProcess, startEngine } from "../../../engine/test/engineProcess.ts";
+import { type EngineProcess, startEngineWithClient, stopEngineWithClient } from "../../../engine/test/engineProcess.ts";
 import { makeCutClip, makeTempDir } from "../../../engine/test/fixtures.ts";
 import { luajit } from "./luajitTestSupport.ts";
 
@@ -86,13 +86,10 @@ beforeAll(async () => {
   home = path.join(dir, "home");
   media = path.join(dir, "Pressekonferenz Rathaus.mp4");
   await makeCutClip(media, [50, 50, 50]);
-  engine = await startEngine(home);
-  client = engine.client();
+  ({ engine, client } = await startEngineWithClient(home));
 }, 60_000);
 afterAll(async () => {
-  client?.dispose();
-  engine?.child.kill("SIGTERM");
-  await engine?.exited;
+  await stopEngineWithClient(engine, client);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
