@@ -1,10 +1,11 @@
 import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/errors";
 import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
+import { descriptionWrite } from "@sichter/shared/xmp";
 import { SichterError } from "../../src/core/SichterError.ts";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { keywordsToRemove } from "./withdrawKeywords.ts";
-import { describeWrite, mergeLogComment } from "./mergeTexts.ts";
+import { mergeLogComment } from "./mergeTexts.ts";
 import { SICHTER_TRACK_NAME, sichterTrackStruct } from "./sichterTrack.ts";
 import type { XmpContent } from "./XmpTypes.ts";
 
@@ -32,7 +33,7 @@ export function buildWriteTags(plan: TagPlan, existing: XmpContent, language: st
   const keywordsAdded = keywordsToAdd(existing.keywords, plan.keywords);
   if (keywordsAdded.length > 0) tags["XMP-dc:Subject+"] = keywordsAdded;
 
-  const description = describeWrite(existing.descriptions, language, plan.description);
+  const description = descriptionWrite(existing.descriptions, language, plan.description);
   // Named explicitly: a plain "Description" write makes exiftool delete every other language.
   if (description.xDefault !== null) tags["XMP-dc:Description-x-default"] = description.xDefault;
   if (description.language !== null) tags[`XMP-dc:Description-${language}`] = description.language;

@@ -7,12 +7,12 @@ import {
   decodeLedgerEntries,
   encodeLedgerEntry,
   layoutClipMarkers,
-  planDescription,
   planKeywords,
   planMarkerReapply,
 } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame, ticksToFrames } from "@sichter/shared/timecode";
+import { descriptionWrite } from "@sichter/shared/xmp";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { type ClipState, type ClipTarget, type MarkerWrite, readClip, writeColumn, writeMarkers, writeXmp } from "./clipCalls.ts";
@@ -97,7 +97,7 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
   }
 
   const keywords = planKeywords({ existing: state.subject, ours: state.ownKeywords, wanted: plan.keywords, withdrawn: plan.withdrawnKeywords ?? [] });
-  const description = planDescription(state.descriptions, options.language, plan.description);
+  const description = descriptionWrite(state.descriptions, options.language, plan.description);
   const descriptions: Record<string, string> = {};
   if (description.language !== null) descriptions[options.language] = description.language;
   if (description.xDefault !== null) descriptions["x-default"] = description.xDefault;

@@ -10,7 +10,6 @@ export {
   type UxpMarkerColorName,
 } from "./markerColors.ts";
 export { type LedgerEntry, decodeLedgerEntries, encodeLedgerEntry } from "./markerLedger.ts";
-export { type DescriptionWrite, planDescription } from "./planDescription.ts";
 export { type KeywordMerge, keywordKey, planKeywords } from "./planKeywords.ts";
 export {
   type ExistingMarker,

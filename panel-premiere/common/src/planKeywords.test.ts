@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { planDescription } from "./planDescription.ts";
 import { planKeywords } from "./planKeywords.ts";
 
 describe("planKeywords", () => {
@@ -33,27 +32,5 @@ describe("planKeywords", () => {
     const merge = planKeywords({ existing: [decomposed], ours: [], wanted: ["Köln"] });
     expect(merge.subject).toEqual([decomposed]);
     expect(merge.added).toEqual([]);
-  });
-});
-
-describe("planDescription", () => {
-  it("fills its language and an empty x-default", () => {
-    expect(planDescription({}, "de", "3 Einstellungen.")).toEqual({ language: "3 Einstellungen.", xDefault: "3 Einstellungen." });
-  });
-
-  it("leaves an x-default someone else wrote", () => {
-    expect(planDescription({ "x-default": "Redaktion: Dreh am Dom" }, "de", "3 Einstellungen.")).toEqual({
-      language: "3 Einstellungen.",
-      xDefault: null,
-    });
-  });
-
-  it("updates the x-default it copied from its own entry", () => {
-    expect(planDescription({ "x-default": "alt", de: "alt" }, "de", "neu")).toEqual({ language: "neu", xDefault: "neu" });
-  });
-
-  it("writes nothing for an empty text or an unchanged one", () => {
-    expect(planDescription({}, "de", " ")).toEqual({ language: null, xDefault: null });
-    expect(planDescription({ "x-default": "a", de: "a" }, "de", "a")).toEqual({ language: null, xDefault: null });
   });
 });

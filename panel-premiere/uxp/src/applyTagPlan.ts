@@ -3,12 +3,12 @@ import {
   KEYWORDS_COLUMN_LABEL,
   KEYWORDS_COLUMN_PROPERTY,
   PREMIERE_PROJECT_METADATA_NAMESPACE,
-  planDescription,
   planKeywords,
 } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { framesToTicks, parseFrameRate } from "@sichter/shared/timecode";
+import { descriptionWrite } from "@sichter/shared/xmp";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { cancelled, failure, markerItems } from "./applyReport.ts";
@@ -79,7 +79,7 @@ export async function applyTagPlan(
   });
   clipXmp.setBag(xmp.XMPConst.NS_DC, "subject", keywords.subject);
   clipXmp.ownKeywords = keywords.ours;
-  const description = planDescription(clipXmp.descriptions, options.language, plan.description);
+  const description = descriptionWrite(clipXmp.descriptions, options.language, plan.description);
   if (description.language !== null) clipXmp.setDescription(options.language, description.language);
   if (description.xDefault !== null) clipXmp.setDescription("x-default", description.xDefault);
 
