@@ -1,3 +1,4 @@
+import { PREMIERE_CAPABILITIES } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
@@ -23,16 +24,6 @@ export interface PremiereCepAdapterOptions {
   readonly pollMs?: number;
 }
 
-const CAPABILITIES: HostCapabilities = {
-  // Polled, not evented, but the panel is told of every change all the same.
-  currentClipEvents: true,
-  mediaBrowser: false,
-  sequenceClips: true,
-  reveal: true,
-  importMedia: true,
-  apply: { markers: true, xmp: true, projectColumn: true },
-};
-
 /**
  * The Sichter panel's host in Premiere Pro 25.0-25.5 (CEP): every host call is one evalScript into
  * the panel's ExtendScript with its arguments as JSON. ExtendScript has no undo grouping: an apply is
@@ -40,7 +31,7 @@ const CAPABILITIES: HostCapabilities = {
  */
 export class PremiereCepAdapter implements HostAdapter {
   readonly id = "premiere-cep";
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities: HostCapabilities = PREMIERE_CAPABILITIES;
   /** An apply cannot be undone as one step in CEP. Not part of the shared HostAdapter (yet). */
   readonly undoGrouping = false;
   private readonly bridge: ExtendScriptBridge;

@@ -10,6 +10,7 @@ export {
   type UxpMarkerColorName,
 } from "./markerColors.ts";
 export { type LedgerEntry, decodeLedgerEntries, encodeLedgerEntry } from "./markerLedger.ts";
+export { PREMIERE_CAPABILITIES } from "./premiereCapabilities.ts";
 export { type KeywordMerge, keywordKey, planKeywords } from "./planKeywords.ts";
 export {
   type ExistingMarker,

@@ -1,4 +1,5 @@
 import type { premierepro } from "@adobe/premierepro";
+import { PREMIERE_CAPABILITIES } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
@@ -28,19 +29,10 @@ export interface PremiereUxpAdapterOptions {
   readonly playheadPollMs?: number;
 }
 
-const CAPABILITIES: HostCapabilities = {
-  currentClipEvents: true,
-  mediaBrowser: false,
-  sequenceClips: true,
-  reveal: true,
-  importMedia: true,
-  apply: { markers: true, xmp: true, projectColumn: true },
-};
-
 /** The Sichter panel's host in Premiere Pro 25.6 and later, through the UXP API. */
 export class PremiereUxpAdapter implements HostAdapter {
   readonly id = "premiere-uxp";
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities: HostCapabilities = PREMIERE_CAPABILITIES;
   private source: CurrentClipSource;
 
   constructor(private readonly options: PremiereUxpAdapterOptions) {
