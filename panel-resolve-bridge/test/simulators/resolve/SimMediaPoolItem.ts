@@ -1,5 +1,4 @@
-import { SimApiObject } from "./SimApiObject.ts";
-import { type MarkerDict, SimMarkers } from "./SimMarkers.ts";
+import { SimMarkerOwner } from "./SimMarkerOwner.ts";
 import type { SimMetadata } from "./SimMetadata.ts";
 
 /** A media file in the media pool, as a test describes it. */
@@ -19,16 +18,17 @@ export interface MediaClipSpec {
  * `MediaPoolItem`: clip properties, metadata and source-relative markers (frame 0 is the media's
  * first frame, whatever its start timecode).
  */
-export class SimMediaPoolItem extends SimApiObject {
-  readonly markers: SimMarkers;
-
+export class SimMediaPoolItem extends SimMarkerOwner {
   constructor(
     readonly uniqueId: string,
     readonly spec: MediaClipSpec,
     readonly metadata: SimMetadata,
   ) {
     super();
-    this.markers = new SimMarkers(() => spec.frames);
+  }
+
+  protected markerSpan(): number {
+    return this.spec.frames;
   }
 
   get name(): string {
@@ -68,37 +68,5 @@ export class SimMediaPoolItem extends SimApiObject {
 
   SetMetadata(fieldOrDict: unknown, value?: unknown): boolean {
     return this.metadata.set(fieldOrDict, value);
-  }
-
-  AddMarker(frameId: unknown, color: unknown, name: unknown, note: unknown, duration: unknown, customData?: unknown): boolean {
-    return this.markers.add(frameId, color, name, note, duration, customData);
-  }
-
-  GetMarkers(): MarkerDict {
-    return this.markers.dict();
-  }
-
-  GetMarkerByCustomData(customData: unknown): MarkerDict {
-    return this.markers.byCustomData(customData);
-  }
-
-  DeleteMarkerByCustomData(customData: unknown): boolean {
-    return this.markers.deleteByCustomData(customData);
-  }
-
-  DeleteMarkerAtFrame(frame: unknown): boolean {
-    return this.markers.deleteAtFrame(frame);
-  }
-
-  DeleteMarkersByColor(color: unknown): boolean {
-    return this.markers.deleteByColor(color);
-  }
-
-  UpdateMarkerCustomData(frame: unknown, customData: unknown): boolean {
-    return this.markers.updateCustomData(frame, customData);
-  }
-
-  GetMarkerCustomData(frame: unknown): string {
-    return this.markers.customDataAt(frame);
   }
 }

@@ -1,6 +1,5 @@
 import { type FrameRate, formatTimecode, parseFrameRate, parseTimecode } from "@sichter/shared/timecode";
-import { SimApiObject } from "./SimApiObject.ts";
-import { type MarkerDict, SimMarkers } from "./SimMarkers.ts";
+import { SimMarkerOwner } from "./SimMarkerOwner.ts";
 import { type SimTimelineItem } from "./SimTimelineItem.ts";
 
 /** A timeline as a test describes it. */
@@ -23,10 +22,9 @@ export interface TimelineFeatures {
  * for 01:00:00:00 at 24 fps), video tracks numbered from 1, a playhead, and markers counted from
  * the start frame (a marker at frame 0 sits on the timeline's first frame).
  */
-export class SimTimeline extends SimApiObject {
+export class SimTimeline extends SimMarkerOwner {
   readonly rate: FrameRate;
   readonly startFrame: number;
-  readonly markers: SimMarkers;
   readonly videoTracks: SimTimelineItem[][] = [[]];
   playhead: number;
   selected: SimTimelineItem[] = [];
@@ -42,7 +40,6 @@ export class SimTimeline extends SimApiObject {
     this.rate = parseFrameRate(spec.fps);
     this.startFrame = parseTimecode(spec.startTimecode ?? "01:00:00:00", this.timecodeOptions());
     this.playhead = this.startFrame;
-    this.markers = new SimMarkers(() => this.endFrame - this.startFrame);
     if (features.selection) this.GetSelectedClips = () => [...this.selected];
   }
 
@@ -117,36 +114,8 @@ export class SimTimeline extends SimApiObject {
     return true;
   }
 
-  AddMarker(frameId: unknown, color: unknown, name: unknown, note: unknown, duration: unknown, customData?: unknown): boolean {
-    return this.markers.add(frameId, color, name, note, duration, customData);
-  }
-
-  GetMarkers(): MarkerDict {
-    return this.markers.dict();
-  }
-
-  GetMarkerByCustomData(customData: unknown): MarkerDict {
-    return this.markers.byCustomData(customData);
-  }
-
-  DeleteMarkerByCustomData(customData: unknown): boolean {
-    return this.markers.deleteByCustomData(customData);
-  }
-
-  DeleteMarkerAtFrame(frame: unknown): boolean {
-    return this.markers.deleteAtFrame(frame);
-  }
-
-  DeleteMarkersByColor(color: unknown): boolean {
-    return this.markers.deleteByColor(color);
-  }
-
-  UpdateMarkerCustomData(frame: unknown, customData: unknown): boolean {
-    return this.markers.updateCustomData(frame, customData);
-  }
-
-  GetMarkerCustomData(frame: unknown): string {
-    return this.markers.customDataAt(frame);
+  protected markerSpan(): number {
+    return this.endFrame - this.startFrame;
   }
 
   private timecodeOptions(): { rate: FrameRate; dropFrame: boolean } {
