@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ErrorCode } from "@sichter/shared/errors";
+import { readSettingsFile } from "../core/readSettingsFile.ts";
 import { SichterError } from "../core/SichterError.ts";
 
 /** `<config>/media.json`: `{ "folders": ["/Volumes/Footage", "D:\\Rohmaterial"] }`, absolute paths only. */
@@ -76,26 +77,8 @@ export class MediaFolders {
   }
 
   private configured(): string[] {
-    const file = mediaSettingsPath(this.configDir);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw new SichterError(ErrorCode.PERMISSION_DENIED, { path: file }, { cause: error });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new SichterError(ErrorCode.CONFIG_INVALID, { file, detail: `not JSON: ${(error as Error).message}` });
-    }
-    const parsed = MediaSettings.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new SichterError(ErrorCode.CONFIG_INVALID, { file, detail: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
-    }
-    return parsed.data.folders.map((p) => path.resolve(p));
+    const settings = readSettingsFile(mediaSettingsPath(this.configDir), MediaSettings);
+    return settings === undefined ? [] : settings.folders.map((p) => path.resolve(p));
   }
 }
 

@@ -1,8 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../core/SichterError.ts";
+import { readSettingsFile } from "../../core/readSettingsFile.ts";
 import { MAX_LONG_SIDE, MIN_LONG_SIDE } from "./imageLimits.ts";
 
 /**
@@ -37,24 +35,5 @@ export function privacySettingsPath(configDir: string): string {
 
 /** Missing file: the defaults. A broken one is an error naming the field, never silently the defaults. */
 export function loadPrivacySettings(configDir: string): PrivacySettings {
-  const file = privacySettingsPath(configDir);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return PrivacySettings.parse({});
-    throw new SichterError(ErrorCode.PERMISSION_DENIED, { path: file }, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SichterError(ErrorCode.CONFIG_INVALID, { file, detail: `not JSON: ${(error as Error).message}` });
-  }
-  const parsed = PrivacySettings.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SichterError(ErrorCode.CONFIG_INVALID, { file, detail: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
-  }
-  return parsed.data;
+  return readSettingsFile(privacySettingsPath(configDir), PrivacySettings) ?? PrivacySettings.parse({});
 }
