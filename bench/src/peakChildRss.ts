@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { childrenByParent, rssKb } from "./procTable.ts";
 
 /**
  * Samples the resident memory of a process's descendants (ffmpeg under the engine) from /proc while
@@ -9,7 +10,7 @@ export function watchDescendantRss(rootPid: number, intervalMs = 25): { stop(): 
   let peakKb = 0;
   const timer = setInterval(() => {
     let total = 0;
-    for (const pid of descendants(rootPid)) total += rssKb(pid);
+    for (const pid of descendants(rootPid)) total += rssKb(pid) ?? 0;
     peakKb = Math.max(peakKb, total);
   }, intervalMs);
   return {
@@ -21,19 +22,7 @@ export function watchDescendantRss(rootPid: number, intervalMs = 25): { stop(): 
 }
 
 function descendants(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // exited while we looked
-    }
-  }
+  const children = childrenByParent();
   const out: number[] = [];
   const stack = [...(children.get(root) ?? [])];
   while (stack.length > 0) {
@@ -42,13 +31,4 @@ function descendants(root: number): number[] {
     stack.push(...(children.get(pid) ?? []));
   }
   return out;
-}
-
-function rssKb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
 }
