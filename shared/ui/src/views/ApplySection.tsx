@@ -31,7 +31,7 @@ export function ApplySection({ path, apply, writesProject, embeddable, timing, o
   const embed = offerEmbed && state.embed;
   return (
     <section className="apply" aria-labelledby="sichter-apply-title" aria-busy={applying}>
-      <div className="row row-spread">
+      <div className="row row-spread row-wrap">
         <h2 id="sichter-apply-title" className="section-title">
           {t("apply.title")}
         </h2>

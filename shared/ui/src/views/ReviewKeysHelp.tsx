@@ -36,7 +36,7 @@ export function ReviewKeysHelp({ id, onClose }: { id: string; onClose: () => voi
   };
   return (
     <div id={id} className="keys-help" role="dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
-      <div className="row row-spread">
+      <div className="row row-spread row-wrap">
         <h3 id={`${id}-title`} className="keys-help-title">
           {t("review.keysTitle")}
         </h3>

@@ -145,21 +145,21 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
 
   return (
     <section className="review" aria-labelledby="sichter-review-title">
-      <div className="row row-spread">
+      <div className="row row-spread row-wrap">
         <h2 id="sichter-review-title" className="section-title">
           {t("review.title")}
         </h2>
-        <div className="row">
-          <button type="button" className="button" aria-expanded={helpOpen} aria-controls="sichter-review-keys" aria-label={t("review.keysButtonLabel")} aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
-            {t("review.keysButton")}
-          </button>
-          <button type="button" className="button" onClick={() => review.dispatch({ type: "editStart", target: "new" })} aria-keyshortcuts="N">
-            {t("review.add")}
-          </button>
-        </div>
+        <button type="button" className="button" onClick={() => review.dispatch({ type: "editStart", target: "new" })} aria-keyshortcuts="N">
+          {t("review.add")}
+        </button>
       </div>
       <p className="muted">{t("review.counts", counts)}</p>
-      <p className="muted key-help">{t("review.keys")}</p>
+      <div className="row key-help-row">
+        <p className="muted key-help">{t("review.keys")}</p>
+        <button type="button" className="button" aria-expanded={helpOpen} aria-controls="sichter-review-keys" aria-label={t("review.keysButtonLabel")} aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
+          {t("review.keysButton")}
+        </button>
+      </div>
       {helpOpen && <ReviewKeysHelp id="sichter-review-keys" onClose={() => setHelpOpen(false)} />}
       {state.error && <ErrorNotice error={state.error} onDismiss={() => review.dispatch({ type: "dismissError" })} />}
       {editorFor("new", t("review.newLabel"))}
