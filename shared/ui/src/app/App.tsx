@@ -13,6 +13,7 @@ import { Tabs } from "../views/Tabs.tsx";
 import { AutoMarkView } from "../views/autoMark/AutoMarkView.tsx";
 import { SettingsView } from "../views/settings/SettingsView.tsx";
 import { keywordLanguageOf, themeOf, uiLocaleOf } from "../state/settings/PanelSettings.ts";
+import { planWithSettings } from "../state/settings/planWithSettings.ts";
 import type { Panel } from "./Panel.ts";
 
 type TabKey = "media" | "clip" | "search" | "autoMark";
@@ -142,7 +143,9 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
                 player={panel.player}
                 apply={panel.apply}
                 onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: keywordLanguage })}
-                onApply={(current, embeddable) => void panel.apply.apply(current, { language: keywordLanguage }, embeddable)}
+                onApply={(current, embeddable) =>
+                  void panel.apply.apply(current, { language: keywordLanguage, preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()) }, embeddable)
+                }
                 mediaBrowser={media !== null}
                 writesProject={panel.host.capabilities.apply.markers}
                 fileUrl={(path) => panel.connection.fileUrl(path)}
