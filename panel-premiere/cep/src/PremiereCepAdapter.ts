@@ -2,7 +2,7 @@ import { PREMIERE_CAPABILITIES } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
-import type { ApplyOptions, Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
+import type { ApplyOptions, ClipSource, Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
 import { applyTagPlanCep } from "./applyTagPlanCep.ts";
 import { inTimelineOrder, placedUnderPlayhead, referenceOfClip, referenceOfPlacedClip } from "./cepClipReference.ts";
 import { type EvalScript, ExtendScriptBridge } from "./ExtendScriptBridge.ts";
@@ -27,13 +27,12 @@ export interface PremiereCepAdapterOptions {
 /**
  * The Sichter panel's host in Premiere Pro 25.0-25.5 (CEP): every host call is one evalScript into
  * the panel's ExtendScript with its arguments as JSON. ExtendScript has no undo grouping: an apply is
- * several undo steps there (`undoGrouping` says so for the UI).
+ * several undo steps there (`capabilities.undoGrouping` says so for the UI), and the sequence's
+ * auto-mark is not offered (`capabilities.markSequence` is false).
  */
 export class PremiereCepAdapter implements HostAdapter {
   readonly id = "premiere-cep";
-  readonly capabilities: HostCapabilities = PREMIERE_CAPABILITIES;
-  /** An apply cannot be undone as one step in CEP. Not part of the shared HostAdapter (yet). */
-  readonly undoGrouping = false;
+  readonly capabilities: HostCapabilities = { ...PREMIERE_CAPABILITIES, undoGrouping: false, markSequence: false };
   private readonly bridge: ExtendScriptBridge;
   private source: CurrentClipSource;
 
@@ -44,6 +43,11 @@ export class PremiereCepAdapter implements HostAdapter {
 
   setSource(source: CurrentClipSource): void {
     this.source = source;
+  }
+
+  /** The shared HostAdapter's name for `setSource`. */
+  setClipSource(source: ClipSource): void {
+    this.setSource(source);
   }
 
   get currentSource(): CurrentClipSource {

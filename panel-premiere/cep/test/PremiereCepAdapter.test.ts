@@ -148,7 +148,7 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     expect(report.items.filter((item) => item.status === "failed")).toEqual([]);
     expect(clip.markerCollection.markers.map((m) => [m.name, m.startTicks])).toEqual([["Einstellung 1", 25n * 10_160_640_000n]]);
     expect(clip.projectMetadata.get("SichterKeywords")).toBe("Dom");
-    expect(cep.adapter.undoGrouping).toBe(false);
+    expect(cep.adapter.capabilities.undoGrouping).toBe(false);
   });
 
   it("follows Premiere's language and brightness", () => {

@@ -11,4 +11,6 @@ export const PREMIERE_CAPABILITIES = {
   reveal: true,
   importMedia: true,
   apply: { markers: true, xmp: true, projectColumn: true },
+  // Project panel selection or the clip under the playhead: both shells have setSource.
+  clipSource: true,
 } as const;

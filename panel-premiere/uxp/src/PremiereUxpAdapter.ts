@@ -3,13 +3,23 @@ import { PREMIERE_CAPABILITIES } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
-import type { Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
+import type {
+  ClipSource,
+  Disposable,
+  HostAdapter,
+  HostCapabilities,
+  HostTheme,
+  SequenceMarkProgress,
+  SequenceMarkReport,
+  UiLocale,
+} from "@sichter/ui/src/host/HostAdapter.ts";
 import { UNDO_LABEL, applyTagPlan } from "./applyTagPlan.ts";
 import { clipFromSelection, clipUnderPlayhead, type CurrentClipSource } from "./currentClip.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { MARK_SEQUENCE_UNDO_LABEL, type MarkSequenceOptions, type MarkSequenceSummary, markSequence } from "./markSequence.ts";
 import { readPlacedClips } from "./readPlacedClips.ts";
 import { revealClip } from "./revealClip.ts";
+import { sequenceMarkReport } from "./sequenceMarkReport.ts";
 import { referenceOfItem, referenceOfPlaced } from "./clipReference.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -32,7 +42,7 @@ export interface PremiereUxpAdapterOptions {
 /** The Sichter panel's host in Premiere Pro 25.6 and later, through the UXP API. */
 export class PremiereUxpAdapter implements HostAdapter {
   readonly id = "premiere-uxp";
-  readonly capabilities: HostCapabilities = PREMIERE_CAPABILITIES;
+  readonly capabilities: HostCapabilities = { ...PREMIERE_CAPABILITIES, undoGrouping: true, markSequence: true };
   private source: CurrentClipSource;
 
   constructor(private readonly options: PremiereUxpAdapterOptions) {
@@ -42,6 +52,11 @@ export class PremiereUxpAdapter implements HostAdapter {
   /** Switches between the Project panel selection and the clip under the playhead. */
   setSource(source: CurrentClipSource): void {
     this.source = source;
+  }
+
+  /** The shared HostAdapter's name for `setSource`. */
+  setClipSource(source: ClipSource): void {
+    this.setSource(source);
   }
 
   get currentSource(): CurrentClipSource {
@@ -109,11 +124,17 @@ export class PremiereUxpAdapter implements HostAdapter {
     });
   }
 
+  /** The panel's auto-mark: every video track of the active sequence, one undo step, a report per instance. */
+  async markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
+    const summary = await this.markSequenceWith(plans, { ...(progress ? { onProgress: progress } : {}), ...(token ? { signal: token } : {}) });
+    return sequenceMarkReport(summary);
+  }
+
   /**
-   * Auto-marks the active sequence from the plans of its media (by media path), as one undo step.
-   * Premiere-specific: the shared HostAdapter has no such call yet.
+   * Auto-marks the active sequence from the plans of its media (by media path), as one undo step,
+   * with Premiere's own choices (tracks, drop-frame) and summary.
    */
-  markSequence(plans: ReadonlyMap<string, TagPlan>, options: Omit<MarkSequenceOptions, "undoLabel">): Promise<MarkSequenceSummary> {
+  markSequenceWith(plans: ReadonlyMap<string, TagPlan>, options: Omit<MarkSequenceOptions, "undoLabel">): Promise<MarkSequenceSummary> {
     return markSequence(this.options.ppro, this.options.xmp, plans, { ...options, undoLabel: MARK_SEQUENCE_UNDO_LABEL[this.locale()] });
   }
 

@@ -22,7 +22,19 @@ export interface MarkSequenceOptions {
 
 export type SkipReason = "no-plan" | "speed" | "disabled";
 
+/** One clip instance on the chosen tracks: its markers in this run, or why it got none. */
+export interface MarkedInstance {
+  readonly name: string;
+  readonly mediaPath: string;
+  readonly reason: SkipReason | null;
+  readonly markers: { readonly written: number; readonly unchanged: number; readonly removed: number };
+}
+
 export interface MarkSequenceSummary {
+  /** The active sequence's name ("" without one). */
+  readonly sequenceName: string;
+  /** Every instance on the chosen tracks, in the order read. */
+  readonly items: readonly MarkedInstance[];
   /** Clip instances on the chosen tracks. */
   readonly instances: number;
   /** Instances that got markers planned. */
@@ -48,8 +60,9 @@ export async function markSequence(
 ): Promise<MarkSequenceSummary> {
   const project = await ppro.Project.getActiveProject();
   const sequence = await project.getActiveSequence();
-  const empty = { instances: 0, marked: 0, skipped: [], markers: { written: 0, unchanged: 0, removed: 0 } };
+  const empty = { sequenceName: "", items: [], instances: 0, marked: 0, skipped: [], markers: { written: 0, unchanged: 0, removed: 0 } };
   if (!sequence) return { ...empty, committed: false, error: "no active sequence" };
+  const sequenceName = sequence.name;
 
   const placed = await readPlacedClips(ppro, sequence, options.tracks);
   const [markers, item] = await Promise.all([ppro.Markers.getMarkers(sequence), sequence.getProjectItem()]);
@@ -59,29 +72,31 @@ export async function markSequence(
 
   const layouts = new Map<string, Promise<ClipMarker[]>>();
   const skipped: { name: string; reason: SkipReason }[] = [];
+  const items: MarkedInstance[] = [];
   const results: MarkerReapply<LiveMarker>[] = [];
   const owners = new Set<string>();
   for (const [index, instance] of placed.entries()) {
-    if (options.signal?.aborted) return { ...empty, instances: placed.length, committed: false, error: "cancelled" };
+    if (options.signal?.aborted) return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
     const reason = skipReason(instance, plans);
     if (reason) {
       skipped.push({ name: instance.name, reason });
+      items.push({ name: instance.name, mediaPath: instance.mediaPath, reason, markers: { written: 0, unchanged: 0, removed: 0 } });
     } else {
       const laid = await layoutOnce(layouts, instance, plans.get(instance.mediaPath)!, options.dropFrame);
       const owner = instanceOwner(instance);
       owners.add(owner);
-      results.push(
-        planMarkerReapply({
-          owner,
-          existing: live,
-          ledger: ledger.filter((entry) => entry.owner === owner),
-          wanted: [...instanceMarkers(ppro, instance, laid).keys()],
-        }),
-      );
+      const result = planMarkerReapply({
+        owner,
+        existing: live,
+        ledger: ledger.filter((entry) => entry.owner === owner),
+        wanted: [...instanceMarkers(ppro, instance, laid).keys()],
+      });
+      results.push(result);
+      items.push({ name: instance.name, mediaPath: instance.mediaPath, reason: null, markers: markerCounts([result]) });
     }
     options.onProgress?.(index + 1, placed.length);
   }
-  if (options.signal?.aborted) return { ...empty, instances: placed.length, committed: false, error: "cancelled" };
+  if (options.signal?.aborted) return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
 
   // Owners not marked this time (other tracks, clips without a plan) keep their entries as they are.
   const nextLedger: LedgerEntry[] = [...ledger.filter((entry) => !owners.has(entry.owner)), ...results.flatMap((r) => r.ledger)];
@@ -104,14 +119,12 @@ export async function markSequence(
     error = failure instanceof Error ? failure.message : String(failure);
   }
   return {
+    sequenceName,
+    items,
     instances: placed.length,
     marked: results.length,
     skipped,
-    markers: {
-      written: sum(results, (r) => r.add.length + r.update.length),
-      unchanged: sum(results, (r) => r.keep.length + r.skip.length),
-      removed: sum(results, (r) => r.remove.length),
-    },
+    markers: markerCounts(results),
     committed,
     ...(error === undefined ? {} : { error }),
   };
@@ -132,6 +145,14 @@ function layoutOnce(cache: Map<string, Promise<ClipMarker[]>>, instance: PlacedC
     cache.set(instance.mediaPath, layout);
   }
   return layout;
+}
+
+function markerCounts(results: readonly MarkerReapply<LiveMarker>[]): MarkedInstance["markers"] {
+  return {
+    written: sum(results, (r) => r.add.length + r.update.length),
+    unchanged: sum(results, (r) => r.keep.length + r.skip.length),
+    removed: sum(results, (r) => r.remove.length),
+  };
 }
 
 function sum<T>(items: readonly T[], count: (item: T) => number): number {

@@ -29,12 +29,12 @@ function plansEvery(step: number): Map<string, TagPlan> {
   return plans;
 }
 
-describe("PremiereUxpAdapter.markSequence", () => {
+describe("PremiereUxpAdapter.markSequenceWith", () => {
   it("marks every shot start inside every used range of a 200-clip sequence in one undo step", async () => {
     const { sim, adapter, sequence } = twoHundredClips();
     const progress: number[] = [];
     const started = performance.now();
-    const summary = await adapter.markSequence(plansEvery(50), { onProgress: (done) => progress.push(done) });
+    const summary = await adapter.markSequenceWith(plansEvery(50), { onProgress: (done) => progress.push(done) });
     const elapsed = performance.now() - started;
     console.log(`markSequence: 200 instances, 800 markers in ${elapsed.toFixed(0)} ms (simulator)`);
 
@@ -52,8 +52,8 @@ describe("PremiereUxpAdapter.markSequence", () => {
 
   it("re-marks only its own markers and leaves the editor's", async () => {
     const { sim, adapter, sequence } = twoHundredClips();
-    await adapter.markSequence(plansEvery(50), {});
-    const summary = await adapter.markSequence(plansEvery(100), {});
+    await adapter.markSequenceWith(plansEvery(50), {});
+    const summary = await adapter.markSequenceWith(plansEvery(100), {});
     expect(summary.markers).toEqual({ written: 400, unchanged: 0, removed: 400 });
     const markers = sim.markersOf(sequence);
     expect(markers).toHaveLength(401);
@@ -71,7 +71,7 @@ describe("PremiereUxpAdapter.markSequence", () => {
       tracks: [[{ clip: a, inFrame: 0, outFrame: 100, startFrame: 0, speed: 2 }, { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 }]],
     });
     const plans = new Map([["/media/A.mov", tagPlan("/media/A.mov", "25/1", [shot(1, 0, 100)])]]);
-    const summary = await adapter.markSequence(plans, {});
+    const summary = await adapter.markSequenceWith(plans, {});
     expect(summary.skipped).toEqual([
       { name: "A", reason: "speed" },
       { name: "B", reason: "no-plan" },
@@ -80,8 +80,42 @@ describe("PremiereUxpAdapter.markSequence", () => {
 
     const controller = new AbortController();
     controller.abort();
-    const cancelled = await adapter.markSequence(plans, { signal: controller.signal });
+    const cancelled = await adapter.markSequenceWith(plans, { signal: controller.signal });
     expect(cancelled.committed).toBe(false);
     expect(sim.undo.size).toBe(0);
+  });
+
+  it("answers the panel's markSequence with a report per instance, in one undo step, and says which were skipped and why", async () => {
+    const { sim, adapter } = premiereWithAdapter();
+    const a = sim.addClip({ name: "A", mediaPath: "/media/A.mov", frameRate: "25/1", durationFrames: 500 });
+    const b = sim.addClip({ name: "B", mediaPath: "/media/B.mov", frameRate: "25/1", durationFrames: 500 });
+    sim.addSequence({
+      name: "Landtag",
+      frameRate: "25/1",
+      tracks: [[{ clip: a, inFrame: 0, outFrame: 100, startFrame: 0 }, { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 }, { clip: a, inFrame: 0, outFrame: 100, startFrame: 200, speed: 2 }]],
+    });
+    const plans = new Map([["/media/A.mov", tagPlan("/media/A.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 50)])]]);
+    const seen: [number, number][] = [];
+    const report = await adapter.markSequence(plans, (done, total) => seen.push([done, total]));
+    expect(report).toMatchObject({ sequenceName: "Landtag", oneUndoStep: true, markers: { written: 2, unchanged: 0, removed: 0 } });
+    expect(report.items.map((item) => [item.name, item.status, item.markers, item.reason ?? null])).toEqual([
+      ["A", "written", 2, null],
+      ["B", "skipped", 0, "no-plan"],
+      ["A", "skipped", 0, "speed"],
+    ]);
+    expect(seen.at(-1)).toEqual([3, 3]);
+    expect(sim.undo.labels).toEqual(["Sichter: Sequenz markieren"]);
+
+    // UXP colours a marker only once it exists: the second run colours them, the third changes nothing.
+    await adapter.markSequence(plans);
+    const again = await adapter.markSequence(plans);
+    expect(again.items[0]).toMatchObject({ status: "unchanged", markers: 2 });
+
+    const token = new AbortController();
+    token.abort();
+    const cancelled = await adapter.markSequence(plans, undefined, token.signal);
+    expect(cancelled.oneUndoStep).toBe(false);
+    expect(cancelled.items.every((item) => item.status === "failed" && item.error?.code === "SICHTER_E_CANCELLED")).toBe(true);
+    expect(sim.undo.size).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { Disposable } from "@sichter/shared/protocol";
 import type { TagPlan } from "@sichter/shared/model";
-import type { ApplyReport } from "./ApplyReport.ts";
+import type { ApplyError, ApplyReport } from "./ApplyReport.ts";
 import type { ClipReference } from "./ClipReference.ts";
 
 export type { Disposable };
@@ -36,6 +36,56 @@ export interface HostCapabilities {
      */
     readonly embed?: boolean;
   };
+  /**
+   * An apply is one undo step in the host (Premiere UXP's transaction). False where the host undoes
+   * it piece by piece or not at all (Premiere CEP's ExtendScript, Resolve's scripting API): the panel
+   * says so near apply. Absent: the host has no undo of its own (the browser host).
+   */
+  readonly undoGrouping?: boolean;
+  /**
+   * The current clip can follow either the host's selection or the clip under the playhead, switched
+   * with `setClipSource` (Premiere: Project panel selection or active sequence; Resolve: media pool
+   * selection or the current timeline's video item). Absent or false: the host decides alone.
+   */
+  readonly clipSource?: boolean;
+  /** `markSequence()` writes auto-mark markers into the active sequence or timeline. */
+  readonly markSequence?: boolean;
+}
+
+/** Where the current clip comes from in hosts with `capabilities.clipSource`. */
+export type ClipSource = "selection" | "playhead";
+
+/**
+ * Called as a sequence is marked: clip instances handled so far of all. Hosts call it at least once
+ * at the end.
+ */
+export type SequenceMarkProgress = (done: number, total: number) => void;
+
+/**
+ * One clip instance of an auto-marked sequence. `written`: its markers were written or changed now;
+ * `unchanged`: they were already there; `skipped`: nothing written, `reason` says why; `failed`:
+ * see `error`.
+ */
+export interface SequenceMarkItem {
+  /** The instance's name as the timeline shows it. */
+  readonly name: string;
+  readonly mediaPath: string;
+  readonly status: "written" | "unchanged" | "skipped" | "failed";
+  /** Markers of this instance now in the sequence (written or kept). */
+  readonly markers: number;
+  /** Why a `skipped` instance got none: no plan for its media, a speed change, a disabled clip, a timeline at another rate. */
+  readonly reason?: "no-plan" | "speed" | "disabled" | "rate" | "not-found";
+  readonly error?: ApplyError;
+}
+
+/** What `markSequence` did, per instance and in all. */
+export interface SequenceMarkReport {
+  readonly sequenceName: string;
+  readonly items: readonly SequenceMarkItem[];
+  /** Markers of the whole run: written or changed now, already there, taken away (no longer planned). */
+  readonly markers: { readonly written: number; readonly unchanged: number; readonly removed: number };
+  /** Everything went in as one undo step (Premiere UXP); false where the host has no such step. */
+  readonly oneUndoStep: boolean;
 }
 
 export interface ApplyOptions {
@@ -67,8 +117,21 @@ export interface HostAdapter {
    */
   selectClip?(clip: ClipReference | null): void;
 
+  /**
+   * Switches where the current clip comes from; only hosts with `capabilities.clipSource` have it.
+   * Listeners of `onCurrentClipChange` hear the clip of the new source.
+   */
+  setClipSource?(source: ClipSource): void;
+
   /** The clips of the active sequence or timeline, in timeline order. */
   sequenceClips(): Promise<readonly ClipReference[]>;
+  /**
+   * Auto-mark: writes markers into the active sequence or timeline for every clip instance whose
+   * media has a plan in `plans` (keyed by media path, as `sequenceClips()` names them), re-marking
+   * only Sichter's own, and reports every instance. Only hosts with `capabilities.markSequence`
+   * have it. A `token` aborted before the host wrote anything leaves the sequence as it was.
+   */
+  markSequence?(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport>;
   /**
    * Writes a tag plan into the host (markers, XMP, project column: whatever its capabilities say),
    * as one undoable step where the host has undo, and reports every item.

@@ -37,6 +37,9 @@ export class BrowserHostAdapter implements HostAdapter {
     reveal: true,
     importMedia: false,
     apply: { markers: false, xmp: true, projectColumn: false, embed: true },
+    // The panel's own media browser picks the clip: no selection or playhead to follow, no sequence.
+    clipSource: false,
+    markSequence: false,
   };
   readonly #environment: BrowserEnvironment;
   readonly #engine: () => EngineCalls;
