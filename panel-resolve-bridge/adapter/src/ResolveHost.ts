@@ -1,8 +1,10 @@
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import type { ClipSource, SequenceMarkProgress, SequenceMarkReport } from "@sichter/ui/src/host/HostAdapter.ts";
 import { applyTagPlan } from "./applyTagPlan.ts";
 import { currentClip } from "./currentClip.ts";
+import { markTimeline } from "./markTimeline.ts";
 import type { ResolveApp } from "./ResolveApi.ts";
 import { ResolveCallQueue } from "./ResolveCallQueue.ts";
 import { type RevealOutcome, reveal } from "./reveal.ts";
@@ -16,6 +18,8 @@ import { sequenceClips } from "./sequenceClips.ts";
  */
 export class ResolveHost {
   private version: ResolveVersion | undefined;
+  /** Where the current clip comes from; unset: by the page Resolve shows (see currentClip). */
+  private source: ClipSource | undefined;
 
   constructor(
     private readonly resolve: ResolveApp,
@@ -23,7 +27,17 @@ export class ResolveHost {
   ) {}
 
   currentClip(): Promise<ClipReference | null> {
-    return this.queue.run(async () => currentClip(this.resolve, await this.apiVersion()));
+    return this.queue.run(async () => currentClip(this.resolve, await this.apiVersion(), this.source));
+  }
+
+  /** Follows the media pool selection ("selection") or the current timeline's video item ("playhead"). */
+  setClipSource(source: ClipSource): void {
+    this.source = source;
+  }
+
+  /** Auto-mark: timeline markers for every instance of the current timeline whose media has a plan. */
+  markTimeline(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport> {
+    return this.queue.run(() => markTimeline(this.resolve, plans, progress, signal));
   }
 
   sequenceClips(): Promise<ClipReference[]> {

@@ -2,7 +2,15 @@ import type { TagPlan } from "@sichter/shared/model";
 import { ErrorCode, type Disposable } from "@sichter/shared/protocol";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
-import type { HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
+import type {
+  ClipSource,
+  HostAdapter,
+  HostCapabilities,
+  HostTheme,
+  SequenceMarkProgress,
+  SequenceMarkReport,
+  UiLocale,
+} from "@sichter/ui/src/host/HostAdapter.ts";
 
 /**
  * What the panel needs from Resolve: the plugin's main process answers these (through its
@@ -14,6 +22,13 @@ export interface ResolveHostCalls {
   applyTagPlan(plan: TagPlan, clip: ClipReference): Promise<ApplyReport>;
   reveal(clip: ClipReference, frame: number): Promise<unknown>;
   onCurrentClipChange(listener: (clip: ClipReference | null) => void): Disposable;
+  /** Media pool selection or the clip under the playhead; the current clip is looked up again at once. */
+  setClipSource(source: ClipSource): Promise<unknown>;
+  /**
+   * Timeline markers for the current timeline's instances, each media's plan once (`plans` as
+   * [media path, plan] pairs: they cross IPC, where a Map does not).
+   */
+  markSequence(plans: readonly (readonly [string, TagPlan])[]): Promise<SequenceMarkReport>;
 }
 
 export const RESOLVE_CAPABILITIES: HostCapabilities = {
@@ -25,6 +40,10 @@ export const RESOLVE_CAPABILITIES: HostCapabilities = {
   importMedia: false,
   // Resolve's Keywords, Description and Comments are media pool columns Smart Bins filter on; no XMP.
   apply: { markers: true, xmp: false, projectColumn: true },
+  // Scripted changes are no undo step in Resolve; re-applying replaces Sichter's own markers instead.
+  undoGrouping: false,
+  clipSource: true,
+  markSequence: true,
 };
 
 /** The HostAdapter of the Sichter panel inside DaVinci Resolve. */
@@ -47,6 +66,23 @@ export class ResolveHostAdapter implements HostAdapter {
 
   sequenceClips(): Promise<readonly ClipReference[]> {
     return this.calls.sequenceClips();
+  }
+
+  setClipSource(source: ClipSource): void {
+    void this.calls.setClipSource(source).catch(() => {});
+  }
+
+  /**
+   * The plans go to Resolve in one call (the plugin's main process marks the whole timeline in one
+   * turn of its call queue); progress is told when it answers, and a token is looked at before.
+   */
+  async markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
+    if (token?.aborted) {
+      return { sequenceName: "", items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } }], markers: { written: 0, unchanged: 0, removed: 0 }, oneUndoStep: false };
+    }
+    const report = await this.calls.markSequence([...plans]);
+    progress?.(report.items.length, report.items.length);
+    return report;
   }
 
   async applyTagPlan(plan: TagPlan, clip: ClipReference, options: { signal?: AbortSignal } = {}): Promise<ApplyReport> {

@@ -1,5 +1,6 @@
 import { formatFrameRate } from "@sichter/shared/timecode";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import type { ClipSource } from "@sichter/ui/src/host/HostAdapter.ts";
 import type { MediaPool, MediaPoolItem, ResolveApp, Timeline, TimelineItem } from "./ResolveApi.ts";
 import { currentProject, frameOf, textOf, trackOf } from "./resolveObjects.ts";
 import { RESOLVE_API, type ResolveVersion, versionAtLeast } from "./resolveVersion.ts";
@@ -10,9 +11,11 @@ import { timelineRate } from "./timelineRate.ts";
  * the selected timeline clip where the version can tell (21.0.4 on), else the current video item
  * (what the viewer shows at the playhead), with its source in point (GetLeftOffset) and its place on
  * the timeline (GetStart, counted from the timeline's start frame); the media pool selection when
- * the timeline has nothing. Null when no project is open or nothing is there.
+ * the timeline has nothing. Null when no project is open or nothing is there. With a `source` the
+ * editor chose in the panel, only that one counts: "selection" the media pool's selected clip,
+ * "playhead" the current video item of the timeline.
  */
-export async function currentClip(resolve: ResolveApp, version: ResolveVersion): Promise<ClipReference | null> {
+export async function currentClip(resolve: ResolveApp, version: ResolveVersion, source?: ClipSource): Promise<ClipReference | null> {
   const project = await currentProject(resolve);
   if (!project) return null;
   const page = textOf(await resolve.GetCurrentPage());
@@ -20,6 +23,8 @@ export async function currentClip(resolve: ResolveApp, version: ResolveVersion):
   const timeline = await project.GetCurrentTimeline();
   const fromPool = async () => (pool ? selectedPoolClip(pool, version) : null);
   const fromTimeline = async () => (timeline ? timelineClip(timeline, version) : null);
+  if (source === "selection") return fromPool();
+  if (source === "playhead") return timeline ? clipAtPlayhead(timeline) : null;
   if (page === "media") return (await fromPool()) ?? (await fromTimeline());
   return (await fromTimeline()) ?? (await fromPool());
 }
@@ -40,6 +45,11 @@ async function timelineClip(timeline: Timeline, version: ResolveVersion): Promis
       if (reference) return reference;
     }
   }
+  return clipAtPlayhead(timeline);
+}
+
+/** The current video item: what the viewer shows at the playhead. */
+async function clipAtPlayhead(timeline: Timeline): Promise<ClipReference | null> {
   const item = await timeline.GetCurrentVideoItem();
   return item ? referenceOfInstance(timeline, item) : null;
 }

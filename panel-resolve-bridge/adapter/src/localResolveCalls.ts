@@ -14,6 +14,11 @@ export function localResolveCalls(host: ResolveHost, poller: SelectionPoller): R
       return report;
     },
     reveal: (clip, frame) => host.reveal(clip, frame),
+    setClipSource: async (source) => {
+      host.setClipSource(source);
+      return poller.pollNow();
+    },
+    markSequence: (plans) => host.markTimeline(new Map(plans)),
     onCurrentClipChange: (listener) => poller.onChange(listener),
   };
 }

@@ -7,6 +7,8 @@ export const REQUEST = {
   sequenceClips: "sichter:resolve:sequence-clips",
   applyTagPlan: "sichter:resolve:apply-tag-plan",
   reveal: "sichter:resolve:reveal",
+  setClipSource: "sichter:resolve:set-clip-source",
+  markSequence: "sichter:resolve:mark-sequence",
   engineRequest: "sichter:engine:request",
   engineState: "sichter:engine:state",
   engineFiles: "sichter:engine:files",

@@ -51,7 +51,7 @@ describe("the built plugin folder", () => {
     expect(log).toEqual([
       {
         exposed: "sichterResolve",
-        keys: ["applyTagPlan", "currentClip", "engine", "locale", "onCurrentClipChange", "reveal", "sequenceClips"],
+        keys: ["applyTagPlan", "currentClip", "engine", "locale", "markSequence", "onCurrentClipChange", "reveal", "sequenceClips", "setClipSource"],
         engine: ["files", "onNotification", "onStateChange", "request", "state"],
       },
     ]);

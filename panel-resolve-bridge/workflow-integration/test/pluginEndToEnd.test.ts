@@ -164,6 +164,25 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     expect(item.metadata.peek("Keywords")).toBe("Interview, Rathaus, Pressekonferenz, Bürgermeister");
   }, 30_000);
 
+  it("auto-marks the timeline through the bridge: the instance's markers are the apply's own, reported per instance", async () => {
+    const { plan } = await request("tags.plan", { path: media });
+    const progress: number[] = [];
+    const report = await adapter.markSequence(new Map([[media, plan]]), (done) => progress.push(done));
+    expect(report).toMatchObject({ sequenceName: "Beitrag 18 Uhr", oneUndoStep: false, markers: { written: 0, unchanged: 2, removed: 0 } });
+    expect(report.items.map((i) => [i.name, i.status, i.markers])).toEqual([["Pressekonferenz", "unchanged", 2]]);
+    expect(progress).toEqual([1]);
+    expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0"]);
+    // The main process checks what the page sends.
+    expect(await bridge.markSequence([[media, { clipPath: media }]])).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+  }, 30_000);
+
+  it("switches the current clip to the media pool selection and back to the playhead over the bridge", async () => {
+    expect(await unwrap(bridge.setClipSource("selection"))).toBeNull();
+    expect(await adapter.currentClip()).toBeNull();
+    expect(await bridge.setClipSource("anything")).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+    expect(await unwrap(bridge.setClipSource("playhead"))).toMatchObject({ mediaPath: media, name: "Pressekonferenz" });
+  });
+
   it("made every Resolve call one at a time, through the promise API", () => {
     const monitor = workflow.state.monitor!;
     expect(monitor.calls).toBeGreaterThan(100);

@@ -22,6 +22,9 @@ export const ClipReferenceValue = z.strictObject({
 
 export const TagPlanValue = TagPlan;
 export const FrameValue = z.int().nonnegative();
+export const ClipSourceValue = z.enum(["selection", "playhead"]);
+/** Auto-mark's plans by media path, as [path, plan] pairs. */
+export const SequencePlansValue = z.array(z.tuple([z.string().min(1).max(4096), TagPlan])).max(10_000);
 
 /** Checks what the page sent; the page is the less trusted side of the bridge. */
 export function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

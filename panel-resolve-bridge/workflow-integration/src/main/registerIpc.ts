@@ -3,7 +3,7 @@ import { ErrorCode, SichterRpcError, isMethodName } from "@sichter/shared/protoc
 import { REQUEST } from "../ipcChannels.ts";
 import type { EngineLink } from "./EngineLink.ts";
 import type { IpcMainInvokeEventLike, IpcMainLike } from "./ElectronSeam.ts";
-import { ClipReferenceValue, FrameValue, TagPlanValue, answer, checked } from "./ipcValues.ts";
+import { ClipReferenceValue, ClipSourceValue, FrameValue, SequencePlansValue, TagPlanValue, answer, checked } from "./ipcValues.ts";
 
 export interface IpcServices {
   readonly host: ResolveHost;
@@ -29,6 +29,16 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
       return report;
     },
     [REQUEST.reveal]: (clip, frame) => services.host.reveal(checked(ClipReferenceValue, clip, "clip"), checked(FrameValue, frame, "frame")),
+    [REQUEST.setClipSource]: (source) => {
+      services.host.setClipSource(checked(ClipSourceValue, source, "source"));
+      // The panel hears the new source's clip at once, not a poll later.
+      return services.poller.pollNow();
+    },
+    [REQUEST.markSequence]: async (plans) => {
+      const report = await services.host.markTimeline(new Map(checked(SequencePlansValue, plans, "plans")));
+      void services.poller.pollNow();
+      return report;
+    },
     [REQUEST.engineRequest]: (method, params) => {
       if (typeof method !== "string" || !isMethodName(method)) throw SichterRpcError.of(ErrorCode.METHOD_NOT_FOUND, { method: String(method) });
       return services.engine.request(method, params ?? {});

@@ -3,6 +3,7 @@ import type { TagPlan } from "@sichter/shared/model";
 import { type ErrorCode, SichterRpcError } from "@sichter/shared/protocol";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import type { SequenceMarkReport } from "@sichter/ui/src/host/HostAdapter.ts";
 import type { IpcAnswer } from "../ipcChannels.ts";
 import type { SichterResolveBridge } from "../preload/exposeBridge.ts";
 
@@ -21,6 +22,8 @@ export function ipcResolveCalls(bridge: SichterResolveBridge): ResolveHostCalls 
     sequenceClips: () => unwrap<ClipReference[]>(bridge.sequenceClips()),
     applyTagPlan: (plan: TagPlan, clip: ClipReference) => unwrap<ApplyReport>(bridge.applyTagPlan(plan, clip)),
     reveal: (clip: ClipReference, frame: number) => unwrap(bridge.reveal(clip, frame)),
+    setClipSource: (source) => unwrap(bridge.setClipSource(source)),
+    markSequence: (plans) => unwrap<SequenceMarkReport>(bridge.markSequence(plans)),
     onCurrentClipChange: (listener) => {
       const stop = bridge.onCurrentClipChange((clip) => listener(clip as ClipReference | null));
       return { dispose: stop };

@@ -23,6 +23,8 @@ export interface SichterResolveBridge {
   sequenceClips(): Promise<IpcAnswer<unknown>>;
   applyTagPlan(plan: unknown, clip: unknown): Promise<IpcAnswer<unknown>>;
   reveal(clip: unknown, frame: number): Promise<IpcAnswer<unknown>>;
+  setClipSource(source: string): Promise<IpcAnswer<unknown>>;
+  markSequence(plans: unknown): Promise<IpcAnswer<unknown>>;
   locale(): Promise<IpcAnswer<unknown>>;
   onCurrentClipChange(listener: (clip: unknown) => void): () => void;
   engine: {
@@ -53,6 +55,8 @@ export function createBridge(ipc: IpcRendererLike): SichterResolveBridge {
     sequenceClips: () => invoke(REQUEST.sequenceClips),
     applyTagPlan: (plan, clip) => invoke(REQUEST.applyTagPlan, plan, clip),
     reveal: (clip, frame) => invoke(REQUEST.reveal, clip, frame),
+    setClipSource: (source) => invoke(REQUEST.setClipSource, source),
+    markSequence: (plans) => invoke(REQUEST.markSequence, plans),
     locale: () => invoke(REQUEST.locale),
     onCurrentClipChange: (listener) => subscribe(EVENT.currentClipChanged, listener),
     engine: {
