@@ -63,3 +63,10 @@ export async function openPremierePanel(browser: Browser, options: PremierePanel
   await page.goto(options.pageUrl);
   return page;
 }
+
+/** Closes the page's context; requests still being answered by the test engine (the clip's stream) are dropped. */
+export async function closePremierePanel(page: Page): Promise<void> {
+  const context = page.context();
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.close();
+}

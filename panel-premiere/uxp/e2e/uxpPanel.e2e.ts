@@ -10,7 +10,7 @@ import { copyNewsClip } from "../../../shared/ui/e2e/support/newsClip.ts";
 import { launchChromium } from "../../../shared/ui/e2e/support/panelBrowser.ts";
 import { sidecarKeywords } from "../../../shared/ui/e2e/support/sidecarKeywords.ts";
 import { buildSimulatedPage } from "./buildSimulatedPage.ts";
-import { openPremierePanel, simulatedPremiere } from "./premierePanelPage.ts";
+import { closePremierePanel, openPremierePanel, simulatedPremiere } from "./premierePanelPage.ts";
 
 /**
  * The UXP panel's built page in Debian's chromium with the Premiere simulator as its host (inside the
@@ -60,6 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.dispose();
+  if (page) await closePremierePanel(page);
   await browser?.close();
   engine?.child.kill("SIGTERM");
   await engine?.exited;
