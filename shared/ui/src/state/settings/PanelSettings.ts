@@ -1,4 +1,4 @@
-import type { HostTheme, UiLocale } from "../../host/HostAdapter.ts";
+import type { ClipSource, HostTheme, UiLocale } from "../../host/HostAdapter.ts";
 
 /**
  * What the panel's markers stand for, as a person chooses what to write and in which colour: shots,
@@ -28,6 +28,8 @@ export interface PanelSettings {
   /** Which markers a host writes when it applies a plan. */
   readonly write: Readonly<Record<MarkerSource, boolean>>;
   readonly markerColours: Readonly<Record<MarkerSource, MarkerColour>>;
+  /** Where the current clip comes from in hosts that can switch (HostCapabilities.clipSource); null: the host's default. */
+  readonly clipSource: ClipSource | null;
 }
 
 /** The engine's own colours (buildTagPlan), so untouched settings change nothing in a plan. */
@@ -47,10 +49,12 @@ export const DEFAULT_SETTINGS: PanelSettings = {
   theme: "host",
   write: { shot: true, ocr: true, vision: true, technical: true, motion: true, user: true },
   markerColours: DEFAULT_MARKER_COLOURS,
+  clipSource: null,
 };
 
 const LOCALES: readonly unknown[] = ["de", "en"];
 const THEMES: readonly unknown[] = ["host", "light", "dark"];
+const CLIP_SOURCES: readonly unknown[] = ["selection", "playhead"];
 
 /**
  * Reads stored settings field by field: what is missing or not of its type gets its default, so an
@@ -69,6 +73,7 @@ export function parsePanelSettings(value: unknown): PanelSettings {
     markerColours: bySource((source) =>
       (MARKER_COLOURS as readonly unknown[]).includes(colours[source]) ? (colours[source] as MarkerColour) : DEFAULT_MARKER_COLOURS[source],
     ),
+    clipSource: CLIP_SOURCES.includes(input.clipSource) ? (input.clipSource as ClipSource) : null,
   };
 }
 
