@@ -106,17 +106,18 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
     }
   };
 
+  // The focus goes back to the list before the editor closes, never through the page's body: the next
+  // key counts however fast it comes, not only once the engine has answered. A tag added here takes
+  // the focus when it arrives (the effect above).
   const endEdit = (): void => {
     const target = state.editing?.target;
+    focusRow(typeof target === "number" ? target : state.focusedId);
     review.dispatch({ type: "editEnd" });
-    restoreFocus(typeof target === "number" ? target : state.focusedId);
   };
   const saveEdit = (): void => {
     const target = state.editing?.target;
-    // The editor closes at once: the focus goes back to the list now, not when the engine has answered,
-    // so the next key counts. A tag added here takes the focus when it arrives (see the effect above).
+    focusRow(typeof target === "number" ? target : state.focusedId);
     void review.commitEdit();
-    restoreFocus(typeof target === "number" ? target : state.focusedId);
   };
   const editorFor = (target: number | "new", caption: string) =>
     state.editing?.target === target ? (
@@ -207,8 +208,7 @@ function* range(first: number, last: number): Generator<number> {
   for (let i = first; i <= last; i++) yield i;
 }
 
-function restoreFocus(tagId: number | null): void {
-  if (tagId === null) return;
-  // After React has drawn the row again without its editor.
-  setTimeout(() => document.getElementById(tagRowId(tagId))?.focus(), 0);
+/** The edited row holds its editor, and the focused row is always drawn: both are there to take the focus. */
+function focusRow(tagId: number | null): void {
+  if (tagId !== null) document.getElementById(tagRowId(tagId))?.focus();
 }
