@@ -11,6 +11,7 @@ import { MediaBrowser } from "../views/MediaBrowser.tsx";
 import { SearchView } from "../views/SearchView.tsx";
 import { Tabs } from "../views/Tabs.tsx";
 import { AutoMarkView } from "../views/autoMark/AutoMarkView.tsx";
+import { ClipSourceSwitch } from "../views/ClipSourceSwitch.tsx";
 import { SettingsView } from "../views/settings/SettingsView.tsx";
 import { keywordLanguageOf, themeOf, uiLocaleOf } from "../state/settings/PanelSettings.ts";
 import { planWithSettings } from "../state/settings/planWithSettings.ts";
@@ -102,6 +103,7 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
         </main>
       ) : showMain ? (
         <main className="main">
+          {panel.host.capabilities.clipSource && panel.host.setClipSource && <ClipSourceSwitch settings={panel.settings} />}
           <Tabs
             label={t("app.sections")}
             tabs={[
@@ -132,7 +134,11 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
               <AutoMarkView
                 autoMark={panel.autoMark}
                 mediaBrowser={media !== null}
-                onStartSequence={sequenceClips && (() => void panel.autoMark.startSequence(sequenceClips, keywordLanguage))}
+                onStartSequence={
+                  sequenceClips &&
+                  (() => void panel.sequenceMark.start({ language: keywordLanguage, preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()) }))
+                }
+                sequenceMark={sequenceClips && panel.sequenceMark}
                 onGoToMedia={() => setTab("media")}
               />
             ) : (

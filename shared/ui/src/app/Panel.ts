@@ -11,6 +11,8 @@ import { TransparencyController } from "../state/privacy/TransparencyController.
 import { SettingsController } from "../state/settings/SettingsController.ts";
 import { AutoMarkController } from "../state/autoMark/AutoMarkController.ts";
 import { AutoMarkStorage } from "../state/autoMark/autoMarkStorage.ts";
+import { SequenceMarkController } from "../state/autoMark/SequenceMarkController.ts";
+import { followClipSource } from "../state/settings/followClipSource.ts";
 import { FrameFocus } from "../state/frameFocus/FrameFocus.ts";
 import { ApplyController } from "../state/apply/ApplyController.ts";
 import { PlayerController } from "../state/player/PlayerController.ts";
@@ -31,6 +33,8 @@ export interface Panel extends Disposable {
   readonly transparency: TransparencyController;
   /** A folder or sequence analysed at once, kept across reloads. */
   readonly autoMark: AutoMarkController;
+  /** The active sequence's auto-mark with its markers written by the host (hosts with sequenceClips). */
+  readonly sequenceMark: SequenceMarkController;
   /** The frame the clip view is asked to show (a search result opened, the browser host's reveal). */
   readonly frameFocus: FrameFocus;
   /** The current clip's video (or filmstrip) position and whether it plays in the panel. */
@@ -50,7 +54,11 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
   const autoMark = new AutoMarkController(connection, new AutoMarkStorage(settingsStorage));
   const media = host.capabilities.mediaBrowser ? new MediaBrowserController(connection) : null;
   const player = new PlayerController(connection);
+  const settings = new SettingsController(settingsStorage);
+  const sequenceMark = new SequenceMarkController(connection, host, autoMark);
   const subscriptions: Disposable[] = [
+    // The remembered choice of where the current clip comes from, in hosts that can switch.
+    followClipSource(settings, host),
     // A frame someone asked for (a search result, the host's reveal) is where the player goes.
     {
       dispose: frameFocus.state.subscribe(() => {
@@ -79,10 +87,11 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
     review,
     search,
     media,
-    settings: new SettingsController(settingsStorage),
+    settings,
     privacy: new PrivacyController(connection),
     transparency: new TransparencyController(connection),
     autoMark,
+    sequenceMark,
     frameFocus,
     player,
     apply: new ApplyController(connection, host),
@@ -90,6 +99,7 @@ export function createPanel(host: HostAdapter, connection: EngineConnection, set
       for (const subscription of subscriptions) subscription.dispose();
       analysis.dispose();
       review.dispose();
+      sequenceMark.dispose();
       autoMark.dispose();
       connection.dispose();
     },

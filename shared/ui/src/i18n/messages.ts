@@ -3,6 +3,7 @@ import { clipMessages } from "./clipMessages.ts";
 import { settingsMessages } from "./settingsMessages.ts";
 import { autoMarkMessages } from "./autoMarkMessages.ts";
 import { searchMessages } from "./searchMessages.ts";
+import { hostMessages } from "./hostMessages.ts";
 
 /**
  * Every text of the panel in German and English, in one table: the type makes a missing language
@@ -14,6 +15,7 @@ export const messages = {
   ...settingsMessages,
   ...searchMessages,
   ...autoMarkMessages,
+  ...hostMessages,
   "app.name": { en: "Sichter", de: "Sichter" },
   "app.language": { en: "Language", de: "Sprache" },
   "app.switchLanguage": { en: "Deutsch", de: "English" },

@@ -38,6 +38,14 @@ export class ApplyController {
     return this.#host.capabilities.apply.embed === true;
   }
 
+  /**
+   * Whether the host makes an apply one undo step (HostCapabilities.undoGrouping); false: the view
+   * says so near apply (UndoGroupingNote).
+   */
+  get undoGrouping(): boolean | undefined {
+    return this.#host.capabilities.undoGrouping;
+  }
+
   setEmbed(embed: boolean): void {
     this.#store.dispatch({ type: "embed", embed });
   }

@@ -1,4 +1,5 @@
 import type { AutoMarkController } from "../../state/autoMark/AutoMarkController.ts";
+import type { SequenceMarkController } from "../../state/autoMark/SequenceMarkController.ts";
 import { autoMarkProgress } from "../../state/autoMark/autoMarkProgress.ts";
 import { runFinished } from "../../state/autoMark/autoMarkReducer.ts";
 import { useI18n } from "../../ui/I18n.tsx";
@@ -6,6 +7,7 @@ import { useStore } from "../../ui/useStore.ts";
 import { ErrorNotice } from "../ErrorNotice.tsx";
 import { AutoMarkClipRow } from "./AutoMarkClipRow.tsx";
 import { AutoMarkSummary } from "./AutoMarkSummary.tsx";
+import { SequenceMarkStatus } from "./SequenceMarkStatus.tsx";
 import "../../theme/autoMark.css";
 
 export interface AutoMarkViewProps {
@@ -15,10 +17,12 @@ export interface AutoMarkViewProps {
   /** Premiere and Resolve: a run starts from the host's active sequence. */
   readonly onStartSequence: (() => void) | null;
   readonly onGoToMedia: () => void;
+  /** Hosts that list a sequence: its markers, written once the analyses have ended (or why not). */
+  readonly sequenceMark?: SequenceMarkController | null;
 }
 
 /** One view for a whole run: overall progress, each clip's state, cancel all, and the summary at the end. */
-export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMedia }: AutoMarkViewProps) {
+export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMedia, sequenceMark = null }: AutoMarkViewProps) {
   const { t } = useI18n();
   const { run, error } = useStore(autoMark.state);
   if (!run) {
@@ -64,13 +68,22 @@ export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMe
           {line}
         </p>
         {!finished && (
-          <button type="button" className="button" onClick={() => void autoMark.cancel()} disabled={run.cancelling}>
+          <button type="button" className="button" onClick={() => void (sequenceMark ?? autoMark).cancel()} disabled={run.cancelling}>
             {run.cancelling ? t("autoMark.cancelling") : t("autoMark.cancelAll")}
           </button>
         )}
       </div>
       {error && <ErrorNotice error={error} />}
-      {finished && <AutoMarkSummary run={run} onDismiss={() => autoMark.dismiss()} />}
+      {sequenceMark && <SequenceMarkOf controller={sequenceMark} />}
+      {finished && (
+        <AutoMarkSummary
+          run={run}
+          onDismiss={() => {
+            sequenceMark?.dismiss();
+            autoMark.dismiss();
+          }}
+        />
+      )}
       <h3 className="auto-mark-subtitle">{t("autoMark.clips")}</h3>
       <ul className="auto-mark-clips">
         {run.clips.map((clip) => (
@@ -79,4 +92,8 @@ export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMe
       </ul>
     </section>
   );
+}
+
+function SequenceMarkOf({ controller }: { controller: SequenceMarkController }) {
+  return <SequenceMarkStatus state={useStore(controller.state)} />;
 }
