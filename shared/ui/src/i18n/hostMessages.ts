@@ -5,10 +5,10 @@ import type { UiLocale } from "../host/HostAdapter.ts";
  * the markers an auto-mark writes into a sequence, part of the panel's one message table.
  */
 export const hostMessages = {
-  "clipSource.label": { en: "Current clip", de: "Aktueller Clip" },
+  "clipSource.label": { en: "Current clip follows", de: "Aktueller Clip folgt" },
   "clipSource.auto": { en: "Automatic", de: "Automatisch" },
-  "clipSource.selection": { en: "Selected clip", de: "Ausgewählter Clip" },
-  "clipSource.playhead": { en: "Clip at the playhead", de: "Clip an der Abspielposition" },
+  "clipSource.selection": { en: "Selection", de: "Auswahl" },
+  "clipSource.playhead": { en: "Playhead", de: "Abspielposition" },
   "undo.notGrouped": {
     en: "Undo cannot take an apply back in one step in this host. Applying again replaces only Sichter's own markers and keywords, never yours.",
     de: "Rückgängig kann das Anwenden in diesem Programm nicht in einem Schritt zurücknehmen. Erneutes Anwenden ersetzt nur Sichters eigene Marker und Schlagwörter, nie Ihre.",
