@@ -86,4 +86,17 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
       await page.screenshot({ path: path.join(keep, "resolve-auto-mark-320-de-dark.png"), fullPage: true, animations: "disabled", caret: "hide" });
     }
   });
+
+  it("says near apply that Resolve cannot take an apply back in one undo step", async () => {
+    const { page } = opened;
+    await page.getByRole("tab", { name: "Clip" }).click();
+    // The clip's second instance: the panel loads the clip's analysis (made by the auto-mark) again.
+    sim.setPlayhead(timeline, 120);
+    const apply = page.locator("section.apply");
+    await apply.getByRole("button", { name: "Anwenden" }).waitFor({ timeout: 20_000 });
+    expect(await apply.getByRole("note").textContent()).toBe(
+      "Rückgängig kann das Anwenden in diesem Programm nicht in einem Schritt zurücknehmen. Erneutes Anwenden ersetzt nur Sichters eigene Marker und Schlagwörter, nie Ihre.",
+    );
+    if (keep) await apply.screenshot({ path: path.join(keep, "resolve-apply-undo-320-de-dark.png"), animations: "disabled", caret: "hide" });
+  });
 });

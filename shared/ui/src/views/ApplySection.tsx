@@ -8,6 +8,7 @@ import { useI18n } from "../ui/I18n.tsx";
 import { useStore } from "../ui/useStore.ts";
 import { ApplyReportView } from "./ApplyReportView.tsx";
 import { ErrorNotice } from "./ErrorNotice.tsx";
+import { UndoGroupingNote } from "./UndoGroupingNote.tsx";
 
 export interface ApplySectionProps {
   readonly path: string;
@@ -42,6 +43,7 @@ export function ApplySection({ path, apply, writesProject, embeddable, timing, o
       <p className="muted">
         {t(writesProject ? "apply.hint.host" : embed ? "apply.hint.embed" : "apply.hint.sidecar")} {run && t("apply.hint.again")}
       </p>
+      <UndoGroupingNote undoGrouping={apply.undoGrouping} />
       {offerEmbed && (
         <div className="row check-row">
           <input id={embedId} type="checkbox" checked={state.embed} disabled={applying} onChange={(event) => apply.setEmbed(event.target.checked)} />
