@@ -122,6 +122,66 @@ describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
   });
 });
 
+/**
+ * Nothing of the panel's shell (top bar, tab row, the analyse button) reaches past the right edge,
+ * and the page has no horizontal scrollbar; the message names what is too wide.
+ */
+async function shellFits(page: Page, what: string): Promise<void> {
+  const { overflow, outside, wider } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const shell = document.querySelectorAll<HTMLElement>(".topbar, .topbar *, [role=tablist], [role=tablist] *, .analysis .button");
+    // What a sideways scroller of its own holds (the filmstrip) does not widen the page.
+    const clipped = (element: HTMLElement): boolean => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const outside = [...document.querySelectorAll<HTMLElement>("body *")].filter((element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element));
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      // The innermost of what reaches past the edge: what to fix when the page scrolls sideways.
+      outside: outside.filter((element) => !outside.some((other) => other !== element && element.contains(other))).map((element) => `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}"`),
+      wider: [...shell]
+        // Cut-off words count too; a visually hidden text for screen readers (1 px wide) does not.
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5 || (element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 1))
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}" (${Math.round(element.getBoundingClientRect().right)} px)`),
+    };
+  });
+  expect(wider, `${what}: the shell is wider than the panel`).toEqual([]);
+  expect(overflow, `${what} scrolls sideways: ${outside.join(", ")}`).toBeLessThanOrEqual(0);
+}
+
+describe("the panel's shell at 200 % zoom (a 320 px panel is 160 px of CSS then)", () => {
+  it.each([combos[0], combos[3]])("$locale, $colorScheme: every main view fits without a horizontal scrollbar", async (combo) => {
+    const de = combo.locale === "de-DE";
+    const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width: 160, height: 720 });
+    const page = await context.newPage();
+    const check = async (view: string): Promise<void> => {
+      await shellFits(page, `${view} ${combo.locale} at 160 px`);
+      await page.screenshot({ path: path.join(outDir, name(`zoom-${view}`, combo)), animations: "disabled", caret: "hide" });
+    };
+    await page.goto(engine.pairingLink);
+    await page.getByRole("button", { name: "Landtag" }).click();
+    await expect.poll(() => page.locator(".entry-file .entry-meta", { hasText: "0:30" }).count()).toBe(2);
+    await check("media");
+    await page.locator(".entry-file", { hasText: path.basename(clip) }).click();
+    await page.locator("li.tag").first().waitFor();
+    await check("clip");
+    await page.getByRole("tab", { name: de ? "Suche" : "Search" }).click();
+    await page.getByLabel(de ? "Katalog durchsuchen" : "Search the catalog").fill("schafer");
+    await page.keyboard.press("Enter");
+    await page.locator(".result").first().waitFor();
+    await check("search");
+    await page.getByRole("tab", { name: de ? "Stapel" : "Auto-mark" }).click();
+    await check("auto-mark");
+    await page.getByRole("button", { name: de ? "Einstellungen und Datenschutz" : "Settings and privacy" }).click();
+    await page.getByRole("heading", { name: de ? "Einstellungen" : "Settings", level: 2 }).waitFor();
+    await check("settings");
+    await context.close();
+  });
+});
+
 describe("the panel when the engine is not running, 320 px", () => {
   it("shows how to start it, in every theme and language", async () => {
     const gone = await startPanelEngine();

@@ -82,12 +82,15 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
         <ConnectionBadge status={status} />
-        <button type="button" className="button button-quiet" lang={locale === "de" ? "en" : "de"} aria-label={t("app.switchLanguageLabel")} onClick={onSwitchLocale}>
-          {t("app.switchLanguage")}
-        </button>
-        <button type="button" className="button button-quiet" aria-label={t("settings.openLabel")} aria-expanded={settingsOpen} title={t("settings.open")} onClick={() => setSettingsOpen(!settingsOpen)}>
-          <span aria-hidden="true">⚙</span>
-        </button>
+        {/* One group: in a narrow panel the two buttons move together onto a line of their own. */}
+        <div className="topbar-actions">
+          <button type="button" className="button button-quiet" lang={locale === "de" ? "en" : "de"} aria-label={t("app.switchLanguageLabel")} onClick={onSwitchLocale}>
+            {t("app.switchLanguage")}
+          </button>
+          <button type="button" className="button button-quiet" aria-label={t("settings.openLabel")} aria-expanded={settingsOpen} title={t("settings.open")} onClick={() => setSettingsOpen(!settingsOpen)}>
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
       </header>
       {settingsOpen ? (
         <main className="main">

@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from "../connection/ConnectionStatus.ts";
 import { useI18n } from "../ui/I18n.tsx";
 
-/** The connection in one word in the top bar; announced to screen readers when it changes. */
+/** The connection in one word and a dot in the top bar; announced to screen readers when it changes. */
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const { t } = useI18n();
   const text =
@@ -9,9 +9,10 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
     : status.kind === "reconnecting" ? t("connection.status.reconnecting")
     : "";
   return (
-    <p className={`badge badge-${status.kind}`} role="status" title={status.kind === "connected" ? t("connection.status.connectedTo", { version: status.engine.version }) : undefined}>
+    <p className={`badge badge-${status.kind}`} role="status" title={status.kind === "connected" ? t("connection.status.connectedTo", { version: status.engine.version }) : text || undefined}>
       {text && <span className="badge-dot" aria-hidden="true" />}
-      {text}
+      {/* A narrow panel shows only the dot: the words stay for screen readers and in the tooltip. */}
+      {text && <span className="badge-text">{text}</span>}
     </p>
   );
 }
