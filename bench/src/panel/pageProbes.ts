@@ -49,6 +49,31 @@ export const ARM_REVIEW_TIMER = `(() => {
  */
 export function scrollReview(durationMs: number): string {
   return `new Promise((resolve) => {
+    // Chromium's long animation frames (50 ms and more) say where such a frame went: scripts (by what
+    // invoked them), layout they forced, and the browser's own style, layout and paint after them.
+    const long = [];
+    const observer = typeof PerformanceObserver !== "undefined" && PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")
+      ? new PerformanceObserver((list) => long.push(...list.getEntries()))
+      : null;
+    observer?.observe({ type: "long-animation-frame" });
+    const summary = () => {
+      observer?.disconnect();
+      const invokers = {};
+      let scriptMs = 0;
+      let forcedLayoutMs = 0;
+      let renderMs = 0;
+      for (const frame of long) {
+        renderMs += frame.startTime + frame.duration - (frame.renderStart || frame.startTime + frame.duration);
+        for (const script of frame.scripts) {
+          scriptMs += script.duration;
+          forcedLayoutMs += script.forcedStyleAndLayoutDuration;
+          const name = script.invokerType + " " + script.invoker;
+          invokers[name] = (invokers[name] || 0) + script.duration;
+        }
+      }
+      const top = Object.entries(invokers).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, ms]) => ({ name, ms: Math.round(ms) }));
+      return { frames: long.length, totalMs: Math.round(long.reduce((sum, f) => sum + f.duration, 0)), scriptMs: Math.round(scriptMs), forcedLayoutMs: Math.round(forcedLayoutMs), renderMs: Math.round(renderMs), top };
+    };
     const row = document.querySelector("li.tag");
     let scroller = row ? row.parentElement : null;
     while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))) {
@@ -65,7 +90,7 @@ export function scrollReview(durationMs: number): string {
       const done = Math.min(1, (now - first) / ${durationMs});
       target.scrollTop = Math.round(done * distance);
       if (done < 1) requestAnimationFrame(step);
-      else resolve({ stamps, distance, scroller: target === document.scrollingElement ? "page" : (target.className || target.tagName) });
+      else setTimeout(() => resolve({ stamps, distance, scroller: target === document.scrollingElement ? "page" : (target.className || target.tagName), long: summary() }), 100);
     };
     requestAnimationFrame(step);
   })`;

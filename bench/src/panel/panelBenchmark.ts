@@ -37,9 +37,12 @@ export interface PanelNumbers {
   readonly reviewMs: number[];
   readonly reviewRows: number;
   readonly scroll: FrameStats[];
+  /** Where the long frames of each scroll went (Chromium's long animation frames). */
+  readonly scrollLong: LongFrames[];
   readonly scroller: string;
   /** The same scroll through a static page of as many plain rows: what this machine drops anyway. */
   readonly staticScroll: FrameStats[];
+  readonly staticLong: LongFrames[];
 }
 
 /**
@@ -78,6 +81,8 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
     const reviewMs: number[] = [];
     const scroll: FrameStats[] = [];
     const staticScroll: FrameStats[] = [];
+    const scrollLong: LongFrames[] = [];
+    const staticLong: LongFrames[] = [];
     let reviewRows = 0;
     let scroller = "";
     for (let run = 1; run <= runs; run++) {
@@ -100,15 +105,18 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
         reviewRows = review.rows;
         // Let the picture settle (thumbnails, fonts) before scrolling.
         await page.waitForTimeout(500);
-        const scrolled = (await page.evaluate(scrollReview(options.scrollMs ?? 4000))) as { stamps: number[]; distance: number; scroller: string };
+        const scrolled = (await page.evaluate(scrollReview(options.scrollMs ?? 4000))) as { stamps: number[]; distance: number; scroller: string; long: LongFrames };
         scroll.push(frameStats(scrolled.stamps));
+        scrollLong.push(scrolled.long);
         scroller = `${scrolled.scroller}, ${scrolled.distance} px`;
       } finally {
         await context.close();
       }
-      staticScroll.push(await scrollStaticList(browser, `${pageUrl}list.html`, options.scrollMs ?? 4000));
+      const staticRun = await scrollStaticList(browser, `${pageUrl}list.html`, options.scrollMs ?? 4000);
+      staticScroll.push(staticRun.stats);
+      staticLong.push(staticRun.long);
     }
-    const numbers: PanelNumbers = { usablePaintMs, emptyPaintMs, scripts: panelScripts(dist), tags, reviewMs, reviewRows, scroll, scroller, staticScroll };
+    const numbers: PanelNumbers = { usablePaintMs, emptyPaintMs, scripts: panelScripts(dist), tags, reviewMs, reviewRows, scroll, scrollLong, scroller, staticScroll, staticLong };
     return panelTable(numbers, { clip: clipName, runs });
   } finally {
     await browser?.close();
@@ -148,7 +156,40 @@ export function panelTable(numbers: PanelNumbers, about: { clip: string; runs: n
     `| review of ${about.clip} (${numbers.tags} tags, ${numbers.reviewRows} rows in its first painted window): click on the clip to the list painted (median, worst) | ${ms(review)}, ${ms(reviewWorst)} | ≤ ${ms(TARGETS.reviewMs)} | ${verdict(review <= TARGETS.reviewMs)} |`,
     `| dropped frames scrolling that list top to bottom (${frames} frames at ${interval.toFixed(1)} ms; ${numbers.scroller}) | ${dropped} (longest frame ${ms(longest)}) | ${TARGETS.droppedFrames} | ${verdict(dropped <= TARGETS.droppedFrames)} |`,
     `| peer: the same scroll through a static page of ${numbers.tags} plain rows (${staticFrames} frames) | ${staticDropped} (longest frame ${ms(staticLongest)}) | | what this machine drops without the panel |`,
+    `| where the panel's long frames (≥ 50 ms) went while scrolling, all runs | ${longFramesLine(sumLongFrames(numbers.scrollLong))} | | peer: ${longFramesLine(sumLongFrames(numbers.staticLong))} |`,
   ].join("\n");
+}
+
+/** Chromium's long animation frames (≥ 50 ms) during one scroll, as scrollReview sums them up. */
+export interface LongFrames {
+  readonly frames: number;
+  readonly totalMs: number;
+  readonly scriptMs: number;
+  readonly forcedLayoutMs: number;
+  readonly renderMs: number;
+  readonly top: readonly { name: string; ms: number }[];
+}
+
+/** All runs' long frames as one; the invokers that took longest overall. */
+export function sumLongFrames(runs: readonly LongFrames[]): LongFrames {
+  const invokers = new Map<string, number>();
+  for (const run of runs) for (const t of run.top) invokers.set(t.name, (invokers.get(t.name) ?? 0) + t.ms);
+  const total = (key: "frames" | "totalMs" | "scriptMs" | "forcedLayoutMs" | "renderMs") => runs.reduce((sum, run) => sum + run[key], 0);
+  return {
+    frames: total("frames"),
+    totalMs: total("totalMs"),
+    scriptMs: total("scriptMs"),
+    forcedLayoutMs: total("forcedLayoutMs"),
+    renderMs: total("renderMs"),
+    top: [...invokers].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name, ms]) => ({ name, ms })),
+  };
+}
+
+/** What is left of a long frame besides scripts and rendering is the page waiting (for the CPU, on a loaded machine). */
+function longFramesLine(long: LongFrames): string {
+  const rest = Math.max(0, long.totalMs - long.scriptMs - long.renderMs);
+  const top = long.top.length > 0 ? `; most: ${long.top.map((t) => `${t.name} ${t.ms} ms`).join(", ")}` : "";
+  return `${long.frames} long frames, ${long.totalMs} ms: scripts ${long.scriptMs} ms (layout they forced ${long.forcedLayoutMs} ms), style/layout/paint ${long.renderMs} ms, waiting ${rest} ms${top}`;
 }
 
 /** A static page of `rows` plain list rows, about as tall as the panel's review of as many tags. */
@@ -157,14 +198,14 @@ function staticList(rows: number): string {
   return `<!doctype html><html><head><meta charset=utf-8><title>list</title></head><body><ul>${items}</ul></body></html>\n`;
 }
 
-async function scrollStaticList(browser: Browser, url: string, durationMs: number): Promise<FrameStats> {
+async function scrollStaticList(browser: Browser, url: string, durationMs: number): Promise<{ stats: FrameStats; long: LongFrames }> {
   const context = await panelContext(browser, { width: 320, height: 720 });
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForTimeout(500);
-    const scrolled = (await page.evaluate(scrollReview(durationMs))) as { stamps: number[] };
-    return frameStats(scrolled.stamps);
+    const scrolled = (await page.evaluate(scrollReview(durationMs))) as { stamps: number[]; long: LongFrames };
+    return { stats: frameStats(scrolled.stamps), long: scrolled.long };
   } finally {
     await context.close();
   }

@@ -12,8 +12,13 @@ const numbers: PanelNumbers = {
   reviewMs: [90, 120, 250],
   reviewRows: 12,
   scroll: [steady, steady],
+  scrollLong: [
+    { frames: 2, totalMs: 150, scriptMs: 40, forcedLayoutMs: 4, renderMs: 10, top: [{ name: "event-listener MessagePort.onmessage", ms: 40 }] },
+    { frames: 1, totalMs: 60, scriptMs: 20, forcedLayoutMs: 1, renderMs: 5, top: [{ name: "event-listener MessagePort.onmessage", ms: 12 }, { name: "user-callback FrameRequestCallback", ms: 8 }] },
+  ],
   scroller: "page, 15000 px",
   staticScroll: [stalled],
+  staticLong: [{ frames: 1, totalMs: 55, scriptMs: 0, forcedLayoutMs: 0, renderMs: 2, top: [] }],
 };
 
 describe("the panel benchmark's report", () => {
@@ -26,6 +31,13 @@ describe("the panel benchmark's report", () => {
     expect(table).toContain("| 120 ms, 250 ms | ≤ 200 ms | met |");
     expect(table).toMatch(/\(120 frames at 16\.7 ms; page, 15000 px\) \| 0 \(longest frame 17 ms\) \| 0 \| met \|/);
     expect(table).toContain("| 2 (longest frame 50 ms) | | what this machine drops without the panel |");
+  });
+
+  it("sums where the long frames of every scroll went, the rest being time the page waited", () => {
+    const table = panelTable(numbers, { clip: "h264-news-5min-1080p25.mp4", runs: 3 });
+    expect(table).toContain(
+      "| 3 long frames, 210 ms: scripts 60 ms (layout they forced 5 ms), style/layout/paint 15 ms, waiting 135 ms; most: event-listener MessagePort.onmessage 52 ms, user-callback FrameRequestCallback 8 ms | | peer: 1 long frames, 55 ms: scripts 0 ms (layout they forced 0 ms), style/layout/paint 2 ms, waiting 53 ms |",
+    );
   });
 
   it("says MISSED where a target is not met", () => {
