@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples } from "../../../bench/samples/ensureSamples.ts";
 import { analyseThroughEngine } from "./support/engineAnalysis.ts";
 import { launchChromium, panelContext } from "./support/panelBrowser.ts";
+import { countRowRenders, takeRowRenders } from "./support/rowRenderCounter.ts";
 import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
 
 /**
@@ -39,7 +40,9 @@ beforeAll(async () => {
   client = engine.client();
   await analyseThroughEngine(client, clip);
   total = (await client.request("catalog.clip", { path: clip })).tags.length;
-  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 720 })).newPage();
+  const context = await panelContext(browser, { locale: "en-GB", width: 320, height: 720 });
+  await countRowRenders(context);
+  page = await context.newPage();
   await page.goto(engine.pairingLink);
   await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
 }, 600_000);
@@ -153,5 +156,29 @@ describe("the review of a 5-minute clip", () => {
       expect(places).toEqual([...places].sort((a, b) => a - b));
       for (const [, size] of group.places) expect(group.label).toContain(`${size} tags`);
     }
+  });
+
+  it("renders only the rows that come into the drawn window when the list scrolls by a row", async () => {
+    const list = page.locator(".review-groups");
+    const listTop = await list.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const rowHeight = await page.locator("li.tag").first().evaluate((row) => row.getBoundingClientRect().height);
+    const drawnIds = () => page.evaluate(() => [...document.querySelectorAll("li.tag")].map((row) => row.id));
+    const settled = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+    // Mid-list, where rows come and go at both ends of the drawn window.
+    await page.evaluate((y) => window.scrollTo(0, y), listTop + 40 * rowHeight);
+    await settled();
+    await takeRowRenders(page);
+    let entered = 0;
+    for (let step = 1; step <= 8; step++) {
+      const before = new Set(await drawnIds());
+      await page.evaluate((by) => window.scrollBy(0, by), rowHeight);
+      await settled();
+      const rendered = await takeRowRenders(page);
+      const came = (await drawnIds()).filter((id) => !before.has(id));
+      entered += came.length;
+      // Each row that came renders once; rows that stay drawn do not render again.
+      expect({ step, rendered: [...rendered].sort() }).toEqual({ step, rendered: [...came].sort() });
+    }
+    expect(entered).toBeGreaterThan(0);
   });
 });

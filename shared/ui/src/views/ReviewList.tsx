@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { timecodeOf } from "../format/clipFacts.ts";
 import { groupTags } from "../state/review/groupTags.ts";
 import type { ReviewController } from "../state/review/ReviewController.ts";
@@ -44,6 +44,18 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
     row.kind === "tag" && (row.tag.id === state.focusedId || (state.editing !== null && row.tag.id === state.editing.target)) ? [index] : [],
   );
   const drawn = rowsToDraw(layout, span.top, span.bottom, OVERSCAN, pinned);
+
+  // The rows' handlers stay the same functions across renders (they read the latest controller and
+  // seek when called): a drawn row whose tag and state did not change then skips its render when
+  // the list scrolls (TagRow is memo).
+  const latest = useRef({ review, onSeek });
+  useLayoutEffect(() => {
+    latest.current = { review, onSeek };
+  });
+  const focusTag = useCallback((tagId: number) => latest.current.review.dispatch({ type: "focus", tagId }), []);
+  const showFrame = useCallback((frame: number) => latest.current.onSeek(frame), []);
+  const decideTag = useCallback((tagId: number, decision: "accept" | "reject" | "reset") => void latest.current.review.decide(tagId, decision), []);
+  const editTag = useCallback((tagId: number) => latest.current.review.dispatch({ type: "editStart", target: tagId }), []);
 
   // Drawn rows tell their real height; the layout (and the scrollbar) follows.
   useLayoutEffect(() => {
@@ -134,10 +146,10 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
       timecode={timecodeOf(clip, row.tag.startFrame)}
       focused={row.tag.id === state.focusedId}
       pending={state.pending.includes(row.tag.id)}
-      onFocus={() => review.dispatch({ type: "focus", tagId: row.tag.id })}
-      onShow={() => onSeek(row.tag.startFrame)}
-      onDecide={(decision) => void review.decide(row.tag.id, decision)}
-      onEdit={() => review.dispatch({ type: "editStart", target: row.tag.id })}
+      onFocus={focusTag}
+      onShow={showFrame}
+      onDecide={decideTag}
+      onEdit={editTag}
       editor={editorFor(row.tag.id, t("review.editLabel"))}
     />
   );

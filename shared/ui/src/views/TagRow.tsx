@@ -1,5 +1,5 @@
 import type { StoredTag } from "@sichter/shared/protocol";
-import type { MouseEvent, ReactNode } from "react";
+import { memo, type MouseEvent, type ReactNode } from "react";
 import { evidenceOf } from "../state/review/groupTags.ts";
 import { useI18n } from "../ui/I18n.tsx";
 
@@ -13,11 +13,13 @@ export interface TagRowProps {
   readonly timecode: string;
   readonly focused: boolean;
   readonly pending: boolean;
-  readonly onFocus: () => void;
+  // Handlers take the tag, so the list passes the same functions to every row and a row whose tag,
+  // place and state are unchanged skips its render (memo) when other rows come and go.
+  readonly onFocus: (tagId: number) => void;
   /** Shows the tag's first frame (a click on the row, not on its buttons). */
-  readonly onShow: () => void;
-  readonly onDecide: (decision: "accept" | "reject" | "reset") => void;
-  readonly onEdit: () => void;
+  readonly onShow: (frame: number) => void;
+  readonly onDecide: (tagId: number, decision: "accept" | "reject" | "reset") => void;
+  readonly onEdit: (tagId: number) => void;
   /** Replaces the row's content while its label is edited. */
   readonly editor: ReactNode;
 }
@@ -30,7 +32,7 @@ export function tagRowId(tagId: number): string {
  * One tag: label, timecode, confidence and decision, with buttons for the mouse (keys: see
  * reviewKeys). A click on the row shows the tag's first frame.
  */
-export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pending, onFocus, onShow, onDecide, onEdit, editor }: TagRowProps) {
+export const TagRow = memo(function TagRow({ rowKey, tag, position, setSize, timecode, focused, pending, onFocus, onShow, onDecide, onEdit, editor }: TagRowProps) {
   const { t } = useI18n();
   const percent = Math.round(tag.confidence * 100);
   const status = t(`status.${tag.status}`);
@@ -41,8 +43,8 @@ export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pend
   const producers = [...new Set(tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)))].join(", ");
   const buttonTab = focused ? 0 : -1;
   const onClick = (event: MouseEvent): void => {
-    onFocus();
-    if (!(event.target as Element).closest("button, input, form")) onShow();
+    onFocus(tag.id);
+    if (!(event.target as Element).closest("button, input, form")) onShow(tag.startFrame);
   };
   return (
     <li
@@ -57,7 +59,7 @@ export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pend
       title={t("review.provenance", { producers })}
       aria-keyshortcuts="A R U E N Enter ?"
       onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocus();
+        if (event.target === event.currentTarget) onFocus(tag.id);
       }}
       onClick={onClick}
     >
@@ -74,19 +76,19 @@ export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pend
           <div className="tag-actions">
             {tag.status === "suggested" ? (
               <>
-                <button type="button" className="icon-button icon-accept" tabIndex={buttonTab} aria-label={t("review.acceptTag", { label: tag.label })} title={t("review.accept")} onClick={() => onDecide("accept")}>
+                <button type="button" className="icon-button icon-accept" tabIndex={buttonTab} aria-label={t("review.acceptTag", { label: tag.label })} title={t("review.accept")} onClick={() => onDecide(tag.id, "accept")}>
                   ✓
                 </button>
-                <button type="button" className="icon-button icon-reject" tabIndex={buttonTab} aria-label={t("review.rejectTag", { label: tag.label })} title={t("review.reject")} onClick={() => onDecide("reject")}>
+                <button type="button" className="icon-button icon-reject" tabIndex={buttonTab} aria-label={t("review.rejectTag", { label: tag.label })} title={t("review.reject")} onClick={() => onDecide(tag.id, "reject")}>
                   ✕
                 </button>
               </>
             ) : (
-              <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.resetTag", { label: tag.label })} title={t("review.reset")} onClick={() => onDecide("reset")}>
+              <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.resetTag", { label: tag.label })} title={t("review.reset")} onClick={() => onDecide(tag.id, "reset")}>
                 ↺
               </button>
             )}
-            <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.editTag", { label: tag.label })} title={t("review.edit")} onClick={onEdit}>
+            <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.editTag", { label: tag.label })} title={t("review.edit")} onClick={() => onEdit(tag.id)}>
               ✎
             </button>
           </div>
@@ -94,4 +96,4 @@ export function TagRow({ rowKey, tag, position, setSize, timecode, focused, pend
       )}
     </li>
   );
-}
+});
