@@ -7,7 +7,7 @@ import { lastStderrLine, startTool } from "./ToolProcess.ts";
 export interface FrameGeometry {
   readonly width: number;
   readonly height: number;
-  readonly pixelFormat: "gray" | "rgb24" | "yuvj420p";
+  readonly pixelFormat: "gray" | "rgb24";
 }
 
 /**
@@ -16,17 +16,8 @@ export interface FrameGeometry {
  */
 export const ANALYSIS_GEOMETRY: FrameGeometry = { width: 64, height: 36, pixelFormat: "gray" };
 
-/**
- * The shot detector's frames: the same luma, followed by the U and V planes at 32x18. Half a
- * luma frame more through the pipe lets the detector see a cut where only the colour changes.
- * Full range, as grey pictures are: the luma bytes are then exactly those of ANALYSIS_GEOMETRY.
- */
-export const SHOT_GEOMETRY: FrameGeometry = { width: 64, height: 36, pixelFormat: "yuvj420p" };
-
 export function bytesPerFrame(geometry: FrameGeometry): number {
-  const pixels = geometry.width * geometry.height;
-  if (geometry.pixelFormat === "yuvj420p") return pixels + 2 * (geometry.width / 2) * (geometry.height / 2);
-  return pixels * (geometry.pixelFormat === "gray" ? 1 : 3);
+  return geometry.width * geometry.height * (geometry.pixelFormat === "gray" ? 1 : 3);
 }
 
 export interface FrameReadRequest {

@@ -11,11 +11,6 @@ export interface LumaFrame {
   readonly z: Float32Array;
   readonly mean: number;
   readonly std: number;
-  /**
-   * The U and V planes at half width and height (yuvj420p), when the frame was decoded with them:
-   * a cut between two takes of one scene under other light shows only here.
-   */
-  readonly chroma?: { readonly u: Uint8Array; readonly v: Uint8Array };
 }
 
 /** Below this contrast (in 8-bit levels) a frame is treated as flat: black, white or a solid colour. */
@@ -24,17 +19,8 @@ export const FLAT_STD = 10;
 /** Contrast floor for normalisation, so sensor noise on a near-flat frame is not blown up. */
 const STD_FLOOR = 8;
 
-/**
- * `pixels` is a luma plane, optionally followed by the U and V planes at half size (yuvj420p, as
- * SHOT_GEOMETRY decodes).
- */
-export function toLumaFrame(index: number, pixels: Uint8Array, width: number, height: number): LumaFrame {
+export function toLumaFrame(index: number, luma: Uint8Array, width: number, height: number): LumaFrame {
   const n = width * height;
-  const quarter = (width >> 1) * (height >> 1);
-  const luma = pixels.length > n ? pixels.subarray(0, n) : pixels;
-  const chroma = pixels.length >= n + 2 * quarter
-    ? { u: pixels.subarray(n, n + quarter), v: pixels.subarray(n + quarter, n + 2 * quarter) }
-    : undefined;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += luma[i]!;
   const mean = sum / n;
@@ -47,7 +33,7 @@ export function toLumaFrame(index: number, pixels: Uint8Array, width: number, he
   const scale = 1 / Math.max(std, STD_FLOOR);
   const z = new Float32Array(n);
   for (let i = 0; i < n; i++) z[i] = (luma[i]! - mean) * scale;
-  return { index, width, height, luma, z, mean, std, ...(chroma && { chroma }) };
+  return { index, width, height, luma, z, mean, std };
 }
 
 export function isFlat(frame: LumaFrame): boolean {

@@ -1,5 +1,4 @@
-import { cutDifference, returnDifference } from "./cutDifference.ts";
-import { blendResidual, plainDifference, zoomDifference } from "./frameDifference.ts";
+import { blendResidual, motionDifference, plainDifference, zoomDifference } from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
 /** Half-widths (frames) of the spans over which dissolves are looked for: short, medium and long. */
@@ -18,14 +17,9 @@ export interface SignalSeries {
   readonly length: number;
   readonly mean: number[];
   readonly std: number[];
-  /**
-   * Difference between frame i-1 and i (entry 0 is NaN): motion-compensated structure or colour,
-   * whichever changed more, with its share of changed blocks.
-   */
+  /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
   readonly cutScore: number[];
   readonly cutChanged: number[];
-  /** The motion-compensated structure (luma) part of cutScore alone. */
-  readonly motionScore: number[];
   /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
   readonly plainScore: number[];
   /** Difference between frame i-1 and i after the best zoom; far below plainScore in a zoom. */
@@ -66,7 +60,6 @@ export class ShotSignalBuilder {
       std: [],
       cutScore: [],
       cutChanged: [],
-      motionScore: [],
       plainScore: [],
       zoomScore: [],
       returnScore: [],
@@ -94,10 +87,9 @@ export class ShotSignalBuilder {
 
     const prev = this.at(i - 1);
     if (prev) {
-      const d = cutDifference(prev, frame);
+      const d = motionDifference(prev, frame);
       s.cutScore.push(d.score);
       s.cutChanged.push(d.changed);
-      s.motionScore.push(d.luma.score);
       const plain = plainDifference(prev, frame).score;
       s.plainScore.push(plain);
       // Zoom search is the costliest measure and only matters where frames change noticeably.
@@ -105,7 +97,6 @@ export class ShotSignalBuilder {
     } else {
       s.cutScore.push(Number.NaN);
       s.cutChanged.push(Number.NaN);
-      s.motionScore.push(Number.NaN);
       s.plainScore.push(Number.NaN);
       s.zoomScore.push(Number.NaN);
     }
@@ -114,7 +105,7 @@ export class ShotSignalBuilder {
       for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
         const before = this.at(i - 1 - k);
         if (!before) break;
-        const back = returnDifference(before, frame);
+        const back = motionDifference(before, frame).score;
         const current = s.backScore[i]!;
         s.backScore[i] = Number.isNaN(current) ? back : Math.min(current, back);
       }
@@ -125,7 +116,7 @@ export class ShotSignalBuilder {
       const candidate = i - k;
       const before = this.at(candidate - 1);
       if (!before || !(s.cutScore[candidate]! >= RETURN_CHECK_FROM)) continue;
-      const back = returnDifference(before, frame);
+      const back = motionDifference(before, frame).score;
       const current = s.returnScore[candidate]!;
       s.returnScore[candidate] = Number.isNaN(current) ? back : Math.min(current, back);
     }

@@ -1,5 +1,5 @@
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { SHOT_GEOMETRY, readFrames, type FrameReadRequest } from "../../media/FrameReader.ts";
+import { ANALYSIS_GEOMETRY, readFrames, type FrameReadRequest } from "../../media/FrameReader.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";
 
@@ -23,10 +23,10 @@ export async function analyzeFrameRun(
   onFrame: () => void,
   token: CancellationToken,
 ): Promise<SignalSeries | undefined> {
-  const { width, height } = SHOT_GEOMETRY;
+  const { width, height } = ANALYSIS_GEOMETRY;
   let builder: ShotSignalBuilder | undefined;
   let index = 0;
-  for await (const pixels of readFrames({ ...request, geometry: SHOT_GEOMETRY }, token)) {
+  for await (const pixels of readFrames({ ...request, geometry: ANALYSIS_GEOMETRY }, token)) {
     if (!builder) {
       const { firstFrame } = placement;
       const first = typeof firstFrame === "number" ? firstFrame : firstFrame(toLumaFrame(-1, pixels, width, height));

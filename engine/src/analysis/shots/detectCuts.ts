@@ -10,14 +10,6 @@ const CUT_MIN_RATIO = 3;
 const BASELINE_RADIUS = 8;
 /** A flash: within FLASH_MAX_FRAMES the picture returns to within this share of the jump. */
 const FLASH_RETURN_SHARE = 0.5;
-/**
- * A flash changes brightness: a frame whose mean level moved less than this (8-bit levels) and
- * whose structure moved less than FLASH_MIN_STRUCTURE changed only in colour, so it is no flash's
- * edge (the frames around a colour-only cut in a dissolve can look alike enough to pass for a
- * returning picture).
- */
-const FLASH_MIN_LEVEL_STEP = 4;
-const FLASH_MIN_STRUCTURE = 0.06;
 
 /**
  * Hard cuts: a frame that is new content against the frame before, stands out from its neighbours,
@@ -39,10 +31,8 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     if (score < CUT_MIN_RATIO * baseline + 0.02 * k) continue;
     // The old picture comes back after n (n starts a flash), or n brings back the picture from
     // before a flash (n ends it): either way the shot goes on.
-    const levelStep = Math.abs(series.mean[n]! - series.mean[n - 1]!);
-    const mayBeFlash = !(levelStep < FLASH_MIN_LEVEL_STEP && series.motionScore[n]! < FLASH_MIN_STRUCTURE);
-    if (mayBeFlash && returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
-    if (mayBeFlash && backScore[n]! < FLASH_RETURN_SHARE * score) continue;
+    if (returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
+    if (backScore[n]! < FLASH_RETURN_SHARE * score) continue;
     const frame = series.firstFrame + n;
     boundaries.push({
       type: "cut",

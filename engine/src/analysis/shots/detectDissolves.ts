@@ -104,7 +104,7 @@ function motionExplainsChange(series: SignalSeries, from: number, to: number): b
   const shares: number[] = [];
   for (let i = Math.max(1, from); i <= Math.min(series.length - 1, to); i++) {
     const plain = series.plainScore[i]!;
-    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.motionScore[i]!, series.zoomScore[i]!) / plain);
+    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!) / plain);
   }
   if (shares.length === 0) return false;
   shares.sort((a, b) => a - b);

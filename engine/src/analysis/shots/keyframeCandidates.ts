@@ -1,5 +1,4 @@
-import { chromaDifference } from "./chromaDifference.ts";
-import { motionDifference, plainDifference } from "./frameDifference.ts";
+import { plainDifference } from "./frameDifference.ts";
 import { isFlat, type LumaFrame } from "./LumaFrame.ts";
 
 /** Below this, two keyframes show the same picture and nothing between them needs a look. */
@@ -41,10 +40,7 @@ export function keyframeCandidates(
   const count = keyframes.length;
   const gapDiff: number[] = [];
   for (let i = 0; i + 1 < count; i++) {
-    // Colour counts as much as structure: two takes under other light differ only there.
-    const a = keyframePictures[i]!;
-    const b = keyframePictures[i + 1]!;
-    gapDiff.push(Math.max(plainDifference(a, b).score, chromaDifference(a, b, motionDifference(a, b)).score));
+    gapDiff.push(plainDifference(keyframePictures[i]!, keyframePictures[i + 1]!).score);
   }
   const cadence = regularGopLength(keyframes);
 
