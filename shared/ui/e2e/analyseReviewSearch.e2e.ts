@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -13,19 +11,13 @@ let page: Page;
 let clip: string;
 
 beforeAll(async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-panel-e2e-"));
+  const home = panelHome("sichter-panel-e2e-");
   const media = path.join(home, "Rohmaterial");
   clip = await copyNewsClip(media);
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
-  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
-  await page.goto(engine.pairingLink);
-  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
+  page = await openPanelPage(browser, engine, { locale: "en-GB", width: 320, height: 900 }, "Connected");
 });
-afterAll(async () => {
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ browser, engine }));
 
 /** A tag's row; OCR's keywords and the lines they came from share labels, so rows are taken from one group. */
 const group = (title: string) => page.locator(".tag-group", { has: page.locator(".group-title", { hasText: title }) });

@@ -1,13 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { ErrorCode, formatErrorMessage, type SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClip, makeCutClip } from "../../../engine/test/fixtures.ts";
 import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -17,7 +16,7 @@ let stapel: string;
 let long: string;
 
 beforeAll(async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-auto-mark-e2e-"));
+  const home = panelHome("sichter-auto-mark-e2e-");
   // Three short generated clips and a text file that only looks like a video.
   stapel = path.join(home, "Media", "Stapel Landtag");
   fs.mkdirSync(stapel, { recursive: true });
@@ -30,18 +29,11 @@ beforeAll(async () => {
   // Three full news clips: long enough to reload and cancel while they run.
   long = path.join(home, "Media", "Lang");
   for (const name of ["Plenum 1.mp4", "Plenum 2.mp4", "Plenum 3.mp4"]) await copyNewsClip(long, name);
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", stapel, "--media", long], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", stapel, "--media", long]));
   client = engine.client();
-  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
-  await page.goto(engine.pairingLink);
-  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  page = await openPanelPage(browser, engine, { locale: "en-GB", width: 320, height: 900 }, "Connected");
 });
-afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ client, browser, engine }));
 
 async function openFolder(name: string): Promise<void> {
   await page.getByRole("tab", { name: "Media" }).click();

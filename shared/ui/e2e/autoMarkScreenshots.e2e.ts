@@ -1,34 +1,25 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClip } from "../../../engine/test/fixtures.ts";
 import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
+import { PANEL_COMBOS as combos, screenshotFolder, shotName, type PanelCombo as Combo } from "./support/panelScreenshots.ts";
 
 /**
  * The auto-mark views (a run in progress, the summary with a failure) in light and dark, German and
  * English, in a 320 px wide docked panel, and at 200 % zoom (160 CSS px): nothing may be wider than the
  * panel. SICHTER_SCREENSHOTS=<folder> keeps the pictures (docs/screenshots for the repository's).
  */
-const keep = process.env.SICHTER_SCREENSHOTS;
-const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-"));
-const combos = [
-  { locale: "en-GB", colorScheme: "light" },
-  { locale: "en-GB", colorScheme: "dark" },
-  { locale: "de-DE", colorScheme: "light" },
-  { locale: "de-DE", colorScheme: "dark" },
-] as const;
-type Combo = (typeof combos)[number];
+const shots = screenshotFolder();
 
 let browser: Browser;
 let engine: PanelEngine;
 
 beforeAll(async () => {
-  fs.mkdirSync(outDir, { recursive: true });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-auto-mark-"));
+  const home = panelHome("sichter-shots-auto-mark-");
   const short = path.join(home, "Landtag Kurz");
   fs.mkdirSync(short, { recursive: true });
   await makeClip(path.join(short, "A001 Totale Plenarsaal.mp4"), { seconds: 2 });
@@ -36,20 +27,15 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(short, "Drehplan.mp4"), "Drehplan: Plenarsaal 18 Uhr\n");
   const long = path.join(home, "Landtag Plenum");
   for (const name of ["Plenum Totale.mp4", "Plenum Rednerpult.mp4", "Plenum Zuschauer.mp4"]) await copyNewsClip(long, name);
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", short, "--media", long], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", short, "--media", long]));
 });
 afterAll(async () => {
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+  await stopPanelRun({ browser, engine });
+  shots.remove();
 });
 
-async function open(combo: Combo, width = 320): Promise<Page> {
-  const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width, height: 720 });
-  const page = await context.newPage();
-  await page.goto(engine.pairingLink);
-  return page;
+function open(combo: Combo, width = 320): Promise<Page> {
+  return openPanelPage(browser, engine, { locale: combo.locale, colorScheme: combo.colorScheme, width, height: 720 });
 }
 
 /** Nothing in `scope` reaches past the panel's right edge; the message names what does. */
@@ -65,7 +51,7 @@ async function fits(page: Page, what: string, scope = "body"): Promise<void> {
 
 async function shoot(page: Page, view: string, combo: Combo): Promise<void> {
   await fits(page, `${view} ${combo.locale} ${combo.colorScheme}`);
-  await page.screenshot({ path: path.join(outDir, `panel-${view}-${combo.locale.slice(0, 2)}-${combo.colorScheme}.png`), animations: "disabled", caret: "hide" });
+  await page.screenshot({ path: path.join(shots.dir, shotName(view, combo)), animations: "disabled", caret: "hide" });
 }
 
 async function autoMark(page: Page, folder: string, de: boolean): Promise<void> {

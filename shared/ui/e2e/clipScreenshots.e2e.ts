@@ -1,14 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples } from "../../../bench/samples/ensureSamples.ts";
 import { analyseThroughEngine } from "./support/engineAnalysis.ts";
-import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import { copyLandtagClip } from "./support/newsClip.ts";
+import { panelContext } from "./support/panelBrowser.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
+import { PANEL_COMBOS as combos, screenshotFolder, shootView, type PanelCombo as Combo } from "./support/panelScreenshots.ts";
 
 /**
  * The clip view's parts in light and dark, German and English, in a 320 px wide docked panel: the
@@ -17,28 +18,19 @@ import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
  * (docs/screenshots for the ones in the repository) the pictures are kept.
  */
 const WIDTH = 320;
-const keep = process.env.SICHTER_SCREENSHOTS;
-const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-clip-shots-"));
-const combos = [
-  { locale: "en-GB", colorScheme: "light" },
-  { locale: "en-GB", colorScheme: "dark" },
-  { locale: "de-DE", colorScheme: "light" },
-  { locale: "de-DE", colorScheme: "dark" },
-] as const;
-type Combo = (typeof combos)[number];
+const shots = screenshotFolder("sichter-clip-shots-");
 
 let browser: Browser;
 let engine: PanelEngine;
 let client: SichterClient;
 
 beforeAll(async () => {
-  fs.mkdirSync(outDir, { recursive: true });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-clip-shots-engine-"));
-  const media = path.join(home, "Landtag");
-  const news = await copyNewsClip(media, "Landtag Potsdam.mp4");
+  const home = panelHome("sichter-clip-shots-engine-");
+  const news = await copyLandtagClip(home);
+  const media = path.dirname(news);
   const prores = path.join(media, "Interview Plenarsaal.mov");
   fs.copyFileSync((await ensureSamples()).samples.find((s) => s.file === "prores-intra-720p25.mov")!.path, prores);
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
   client = engine.client();
   await analyseThroughEngine(client, news);
   await analyseThroughEngine(client, prores);
@@ -50,14 +42,9 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+  await stopPanelRun({ client, browser, engine });
+  shots.remove();
 });
-
-const name = (view: string, combo: Combo) => `panel-${view}-${combo.locale.slice(0, 2)}-${combo.colorScheme}.png`;
 
 async function openClip(combo: Combo, file: string): Promise<Page> {
   const de = combo.locale === "de-DE";
@@ -71,11 +58,7 @@ async function openClip(combo: Combo, file: string): Promise<Page> {
 }
 
 /** Takes the picture of what the panel shows now and checks the view fits the narrow panel. */
-async function shoot(page: Page, view: string, combo: Combo): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${view} ${combo.locale} ${combo.colorScheme} is wider than the panel`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(outDir, name(view, combo)), animations: "disabled", caret: "hide" });
-}
+const shoot = (page: Page, view: string, combo: Combo) => shootView(page, shots, view, combo);
 
 /** Scrolls so `selector`'s top is near the panel's top. */
 async function scrollTo(page: Page, selector: string): Promise<void> {

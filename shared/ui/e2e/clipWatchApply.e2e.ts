@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient, StoredTag } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
@@ -7,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples } from "../../../bench/samples/ensureSamples.ts";
 import { analyseThroughEngine } from "./support/engineAnalysis.ts";
 import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
 import { sidecarKeywords } from "./support/sidecarKeywords.ts";
 
 /**
@@ -25,27 +24,20 @@ let news: string;
 let prores: string;
 
 beforeAll(async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-clip-e2e-"));
+  const home = panelHome("sichter-clip-e2e-");
   media = path.join(home, "Beitrag");
   news = await copyNewsClip(media, "Landtag Brandenburg.mp4");
   const set = await ensureSamples();
   prores = path.join(media, "Interview ProRes.mov");
   fs.copyFileSync(set.samples.find((s) => s.file === "prores-intra-720p25.mov")!.path, prores);
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
   client = engine.client();
   // As `sichter analyze` would: the sidecar holds every suggestion before anyone reviewed them.
   await analyseThroughEngine(client, news, "sidecar");
   await analyseThroughEngine(client, prores);
-  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
-  await page.goto(engine.pairingLink);
-  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  page = await openPanelPage(browser, engine, { locale: "en-GB", width: 320, height: 900 }, "Connected");
 });
-afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ client, browser, engine }));
 
 const group = (title: string) => page.locator(".tag-group", { has: page.locator(".group-title", { hasText: title }) });
 const row = (label: string, inGroup = "On-screen text: keywords") =>

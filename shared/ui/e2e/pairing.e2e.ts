@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, panelContext } from "./support/panelBrowser.ts";
 import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import { stopPanelRun } from "./support/panelRun.ts";
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -14,11 +15,7 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.context().close();
 });
-afterAll(async () => {
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ browser, engine }));
 
 async function newPage(options: Parameters<typeof panelContext>[1] = {}): Promise<Page> {
   const page = await (await panelContext(browser, options)).newPage();

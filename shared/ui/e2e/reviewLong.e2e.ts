@@ -1,14 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples } from "../../../bench/samples/ensureSamples.ts";
 import { analyseThroughEngine } from "./support/engineAnalysis.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
+import { panelContext } from "./support/panelBrowser.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
 import { countRowRenders, takeRowRenders } from "./support/rowRenderCounter.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
 
 /**
  * The review of the 5-minute news sample (about 250 tags) in a 320 x 720 panel: only the rows near
@@ -26,7 +26,7 @@ let total: number;
 
 beforeAll(async () => {
   const set = await ensureSamples({ long: true, only: [SAMPLE] });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-long-e2e-"));
+  const home = panelHome("sichter-long-e2e-");
   const media = path.join(home, "Sendung");
   fs.mkdirSync(media);
   const clip = path.join(media, "Nachrichten 5 Minuten.mp4");
@@ -36,7 +36,7 @@ beforeAll(async () => {
   } catch {
     fs.copyFileSync(set.samples[0]!.path, clip);
   }
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
   client = engine.client();
   await analyseThroughEngine(client, clip);
   total = (await client.request("catalog.clip", { path: clip })).tags.length;
@@ -46,12 +46,7 @@ beforeAll(async () => {
   await page.goto(engine.pairingLink);
   await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
 }, 600_000);
-afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ client, browser, engine }));
 
 const drawnRows = () => page.locator("li.tag").count();
 const focusedRow = () =>

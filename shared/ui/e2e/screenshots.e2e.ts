@@ -1,12 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
+import { copyLandtagClip, copyNewsClip } from "./support/newsClip.ts";
+import { analyseThroughEngine } from "./support/engineAnalysis.ts";
+import { panelContext } from "./support/panelBrowser.ts";
 import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import { panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
+import { PANEL_COMBOS as combos, screenshotFolder, shootView, shotName as name, type PanelCombo as Combo } from "./support/panelScreenshots.ts";
 
 /**
  * The main views in light and dark, German and English, in a 320 px wide docked panel: each must fit
@@ -14,15 +16,7 @@ import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
  * the repository) the pictures are kept; otherwise they go to a temporary folder.
  */
 const WIDTH = 320;
-const keep = process.env.SICHTER_SCREENSHOTS;
-const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-"));
-const combos = [
-  { locale: "en-GB", colorScheme: "light" },
-  { locale: "en-GB", colorScheme: "dark" },
-  { locale: "de-DE", colorScheme: "light" },
-  { locale: "de-DE", colorScheme: "dark" },
-] as const;
-type Combo = (typeof combos)[number];
+const shots = screenshotFolder();
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -30,14 +24,14 @@ let client: SichterClient;
 let clip: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(outDir, { recursive: true });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-engine-"));
-  const media = path.join(home, "Landtag");
-  clip = await copyNewsClip(media, "Landtag Potsdam.mp4");
+  const home = panelHome("sichter-shots-engine-");
+  clip = await copyLandtagClip(home);
+  const media = path.dirname(clip);
   await copyNewsClip(media, "Plenarsaal Totale.mp4");
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
   client = engine.client();
-  await analyse(client, clip);
+  // The engine's own language for the suggestions, as `sichter serve` analyses by default.
+  await analyseThroughEngine(client, clip, "none", "de");
   // Some decisions, so the review shows every state.
   const { tags } = await client.request("catalog.clip", { path: clip });
   const keyword = (label: string) => tags.find((t) => t.kind === "keyword" && t.label === label)!;
@@ -45,23 +39,9 @@ beforeAll(async () => {
   await client.request("tags.review", { tagId: keyword("Potsdam").id, action: "reject" });
 });
 afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+  await stopPanelRun({ client, browser, engine });
+  shots.remove();
 });
-
-async function analyse(engineClient: SichterClient, file: string): Promise<void> {
-  const done = new Promise<void>((resolve, reject) => {
-    engineClient.onNotification("job.done", () => resolve());
-    engineClient.onNotification("job.failed", (p) => reject(new Error(`analysis failed: ${p.error.code} ${p.error.message}`)));
-  });
-  await engineClient.request("clip.analyze", { path: file, options: { write: "none" } });
-  await done;
-}
-
-const name = (view: string, combo: Combo) => `panel-${view}-${combo.locale.slice(0, 2)}-${combo.colorScheme}.png`;
 
 async function open(combo: Combo, url: string): Promise<Page> {
   const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width: WIDTH, height: 720 });
@@ -71,12 +51,7 @@ async function open(combo: Combo, url: string): Promise<Page> {
 }
 
 /** Takes the picture and checks the view fits the narrow panel. */
-async function shoot(page: Page, view: string, combo: Combo): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${view} ${combo.locale} ${combo.colorScheme} is wider than the panel`).toBeLessThanOrEqual(0);
-  // What a docked panel shows: its 320 x 720 viewport, not the whole scrolled page.
-  await page.screenshot({ path: path.join(outDir, name(view, combo)), animations: "disabled", caret: "hide" });
-}
+const shoot = (page: Page, view: string, combo: Combo) => shootView(page, shots, view, combo);
 
 describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
   const de = combo.locale === "de-DE";
@@ -159,7 +134,7 @@ describe("the panel's shell at 200 % zoom (a 320 px panel is 160 px of CSS then)
     const page = await context.newPage();
     const check = async (view: string): Promise<void> => {
       await shellFits(page, `${view} ${combo.locale} at 160 px`);
-      await page.screenshot({ path: path.join(outDir, name(`zoom-${view}`, combo)), animations: "disabled", caret: "hide" });
+      await page.screenshot({ path: path.join(shots.dir, name(`zoom-${view}`, combo)), animations: "disabled", caret: "hide" });
     };
     await page.goto(engine.pairingLink);
     await page.getByRole("button", { name: "Landtag" }).click();

@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseThroughEngine } from "./support/engineAnalysis.ts";
 import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -17,24 +15,17 @@ let clip: string;
 let other: string;
 
 beforeAll(async () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-search-e2e-"));
+  const home = panelHome("sichter-search-e2e-");
   const media = path.join(home, "Archiv");
   clip = await copyNewsClip(media, "Rathaus Pressekonferenz.mp4");
   other = await copyNewsClip(media, "Zweite Kopie.mp4");
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", media], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", media]));
   client = engine.client();
   // Only the first is catalogued: a result opens the clip it names, not whichever is current.
   await analyseThroughEngine(client, clip);
-  page = await (await panelContext(browser, { locale: "en-GB", width: 320, height: 900 })).newPage();
-  await page.goto(engine.pairingLink);
-  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  page = await openPanelPage(browser, engine, { locale: "en-GB", width: 320, height: 900 }, "Connected");
 });
-afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-});
+afterAll(() => stopPanelRun({ client, browser, engine }));
 
 describe("search in the browser panel with a real engine", () => {
   it("finds a lower-third name typed without umlauts, by keyboard, and opens the clip at the matched frame", async () => {

@@ -1,12 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SichterClient } from "@sichter/shared/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyNewsClip } from "./support/newsClip.ts";
-import { launchChromium, panelContext } from "./support/panelBrowser.ts";
-import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
+import { copyLandtagClip } from "./support/newsClip.ts";
+import { analyseThroughEngine } from "./support/engineAnalysis.ts";
+import type { panelContext } from "./support/panelBrowser.ts";
+import type { PanelEngine } from "./support/panelEngine.ts";
+import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
+import { PANEL_COMBOS, screenshotFolder, shootFitting, shotName } from "./support/panelScreenshots.ts";
 
 /**
  * Settings and "what was sent" in the browser panel against a real engine: the language switch, the
@@ -14,8 +16,7 @@ import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
  * analysis whose record says nothing left. With SICHTER_SCREENSHOTS=<folder> the 320 px pictures
  * (light/dark, de/en) are kept, as screenshots.e2e.ts does for the other views.
  */
-const keep = process.env.SICHTER_SCREENSHOTS;
-const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-shots-"));
+const shots = screenshotFolder();
 
 let browser: Browser;
 let engine: PanelEngine;
@@ -23,45 +24,26 @@ let client: SichterClient;
 let clip: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(outDir, { recursive: true });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-settings-e2e-"));
-  clip = await copyNewsClip(path.join(home, "Landtag"), "Landtag Potsdam.mp4");
+  const home = panelHome("sichter-settings-e2e-");
+  clip = await copyLandtagClip(home);
   // A smaller image cap than the design's 768 px: the panel must show the engine's number, not its own.
   fs.mkdirSync(path.join(home, "config"), { recursive: true });
   fs.writeFileSync(path.join(home, "config", "privacy.json"), JSON.stringify({ maxLongSide: 640 }));
-  [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(["--media", path.dirname(clip)], home)]);
+  ({ browser, engine } = await startPanelRun(home, ["--media", path.dirname(clip)]));
   client = engine.client();
-  await analyse(client, clip);
+  // The engine's own language for the suggestions, as `sichter serve` analyses by default.
+  await analyseThroughEngine(client, clip, "none", "de");
 });
 afterAll(async () => {
-  client?.dispose();
-  await browser?.close();
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.home, { recursive: true, force: true });
-  if (!keep) fs.rmSync(outDir, { recursive: true, force: true });
+  await stopPanelRun({ client, browser, engine });
+  shots.remove();
 });
 
-async function analyse(engineClient: SichterClient, file: string): Promise<void> {
-  const done = new Promise<void>((resolve, reject) => {
-    engineClient.onNotification("job.done", () => resolve());
-    engineClient.onNotification("job.failed", (p) => reject(new Error(`analysis failed: ${p.error.code} ${p.error.message}`)));
-  });
-  await engineClient.request("clip.analyze", { path: file, options: { write: "none" } });
-  await done;
+function openPanel(options: Parameters<typeof panelContext>[1]): Promise<Page> {
+  return openPanelPage(browser, engine, { width: 320, height: 720, ...options }, /Connected|Verbunden/);
 }
 
-async function openPanel(options: Parameters<typeof panelContext>[1]): Promise<Page> {
-  const page = await (await panelContext(browser, { width: 320, height: 720, ...options })).newPage();
-  await page.goto(engine.pairingLink);
-  await page.getByRole("status").filter({ hasText: /Connected|Verbunden/ }).waitFor();
-  return page;
-}
-
-async function shoot(page: Page, file: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${file} is wider than the panel`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(outDir, file), animations: "disabled", caret: "hide" });
-}
+const shoot = (page: Page, file: string) => shootFitting(page, path.join(shots.dir, file), file);
 
 describe("settings in the browser panel", () => {
   it("switches the panel's language in the settings, and keeps it after a reload", async () => {
@@ -140,24 +122,16 @@ describe("settings in the browser panel", () => {
 });
 
 describe("settings and 'what was sent' at 320 px", () => {
-  const combos = [
-    { locale: "en-GB", colorScheme: "light" },
-    { locale: "en-GB", colorScheme: "dark" },
-    { locale: "de-DE", colorScheme: "light" },
-    { locale: "de-DE", colorScheme: "dark" },
-  ] as const;
-
-  it.each(combos)("fit the docked panel, $locale $colorScheme", async (combo) => {
+  it.each(PANEL_COMBOS)("fit the docked panel, $locale $colorScheme", async (combo) => {
     const de = combo.locale === "de-DE";
-    const suffix = `${combo.locale.slice(0, 2)}-${combo.colorScheme}.png`;
     const page = await openPanel(combo);
     await page.getByRole("button", { name: de ? "Einstellungen und Datenschutz" : "Settings and privacy" }).click();
     await page.locator("[data-mode]").waitFor();
     await page.getByLabel(de ? "Sprache des Panels" : "Panel language").focus();
-    await shoot(page, `panel-settings-${suffix}`);
+    await shoot(page, shotName("settings", combo));
     await page.getByRole("button", { name: de ? "Was gesendet wurde" : "What was sent" }).click();
     await page.locator(".sent-job").first().waitFor();
-    await shoot(page, `panel-sent-${suffix}`);
+    await shoot(page, shotName("sent", combo));
     await page.context().close();
   });
 });

@@ -3,9 +3,10 @@ import type { SichterClient } from "@sichter/shared/protocol";
 /**
  * Analyses `file` through the engine's protocol and waits for that job's end, for tests whose subject
  * is what comes after the analysis (the analyse button has its own test). `write` as clip.analyze
- * takes it: "sidecar" writes the suggestions as XMP, as `sichter analyze` does.
+ * takes it: "sidecar" writes the suggestions as XMP, as `sichter analyze` does. `language` is the
+ * suggestions' language; "de" is the engine's own default.
  */
-export async function analyseThroughEngine(client: SichterClient, file: string, write: "sidecar" | "none" = "none"): Promise<void> {
+export async function analyseThroughEngine(client: SichterClient, file: string, write: "sidecar" | "none" = "none", language: "de" | "en" = "en"): Promise<void> {
   let jobId: string | null = null;
   const ended = new Map<string, string | null>();
   let settle: (() => void) | null = null;
@@ -22,7 +23,7 @@ export async function analyseThroughEngine(client: SichterClient, file: string, 
   });
   try {
     const finished = new Promise<void>((resolve) => (settle = resolve));
-    ({ jobId } = await client.request("clip.analyze", { path: file, options: { write, language: "en" } }));
+    ({ jobId } = await client.request("clip.analyze", { path: file, options: { write, language } }));
     check();
     await finished;
     const failure = ended.get(jobId);

@@ -16,3 +16,8 @@ export async function copyNewsClip(folder: string, name = "Landtag Brandenburg.m
   fs.copyFileSync(sample.path, target);
   return target;
 }
+
+/** The clip the screenshot tests open: the news sample as "Landtag Potsdam.mp4" in `home`'s folder "Landtag". */
+export function copyLandtagClip(home: string): Promise<string> {
+  return copyNewsClip(path.join(home, "Landtag"), "Landtag Potsdam.mp4");
+}
