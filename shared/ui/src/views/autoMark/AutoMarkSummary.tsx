@@ -1,5 +1,6 @@
 import { describeError } from "../../i18n/describeError.ts";
 import { autoMarkProgress } from "../../state/autoMark/autoMarkProgress.ts";
+import { errorAboutClip } from "../../state/autoMark/errorAboutClip.ts";
 import type { AutoMarkRun } from "../../state/autoMark/autoMarkReducer.ts";
 import { useI18n } from "../../ui/I18n.tsx";
 import { RichText } from "../../ui/RichText.tsx";
@@ -21,7 +22,7 @@ export function AutoMarkSummary({ run, onDismiss }: { run: AutoMarkRun; onDismis
           <h4 className="auto-mark-subtitle">{t("autoMark.failures")}</h4>
           <ul className="auto-mark-failures">
             {failures.map((clip) => {
-              const text = clip.error ? describeError(clip.error, locale) : null;
+              const text = clip.error ? describeError(errorAboutClip(clip.error, clip), locale) : null;
               return (
                 <li key={clip.path} className="auto-mark-failure" data-code={text?.code}>
                   <span className="auto-mark-name">{clip.name}</span>
