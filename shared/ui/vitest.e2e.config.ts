@@ -13,6 +13,10 @@ export default defineConfig({
     exclude: ["**/node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // What a page shows after a key or a message comes within a frame or two; on a loaded 2-core CI
+    // machine a render can take far longer than the default second, and a poll that gives up there
+    // reports a slow machine as a broken panel.
+    expect: { poll: { timeout: 10_000 } },
     fileParallelism: false,
     maxWorkers: 1,
   },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { timecodeOf } from "../format/clipFacts.ts";
 import { groupTags } from "../state/review/groupTags.ts";
 import type { ReviewController } from "../state/review/ReviewController.ts";
@@ -10,7 +10,7 @@ import { useViewportSpan } from "../ui/useViewportSpan.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 import { ReviewKeysHelp } from "./ReviewKeysHelp.tsx";
 import { TagEditor } from "./TagEditor.tsx";
-import { TagRow, tagRowId } from "./TagRow.tsx";
+import { TagRow, tagIdOfRow, tagRowId } from "./TagRow.tsx";
 
 /** Rows drawn beyond the visible part, above and below (px): a fast scroll never shows an empty gap. */
 const OVERSCAN = 480;
@@ -40,8 +40,11 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
   const [measured, setMeasured] = useState(0);
   const layout = useMemo(() => layoutRows(rows, heights.current), [rows, measured]);
   const span = useViewportSpan(container, true);
+  // The row that holds DOM focus stays drawn until the focus has moved on: a key that sends the
+  // focus far away renders the new row first, and a row taken out of the page takes the focus with it.
+  const holder = useRef<number | null>(null);
   const pinned = rows.flatMap((row, index) =>
-    row.kind === "tag" && (row.tag.id === state.focusedId || (state.editing !== null && row.tag.id === state.editing.target)) ? [index] : [],
+    row.kind === "tag" && (row.tag.id === state.focusedId || row.tag.id === holder.current || (state.editing !== null && row.tag.id === state.editing.target)) ? [index] : [],
   );
   const drawn = rowsToDraw(layout, span.top, span.bottom, OVERSCAN, pinned);
 
@@ -74,13 +77,22 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
     if (changed) setMeasured((n) => n + 1);
   });
 
-  // Keyboard moves keep DOM focus on the focused row while the list has it.
+  // Keyboard moves keep DOM focus on the focused row while the list has it. A focused row that left
+  // the page dropped the focus onto the body without a blur: the list still counts as focused then.
   useEffect(() => {
     const root = container.current;
     if (!root || state.focusedId === null || state.editing) return;
-    if (!root.contains(document.activeElement) || document.activeElement === root) return;
-    document.getElementById(tagRowId(state.focusedId))?.focus();
+    const active = document.activeElement;
+    const listHasFocus = (root.contains(active) && active !== root) || ((active === null || active === document.body) && holder.current !== null);
+    if (listHasFocus) document.getElementById(tagRowId(state.focusedId))?.focus();
   }, [state.focusedId, state.editing]);
+  const onFocusIn = (event: FocusEvent): void => {
+    const row = (event.target as Element).closest<HTMLElement>("li.tag");
+    holder.current = row ? tagIdOfRow(row.id) : null;
+  };
+  const onFocusOut = (event: FocusEvent): void => {
+    if (!container.current?.contains(event.relatedTarget as Node | null)) holder.current = null;
+  };
 
   if (!clip) return null;
   const counts = {
@@ -179,7 +191,7 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
       {rows.length === 0 ? (
         <p>{t("review.empty")}</p>
       ) : (
-        <div ref={container} className="review-groups" onKeyDown={onKeyDown} aria-label={t("review.listLabel", { clip: clipName })} role="region">
+        <div ref={container} className="review-groups" onKeyDown={onKeyDown} onFocus={onFocusIn} onBlur={onFocusOut} aria-label={t("review.listLabel", { clip: clipName })} role="region">
           {groupSpans(rows).map(({ row, first, last }) => {
             if (![...range(first, last)].some((index) => drawn.has(index))) return gap(`gap:${row.key}`, heightOf(first, last));
             const source = t(`group.${row.group}`);

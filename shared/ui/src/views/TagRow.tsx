@@ -24,8 +24,15 @@ export interface TagRowProps {
   readonly editor: ReactNode;
 }
 
+const ROW_ID_PREFIX = "sichter-tag-";
+
 export function tagRowId(tagId: number): string {
-  return `sichter-tag-${tagId}`;
+  return `${ROW_ID_PREFIX}${tagId}`;
+}
+
+/** The tag a row element shows, from its id (null for anything else). */
+export function tagIdOfRow(elementId: string): number | null {
+  return elementId.startsWith(ROW_ID_PREFIX) ? Number(elementId.slice(ROW_ID_PREFIX.length)) : null;
 }
 
 /**
