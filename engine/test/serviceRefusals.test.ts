@@ -72,9 +72,9 @@ describe("engine service: refused upgrades say who was refused", () => {
   });
 
   it("leaves no placeholder in any refusal", async () => {
-    const { status, body } = await refused({ Origin: "null" });
+    const { status, body } = await refused({ Origin: "chrome-extension://abc" });
     expect(status).toBe(403);
-    expect(body.message).toBe("The engine refused a connection from null.");
+    expect(body.message).toBe("The engine refused a connection from chrome-extension://abc.");
     expect(String(body.message)).not.toMatch(/[{}]/);
   });
 

@@ -24,7 +24,7 @@ import { JobAudience } from "./JobAudience.ts";
 import { loadOrCreateToken, tokenMatches } from "./EngineToken.ts";
 import { Logger } from "./Logger.ts";
 import { dispatcher, methodHandlers } from "./methodHandlers.ts";
-import { isAllowedOrigin, isLoopbackHost } from "./originPolicy.ts";
+import { isAllowedOrigin, isLoopbackHost, isOpaqueOrigin } from "./originPolicy.ts";
 import { RateLimiter } from "./RateLimiter.ts";
 import { RpcConnection } from "./RpcConnection.ts";
 import { notFound, serveFile } from "./staticFiles.ts";
@@ -173,9 +173,13 @@ export class EngineService {
     if (this.stopping) return refuse(503, ErrorCode.SHUTTING_DOWN);
     // A rebinding page is known by the host name it made resolve to 127.0.0.1, a web page by its origin.
     if (!isLoopbackHost(req.headers.host, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
-    if (!isAllowedOrigin(req.headers.origin, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.origin ?? "" });
     const given = new URL(req.url ?? "/", "http://127.0.0.1").searchParams.get("token");
-    if (!tokenMatches(token, given)) return refuse(401, ErrorCode.UNAUTHORIZED);
+    const tokenOk = tokenMatches(token, given);
+    // `null` is a CEP panel's origin and any sandboxed page's: let in only with the token, and a
+    // null-origin caller without it learns no more than any refused web page.
+    const origin = req.headers.origin;
+    if (!isAllowedOrigin(origin, this.port) && !(isOpaqueOrigin(origin) && tokenOk)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: origin ?? "" });
+    if (!tokenOk) return refuse(401, ErrorCode.UNAUTHORIZED);
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const id = this.nextConnection++;
       const connection = new RpcConnection(ws, dispatch, new RateLimiter(RATE.burst, RATE.perSecond), this.log, id);
