@@ -241,8 +241,12 @@ function burstArgs(
   const seek = frameSeekSeconds(media, first);
   // ffmpeg's output time counts from the seek: frames decoded before the burst have earlier times.
   const from = timeAfterSeek(media, first, seek);
+  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
   const graph = [
-    `[0:v:0]select='gte(t,${from.toFixed(6)})',split=${run ? 3 : 2}[a][b]${run ? "[c]" : ""}`,
+    // The outputs count frames one frame apart: a stream's own times, rounded to a millisecond
+    // time base (WebM) and measured from the seek, can put two frames on one tick of the picture
+    // encoder's 1/rate clock, which then refuses the second ("Invalid pts").
+    `[0:v:0]select='gte(t,${from.toFixed(6)})',setpts=N*${den}/${num}/TB,split=${run ? 3 : 2}[a][b]${run ? "[c]" : ""}`,
     `[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s]`,
     `[b]select='between(n,${jpegRange.from},${jpegRange.to})',scale=${width}:-2:flags=lanczos,format=yuvj420p[j]`,
     // Area averaging, as FrameReader scales: the same pictures an analyzer's own decode would give.
