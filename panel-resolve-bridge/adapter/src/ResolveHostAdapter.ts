@@ -26,9 +26,10 @@ export interface ResolveHostCalls {
   setClipSource(source: ClipSource): Promise<unknown>;
   /**
    * Timeline markers for the current timeline's instances, each media's plan once (`plans` as
-   * [media path, plan] pairs: they cross IPC, where a Map does not).
+   * [media path, plan] pairs: they cross IPC, where a Map does not). `progress` hears each instance
+   * as it is done; an aborted `signal` leaves the instances not yet marked alone.
    */
-  markSequence(plans: readonly (readonly [string, TagPlan])[]): Promise<SequenceMarkReport>;
+  markSequence(plans: readonly (readonly [string, TagPlan])[], progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport>;
 }
 
 export const RESOLVE_CAPABILITIES: HostCapabilities = {
@@ -73,16 +74,14 @@ export class ResolveHostAdapter implements HostAdapter {
   }
 
   /**
-   * The plans go to Resolve in one call (the plugin's main process marks the whole timeline in one
-   * turn of its call queue); progress is told when it answers, and a token is looked at before.
+   * The plans go to Resolve in one call; the instances' progress comes back as they are marked, and
+   * the token stops the run between two instances.
    */
   async markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
     if (token?.aborted) {
       return { sequenceName: "", items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } }], markers: { written: 0, unchanged: 0, removed: 0 }, oneUndoStep: false };
     }
-    const report = await this.calls.markSequence([...plans]);
-    progress?.(report.items.length, report.items.length);
-    return report;
+    return this.calls.markSequence([...plans], progress, token);
   }
 
   async applyTagPlan(plan: TagPlan, clip: ClipReference, options: { signal?: AbortSignal } = {}): Promise<ApplyReport> {

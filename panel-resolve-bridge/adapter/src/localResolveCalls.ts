@@ -18,7 +18,7 @@ export function localResolveCalls(host: ResolveHost, poller: SelectionPoller): R
       host.setClipSource(source);
       return poller.pollNow();
     },
-    markSequence: (plans) => host.markTimeline(new Map(plans)),
+    markSequence: (plans, progress, signal) => host.markTimeline(new Map(plans), progress, signal),
     onCurrentClipChange: (listener) => poller.onChange(listener),
   };
 }

@@ -49,6 +49,42 @@ describe("ResolveHostAdapter.markSequence (auto-mark of the current timeline)", 
   });
 });
 
+describe("ResolveHostAdapter.markSequence progress and cancel", () => {
+  it("tells the panel after each instance, and a cancel between two instances leaves the rest unmarked", async () => {
+    const { sim, timeline } = resolveFixture();
+    const { adapter } = adapterOn(sim);
+    const plans = new Map([
+      ["/media/Schnittbilder.mov", tagPlan({ clipPath: "/media/Schnittbilder.mov" })],
+      [MEDIA_PATH, tagPlan()],
+    ]);
+    const seen: [number, number][] = [];
+    const full = await adapter.markSequence(plans, (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(full.items.map((item) => item.status)).toEqual(["written", "written"]);
+
+    for (const frame of Object.keys(timeline.GetMarkers())) timeline.DeleteMarkerAtFrame(Number(frame));
+    const token = new AbortController();
+    const told: number[] = [];
+    const cancelled = await adapter.markSequence(
+      plans,
+      (done) => {
+        told.push(done);
+        // The editor cancels once the first instance is marked.
+        if (done === 1) token.abort();
+      },
+      token.signal,
+    );
+    expect(told).toEqual([0, 1, 2]);
+    expect(cancelled.items.map((item) => [item.name, item.status, item.error?.code ?? null])).toEqual([
+      ["Schnittbilder", "written", null],
+      ["Rathaus Köln", "failed", "SICHTER_E_CANCELLED"],
+    ]);
+    // Only the first instance (record frames [0, 250)) got its markers.
+    expect(Object.keys(timeline.GetMarkers()).every((frame) => Number(frame) < 250)).toBe(true);
+    expect(Object.keys(timeline.GetMarkers()).length).toBeGreaterThan(0);
+  });
+});
+
 describe("ResolveHostAdapter.setClipSource", () => {
   it("follows the media pool selection or the clip under the playhead, whatever page Resolve shows", async () => {
     const { sim, other } = resolveFixture();

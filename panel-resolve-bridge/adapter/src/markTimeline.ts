@@ -15,6 +15,10 @@ import { applyTimelineMarkers } from "./timelineMarkers.ts";
  * own markers of the instance replaced, the editor's never touched). Clip markers and metadata stay
  * as they are: this marks the cut, not the media. Each media is laid out once; every instance gets
  * its own report. Resolve has no undo step for scripted changes. The caller serialises the calls.
+ * `progress` hears 0 of all at the start and each instance as it is done; `signal`, once aborted,
+ * leaves the instances not yet marked as they are (reported cancelled). Before each instance the
+ * event loop gets a turn, so a cancel from the page (an IPC message) is heard even where Resolve
+ * answers every call at once.
  */
 export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport> {
   const timeline = await currentTimeline(resolve);
@@ -24,7 +28,9 @@ export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<strin
   const media = new Map<string, Promise<{ item: MediaPoolItem; laid: Awaited<ReturnType<typeof layoutResolveMarkers>> } | null>>();
   const items: SequenceMarkItem[] = [];
   const markers = { written: 0, unchanged: 0, removed: 0 };
+  progress?.(0, instances.length);
   for (const [index, clip] of instances.entries()) {
+    if (index > 0) await nextTurn();
     const base = { name: clip.name, mediaPath: clip.mediaPath };
     const plan = plans.get(clip.mediaPath);
     if (signal?.aborted) {
@@ -52,8 +58,11 @@ export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<strin
     }
     progress?.(index + 1, instances.length);
   }
-  if (instances.length === 0) progress?.(0, 0);
   return { sequenceName, items, markers, oneUndoStep: false };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** One instance's marker reports as one line: the first failure, a skip with its reason, or what was written. */

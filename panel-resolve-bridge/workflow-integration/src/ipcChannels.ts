@@ -9,6 +9,8 @@ export const REQUEST = {
   reveal: "sichter:resolve:reveal",
   setClipSource: "sichter:resolve:set-clip-source",
   markSequence: "sichter:resolve:mark-sequence",
+  /** Stops the auto-mark run of that id between two instances (see markSequenceProgress). */
+  cancelMarkSequence: "sichter:resolve:cancel-mark-sequence",
   engineRequest: "sichter:engine:request",
   engineState: "sichter:engine:state",
   engineFiles: "sichter:engine:files",
@@ -18,6 +20,8 @@ export const REQUEST = {
 /** Events (main → page). */
 export const EVENT = {
   currentClipChanged: "sichter:resolve:current-clip-changed",
+  /** (run id, instances done, instances in all) of an auto-mark run the page started. */
+  markSequenceProgress: "sichter:resolve:mark-sequence-progress",
   engineNotification: "sichter:engine:notification",
   engineStateChanged: "sichter:engine:state-changed",
 } as const;

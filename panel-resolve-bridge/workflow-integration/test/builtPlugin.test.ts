@@ -51,7 +51,19 @@ describe("the built plugin folder", () => {
     expect(log).toEqual([
       {
         exposed: "sichterResolve",
-        keys: ["applyTagPlan", "currentClip", "engine", "locale", "markSequence", "onCurrentClipChange", "reveal", "sequenceClips", "setClipSource"],
+        keys: [
+          "applyTagPlan",
+          "cancelMarkSequence",
+          "currentClip",
+          "engine",
+          "locale",
+          "markSequence",
+          "onCurrentClipChange",
+          "onMarkSequenceProgress",
+          "reveal",
+          "sequenceClips",
+          "setClipSource",
+        ],
         engine: ["files", "onNotification", "onStateChange", "request", "state"],
       },
     ]);

@@ -170,10 +170,41 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     const report = await adapter.markSequence(new Map([[media, plan]]), (done) => progress.push(done));
     expect(report).toMatchObject({ sequenceName: "Beitrag 18 Uhr", oneUndoStep: false, markers: { written: 0, unchanged: 2, removed: 0 } });
     expect(report.items.map((i) => [i.name, i.status, i.markers])).toEqual([["Pressekonferenz", "unchanged", 2]]);
-    expect(progress).toEqual([1]);
+    // The main process tells each instance as it is done, over the bridge.
+    expect(progress).toEqual([0, 1]);
     expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0"]);
     // The main process checks what the page sends.
-    expect(await bridge.markSequence([[media, { clipPath: media }]])).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+    expect(await bridge.markSequence([[media, { clipPath: media }]], "run-1")).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+  }, 30_000);
+
+  it("cancels an auto-mark through the bridge between two instances: the one not yet marked stays as it was", async () => {
+    // A second instance of the same media later on the timeline: source [20, 140) from record frame 300.
+    sim.place(timeline, { clip: item, inFrame: 20, outFrame: 140, recordFrame: 300 });
+    const { plan } = await request("tags.plan", { path: media });
+    const token = new AbortController();
+    const progress: [number, number][] = [];
+    const report = await adapter.markSequence(
+      new Map([[media, plan]]),
+      (done, total) => {
+        progress.push([done, total]);
+        if (done === 1) token.abort();
+      },
+      token.signal,
+    );
+    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(report.items.map((i) => [i.status, i.error?.code ?? null])).toEqual([
+      ["unchanged", null],
+      ["failed", "SICHTER_E_CANCELLED"],
+    ]);
+    expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0"]);
+
+    // Not cancelled, the second instance gets the shot starts it shows (50 and 100 at 330 and 380).
+    const full = await adapter.markSequence(new Map([[media, plan]]));
+    expect(full.items.map((i) => i.status)).toEqual(["unchanged", "written"]);
+    expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0", "330.0", "380.0"]);
+    // A cancel for a run the main process does not know is no failure; a malformed one is refused.
+    expect(await bridge.cancelMarkSequence("no-such-run")).toMatchObject({ ok: true });
+    expect(await bridge.cancelMarkSequence(42 as unknown as string)).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
   }, 30_000);
 
   it("switches the current clip to the media pool selection and back to the playhead over the bridge", async () => {

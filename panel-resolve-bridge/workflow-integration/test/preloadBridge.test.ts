@@ -19,7 +19,19 @@ describe("the preload bridge", () => {
   it("exposes one narrow object of functions: no ipcRenderer, no Node", () => {
     const { world, bridge } = exposed();
     expect(Object.keys(world)).toEqual([BRIDGE_KEY]);
-    expect(Object.keys(bridge).sort()).toEqual(["applyTagPlan", "currentClip", "engine", "locale", "markSequence", "onCurrentClipChange", "reveal", "sequenceClips", "setClipSource"]);
+    expect(Object.keys(bridge).sort()).toEqual([
+      "applyTagPlan",
+      "cancelMarkSequence",
+      "currentClip",
+      "engine",
+      "locale",
+      "markSequence",
+      "onCurrentClipChange",
+      "onMarkSequenceProgress",
+      "reveal",
+      "sequenceClips",
+      "setClipSource",
+    ]);
     expect(Object.keys(bridge.engine).sort()).toEqual(["files", "onNotification", "onStateChange", "request", "state"]);
   });
 

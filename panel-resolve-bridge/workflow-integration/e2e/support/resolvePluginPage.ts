@@ -34,7 +34,9 @@ function installBridge({ request, event }: { request: Record<string, string>; ev
     applyTagPlan: (plan: unknown, clip: unknown) => invoke(request.applyTagPlan!, plan, clip),
     reveal: (clip: unknown, frame: number) => invoke(request.reveal!, clip, frame),
     setClipSource: (source: string) => invoke(request.setClipSource!, source),
-    markSequence: (plans: unknown) => invoke(request.markSequence!, plans),
+    markSequence: (plans: unknown, runId: string) => invoke(request.markSequence!, plans, runId),
+    cancelMarkSequence: (runId: string) => invoke(request.cancelMarkSequence!, runId),
+    onMarkSequenceProgress: (listener: (runId: string, done: number, total: number) => void) => subscribe(event.markSequenceProgress!, listener as never),
     locale: () => invoke(request.locale!),
     onCurrentClipChange: (listener: (clip: unknown) => void) => subscribe(event.currentClipChanged!, listener),
     engine: {

@@ -26,6 +26,9 @@ export const ClipSourceValue = z.enum(["selection", "playhead"]);
 /** Auto-mark's plans by media path, as [path, plan] pairs. */
 export const SequencePlansValue = z.array(z.tuple([z.string().min(1).max(4096), TagPlan])).max(10_000);
 
+/** The page's name for one auto-mark run: its progress events carry it, its cancel names it. */
+export const RunIdValue = z.string().min(1).max(64);
+
 /** Checks what the page sent; the page is the less trusted side of the bridge. */
 export function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);

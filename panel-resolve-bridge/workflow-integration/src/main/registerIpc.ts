@@ -1,9 +1,9 @@
 import type { ResolveHost, SelectionPoller } from "@sichter/resolve-adapter";
 import { ErrorCode, SichterRpcError, isMethodName } from "@sichter/shared/protocol";
-import { REQUEST } from "../ipcChannels.ts";
+import { EVENT, REQUEST } from "../ipcChannels.ts";
 import type { EngineLink } from "./EngineLink.ts";
 import type { IpcMainInvokeEventLike, IpcMainLike } from "./ElectronSeam.ts";
-import { ClipReferenceValue, ClipSourceValue, FrameValue, SequencePlansValue, TagPlanValue, answer, checked } from "./ipcValues.ts";
+import { ClipReferenceValue, ClipSourceValue, FrameValue, RunIdValue, SequencePlansValue, TagPlanValue, answer, checked } from "./ipcValues.ts";
 
 export interface IpcServices {
   readonly host: ResolveHost;
@@ -12,6 +12,8 @@ export interface IpcServices {
   readonly locale: () => "de" | "en";
   /** The plugin window's webContents: requests from anywhere else are refused. */
   readonly sender: () => unknown;
+  /** Sends an event to the plugin window (nothing once it is gone). */
+  readonly notify: (channel: string, ...args: unknown[]) => void;
 }
 
 /**
@@ -19,6 +21,8 @@ export interface IpcServices {
  * is the less trusted side); Resolve is reached only through the host's call queue.
  */
 export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(): void } {
+  // Auto-mark runs under way, by the page's run id: a cancel reaches the run between two instances.
+  const runs = new Map<string, AbortController>();
   const handlers: Record<(typeof REQUEST)[keyof typeof REQUEST], (...args: unknown[]) => unknown> = {
     [REQUEST.currentClip]: () => services.host.currentClip(),
     [REQUEST.sequenceClips]: () => services.host.sequenceClips(),
@@ -34,10 +38,23 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
       // The panel hears the new source's clip at once, not a poll later.
       return services.poller.pollNow();
     },
-    [REQUEST.markSequence]: async (plans) => {
-      const report = await services.host.markTimeline(new Map(checked(SequencePlansValue, plans, "plans")));
-      void services.poller.pollNow();
-      return report;
+    [REQUEST.markSequence]: async (plans, runId) => {
+      const checkedPlans = new Map(checked(SequencePlansValue, plans, "plans"));
+      const id = checked(RunIdValue, runId, "runId");
+      if (runs.has(id)) throw SichterRpcError.of(ErrorCode.INVALID_PARAMS, { method: "runId", detail: `run ${id} is under way` });
+      const run = new AbortController();
+      runs.set(id, run);
+      try {
+        const report = await services.host.markTimeline(checkedPlans, (done, total) => services.notify(EVENT.markSequenceProgress, id, done, total), run.signal);
+        void services.poller.pollNow();
+        return report;
+      } finally {
+        runs.delete(id);
+      }
+    },
+    [REQUEST.cancelMarkSequence]: (runId) => {
+      runs.get(checked(RunIdValue, runId, "runId"))?.abort();
+      return null;
     },
     [REQUEST.engineRequest]: (method, params) => {
       if (typeof method !== "string" || !isMethodName(method)) throw SichterRpcError.of(ErrorCode.METHOD_NOT_FOUND, { method: String(method) });
@@ -55,5 +72,10 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
       }),
     );
   }
-  return { dispose: () => Object.keys(handlers).forEach((channel) => ipc.removeHandler(channel)) };
+  return {
+    dispose: () => {
+      for (const run of runs.values()) run.abort();
+      Object.keys(handlers).forEach((channel) => ipc.removeHandler(channel));
+    },
+  };
 }

@@ -67,7 +67,7 @@ export async function startPlugin(deps: PluginDeps): Promise<RunningPlugin> {
     onNotification: (method, params) => send(EVENT.engineNotification, method, params),
   });
   const locale = electron.app.getLocale().toLowerCase().startsWith("de") ? "de" : "en";
-  const ipc = registerIpc(electron.ipcMain, { host, poller, engine, locale: () => locale, sender: () => window.webContents });
+  const ipc = registerIpc(electron.ipcMain, { host, poller, engine, locale: () => locale, sender: () => window.webContents, notify: send });
   const clipChanges = poller.onChange((clip) => send(EVENT.currentClipChanged, clip));
 
   let disposed = false;

@@ -24,7 +24,10 @@ export interface SichterResolveBridge {
   applyTagPlan(plan: unknown, clip: unknown): Promise<IpcAnswer<unknown>>;
   reveal(clip: unknown, frame: number): Promise<IpcAnswer<unknown>>;
   setClipSource(source: string): Promise<IpcAnswer<unknown>>;
-  markSequence(plans: unknown): Promise<IpcAnswer<unknown>>;
+  /** Auto-mark under the page's `runId`: its progress comes as onMarkSequenceProgress events with that id. */
+  markSequence(plans: unknown, runId: string): Promise<IpcAnswer<unknown>>;
+  cancelMarkSequence(runId: string): Promise<IpcAnswer<unknown>>;
+  onMarkSequenceProgress(listener: (runId: string, done: number, total: number) => void): () => void;
   locale(): Promise<IpcAnswer<unknown>>;
   onCurrentClipChange(listener: (clip: unknown) => void): () => void;
   engine: {
@@ -56,7 +59,9 @@ export function createBridge(ipc: IpcRendererLike): SichterResolveBridge {
     applyTagPlan: (plan, clip) => invoke(REQUEST.applyTagPlan, plan, clip),
     reveal: (clip, frame) => invoke(REQUEST.reveal, clip, frame),
     setClipSource: (source) => invoke(REQUEST.setClipSource, source),
-    markSequence: (plans) => invoke(REQUEST.markSequence, plans),
+    markSequence: (plans, runId) => invoke(REQUEST.markSequence, plans, runId),
+    cancelMarkSequence: (runId) => invoke(REQUEST.cancelMarkSequence, runId),
+    onMarkSequenceProgress: (listener) => subscribe(EVENT.markSequenceProgress, listener),
     locale: () => invoke(REQUEST.locale),
     onCurrentClipChange: (listener) => subscribe(EVENT.currentClipChanged, listener),
     engine: {
