@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCutClip, makeTempDir } from "./fixtures.ts";
+import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 
 /**
@@ -41,5 +41,21 @@ describe("WebM", () => {
     const [result] = (JSON.parse(analysed.stdout) as { clips: Array<{ shots: unknown[]; keyframes: unknown[] }> }).clips;
     expect(result!.shots).toHaveLength(2);
     expect(result!.keyframes.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("slideshows under one frame per second", () => {
+  // Timecode counts whole frames per second: a picture every 5 s has no frame label to sit on.
+  it("are refused with a code and a message that say why, by every command", async () => {
+    const clip = await makeClip(path.join(dir, "slides.mp4"), { rate: "1/5", seconds: 20 });
+    for (const args of [["analyze", clip, "--no-write"], ["keyframes", clip, "--out", path.join(dir, "out-slides")], ["shots", clip]]) {
+      const r = await runCli(args, { env: env() });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^SICHTER_E_FRAME_RATE_TOO_LOW: /m);
+      expect(r.stderr).toContain("1/5");
+      expect(r.stderr).not.toMatch(/SICHTER_E_INTERNAL|SICHTER_E_TIMECODE_INVALID/);
+    }
+    const de = await runCli(["shots", clip], { env: { ...env(), SICHTER_LANG: "de" } });
+    expect(de.stderr).toMatch(/^SICHTER_E_FRAME_RATE_TOO_LOW: .*Bild/m);
   });
 });

@@ -176,6 +176,12 @@ export const ErrorCode = {
    * Integration did not initialise, no project is open, a call timed out). The message says which.
    */
   HOST_NOT_AVAILABLE: "SICHTER_E_HOST_NOT_AVAILABLE",
+  /**
+   * The clip shows fewer than one picture per second (a slideshow): timecode counts whole frames
+   * per second, so its frames have no timecode and no marker could be placed. The message gives the
+   * rate and how to convert the clip to a regular one.
+   */
+  FRAME_RATE_TOO_LOW: "SICHTER_E_FRAME_RATE_TOO_LOW",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -280,6 +280,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "Sichter cannot reach {host}: {detail}",
     de: "Sichter erreicht {host} nicht: {detail}",
   },
+  [ErrorCode.FRAME_RATE_TOO_LOW]: {
+    en: "{path} shows one picture every {seconds} s ({rate} frames per second). Timecode needs at least one frame per second, so its pictures cannot be marked. Convert it to a regular rate first, e.g. ffmpeg -i in -r 25 out.mp4.",
+    de: "{path} zeigt nur alle {seconds} s ein Bild ({rate} Bilder pro Sekunde). Timecode braucht mindestens ein Bild pro Sekunde, deshalb lassen sich seine Bilder nicht markieren. Zuerst in eine reguläre Bildrate umwandeln, z. B. ffmpeg -i ein -r 25 aus.mp4.",
+  },
 };
 
 export function formatErrorMessage(

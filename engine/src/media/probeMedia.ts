@@ -91,6 +91,12 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   }
 
   const rate = chooseFrameRate(video, index.frameTimes);
+  // Below one frame per second timecode has no label for a frame (1/2 fps would round to 1 and
+  // count each picture as one second): refused here, before any step counts frames in it.
+  if (rate.num < rate.den) {
+    const seconds = String(Math.round((rate.den / rate.num) * 100) / 100);
+    throw new SichterError(ErrorCode.FRAME_RATE_TOO_LOW, { path: shown, rate: `${rate.num}/${rate.den}`, seconds });
+  }
   const frameDuration = rate.den / rate.num;
   const timecode = findStartTimecode(info, video);
   const fieldOrder = toFieldOrder(video.field_order);

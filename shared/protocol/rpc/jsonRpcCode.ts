@@ -100,6 +100,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.HOST_WRITE_NOT_KEPT]: A,
   [ErrorCode.MARKER_FRAME_OCCUPIED]: A,
   [ErrorCode.HOST_NOT_AVAILABLE]: A,
+  [ErrorCode.FRAME_RATE_TOO_LOW]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
