@@ -31,7 +31,7 @@ export interface CepApplyOptions {
  * Writes a tag plan into Premiere 25.0-25.5 through ExtendScript: one call reads the clip, the
  * panel decides with the same code as the UXP panel (marker layout, Sichter's ledger, keyword
  * merge), then markers, XMP and the project column are written. ExtendScript cannot group them
- * into one undo step; unlike UXP it can colour a marker the moment it creates it.
+ * into one undo step; like UXP it colours a marker right after it creates it.
  */
 export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan, clip: ClipReference, options: CepApplyOptions): Promise<ApplyReport> {
   const target: ClipTarget = { itemId: clip.hostItemId ?? null, mediaPath: clip.mediaPath };

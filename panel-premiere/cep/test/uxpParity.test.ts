@@ -64,8 +64,7 @@ async function throughUxp(): Promise<Seen> {
   const clip = sim.addClip({ name: "A001", mediaPath: PATH, frameRate: "30000/1001", durationFrames: 20_000, startFrame: 107_892, xmp: foreignXmp() });
   sim.select([clip]);
   const current = (await adapter.currentClip())!;
-  // Twice: UXP colours a marker only once it exists, so the second apply brings the colours.
-  await adapter.applyTagPlan(plan(), current);
+  // Once: each new marker is coloured by its own action inside the apply's transaction.
   await adapter.applyTagPlan(plan(), current);
   const byIndex = new Map<number, PaletteColor>();
   for (const [palette, name] of Object.entries(UXP_MARKER_COLOR)) if (name) byIndex.set(sim.module.Constants.MarkerColor[name], palette as PaletteColor);
@@ -79,7 +78,6 @@ async function throughUxp(): Promise<Seen> {
 async function throughCep(): Promise<Seen> {
   const { premiere, bridge } = premiereWithCepBridge();
   const clip = premiere.addClip({ name: "A001", mediaPath: PATH, frameRate: "30000/1001", startFrame: 107_892, xmp: foreignXmp() });
-  await applyTagPlanCep(bridge, plan(), { mediaPath: PATH, name: "A001" }, { language: "de" });
   await applyTagPlanCep(bridge, plan(), { mediaPath: PATH, name: "A001" }, { language: "de" });
   const byIndex = new Map(Object.entries(EXTENDSCRIPT_MARKER_COLOR_INDEX).map(([palette, index]) => [index, palette as PaletteColor]));
   return {

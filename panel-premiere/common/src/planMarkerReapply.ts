@@ -33,9 +33,8 @@ export interface MarkerReapply<M extends ExistingMarker> {
   /** Sichter's markers that already are exactly what is wanted: left alone. */
   readonly keep: readonly M[];
   /**
-   * Sichter's markers changed into a wanted one by setter actions. Reusing them matters in UXP:
-   * a colour can only be set on a marker that exists, so only reused markers get theirs in the same
-   * transaction.
+   * Sichter's markers changed into a wanted one by setter actions: a reused marker keeps its guid,
+   * so the editor's undo history and other tools see one marker change instead of a new one.
    */
   readonly update: readonly MarkerUpdate<M>[];
   readonly add: readonly WantedMarker[];

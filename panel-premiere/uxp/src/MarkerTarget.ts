@@ -1,4 +1,4 @@
-import type { Action, Marker, Markers, premierepro } from "@adobe/premierepro";
+import type { Action, CompoundAction, Marker, Markers, premierepro } from "@adobe/premierepro";
 import {
   type ClipMarker,
   type ExistingMarker,
@@ -33,8 +33,8 @@ export function liveMarkers(markers: Markers): LiveMarker[] {
       colorIndex: marker.getColorIndex(),
     };
     // `Marker.guid` exists from Premiere 26.3 on.
-    const guid = (marker as { guid?: { toString(): string } }).guid;
-    return guid === undefined ? live : { ...live, guid: guid.toString() };
+    const guid = guidOf(marker);
+    return guid === undefined ? live : { ...live, guid };
   });
 }
 
@@ -47,34 +47,62 @@ export function planTarget(
   return planMarkerReapply({ owner, existing: liveMarkers(markers), ledger, wanted });
 }
 
+/** One change to the project, added to the open transaction's compound action. */
+export type TransactionStep = (compound: CompoundAction) => void;
+
+/** A plain action as a step. */
+export function actionStep(action: Action): TransactionStep {
+  return (compound) => void compound.addAction(action);
+}
+
 /**
- * The actions that carry out a re-apply plan on one target. Must run inside `lockedAccess`. A new
- * marker keeps the host's first colour: the add action takes none, and a colour can only be set on
- * a marker that exists (reused markers get theirs here).
+ * The steps that carry out a re-apply plan on one target. Must be created inside `lockedAccess` and
+ * run inside its transaction. The add action takes no colour, so a new marker is coloured by its
+ * own setter action right after it is added, in the same transaction: one undo step, and the right
+ * colour from the first apply on.
  */
-export function markerActions(ppro: premierepro, markers: Markers, plan: MarkerReapply<LiveMarker>): Action[] {
-  const actions: Action[] = [];
-  for (const old of plan.remove) actions.push(markers.createRemoveMarkerAction(old.marker));
+export function markerSteps(ppro: premierepro, markers: Markers, plan: MarkerReapply<LiveMarker>): TransactionStep[] {
+  const steps: TransactionStep[] = [];
+  for (const old of plan.remove) steps.push(actionStep(markers.createRemoveMarkerAction(old.marker)));
   for (const { marker: live, wanted } of plan.update) {
     const { marker } = live;
-    if (BigInt(live.start) !== BigInt(wanted.start)) actions.push(markers.createMoveMarkerAction(marker, ppro.TickTime.createWithTicks(wanted.start)));
-    if (live.name !== wanted.name) actions.push(marker.createSetNameAction(wanted.name));
-    if (live.comments !== wanted.comments) actions.push(marker.createSetCommentsAction(wanted.comments));
-    if (BigInt(live.duration) !== BigInt(wanted.duration)) actions.push(marker.createSetDurationAction(ppro.TickTime.createWithTicks(wanted.duration)));
-    if (wanted.colorIndex !== null && live.colorIndex !== wanted.colorIndex) actions.push(marker.createSetColorByIndexAction(wanted.colorIndex));
+    if (BigInt(live.start) !== BigInt(wanted.start)) steps.push(actionStep(markers.createMoveMarkerAction(marker, ppro.TickTime.createWithTicks(wanted.start))));
+    if (live.name !== wanted.name) steps.push(actionStep(marker.createSetNameAction(wanted.name)));
+    if (live.comments !== wanted.comments) steps.push(actionStep(marker.createSetCommentsAction(wanted.comments)));
+    if (BigInt(live.duration) !== BigInt(wanted.duration)) steps.push(actionStep(marker.createSetDurationAction(ppro.TickTime.createWithTicks(wanted.duration))));
+    if (wanted.colorIndex !== null && live.colorIndex !== wanted.colorIndex) steps.push(actionStep(marker.createSetColorByIndexAction(wanted.colorIndex)));
   }
+  if (plan.add.length === 0) return steps;
+  // Markers there before this transaction's adds: only a marker that was not can be one just added.
+  const before = new Set(markers.getMarkers());
   for (const wanted of plan.add) {
-    actions.push(
-      markers.createAddMarkerAction(
-        wanted.name,
-        ppro.Marker.MARKER_TYPE_COMMENT,
-        ppro.TickTime.createWithTicks(wanted.start),
-        ppro.TickTime.createWithTicks(wanted.duration),
-        wanted.comments,
-      ),
+    const add = markers.createAddMarkerAction(
+      wanted.name,
+      ppro.Marker.MARKER_TYPE_COMMENT,
+      ppro.TickTime.createWithTicks(wanted.start),
+      ppro.TickTime.createWithTicks(wanted.duration),
+      wanted.comments,
     );
+    steps.push((compound) => {
+      if (!compound.addAction(add) || wanted.colorIndex === null) return;
+      const added = markers.getMarkers().find((m) => !isBefore(before, m) && BigInt(m.getStart().ticks) === BigInt(wanted.start) && m.getName() === wanted.name);
+      if (!added) return;
+      before.add(added);
+      if (added.getColorIndex() !== wanted.colorIndex) compound.addAction(added.createSetColorByIndexAction(wanted.colorIndex));
+    });
   }
-  return actions;
+  return steps;
+}
+
+/** Whether a marker was already there: the same object, or (from 26.3) the same guid. */
+function isBefore(before: ReadonlySet<Marker>, marker: Marker): boolean {
+  if (before.has(marker)) return true;
+  const guid = guidOf(marker);
+  return guid !== undefined && [...before].some((m) => guidOf(m) === guid);
+}
+
+function guidOf(marker: Marker): string | undefined {
+  return (marker as { guid?: { toString(): string } }).guid?.toString();
 }
 
 /** One marker owner (the clip or the sequence) with everything read before the lock. */

@@ -1,4 +1,4 @@
-import type { Action, premierepro } from "@adobe/premierepro";
+import type { premierepro } from "@adobe/premierepro";
 import {
   KEYWORDS_COLUMN_LABEL,
   KEYWORDS_COLUMN_PROPERTY,
@@ -15,7 +15,7 @@ import { cancelled, failure, markerItems } from "./applyReport.ts";
 import { layoutForClip } from "./clipLayout.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type Target, markerActions, planTarget, wantedAt } from "./MarkerTarget.ts";
+import { type Target, type TransactionStep, actionStep, markerSteps, planTarget, wantedAt } from "./MarkerTarget.ts";
 import { readSequenceTarget } from "./sequenceTarget.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -100,20 +100,20 @@ export async function applyTagPlan(
   let detail = "";
   try {
     project.lockedAccess(() => {
-      const actions: Action[] = [...markerActions(ppro, clipTarget.markers, clipTarget.plan)];
-      if (clipXmp.changed) actions.push(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize()));
+      const steps: TransactionStep[] = [...markerSteps(ppro, clipTarget.markers, clipTarget.plan)];
+      if (clipXmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize())));
       if (columnReady && columnChanged) {
-        actions.push(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY]));
+        steps.push(actionStep(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY])));
       }
       if (sequence) {
-        actions.push(...markerActions(ppro, sequence.target.markers, sequence.target.plan));
-        if (sequence.xmp.changed) actions.push(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize()));
+        steps.push(...markerSteps(ppro, sequence.target.markers, sequence.target.plan));
+        if (sequence.xmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize())));
       }
       // Nothing to change: no transaction, so no empty step in the editor's undo history.
       committed =
-        actions.length === 0 ||
+        steps.length === 0 ||
         project.executeTransaction((compound) => {
-          for (const action of actions) compound.addAction(action);
+          for (const step of steps) step(compound);
         }, options.undoLabel);
     });
   } catch (error) {

@@ -1,10 +1,10 @@
-import type { Action, premierepro } from "@adobe/premierepro";
+import type { premierepro } from "@adobe/premierepro";
 import { type ClipMarker, type LedgerEntry, type MarkerReapply, planMarkerReapply } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import { layoutForClip } from "./clipLayout.ts";
 import { instanceMarkers, instanceOwner } from "./instanceMarkers.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type LiveMarker, liveMarkers, markerActions } from "./MarkerTarget.ts";
+import { type LiveMarker, type TransactionStep, actionStep, liveMarkers, markerSteps } from "./MarkerTarget.ts";
 import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -106,12 +106,12 @@ export async function markSequence(
   let error: string | undefined;
   try {
     project.lockedAccess(() => {
-      const actions: Action[] = results.flatMap((result) => markerActions(ppro, markers, result));
-      if (itemXmp.changed) actions.push(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize()));
+      const steps: TransactionStep[] = results.flatMap((result) => markerSteps(ppro, markers, result));
+      if (itemXmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize())));
       committed =
-        actions.length === 0 ||
+        steps.length === 0 ||
         project.executeTransaction((compound) => {
-          for (const action of actions) compound.addAction(action);
+          for (const step of steps) step(compound);
         }, options.undoLabel);
     });
   } catch (failure) {

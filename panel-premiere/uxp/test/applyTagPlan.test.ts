@@ -163,6 +163,37 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(report.items.find((i) => i.kind === "keywords")?.status).toBe("written");
   });
 
+  it.each(["25.6", "26.3"] as const)("colours every new marker on the first apply, inside its one undo step (%s)", async (version) => {
+    const { sim, adapter } = premiereWithAdapter(version);
+    const { MarkerColor } = sim.module.Constants;
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
+    const sequence = sim.addSequence({ name: "Beitrag", frameRate: "25/1", tracks: [[{ clip, inFrame: 0, outFrame: 500, startFrame: 100 }]] });
+    sequence.playerPosition = 150n * 10_160_640_000n;
+    adapter.setSource("playhead");
+    const current = (await adapter.currentClip())!;
+    const plan = tagPlan("/media/A001.mov", "25/1", [
+      shot(1, 0, 200),
+      tag("cue.black", "Schwarzbild", 150, "red"),
+      shot(2, 200, 200),
+      tag("user", "O-Ton", 250, "white"),
+      shot(3, 400, 100),
+    ]);
+    await adapter.applyTagPlan(plan, current);
+    const colours = (markers: readonly { name: string; colorIndex: number }[]) => markers.map((m) => [m.name, m.colorIndex]);
+    // A shot marker takes its first keyword's colour; white has no UXP constant and keeps the host's first colour.
+    const expected = [
+      ["Schwarzbild", MarkerColor.RED],
+      ["O-Ton", MarkerColor.GREEN],
+      ["Einstellung 3", MarkerColor.BLUE],
+    ];
+    expect(colours(sim.markersOf(clip))).toEqual(expected);
+    expect(colours(sim.markersOf(sequence))).toEqual(expected);
+    expect(sim.undo.labels).toEqual([LABEL]);
+    sim.undo.undo();
+    expect([...sim.markersOf(clip), ...sim.markersOf(sequence)]).toEqual([]);
+    expect(sim.gate.violations).toEqual([]);
+  });
+
   it("works without marker guids (Premiere before 26.3)", async () => {
     const { sim, adapter } = premiereWithAdapter("25.6");
     const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
@@ -175,16 +206,13 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(first.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["skipped", "written"]);
     const statuses = async () =>
       (await adapter.applyTagPlan(plan, current)).items.filter((i) => i.kind === "marker").map((i) => i.status);
-    // A new marker has the host's first colour (the add action takes none); the next apply reuses
-    // it and sets its colour; after that the plan is in place and nothing changes.
-    expect(sim.markersOf(clip)[1]?.colorIndex).toBe(sim.module.Constants.MarkerColor.GREEN);
-    expect(await statuses()).toEqual(["skipped", "written"]);
+    // The new marker got its colour in the same transaction: the plan is in place, nothing changes.
     expect(sim.markersOf(clip)[1]?.colorIndex).toBe(sim.module.Constants.MarkerColor.BLUE);
-    expect(sim.undo.size).toBe(2);
+    expect(sim.undo.size).toBe(1);
     expect(await statuses()).toEqual(["skipped", "unchanged"]);
     expect(sim.markersOf(clip).map((m) => m.name)).toEqual(["Einstellung 1", "Einstellung 2"]);
     // Nothing to change: no transaction, no empty step in the editor's undo history.
-    expect(sim.undo.size).toBe(2);
+    expect(sim.undo.size).toBe(1);
   });
 
   it("finds a clip inside a bin by its media path", async () => {

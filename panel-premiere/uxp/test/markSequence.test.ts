@@ -89,7 +89,7 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     const { sim, adapter } = premiereWithAdapter();
     const a = sim.addClip({ name: "A", mediaPath: "/media/A.mov", frameRate: "25/1", durationFrames: 500 });
     const b = sim.addClip({ name: "B", mediaPath: "/media/B.mov", frameRate: "25/1", durationFrames: 500 });
-    sim.addSequence({
+    const sequence = sim.addSequence({
       name: "Landtag",
       frameRate: "25/1",
       tracks: [[{ clip: a, inFrame: 0, outFrame: 100, startFrame: 0 }, { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 }, { clip: a, inFrame: 0, outFrame: 100, startFrame: 200, speed: 2 }]],
@@ -106,7 +106,11 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     expect(seen.at(-1)).toEqual([3, 3]);
     expect(sim.undo.labels).toEqual(["Sichter: Sequenz markieren"]);
 
-    // UXP colours a marker only once it exists: the second run colours them, the third changes nothing.
+    // Each new marker is coloured by its own action in the same transaction, on the first run.
+    expect(sim.markersOf(sequence).filter((m) => m.name.startsWith("Einstellung")).map((m) => m.colorIndex)).toEqual([
+      sim.module.Constants.MarkerColor.BLUE,
+      sim.module.Constants.MarkerColor.BLUE,
+    ]);
     await adapter.markSequence(plans);
     const again = await adapter.markSequence(plans);
     expect(again.items[0]).toMatchObject({ status: "unchanged", markers: 2 });

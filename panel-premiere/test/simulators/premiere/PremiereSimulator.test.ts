@@ -123,6 +123,28 @@ describe("PremiereSimulator", () => {
     expect(sim.markersOf(clip)).toHaveLength(0);
   });
 
+  it("colours a marker added in a transaction by the marker's own action in that transaction: one undo step", async () => {
+    const { sim, ppro, clip } = world();
+    const project = await ppro.Project.getActiveProject();
+    const markers = await markersOf(ppro, clip);
+    project.lockedAccess(() => {
+      const add = markers.createAddMarkerAction("A", ppro.Marker.MARKER_TYPE_COMMENT, ppro.TickTime.createWithTicks("100"), ppro.TickTime.TIME_ZERO, "a");
+      const ok = project.executeTransaction((c) => {
+        c.addAction(add);
+        // Inside the transaction the project is as changed so far: the new marker is there.
+        const added = markers.getMarkers().find((m) => m.getName() === "A");
+        expect(added?.getColorIndex()).toBe(ppro.Constants.MarkerColor.GREEN);
+        c.addAction(added!.createSetColorByIndexAction(ppro.Constants.MarkerColor.CYAN));
+      }, "Coloured marker");
+      expect(ok).toBe(true);
+    });
+    expect(sim.markersOf(clip).map((m) => [m.name, m.colorIndex])).toEqual([["A", ppro.Constants.MarkerColor.CYAN]]);
+    expect(sim.undo.labels).toEqual(["Coloured marker"]);
+    sim.undo.undo();
+    expect(sim.markersOf(clip)).toHaveLength(0);
+    expect(sim.gate.violations).toEqual([]);
+  });
+
   it("changes markers only through setter actions, and gives them a guid from 26.3 on", async () => {
     for (const version of ["25.6", "26.3"] as const) {
       const { sim, ppro, clip } = world(version);

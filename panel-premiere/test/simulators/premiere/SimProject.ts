@@ -10,17 +10,37 @@ export interface ImportTarget {
   importFile(path: string, bin: SimBin): boolean;
 }
 
+/**
+ * The compound action a transaction fills. Premiere performs each action as it is added, inside
+ * the transaction: what the callback reads afterwards is the project as changed so far (a marker
+ * just added is among the markers, and its own setter actions can join the same transaction). An
+ * action from a lock that has ended is refused; one that fails spoils the whole transaction.
+ */
 class SimCompoundAction {
   readonly actions: SimAction[] = [];
+  failed = false;
+
+  constructor(private readonly gate: ActionGate) {}
 
   get empty(): boolean {
     return this.actions.length === 0;
   }
 
   addAction(action: Action): boolean {
-    if (!(action instanceof SimAction)) return false;
+    if (!(action instanceof SimAction) || this.failed) return false;
+    if (action.lockSession !== this.gate.lockSession) this.gate.refuse(`${action.description} was created in a lock that has ended`);
+    try {
+      action.apply();
+    } catch {
+      this.failed = true;
+      return false;
+    }
     this.actions.push(action);
     return true;
+  }
+
+  revert(): void {
+    for (const action of [...this.actions].reverse()) action.revert();
   }
 }
 
@@ -75,27 +95,27 @@ export class SimProject {
 
   /**
    * Commits the actions the callback adds as ONE undo step labelled `undoString`. Every action must
-   * come from the lock that is open now (an action from an ended lock is stale). When one fails,
-   * those already applied are reverted and nothing reaches the undo history.
+   * come from the lock that is open now (an action from an ended lock is stale). When one fails, or
+   * the callback throws, those already applied are reverted and nothing reaches the undo history.
    */
   executeTransaction(callback: (compoundAction: CompoundAction) => void, undoString?: string): boolean {
-    const compound = new SimCompoundAction();
-    const result: unknown = callback(compound as unknown as CompoundAction);
-    if (isThenable(result)) this.gate.refuse("the executeTransaction callback returned a Promise");
-    const session = this.gate.lockSession;
-    const stale = compound.actions.find((a) => a.lockSession !== session);
-    if (stale) this.gate.refuse(`${stale.description} was created in a lock that has ended`);
-    if (compound.empty) return true;
-    const applied: SimAction[] = [];
+    const compound = new SimCompoundAction(this.gate);
+    let result: unknown;
     try {
-      for (const action of compound.actions) {
-        action.apply();
-        applied.push(action);
-      }
-    } catch {
-      for (const action of applied.reverse()) action.revert();
+      result = callback(compound as unknown as CompoundAction);
+    } catch (error) {
+      compound.revert();
+      throw error;
+    }
+    if (isThenable(result)) {
+      compound.revert();
+      this.gate.refuse("the executeTransaction callback returned a Promise");
+    }
+    if (compound.failed) {
+      compound.revert();
       return false;
     }
+    if (compound.empty) return true;
     this.undo.push({ label: undoString ?? "", actions: compound.actions });
     return true;
   }
