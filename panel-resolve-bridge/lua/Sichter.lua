@@ -988,41 +988,77 @@ end
 -- One run: analyse the current clip if the catalog lacks it, then apply its plan
 ---------------------------------------------------------------------------------------------------
 local ENDED = { completed = true, failed = true, cancelled = true, interrupted = true }
+local CANCELLED = { code = "SICHTER_E_CANCELLED", message = "Cancelled: nothing was written." }
 
--- options: resolve, getenv, language ("de"), progress(text, fraction), sleep(seconds), pollSeconds.
--- Answers the apply report, or nil and an error {code, message}.
-function Sichter.run(options)
+-- A run in short steps, so that Resolve's UI manager can show progress and hear a cancel between
+-- two of them (a script blocks Resolve while it runs). options: resolve, getenv, language ("de"),
+-- progress(text, fraction). task.step() does the next short exchange and answers true once the
+-- run has ended: then task.report (the apply report) or task.err {code, message}, and task.clip.
+-- task.cancel() asks the engine to cancel the analysis under way; nothing is written after it.
+function Sichter.start(options)
   local progress = options.progress or function() end
-  local sleep = options.sleep or net.sleep
-  local address = Sichter.discover(options.getenv)
-  if not address then
-    return nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "The Sichter engine has not run for this user yet: start it (npm start, or npx sichter serve) and run Sichter again." }
+  local language = options.language or "de"
+  local task = { done = false }
+  local engine, clip, job_id
+  local function finish(report, err)
+    task.done, task.report, task.err = true, report, err
+    return true
   end
-  local engine = Sichter.engine(address)
-  local clip = Sichter.current_clip(options.resolve)
-  if not clip then
-    return nil, { code = "SICHTER_E_USAGE", message = "No clip: select one in the media pool, or put the playhead over a clip on the timeline." }
+  local function plan_and_apply()
+    local planned, err = engine.call("tags.plan", { path = clip.mediaPath, language = language })
+    if not planned then return finish(nil, err) end
+    progress(clip.name, 1)
+    return finish(Sichter.apply_plan(options.resolve, planned.plan, clip))
   end
-  progress(clip.name, 0)
-  local known = engine.call("catalog.clip", { path = clip.mediaPath })
-  if not known then
-    local started, err = engine.call("clip.analyze", { path = clip.mediaPath, options = { write = "none", language = options.language or "de" } })
-    if not started then return nil, err end
-    local job
-    repeat
-      sleep(options.pollSeconds or 0.5)
-      job, err = engine.call("job.get", { jobId = started.jobId })
-      if not job then return nil, err end
-      progress(clip.name .. (job.stage and (" – " .. job.stage) or ""), job.fraction or 0)
-    until ENDED[job.state]
-    if job.state ~= "completed" then
-      return nil, job.error or { code = "SICHTER_E_CANCELLED", message = "The analysis ended " .. job.state .. "." }
+  local function begin()
+    local address = Sichter.discover(options.getenv)
+    if not address then
+      return finish(nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "The Sichter engine has not run for this user yet: start it (npm start, or npx sichter serve) and run Sichter again." })
     end
+    engine = Sichter.engine(address)
+    clip = Sichter.current_clip(options.resolve)
+    task.clip = clip
+    if not clip then
+      return finish(nil, { code = "SICHTER_E_USAGE", message = "No clip: select one in the media pool, or put the playhead over a clip on the timeline." })
+    end
+    progress(clip.name, 0)
+    if engine.call("catalog.clip", { path = clip.mediaPath }) then return plan_and_apply() end
+    local started, err = engine.call("clip.analyze", { path = clip.mediaPath, options = { write = "none", language = language } })
+    if not started then return finish(nil, err) end
+    job_id = started.jobId
+    return false
   end
-  local planned, err = engine.call("tags.plan", { path = clip.mediaPath, language = options.language or "de" })
-  if not planned then return nil, err end
-  progress(clip.name, 1)
-  return Sichter.apply_plan(options.resolve, planned.plan, clip), nil, clip
+  local function poll()
+    local job, err = engine.call("job.get", { jobId = job_id })
+    if not job then return finish(nil, err) end
+    progress(clip.name .. (job.stage and (" – " .. job.stage) or ""), job.fraction or 0)
+    if not ENDED[job.state] then return false end
+    job_id = nil
+    if job.state ~= "completed" then
+      return finish(nil, job.error or { code = "SICHTER_E_CANCELLED", message = "The analysis ended " .. job.state .. "." })
+    end
+    return plan_and_apply()
+  end
+  function task.step()
+    if task.done then return true end
+    if not engine then return begin() end
+    return poll()
+  end
+  function task.cancel()
+    if task.done then return end
+    if job_id then engine.call("job.cancel", { jobId = job_id }) end
+    finish(nil, CANCELLED)
+  end
+  return task
+end
+
+-- The whole run at once, waiting pollSeconds (0.5) between two looks at the analysis. Answers the
+-- apply report, or nil and an error {code, message}; and the clip.
+function Sichter.run(options)
+  local sleep = options.sleep or net.sleep
+  local task = Sichter.start(options)
+  while not task.step() do sleep(options.pollSeconds or 0.5) end
+  return task.report, task.err, task.clip
 end
 
 ---------------------------------------------------------------------------------------------------
@@ -1041,29 +1077,86 @@ local function summary(report)
 end
 Sichter.summary = summary
 
+local function outcome_text(task)
+  if task.report then return summary(task.report) end
+  return "Sichter: " .. task.err.message .. " (" .. task.err.code .. ")"
+end
+
+local function progress_text(name, fraction) return string.format("%s: %d %%", name, math.floor(fraction * 100 + 0.5)) end
+
+-- Resolve's UI manager, where this Resolve has one: fu.UIManager (or the Fusion object's) and bmd.UIDispatcher.
+local function ui_manager(host)
+  local fusion = rawget(_G, "fu") or rawget(_G, "fusion")
+  if not fusion and host then
+    local ok, value = pcall(function() return host:Fusion() end)
+    fusion = ok and value or nil
+  end
+  local ok, ui = pcall(function() return fusion and fusion.UIManager end)
+  local bmd = rawget(_G, "bmd")
+  if ok and ui and bmd and bmd.UIDispatcher then return ui, bmd end
+  return nil
+end
+
+Sichter.POLL_MS = 500
+
+-- The run in a small window: the clip and how far its analysis is, a Cancel button that becomes
+-- Close once the run has ended. A timer does one step per tick, so Resolve's UI stays live between
+-- two steps and the button is heard. Answers the task once the window is closed.
+local function run_in_window(host, ui, bmd)
+  local disp = bmd.UIDispatcher(ui)
+  local window = disp:AddWindow({ ID = "SichterWindow", WindowTitle = "Sichter", Geometry = { 200, 200, 440, 140 } },
+    ui:VGroup({
+      ui:Label({ ID = "Status", Text = "Sichter …", WordWrap = true }),
+      ui:HGroup({ ui:Button({ ID = "Cancel", Text = "Cancel" }) }),
+    }))
+  local items = window:GetItems()
+  local task = Sichter.start({ resolve = host, progress = function(name, fraction) items.Status.Text = progress_text(name, fraction) end })
+  local timer = ui:Timer({ ID = "SichterTick", Interval = Sichter.POLL_MS })
+  local function ended()
+    timer:Stop()
+    items.Status.Text = outcome_text(task)
+    items.Cancel.Text = "Close"
+  end
+  local function tick()
+    if task.done then return end
+    local ok, finished = pcall(task.step)
+    if not ok then task.done, task.err = true, { code = "SICHTER_E_INTERNAL", message = tostring(finished) } end
+    if task.done then ended() end
+  end
+  -- Fusion's UI manager hands a timeout to the window's handler of the timer's ID, or to the dispatcher's.
+  window.On.SichterTick.Timeout = tick
+  disp.On.Timeout = tick
+  window.On.Cancel.Clicked = function()
+    if task.done then disp:ExitLoop() return end
+    task.cancel()
+    ended()
+  end
+  window.On.SichterWindow.Close = function()
+    task.cancel()
+    timer:Stop()
+    disp:ExitLoop()
+  end
+  window:Show()
+  timer:Start()
+  disp:RunLoop()
+  window:Hide()
+  return task
+end
+
 function Sichter.main()
   local host = rawget(_G, "resolve") or (type(rawget(_G, "Resolve")) == "function" and Resolve()) or nil
   if not host then print("Sichter: run this script from DaVinci Resolve (Workspace > Scripts).") return end
-  local window, status
-  local ui = rawget(_G, "fu") and fu.UIManager
-  if ui and rawget(_G, "bmd") then
-    pcall(function()
-      local dispatcher = bmd.UIDispatcher(ui)
-      window = dispatcher:AddWindow({ ID = "Sichter", WindowTitle = "Sichter", Geometry = { 200, 200, 420, 120 } },
-        ui:VGroup({ ui:Label({ ID = "Status", Text = "Sichter …", WordWrap = true }) }))
-      window:Show()
-      status = window:GetItems().Status
-    end)
+  local ui, bmd = ui_manager(host)
+  if ui then
+    local ok, task = pcall(run_in_window, host, ui, bmd)
+    if ok then return task end
+    print("Sichter: no window (" .. tostring(task) .. "); progress follows here.")
   end
-  local function show(text)
-    if status then pcall(function() status.Text = text end) else print(text) end
-  end
-  local report, err = Sichter.run({
-    resolve = host,
-    progress = function(name, fraction) show(string.format("%s: %d %%", name, math.floor(fraction * 100 + 0.5))) end,
-  })
-  show(report and summary(report) or ("Sichter: " .. err.message .. " (" .. err.code .. ")"))
-  if window then net.sleep(3) pcall(function() window:Hide() end) end
+  -- No UI manager (or it failed): progress and the outcome in Resolve's console.
+  local task = Sichter.start({ resolve = host, progress = function(name, fraction) print(progress_text(name, fraction)) end })
+  while not task.step() do net.sleep(Sichter.POLL_MS / 1000) end
+  print(outcome_text(task))
+  return task
 end
 
 if not rawget(_G, "SICHTER_NO_MAIN") then Sichter.main() end

@@ -9,4 +9,11 @@ describe("the Lua Resolve simulator", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout.trim()).toBe("ok 21");
   });
+
+  it("has a UI manager that keeps the documented rules in a real LuaJIT", () => {
+    const script = fileURLToPath(new URL("./ui_manager_simulator_test.lua", import.meta.url));
+    const run = spawnSync("luajit", [script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("ok 10");
+  });
 });
