@@ -46,7 +46,7 @@ export async function searchBenchmark(options: SearchBenchmarkOptions = {}): Pro
       for (let i = first; i < Math.min(clips, first + BATCH); i++) {
         batch.push({ tagSet: syntheticTagSet(i, tagsPerClip, vocabulary, random), analyzers: ANALYZERS });
       }
-      catalog.recordAnalyses(batch);
+      await catalog.recordAnalyses(batch);
       if ((first / BATCH) % 10 === 9) log(`built ${first + BATCH} clips in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     const buildSeconds = (performance.now() - started) / 1000;
@@ -60,7 +60,7 @@ export async function searchBenchmark(options: SearchBenchmarkOptions = {}): Pro
     let results = 0;
     for (const q of queries) {
       const t0 = performance.now();
-      results += catalog.search(q.query, q.filters).length;
+      results += (await catalog.search(q.query, q.filters)).length;
       const ms = performance.now() - t0;
       for (const key of ["all", q.category]) timings.set(key, [...(timings.get(key) ?? []), ms]);
     }

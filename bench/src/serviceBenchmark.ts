@@ -53,7 +53,7 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
       for (let i = first; i < Math.min(clips, first + 1000); i++) {
         batch.push({ tagSet: syntheticTagSet(i, 10, vocabulary, random), analyzers: [{ id: "bench.synthetic", version: "1" }] });
       }
-      catalog.recordAnalyses(batch);
+      await catalog.recordAnalyses(batch);
     }
     log(`catalog: ${clips} clips`);
 
@@ -65,7 +65,7 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
 
     // The same handlers in this process, on the same catalog file.
     const jobs = JobQueue.open(catalog.database, async () => null);
-    const handlers = methodHandlers({ catalog, jobs, version: "bench", capabilities: [] });
+    const handlers = methodHandlers({ catalog, store: catalog.database, jobs, version: "bench", capabilities: [] });
     const inProcess = {
       "engine.info": () => handlers["engine.info"]({}, undefined as never),
       "catalog.search": (q: string) => handlers["catalog.search"]({ query: q }, undefined as never),

@@ -21,14 +21,14 @@ if (mode === "old-open") {
   const catalog = SqliteCatalog.open(file);
   // No checkpoint: the analyses must be in the -wal only when the process dies.
   catalog.database.pragma("wal_autocheckpoint = 0");
-  for (let i = 0; i < Number(count); i++) catalog.recordAnalysis(makeTagSet(`/wal/clip-${i}.mxf`, []), ANALYZERS);
+  for (let i = 0; i < Number(count); i++) await catalog.recordAnalysis(makeTagSet(`/wal/clip-${i}.mxf`, []), ANALYZERS);
   process.kill(process.pid, "SIGKILL");
 } else {
   const warnings: string[] = [];
   try {
     const catalog = SqliteCatalog.open(file, { warn: (message) => warnings.push(message) });
     const before = catalog.database.prepare("SELECT count(*) FROM clips").pluck().get();
-    catalog.recordAnalysis(makeTagSet(`/written/${Date.now()}.mxf`, []), ANALYZERS);
+    await catalog.recordAnalysis(makeTagSet(`/written/${Date.now()}.mxf`, []), ANALYZERS);
     catalog.dispose();
     console.log(JSON.stringify({ ok: true, warnings, clipsBefore: before }));
   } catch (error) {

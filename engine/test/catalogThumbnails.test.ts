@@ -35,12 +35,12 @@ async function analyse(home: string, ...files: string[]): Promise<void> {
 }
 
 /** Each clip's stored thumbnails as files on disk (null where none was kept). */
-function storedThumbnails(home: string, file: string): Array<string | null> {
+async function storedThumbnails(home: string, file: string): Promise<Array<string | null>> {
   const catalog = SqliteCatalog.open(path.join(home, "data", "catalog.sqlite"));
   try {
-    const clip = catalog.findClip(file);
+    const clip = await catalog.findClip(file);
     if (!clip) throw new Error(`${file} is not in the catalog`);
-    return catalog.keyframes(clip.id).map((k) => k.thumbnail && path.join(home, "data", "thumbs", k.thumbnail));
+    return (await catalog.keyframes(clip.id)).map((k) => k.thumbnail && path.join(home, "data", "thumbs", k.thumbnail));
   } finally {
     catalog.dispose();
   }
@@ -55,7 +55,7 @@ const reddish = ([r, g, b]: number[]): boolean => r! > 200 && g! < 60 && b! < 60
 const bluish = ([r, g, b]: number[]): boolean => b! > 200 && r! < 60 && g! < 60;
 
 async function expectPictures(home: string, file: string, looksRight: (rgb: number[]) => boolean): Promise<string[]> {
-  const thumbs = storedThumbnails(home, file);
+  const thumbs = await storedThumbnails(home, file);
   expect(thumbs.length).toBeGreaterThan(0);
   for (const thumb of thumbs) {
     expect(thumb, `${file} has a thumbnail for every keyframe`).not.toBeNull();
@@ -86,17 +86,17 @@ describe("keyframe thumbnails are the clip's own", () => {
     const changing = path.join(root, "again", "clip.mp4");
     await colourClip(changing, [{ colour: "red", frames: 50 }]);
     await analyse(home, changing, clipB);
-    const before = storedThumbnails(home, changing);
-    const other = storedThumbnails(home, clipB);
+    const before = await storedThumbnails(home, changing);
+    const other = await storedThumbnails(home, clipB);
     // New content at the same path: two shots now, so other keyframes than before.
     await colourClip(changing, [{ colour: "lime", frames: 30 }, { colour: "red", frames: 30 }]);
     await analyse(home, changing);
-    const after = storedThumbnails(home, changing);
+    const after = await storedThumbnails(home, changing);
     expect(after.length).toBe(2);
     const colours = await Promise.all(after.map((t) => meanColour(t!)));
     expect(colours.map(([r, g]) => (g! > r! ? "green" : "red"))).toEqual(["green", "red"]);
     for (const stale of before) if (!after.includes(stale)) expect(fs.existsSync(stale!), `${stale} is gone`).toBe(false);
-    expect(storedThumbnails(home, clipB)).toEqual(other);
+    expect(await storedThumbnails(home, clipB)).toEqual(other);
     await expectPictures(home, clipB, bluish);
     // Nothing on disk that the catalog does not point at.
     expect(filesUnder(path.join(home, "data", "thumbs"))).toEqual([...after, ...other].map(String).sort());

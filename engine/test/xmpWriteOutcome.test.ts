@@ -60,9 +60,9 @@ describe("sichter analyze when the XMP cannot be written", () => {
     // And so does the catalog; the sidecar is as the user left it.
     const catalog = SqliteCatalog.open(path.join(home, "data", "catalog.sqlite"));
     try {
-      const stored = catalog.findClip(document.file);
+      const stored = await catalog.findClip(document.file);
       expect(stored?.id).toBe(document.clipId);
-      expect(catalog.shots(document.clipId)).toHaveLength(2);
+      expect(await catalog.shots(document.clipId)).toHaveLength(2);
     } finally {
       catalog.dispose();
     }

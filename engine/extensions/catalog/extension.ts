@@ -14,7 +14,7 @@ export function activate(_context: ExtensionContext, api: SichterApi): void {
     async write(plan, clip) {
       if (!clip.analysis) throw new Error("the catalog writer needs the whole analysis (it runs as a built-in only)");
       catalog ??= SqliteCatalog.open();
-      const { clipId } = catalog.recordAnalysis(clip.analysis.tagSet, clip.analysis.analyzers, {
+      const { clipId } = await catalog.recordAnalysis(clip.analysis.tagSet, clip.analysis.analyzers, {
         description: (plan as TagPlan).description,
         thumbnails: clip.analysis.thumbnails,
       });

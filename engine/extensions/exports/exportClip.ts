@@ -21,13 +21,13 @@ export interface ExportedClip {
  * A catalogued clip's markers in one of the export formats. Rejected tags are left out (the plan
  * leaves them out); labels are in `language`.
  */
-export function exportClip(catalog: Catalog, ref: string | number, format: ExportFormat, language: "de" | "en"): ExportedClip {
-  const clip = findClip(catalog, ref);
+export async function exportClip(catalog: Catalog, ref: string | number, format: ExportFormat, language: "de" | "en"): Promise<ExportedClip> {
+  const clip = await findClip(catalog, ref);
   const set: TagSet = {
     clip,
-    shots: catalog.shots(clip.id),
+    shots: await catalog.shots(clip.id),
     keyframes: [],
-    tags: catalog.tags(clip.id).map(
+    tags: (await catalog.tags(clip.id)).map(
       ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }): Tag => ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }),
     ),
     ocrText: [],
@@ -39,11 +39,11 @@ export function exportClip(catalog: Catalog, ref: string | number, format: Expor
 }
 
 /** A catalog id, or a path (as given, or resolved through symlinks as analyze stored it). */
-function findClip(catalog: Catalog, ref: string | number): StoredClip {
+async function findClip(catalog: Catalog, ref: string | number): Promise<StoredClip> {
   if (typeof ref === "number" || /^\d+$/.test(ref)) return catalog.clip(Number(ref));
   const absolute = path.resolve(ref);
   const real = fs.existsSync(absolute) ? fs.realpathSync(absolute) : absolute;
-  const clip = catalog.findClip(real) ?? catalog.findClip(absolute);
+  const clip = (await catalog.findClip(real)) ?? (await catalog.findClip(absolute));
   if (!clip) throw new SichterError(ErrorCode.NOT_IN_CATALOG, { what: absolute });
   return clip;
 }

@@ -12,12 +12,12 @@ const FORMATS: readonly ExportFormat[] = ["csv", "edl", "json"];
 export function activate(context: ExtensionContext, api: SichterApi): void {
   for (const format of FORMATS) {
     context.subscriptions.push(
-      api.commands.register(`sichter.export.${format}`, (...args: unknown[]) => {
+      api.commands.register(`sichter.export.${format}`, async (...args: unknown[]) => {
         const { clip, language } = (args[0] ?? {}) as { clip?: unknown; language?: unknown };
         if (typeof clip !== "string" && typeof clip !== "number") throw new Error("the command needs { clip: <catalog id or path> }");
         const catalog = SqliteCatalog.open();
         try {
-          return exportClip(catalog, clip, format, language === "de" ? "de" : "en");
+          return await exportClip(catalog, clip, format, language === "de" ? "de" : "en");
         } finally {
           catalog.dispose();
         }

@@ -3,25 +3,26 @@ import type { Disposable } from "../core/Disposable.ts";
 
 /**
  * The catalog as the rest of the engine sees it. Nothing here names SQLite: a newsroom install
- * will put the same interface in front of PostgreSQL (see DESIGN.md, "Scale-out").
+ * puts the same interface in front of PostgreSQL (see DESIGN.md, "Scale-out"), so every method
+ * answers with a promise even where the embedded SQLite backend could answer at once.
  */
 export interface Catalog extends Disposable {
   /** Stores one analysis of one clip atomically; re-analysis keeps every human decision. */
-  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options?: RecordOptions): RecordResult;
+  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options?: RecordOptions): Promise<RecordResult>;
   /** Several analyses in one transaction (folder batches; far faster than one by one). */
-  recordAnalyses(items: readonly AnalysisToRecord[]): RecordResult[];
-  reviewTag(tagId: number, decision: TagDecision): StoredTag;
-  addUserTag(clipId: number, tag: UserTag): StoredTag;
-  clip(clipId: number): StoredClip;
+  recordAnalyses(items: readonly AnalysisToRecord[]): Promise<RecordResult[]>;
+  reviewTag(tagId: number, decision: TagDecision): Promise<StoredTag>;
+  addUserTag(clipId: number, tag: UserTag): Promise<StoredTag>;
+  clip(clipId: number): Promise<StoredClip>;
   /** The clip at this path, or undefined. */
-  findClip(path: string): StoredClip | undefined;
-  tags(clipId: number): StoredTag[];
+  findClip(path: string): Promise<StoredClip | undefined>;
+  tags(clipId: number): Promise<StoredTag[]>;
   /** The clip's shots from its latest analysis, in order. */
-  shots(clipId: number): Shot[];
+  shots(clipId: number): Promise<Shot[]>;
   /** Keyframes of the latest analysis, in frame order; `thumbnail` is relative to the thumbnails folder. */
-  keyframes(clipId: number): StoredKeyframe[];
-  runs(clipId: number): AnalysisRun[];
-  search(query: string, filters?: SearchFilters): SearchResult[];
+  keyframes(clipId: number): Promise<StoredKeyframe[]>;
+  runs(clipId: number): Promise<AnalysisRun[]>;
+  search(query: string, filters?: SearchFilters): Promise<SearchResult[]>;
 }
 
 /** An analyzer (or keyword provider) that contributed to a run, e.g. { id: "sichter.ocr", version: "1.0.0" }. */

@@ -53,11 +53,19 @@ export class SqliteCatalog implements Catalog {
     return new SqliteCatalog(db, file, new ThumbnailStore(options.thumbnails ?? thumbnailsFolderOf(file)));
   }
 
-  recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): RecordResult {
-    return this.recordAnalyses([{ tagSet, analyzers, options }])[0]!;
+  async recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): Promise<RecordResult> {
+    return this.recordAnalysesNow([{ tagSet, analyzers, options }])[0]!;
   }
 
-  recordAnalyses(items: readonly AnalysisToRecord[]): RecordResult[] {
+  async recordAnalyses(items: readonly AnalysisToRecord[]): Promise<RecordResult[]> {
+    return this.recordAnalysesNow(items);
+  }
+
+  /**
+   * The synchronous core: one better-sqlite3 transaction with no await inside. The promise-returning
+   * methods above only wrap it, so a SQLite catalog still never interleaves two writes.
+   */
+  private recordAnalysesNow(items: readonly AnalysisToRecord[]): RecordResult[] {
     for (const item of items) validateAnalysis(item.tagSet, item.options);
     // Thumbnails are files, outside the transaction's reach: copied in under the write lock,
     // removed again if it rolls back, and the replaced ones removed only once it committed.
@@ -75,35 +83,39 @@ export class SqliteCatalog implements Catalog {
     return results;
   }
 
-  reviewTag(tagId: number, decision: TagDecision): StoredTag {
+  async reviewTag(tagId: number, decision: TagDecision): Promise<StoredTag> {
     return this.write(() => reviewTag(this.sql, this.index, tagId, decision));
   }
 
-  addUserTag(clipId: number, tag: UserTag): StoredTag {
+  async addUserTag(clipId: number, tag: UserTag): Promise<StoredTag> {
     return this.write(() => addUserTag(this.sql, this.index, clipId, tag));
   }
 
-  clip(clipId: number): StoredClip {
+  async clip(clipId: number): Promise<StoredClip> {
+    return this.clipNow(clipId);
+  }
+
+  private clipNow(clipId: number): StoredClip {
     const row = this.read(() => this.sql.get<ClipRow>("SELECT * FROM clips WHERE id = ?").get(clipId));
     if (!row) throw new SichterError(ErrorCode.NOT_IN_CATALOG, { what: `clip ${clipId}` });
     return toStoredClip(row);
   }
 
-  findClip(path: string): StoredClip | undefined {
+  async findClip(path: string): Promise<StoredClip | undefined> {
     const row = this.read(() => this.sql.get<ClipRow>("SELECT * FROM clips WHERE path = ?").get(path));
     return row && toStoredClip(row);
   }
 
-  tags(clipId: number): StoredTag[] {
-    this.clip(clipId);
+  async tags(clipId: number): Promise<StoredTag[]> {
+    this.clipNow(clipId);
     const rows = this.read(() =>
       this.sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ? ORDER BY start_frame, id").all(clipId),
     );
     return rows.map(toStoredTag);
   }
 
-  keyframes(clipId: number): StoredKeyframe[] {
-    this.clip(clipId);
+  async keyframes(clipId: number): Promise<StoredKeyframe[]> {
+    this.clipNow(clipId);
     return this.read(() =>
       this.sql
         .get<StoredKeyframe>("SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = ? ORDER BY frame")
@@ -111,8 +123,8 @@ export class SqliteCatalog implements Catalog {
     );
   }
 
-  shots(clipId: number): Shot[] {
-    this.clip(clipId);
+  async shots(clipId: number): Promise<Shot[]> {
+    this.clipNow(clipId);
     const rows = this.read(() =>
       this.sql
         .get<ShotRow>("SELECT shot_index, start_frame, end_frame, transition_type, transition_start, transition_end FROM shots WHERE clip_id = ? ORDER BY shot_index")
@@ -121,15 +133,15 @@ export class SqliteCatalog implements Catalog {
     return rows.map(toShot);
   }
 
-  runs(clipId: number): AnalysisRun[] {
-    this.clip(clipId);
+  async runs(clipId: number): Promise<AnalysisRun[]> {
+    this.clipNow(clipId);
     const rows = this.read(() =>
       this.sql.get<RunRow>("SELECT * FROM analysis_runs WHERE clip_id = ? ORDER BY id").all(clipId),
     );
     return rows.map(toAnalysisRun);
   }
 
-  search(query: string, filters?: SearchFilters): SearchResult[] {
+  async search(query: string, filters?: SearchFilters): Promise<SearchResult[]> {
     return this.read(() => searchCatalog(this.sql, query, filters));
   }
 

@@ -9,26 +9,26 @@ const root = makeTempDir("sichter-catalog-concurrent-");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe("concurrent access", () => {
-  it("a reader on another connection sees each commit and is not blocked by the writer", () => {
+  it("a reader on another connection sees each commit and is not blocked by the writer", async () => {
     const file = path.join(root, "catalog.sqlite");
     const writer = SqliteCatalog.open(file);
     const reader = SqliteCatalog.open(file);
     try {
-      expect(reader.search("Rathaus")).toEqual([]);
-      writer.recordAnalysis(makeTagSet("/m/1.mxf", [makeTag("Rathaus")]), ANALYZERS);
-      expect(reader.search("Rathaus").map((r) => r.clip.path)).toEqual(["/m/1.mxf"]);
+      expect(await reader.search("Rathaus")).toEqual([]);
+      await writer.recordAnalysis(makeTagSet("/m/1.mxf", [makeTag("Rathaus")]), ANALYZERS);
+      expect((await reader.search("Rathaus")).map((r) => r.clip.path)).toEqual(["/m/1.mxf"]);
       // A batch is one transaction and becomes visible to the reader as a whole.
       const batch = Array.from({ length: 50 }, (_, i) => ({
         tagSet: makeTagSet(`/m/batch-${i}.mxf`, [makeTag("Rathaus")]),
         analyzers: ANALYZERS,
       }));
-      writer.recordAnalyses(batch);
-      expect(reader.search("Rathaus", { limit: 100 })).toHaveLength(51);
+      await writer.recordAnalyses(batch);
+      expect(await reader.search("Rathaus", { limit: 100 })).toHaveLength(51);
     } finally {
       reader.dispose();
       writer.dispose();
     }
-    expect(() => writer.search("Rathaus")).toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
+    await expect(writer.search("Rathaus")).rejects.toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
   });
 
   it("uses the default location under SICHTER_HOME", async () => {

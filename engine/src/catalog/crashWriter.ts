@@ -14,7 +14,7 @@ for (let i = 0; ; i++) {
     makeTag(`Stichwort ${i} ${k} Überflutung`, { startFrame: k * 10, endFrame: k * 10 + 5 }),
   );
   const ocrText = [{ startFrame: 0, endFrame: 10, text: `Laufschrift ${i}`.repeat(20) }];
-  const { clipId } = catalog.recordAnalysis(makeTagSet(clip, tags, { ocrText }), ANALYZERS);
-  if (i % 7 === 0) catalog.addUserTag(clipId, { label: `Notiz ${i}`, startFrame: 0, endFrame: 1 });
+  const { clipId } = await catalog.recordAnalysis(makeTagSet(clip, tags, { ocrText }), ANALYZERS);
+  if (i % 7 === 0) await catalog.addUserTag(clipId, { label: `Notiz ${i}`, startFrame: 0, endFrame: 1 });
   if (i === 20) process.stdout.write("ready\n");
 }

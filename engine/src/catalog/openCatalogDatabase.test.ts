@@ -96,7 +96,7 @@ describe("openCatalogDatabase", () => {
     db.close();
   });
 
-  it("step 2 re-indexes a version-1 catalog's texts with their source and status", () => {
+  it("step 2 re-indexes a version-1 catalog's texts with their source and status", async () => {
     const file = freshPath();
     const v1 = openCatalogDatabase(file, MIGRATIONS.slice(0, 1));
     // Rows as a version-1 Sichter wrote them: texts in tags/ocr_text/clips, the index without facets.
@@ -116,13 +116,13 @@ describe("openCatalogDatabase", () => {
     v1.close();
 
     const catalog = SqliteCatalog.open(file);
-    const labels = (query: string, filters = {}): string[] => catalog.search(query, filters).flatMap((r) => r.hits.map((h) => h.label));
-    expect(labels("hochwasser")).toEqual(["Hochwasser"]);
-    expect(labels("Brucke")).toEqual(["Brücke gesperrt"]);
-    expect(labels("Landt")).toEqual(["Sitzung im Landtag"]);
-    expect(labels("koeln")).toEqual([]);
-    expect(labels("koeln", { statuses: ["rejected"] })).toEqual(["Köln"]);
-    expect(labels("hochwasser", { sources: ["ocr"] })).toEqual([]);
+    const labels = async (query: string, filters = {}): Promise<string[]> => (await catalog.search(query, filters)).flatMap((r) => r.hits.map((h) => h.label));
+    expect(await labels("hochwasser")).toEqual(["Hochwasser"]);
+    expect(await labels("Brucke")).toEqual(["Brücke gesperrt"]);
+    expect(await labels("Landt")).toEqual(["Sitzung im Landtag"]);
+    expect(await labels("koeln")).toEqual([]);
+    expect(await labels("koeln", { statuses: ["rejected"] })).toEqual(["Köln"]);
+    expect(await labels("hochwasser", { sources: ["ocr"] })).toEqual([]);
     catalog.dispose();
   });
 });

@@ -29,59 +29,59 @@ function fresh(): { catalog: SqliteCatalog; dir: string; thumbs: string; picture
 }
 
 const keyframes = (...frames: number[]) => frames.map((frame, i) => ({ shot: i, frame, timecode: "10:00:00:00", seconds: frame / 25, hash: "0123456789abcdef" }));
-const shown = (catalog: SqliteCatalog, thumbs: string, clipId: number): Array<string | null> =>
-  catalog.keyframes(clipId).map((k) => k.thumbnail && fs.readFileSync(path.join(thumbs, k.thumbnail), "utf8"));
+const shown = async (catalog: SqliteCatalog, thumbs: string, clipId: number): Promise<Array<string | null>> =>
+  (await catalog.keyframes(clipId)).map((k) => k.thumbnail && fs.readFileSync(path.join(thumbs, k.thumbnail), "utf8"));
 const filesUnder = (folder: string): string[] =>
   fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(folder, f)).isFile()).sort() : [];
 
 describe("catalog thumbnails", () => {
-  it("are copied in under the clip's id, so clips of the same file name keep their own", () => {
+  it("are copied in under the clip's id, so clips of the same file name keep their own", async () => {
     const { catalog, thumbs, picture } = fresh();
-    const a = catalog.recordAnalysis(makeTagSet("/cardA/C0001.MP4", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("A")] });
-    const b = catalog.recordAnalysis(makeTagSet("/cardB/C0001.MP4", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("B")] });
-    expect(shown(catalog, thumbs, a.clipId)).toEqual(["A"]);
-    expect(shown(catalog, thumbs, b.clipId)).toEqual(["B"]);
-    expect(catalog.keyframes(a.clipId)[0]?.thumbnail).toBe(`${a.clipId}/${a.runId}-0000010.jpg`);
+    const a = await catalog.recordAnalysis(makeTagSet("/cardA/C0001.MP4", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("A")] });
+    const b = await catalog.recordAnalysis(makeTagSet("/cardB/C0001.MP4", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("B")] });
+    expect(await shown(catalog, thumbs, a.clipId)).toEqual(["A"]);
+    expect(await shown(catalog, thumbs, b.clipId)).toEqual(["B"]);
+    expect((await catalog.keyframes(a.clipId))[0]?.thumbnail).toBe(`${a.clipId}/${a.runId}-0000010.jpg`);
     catalog.dispose();
   });
 
-  it("re-analysis replaces the clip's pictures and removes the old ones; a picture that cannot be copied is null", () => {
+  it("re-analysis replaces the clip's pictures and removes the old ones; a picture that cannot be copied is null", async () => {
     const { catalog, thumbs, picture } = fresh();
-    const first = catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10, 50) }), ANALYZERS, { thumbnails: [picture("1"), picture("2")] });
-    const second = catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10, 80) }), ANALYZERS, {
+    const first = await catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10, 50) }), ANALYZERS, { thumbnails: [picture("1"), picture("2")] });
+    const second = await catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10, 80) }), ANALYZERS, {
       thumbnails: [picture("3"), path.join(root, "no-such.jpg")],
     });
     expect(second.clipId).toBe(first.clipId);
-    expect(shown(catalog, thumbs, first.clipId)).toEqual(["3", null]);
+    expect(await shown(catalog, thumbs, first.clipId)).toEqual(["3", null]);
     expect(filesUnder(thumbs)).toEqual([`${first.clipId}/${second.runId}-0000010.jpg`]);
     catalog.dispose();
   });
 
-  it("a recording that fails leaves neither its copies nor a gap in the pictures it would have replaced", () => {
+  it("a recording that fails leaves neither its copies nor a gap in the pictures it would have replaced", async () => {
     const { catalog, thumbs, picture } = fresh();
-    const kept = catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("old")] });
+    const kept = await catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("old")] });
     // A real SQLite failure inside the transaction, after the pictures were copied in.
     catalog.database.exec("CREATE TRIGGER no_shots BEFORE INSERT ON shots BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
-    expect(() =>
+    await expect(
       catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10, 20) }), ANALYZERS, { thumbnails: [picture("new"), picture("new2")] }),
-    ).toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
-    expect(shown(catalog, thumbs, kept.clipId)).toEqual(["old"]);
+    ).rejects.toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
+    expect(await shown(catalog, thumbs, kept.clipId)).toEqual(["old"]);
     expect(filesUnder(thumbs)).toEqual([`${kept.clipId}/${kept.runId}-0000010.jpg`]);
     catalog.dispose();
   });
 
-  it("files a crashed run left in the clip's folder go with the clip's next analysis", () => {
+  it("files a crashed run left in the clip's folder go with the clip's next analysis", async () => {
     const { catalog, thumbs, picture } = fresh();
-    const first = catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("1")] });
+    const first = await catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(10) }), ANALYZERS, { thumbnails: [picture("1")] });
     fs.writeFileSync(path.join(thumbs, String(first.clipId), "99-0000042.jpg"), "left by a killed writer");
-    const second = catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(12) }), ANALYZERS, { thumbnails: [picture("2")] });
+    const second = await catalog.recordAnalysis(makeTagSet("/m/a.mxf", [], { keyframes: keyframes(12) }), ANALYZERS, { thumbnails: [picture("2")] });
     expect(filesUnder(thumbs)).toEqual([`${first.clipId}/${second.runId}-0000012.jpg`]);
     catalog.dispose();
   });
 });
 
 describe("catalog thumbnails of an older catalog (by file name)", () => {
-  it("step 6 keeps a shared picture only for the clip that took it last, and serves the others as they were", () => {
+  it("step 6 keeps a shared picture only for the clip that took it last, and serves the others as they were", async () => {
     const dir = path.join(root, "v5");
     const file = path.join(dir, "catalog.sqlite");
     const thumbs = path.join(dir, "thumbs");
@@ -106,16 +106,16 @@ describe("catalog thumbnails of an older catalog (by file name)", () => {
     }
 
     const catalog = SqliteCatalog.open(file);
-    expect(shown(catalog, thumbs, 1)).toEqual([null, "A"]);
-    expect(shown(catalog, thumbs, 2)).toEqual(["B"]);
-    expect(shown(catalog, thumbs, 3)).toEqual(["I"]);
+    expect(await shown(catalog, thumbs, 1)).toEqual([null, "A"]);
+    expect(await shown(catalog, thumbs, 2)).toEqual(["B"]);
+    expect(await shown(catalog, thumbs, 3)).toEqual(["I"]);
     // Re-analysing clip 1 removes its old picture (nobody else shows it), never clip 2's.
     const pictures = path.join(dir, "new.jpg");
     fs.writeFileSync(pictures, "A2");
-    const again = catalog.recordAnalysis(makeTagSet("/cardA/C0001.MP4", [], { keyframes: keyframes(12) }), ANALYZERS, { thumbnails: [pictures] });
+    const again = await catalog.recordAnalysis(makeTagSet("/cardA/C0001.MP4", [], { keyframes: keyframes(12) }), ANALYZERS, { thumbnails: [pictures] });
     expect(again.clipId).toBe(1);
-    expect(shown(catalog, thumbs, 1)).toEqual(["A2"]);
-    expect(shown(catalog, thumbs, 2)).toEqual(["B"]);
+    expect(await shown(catalog, thumbs, 1)).toEqual(["A2"]);
+    expect(await shown(catalog, thumbs, 2)).toEqual(["B"]);
     expect(filesUnder(thumbs)).toEqual([`1/${again.runId}-0000012.jpg`, "C0001.MP4/0000010.jpg", "Interview.mov/0000005.jpg"]);
     // Asking "does a keyframe still show this file?" uses the index, not a scan of every keyframe.
     const plan = catalog.database.prepare("EXPLAIN QUERY PLAN SELECT count(*) AS n FROM keyframes WHERE thumbnail = ?").all("x");

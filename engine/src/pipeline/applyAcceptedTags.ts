@@ -1,6 +1,6 @@
 import type { AppliedFile } from "@sichter/shared/protocol";
 import { ErrorCode } from "@sichter/shared/errors";
-import type { Catalog } from "../catalog/Catalog.ts";
+import type { Catalog, StoredClip } from "../catalog/Catalog.ts";
 import { CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { SichterError, isSichterError, toSichterError } from "../core/SichterError.ts";
 import { clipTimecode } from "../media/clipTimecode.ts";
@@ -25,15 +25,16 @@ export async function applyAcceptedTags(
   writers: readonly TagWriter[],
   request: ApplyRequest,
   token: CancellationToken = CancellationToken.None,
-  onClipDone: (done: number) => void = () => {},
+  onClipDone: (done: number, clip: StoredClip) => void = () => {},
 ): Promise<AppliedFile[]> {
-  const clips = request.clipIds.map((id) => catalog.clip(id));
+  const clips: StoredClip[] = [];
+  for (const id of request.clipIds) clips.push(await catalog.clip(id));
   const writer = writers.find((w) => w.id === XMP_WRITER);
   const files: AppliedFile[] = [];
   for (const clip of clips) {
     throwIfCancelled(token);
     const plan = acceptedTagPlan(
-      { clip, shots: catalog.shots(clip.id), keyframes: catalog.keyframes(clip.id), tags: catalog.tags(clip.id) },
+      { clip, shots: await catalog.shots(clip.id), keyframes: await catalog.keyframes(clip.id), tags: await catalog.tags(clip.id) },
       request.language,
     );
     const base = { clipId: clip.id, path: clip.path, keywords: plan.keywords, markers: plan.markers.length };
@@ -41,7 +42,7 @@ export async function applyAcceptedTags(
       // Disabled by the user: say which extension, rather than reporting nothing written.
       if (!writer) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: XMP_WRITER });
       const tc = clipTimecode(clip);
-      const lastRun = catalog.runs(clip.id).at(-1);
+      const lastRun = (await catalog.runs(clip.id)).at(-1);
       const result = await writer.write(
         {
           plan,
@@ -62,7 +63,7 @@ export async function applyAcceptedTags(
       const e = toSichterError(error);
       files.push({ ...base, status: "failed", sidecar: null, embedded: false, error: { code: e.code, message: e.message } });
     }
-    onClipDone(files.length);
+    onClipDone(files.length, clip);
   }
   return files;
 }

@@ -117,7 +117,7 @@ export class EngineService {
     const capabilities = capabilitiesOf(extensions);
     const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
     const audience = new JobAudience<RpcConnection>();
-    const dispatch = dispatcher(methodHandlers({ catalog, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
+    const dispatch = dispatcher(methodHandlers({ catalog, store: catalog.database, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });

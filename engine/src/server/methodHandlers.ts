@@ -8,7 +8,8 @@ import {
   type MethodParams,
   type MethodResultInput,
 } from "@sichter/shared/protocol";
-import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import type { Database } from "better-sqlite3";
+import type { Catalog } from "../catalog/Catalog.ts";
 import { contributionSummary } from "../extensions/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
@@ -28,7 +29,12 @@ import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
 
 export interface ServiceState {
-  readonly catalog: SqliteCatalog;
+  readonly catalog: Catalog;
+  /**
+   * The engine's own local tables (job queue, usage ledger, transparency record): the SQLite
+   * catalog file's connection, also when the catalog itself lives on a newsroom's PostgreSQL.
+   */
+  readonly store: Database;
   readonly jobs: JobQueue;
   /** Which connections hear which job's notifications; without one (in-process benchmarks) nobody does. */
   readonly audience?: JobAudience<RpcConnection>;
@@ -116,12 +122,12 @@ export function methodHandlers(state: ServiceState): Handlers {
     // No JOB_NOT_FOUND: a job that sent nothing has no records, whether the queue knows it or not.
     "job.privacy": ({ jobId }) => ({
       jobId,
-      records: new TransparencyLog(catalog.database).forJob(jobId).map((r) => ({ ...r, imageSizes: [...r.imageSizes] })),
+      records: new TransparencyLog(state.store).forJob(jobId).map((r) => ({ ...r, imageSizes: [...r.imageSizes] })),
     }),
 
-    "catalog.search": ({ query, filters }) => ({ results: toWireSearchResults(catalog.search(query, filters ?? {})) }),
-    "catalog.clip": (params) => {
-      const stored = "clipId" in params ? catalog.clip(params.clipId) : catalog.findClip(params.path);
+    "catalog.search": async ({ query, filters }) => ({ results: toWireSearchResults(await catalog.search(query, filters ?? {})) }),
+    "catalog.clip": async (params) => {
+      const stored = "clipId" in params ? await catalog.clip(params.clipId) : await catalog.findClip(params.path);
       if (!stored) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
       return wireClip(catalog, stored);
     },

@@ -7,15 +7,15 @@ import { acceptedTagPlan } from "../pipeline/acceptedTagPlan.ts";
  * the rules of `tags.apply` (shots, accepted tags, withdrawn keywords).
  */
 export function tagsPlanHandlers(state: { readonly catalog: Pick<Catalog, "clip" | "findClip" | "shots" | "keyframes" | "tags"> }): {
-  "tags.plan": (params: MethodParams<"tags.plan">) => MethodResultInput<"tags.plan">;
+  "tags.plan": (params: MethodParams<"tags.plan">) => Promise<MethodResultInput<"tags.plan">>;
 } {
   const { catalog } = state;
   return {
-    "tags.plan": (params) => {
-      const clip = "clipId" in params ? catalog.clip(params.clipId) : catalog.findClip(params.path);
+    "tags.plan": async (params) => {
+      const clip = "clipId" in params ? await catalog.clip(params.clipId) : await catalog.findClip(params.path);
       if (!clip) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
       const plan = acceptedTagPlan(
-        { clip, shots: catalog.shots(clip.id), keyframes: catalog.keyframes(clip.id), tags: catalog.tags(clip.id) },
+        { clip, shots: await catalog.shots(clip.id), keyframes: await catalog.keyframes(clip.id), tags: await catalog.tags(clip.id) },
         params.language ?? "de",
       );
       return { clipId: clip.id, plan };

@@ -1,6 +1,5 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
-import type { SearchResult, StoredClip } from "../catalog/Catalog.ts";
-import type { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
+import type { Catalog, SearchResult, StoredClip } from "../catalog/Catalog.ts";
 
 /** Catalog search results in the protocol's shape (flat `clipId` and `file` per result). */
 export function toWireSearchResults(results: readonly SearchResult[]): MethodResultInput<"catalog.search">["results"] {
@@ -8,12 +7,13 @@ export function toWireSearchResults(results: readonly SearchResult[]): MethodRes
 }
 
 /** One catalogued clip with what a panel shows and reviews: shots, keyframes with pictures, tags with ids. */
-export function wireClip(catalog: SqliteCatalog, clip: StoredClip): MethodResultInput<"catalog.clip"> {
+export async function wireClip(catalog: Pick<Catalog, "shots" | "keyframes" | "tags">, clip: StoredClip): Promise<MethodResultInput<"catalog.clip">> {
+  const [shots, keyframes, tags] = await Promise.all([catalog.shots(clip.id), catalog.keyframes(clip.id), catalog.tags(clip.id)]);
   return {
     clip,
-    shots: catalog.shots(clip.id),
-    keyframes: catalog.keyframes(clip.id).map(({ frame, timecode, thumbnail }) => ({ frame, timecode, thumbnail: thumbnailUrl(thumbnail) })),
-    tags: catalog.tags(clip.id),
+    shots,
+    keyframes: keyframes.map(({ frame, timecode, thumbnail }) => ({ frame, timecode, thumbnail: thumbnailUrl(thumbnail) })),
+    tags,
   };
 }
 

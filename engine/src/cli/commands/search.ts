@@ -40,7 +40,7 @@ export async function searchCommand(args: string[], context: CliContext): Promis
   };
   const catalog = SqliteCatalog.open();
   try {
-    const results = catalog.search(query, filters);
+    const results = await catalog.search(query, filters);
     if (values.json) {
       const doc = {
         results: results.map((r) => ({

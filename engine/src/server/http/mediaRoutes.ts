@@ -30,7 +30,7 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
   if (!tokenMatches(context.token, url.searchParams.get("token") ?? bearer)) return refuse(res, 401, ErrorCode.UNAUTHORIZED);
   let handle: fs.FileHandle | undefined;
   try {
-    const file = resolveTarget(url.pathname.slice(MEDIA_ROUTE.length), context);
+    const file = await resolveTarget(url.pathname.slice(MEDIA_ROUTE.length), context);
     handle = await fs.open(file, "r").catch((error: unknown) => {
       throw openError(error, file);
     });
@@ -78,27 +78,27 @@ export async function serveMedia(req: http.IncomingMessage, res: http.ServerResp
 }
 
 /** The real file a `/media/` segment names, if a panel may have it; throws SichterError otherwise. */
-function resolveTarget(segment: string, context: MediaRouteContext): string {
+async function resolveTarget(segment: string, context: MediaRouteContext): Promise<string> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
   } catch {
     throw new SichterError(ErrorCode.FILE_NOT_FOUND, { path: segment });
   }
-  if (/^\d{1,15}$/.test(decoded)) return context.catalog.clip(Number(decoded)).path;
+  if (/^\d{1,15}$/.test(decoded)) return (await context.catalog.clip(Number(decoded))).path;
   try {
     return context.folders.resolve(decoded);
   } catch (error) {
     // Outside the allowed folders, a clip the catalog holds (analysed from the command line) may still be watched.
     if (!isSichterError(error, ErrorCode.MEDIA_NOT_ALLOWED)) throw error;
-    const clip = catalogued(decoded, context);
+    const clip = await catalogued(decoded, context);
     if (clip === undefined) throw error;
     return clip;
   }
 }
 
 /** The catalog keeps real paths: a path given through a symlink is looked up by its target. */
-function catalogued(file: string, context: MediaRouteContext): string | undefined {
+async function catalogued(file: string, context: MediaRouteContext): Promise<string | undefined> {
   if (!path.isAbsolute(file) || file.includes("\0")) return undefined;
   let real: string;
   try {
@@ -106,7 +106,7 @@ function catalogued(file: string, context: MediaRouteContext): string | undefine
   } catch {
     return undefined;
   }
-  return context.catalog.findClip(real)?.path;
+  return (await context.catalog.findClip(real))?.path;
 }
 
 function openError(error: unknown, file: string): SichterError {

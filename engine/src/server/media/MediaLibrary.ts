@@ -57,7 +57,7 @@ export class MediaLibrary implements Disposable {
         else folders.push({ name, path: full, available: true });
       } else if (stat?.isFile() && VIDEO_EXTENSIONS.has(path.extname(name).toLowerCase())) {
         if (files.length >= WireLimits.listLimit) truncated = true;
-        else files.push(this.fileEntry(name, full, target, stat));
+        else files.push(await this.fileEntry(name, full, target, stat));
       }
     }
     return { folder: real, parent: real === root ? null : path.dirname(real), folders, files, truncated };
@@ -73,11 +73,11 @@ export class MediaLibrary implements Disposable {
       } catch (error) {
         return { path: asked, clipId: null, stream, probe: null, error: wireError(error) };
       }
-      return item(asked, this.catalog.findClip(real)?.id ?? null, stream, await this.probes.probe(real));
+      return item(asked, (await this.catalog.findClip(real))?.id ?? null, stream, await this.probes.probe(real));
     });
     const byClip = clipIds.map(async (clipId): Promise<MediaProbeItem> => {
       // An unknown clip id is the request's error (NOT_IN_CATALOG), like catalog.clip.
-      const clip = this.catalog.clip(clipId);
+      const clip = await this.catalog.clip(clipId);
       return item(clip.path, clipId, mediaStreamPath(clipId), await this.probes.probe(clip.path));
     });
     return Promise.all([...byPath, ...byClip]);
@@ -87,9 +87,9 @@ export class MediaLibrary implements Disposable {
     this.probes.dispose();
   }
 
-  private fileEntry(name: string, full: string, real: string, stat: { size: number; mtimeMs: number; mtime: Date }): MediaFileEntry {
+  private async fileEntry(name: string, full: string, real: string, stat: { size: number; mtimeMs: number; mtime: Date }): Promise<MediaFileEntry> {
     const cached = this.probes.cached(real, stat.size, stat.mtimeMs);
-    const clip = this.catalog.findClip(real);
+    const clip = await this.catalog.findClip(real);
     return {
       name,
       path: full,

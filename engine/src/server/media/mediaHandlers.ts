@@ -39,9 +39,9 @@ export function mediaHandlers(state: MediaServiceState): { [M in MediaMethod]: H
           state.extensions?.tagWriters() ?? [],
           { clipIds, write: write ?? "sidecar", language: language ?? "de" },
           cancel.token,
-          (done) => {
+          (done, clip) => {
             if (progress !== undefined) {
-              const file = path.basename(state.catalog.clip(clipIds[done - 1]!).path);
+              const file = path.basename(clip.path);
               context.connection.progress(progress, { kind: "report", percentage: Math.floor((done / clipIds.length) * 100), message: file });
             }
           },
