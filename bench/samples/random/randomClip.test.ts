@@ -96,3 +96,24 @@ describe("a generated random clip", () => {
     if (stepsAtCuts.length > 0) expect(Math.max(...stepsAtCuts)).toBeGreaterThan(6);
   });
 });
+
+describe("a generated MPEG-2 random clip", () => {
+  let dir = "";
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the timeline's frame rate and every frame (the MOV muxer took 1 fps from a cellular automaton's first shot)", { timeout: 120_000 }, async () => {
+    // Tuning seed 1016 opens with a "life" shot at 50 fps, written as MPEG-2 in MOV.
+    const seconds = 1;
+    expect(randomClip(1016, { seconds }).recipe.truth.encoding).toBe("mpeg2-gop12");
+    dir = await mkdtemp(join(tmpdir(), "sichter-random-"));
+    const [sample] = await ensureRandomClips({ count: 1, seed: 1016, seconds, dir });
+    const { truth } = sample!;
+    const probe = (await probeJson(["-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames,r_frame_rate", sample!.path])) as {
+      streams: Array<{ nb_read_frames: string; r_frame_rate: string }>;
+    };
+    expect(probe.streams[0]!.r_frame_rate).toBe(truth.frameRate);
+    expect(Number(probe.streams[0]!.nb_read_frames)).toBe(truth.frameCount);
+  });
+});

@@ -53,7 +53,10 @@ export function randomClip(seed: number, options: RandomClipOptions = {}): Rando
   const [width, height] = random.pick(SIZES);
   const rate = random.pick(RATES);
   const encodingName = random.pick(Object.keys(RANDOM_ENCODINGS).sort());
-  const encoding = RANDOM_ENCODINGS[encodingName]!;
+  const drawnEncoding = RANDOM_ENCODINGS[encodingName]!;
+  // MPEG-2 in MOV takes its rate from the filter graph's output, which a cellular automaton's
+  // first shot leaves at 1 fps: the clip then holds a picture a second. Told the rate, it holds all.
+  const encoding = drawnEncoding.codec === "mpeg2video" ? { ...drawnEncoding, videoArgs: [...drawnEncoding.videoArgs, "-r", `${rate.num}/${rate.den}`] } : drawnEncoding;
   const context: SourceContext = { width, height, rate };
   const target = Math.round(((options.seconds ?? 20) * rate.num) / rate.den);
 
