@@ -61,4 +61,19 @@ describe("ocrSamplePlan", () => {
     expect(plan.filter((p) => p.shot === 1).map((p) => [p.frame, p.from, p.to])).toEqual([[65, 60, 70]]);
     expect(ocrSamplePlan({ media: media([], 100), shots: [] }, 2).map((p) => p.frame)).toEqual([25, 75]);
   });
+  it("samples by time where keyframes are denser than a gap: an intra-only clip is read as often as a long GOP", () => {
+    const every = Array.from({ length: 300 }, (_, i) => i);
+    const intra = ocrSamplePlan({ media: media(every), shots: [shot(0, 0, 300)] }, 2);
+    // Half a gap in, then a gap apart: each sample stands for 25 frames either side.
+    expect(intra.map((p) => p.frame)).toEqual([25, 75, 125, 175, 225, 275]);
+    expect(intra.every((p) => p.keyframe)).toBe(true);
+    const longGop = ocrSamplePlan({ media: media([0]), shots: [shot(0, 0, 300)] }, 2);
+    expect(intra.length).toBeLessThanOrEqual(longGop.length);
+    // Keyframes twice a second: about every fourth is read, and one more to reach the shot's end.
+    const shortGop = ocrSamplePlan({ media: media(every.filter((f) => f % 12 === 0)), shots: [shot(0, 0, 300)] }, 2);
+    expect(shortGop.map((p) => p.frame)).toEqual([24, 72, 120, 168, 216, 264, 288]);
+    for (const plan of [intra, shortGop]) {
+      for (let i = 1; i < plan.length; i++) expect(plan[i]!.frame - plan[i - 1]!.frame).toBeLessThanOrEqual(50);
+    }
+  });
 });

@@ -24,12 +24,15 @@ function readyFrameNear(ready: ReadonlySet<number>, from: number, to: number, pr
 }
 
 /**
- * Which frames OCR reads. Keyframes are nearly free (one stream decodes them all, nothing before
- * them), so every keyframe inside a shot's clean range is a sample; where two samples (or a shot
- * edge and a sample) are more than `maxGap` frames apart, extra frames are added, and every shot
- * gets at least one. A text's range then runs halfway to the samples that did not see it, so with
- * `maxGap` = 2 s it is off by at most 1 s, the same as sampling every second and extending to the
- * next sample. Frames in `ready` are taken for an extra one where they keep those gaps.
+ * Which frames OCR reads: by time, one at least every `maxGap` frames of a shot's clean range and
+ * every shot at least one. Keyframes are nearly free (one stream decodes them all, nothing before
+ * them), so a sample lands on a keyframe where one lies within reach: of the keyframes within a
+ * gap of the last sample, the farthest. Keyframes closer together than a gap (intra-only ProRes or
+ * MJPEG, where every frame is one, or short GOPs) therefore do not add samples: OCR reads as many
+ * frames of a minute whatever the codec. Where no keyframe lies within reach, extra frames are
+ * added. A text's range then runs halfway to the samples that did not see it, so with `maxGap` =
+ * 2 s it is off by at most 1 s, the same as sampling every second and extending to the next
+ * sample. Frames in `ready` are taken for an extra one where they keep those gaps.
  */
 export function ocrSamplePlan(
   input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
@@ -50,7 +53,7 @@ export function ocrSamplePlan(
     // A shot edge acts as a sample half a gap beyond it: the first sample stands for the frames
     // back to the shot's start, so it may be at most half a gap in.
     const half = Math.ceil(maxGap / 2);
-    const points = [start - half, ...input.media.keyframes.filter((k) => k >= start && k < end), end + half];
+    const points = [start - half, ...keyframesInReach(input.media.keyframes, start, end, half, maxGap), end + half];
     const frames: number[] = [];
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1]!;
@@ -87,4 +90,24 @@ export function ocrSamplePlan(
     });
   }
   return plan;
+}
+
+/**
+ * The keyframes of [start, end) that samples sit on: from the shot's start (which counts as a
+ * sample `half` before it), each time the farthest keyframe within `maxGap` of the last one taken,
+ * or the next keyframe where none is within reach; none once the shot's end (`half` beyond it) is.
+ */
+function keyframesInReach(keyframes: readonly number[], start: number, end: number, half: number, maxGap: number): number[] {
+  const inShot = keyframes.filter((k) => k >= start && k < end);
+  const taken: number[] = [];
+  let last = start - half;
+  let i = 0;
+  while (i < inShot.length && end + half - last > maxGap) {
+    let j = i;
+    while (j + 1 < inShot.length && inShot[j + 1]! - last <= maxGap) j++;
+    taken.push(inShot[j]!);
+    last = inShot[j]!;
+    i = j + 1;
+  }
+  return taken;
 }

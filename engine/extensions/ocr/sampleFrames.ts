@@ -11,9 +11,10 @@ import type { PlannedSample } from "./ocrSamplePlan.ts";
 /**
  * The planned samples' pictures, in plan order. Keyframes come from the shot step's keyframe
  * frames where it made them at this width (the same bytes), the others from one keyframe-only
- * decode that runs through the clip once; any other frame is taken from the shot step's other
- * frames where it kept it, else decoded on its own with an accurate seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller reads the
- * last one.
+ * decode that runs through the clip once (in an intra-only clip, each on its own); any other frame
+ * is taken from the shot step's other frames where it kept it, else decoded on its own with an
+ * accurate seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller
+ * reads the last one.
  */
 export async function* sampleFrames(
   media: MediaInfo,
@@ -30,8 +31,11 @@ export async function* sampleFrames(
     return media.keyframes[i] === frame ? i : -1;
   };
   // Past the stored ones, the stream runs from the clip's start: a seek could land on another
-  // keyframe than asked, and a picture matched to the wrong keyframe would go unnoticed.
-  const keyStream = plan.some((p) => p.keyframe && !stored?.has(keyIndexOf(p.frame)))
+  // keyframe than asked, and a picture matched to the wrong keyframe would go unnoticed. In an
+  // intra-only clip that stream would decode every frame of the clip for a sample every few
+  // seconds; there a seek lands on the frame itself, so each sample is decoded on its own.
+  const streamed = (sample: PlannedSample): boolean => sample.keyframe && !media.intraOnly;
+  const keyStream = plan.some((p) => streamed(p) && !stored?.has(keyIndexOf(p.frame)))
     ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
     : undefined;
   let keyIndex = 0;
@@ -49,7 +53,7 @@ export async function* sampleFrames(
   };
   const decode = (frame: number): Promise<RgbImage> => frames.rgb(frame, width, 1, token).then(([image]) => image!);
   const fetch = (sample: PlannedSample): Promise<RgbImage> => {
-    if (!sample.keyframe) {
+    if (!streamed(sample)) {
       // One the shot step kept (see KeyframeFrames.others), else decoded on its own.
       const kept = stored ? readOtherFrame(made!, sample.frame) : Promise.resolve(undefined);
       return kept.then((image) => image ?? decode(sample.frame));
