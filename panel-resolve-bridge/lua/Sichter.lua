@@ -786,7 +786,12 @@ end
 ---------------------------------------------------------------------------------------------------
 -- Sockets through LuaJIT's ffi: BSD sockets on macOS and Linux, Winsock on Windows. Loopback only.
 ---------------------------------------------------------------------------------------------------
-local function cdef(declaration) pcall(ffi.cdef, declaration) end
+-- Resolve runs every script in one Lua state: another script (or an earlier run of this one) may
+-- have declared the same name already. Any other error (a declaration LuaJIT cannot parse) is ours.
+local function cdef(declaration)
+  local ok, err = pcall(ffi.cdef, declaration)
+  if not ok and not tostring(err):find("attempt to redefine", 1, true) then error(err, 2) end
+end
 local net = {}
 Sichter.net = net
 
