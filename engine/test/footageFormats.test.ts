@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
+import { runTool } from "../src/media/ToolProcess.ts";
 import { runCli } from "./runCli.ts";
 
 /**
@@ -59,3 +60,26 @@ describe("slideshows under one frame per second", () => {
     expect(de.stderr).toMatch(/^SICHTER_E_FRAME_RATE_TOO_LOW: .*Bild/m);
   });
 });
+
+describe("non-square pixels", () => {
+  // PAL 16:9: 704x576 stored, each pixel 16:11 wide, shown as 1024x576.
+  it("probe reports the pixel aspect, and keyframe pictures are saved unsqueezed", async () => {
+    const clip = await makeClip(path.join(dir, "pal-wide.mp4"), { size: "704x576", seconds: 3, extraArgs: ["-vf", "setsar=16/11"] });
+    const probed = await runCli(["probe", clip, "--json"], { env: env() });
+    expect(probed.code).toBe(0);
+    expect(JSON.parse(probed.stdout)).toMatchObject({ width: 704, height: 576, pixelAspect: "16/11" });
+
+    const out = path.join(dir, "out-pal-wide");
+    const r = await runCli(["keyframes", clip, "--out", out, "--width", "640", "--json"], { env: env() });
+    expect(r.code).toBe(0);
+    const [keyframe] = (JSON.parse(r.stdout) as { keyframes: Array<{ file: string }> }).keyframes;
+    // 16:9 at 640 wide is 360 high; squeezed it would be 524.
+    expect(await pictureSize(path.join(out, keyframe!.file))).toEqual({ width: 640, height: 360, sar: "1:1" });
+  });
+});
+
+async function pictureSize(file: string): Promise<{ width: number; height: number; sar: string }> {
+  const probe = await runTool("ffprobe", ["-v", "error", "-show_entries", "stream=width,height,sample_aspect_ratio", "-of", "json", file]);
+  const [stream] = (JSON.parse(probe.stdout) as { streams: Array<{ width: number; height: number; sample_aspect_ratio?: string }> }).streams;
+  return { width: stream!.width, height: stream!.height, sar: stream!.sample_aspect_ratio ?? "1:1" };
+}

@@ -17,6 +17,11 @@ export interface MediaInfo {
   readonly pixelFormat: string | null;
   readonly width: number;
   readonly height: number;
+  /**
+   * Shape of one stored pixel as "num/den" ("16/11" for PAL 16:9 at 704x576, "1/1" square): the
+   * picture is shown `width * num / den` wide. Absent in media descriptions made before it existed.
+   */
+  readonly pixelAspect?: string;
   /** Rational frame rate as "num/den", e.g. "30000/1001". For VFR files: the average rate. */
   readonly frameRate: string;
   readonly frameCount: number;

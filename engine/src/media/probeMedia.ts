@@ -7,6 +7,7 @@ import type { FieldOrder, MediaInfo } from "./MediaInfo.ts";
 import { isVariableFrameRate, parsePacketCsv } from "./packetIndex.ts";
 import { hasVideoContainerSignature } from "./containerSignature.ts";
 import { decodesFirstFrame } from "./decodesFirstFrame.ts";
+import { parsePixelAspect } from "./pixelAspect.ts";
 import { stillImageKind, stillImageStreams } from "./stillImage.ts";
 import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
@@ -19,6 +20,7 @@ interface FfprobeStream {
   pix_fmt?: string;
   width?: number;
   height?: number;
+  sample_aspect_ratio?: string;
   r_frame_rate?: string;
   avg_frame_rate?: string;
   time_base?: string;
@@ -114,6 +116,7 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     pixelFormat: video.pix_fmt ?? null,
     width: video.width ?? 0,
     height: video.height ?? 0,
+    pixelAspect: parsePixelAspect(video.sample_aspect_ratio),
     frameRate: `${rate.num}/${rate.den}`,
     frameCount,
     durationSeconds: lastTime + frameDuration,

@@ -8,6 +8,7 @@ import { bytesPerFrame, type FrameGeometry } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import { frameSeconds, frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
+import { displayHeight } from "../../media/pixelAspect.ts";
 import { lastStderrLine, runTool, type ToolInput } from "../../media/ToolProcess.ts";
 import type { Shot } from "../shots/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
@@ -248,7 +249,8 @@ function burstArgs(
     // encoder's 1/rate clock, which then refuses the second ("Invalid pts").
     `[0:v:0]select='gte(t,${from.toFixed(6)})',setpts=N*${den}/${num}/TB,split=${run ? 3 : 2}[a][b]${run ? "[c]" : ""}`,
     `[a]scale=${HASH_W}:${HASH_H}:flags=area,format=gray[s]`,
-    `[b]select='between(n,${jpegRange.from},${jpegRange.to})',scale=${width}:-2:flags=lanczos,format=yuvj420p[j]`,
+    // Square pixels at the display aspect: a PAL 16:9 keyframe (704x576, 16:11 pixels) is not squeezed.
+    `[b]select='between(n,${jpegRange.from},${jpegRange.to})',scale=${width}:${displayHeight(media, width)}:flags=lanczos,setsar=1,format=yuvj420p[j]`,
     // Area averaging, as FrameReader scales: the same pictures an analyzer's own decode would give.
     ...(run ? [`[c]scale=${run.geometry.width}:${run.geometry.height}:flags=area,format=gray[r]`] : []),
   ].join(";");

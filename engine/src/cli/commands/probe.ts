@@ -39,7 +39,7 @@ function formatProbe(m: MediaInfo, de: boolean): string {
     [de ? "Datei" : "File", m.path],
     ["Container", m.container],
     ["Codec", `${m.codec}${m.profile ? ` (${m.profile})` : ""}`],
-    [de ? "Bildgröße" : "Size", `${m.width}x${m.height}`],
+    [de ? "Bildgröße" : "Size", `${m.width}x${m.height}${pixelAspectNote(m, de)}`],
     [de ? "Bildrate" : "Frame rate", `${m.frameRate}${m.variableFrameRate ? (de ? " (variabel)" : " (variable)") : ""}`],
     [de ? "Bilder" : "Frames", String(m.frameCount)],
     [de ? "Dauer" : "Duration", `${m.durationSeconds.toFixed(3)} s`],
@@ -50,4 +50,12 @@ function formatProbe(m: MediaInfo, de: boolean): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return `${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n")}\n`;
+}
+
+/** Non-square pixels: their shape and the size the picture is shown at. */
+function pixelAspectNote(m: MediaInfo, de: boolean): string {
+  if (!m.pixelAspect || m.pixelAspect === "1/1") return "";
+  const [num, den] = m.pixelAspect.split("/").map(Number) as [number, number];
+  const shown = `${Math.round((m.width * num) / den)}x${m.height}`;
+  return de ? ` (Pixelseitenverhältnis ${m.pixelAspect}, angezeigt ${shown})` : ` (pixel aspect ${m.pixelAspect}, shown ${shown})`;
 }
