@@ -1,10 +1,10 @@
 -- Test support: builds a scene in the Lua Resolve simulator from its JSON description and reads the
--- markers and metadata back. scene: { version, fieldsNotKept, clips: [{name, filePath, fps, frames,
+-- markers and metadata back. scene: { version, fieldsNotKept, metadataForms, clips: [{name, filePath, fps, frames,
 -- startTimecode, dropFrame, markers: [[frame, color, name, note, duration, customData]], metadata: {field: value}}],
 -- timeline: {name, fps, dropFrame, placements: [{clip, inFrame, outFrame, recordFrame, track}], playhead, markers: [...]},
 -- page, select: [clip names] }
 return function(Simulator, json, scene)
-  local sim = Simulator.new({ version = scene.version, fieldsNotKept = scene.fieldsNotKept })
+  local sim = Simulator.new({ version = scene.version, fieldsNotKept = scene.fieldsNotKept, metadataForms = scene.metadataForms })
   local clips, order = {}, {}
   for _, spec in ipairs(scene.clips) do
     local clip = sim.add_clip({ name = spec.name, filePath = spec.filePath, fps = spec.fps, frames = spec.frames, startTimecode = spec.startTimecode, dropFrame = spec.dropFrame })
