@@ -145,7 +145,7 @@ describe("Sichter.lua applies a plan by the plugin adapter's rules", () => {
     const oldCalls = await pluginOutcome(SCENES["Resolve 20.3: the key/value metadata calls only"]!.scene, tagPlan());
     expect(oldCalls.metadata.Keywords).toBe("Interview, Rathaus, Köln");
     const notKept = await pluginOutcome(SCENES["21.1 without the key/value calls, Description keeping nothing"]!.scene, tagPlan());
-    expect(notKept.reports[0]!.items.find((i) => i.target.startsWith(`${NAME}: Description = `))).toMatchObject({ status: "failed" });
+    expect(notKept.reports[0]!.items.find((i) => i.target === `${NAME}: Description`)).toMatchObject({ status: "failed", error: { code: "SICHTER_E_HOST_WRITE_NOT_KEPT" } });
     const occupied = await pluginOutcome(SCENES["the editor's markers on frame 0 and on every frame of the second shot"]!.scene, tagPlan());
     expect(occupied.clipMarkers.filter((m) => m.customData.startsWith("sichter:")).map((m) => m.frame)).toEqual([1, 300]);
     expect(occupied.reports[0]!.items.filter((i) => i.status === "skipped").map((i) => i.error?.code)).toEqual([expect.stringMatching(/^SICHTER_E_/)]);
