@@ -28,6 +28,34 @@ describe("termsOf", () => {
   });
 });
 
+describe("termsOf keeps what an editor would type", () => {
+  it("drops URL pieces, handles and mail addresses", () => {
+    expect(termsOf("tv.example.de")).toEqual([]);
+    expect(termsOf("http://www.ebigear.com/forum-175-1.html")).toEqual([]);
+    expect(termsOf("wwwebigear bbs c0lg nttp html")).toEqual([]);
+    expect(termsOf("Wahlergebnis unter www.example.de/wahl und @sichter")).toEqual(["Wahlergebnis"]);
+  });
+
+  it("drops fragments and short tokens, keeps known acronyms", () => {
+    expect(termsOf("ample de tv")).toEqual([]);
+    expect(termsOf("Jo Hamburg xq")).toEqual(["Hamburg"]);
+    expect(termsOf("SPD und AfD im NRW-Landtag")).toEqual(["SPD", "AfD", "NRW-Landtag"]);
+    expect(termsOf("Romney woos NRA")).toEqual(["Romney", "NRA"]);
+  });
+});
+
+describe("extractKeywords ranks story text first", () => {
+  it("gives words of lower thirds and titles a higher confidence than incidental text", () => {
+    const found = extractKeywords([
+      { ...line("Apotheke Hauptstraße"), confidence: 0.99, role: "incidental" as const },
+      { ...line("Landtag Brandenburg"), confidence: 0.9 },
+    ]);
+    const story = found.find((k) => k.label === "Landtag Brandenburg")!;
+    const incidental = found.find((k) => k.label === "Apotheke Hauptstraße")!;
+    expect(story.confidence).toBeGreaterThan(incidental.confidence);
+  });
+});
+
 describe("extractKeywords", () => {
   it("merges the same term across lines and shots, preferring the umlaut spelling", () => {
     const found = extractKeywords([line("KOELN HAUPTBAHNHOF", 0, 50), line("Köln Hauptbahnhof", 200, 260), line("Köln", 300, 320)]);

@@ -1,4 +1,6 @@
 import { foldText } from "../text/foldText.ts";
+import { ACRONYMS } from "./lexicon/acronyms.ts";
+import { isKnownWord } from "./lexicon/Lexicon.ts";
 import { STOP_WORDS } from "./stopWords.ts";
 
 export interface TextLine {
@@ -7,7 +9,16 @@ export interface TextLine {
   readonly endFrame: number;
   /** Recognition confidence of the line, 0..1. */
   readonly confidence: number;
+  /** Story text (lower thirds, titles; the default) or text that happens to be in the picture. */
+  readonly role?: "story" | "incidental";
 }
+
+/**
+ * Incidental text (a sign, a shop front) ranks below story text: its keywords' confidence is the
+ * recognition confidence times this, so lower thirds and titles come first however well a sign
+ * was read.
+ */
+const INCIDENTAL_WEIGHT = 0.6;
 
 export interface KeywordCandidate {
   /** Display form: the best spelling seen (umlauts over ae/oe/ue, mixed case over capitals). */
@@ -44,7 +55,7 @@ export function extractKeywords(lines: readonly TextLine[]): KeywordCandidate[] 
       }
       entry.labels.push(term);
       entry.ranges.push({ startFrame: line.startFrame, endFrame: line.endFrame });
-      entry.confidence.push(line.confidence);
+      entry.confidence.push(line.confidence * (line.role === "incidental" ? INCIDENTAL_WEIGHT : 1));
       entry.evidence.add(line.text);
     }
   }
@@ -57,9 +68,34 @@ export function extractKeywords(lines: readonly TextLine[]): KeywordCandidate[] 
   }));
 }
 
+/**
+ * Addresses are not subjects: URLs, bare domains ("tv.example.de"), mail addresses and handles are
+ * cut out of a line before it is split into words, so their pieces never become keywords.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)\S*|\S*@\S+|(?:[\p{L}\p{N}-]+\.)+(?:de|com|org|net|eu|tv|info|at|ch|uk|fr|it|nl|io|html?|php)\b\S*|(?<!\S)@\S+/giu;
+
+/** What is left of an address the recogniser broke up ("http", "wwwebigear", "html"). */
+const ADDRESS_PIECE = /^(?:https?|nttp|www.*|html?|php|com|net|org)$/i;
+
+/**
+ * A word an editor would type: a known acronym in its spelling ("SPD", "AfD"); otherwise four
+ * letters or more, no letters and digits mixed ("c0lg", "forum-175-1"), and, when it starts in
+ * lower case (a fragment such as "ample" is read in lower case), a known German or English word.
+ */
+function isKeywordWord(word: string): boolean {
+  if (ACRONYMS.has(word) || ACRONYMS.has(word.toUpperCase()) && word === word.toUpperCase()) return true;
+  if (ADDRESS_PIECE.test(word)) return false;
+  const letters = word.replace(/[^\p{L}]/gu, "");
+  if (letters.length <= 3 && !/-/.test(word)) return false;
+  if (/\p{L}/u.test(word) && /\p{N}/u.test(word)) return false;
+  if (/^\p{Ll}/u.test(word)) return word.split("-").every((part) => isKnownWord(part));
+  return true;
+}
+
 /** The content-word runs of one line, normalised for display. */
-export function termsOf(line: string): string[] {
+export function termsOf(text: string): string[] {
   const terms: string[] = [];
+  const line = text.replace(ADDRESS, " | ");
   // Punctuation other than inner hyphens and apostrophes ends a run, like a stop word does.
   for (const chunk of line.split(/[^\p{L}\p{N}'’-]+(?=\s|$)|[,:;.!?()"„“”«»/|]+/u)) {
     let run: string[] = [];
@@ -73,7 +109,7 @@ export function termsOf(line: string): string[] {
       const word = raw.replace(/^[-'’]+|[-'’]+$/g, "");
       if (word.length === 0) continue;
       const isNumber = /^\d+$/.test(word);
-      if (STOP_WORDS.has(word.toLowerCase()) || (isNumber && !YEAR.test(word)) || (!isNumber && word.length < 2)) {
+      if (STOP_WORDS.has(word.toLowerCase()) || (isNumber && !YEAR.test(word)) || (!isNumber && !isKeywordWord(word))) {
         flush();
         continue;
       }

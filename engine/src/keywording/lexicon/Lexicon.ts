@@ -1,0 +1,32 @@
+import { ENGLISH_WORDS } from "./englishWords.ts";
+import { GERMAN_WORDS } from "./germanWords.ts";
+
+/** Lower-case key of a word: what the lexicon is looked up by (ß and umlauts kept). */
+function key(word: string): string {
+  return word.toLowerCase().normalize("NFC");
+}
+
+const ENGLISH: ReadonlySet<string> = new Set(ENGLISH_WORDS.map(key));
+const GERMAN: ReadonlySet<string> = new Set(GERMAN_WORDS.map(key));
+
+/** Endings a listed word may carry ("reporters", "closed", "Straßen", "Bürgermeisterin"). */
+const ENDINGS = ["ings", "ing", "ies", "ers", "es", "ed", "er", "en", "in", "s", "e", "n", "d"] as const;
+
+function listed(set: ReadonlySet<string>, word: string): boolean {
+  const k = key(word);
+  if (set.has(k)) return true;
+  return ENDINGS.some((ending) => k.length > ending.length + 2 && k.endsWith(ending) && set.has(k.slice(0, -ending.length)));
+}
+
+export function isEnglishWord(word: string): boolean {
+  return listed(ENGLISH, word);
+}
+
+export function isGermanWord(word: string): boolean {
+  return listed(GERMAN, word);
+}
+
+/** A word of either language, with the usual endings. */
+export function isKnownWord(word: string): boolean {
+  return isEnglishWord(word) || isGermanWord(word);
+}
