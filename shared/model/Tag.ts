@@ -21,6 +21,9 @@ export type Provenance = z.infer<typeof Provenance>;
 /**
  * One label on a frame range of a clip. `kind` is a stable machine key ("cue.black",
  * "motion.pan-left", "keyword") so hosts can localise; `label` is the text a person sees.
+ * On-screen text comes as "ocr.line" (story text: lower thirds, titles), "ocr.incidental" (text
+ * that happens to be in the picture) and "ocr.overlay" (a channel bug, watermark, clock or ticker
+ * that stays across shots: one tag, never a keyword), and the "keyword"s taken from the first two.
  */
 export const Tag = z.object({
   label: z.string().min(1),

@@ -9,6 +9,9 @@ import { ocrSamplePlan, type PlannedSample } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
 import type { FrameReading } from "./readFrame.ts";
 import { sampleFrames } from "./sampleFrames.ts";
+import { restoreWordBoundaries } from "../../src/keywording/wordBoundaries.ts";
+import { lineRole } from "./lineRole.ts";
+import { separateOverlays } from "./persistentOverlays.ts";
 import { trackText, type OcrSample } from "./textTracks.ts";
 
 export interface OcrAnalyzerOptions {
@@ -57,6 +60,14 @@ export const DETECTION_SIZE = 512;
 /** Frames decoded ahead of the one being read: enough to keep ffmpeg busy while the models run. */
 const AHEAD = 2;
 
+/** Story text: lower thirds, titles, banners, cards. */
+export const OCR_LINE_KIND = "ocr.line";
+/** Small text that happens to be in the picture: searchable, ranked below story text. */
+export const OCR_INCIDENTAL_KIND = "ocr.incidental";
+/** A persistent overlay (channel bug, watermark, clock, ticker): one tag, never keywords. */
+export const OCR_OVERLAY_KIND = "ocr.overlay";
+const OVERLAY_LABEL = { de: "Einblendung", en: "Overlay" } as const;
+
 export const OCR_ANALYZER_ID = "sichter.ocr";
 export const OCR_ANALYZER_VERSION = "0.1.0";
 
@@ -104,6 +115,7 @@ export class OcrAnalyzer implements Analyzer {
     // the picture did not change. Readings are collected in plan order.
     const entries: Array<{ sample: PlannedSample; reading: Promise<FrameReading> }> = [];
     let last: { shot: number; grid: PictureGrid; reading: Promise<FrameReading> } | undefined;
+    let frameHeight = 0;
     let decodeSeconds = 0;
     let picturesReused = 0;
     let done = 0;
@@ -112,6 +124,7 @@ export class OcrAnalyzer implements Analyzer {
       let waitStarted = performance.now();
       for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
         decodeSeconds += (performance.now() - waitStarted) / 1000;
+        frameHeight = image.height;
         // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
         const small = detectionImage(image, readOptions.detectionMaxSide);
         const grid = pictureGrid(small);
@@ -142,14 +155,18 @@ export class OcrAnalyzer implements Analyzer {
       frame: sample.frame,
       from: sample.from,
       to: sample.to,
-      lines: readings[i]!.lines.map(({ text, raw, confidence }) => ({ text, raw, confidence })),
+      shot: sample.shot,
+      // Small text loses its spaces in the recogniser: put them back before lines are compared.
+      lines: readings[i]!.lines.map(({ text, raw, confidence, box }) => ({ text: restoreWordBoundaries(text), raw, confidence, box })),
     }));
     const sum = (pick: (r: FrameReading) => number): number => distinct.reduce((total, r) => total + pick(r), 0);
     const detectSeconds = sum((r) => r.detectSeconds);
     const recogniseSeconds = sum((r) => r.recogniseSeconds);
     const boxesRecognised = sum((r) => r.recognised);
     const boxesReused = sum((r) => r.reused);
-    const tracks = trackText(samples, { similarity: o.similarity ?? 0.8 });
+    // Channel bugs, watermarks, clocks and tickers are not the story: one tag each, no keywords.
+    const { content, overlays } = separateOverlays(samples);
+    const tracks = trackText(content, { similarity: o.similarity ?? 0.8 });
     this.lastRun = {
       samples: samples.length,
       seconds: (performance.now() - started) / 1000,
@@ -162,7 +179,7 @@ export class OcrAnalyzer implements Analyzer {
     };
     const tags: Tag[] = tracks.map((t) => ({
       label: t.text,
-      kind: "ocr.line",
+      kind: lineRole(t.box, frameHeight) === "story" ? OCR_LINE_KIND : OCR_INCIDENTAL_KIND,
       language: input.language,
       source: "ocr",
       confidence: Math.min(1, Math.max(0, t.confidence)),
@@ -171,6 +188,19 @@ export class OcrAnalyzer implements Analyzer {
       status: "suggested",
       provenance: [{ producer: OCR_ANALYZER_ID, version: OCR_ANALYZER_VERSION, evidence: t.raw }],
     }));
+    tags.push(
+      ...overlays.map((v) => ({
+        label: `${OVERLAY_LABEL[input.language]}: ${v.text}`,
+        kind: OCR_OVERLAY_KIND,
+        language: input.language,
+        source: "ocr" as const,
+        confidence: Math.min(1, Math.max(0, v.confidence)),
+        startFrame: v.startFrame,
+        endFrame: v.endFrame,
+        status: "suggested" as const,
+        provenance: [{ producer: OCR_ANALYZER_ID, version: OCR_ANALYZER_VERSION, evidence: v.raw }],
+      })),
+    );
     return { tags, text: tracks.map((t) => ({ startFrame: t.startFrame, endFrame: t.endFrame, text: t.text })) };
   }
 }

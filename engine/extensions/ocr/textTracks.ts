@@ -1,5 +1,13 @@
 import { foldGerman } from "./germanCorrection.ts";
 
+/** Where a line was read, in frame pixels. */
+export interface LineBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** One line read in one sampled frame. */
 export interface ReadLine {
   /** After German correction. */
@@ -7,6 +15,8 @@ export interface ReadLine {
   /** As the recogniser returned it (the tag's evidence). */
   readonly raw: string;
   readonly confidence: number;
+  /** Where it was read (persistent overlays are told apart by place). */
+  readonly box?: LineBox;
 }
 
 /** The lines read in one sampled frame. */
@@ -15,6 +25,8 @@ export interface OcrSample {
   /** The frames one sighting stands for, [from, to): halfway to the neighbouring samples of its shot. */
   readonly from: number;
   readonly to: number;
+  /** Index of the shot the sample lies in, when known (overlays stay across shots). */
+  readonly shot?: number;
   readonly lines: readonly ReadLine[];
 }
 
@@ -28,6 +40,8 @@ export interface TextTrack {
   /** Mean recognition confidence over the sightings. */
   readonly confidence: number;
   readonly sightings: number;
+  /** Where it was first read, when the readings had boxes. */
+  readonly box?: LineBox;
 }
 
 export interface TrackOptions {
@@ -71,6 +85,7 @@ interface OpenTrack {
   endFrame: number;
   lastSample: number;
   latest: string;
+  box: LineBox | undefined;
   confidences: number[];
   variants: Map<string, { text: string; raw: string; count: number; confidence: number }>;
 }
@@ -130,6 +145,7 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
         endFrame: sample.from + 1,
         lastSample: index,
         latest: line.text,
+        box: line.box,
         confidences: [],
         variants: new Map(),
       };
@@ -142,7 +158,7 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
     .map((t) => {
       const { text, raw } = bestVariant(t);
       const confidence = t.confidences.reduce((s, c) => s + c, 0) / t.confidences.length;
-      return { startFrame: t.startFrame, endFrame: t.endFrame, text, raw, confidence, sightings: t.confidences.length };
+      return { startFrame: t.startFrame, endFrame: t.endFrame, text, raw, confidence, sightings: t.confidences.length, ...(t.box && { box: t.box }) };
     })
     .sort((a, b) => a.startFrame - b.startFrame || a.text.localeCompare(b.text));
 }

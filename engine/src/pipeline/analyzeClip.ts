@@ -151,7 +151,10 @@ export async function analyzeClip(
       const e = toSichterError(outcome.reason);
       failures.push({ analyzer: options.analyzers[i]!.id, code: isSichterError(outcome.reason) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
     }
-    const lines = tags.filter((t) => t.kind === "ocr.line").map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence }));
+    // Overlays ("ocr.overlay": watermarks, clocks) are not read for keywords; incidental text ranks lower.
+    const lines = tags
+      .filter((t) => t.kind === "ocr.line" || t.kind === "ocr.incidental")
+      .map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence, role: t.kind === "ocr.line" ? ("story" as const) : ("incidental" as const) }));
     tags.push(...keywordTags(extractKeywords(lines), options.language));
     if (options.keywording && options.keywording.providers.length > 0) {
       const cloud = await cloudKeywords(

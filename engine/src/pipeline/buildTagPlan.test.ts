@@ -78,3 +78,38 @@ describe("buildTagPlan with cloud keywords", () => {
     expect(kinds).not.toContain("iptc.mediaTopic");
   });
 });
+
+describe("buildTagPlan with overlays and incidental text", () => {
+  const bulletin: TagSet = {
+    ...set,
+    tags: [
+      tag({ label: "Einblendung: tv.example.de", kind: "ocr.overlay", startFrame: 0, endFrame: 900 }),
+      tag({ label: "Apotheke", kind: "ocr.incidental", startFrame: 10, endFrame: 60 }),
+      tag({ label: "Apotheke", kind: "keyword", confidence: 0.59, startFrame: 10, endFrame: 60 }),
+      tag({ label: "Landtag Brandenburg", kind: "ocr.line", startFrame: 100, endFrame: 175 }),
+      tag({ label: "Landtag Brandenburg", kind: "keyword", confidence: 0.9, startFrame: 100, endFrame: 175 }),
+      tag({ label: "Rathaus Köln", kind: "ocr.line", startFrame: 500, endFrame: 575 }),
+      tag({ label: "Rathaus Köln", kind: "keyword", confidence: 0.8, startFrame: 500, endFrame: 575 }),
+      // Read as lines where the overlay finder could not tell (seen in too few shots): no words in them.
+      tag({ label: "00:00:01.", kind: "ocr.line", startFrame: 0, endFrame: 50 }),
+      tag({ label: "ample.de", kind: "ocr.line", startFrame: 0, endFrame: 50 }),
+    ],
+  };
+
+  it("builds the description from the story's text, not from overlays or incidental text", () => {
+    const plan = buildTagPlan(bulletin, "de");
+    expect(plan.description).toBe("2 Einstellungen, 30 s; Text im Bild: Landtag Brandenburg · Rathaus Köln.");
+    expect(plan.keywords).not.toContain("Einblendung: tv.example.de");
+  });
+
+  it("lists keywords from story text before those from incidental text", () => {
+    expect(buildTagPlan(bulletin, "de").keywords).toEqual(["Landtag Brandenburg", "Rathaus Köln", "Apotheke"]);
+  });
+
+  it("marks the overlay once, in a colour of its own", () => {
+    const overlays = buildTagPlan(bulletin, "de").markers.filter((m) => m.kind === "ocr.overlay");
+    expect(overlays).toHaveLength(1);
+    expect(overlays[0]!.color).not.toBe("yellow");
+    expect(overlays[0]!.color).not.toBe("white");
+  });
+});

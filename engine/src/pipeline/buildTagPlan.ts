@@ -1,4 +1,5 @@
 import type { PlannedMarker, Tag, TagPlan, TagSet } from "@sichter/shared/model";
+import { termsOf } from "../keywording/extractKeywords.ts";
 import { foldText } from "../text/foldText.ts";
 
 type Language = "de" | "en";
@@ -17,6 +18,9 @@ const COLORS: Record<string, PlannedMarker["color"]> = {
   shot: "blue",
   keyword: "green",
   "ocr.line": "yellow",
+  "ocr.incidental": "yellow",
+  // A watermark or channel bug is not the story: an editor should tell it apart at a glance.
+  "ocr.overlay": "cyan",
   cue: "red",
   motion: "purple",
   user: "orange",
@@ -24,7 +28,8 @@ const COLORS: Record<string, PlannedMarker["color"]> = {
 
 /**
  * What a host writes for a clip: a marker per shot and per tag range (rejected tags are left out),
- * the keywords (deduplicated by folded spelling) and a one-sentence description. Frames stay
+ * the keywords (deduplicated by folded spelling, most confident first) and a one-sentence
+ * description. Frames stay
  * offsets from the clip's first frame.
  */
 export function buildTagPlan(set: TagSet, language: Language): TagPlan {
@@ -42,8 +47,14 @@ export function buildTagPlan(set: TagSet, language: Language): TagPlan {
     ...live.filter((t) => t.kind !== "keyword" && t.kind !== "iptc.mediaTopic").map((t) => tagMarker(t)),
   ].sort((a, b) => a.startFrame - b.startFrame || a.kind.localeCompare(b.kind));
 
-  const keywords = unique(live.filter((t) => isKeyword(t, language)).map((t) => t.label));
-  const texts = unique(live.filter((t) => t.kind === "ocr.line").map((t) => t.label));
+  // Most confident first: keywords of lower thirds and titles rank above those of incidental text.
+  const ranked = live.filter((t) => isKeyword(t, language)).sort((a, b) => b.confidence - a.confidence);
+  const keywords = unique(ranked.map((t) => t.label));
+  // The story's text (lower thirds, titles), never overlays; text in the picture only without it.
+  // A line without a word an editor would type (a clock, an address) says nothing of the story.
+  const worded = (kind: string): string[] => unique(live.filter((t) => t.kind === kind && termsOf(t.label).length > 0).map((t) => t.label));
+  const story = worded("ocr.line");
+  const texts = story.length > 0 ? story : worded("ocr.incidental");
   const minutes = set.clip.durationSeconds / 60;
   const length = minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.round(set.clip.durationSeconds)} s`;
   const description =

@@ -8,7 +8,7 @@ import { matchConcepts, type Vocabulary } from "../keywording/Vocabulary.ts";
  * keyword tags.
  */
 export function controlledTermsOf(vocabularies: readonly Vocabulary[], tags: Tag[], language: "de" | "en", frameCount: number): ControlledTerm[] {
-  const texts = tags.filter((t) => t.kind === "ocr.line" || t.kind === "keyword").map((t) => t.label);
+  const texts = tags.filter((t) => t.kind === "ocr.line" || t.kind === "ocr.incidental" || t.kind === "keyword").map((t) => t.label);
   const terms: ControlledTerm[] = [];
   for (const vocabulary of vocabularies) {
     for (const concept of matchConcepts(vocabulary, texts)) {

@@ -150,6 +150,7 @@ export const messages = {
   "review.provenance": { en: "Found by {producers}", de: "Gefunden von {producers}" },
   "group.ocr": { en: "On-screen text: keywords", de: "Texteinblendungen: Schlagwörter" },
   "group.ocr-lines": { en: "On-screen text: lines read", de: "Texteinblendungen: gelesene Zeilen" },
+  "group.ocr-overlays": { en: "On-screen text: overlays (logos, watermarks, clocks)", de: "Texteinblendungen: Senderlogos, Wasserzeichen, Uhren" },
   "group.vision": { en: "Image content", de: "Bildinhalt" },
   "group.speech": { en: "Speech", de: "Sprache" },
   "group.technical": { en: "Technical cues", de: "Technische Hinweise" },

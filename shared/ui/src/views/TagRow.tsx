@@ -45,7 +45,7 @@ export const TagRow = memo(function TagRow({ rowKey, tag, position, setSize, tim
   const status = t(`status.${tag.status}`);
   const evidence = evidenceOf(tag);
   const meta = [timecode, tag.source === "user" ? null : t("review.confidence", { percent })].filter(Boolean).join(" · ");
-  const origin = evidence && t(tag.kind === "ocr.line" ? "review.readAs" : "review.evidence", { evidence });
+  const origin = evidence && t(tag.kind.startsWith("ocr.") ? "review.readAs" : "review.evidence", { evidence });
   // A person's edits each add a "user" entry (with the label they replaced): name each producer once.
   const producers = [...new Set(tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)))].join(", ");
   const buttonTab = focused ? 0 : -1;

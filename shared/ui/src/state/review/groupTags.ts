@@ -6,10 +6,13 @@ import type { TagSource } from "@sichter/shared/model";
  * both the lines it read ("Potsdam, Plenarsaal") and the keywords taken from them ("Potsdam",
  * "Plenarsaal"), often with the same label.
  */
-export type TagGroupKey = TagSource | "ocr-lines";
+export type TagGroupKey = TagSource | "ocr-lines" | "ocr-overlays";
 
 /** The order the review shows groups in: what editors check first comes first. */
-export const GROUP_ORDER: readonly TagGroupKey[] = ["ocr", "ocr-lines", "vision", "speech", "technical", "motion", "user"];
+export const GROUP_ORDER: readonly TagGroupKey[] = ["ocr", "ocr-lines", "ocr-overlays", "vision", "speech", "technical", "motion", "user"];
+
+/** OCR's kinds of lines: story text ("ocr.line") and text that happens to be in the picture. */
+const LINE_KINDS = new Set(["ocr.line", "ocr.incidental"]);
 
 export interface TagGroup {
   readonly key: TagGroupKey;
@@ -17,7 +20,10 @@ export interface TagGroup {
 }
 
 export function groupKeyOf(tag: StoredTag): TagGroupKey {
-  return tag.source === "ocr" && tag.kind === "ocr.line" ? "ocr-lines" : tag.source;
+  if (tag.source === "ocr" && LINE_KINDS.has(tag.kind)) return "ocr-lines";
+  // Watermarks, channel bugs, clocks: text that stays across shots, one tag each.
+  if (tag.source === "ocr" && tag.kind === "ocr.overlay") return "ocr-overlays";
+  return tag.source;
 }
 
 /** Tags by group in GROUP_ORDER, each group in clip order (then by label); empty groups left out. */

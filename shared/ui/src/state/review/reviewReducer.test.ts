@@ -25,6 +25,16 @@ describe("groupTags", () => {
   });
 });
 
+describe("groupTags with text in the picture and overlays", () => {
+  it("lists incidental text with the lines read, and a persistent overlay in a group of its own", () => {
+    const read = [{ ...tag(7, "ocr", 0), kind: "ocr.incidental" }, { ...tag(8, "ocr", 0), kind: "ocr.overlay" }, { ...tag(9, "ocr", 5), kind: "ocr.line" }];
+    expect(groupTags(read).map((g) => [g.key, g.tags.map((t) => t.id)])).toEqual([
+      ["ocr-lines", [7, 9]],
+      ["ocr-overlays", [8]],
+    ]);
+  });
+});
+
 describe("evidenceOf", () => {
   it("names the text line a keyword was taken from, and nothing when it is the label itself", () => {
     expect(evidenceOf({ ...tag(1, "ocr", 0, "Potsdam"), provenance: [{ producer: "sichter.keywords", evidence: "Potsdam, Plenarsaal" }] })).toBe("Potsdam, Plenarsaal");

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { separateOverlays } from "./persistentOverlays.ts";
+import type { LineBox, OcrSample, ReadLine } from "./textTracks.ts";
+
+const CORNER: LineBox = { x: 400, y: 8, width: 70, height: 12 };
+const LOWER_THIRD: LineBox = { x: 20, y: 210, width: 260, height: 20 };
+const TICKER: LineBox = { x: 0, y: 250, width: 480, height: 14 };
+
+const line = (text: string, box: LineBox, confidence = 0.9): ReadLine => ({ text, raw: text, confidence, box });
+
+/** One sample every 25 frames, shots of 100 frames (four samples each). */
+function sample(index: number, ...lines: ReadLine[]): OcrSample {
+  const frame = index * 25 + 12;
+  return { frame, from: index * 25, to: index * 25 + 25, shot: Math.floor(index / 4), lines };
+}
+
+describe("separateOverlays", () => {
+  it("takes a URL watermark that stays across shots, misread now and then, for one overlay with its best reading", () => {
+    const reads = ["tv.example.de", "tv.examp1e.de", "tv.example.de", "ample.de", "tv.example.de", "tv.exarnple.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de"];
+    const samples = reads.map((text, i) => sample(i, line(text, { ...CORNER, x: CORNER.x + (i % 3) }, text === "tv.example.de" ? 0.97 : 0.7)));
+    samples[5] = sample(5, line("tv.exarnple.de", CORNER, 0.7), line("North Korea launch", LOWER_THIRD));
+    const { content, overlays } = separateOverlays(samples);
+    expect(overlays).toHaveLength(1);
+    expect(overlays[0]).toMatchObject({ text: "tv.example.de", startFrame: 0, endFrame: 300, shots: 3 });
+    expect(overlays[0]!.confidence).toBeCloseTo(0.97);
+    expect(content.flatMap((s) => s.lines.map((l) => l.text))).toEqual(["North Korea launch"]);
+  });
+
+  it("keeps a clock whose digits change as one overlay", () => {
+    const samples = Array.from({ length: 12 }, (_, i) => sample(i, line(`12:0${Math.floor(i / 2)}`, CORNER)));
+    const { content, overlays } = separateOverlays(samples);
+    expect(overlays).toHaveLength(1);
+    expect(content.every((s) => s.lines.length === 0)).toBe(true);
+  });
+
+  it("takes a ticker strip that stays lit across cuts with changing text for one overlay", () => {
+    const news = ["Bahn streikt ab Montag", "DAX schließt im Plus", "Wetter: Sturm im Norden"];
+    const samples = Array.from({ length: 12 }, (_, i) => sample(i, line(news[i % 3]!, TICKER)));
+    const { overlays } = separateOverlays(samples);
+    expect(overlays).toHaveLength(1);
+  });
+
+  it("leaves lower thirds alone, even the same name shown again in later shots at the same place", () => {
+    const samples = Array.from({ length: 16 }, (_, i) => {
+      const shot = Math.floor(i / 4);
+      const within = i % 4;
+      // Each shot shows a lower third in its middle samples; shots 0, 2 and 3 show the same name.
+      const name = shot === 1 ? "Köln Hauptbahnhof" : "Anna Schäfer, Bürgermeisterin";
+      return within === 1 || within === 2 ? sample(i, line(name, LOWER_THIRD)) : sample(i);
+    });
+    const { content, overlays } = separateOverlays(samples);
+    expect(overlays).toEqual([]);
+    expect(content.flatMap((s) => s.lines)).toHaveLength(8);
+  });
+
+  it("never takes text seen in fewer than three shots for an overlay", () => {
+    const samples = Array.from({ length: 8 }, (_, i) => sample(i, line("tv.example.de", CORNER)));
+    expect(separateOverlays(samples).overlays).toEqual([]);
+  });
+});

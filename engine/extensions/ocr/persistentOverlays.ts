@@ -1,0 +1,201 @@
+import { normaliseText, textSimilarity, type LineBox, type OcrSample, type ReadLine } from "./textTracks.ts";
+
+/**
+ * Text that belongs to the channel, not to the story: a bug or logo in a corner, a URL watermark,
+ * a clock, a ticker. It is told apart by where it is and how long it stays, never by what it says:
+ * it sits in one place on screen and stays there across the cuts, shot after shot.
+ */
+export interface PersistentOverlay {
+  /** The best reading (highest mean confidence among the variants read more than once). */
+  readonly text: string;
+  readonly raw: string;
+  readonly confidence: number;
+  readonly startFrame: number;
+  readonly endFrame: number;
+  /** Where it sits, in frame pixels (mean of its sightings). */
+  readonly box: LineBox;
+  readonly sightings: number;
+  /** Shots it was seen in. */
+  readonly shots: number;
+}
+
+export interface OverlayOptions {
+  /** Shots a text must be seen in, in one place, to be taken for an overlay. Default 3. */
+  readonly minShots?: number;
+  /**
+   * Share of the samples from its first to its last sighting that saw it. A watermark is seen in
+   * most of them (a low-contrast one is missed now and then); a name shown again in a later shot
+   * is seen in few. Default 0.4.
+   */
+  readonly minCoverage?: number;
+  /** Similarity (0..1) of two readings that count as the same text (misreads of one overlay). Default 0.6. */
+  readonly similarity?: number;
+}
+
+interface Sighting {
+  readonly sample: number;
+  readonly shot: number;
+  readonly from: number;
+  readonly to: number;
+  readonly line: ReadLine & { readonly box: LineBox };
+}
+
+/** Readings that stay in one place: a lower third band, a corner, a ticker strip. */
+interface Place {
+  readonly sightings: Sighting[];
+  box: LineBox;
+}
+
+/** Same place on screen: the boxes' vertical centres within half a text height, their spans overlapping. */
+function samePlace(a: LineBox, b: LineBox): boolean {
+  const height = Math.min(a.height, b.height);
+  const centreA = a.y + a.height / 2;
+  const centreB = b.y + b.height / 2;
+  const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return Math.abs(centreA - centreB) <= height / 2 && overlap > 0 && Math.max(a.height, b.height) <= 1.6 * height;
+}
+
+function meanBox(boxes: readonly LineBox[]): LineBox {
+  const mean = (pick: (b: LineBox) => number): number => boxes.reduce((s, b) => s + pick(b), 0) / boxes.length;
+  return { x: mean((b) => b.x), y: mean((b) => b.y), width: mean((b) => b.width), height: mean((b) => b.height) };
+}
+
+/**
+ * Clocks and counters change their digits while they stay: compared with digits all alike, so
+ * "12:03" and "12:04" are one text, "tv.example.de" and "tv.examp1e.de" stay close.
+ */
+function skeleton(text: string): string {
+  return normaliseText(text).replace(/\p{N}/gu, "0");
+}
+
+function similar(a: string, b: string, threshold: number): boolean {
+  return textSimilarity(a, b) >= threshold || (/\p{N}/u.test(a) && skeleton(a) === skeleton(b));
+}
+
+/** Readings of one place grouped by text: each group is one text and its misreads. */
+function textGroups(place: Place, threshold: number): Sighting[][] {
+  const groups: Array<{ members: Sighting[]; texts: string[] }> = [];
+  for (const s of place.sightings) {
+    const group = groups.find((g) => g.texts.some((t) => similar(t, s.line.text, threshold)));
+    if (group) {
+      group.members.push(s);
+      if (!group.texts.includes(s.line.text)) group.texts.push(s.line.text);
+    } else groups.push({ members: [s], texts: [s.line.text] });
+  }
+  return groups.map((g) => g.members);
+}
+
+/** Among misread variants, the one read best: the highest mean confidence of those read more than once. */
+function bestReading(members: readonly Sighting[]): { text: string; raw: string; confidence: number } {
+  const variants = new Map<string, { text: string; raw: string; count: number; sum: number }>();
+  for (const { line } of members) {
+    const key = normaliseText(line.text);
+    const v = variants.get(key) ?? { text: line.text, raw: line.raw, count: 0, sum: 0 };
+    v.count += 1;
+    v.sum += line.confidence;
+    variants.set(key, v);
+  }
+  const all = [...variants.values()];
+  const repeated = all.filter((v) => v.count > 1);
+  const pool = repeated.length > 0 ? repeated : all;
+  const best = pool.reduce((a, b) => (b.sum / b.count > a.sum / a.count ? b : a));
+  return { text: best.text, raw: best.raw, confidence: best.sum / best.count };
+}
+
+/**
+ * Splits what was read into persistent overlays and the rest. Readings are grouped by place on
+ * screen, then by text within a place (misreads and a clock's changing digits stay together); a
+ * group seen in `minShots` shots is an overlay when it is seen in most samples over its span, or in
+ * enough of them and across a cut. A place
+ * whose text changes but which stays lit across cuts (a ticker: something there in the last
+ * sample before a cut and the first after it, at two cuts or more, with three texts or more) is one
+ * overlay as a whole. Lines without a box (no place known) are never overlays. `content` is
+ * `samples` without the overlays' lines.
+ */
+export function separateOverlays(
+  samples: readonly OcrSample[],
+  options: OverlayOptions = {},
+): { content: OcrSample[]; overlays: PersistentOverlay[] } {
+  const minShots = options.minShots ?? 3;
+  const minCoverage = options.minCoverage ?? 0.4;
+  const threshold = options.similarity ?? 0.6;
+  const ordered = [...samples].sort((a, b) => a.frame - b.frame);
+  const places: Place[] = [];
+  ordered.forEach((sample, index) => {
+    for (const line of sample.lines) {
+      if (!line.box) continue;
+      const sighting: Sighting = { sample: index, shot: sample.shot ?? -1, from: sample.from, to: sample.to, line: { ...line, box: line.box } };
+      const place = places.find((p) => samePlace(p.box, line.box!));
+      if (place) {
+        place.sightings.push(sighting);
+        place.box = meanBox(place.sightings.map((s) => s.line.box));
+      } else places.push({ sightings: [sighting], box: line.box });
+    }
+  });
+
+  const overlaid = new Set<ReadLine>();
+  const overlays: PersistentOverlay[] = [];
+  const keep = (members: readonly Sighting[]): void => {
+    for (const m of members) overlaid.add(findLine(ordered, m));
+    const { text, raw, confidence } = bestReading(members);
+    overlays.push({
+      text,
+      raw,
+      confidence,
+      startFrame: Math.min(...members.map((m) => m.from)),
+      endFrame: Math.max(...members.map((m) => m.to)),
+      box: meanBox(members.map((m) => m.line.box)),
+      sightings: members.length,
+      shots: new Set(members.map((m) => m.shot)).size,
+    });
+  };
+  for (const place of places) {
+    const groups = textGroups(place, threshold);
+    if (isTicker(place, groups.length, ordered)) {
+      keep(place.sightings);
+      continue;
+    }
+    for (const members of groups) {
+      const shots = new Set(members.map((m) => m.shot));
+      if (shots.size < minShots) continue;
+      const seen = new Set(members.map((m) => m.sample));
+      const first = Math.min(...seen);
+      const last = Math.max(...seen);
+      const coverage = seen.size / (last - first + 1);
+      // A lower third comes and goes within its shot; a watermark is there when the picture cuts.
+      if (coverage >= STEADY_COVERAGE || (coverage >= minCoverage && cutsCrossed(seen, ordered) >= 1)) keep(members);
+    }
+  }
+  const content = ordered.map((s) => ({ ...s, lines: s.lines.filter((l) => !overlaid.has(l)) }));
+  return { content, overlays: overlays.sort((a, b) => a.startFrame - b.startFrame) };
+}
+
+/** The original line object a sighting was made from (sightings copy it to pin down its box). */
+function findLine(samples: readonly OcrSample[], s: Sighting): ReadLine {
+  return samples[s.sample]!.lines.find((l) => l.box === s.line.box)!;
+}
+
+/** Seen this steadily, a text shown in three shots is an overlay even if no sample caught it at a cut. */
+const STEADY_COVERAGE = 0.7;
+
+/** Cuts with a sighting in the last sample before and the first sample after them. */
+function cutsCrossed(lit: ReadonlySet<number>, samples: readonly OcrSample[]): number {
+  let crossings = 0;
+  for (let i = 1; i < samples.length; i++) {
+    const a = samples[i - 1]!;
+    const b = samples[i]!;
+    if (a.shot !== undefined && b.shot !== undefined && a.shot !== b.shot && lit.has(i - 1) && lit.has(i)) crossings++;
+  }
+  return crossings;
+}
+
+/** Share of the samples from its first to its last sighting a ticker is seen in: it never leaves. */
+const TICKER_COVERAGE = 0.8;
+
+function isTicker(place: Place, texts: number, samples: readonly OcrSample[]): boolean {
+  if (texts < 3) return false;
+  const lit = new Set(place.sightings.map((s) => s.sample));
+  const first = Math.min(...lit);
+  const last = Math.max(...lit);
+  return lit.size / (last - first + 1) >= TICKER_COVERAGE && cutsCrossed(lit, samples) >= 2;
+}
