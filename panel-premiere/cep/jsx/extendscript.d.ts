@@ -82,6 +82,9 @@ interface Sequence {
   /** Ticks of one frame, as a decimal string. */
   readonly timebase: string;
   readonly videoTracks: TrackCollection;
+  readonly markers: MarkerCollection;
+  /** The sequence's item in the Project panel: its XMP holds Sichter's ledger of sequence markers. */
+  readonly projectItem: ProjectItem;
   getPlayerPosition(): Time;
   /** Ticks as a decimal string. */
   setPlayerPosition(ticks: string): void;

@@ -321,6 +321,52 @@ var Sichter;
     }
     Sichter.writeBag = writeBag;
 })(Sichter || (Sichter = {}));
+/** Writing markers into one collection (a clip's or the active sequence's) as the panel planned them. */
+var Sichter;
+(function (Sichter) {
+    /** Carries out the changes; answers the guids of the added markers, in order. */
+    function applyMarkerChanges(markers, changes) {
+        var byGuid = {};
+        var list = Sichter.markerList(markers);
+        for (var i = 0; i < list.length; i++)
+            byGuid[list[i].guid] = list[i];
+        for (var r = 0; r < changes.remove.length; r++) {
+            var gone = byGuid[changes.remove[r]];
+            if (gone)
+                markers.deleteMarker(gone);
+        }
+        for (var u = 0; u < changes.update.length; u++) {
+            var change = changes.update[u];
+            var existing = byGuid[change.guid];
+            if (existing)
+                setMarker(markers, existing, change);
+        }
+        var added = [];
+        for (var a = 0; a < changes.add.length; a++) {
+            var wanted = changes.add[a];
+            var created = markers.createMarker(Sichter.secondsOf(wanted.start));
+            setMarker(markers, created, wanted);
+            added.push(created.guid);
+        }
+        return added;
+    }
+    Sichter.applyMarkerChanges = applyMarkerChanges;
+    /** Sets everything but the start: a marker that moves is removed and added again by the panel. */
+    function setMarker(markers, marker, wanted) {
+        marker.name = wanted.name;
+        marker.comments = wanted.comments;
+        marker.end = Sichter.secondsOf(wanted.end);
+        marker.setTypeAsComment();
+        marker.setColorByIndex(wanted.colorIndex, indexOf(markers, marker));
+    }
+    function indexOf(markers, marker) {
+        var list = Sichter.markerList(markers);
+        for (var i = 0; i < list.length; i++)
+            if (list[i].guid === marker.guid)
+                return i;
+        return -1;
+    }
+})(Sichter || (Sichter = {}));
 /**
  * The clip methods of the CEP panel: read everything about a clip in one call, then write markers,
  * XMP and the project column. The decisions (which markers are Sichter's, the keyword merge) are
@@ -363,31 +409,7 @@ var Sichter;
     });
     /** Removes, changes and adds markers; answers the guids of the added ones, in order. */
     Sichter.register("writeMarkers", function (args) {
-        var item = Sichter.requireClip(args.itemId, args.mediaPath);
-        var markers = item.getMarkers();
-        var byGuid = {};
-        var list = Sichter.markerList(markers);
-        for (var i = 0; i < list.length; i++)
-            byGuid[list[i].guid] = list[i];
-        for (var r = 0; r < args.remove.length; r++) {
-            var gone = byGuid[args.remove[r]];
-            if (gone)
-                markers.deleteMarker(gone);
-        }
-        for (var u = 0; u < args.update.length; u++) {
-            var change = args.update[u];
-            var existing = byGuid[change.guid];
-            if (existing)
-                setMarker(markers, existing, change);
-        }
-        var added = [];
-        for (var a = 0; a < args.add.length; a++) {
-            var wanted = args.add[a];
-            var created = markers.createMarker(Sichter.secondsOf(wanted.start));
-            setMarker(markers, created, wanted);
-            added.push(created.guid);
-        }
-        return { added: added };
+        return { added: Sichter.applyMarkerChanges(Sichter.requireClip(args.itemId, args.mediaPath).getMarkers(), args) };
     });
     Sichter.register("writeXmp", function (args) {
         var item = Sichter.requireClip(args.itemId, args.mediaPath);
@@ -422,21 +444,59 @@ var Sichter;
         item.setProjectMetadata(metadata.serialize(), [args.name]);
         return { written: true };
     });
-    /** Sets everything but the start: a marker that moves is removed and added again by the panel. */
-    function setMarker(markers, marker, wanted) {
-        marker.name = wanted.name;
-        marker.comments = wanted.comments;
-        marker.end = Sichter.secondsOf(wanted.end);
-        marker.setTypeAsComment();
-        marker.setColorByIndex(wanted.colorIndex, indexOf(markers, marker));
+})(Sichter || (Sichter = {}));
+/**
+ * The active sequence's markers and Sichter's ledger of them, kept in the XMP of the sequence's
+ * project item (as the UXP panel keeps it). The panel maps clip frames to sequence time and decides
+ * which markers are Sichter's with the code the UXP panel runs; the JSX reads and carries out.
+ */
+var Sichter;
+(function (Sichter) {
+    function requireSequence() {
+        var sequence = app.project.activeSequence;
+        if (!sequence)
+            throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", "no active sequence");
+        return sequence;
     }
-    function indexOf(markers, marker) {
-        var list = Sichter.markerList(markers);
-        for (var i = 0; i < list.length; i++)
-            if (list[i].guid === marker.guid)
-                return i;
-        return -1;
-    }
+    /** The active sequence's name, markers and ledger; null without one. */
+    Sichter.register("readSequenceMarkers", function (args) {
+        var sequence = app.project.activeSequence;
+        if (!sequence)
+            return null;
+        Sichter.loadXmpLibrary();
+        XMPMeta.registerNamespace(args.names.namespace, args.names.prefix);
+        var meta = new XMPMeta(sequence.projectItem.getXMPMetadata());
+        var markers = [];
+        var list = Sichter.markerList(sequence.markers);
+        for (var i = 0; i < list.length; i++) {
+            var marker = list[i];
+            markers.push({
+                guid: marker.guid,
+                start: marker.start.ticks,
+                end: marker.end.ticks,
+                name: marker.name,
+                comments: marker.comments,
+                colorIndex: marker.getColorByIndex(i)
+            });
+        }
+        return { name: sequence.name, markers: markers, ledger: Sichter.readStrings(meta, args.names.namespace, args.names.markers) };
+    });
+    /** Removes, changes and adds sequence markers in one call (a whole auto-mark at once); answers the added guids. */
+    Sichter.register("writeSequenceMarkers", function (args) {
+        return { added: Sichter.applyMarkerChanges(requireSequence().markers, args) };
+    });
+    /** Replaces Sichter's ledger in the sequence item's XMP, keeping everything else in the packet. */
+    Sichter.register("writeSequenceLedger", function (args) {
+        var sequence = requireSequence();
+        Sichter.loadXmpLibrary();
+        XMPMeta.registerNamespace(args.names.namespace, args.names.prefix);
+        // setXMPMetadata replaces the whole packet: read it, change the ledger, write it all back.
+        var meta = new XMPMeta(sequence.projectItem.getXMPMetadata());
+        Sichter.writeBag(meta, args.names.namespace, args.names.markers, args.ledger);
+        if (!sequence.projectItem.setXMPMetadata(meta.serialize()))
+            throw Sichter.failure("SICHTER_E_XMP_WRITE_FAILED", sequence.name);
+        return { written: true };
+    });
 })(Sichter || (Sichter = {}));
 /**
  * What the CEP panel reads to find the current clip: the Project panel selection, and the active
@@ -446,7 +506,13 @@ var Sichter;
 var Sichter;
 (function (Sichter) {
     function clipInfo(item) {
-        return { itemId: item.nodeId, name: item.name, mediaPath: item.getMediaPath(), fps: item.getFootageInterpretation().frameRate };
+        return {
+            itemId: item.nodeId,
+            name: item.name,
+            mediaPath: item.getMediaPath(),
+            fps: item.getFootageInterpretation().frameRate,
+            mediaStart: item.startTime().ticks
+        };
     }
     /** The selected media clips, in selection order (bins and sequences passed over). */
     Sichter.register("selectedClips", function () {

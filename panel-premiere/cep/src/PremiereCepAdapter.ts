@@ -2,10 +2,21 @@ import { PREMIERE_CAPABILITIES } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
 import type { ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
-import type { ApplyOptions, ClipSource, Disposable, HostAdapter, HostCapabilities, HostTheme, UiLocale } from "@sichter/ui/src/host/HostAdapter.ts";
+import type {
+  ApplyOptions,
+  ClipSource,
+  Disposable,
+  HostAdapter,
+  HostCapabilities,
+  HostTheme,
+  SequenceMarkProgress,
+  SequenceMarkReport,
+  UiLocale,
+} from "@sichter/ui/src/host/HostAdapter.ts";
 import { applyTagPlanCep } from "./applyTagPlanCep.ts";
 import { inTimelineOrder, placedUnderPlayhead, referenceOfClip, referenceOfPlacedClip } from "./cepClipReference.ts";
 import { type EvalScript, ExtendScriptBridge } from "./ExtendScriptBridge.ts";
+import { markSequenceCep } from "./markSequenceCep.ts";
 import { revealClipCep } from "./revealClipCep.ts";
 import { activeSequence, importFile, selectedClips } from "./timelineCalls.ts";
 
@@ -26,13 +37,12 @@ export interface PremiereCepAdapterOptions {
 
 /**
  * The Sichter panel's host in Premiere Pro 25.0-25.5 (CEP): every host call is one evalScript into
- * the panel's ExtendScript with its arguments as JSON. ExtendScript has no undo grouping: an apply is
- * several undo steps there (`capabilities.undoGrouping` says so for the UI), and the sequence's
- * auto-mark is not offered (`capabilities.markSequence` is false).
+ * the panel's ExtendScript with its arguments as JSON. ExtendScript has no undo grouping: an apply or
+ * an auto-mark is several undo steps there (`capabilities.undoGrouping` says so for the UI).
  */
 export class PremiereCepAdapter implements HostAdapter {
   readonly id = "premiere-cep";
-  readonly capabilities: HostCapabilities = { ...PREMIERE_CAPABILITIES, undoGrouping: false, markSequence: false };
+  readonly capabilities: HostCapabilities = { ...PREMIERE_CAPABILITIES, undoGrouping: false, markSequence: true };
   private readonly bridge: ExtendScriptBridge;
   private source: CurrentClipSource;
 
@@ -97,6 +107,10 @@ export class PremiereCepAdapter implements HostAdapter {
     const sequence = await activeSequence(this.bridge);
     if (!sequence) return [];
     return inTimelineOrder(sequence).map((placed) => referenceOfPlacedClip(placed, sequence));
+  }
+
+  markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
+    return markSequenceCep(this.bridge, plans, { ...(progress ? { onProgress: progress } : {}), ...(token ? { signal: token } : {}) });
   }
 
   applyTagPlan(plan: TagPlan, clip: ClipReference, options?: ApplyOptions): Promise<ApplyReport> {

@@ -15,6 +15,7 @@ import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame
 import { descriptionWrite } from "@sichter/shared/xmp";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
+import { applySequenceMarkersCep } from "./applySequenceMarkersCep.ts";
 import { type ClipState, type ClipTarget, type MarkerWrite, readClip, writeColumn, writeMarkers, writeXmp } from "./clipCalls.ts";
 import { type ExtendScriptBridge, ExtendScriptError } from "./ExtendScriptBridge.ts";
 
@@ -30,8 +31,9 @@ export interface CepApplyOptions {
 /**
  * Writes a tag plan into Premiere 25.0-25.5 through ExtendScript: one call reads the clip, the
  * panel decides with the same code as the UXP panel (marker layout, Sichter's ledger, keyword
- * merge), then markers, XMP and the project column are written. ExtendScript cannot group them
- * into one undo step; like UXP it colours a marker right after it creates it.
+ * merge), then markers, XMP and the project column are written, and sequence markers when the clip
+ * came from the timeline. ExtendScript cannot group them into one undo step; like UXP it colours a
+ * marker right after it creates it.
  */
 export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan, clip: ClipReference, options: CepApplyOptions): Promise<ApplyReport> {
   const target: ClipTarget = { itemId: clip.hostItemId ?? null, mediaPath: clip.mediaPath };
@@ -48,7 +50,8 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
     start: ticksToFrames(state.mediaStart, rate, "nearest"),
   });
   const frames = new Map<WantedMarker, number>();
-  for (const marker of layoutClipMarkers(plan, { timecode })) {
+  const laid = layoutClipMarkers(plan, { timecode });
+  for (const marker of laid) {
     const wanted: WantedMarker = {
       start: framesToTicks(marker.startFrame, rate).toString(),
       duration: framesToTicks(marker.durationFrames, rate).toString(),
@@ -125,6 +128,13 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
     items.push({ kind: "project-column", status: columnValue !== state.column ? "written" : "unchanged", target: KEYWORDS_COLUMN_LABEL });
   } catch (error) {
     items.push(failed("project-column", KEYWORDS_COLUMN_LABEL, error));
+  }
+  if (clip.sequence) {
+    try {
+      items.push(...(await applySequenceMarkersCep(bridge, clip, laid)));
+    } catch (error) {
+      items.push(failed("marker", clip.sequence.sequenceName, error));
+    }
   }
   return { clipPath: plan.clipPath, items };
 }

@@ -7,6 +7,8 @@ export interface EsClipInfo {
   readonly mediaPath: string;
   /** Frames per second of the media (the footage interpretation's number). */
   readonly fps: number;
+  /** The media's start timecode in ticks, as a decimal string. */
+  readonly mediaStart: string;
 }
 
 /** A clip on a video track of the active sequence; times are tick counts as decimal strings. */

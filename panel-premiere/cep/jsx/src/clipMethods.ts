@@ -18,15 +18,6 @@ namespace Sichter {
     keywords: string;
   }
 
-  interface MarkerWrite {
-    guid?: string;
-    start: string;
-    end: string;
-    name: string;
-    comments: string;
-    colorIndex: number;
-  }
-
   register("readClip", function (args: ClipArgs & { names: XmpNames; column: { namespace: string; name: string } }) {
     var item = requireClip(args.itemId, args.mediaPath);
     loadXmpLibrary();
@@ -61,29 +52,8 @@ namespace Sichter {
   });
 
   /** Removes, changes and adds markers; answers the guids of the added ones, in order. */
-  register("writeMarkers", function (args: ClipArgs & { remove: string[]; update: MarkerWrite[]; add: MarkerWrite[] }) {
-    var item = requireClip(args.itemId, args.mediaPath);
-    var markers = item.getMarkers();
-    var byGuid: { [guid: string]: Marker } = {};
-    var list = markerList(markers);
-    for (var i = 0; i < list.length; i++) byGuid[(list[i] as Marker).guid] = list[i] as Marker;
-    for (var r = 0; r < args.remove.length; r++) {
-      var gone = byGuid[args.remove[r] as string];
-      if (gone) markers.deleteMarker(gone);
-    }
-    for (var u = 0; u < args.update.length; u++) {
-      var change = args.update[u] as MarkerWrite;
-      var existing = byGuid[change.guid as string];
-      if (existing) setMarker(markers, existing, change);
-    }
-    var added: string[] = [];
-    for (var a = 0; a < args.add.length; a++) {
-      var wanted = args.add[a] as MarkerWrite;
-      var created = markers.createMarker(secondsOf(wanted.start));
-      setMarker(markers, created, wanted);
-      added.push(created.guid);
-    }
-    return { added: added };
+  register("writeMarkers", function (args: ClipArgs & MarkerChanges) {
+    return { added: applyMarkerChanges(requireClip(args.itemId, args.mediaPath).getMarkers(), args) };
   });
 
   register("writeXmp", function (args: ClipArgs & {
@@ -123,19 +93,4 @@ namespace Sichter {
     item.setProjectMetadata(metadata.serialize(), [args.name]);
     return { written: true };
   });
-
-  /** Sets everything but the start: a marker that moves is removed and added again by the panel. */
-  function setMarker(markers: MarkerCollection, marker: Marker, wanted: MarkerWrite): void {
-    marker.name = wanted.name;
-    marker.comments = wanted.comments;
-    marker.end = secondsOf(wanted.end);
-    marker.setTypeAsComment();
-    marker.setColorByIndex(wanted.colorIndex, indexOf(markers, marker));
-  }
-
-  function indexOf(markers: MarkerCollection, marker: Marker): number {
-    var list = markerList(markers);
-    for (var i = 0; i < list.length; i++) if ((list[i] as Marker).guid === marker.guid) return i;
-    return -1;
-  }
 }

@@ -10,10 +10,18 @@ namespace Sichter {
     mediaPath: string;
     /** Frames per second of the media, as the footage interpretation says. */
     fps: number;
+    /** The media's start timecode in ticks (what its markers' timecodes count from). */
+    mediaStart: string;
   }
 
   function clipInfo(item: ProjectItem): ClipInfo {
-    return { itemId: item.nodeId, name: item.name, mediaPath: item.getMediaPath(), fps: item.getFootageInterpretation().frameRate };
+    return {
+      itemId: item.nodeId,
+      name: item.name,
+      mediaPath: item.getMediaPath(),
+      fps: item.getFootageInterpretation().frameRate,
+      mediaStart: item.startTime().ticks
+    };
   }
 
   /** The selected media clips, in selection order (bins and sequences passed over). */

@@ -1,5 +1,5 @@
 import { indexedCollection } from "./indexedCollection.ts";
-import { type EsTime, esTime } from "./EsMarkers.ts";
+import { EsMarkerCollection, type EsTime, esTime } from "./EsMarkers.ts";
 import type { EsProjectItem } from "./ExtendScriptPremiere.ts";
 
 const TICKS_PER_SECOND = 254_016_000_000n;
@@ -53,10 +53,14 @@ export class EsTrackItem {
   }
 }
 
-/** `Sequence` of the ExtendScript DOM: `timebase` is the ticks of one frame, as a string. */
+/**
+ * `Sequence` of the ExtendScript DOM: `timebase` is the ticks of one frame, as a string; its markers
+ * are a MarkerCollection like a clip's; `projectItem` is its item in the Project panel (with XMP).
+ */
 export class EsSequence {
   readonly timebase: string;
   readonly sequenceID: string;
+  readonly markers: EsMarkerCollection;
   private readonly tracks: EsTrackItem[][] = [];
   playerTicks = 0n;
 
@@ -64,9 +68,11 @@ export class EsSequence {
     readonly name: string,
     readonly frameRate: string,
     id: number,
+    readonly projectItem: EsProjectItem,
   ) {
     this.timebase = ticksPerFrame(frameRate).toString();
     this.sequenceID = `sequence-${id}`;
+    this.markers = new EsMarkerCollection(this.sequenceID);
   }
 
   place(spec: EsTrackItemSpec): EsTrackItem {

@@ -90,6 +90,13 @@ export class EsProjectItem {
   }
 }
 
+/** A sequence's item in the Project panel: a clip item without media that says it is a sequence. */
+class EsSequenceItem extends EsProjectItem {
+  override isSequence(): boolean {
+    return true;
+  }
+}
+
 /**
  * Premiere Pro 25.0-25.5 as its ExtendScript DOM and AdobeXMPScript document them, installed into
  * a VM context where the panel's compiled JSX runs. No undo: every call changes the project at once.
@@ -130,9 +137,11 @@ export class ExtendScriptPremiere {
     return item;
   }
 
-  /** A sequence with clips on its video tracks, made the active one. */
+  /** A sequence with clips on its video tracks, made the active one; its item sits in the root bin. */
   addSequence(name: string, frameRate: string, clips: readonly EsTrackItemSpec[]): EsSequence {
-    const sequence = new EsSequence(name, frameRate, this.nextId++);
+    const item = new EsSequenceItem(this, `000f${(4240 + this.nextId++).toString()}`, name, ITEM_TYPES.CLIP, "", 0n, frameRate);
+    this.root.childItems.push(item);
+    const sequence = new EsSequence(name, frameRate, this.nextId++, item);
     for (const clip of clips) sequence.place(clip);
     this.activeSequence = sequence;
     return sequence;
