@@ -43,6 +43,21 @@ describe("ResolveHost.reveal", () => {
     expect(timeline.GetCurrentTimecode()).toBe("01:00:12:00");
   });
 
+  it("moves the playhead to a search hit's frame in the instance that shows it, though the hit names only the file", async () => {
+    const { sim, timeline, clip } = resolveFixture();
+    // A second instance later on: source frames [500, 700) from record frame 600.
+    sim.place(timeline, { clip, inFrame: 500, outFrame: 700, recordFrame: 600 });
+    const host = new ResolveHost(sim.resolve);
+    const hit = { mediaPath: MEDIA_PATH, name: "Rathaus Köln.mov" };
+    expect(await host.reveal(hit, 150)).toBe("playhead");
+    expect(timeline.playhead).toBe(timeline.GetStartFrame() + 300);
+    expect(await host.reveal(hit, 650)).toBe("playhead");
+    expect(timeline.playhead).toBe(timeline.GetStartFrame() + 750);
+    // Frame 450 is in no instance: the clip is shown in the media pool.
+    expect(await host.reveal(hit, 450)).toBe("media-pool");
+    expect(sim.mediaPool.selected).toEqual([clip]);
+  });
+
   it("selects the clip in the media pool on the Media page when the frame is not on the timeline", async () => {
     const { sim, clip } = resolveFixture();
     const host = new ResolveHost(sim.resolve);
