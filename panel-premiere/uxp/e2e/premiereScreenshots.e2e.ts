@@ -8,6 +8,7 @@ import { type EngineProcess, startEngine } from "../../../engine/test/engineProc
 import { analyseThroughEngine } from "../../../shared/ui/e2e/support/engineAnalysis.ts";
 import { copyNewsClip } from "../../../shared/ui/e2e/support/newsClip.ts";
 import { launchChromium } from "../../../shared/ui/e2e/support/panelBrowser.ts";
+import { shootFitting } from "../../../shared/ui/e2e/support/panelScreenshots.ts";
 import { buildSimulatedPage } from "./buildSimulatedPage.ts";
 import { closePremierePanel, openPremierePanel, simulatedPremiere } from "./premierePanelPage.ts";
 
@@ -15,7 +16,8 @@ import { closePremierePanel, openPremierePanel, simulatedPremiere } from "./prem
  * The UXP panel docked in the simulated Premiere at a docked panel's widths, in Premiere's dark and
  * light appearance: the clip view of a reviewed clip must fit without a horizontal scrollbar. With
  * SICHTER_SCREENSHOTS=<folder> (docs/screenshots for the ones in the repository) the pictures are
- * kept as premiere-clip-<width>-de-<theme>.png; otherwise they go to a temporary folder.
+ * kept as premiere-clip-<width>-de-<theme>.png, with the review, the settings and the apply report
+ * docked 300 px wide and dark; otherwise they go to a temporary folder.
  */
 const keep = process.env.SICHTER_SCREENSHOTS;
 const outDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "sichter-premiere-shots-"));
@@ -95,6 +97,29 @@ describe("the UXP panel docked in the simulated Premiere", () => {
       }
     });
   }
+
+  it("shows the review list docked 300 px wide in Premiere's dark appearance", async () => {
+    const page = await dockedPanel(300, "darkest");
+    try {
+      const list = page.locator("li.tag");
+      await list.first().locator(".tag-label").click();
+      await list.first().scrollIntoViewIfNeeded();
+      await shootFitting(page, path.join(outDir, "premiere-review-300-de-dark.png"), "review 300 px");
+    } finally {
+      await closePremierePanel(page);
+    }
+  });
+
+  it("shows the settings docked 300 px wide in Premiere's dark appearance", async () => {
+    const page = await dockedPanel(300, "darkest");
+    try {
+      await page.getByRole("button", { name: "Einstellungen und Datenschutz" }).click();
+      await page.getByRole("heading", { name: "Einstellungen", exact: true }).waitFor();
+      await shootFitting(page, path.join(outDir, "premiere-settings-300-de-dark.png"), "settings 300 px");
+    } finally {
+      await closePremierePanel(page);
+    }
+  });
 
   it("shows what was written into Premiere after applying, 300 px wide and dark", async () => {
     const page = await dockedPanel(300, "dark");
