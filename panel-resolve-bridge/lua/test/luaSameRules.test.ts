@@ -37,7 +37,7 @@ interface ReportItem {
   error?: { code: string };
 }
 interface Outcome {
-  reports: { items: ReportItem[] }[];
+  reports: readonly { readonly items: readonly ReportItem[] }[];
   clipMarkers: MarkerState[];
   timelineMarkers: MarkerState[];
   metadata: Record<string, string>;
