@@ -11,7 +11,11 @@ export interface Catalog extends Disposable {
   recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options?: RecordOptions): Promise<RecordResult>;
   /** Several analyses in one transaction (folder batches; far faster than one by one). */
   recordAnalyses(items: readonly AnalysisToRecord[]): Promise<RecordResult[]>;
-  reviewTag(tagId: number, decision: TagDecision): Promise<StoredTag>;
+  /**
+   * A person's decision, made at `decidedAt` (default: now). The last decision per tag wins by that
+   * time, so colleagues reviewing one clip at once never undo a newer decision with an older one.
+   */
+  reviewTag(tagId: number, decision: TagDecision, decidedAt?: string): Promise<StoredTag>;
   addUserTag(clipId: number, tag: UserTag): Promise<StoredTag>;
   clip(clipId: number): Promise<StoredClip>;
   /** The clip at this path, or undefined. */

@@ -83,12 +83,12 @@ export class SqliteCatalog implements Catalog {
     return results;
   }
 
-  async reviewTag(tagId: number, decision: TagDecision): Promise<StoredTag> {
-    return this.write(() => reviewTag(this.sql, this.index, tagId, decision));
+  async reviewTag(tagId: number, decision: TagDecision, decidedAt: string = new Date().toISOString()): Promise<StoredTag> {
+    return this.write(() => reviewTag(this.sql, this.index, tagId, decision, decidedAt));
   }
 
   async addUserTag(clipId: number, tag: UserTag): Promise<StoredTag> {
-    return this.write(() => addUserTag(this.sql, this.index, clipId, tag));
+    return this.write(() => addUserTag(this.sql, this.index, clipId, tag, new Date().toISOString()));
   }
 
   async clip(clipId: number): Promise<StoredClip> {

@@ -70,6 +70,11 @@ export class ThumbnailUpdate {
     });
   }
 
+  /** The pictures the replaced keyframes showed, for a catalog that asks its server which are still shown. */
+  replacedNames(): readonly string[] {
+    return this.replaced;
+  }
+
   /** The transaction failed: nothing points at the copies, so they go. */
   rolledBack(): void {
     for (const name of this.copied) this.remove(name);

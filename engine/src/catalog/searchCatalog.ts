@@ -1,41 +1,15 @@
 import { ErrorCode } from "@sichter/shared/errors";
 import { TagSource, TagStatus } from "@sichter/shared/model";
-import { createTimecodeContext, parseFrameRate, type TimecodeContext } from "@sichter/shared/timecode";
 import { SichterError } from "../core/SichterError.ts";
-import type { SearchFilters, SearchHit, SearchResult } from "./Catalog.ts";
+import type { SearchFilters, SearchResult } from "./Catalog.ts";
 import { toFtsQuery } from "./ftsQuery.ts";
 import { enclosingFolder, folderFacet, statusFacet } from "./searchFacets.ts";
+import { checkLimit, checkList, checkSince } from "./searchFilters.ts";
+import { toSearchResults, type HitRow } from "./searchResults.ts";
 import type { StatementCache } from "./StatementCache.ts";
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1000;
-/** Hits listed per clip, best first; the score still counts them all. */
-const MAX_HITS_PER_CLIP = 50;
 /** How much each further matching range in a clip adds to its score (bm25 of the best one). */
-const MORE_HITS_WEIGHT = 0.1;
-
-interface HitRow {
-  clip_id: number;
-  best: number;
-  n: number;
-  path: string;
-  frame_rate: string;
-  drop_frame: number;
-  start_timecode: string;
-  frame_count: number;
-  description: string | null;
-  rank: number;
-  tag_id: number | null;
-  label: string | null;
-  source: string | null;
-  status: string | null;
-  t_start: number | null;
-  t_end: number | null;
-  ocr_id: number | null;
-  text: string | null;
-  o_start: number | null;
-  o_end: number | null;
-}
+export const MORE_HITS_WEIGHT = 0.1;
 
 /**
  * Candidate texts ranked per search: the newest this many matches (at least; more for big limits).
@@ -79,7 +53,7 @@ export function searchCatalog(sql: StatementCache, query: string, filters: Searc
            GROUP BY clip_id
            ORDER BY min(rank) - ${MORE_HITS_WEIGHT} * ln(count(*)), clip_id
            LIMIT ?)
-         SELECT top.clip_id, top.best, top.n, m.rank,
+         SELECT top.clip_id, -top.best + ${MORE_HITS_WEIGHT} * ln(top.n) AS score,
                 c.path, c.frame_rate, c.drop_frame, c.start_timecode, c.frame_count, c.description,
                 d.tag_id, t.label, t.source, t.status, t.start_frame AS t_start, t.end_frame AS t_end,
                 d.ocr_id, o.text, o.start_frame AS o_start, o.end_frame AS o_end
@@ -94,41 +68,8 @@ export function searchCatalog(sql: StatementCache, query: string, filters: Searc
       .all(match, ...rowFilter.params, candidates, limit),
   );
 
-  const results = new Map<number, SearchResult>();
-  const timecodes = new Map<number, TimecodeContext | null>();
-  for (const row of rows) {
-    let result = results.get(row.clip_id);
-    if (!result) {
-      result = { clip: { id: row.clip_id, path: row.path }, score: -row.best + MORE_HITS_WEIGHT * Math.log(row.n), hits: [] };
-      results.set(row.clip_id, result);
-      timecodes.set(row.clip_id, timecodeOf(row));
-    }
-    addHit(result.hits, toHit(row, timecodes.get(row.clip_id) ?? null));
-  }
-  // A whole-folder prefix was matched by its hashed token only: re-check it on what is returned.
-  const prefix = filters.pathPrefix;
-  return [...results.values()]
-    .filter((r) => !prefix || r.clip.path.startsWith(prefix))
-    .sort((a, b) => b.score - a.score || a.clip.id - b.clip.id);
-}
-
-/**
- * Adds a hit unless one with the same label and range is shown already. A lower third that is a
- * keyword as a whole is stored three times (its OCR text, its line tag, its keyword tag): the
- * editor should see it once, as a tag, so that it can be accepted or rejected from the list. Tags
- * in different states stay apart: hiding one would hide a decision still to make.
- */
-function addHit(hits: SearchHit[], hit: SearchHit): void {
-  const same = hits.findIndex(
-    (h) =>
-      h.label === hit.label && h.startFrame === hit.startFrame && h.endFrame === hit.endFrame &&
-      (h.tagId === null || hit.tagId === null || h.status === hit.status),
-  );
-  if (same >= 0) {
-    if (hits[same]!.tagId === null && hit.tagId !== null) hits[same] = hit;
-  } else if (hits.length < MAX_HITS_PER_CLIP) {
-    hits.push(hit);
-  }
+  // A whole-folder prefix was matched by its hashed token only: toSearchResults re-checks it.
+  return toSearchResults(rows, filters.pathPrefix);
 }
 
 /** toFtsQuery only emits quoted words, so this is a safety net, never the normal path. */
@@ -140,46 +81,6 @@ function guard<T>(run: () => T): T {
       throw new SichterError(ErrorCode.QUERY_INVALID, { detail: error.message }, { cause: error });
     }
     throw error;
-  }
-}
-
-function toHit(row: HitRow, timecode: TimecodeContext | null): SearchHit {
-  const base =
-    row.tag_id !== null
-      ? {
-          kind: "tag" as const, tagId: row.tag_id, label: row.label ?? "", source: row.source as TagSource,
-          status: row.status as TagStatus, startFrame: row.t_start ?? 0, endFrame: row.t_end ?? 0,
-        }
-      : row.ocr_id !== null
-        ? {
-            kind: "ocr" as const, tagId: null, label: row.text ?? "", source: "ocr" as const, status: null,
-            startFrame: row.o_start ?? 0, endFrame: row.o_end ?? 0,
-          }
-        : {
-            kind: "description" as const, tagId: null, label: row.description ?? "", source: "description" as const,
-            status: null, startFrame: 0, endFrame: row.frame_count,
-          };
-  return { ...base, startTimecode: safeTimecode(timecode, base.startFrame) };
-}
-
-function timecodeOf(row: HitRow): TimecodeContext | null {
-  try {
-    return createTimecodeContext({
-      rate: parseFrameRate(row.frame_rate),
-      dropFrame: row.drop_frame === 1,
-      start: row.start_timecode || undefined,
-    });
-  } catch {
-    return null; // a clip stored with a rate the timecode module refuses: hits still show frames
-  }
-}
-
-function safeTimecode(timecode: TimecodeContext | null, frame: number): string {
-  if (!timecode) return "";
-  try {
-    return timecode.toTimecode(frame);
-  } catch {
-    return "";
   }
 }
 
@@ -216,12 +117,8 @@ function rowFilterClause(filters: SearchFilters): { where: string; params: unkno
   }
   let needsClip = false;
   if (filters.analysedSince !== undefined) {
-    const since = Date.parse(filters.analysedSince);
-    if (Number.isNaN(since)) {
-      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `analysedSince is not a date: ${filters.analysedSince}` });
-    }
     parts.push("c.last_analysed >= ?");
-    params.push(new Date(since).toISOString());
+    params.push(checkSince(filters.analysedSince));
     needsClip = true;
   }
   if (filters.pathPrefix && enclosingFolder(filters.pathPrefix) !== filters.pathPrefix) {
@@ -231,23 +128,4 @@ function rowFilterClause(filters: SearchFilters): { where: string; params: unkno
     needsClip = true;
   }
   return { where: parts.join(" AND "), params, needsClip };
-}
-
-function checkList<T extends string>(name: string, values: readonly string[] | undefined, known: readonly T[]): T[] | undefined {
-  if (values === undefined) return undefined;
-  if (values.length === 0) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `empty ${name} filter` });
-  for (const value of values) {
-    if (!known.includes(value as T)) {
-      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `unknown ${name} "${value}" (known: ${known.join(", ")})` });
-    }
-  }
-  return [...new Set(values)] as T[];
-}
-
-function checkLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `limit must be 1..${MAX_LIMIT}, got ${limit}` });
-  }
-  return limit;
 }

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll } from "vitest";
+import { describeCatalogConformance } from "../../../test/catalogConformance.ts";
+import { startPostgresCluster, type PostgresCluster } from "../../../test/postgresCluster.ts";
+import { PostgresCatalog } from "./PostgresCatalog.ts";
+
+let cluster: PostgresCluster;
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+}, 120_000);
+afterAll(() => cluster?.stop());
+
+let n = 0;
+describeCatalogConformance("PostgresCatalog", {
+  async open(thumbnails) {
+    // A database of its own per test: nothing one test wrote is seen by the next.
+    return PostgresCatalog.open(await cluster.createDatabase(`conformance_${++n}`), { thumbnails });
+  },
+  async close(catalog) {
+    await (catalog as PostgresCatalog).close();
+  },
+});
