@@ -39,8 +39,8 @@ beforeAll(async () => {
   clip = await copyNewsClip(media, "Landtag Brandenburg.mp4");
   const plugin = path.join(dir, "plugin");
   const [, launched] = await Promise.all([buildSimulatedPage(plugin), launchChromium()]);
-  // The engine serves the page: chromium sends file:// pages' WebSocket upgrades with Origin "null",
-  // which the engine refuses (UXP's own plugin origin it accepts); its own origin it accepts too.
+  // The engine serves the page, so its WebSocket carries the engine's own origin (UXP's plugin
+  // origin the engine accepts as well); the CEP page's e2e opens its page from a file instead.
   [engine, browser] = [await startEngine(path.join(dir, "home"), ["--media", media, "--panel", plugin]), launched];
   client = engine.client();
   const probe = (await client.request("media.probe", { paths: [clip] })).items[0]!.probe!;
