@@ -94,7 +94,7 @@ describe("MotionAnalyzer on encoded camera moves over a still (320x180, 1 px = 6
     // Runs where the bursts start, cut from a full decode at the motion width (320x180 -> 160x90).
     const size = 160 * 90;
     const all = await decodeAllGrey(input.media.path, 160, 90);
-    const starts = input.shots.flatMap((shot) => burstPositions(shot, input.media.keyframes, 25));
+    const starts = input.shots.flatMap((shot) => burstPositions(shot, 25));
     const runs = starts.map((first) => ({ first, data: new Uint8Array(all.subarray(first * size, (first + 6) * size)) }));
     const fromRuns = await analyzer.analyze({ ...input, frameRuns: { width: 160, height: 90, pixelFormat: "gray", runs } });
     expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 2 });

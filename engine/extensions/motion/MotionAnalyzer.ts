@@ -2,13 +2,12 @@ import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
 import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
-import { FRAME_RUN_WIDTH, frameRunsByFirstFrame } from "../../src/media/FrameRuns.ts";
+import { FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame } from "../../src/media/FrameRuns.ts";
 import { evenHeight } from "../../src/media/FrameSource.ts";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
-import { classifyMotion, MOTION_THRESHOLDS, toPairMotion, type MotionClass, type PairMotion } from "./classifyMotion.ts";
-import { globalMotionOf, motionFrame, type GlobalMotion } from "./globalMotion.ts";
-import { contrastOf, type GrayImage } from "./GrayImage.ts";
+import { burstMotion, type BurstMotion } from "./burstMotion.ts";
+import { motionSegments } from "./motionSegments.ts";
 import { BURSTS_PER_DECODE, decodeBursts } from "./burstDecoder.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
@@ -17,8 +16,6 @@ import { MOTION_LABELS } from "./motionLabels.ts";
  * engine's frame runs are made at this width, so they can stand in for bursts.
  */
 export const MOTION_WIDTH = FRAME_RUN_WIDTH;
-/** Pictures with less contrast than this (levels) have nothing to track: black, white, a flat wall. */
-const MIN_CONTRAST = 4;
 /** ffmpegs decoding bursts at once, each single-threaded: one per core of a two-core machine. */
 const DECODES_IN_PARALLEL = 2;
 /** Shots longer than this are classified per burst and split where the camera changes. */
@@ -33,7 +30,7 @@ const SEGMENT_SECONDS = 12;
  */
 export class MotionAnalyzer implements Analyzer {
   readonly id = "sichter.motion";
-  readonly version = "1.1.0";
+  readonly version = "1.2.0";
   /** What the last `analyze` call measured: bursts in all, and how many came from frame runs. */
   lastRun: { bursts: number; fromRuns: number } | undefined;
 
@@ -50,15 +47,14 @@ export class MotionAnalyzer implements Analyzer {
     const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
     // Runs of another width or that do not fit the clip are ignored: the bursts are decoded instead.
     const runs = frameRunsByFirstFrame(input.frameRuns, media) ?? new Map<number, Uint8Array[]>();
-    const runStarts = new Set(runs.keys());
-    const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, media.keyframes, fps, runStarts) }));
+    const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, fps) }));
     const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));
-    const measured = new Map<string, PairMotion[]>();
+    const measured = new Map<string, BurstMotion>();
     let done = 0;
     const toDecode = jobs.filter((job) => {
-      const run = runs.get(job.at);
-      if (!run || run.length < job.count) return true;
-      measured.set(`${job.shot.index}:${job.at}`, burstMotion(run.slice(0, job.count), MOTION_WIDTH, height));
+      const run = runHolding(runs, job.at, job.count);
+      if (!run) return true;
+      measured.set(`${job.shot.index}:${job.at}`, burstMotion(run, MOTION_WIDTH, height));
       progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
       return false;
     });
@@ -72,13 +68,12 @@ export class MotionAnalyzer implements Analyzer {
       });
     });
     for (const { shot, positions } of plan) {
-      const bursts = positions
-        .map((at) => ({ at, pairs: measured.get(`${shot.index}:${at}`) ?? [] }))
-        .filter((b) => b.pairs.length > 0);
-      const segments =
-        (shot.endFrame - shot.startFrame) / fps > SEGMENT_SECONDS
-          ? segmentsOf(bursts, shot.startFrame, shot.endFrame)
-          : [{ startFrame: shot.startFrame, endFrame: shot.endFrame, motion: shotMotion(bursts.map((b) => b.pairs)) }];
+      const bursts = positions.flatMap((at) => {
+        const motion = measured.get(`${shot.index}:${at}`);
+        return motion ? [{ at, motion }] : [];
+      });
+      const long = (shot.endFrame - shot.startFrame) / fps > SEGMENT_SECONDS;
+      const segments = motionSegments(bursts, shot.startFrame, shot.endFrame, long);
       for (const segment of segments) {
         if (!segment.motion) continue;
         const { kind, confidence, mean, jitter } = segment.motion;
@@ -104,49 +99,16 @@ export class MotionAnalyzer implements Analyzer {
 }
 
 /**
- * Camera motion between a burst's neighbouring frames, in 1080p pixels per frame. Pairs with nothing
- * to track or that no camera motion explains are left out.
+ * The frames of a burst from a frame run that holds all of them, wherever in the run they start.
+ * Bursts sit where the clip's time says, not where its keyframes are (a ProRes and an H.264 copy of
+ * one picture are measured on the same frames): a run stands in only when it happens to hold one.
  */
-function burstMotion(data: readonly Uint8Array[], width: number, height: number): PairMotion[] {
-  const pictures = data.map((d): GrayImage => ({ width, height, data: Float32Array.from(d) }));
-  // Every inner frame is in two pairs: its contrast and pyramid are worked out once.
-  const textured = pictures.map((p) => contrastOf(p) >= MIN_CONTRAST);
-  const prepared = pictures.map((p, i) => (textured[i] ? motionFrame(p) : null));
-  const fits: GlobalMotion[] = [];
-  for (let i = 1; i < pictures.length; i++) {
-    const a = prepared[i - 1];
-    const b = prepared[i];
-    if (!a || !b) continue;
-    const motion = globalMotionOf(a, b);
-    if (motion.residual > MOTION_THRESHOLDS.maxResidual) continue;
-    fits.push(motion);
+function runHolding(runs: ReadonlyMap<number, Uint8Array[]>, at: number, count: number): Uint8Array[] | undefined {
+  for (let first = at; first > at - FRAME_RUN_FRAMES; first--) {
+    const run = runs.get(first);
+    if (run && run.length >= at - first + count) return run.slice(at - first, at - first + count);
   }
-  // Decided per burst, not per pair: zeroing single pairs of a real move would fake wobble.
-  const still = fits.filter((f) => f.fitsNoMotion).length * 2 > fits.length;
-  return fits.map((f) => (still ? { dx: 0, dy: 0, dz: 0 } : toPairMotion(f, width)));
-}
-
-/** Each burst classified alone; neighbours of the same class join; boundaries halfway between bursts. */
-function segmentsOf(
-  bursts: ReadonlyArray<{ at: number; pairs: PairMotion[] }>,
-  startFrame: number,
-  endFrame: number,
-): Array<{ startFrame: number; endFrame: number; motion: MotionClass | null }> {
-  const runs: Array<{ first: number; last: number; kind: string | null; pairs: PairMotion[][] }> = [];
-  bursts.forEach((burst, i) => {
-    const kind = classifyMotion([burst.pairs])?.kind ?? null;
-    const run = runs.at(-1);
-    if (run && run.kind === kind) {
-      run.last = i;
-      run.pairs.push(burst.pairs);
-    } else runs.push({ first: i, last: i, kind, pairs: [burst.pairs] });
-  });
-  if (runs.length === 0) return [];
-  return runs.map((run, r) => ({
-    startFrame: r === 0 ? startFrame : Math.round((bursts[run.first - 1]!.at + bursts[run.first]!.at + BURST_FRAMES) / 2),
-    endFrame: r === runs.length - 1 ? endFrame : Math.round((bursts[run.last]!.at + bursts[run.last + 1]!.at + BURST_FRAMES) / 2),
-    motion: run.kind === null ? null : classifyMotion(run.pairs),
-  }));
+  return undefined;
 }
 
 /**
@@ -176,22 +138,4 @@ async function runInSlices<T>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure !== null) throw failure;
-}
-
-const MOVES = new Set(["motion.pan-left", "motion.pan-right", "motion.tilt-up", "motion.tilt-down", "motion.zoom-in", "motion.zoom-out"]);
-
-/**
- * One class for a shot from its bursts. When the bursts disagree and the ones that show a deliberate
- * move agree on it, the move wins: a shot that pans and then holds (or starts with a jolt before a
- * zoom) is logged by its move. Otherwise all pairs are classified together.
- */
-export function shotMotion(bursts: ReadonlyArray<readonly PairMotion[]>): MotionClass | null {
-  const each = bursts.map((b) => classifyMotion([b]));
-  const moving = bursts.filter((_, i) => MOVES.has(each[i]?.kind ?? ""));
-  const kinds = new Set(each.filter((c) => c && MOVES.has(c.kind)).map((c) => c!.kind));
-  if (moving.length > 0 && moving.length < bursts.length && kinds.size === 1) {
-    const move = classifyMotion(moving);
-    if (move) return { ...move, confidence: Math.round(move.confidence * (0.6 + (0.4 * moving.length) / bursts.length) * 100) / 100 };
-  }
-  return classifyMotion(bursts);
 }

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { burstPositions } from "./burstPositions.ts";
 
-const shot = { index: 0, startFrame: 0, endFrame: 250, transition: null, confidence: 1 };
-const keyframes = [0, 30, 70, 130, 170, 240];
+const shot = { index: 0, startFrame: 0, endFrame: 250, transition: null };
 
 describe("burstPositions", () => {
-  it("spreads bursts over the shot, each moved onto the nearest keyframe in reach", () => {
-    // 10 s: three bursts, wanted at 38, 120 and 201, each keyframe within 41 frames counts.
-    expect(burstPositions(shot, keyframes, 25)).toEqual([30, 130, 170]);
+  it("spreads bursts evenly over the shot by time", () => {
+    // 10 s: three bursts, centred in thirds of frames 0..244.
+    expect(burstPositions(shot, 25)).toEqual([38, 120, 201]);
   });
 
-  it("prefers a frame run in reach over a nearer keyframe: a run costs no decoding", () => {
-    // 60 is 22 from 38 (keyframe 30 is 8), 150 is 30 from 120 (keyframe 130 is 10); 150 is taken
-    // by then for 201, which gets keyframe 170.
-    expect(burstPositions(shot, keyframes, 25, new Set([60, 150]))).toEqual([60, 150, 170]);
+  it("starts after the shot's opening transition", () => {
+    const faded = { ...shot, transition: { type: "fade" as const, startFrame: 0, endFrame: 40 } };
+    expect(burstPositions(faded, 25).every((at) => at >= 40)).toBe(true);
   });
 });

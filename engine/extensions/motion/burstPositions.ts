@@ -6,12 +6,12 @@ export const BURST_FRAMES = 6;
 export const SECONDS_PER_BURST = 4;
 
 /**
- * Where to decode bursts in a shot: spread evenly over the shot after its opening transition, each
- * moved onto a keyframe when one is near (a burst that starts on a keyframe costs 6 decoded frames;
- * anywhere else it costs the GOP before it as well). Where a frame run is at hand (`runStarts`, see
- * FrameRuns), a near one wins over a nearer keyframe: it costs no decoding at all.
+ * Where to measure bursts in a shot: spread evenly over the shot after its opening transition, by
+ * time alone. Not moved onto keyframes or frame runs: those sit where an encoder put its GOPs, so
+ * an H.264 and a ProRes copy of one picture would be measured on different frames and could be
+ * tagged differently. A burst inside a GOP costs the frames before it in that GOP.
  */
-export function burstPositions(shot: Shot, keyframes: readonly number[], fps: number, runStarts: ReadonlySet<number> = new Set()): number[] {
+export function burstPositions(shot: Shot, fps: number): number[] {
   const first = Math.max(shot.startFrame, shot.transition ? shot.transition.endFrame : shot.startFrame);
   const last = shot.endFrame - BURST_FRAMES; // latest burst start
   if (last < first) return shot.endFrame - shot.startFrame >= 3 ? [shot.startFrame] : [];
@@ -21,23 +21,8 @@ export function burstPositions(shot: Shot, keyframes: readonly number[], fps: nu
   const spacing = (last - first + 1) / count;
   const positions: number[] = [];
   for (let i = 0; i < count; i++) {
-    const wanted = Math.round(first + (i + 0.5) * spacing - BURST_FRAMES / 2);
-    const desired = Math.min(last, Math.max(first, wanted));
-    const nearest = (candidates: Iterable<number>): number | undefined => {
-      let best: number | undefined;
-      let bestDistance = spacing / 2;
-      for (const k of candidates) {
-        if (k < first || k > last) continue;
-        const distance = Math.abs(k - desired);
-        if (distance <= bestDistance && !positions.includes(k)) {
-          best = k;
-          bestDistance = distance;
-        }
-      }
-      return best;
-    };
-    const best = nearest(runStarts) ?? nearest(keyframes) ?? desired;
-    if (!positions.includes(best)) positions.push(best);
+    const at = Math.min(last, Math.max(first, Math.round(first + (i + 0.5) * spacing - BURST_FRAMES / 2)));
+    if (!positions.includes(at)) positions.push(at);
   }
-  return positions.sort((a, b) => a - b);
+  return positions;
 }

@@ -28,6 +28,8 @@ export const MOTION_THRESHOLDS = {
   consistency: 2.0,
   /** Wobble from this on, with no consistent move, is a handheld camera. */
   handheldWobble: 0.6,
+  /** Wobble within this many times the measurement's own noise is noise, not a hand. */
+  noiseMargin: 2.5,
   /** Pairs whose residual (levels) is above this are not explained by camera motion (cuts, big subjects). */
   maxResidual: 25,
 } as const;
@@ -64,10 +66,12 @@ export interface MotionClass {
  *
  * Otherwise the wobble decides: the RMS of the translation of single pairs about the shot's steady
  * motion, over all bursts. A hand's wobble keeps changing direction, so within one short burst it
- * can look like a slow drift; only across bursts does it average out to going nowhere. Returns null
- * when the bursts say nothing clear rather than guessing.
+ * can look like a slow drift; only across bursts does it average out to going nowhere. `noise` is
+ * what the measurement of one pair wanders by on its own (sensor noise, a busy texture; 1080p px,
+ * RMS): wobble counts as a hand only well above it, and wobble within it is a locked-off camera.
+ * Returns null when the bursts say nothing clear rather than guessing.
  */
-export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>): MotionClass | null {
+export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>, noise = 0): MotionClass | null {
   const t = MOTION_THRESHOLDS;
   const filled = bursts.filter((b) => b.length > 0);
   const pairs = filled.flat();
@@ -86,7 +90,9 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>): Mo
   let best: { kind: MotionKind; strength: number; agreeing: number } | null = null;
   axes.forEach((axis, i) => {
     const size = Math.abs(axis.mean);
-    if (size < mins[i]! || size < t.consistency * axis.spread || !axis.burstsAgree || axis.agreeing < 0.75) return;
+    // The mean of n pairs wanders by noise / sqrt(n) on its own.
+    const floor = (t.noiseMargin * noise) / Math.sqrt(pairs.length);
+    if (size < mins[i]! + floor || size < t.consistency * axis.spread || !axis.burstsAgree || axis.agreeing < 0.75) return;
     const strength = size / mins[i]!;
     if (!best || strength > best.strength) best = { kind: kinds[i]![axis.mean > 0 ? 0 : 1], strength, agreeing: axis.agreeing };
   });
@@ -95,10 +101,12 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>): Mo
     return result(kind, 0.5 + 0.5 * agreeing * Math.min(1, strength / 2));
   }
   const meanSize = Math.max(Math.abs(mean.dx), Math.abs(mean.dy), Math.abs(mean.dz));
-  if (meanSize < t.staticMean && wobble < t.staticWobble) {
-    return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / t.staticMean, wobble / t.staticWobble));
+  const staticWobble = t.staticWobble + t.noiseMargin * noise;
+  if (meanSize < t.staticMean + noise && wobble < staticWobble) {
+    return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / (t.staticMean + noise), wobble / staticWobble));
   }
-  if (wobble >= t.handheldWobble) return result("motion.handheld", 0.5 + 0.4 * Math.min(1, wobble / (3 * t.handheldWobble)));
+  const handheldWobble = Math.max(t.handheldWobble, t.noiseMargin * noise);
+  if (wobble >= handheldWobble) return result("motion.handheld", 0.5 + 0.4 * Math.min(1, wobble / (3 * handheldWobble)));
   return null;
 }
 

@@ -20,6 +20,17 @@ export interface GlobalMotion {
    * that, the only texture that moves; this tells the camera did not move.
    */
   readonly fitsNoMotion: boolean;
+  /**
+   * Share (0..1) of the blocks that can be tracked that move with the fitted warp: near 1 when the
+   * whole picture follows one camera move, low when most of it does something else (a wipe's edge,
+   * a picture being replaced, leaves in wind).
+   */
+  readonly inlierShare: number;
+  /**
+   * Standard error of the fitted translation (pixels of the frames given) from how the agreeing
+   * blocks scatter about it: what sensor noise alone can make the measurement wander by.
+   */
+  readonly uncertainty: number;
 }
 
 /** Coarsest level's integer search range, in its pixels (at 40 px wide: +-8 px = +-384 px at 1080p). */
@@ -55,8 +66,12 @@ export function globalMotion(sharpA: GrayImage, sharpB: GrayImage): GlobalMotion
   return globalMotionOf(motionFrame(sharpA), motionFrame(sharpB));
 }
 
-/** `globalMotion` of two prepared frames. */
-export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame): GlobalMotion {
+/**
+ * `globalMotion` of two prepared frames. `near`, a motion expected from `a` to `b` (the last frame's
+ * against the same reference), centres the coarse search on it instead of on no motion, so frames
+ * several apart can be measured against one reference.
+ */
+export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame, near?: Pick<GlobalMotion, "dx" | "dy" | "zoom">): GlobalMotion {
   const pyramidA = frameA.pyramid;
   const pyramidB = frameB.pyramid;
   const a = pyramidA[0];
@@ -64,8 +79,11 @@ export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame): Global
 
   // Parameters in the coarsest level's pixels; t doubles per finer level, s is scale-free.
   const top = pyramidA.length - 1;
-  let [tx, ty] = integerShift(pyramidA[top]!, pyramidB[top]!);
-  let s = 1;
+  const scale = 2 ** top;
+  // Content moving by d under zoom z is b(p) = a(c + s (p - c) + t) with s = 1/z, t = -d s.
+  let s = near ? 1 / near.zoom : 1;
+  const centre: [number, number] = near ? [Math.round((-near.dx * s) / scale), Math.round((-near.dy * s) / scale)] : [0, 0];
+  let [tx, ty] = integerShift(pyramidA[top]!, pyramidB[top]!, centre);
   let residual = 0;
   for (let level = top; level >= 1; level--) {
     if (level < top) {
@@ -80,8 +98,10 @@ export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame): Global
   const fit = blocks.length >= MIN_BLOCKS ? fitSimilarity(blocks, [whole, still, medianShift(blocks)], a.width, a.height) : { ...whole, support: 0 };
   // Ties go to no motion: a locked-off camera is the likelier story when both explain the blocks.
   const fitsNoMotion = blocks.length < MIN_BLOCKS || supportOf(blocks, still, a.width, a.height) >= fit.support - STILL_MARGIN;
+  const inlierShare = blocks.length < MIN_BLOCKS ? 0 : agreeingShare(blocks, fit, a.width, a.height);
+  const uncertainty = blocks.length < MIN_BLOCKS ? Infinity : scatterOf(blocks, fit, a.width, a.height);
   // b(p) = a(c + s (p - c) + t): content at a(q) shows at p = c + (q - c - t) / s, so it moves by -t/s.
-  return { dx: -fit.tx / fit.s, dy: -fit.ty / fit.s, zoom: 1 / fit.s, residual, fitsNoMotion };
+  return { dx: -fit.tx / fit.s, dy: -fit.ty / fit.s, zoom: 1 / fit.s, residual, fitsNoMotion, inlierShare, uncertainty };
 }
 
 /** Fewer trackable blocks than this (a flat picture with a logo) cannot tell a camera move. */
@@ -94,15 +114,46 @@ function medianShift(blocks: ReadonlyArray<{ ux: number; uy: number }>): Similar
   return { tx: median(blocks.map((b) => b.ux)), ty: median(blocks.map((b) => b.uy)), s: 1 };
 }
 
-function integerShift(a: GrayImage, b: GrayImage): [number, number] {
+/** A block within this distance (pixels) of the warp's prediction moves with it. */
+const AGREEING_DISTANCE = 0.5;
+
+/**
+ * Share of the blocks within `AGREEING_DISTANCE` of the warp. Plainer than the fit's own support,
+ * which weighs each block by how sharply it is placed: a zoom deforms every block a little, and by
+ * that measure most blocks of a clean zoom would disagree with it.
+ */
+function agreeingShare(blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>, w: Similarity, width: number, height: number): number {
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  const m = w.s - 1;
+  const near = blocks.filter((b) => Math.hypot(b.ux - (w.tx + m * (b.x - cx)), b.uy - (w.ty + m * (b.y - cy))) <= AGREEING_DISTANCE);
+  return near.length / blocks.length;
+}
+
+/**
+ * Standard error of the translation: the RMS distance of the blocks that agree (each weighted by how
+ * much it agrees) from the warp's prediction, over the root of their count.
+ */
+function scatterOf(blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>, w: Similarity, width: number, height: number): number {
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  const m = w.s - 1;
+  const distances = blocks.map((b) => Math.hypot(b.ux - (w.tx + m * (b.x - cx)), b.uy - (w.ty + m * (b.y - cy))));
+  // The agreeing half: a block that follows something else says nothing about this warp's noise.
+  const near = distances.sort((p, q) => p - q).slice(0, Math.max(MIN_BLOCKS, Math.ceil(distances.length / 2)));
+  const rms = Math.sqrt(near.reduce((sum, d) => sum + d * d, 0) / near.length);
+  return rms / Math.sqrt(near.length);
+}
+
+function integerShift(a: GrayImage, b: GrayImage, [cx, cy]: [number, number] = [0, 0]): [number, number] {
   const { width, height } = a;
   const ad = a.data;
   const bd = b.data;
   const m = COARSE_SEARCH;
   let best = Infinity;
-  let bestShift: [number, number] = [0, 0];
-  for (let ty = -m; ty <= m; ty++) {
-    for (let tx = -m; tx <= m; tx++) {
+  let bestShift: [number, number] = [cx, cy];
+  for (let ty = cy - m; ty <= cy + m; ty++) {
+    for (let tx = cx - m; tx <= cx + m; tx++) {
       const y0 = Math.max(0, -ty);
       const y1 = Math.min(height, height - ty);
       const x0 = Math.max(0, -tx);
@@ -110,7 +161,7 @@ function integerShift(a: GrayImage, b: GrayImage): [number, number] {
       const count = Math.max(0, y1 - y0) * Math.max(0, x1 - x0);
       // The overlap must stay large, and ties prefer no motion.
       if (count < width * height * 0.4) continue;
-      const penalty = 0.01 * (Math.abs(tx) + Math.abs(ty));
+      const penalty = 0.01 * (Math.abs(tx - cx) + Math.abs(ty - cy));
       let sum = 0;
       for (let y = y0; y < y1; y++) {
         const rowB = y * width;
