@@ -1,11 +1,13 @@
 import type { TagPlan } from "@sichter/shared/model";
-import { SqliteCatalog } from "../../src/catalog/SqliteCatalog.ts";
+import type { Catalog } from "../../src/catalog/Catalog.ts";
+import { openCatalog } from "../../src/catalog/openCatalog.ts";
 import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
 
-let catalog: SqliteCatalog | undefined;
+let catalog: Promise<Catalog> | undefined;
 
 /**
- * The catalog writer opens the same SQLite file as the engine, in this process. WAL lets the
+ * The catalog writer opens the engine's catalog in this process: the same SQLite file, or the
+ * newsroom's PostgreSQL when SICHTER_CATALOG names one. WAL lets the
  * engine go on searching and updating its job queue while a clip is recorded here; a recording is
  * one transaction, so a killed process leaves the previous state of the clip, never half of it.
  */
@@ -13,8 +15,12 @@ export function activate(_context: ExtensionContext, api: SichterApi): void {
   api.tagWriters.register("sichter.catalog", {
     async write(plan, clip) {
       if (!clip.analysis) throw new Error("the catalog writer needs the whole analysis (it runs as a built-in only)");
-      catalog ??= SqliteCatalog.open();
-      const { clipId } = await catalog.recordAnalysis(clip.analysis.tagSet, clip.analysis.analyzers, {
+      // One opening shared by writes that start together; a failed one is tried again next time.
+      catalog ??= openCatalog().catch((error: unknown) => {
+        catalog = undefined;
+        throw error;
+      });
+      const { clipId } = await (await catalog).recordAnalysis(clip.analysis.tagSet, clip.analysis.analyzers, {
         description: (plan as TagPlan).description,
         thumbnails: clip.analysis.thumbnails,
       });
@@ -23,7 +29,8 @@ export function activate(_context: ExtensionContext, api: SichterApi): void {
   });
 }
 
-export function deactivate(): void {
-  catalog?.dispose();
+export async function deactivate(): Promise<void> {
+  const open = catalog;
   catalog = undefined;
+  (await open?.catch(() => undefined))?.dispose();
 }

@@ -1,4 +1,4 @@
-import { SqliteCatalog } from "../../src/catalog/index.ts";
+import { openCatalog } from "../../src/catalog/openCatalog.ts";
 import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
 import { exportClip, type ExportFormat } from "./exportClip.ts";
 
@@ -15,7 +15,7 @@ export function activate(context: ExtensionContext, api: SichterApi): void {
       api.commands.register(`sichter.export.${format}`, async (...args: unknown[]) => {
         const { clip, language } = (args[0] ?? {}) as { clip?: unknown; language?: unknown };
         if (typeof clip !== "string" && typeof clip !== "number") throw new Error("the command needs { clip: <catalog id or path> }");
-        const catalog = SqliteCatalog.open();
+        const catalog = await openCatalog();
         try {
           return await exportClip(catalog, clip, format, language === "de" ? "de" : "en");
         } finally {

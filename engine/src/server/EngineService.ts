@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ErrorCode, PROTOCOL_VERSION, WireLimits, formatErrorMessage } from "@sichter/shared/protocol";
+import type { Catalog } from "../catalog/Catalog.ts";
+import { configuredCatalog, openCatalog } from "../catalog/openCatalog.ts";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { defaultCatalogPath, thumbnailsFolder } from "../catalog/catalogPath.ts";
 import { sweepStaleJobFolders } from "../core/JobTempFolder.ts";
@@ -70,7 +72,9 @@ export class EngineService {
   private constructor(
     private readonly http: http.Server,
     private readonly wss: WebSocketServer,
-    private readonly catalog: SqliteCatalog,
+    private readonly catalog: Catalog,
+    /** The local SQLite file: the job queue, usage ledger and transparency record, and the catalog unless it is on PostgreSQL. */
+    private readonly store: SqliteCatalog,
     private readonly jobs: JobQueue,
     private readonly extensions: ExtensionRegistry,
     readonly log: Logger,
@@ -103,21 +107,30 @@ export class EngineService {
     const token = loadOrCreateToken(dirs.config);
     const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
     sweepStaleJobFolders(dirs.temp);
-    const catalog = SqliteCatalog.open(defaultCatalogPath(), { warn: (message) => log.warn("catalog.repaired", { message }) });
+    const store = SqliteCatalog.open(defaultCatalogPath(), { warn: (message) => log.warn("catalog.repaired", { message }) });
+    let catalog: Catalog = store;
+    if (configuredCatalog().kind === "postgres") {
+      try {
+        catalog = await openCatalog();
+      } catch (error) {
+        store.dispose();
+        throw error;
+      }
+    }
     const extensions = loadExtensions((level, message) => log[level]("extension", { message }));
     // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
     const gates = new ProviderGates();
     // Read per job: an edited privacy.json counts from the next job on, without a restart.
     const privacy = (jobId: string): PrivacyContext =>
-      privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => catalog.database, gates })(jobId);
-    const jobs = JobQueue.open(catalog.database, options.runner ?? analysisRunner(extensions, privacy), {
+      privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => store.database, gates })(jobId);
+    const jobs = JobQueue.open(store.database, options.runner ?? analysisRunner(extensions, privacy), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });
     const capabilities = capabilitiesOf(extensions);
     const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
     const audience = new JobAudience<RpcConnection>();
-    const dispatch = dispatcher(methodHandlers({ catalog, store: catalog.database, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
+    const dispatch = dispatcher(methodHandlers({ catalog, store: store.database, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
@@ -126,13 +139,14 @@ export class EngineService {
       await listen(server, options.port ?? DEFAULT_PORT);
     } catch (error) {
       jobs.dispose();
-      catalog.dispose();
+      if (catalog !== store) catalog.dispose();
+      store.dispose();
       extensions.dispose();
       throw error;
     }
     const port = (server.address() as { port: number }).port;
     lock.setPort(port);
-    service = new EngineService(server, wss, catalog, jobs, extensions, log, port, audience, lock);
+    service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock);
     const self = service;
     const rpc = httpRpcRoute({ port, token, dispatch, log, stopping: () => self.stopping !== undefined });
     server.on("request", (req, res) => (rpc.handles(req) ? rpc.serve(req, res) : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token })));
@@ -156,7 +170,8 @@ export class EngineService {
       await this.jobs.shutdown();
       this.jobs.dispose();
       await this.extensions.stop();
-      this.catalog.dispose();
+      if (this.catalog !== this.store) this.catalog.dispose();
+      this.store.dispose();
       this.http.closeAllConnections();
       this.lock.dispose();
       this.log.info("engine.stopped");

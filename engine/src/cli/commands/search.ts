@@ -1,5 +1,6 @@
 import { TagSource, TagStatus } from "@sichter/shared/model";
-import { SqliteCatalog, type SearchFilters } from "../../catalog/index.ts";
+import type { SearchFilters } from "../../catalog/index.ts";
+import { openCatalog } from "../../catalog/openCatalog.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 
@@ -38,7 +39,7 @@ export async function searchCommand(args: string[], context: CliContext): Promis
     ...(values.path !== undefined && { pathPrefix: values.path }),
     ...(values.limit !== undefined && { limit: positiveInt(values.limit) }),
   };
-  const catalog = SqliteCatalog.open();
+  const catalog = await openCatalog();
   try {
     const results = await catalog.search(query, filters);
     if (values.json) {

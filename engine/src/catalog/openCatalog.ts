@@ -1,0 +1,28 @@
+import type { Catalog } from "./Catalog.ts";
+import { defaultCatalogPath, thumbnailsFolder } from "./catalogPath.ts";
+import { PostgresCatalog } from "./postgres/PostgresCatalog.ts";
+import { isPostgresUrl } from "./postgres/postgresConnection.ts";
+import { SqliteCatalog } from "./SqliteCatalog.ts";
+
+export interface OpenCatalogOptions {
+  /** Hears what opening a SQLite catalog repaired. */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * Where this install's catalog lives: `SICHTER_CATALOG=postgres://…` puts it on a newsroom's
+ * PostgreSQL, shared by every editor's engine, the command line and the workers; otherwise (the
+ * default, nothing to set up) it is the SQLite file in the data folder. Thumbnails stay in this
+ * install's data folder either way.
+ */
+export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): { readonly kind: "sqlite" | "postgres"; readonly location: string } {
+  const setting = env.SICHTER_CATALOG?.trim();
+  if (isPostgresUrl(setting)) return { kind: "postgres", location: setting };
+  return { kind: "sqlite", location: defaultCatalogPath(env) };
+}
+
+export async function openCatalog(env: NodeJS.ProcessEnv = process.env, options: OpenCatalogOptions = {}): Promise<Catalog> {
+  const where = configuredCatalog(env);
+  if (where.kind === "postgres") return PostgresCatalog.open(where.location, { thumbnails: thumbnailsFolder(env) });
+  return SqliteCatalog.open(where.location, { ...(options.warn && { warn: options.warn }) });
+}
