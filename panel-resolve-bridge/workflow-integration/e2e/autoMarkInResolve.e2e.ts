@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ResolveSimulator, type SimTimeline } from "@sichter/resolve-simulator";
+import { ResolveSimulator, type SimMediaPoolItem, type SimTimeline } from "@sichter/resolve-simulator";
 import { makeCutClip } from "../../../engine/test/fixtures.ts";
+import { EVENT } from "../src/ipcChannels.ts";
 import { type ResolvePluginPage, openResolvePluginPage } from "./support/resolvePluginPage.ts";
 
 /**
@@ -14,6 +15,7 @@ import { type ResolvePluginPage, openResolvePluginPage } from "./support/resolve
 let opened: ResolvePluginPage;
 let sim: ResolveSimulator;
 let timeline: SimTimeline;
+let schnitteItem: SimMediaPoolItem;
 let cuts: number[];
 const keep = process.env.SICHTER_SCREENSHOTS;
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
       const schnitte = path.join(media, "A002 Schnitte.mp4");
       cuts = await makeCutClip(schnitte, [20, 25, 15]);
       const clip = sim.addClip({ name: "A002 Schnitte", filePath: schnitte, fps: "25", frames: 60 });
+      schnitteItem = clip;
       const other = sim.addClip({ name: "B-Roll fehlt", filePath: path.join(media, "fehlt.mp4"), fps: "25", frames: 50 });
       timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
       // The whole clip from record frame 0, then a clip whose file is missing, then the clip's tail again.
@@ -98,5 +101,41 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
       "Rückgängig kann das Anwenden in diesem Programm nicht in einem Schritt zurücknehmen. Erneutes Anwenden ersetzt nur Sichters eigene Marker und Schlagwörter, nie Ihre.",
     );
     if (keep) await apply.screenshot({ path: path.join(keep, "resolve-apply-undo-320-de-dark.png"), animations: "disabled", caret: "hide" });
+  });
+
+  it("stops writing the timeline's markers at Cancel: the clips not yet marked stay as they were", async () => {
+    const { page, workflow, window } = opened;
+    // A fourth instance, the clip once more from record frame 200.
+    sim.place(timeline, { clip: schnitteItem, inFrame: 0, outFrame: 60, recordFrame: 200 });
+    // Once the first instance is marked, Resolve answers nothing more until the editor has clicked
+    // Cancel and the main process has heard it: the run is caught while it writes, on any machine.
+    let release: (() => void) | null = null;
+    const progress = window.webContents.listeners.get(EVENT.markSequenceProgress)!;
+    progress.add((_event, _run, done) => {
+      if (done === 1 && !release) release = workflow.state.monitor!.holdAnswers();
+    });
+    await page.getByRole("tab", { name: "Stapel" }).click();
+    await page.getByRole("button", { name: "Zusammenfassung schließen" }).click();
+    await page.getByRole("button", { name: "Aktive Sequenz als Stapel analysieren" }).click();
+    const stop = page.getByRole("button", { name: "Markieren abbrechen" });
+    await stop.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator(".sequence-mark-line").textContent()).toMatch(/^Marker werden geschrieben: [12] von 4 Clips$/);
+    expect(release).not.toBeNull();
+    if (keep) await page.locator("section.auto-mark").screenshot({ path: path.join(keep, "resolve-auto-mark-writing-320-de-dark.png"), animations: "disabled", caret: "hide" });
+    await stop.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => opened.invoked.includes("sichter:resolve:cancel-mark-sequence")).toBe(true);
+    release!();
+
+    await page.getByRole("heading", { name: "Marker in Beitrag 18 Uhr" }).waitFor({ timeout: 30_000 });
+    const rows = page.locator(".sequence-mark-items .auto-mark-clip");
+    // Instance 2 has no plan and needs no Resolve call, so the run was already in instance 3 when held.
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-state")))).toEqual(["unchanged", "skipped", "unchanged", "failed"]);
+    expect(await rows.nth(3).textContent()).toContain("Abgebrochen");
+    const sichter = Object.entries(timeline.GetMarkers())
+      .filter(([, marker]) => marker.customData.startsWith("sichter:"))
+      .map(([frame]) => Number(frame));
+    // Nothing at record frames 200 and later: the fourth instance was not marked.
+    expect(sichter.sort((a, b) => a - b)).toEqual([0, 20, 45, 125]);
   });
 });

@@ -10,6 +10,21 @@ export class CallMonitor {
   calls = 0;
   overlaps = 0;
   private inFlight = 0;
+  private held: Promise<void> | null = null;
+
+  /**
+   * Test control: Resolve answers no call until the function this returns is called, as a busy
+   * Resolve keeps a script waiting. Calls already answered stay answered.
+   */
+  holdAnswers(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+      release();
+    };
+  }
 
   async run<T>(name: string, call: () => T): Promise<T> {
     this.calls++;
@@ -21,6 +36,7 @@ export class CallMonitor {
     try {
       // A call is answered later, as over the plugin's bridge to Resolve.
       await new Promise((resolve) => setImmediate(resolve));
+      while (this.held) await this.held;
       return call();
     } finally {
       this.inFlight--;

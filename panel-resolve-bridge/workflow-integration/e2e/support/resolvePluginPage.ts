@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
-import { type ResolveSimulator, workflowIntegrationDouble } from "@sichter/resolve-simulator";
+import { type ResolveSimulator, type WorkflowIntegrationDouble, workflowIntegrationDouble } from "@sichter/resolve-simulator";
 import type { WebSocketConstructor } from "@sichter/shared/protocol";
 import { type EngineProcess, startEngine } from "../../../../engine/test/engineProcess.ts";
 import { launchChromium, panelContext } from "../../../../shared/ui/e2e/support/panelBrowser.ts";
@@ -13,7 +13,7 @@ import { buildPage } from "../../scripts/buildPage.mjs";
 import { EVENT, REQUEST } from "../../src/ipcChannels.ts";
 import { type RunningPlugin, startPlugin } from "../../src/main/startPlugin.ts";
 import type { WorkflowIntegrationModule } from "../../src/main/WorkflowIntegrationModule.ts";
-import { fakeElectron, fakeIpcRenderer } from "../../test/fakeElectron.ts";
+import { type FakeBrowserWindow, fakeElectron, fakeIpcRenderer } from "../../test/fakeElectron.ts";
 import { MANIFEST_SOURCE } from "../../test/pluginFolder.ts";
 
 /** The preload's bridge, rebuilt in the page over one exposed function and one event hook. */
@@ -54,6 +54,12 @@ export interface ResolvePluginPage {
   readonly engine: EngineProcess;
   readonly plugin: RunningPlugin;
   readonly dir: string;
+  /** Resolve's Workflow Integration module as the plugin got it (its call monitor can hold Resolve's answers). */
+  readonly workflow: WorkflowIntegrationDouble;
+  /** The plugin window: what the main process sends the page passes its webContents. */
+  readonly window: FakeBrowserWindow;
+  /** IPC channels the page invoked, in order. */
+  readonly invoked: string[];
   close(): Promise<void>;
 }
 
@@ -97,9 +103,10 @@ export async function openResolvePluginPage(sim: ResolveSimulator, options: Reso
     [engine, browser] = await Promise.all([startEngine(home, [...engineArgs]), launchChromium()]);
     const locale = options.locale ?? "de-DE";
     const fake = fakeElectron(locale);
+    const workflow = workflowIntegrationDouble(sim, { installedPluginId: "com.sichter.resolve.panel" });
     plugin = await startPlugin({
       electron: fake.electron,
-      loadWorkflowIntegration: () => workflowIntegrationDouble(sim, { installedPluginId: "com.sichter.resolve.panel" }) as unknown as WorkflowIntegrationModule,
+      loadWorkflowIntegration: () => workflow as unknown as WorkflowIntegrationModule,
       pluginDir: folder,
       WebSocket: WebSocket as unknown as WebSocketConstructor,
       environment: { env: { SICHTER_HOME: home }, platform: "linux", home: dir },
@@ -108,7 +115,11 @@ export async function openResolvePluginPage(sim: ResolveSimulator, options: Reso
     const pluginWindow = fake.windows[0]!;
     const context = await panelContext(browser, { locale, colorScheme: options.colorScheme ?? "dark", width: options.width ?? 420, height: options.height ?? 760 });
     const page = await context.newPage();
-    await page.exposeFunction("__sichterInvoke", (channel: string, ...args: unknown[]) => fake.ipcMain.invoke(pluginWindow.webContents, channel, ...args));
+    const invoked: string[] = [];
+    await page.exposeFunction("__sichterInvoke", (channel: string, ...args: unknown[]) => {
+      invoked.push(channel);
+      return fake.ipcMain.invoke(pluginWindow.webContents, channel, ...args);
+    });
     const renderer = fakeIpcRenderer(fake.ipcMain, pluginWindow);
     for (const channel of Object.values(EVENT)) {
       renderer.on(channel, (_event, ...args) => {
@@ -117,7 +128,7 @@ export async function openResolvePluginPage(sim: ResolveSimulator, options: Reso
     }
     await page.addInitScript(installBridge, { request: REQUEST, event: EVENT });
     await page.goto(pathToFileURL(path.join(folder, "index.html")).href);
-    return { page, engine, plugin, dir, close };
+    return { page, engine, plugin, dir, workflow, window: pluginWindow, invoked, close };
   } catch (error) {
     await close();
     throw error;

@@ -19,6 +19,7 @@ export const hostMessages = {
   },
   "sequenceMark.planning": { en: "Preparing the markers of {total} clips…", de: "Marker von {total} Clips werden vorbereitet …" },
   "sequenceMark.writing": { en: "Writing markers: {done} of {total} clips", de: "Marker werden geschrieben: {done} von {total} Clips" },
+  "sequenceMark.cancel": { en: "Stop marking", de: "Markieren abbrechen" },
   "sequenceMark.title": { en: "Markers in {sequence}", de: "Marker in {sequence}" },
   "sequenceMark.counts": {
     en: "{written} written · {unchanged} already there · {removed} removed",

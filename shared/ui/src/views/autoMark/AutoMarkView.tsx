@@ -95,5 +95,5 @@ export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMe
 }
 
 function SequenceMarkOf({ controller }: { controller: SequenceMarkController }) {
-  return <SequenceMarkStatus state={useStore(controller.state)} />;
+  return <SequenceMarkStatus state={useStore(controller.state)} onCancel={() => void controller.cancel()} />;
 }

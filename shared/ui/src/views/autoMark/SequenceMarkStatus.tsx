@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { SequenceMarkItem } from "../../host/HostAdapter.ts";
 import { describeError } from "../../i18n/describeError.ts";
 import type { SequenceMarkState } from "../../state/autoMark/SequenceMarkController.ts";
@@ -7,9 +8,28 @@ import { ErrorNotice } from "../ErrorNotice.tsx";
 /**
  * The markers of a sequence's auto-mark: waiting for the analyses, being written, or the host's
  * report with a line per clip instance; that this host cannot write them; or that a cancel wrote none.
+ * While the markers are prepared and written, `onCancel` stops the host before its next clip.
  */
-export function SequenceMarkStatus({ state }: { state: SequenceMarkState }) {
+export function SequenceMarkStatus({ state, onCancel }: { state: SequenceMarkState; onCancel?: () => void }) {
   const { t } = useI18n();
+  // One click is enough: the host hears it before its next clip and reports the rest as cancelled.
+  const [cancelling, setCancelling] = useState(false);
+  const busy = state.phase === "planning" || state.phase === "writing";
+  // The next run starts with a button that can be clicked again.
+  if (!busy && cancelling) setCancelling(false);
+  const stop = onCancel && (
+    <button
+      type="button"
+      className="button"
+      disabled={cancelling}
+      onClick={() => {
+        setCancelling(true);
+        onCancel();
+      }}
+    >
+      {cancelling ? t("analysis.cancelling") : t("sequenceMark.cancel")}
+    </button>
+  );
   switch (state.phase) {
     case "idle":
       return null;
@@ -17,15 +37,21 @@ export function SequenceMarkStatus({ state }: { state: SequenceMarkState }) {
       return <p className="muted sequence-mark-line">{t("sequenceMark.analysing")}</p>;
     case "planning":
       return (
-        <p className="sequence-mark-line" aria-live="polite">
-          {t("sequenceMark.planning", { total: state.total })}
-        </p>
+        <div className="row row-spread row-wrap">
+          <p className="sequence-mark-line" aria-live="polite">
+            {t("sequenceMark.planning", { total: state.total })}
+          </p>
+          {stop}
+        </div>
       );
     case "writing":
       return (
-        <p className="sequence-mark-line" aria-live="polite">
-          {t("sequenceMark.writing", { done: state.done, total: state.total })}
-        </p>
+        <div className="row row-spread row-wrap">
+          <p className="sequence-mark-line" aria-live="polite">
+            {t("sequenceMark.writing", { done: state.done, total: state.total })}
+          </p>
+          {stop}
+        </div>
       );
     case "unavailable":
       return (
