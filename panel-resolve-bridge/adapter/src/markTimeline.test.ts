@@ -85,6 +85,28 @@ describe("ResolveHostAdapter.markSequence progress and cancel", () => {
   });
 });
 
+describe("markTimeline with Resolve's blocking API", () => {
+  it("hears a cancel that comes as a later message, as IPC brings it, though every Resolve call answers at once", async () => {
+    const { sim, timeline } = resolveFixture();
+    const host = new ResolveHost(sim.resolve);
+    const plans = new Map([
+      ["/media/Schnittbilder.mov", tagPlan({ clipPath: "/media/Schnittbilder.mov" })],
+      [MEDIA_PATH, tagPlan()],
+    ]);
+    const token = new AbortController();
+    const report = await host.markTimeline(
+      plans,
+      (done) => {
+        // The page's cancel reaches the main process as a message of its own, after this one.
+        if (done === 1) setTimeout(() => token.abort(), 0);
+      },
+      token.signal,
+    );
+    expect(report.items.map((item) => item.status)).toEqual(["written", "failed"]);
+    expect(Object.keys(timeline.GetMarkers()).every((frame) => Number(frame) < 250)).toBe(true);
+  });
+});
+
 describe("ResolveHostAdapter.setClipSource", () => {
   it("follows the media pool selection or the clip under the playhead, whatever page Resolve shows", async () => {
     const { sim, other } = resolveFixture();
