@@ -165,6 +165,11 @@ export class PostgresCatalog implements Catalog {
       throw wrap(error, this.path);
     }
     let broken = false;
+    // A connection that dies while checked out reports here as well as to the query it failed.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const result = await fn(client);
@@ -178,6 +183,7 @@ export class PostgresCatalog implements Catalog {
       }
       throw wrap(error, this.path);
     } finally {
+      client.off("error", onError);
       client.release(broken);
     }
   }
