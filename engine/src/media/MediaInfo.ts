@@ -24,6 +24,12 @@ export interface MediaInfo {
   readonly pixelAspect?: string;
   /** Rational frame rate as "num/den", e.g. "30000/1001". For VFR files: the average rate. */
   readonly frameRate: string;
+  /**
+   * The rate timecode counts at, as "num/den": `frameRate`, except for VFR files, where it is the
+   * stream's nominal rate and a frame's timecode follows from its time (see mediaTimecode).
+   * Absent in media descriptions made before it existed: `frameRate` then.
+   */
+  readonly timecodeRate?: string;
   readonly frameCount: number;
   readonly durationSeconds: number;
   /** Start timecode from the container or stream (tmcd track, MXF, GOP header), else null. */

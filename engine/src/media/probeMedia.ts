@@ -93,13 +93,15 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   }
 
   const rate = chooseFrameRate(video, index.frameTimes);
+  const frameDuration = rate.den / rate.num;
+  const variableFrameRate = isVariableFrameRate(index.frameTimes, frameDuration);
+  const nominal = variableFrameRate ? nominalFrameRate(video, rate) : rate;
   // Below one frame per second timecode has no label for a frame (1/2 fps would round to 1 and
   // count each picture as one second): refused here, before any step counts frames in it.
-  if (rate.num < rate.den) {
-    const seconds = String(Math.round((rate.den / rate.num) * 100) / 100);
-    throw new SichterError(ErrorCode.FRAME_RATE_TOO_LOW, { path: shown, rate: `${rate.num}/${rate.den}`, seconds });
+  if (nominal.num < nominal.den) {
+    const seconds = String(Math.round((nominal.den / nominal.num) * 100) / 100);
+    throw new SichterError(ErrorCode.FRAME_RATE_TOO_LOW, { path: shown, rate: `${nominal.num}/${nominal.den}`, seconds });
   }
-  const frameDuration = rate.den / rate.num;
   const timecode = findStartTimecode(info, video);
   const fieldOrder = toFieldOrder(video.field_order);
   const codec = video.codec_name ?? "unknown";
@@ -118,6 +120,7 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     height: video.height ?? 0,
     pixelAspect: parsePixelAspect(video.sample_aspect_ratio),
     frameRate: `${rate.num}/${rate.den}`,
+    timecodeRate: `${nominal.num}/${nominal.den}`,
     frameCount,
     durationSeconds: lastTime + frameDuration,
     startTimecode: timecode?.value ?? null,
@@ -125,7 +128,7 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     dropFrame: timecode ? /[;.,]\d+$/.test(timecode.value) : false,
     fieldOrder,
     interlaced: fieldOrder === "tff" || fieldOrder === "bff",
-    variableFrameRate: isVariableFrameRate(index.frameTimes, frameDuration),
+    variableFrameRate,
     intraOnly: INTRA_ONLY_CODECS.has(codec) || index.keyframes.length === frameCount,
     keyframes: index.keyframes,
     frameTimes: index.frameTimes,
@@ -172,6 +175,18 @@ function chooseFrameRate(video: FfprobeStream, frameTimes: readonly number[]): {
   if (best) return snapToBroadcastRate(best);
   if (measured && Number.isFinite(measured)) return snapToBroadcastRate({ num: measured, den: 1, value: measured });
   return { num: 25, den: 1 };
+}
+
+/**
+ * The rate a variable-rate clip's timecode counts at: the stream's nominal rate (r_frame_rate,
+ * 24000/1001 for a phone clip that drops frames), which editing applications conform it to, not
+ * the average that frames over duration give. A nominal rate below the average, or above 1000 (a
+ * time base, not a picture rate), is not one: the average stands.
+ */
+function nominalFrameRate(video: FfprobeStream, average: { num: number; den: number }): { num: number; den: number } {
+  const stated = parseRatio(video.r_frame_rate);
+  if (!stated || stated.value >= 1000 || stated.value < (average.num / average.den) * 0.99) return average;
+  return snapToBroadcastRate(stated);
 }
 
 const BROADCAST_RATES = [

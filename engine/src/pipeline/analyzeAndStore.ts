@@ -16,7 +16,7 @@ import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import { keywordingFor, type PrivacyContext } from "./PrivacyContext.ts";
 import { Progress } from "../core/Progress.ts";
-import { clipTimecode } from "../media/clipTimecode.ts";
+import { mediaTimecode } from "../media/mediaTimecode.ts";
 import { analyzeClip, type ClipAnalysis } from "./analyzeClip.ts";
 
 export interface AnalyzeAndStoreOptions {
@@ -139,10 +139,11 @@ async function analyzeAndStoreWith(
     progress,
     token,
   );
-  const tc = clipTimecode(analysis.media);
+  // The tag set's clip: frames and rate as the editing application counts them (see tagSetOnTimeline).
+  const { clip } = analysis.tagSet;
   const input: TagWriterInput = {
     plan: analysis.plan,
-    clip: { path: analysis.media.path, frameRate: analysis.media.frameRate, startTimecode: tc.toTimecode(0), frameCount: analysis.media.frameCount },
+    clip: { path: clip.path, frameRate: clip.frameRate, startTimecode: clip.startTimecode, frameCount: clip.frameCount },
     analysis: { tagSet: analysis.tagSet, analyzers: analysis.analyzers, thumbnails: thumbs },
     request: { metadata: options.write, language: options.language },
   };
@@ -183,13 +184,14 @@ function keepPicture(jpeg: string, target: string): string | undefined {
 }
 
 function analysisDocument(result: ClipAnalysis, clipId: number, jobId: string | null): AnalysisDocument {
-  const tc = clipTimecode(result.media);
+  // The tag set's frames count at the timecode rate (see tagSetOnTimeline).
+  const tc = mediaTimecode(result.media).context;
   return {
     file: result.media.path,
     jobId,
     clipId,
     clip: result.tagSet.clip,
-    frameRate: result.media.frameRate,
+    frameRate: result.tagSet.clip.frameRate,
     startTimecode: tc.toTimecode(0),
     mode: result.mode,
     shots: result.tagSet.shots.map((s) => ({ ...s, startTimecode: tc.toTimecode(s.startFrame) })),

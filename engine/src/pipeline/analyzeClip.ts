@@ -9,7 +9,8 @@ import { prepareInBackground } from "../core/Preparable.ts";
 import { Progress, subProgress } from "../core/Progress.ts";
 import { isSichterError, toSichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
-import { clipTimecode } from "../media/clipTimecode.ts";
+import { mediaTimecode } from "../media/mediaTimecode.ts";
+import { tagSetOnTimeline } from "./tagSetOnTimeline.ts";
 import { joinedFrameRuns } from "../media/FrameRuns.ts";
 import { keyframeFrameGeometry, keyframeFramesFit } from "../media/KeyframeFrames.ts";
 import { mediaFrameSource } from "../media/FrameSource.ts";
@@ -167,10 +168,12 @@ export async function analyzeClip(
       failures.push(...cloud.failures);
     }
     const fused = fuseTags(tags);
-    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], fused, options.language, media.frameCount);
+    // Frames and timecode as the editing application counts them (nominal rate, by time, for VFR).
+    const timeline = mediaTimecode(media);
+    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], fused, options.language, timeline.timelineFrame(media.frameCount));
 
-    const tc = clipTimecode(media);
-    const tagSet: TagSet = {
+    const tc = timeline.context;
+    const tagSet: TagSet = tagSetOnTimeline({
       clip: {
         path: media.path,
         fingerprint: await options.fingerprint(media.path),
@@ -187,7 +190,7 @@ export async function analyzeClip(
       tags: fused,
       ocrText,
       analyzedAt: new Date().toISOString(),
-    };
+    }, timeline);
     progress.report({ stage: "plan", fraction: 0.97 });
     return {
       media,

@@ -3,7 +3,7 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
 import { Progress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
-import { clipTimecode } from "../../media/clipTimecode.ts";
+import { mediaTimecode } from "../../media/mediaTimecode.ts";
 import { bytesPerFrame, type FrameGeometry } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
@@ -77,7 +77,7 @@ export async function extractKeyframes(
   progress: Progress = Progress.None,
   token: CancellationToken = CancellationToken.None,
 ): Promise<KeyframeExtraction> {
-  const tc = clipTimecode(media);
+  const tc = mediaTimecode(media);
   // Intra-only clips start decoding on any frame; a transport stream's seeks are too coarse to aim
   // at a keyframe (see frameSeekSeconds).
   const aimAt = media.intraOnly || media.container === "mpegts" ? undefined : media.keyframes;

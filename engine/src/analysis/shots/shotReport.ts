@@ -1,4 +1,4 @@
-import { clipTimecode } from "../../media/clipTimecode.ts";
+import { mediaTimecode } from "../../media/mediaTimecode.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { ShotDetectionResult } from "./ShotDetector.ts";
 import type { Transition } from "./Shot.ts";
@@ -6,6 +6,7 @@ import type { Transition } from "./Shot.ts";
 /** The `sichter shots --json` document: stable field names that scripts and hosts rely on. */
 export interface ShotReport {
   readonly file: string;
+  /** The rate the timecodes count at: the nominal rate of a VFR file (frames are the file's). */
   readonly frameRate: string;
   readonly dropFrame: boolean;
   readonly startTimecode: string;
@@ -28,11 +29,12 @@ export interface ShotReport {
 }
 
 export function shotReport(media: MediaInfo, result: ShotDetectionResult): ShotReport {
-  const tc = clipTimecode(media);
+  // Timecodes as the editing application counts them: at the nominal rate, by time (VFR).
+  const tc = mediaTimecode(media);
   return {
     file: media.path,
-    frameRate: media.frameRate,
-    dropFrame: tc.dropFrame,
+    frameRate: tc.frameRate,
+    dropFrame: tc.context.dropFrame,
     startTimecode: tc.toTimecode(0),
     frameCount: media.frameCount,
     durationSeconds: round6(media.durationSeconds),

@@ -9,7 +9,7 @@ import { moveFile, writeFileAtomic } from "../../core/moveFile.ts";
 import { subProgress } from "../../core/Progress.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { clipTimecode } from "../../media/clipTimecode.ts";
+import { mediaTimecode } from "../../media/mediaTimecode.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
@@ -57,10 +57,12 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
     const shots = await detectShots(media, {}, subProgress(bar, 0, 0.6), context.token);
     const result = await extractKeyframes(media, shots.shots, { outDir: temp.path, width }, subProgress(bar, 0.6, 1), context.token);
     for (const k of result.keyframes) moveFile(temp.file(k.file), path.join(outDir, k.file));
-    const tc = clipTimecode(media);
+    // Timecodes count at the nominal rate of a VFR clip, as the keyframes' own do.
+    const timeline = mediaTimecode(media);
+    const tc = timeline.context;
     const index = {
       file: media.path,
-      frameRate: media.frameRate,
+      frameRate: timeline.frameRate,
       dropFrame: tc.dropFrame,
       startTimecode: tc.toTimecode(0),
       nearDuplicateBits: NEAR_DUPLICATE_BITS,
