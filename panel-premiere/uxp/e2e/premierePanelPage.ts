@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import type { SimulatedPremiere, SimulatedPremiereGlobals, SimulatedPremiereSetup } from "./page/simulatedUxp.ts";
+import type { SimulatedPremiere, SimulatedPremiereGlobals, SimulatedPremiereSetup, SimulatedSequenceSpec } from "./page/simulatedUxp.ts";
 
 /** The one engine address the UXP manifest allows and the panel always dials. */
 const PREMIERE_ENGINE = { ws: "ws://127.0.0.1:7431", http: "http://127.0.0.1:7431" };
@@ -22,6 +22,11 @@ export function simulatedPremiere(page: Page) {
     select: (indices: readonly number[]) => page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.select(i), indices),
     setTheme: (name: string) => page.evaluate((n) => (globalThis as unknown as Scope).__sichterPremiere.setTheme(n), name),
     clipState: (index: number) => page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.clipState(i), index),
+    addSequence: (spec: SimulatedSequenceSpec) => page.evaluate((s) => (globalThis as unknown as Scope).__sichterPremiere.addSequence(s), spec),
+    setPlayhead: (frame: number) => page.evaluate((f) => (globalThis as unknown as Scope).__sichterPremiere.setPlayhead(f), frame),
+    sequenceState: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.sequenceState()),
+    projectMedia: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.projectMedia()),
+    sourceMonitor: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.sourceMonitor()),
   };
 }
 
