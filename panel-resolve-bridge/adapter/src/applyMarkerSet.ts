@@ -20,19 +20,26 @@ export interface WantedMarker {
   readonly customData: string;
 }
 
+/** What applyMarkerSet did: a report item per wanted marker, and how many of Sichter's markers went away unreplaced. */
+export interface MarkerSetOutcome {
+  readonly items: ApplyItemReport[];
+  /** Sichter's markers deleted whose custom data no wanted marker has any more (no longer planned). */
+  readonly removed: number;
+}
+
 /**
  * Makes Sichter's markers on one owner (a media pool item or a timeline) what `wanted` says:
  * a marker of Sichter's (`isOurs`) that already is exactly a wanted one stays, the other ones of
  * Sichter's are deleted, the missing ones are added and read back. Markers that are not Sichter's
  * are never deleted or changed. One report item per wanted marker, plus one if old markers of
- * Sichter's could not be removed.
+ * Sichter's could not be removed; and the count of those taken away for good.
  */
 export async function applyMarkerSet(
   owner: MarkerOwner,
   label: string,
   wanted: readonly WantedMarker[],
   isOurs: (marker: ResolveMarker) => boolean,
-): Promise<ApplyItemReport[]> {
+): Promise<MarkerSetOutcome> {
   const before = await readMarkers(owner);
   const ours = before.filter(isOurs);
   const uses = new Map<string, number>();
@@ -48,6 +55,10 @@ export async function applyMarkerSet(
 
   const items: ApplyItemReport[] = [];
   const removal = await removeSichterMarkers(owner, (data) => doomed.has(data));
+  // Taken away for good: Sichter's markers whose custom data no wanted marker carries, and that are gone.
+  const wantedData = new Set(wanted.map((w) => w.customData));
+  const stale = (markers: readonly ResolveMarker[]): number => markers.filter((m) => !wantedData.has(m.customData)).length;
+  const removed = stale(ours) - stale(removal.left);
   if (removal.left.length > 0) {
     items.push({
       kind: "marker",
@@ -70,7 +81,7 @@ export async function applyMarkerSet(
     const placed = await placeMarker(owner, marker, taken);
     items.push(reportOf(placed, marker, label, target));
   }
-  return items;
+  return { items, removed };
 }
 
 function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: WantedMarker, label: string, target: string): ApplyItemReport {

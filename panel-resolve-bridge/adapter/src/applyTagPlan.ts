@@ -31,7 +31,7 @@ export async function applyTagPlan(resolve: ResolveApp, plan: TagPlan, clip: Cli
   const items: ApplyItemReport[] = [];
   const steps = [
     () => applyClipMarkers(item, label, laid),
-    () => applyTimelineMarkers(resolve, item, clip, laid, parseFrameRate(plan.frameRate)),
+    async () => (await applyTimelineMarkers(resolve, item, clip, laid, parseFrameRate(plan.frameRate))).items,
     () => applyClipFields(item, label, plan),
   ];
   for (const step of steps) {
@@ -64,5 +64,5 @@ async function applyClipMarkers(item: MediaPoolItem, label: string, laid: readon
         customData: clipMarkerData(marker.startFrame),
       };
     });
-  return applyMarkerSet(item, label, wanted, (marker) => isSichterData(marker.customData));
+  return (await applyMarkerSet(item, label, wanted, (marker) => isSichterData(marker.customData))).items;
 }

@@ -85,6 +85,21 @@ describe("ResolveHostAdapter.markSequence progress and cancel", () => {
   });
 });
 
+describe("ResolveHostAdapter.markSequence counts what it took away", () => {
+  it("reports Sichter's markers of an instance that are no longer planned as removed, and the instance as changed", async () => {
+    const { sim, timeline } = resolveFixture();
+    const { adapter } = adapterOn(sim);
+    await adapter.markSequence(new Map([[MEDIA_PATH, tagPlan()]]));
+    expect(Object.keys(timeline.GetMarkers())).toEqual(["270.0", "450.0"]);
+    // The third shot (source frame 300, record frame 450) is no longer in the plan.
+    const fewer = tagPlan({ markers: tagPlan().markers.filter((marker) => marker.startFrame < 300) });
+    const report = await adapter.markSequence(new Map([[MEDIA_PATH, fewer]]));
+    expect(report.markers).toEqual({ written: 0, unchanged: 1, removed: 1 });
+    expect(report.items[1]).toMatchObject({ name: "Rathaus Köln", status: "written", markers: 1 });
+    expect(Object.keys(timeline.GetMarkers())).toEqual(["270.0"]);
+  });
+});
+
 describe("markTimeline with Resolve's blocking API", () => {
   it("hears a cancel that comes as a later message, as IPC brings it, though every Resolve call answers at once", async () => {
     const { sim, timeline } = resolveFixture();

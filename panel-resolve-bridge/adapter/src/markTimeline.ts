@@ -50,10 +50,11 @@ export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<strin
       if (!found) {
         items.push({ ...base, status: "failed", markers: 0, error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: clip.mediaPath } } });
       } else {
-        const reports = await applyTimelineMarkers(resolve, found.item, clip, found.laid, parseFrameRate(plan.frameRate));
+        const { items: reports, removed } = await applyTimelineMarkers(resolve, found.item, clip, found.laid, parseFrameRate(plan.frameRate));
         markers.written += count(reports, "written");
         markers.unchanged += count(reports, "unchanged");
-        items.push({ ...base, ...instanceOutcome(reports) });
+        markers.removed += removed;
+        items.push({ ...base, ...instanceOutcome(reports, removed) });
       }
     }
     progress?.(index + 1, instances.length);
@@ -65,8 +66,11 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** One instance's marker reports as one line: the first failure, a skip with its reason, or what was written. */
-function instanceOutcome(reports: readonly ApplyItemReport[]): Pick<SequenceMarkItem, "status" | "markers" | "reason" | "error"> {
+/**
+ * One instance's marker reports as one line: the first failure, a skip with its reason, or what was
+ * written (an instance whose markers were only taken away changed too).
+ */
+function instanceOutcome(reports: readonly ApplyItemReport[], removed: number): Pick<SequenceMarkItem, "status" | "markers" | "reason" | "error"> {
   const kept = count(reports, "written") + count(reports, "unchanged");
   const failed = reports.find((report) => report.status === "failed");
   if (failed) return { status: "failed", markers: kept, ...(failed.error ? { error: failed.error } : {}) };
@@ -75,7 +79,7 @@ function instanceOutcome(reports: readonly ApplyItemReport[]): Pick<SequenceMark
   if (whole) return { status: "skipped", markers: 0, reason: whole.target.includes(" fps") ? "rate" : "not-found" };
   const occupied = reports.find((report) => report.status === "skipped" && report.error);
   if (kept === 0 && occupied?.error) return { status: "skipped", markers: 0, error: occupied.error };
-  return { status: count(reports, "written") > 0 ? "written" : "unchanged", markers: kept };
+  return { status: count(reports, "written") + removed > 0 ? "written" : "unchanged", markers: kept };
 }
 
 function count(reports: readonly ApplyItemReport[], status: ApplyItemReport["status"]): number {

@@ -2,7 +2,7 @@ import type { ClipMarker } from "@sichter/premiere-common";
 import { type FrameRate, fps, sameFrameRate } from "@sichter/shared/timecode";
 import type { ApplyItemReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
-import { applyMarkerSet, type WantedMarker } from "./applyMarkerSet.ts";
+import { applyMarkerSet, type MarkerSetOutcome, type WantedMarker } from "./applyMarkerSet.ts";
 import type { MediaPoolItem, ResolveApp, Timeline, TimelineItem } from "./ResolveApi.ts";
 import { RESOLVE_COLOR_OF } from "./resolveMarkerColor.ts";
 import { currentTimeline, frameOf, textOf } from "./resolveObjects.ts";
@@ -26,7 +26,8 @@ interface Instance {
  * (record start + clip frame - source in). Needs the same timeline open and the same rate as the
  * clip (a timeline at another rate retimes the clip, and 1:1 frames would be wrong): otherwise one
  * "skipped" item says why. Sichter's earlier markers of this instance are replaced, and those of the
- * same clip inside the instance's frames (left there when it was moved).
+ * same clip inside the instance's frames (left there when it was moved); `removed` counts those no
+ * longer planned.
  */
 export async function applyTimelineMarkers(
   resolve: ResolveApp,
@@ -34,10 +35,10 @@ export async function applyTimelineMarkers(
   clip: ClipReference,
   laid: readonly ClipMarker[],
   clipRate: FrameRate,
-): Promise<ApplyItemReport[]> {
+): Promise<MarkerSetOutcome> {
   const placement = clip.sequence;
-  if (!placement) return [];
-  const skipped = (why: string): ApplyItemReport[] => [{ kind: "marker", status: "skipped", target: `${placement.sequenceName}: ${why}` }];
+  if (!placement) return { items: [], removed: 0 };
+  const skipped = (why: string): MarkerSetOutcome => ({ items: [{ kind: "marker", status: "skipped", target: `${placement.sequenceName}: ${why}` }], removed: 0 });
   const timeline = await currentTimeline(resolve);
   if (!timeline || textOf(await timeline.GetName()) !== placement.sequenceName) return skipped("timeline not open");
   const rate = await timelineRate(timeline);
