@@ -11,6 +11,11 @@ export interface LumaFrame {
   readonly z: Float32Array;
   readonly mean: number;
   readonly std: number;
+  /**
+   * The U and V planes at the luma's size (see SHOT_GEOMETRY), when the frame was decoded with
+   * them: a cut between two takes of one scene under other light shows only here.
+   */
+  readonly chroma?: { readonly u: Uint8Array; readonly v: Uint8Array };
 }
 
 /** Below this contrast (in 8-bit levels) a frame is treated as flat: black, white or a solid colour. */
@@ -19,8 +24,11 @@ export const FLAT_STD = 10;
 /** Contrast floor for normalisation, so sensor noise on a near-flat frame is not blown up. */
 const STD_FLOOR = 8;
 
-export function toLumaFrame(index: number, luma: Uint8Array, width: number, height: number): LumaFrame {
+/** `pixels` is a luma plane, optionally followed by U and V planes of the same size (SHOT_GEOMETRY). */
+export function toLumaFrame(index: number, pixels: Uint8Array, width: number, height: number): LumaFrame {
   const n = width * height;
+  const luma = pixels.length > n ? pixels.subarray(0, n) : pixels;
+  const chroma = pixels.length >= 3 * n ? { u: pixels.subarray(n, 2 * n), v: pixels.subarray(2 * n, 3 * n) } : undefined;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += luma[i]!;
   const mean = sum / n;
@@ -33,7 +41,7 @@ export function toLumaFrame(index: number, luma: Uint8Array, width: number, heig
   const scale = 1 / Math.max(std, STD_FLOOR);
   const z = new Float32Array(n);
   for (let i = 0; i < n; i++) z[i] = (luma[i]! - mean) * scale;
-  return { index, width, height, luma, z, mean, std };
+  return { index, width, height, luma, z, mean, std, ...(chroma && { chroma }) };
 }
 
 export function isFlat(frame: LumaFrame): boolean {

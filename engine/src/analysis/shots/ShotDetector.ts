@@ -4,7 +4,7 @@ import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "..
 import { JobTempFolder } from "../../core/JobTempFolder.ts";
 import { Progress } from "../../core/Progress.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { ANALYSIS_GEOMETRY, bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
+import { bytesPerFrame, readFrames, type CompanionPictures } from "../../media/FrameReader.ts";
 import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
 import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import { keyframePictureGeometry, type KeyframePictures } from "../../media/KeyframePictures.ts";
@@ -15,6 +15,7 @@ import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
 import { plainDifference } from "./frameDifference.ts";
 import { keyframeCandidates } from "./keyframeCandidates.ts";
+import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { buildShots, type Shot } from "./Shot.ts";
 import { thresholdScale, type ShotBoundary } from "./ShotBoundary.ts";
@@ -194,7 +195,7 @@ async function detectFastWith(
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
-  const { width, height } = ANALYSIS_GEOMETRY;
+  const { width, height } = SHOT_GEOMETRY;
   const pictures: LumaFrame[] = [];
   const geometry = keyframePictureGeometry(media);
   const companion = keep.pictures && keep.temp ? { geometry, file: keep.temp.file("keyframes.rgb") } : undefined;
@@ -202,7 +203,7 @@ async function detectFastWith(
   // Keyframes past the budget are left out: the output then ends after the last one kept.
   const large = frames && { geometry: frames.geometry, file: frames.file, ...(frames.count < media.keyframes.length && { frames: [[0, frames.count] as const] }) };
   const companions = [companion, large].filter((c) => c !== undefined);
-  for await (const pixels of readFrames({ file: media.path, keyframesOnly: true, fastDecode: !large, companions }, token)) {
+  for await (const pixels of readFrames({ file: media.path, geometry: SHOT_GEOMETRY, keyframesOnly: true, fastDecode: !large, companions }, token)) {
     const index = media.keyframes[pictures.length] ?? -1;
     pictures.push(toLumaFrame(index, pixels, width, height));
     if (pictures.length % 8 === 0) {

@@ -1,4 +1,5 @@
-import { blendResidual, motionDifference, plainDifference, zoomDifference } from "./frameDifference.ts";
+import { colourDifference } from "./colourDifference.ts";
+import { blendResidual, levelDifference, motionDifference, plainDifference, translationResidual, zoomDifference } from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
 /** Half-widths (frames) of the spans over which dissolves are looked for: short, medium and long. */
@@ -9,6 +10,8 @@ export const FLASH_MAX_FRAMES = 3;
 export const MOTION_CHECK_FROM = 0.02;
 /** Frames after a candidate cut are compared with the frame before it only above this score. */
 const RETURN_CHECK_FROM = 0.06;
+/** The same for a candidate colour change (colourScore). */
+const COLOUR_RETURN_CHECK_FROM = 0.06;
 
 /** Per-frame measurements over a run of consecutive frames; decisions are made from these. */
 export interface SignalSeries {
@@ -20,6 +23,10 @@ export interface SignalSeries {
   /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
   readonly cutScore: number[];
   readonly cutChanged: number[];
+  /** Share of the change between frame i-1 and i a sub-pixel translation leaves unexplained. */
+  readonly flowResidual: number[];
+  /** Coarse layout of light between frame i-1 and i (see levelDifference): quiet inside busy texture. */
+  readonly levelScore: number[];
   /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
   readonly plainScore: number[];
   /** Difference between frame i-1 and i after the best zoom; far below plainScore in a zoom. */
@@ -34,6 +41,15 @@ export interface SignalSeries {
    * frame i is the picture from before a flash, i.e. the flash ends at i. NaN where not needed.
    */
   readonly backScore: number[];
+  /**
+   * Colour change between frame i-1 and i where the structure is matched (see colourDifference),
+   * with its share of changed coloured blocks; 0 for frames decoded without chroma.
+   */
+  readonly colourScore: number[];
+  readonly colourChanged: number[];
+  /** As returnScore and backScore, for the colour of a candidate colour change. */
+  readonly colourReturn: number[];
+  readonly colourBack: number[];
   /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
   readonly span: Record<number, { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[] }>;
 }
@@ -64,6 +80,12 @@ export class ShotSignalBuilder {
       zoomScore: [],
       returnScore: [],
       backScore: [],
+      flowResidual: [],
+      levelScore: [],
+      colourScore: [],
+      colourChanged: [],
+      colourReturn: [],
+      colourBack: [],
       span,
     };
   }
@@ -77,6 +99,8 @@ export class ShotSignalBuilder {
     s.std.push(frame.std);
     s.returnScore.push(Number.NaN);
     s.backScore.push(Number.NaN);
+    s.colourReturn.push(Number.NaN);
+    s.colourBack.push(Number.NaN);
     for (const w of DISSOLVE_HALF_SPANS) {
       const sp = s.span[w]!;
       sp.score.push(Number.NaN);
@@ -90,6 +114,11 @@ export class ShotSignalBuilder {
       const d = motionDifference(prev, frame);
       s.cutScore.push(d.score);
       s.cutChanged.push(d.changed);
+      s.levelScore.push(levelDifference(prev, frame));
+      s.flowResidual.push(translationResidual(prev, frame));
+      const colour = colourDifference(prev, frame, d.shift);
+      s.colourScore.push(colour.score);
+      s.colourChanged.push(colour.changed);
       const plain = plainDifference(prev, frame).score;
       s.plainScore.push(plain);
       // Zoom search is the costliest measure and only matters where frames change noticeably.
@@ -97,6 +126,10 @@ export class ShotSignalBuilder {
     } else {
       s.cutScore.push(Number.NaN);
       s.cutChanged.push(Number.NaN);
+      s.levelScore.push(Number.NaN);
+      s.flowResidual.push(Number.NaN);
+      s.colourScore.push(Number.NaN);
+      s.colourChanged.push(Number.NaN);
       s.plainScore.push(Number.NaN);
       s.zoomScore.push(Number.NaN);
     }
@@ -121,6 +154,8 @@ export class ShotSignalBuilder {
       s.returnScore[candidate] = Number.isNaN(current) ? back : Math.min(current, back);
     }
 
+    this.checkColourReturn(i, frame);
+
     for (const w of DISSOLVE_HALF_SPANS) {
       const centre = i - w;
       const first = this.at(i - 2 * w);
@@ -136,10 +171,35 @@ export class ShotSignalBuilder {
     }
   }
 
+  /**
+   * The flash checks of the colour route: a flash tints or bleaches the picture for a frame or two
+   * and the old colour comes back; a colour-only cut never returns to it.
+   */
+  private checkColourReturn(i: number, frame: LumaFrame): void {
+    const s = this.series;
+    if (s.colourScore[i]! >= COLOUR_RETURN_CHECK_FROM) {
+      for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
+        const before = this.at(i - 1 - k);
+        if (!before) break;
+        s.colourBack[i] = minOf(s.colourBack[i]!, colourDifference(before, frame).score);
+      }
+    }
+    for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
+      const candidate = i - k;
+      const before = this.at(candidate - 1);
+      if (!before || !(s.colourScore[candidate]! >= COLOUR_RETURN_CHECK_FROM)) continue;
+      s.colourReturn[candidate] = minOf(s.colourReturn[candidate]!, colourDifference(before, frame).score);
+    }
+  }
+
   /** Frame i of this run, if still held. */
   private at(i: number): LumaFrame | undefined {
     if (i < 0 || i >= this.count) return undefined;
     const offset = this.count - 1 - i;
     return offset < this.ring.length ? this.ring[this.ring.length - 1 - offset] : undefined;
   }
+}
+
+function minOf(current: number, value: number): number {
+  return Number.isNaN(current) ? value : Math.min(current, value);
 }

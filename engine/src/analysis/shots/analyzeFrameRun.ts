@@ -1,5 +1,6 @@
 import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { ANALYSIS_GEOMETRY, readFrames, type FrameReadRequest } from "../../media/FrameReader.ts";
+import { readFrames, type FrameReadRequest } from "../../media/FrameReader.ts";
+import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";
 
@@ -23,10 +24,10 @@ export async function analyzeFrameRun(
   onFrame: () => void,
   token: CancellationToken,
 ): Promise<SignalSeries | undefined> {
-  const { width, height } = ANALYSIS_GEOMETRY;
+  const { width, height } = SHOT_GEOMETRY;
   let builder: ShotSignalBuilder | undefined;
   let index = 0;
-  for await (const pixels of readFrames({ ...request, geometry: ANALYSIS_GEOMETRY }, token)) {
+  for await (const pixels of readFrames({ ...request, geometry: SHOT_GEOMETRY }, token)) {
     if (!builder) {
       const { firstFrame } = placement;
       const first = typeof firstFrame === "number" ? firstFrame : firstFrame(toLumaFrame(-1, pixels, width, height));

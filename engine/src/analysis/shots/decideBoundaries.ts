@@ -1,3 +1,4 @@
+import { detectColourCuts } from "./detectColourCuts.ts";
 import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
@@ -11,7 +12,10 @@ import type { SignalSeries } from "./ShotSignals.ts";
  */
 export function decideBoundaries(series: SignalSeries, thresholds: DetectionThresholds): ShotBoundary[] {
   const fades = detectFades(series);
-  const cuts = detectCuts(series, thresholds).filter(
+  const lumaCuts = detectCuts(series, thresholds);
+  // A colour change next to a structural cut is that cut seen in colour too.
+  const colourCuts = detectColourCuts(series, thresholds).filter((c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1));
+  const cuts = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
   const dissolves = detectDissolves(series, thresholds, [...fades, ...cuts]);

@@ -1,3 +1,4 @@
+import { sideBaseline } from "./sideBaseline.ts";
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
@@ -8,6 +9,12 @@ const CUT_MIN_CHANGED = 0.5;
 /** ...and it must stand out from the frames around it (whip pans and busy scenes are high everywhere). */
 const CUT_MIN_RATIO = 3;
 const BASELINE_RADIUS = 8;
+/** A cut changes structure this many times more than the busier shot does from frame to frame... */
+const BUSY_RATIO = 1.5;
+/** ...or else the coarse light layout or the colour must change this many times more than there. */
+const COARSE_RATIO = 3;
+const COARSE_MIN_LEVEL = 0.04;
+const COARSE_MIN_COLOUR = 0.06;
 /** A flash: within FLASH_MAX_FRAMES the picture returns to within this share of the jump. */
 const FLASH_RETURN_SHARE = 0.5;
 
@@ -27,8 +34,15 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) continue;
     // The calmer side is the reference: a cut from a still interview into rain or a crowd must stand
     // out against the interview, not against the rain.
-    const baseline = Math.min(sideBaseline(cutScore, n - BASELINE_RADIUS, n - 1), sideBaseline(cutScore, n + 1, n + BASELINE_RADIUS));
-    if (score < CUT_MIN_RATIO * baseline + 0.02 * k) continue;
+    const before = sideBaseline(cutScore, n, -1, BASELINE_RADIUS);
+    const after = sideBaseline(cutScore, n, 1, BASELINE_RADIUS);
+    if (score < CUT_MIN_RATIO * Math.min(before, after) + 0.02 * k) continue;
+    // Against the busier side too: where that shot's structure changes as much every frame (busy
+    // texture, noise), each of its last frames stands out against a calm neighbour, and only a
+    // change of the coarse light layout or of colour tells the frame where the shots meet.
+    const busier = before >= after ? -1 : 1;
+    const busyBaseline = Math.max(before === Infinity ? 0 : before, after === Infinity ? 0 : after);
+    if (score < BUSY_RATIO * busyBaseline && !coarseChangeStandsOut(series, n, busier)) continue;
     // The old picture comes back after n (n starts a flash), or n brings back the picture from
     // before a flash (n ends it): either way the shot goes on.
     if (returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
@@ -45,14 +59,10 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
   return boundaries;
 }
 
-/** Median of the scores in [from, to]; Infinity when there are none (that side does not count). */
-function sideBaseline(values: readonly number[], from: number, to: number): number {
-  const side: number[] = [];
-  for (let i = from; i <= to; i++) {
-    const v = values[i];
-    if (v !== undefined && !Number.isNaN(v)) side.push(v);
-  }
-  if (side.length === 0) return Infinity;
-  side.sort((a, b) => a - b);
-  return side[Math.floor(side.length / 2)]!;
+/** True when the light layout or the colour changes at n far more than on the busier side. */
+function coarseChangeStandsOut(series: SignalSeries, n: number, busier: -1 | 1): boolean {
+  const level = series.levelScore[n]!;
+  if (level >= COARSE_MIN_LEVEL && level >= COARSE_RATIO * sideBaseline(series.levelScore, n, busier, BASELINE_RADIUS)) return true;
+  const colour = series.colourScore[n]!;
+  return colour >= COARSE_MIN_COLOUR && colour >= COARSE_RATIO * sideBaseline(series.colourScore, n, busier, BASELINE_RADIUS);
 }

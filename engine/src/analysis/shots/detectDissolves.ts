@@ -104,7 +104,11 @@ function motionExplainsChange(series: SignalSeries, from: number, to: number): b
   const shares: number[] = [];
   for (let i = Math.max(1, from); i <= Math.min(series.length - 1, to); i++) {
     const plain = series.plainScore[i]!;
-    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!) / plain);
+    const flow = series.flowResidual[i]!;
+    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!, flow * plain) / plain);
+    // Below the block search's reach a slow pan over a smooth picture is a linear change too; only
+    // the sub-pixel flow tells it from a blend.
+    else if (plain > 0) shares.push(flow);
   }
   if (shares.length === 0) return false;
   shares.sort((a, b) => a - b);

@@ -8,6 +8,8 @@ import { isFlat, type LumaFrame } from "./LumaFrame.ts";
 export interface FrameDifference {
   readonly score: number;
   readonly changed: number;
+  /** The global shift (working pixels) motion search found, where it searched: colour is matched around it. */
+  readonly shift?: readonly [number, number];
 }
 
 /** Block size in pixels of the 64x36 working frame: 8x6 gives an 8x6 grid of 48 blocks. */
@@ -48,7 +50,7 @@ export function motionDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
     }
   }
   const blocks = cols * rows;
-  return { score: Math.min(1, total / blocks), changed: changed / blocks };
+  return { score: Math.min(1, total / blocks), changed: changed / blocks, shift: [gx, gy] };
 }
 
 /** Mean |z_b - z_a(shifted)| / 2 over one block; stops early once it cannot beat `bound`. */
@@ -247,7 +249,7 @@ const MEAN_CELL = 4;
  * Luma averaged over 4x4 cells (16x9 values at 64x36). Cached per frame: every frame is the middle
  * or an end of several blend tests.
  */
-function blockMeans(frame: LumaFrame): Float32Array {
+export function blockMeans(frame: LumaFrame): Float32Array {
   const cached = meansCache.get(frame);
   if (cached) return cached;
   const { width, height, luma } = frame;
@@ -265,4 +267,58 @@ const meansCache = new WeakMap<LumaFrame, Float32Array>();
 
 function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * How far the picture's coarse layout of light moved: mean |difference| of the 4x4-cell luma means
+ * on raw levels, scaled like rawDifference (64 levels scores 1). Fine texture that changes every
+ * frame (water, snow, sensor noise) averages out in the cells, so inside a busy shot this stays low
+ * while a cut to another picture moves it; a pan moves it every frame alike.
+ */
+export function levelDifference(a: LumaFrame, b: LumaFrame): number {
+  const ma = blockMeans(a);
+  const mb = blockMeans(b);
+  let total = 0;
+  for (let i = 0; i < ma.length; i++) total += Math.abs(ma[i]! - mb[i]!);
+  return Math.min(1, total / ma.length / 64);
+}
+
+/**
+ * Share of the change from a to b that one sub-pixel translation does not explain (a global
+ * Lucas-Kanade step on luma): near 0 for a pan or tilt, however slow, near 1 for a blend towards
+ * another picture, whose change has nothing to do with the picture's edges. Block matching sees
+ * only whole pixels, so a slow pan over a smooth picture looks like a blend to it; this does not.
+ * 1 when nothing changed or the picture has no edges to follow.
+ */
+export function translationResidual(a: LumaFrame, b: LumaFrame): number {
+  const { width, height } = a;
+  const la = a.luma;
+  const lb = b.luma;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  let sxt = 0;
+  let syt = 0;
+  let stt = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      const ix = (la[i + 1]! - la[i - 1]! + lb[i + 1]! - lb[i - 1]!) / 4;
+      const iy = (la[i + width]! - la[i - width]! + lb[i + width]! - lb[i - width]!) / 4;
+      const it = lb[i]! - la[i]!;
+      sxx += ix * ix;
+      sxy += ix * iy;
+      syy += iy * iy;
+      sxt += ix * it;
+      syt += iy * it;
+      stt += it * it;
+    }
+  }
+  const det = sxx * syy - sxy * sxy;
+  if (stt === 0 || det <= 1e-9 * (sxx + syy) ** 2) return 1;
+  // The flow (vx, vy) minimises sum (it + vx ix + vy iy)^2; what it removes is its projection.
+  const vx = -(syy * sxt - sxy * syt) / det;
+  const vy = -(sxx * syt - sxy * sxt) / det;
+  const explained = -(vx * sxt + vy * syt);
+  return Math.max(0, Math.min(1, (stt - explained) / stt));
 }

@@ -1,3 +1,4 @@
+import { colourDifference } from "./colourDifference.ts";
 import { plainDifference } from "./frameDifference.ts";
 import { isFlat, type LumaFrame } from "./LumaFrame.ts";
 
@@ -6,6 +7,9 @@ const KEYFRAME_SAME_SCORE = 0.06;
 /** A gap whose keyframe difference is this many times its neighbours' stands out like a cut. */
 const PEAK_RATIO = 1.8;
 const PEAK_RADIUS = 3;
+/** Keyframes whose coloured blocks mostly changed colour by this score may hold a colour-only cut. */
+const KEYFRAME_COLOUR_SCORE = 0.1;
+const KEYFRAME_COLOUR_CHANGED = 0.5;
 /** Keyframes of one shot cost similar bits; new content usually changes that by this factor. */
 const KEYFRAME_SIZE_JUMP = 1.5;
 /**
@@ -42,6 +46,9 @@ export function keyframeCandidates(
   for (let i = 0; i + 1 < count; i++) {
     gapDiff.push(plainDifference(keyframePictures[i]!, keyframePictures[i + 1]!).score);
   }
+  // Colour separately: two takes of one picture under other light differ only there.
+  const gapColour = gapDiff.map((_, i) => colourDifference(keyframePictures[i]!, keyframePictures[i + 1]!));
+  const colourScores = gapColour.map((c) => c.score);
   const cadence = regularGopLength(keyframes);
 
   const gaps: number[] = [];
@@ -58,6 +65,14 @@ export function keyframeCandidates(
     const a = keyframePictures[i]!;
     const b = keyframePictures[i + 1]!;
     const d = gapDiff[i]!;
+    const colour = gapColour[i]!;
+    if (colour.score >= KEYFRAME_COLOUR_SCORE * thresholdScale && colour.changed >= KEYFRAME_COLOUR_CHANGED) {
+      const calmerColour = Math.min(median(colourScores.slice(Math.max(0, i - PEAK_RADIUS), i)), median(colourScores.slice(i + 1, i + 1 + PEAK_RADIUS)));
+      if (colour.score >= PEAK_RATIO * calmerColour) {
+        gaps.push(i);
+        continue;
+      }
+    }
     if (d < KEYFRAME_SAME_SCORE * thresholdScale) continue;
     const fade = isFlat(a) !== isFlat(b);
     const offCadence = cadence === null || to - from < cadence - 1;

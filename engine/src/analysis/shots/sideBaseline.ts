@@ -1,0 +1,15 @@
+/**
+ * The typical score of one side of candidate n: the median over up to `radius` frames walking away
+ * from n in `direction`. Infinity when no frame is there (that side does not count).
+ */
+export function sideBaseline(values: readonly number[], n: number, direction: -1 | 1, radius: number): number {
+  const side: number[] = [];
+  for (let i = n + direction; Math.abs(i - n) <= radius; i += direction) {
+    const v = values[i];
+    if (v === undefined) break;
+    if (!Number.isNaN(v)) side.push(v);
+  }
+  if (side.length === 0) return Infinity;
+  side.sort((a, b) => a - b);
+  return side[Math.floor(side.length / 2)]!;
+}
