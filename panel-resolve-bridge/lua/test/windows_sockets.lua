@@ -6,41 +6,17 @@
 -- the fakes this machine's BSD sockets play Winsock, so the script reaches a real engine.
 --   luajit windows_sockets.lua input.json   -- input: { port, token, closedPort, winsock: {name: prototype} }; prints JSON
 local here = arg[0]:match("^(.*[/\\])") or "./"
-local real = require("ffi")
-
--- This machine's sockets under names of their own: the script declares socket, connect, ... with
--- Winsock's types in the same C namespace.
-real.cdef([[
-int bsd_socket(int domain, int type, int protocol) asm("socket");
-int bsd_connect(int fd, const void *addr, uint32_t len) asm("connect");
-long bsd_send(int fd, const void *buf, size_t n, int flags) asm("send");
-long bsd_recv(int fd, void *buf, size_t n, int flags) asm("recv");
-int bsd_close(int fd) asm("close");
-int bsd_setsockopt(int fd, int level, int name, const void *value, uint32_t len) asm("setsockopt");
-typedef struct { long sec; long usec; } bsd_timeval;
-]])
+package.path = here .. "?.lua;" .. package.path
+local FfiDouble = require("ffi_double")
+local real = FfiDouble.real
 
 local calls = {}
 local function record(entry) calls[#calls + 1] = entry end
-local loaded = {}
 local ws2 = {}
 local kernel32 = {}
--- The ffi module as the script sees it on Windows: the real one but for the OS, its DLLs and ffi.C.
-local declared = {}
-local windows_ffi = setmetatable({
-  os = "Windows",
-  cdef = function(declaration)
-    declared[#declared + 1] = declaration
-    return real.cdef(declaration)
-  end,
-  C = kernel32,
-  load = function(name)
-    loaded[#loaded + 1] = name
-    if name ~= "ws2_32" then error("cannot load " .. name) end
-    return ws2
-  end,
-}, { __index = real })
-package.loaded.ffi = windows_ffi
+-- The ffi module as the script sees it on Windows: ws2_32 to load, kernel32's Sleep in ffi.C.
+local double = FfiDouble.new({ os = "Windows", C = kernel32, libraries = { ws2_32 = ws2 } })
+package.loaded.ffi = double.ffi
 
 rawset(_G, "SICHTER_NO_MAIN", true)
 local Sichter = dofile(here .. "../Sichter.lua")
@@ -51,30 +27,7 @@ local input = json.decode(io.open(arg[1], "rb"):read("*a"))
 -- converted as LuaJIT converts them on Windows; the test compares those types with Winsock's.
 local failing = { socket = false }
 local last_error = 0
-local types = {}
--- A prototype's types as LuaJIT reads them, names dropped: "int(uint64_t, const char *)".
-local function signature(result, args)
-  local params = {}
-  for param in (args .. ","):gmatch("%s*([^,]-)%s*,") do
-    local kind, name = param:match("^(.-[%s%*])%s*([%a_][%w_]*)$")
-    if not kind or kind:match("^%s*$") then kind = param end
-    if kind ~= "void" then params[#params + 1] = tostring(real.typeof(kind)):match("^ctype<(.*)>$") end
-  end
-  return tostring(real.typeof(result)):match("^ctype<(.*)>$") .. "(" .. table.concat(params, ", ") .. ")"
-end
-local function prototype(declaration, name)
-  return declaration:match("^%s*(.-)%s*[%s%*]" .. name .. "%((.*)%);?%s*$")
-end
-local function typed(name, f)
-  for _, declaration in ipairs(declared) do
-    local result, args = prototype(declaration, name)
-    if result then
-      types[name] = signature(result, args)
-      return real.cast(real.typeof(result .. " (*)(" .. args .. ")"), f)
-    end
-  end
-  error("Sichter.lua does not declare " .. name)
-end
+local typed = double.typed
 ws2.WSAStartup = typed("WSAStartup", function(version, data)
   record({ fn = "WSAStartup", version = version, data = data ~= nil })
   return 0
@@ -126,9 +79,7 @@ end)
 ws2.WSAGetLastError = typed("WSAGetLastError", function() return last_error end)
 kernel32.Sleep = typed("Sleep", function(ms) record({ fn = "Sleep", ms = ms }) end)
 
-local documented = {}
-for name, text in pairs(input.winsock) do documented[name] = signature(prototype(text, name)) end
-local out = { loaded = loaded, types = types, documented = documented }
+local out = { loaded = double.loaded, types = double.types, documented = double.documented(input.winsock) }
 local engine = Sichter.engine({ port = input.port, token = input.token })
 local info, err = engine.call("engine.info", {})
 out.info = { version = info and info.version, error = err }
