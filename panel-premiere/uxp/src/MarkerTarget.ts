@@ -61,7 +61,12 @@ export function actionStep(action: Action): TransactionStep {
  * own setter action right after it is added, in the same transaction: one undo step, and the right
  * colour from the first apply on.
  */
-export function markerSteps(ppro: premierepro, markers: Markers, plan: MarkerReapply<LiveMarker>): TransactionStep[] {
+export function markerSteps(
+  ppro: premierepro,
+  markers: Markers,
+  plan: MarkerReapply<LiveMarker>,
+  onAdded?: (wanted: WantedMarker, guid: string) => void,
+): TransactionStep[] {
   const steps: TransactionStep[] = [];
   for (const old of plan.remove) steps.push(actionStep(markers.createRemoveMarkerAction(old.marker)));
   for (const { marker: live, wanted } of plan.update) {
@@ -74,7 +79,9 @@ export function markerSteps(ppro: premierepro, markers: Markers, plan: MarkerRea
   }
   if (plan.add.length === 0) return steps;
   // Markers there before this transaction's adds: only a marker that was not can be one just added.
+  // Kept as objects and (from 26.3) guids: the host may hand out a new object per read.
   const before = new Set(markers.getMarkers());
+  const beforeGuids = new Set([...before].flatMap((m) => guidOf(m) ?? []));
   for (const wanted of plan.add) {
     const add = markers.createAddMarkerAction(
       wanted.name,
@@ -84,21 +91,49 @@ export function markerSteps(ppro: premierepro, markers: Markers, plan: MarkerRea
       wanted.comments,
     );
     steps.push((compound) => {
-      if (!compound.addAction(add) || wanted.colorIndex === null) return;
-      const added = markers.getMarkers().find((m) => !isBefore(before, m) && BigInt(m.getStart().ticks) === BigInt(wanted.start) && m.getName() === wanted.name);
+      if (!compound.addAction(add) || (wanted.colorIndex === null && !onAdded)) return;
+      const isNew = (m: Marker): boolean => {
+        const guid = guidOf(m);
+        return !before.has(m) && (guid === undefined || !beforeGuids.has(guid));
+      };
+      const added = markers.getMarkers().find((m) => BigInt(m.getStart().ticks) === BigInt(wanted.start) && m.getName() === wanted.name && isNew(m));
       if (!added) return;
       before.add(added);
-      if (added.getColorIndex() !== wanted.colorIndex) compound.addAction(added.createSetColorByIndexAction(wanted.colorIndex));
+      const guid = guidOf(added);
+      if (guid !== undefined) {
+        beforeGuids.add(guid);
+        onAdded?.(wanted, guid);
+      }
+      if (wanted.colorIndex !== null && added.getColorIndex() !== wanted.colorIndex) compound.addAction(added.createSetColorByIndexAction(wanted.colorIndex));
     });
   }
   return steps;
 }
 
-/** Whether a marker was already there: the same object, or (from 26.3) the same guid. */
-function isBefore(before: ReadonlySet<Marker>, marker: Marker): boolean {
-  if (before.has(marker)) return true;
-  const guid = guidOf(marker);
-  return guid !== undefined && [...before].some((m) => guidOf(m) === guid);
+/**
+ * The guids (Premiere 26.3 on) of markers added inside the open transaction, by owner: the ledger
+ * written in the same transaction names them at once, so a re-apply knows them from a copy and
+ * finds nothing to change.
+ */
+export class AddedGuids {
+  private readonly byKey = new Map<string, string>();
+
+  recorder(owner: string): (wanted: WantedMarker, guid: string) => void {
+    return (wanted, guid) => this.byKey.set(key(owner, wanted.start, wanted.name), guid);
+  }
+
+  /** The ledger with each entry of a marker added now carrying its guid. */
+  fill(ledger: readonly LedgerEntry[]): LedgerEntry[] {
+    return ledger.map((entry) => {
+      if (entry.guid !== undefined) return entry;
+      const guid = this.byKey.get(key(entry.owner, entry.start, entry.name));
+      return guid === undefined ? entry : { ...entry, guid };
+    });
+  }
+}
+
+function key(owner: string, start: string, name: string): string {
+  return JSON.stringify([owner, BigInt(start).toString(), name]);
 }
 
 function guidOf(marker: Marker): string | undefined {

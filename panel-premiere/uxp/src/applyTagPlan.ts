@@ -1,5 +1,6 @@
-import type { premierepro } from "@adobe/premierepro";
+import type { ProjectItem, premierepro } from "@adobe/premierepro";
 import {
+  type LedgerEntry,
   KEYWORDS_COLUMN_LABEL,
   KEYWORDS_COLUMN_PROPERTY,
   PREMIERE_PROJECT_METADATA_NAMESPACE,
@@ -15,9 +16,12 @@ import { cancelled, failure, markerItems } from "./applyReport.ts";
 import { layoutForClip } from "./clipLayout.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type Target, type TransactionStep, actionStep, markerSteps, planTarget, wantedAt } from "./MarkerTarget.ts";
+import { AddedGuids, type Target, type TransactionStep, actionStep, markerSteps, planTarget, wantedAt } from "./MarkerTarget.ts";
 import { readSequenceTarget } from "./sequenceTarget.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
+
+/** The clip's own markers in its ledger (a sequence's are owned by instances). */
+const CLIP_OWNER = "clip";
 
 export const UNDO_LABEL = { de: "Sichter: Clip verschlagworten", en: "Sichter: tag clip" } as const;
 
@@ -66,7 +70,7 @@ export async function applyTagPlan(
   const clipTarget: Target = {
     label: clip.name,
     markers: clipMarkers,
-    plan: planTarget("clip", clipMarkers, clipXmp.markerLedger, [...clipWanted.keys()]),
+    plan: planTarget(CLIP_OWNER, clipMarkers, clipXmp.markerLedger, [...clipWanted.keys()]),
     frames: clipWanted,
   };
   clipXmp.markerLedger = clipTarget.plan.ledger;
@@ -100,14 +104,16 @@ export async function applyTagPlan(
   let detail = "";
   try {
     project.lockedAccess(() => {
-      const steps: TransactionStep[] = [...markerSteps(ppro, clipTarget.markers, clipTarget.plan)];
-      if (clipXmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(projectItem, clipXmp.serialize())));
+      const added = new AddedGuids();
+      const steps: TransactionStep[] = [...markerSteps(ppro, clipTarget.markers, clipTarget.plan, added.recorder(CLIP_OWNER))];
+      // The XMP goes last among each owner's steps: its ledger names the markers just added by guid.
+      if (clipXmp.changed) steps.push(ledgerStep(ppro, added, projectItem, clipXmp, clipTarget.plan.ledger));
       if (columnReady && columnChanged) {
         steps.push(actionStep(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY])));
       }
       if (sequence) {
-        steps.push(...markerSteps(ppro, sequence.target.markers, sequence.target.plan));
-        if (sequence.xmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(sequence.item, sequence.xmp.serialize())));
+        steps.push(...markerSteps(ppro, sequence.target.markers, sequence.target.plan, added.recorder(sequence.owner)));
+        if (sequence.xmp.changed) steps.push(ledgerStep(ppro, added, sequence.item, sequence.xmp, sequence.target.plan.ledger));
       }
       // Nothing to change: no transaction, so no empty step in the editor's undo history.
       committed =
@@ -146,5 +152,13 @@ export async function applyTagPlan(
     items: items.map((item) =>
       item.status === "written" ? { ...item, status: "failed", error: { code: ErrorCode.XMP_WRITE_FAILED, params: { path: clip.mediaPath, detail: why } } } : item,
     ),
+  };
+}
+
+/** The XMP write of one item, made inside the transaction once its markers were added: the ledger then holds their guids. */
+function ledgerStep(ppro: premierepro, added: AddedGuids, item: ProjectItem, itemXmp: ItemXmp, ledger: readonly LedgerEntry[]): TransactionStep {
+  return (compound) => {
+    itemXmp.markerLedger = added.fill(ledger);
+    compound.addAction(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize()));
   };
 }

@@ -4,7 +4,7 @@ import type { TagPlan } from "@sichter/shared/model";
 import { layoutForClip } from "./clipLayout.ts";
 import { instanceMarkers, instanceOwner } from "./instanceMarkers.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { type LiveMarker, type TransactionStep, actionStep, liveMarkers, markerSteps } from "./MarkerTarget.ts";
+import { AddedGuids, type LiveMarker, type TransactionStep, liveMarkers, markerSteps } from "./MarkerTarget.ts";
 import { type PlacedClip, readPlacedClips } from "./readPlacedClips.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -74,6 +74,7 @@ export async function markSequence(
   const skipped: { name: string; reason: SkipReason }[] = [];
   const items: MarkedInstance[] = [];
   const results: MarkerReapply<LiveMarker>[] = [];
+  const resultOwners: string[] = [];
   const owners = new Set<string>();
   for (const [index, instance] of placed.entries()) {
     if (options.signal?.aborted) return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
@@ -92,6 +93,7 @@ export async function markSequence(
         wanted: [...instanceMarkers(ppro, instance, laid).keys()],
       });
       results.push(result);
+      resultOwners.push(owner);
       items.push({ name: instance.name, mediaPath: instance.mediaPath, reason: null, markers: markerCounts([result]) });
     }
     options.onProgress?.(index + 1, placed.length);
@@ -106,8 +108,15 @@ export async function markSequence(
   let error: string | undefined;
   try {
     project.lockedAccess(() => {
-      const steps: TransactionStep[] = results.flatMap((result) => markerSteps(ppro, markers, result));
-      if (itemXmp.changed) steps.push(actionStep(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize())));
+      const added = new AddedGuids();
+      const steps: TransactionStep[] = results.flatMap((result, index) => markerSteps(ppro, markers, result, added.recorder(resultOwners[index]!)));
+      // Last: the ledger names the markers just added by guid, in the same undo step.
+      if (itemXmp.changed) {
+        steps.push((compound) => {
+          itemXmp.markerLedger = added.fill(nextLedger);
+          compound.addAction(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize()));
+        });
+      }
       committed =
         steps.length === 0 ||
         project.executeTransaction((compound) => {

@@ -12,6 +12,8 @@ import type { UxpXmpModule } from "./UxpXmp.ts";
 /** The timeline side of an apply: the sequence's markers, its item's XMP and notes for the report. */
 export interface SequenceTarget {
   readonly target: Target;
+  /** Whose markers these are in the sequence's ledger: the instance. */
+  readonly owner: string;
   readonly item: ProjectItem;
   readonly xmp: ItemXmp;
   readonly notes: ApplyItemReport[];
@@ -40,7 +42,7 @@ export async function readSequenceTarget(
   const owner = instanceOwner(placed);
   const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);
   itemXmp.markerLedger = plan.ledger;
-  return { target: { label: placement.sequenceName, markers, plan, frames }, item, xmp: itemXmp, notes };
+  return { target: { label: placement.sequenceName, markers, plan, frames }, owner, item, xmp: itemXmp, notes };
 }
 
 function isInstance(placed: PlacedClip, clip: ClipReference): boolean {

@@ -194,6 +194,28 @@ describe("PremiereUxpAdapter.applyTagPlan", () => {
     expect(sim.gate.violations).toEqual([]);
   });
 
+  it("records each new marker's guid in the same undo step, so applying the same plan again changes nothing", async () => {
+    const { sim, adapter } = premiereWithAdapter("26.3");
+    const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });
+    const sequence = sim.addSequence({ name: "Beitrag", frameRate: "25/1", tracks: [[{ clip, inFrame: 0, outFrame: 500, startFrame: 100 }]] });
+    sequence.playerPosition = 150n * 10_160_640_000n;
+    adapter.setSource("playhead");
+    const current = (await adapter.currentClip())!;
+    const plan = tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 200), shot(2, 200, 300)], ["Dom"]);
+    await adapter.applyTagPlan(plan, current);
+    expect(sim.undo.labels).toEqual([LABEL]);
+    const ledger = (xmp: string) => {
+      const meta = new XMPMeta(xmp);
+      const count = meta.countArrayItems(SICHTER_XMP_NAMESPACE, "markers");
+      return Array.from({ length: count }, (_, i) => JSON.parse(String(meta.getArrayItem(SICHTER_XMP_NAMESPACE, "markers", i + 1)?.value)) as { g?: string });
+    };
+    expect(ledger(clip.state.xmp).map((e) => e.g)).toEqual(sim.markersOf(clip).map((m) => m.guid));
+    expect(ledger(sequence.projectItem!.state.xmp).map((e) => e.g)).toEqual(sim.markersOf(sequence).map((m) => m.guid));
+    const again = await adapter.applyTagPlan(plan, current);
+    expect(again.items.filter((i) => i.status === "written")).toEqual([]);
+    expect(sim.undo.labels).toEqual([LABEL]);
+  });
+
   it("works without marker guids (Premiere before 26.3)", async () => {
     const { sim, adapter } = premiereWithAdapter("25.6");
     const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1", durationFrames: 500 });

@@ -111,15 +111,16 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
       sim.module.Constants.MarkerColor.BLUE,
       sim.module.Constants.MarkerColor.BLUE,
     ]);
-    await adapter.markSequence(plans);
+    // The ledger got the new markers' guids in that same step: marking again changes nothing.
     const again = await adapter.markSequence(plans);
     expect(again.items[0]).toMatchObject({ status: "unchanged", markers: 2 });
+    expect(sim.undo.labels).toEqual(["Sichter: Sequenz markieren"]);
 
     const token = new AbortController();
     token.abort();
     const cancelled = await adapter.markSequence(plans, undefined, token.signal);
     expect(cancelled.oneUndoStep).toBe(false);
     expect(cancelled.items.every((item) => item.status === "failed" && item.error?.code === "SICHTER_E_CANCELLED")).toBe(true);
-    expect(sim.undo.size).toBe(2);
+    expect(sim.undo.size).toBe(1);
   });
 });
