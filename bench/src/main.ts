@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud|panel> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|keywords|search|service|cloud|panel> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -15,6 +15,11 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|search|service|cloud|p
              never tune on them
   analysis   the whole local analysis on the generated 5-minute news clip, as multiple of real time
   ocr        OCR word accuracy on generated lower thirds (German and English) and time per frame
+  keywords   keyword precision, lower-third word recall and overlays turned into keywords per family
+             of generated re-broadcast news (corner logos, URL watermarks, clocks, tickers, 480x270
+             and 640x360 heavily compressed, busy backgrounds, small fonts)
+             --seed S --count N  the clips of seeds S..S+N-1 (default 2000, 10); tune on 1000-1999,
+             report on 2000 and above
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
              index build rate and size on disk;  --clips N  a smaller catalog
   service    round trips of engine.info and catalog.search over the engine's WebSocket at 1, 10 and
@@ -37,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       clips: { type: "string" },
       random: { type: "string" },
       seed: { type: "string" },
+      count: { type: "string" },
       seconds: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -73,6 +79,11 @@ export async function main(argv: string[]): Promise<number> {
     case "ocr": {
       const { ocrBenchmark } = await import("./ocrBenchmark.ts");
       process.stdout.write(`${await ocrBenchmark({ log })}\n`);
+      return 0;
+    }
+    case "keywords": {
+      const { keywordBenchmark } = await import("./keywords/keywordBenchmark.ts");
+      process.stdout.write(`${await keywordBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 10), log })}\n`);
       return 0;
     }
     case "search":
