@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Builds the plugin folder Resolve loads: main.js and preload.js as single CommonJS files (Resolve's
-// Electron runs them as they are; a sandboxed preload may require "electron" only) and manifest.xml
-// from its one source in manifest/resolve/. Usage: node scripts/buildPlugin.mjs <folder>
+// Electron runs them as they are; a sandboxed preload may require "electron" only), node_modules
+// with the npm packages main.js requires (ws), and manifest.xml from its one source in
+// manifest/resolve/. Usage: node scripts/buildPlugin.mjs <folder>
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { copyRuntimeModules, runtimeModules } from "./copyRuntimeModules.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, "..");
@@ -18,10 +20,12 @@ export async function buildPlugin(outDir) {
     ...common,
     entryPoints: [path.join(pkg, "src/main/entry.ts")],
     outfile: path.join(outDir, "main.js"),
-    // Resolve's Electron provides electron; ws's native helpers are optional and looked up at run time.
-    external: ["electron", "bufferutil", "utf-8-validate"],
+    // Resolve's Electron provides electron; the npm packages come from the folder's node_modules
+    // (as Blackmagic's plugins have them); ws's native helpers are optional and looked up at run time.
+    external: ["electron", ...runtimeModules(), "bufferutil", "utf-8-validate"],
   });
   await build({ ...common, entryPoints: [path.join(pkg, "src/preload/entry.ts")], outfile: path.join(outDir, "preload.js"), external: ["electron"] });
+  copyRuntimeModules(outDir);
   fs.copyFileSync(MANIFEST, path.join(outDir, "manifest.xml"));
   return outDir;
 }

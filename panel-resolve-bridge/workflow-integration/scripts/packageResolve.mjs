@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run package`: what a Resolve editor installs, in <repo>/dist/resolve/ (or the folder given):
 //   <plugin id>/  the Workflow Integration plugin (Studio): manifest.xml, main.js, preload.js,
-//                 index.html and assets/. main.js carries its one runtime dependency (ws) inside,
-//                 so the folder needs no node_modules; Resolve's Electron provides "electron".
+//                 index.html and assets/, and node_modules/ with main.js's runtime dependency (ws);
+//                 Resolve's Electron provides "electron".
 //   lua/Sichter.lua  the free edition's script for Fusion/Scripts/Utility.
 // Resolve's own WorkflowIntegration.node is not ours to ship: the README says where to copy it from.
 import fs from "node:fs";

@@ -27,7 +27,7 @@ const run = (file: string) => runAmongStandIns(root, file);
 
 describe("the built plugin folder", () => {
   it("holds main.js, preload.js and the manifest", () => {
-    expect(fs.readdirSync(plugin).sort()).toEqual(["WorkflowIntegration.node", "index.html", "main.js", "manifest.xml", "preload.js"]);
+    expect(fs.readdirSync(plugin).sort()).toEqual(["WorkflowIntegration.node", "index.html", "main.js", "manifest.xml", "node_modules", "preload.js"]);
     const preload = fs.readFileSync(path.join(plugin, "preload.js"), "utf8");
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(["electron"]);
   });

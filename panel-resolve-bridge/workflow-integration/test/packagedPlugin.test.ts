@@ -1,4 +1,4 @@
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,11 +43,15 @@ describe("npm run package for DaVinci Resolve", () => {
     expect(fs.existsSync(path.join(plugin, manifest.filePath))).toBe(true);
   });
 
-  it("holds main.js, preload.js and the built page, and nothing of the electron package", () => {
+  it("holds main.js, preload.js, the built page and its node_modules, and nothing of the electron package", () => {
     const files = filesUnder(plugin);
-    expect(files.filter((file) => !file.startsWith("assets/"))).toEqual(["index.html", "main.js", "manifest.xml", "preload.js"]);
+    expect(files.filter((file) => !file.startsWith("assets/") && !file.startsWith("node_modules/"))).toEqual(["index.html", "main.js", "manifest.xml", "preload.js"]);
     expect(files.filter((file) => file.startsWith("assets/")).map((file) => path.extname(file)).sort()).toEqual([".css", ".js"]);
-    expect(files.some((file) => file.includes("node_modules"))).toBe(false);
+    // The runtime dependencies as npm installed them, each with its package.json and licence.
+    expect(fs.readdirSync(path.join(plugin, "node_modules"))).toEqual(["ws"]);
+    expect(files).toContain("node_modules/ws/package.json");
+    expect(files).toContain("node_modules/ws/LICENSE");
+    expect(files.some((file) => /(^|\/)electron(\/|$)/.test(file))).toBe(false);
   });
 
   it("has a page that loads from the folder itself: one classic script and its stylesheet, relative", () => {
@@ -65,15 +69,18 @@ describe("npm run package for DaVinci Resolve", () => {
     expect(script).not.toMatch(/\brequire\(/);
   });
 
-  it("needs no node_modules at run time: main.js requires only Node's own modules and Resolve's electron", () => {
+  it("finds everything main.js requires: Node's own modules, Resolve's electron, the rest in its own node_modules", () => {
     const main = fs.readFileSync(path.join(plugin, "main.js"), "utf8");
     const required = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
     // ws looks these up inside a try and runs without them.
     const optional = new Set(["bufferutil", "utf-8-validate"]);
     const builtin = new Set(builtinModules);
     const foreign = [...required].filter((name) => name !== "electron" && !optional.has(name) && !builtin.has(name.replace(/^node:/, "")));
-    expect(foreign).toEqual([]);
+    expect(foreign).toEqual(["ws"]);
     expect(required.has("electron")).toBe(true);
+    // Resolved from the folder itself (it sits in a temporary folder, far from the repository's node_modules).
+    const from = createRequire(path.join(plugin, "main.js"));
+    for (const name of foreign) expect(from.resolve(name).startsWith(path.join(plugin, "node_modules", name) + path.sep)).toBe(true);
   });
 
   it("starts from the packaged folder in Resolve's Electron (stand-ins): page and preload present, isolated window, the current clip over IPC", () => {
