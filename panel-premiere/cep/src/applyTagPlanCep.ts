@@ -83,12 +83,15 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
       update: inPlace.map((u) => markerWrite(u.wanted, u.marker.guid)),
       add: adds.map((wanted) => markerWrite(wanted)),
     });
-    // New markers have their guid at once: the ledger records it right away.
+    // New markers have their guid at once: the ledger records it right away. A moved marker was
+    // removed and added again, so its entry takes the new marker's guid instead of the old one.
+    const movedGuids = new Set(moved.map((u) => u.marker.guid));
     ledger = reapply.ledger.map((entry) => {
-      if (entry.owner !== "clip" || entry.guid !== undefined) return entry;
+      if (entry.owner !== "clip" || (entry.guid !== undefined && !movedGuids.has(entry.guid))) return entry;
       const index = adds.findIndex((w) => BigInt(w.start) === BigInt(entry.start) && w.name === entry.name);
       const guid = added[index];
-      return guid === undefined ? entry : { ...entry, guid };
+      const { guid: _stale, ...key } = entry;
+      return guid === undefined ? key : { ...key, guid };
     });
     const written = new Set<WantedMarker>([...adds, ...inPlace.map((u) => u.wanted)]);
     for (const [wanted, frame] of frames) {

@@ -69,4 +69,20 @@ describe("applyTagPlanCep", () => {
       { kind: "marker", status: "failed", target: "/media/A001.mov", error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "/media/A001.mov" } },
     ]);
   });
+
+  it("keeps a moved marker its own: the re-added marker's new guid goes into the ledger", async () => {
+    const { premiere, bridge } = premiereWithCepBridge();
+    const clip = premiere.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1" });
+    const frames = () => clip.markerCollection.markers.map((m) => m.startTicks / 10_160_640_000n).sort((a, b) => Number(a - b));
+    const apply = (second: number) => applyTagPlanCep(bridge, plan([shot(1, 0, second), shot(2, second, 500 - second)], [], "25/1"), clipRef, { language: "de" });
+    await apply(100);
+    // Shot 2 moves: ExtendScript cannot move a marker, so it is removed and added again.
+    await apply(150);
+    expect(frames()).toEqual([0n, 150n]);
+    // Moved once more: the marker at 150 is still Sichter's and goes, none is left behind.
+    const report = await apply(200);
+    expect(frames()).toEqual([0n, 200n]);
+    // Shot 1 got longer and shot 2 moved: both written.
+    expect(report.items.filter((i) => i.kind === "marker").map((i) => i.status)).toEqual(["written", "written"]);
+  });
 });
