@@ -9,6 +9,8 @@ import { makeTempDir } from "./fixtures.ts";
 export interface CatalogUnderTest {
   /** A new empty catalog; `thumbnails` is a fresh folder for its pictures. */
   open(thumbnails: string): Promise<Catalog>;
+  /** A second, independent handle on the catalog `open` gave last: a colleague's engine on the same catalog. */
+  openAgain(thumbnails: string): Promise<Catalog>;
   close(catalog: Catalog): Promise<void>;
 }
 
@@ -21,11 +23,17 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   let catalog: Catalog;
+  let colleague: Catalog | undefined;
   let n = 0;
   beforeEach(async () => {
     catalog = await backend.open(path.join(root, `thumbs-${++n}`));
   });
-  afterEach(() => backend.close(catalog));
+  afterEach(async () => {
+    if (colleague) await backend.close(colleague);
+    colleague = undefined;
+    await backend.close(catalog);
+  });
+  const secondHandle = async (): Promise<Catalog> => (colleague = await backend.openAgain(path.join(root, `thumbs-${n}`)));
 
   const paths = async (query: string, filters = {}): Promise<string[]> => (await catalog.search(query, filters)).map((r) => r.clip.path);
 
@@ -286,6 +294,90 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       const b = await catalog.recordAnalysis(makeTagSet(copy, [], { clip: clip(copy) }), ANALYZERS);
       expect(b.clipId).not.toBe(a.clipId);
       expect(b.moved).toBe(false);
+    });
+  });
+
+  describe(`${name}: decisions between colleagues`, () => {
+    const clipTags = [
+      makeTag("Kanzler", { startFrame: 0, endFrame: 100 }),
+      makeTag("Werbung", { startFrame: 200, endFrame: 300 }),
+      makeTag("Hafen", { startFrame: 400, endFrame: 500 }),
+    ];
+    const statuses = async (c: Catalog, clipId: number): Promise<string[]> =>
+      (await c.tags(clipId)).map((t) => `${t.label}:${t.status}`).sort();
+
+    it("two colleagues reviewing one clip at once keep both their decisions", async () => {
+      const other = await secondHandle();
+      const { clipId } = await catalog.recordAnalysis(makeTagSet("/nas/clip.mxf", clipTags), ANALYZERS);
+      const [kanzler, werbung] = await catalog.tags(clipId);
+      await Promise.all([
+        catalog.reviewTag(kanzler!.id, { action: "accept" }),
+        other.reviewTag(werbung!.id, { action: "reject" }),
+        other.addUserTag(clipId, { label: "Interview", startFrame: 0, endFrame: 10 }),
+      ]);
+      expect(await statuses(catalog, clipId)).toEqual(["Hafen:suggested", "Interview:accepted", "Kanzler:accepted", "Werbung:rejected"]);
+      expect(await statuses(other, clipId)).toEqual(await statuses(catalog, clipId));
+    });
+
+    it("the last decision per tag wins by the time it was made, whichever arrives last", async () => {
+      const other = await secondHandle();
+      const { clipId } = await catalog.recordAnalysis(makeTagSet("/nas/clip.mxf", clipTags), ANALYZERS);
+      const tag = (await catalog.tags(clipId))[0]!;
+      const later = await catalog.reviewTag(tag.id, { action: "accept" }, "2026-12-07T10:00:05.000Z");
+      // Made five seconds earlier on a colleague's panel, arriving now: the newer decision stands.
+      const earlier = await other.reviewTag(tag.id, { action: "reject" }, "2026-12-07T10:00:00.000Z");
+      expect(earlier).toEqual(later);
+      expect(earlier).toMatchObject({ status: "accepted", decidedAt: "2026-12-07T10:00:05.000Z" });
+      const newest = await other.reviewTag(tag.id, { action: "edit", label: "Bundeskanzler" }, "2026-12-07T10:00:09.000Z");
+      expect(newest).toMatchObject({ label: "Bundeskanzler", status: "accepted", decidedAt: "2026-12-07T10:00:09.000Z" });
+      // A decision carries its time, never a person.
+      expect(JSON.stringify(await catalog.tags(clipId))).not.toMatch(/reviewer|user_?name|person/i);
+    });
+
+    it("a suggestion the re-analysis makes again keeps its id, so a decision on the list shown before still lands", async () => {
+      const { clipId } = await catalog.recordAnalysis(makeTagSet("/nas/clip.mxf", clipTags), ANALYZERS);
+      const shown = await catalog.tags(clipId);
+      // Re-analysis on a worker while the editor still looks at the list: a new suggestion first, then
+      // the same three (ranges moved by a frame) in another order.
+      await catalog.recordAnalysis(
+        makeTagSet("/nas/clip.mxf", [
+          makeTag("Schiff", { startFrame: 600, endFrame: 700 }),
+          ...clipTags.map((t) => ({ ...t, startFrame: t.startFrame + 1, confidence: 0.8 })).reverse(),
+        ], { analyzedAt: "2026-11-21T10:00:00Z" }),
+        ANALYZERS,
+      );
+      const accepted = await catalog.reviewTag(shown[0]!.id, { action: "accept" });
+      expect(accepted).toMatchObject({ label: "Kanzler", status: "accepted", startFrame: 1, confidence: 0.8 });
+      await catalog.reviewTag(shown[1]!.id, { action: "reject" });
+      expect(await statuses(catalog, clipId)).toEqual(["Hafen:suggested", "Kanzler:accepted", "Schiff:suggested", "Werbung:rejected"]);
+      expect((await paths("schiff")).length).toBe(1);
+      expect(await paths("werbung")).toEqual([]);
+    });
+
+    it("re-analysis on another engine while colleagues decide keeps every accepted, rejected and added tag", async () => {
+      const other = await secondHandle();
+      const { clipId } = await catalog.recordAnalysis(makeTagSet("/nas/clip.mxf", clipTags), ANALYZERS);
+      const [kanzler, werbung, hafen] = await catalog.tags(clipId);
+      const decisions: Promise<unknown>[] = [];
+      const analyses: Promise<unknown>[] = [];
+      for (let i = 0; i < 5; i++) {
+        analyses.push(other.recordAnalysis(makeTagSet("/nas/clip.mxf", [...clipTags, makeTag(`Neu ${i}`, { startFrame: 800 + i, endFrame: 900 })], {
+          analyzedAt: `2026-11-2${i + 1}T10:00:00Z`,
+        }), ANALYZERS));
+      }
+      decisions.push(catalog.reviewTag(kanzler!.id, { action: "accept" }));
+      decisions.push(catalog.reviewTag(werbung!.id, { action: "reject" }));
+      decisions.push(catalog.addUserTag(clipId, { label: "Eigenes Stichwort", startFrame: 0, endFrame: 1 }));
+      decisions.push(catalog.reviewTag(hafen!.id, { action: "edit", label: "Hamburger Hafen" }));
+      await Promise.all([...analyses, ...decisions]);
+      const tags = await catalog.tags(clipId);
+      const byLabel = (label: string) => tags.filter((t) => t.label === label).map((t) => t.status);
+      expect(byLabel("Kanzler")).toEqual(["accepted"]);
+      expect(byLabel("Werbung")).toEqual(["rejected"]);
+      expect(byLabel("Hamburger Hafen")).toEqual(["accepted"]);
+      expect(byLabel("Eigenes Stichwort")).toEqual(["accepted"]);
+      expect(byLabel("Hafen")).toEqual([]);
+      expect(await catalog.runs(clipId)).toHaveLength(6);
     });
   });
 }

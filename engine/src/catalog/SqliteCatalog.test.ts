@@ -13,6 +13,9 @@ describeCatalogConformance("SqliteCatalog", {
   async open(thumbnails) {
     return SqliteCatalog.open(path.join(root, `catalog-${++n}.sqlite`), { thumbnails });
   },
+  async openAgain(thumbnails) {
+    return SqliteCatalog.open(path.join(root, `catalog-${n}.sqlite`), { thumbnails });
+  },
   async close(catalog) {
     catalog.dispose();
   },

@@ -2,15 +2,15 @@ import fs from "node:fs";
 import type { Tag, TagSet } from "@sichter/shared/model";
 import type { AnalyzerVersion, RecordOptions, RecordResult } from "./Catalog.ts";
 import type { ClipRow, TagRow } from "./rows.ts";
-import { sameTag } from "./sameTag.ts";
+import { planReanalysis } from "./reanalysisPlan.ts";
 import type { SearchIndex } from "./searchIndex.ts";
 import type { StatementCache } from "./StatementCache.ts";
 import type { ThumbnailUpdate } from "./ThumbnailStore.ts";
 
 /**
- * Writes one analysis of one clip. The caller wraps it in a transaction. Human work always wins:
- * accepted and rejected tags and every tag a person typed survive; only undecided machine
- * suggestions are replaced, and a new suggestion a person already decided on is not re-added.
+ * Writes one analysis of one clip. The caller wraps it in a transaction. Human work always wins
+ * (see planReanalysis): decisions and typed tags survive, undecided machine suggestions are
+ * replaced, and a suggestion made again keeps its row and id.
  */
 export function recordAnalysis(
   sql: StatementCache,
@@ -39,28 +39,30 @@ export function recordAnalysis(
   const pictures = thumbnails.keep(clipId, runId, tagSet.keyframes.map((k) => k.frame), options.thumbnails ?? [], previous);
   replaceStructure(sql, clipId, tagSet, pictures);
 
-  index.removeReplaceableTags(clipId);
-  sql.get("DELETE FROM tags WHERE clip_id = ? AND status = 'suggested' AND source <> 'user'").run(clipId);
-  const kept = sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ?").all(clipId);
-  let added = 0;
-  let skipped = 0;
+  const plan = planReanalysis(sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ? ORDER BY id").all(clipId), tagSet.tags);
+  index.removeTags(plan.gone);
+  const remove = sql.get("DELETE FROM tags WHERE id = ?");
+  for (const id of plan.gone) remove.run(id);
+  const update = sql.get(
+    `UPDATE tags SET run_id = ?, label = ?, kind = ?, language = ?, confidence = ?, start_frame = ?, end_frame = ?,
+       provenance = ?, created_at = ? WHERE id = ?`,
+  );
+  for (const { row, tag } of plan.again) {
+    update.run(runId, tag.label, tag.kind, tag.language, tag.confidence, tag.startFrame, tag.endFrame, JSON.stringify(tag.provenance), now, row.id);
+    index.refreshTag(row.id);
+  }
   const insert = sql.get(
     `INSERT INTO tags (clip_id, run_id, label, kind, language, source, confidence, start_frame, end_frame,
                        status, provenance, created_at, decided_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const tag of tagSet.tags) {
-    if (kept.some((old) => sameTag(toIdentity(old), tag))) {
-      skipped += 1;
-      continue;
-    }
+  for (const tag of plan.fresh) {
     const row = insert.run(
       clipId, runId, tag.label, tag.kind, tag.language, tag.source, tag.confidence,
       tag.startFrame, tag.endFrame, tag.status, JSON.stringify(tag.provenance), now,
       decidedAt(tag, now),
     );
     index.addTag(clipId, tagSet.clip.path, Number(row.lastInsertRowid), tag.label, tag.source, tag.status);
-    added += 1;
   }
 
   index.removeOcr(clipId);
@@ -78,7 +80,7 @@ export function recordAnalysis(
 
   // Decisions kept from before a move are still indexed under the old folders.
   if (moved) index.refreshClip(clipId);
-  return { clipId, runId, moved, tagsAdded: added, tagsKept: kept.length, tagsSkipped: skipped };
+  return { clipId, runId, moved, tagsAdded: plan.fresh.length + plan.again.length, tagsKept: plan.kept, tagsSkipped: plan.skipped };
 }
 
 /**
@@ -138,10 +140,6 @@ function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, t
   tagSet.keyframes.forEach((k, i) => {
     insertKeyframe.run(clipId, k.shot, k.frame, k.timecode, k.seconds, k.hash, thumbnails[i] ?? null);
   });
-}
-
-function toIdentity(row: TagRow): { kind: string; label: string; startFrame: number; endFrame: number } {
-  return { kind: row.kind, label: row.label, startFrame: row.start_frame, endFrame: row.end_frame };
 }
 
 function decidedAt(tag: Tag, now: string): string | null {

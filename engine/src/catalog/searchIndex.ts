@@ -49,11 +49,13 @@ export class SearchIndex {
     this.insertText(doc.id, doc.label, doc.status, doc.path);
   }
 
-  /** Drops the index rows of the clip's replaceable suggestions (see recordAnalysis). */
-  removeReplaceableTags(clipId: number): void {
-    const replaceable = "clip_id = ? AND tag_id IS NOT NULL AND status = 'suggested' AND source <> 'user'";
-    this.sql.get(`DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE ${replaceable})`).run(clipId);
-    this.sql.get(`DELETE FROM search_docs WHERE ${replaceable}`).run(clipId);
+  /** Drops the index rows of these tags (suggestions a re-analysis no longer makes). */
+  removeTags(tagIds: readonly number[]): void {
+    const doc = this.sql.get<{ id: number }>("SELECT id FROM search_docs WHERE tag_id = ?");
+    for (const tagId of tagIds) {
+      const found = doc.get(tagId);
+      if (found) this.removeDoc(found.id);
+    }
   }
 
   removeOcr(clipId: number): void {

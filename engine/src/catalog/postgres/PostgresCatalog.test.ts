@@ -10,10 +10,15 @@ beforeAll(async () => {
 afterAll(() => cluster?.stop());
 
 let n = 0;
+let url = "";
 describeCatalogConformance("PostgresCatalog", {
   async open(thumbnails) {
     // A database of its own per test: nothing one test wrote is seen by the next.
-    return PostgresCatalog.open(await cluster.createDatabase(`conformance_${++n}`), { thumbnails });
+    url = await cluster.createDatabase(`conformance_${++n}`);
+    return PostgresCatalog.open(url, { thumbnails });
+  },
+  async openAgain(thumbnails) {
+    return PostgresCatalog.open(url, { thumbnails });
   },
   async close(catalog) {
     await (catalog as PostgresCatalog).close();

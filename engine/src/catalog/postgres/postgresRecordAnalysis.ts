@@ -3,7 +3,7 @@ import type { Tag, TagSet } from "@sichter/shared/model";
 import { foldedWords } from "../../text/foldText.ts";
 import type { AnalyzerVersion, RecordOptions, RecordResult } from "../Catalog.ts";
 import type { TagRow } from "../rows.ts";
-import { sameTag } from "../sameTag.ts";
+import { planReanalysis } from "../reanalysisPlan.ts";
 import type { ThumbnailUpdate } from "../ThumbnailStore.ts";
 import { allocateIds, TAG_COLUMNS, type Queryable } from "./postgresRows.ts";
 
@@ -14,11 +14,9 @@ export function searchWords(text: string): string {
 
 /**
  * Writes one analysis of one clip; the caller holds a transaction. The rules are SQLite's
- * (recordAnalysis.ts): decisions and typed tags survive, a suggestion a person decided on is not
- * re-added. Several engines write at once here, so the clip's row and its tags are locked first:
- * a colleague's decision on this clip either commits before (and is seen) or waits and lands on
- * the tags this run leaves. A suggestion the new run makes again keeps its row and id, so a
- * decision made on it meanwhile is never lost to a replaced id.
+ * (planReanalysis). Several engines write at once here, so the clip's row and its tags are locked
+ * first: a colleague's decision on this clip either commits before (and is seen) or waits and
+ * lands on the tags this run leaves, whose ids stay those of the suggestions made again.
  */
 export async function recordAnalysisPostgres(
   db: Queryable,
@@ -42,39 +40,24 @@ export async function recordAnalysisPostgres(
   await replaceStructure(db, clipId, tagSet, pictures);
 
   const existing = (await db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE clip_id = $1 ORDER BY id FOR UPDATE`, [clipId])).rows;
-  const replaceable = existing.filter((t) => t.status === "suggested" && t.source !== "user");
-  const kept = existing.filter((t) => !replaceable.includes(t));
-  const reused = new Set<number>();
-  const fresh: Tag[] = [];
-  let skipped = 0;
-  for (const tag of tagSet.tags) {
-    if (kept.some((old) => sameTag(identity(old), tag))) {
-      skipped += 1;
-      continue;
-    }
-    const again = tag.status === "suggested" ? replaceable.find((old) => !reused.has(old.id) && old.source === tag.source && sameTag(identity(old), tag)) : undefined;
-    if (again) {
-      reused.add(again.id);
-      await db.query(
-        `UPDATE tags SET run_id = $2, label = $3, kind = $4, language = $5, confidence = $6, start_frame = $7, end_frame = $8,
-           provenance = $9, created_at = $10 WHERE id = $1`,
-        [again.id, runId, tag.label, tag.kind, tag.language, tag.confidence, tag.startFrame, tag.endFrame, JSON.stringify(tag.provenance), now],
-      );
-      await db.query("UPDATE search_docs SET words = $2 WHERE tag_id = $1", [again.id, searchWords(tag.label)]);
-    } else {
-      fresh.push(tag);
-    }
-  }
-  const gone = replaceable.filter((t) => !reused.has(t.id)).map((t) => t.id);
+  const plan = planReanalysis(existing, tagSet.tags);
   // Their search texts go with them (ON DELETE CASCADE).
-  if (gone.length > 0) await db.query("DELETE FROM tags WHERE id = ANY($1::bigint[])", [gone]);
-  await insertTags(db, clipId, runId, fresh, now);
+  if (plan.gone.length > 0) await db.query("DELETE FROM tags WHERE id = ANY($1::bigint[])", [plan.gone]);
+  for (const { row, tag } of plan.again) {
+    await db.query(
+      `UPDATE tags SET run_id = $2, label = $3, kind = $4, language = $5, confidence = $6, start_frame = $7, end_frame = $8,
+         provenance = $9, created_at = $10 WHERE id = $1`,
+      [row.id, runId, tag.label, tag.kind, tag.language, tag.confidence, tag.startFrame, tag.endFrame, JSON.stringify(tag.provenance), now],
+    );
+    await db.query("UPDATE search_docs SET words = $2 WHERE tag_id = $1", [row.id, searchWords(tag.label)]);
+  }
+  await insertTags(db, clipId, runId, plan.fresh, now);
 
   await db.query("DELETE FROM ocr_text WHERE clip_id = $1", [clipId]);
   await insertOcr(db, clipId, tagSet.ocrText.filter((line) => line.text.trim()));
   if (options.description !== undefined) await setDescription(db, clipId, options.description || null);
 
-  return { clipId, runId, moved, tagsAdded: fresh.length + reused.size, tagsKept: kept.length, tagsSkipped: skipped };
+  return { clipId, runId, moved, tagsAdded: plan.fresh.length + plan.again.length, tagsKept: plan.kept, tagsSkipped: plan.skipped };
 }
 
 /** The same lookup order as SQLite: by path, else a vanished file of the same content, else new. */
@@ -178,8 +161,4 @@ export async function setDescription(db: Queryable, clipId: number, text: string
   if (text) {
     await db.query("INSERT INTO search_docs (clip_id, source, status, words) VALUES ($1, 'description', 'suggested', $2)", [clipId, searchWords(text)]);
   }
-}
-
-function identity(row: TagRow): { kind: string; label: string; startFrame: number; endFrame: number } {
-  return { kind: row.kind, label: row.label, startFrame: row.start_frame, endFrame: row.end_frame };
 }
