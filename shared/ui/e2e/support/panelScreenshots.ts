@@ -42,7 +42,8 @@ export function screenshotFolder(prefix = "sichter-shots-"): ScreenshotFolder {
  * what a docked panel shows: its viewport, not the whole scrolled page.
  */
 export async function shootFitting(page: Page, file: string, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // An expression, not a function: the Premiere e2e type-checks this helper without the DOM's types.
+  const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
   expect(overflow, `${what} is wider than the panel`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
 }
