@@ -16,6 +16,7 @@ let opened: ResolvePluginPage;
 let sim: ResolveSimulator;
 let timeline: SimTimeline;
 let schnitteItem: SimMediaPoolItem;
+let schnittePath: string;
 let cuts: number[];
 const keep = process.env.SICHTER_SCREENSHOTS;
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
       cuts = await makeCutClip(schnitte, [20, 25, 15]);
       const clip = sim.addClip({ name: "A002 Schnitte", filePath: schnitte, fps: "25", frames: 60 });
       schnitteItem = clip;
+      schnittePath = schnitte;
       const other = sim.addClip({ name: "B-Roll fehlt", filePath: path.join(media, "fehlt.mp4"), fps: "25", frames: 50 });
       timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
       // The whole clip from record frame 0, then a clip whose file is missing, then the clip's tail again.
@@ -137,5 +139,20 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
       .map(([frame]) => Number(frame));
     // Nothing at record frames 200 and later: the fourth instance was not marked.
     expect(sichter.sort((a, b) => a - b)).toEqual([0, 20, 45, 125]);
+  });
+
+  it("moves Resolve's playhead to a search hit's frame in the timeline clip that shows it", async () => {
+    const { page, plugin } = opened;
+    const { clip } = await plugin.engine.request("catalog.clip", { path: schnittePath });
+    await plugin.engine.request("tags.review", { clipId: clip.id, add: { label: "Rathausuhr", startFrame: 40, endFrame: 45 } });
+    sim.setPlayhead(timeline, 150);
+    await page.getByRole("tab", { name: "Suche" }).click();
+    await page.getByLabel("Katalog durchsuchen").pressSequentially("Rathausuhr");
+    await page.locator(".result", { hasText: "A002 Schnitte" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    // The hit names only the file: the first instance (source 0..59 from record frame 0) shows frame 40.
+    await expect.poll(() => timeline.playhead - timeline.GetStartFrame()).toBe(40);
+    expect(timeline.GetCurrentTimecode()).toBe("01:00:01:15");
   });
 });
