@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeAllGrey, makeTempDir } from "../../../test/fixtures.ts";
+import { decodeAllGrey, ffmpeg, makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import { detectShots } from "./ShotDetector.ts";
 import { FIXED_GOP, makeShotClip, RATE, SIZE } from "./shotClips.test-helpers.ts";
@@ -22,7 +22,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** One moving testsrc2, cut at CUT, each part under its own colour filter. */
 async function colourCutClip(file: string, source: string, first: string, second: string): Promise<void> {
-  const { ffmpeg } = await import("../../../test/fixtures.ts");
   await ffmpeg([
     "-filter_complex",
     `${source},split[a][b];[a]trim=end_frame=${CUT},setpts=PTS-STARTPTS,${first}[x];` +

@@ -34,7 +34,8 @@ export async function makeShotClip(
     const head = before?.type === "dissolve" ? before.frames : 0;
     const after = joins[i];
     const tail = after?.type === "dissolve" ? after.frames : 0;
-    chains.push(`${shot.chain},format=yuv420p,setsar=1,split=2[s${i}h][s${i}x]`);
+    // Numbered pictures at the clip's rate: looped stills come with timestamps that do not advance.
+    chains.push(`${shot.chain},settb=expr=1/${RATE},setpts=N,format=yuv420p,setsar=1,split=2[s${i}h][s${i}x]`);
     // [s{i}h]: the head mixed into the dissolve before; [s{i}x]: this shot's plain frames and its tail.
     chains.push(`[s${i}h]trim=end_frame=${Math.max(1, head)},setpts=PTS-STARTPTS[h${i}]`);
     chains.push(`[s${i}x]trim=start_frame=${head}:end_frame=${head + shot.frames + tail},setpts=PTS-STARTPTS,split=2[p${i}][t${i}]`);
