@@ -3,6 +3,7 @@ import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
 import type { DetectionThresholds, ShotBoundary } from "./ShotBoundary.ts";
+import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
 /**
@@ -18,6 +19,23 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const cuts = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
-  const dissolves = detectDissolves(series, thresholds, [...fades, ...cuts]);
+  const dissolves = detectDissolves(series, thresholds, [...fades, ...cuts]).map((d) => asFadeWhereFlat(series, d));
   return [...fades, ...cuts, ...dissolves].sort((a, b) => a.frame - b.frame);
+}
+
+/** Levels below or above which a flat frame is black or white (noise keeps it off isFadeFrame). */
+const DARK = 40;
+const BRIGHT = 215;
+
+/**
+ * A blend whose one end is a flat black or white frame is a fade, whatever noise or grain kept that
+ * frame from passing for the bottom of a fade: an editor looks for fades to black, not dissolves.
+ */
+function asFadeWhereFlat(series: SignalSeries, d: ShotBoundary): ShotBoundary {
+  for (const i of [d.startFrame - 1 - series.firstFrame, d.endFrame - series.firstFrame]) {
+    if (i < 0 || i >= series.length) continue;
+    const mean = series.mean[i]!;
+    if (series.std[i]! < FLAT_STD && (mean < DARK || mean > BRIGHT)) return { ...d, type: "fade", color: mean < DARK ? "black" : "white" };
+  }
+  return d;
 }

@@ -6,6 +6,8 @@ import type { SignalSeries } from "./ShotSignals.ts";
 const RAMP_STEP = 1.025;
 /** A flat run longer than this (frames) is a shot of its own (a black slate), not a fade's pause. */
 const MAX_FADE_HOLD = 25;
+/** Fewer ramp frames than this between a picture and a slate: the picture was cut to it, not faded. */
+const MIN_RAMP_FRAMES = 2;
 /** The picture before the run is back this close after it: a white flash, not a fade. */
 const FLASH_RETURN_SHARE = 0.5;
 
@@ -38,14 +40,23 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
     let t = runEnd - 1;
     while (t + 1 < length && energy(t + 1) > energy(t) * RAMP_STEP + 0.5) t++;
     // s is the last plain frame of the outgoing shot, t the first plain frame of the incoming one.
-    const start = s + 1;
-    const end = t;
+    // Noise can leave a frame next to the run as dark as the run itself and stop the walk inside
+    // it: a range never starts after the run starts nor ends before it ends.
+    const start = Math.min(s + 1, runStart);
+    const end = Math.max(t, runEnd);
     if (start === 0 || end >= length) continue;
     const color = level < 64 ? "black" : level > 192 ? "white" : "other";
     const f = series.firstFrame;
     if (runEnd - runStart > MAX_FADE_HOLD) {
-      boundaries.push({ type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color });
-      boundaries.push({ type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color });
+      // A slate of its own: each side is a fade where the picture ramps to it, a cut where it does not.
+      const fadesOut = runStart - start >= MIN_RAMP_FRAMES;
+      const fadesIn = end - runEnd >= MIN_RAMP_FRAMES;
+      boundaries.push(fadesOut
+        ? { type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color }
+        : { type: "cut", frame: f + runStart, startFrame: f + runStart, endFrame: f + runStart, confidence: 1 });
+      boundaries.push(fadesIn
+        ? { type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color }
+        : { type: "cut", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + runEnd, confidence: 1 });
     } else {
       const frame = f + Math.floor((start + end) / 2);
       boundaries.push({ type: "fade", frame, startFrame: f + start, endFrame: f + end, confidence: 1, color });
