@@ -15,6 +15,7 @@ import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
 import { plainDifference } from "./frameDifference.ts";
 import { keyframeCandidates } from "./keyframeCandidates.ts";
+import { keyframeRouteVerdict } from "./keyframeRoute.ts";
 import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { buildShots, type Shot } from "./Shot.ts";
@@ -23,7 +24,8 @@ import { DISSOLVE_HALF_SPANS, FLASH_MAX_FRAMES, type SignalSeries } from "./Shot
 
 /**
  * `fast` scores keyframes first and decodes only the GOPs around candidate changes; `exact` decodes
- * every frame; `auto` picks exact for intra-only codecs (nothing to skip) and fast otherwise.
+ * every frame; `auto` picks fast where the file's GOP structure lets skipping win (see
+ * keyframeRouteVerdict) and exact otherwise (intra-only codecs, short GOPs, one huge GOP).
  */
 export type ShotDetectionMode = "auto" | "fast" | "exact";
 
@@ -64,6 +66,10 @@ export interface ShotDetectionResult {
   readonly boundaries: ShotBoundary[];
   /** The mode that produced the result (`auto` resolved; fast may fall back to exact). */
   readonly mode: "fast" | "exact";
+  /** The same in words of the work done: keyframes first and then the GOPs around changes, or every frame. */
+  readonly route: "keyframes" | "full-decode";
+  /** Why that route ran: asked for, chosen from the GOP structure, or fallen back to. */
+  readonly routeReason: string;
   readonly decodedFrames: number;
   /** Why fast mode fell back to decoding everything, if it did. */
   readonly fallbackReason: string | null;
@@ -106,7 +112,10 @@ export async function detectShots(
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
   const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames, windowPictures: options.windowPictures };
-  const fast = requested !== "exact" && fastImpossible === null ? await detectFast(media, thresholds, keep, progress, token) : null;
+  // Asked for nothing in particular, the file's GOP structure decides whether skipping can win.
+  const verdict = keyframeRouteVerdict(media);
+  const tryFast = requested === "fast" ? fastImpossible === null : requested === "auto" && verdict.canWin;
+  const fast = tryFast ? await detectFast(media, thresholds, keep, progress, token) : null;
   let keyframePictures: KeyframePictures | undefined;
   let frameRuns: FrameRuns | undefined;
   let keyframeFrames: KeyframeFrames | undefined;
@@ -123,9 +132,13 @@ export async function detectShots(
   }
   progress.report({ stage: "shots", fraction: 1 });
   const built = buildShots(boundaries, media.frameCount, minShotFrames);
+  const route = mode === "fast" ? "keyframes" : "full-decode";
+  const routeReason = fallbackReason ?? (requested === "exact" ? "exact mode asked for" : verdict.reason);
   return {
     ...built,
     mode,
+    route,
+    routeReason,
     decodedFrames,
     fallbackReason,
     ...(keyframePictures && { keyframePictures }),

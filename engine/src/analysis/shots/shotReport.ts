@@ -14,6 +14,11 @@ export interface ShotReport {
   readonly durationSeconds: number;
   readonly variableFrameRate: boolean;
   readonly mode: "fast" | "exact";
+  /** Which route ran: keyframes first (fast), or every frame decoded. */
+  readonly route: "keyframes" | "full-decode";
+  /** Why: asked for, chosen from the file's GOP structure, or fallen back to. */
+  readonly routeReason: string;
+  /** Frames the detector decoded, keyframe pass and windows together. */
   readonly decodedFrames: number;
   readonly shots: ReadonlyArray<{
     readonly index: number;
@@ -40,6 +45,8 @@ export function shotReport(media: MediaInfo, result: ShotDetectionResult): ShotR
     durationSeconds: round6(media.durationSeconds),
     variableFrameRate: media.variableFrameRate,
     mode: result.mode,
+    route: result.route,
+    routeReason: result.routeReason,
     decodedFrames: result.decodedFrames,
     shots: result.shots.map((shot) => ({
       index: shot.index,
