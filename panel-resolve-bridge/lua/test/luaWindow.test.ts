@@ -74,7 +74,7 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     expect(outcome.log.slice(-3)).toEqual([{ event: "click", id: "Cancel" }, { event: "exit" }, { event: "hide", id: "SichterWindow" }]);
     expect(sichterMarkers(outcome).map((m) => m.frame)).toEqual([0, 50, 100]);
     expect(outcome.printed).toEqual([]);
-  }, 100_000);
+  }, 170_000);
 
   it("cancels the engine's analysis from the window's Cancel button and writes nothing", async () => {
     const media = path.join(dir, "Abbruch.mp4");
@@ -92,7 +92,7 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     expect(sichterMarkers(outcome)).toEqual([]);
     // The engine stops the job at its next step: poll, generously on a loaded machine.
     await expect.poll(() => jobStates(media), { timeout: 60_000, interval: 100 }).toEqual(["cancelled"]);
-  }, 100_000);
+  }, 170_000);
 
   it("closing the window while the engine analyses cancels its job too", async () => {
     const media = path.join(dir, "Zu.mp4");
@@ -102,7 +102,7 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     expect(outcome.log.slice(-3)).toEqual([{ event: "close", id: "SichterWindow" }, { event: "exit" }, { event: "hide", id: "SichterWindow" }]);
     // The engine stops the job at its next step: poll, generously on a loaded machine.
     await expect.poll(() => jobStates(media), { timeout: 60_000, interval: 100 }).toEqual(["cancelled"]);
-  }, 100_000);
+  }, 170_000);
 
   it("prints the same progress and outcome in the console where there is no UI manager", async () => {
     const media = path.join(dir, "Konsole.mp4");
@@ -114,5 +114,5 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     expect(outcome.printed.at(-2)).toBe("Pressekonferenz: 100 %");
     expect(outcome.printed.at(-1)).toMatch(/^Sichter: \d+ written, \d+ unchanged, \d+ skipped, 0 failed\.$/);
     expect(sichterMarkers(outcome).map((m) => m.frame)).toEqual([0, 50, 100]);
-  }, 100_000);
+  }, 170_000);
 });
