@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResolveSimulator, type SimMediaPoolItem, type SimTimeline } from "@sichter/resolve-simulator";
+import type { MethodResult } from "@sichter/shared/protocol";
 import { makeCutClip } from "../../../engine/test/fixtures.ts";
 import { EVENT } from "../src/ipcChannels.ts";
 import { type ResolvePluginPage, openResolvePluginPage } from "./support/resolvePluginPage.ts";
@@ -144,7 +145,7 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
 
   it("moves Resolve's playhead to a search hit's frame in the timeline clip that shows it", async () => {
     const { page, plugin } = opened;
-    const { clip } = await plugin.engine.request("catalog.clip", { path: schnittePath });
+    const { clip } = (await plugin.engine.request("catalog.clip", { path: schnittePath })) as MethodResult<"catalog.clip">;
     await plugin.engine.request("tags.review", { clipId: clip.id, add: { label: "Rathausuhr", startFrame: 40, endFrame: 45 } });
     sim.setPlayhead(timeline, 150);
     await page.getByRole("tab", { name: "Suche" }).click();
