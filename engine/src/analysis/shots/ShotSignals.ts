@@ -20,6 +20,9 @@ export interface SignalSeries {
   readonly length: number;
   readonly mean: number[];
   readonly std: number[];
+  /** Mean U and V of frame i (8-bit levels), 128 for frames decoded without chroma. */
+  readonly uMean: number[];
+  readonly vMean: number[];
   /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
   readonly cutScore: number[];
   readonly cutChanged: number[];
@@ -74,6 +77,8 @@ export class ShotSignalBuilder {
       },
       mean: [],
       std: [],
+      uMean: [],
+      vMean: [],
       cutScore: [],
       cutChanged: [],
       plainScore: [],
@@ -97,6 +102,8 @@ export class ShotSignalBuilder {
     if (this.ring.length > this.capacity) this.ring.shift();
     s.mean.push(frame.mean);
     s.std.push(frame.std);
+    s.uMean.push(frame.chroma ? planeMean(frame.chroma.u) : 128);
+    s.vMean.push(frame.chroma ? planeMean(frame.chroma.v) : 128);
     s.returnScore.push(Number.NaN);
     s.backScore.push(Number.NaN);
     s.colourReturn.push(Number.NaN);
@@ -202,4 +209,10 @@ export class ShotSignalBuilder {
 
 function minOf(current: number, value: number): number {
   return Number.isNaN(current) ? value : Math.min(current, value);
+}
+
+function planeMean(plane: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < plane.length; i++) sum += plane[i]!;
+  return sum / plane.length;
 }

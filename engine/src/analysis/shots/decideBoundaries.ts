@@ -2,6 +2,7 @@ import { detectColourCuts } from "./detectColourCuts.ts";
 import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
+import { detectStatisticRamps } from "./detectStatisticRamps.ts";
 import type { DetectionThresholds, ShotBoundary } from "./ShotBoundary.ts";
 import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
@@ -19,7 +20,10 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const cuts = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
-  const dissolves = detectDissolves(series, thresholds, [...fades, ...cuts]).map((d) => asFadeWhereFlat(series, d));
+  const blends = detectDissolves(series, thresholds, [...fades, ...cuts]);
+  // Where busy texture hides the blend, the pictures' statistics still ramp from shot to shot.
+  const ramps = detectStatisticRamps(series, thresholds, [...fades, ...cuts, ...blends]);
+  const dissolves = [...blends, ...ramps].map((d) => asFadeWhereFlat(series, d));
   return [...fades, ...cuts, ...dissolves].sort((a, b) => a.frame - b.frame);
 }
 

@@ -100,7 +100,7 @@ function trimToChange(series: SignalSeries, from: number, to: number): [number, 
 }
 
 /** True when shift or zoom search removes most of the frame-to-frame change over [from, to]. */
-function motionExplainsChange(series: SignalSeries, from: number, to: number): boolean {
+export function motionExplainsChange(series: SignalSeries, from: number, to: number): boolean {
   const shares: number[] = [];
   for (let i = Math.max(1, from); i <= Math.min(series.length - 1, to); i++) {
     const plain = series.plainScore[i]!;
