@@ -117,7 +117,7 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   }
   const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
   const sql = async (text: string, database = "postgres"): Promise<pg.QueryResult> => {
-    const client = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}` });
+    const client = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`, types: { getTypeParser: bigintAsNumber } });
     await client.connect();
     try {
       return await client.query(text);
@@ -143,4 +143,10 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
       }
     },
   };
+}
+
+/** Counts and ids as numbers, as the catalog reads them. */
+function bigintAsNumber(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+  if (oid === 20) return (value) => Number(value);
+  return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
 }

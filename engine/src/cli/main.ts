@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   usage: async () => (await import("./commands/usage.ts")).usageCommand,
   job: async () => (await import("./commands/job.ts")).jobCommand,
   engine: async () => (await import("./commands/engine.ts")).engineCommand,
+  catalog: async () => (await import("./commands/catalog.ts")).catalogCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -35,10 +36,11 @@ Commands:
   extensions <action>          list, install, enable, disable, uninstall extensions
   job <id> [--privacy]         a job's state, or what it sent off this machine (transparency record)
   engine info                  version, privacy mode and keyword providers, folders, catalog schema
+  catalog migrate --to URL     move this SQLite catalog into a newsroom's PostgreSQL
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),
-SICHTER_LANG=de|en (language of messages).`;
+SICHTER_LANG=de|en (language of messages), SICHTER_CATALOG=postgres://… (a newsroom's shared catalog).`;
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line was wrong, 130 cancelled (Ctrl-C). */
 export async function main(argv: string[]): Promise<number> {

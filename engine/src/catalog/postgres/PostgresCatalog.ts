@@ -130,6 +130,11 @@ export class PostgresCatalog implements Catalog {
     return this.read((db) => searchPostgres(db, query, filters));
   }
 
+  /** One transaction for the engine's own tools that write beyond one analysis (`sichter catalog migrate`). */
+  withTransaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.transaction(fn);
+  }
+
   /** Ends the pool's connections; `dispose` starts this without waiting. */
   close(): Promise<void> {
     this.closing ??= this.pool.end().catch(() => {});
