@@ -18,6 +18,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const env = (): NodeJS.ProcessEnv => ({ SICHTER_HOME: home });
+/** A whole analysis takes seconds; on a loaded two-core machine it may take minutes. */
+const ANALYSIS_TIMEOUT = 300_000;
 
 describe("WebM", () => {
   // At 29.97 fps in WebM's millisecond time base, two frames after a seek can round to the same
@@ -44,7 +46,7 @@ describe("WebM", () => {
     const [result] = (JSON.parse(analysed.stdout) as { clips: Array<{ shots: unknown[]; keyframes: unknown[] }> }).clips;
     expect(result!.shots).toHaveLength(2);
     expect(result!.keyframes.length).toBeGreaterThanOrEqual(2);
-  });
+  }, ANALYSIS_TIMEOUT);
 });
 
 describe("slideshows under one frame per second", () => {
@@ -118,5 +120,30 @@ describe("variable frame rate", () => {
     expect(edl.stdout).toContain("001  AX       V     C        00:00:00:00 00:00:05:18 00:00:00:00 00:00:05:18");
     expect(edl.stdout).toMatch(/\* LOC: 00:00:03:18 BLUE +Shot 2/);
     expect(edl.stdout).not.toContain("00:00:03:05");
-  });
+  }, ANALYSIS_TIMEOUT);
+});
+
+describe("a file cut short", () => {
+  // An 8 s MP4 with its index in front, cut off after 40 % of its bytes (an upload or a copy that
+  // stopped): the index lists 200 frames, the data holds the first 3 s or so.
+  it("is analysed as far as it goes, with a warning of what is missing in the result and the catalog", async () => {
+    const full = await makeClip(path.join(dir, "full.mp4"), { seconds: 8, codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart"] });
+    const clip = path.join(dir, "cut-short.mp4");
+    const bytes = fs.readFileSync(full);
+    fs.writeFileSync(clip, bytes.subarray(0, Math.round(bytes.length * 0.4)));
+
+    const r = await runCli(["analyze", clip, "--no-write", "--json"], { env: env() });
+    expect(r.stderr).toMatch(/SICHTER_E_MEDIA_TRUNCATED: .*200 frames/);
+    const [doc] = (JSON.parse(r.stdout) as { clips: Array<{ clip: { frameCount: number }; warnings: Array<{ code: string; message: string }>; tags: Array<{ kind: string; startFrame: number }> }> }).clips;
+    const read = doc!.clip.frameCount;
+    expect(read).toBeGreaterThan(25);
+    expect(read).toBeLessThan(120);
+    expect(doc!.warnings).toEqual([{ code: "SICHTER_E_MEDIA_TRUNCATED", message: expect.stringContaining(`only the first ${read}`) }]);
+    expect(doc!.tags).toContainEqual(expect.objectContaining({ kind: "cue.truncated", startFrame: read - 1 }));
+
+    // The catalog keeps it: the clip's markers say where the file stops.
+    const exported = await runCli(["export", clip, "--format", "csv"], { env: env() });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/cue\.truncated/);
+  }, ANALYSIS_TIMEOUT);
 });

@@ -182,6 +182,12 @@ export const ErrorCode = {
    * rate and how to convert the clip to a regular one.
    */
   FRAME_RATE_TOO_LOW: "SICHTER_E_FRAME_RATE_TOO_LOW",
+  /**
+   * A warning, not a failure: the file is cut short (an upload or copy that stopped). Its container
+   * lists more frames than its data holds; the frames there were analysed, the message says how many
+   * are missing and from which timecode on.
+   */
+  MEDIA_TRUNCATED: "SICHTER_E_MEDIA_TRUNCATED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

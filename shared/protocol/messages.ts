@@ -284,6 +284,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "{path} shows one picture every {seconds} s ({rate} frames per second). Timecode needs at least one frame per second, so its pictures cannot be marked. Convert it to a regular rate first, e.g. ffmpeg -i in -r 25 out.mp4.",
     de: "{path} zeigt nur alle {seconds} s ein Bild ({rate} Bilder pro Sekunde). Timecode braucht mindestens ein Bild pro Sekunde, deshalb lassen sich seine Bilder nicht markieren. Zuerst in eine reguläre Bildrate umwandeln, z. B. ffmpeg -i ein -r 25 aus.mp4.",
   },
+  [ErrorCode.MEDIA_TRUNCATED]: {
+    en: "{path} is cut short: its container lists {declaredFrames} frames ({declaredSeconds} s), only the first {frames} ({seconds} s) are in the file. The {missingFrames} frames from {timecode} on are missing and were not analysed; copy the file again from its source.",
+    de: "{path} ist abgeschnitten: Der Container nennt {declaredFrames} Bilder ({declaredSeconds} s), in der Datei stehen nur die ersten {frames} ({seconds} s). Die {missingFrames} Bilder ab {timecode} fehlen und wurden nicht analysiert; die Datei erneut von der Quelle kopieren.",
+  },
 };
 
 export function formatErrorMessage(

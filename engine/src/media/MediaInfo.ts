@@ -1,3 +1,5 @@
+import type { Truncation } from "./truncation.ts";
+
 /** Field order of the video as ffprobe reports it, in words an editor knows. */
 export type FieldOrder = "progressive" | "tff" | "bff" | "unknown";
 
@@ -57,4 +59,9 @@ export interface MediaInfo {
   readonly decodeDelaySeconds: number;
   /** Number of audio streams, for later analyses (silence). */
   readonly audioStreams: number;
+  /**
+   * Present when the file is cut short: its container declares more frames than its data holds.
+   * Sichter analyses the `frameCount` frames that are there and says what is missing.
+   */
+  readonly truncated?: Truncation;
 }

@@ -8,6 +8,7 @@ import { isVariableFrameRate, parsePacketCsv } from "./packetIndex.ts";
 import { hasVideoContainerSignature } from "./containerSignature.ts";
 import { decodesFirstFrame } from "./decodesFirstFrame.ts";
 import { parsePixelAspect } from "./pixelAspect.ts";
+import { findTruncation } from "./truncation.ts";
 import { stillImageKind, stillImageStreams } from "./stillImage.ts";
 import { lastStderrLine, runTool } from "./ToolProcess.ts";
 
@@ -107,6 +108,17 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   const codec = video.codec_name ?? "unknown";
   const frameCount = index.frameTimes.length;
   const lastTime = index.frameTimes[frameCount - 1] ?? 0;
+  const truncated = findTruncation(
+    {
+      nbFrames: video.nb_frames,
+      streamDuration: video.duration,
+      durationTag: video.tags?.DURATION,
+      formatDuration: info.format?.duration,
+      onlyStream: streams.length === 1,
+    },
+    frameCount,
+    frameDuration,
+  );
 
   return {
     path: file.path,
@@ -136,6 +148,7 @@ export async function probeMedia(input: string, token = CancellationToken.None):
     decodeDelaySeconds: index.decodeDelaySeconds,
     seekOffsetSeconds: Math.max(0, index.firstPtsSeconds - (Number(info.format?.start_time) || 0)),
     audioStreams: streams.filter((s) => s.codec_type === "audio").length,
+    ...(truncated && { truncated }),
   };
 }
 

@@ -82,6 +82,8 @@ export interface AnalysisDocument {
   /** Every writer of the run in order, the catalog first: where it wrote, or why it did not. */
   written: { sidecar: string | null; embedded: boolean; writers: WriterReport[] };
   failures: Array<ClipAnalysis["failures"][number]>;
+  /** What the analysis could not cover although it succeeded: a file cut short (SICHTER_E_MEDIA_TRUNCATED). */
+  warnings: Array<{ code: string; message: string }>;
 }
 
 /**
@@ -211,5 +213,6 @@ function analysisDocument(result: ClipAnalysis, clipId: number, jobId: string | 
     description: result.plan.description,
     written: { sidecar: null, embedded: false, writers: [] },
     failures: [...result.failures],
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
 }

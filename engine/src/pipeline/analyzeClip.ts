@@ -7,10 +7,11 @@ import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "..
 import { JobTempFolder } from "../core/JobTempFolder.ts";
 import { prepareInBackground } from "../core/Preparable.ts";
 import { Progress, subProgress } from "../core/Progress.ts";
-import { isSichterError, toSichterError } from "../core/SichterError.ts";
+import { isSichterError, toSichterError, type SichterError } from "../core/SichterError.ts";
 import { sichterDirs } from "../core/SichterHome.ts";
 import { mediaTimecode } from "../media/mediaTimecode.ts";
 import { tagSetOnTimeline } from "./tagSetOnTimeline.ts";
+import { truncationWarning } from "./truncationWarning.ts";
 import { joinedFrameRuns } from "../media/FrameRuns.ts";
 import { keyframeFrameGeometry, keyframeFramesFit } from "../media/KeyframeFrames.ts";
 import { mediaFrameSource } from "../media/FrameSource.ts";
@@ -54,6 +55,8 @@ export interface ClipAnalysis {
   readonly mode: "fast" | "exact";
   /** Analyzers that failed; the others' tags are in the tag set. */
   readonly failures: AnalyzerFailure[];
+  /** What the analysis could not cover although it succeeded (a file cut short, see truncationWarning). */
+  readonly warnings: SichterError[];
   readonly analyzers: ReadonlyArray<{ id: string; version: string }>;
 }
 
@@ -167,9 +170,10 @@ export async function analyzeClip(
       tags.push(...cloud.tags);
       failures.push(...cloud.failures);
     }
-    const fused = fuseTags(tags);
     // Frames and timecode as the editing application counts them (nominal rate, by time, for VFR).
     const timeline = mediaTimecode(media);
+    const truncation = truncationWarning(media, timeline, options.language);
+    const fused = [...fuseTags(tags), ...(truncation ? [truncation.tag] : [])];
     const controlledTerms = controlledTermsOf(options.vocabularies ?? [], fused, options.language, timeline.timelineFrame(media.frameCount));
 
     const tc = timeline.context;
@@ -198,6 +202,7 @@ export async function analyzeClip(
       plan: { ...buildTagPlan(tagSet, options.language), ...(controlledTerms.length > 0 && { controlledTerms }) },
       mode: shots.mode,
       failures,
+      warnings: truncation ? [truncation.warning] : [],
       analyzers: [options.shotDetection, options.keyframeSelection, ...options.analyzers].map(({ id, version }) => ({ id, version })),
     };
   } finally {

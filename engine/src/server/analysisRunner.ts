@@ -47,5 +47,6 @@ export function toWireAnalysis(stored: StoredAnalysis, range?: { startFrame: num
     })),
     written: document.written,
     failures: document.failures,
+    ...(document.warnings.length > 0 && { warnings: document.warnings as WireAnalysis["warnings"] }),
   };
 }

@@ -101,6 +101,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.MARKER_FRAME_OCCUPIED]: A,
   [ErrorCode.HOST_NOT_AVAILABLE]: A,
   [ErrorCode.FRAME_RATE_TOO_LOW]: A,
+  [ErrorCode.MEDIA_TRUNCATED]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */

@@ -88,6 +88,8 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         clips.push(stored.document);
         bar.done();
         if (!values.json) context.stdout.write(summaryLine(result, written, language));
+        // Analysed, but not all of it (a file cut short): said, not counted as a failure.
+        for (const w of result.warnings) context.stderr.write(`${w.code}: ${w.localizedMessage(context.locale)}\n`);
         // A writer's failure keeps its own code and words (the sidecar is read-only); the clip is
         // catalogued all the same and counted so below.
         for (const w of stored.notWritten) failed.push({ file: item.file, error: w.error });

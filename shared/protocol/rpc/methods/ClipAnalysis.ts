@@ -19,6 +19,16 @@ export const AnalyzerFailure = z.object({
 });
 export type AnalyzerFailure = z.infer<typeof AnalyzerFailure>;
 
+/**
+ * Something the analysis could not cover although it succeeded: a file cut short
+ * (SICHTER_E_MEDIA_TRUNCATED) is analysed as far as its data goes, and says what is missing.
+ */
+export const AnalysisWarning = z.object({
+  code: WireErrorCode,
+  message: WireText,
+});
+export type AnalysisWarning = z.infer<typeof AnalysisWarning>;
+
 /** One tag writer's outcome for the clip: where it wrote, or where it meant to and why it did not. */
 export const WriterOutcome = z.object({
   /** The writer's contribution id: `sichter.catalog`, `sichter.xmp`, an extension's. */
@@ -53,5 +63,7 @@ export const ClipAnalysis = z.object({
   tags: z.array(WireTag),
   written: WrittenMetadata,
   failures: z.array(AnalyzerFailure),
+  /** Engines before this field leave it out. */
+  warnings: z.array(AnalysisWarning).optional(),
 });
 export type ClipAnalysis = z.infer<typeof ClipAnalysis>;
