@@ -34,9 +34,9 @@ export async function analysisBenchmark(options: { log?: (line: string) => void;
   ].join("\n");
 }
 
-type Order = "one after another" | "side by side";
+export type Order = "one after another" | "side by side";
 
-interface Run {
+export interface Run {
   readonly order: Order;
   readonly total: number;
   /** CPU seconds of the engine, its extension processes and every ffmpeg they ran; null where unknown. */
@@ -51,7 +51,7 @@ interface Run {
  * start-up is part of the time), timed by wrapping the analyzers, not by changing them. "one after
  * another" makes each wrapped analyzer wait for the previous one.
  */
-async function runOnce(clip: string, order: Order): Promise<Run> {
+export async function runOnce(clip: string, order: Order): Promise<Run> {
   const spans = new Map<string, { start: number; end: number }>();
   let previous: Promise<unknown> = Promise.resolve();
   const timed = (analyzer: Analyzer): Analyzer => ({

@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|keywords|search|service|cloud|panel> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|search|service|cloud|panel> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -20,6 +20,13 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|keywords|search|servic
              and 640x360 heavily compressed, busy backgrounds, small fonts)
              --seed S --count N  the clips of seeds S..S+N-1 (default 2000, 10); tune on 1000-1999,
              report on 2000 and above
+  motion     camera motion on generated clips of each motion family (zoom then pan, wipe, fade to
+             black, noisy webcam, busy texture, handheld, plain moves), each as H.264, ProRes and
+             MJPEG: share of segments tagged right, left untagged and given a false tag, and whether
+             the three codecs got the same tags
+             --seed S --count N  seeds S..S+N-1 per family (default 2000, 5)
+  ocr-formats  OCR and analysis time per minute of the same picture in H.264, ProRes and MJPEG,
+             side by side in one run, with ratios to H.264 and whether the keywords are the same
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
              index build rate and size on disk;  --clips N  a smaller catalog
   service    round trips of engine.info and catalog.search over the engine's WebSocket at 1, 10 and
@@ -81,9 +88,19 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${await ocrBenchmark({ log })}\n`);
       return 0;
     }
+    case "ocr-formats": {
+      const { ocrFormatsBenchmark } = await import("./ocrFormatsBenchmark.ts");
+      process.stdout.write(`${await ocrFormatsBenchmark({ log })}\n`);
+      return 0;
+    }
     case "keywords": {
       const { keywordBenchmark } = await import("./keywords/keywordBenchmark.ts");
       process.stdout.write(`${await keywordBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 10), log })}\n`);
+      return 0;
+    }
+    case "motion": {
+      const { motionBenchmark } = await import("./motion/motionBenchmark.ts");
+      process.stdout.write(`${await motionBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 5), log })}\n`);
       return 0;
     }
     case "search":
