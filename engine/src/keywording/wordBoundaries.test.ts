@@ -7,6 +7,7 @@ describe("restoreWordBoundaries", () => {
     expect(restoreWordBoundaries("Northkorealaunch")).toBe("North korea launch");
     expect(restoreWordBoundaries("CelebrationofAmericanValues")).toBe("Celebration of American Values");
     expect(restoreWordBoundaries("Ministerfürwirtschaft")).toBe("Minister für wirtschaft");
+    expect(restoreWordBoundaries("Schulenbleibengeschlossen")).toBe("Schulen bleiben geschlossen");
   });
 
   it("keeps names and compounds whole", () => {

@@ -1,4 +1,4 @@
-import { isEnglishWord, isGermanWord, isKnownWord } from "./lexicon/Lexicon.ts";
+import { isEnglishWord, isGermanVerb, isGermanWord, isKnownWord } from "./lexicon/Lexicon.ts";
 
 /**
  * Function words that sit between the words of a run-on ("Celebrationof", "Ministerfürwirtschaft"):
@@ -35,7 +35,8 @@ function splitAtCapitals(word: string): string[] {
 
 /**
  * The fewest known words a lower-case run can be cut into, or undefined. A split is taken when a
- * joining word sits after the first piece ("Celebrationof", "Ministerfürwirtschaft"), or when it
+ * joining word or a German verb form sits after the first piece ("Celebrationof",
+ * "Ministerfürwirtschaft", "Schulenbleibengeschlossen"), or when it
  * gives three or more English words ("Northkorealaunch"); two nouns joined are a compound and stay.
  */
 function segment(word: string): string[] | undefined {
@@ -57,7 +58,7 @@ function segment(word: string): string[] | undefined {
   const cuts: number[] = [];
   for (let at = n; at > 0; at = best[at]!.from) cuts.unshift(at);
   const pieces = cuts.map((end, i) => word.slice(i === 0 ? 0 : cuts[i - 1]!, end));
-  const hasJoining = pieces.some((p, i) => i > 0 && JOINING.has(p.toLowerCase()));
+  const hasJoining = pieces.some((p, i) => i > 0 && (JOINING.has(p.toLowerCase()) || isGermanVerb(p)));
   const english = pieces.every((p) => isEnglishWord(p) || JOINING.has(p.toLowerCase()));
   const germanCompound = pieces.every((p) => isGermanWord(p));
   if (hasJoining || (english && !germanCompound && pieces.length >= 3)) return pieces;

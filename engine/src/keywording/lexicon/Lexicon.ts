@@ -1,5 +1,5 @@
 import { ENGLISH_WORDS } from "./englishWords.ts";
-import { GERMAN_WORDS } from "./germanWords.ts";
+import { GERMAN_VERBS, GERMAN_WORDS } from "./germanWords.ts";
 
 /** Lower-case key of a word: what the lexicon is looked up by (ß and umlauts kept). */
 function key(word: string): string {
@@ -7,7 +7,13 @@ function key(word: string): string {
 }
 
 const ENGLISH: ReadonlySet<string> = new Set(ENGLISH_WORDS.map(key));
-const GERMAN: ReadonlySet<string> = new Set(GERMAN_WORDS.map(key));
+const GERMAN: ReadonlySet<string> = new Set([...GERMAN_WORDS, ...GERMAN_VERBS].map(key));
+const VERBS: ReadonlySet<string> = new Set(GERMAN_VERBS.map(key));
+
+/** A German verb form a headline is made of (see GERMAN_VERBS). */
+export function isGermanVerb(word: string): boolean {
+  return VERBS.has(key(word));
+}
 
 /** Endings a listed word may carry ("reporters", "closed", "Straßen", "Bürgermeisterin"). */
 const ENDINGS = ["ings", "ing", "ies", "ers", "es", "ed", "er", "en", "in", "s", "e", "n", "d"] as const;

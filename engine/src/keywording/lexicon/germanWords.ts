@@ -42,3 +42,16 @@ gesperrt voll stimmt zu fordern fordert verlängert entgleist geschlossen eröff
 `
   .split(/\s+/)
   .filter((w) => w.length > 0);
+
+/**
+ * Verb forms that headlines are made of ("Schulen bleiben geschlossen", "Bahn erhöht Preise"). A
+ * compound never has one inside, so one of them after the first piece shows a run-on sentence.
+ * Short forms ("ist", "hat", "war") are left out: they end too many words ("Realist").
+ */
+export const GERMAN_VERBS = `
+bleiben bleibt geschlossen gesperrt eröffnet gewählt fordern fordert stimmt verlängert entgleist
+steigt steigen sinkt sinken kommt kommen beginnt beginnen endet enden droht drohen warnt warnen
+erhöht erhöhen sagen werden waren haben geben streiken streikt
+`
+  .split(/\s+/)
+  .filter((w) => w.length > 0);
