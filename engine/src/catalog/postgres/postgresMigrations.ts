@@ -127,6 +127,37 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv);
     `,
   },
+  {
+    version: 2,
+    description: "shared job queue: analysis jobs any engine queues and any worker takes, with leases",
+    // One open job per clip (queued or running): a second request for the same clip joins it. A
+    // running job's lease is renewed by its worker; one that ran out belongs to a dead worker and
+    // is taken over. params and result are JSON the queue never looks into.
+    sql: `
+      CREATE TABLE jobs (
+        id text PRIMARY KEY,
+        clip_key text NOT NULL,
+        clip_path text NOT NULL,
+        params jsonb NOT NULL,
+        state text NOT NULL CHECK (state IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted')),
+        stage text,
+        fraction double precision NOT NULL DEFAULT 0,
+        attempts integer NOT NULL DEFAULT 0,
+        max_attempts integer NOT NULL,
+        lease_owner text,
+        lease_until timestamptz,
+        cancel_requested boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        started_at timestamptz,
+        finished_at timestamptz,
+        error_code text,
+        error_message text,
+        result jsonb
+      );
+      CREATE UNIQUE INDEX jobs_one_open_per_clip ON jobs (clip_key) WHERE state IN ('queued', 'running');
+      CREATE INDEX jobs_open ON jobs (created_at, id) WHERE state IN ('queued', 'running');
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]?.version ?? 0;
