@@ -8,6 +8,8 @@ describe("restoreWordBoundaries", () => {
     expect(restoreWordBoundaries("CelebrationofAmericanValues")).toBe("Celebration of American Values");
     expect(restoreWordBoundaries("Ministerfürwirtschaft")).toBe("Minister für wirtschaft");
     expect(restoreWordBoundaries("Schulenbleibengeschlossen")).toBe("Schulen bleiben geschlossen");
+    // German endings belong to German words: "summit" + "in" is no word, it is "Summit in".
+    expect(restoreWordBoundaries("Summitin Dresden")).toBe("Summit in Dresden");
   });
 
   it("keeps names and compounds whole", () => {

@@ -15,21 +15,22 @@ export function isGermanVerb(word: string): boolean {
   return VERBS.has(key(word));
 }
 
-/** Endings a listed word may carry ("reporters", "closed", "Straßen", "Bürgermeisterin"). */
-const ENDINGS = ["ings", "ing", "ies", "ers", "es", "ed", "er", "en", "in", "s", "e", "n", "d"] as const;
+/** Endings a listed word may carry, per language ("reporters", "closed"; "Straßen", "Bürgermeisterin"). */
+const ENGLISH_ENDINGS = ["ings", "ing", "ies", "ers", "es", "ed", "er", "s", "d"] as const;
+const GERMAN_ENDINGS = ["innen", "ern", "en", "er", "es", "in", "e", "n", "s"] as const;
 
-function listed(set: ReadonlySet<string>, word: string): boolean {
+function listed(set: ReadonlySet<string>, endings: readonly string[], word: string): boolean {
   const k = key(word);
   if (set.has(k)) return true;
-  return ENDINGS.some((ending) => k.length > ending.length + 2 && k.endsWith(ending) && set.has(k.slice(0, -ending.length)));
+  return endings.some((ending) => k.length > ending.length + 2 && k.endsWith(ending) && set.has(k.slice(0, -ending.length)));
 }
 
 export function isEnglishWord(word: string): boolean {
-  return listed(ENGLISH, word);
+  return listed(ENGLISH, ENGLISH_ENDINGS, word);
 }
 
 export function isGermanWord(word: string): boolean {
-  return listed(GERMAN, word);
+  return listed(GERMAN, GERMAN_ENDINGS, word);
 }
 
 /** A word of either language, with the usual endings. */
