@@ -123,7 +123,7 @@ export class ShotSignalBuilder {
       s.cutChanged.push(d.changed);
       s.levelScore.push(levelDifference(prev, frame));
       s.flowResidual.push(translationResidual(prev, frame));
-      const colour = colourDifference(prev, frame, d.shift);
+      const colour = colourDifference(prev, frame, d.shift, d.matched);
       s.colourScore.push(colour.score);
       s.colourChanged.push(colour.changed);
       const plain = plainDifference(prev, frame).score;

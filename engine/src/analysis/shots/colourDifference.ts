@@ -42,9 +42,11 @@ const NONE: ColourDifference = { score: 0, changed: 0, coloured: 0 };
  * ramp the predicted colour follows and nothing counts as changed, while a new hue or saturation
  * under the same light does. Zero when either frame lacks chroma or too little is coloured. Small
  * coloured areas count in full: the scores are over coloured blocks only, so a coloured object on a
- * grey ground changing colour is seen as clearly as a whole coloured picture.
+ * grey ground changing colour is seen as clearly as a whole coloured picture. With `matched` (the
+ * luma comparison's blocks whose structure found a match), only those count: a caption or a graphic
+ * popping on is new structure, the luma's business, not a change of colour.
  */
-export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [number, number] = [0, 0]): ColourDifference {
+export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [number, number] = [0, 0], matched?: Uint8Array): ColourDifference {
   if (!a.chroma || !b.chroma) return NONE;
   const ia = integrals(a);
   const ib = integrals(b);
@@ -57,6 +59,7 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
   let coloured = 0;
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
+      if (matched && !matched[by * cols + bx]) continue;
       const x0 = bx * BLOCK_W;
       const y0 = by * BLOCK_H;
       const bu = rectMean(ib.u, width, x0, y0) - 128;

@@ -20,6 +20,8 @@ const FLASH_RETURN_SHARE = 0.5;
 const STEADY_LEVEL_STEP = 6;
 const STEADY_CONTRAST_SHARE = 0.12;
 const STEADY_RADIUS = 3;
+/** At the cut itself: a graphic or overlay popping on changes the contrast far more. */
+const OWN_CONTRAST_SHARE = 0.25;
 
 /**
  * Hard cuts that only the colour shows: two takes of one picture under other light, a graded and
@@ -49,10 +51,14 @@ export function detectColourCuts(series: SignalSeries, thresholds: DetectionThre
 function lightSteady(series: SignalSeries, n: number): boolean {
   const { mean, std } = series;
   for (let i = Math.max(1, n - STEADY_RADIUS); i <= Math.min(series.length - 1, n + STEADY_RADIUS); i++) {
-    if (i === n) continue;
-    if (Math.abs(mean[i]! - mean[i - 1]!) >= STEADY_LEVEL_STEP) return false;
     const low = Math.min(std[i]!, std[i - 1]!);
     const high = Math.max(std[i]!, std[i - 1]!);
+    // n's own step may change the level (a take under other light), not the contrast by much.
+    if (i === n) {
+      if (high - low > OWN_CONTRAST_SHARE * Math.max(high, 1)) return false;
+      continue;
+    }
+    if (Math.abs(mean[i]! - mean[i - 1]!) >= STEADY_LEVEL_STEP) return false;
     if (high - low > STEADY_CONTRAST_SHARE * Math.max(high, 1)) return false;
   }
   return true;

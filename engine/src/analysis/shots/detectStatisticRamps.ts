@@ -1,5 +1,6 @@
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import { motionExplainsChange } from "./detectDissolves.ts";
+import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
 /** Half-widths (frames) of the spans a ramp is looked for over. */
@@ -12,8 +13,8 @@ const PLATEAU_FRAMES = 4;
 const SLACK = 0.15;
 /** Where the change is below this share of the pixels' change unexplained by a translation, motion explains it. */
 const MIN_UNEXPLAINED = 0.7;
-/** A shot is busy when its frames change by this much (plain difference) from one to the next. */
-const BUSY_STEP = 0.05;
+/** A shot is busy when its frames change by this much from one to the next where no motion explains it. */
+const BUSY_STEP = 0.1;
 /** Candidate centres this close together belong to one transition. */
 const MERGE_GAP = 2;
 
@@ -101,13 +102,23 @@ function plateaus(progress: (i: number) => number, a: number, b: number): boolea
   return true;
 }
 
-/** True when the shot on either side of the span is busy texture: only there does the blend test fail. */
+/** True when the shot on either side of the span is busy texture or flat: only there does the blend test fail. */
 function busySide(series: SignalSeries, a: number, b: number): boolean {
   const median = (from: number, to: number): number => {
-    const v = series.plainScore.slice(Math.max(1, from), to + 1).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+    // What neither block motion, zoom nor sub-pixel flow explains: texture that is new every frame.
+    const v: number[] = [];
+    for (let i = Math.max(1, from); i <= to; i++) {
+      const plain = series.plainScore[i]!;
+      const zoom = Number.isNaN(series.zoomScore[i]!) ? plain : series.zoomScore[i]!;
+      const step = Math.min(series.cutScore[i]!, zoom, series.flowResidual[i]! * plain);
+      if (!Number.isNaN(step)) v.push(step);
+    }
+    v.sort((x, y) => x - y);
     return v.length === 0 ? 0 : v[Math.floor(v.length / 2)]!;
   };
-  return median(a - PLATEAU_FRAMES + 1, a) >= BUSY_STEP || median(b + 1, b + PLATEAU_FRAMES) >= BUSY_STEP;
+  // A flat picture at the detector's size (fine grain averages out to it) has no structure to blend.
+  const flat = (i: number): boolean => series.std[i]! < FLAT_STD;
+  return median(a - PLATEAU_FRAMES + 1, a) >= BUSY_STEP || median(b + 1, b + PLATEAU_FRAMES) >= BUSY_STEP || flat(a) || flat(b);
 }
 
 /** True when a sub-pixel translation explains most of the frame-to-frame change over [from, to]. */

@@ -10,6 +10,11 @@ export interface FrameDifference {
   readonly changed: number;
   /** The global shift (working pixels) motion search found, where it searched: colour is matched around it. */
   readonly shift?: readonly [number, number];
+  /**
+   * Per block of the 8x6 grid (row by row), 1 where its structure found a match: where it did and
+   * the colour still changed, only the colour did. Set by motion search on frames with contrast.
+   */
+  readonly matched?: Uint8Array;
 }
 
 /** Block size in pixels of the 64x36 working frame: 8x6 gives an 8x6 grid of 48 blocks. */
@@ -36,6 +41,7 @@ export function motionDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
   const rows = Math.floor(height / BLOCK_H);
   let total = 0;
   let changed = 0;
+  const matched = new Uint8Array(cols * rows);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
       let best = Infinity;
@@ -47,10 +53,11 @@ export function motionDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
       }
       total += best;
       if (best > BLOCK_CHANGED) changed++;
+      else matched[by * cols + bx] = 1;
     }
   }
   const blocks = cols * rows;
-  return { score: Math.min(1, total / blocks), changed: changed / blocks, shift: [gx, gy] };
+  return { score: Math.min(1, total / blocks), changed: changed / blocks, shift: [gx, gy], matched };
 }
 
 /** Mean |z_b - z_a(shifted)| / 2 over one block; stops early once it cannot beat `bound`. */
