@@ -95,25 +95,32 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   await run(path.join(bin, "initdb"), ["-D", data, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], user, dir);
   options.prepare?.(data);
   if (user) for (const entry of fs.readdirSync(data, { recursive: true })) fs.chownSync(path.join(data, String(entry)), user.uid, user.gid);
-  const port = await freePort();
-  // Durability settings off: the cluster lives for one test file and is deleted after it.
-  const settings: Record<string, string> = {
-    listen_addresses: "127.0.0.1",
-    port: String(port),
-    unix_socket_directories: dir,
-    fsync: "off",
-    synchronous_commit: "off",
-    full_page_writes: "off",
-    max_connections: "100",
-    ...options.settings,
-  };
-  const flags = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
-  try {
-    await run(path.join(bin, "pg_ctl"), ["-D", data, "-l", log, "-w", "-t", "120", "-o", flags, "start"], user, dir);
-  } catch (error) {
-    const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2000) : "";
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n${tail}`);
+  // Test files start clusters in parallel: a port another one took between our look and our start
+  // makes the start fail, and the next free port is tried.
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    // Durability settings off: the cluster lives for one test file and is deleted after it.
+    const settings: Record<string, string> = {
+      listen_addresses: "127.0.0.1",
+      port: String(port),
+      unix_socket_directories: dir,
+      fsync: "off",
+      synchronous_commit: "off",
+      full_page_writes: "off",
+      max_connections: "100",
+      ...options.settings,
+    };
+    const flags = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
+    try {
+      await run(path.join(bin, "pg_ctl"), ["-D", data, "-l", log, "-w", "-t", "120", "-o", flags, "start"], user, dir);
+      break;
+    } catch (error) {
+      if (attempt < 3) continue;
+      const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2000) : "";
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`${(error as Error).message}\n${tail}`);
+    }
   }
   const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
   const sql = async (text: string, database = "postgres"): Promise<pg.QueryResult> => {
