@@ -10,7 +10,8 @@
 --
 -- It talks to the engine over loopback HTTP (POST /rpc, JSON-RPC, token in an Authorization header)
 -- through LuaJIT's ffi and the operating system's sockets: no curl, no console window. The engine
--- writes its token and port into Sichter's folders; this script reads them there.
+-- writes its token and port into Sichter's folders; this script reads them there. Its window and
+-- console speak German or English (see "Words" below).
 --
 -- Loaded with SICHTER_NO_MAIN set (tests), it only returns its module table.
 
@@ -888,7 +889,8 @@ else
   end
 end
 
--- One HTTP/1.1 exchange with Connection: close; answers status, headers (lower-case names) and body.
+-- One HTTP/1.1 exchange with Connection: close; answers status, headers (lower-case names) and body,
+-- or nil and why: the socket's own words, or the key of one of the script's texts.
 function net.post(port, path, headers, body, timeout)
   local socket, why = net.open(port, timeout or 30)
   if not socket then return nil, why end
@@ -898,26 +900,355 @@ function net.post(port, path, headers, body, timeout)
   local sent = 0
   while sent < #request do
     local n = socket.send(request:sub(sent + 1))
-    if not n or n <= 0 then socket.close() return nil, "the engine did not take the request" end
+    if not n or n <= 0 then socket.close() return nil, "notTaken" end
     sent = sent + n
   end
   local chunks, buffer = {}, ffi.new("char[65536]")
   while true do
     local n = socket.recv(buffer, 65536)
-    if not n or n < 0 then socket.close() return nil, "no answer from the engine in time" end
+    if not n or n < 0 then socket.close() return nil, "noAnswer" end
     if n == 0 then break end
     chunks[#chunks + 1] = ffi.string(buffer, n)
   end
   socket.close()
   local response = table.concat(chunks)
   local head, rest = response:match("^(.-)\r\n\r\n(.*)$")
-  if not head then return nil, "the engine's answer is not HTTP" end
+  if not head then return nil, "notHttp" end
   local status = tonumber(head:match("^HTTP/%d%.%d (%d%d%d)"))
   local answer_headers = {}
   for name, value in head:gmatch("\r\n([^:\r\n]+):%s*([^\r\n]*)") do answer_headers[name:lower()] = value end
   local length = tonumber(answer_headers["content-length"])
   if length then rest = rest:sub(1, length) end
   return { status = status, headers = answer_headers, body = rest }
+end
+
+---------------------------------------------------------------------------------------------------
+-- Words: everything the script says to the editor, in German and English, and which of the two.
+-- Resolve's scripting API tells a script nothing about Resolve's own UI language, so the script
+-- goes by Sichter's SICHTER_LANG, else the system's: LC_ALL, LC_MESSAGES, LANG on macOS and Linux,
+-- the user's UI language on Windows, then the C library's locale; English for anything else.
+---------------------------------------------------------------------------------------------------
+local TEXTS = {
+  de = {
+    windowTitle = "Sichter – Sichtung",
+    starting = "Sichter …",
+    cancel = "Abbrechen",
+    close = "Schließen",
+    progress = "{clip}: {percent} %",
+    progressStage = "{clip} – {stage}: {percent} %",
+    summary = "Sichter: {written} geschrieben, {unchanged} unverändert, {skipped} übersprungen, {failed} fehlgeschlagen.",
+    outcome = "Sichter: {message} ({code})",
+    cancelled = "Abgebrochen: Es wurde nichts geschrieben.",
+    noEngine = "Die Sichter-Engine lief für diesen Benutzer noch nicht: Starten Sie sie (npm start oder npx sichter serve) und führen Sie Sichter erneut aus.",
+    noClip = "Kein Clip: Wählen Sie einen im Media Pool aus oder stellen Sie den Abspielkopf in der Timeline auf einen Clip.",
+    engineUnreachable = "Sichter-Engine an Port {port}: {why}",
+    notTaken = "die Engine hat die Anfrage nicht angenommen",
+    noAnswer = "keine Antwort der Engine in der Zeit",
+    notHttp = "die Antwort der Engine ist kein HTTP",
+    analysisEnded = "Die Analyse endete: {state}.",
+    ["state.failed"] = "fehlgeschlagen",
+    ["state.cancelled"] = "abgebrochen",
+    ["state.interrupted"] = "unterbrochen",
+    engineError = "Die Sichter-Engine meldet einen Fehler.",
+    notInResolve = "Sichter: Dieses Skript in DaVinci Resolve starten (Arbeitsbereich > Skripte).",
+    noWindow = "Sichter: kein Fenster ({why}); der Fortschritt folgt hier.",
+    -- The engine's stages as the panel names them (shared/ui's messages).
+    ["stage.queued"] = "Wartet in der Warteschlange",
+    ["stage.probe"] = "Datei wird gelesen",
+    ["stage.decode"] = "Dekodieren",
+    ["stage.shots"] = "Einstellungen finden",
+    ["stage.refine"] = "Schnitte genau setzen",
+    ["stage.keyframes"] = "Schlüsselbilder wählen",
+    ["stage.ocr"] = "Texteinblendungen lesen",
+    ["stage.keywords"] = "Schlagwörter finden",
+    ["stage.plan"] = "Marker planen",
+    ["stage.catalog"] = "Im Katalog speichern",
+    ["stage.write"] = "Metadaten schreiben",
+  },
+  en = {
+    windowTitle = "Sichter – logging",
+    starting = "Sichter …",
+    cancel = "Cancel",
+    close = "Close",
+    progress = "{clip}: {percent} %",
+    progressStage = "{clip} – {stage}: {percent} %",
+    summary = "Sichter: {written} written, {unchanged} unchanged, {skipped} skipped, {failed} failed.",
+    outcome = "Sichter: {message} ({code})",
+    cancelled = "Cancelled: nothing was written.",
+    noEngine = "The Sichter engine has not run for this user yet: start it (npm start, or npx sichter serve) and run Sichter again.",
+    noClip = "No clip: select one in the media pool, or put the playhead over a clip on the timeline.",
+    engineUnreachable = "Sichter engine on port {port}: {why}",
+    notTaken = "the engine did not take the request",
+    noAnswer = "no answer from the engine in time",
+    notHttp = "the engine's answer is not HTTP",
+    analysisEnded = "The analysis ended {state}.",
+    ["state.failed"] = "failed",
+    ["state.cancelled"] = "cancelled",
+    ["state.interrupted"] = "interrupted",
+    engineError = "The Sichter engine reports an error.",
+    notInResolve = "Sichter: run this script from DaVinci Resolve (Workspace > Scripts).",
+    noWindow = "Sichter: no window ({why}); progress follows here.",
+    ["stage.queued"] = "Waiting in the queue",
+    ["stage.probe"] = "Reading the file",
+    ["stage.decode"] = "Decoding",
+    ["stage.shots"] = "Finding shots",
+    ["stage.refine"] = "Placing cuts exactly",
+    ["stage.keyframes"] = "Choosing keyframes",
+    ["stage.ocr"] = "Reading on-screen text",
+    ["stage.keywords"] = "Finding keywords",
+    ["stage.plan"] = "Planning markers",
+    ["stage.catalog"] = "Saving to the catalog",
+    ["stage.write"] = "Writing metadata",
+  },
+}
+Sichter.TEXTS = TEXTS
+
+-- The engine's message per error code, word for word as the engine has them (shared/protocol's
+-- messages): the engine words its errors in English only, so the German ones travel with the script.
+local ENGINE_MESSAGES = {
+  SICHTER_E_USAGE = { en = "{detail}",
+    de = "{detail}" },
+  SICHTER_E_FILE_NOT_FOUND = { en = "File not found: {path}",
+    de = "Datei nicht gefunden: {path}" },
+  SICHTER_E_PERMISSION_DENIED = { en = "No permission to read {path}",
+    de = "Keine Leseberechtigung für {path}" },
+  SICHTER_E_NOT_A_FILE = { en = "Not a regular file: {path}",
+    de = "Keine reguläre Datei: {path}" },
+  SICHTER_E_PROBE_EMPTY_FILE = { en = "The file is empty (0 bytes): {path}",
+    de = "Die Datei ist leer (0 Byte): {path}" },
+  SICHTER_E_PROBE_NOT_MEDIA = { en = "Not a media file that ffmpeg can read: {path}",
+    de = "Keine Mediendatei, die ffmpeg lesen kann: {path}" },
+  SICHTER_E_PROBE_NOT_VIDEO = { en = "The file has no video stream ({streams}): {path}",
+    de = "Die Datei hat keine Videospur ({streams}): {path}" },
+  SICHTER_E_PROBE_CORRUPT = { en = "The video stream cannot be decoded (damaged or truncated?): {path}",
+    de = "Die Videospur lässt sich nicht dekodieren (beschädigt oder abgeschnitten?): {path}" },
+  SICHTER_E_TOOL_MISSING = { en = "{tool} cannot be started from {binary}. Reinstall with `npm install` or set {envVar}.",
+    de = "{tool} lässt sich nicht starten ({binary}). Mit `npm install` neu installieren oder {envVar} setzen." },
+  SICHTER_E_TOOL_FAILED = { en = "{tool} failed on {path}: {detail}",
+    de = "{tool} ist bei {path} gescheitert: {detail}" },
+  SICHTER_E_CANCELLED = { en = "Cancelled.",
+    de = "Abgebrochen." },
+  SICHTER_E_TIMECODE_INVALID = { en = "Invalid timecode or frame rate: {detail}",
+    de = "Ungültiger Timecode oder ungültige Bildrate: {detail}" },
+  SICHTER_E_OUTPUT_NOT_WRITABLE = { en = "Cannot write to {path}: {detail}",
+    de = "{path} ist nicht beschreibbar: {detail}" },
+  SICHTER_E_XMP_UNSUPPORTED_FORMAT = { en = "Cannot embed metadata into {format} files ({path}); use a sidecar (the default) instead.",
+    de = "In {format}-Dateien lassen sich keine Metadaten einbetten ({path}); stattdessen eine Sidecar-Datei verwenden (Standard)." },
+  SICHTER_E_XMP_WRITE_FAILED = { en = "Writing metadata for {path} failed, nothing was changed: {detail}",
+    de = "Schreiben der Metadaten für {path} fehlgeschlagen, nichts wurde verändert: {detail}" },
+  SICHTER_E_CATALOG_UNAVAILABLE = { en = "The catalog at {path} cannot be used: {detail}",
+    de = "Der Katalog unter {path} ist nicht nutzbar: {detail}" },
+  SICHTER_E_CATALOG_TOO_NEW = { en = "The catalog at {path} was written by a newer Sichter (schema {found}, this one knows {known}). Update Sichter.",
+    de = "Der Katalog unter {path} stammt von einem neueren Sichter (Schema {found}, bekannt ist {known}). Bitte Sichter aktualisieren." },
+  SICHTER_E_NOT_IN_CATALOG = { en = "Not in the catalog: {what}",
+    de = "Nicht im Katalog: {what}" },
+  SICHTER_E_QUERY_INVALID = { en = "Cannot understand the search: {detail}",
+    de = "Die Suche ist nicht verständlich: {detail}" },
+  SICHTER_E_OCR_MODEL_UNAVAILABLE = { en = "The text recognition model cannot be loaded: {detail}",
+    de = "Das Texterkennungsmodell lässt sich nicht laden: {detail}" },
+  SICHTER_E_ANALYZER_FAILED = { en = "{analyzer} failed on {path}: {detail}",
+    de = "{analyzer} ist bei {path} gescheitert: {detail}" },
+  SICHTER_E_INTERNAL = { en = "Internal error: {detail}",
+    de = "Interner Fehler: {detail}" },
+  SICHTER_E_UNAUTHORIZED = { en = "The engine refused the connection: the access token is missing or wrong. `npx sichter token` prints the current one; `npm start` prints a new pairing link.",
+    de = "Die Engine hat die Verbindung abgelehnt: Das Zugangstoken fehlt oder ist falsch. `npx sichter token` zeigt das gültige; `npm start` zeigt einen neuen Verbindungslink." },
+  SICHTER_E_ORIGIN_REFUSED = { en = "The engine refused a connection from {origin}.",
+    de = "Die Engine hat eine Verbindung von {origin} abgelehnt." },
+  SICHTER_E_INVALID_REQUEST = { en = "Not a valid engine request: {detail}",
+    de = "Keine gültige Anfrage an die Engine: {detail}" },
+  SICHTER_E_INVALID_PARAMS = { en = "Invalid parameters for {method}: {detail}",
+    de = "Ungültige Parameter für {method}: {detail}" },
+  SICHTER_E_METHOD_NOT_FOUND = { en = "The engine does not know {method}. Do client and engine have the same version?",
+    de = "Die Engine kennt {method} nicht. Haben Client und Engine dieselbe Version?" },
+  SICHTER_E_MESSAGE_TOO_LARGE = { en = "The message is too large ({size} characters, at most {limit}).",
+    de = "Die Nachricht ist zu groß ({size} Zeichen, höchstens {limit})." },
+  SICHTER_E_RATE_LIMITED = { en = "Too many requests; try again in a moment.",
+    de = "Zu viele Anfragen; bitte gleich noch einmal versuchen." },
+  SICHTER_E_JOB_NOT_FOUND = { en = "No job {jobId}.",
+    de = "Kein Auftrag {jobId}." },
+  SICHTER_E_JOB_NOT_FINISHED = { en = "Job {jobId} has no result (state: {state}).",
+    de = "Auftrag {jobId} hat kein Ergebnis (Zustand: {state})." },
+  SICHTER_E_REQUEST_TIMEOUT = { en = "The engine did not answer {method} within {seconds} s.",
+    de = "Die Engine hat auf {method} nicht innerhalb von {seconds} s geantwortet." },
+  SICHTER_E_CONNECTION_CLOSED = { en = "The connection to the engine was closed. Is the engine running?",
+    de = "Die Verbindung zur Engine wurde getrennt. Läuft die Engine?" },
+  SICHTER_E_SHUTTING_DOWN = { en = "The engine is shutting down and takes no new work.",
+    de = "Die Engine wird beendet und nimmt keine neuen Aufträge an." },
+  SICHTER_E_RESPONSE_INVALID = { en = "The engine's answer to {method} is not understood: {detail}. Do client and engine have the same version?",
+    de = "Die Antwort der Engine auf {method} ist unverständlich: {detail}. Haben Client und Engine dieselbe Version?" },
+  SICHTER_E_PORT_IN_USE = { en = "Port {port} on 127.0.0.1 is in use (is the engine already running?). Start with --port to choose another.",
+    de = "Port {port} auf 127.0.0.1 ist belegt (läuft die Engine schon?). Mit --port lässt sich ein anderer wählen." },
+  SICHTER_E_EXTENSION_MANIFEST_INVALID = { en = "The extension in {path} has an invalid manifest: {detail}",
+    de = "Die Erweiterung in {path} hat ein ungültiges Manifest: {detail}" },
+  SICHTER_E_EXTENSION_ENGINE_MISMATCH = { en = "The extension {extension} in {path} needs Sichter {range}, but this engine is {version}; it was not loaded.",
+    de = "Die Erweiterung {extension} in {path} braucht Sichter {range}, diese Engine ist aber {version}; sie wurde nicht geladen." },
+  SICHTER_E_EXTENSION_FAILED = { en = "Extension {extension} failed: {detail}",
+    de = "Die Erweiterung {extension} ist fehlgeschlagen: {detail}" },
+  SICHTER_E_EXTENSION_TIMEOUT = { en = "Extension {extension} did not finish in time and was stopped: {detail}",
+    de = "Die Erweiterung {extension} wurde nicht rechtzeitig fertig und wurde beendet: {detail}" },
+  SICHTER_E_EXTENSION_OUT_OF_MEMORY = { en = "Extension {extension} used more memory than allowed and was stopped: {detail}",
+    de = "Die Erweiterung {extension} brauchte mehr Speicher als erlaubt und wurde beendet: {detail}" },
+  SICHTER_E_EXTENSION_CRASHED = { en = "Extension {extension} ended unexpectedly: {detail}",
+    de = "Die Erweiterung {extension} wurde unerwartet beendet: {detail}" },
+  SICHTER_E_EXTENSION_NOT_FOUND = { en = "No installed extension {extension}. \"sichter extensions list\" shows what is installed.",
+    de = "Keine installierte Erweiterung {extension}. \"sichter extensions list\" zeigt, was installiert ist." },
+  SICHTER_E_CONFIG_INVALID = { en = "The settings file {file} is invalid: {detail}",
+    de = "Die Einstellungsdatei {file} ist ungültig: {detail}" },
+  SICHTER_E_PRIVACY_LOCAL_ONLY = { en = "Sichter is in local-only mode: nothing is sent to {provider}. Enable the provider in the settings to use it.",
+    de = "Sichter arbeitet nur lokal: an {provider} wird nichts gesendet. Aktivieren Sie den Anbieter in den Einstellungen, um ihn zu nutzen." },
+  SICHTER_E_PRIVACY_INSECURE_ENDPOINT = { en = "Refused to send to {url}: endpoints off this machine must use HTTPS.",
+    de = "Senden an {url} verweigert: Gegenstellen außerhalb dieses Rechners müssen HTTPS verwenden." },
+  SICHTER_E_PRIVACY_REDIRECT_REFUSED = { en = "{provider} answered with a redirect to {location}; Sichter does not follow redirects.",
+    de = "{provider} hat auf {location} umgeleitet; Sichter folgt keinen Umleitungen." },
+  SICHTER_E_PRIVACY_CERTIFICATE_INVALID = { en = "The TLS certificate of {url} could not be verified: {detail}",
+    de = "Das TLS-Zertifikat von {url} konnte nicht geprüft werden: {detail}" },
+  SICHTER_E_PRIVACY_IMAGE_REFUSED = { en = "An image was not sent because it breaks the privacy rules: {detail}",
+    de = "Ein Bild wurde nicht gesendet, weil es gegen die Datenschutzregeln verstößt: {detail}" },
+  SICHTER_E_PROVIDER_NOT_CONFIGURED = { en = "Keyword provider {provider} is missing a setting: {detail}",
+    de = "Dem Schlagwortanbieter {provider} fehlt eine Einstellung: {detail}" },
+  SICHTER_E_PROVIDER_UNAVAILABLE = { en = "Keyword provider {provider} could not be reached: {detail}",
+    de = "Der Schlagwortanbieter {provider} war nicht erreichbar: {detail}" },
+  SICHTER_E_PROVIDER_RATE_LIMITED = { en = "Keyword provider {provider} is rate-limiting requests: {detail}",
+    de = "Der Schlagwortanbieter {provider} begrenzt die Anfragen: {detail}" },
+  SICHTER_E_PROVIDER_REJECTED = { en = "Keyword provider {provider} refused the request: {detail}",
+    de = "Der Schlagwortanbieter {provider} hat die Anfrage abgelehnt: {detail}" },
+  SICHTER_E_PROVIDER_RESPONSE_INVALID = { en = "Keyword provider {provider} gave an answer that does not match its format: {detail}",
+    de = "Die Antwort des Schlagwortanbieters {provider} entspricht nicht dem erwarteten Format: {detail}" },
+  SICHTER_E_PROVIDER_CIRCUIT_OPEN = { en = "Keyword provider {provider} failed repeatedly; it is paused until {until}.",
+    de = "Der Schlagwortanbieter {provider} ist wiederholt fehlgeschlagen und pausiert bis {until}." },
+  SICHTER_E_XMP_SIDECAR_READ_ONLY = { en = "The sidecar {path} is read-only, so Sichter left it unchanged. To let Sichter add its tags, make the file writable (e.g. chmod u+w), or analyse without XMP (catalog only).",
+    de = "Die Sidecar-Datei {path} ist schreibgeschützt, Sichter hat sie nicht verändert. Damit Sichter seine Tags ergänzt, den Schreibschutz aufheben (z. B. chmod u+w) oder ohne XMP analysieren (nur Katalog)." },
+  SICHTER_E_XMP_MEDIA_READ_ONLY = { en = "The media file {path} is read-only, so Sichter did not embed metadata into it. To allow embedding, make the file writable (e.g. chmod u+w), or write a sidecar instead (the default).",
+    de = "Die Mediendatei {path} ist schreibgeschützt, Sichter hat keine Metadaten eingebettet. Zum Einbetten den Schreibschutz aufheben (z. B. chmod u+w) oder stattdessen eine Sidecar-Datei schreiben (Standard)." },
+  SICHTER_E_MEDIA_NOT_ALLOWED = { en = "{path} is not inside a media folder you allowed. Allow its folder with `npx sichter serve --media <folder>` or in media.json in the config folder.",
+    de = "{path} liegt in keinem freigegebenen Medienordner. Den Ordner mit `npx sichter serve --media <Ordner>` oder in media.json im Konfigurationsordner freigeben." },
+  SICHTER_E_ENGINE_ALREADY_RUNNING = { en = "Another Sichter engine already uses this catalog and these folders (pid {pid}, port {port}). Connect to that one, or stop it before starting another; a second engine needs its own SICHTER_HOME. If no engine is running, delete {file}.",
+    de = "Eine andere Sichter-Engine verwendet diesen Katalog und diese Ordner bereits (PID {pid}, Port {port}). Mit ihr verbinden oder sie vor dem Start einer weiteren beenden; eine zweite Engine braucht ein eigenes SICHTER_HOME. Läuft keine Engine, {file} löschen." },
+  SICHTER_E_TOOL_KILLED = { en = "{tool} was ended by signal {signal} while working on {path}; this says nothing about the file. The system may have run out of memory, or another program stopped it. Try again.",
+    de = "{tool} wurde bei der Arbeit an {path} durch das Signal {signal} beendet; über die Datei sagt das nichts. Vielleicht war der Arbeitsspeicher knapp, oder ein anderes Programm hat es gestoppt. Bitte noch einmal versuchen." },
+  SICHTER_E_TOOL_NOT_EXECUTABLE = { en = "{tool} at {binary} may not be run by this user (mode {mode}). Let every user run it with chmod a+rx \"{binary}\" (as its owner or an administrator), or set {envVar} to a {tool} this user may run.",
+    de = "{tool} unter {binary} darf von diesem Benutzer nicht ausgeführt werden (Modus {mode}). Mit chmod a+rx \"{binary}\" (als Eigentümer oder Administrator) für alle Benutzer freigeben oder {envVar} auf ein {tool} setzen, das dieser Benutzer ausführen darf." },
+  SICHTER_E_CATALOG_READ_ONLY = { en = "The catalog at {path} cannot be written, and Sichter keeps its jobs and analyses there, so it was not opened. Nothing was changed. Fix these files, then start again:{files}",
+    de = "Der Katalog unter {path} ist nicht beschreibbar; Sichter speichert dort Aufträge und Analysen und hat ihn deshalb nicht geöffnet. Nichts wurde verändert. Diese Dateien korrigieren, dann neu starten:{files}" },
+  SICHTER_E_PATH_INVALID = { en = "This path cannot be used: {problem}. Path: {path}",
+    de = "Dieser Pfad ist nicht verwendbar: {problemDe}. Pfad: {path}" },
+  SICHTER_E_DISK_FULL = { en = "The disk holding {path} is full ({detail}). Free some space there, then start again.",
+    de = "Der Datenträger mit {path} ist voll ({detail}). Dort Platz schaffen, dann neu starten." },
+  SICHTER_E_HOST_WRITE_REFUSED = { en = "{host} refused to write {what} on {target}; nothing was changed there.",
+    de = "{host} hat das Schreiben von {what} bei {target} abgelehnt; dort wurde nichts verändert." },
+  SICHTER_E_HOST_WRITE_NOT_KEPT = { en = "{host} reported {what} on {target} as written, but reading it back gives \"{found}\". This field may not take scripted writes in this version: enter it by hand, or update {host}.",
+    de = "{host} hat {what} bei {target} als geschrieben gemeldet, beim Zurücklesen steht dort aber „{found}“. Dieses Feld nimmt in dieser Version vielleicht keine Skript-Änderungen an: von Hand eintragen oder {host} aktualisieren." },
+  SICHTER_E_MARKER_FRAME_OCCUPIED = { en = "Frames {from} to {to} of {target} already hold your own markers (\"{occupant}\"), so Sichter did not add its marker \"{name}\". Your markers were left as they are.",
+    de = "Die Frames {from} bis {to} von {target} tragen bereits eigene Marker („{occupant}“), deshalb hat Sichter seinen Marker „{name}“ nicht gesetzt. Ihre Marker blieben unverändert." },
+  SICHTER_E_HOST_NOT_AVAILABLE = { en = "Sichter cannot reach {host}: {detail}",
+    de = "Sichter erreicht {host} nicht: {detail}" },
+  SICHTER_E_FRAME_RATE_TOO_LOW = { en = "{path} shows one picture every {seconds} s ({rate} frames per second). Timecode needs at least one frame per second, so its pictures cannot be marked. Convert it to a regular rate first, e.g. ffmpeg -i in -r 25 out.mp4.",
+    de = "{path} zeigt nur alle {seconds} s ein Bild ({rate} Bilder pro Sekunde). Timecode braucht mindestens ein Bild pro Sekunde, deshalb lassen sich seine Bilder nicht markieren. Zuerst in eine reguläre Bildrate umwandeln, z. B. ffmpeg -i ein -r 25 aus.mp4." },
+  SICHTER_E_MEDIA_TRUNCATED = { en = "{path} is cut short: its container lists {declaredFrames} frames ({declaredSeconds} s), only the first {frames} ({seconds} s) are in the file. The {missingFrames} frames from {timecode} on are missing and were not analysed; copy the file again from its source.",
+    de = "{path} ist abgeschnitten: Der Container nennt {declaredFrames} Bilder ({declaredSeconds} s), in der Datei stehen nur die ersten {frames} ({seconds} s). Die {missingFrames} Bilder ab {timecode} fehlen und wurden nicht analysiert; die Datei erneut von der Quelle kopieren." },
+}
+Sichter.ENGINE_MESSAGES = ENGINE_MESSAGES
+
+-- A template with its {name} placeholders filled; nil when `complete` and a value is missing.
+local function fill(template, params, complete)
+  local missing = false
+  local text = template:gsub("{(%w+)}", function(name)
+    local value = params and params[name]
+    if value == nil then missing = true return nil end
+    return tostring(value)
+  end)
+  if complete and missing then return nil end
+  return text
+end
+
+-- The script's own text for `key` in `locale`.
+local function say(locale, key, params)
+  local template = (TEXTS[locale] or TEXTS.en)[key] or TEXTS.en[key] or key
+  return fill(template, params, false)
+end
+Sichter.say = say
+
+-- The params of an engine error of which only code and text travelled (a job's stored error), read
+-- back from the text: the engine words its messages with the English template of the code.
+local function params_from_message(template, message)
+  local names, parts, pos = {}, { "^" }, 1
+  while true do
+    local from, to, name = template:find("{(%w+)}", pos)
+    parts[#parts + 1] = (template:sub(pos, from and from - 1 or -1):gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"))
+    if not from then break end
+    local seen
+    for i, n in ipairs(names) do if n == name then seen = i end end
+    if seen then
+      parts[#parts + 1] = "%" .. seen
+    else
+      names[#names + 1] = name
+      parts[#parts + 1] = "(.-)"
+    end
+    pos = to + 1
+  end
+  parts[#parts + 1] = "$"
+  if #names == 0 then return {} end
+  local values = { message:match(table.concat(parts)) }
+  if values[1] == nil then return nil end
+  local params = {}
+  for i, name in ipairs(names) do params[name] = values[i] end
+  return params
+end
+
+-- An error {code, message, params?, text?} in the editor's words: the script's own errors carry
+-- their text; an engine error gets the engine's message for its code in `locale` (its params sent
+-- or read back from the English text), else in English the engine's own text, else a short text.
+function Sichter.error_text(err, locale)
+  if err.text then return err.text end
+  local message = trim(tostring(err.message or ""))
+  local known = ENGINE_MESSAGES[err.code]
+  if known then
+    local params = type(err.params) == "table" and err.params or params_from_message(known.en, message)
+    local text = params and fill(known[locale] or known.en, params, true)
+    if text then return text end
+  end
+  if locale == "en" and message ~= "" then return message end
+  return say(locale, "engineError")
+end
+
+local function is_german(value)
+  value = tostring(value or ""):lower()
+  -- A mixed C locale ("LC_CTYPE=de_DE.UTF-8;LC_NUMERIC=C;…"): its messages' or characters' part.
+  value = value:match("lc_messages=([^;]*)") or value:match("lc_ctype=([^;]*)") or value
+  return value:sub(1, 2) == "de" or value:sub(1, 6) == "german"
+end
+
+-- Where the system keeps its language; the tests stand in for it.
+local SYSTEM = {
+  os = ffi.os,
+  -- A LANGID (primary language in the low ten bits); kernel32's, which LuaJIT's ffi.C holds on Windows.
+  ui_language = function()
+    cdef("uint16_t GetUserDefaultUILanguage(void);")
+    return tonumber(ffi.C.GetUserDefaultUILanguage())
+  end,
+  -- Asks, changes nothing.
+  setlocale = function() return os.setlocale(nil, "all") end,
+}
+local LANG_GERMAN = 0x07
+
+-- "de" or "en": Sichter's SICHTER_LANG, else the system's language, else English.
+function Sichter.locale(getenv, system)
+  getenv = getenv or os.getenv
+  system = system or SYSTEM
+  local chosen = getenv("SICHTER_LANG")
+  if chosen and chosen ~= "" then return is_german(chosen) and "de" or "en" end
+  if system.os == "Windows" then
+    local ok, id = pcall(system.ui_language)
+    if ok and tonumber(id) and tonumber(id) > 0 then return bit.band(tonumber(id), 0x3ff) == LANG_GERMAN and "de" or "en" end
+  else
+    for _, name in ipairs({ "LC_ALL", "LC_MESSAGES", "LANG" }) do
+      local value = getenv(name)
+      if value and value ~= "" then return is_german(value) and "de" or "en" end
+    end
+  end
+  local ok, current = pcall(system.setlocale)
+  if ok and current and current ~= "" then return is_german(current) and "de" or "en" end
+  return "en"
 end
 
 ---------------------------------------------------------------------------------------------------
@@ -968,21 +1299,29 @@ function Sichter.discover(getenv)
   return { port = port, token = token }
 end
 
--- A client for the engine: call(method, params) answers result, or nil and {code, message}.
-function Sichter.engine(address)
+-- A client for the engine: call(method, params) answers result, or nil and {code, message, params}
+-- (an engine error) or {code, message, text} (the script's own words, in `locale`: "en" unless given).
+function Sichter.engine(address, locale)
+  locale = locale or "en"
   local next_id = 0
   local client = {}
   function client.call(method, params, timeout)
     next_id = next_id + 1
     local body = json.encode({ jsonrpc = "2.0", id = next_id, method = method, params = params or {} })
     local answer, why = net.post(address.port, "/rpc", { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. address.token }, body, timeout)
-    if not answer then return nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "Sichter engine on port " .. address.port .. ": " .. why } end
+    if not answer then
+      local text = say(locale, "engineUnreachable", { port = address.port, why = TEXTS.en[why] and say(locale, why) or why })
+      return nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = text, text = text }
+    end
     local ok, message = pcall(json.decode, answer.body)
-    if not ok or type(message) ~= "table" then return nil, { code = "SICHTER_E_RESPONSE_INVALID", message = "HTTP " .. tostring(answer.status) } end
+    if not ok or type(message) ~= "table" then
+      local params = { method = method, detail = "HTTP " .. tostring(answer.status) }
+      return nil, { code = "SICHTER_E_RESPONSE_INVALID", message = fill(ENGINE_MESSAGES.SICHTER_E_RESPONSE_INVALID.en, params), params = params }
+    end
     if answer.status ~= 200 then return nil, { code = message.code or "SICHTER_E_INTERNAL", message = message.message or ("HTTP " .. answer.status) } end
     if message.error then
       local data = message.error.data or {}
-      return nil, { code = data.code or "SICHTER_E_INTERNAL", message = message.error.message or "" }
+      return nil, { code = data.code or "SICHTER_E_INTERNAL", message = message.error.message or "", params = data.params }
     end
     return message.result
   end
@@ -993,17 +1332,23 @@ end
 -- One run: analyse the current clip if the catalog lacks it, then apply its plan
 ---------------------------------------------------------------------------------------------------
 local ENDED = { completed = true, failed = true, cancelled = true, interrupted = true }
-local CANCELLED = { code = "SICHTER_E_CANCELLED", message = "Cancelled: nothing was written." }
 
 -- A run in short steps, so that Resolve's UI manager can show progress and hear a cancel between
--- two of them (a script blocks Resolve while it runs). options: resolve, getenv, language ("de"),
--- progress(text, fraction). task.step() does the next short exchange and answers true once the
--- run has ended: then task.report (the apply report) or task.err {code, message}, and task.clip.
+-- two of them (a script blocks Resolve while it runs). options: resolve, getenv, language of the
+-- tags ("de"), locale ("de" or "en") of the script's words (else Sichter.locale's),
+-- progress(clip name, fraction, stage in words or nil). task.step() does the next short exchange
+-- and answers true once the run has ended: then task.report (the apply report) or task.err
+-- {code, message, params?, text?} (Sichter.error_text words it), and task.clip.
 -- task.cancel() asks the engine to cancel the analysis under way; nothing is written after it.
 function Sichter.start(options)
   local progress = options.progress or function() end
   local language = options.language or "de"
-  local task = { done = false }
+  local locale = TEXTS[options.locale or ""] and options.locale or Sichter.locale(options.getenv)
+  local function own(code, key, params)
+    local text = say(locale, key, params)
+    return { code = code, message = text, text = text }
+  end
+  local task = { done = false, locale = locale }
   local engine, clip, job_id
   local function finish(report, err)
     task.done, task.report, task.err = true, report, err
@@ -1018,13 +1363,13 @@ function Sichter.start(options)
   local function begin()
     local address = Sichter.discover(options.getenv)
     if not address then
-      return finish(nil, { code = "SICHTER_E_CONNECTION_CLOSED", message = "The Sichter engine has not run for this user yet: start it (npm start, or npx sichter serve) and run Sichter again." })
+      return finish(nil, own("SICHTER_E_CONNECTION_CLOSED", "noEngine"))
     end
-    engine = Sichter.engine(address)
+    engine = Sichter.engine(address, locale)
     clip = Sichter.current_clip(options.resolve)
     task.clip = clip
     if not clip then
-      return finish(nil, { code = "SICHTER_E_USAGE", message = "No clip: select one in the media pool, or put the playhead over a clip on the timeline." })
+      return finish(nil, own("SICHTER_E_USAGE", "noClip"))
     end
     progress(clip.name, 0)
     if engine.call("catalog.clip", { path = clip.mediaPath }) then return plan_and_apply() end
@@ -1036,11 +1381,13 @@ function Sichter.start(options)
   local function poll()
     local job, err = engine.call("job.get", { jobId = job_id })
     if not job then return finish(nil, err) end
-    progress(clip.name .. (job.stage and (" – " .. job.stage) or ""), job.fraction or 0)
+    -- A stage the script does not know is shown as the engine names it.
+    local stage = job.stage and (TEXTS[locale]["stage." .. job.stage] or job.stage)
+    progress(clip.name, job.fraction or 0, stage)
     if not ENDED[job.state] then return false end
     job_id = nil
     if job.state ~= "completed" then
-      return finish(nil, job.error or { code = "SICHTER_E_CANCELLED", message = "The analysis ended " .. job.state .. "." })
+      return finish(nil, job.error or own("SICHTER_E_CANCELLED", "analysisEnded", { state = say(locale, "state." .. job.state) }))
     end
     return plan_and_apply()
   end
@@ -1052,7 +1399,7 @@ function Sichter.start(options)
   function task.cancel()
     if task.done then return end
     if job_id then engine.call("job.cancel", { jobId = job_id }) end
-    finish(nil, CANCELLED)
+    finish(nil, own("SICHTER_E_CANCELLED", "cancelled"))
   end
   return task
 end
@@ -1069,25 +1416,27 @@ end
 ---------------------------------------------------------------------------------------------------
 -- Inside Resolve: a small window from Resolve's UI manager where there is one, else the console
 ---------------------------------------------------------------------------------------------------
-local function summary(report)
+local function summary(report, locale)
   local counts = { written = 0, unchanged = 0, skipped = 0, failed = 0 }
   local problems = {}
   for _, item in ipairs(report.items) do
     counts[item.status] = (counts[item.status] or 0) + 1
     if item.error then problems[#problems + 1] = item.target .. " (" .. item.error.code .. ")" end
   end
-  local text = string.format("Sichter: %d written, %d unchanged, %d skipped, %d failed.", counts.written, counts.unchanged, counts.skipped, counts.failed)
+  local text = say(locale or "en", "summary", counts)
   if #problems > 0 then text = text .. "\n" .. table.concat(problems, "\n") end
   return text
 end
 Sichter.summary = summary
 
 local function outcome_text(task)
-  if task.report then return summary(task.report) end
-  return "Sichter: " .. task.err.message .. " (" .. task.err.code .. ")"
+  if task.report then return summary(task.report, task.locale) end
+  return say(task.locale, "outcome", { message = Sichter.error_text(task.err, task.locale), code = task.err.code })
 end
 
-local function progress_text(name, fraction) return string.format("%s: %d %%", name, math.floor(fraction * 100 + 0.5)) end
+local function progress_text(locale, name, fraction, stage)
+  return say(locale, stage and "progressStage" or "progress", { clip = name, stage = stage, percent = math.floor(fraction * 100 + 0.5) })
+end
 
 -- Resolve's UI manager, where this Resolve has one: fu.UIManager (or the Fusion object's) and bmd.UIDispatcher.
 local function ui_manager(host)
@@ -1107,25 +1456,26 @@ Sichter.POLL_MS = 500
 -- The run in a small window: the clip and how far its analysis is, a Cancel button that becomes
 -- Close once the run has ended. A timer does one step per tick, so Resolve's UI stays live between
 -- two steps and the button is heard. Answers the task once the window is closed.
-local function run_in_window(host, ui, bmd)
+local function run_in_window(host, ui, bmd, locale)
   local disp = bmd.UIDispatcher(ui)
-  local window = disp:AddWindow({ ID = "SichterWindow", WindowTitle = "Sichter", Geometry = { 200, 200, 440, 140 } },
+  local window = disp:AddWindow({ ID = "SichterWindow", WindowTitle = say(locale, "windowTitle"), Geometry = { 200, 200, 440, 140 } },
     ui:VGroup({
-      ui:Label({ ID = "Status", Text = "Sichter …", WordWrap = true }),
-      ui:HGroup({ ui:Button({ ID = "Cancel", Text = "Cancel" }) }),
+      ui:Label({ ID = "Status", Text = say(locale, "starting"), WordWrap = true }),
+      ui:HGroup({ ui:Button({ ID = "Cancel", Text = say(locale, "cancel") }) }),
     }))
   local items = window:GetItems()
-  local task = Sichter.start({ resolve = host, progress = function(name, fraction) items.Status.Text = progress_text(name, fraction) end })
+  local task = Sichter.start({ resolve = host, locale = locale,
+    progress = function(name, fraction, stage) items.Status.Text = progress_text(locale, name, fraction, stage) end })
   local timer = ui:Timer({ ID = "SichterTick", Interval = Sichter.POLL_MS })
   local function ended()
     timer:Stop()
     items.Status.Text = outcome_text(task)
-    items.Cancel.Text = "Close"
+    items.Cancel.Text = say(locale, "close")
   end
   local function tick()
     if task.done then return end
     local ok, finished = pcall(task.step)
-    if not ok then task.done, task.err = true, { code = "SICHTER_E_INTERNAL", message = tostring(finished) } end
+    if not ok then task.done, task.err = true, { code = "SICHTER_E_INTERNAL", message = tostring(finished), params = { detail = tostring(finished) } } end
     if task.done then ended() end
   end
   -- Fusion's UI manager hands a timeout to the window's handler of the timer's ID, or to the dispatcher's.
@@ -1150,15 +1500,17 @@ end
 
 function Sichter.main()
   local host = rawget(_G, "resolve") or (type(rawget(_G, "Resolve")) == "function" and Resolve()) or nil
-  if not host then print("Sichter: run this script from DaVinci Resolve (Workspace > Scripts).") return end
+  local locale = Sichter.locale()
+  if not host then print(say(locale, "notInResolve")) return end
   local ui, bmd = ui_manager(host)
   if ui then
-    local ok, task = pcall(run_in_window, host, ui, bmd)
+    local ok, task = pcall(run_in_window, host, ui, bmd, locale)
     if ok then return task end
-    print("Sichter: no window (" .. tostring(task) .. "); progress follows here.")
+    print(say(locale, "noWindow", { why = tostring(task) }))
   end
   -- No UI manager (or it failed): progress and the outcome in Resolve's console.
-  local task = Sichter.start({ resolve = host, progress = function(name, fraction) print(progress_text(name, fraction)) end })
+  local task = Sichter.start({ resolve = host, locale = locale,
+    progress = function(name, fraction, stage) print(progress_text(locale, name, fraction, stage)) end })
   while not task.step() do net.sleep(Sichter.POLL_MS / 1000) end
   print(outcome_text(task))
   return task

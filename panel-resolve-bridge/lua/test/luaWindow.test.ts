@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
 import { type EngineProcess, startEngineWithClient, stopEngineWithClient } from "../../../engine/test/engineProcess.ts";
 import { makeCutClip, makeTempDir } from "../../../engine/test/fixtures.ts";
-import { luajit } from "./luajitTestSupport.ts";
+import { luajit, withLocale } from "./luajitTestSupport.ts";
 
 /**
  * Sichter.lua as Resolve runs it from Workspace > Scripts (its main, the `resolve` global) in a real
@@ -34,7 +34,7 @@ function scene(media: string) {
 }
 
 function runMain(media: string, input: { ui: boolean; user?: { click?: string; close?: boolean; whenText?: string }[] }): WindowOutcome {
-  return luajit("./run_window.lua", { scene: scene(media), pollMs: 200, ...input }, { ...process.env, SICHTER_HOME: home }) as WindowOutcome;
+  return luajit("./run_window.lua", { scene: scene(media), pollMs: 200, ...input }, withLocale("en_GB.UTF-8", { ...process.env, SICHTER_HOME: home })) as WindowOutcome;
 }
 
 const texts = (outcome: WindowOutcome, id: string) => outcome.log.filter((e) => e.event === "text" && e.id === id).map((e) => e.value!);

@@ -17,3 +17,13 @@ export function luajit(script: string, input: unknown, env: NodeJS.ProcessEnv = 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The environment with the system locale set to `lang` (LANG) and nothing that would win over it
+ * (LC_ALL, LC_MESSAGES, Sichter's own SICHTER_LANG), so the script's language does not depend on
+ * the machine that runs the test.
+ */
+export function withLocale(lang: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, SICHTER_LANG: _sichter, ...rest } = env;
+  return { ...rest, LANG: lang };
+}

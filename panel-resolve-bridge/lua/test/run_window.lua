@@ -1,7 +1,8 @@
 -- Test support: runs Sichter.lua as Resolve runs it from Workspace > Scripts (Sichter.main with the
 -- `resolve` global), in LuaJIT against the Lua Resolve simulator and, when `ui` is set, the
 -- simulated UI manager (`fu` and `bmd` globals) with a scripted editor.
---   luajit run_window.lua input.json   -- prints the outcome as JSON
+--   luajit run_window.lua input.json   -- prints the outcome as JSON (report, error, the UI manager's
+--   log, every text an element showed, the windows' titles, what was printed, the scene's state)
 -- input.json: { scene (see build_scene.lua), ui: true|false, user: [{click, close, whenText}], pollMs }
 local here = arg[0]:match("^(.*[/\\])") or "./"
 package.path = here .. "../../test/simulators/lua/?.lua;" .. package.path
@@ -31,7 +32,12 @@ rawset(_G, "print", function(...)
 end)
 
 local task = Sichter.main()
+-- Every text an element showed, its first ones too, and the windows' titles.
+local titles = json.array()
+for _, win in ipairs(ui and ui.windows or {}) do titles[#titles + 1] = win.title end
 io.write(json.encode({
+  shown = ui and ui.texts or json.array(),
+  titles = titles,
   report = task and task.report,
   error = task and task.err,
   log = ui and ui.log or json.array(),

@@ -97,7 +97,7 @@ function M.new(options)
       for _, node in pairs(items) do
         if node.Text then sim.texts[#sim.texts + 1] = tostring(node.Text) end
       end
-      local win = { ID = props.ID, On = new_handlers(), shown = false, items = items }
+      local win = { ID = props.ID, title = props.WindowTitle, On = new_handlers(), shown = false, items = items }
       function win:GetItems() return items end
       function win:Show() self.shown = true record({ event = "show", id = props.ID }) end
       function win:Hide() self.shown = false record({ event = "hide", id = props.ID }) end
