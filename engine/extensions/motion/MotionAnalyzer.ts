@@ -7,7 +7,7 @@ import { evenHeight } from "../../src/media/FrameSource.ts";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { burstMotion, type BurstMotion } from "./burstMotion.ts";
-import { motionSegments } from "./motionSegments.ts";
+import { motionSegments, type MotionSegment } from "./motionSegments.ts";
 import { BURSTS_PER_DECODE, decodeBursts } from "./burstDecoder.ts";
 import { MOTION_LABELS } from "./motionLabels.ts";
 
@@ -67,15 +67,20 @@ export class MotionAnalyzer implements Analyzer {
         progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
       });
     });
+    // Every gradual transition the shot step found: the shot before one may end after it has begun.
+    const transitions = shots.flatMap((s) => (s.transition && s.transition.endFrame > s.transition.startFrame ? [s.transition] : []));
     for (const { shot, positions } of plan) {
       const bursts = positions.flatMap((at) => {
         const motion = measured.get(`${shot.index}:${at}`);
         return motion ? [{ at, motion }] : [];
       });
       const long = (shot.endFrame - shot.startFrame) / fps > SEGMENT_SECONDS;
-      const segments = motionSegments(bursts, shot.startFrame, shot.endFrame, long);
-      for (const segment of segments) {
-        if (!segment.motion) continue;
+      // A dissolve or fade into the shot shows two pictures or a luma ramp, not the camera: tags start after it.
+      const from = Math.min(shot.endFrame, Math.max(shot.startFrame, shot.transition?.endFrame ?? shot.startFrame));
+      const segments = motionSegments(bursts, from, shot.endFrame, long);
+      for (const found of segments) {
+        const segment = outsideTransitions(found, transitions);
+        if (!segment.motion || segment.endFrame <= segment.startFrame) continue;
         const { kind, confidence, mean, jitter } = segment.motion;
         tags.push(
           makeTag({
@@ -96,6 +101,17 @@ export class MotionAnalyzer implements Analyzer {
     progress.report({ stage: "motion", fraction: 1 });
     return { tags };
   }
+}
+
+/** A segment cut back so that no transition lies inside it: transitions show no camera motion. */
+function outsideTransitions<T extends MotionSegment>(segment: T, transitions: ReadonlyArray<{ startFrame: number; endFrame: number }>): T {
+  let { startFrame, endFrame } = segment;
+  for (const t of transitions) {
+    if (t.endFrame <= startFrame || t.startFrame >= endFrame) continue;
+    if (t.startFrame <= startFrame) startFrame = Math.max(startFrame, t.endFrame);
+    else endFrame = Math.min(endFrame, t.startFrame);
+  }
+  return { ...segment, startFrame, endFrame };
 }
 
 /**

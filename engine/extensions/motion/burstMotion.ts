@@ -17,7 +17,7 @@ export interface BurstMotion {
   /** The frames show a transition (a fade's luma ramp, a wipe's edge): they say nothing about the camera. */
   readonly transition: boolean;
   /** The burst's first and last frame as measured, to tell whether the picture changed between bursts. */
-  readonly ends: readonly [Uint8Array, Uint8Array] | null;
+  readonly ends: readonly [GrayImage, GrayImage] | null;
 }
 
 const NOTHING: BurstMotion = { pairs: [], inlierShare: 0, noise: 0, transition: false, ends: null };
@@ -34,47 +34,73 @@ const NOTHING: BurstMotion = { pairs: [], inlierShare: 0, noise: 0, transition: 
 export function burstMotion(data: readonly Uint8Array[], width: number, height: number): BurstMotion {
   const pictures = data.map((d): GrayImage => ({ width, height, data: Float32Array.from(d) }));
   if (transitionInBurst(pictures)) return { ...NOTHING, transition: true };
-  const ends = data.length > 0 ? ([Uint8Array.from(data[0]!), Uint8Array.from(data.at(-1)!)] as const) : null;
+  const ends = pictures.length > 0 ? ([pictures[0]!, pictures.at(-1)!] as const) : null;
   if (pictures.length < 2 || contrastOf(pictures[0]!) < MIN_CONTRAST) return NOTHING;
+  // A repeated frame (a stutter, a zoom rendered in steps) shows no camera motion of its own: the
+  // step over it is shared out over the frames it spans instead of reading as stop-and-go wobble.
+  const kept = [0];
+  for (let i = 1; i < pictures.length; i++) if (!repeats(pictures[kept.at(-1)!]!, pictures[i]!)) kept.push(i);
+  if (kept.length === 1) return { pairs: pictures.slice(1).map(() => ({ dx: 0, dy: 0, dz: 0 })), inlierShare: 1, noise: 0, transition: false, ends };
   const frames = [motionFrame(pictures[0]!)];
   const positions: GlobalMotion[] = [];
   const neighbours: GlobalMotion[] = [];
+  const spans: number[] = [];
   let last: GlobalMotion | undefined;
-  for (let i = 1; i < pictures.length; i++) {
-    if (contrastOf(pictures[i]!) < MIN_CONTRAST) break;
-    frames.push(motionFrame(pictures[i]!));
-    const position = globalMotionOf(frames[0]!, frames[i]!, last);
+  for (let j = 1; j < kept.length; j++) {
+    const picture = pictures[kept[j]!]!;
+    if (contrastOf(picture) < MIN_CONTRAST) break;
+    frames.push(motionFrame(picture));
+    const position = globalMotionOf(frames[0]!, frames[j]!, last);
     if (position.residual > MOTION_THRESHOLDS.maxResidual) break;
     positions.push(position);
-    neighbours.push(globalMotionOf(frames[i - 1]!, frames[i]!));
+    neighbours.push(globalMotionOf(frames[j - 1]!, frames[j]!));
+    spans.push(kept[j]! - kept[j - 1]!);
     last = position;
   }
   if (positions.length === 0) return NOTHING;
-  const k = 1920 / width;
   const inlierShare = positions.reduce((sum, p) => sum + p.inlierShare, 0) / positions.length;
   // Decided per burst, not per position: zeroing single steps of a real move would fake wobble.
   if (positions.filter((p) => p.fitsNoMotion).length * 2 > positions.length) {
     return { pairs: positions.map(() => ({ dx: 0, dy: 0, dz: 0 })), inlierShare, noise: 0, transition: false, ends };
   }
   const start: GlobalMotion = { dx: 0, dy: 0, zoom: 1, residual: 0, fitsNoMotion: true, inlierShare: 1, uncertainty: 0 };
+  const perFrame = (m: GlobalMotion, span: number): PairMotion => toPairMotion({ ...m, dx: m.dx / span, dy: m.dy / span, zoom: m.zoom ** (1 / span) }, width);
   const pairs = positions.map((p, i) => {
     const before = i === 0 ? start : positions[i - 1]!;
-    return toPairMotion({ ...p, dx: p.dx - before.dx, dy: p.dy - before.dy, zoom: p.zoom / before.zoom }, width);
+    return perFrame({ ...p, dx: p.dx - before.dx, dy: p.dy - before.dy, zoom: p.zoom / before.zoom }, spans[i]!);
   });
-  return { pairs, inlierShare, noise: disagreement(pairs, neighbours.map((n) => toPairMotion(n, width))), transition: false, ends };
+  const noise = disagreement(pairs, neighbours.map((n, i) => perFrame(n, spans[i]!)));
+  return { pairs, inlierShare, noise, transition: false, ends };
+}
+
+/** Mean level difference below which a frame repeats the one before (decoders reproduce a repeat exactly). */
+const REPEAT_LEVEL = 0.3;
+
+function repeats(a: GrayImage, b: GrayImage): boolean {
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i]! - b.data[i]!);
+  return sum / a.data.length < REPEAT_LEVEL;
 }
 
 /**
  * How far a step measured between positions and the same step measured between neighbours disagree
- * (RMS, 1080p px), once their steady offset is taken out: two measurements of one real movement
- * agree whatever its size, while sensor noise and busy texture move each measurement its own way.
+ * (1080p px, as a standard deviation), once their steady offset is taken out: two measurements of
+ * one real movement agree whatever its size, while sensor noise and busy texture move each
+ * measurement its own way. Robust (median absolute deviation): one pair that a passing subject
+ * threw off is not noise of the whole burst.
  */
 function disagreement(steps: readonly PairMotion[], neighbours: readonly PairMotion[]): number {
   const dx = steps.map((s, i) => neighbours[i]!.dx - s.dx);
   const dy = steps.map((s, i) => neighbours[i]!.dy - s.dy);
-  const spread = (v: number[]): number => {
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    return v.reduce((sum, x) => sum + (x - mean) ** 2, 0) / v.length;
+  const dz = steps.map((s, i) => neighbours[i]!.dz - s.dz);
+  const median = (v: number[]): number => {
+    const sorted = [...v].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
-  return Math.sqrt(spread(dx) + spread(dy));
+  const spread = (v: number[]): number => {
+    const centre = median(v);
+    return (1.4826 * median(v.map((x) => Math.abs(x - centre)))) ** 2;
+  };
+  return Math.sqrt(spread(dx) + spread(dy) + spread(dz));
 }

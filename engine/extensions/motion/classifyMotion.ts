@@ -26,10 +26,10 @@ export const MOTION_THRESHOLDS = {
   zoomMin: 1.2,
   /** A move must be this many times the spread of its own axis to count as deliberate. */
   consistency: 2.0,
-  /** Wobble from this on, with no consistent move, is a handheld camera. */
-  handheldWobble: 0.6,
+  /** Wobble from this on, with no consistent move, is a handheld camera (a hand shakes by 1 to 4 px/frame). */
+  handheldWobble: 1.0,
   /** Wobble within this many times the measurement's own noise is noise, not a hand. */
-  noiseMargin: 2.5,
+  noiseMargin: 2,
   /** Pairs whose residual (levels) is above this are not explained by camera motion (cuts, big subjects). */
   maxResidual: 25,
 } as const;
@@ -101,8 +101,10 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>, noi
     return result(kind, 0.5 + 0.5 * agreeing * Math.min(1, strength / 2));
   }
   const meanSize = Math.max(Math.abs(mean.dx), Math.abs(mean.dy), Math.abs(mean.dz));
-  const staticWobble = t.staticWobble + t.noiseMargin * noise;
-  if (meanSize < t.staticMean + noise && wobble < staticWobble) {
+  const staticWobble = Math.max(t.staticWobble, t.noiseMargin * noise);
+  // A zoom that goes in and out by turns is not a locked-off camera either, though it goes nowhere.
+  const zoomWobble = Math.sqrt(avg(pairs.map((p) => (p.dz - mean.dz) ** 2)));
+  if (meanSize < t.staticMean + noise && Math.hypot(wobble, zoomWobble) < staticWobble) {
     return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / (t.staticMean + noise), wobble / staticWobble));
   }
   const handheldWobble = Math.max(t.handheldWobble, t.noiseMargin * noise);

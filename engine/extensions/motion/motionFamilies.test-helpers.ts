@@ -107,7 +107,7 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
       const n = 75;
       const view = render({ x: between(200, 1200), y: between(200, 700), scale: between(0.6, 1) });
       const sigma = between(5, 10);
-      const flat = Uint8Array.from(view, (v) => 128 + (v - 128) * 0.5);
+      const flat = mapped(view, (v) => 128 + (v - 128) * 0.5);
       return build(Array.from({ length: n }, () => gaussianNoise(flat, sigma, noise)), [{ startFrame: 0, endFrame: n, expect: "motion.static" }]);
     }
     case "busy": {
@@ -172,17 +172,24 @@ function wipeFrame(a: Uint8Array, b: Uint8Array, progress: number, direction: nu
   return out;
 }
 
+/** `picture` with `f` applied to each pixel (a plain loop: typed-array `from` with a map is slow). */
+function mapped(picture: Uint8Array, f: (v: number) => number): Uint8Array {
+  const out = new Uint8Array(picture.length);
+  for (let i = 0; i < picture.length; i++) out[i] = clamp(f(picture[i]!));
+  return out;
+}
+
 function scaled(picture: Uint8Array, gain: number): Uint8Array {
-  return Uint8Array.from(picture, (v) => Math.round(v * gain));
+  return mapped(picture, (v) => v * gain);
 }
 
 function withNoise(picture: Uint8Array, noise: () => number): Uint8Array {
-  return Uint8Array.from(picture, (v) => clamp(v + (noise() - 0.5) * 4));
+  return mapped(picture, (v) => v + (noise() - 0.5) * 4);
 }
 
 /** Roughly Gaussian noise (sum of three uniforms), new for every pixel of every frame. */
 function gaussianNoise(picture: Uint8Array, sigma: number, noise: () => number): Uint8Array {
-  return Uint8Array.from(picture, (v) => clamp(v + (noise() + noise() + noise() - 1.5) * 2 * sigma));
+  return mapped(picture, (v) => v + (noise() + noise() + noise() - 1.5) * 2 * sigma);
 }
 
 /** `share` of the 4x4 patches get a new brightness offset of up to `amplitude` levels this frame. */
@@ -199,7 +206,7 @@ function flickering(picture: Uint8Array, share: number, amplitude: number, noise
 }
 
 function clamp(v: number): number {
-  return Math.max(0, Math.min(255, Math.round(v)));
+  return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
 }
 
 export type MotionCodec = "h264" | "prores" | "mjpeg";

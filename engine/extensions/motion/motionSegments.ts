@@ -1,6 +1,7 @@
 import { BURST_FRAMES } from "./burstPositions.ts";
 import type { BurstMotion } from "./burstMotion.ts";
-import { classifyMotion, type MotionClass, type MotionKind, type PairMotion } from "./classifyMotion.ts";
+import { classifyMotion, MOTION_THRESHOLDS, type MotionClass, type MotionKind, type PairMotion } from "./classifyMotion.ts";
+import { globalMotionOf, motionFrame } from "./globalMotion.ts";
 
 /** A stretch of a shot and the camera motion found there (null: nothing sure enough to tag). */
 export interface MotionSegment {
@@ -33,9 +34,13 @@ export function motionSegments(bursts: readonly MeasuredBurst[], startFrame: num
   const segments: MotionSegment[] = [];
   let from = startFrame;
   let stretch: MeasuredBurst[] = [];
+  let drifted = false;
   const close = (to: number): void => {
-    if (to > from) segments.push(...stretchSegments(stretch, from, to, long));
+    const found = to > from ? stretchSegments(stretch, from, to, long) : [];
+    // Held still in every burst yet somewhere else later: the camera moved where no burst looked.
+    segments.push(...found.map((s) => (drifted && s.motion?.kind === "motion.static" ? { ...s, motion: null } : s)));
     stretch = [];
+    drifted = false;
   };
   for (const burst of bursts) {
     const before = stretch.at(-1);
@@ -46,8 +51,11 @@ export function motionSegments(bursts: readonly MeasuredBurst[], startFrame: num
       // A locked-off camera that shows another picture later was wiped or cut to something else in
       // between, where no burst looked: neither side's tag reaches into the gap.
       if (before && isStatic(before) && isStatic(burst) && picturesDiffer(before.motion.ends, burst.motion.ends)) {
-        close(Math.min(endFrame, before.at + BURST_FRAMES));
-        from = burst.at;
+        if (sameViewMoved(before.motion.ends, burst.motion.ends)) drifted = true;
+        else {
+          close(Math.min(endFrame, before.at + BURST_FRAMES));
+          from = burst.at;
+        }
       }
       stretch.push(burst);
     }
@@ -111,10 +119,27 @@ const SAME_VIEW = 12;
 
 /** The later burst's first frame is not the earlier burst's last: most pixels changed. */
 function picturesDiffer(a: BurstMotion["ends"], b: BurstMotion["ends"]): boolean {
-  if (!a || !b || a[1].length !== b[0].length) return false;
-  const differences = Array.from(a[1], (v, i) => Math.abs(v - b[0][i]!)).sort((p, q) => p - q);
+  if (!a || !b || a[1].data.length !== b[0].data.length) return false;
+  const differences = Array.from(a[1].data, (v, i) => Math.abs(v - b[0].data[i]!)).sort((p, q) => p - q);
   return differences[differences.length >> 1]! > SAME_VIEW;
 }
+
+/** The later picture is the earlier one moved by a camera (a slow pan or zoom between bursts), not another picture. */
+function sameViewMoved(a: BurstMotion["ends"], b: BurstMotion["ends"]): boolean {
+  if (!a || !b) return false;
+  const from = motionFrame(a[1]);
+  const to = motionFrame(b[0]);
+  // Bursts are seconds apart: a zoom may have changed the scale by a quarter, beyond one fit's reach.
+  return DRIFT_ZOOMS.some((zoom) => {
+    const motion = globalMotionOf(from, to, { dx: 0, dy: 0, zoom });
+    return motion.residual <= MOTION_THRESHOLDS.maxResidual && motion.inlierShare >= DRIFT_INLIERS && !motion.fitsNoMotion;
+  });
+}
+
+/** Share of blocks that must follow one camera motion for two pictures to be one view moved. */
+const DRIFT_INLIERS = 0.5;
+/** Scales from which a camera's drift between two bursts is looked for. */
+const DRIFT_ZOOMS = [0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4];
 
 function classify(bursts: readonly MeasuredBurst[]): MotionClass | null {
   const pairs: PairMotion[][] = bursts.map((b) => b.motion.pairs);

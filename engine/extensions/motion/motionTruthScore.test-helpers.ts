@@ -3,9 +3,9 @@ import type { MotionTruthSegment } from "./motionFamilies.test-helpers.ts";
 
 /** How the motion tags read one truth segment. */
 export type SegmentVerdict =
-  /** The tag covering most of it has the true kind. */
+  /** The tag covering most of it has the true kind; or it is a transition and no tag covers it. */
   | "right"
-  /** No motion tag covers it: not claimed, not wrong. */
+  /** No motion tag covers a stretch of camera motion: not claimed, not wrong. */
   | "abstained"
   /** A tag of another kind covers most of it, or any tag covers most of a transition. */
   | "false";
@@ -30,7 +30,9 @@ export function scoreMotionTags(tags: readonly Tag[], truth: readonly MotionTrut
       }
     }
     const covered = most * 2 > length;
-    const verdict: SegmentVerdict = !covered ? "abstained" : segment.expect !== "none" && found === segment.expect ? "right" : "false";
+    const verdict: SegmentVerdict = !covered
+      ? segment.expect === "none" ? "right" : "abstained"
+      : segment.expect !== "none" && found === segment.expect ? "right" : "false";
     return { ...segment, verdict, found: covered ? found : "none" };
   });
 }

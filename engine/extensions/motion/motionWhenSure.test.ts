@@ -33,12 +33,34 @@ describe("camera motion is tagged only when the evidence is sure (generated clip
 
   it("no motion tag across a wipe to another picture, Static on either side", async () => {
     const { scored } = await motionTags("wipe", 1000);
-    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual(["motion.static:right", "none:abstained", "motion.static:right"]);
+    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual(["motion.static:right", "none:right", "motion.static:right"]);
   });
 
   it("no motion tag across a fade to black", async () => {
     const { scored } = await motionTags("fade", 1000);
-    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual(["motion.static:right", "none:abstained"]);
+    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual(["motion.static:right", "none:right"]);
+  });
+
+  it("a motion tag starts after the shot's opening fade or dissolve found by the shot step", async () => {
+    const clip = motionFamilyClip("move", 1000);
+    const input = await analysisInput(await encodeFamilyClip(dir, clip));
+    const shots = [{ index: 0, startFrame: 0, endFrame: clip.frames.length, transition: { type: "dissolve" as const, startFrame: 0, endFrame: 20 } }];
+    const { tags } = await new MotionAnalyzer().analyze({ ...input, shots });
+    expect(tags.map((t) => t.kind)).toEqual([clip.truth[0]!.expect]);
+    expect(tags[0]!.startFrame).toBe(20);
+  });
+
+  it("a motion tag ends where the next shot's fade or dissolve begins, even inside this shot", async () => {
+    const clip = motionFamilyClip("move", 1000);
+    const input = await analysisInput(await encodeFamilyClip(dir, clip));
+    // The shot step may end a shot after the transition into the next has begun (a fade's first frames).
+    const shots = [
+      { index: 0, startFrame: 0, endFrame: 60, transition: null },
+      { index: 1, startFrame: 60, endFrame: 75, transition: { type: "fade" as const, startFrame: 50, endFrame: 68 } },
+    ];
+    const { tags } = await new MotionAnalyzer().analyze({ ...input, shots });
+    expect(tags.map((t) => t.kind)).toContain(clip.truth[0]!.expect);
+    for (const tag of tags) expect(tag.endFrame <= 50 || tag.startFrame >= 68, `${tag.kind} [${tag.startFrame}, ${tag.endFrame})`).toBe(true);
   });
 
   it("a locked-off webcam under sensor noise is not handheld, nor any move", async () => {

@@ -10,6 +10,8 @@ const CHANGED = 20;
 const CROSSED = 0.8;
 /** ... while the typical line changed under this share: the rest of the picture holds still. */
 const HELD = 0.25;
+/** Share of the lines on each side that make up the picture's border. */
+const BORDER = 0.1;
 
 /**
  * Whether a burst's frames show a transition rather than a camera: a luma ramp (a fade to or from
@@ -58,10 +60,21 @@ function wipeEdge(a: GrayImage, b: GrayImage): boolean {
   return crossedBand(columns, height) || crossedBand(rows, width);
 }
 
-/** Some lines changed almost whole while most held: an edge swept across them. */
+/**
+ * A band of lines inside the picture changed almost whole while most held: an edge swept across
+ * it. Lines at the picture's border do not count: a zoom or a slow pan renews the border's columns
+ * or rows whole while the middle holds nearly still.
+ */
 function crossedBand(changed: Float64Array, length: number): boolean {
   const shares = Array.from(changed, (c) => c / length);
   const typical = [...shares].sort((p, q) => p - q)[shares.length >> 1]!;
-  const crossed = shares.filter((s) => s >= CROSSED).length;
-  return typical < HELD && crossed >= Math.max(2, shares.length / 40);
+  if (typical >= HELD) return false;
+  const border = Math.ceil(shares.length * BORDER);
+  const minBand = Math.max(2, Math.round(shares.length / 40));
+  let band = 0;
+  for (let i = border; i < shares.length - border; i++) {
+    band = shares[i]! >= CROSSED ? band + 1 : 0;
+    if (band >= minBand) return true;
+  }
+  return false;
 }
