@@ -20,6 +20,11 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|s
              and 640x360 heavily compressed, busy backgrounds, small fonts)
              --seed S --count N  the clips of seeds S..S+N-1 (default 2000, 10); tune on 1000-1999,
              report on 2000 and above
+  motion     camera motion on generated clips of each motion family (zoom then pan, wipe, fade to
+             black, noisy webcam, busy texture, handheld, plain moves), each as H.264, ProRes and
+             MJPEG: share of segments tagged right, left untagged and given a false tag, and whether
+             the three codecs got the same tags
+             --seed S --count N  seeds S..S+N-1 per family (default 2000, 5)
   ocr-formats  OCR and analysis time per minute of the same picture in H.264, ProRes and MJPEG,
              side by side in one run, with ratios to H.264 and whether the keywords are the same
   search     search latency p50/p95 on a generated catalog (default 100,000 clips, 1,000,000 tags),
@@ -91,6 +96,11 @@ export async function main(argv: string[]): Promise<number> {
     case "keywords": {
       const { keywordBenchmark } = await import("./keywords/keywordBenchmark.ts");
       process.stdout.write(`${await keywordBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 10), log })}\n`);
+      return 0;
+    }
+    case "motion": {
+      const { motionBenchmark } = await import("./motion/motionBenchmark.ts");
+      process.stdout.write(`${await motionBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 5), log })}\n`);
       return 0;
     }
     case "search":
