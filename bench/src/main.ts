@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|search|service|cloud|panel> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|motion|search|service|cloud|panel> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
