@@ -1218,14 +1218,13 @@ local function is_german(value)
   return value:sub(1, 2) == "de" or value:sub(1, 6) == "german"
 end
 
+-- kernel32's (LuaJIT's ffi.C holds it on Windows): a LANGID, primary language in the low ten bits.
+if ffi.os == "Windows" then cdef("uint16_t GetUserDefaultUILanguage(void);") end
+
 -- Where the system keeps its language; the tests stand in for it.
 local SYSTEM = {
   os = ffi.os,
-  -- A LANGID (primary language in the low ten bits); kernel32's, which LuaJIT's ffi.C holds on Windows.
-  ui_language = function()
-    cdef("uint16_t GetUserDefaultUILanguage(void);")
-    return tonumber(ffi.C.GetUserDefaultUILanguage())
-  end,
+  ui_language = function() return tonumber(ffi.C.GetUserDefaultUILanguage()) end,
   -- Asks, changes nothing.
   setlocale = function() return os.setlocale(nil, "all") end,
 }

@@ -31,12 +31,15 @@ interface Outcome {
   noSocket: [null, string];
   sleep: Call[];
   folders: { config: string; data: string };
+  locales: string[];
+  uiLanguageCalls: Call[];
 }
 
 /**
- * Winsock's prototypes as Microsoft documents them (winsock2.h, synchapi.h), with the Windows types
- * spelled out for 64-bit Windows: SOCKET is UINT_PTR, WORD uint16_t, DWORD uint32_t, a sockaddr
- * pointer const void * to the script. Resolve runs 64-bit only, where WSAAPI/WINAPI add nothing.
+ * Winsock's prototypes as Microsoft documents them (winsock2.h, synchapi.h; and winnls.h for the
+ * user's UI language, the script's words), with the Windows types spelled out for 64-bit Windows:
+ * SOCKET is UINT_PTR, WORD and LANGID uint16_t, DWORD uint32_t, a sockaddr pointer const void * to
+ * the script. Resolve runs 64-bit only, where WSAAPI/WINAPI add nothing.
  */
 const WINSOCK = {
   WSAStartup: "int WSAStartup(uint16_t wVersionRequested, void *lpWSAData);",
@@ -48,6 +51,7 @@ const WINSOCK = {
   setsockopt: "int setsockopt(uintptr_t s, int level, int optname, const char *optval, int optlen);",
   WSAGetLastError: "int WSAGetLastError(void);",
   Sleep: "void Sleep(uint32_t dwMilliseconds);",
+  GetUserDefaultUILanguage: "uint16_t GetUserDefaultUILanguage(void);",
 };
 
 let dir: string;
@@ -113,6 +117,12 @@ describe("Sichter.lua's Windows sockets (ws2_32 through LuaJIT's ffi)", () => {
     expect(outcome.closedCalls.map((c) => c.fn)).toEqual(["socket", "setsockopt", "setsockopt", "connect", "closesocket"]);
     expect(outcome.noSocket).toEqual([null, "socket failed (10093)"]);
     expect(outcome.sleep).toEqual([{ fn: "Sleep", ms: 250 }]);
+  });
+
+  it("speaks the user's Windows UI language, asked of kernel32 through ffi.C, German for any German LANGID", () => {
+    // 0x0407 de-DE, 0x0c07 de-AT, 0x0809 en-GB, 0x040c fr-FR; SICHTER_LANG unset.
+    expect(outcome.locales).toEqual(["de", "de", "en", "en"]);
+    expect(outcome.uiLanguageCalls).toEqual(Array(4).fill({ fn: "GetUserDefaultUILanguage" }));
   });
 
   it("finds the engine's token and port in the folders the engine uses on Windows", () => {

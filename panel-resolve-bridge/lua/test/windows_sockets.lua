@@ -78,6 +78,11 @@ ws2.closesocket = typed("closesocket", function(s)
 end)
 ws2.WSAGetLastError = typed("WSAGetLastError", function() return last_error end)
 kernel32.Sleep = typed("Sleep", function(ms) record({ fn = "Sleep", ms = ms }) end)
+local ui_language = 0
+kernel32.GetUserDefaultUILanguage = typed("GetUserDefaultUILanguage", function()
+  record({ fn = "GetUserDefaultUILanguage" })
+  return ui_language
+end)
 
 local out = { loaded = double.loaded, types = double.types, documented = double.documented(input.winsock) }
 local engine = Sichter.engine({ port = input.port, token = input.token })
@@ -105,4 +110,11 @@ out.again = { version = again and again.version, error = again_error }
 out.folders = Sichter.folders(function(name)
   return ({ USERPROFILE = "C:\\Users\\Redaktion", APPDATA = "C:\\Users\\Redaktion\\AppData\\Roaming", LOCALAPPDATA = "C:\\Users\\Redaktion\\AppData\\Local" })[name]
 end)
+calls = {}
+out.locales = {}
+for i, langid in ipairs({ 0x0407, 0x0c07, 0x0809, 0x040c }) do
+  ui_language = langid
+  out.locales[i] = Sichter.locale(function() return nil end)
+end
+out.uiLanguageCalls = calls
 io.write(json.encode(out))
