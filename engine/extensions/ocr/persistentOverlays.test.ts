@@ -27,7 +27,9 @@ describe("separateOverlays", () => {
   });
 
   it("keeps a clock whose digits change as one overlay", () => {
-    const samples = Array.from({ length: 12 }, (_, i) => sample(i, line(`12:0${Math.floor(i / 2)}`, CORNER)));
+    const samples = Array.from({ length: 12 }, (_, i) => sample(i, line(`13:${17 + Math.floor(i / 3)}`, CORNER)));
+    // A misread that comes before the reading it resembles ("13:20" is read first in the sample after).
+    samples[9] = sample(9, line("3:20", { ...CORNER, x: CORNER.x + 10, width: 50 }));
     const { content, overlays } = separateOverlays(samples);
     expect(overlays).toHaveLength(1);
     expect(content.every((s) => s.lines.length === 0)).toBe(true);
@@ -38,6 +40,20 @@ describe("separateOverlays", () => {
     const samples = Array.from({ length: 12 }, (_, i) => sample(i, line(news[i % 3]!, TICKER)));
     const { overlays } = separateOverlays(samples);
     expect(overlays).toHaveLength(1);
+  });
+
+  it("takes a scrolling ticker for one overlay although some samples miss it, and a clock read once in a larger box", () => {
+    const pieces = ["+++ Brand in der Altstac", "Brand in der Altstadt+++", "Altstadt+++ Storm warni", "Storm warning for Hamburg++", "Hamburg +++ Stau auf der"];
+    const lit = [2, 3, 4, 5, 9, 11];
+    const samples = Array.from({ length: 12 }, (_, i) => {
+      const clock = line(`20:0${Math.floor(i / 4)}`, i === 11 ? { x: 565, y: 38, width: 68, height: 36 } : { x: 568, y: 45, width: 56, height: 21 });
+      const at = lit.indexOf(i);
+      if (at < 0) return sample(i, clock);
+      return sample(i, clock, line(pieces[at % pieces.length]!, { x: 400 - at * 80, y: 330, width: 250, height: 28 }));
+    });
+    const { content, overlays } = separateOverlays(samples);
+    expect(content.flatMap((s) => s.lines.map((l) => l.text))).toEqual([]);
+    expect(overlays).toHaveLength(2);
   });
 
   it("leaves lower thirds alone, even the same name shown again in later shots at the same place", () => {

@@ -52,7 +52,8 @@ function samePlace(a: LineBox, b: LineBox): boolean {
   const centreA = a.y + a.height / 2;
   const centreB = b.y + b.height / 2;
   const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  return Math.abs(centreA - centreB) <= height / 2 && overlap > 0 && Math.max(a.height, b.height) <= 1.6 * height;
+  // Detection draws a small text's box up to twice as tall now and then (a clock read once in a larger box).
+  return Math.abs(centreA - centreB) <= height / 2 && overlap > 0 && Math.max(a.height, b.height) <= 2 * height;
 }
 
 function meanBox(boxes: readonly LineBox[]): LineBox {
@@ -82,6 +83,18 @@ function textGroups(place: Place, threshold: number): Sighting[][] {
       if (!group.texts.includes(s.line.text)) group.texts.push(s.line.text);
     } else groups.push({ members: [s], texts: [s.line.text] });
   }
+  // A misread that came before the reading it resembles ("3:20" before "13:20") started a group
+  // of its own: groups that have come to hold similar texts are one.
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = groups.length - 1; j > i; j--) {
+      if (groups[j]!.texts.some((t) => groups[i]!.texts.some((u) => similar(t, u, threshold)))) {
+        groups[i]!.members.push(...groups[j]!.members);
+        groups[i]!.texts.push(...groups[j]!.texts);
+        groups.splice(j, 1);
+        j = groups.length;
+      }
+    }
+  }
   return groups.map((g) => g.members);
 }
 
@@ -106,10 +119,8 @@ function bestReading(members: readonly Sighting[]): { text: string; raw: string;
  * Splits what was read into persistent overlays and the rest. Readings are grouped by place on
  * screen, then by text within a place (misreads and a clock's changing digits stay together); a
  * group seen in `minShots` shots is an overlay when it is seen in most samples over its span, or in
- * enough of them and across a cut. A place
- * whose text changes but which stays lit across cuts (a ticker: something there in the last
- * sample before a cut and the first after it, at two cuts or more, with three texts or more) is one
- * overlay as a whole. Lines without a box (no place known) are never overlays. `content` is
+ * enough of them and across a cut. A place whose text changes but which stays lit across cuts (a
+ * ticker, see isTicker) is one overlay as a whole. Lines without a box (no place known) are never overlays. `content` is
  * `samples` without the overlays' lines.
  */
 export function separateOverlays(
@@ -192,10 +203,25 @@ function cutsCrossed(lit: ReadonlySet<number>, samples: readonly OcrSample[]): n
 /** Share of the samples from its first to its last sighting a ticker is seen in: it never leaves. */
 const TICKER_COVERAGE = 0.8;
 
+/** Left edges spread over more than this many text heights: the text moves (a lower third never does). */
+const SCROLLING_SPREAD = 3;
+
+/**
+ * A ticker: a place that stays lit across cuts with text that changes, either in place (three
+ * texts or more, in most samples, across two cuts) or scrolling (its readings start at ever other
+ * places; seen in half the samples, across one cut: a scrolling line is often missed where the
+ * frame's edge cuts it off).
+ */
 function isTicker(place: Place, texts: number, samples: readonly OcrSample[]): boolean {
-  if (texts < 3) return false;
   const lit = new Set(place.sightings.map((s) => s.sample));
   const first = Math.min(...lit);
   const last = Math.max(...lit);
-  return lit.size / (last - first + 1) >= TICKER_COVERAGE && cutsCrossed(lit, samples) >= 2;
+  const coverage = lit.size / (last - first + 1);
+  const crossed = cutsCrossed(lit, samples);
+  const lefts = place.sightings.map((s) => s.line.box.x);
+  // One scrolling line reads as a few texts that overlap (its misreads group together): the count
+  // of texts says nothing there, the moving start does.
+  const scrolling = Math.max(...lefts) - Math.min(...lefts) > SCROLLING_SPREAD * place.box.height;
+  if (scrolling) return coverage >= 0.5 && crossed >= 1;
+  return texts >= 3 && coverage >= TICKER_COVERAGE && crossed >= 2;
 }
