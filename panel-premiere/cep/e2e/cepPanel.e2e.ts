@@ -55,9 +55,16 @@ afterAll(async () => {
   if (page) await closeCepPanel(page);
   await browser?.close();
   engine?.child.kill("SIGTERM");
-  await engine?.exited;
+  // Seen on a heavily loaded machine: the engine logged engine.stopped but its process stayed. That
+  // is the engine's to fix, not this page's; the test ends it rather than time out and leave it behind.
+  const stopped = await Promise.race([engine?.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000))]);
+  if (!stopped) {
+    console.warn("the engine did not exit within 60 s of SIGTERM after logging engine.stopped; killed");
+    engine?.child.kill("SIGKILL");
+    await engine?.exited;
+  }
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 180_000);
 
 const row = (label: string) => page.locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) }).first();
 
@@ -82,7 +89,8 @@ describe("the CEP panel's page in chromium with the simulated Premiere 25.5", ()
     premiere.selection = [item];
     await page.getByRole("heading", { name: "Landtag Brandenburg", level: 2 }).waitFor({ timeout: 20_000 });
     await page.getByRole("button", { name: "Analyse", exact: true }).click();
-    await row("Köln Hauptbahnhof").waitFor({ timeout: 90_000 });
+    // An analysis of the 30 s news clip on a loaded two-core machine can take minutes.
+    await row("Köln Hauptbahnhof").waitFor({ timeout: 240_000 });
     await decide("Köln Hauptbahnhof", "r", "rejected");
     await decide("Rathaus Köln", "a", "accepted");
 
@@ -106,7 +114,7 @@ describe("the CEP panel's page in chromium with the simulated Premiere 25.5", ()
     expect(item.xmp).not.toContain("Köln Hauptbahnhof");
     expect(item.projectMetadata.get("SichterKeywords")).toContain("Rathaus Köln");
     expect(fs.readdirSync(path.dirname(clip))).toEqual(["Landtag Brandenburg.mp4"]);
-  });
+  }, 300_000);
 
   it("applies from the timeline: the clip under the playhead gets sequence markers through its position", async () => {
     const sequence = premiere.activeSequence!;
