@@ -25,8 +25,8 @@ describe("WebM", () => {
   // At 29.97 fps in WebM's millisecond time base, two frames after a seek can round to the same
   // output timestamp at the picture encoder: the keyframe burst used to fail there.
   it.each([
-    ["VP8", "vp8.webm", ["-c:v", "libvpx", "-b:v", "300k"]],
-    ["VP9", "vp9.webm", ["-c:v", "libvpx-vp9", "-b:v", "300k"]],
+    ["VP8", "vp8.webm", ["-c:v", "libvpx", "-b:v", "300k", "-deadline", "realtime", "-cpu-used", "8"]],
+    ["VP9", "vp9.webm", ["-c:v", "libvpx-vp9", "-b:v", "300k", "-deadline", "realtime", "-cpu-used", "8"]],
   ])("%s at 30000/1001: keyframes of every shot, and the clip analysed", async (_name, name, codecArgs) => {
     const clip = path.join(dir, name);
     await makeCutClip(clip, [120, 120], { rate: "30000/1001", codecArgs });
