@@ -7,7 +7,7 @@ import { KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry } from "../../src/media
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import { readWindowPictures, type WindowPictures } from "../../src/media/WindowPictures.ts";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
-import { isBars, isBlack, samePicture } from "./pictureTests.ts";
+import { heldPicture, isBars, isBlack, samePicture } from "./pictureTests.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";
 
 export type PictureCueKind = "cue.black" | "cue.bars" | "cue.freeze";
@@ -99,7 +99,8 @@ export async function findPictureCues(
   progress.report({ stage: "cues", fraction: 0.3 });
 
   if (media.intraOnly || media.keyframes.length >= media.frameCount) {
-    const cues = classifiedRuns(keyPictures, 0).filter((c) => c.endFrame - c.startFrame >= minLength(c.kind));
+    // No packet sizes to say the encoder held the picture: every part of it must hold (see `heldPicture`).
+    const cues = classifiedRuns(keyPictures, 0, heldPicture).filter((c) => c.endFrame - c.startFrame >= minLength(c.kind));
     return { cues: cues.map(({ kind, startFrame, endFrame }) => ({ kind, startFrame, endFrame })), decodedFrames: fits ? 0 : keyPictures.length };
   }
 
@@ -374,7 +375,11 @@ function classOf(p: RgbImage): PictureCueKind | null {
  * Black, bars and held-picture runs in consecutive decoded frames starting at frame `offset`.
  * Held runs of a single frame are dropped (every frame "holds" itself).
  */
-function classifiedRuns(pictures: readonly RgbImage[], offset: number): Array<PictureCue & { first: RgbImage }> {
+function classifiedRuns(
+  pictures: readonly RgbImage[],
+  offset: number,
+  same: (a: RgbImage, b: RgbImage) => boolean = samePicture,
+): Array<PictureCue & { first: RgbImage }> {
   const runs: Array<PictureCue & { first: RgbImage }> = [];
   let f = 0;
   while (f < pictures.length) {
@@ -385,7 +390,7 @@ function classifiedRuns(pictures: readonly RgbImage[], offset: number): Array<Pi
       while (end < pictures.length && classOf(pictures[end]!) === kind) end++;
       runs.push({ kind, startFrame: offset + f, endFrame: offset + end, first });
     } else {
-      while (end < pictures.length && samePicture(pictures[end]!, first)) end++;
+      while (end < pictures.length && same(pictures[end]!, first)) end++;
       if (end - f > 1) runs.push({ kind: "cue.freeze", startFrame: offset + f, endFrame: offset + end, first });
     }
     f = end;

@@ -48,6 +48,23 @@ export function samePicture(a: RgbImage, b: RgbImage): boolean {
   return meanAbsDifference(a, b) <= SAME_PICTURE;
 }
 
+/** A value that moved this many levels changed locally: an intra-only codec repeats a held picture well within it at 64x36. */
+export const LOCAL_CHANGE = 4;
+/** Share of values that may change locally in a held picture (a stray block of codec noise). */
+const LOCAL_SHARE = 0.005;
+
+/**
+ * The same frozen picture, everywhere in it: `samePicture`, and no part of it changed. Leaves in
+ * wind or water keep changing in small places while the mean difference stays under a level; a
+ * freeze frame changes nowhere.
+ */
+export function heldPicture(a: RgbImage, b: RgbImage): boolean {
+  if (!samePicture(a, b)) return false;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i++) if (Math.abs(a.data[i]! - b.data[i]!) > LOCAL_CHANGE) changed++;
+  return changed <= a.data.length * LOCAL_SHARE;
+}
+
 /** Colour of a bar as on/off per channel: 0b111 white or grey, 0b110 yellow, ... 0b000 black. */
 type BarColour = number;
 const YELLOW = 0b110;
