@@ -188,6 +188,12 @@ export const ErrorCode = {
    * are missing and from which timecode on.
    */
   MEDIA_TRUNCATED: "SICHTER_E_MEDIA_TRUNCATED",
+  /**
+   * A newsroom worker took a queued job whose file it cannot see under its path mapping
+   * (SICHTER_PATH_MAP): it gave the job back for a worker that can. The message names the path
+   * the job was queued with and where this worker looked.
+   */
+  WORKER_CANNOT_SEE_FILE: "SICHTER_E_WORKER_CANNOT_SEE_FILE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

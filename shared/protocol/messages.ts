@@ -288,6 +288,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: "{path} is cut short: its container lists {declaredFrames} frames ({declaredSeconds} s), only the first {frames} ({seconds} s) are in the file. The {missingFrames} frames from {timecode} on are missing and were not analysed; copy the file again from its source.",
     de: "{path} ist abgeschnitten: Der Container nennt {declaredFrames} Bilder ({declaredSeconds} s), in der Datei stehen nur die ersten {frames} ({seconds} s). Die {missingFrames} Bilder ab {timecode} fehlen und wurden nicht analysiert; die Datei erneut von der Quelle kopieren.",
   },
+  [ErrorCode.WORKER_CANNOT_SEE_FILE]: {
+    en: "This worker cannot see {queued} (looked for {local}); the job is given back for a worker that can. Check SICHTER_PATH_MAP on this machine.",
+    de: "Dieser Worker sieht {queued} nicht (gesucht unter {local}); der Auftrag geht zurück an einen Worker, der die Datei sieht. SICHTER_PATH_MAP auf diesem Rechner prüfen.",
+  },
 };
 
 export function formatErrorMessage(

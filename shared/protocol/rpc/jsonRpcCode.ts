@@ -102,6 +102,7 @@ const byErrorCode: Record<ErrorCode, JsonRpcCode> = {
   [ErrorCode.HOST_NOT_AVAILABLE]: A,
   [ErrorCode.FRAME_RATE_TOO_LOW]: A,
   [ErrorCode.MEDIA_TRUNCATED]: A,
+  [ErrorCode.WORKER_CANNOT_SEE_FILE]: A,
 };
 
 /** The JSON-RPC `error.code` to send for a Sichter error code. */
