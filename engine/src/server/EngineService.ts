@@ -57,6 +57,12 @@ export interface EngineServiceOptions {
 const PLACEHOLDER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../static");
 /** Requests per second a connection may average, and the burst it may spend at once: far above a panel, far below a runaway loop. */
 const RATE = { burst: 500, perSecond: 250 };
+/**
+ * How long a stopping engine waits, beyond its own shutdown, for its WebSocket peers to answer the
+ * close frame. ws itself waits 30 s, and a page on a loaded machine (or one that stopped reading)
+ * may never answer: past this the socket is dropped, so it cannot keep the process alive.
+ */
+const CLOSE_HANDSHAKE_MS = 2_000;
 
 /**
  * The long-running local engine: HTTP and WebSocket on 127.0.0.1 only. Every WebSocket upgrade
@@ -172,11 +178,28 @@ export class EngineService {
       await this.extensions.stop();
       if (this.catalog !== this.store) this.catalog.dispose();
       this.store.dispose();
+      await this.dropUnclosedConnections();
       this.http.closeAllConnections();
       this.lock.dispose();
       this.log.info("engine.stopped");
+      // What still holds the event loop open once everything the engine owns is closed.
+      this.log.debug("engine.stopped.resources", { active: process.getActiveResourcesInfo() });
     })();
     return this.stopping;
+  }
+
+  /** Waits a little for the close handshakes begun in stop(), then drops the sockets still open. */
+  private async dropUnclosedConnections(): Promise<void> {
+    const open = [...this.connections];
+    if (open.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_HANDSHAKE_MS)));
+    await Promise.race([Promise.all(open.map((c) => c.whenClosed)), waited]);
+    clearTimeout(timer);
+    for (const connection of this.connections) {
+      this.log.info("connection.dropped", { connection: connection.id, reason: "no answer to the close frame" });
+      connection.terminate();
+    }
   }
 
   private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, token: string, dispatch: ReturnType<typeof dispatcher>): void {

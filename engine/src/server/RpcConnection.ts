@@ -39,6 +39,9 @@ export class RpcConnection implements Disposable {
   private readonly cancelHooks = new Map<RequestId, () => void>();
   private readonly disposables: Disposable[] = [];
   private closed = false;
+  private markClosed!: () => void;
+  /** Resolves once the socket has closed (handshake done, or terminated). */
+  readonly whenClosed = new Promise<void>((resolve) => (this.markClosed = resolve));
 
   constructor(
     private readonly socket: WebSocket,
@@ -79,6 +82,11 @@ export class RpcConnection implements Disposable {
     this.socket.close(code, reason);
   }
 
+  /** Drops the socket without a close handshake: for a peer that never answered `close`. */
+  terminate(): void {
+    this.socket.terminate();
+  }
+
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
@@ -87,6 +95,7 @@ export class RpcConnection implements Disposable {
     this.cancelHooks.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.log.info("connection.closed", { connection: this.id });
+    this.markClosed();
   }
 
   private onMessage(data: unknown, isBinary: boolean): void {

@@ -108,6 +108,10 @@ class ExchangeSocket extends EventEmitter {
     this.end();
   }
 
+  terminate(): void {
+    this.end();
+  }
+
   end(): void {
     if (this.readyState !== this.OPEN) return;
     this.readyState = 3;
