@@ -69,6 +69,8 @@ export class ExtensionRegistry implements Disposable {
   /** Processes ended for idleness that are still deactivating; `stop()` waits for them too. */
   private readonly retiring = new Set<Promise<unknown>>();
   private readonly clock: IdleClock;
+  /** Set by stop() and dispose(): no process starts after it, as nobody would end it. */
+  private stopped = false;
 
   private constructor(
     readonly extensions: readonly InstalledExtension[],
@@ -206,6 +208,7 @@ export class ExtensionRegistry implements Disposable {
 
   /** Deactivates every started extension (awaiting their `deactivate`) and ends their processes. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.clock.dispose();
     const hosts = [...this.hosts.values()];
     this.hosts.clear();
@@ -213,6 +216,7 @@ export class ExtensionRegistry implements Disposable {
   }
 
   dispose(): void {
+    this.stopped = true;
     this.clock.dispose();
     for (const host of this.hosts.values()) void host.then((h) => h.dispose(), () => {});
     this.hosts.clear();
@@ -237,6 +241,7 @@ export class ExtensionRegistry implements Disposable {
   }
 
   private host(extension: InstalledExtension): Promise<ExtensionProcess> {
+    if (this.stopped) return Promise.reject(new SichterError(ErrorCode.SHUTTING_DOWN));
     const running = this.hosts.get(extension.id);
     // Handed out in a promise callback, and the call follows without a timer in between: the idle
     // clock, touched here, cannot end this process before the call it is fetched for has begun.
@@ -268,6 +273,8 @@ export class ExtensionRegistry implements Disposable {
   }
 
   private restart(extension: InstalledExtension): Promise<ExtensionProcess> {
+    // Also reached after stop() began, from a call that found its process ended by the stop.
+    if (this.stopped) return Promise.reject(new SichterError(ErrorCode.SHUTTING_DOWN));
     const { manifest } = extension;
     const storage = path.join(this.options.storageDir, extension.id);
     fs.mkdirSync(storage, { recursive: true, mode: 0o700 });
