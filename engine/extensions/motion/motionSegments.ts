@@ -2,6 +2,7 @@ import { BURST_FRAMES } from "./burstPositions.ts";
 import type { BurstMotion } from "./burstMotion.ts";
 import { classifyMotion, MOTION_THRESHOLDS, type MotionClass, type MotionKind, type PairMotion } from "./classifyMotion.ts";
 import { globalMotionOf, motionFrame } from "./globalMotion.ts";
+import { halve } from "./GrayImage.ts";
 
 /** A stretch of a shot and the camera motion found there (null: nothing sure enough to tag). */
 export interface MotionSegment {
@@ -66,9 +67,10 @@ export function motionSegments(bursts: readonly MeasuredBurst[], startFrame: num
 
 function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, endFrame: number, long: boolean): MotionSegment[] {
   if (bursts.length === 0) return [];
-  const each = bursts.map((b) => classify([b]));
+  const noise = pooledNoise(bursts);
+  const each = bursts.map((b) => classify([b], noise));
   const moves = new Set(each.filter((c) => c && MOVES.has(c.kind)).map((c) => c!.kind));
-  if (!long && moves.size < 2) return [{ startFrame, endFrame, motion: stretchMotion(bursts, each) }];
+  if (!long && moves.size < 2) return [{ startFrame, endFrame, motion: stretchMotion(bursts, each, noise) }];
   // Runs of bursts of the same class; boundaries halfway between bursts.
   const runs: Array<{ first: number; last: number; kind: string | null }> = [];
   each.forEach((c, i) => {
@@ -82,7 +84,7 @@ function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, e
     return {
       startFrame: r === 0 ? startFrame : Math.round((bursts[run.first - 1]!.at + bursts[run.first]!.at + BURST_FRAMES) / 2),
       endFrame: r === runs.length - 1 ? endFrame : Math.round((bursts[run.last]!.at + bursts[run.last + 1]!.at + BURST_FRAMES) / 2),
-      motion: run.kind === null ? null : weighed(classify(members), members, members.length),
+      motion: run.kind === null ? null : weighed(classify(members, noise), members, members.length),
     };
   });
 }
@@ -93,16 +95,16 @@ function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, e
  * the fewer bursts show it. Otherwise all bursts are classified together and weighed by how many of
  * them, alone, say the same.
  */
-function stretchMotion(bursts: readonly MeasuredBurst[], each: ReadonlyArray<MotionClass | null>): MotionClass | null {
+function stretchMotion(bursts: readonly MeasuredBurst[], each: ReadonlyArray<MotionClass | null>, noise: number): MotionClass | null {
   const moving = bursts.filter((_, i) => MOVES.has(each[i]?.kind ?? "motion.static"));
   // Only a hold beside a move lets the move stand for the stretch: beside a hand's wobble, a
   // burst that looks like a pan is more likely one drift of that hand.
   const holding = each.every((c) => !c || c.kind === "motion.static" || MOVES.has(c.kind));
   if (moving.length > 0 && moving.length < bursts.length && holding) {
-    const move = weighed(classify(moving), moving, moving.length);
+    const move = weighed(classify(moving, noise), moving, moving.length);
     return move && { ...move, confidence: round2(move.confidence * (0.6 + (0.4 * moving.length) / bursts.length)) };
   }
-  const all = classify(bursts);
+  const all = classify(bursts, noise);
   if (!all) return null;
   // A burst of a hand's wobble can drift one way for its fifth of a second: as a move it still agrees with handheld.
   const agrees = (c: MotionClass | null): boolean => c?.kind === all.kind || (all.kind === "motion.handheld" && c !== null && MOVES.has(c.kind));
@@ -117,10 +119,15 @@ function isStatic(burst: MeasuredBurst): boolean {
 /** Levels by which the typical pixel of two pictures of one held view differs at most (noise, grain). */
 const SAME_VIEW = 12;
 
-/** The later burst's first frame is not the earlier burst's last: most pixels changed. */
+/**
+ * The later burst's first frame is not the earlier burst's last: most of the picture changed. Judged
+ * at a quarter of the size, where sensor noise and grain have averaged away and only the picture is left.
+ */
 function picturesDiffer(a: BurstMotion["ends"], b: BurstMotion["ends"]): boolean {
   if (!a || !b || a[1].data.length !== b[0].data.length) return false;
-  const differences = Array.from(a[1].data, (v, i) => Math.abs(v - b[0].data[i]!)).sort((p, q) => p - q);
+  const from = halve(halve(a[1])).data;
+  const to = halve(halve(b[0])).data;
+  const differences = Array.from(from, (v, i) => Math.abs(v - to[i]!)).sort((p, q) => p - q);
   return differences[differences.length >> 1]! > SAME_VIEW;
 }
 
@@ -141,10 +148,17 @@ const DRIFT_INLIERS = 0.5;
 /** Scales from which a camera's drift between two bursts is looked for. */
 const DRIFT_ZOOMS = [0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4];
 
-function classify(bursts: readonly MeasuredBurst[]): MotionClass | null {
-  const pairs: PairMotion[][] = bursts.map((b) => b.motion.pairs);
-  const noise = Math.sqrt(bursts.reduce((sum, b) => sum + b.motion.noise ** 2, 0) / Math.max(1, bursts.length));
-  return classifyMotion(pairs, noise);
+/**
+ * Classified against `noise`, by default the bursts' own pooled. A burst's noise comes from five
+ * pairs and is itself noisy; the footage's noise is the same all through a stretch, so its bursts
+ * are each judged against the stretch's pooled noise.
+ */
+function classify(bursts: readonly MeasuredBurst[], noise = pooledNoise(bursts)): MotionClass | null {
+  return classifyMotion(bursts.map((b): PairMotion[] => b.motion.pairs), noise);
+}
+
+function pooledNoise(bursts: readonly MeasuredBurst[]): number {
+  return Math.sqrt(bursts.reduce((sum, b) => sum + b.motion.noise ** 2, 0) / Math.max(1, bursts.length));
 }
 
 /** Confidence times the evidence: the share of the picture that followed the motion, and of the bursts that agree. */
