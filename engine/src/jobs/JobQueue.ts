@@ -152,13 +152,15 @@ export class JobQueue implements Disposable {
 
   /**
    * Takes no more jobs, cancels the running runners and puts their jobs back to `queued` (the next
-   * engine runs them again). Resolves once every runner has settled and its row is written.
+   * engine runs them again). Resolves once every runner has settled and its row is written, or
+   * after `drainMs` (a stopping engine must end): a runner that ignored its token past then keeps
+   * its committed `running` row, which the next start resumes as after a crash.
    */
-  shutdown(): Promise<void> {
+  shutdown(options: { drainMs?: number } = {}): Promise<void> {
     this.stopping ??= (async () => {
       const runs = [...this.running.values()];
       for (const run of runs) run.stop("shutdown");
-      await Promise.all(runs.map((run) => run.settled));
+      await this.drain(runs, options.drainMs);
       clearTimeout(this.retryTimer);
       this.writeUnwritten();
       for (const end of this.unwritten.entries()) {
@@ -178,6 +180,23 @@ export class JobQueue implements Disposable {
       this.idleWaiters.push(resolve);
       this.checkIdle();
     });
+  }
+
+  /** Waits for the runners to settle, at most `drainMs` when given; names those that did not. */
+  private async drain(runs: readonly RunningJob[], drainMs: number | undefined): Promise<void> {
+    const settled = Promise.all(runs.map((run) => run.settled));
+    if (drainMs === undefined || runs.length === 0) return settled;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      settled.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), drainMs))),
+    ]);
+    clearTimeout(timer);
+    if (!timedOut) return;
+    for (const run of runs) {
+      if (!this.running.has(run.record.id)) continue;
+      this.log("error", `a job's runner did not end within ${drainMs} ms of the shutdown; its row stays running and the next engine start resumes it`, { jobId: run.record.id });
+    }
   }
 
   /** Shuts down without waiting; listeners hear the last events of the runners it stops. */

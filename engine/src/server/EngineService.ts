@@ -63,6 +63,8 @@ const RATE = { burst: 500, perSecond: 250 };
  * may never answer: past this the socket is dropped, so it cannot keep the process alive.
  */
 const CLOSE_HANDSHAKE_MS = 2_000;
+/** How long a stopping engine waits for its running analyses to end; a stuck one is resumed on the next start. */
+const JOB_DRAIN_MS = 10_000;
 
 /**
  * The long-running local engine: HTTP and WebSocket on 127.0.0.1 only. Every WebSocket upgrade
@@ -173,7 +175,7 @@ export class EngineService {
       this.log.info("engine.stopping");
       this.http.close();
       for (const connection of this.connections) connection.close(1001, "engine shutting down");
-      await this.jobs.shutdown();
+      await this.jobs.shutdown({ drainMs: JOB_DRAIN_MS });
       this.jobs.dispose();
       await this.extensions.stop();
       if (this.catalog !== this.store) this.catalog.dispose();
