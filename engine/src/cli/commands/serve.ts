@@ -6,6 +6,7 @@ import { loadOrCreateToken } from "../../server/EngineToken.ts";
 import { MediaFolders, mediaSettingsPath } from "../../media/MediaFolders.ts";
 import { ENGINE_VERSION } from "../../version.ts";
 import { pairingLink } from "../../server/pairingLink.ts";
+import { exitAfterDrain } from "../../server/exitAfterDrain.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { serveBanner } from "../serveBanner.ts";
@@ -58,8 +59,13 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   await new Promise<void>((resolve) => context.token.onCancellationRequested(resolve));
   context.stderr.write(context.locale === "de" ? "Engine wird beendet …\n" : "Stopping the engine…\n");
   await service.stop();
+  // Everything the engine owns is closed and its catalog written: nothing may keep it alive now.
+  exitAfterDrain(service.log, EXIT_DRAIN_MS);
   return 0;
 }
+
+/** How long a stopped engine's process may take to end by itself before it is ended (see exitAfterDrain). */
+const EXIT_DRAIN_MS = 5_000;
 
 /** A `--media` folder must exist now: a typo would otherwise show an empty browser. */
 function mediaFolderArgument(folder: string): string {
