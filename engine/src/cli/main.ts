@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<Command>> = {
   job: async () => (await import("./commands/job.ts")).jobCommand,
   engine: async () => (await import("./commands/engine.ts")).engineCommand,
   catalog: async () => (await import("./commands/catalog.ts")).catalogCommand,
+  queue: async () => (await import("./commands/queue.ts")).queueCommand,
+  worker: async () => (await import("./commands/worker.ts")).workerCommand,
 };
 
 const help = `Usage: sichter <command> [options]
@@ -37,6 +39,8 @@ Commands:
   job <id> [--privacy]         a job's state, or what it sent off this machine (transparency record)
   engine info                  version, privacy mode and keyword providers, folders, catalog schema
   catalog migrate --to URL     move this SQLite catalog into a newsroom's PostgreSQL
+  queue add <files or folders> queue clips for the newsroom's workers (SICHTER_CATALOG=postgres://…)
+  worker                       take clips from the newsroom's queue and analyse them (SICHTER_PATH_MAP)
 
 Run "sichter <command> --help" for a command's options.
 Environment: SICHTER_HOME (config, data, temp), SICHTER_FFMPEG / SICHTER_FFPROBE (binaries),

@@ -109,9 +109,10 @@ export class SharedJobQueue {
   /**
    * Takes the oldest job no live worker holds, for `leaseMs`: a queued one, or a running one whose
    * worker let its lease run out (it died). A job taken over that had all its attempts becomes
-   * `interrupted` instead. Undefined when there is nothing to do.
+   * `interrupted` instead. Undefined when there is nothing to do. `skip` names jobs this worker gave
+   * back (it cannot see their files), so it does not take them again while another worker could.
    */
-  async claim(worker: string, leaseMs: number): Promise<SharedJob | undefined> {
+  async claim(worker: string, leaseMs: number, skip: readonly string[] = []): Promise<SharedJob | undefined> {
     await this.pool.query(
       `UPDATE jobs SET state = 'interrupted', finished_at = now(), lease_owner = NULL, lease_until = NULL,
          error_code = $1, error_message = 'the worker stopped every time it ran this job; start it again'
@@ -124,11 +125,12 @@ export class SharedJobQueue {
        WHERE id = (
          SELECT id FROM jobs
          WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) AND NOT cancel_requested
+           AND NOT (id = ANY($3::text[]))
          ORDER BY created_at, id
          FOR UPDATE SKIP LOCKED
          LIMIT 1)
        RETURNING ${COLUMNS}`,
-      [worker, leaseMs],
+      [worker, leaseMs, skip],
     );
     return rows[0] && toJob(rows[0]);
   }

@@ -1,0 +1,128 @@
+import os from "node:os";
+import path from "node:path";
+import type { Database } from "better-sqlite3";
+import { SqliteCatalog } from "../../catalog/index.ts";
+import { configuredCatalog } from "../../catalog/openCatalog.ts";
+import { postgresConnection } from "../../catalog/postgres/postgresConnection.ts";
+import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
+import { sichterDirs } from "../../core/SichterHome.ts";
+import { loadExtensions } from "../../extensions/loadExtensions.ts";
+import { PathMapping } from "../../jobs/postgres/PathMapping.ts";
+import { QueueWorker, type QueueWorkerEvent } from "../../jobs/postgres/QueueWorker.ts";
+import { SharedJobQueue } from "../../jobs/postgres/SharedJobQueue.ts";
+import { ProviderGates } from "../../keywording/privacy/PrivacyGuard.ts";
+import { analyzeAndStore } from "../../pipeline/analyzeAndStore.ts";
+import { pipelineSteps } from "../../pipeline/PipelineContributions.ts";
+import { privacyContextFor } from "../../pipeline/privacyContextFor.ts";
+import type { CliContext } from "../CliContext.ts";
+import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
+import { analysisParams } from "./queuedAnalysis.ts";
+
+export const workerHelp = `Usage: sichter worker [--name NAME] [--lease SECONDS]
+
+Takes analysis jobs from the newsroom's shared queue (SICHTER_CATALOG=postgres://…) one at a
+time, analyses each clip as "sichter analyze" does and records it in the shared catalog. Paths
+are mapped to this machine with SICHTER_PATH_MAP ("/Volumes/News=/mnt/news;\\\\nas\\News=/mnt/news");
+a job whose file this machine cannot see is given back for another worker. Stops on Ctrl-C or
+SIGTERM, giving back a job under way.
+  --name    how this worker is named in the queue (default: host name and process id)
+  --lease   seconds a job stays this worker's without a sign of life (default 60; renewed at a third)`;
+
+export async function workerCommand(args: string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("worker", args, {
+    name: { type: "string" },
+    lease: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    context.stdout.write(`${workerHelp}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw usageError("sichter worker takes no files: queue them with sichter queue add");
+  const leaseSeconds = Number(values.lease ?? 60);
+  if (!Number.isFinite(leaseSeconds) || leaseSeconds <= 0) throw usageError(`--lease must be a number of seconds, not "${values.lease}"`);
+  const where = configuredCatalog();
+  if (where.kind !== "postgres") throw usageError("sichter worker needs SICHTER_CATALOG=postgres://… (the newsroom's shared queue)");
+  const mapping = PathMapping.parse(process.env.SICHTER_PATH_MAP);
+  const name = values.name ?? `${os.hostname()}-${process.pid}`;
+  const de = context.locale === "de";
+
+  sweepStaleJobFolders(sichterDirs().temp);
+  const extensions = loadExtensions();
+  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  const steps = pipelineSteps(extensions);
+  const gates = new ProviderGates();
+  let ledger: SqliteCatalog | undefined;
+  // The usage ledger and transparency record stay on this machine, as for sichter analyze.
+  const database = (): Database => (ledger ??= SqliteCatalog.open()).database;
+  const privacyFor = privacyContextFor({ registry: extensions, configDir: sichterDirs().config, database, gates });
+  const queue = await SharedJobQueue.open(where.location);
+  const worker = new QueueWorker({
+    queue,
+    name,
+    mapping,
+    leaseMs: leaseSeconds * 1000,
+    run: async (job, file, progress, token) => {
+      const params = analysisParams(job.params, context.locale);
+      const stored = await analyzeAndStore(
+        file,
+        { ...steps, language: params.language, write: params.write, ...(params.mode && { mode: params.mode }), jobId: job.id, privacy: privacyFor(job.id) },
+        progress,
+        token,
+      );
+      return { worker: name, file, clipId: stored.clipId, shots: stored.analysis.tagSet.shots.length, tags: stored.analysis.tagSet.tags.length, keywords: stored.document.keywords };
+    },
+    report: (event) => say(event, context),
+  });
+  context.stdout.write(
+    de
+      ? `Worker ${name} wartet auf Aufträge in ${postgresConnection(where.location).display}.\n`
+      : `Worker ${name} waiting for jobs in ${postgresConnection(where.location).display}.\n`,
+  );
+  try {
+    await worker.run(context.token);
+  } finally {
+    await queue.close();
+    await extensions.stop();
+    ledger?.dispose();
+  }
+  context.stdout.write(de ? `Worker ${name} beendet.\n` : `Worker ${name} stopped.\n`);
+  return 0;
+}
+
+/** One line per thing the worker did, in the user's language; codes and their messages on stderr. */
+function say(event: QueueWorkerEvent, context: CliContext): void {
+  const de = context.locale === "de";
+  const id = event.job.id.slice(0, 8);
+  switch (event.kind) {
+    case "started":
+      context.stdout.write(de ? `${id} ${event.file}: wird analysiert\n` : `${id} ${event.file}: analysing\n`);
+      return;
+    case "completed": {
+      const r = event.result as { shots: number; tags: number };
+      context.stdout.write(
+        de
+          ? `${id} ${path.basename(event.file)}: fertig, ${r.shots} Einstellungen, ${r.tags} Tags im Katalog\n`
+          : `${id} ${path.basename(event.file)}: done, ${r.shots} shots, ${r.tags} tags in the catalog\n`,
+      );
+      return;
+    }
+    case "failed":
+      context.stderr.write(`${id} ${event.error.code}: ${event.error.localizedMessage(context.locale)}\n`);
+      return;
+    case "cancelled":
+      context.stdout.write(de ? `${id} ${event.job.clipPath}: abgebrochen\n` : `${id} ${event.job.clipPath}: cancelled\n`);
+      return;
+    case "given-back":
+      if (event.error) context.stderr.write(`${id} ${event.error.code}: ${event.error.localizedMessage(context.locale)}\n`);
+      context.stdout.write(de ? `${id} ${event.job.clipPath}: zurückgegeben\n` : `${id} ${event.job.clipPath}: given back\n`);
+      return;
+    case "lost":
+      context.stderr.write(
+        de
+          ? `${id} ${event.job.clipPath}: Auftrag hat ein anderer Worker übernommen (Lease abgelaufen)\n`
+          : `${id} ${event.job.clipPath}: another worker took this job over (lease ran out)\n`,
+      );
+      return;
+  }
+}
