@@ -23,10 +23,11 @@ const SEGMENT_SECONDS = 12;
 
 /**
  * Camera motion per shot: static, pan, tilt, zoom or handheld. Takes a few short bursts of
- * consecutive frames per shot (see `burstPositions`), from the engine's frame runs where one starts
- * and decoded otherwise, measures global motion between neighbours (`globalMotion`) and classifies
- * it (`classifyMotion`). Long shots get one tag per stretch of the same camera motion. Shots with
- * nothing clear (no texture, subject motion only) get no tag.
+ * consecutive frames per shot, placed by time (see `burstPositions`), from the engine's frame runs
+ * where one holds a burst and decoded otherwise, measures each burst's motion and its noise
+ * (`burstMotion`) and turns the shot's bursts into tagged stretches (`motionSegments`): none across
+ * a transition, and none where the evidence is not sure. Shots with nothing clear (no texture,
+ * subject motion only, noise as large as the motion) get no tag.
  */
 export class MotionAnalyzer implements Analyzer {
   readonly id = "sichter.motion";
