@@ -42,6 +42,15 @@ describe("separateOverlays", () => {
     expect(overlays).toHaveLength(1);
   });
 
+  it("leaves three lower thirds alone that take turns in one band, one per shot, even where samples either side of a cut see one", () => {
+    const names = ["Landtag Brandenburg", "Bürgermeisterin Anna Schäfer", "Hochwasser Oderbruch"];
+    // Each shown in 3 of its shot's 4 samples: the last sample of one shot and the first of the next are both lit.
+    const samples = Array.from({ length: 12 }, (_, i) => (i % 4 === 3 && i === 11 ? sample(i) : sample(i, line(names[Math.floor(i / 4)]!, LOWER_THIRD))));
+    const { content, overlays } = separateOverlays(samples);
+    expect(overlays).toEqual([]);
+    expect(new Set(content.flatMap((s) => s.lines.map((l) => l.text)))).toEqual(new Set(names));
+  });
+
   it("takes a scrolling ticker for one overlay although some samples miss it, and a clock read once in a larger box", () => {
     const pieces = ["+++ Brand in der Altstac", "Brand in der Altstadt+++", "Altstadt+++ Storm warni", "Storm warning for Hamburg++", "Hamburg +++ Stau auf der"];
     const lit = [2, 3, 4, 5, 9, 11];

@@ -162,7 +162,7 @@ export function separateOverlays(
   };
   for (const place of places) {
     const groups = textGroups(place, threshold);
-    if (isTicker(place, groups.length, ordered)) {
+    if (isTicker(place, groups, ordered)) {
       keep(place.sightings);
       continue;
     }
@@ -208,11 +208,12 @@ const SCROLLING_SPREAD = 3;
 
 /**
  * A ticker: a place that stays lit across cuts with text that changes, either in place (three
- * texts or more, in most samples, across two cuts) or scrolling (its readings start at ever other
- * places; seen in half the samples, across one cut: a scrolling line is often missed where the
- * frame's edge cuts it off).
+ * texts or more, in most samples, across two cuts, changing within a shot) or scrolling (its
+ * readings start at ever other places; seen in half the samples, across one cut: a scrolling line
+ * is often missed where the frame's edge cuts it off).
  */
-function isTicker(place: Place, texts: number, samples: readonly OcrSample[]): boolean {
+function isTicker(place: Place, groups: readonly (readonly Sighting[])[], samples: readonly OcrSample[]): boolean {
+  const texts = groups.length;
   const lit = new Set(place.sightings.map((s) => s.sample));
   const first = Math.min(...lit);
   const last = Math.max(...lit);
@@ -223,5 +224,21 @@ function isTicker(place: Place, texts: number, samples: readonly OcrSample[]): b
   // of texts says nothing there, the moving start does.
   const scrolling = Math.max(...lefts) - Math.min(...lefts) > SCROLLING_SPREAD * place.box.height;
   if (scrolling) return coverage >= 0.5 && crossed >= 1;
-  return texts >= 3 && coverage >= TICKER_COVERAGE && crossed >= 2;
+  // Lower thirds sit in one band too, one name per shot: their text changes only where the picture
+  // cuts, and the samples either side of a cut may both catch one. A ticker's text also changes
+  // while the shot stays.
+  return texts >= 3 && coverage >= TICKER_COVERAGE && crossed >= 2 && changesWithinShot(groups);
+}
+
+/** Two different texts read in one shot. */
+function changesWithinShot(groups: readonly (readonly Sighting[])[]): boolean {
+  const textOfShot = new Map<number, number>();
+  for (const [index, members] of groups.entries()) {
+    for (const { shot } of members) {
+      const seen = textOfShot.get(shot);
+      if (seen !== undefined && seen !== index) return true;
+      textOfShot.set(shot, index);
+    }
+  }
+  return false;
 }
