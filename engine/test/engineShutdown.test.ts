@@ -85,6 +85,22 @@ describe("engine shutdown", () => {
       await next.exited;
     }
   }, 180_000);
+
+  it("exits with 0 soon after SIGTERM while the OCR thread reads frames, leaving no process behind", async () => {
+    const engine = await startEngine(path.join(root, "ocr-home"), ["--verbose"]);
+    const client = engine.client();
+    cleanups.push(() => client.dispose());
+    try {
+      const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
+      await expect.poll(async () => (await client.request("job.get", { jobId })).stage, { timeout: 90_000, interval: 100 }).toBe("ocr");
+      const below = descendantPids(engine.child.pid!);
+      expect(await stopWithin(engine, EXIT_LIMIT_MS)).toBe(0);
+      expect(engine.output()).not.toContain("engine.exit.forced");
+      await expect.poll(() => below.filter((pid) => commandOf(pid) !== ""), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      engine.child.kill("SIGKILL");
+    }
+  }, 180_000);
 });
 
 /** SIGTERM, then the exit code, or "hung" (and the engine killed) when it has not ended within `limitMs`. */

@@ -184,7 +184,7 @@ export class JobQueue implements Disposable {
 
   /** Waits for the runners to settle, at most `drainMs` when given; names those that did not. */
   private async drain(runs: readonly RunningJob[], drainMs: number | undefined): Promise<void> {
-    const settled = Promise.all(runs.map((run) => run.settled));
+    const settled = Promise.all(runs.map((run) => run.settled)).then(() => {});
     if (drainMs === undefined || runs.length === 0) return settled;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
