@@ -122,6 +122,23 @@ describe("sichter worker", () => {
     }
   }, 400_000);
 
+  it("a worker stopped by SIGTERM mid-job gives the job back and exits 0", async () => {
+    const { db, url, folder } = await newsroom();
+    const clip = await makeClip(path.join(folder, "lang.mp4"), { seconds: 8, size: "320x180" });
+    const queued = await runCli(["queue", "add", "--no-write", clip], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    expect(queued.code, queued.stderr).toBe(0);
+    const worker = startWorker("leaving", { SICHTER_HOME: path.join(folder, "leaving"), SICHTER_CATALOG: url });
+    try {
+      await worker.says(/: analysing$/m);
+      worker.child.kill("SIGTERM");
+      expect(await worker.exited, worker.stderr()).toEqual({ code: 0, signal: null });
+      expect(worker.stdout()).toMatch(/given back/);
+      expect(await jobs(db)).toEqual([expect.objectContaining({ state: "queued", attempts: 0, lease_owner: null })]);
+    } finally {
+      await stop([worker]);
+    }
+  }, 400_000);
+
   it("a worker whose path mapping cannot see the file gives the job back with a code; a worker that can analyses it", async () => {
     const { db, url, folder } = await newsroom();
     const mounted = path.join(folder, "news");
@@ -148,6 +165,8 @@ describe("sichter worker", () => {
       expect(done).toMatchObject({ id: jobId, attempts: 1, result: expect.objectContaining({ worker: "seeing", file: clip }) });
       expect(await catalogued(db)).toEqual([{ path: clip, runs: 1 }]);
       expect(blind.stdout()).not.toMatch(/analysing/);
+      // Given back once and not taken again: a blind worker must not keep the job from the others.
+      expect(blind.stderr().match(/SICHTER_E_WORKER_CANNOT_SEE_FILE/g)).toHaveLength(1);
     } finally {
       await stop([blind, ...(seeing ? [seeing] : [])]);
     }

@@ -120,6 +120,22 @@ describe("SharedJobQueue on PostgreSQL", () => {
     }
   });
 
+  it("a worker skips the jobs it gave back and takes the next; another worker takes the one given back", async () => {
+    const [engine, blind, seeing] = await handles(3);
+    try {
+      const first = await engine!.enqueue({ clipKey: "sha256:s1", clipPath: "/nas/s1.mxf", params: {} });
+      const second = await engine!.enqueue({ clipKey: "sha256:s2", clipPath: "/nas/s2.mxf", params: {} });
+      const given = (await blind!.claim("blind", 60_000))!;
+      expect(given.id).toBe(first.job.id);
+      await blind!.release(given.id, "blind");
+      expect((await blind!.claim("blind", 60_000, [given.id]))?.id).toBe(second.job.id);
+      expect(await blind!.claim("blind", 60_000, [given.id])).toBeUndefined();
+      expect((await seeing!.claim("seeing", 60_000))?.id).toBe(first.job.id);
+    } finally {
+      await closeAll([engine!, blind!, seeing!]);
+    }
+  });
+
   it("progress reaches the engine that asked through LISTEN/NOTIFY", async () => {
     const [engine, worker] = await handles(2);
     const heard: string[] = [];
