@@ -189,7 +189,8 @@ describe("engine service: analysis over the wire", () => {
     try {
       const { result } = await later.request("job.result", { jobId });
       expect(result.shots).toHaveLength(3);
-      const { results } = await later.request("catalog.search", { query: "Bild" });
+      // The clip's second shot is colour bars: found by its technical tag.
+      const { results } = await later.request("catalog.search", { query: "Farbbalken" });
       expect(results.map((r) => r.file)).toContain(clip);
       const stored = await later.request("catalog.clip", { path: clip });
       expect(stored.shots).toHaveLength(3);
