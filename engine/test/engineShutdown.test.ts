@@ -16,6 +16,8 @@ const EXIT_LIMIT_MS = 20_000;
 const root = makeTempDir("sichter-shutdown-");
 const media = path.join(root, "Rohmaterial");
 let clip: string;
+/** Clients and sockets a test leaves to be closed whatever its outcome. */
+const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
   fs.mkdirSync(media);
@@ -30,8 +32,6 @@ afterAll(() => {
   for (const close of cleanups.splice(0)) close();
   fs.rmSync(root, { recursive: true, force: true });
 });
-
-const cleanups: Array<() => void> = [];
 
 describe("engine shutdown", () => {
   it("exits with 0 soon after SIGTERM while a page holds keep-alive connections, a stalled /media stream and a WebSocket that no longer reads", async () => {
@@ -68,12 +68,13 @@ describe("engine shutdown", () => {
       ({ jobId } = await starter.request("clip.analyze", { path: clip, options: { write: "none" } }));
       await subscriber.request("job.subscribe", { jobId });
       await expect.poll(async () => (await starter.request("job.get", { jobId })).state, { timeout: 60_000, interval: 200 }).toBe("running");
+      const below = descendantPids(engine.child.pid!);
       expect(await stopWithin(engine, EXIT_LIMIT_MS)).toBe(0);
       expect(engine.output()).not.toContain("engine.exit.forced");
+      await expect.poll(() => below.filter((pid) => commandOf(pid) !== ""), { timeout: 10_000 }).toEqual([]);
     } finally {
       engine.child.kill("SIGKILL");
     }
-    expect(descendantPids(engine.child.pid!)).toEqual([]);
     const next = await startEngine(home);
     const client = next.client();
     try {
