@@ -81,6 +81,8 @@ describe("sichter worker", () => {
     try {
       const done = await eventually(allCompleted(db, 6), "all six jobs completed");
       expect(done.map((j) => j.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+      // Progress travelled through the queue (where a panel's engine hears it): the last stage stays.
+      expect((await cluster.sql("SELECT stage FROM jobs WHERE stage IS NULL", db)).rows).toEqual([]);
       expect(done.every((j) => j.result?.worker === "one" || j.result?.worker === "two")).toBe(true);
       expect(await catalogued(db)).toEqual(Array.from({ length: 6 }, (_, i) => ({ path: path.join(clips, `clip-${i}.mp4`), runs: 1 })));
       const analysing = workers.flatMap((w) => w.stdout().split("\n").filter((line) => line.endsWith(": analysing")));

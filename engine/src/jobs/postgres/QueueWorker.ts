@@ -89,7 +89,8 @@ export class QueueWorker {
     let lost = false;
     let cancelRequested = false;
     let beating: Promise<void> | undefined;
-    let lastBeat = Date.now();
+    // The first stage goes out at once, so even a short job's listeners hear what it is doing.
+    let lastBeat = 0;
     const beat = (): Promise<void> =>
       (beating ??= (async () => {
         try {
