@@ -18,11 +18,13 @@ import { makeTempDir } from "./fixtures.ts";
  * A truth shot is scored by the motion tag that covers most of it ("none" when no tag does).
  */
 const CLIPS = [
-  // 8 shots; all right since block-wise robust motion (was 6 of 8).
-  { file: "h264-news-1080p25.mp4", floor: 8 },
-  // 49 shots; 48 right (was 40). The miss: a slow tilt over a smooth picture whose only detail
-  // sits under a lower third, which then outvotes the scene.
-  { file: "h264-news-5min-1080p25.mp4", floor: 47 },
+  // 8 shots; 7 right, none wrong. Since motion is tagged only when sure (bursts by time, handheld
+  // only above the measured noise) a weak shake is left untagged rather than guessed (was 8 of 8,
+  // with false tags on noisy, busy and faded pictures elsewhere).
+  { file: "h264-news-1080p25.mp4", floor: 7 },
+  // 49 shots; 44 right, none wrong (was 48 of 49). The misses are untagged: four weak shakes, and a
+  // zoom out whose bursts see only the creep before and after its fast part.
+  { file: "h264-news-5min-1080p25.mp4", floor: 44 },
 ];
 
 let samples: readonly Sample[];
@@ -44,8 +46,7 @@ describe("camera motion on the generated news clips", () => {
     const frameRuns = joinedFrameRuns(shotRuns, keyframeRuns);
     const analyzer = new MotionAnalyzer();
     const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", ...(frameRuns && { frameRuns }) });
-    // Runs stand in for bursts wherever one starts near enough.
-    expect(analyzer.lastRun!.fromRuns).toBeGreaterThan(0);
+    // Bursts sit by time, whatever the codec: a run stands in only where one happens to hold a burst.
     console.log(`${file}: ${analyzer.lastRun!.fromRuns} of ${analyzer.lastRun!.bursts} bursts from frame runs`);
 
     const confusion = new Map<string, number>();
@@ -66,7 +67,9 @@ describe("camera motion on the generated news clips", () => {
     ].join("\n");
     console.log(summary);
     expect(right, summary).toBeGreaterThanOrEqual(floor);
-  });
+    // A shot is left untagged rather than tagged wrong.
+    expect(misses.filter((m) => !m.endsWith(" as none")), summary).toEqual([]);
+  }, 600_000);
 });
 
 /** The camera motion (without its "motion." prefix) of the tag that overlaps [start, end) most. */
