@@ -155,18 +155,20 @@ describe("sichter worker", () => {
       await queue.close();
     }
 
-    const blind = startWorker("blind", { SICHTER_HOME: path.join(folder, "blind"), SICHTER_CATALOG: url, SICHTER_PATH_MAP: `/Volumes/News=${path.join(folder, "not-mounted")}` });
+    // This one speaks German, as a worker on a German machine does.
+    const blind = startWorker("blind", { SICHTER_HOME: path.join(folder, "blind"), SICHTER_CATALOG: url, SICHTER_PATH_MAP: `/Volumes/News=${path.join(folder, "not-mounted")}`, SICHTER_LANG: "de" });
     let seeing: WorkerProcess | undefined;
     try {
-      await blind.says(/SICHTER_E_WORKER_CANNOT_SEE_FILE: This worker cannot see \/Volumes\/News\/Pressekonferenz\.mp4/);
-      await blind.says(/given back/);
+      await blind.says(/SICHTER_E_WORKER_CANNOT_SEE_FILE: Dieser Worker sieht \/Volumes\/News\/Pressekonferenz\.mp4 nicht/);
+      await blind.says(/Pressekonferenz\.mp4: zurückgegeben/);
       expect(await jobs(db)).toEqual([expect.objectContaining({ id: jobId, state: "queued", attempts: 0, lease_owner: null })]);
 
       seeing = startWorker("seeing", { SICHTER_HOME: path.join(folder, "seeing"), SICHTER_CATALOG: url, SICHTER_PATH_MAP: `/Volumes/News=${mounted}` });
       const [done] = await eventually(allCompleted(db, 1), "the job completed by the worker that sees the file");
       expect(done).toMatchObject({ id: jobId, attempts: 1, result: expect.objectContaining({ worker: "seeing", file: clip }) });
       expect(await catalogued(db)).toEqual([{ path: clip, runs: 1 }]);
-      expect(blind.stdout()).not.toMatch(/analysing/);
+      expect(blind.stdout()).toMatch(/Worker blind wartet auf Aufträge/);
+      expect(blind.stdout()).not.toMatch(/wird analysiert/);
       // Given back once and not taken again: a blind worker must not keep the job from the others.
       expect(blind.stderr().match(/SICHTER_E_WORKER_CANNOT_SEE_FILE/g)).toHaveLength(1);
     } finally {
