@@ -15,6 +15,7 @@ import type { ClipAnalysis } from "../../pipeline/analyzeClip.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
 import { pipelineSteps } from "../../pipeline/PipelineContributions.ts";
 import type { CliContext } from "../CliContext.ts";
+import { ANALYSIS_OPTIONS, analysisChoices } from "../analysisOptions.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { ProgressBar } from "../ProgressBar.ts";
 
@@ -33,26 +34,13 @@ Folders are searched recursively for video files. A failing file does not stop t
 exit code is 1 if any file failed.`;
 
 export async function analyzeCommand(args: string[], context: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs("analyze", args, {
-    json: { type: "boolean" },
-    sidecar: { type: "boolean" },
-    embed: { type: "boolean" },
-    "no-write": { type: "boolean" },
-    lang: { type: "string" },
-    exact: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs("analyze", args, ANALYSIS_OPTIONS);
   if (values.help) {
     context.stdout.write(`${analyzeHelp}\n`);
     return 0;
   }
   if (positionals.length === 0) throw usageError("sichter analyze needs at least one file or folder (see: sichter analyze --help)");
-  if ([values.sidecar, values.embed, values["no-write"]].filter(Boolean).length > 1) {
-    throw usageError("choose one of --sidecar, --embed and --no-write");
-  }
-  const language = values.lang ?? context.locale;
-  if (language !== "de" && language !== "en") throw usageError(`--lang must be de or en, not "${values.lang}"`);
-  const target = values.embed ? "embed" : values["no-write"] ? null : "sidecar";
+  const { language, write, exact } = analysisChoices(values, context.locale);
 
   const items = await collectMediaFiles(positionals);
   sweepStaleJobFolders(sichterDirs().temp);
@@ -80,7 +68,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         const privacy = privacyFor(jobId);
         const stored = await analyzeAndStore(
           item.file,
-          { ...steps, language, write: target ?? "none", ...(values.exact && { mode: "exact" as const }), jobId, privacy },
+          { ...steps, language, write, ...(exact && { mode: "exact" as const }), jobId, privacy },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );

@@ -4,6 +4,7 @@ import { fingerprintFile } from "../../catalog/fingerprintFile.ts";
 import { SharedJobQueue } from "../../jobs/postgres/SharedJobQueue.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";
 import { throwIfCancelled } from "../../core/Cancellation.ts";
+import { ANALYSIS_OPTIONS, analysisChoices } from "../analysisOptions.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import type { AnalysisParams } from "./queuedAnalysis.ts";
@@ -16,15 +17,7 @@ clip already queued or under way is joined, not queued twice: its identity is it
 fingerprint, wherever it was queued from. The options mean what they mean for sichter analyze.`;
 
 export async function queueCommand(args: string[], context: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs("queue", args, {
-    json: { type: "boolean" },
-    sidecar: { type: "boolean" },
-    embed: { type: "boolean" },
-    "no-write": { type: "boolean" },
-    lang: { type: "string" },
-    exact: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values, positionals } = parseCommandArgs("queue", args, ANALYSIS_OPTIONS);
   if (values.help) {
     context.stdout.write(`${queueHelp}\n`);
     return 0;
@@ -32,12 +25,10 @@ export async function queueCommand(args: string[], context: CliContext): Promise
   const [action, ...inputs] = positionals;
   if (action !== "add") throw usageError(`sichter queue knows "add", not "${action ?? ""}" (see: sichter queue --help)`);
   if (inputs.length === 0) throw usageError("sichter queue add needs at least one file or folder");
-  if ([values.sidecar, values.embed, values["no-write"]].filter(Boolean).length > 1) throw usageError("choose one of --sidecar, --embed and --no-write");
-  const language = values.lang ?? context.locale;
-  if (language !== "de" && language !== "en") throw usageError(`--lang must be de or en, not "${values.lang}"`);
+  const { language, write, exact } = analysisChoices(values, context.locale);
   const where = configuredCatalog();
   if (where.kind !== "postgres") throw usageError("sichter queue needs SICHTER_CATALOG=postgres://… (the newsroom's shared queue)");
-  const params: AnalysisParams = { language, write: values.embed ? "embed" : values["no-write"] ? "none" : "sidecar", ...(values.exact && { mode: "exact" as const }) };
+  const params: AnalysisParams = { language, write, ...(exact && { mode: "exact" as const }) };
 
   const items = await collectMediaFiles(inputs);
   const queue = await SharedJobQueue.open(where.location);
