@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
 import { CancellationToken } from "../src/core/Cancellation.ts";
 import { Progress } from "../src/core/Progress.ts";
-import type { ExtensionAnalysisInput, ExtensionAnalyzer, SichterApi } from "../src/extensions/api/SichterApi.ts";
+import type { ExtensionAnalysisInput, ExtensionAnalyzer, SichterApi } from "../src/extensionHost/api/SichterApi.ts";
 import { registerBuiltinAnalyzer } from "./builtinAnalyzerExtension.ts";
 
 /** Registers a recording analyzer the way a built-in extension does and returns what it was given. */

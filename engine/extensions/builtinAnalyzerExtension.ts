@@ -1,7 +1,7 @@
 import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
 import type { CancellationToken } from "../src/core/Cancellation.ts";
 import type { Progress } from "../src/core/Progress.ts";
-import type { ExtensionAnalysisInput, ExtensionContext, SichterApi } from "../src/extensions/api/SichterApi.ts";
+import type { ExtensionAnalysisInput, ExtensionContext, SichterApi } from "../src/extensionHost/api/SichterApi.ts";
 import { mediaFrameSource } from "../src/media/FrameSource.ts";
 import type { MediaInfo } from "../src/media/MediaInfo.ts";
 

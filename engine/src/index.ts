@@ -19,6 +19,6 @@ export { OcrAnalyzer, createOcrAnalyzer, releaseOcrModels, type OcrAnalyzerOptio
 export { EngineService, DEFAULT_PORT, type EngineServiceOptions } from "./server/EngineService.ts";
 export { methodHandlers, type ServiceState } from "./server/methodHandlers.ts";
 export { JobQueue, type JobRunner } from "./jobs/JobQueue.ts";
-export { ExtensionRegistry, type InstalledExtension } from "./extensions/ExtensionRegistry.ts";
-export { BUILTIN_EXTENSIONS_DIR } from "./extensions/extensionDirs.ts";
+export { ExtensionRegistry, type InstalledExtension } from "./extensionHost/ExtensionRegistry.ts";
+export { BUILTIN_EXTENSIONS_DIR } from "./extensionHost/extensionDirs.ts";
 export { ENGINE_VERSION } from "./version.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
 import { defaultCatalogPath, SqliteCatalog } from "../src/catalog/index.ts";
-import { extensionDirs } from "../src/extensions/extensionDirs.ts";
+import { extensionDirs } from "../src/extensionHost/extensionDirs.ts";
 import { TransparencyLog } from "../src/keywording/privacy/TransparencyLog.ts";
 import type { TransparencyRecord } from "../src/keywording/privacy/TransparencyRecord.ts";
 import { startEngineWithClient, stopEngineWithClient, type EngineProcess } from "./engineProcess.ts";

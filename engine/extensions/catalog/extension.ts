@@ -1,7 +1,7 @@
 import type { TagPlan } from "@sichter/shared/model";
 import type { Catalog } from "../../src/catalog/Catalog.ts";
 import { openCatalog } from "../../src/catalog/openCatalog.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
 
 let catalog: Promise<Catalog> | undefined;
 

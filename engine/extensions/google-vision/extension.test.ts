@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
-import { readManifest, validateConfiguration } from "../../src/extensions/manifest/index.ts";
+import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import { readManifest, validateConfiguration } from "../../src/extensionHost/manifest/index.ts";
 import { ENGINE_VERSION } from "../../src/version.ts";
 import { activate } from "./extension.ts";
 

@@ -1,6 +1,6 @@
 import type { TagPlan } from "@sichter/shared/model";
 import type { CancellationToken } from "../../src/core/Cancellation.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensions/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
 import { disposeExifTool, writeXmp } from "./index.ts";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
 import type { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
 import { loadPrivacySettings } from "../keywording/privacy/PrivacySettings.ts";

@@ -10,8 +10,8 @@ import {
 } from "@sichter/shared/protocol";
 import type { Database } from "better-sqlite3";
 import type { Catalog } from "../catalog/Catalog.ts";
-import { contributionSummary } from "../extensions/contributionSummary.ts";
-import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import { contributionSummary } from "../extensionHost/contributionSummary.ts";
+import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
 import { isFinished } from "../jobs/JobRecord.ts";
 import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";

@@ -1,5 +1,5 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
-import type { ExtensionRegistry } from "../extensions/ExtensionRegistry.ts";
+import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import { loadPrivacySettings, PrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
 import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
 

@@ -9,7 +9,7 @@ import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { subProgress } from "../../core/Progress.ts";
 import { SichterError, isSichterError, toSichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { loadExtensions } from "../../extensions/loadExtensions.ts";
+import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import { analyzeAndStore, type XmpWritten } from "../../pipeline/analyzeAndStore.ts";
 import type { ClipAnalysis } from "../../pipeline/analyzeClip.ts";
 import { collectMediaFiles } from "../../pipeline/collectMediaFiles.ts";

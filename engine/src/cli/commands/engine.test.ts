@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import { runCli } from "../../../test/runCli.ts";
 import { SCHEMA_VERSION } from "../../catalog/index.ts";
-import { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
-import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensions/extensionDirs.ts";
+import { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
+import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensionHost/extensionDirs.ts";
 import { ENGINE_VERSION } from "../../version.ts";
 import { engineInfo } from "./engine.ts";
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
 import { writeFileAtomic } from "../../core/moveFile.ts";
 import { SichterError } from "../../core/SichterError.ts";
-import { loadExtensions } from "../../extensions/loadExtensions.ts";
+import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 

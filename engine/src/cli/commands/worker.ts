@@ -6,7 +6,7 @@ import { configuredCatalog } from "../../catalog/openCatalog.ts";
 import { postgresConnection } from "../../catalog/postgres/postgresConnection.ts";
 import { sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { loadExtensions } from "../../extensions/loadExtensions.ts";
+import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import { PathMapping } from "../../jobs/postgres/PathMapping.ts";
 import { QueueWorker, type QueueWorkerEvent } from "../../jobs/postgres/QueueWorker.ts";
 import { SharedJobQueue } from "../../jobs/postgres/SharedJobQueue.ts";

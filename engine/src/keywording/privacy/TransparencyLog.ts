@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ErrorCode } from "@sichter/shared/errors";
 import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
-import { ContributionId } from "../../extensions/manifest/ContributionId.ts";
+import { ContributionId } from "../../extensionHost/manifest/ContributionId.ts";
 import type { TransparencyRecord } from "./TransparencyRecord.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
+import type { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
 import type { OutboundMode } from "./OutboundPolicy.ts";
 
 /** One keyword provider contribution as the user sees it when asking "what may leave this machine?". */

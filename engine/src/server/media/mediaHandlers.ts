@@ -3,7 +3,7 @@ import type { MethodName, MethodParams, MethodResultInput } from "@sichter/share
 import type { Catalog } from "../../catalog/Catalog.ts";
 import { CancellationTokenSource } from "../../core/Cancellation.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import type { ExtensionRegistry } from "../../extensions/ExtensionRegistry.ts";
+import type { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
 import { MediaFolders } from "../../media/MediaFolders.ts";
 import { ProbeCache } from "../../media/ProbeCache.ts";
 import { applyAcceptedTags } from "../../pipeline/applyAcceptedTags.ts";
