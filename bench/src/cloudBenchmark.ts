@@ -5,7 +5,7 @@ import type { Keyframe } from "@sichter/shared/model";
 import { BUILTIN_EXTENSIONS_DIR, detectShots, ENGINE_VERSION, ExtensionRegistry, mediaFrameSource, probeMedia, type MediaInfo, type Shot } from "@sichter/engine";
 // The cloud stage, the privacy guard and the vision simulator are not part of the engine's public
 // index (the simulator is a test helper); the benchmark drives them exactly as the pipeline does.
-import type { KeyframeDuplicate } from "../../engine/src/analysis/keyframes/KeyframeSelection.ts";
+import type { KeyframeDuplicate } from "../../engine/src/extensionHost/api/KeyframeSelection.ts";
 import { keyframeSelection } from "../../engine/extensions/shots/stages.ts";
 import { CancellationToken } from "../../engine/src/core/Cancellation.ts";
 import { Progress } from "../../engine/src/core/Progress.ts";

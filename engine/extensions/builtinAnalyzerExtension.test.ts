@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer } from "../src/extensionHost/api/Analyzer.ts";
 import { CancellationToken } from "../src/core/Cancellation.ts";
 import { Progress } from "../src/core/Progress.ts";
 import type { ExtensionAnalysisInput, ExtensionAnalyzer, SichterApi } from "../src/extensionHost/api/SichterApi.ts";

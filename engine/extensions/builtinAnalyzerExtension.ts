@@ -1,4 +1,4 @@
-import type { AnalysisInput, Analyzer } from "../src/analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer } from "../src/extensionHost/api/Analyzer.ts";
 import type { CancellationToken } from "../src/core/Cancellation.ts";
 import type { Progress } from "../src/core/Progress.ts";
 import type { ExtensionAnalysisInput, ExtensionContext, SichterApi } from "../src/extensionHost/api/SichterApi.ts";

@@ -13,7 +13,7 @@ import { findPictureCues } from "./findPictureCues.ts";
 import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
 import { isBars, isBlack } from "./pictureTests.ts";
 import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
-import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import { detectShots } from "../shots/detector/ShotDetector.ts";
 import { probeMedia } from "../../src/media/probeMedia.ts";
 
 let dir: string;

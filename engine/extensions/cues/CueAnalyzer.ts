@@ -1,7 +1,7 @@
 import { CancellationToken } from "../../src/core/Cancellation.ts";
 import { Progress, subProgress } from "../../src/core/Progress.ts";
 import type { Tag } from "@sichter/shared/model";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
 import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";

@@ -2,8 +2,8 @@ import path from "node:path";
 import { ffmpeg } from "../../test/fixtures.ts";
 import { mediaFrameSource } from "../../src/media/FrameSource.ts";
 import { probeMedia } from "../../src/media/probeMedia.ts";
-import type { AnalysisInput } from "../../src/analysis/Analyzer.ts";
-import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import type { AnalysisInput } from "../../src/extensionHost/api/Analyzer.ts";
+import { detectShots } from "../shots/detector/ShotDetector.ts";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
 

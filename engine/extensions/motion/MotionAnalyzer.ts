@@ -1,7 +1,7 @@
 import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
 import { FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame } from "../../src/media/FrameRuns.ts";
 import { evenHeight } from "../../src/media/FrameSource.ts";
 import { makeTag } from "../cues/makeTag.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ffmpeg } from "../../test/fixtures.ts";
 import type { GrayImage } from "./GrayImage.ts";
 
-import { rng } from "../../src/analysis/shots/syntheticFrames.test-helpers.ts";
+import { rng } from "../shots/detector/syntheticFrames.test-helpers.ts";
 
 export { rng };
 

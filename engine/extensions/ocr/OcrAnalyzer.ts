@@ -1,7 +1,7 @@
 import type { Tag } from "@sichter/shared/model";
 import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
 import { Progress } from "../../src/core/Progress.ts";
-import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/analysis/Analyzer.ts";
+import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import { detectShots } from "../shots/detector/ShotDetector.ts";
 import { mediaFrameSource } from "../../src/media/FrameSource.ts";
 import { probeMedia } from "../../src/media/probeMedia.ts";
 import { lowerThirdFilter, ocrFont } from "./lowerThirds.test-helpers.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
-import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import { detectShots } from "../shots/detector/ShotDetector.ts";
 import { bytesPerFrame } from "../../src/media/FrameReader.ts";
 import { mediaFrameSource } from "../../src/media/FrameSource.ts";
 import { keyframeFrameGeometry, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";

@@ -1,7 +1,7 @@
 import type { CancellationToken } from "../../src/core/Cancellation.ts";
 import type { Progress } from "../../src/core/Progress.ts";
 import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
-import type { Shot } from "../../src/analysis/shots/Shot.ts";
+import type { Shot } from "./detector/Shot.ts";
 import type { MediaInfo } from "../../src/media/MediaInfo.ts";
 import { keyframeSelection, shotDetection } from "./stages.ts";
 

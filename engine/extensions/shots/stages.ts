@@ -1,8 +1,8 @@
 import path from "node:path";
-import { extractKeyframes } from "../../src/analysis/keyframes/extractKeyframes.ts";
-import type { KeyframeSelection } from "../../src/analysis/keyframes/KeyframeSelection.ts";
-import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
-import type { ShotDetection } from "../../src/analysis/shots/ShotDetection.ts";
+import { extractKeyframes } from "./keyframes/extractKeyframes.ts";
+import type { KeyframeSelection } from "../../src/extensionHost/api/KeyframeSelection.ts";
+import { detectShots } from "./detector/ShotDetector.ts";
+import type { ShotDetection } from "../../src/extensionHost/api/ShotDetection.ts";
 
 const VERSION = "1.0.0";
 /** Thumbnails and OCR-free uses need no more; the catalog keeps these as they are. */

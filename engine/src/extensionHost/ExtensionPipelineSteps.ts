@@ -1,9 +1,9 @@
 import { Keyframe } from "@sichter/shared/model";
 import { z } from "zod";
-import type { KeyframeSelection, KeyframeSelectionResult } from "../analysis/keyframes/KeyframeSelection.ts";
-import type { Shot } from "../analysis/shots/Shot.ts";
-import type { ShotDetection, ShotDetectionOutcome } from "../analysis/shots/ShotDetection.ts";
-import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
+import type { KeyframeSelection, KeyframeSelectionResult } from "./api/KeyframeSelection.ts";
+import type { Shot } from "../../extensions/shots/detector/Shot.ts";
+import type { ShotDetection, ShotDetectionOutcome } from "./api/ShotDetection.ts";
+import type { ShotDetectionMode } from "../../extensions/shots/detector/ShotDetector.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";

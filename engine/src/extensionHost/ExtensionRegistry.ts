@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
-import type { Analyzer } from "../analysis/Analyzer.ts";
+import type { Analyzer } from "./api/Analyzer.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionKeywordProvider } from "./ExtensionKeywordProvider.ts";
 import { ExtensionKeyframeSelection, ExtensionShotDetection, type PipelineStepOptions } from "./ExtensionPipelineSteps.ts";
-import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
-import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { KeyframeSelection } from "./api/KeyframeSelection.ts";
+import type { ShotDetection } from "./api/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
 import { IdleClock } from "./IdleClock.ts";

@@ -1,6 +1,6 @@
-import type { Analyzer } from "../analysis/Analyzer.ts";
-import type { KeyframeSelection } from "../analysis/keyframes/KeyframeSelection.ts";
-import type { ShotDetection } from "../analysis/shots/ShotDetection.ts";
+import type { Analyzer } from "../extensionHost/api/Analyzer.ts";
+import type { KeyframeSelection } from "../extensionHost/api/KeyframeSelection.ts";
+import type { ShotDetection } from "../extensionHost/api/ShotDetection.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
 import type { TagWriter } from "./TagWriter.ts";

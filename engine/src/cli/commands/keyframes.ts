@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
-import { extractKeyframes } from "../../analysis/keyframes/extractKeyframes.ts";
-import { NEAR_DUPLICATE_BITS } from "../../analysis/keyframes/perceptualHash.ts";
-import { detectShots } from "../../analysis/shots/ShotDetector.ts";
+import { extractKeyframes } from "../../../extensions/shots/keyframes/extractKeyframes.ts";
+import { NEAR_DUPLICATE_BITS } from "../../media/perceptualHash.ts";
+import { detectShots } from "../../../extensions/shots/detector/ShotDetector.ts";
 import { JobTempFolder, sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { moveFile, writeFileAtomic } from "../../core/moveFile.ts";
 import { subProgress } from "../../core/Progress.ts";

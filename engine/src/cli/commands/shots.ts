@@ -1,5 +1,5 @@
-import { detectShots, type ShotDetectionMode } from "../../analysis/shots/ShotDetector.ts";
-import { shotReport, type ShotReport } from "../../analysis/shots/shotReport.ts";
+import { detectShots, type ShotDetectionMode } from "../../../extensions/shots/detector/ShotDetector.ts";
+import { shotReport, type ShotReport } from "../../../extensions/shots/detector/shotReport.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";

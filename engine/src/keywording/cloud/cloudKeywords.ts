@@ -6,7 +6,7 @@ import type { FrameSource } from "../../media/FrameSource.ts";
 import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";
 import type { PrivacyGuard } from "../privacy/PrivacyGuard.ts";
 import type { PrivacySettings } from "../privacy/PrivacySettings.ts";
-import type { KeyframeDuplicate } from "../../analysis/keyframes/KeyframeSelection.ts";
+import type { KeyframeDuplicate } from "../../extensionHost/api/KeyframeSelection.ts";
 import { dedupeKeyframes, withDuplicateShots } from "./dedupeKeyframes.ts";
 import { preparePictures, type PreparedPictures } from "./preparePictures.ts";
 import { visionTags } from "./visionTags.ts";

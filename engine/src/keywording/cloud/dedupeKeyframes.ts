@@ -1,6 +1,6 @@
 import type { Keyframe } from "@sichter/shared/model";
-import type { KeyframeDuplicate } from "../../analysis/keyframes/KeyframeSelection.ts";
-import { hammingDistance } from "../../analysis/keyframes/perceptualHash.ts";
+import type { KeyframeDuplicate } from "../../extensionHost/api/KeyframeSelection.ts";
+import { hammingDistance } from "../../media/perceptualHash.ts";
 
 /** A keyframe that is sent, and the keyframes (itself included) its answer stands for. */
 export interface RepresentedKeyframe {

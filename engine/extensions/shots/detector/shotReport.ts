@@ -1,5 +1,5 @@
-import { mediaTimecode } from "../../media/mediaTimecode.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import { mediaTimecode } from "../../../src/media/mediaTimecode.ts";
+import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
 import type { ShotDetectionResult } from "./ShotDetector.ts";
 import type { Transition } from "./Shot.ts";
 

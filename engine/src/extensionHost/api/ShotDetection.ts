@@ -5,8 +5,8 @@ import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { WindowPictures } from "../../media/WindowPictures.ts";
-import type { Shot } from "./Shot.ts";
-import type { ShotDetectionMode } from "./ShotDetector.ts";
+import type { Shot } from "../../../extensions/shots/detector/Shot.ts";
+import type { ShotDetectionMode } from "../../../extensions/shots/detector/ShotDetector.ts";
 import type { Preparable } from "../../core/Preparable.ts";
 
 export interface ShotDetectionOutcome {

@@ -1,4 +1,4 @@
-import type { Shot } from "../shots/Shot.ts";
+import type { Shot } from "../detector/Shot.ts";
 
 /** One more keyframe per this many seconds of shot, so a long interview gets more than one picture. */
 const SECONDS_PER_KEYFRAME = 8;

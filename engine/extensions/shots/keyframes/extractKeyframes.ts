@@ -1,18 +1,18 @@
 import fs from "node:fs";
 import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { Progress } from "../../core/Progress.ts";
-import { SichterError } from "../../core/SichterError.ts";
-import { mediaTimecode } from "../../media/mediaTimecode.ts";
-import { bytesPerFrame, type FrameGeometry } from "../../media/FrameReader.ts";
-import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../media/FrameRuns.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
-import { frameSeconds, frameSeekSeconds, timeAfterSeek } from "../../media/keyframeSeek.ts";
-import { displayHeight } from "../../media/pixelAspect.ts";
-import { lastStderrLine, runTool, type ToolInput } from "../../media/ToolProcess.ts";
-import type { Shot } from "../shots/Shot.ts";
+import { CancellationToken, throwIfCancelled } from "../../../src/core/Cancellation.ts";
+import { Progress } from "../../../src/core/Progress.ts";
+import { SichterError } from "../../../src/core/SichterError.ts";
+import { mediaTimecode } from "../../../src/media/mediaTimecode.ts";
+import { bytesPerFrame, type FrameGeometry } from "../../../src/media/FrameReader.ts";
+import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../../src/media/FrameRuns.ts";
+import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
+import { frameSeconds, frameSeekSeconds, timeAfterSeek } from "../../../src/media/keyframeSeek.ts";
+import { displayHeight } from "../../../src/media/pixelAspect.ts";
+import { lastStderrLine, runTool, type ToolInput } from "../../../src/media/ToolProcess.ts";
+import type { Shot } from "../detector/Shot.ts";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
-import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "./perceptualHash.ts";
+import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "../../../src/media/perceptualHash.ts";
 
 export interface Keyframe {
   readonly shot: number;

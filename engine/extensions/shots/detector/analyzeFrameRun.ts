@@ -1,5 +1,5 @@
-import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts";
-import { readFrames, type FrameReadRequest } from "../../media/FrameReader.ts";
+import { CancellationToken, throwIfCancelled } from "../../../src/core/Cancellation.ts";
+import { readFrames, type FrameReadRequest } from "../../../src/media/FrameReader.ts";
 import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";

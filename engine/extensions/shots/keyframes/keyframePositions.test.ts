@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Shot } from "../shots/Shot.ts";
+import type { Shot } from "../detector/Shot.ts";
 import { BURST, keyframePositions } from "./keyframePositions.ts";
 
 const shot = (index: number, startFrame: number, endFrame: number, transition: Shot["transition"] = null): Shot => ({
