@@ -1,8 +1,5 @@
+import { type MediaInfo, type AnalysisInput, type Analyzer, CancellationToken, Progress, type ExtensionAnalysisInput, type ExtensionAnalyzer, type SichterApi } from "@sichter/engine/extension-api";
 import { describe, expect, it } from "vitest";
-import type { AnalysisInput, Analyzer } from "../src/extensionHost/api/Analyzer.ts";
-import { CancellationToken } from "../src/core/Cancellation.ts";
-import { Progress } from "../src/core/Progress.ts";
-import type { ExtensionAnalysisInput, ExtensionAnalyzer, SichterApi } from "../src/extensionHost/api/SichterApi.ts";
 import { registerBuiltinAnalyzer } from "./builtinAnalyzerExtension.ts";
 
 /** Registers a recording analyzer the way a built-in extension does and returns what it was given. */
@@ -23,7 +20,8 @@ async function inputSeenBy(input: ExtensionAnalysisInput): Promise<AnalysisInput
   return seen!;
 }
 
-const media = { path: "/clips/a.mp4", keyframes: [0, 50], frameRate: "25/1", frameCount: 100, durationSeconds: 4, width: 1920, height: 1080 };
+// The fields the adapter could touch; the rest of the probe result does not matter here.
+const media = { path: "/clips/a.mp4", keyframes: [0, 50], frameRate: "25/1", frameCount: 100, durationSeconds: 4, width: 1920, height: 1080 } as unknown as MediaInfo;
 const base = { media, shots: [], keyframes: [], language: "de" as const, frames: { rgb: async () => [] } };
 
 describe("a built-in analyzer behind the extension API", () => {

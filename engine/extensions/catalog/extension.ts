@@ -1,7 +1,6 @@
-import type { TagPlan } from "@sichter/shared/model";
+import type { TagPlan, ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import type { Catalog } from "../../src/catalog/Catalog.ts";
 import { openCatalog } from "../../src/catalog/openCatalog.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
 
 let catalog: Promise<Catalog> | undefined;
 

@@ -1,20 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import { Tag } from "@sichter/shared/model";
+import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount, keyframePictureList, probeMedia } from "@sichter/engine/extension-api";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
-import { isSichterError } from "../../src/core/SichterError.ts";
-import { Progress } from "../../src/core/Progress.ts";
-import { liveToolProcessCount } from "../../src/media/ToolProcess.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
 import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
 import { isBars, isBlack } from "./pictureTests.ts";
-import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
 
 let dir: string;
 beforeAll(() => {

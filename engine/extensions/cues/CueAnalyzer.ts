@@ -1,8 +1,4 @@
-import { CancellationToken } from "../../src/core/Cancellation.ts";
-import { Progress, subProgress } from "../../src/core/Progress.ts";
-import type { Tag } from "@sichter/shared/model";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
-import { keyframePictureList } from "../../src/media/KeyframePictures.ts";
+import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, keyframePictureList } from "@sichter/engine/extension-api";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";
 import { findPictureCues, type PictureCueOptions } from "./findPictureCues.ts";

@@ -1,6 +1,4 @@
-import { keyframeIndexAtOrBefore } from "../../src/media/keyframeSeek.ts";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import { keyframeIndexAtOrBefore, type RgbImage, type MediaInfo } from "@sichter/engine/extension-api";
 
 /**
  * Starting another ffmpeg costs about as much as decoding this many frames (its keyframe, the start,

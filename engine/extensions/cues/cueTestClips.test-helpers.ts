@@ -1,8 +1,6 @@
 import path from "node:path";
 import { ffmpeg } from "../../test/fixtures.ts";
-import { mediaFrameSource } from "../../src/media/FrameSource.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
-import type { AnalysisInput } from "../../src/extensionHost/api/Analyzer.ts";
+import { mediaFrameSource, probeMedia, type AnalysisInput } from "@sichter/engine/extension-api";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];

@@ -1,8 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken } from "../../src/core/Cancellation.ts";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
-import { lastStderrLine, runTool } from "../../src/media/ToolProcess.ts";
+import { ErrorCode, CancellationToken, SichterError, type MediaInfo, lastStderrLine, runTool } from "@sichter/engine/extension-api";
 
 /** Quieter than this counts as silence (ffmpeg `silencedetect` noise level). */
 export const SILENCE_DB = -50;

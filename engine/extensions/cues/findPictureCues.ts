@@ -1,11 +1,4 @@
-import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { Progress } from "../../src/core/Progress.ts";
-import { readFrames, type FrameGeometry } from "../../src/media/FrameReader.ts";
-import { decodeRun } from "../../src/media/keyframeSeek.ts";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
-import { KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry } from "../../src/media/KeyframePictures.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
-import { readWindowPictures, type WindowPictures } from "../../src/media/WindowPictures.ts";
+import { CancellationToken, throwIfCancelled, Progress, readFrames, type FrameGeometry, decodeRun, type RgbImage, KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry, type MediaInfo, readWindowPictures, type WindowPictures } from "@sichter/engine/extension-api";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
 import { heldPicture, isBars, isBlack, samePicture } from "./pictureTests.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";

@@ -1,4 +1,4 @@
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { RgbImage } from "@sichter/engine/extension-api";
 
 /**
  * Tests on small RGB pictures (64x36 is plenty): black, colour bars, and "same picture". Levels are

@@ -1,4 +1,4 @@
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import type { MediaInfo } from "@sichter/engine/extension-api";
 
 /**
  * A predicted frame that repeats its reference costs an encoder almost nothing (every macroblock

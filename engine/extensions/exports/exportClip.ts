@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
-import type { Tag, TagSet } from "@sichter/shared/model";
+import { ErrorCode, type Tag, type TagSet, SichterError } from "@sichter/engine/extension-api";
 import type { Catalog, StoredClip } from "../../src/catalog/index.ts";
-import { SichterError } from "../../src/core/SichterError.ts";
 import { buildTagPlan } from "../../src/pipeline/buildTagPlan.ts";
 import { exportCsv } from "./exportCsv.ts";
 import { exportEdl } from "./exportEdl.ts";

@@ -1,4 +1,4 @@
-import type { Clip, TagPlan } from "@sichter/shared/model";
+import type { Clip, TagPlan } from "@sichter/engine/extension-api";
 import { markerRows } from "./markerRows.ts";
 
 const COLUMNS = ["name", "comment", "kind", "color", "start_frame", "end_frame", "start_timecode", "end_timecode"] as const;

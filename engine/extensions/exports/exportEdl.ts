@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { Clip, TagPlan } from "@sichter/shared/model";
-import { createTimecodeContext, parseFrameRate } from "@sichter/shared/timecode";
+import { type Clip, type TagPlan, createTimecodeContext, parseFrameRate } from "@sichter/engine/extension-api";
 import { markerRows } from "./markerRows.ts";
 
 /** Avid locator colours; ours map to the nearest. */

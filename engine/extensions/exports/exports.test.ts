@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Clip, TagPlan } from "@sichter/shared/model";
+import type { Clip, TagPlan } from "@sichter/engine/extension-api";
 import { exportCsv } from "./exportCsv.ts";
 import { exportEdl } from "./exportEdl.ts";
 

@@ -1,5 +1,5 @@
 import { openCatalog } from "../../src/catalog/openCatalog.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { exportClip, type ExportFormat } from "./exportClip.ts";
 
 const FORMATS: readonly ExportFormat[] = ["csv", "edl", "json"];

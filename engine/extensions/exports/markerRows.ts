@@ -1,5 +1,4 @@
-import type { Clip, TagPlan } from "@sichter/shared/model";
-import { createTimecodeContext, parseFrameRate } from "@sichter/shared/timecode";
+import { type Clip, type TagPlan, createTimecodeContext, parseFrameRate } from "@sichter/engine/extension-api";
 
 export interface MarkerRow {
   readonly name: string;

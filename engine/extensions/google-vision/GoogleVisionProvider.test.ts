@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken } from "../../src/core/Cancellation.ts";
-import type { KeywordRequestContext, OutboundRequest, ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, CancellationToken, type KeywordRequestContext, type OutboundRequest, type ProviderImage } from "@sichter/engine/extension-api";
 import { createGoogleVisionSimulator, GOOGLE_SIMULATOR_KEY, type GoogleVisionSimulator, type SimulatorFault } from "../../test/simulators/googleVisionSimulator.ts";
 import type { TestColour } from "../../test/simulators/decodeJpeg.ts";
 import { gridJpeg, solidJpeg } from "../../test/simulators/solidJpeg.ts";

@@ -1,14 +1,9 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { ImageAnswer, KeywordProvider, ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, throwIfCancelled, SichterError, type ImageAnswer, type KeywordProvider, type ProviderImage, resolveApiKey, statusFailure } from "@sichter/engine/extension-api";
 import { buildAnnotateRequest } from "./annotateRequest.ts";
 import { batchImages } from "./batchImages.ts";
 import { readGoogleSettings } from "./googleSettings.ts";
 import { parseAnnotateResponse } from "./parseAnnotateResponse.ts";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
-import { resolveApiKey } from "../../src/keywording/providers/resolveApiKey.ts";
-import { statusFailure } from "../../src/keywording/providers/statusFailure.ts";
 
 /**
  * Vision labels a whole picture; it cannot say which tile of a contact sheet a label belongs to, and

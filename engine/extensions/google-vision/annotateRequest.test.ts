@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import type { ProviderImage } from "@sichter/engine/extension-api";
 import { buildAnnotateRequest } from "./annotateRequest.ts";
 
 const image = (id: string, jpegBase64: string): ProviderImage => ({ id, jpegBase64, width: 64, height: 36, tiles: [{ label: "1" }], columns: 1, rows: 1 });

@@ -1,4 +1,4 @@
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import type { ProviderImage } from "@sichter/engine/extension-api";
 
 export interface AnnotateRequestOptions {
   /** Results per feature and image. */

@@ -1,4 +1,4 @@
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import type { ProviderImage } from "@sichter/engine/extension-api";
 
 /**
  * Vision takes at most 10 MB of JSON per request. Keyframes are small (768 px, a few hundred kB as

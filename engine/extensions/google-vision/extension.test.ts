@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { readManifest, validateConfiguration } from "../../src/extensionHost/manifest/index.ts";
 import { ENGINE_VERSION } from "../../src/version.ts";
 import { activate } from "./extension.ts";

@@ -1,4 +1,4 @@
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { createGoogleVisionProvider } from "./GoogleVisionProvider.ts";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
 

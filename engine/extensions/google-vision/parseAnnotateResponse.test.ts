@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, type ProviderImage } from "@sichter/engine/extension-api";
 import { parseAnnotateResponse } from "./parseAnnotateResponse.ts";
 
 const image = (id: string): ProviderImage => ({ id, jpegBase64: "QUFB", width: 64, height: 36, tiles: [{ label: "7" }], columns: 1, rows: 1 });

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { ImageAnswer, ProviderImage, ProviderKeyword } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, SichterError, type ImageAnswer, type ProviderImage, type ProviderKeyword, redact } from "@sichter/engine/extension-api";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
-import { redact } from "../../src/keywording/providers/statusFailure.ts";
 import { webEntityConfidences } from "./webEntityConfidence.ts";
 
 /**

@@ -1,12 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import { Tag } from "@sichter/shared/model";
+import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount } from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeTempDir } from "../../test/fixtures.ts";
-import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
-import { isSichterError } from "../../src/core/SichterError.ts";
-import { Progress } from "../../src/core/Progress.ts";
-import { liveToolProcessCount } from "../../src/media/ToolProcess.ts";
 import { analysisInput } from "../cues/cueTestClips.test-helpers.ts";
 import { burstPositions } from "./burstPositions.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";

@@ -1,9 +1,4 @@
-import type { Tag } from "@sichter/shared/model";
-import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { Progress } from "../../src/core/Progress.ts";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
-import { FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame } from "../../src/media/FrameRuns.ts";
-import { evenHeight } from "../../src/media/FrameSource.ts";
+import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame, evenHeight } from "@sichter/engine/extension-api";
 import { makeTag } from "../cues/makeTag.ts";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { burstMotion, type BurstMotion } from "./burstMotion.ts";

@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/fixtures.ts";
-import { decodeRun } from "../../src/media/keyframeSeek.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
+import { decodeRun, type MediaInfo, probeMedia } from "@sichter/engine/extension-api";
 import { decodeBursts } from "./burstDecoder.ts";
 import { cameraClip, stillTexture } from "./motionClips.test-helpers.ts";
 

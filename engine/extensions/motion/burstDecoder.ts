@@ -1,8 +1,4 @@
-import { CancellationToken } from "../../src/core/Cancellation.ts";
-import { decodeRun, keyframeIndexAtOrBefore, keyframeSeekSeconds } from "../../src/media/keyframeSeek.ts";
-import { bytesPerFrame, type FrameGeometry } from "../../src/media/FrameReader.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
-import { runTool } from "../../src/media/ToolProcess.ts";
+import { CancellationToken, decodeRun, keyframeIndexAtOrBefore, keyframeSeekSeconds, bytesPerFrame, type FrameGeometry, type MediaInfo, runTool } from "@sichter/engine/extension-api";
 
 /** Frames `first` .. `first + count - 1` of the clip (presentation order). */
 export interface Burst {

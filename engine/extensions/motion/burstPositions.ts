@@ -1,4 +1,4 @@
-import type { Shot } from "@sichter/shared/model";
+import type { Shot } from "@sichter/engine/extension-api";
 
 /** Consecutive frames decoded per burst: 5 frame pairs, enough to tell a steady move from wobble. */
 export const BURST_FRAMES = 6;

@@ -1,4 +1,4 @@
-import type { Tag } from "@sichter/shared/model";
+import type { Tag } from "@sichter/engine/extension-api";
 import type { MotionTruthSegment } from "./motionFamilies.test-helpers.ts";
 
 /** How the motion tags read one truth segment. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tag } from "@sichter/shared/model";
+import type { Tag } from "@sichter/engine/extension-api";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { analysisInput } from "../cues/cueTestClips.test-helpers.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";

@@ -1,14 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
-import { Tag } from "@sichter/shared/model";
+import { ErrorCode, CancellationTokenSource, Tag, probeMedia, mediaFrameSource, type AnalysisInput, type AnalyzerResult } from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
-import { mediaFrameSource } from "../../src/media/FrameSource.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
-import type { AnalysisInput, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
 import { OcrAnalyzer } from "./OcrAnalyzer.ts";
 import { defaultOcrModelPaths, loadOcrModels, releaseOcrModels } from "./ocrModels.ts";
 import { lowerThirdFilter, ocrFont } from "./lowerThirds.test-helpers.ts";

@@ -1,7 +1,4 @@
-import type { Tag } from "@sichter/shared/model";
-import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { Progress } from "../../src/core/Progress.ts";
-import type { Analyzer, AnalysisInput, AnalyzerResult } from "../../src/extensionHost/api/Analyzer.ts";
+import { type Tag, CancellationToken, throwIfCancelled, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries } from "@sichter/engine/extension-api";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";
@@ -9,7 +6,6 @@ import { ocrSamplePlan, type PlannedSample } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
 import type { FrameReading } from "./readFrame.ts";
 import { sampleFrames } from "./sampleFrames.ts";
-import { restoreWordBoundaries } from "../../src/keywording/wordBoundaries.ts";
 import { lineRole } from "./lineRole.ts";
 import { separateOverlays } from "./persistentOverlays.ts";
 import { trackText, type OcrSample } from "./textTracks.ts";

@@ -1,7 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import { ErrorCode, SichterError, type RgbImage } from "@sichter/engine/extension-api";
 import { releaseOcrModels as releaseModelsOnThisThread, type OcrModelPaths } from "./ocrModels.ts";
 import type { OcrThreadReply, OcrThreadRequest, PictureMessage } from "./ocrThreadMessages.ts";
 import type { FrameReading, ReadFrameOptions } from "./readFrame.ts";

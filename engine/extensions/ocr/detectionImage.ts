@@ -1,5 +1,5 @@
 import { Image, type Box } from "paddleocr";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { RgbImage } from "@sichter/engine/extension-api";
 
 type ResizeOptions = Parameters<Image["resize"]>[0];
 type TensorOptions = Parameters<Image["tensor"]>[0];

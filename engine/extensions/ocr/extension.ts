@@ -1,5 +1,5 @@
 import { createOcrAnalyzer, releaseOcrModels } from "./index.ts";
-import { prepareInBackground } from "../../src/core/Preparable.ts";
+import { prepareInBackground } from "@sichter/engine/extension-api";
 import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
 
 export function activate(context: ExtensionContext, api: SichterApi): void {

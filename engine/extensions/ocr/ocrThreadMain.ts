@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { isSichterError } from "../../src/core/SichterError.ts";
+import { isSichterError } from "@sichter/engine/extension-api";
 import { asDetectionImage } from "./detectionImage.ts";
 import { loadOcrModels, type OcrModelPaths } from "./ocrModels.ts";
 import type { OcrThreadReply, OcrThreadRequest } from "./ocrThreadMessages.ts";

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@sichter/shared/errors";
+import type { ErrorCode } from "@sichter/engine/extension-api";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import type { FrameReading, ReadFrameOptions } from "./readFrame.ts";
 

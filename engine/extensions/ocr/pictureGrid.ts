@@ -1,4 +1,4 @@
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { RgbImage } from "@sichter/engine/extension-api";
 
 /** Mean luma of each cell of a coarse grid over a picture: enough to tell "nothing moved". */
 export interface PictureGrid {

@@ -1,5 +1,5 @@
 import { Image, type Box } from "paddleocr";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { RgbImage } from "@sichter/engine/extension-api";
 import { detectionImage, toFrameBox } from "./detectionImage.ts";
 import { correctGerman } from "./germanCorrection.ts";
 import type { OcrModels } from "./ocrModels.ts";

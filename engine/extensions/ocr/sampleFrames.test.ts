@@ -3,11 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
-import { bytesPerFrame } from "../../src/media/FrameReader.ts";
-import { mediaFrameSource } from "../../src/media/FrameSource.ts";
-import { keyframeFrameGeometry, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
+import { bytesPerFrame, mediaFrameSource, keyframeFrameGeometry, type KeyframeFrames, type MediaInfo, probeMedia } from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 import { sampleFrames } from "./sampleFrames.ts";
 

@@ -1,11 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { SichterError } from "../../src/core/SichterError.ts";
-import { readFrames } from "../../src/media/FrameReader.ts";
-import { evenHeight, type FrameSource, type RgbImage } from "../../src/media/FrameSource.ts";
-import { keyframeIndexAtOrBefore } from "../../src/media/keyframeSeek.ts";
-import { KeyframeFrameFile, keyframeFramesFit, readOtherFrame, type KeyframeFrames } from "../../src/media/KeyframeFrames.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import { ErrorCode, CancellationToken, throwIfCancelled, SichterError, readFrames, evenHeight, type FrameSource, type RgbImage, keyframeIndexAtOrBefore, KeyframeFrameFile, keyframeFramesFit, readOtherFrame, type KeyframeFrames, type MediaInfo } from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**

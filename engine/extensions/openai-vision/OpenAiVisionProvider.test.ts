@@ -1,8 +1,6 @@
 import os from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken, CancellationTokenSource } from "../../src/core/Cancellation.ts";
-import type { KeywordRequestContext, OutboundRequest, ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, CancellationToken, CancellationTokenSource, type KeywordRequestContext, type OutboundRequest, type ProviderImage } from "@sichter/engine/extension-api";
 import { createOpenAiVisionSimulator, OPENAI_SIMULATOR_KEY, type OpenAiVisionSimulator, type SimulatorFault } from "../../test/simulators/openAiVisionSimulator.ts";
 import { gridJpeg, solidJpeg } from "../../test/simulators/solidJpeg.ts";
 import { createOpenAiVisionProvider } from "./OpenAiVisionProvider.ts";

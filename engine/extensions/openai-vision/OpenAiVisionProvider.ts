@@ -1,14 +1,9 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { isSichterError, type SichterError } from "../../src/core/SichterError.ts";
-import type { ImageAnswer, KeywordProvider, OutboundRequest } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, throwIfCancelled, isSichterError, type SichterError, type ImageAnswer, type KeywordProvider, type OutboundRequest, resolveApiKey, statusFailure } from "@sichter/engine/extension-api";
 import { buildChatRequest, type KeywordLanguage } from "./chatRequest.ts";
 import { limitKeywords } from "./limitKeywords.ts";
 import { readOpenAiSettings } from "./openAiSettings.ts";
 import { parseChatResponse } from "./parseChatResponse.ts";
 import { OPENAI_VISION_PROVIDER_ID } from "./providerId.ts";
-import { resolveApiKey } from "../../src/keywording/providers/resolveApiKey.ts";
-import { statusFailure } from "../../src/keywording/providers/statusFailure.ts";
 
 export interface OpenAiVisionProviderOptions {
   /** Where `apiKeyEnv` is looked up; the extension process's environment unless a test says otherwise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import type { ProviderImage } from "@sichter/engine/extension-api";
 import { ANSWER_SCHEMA_NAME } from "./answerSchema.ts";
 import { buildChatRequest, gridSentence, SYSTEM_PROMPT } from "./chatRequest.ts";
 

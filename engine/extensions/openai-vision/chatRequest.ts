@@ -1,6 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, SichterError, type ProviderImage } from "@sichter/engine/extension-api";
 import { ANSWER_SCHEMA_NAME, answerJsonSchema } from "./answerSchema.ts";
 import type { ImageDetail } from "./openAiSettings.ts";
 

@@ -1,4 +1,4 @@
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import type { ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { createOpenAiVisionProvider } from "./OpenAiVisionProvider.ts";
 import { OPENAI_VISION_PROVIDER_ID } from "./providerId.ts";
 

@@ -1,4 +1,4 @@
-import type { ImageAnswer } from "../../src/keywording/KeywordProvider.ts";
+import type { ImageAnswer } from "@sichter/engine/extension-api";
 
 /**
  * Keeps the keywords the user asked for: only the wanted languages, and per tile and language the

@@ -1,4 +1,4 @@
-import { SettingReader } from "../../src/keywording/providers/SettingReader.ts";
+import { SettingReader } from "@sichter/engine/extension-api";
 
 export type ImageDetail = "low" | "high" | "auto";
 

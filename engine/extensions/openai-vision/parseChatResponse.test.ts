@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, type ProviderImage } from "@sichter/engine/extension-api";
 import { parseChatResponse } from "./parseChatResponse.ts";
 
 const sheet: ProviderImage = {

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
-import type { ImageAnswer, ProviderImage, ProviderKeyword, TileAnswer } from "../../src/keywording/KeywordProvider.ts";
+import { ErrorCode, SichterError, type ImageAnswer, type ProviderImage, type ProviderKeyword, type TileAnswer } from "@sichter/engine/extension-api";
 import { AnswerContent } from "./answerSchema.ts";
 import { OPENAI_VISION_PROVIDER_ID } from "./providerId.ts";
 

@@ -1,8 +1,4 @@
-import type { CancellationToken } from "../../src/core/Cancellation.ts";
-import type { Progress } from "../../src/core/Progress.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
-import type { Shot } from "./detector/Shot.ts";
-import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import type { ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { keyframeSelection, shotDetection } from "./stages.ts";
 
 /**
@@ -10,16 +6,10 @@ import { keyframeSelection, shotDetection } from "./stages.ts";
  * reuses the probe the shot step already received.
  */
 export function activate(_context: ExtensionContext, api: SichterApi): void {
-  api.analyzers.register(shotDetection.id, {
-    analyze: async (input, progress, token) => {
-      const { mode, outDir } = input as unknown as { mode: "auto" | "fast" | "exact"; outDir: string };
-      return shotDetection.detect(input.media as unknown as MediaInfo, mode, outDir, progress as Progress, token as CancellationToken) as never;
-    },
+  api.shotDetectors.register(shotDetection.id, {
+    detect: ({ media, mode, outDir }, progress, token) => shotDetection.detect(media, mode, outDir, progress, token),
   });
-  api.analyzers.register(keyframeSelection.id, {
-    analyze: async (input, progress, token) => {
-      const { outDir } = input as unknown as { outDir: string };
-      return (await keyframeSelection.select(input.media as unknown as MediaInfo, input.shots as Shot[], outDir, progress as Progress, token as CancellationToken)) as never;
-    },
+  api.keyframeSelectors.register(keyframeSelection.id, {
+    select: ({ media, shots, outDir }, progress, token) => keyframeSelection.select(media, shots, outDir, progress, token),
   });
 }

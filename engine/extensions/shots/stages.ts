@@ -1,8 +1,7 @@
 import path from "node:path";
 import { extractKeyframes } from "./keyframes/extractKeyframes.ts";
-import type { KeyframeSelection } from "../../src/extensionHost/api/KeyframeSelection.ts";
+import type { KeyframeSelection, ShotDetection } from "@sichter/engine/extension-api";
 import { detectShots } from "./detector/ShotDetector.ts";
-import type { ShotDetection } from "../../src/extensionHost/api/ShotDetection.ts";
 
 const VERSION = "1.0.0";
 /** Thumbnails and OCR-free uses need no more; the catalog keeps these as they are. */

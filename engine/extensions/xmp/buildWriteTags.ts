@@ -1,8 +1,4 @@
-import type { TagPlan } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/errors";
-import { parseFrameRate, toXmpFrameRate } from "@sichter/shared/timecode";
-import { descriptionWrite } from "@sichter/shared/xmp";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { type TagPlan, ErrorCode, parseFrameRate, toXmpFrameRate, descriptionWrite, SichterError } from "@sichter/engine/extension-api";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { keywordsToRemove } from "./withdrawKeywords.ts";
 import { mergeLogComment } from "./mergeTexts.ts";

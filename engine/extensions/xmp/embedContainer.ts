@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 
 export type EmbeddableContainer = "MOV" | "MP4";
 

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, probeMedia } from "@sichter/engine/extension-api";
 import { ffmpeg, makeClip, makeTempDir } from "../../test/fixtures.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool } from "./sharedExifTool.ts";
 import { leftovers, samplePlan, sha256 } from "./testSupport.ts";

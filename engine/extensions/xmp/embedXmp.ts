@@ -1,9 +1,5 @@
 import fs from "node:fs/promises";
-import type { TagPlan } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/errors";
-import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { SichterError, isSichterError } from "../../src/core/SichterError.ts";
-import { probeMedia } from "../../src/media/probeMedia.ts";
+import { type TagPlan, ErrorCode, type CancellationToken, throwIfCancelled, SichterError, isSichterError, probeMedia } from "@sichter/engine/extension-api";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { detectEmbeddableContainer } from "./embedContainer.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";

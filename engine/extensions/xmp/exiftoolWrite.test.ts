@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode } from "@sichter/engine/extension-api";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readXmp } from "./readXmp.ts";

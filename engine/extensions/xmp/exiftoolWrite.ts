@@ -1,8 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 import type { WriteTags } from "exiftool-vendored";
-import { SichterError } from "../../src/core/SichterError.ts";
 import { sharedExifTool } from "./sharedExifTool.ts";
 
 /**

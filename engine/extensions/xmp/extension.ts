@@ -1,6 +1,4 @@
-import type { TagPlan } from "@sichter/shared/model";
-import type { CancellationToken } from "../../src/core/Cancellation.ts";
-import type { ExtensionContext, SichterApi } from "../../src/extensionHost/api/SichterApi.ts";
+import type { TagPlan, CancellationToken, ExtensionContext, SichterApi } from "@sichter/engine/extension-api";
 import { disposeExifTool, writeXmp } from "./index.ts";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {

@@ -1,5 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 import { readXmpWithWarnings } from "./readXmp.ts";
 import type { XmpContent } from "./XmpTypes.ts";
 

@@ -1,6 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
-import { checkInputFile } from "../../src/media/checkInputFile.ts";
+import { ErrorCode, SichterError, checkInputFile } from "@sichter/engine/extension-api";
 import { asArray, parseXmpTracks } from "./parseXmpTracks.ts";
 import { sharedExifTool } from "./sharedExifTool.ts";
 import type { XmpContent } from "./XmpTypes.ts";

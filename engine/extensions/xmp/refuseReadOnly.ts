@@ -1,7 +1,6 @@
 import { constants } from "node:fs";
 import fs from "node:fs/promises";
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 
 /**
  * Refuses to replace a file the user made read-only (a sidecar or media file without write

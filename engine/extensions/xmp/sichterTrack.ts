@@ -1,4 +1,4 @@
-import type { PlannedMarker } from "@sichter/shared/model";
+import type { PlannedMarker } from "@sichter/engine/extension-api";
 
 /** The name of the one marker track Sichter owns in `xmpDM:Tracks`; every other track is foreign. */
 export const SICHTER_TRACK_NAME = "Sichter";

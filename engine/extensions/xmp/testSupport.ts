@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import type { TagPlan } from "@sichter/shared/model";
+import type { TagPlan } from "@sichter/engine/extension-api";
 
 /** Helpers shared by this folder's tests (not exported from the module's index). */
 

@@ -1,5 +1,4 @@
-import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../src/core/SichterError.ts";
+import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { readXmp } from "./readXmp.ts";
 

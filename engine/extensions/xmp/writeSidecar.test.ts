@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, CancellationTokenSource } from "@sichter/engine/extension-api";
 import { makeClip, makeTempDir } from "../../test/fixtures.ts";
-import { CancellationTokenSource } from "../../src/core/Cancellation.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool, sharedExifTool } from "./sharedExifTool.ts";
 import { leftovers, samplePlan, sha256 } from "./testSupport.ts";

@@ -1,7 +1,5 @@
 import fs from "node:fs/promises";
-import type { TagPlan } from "@sichter/shared/model";
-import { ErrorCode } from "@sichter/shared/errors";
-import { type CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
+import { type TagPlan, ErrorCode, type CancellationToken, throwIfCancelled } from "@sichter/engine/extension-api";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readCleanly } from "./readCleanly.ts";

@@ -1,7 +1,5 @@
 import path from "node:path";
-import type { TagPlan } from "@sichter/shared/model";
-import { CancellationToken, throwIfCancelled } from "../../src/core/Cancellation.ts";
-import { checkInputFile } from "../../src/media/checkInputFile.ts";
+import { type TagPlan, CancellationToken, throwIfCancelled, checkInputFile } from "@sichter/engine/extension-api";
 import { embedXmp } from "./embedXmp.ts";
 import { writeSidecar } from "./writeSidecar.ts";
 import type { WriteReport, WriteXmpOptions } from "./XmpTypes.ts";

@@ -1,17 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, liveToolProcessCount, runTool, keyframePictureGeometry, keyframePictureList, decodeRun, bytesPerFrame, readFrames, keyframeFrameGeometry, readOtherFrame, sichterDirs } from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
-import { CancellationTokenSource } from "../../../src/core/Cancellation.ts";
-import { isSichterError } from "../../../src/core/SichterError.ts";
-import { probeMedia } from "../../../src/media/probeMedia.ts";
-import { liveToolProcessCount, runTool } from "../../../src/media/ToolProcess.ts";
-import { keyframePictureGeometry, keyframePictureList } from "../../../src/media/KeyframePictures.ts";
-import { decodeRun } from "../../../src/media/keyframeSeek.ts";
-import { bytesPerFrame, readFrames } from "../../../src/media/FrameReader.ts";
-import { keyframeFrameGeometry, readOtherFrame } from "../../../src/media/KeyframeFrames.ts";
-import { sichterDirs } from "../../../src/core/SichterHome.ts";
 import { detectShots } from "./ShotDetector.ts";
 
 let dir: string;

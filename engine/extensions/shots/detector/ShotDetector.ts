@@ -1,16 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../../../src/core/Cancellation.ts";
-import { JobTempFolder } from "../../../src/core/JobTempFolder.ts";
-import { Progress } from "../../../src/core/Progress.ts";
-import { sichterDirs } from "../../../src/core/SichterHome.ts";
-import { bytesPerFrame, readFrames, type CompanionPictures } from "../../../src/media/FrameReader.ts";
-import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../../src/media/FrameRuns.ts";
-import { keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames } from "../../../src/media/KeyframeFrames.ts";
-import { keyframePictureGeometry, type KeyframePictures } from "../../../src/media/KeyframePictures.ts";
-import { windowPicturesRoom, type WindowPictures } from "../../../src/media/WindowPictures.ts";
-import { frameSeconds, keyframeSeekSeconds } from "../../../src/media/keyframeSeek.ts";
-import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
+import { CancellationToken, CancellationTokenSource, throwIfCancelled, JobTempFolder, Progress, sichterDirs, bytesPerFrame, readFrames, type CompanionPictures, FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns, keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames, keyframePictureGeometry, type KeyframePictures, windowPicturesRoom, type WindowPictures, frameSeconds, keyframeSeekSeconds, type MediaInfo, type ShotDetectionMode } from "@sichter/engine/extension-api";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
 import { plainDifference } from "./frameDifference.ts";
@@ -27,7 +17,7 @@ import { DISSOLVE_HALF_SPANS, FLASH_MAX_FRAMES, type SignalSeries } from "./Shot
  * every frame; `auto` picks fast where the file's GOP structure lets skipping win (see
  * keyframeRouteVerdict) and exact otherwise (intra-only codecs, short GOPs, one huge GOP).
  */
-export type ShotDetectionMode = "auto" | "fast" | "exact";
+export type { ShotDetectionMode };
 
 export interface ShotDetectionOptions {
   readonly mode?: ShotDetectionMode;

@@ -1,4 +1,4 @@
-import type { FrameGeometry } from "../../../src/media/FrameReader.ts";
+import type { FrameGeometry } from "@sichter/engine/extension-api";
 
 /**
  * The shot detector's frames: 64x36 full-range luma (the very bytes of ANALYSIS_GEOMETRY's grey

@@ -1,5 +1,4 @@
-import { CancellationToken, throwIfCancelled } from "../../../src/core/Cancellation.ts";
-import { readFrames, type FrameReadRequest } from "../../../src/media/FrameReader.ts";
+import { CancellationToken, throwIfCancelled, readFrames, type FrameReadRequest } from "@sichter/engine/extension-api";
 import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples, type Sample } from "../../../../bench/samples/ensureSamples.ts";
-import { probeMedia } from "../../../src/media/probeMedia.ts";
+import { probeMedia } from "@sichter/engine/extension-api";
 import { detectShots } from "./ShotDetector.ts";
 
 /**

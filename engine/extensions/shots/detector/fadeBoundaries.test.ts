@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
-import { probeMedia } from "../../../src/media/probeMedia.ts";
+import { probeMedia } from "@sichter/engine/extension-api";
 import type { ShotBoundary } from "./ShotBoundary.ts";
 import { detectShots } from "./ShotDetector.ts";
 import { makeShotClip, RATE, SIZE, type ShotJoin, type ShotSource } from "./shotClips.test-helpers.ts";

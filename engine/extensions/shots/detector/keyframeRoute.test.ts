@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
-import { probeMedia } from "../../../src/media/probeMedia.ts";
+import { probeMedia } from "@sichter/engine/extension-api";
 import { keyframeRouteVerdict } from "./keyframeRoute.ts";
 import { detectShots } from "./ShotDetector.ts";
 import { shotReport } from "./shotReport.ts";

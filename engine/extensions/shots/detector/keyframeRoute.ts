@@ -1,4 +1,4 @@
-import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
+import type { MediaInfo } from "@sichter/engine/extension-api";
 
 /**
  * Below this typical GOP length (frames) the keyframe pass already decodes a large share of the

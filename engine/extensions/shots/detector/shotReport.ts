@@ -1,5 +1,4 @@
-import { mediaTimecode } from "../../../src/media/mediaTimecode.ts";
-import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
+import { mediaTimecode, type MediaInfo } from "@sichter/engine/extension-api";
 import type { ShotDetectionResult } from "./ShotDetector.ts";
 import type { Transition } from "./Shot.ts";
 

@@ -1,17 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode } from "@sichter/shared/errors";
+import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, type MediaInfo, liveToolProcessCount, runTool, hashToHex, perceptualHash } from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
-import { CancellationTokenSource } from "../../../src/core/Cancellation.ts";
-import { isSichterError } from "../../../src/core/SichterError.ts";
-import { probeMedia } from "../../../src/media/probeMedia.ts";
-import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
-import { liveToolProcessCount, runTool } from "../../../src/media/ToolProcess.ts";
 import { detectShots } from "../detector/ShotDetector.ts";
 import type { Shot } from "../detector/Shot.ts";
 import { extractKeyframes } from "./extractKeyframes.ts";
-import { hashToHex, perceptualHash } from "../../../src/media/perceptualHash.ts";
 
 let dir: string;
 let media: MediaInfo;

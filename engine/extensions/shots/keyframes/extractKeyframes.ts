@@ -1,18 +1,6 @@
 import fs from "node:fs";
-import { ErrorCode } from "@sichter/shared/errors";
-import { CancellationToken, throwIfCancelled } from "../../../src/core/Cancellation.ts";
-import { Progress } from "../../../src/core/Progress.ts";
-import { SichterError } from "../../../src/core/SichterError.ts";
-import { mediaTimecode } from "../../../src/media/mediaTimecode.ts";
-import { bytesPerFrame, type FrameGeometry } from "../../../src/media/FrameReader.ts";
-import { FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns } from "../../../src/media/FrameRuns.ts";
-import type { MediaInfo } from "../../../src/media/MediaInfo.ts";
-import { frameSeconds, frameSeekSeconds, timeAfterSeek } from "../../../src/media/keyframeSeek.ts";
-import { displayHeight } from "../../../src/media/pixelAspect.ts";
-import { lastStderrLine, runTool, type ToolInput } from "../../../src/media/ToolProcess.ts";
-import type { Shot } from "../detector/Shot.ts";
+import { ErrorCode, CancellationToken, throwIfCancelled, Progress, SichterError, mediaTimecode, bytesPerFrame, type FrameGeometry, FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns, type MediaInfo, frameSeconds, frameSeekSeconds, timeAfterSeek, displayHeight, lastStderrLine, runTool, type ToolInput, type Shot, NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "@sichter/engine/extension-api";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
-import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "../../../src/media/perceptualHash.ts";
 
 export interface Keyframe {
   readonly shot: number;

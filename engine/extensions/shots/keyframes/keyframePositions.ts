@@ -1,4 +1,4 @@
-import type { Shot } from "../detector/Shot.ts";
+import type { Shot } from "@sichter/engine/extension-api";
 
 /** One more keyframe per this many seconds of shot, so a long interview gets more than one picture. */
 const SECONDS_PER_KEYFRAME = 8;

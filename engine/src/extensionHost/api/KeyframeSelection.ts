@@ -3,7 +3,7 @@ import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { Progress } from "../../core/Progress.ts";
 import type { FrameRuns } from "../../media/FrameRuns.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
-import type { Shot } from "../../../extensions/shots/detector/Shot.ts";
+import type { Shot } from "@sichter/shared/model";
 import type { Preparable } from "../../core/Preparable.ts";
 
 /** A keyframe and its JPEG (a file name inside the job's temp folder). */

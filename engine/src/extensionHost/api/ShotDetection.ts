@@ -5,12 +5,19 @@ import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import type { KeyframePictures } from "../../media/KeyframePictures.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { WindowPictures } from "../../media/WindowPictures.ts";
-import type { Shot } from "../../../extensions/shots/detector/Shot.ts";
-import type { ShotDetectionMode } from "../../../extensions/shots/detector/ShotDetector.ts";
+import type { Shot } from "@sichter/shared/model";
 import type { Preparable } from "../../core/Preparable.ts";
 
+/** A shot as the shot step finds it: with its detector's confidence in the boundary that opens it (1 for the first). */
+export interface DetectedShot extends Shot {
+  readonly confidence: number;
+}
+
+/** How the shot step decodes: `auto` decides per file from its GOP structure. */
+export type ShotDetectionMode = "auto" | "fast" | "exact";
+
 export interface ShotDetectionOutcome {
-  readonly shots: Shot[];
+  readonly shots: DetectedShot[];
   readonly mode: "fast" | "exact";
   /** Optional: the keyframe pictures the detector made on its way, passed on to the analyzers. */
   readonly keyframePictures?: KeyframePictures;

@@ -1,10 +1,20 @@
+import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
+import type { CancellationToken } from "../../core/Cancellation.ts";
+import type { Disposable } from "../../core/Disposable.ts";
+import type { Progress } from "../../core/Progress.ts";
+import type { KeywordProvider } from "../../keywording/KeywordProvider.ts";
+import type { RgbImage } from "../../media/FrameSource.ts";
+import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
+import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { WindowPictures } from "../../media/WindowPictures.ts";
+import type { TagWriterAnalysis } from "../../pipeline/TagWriter.ts";
+import type { KeyframeSelectionResult } from "./KeyframeSelection.ts";
+import type { ShotDetectionMode, ShotDetectionOutcome } from "./ShotDetection.ts";
+
 /**
  * What an extension's `activate(context, api)` receives. Types only: an extension written in plain
  * JavaScript needs nothing from the engine's code, and one in TypeScript may import these types.
  */
-export interface Disposable {
-  dispose(): void;
-}
 
 export interface ExtensionContext {
   /** `publisher.name` from the manifest. */
@@ -18,32 +28,13 @@ export interface ExtensionContext {
   readonly log: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
-export interface RgbImage {
-  readonly width: number;
-  readonly height: number;
-  /** RGB24, row-major. */
-  readonly data: Uint8Array;
-}
-
 export interface ExtensionAnalysisInput {
-  /** The probe result; further fields (keyframe index, frame times, packet sizes) are there too. */
-  readonly media: {
-    readonly path: string;
-    readonly keyframes: readonly number[];
-    readonly frameRate: string;
-    readonly frameCount: number;
-    readonly durationSeconds: number;
-    readonly width: number;
-    readonly height: number;
-  };
+  /** The whole probe result: keyframe index, frame times, packet sizes and the rest. */
+  readonly media: MediaInfo;
   /** Shots in order; `transition` is the cut, dissolve or fade that starts the shot (or null). */
-  readonly shots: ReadonlyArray<{
-    index: number;
-    startFrame: number;
-    endFrame: number;
-    transition: { type: string; startFrame: number; endFrame: number } | null;
-  }>;
-  readonly keyframes: ReadonlyArray<{ shot: number; frame: number; timecode: string; seconds: number; hash: string }>;
+  readonly shots: readonly Shot[];
+  /** Empty for an analyzer that starts after shots, and for the shot and keyframe steps. */
+  readonly keyframes: readonly Keyframe[];
   readonly language: "de" | "en";
   /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
@@ -64,6 +55,13 @@ export interface ExtensionAnalysisInput {
     readonly pixelFormat: "gray";
     readonly runs: ReadonlyArray<{ readonly first: number; readonly data: Uint8Array }>;
   };
+  /**
+   * Built-ins only (third-party extensions cannot read the job folder): the leading keyframes at
+   * OCR's width in a file of the job folder (see KeyframeFrames).
+   */
+  readonly keyframeFrames?: KeyframeFrames;
+  /** Built-ins only, as `keyframeFrames`: the shot step's refine windows as 64-px pictures (see WindowPictures). */
+  readonly windowPictures?: WindowPictures;
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */
@@ -77,17 +75,25 @@ export interface ExtensionTag {
   readonly endFrame: number;
 }
 
-export interface CancellationToken {
-  readonly isCancellationRequested: boolean;
-  onCancellationRequested(listener: () => void): Disposable;
+/**
+ * What an analyzer returns: tags, and (built-ins only) text read on screen. The shot and keyframe
+ * steps return their own results in its place (see ShotDetectionOutcome, KeyframeSelectionResult).
+ */
+export interface ExtensionAnalysisResult {
+  /**
+   * Proposed tags. Built-ins may return whole tags (status and provenance as they set them); the
+   * engine gives everyone else's status "suggested" and their provenance, and refuses `user` tags.
+   */
+  readonly tags: ReadonlyArray<ExtensionTag | Tag>;
+  readonly text?: ReadonlyArray<{ startFrame: number; endFrame: number; text: string }>;
 }
 
 export interface ExtensionAnalyzer {
   analyze(
     input: ExtensionAnalysisInput,
-    progress: { report(value: { stage?: string; fraction: number }): void },
+    progress: Progress,
     token: CancellationToken,
-  ): Promise<{ tags: ExtensionTag[] }>;
+  ): Promise<ExtensionAnalysisResult>;
 }
 
 /** The clip a plan belongs to, as a tag writer gets it. */
@@ -99,7 +105,7 @@ export interface WrittenClip {
   /** What the user asked for this run (`sichter analyze --embed --lang de`, the panel's options). */
   readonly request: { readonly metadata: "sidecar" | "embed" | "none"; readonly language: "de" | "en" };
   /** The whole analysis (tag set, analyzers, thumbnails): given to the built-in writers only. */
-  readonly analysis?: import("../../pipeline/TagWriter.ts").TagWriterAnalysis;
+  readonly analysis?: TagWriterAnalysis;
 }
 
 export interface ExtensionTagWriter {
@@ -114,15 +120,42 @@ export type {
   ImageAnswer, KeywordProvider as ExtensionKeywordProvider, KeywordRequestContext, OutboundRequest, OutboundResponse, ProviderImage, TileAnswer,
 } from "../../keywording/KeywordProvider.ts";
 
+/** What the shot step gets: the probed clip, how to decode, and the job folder for its pictures. */
+export interface ShotStepInput {
+  readonly media: MediaInfo;
+  readonly mode: ShotDetectionMode;
+  readonly outDir: string;
+}
+
+/** The shot step (an analyzer contribution that `"produces": "shots"`). */
+export interface ExtensionShotDetector {
+  /** Files it names in its result are bare names inside `outDir`. */
+  detect(input: ShotStepInput, progress: Progress, token: CancellationToken): Promise<ShotDetectionOutcome>;
+}
+
+/** What the keyframe step gets: the clip, its shots, and the job folder for the keyframe JPEGs. */
+export interface KeyframeStepInput {
+  readonly media: MediaInfo;
+  readonly shots: readonly Shot[];
+  readonly outDir: string;
+}
+
+/** The keyframe step (an analyzer contribution that `"produces": "keyframes"`). */
+export interface ExtensionKeyframeSelector {
+  select(input: KeyframeStepInput, progress: Progress, token: CancellationToken): Promise<KeyframeSelectionResult>;
+}
+
 export interface SichterApi {
   readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
+  readonly shotDetectors: { register(id: string, detector: ExtensionShotDetector): Disposable };
+  readonly keyframeSelectors: { register(id: string, selector: ExtensionKeyframeSelector): Disposable };
   /** Writers get the tag plan after each analysis (after the engine's own XMP). */
   readonly tagWriters: { register(id: string, writer: ExtensionTagWriter): Disposable };
   /**
    * Keyword providers get keyframes (single or as contact sheets) already cleaned by the privacy
    * guard, and send their requests through `context.send`, never on their own.
    */
-  readonly keywordProviders: { register(id: string, provider: import("../../keywording/KeywordProvider.ts").KeywordProvider): Disposable };
+  readonly keywordProviders: { register(id: string, provider: KeywordProvider): Disposable };
   /** Handlers of contributed commands; a panel runs them through `commands.execute`. */
   readonly commands: { register(id: string, handler: (...args: unknown[]) => unknown): Disposable };
   /**

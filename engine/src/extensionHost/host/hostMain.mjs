@@ -68,6 +68,22 @@ async function activate(launch) {
         return { dispose: () => void analyzers.delete(id) };
       },
     }),
+    // The shot and keyframe steps are analyzer contributions ("produces": "shots" / "keyframes")
+    // with inputs and results of their own; the engine runs them through the same message.
+    shotDetectors: Object.freeze({
+      register(id, detector) {
+        if (typeof detector?.detect !== "function") throw new Error(`shot detector ${id} has no detect() function`);
+        analyzers.set(id, { analyze: (input, progress, token) => detector.detect(input, progress, token) });
+        return { dispose: () => void analyzers.delete(id) };
+      },
+    }),
+    keyframeSelectors: Object.freeze({
+      register(id, selector) {
+        if (typeof selector?.select !== "function") throw new Error(`keyframe selector ${id} has no select() function`);
+        analyzers.set(id, { analyze: (input, progress, token) => selector.select(input, progress, token) });
+        return { dispose: () => void analyzers.delete(id) };
+      },
+    }),
     tagWriters: Object.freeze({
       register(id, writer) {
         if (typeof writer?.write !== "function") throw new Error(`tag writer ${id} has no write() function`);
