@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ExifTool } from "exiftool-vendored";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lowerThirdFilter, ocrFont } from "../extensions/ocr/lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "../extensions/ocr/test/lowerThirds.ts";
 import { ffmpeg, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 

@@ -7,7 +7,7 @@
  */
 import Database from "better-sqlite3";
 import { SqliteCatalog } from "../src/catalog/SqliteCatalog.ts";
-import { ANALYZERS, makeTagSet } from "../src/catalog/tagSetFixture.ts";
+import { ANALYZERS, makeTagSet } from "./support/tagSetFixture.ts";
 
 const [mode, file, count = "1"] = process.argv.slice(2);
 if (!mode || !file) throw new Error("usage: catalogChild.ts <open|old-open|write-and-die> <catalog file> [count]");

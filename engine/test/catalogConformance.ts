@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Catalog } from "../src/catalog/Catalog.ts";
-import { ANALYZERS, makeTag, makeTagSet } from "../src/catalog/tagSetFixture.ts";
+import { ANALYZERS, makeTag, makeTagSet } from "./support/tagSetFixture.ts";
 import { makeTempDir } from "./fixtures.ts";
 
 /** How a backend's test file hands the suite a fresh, empty catalog for each test. */

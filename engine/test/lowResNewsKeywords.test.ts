@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
-import { drawtextEscape, ocrFont } from "../extensions/ocr/lowerThirds.test-helpers.ts";
+import { drawtextEscape, ocrFont } from "../extensions/ocr/test/lowerThirds.ts";
 import { foldText } from "../src/text/foldText.ts";
 import { startEngineWithClient, stopEngineWithClient, type EngineProcess } from "./engineProcess.ts";
 import { ffmpeg, makeTempDir } from "./fixtures.ts";

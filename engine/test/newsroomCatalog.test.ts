@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresCatalog } from "../src/catalog/postgres/PostgresCatalog.ts";
 import { SqliteCatalog } from "../src/catalog/SqliteCatalog.ts";
-import { ANALYZERS, makeTag, makeTagSet } from "../src/catalog/tagSetFixture.ts";
+import { ANALYZERS, makeTag, makeTagSet } from "./support/tagSetFixture.ts";
 import { startEngine, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeTempDir } from "./fixtures.ts";
 import { startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ExifTool } from "exiftool-vendored";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient, StoredTag } from "@sichter/shared/protocol";
-import { lowerThirdFilter, ocrFont } from "../extensions/ocr/lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "../extensions/ocr/test/lowerThirds.ts";
 import { startEngine, type EngineProcess } from "./engineProcess.ts";
 import { ffmpeg, makeClip, makeTempDir } from "./fixtures.ts";
 

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Tag } from "@sichter/shared/model";
-import { analysisInput } from "../../../engine/extensions/cues/cueTestClips.test-helpers.ts";
+import { analysisInput } from "../../../engine/extensions/cues/test/cueTestClips.ts";
 import { MotionAnalyzer } from "../../../engine/extensions/motion/MotionAnalyzer.ts";
-import { encodeFamilyClip, MOTION_FAMILIES, motionFamilyClip, type MotionCodec, type MotionFamily } from "../../../engine/extensions/motion/motionFamilies.test-helpers.ts";
-import { scoreMotionTags, type ScoredSegment } from "../../../engine/extensions/motion/motionTruthScore.test-helpers.ts";
+import { encodeFamilyClip, MOTION_FAMILIES, motionFamilyClip, type MotionCodec, type MotionFamily } from "../../../engine/extensions/motion/test/motionFamilies.ts";
+import { scoreMotionTags, type ScoredSegment } from "../../../engine/extensions/motion/test/motionTruthScore.ts";
 import { HELD_OUT_FROM, TUNING_SEEDS } from "../../samples/random/randomClip.ts";
 
 export interface MotionBenchmarkOptions {
@@ -27,7 +27,7 @@ interface ClipResult {
 const CODECS: readonly MotionCodec[] = ["h264", "prores", "mjpeg"];
 
 /**
- * Camera motion on generated clips of every motion family (see `motionFamilies.test-helpers`),
+ * Camera motion on generated clips of every motion family (see `engine/extensions/motion/test/motionFamilies.ts`),
  * seeds seed .. seed+count-1 per family, each encoded as H.264, ProRes and Motion JPEG. Shots come
  * from the engine's shot step, as in an analysis. Per family: the share of truth segments tagged
  * right, left untagged, and given a false tag (a wrong kind, or any tag across a transition), and

@@ -5,8 +5,8 @@ import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, live
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
-import { analysisInput, concatClip, X264 } from "./cueTestClips.test-helpers.ts";
-import { isBars, isBlack } from "./pictureTests.ts";
+import { analysisInput, concatClip, X264 } from "./test/cueTestClips.ts";
+import { isBars, isBlack } from "./pictureChecks.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
 
 let dir: string;

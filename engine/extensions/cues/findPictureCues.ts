@@ -1,6 +1,6 @@
 import { CancellationToken, throwIfCancelled, Progress, readFrames, type FrameGeometry, decodeRun, type RgbImage, KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry, type MediaInfo, readWindowPictures, type WindowPictures } from "@sichter/engine/extension-api";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
-import { heldPicture, isBars, isBlack, samePicture } from "./pictureTests.ts";
+import { heldPicture, isBars, isBlack, samePicture } from "./pictureChecks.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";
 
 export type PictureCueKind = "cue.black" | "cue.bars" | "cue.freeze";

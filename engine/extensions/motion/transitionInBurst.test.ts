@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { halve, type GrayImage } from "./GrayImage.ts";
-import { MOTION_FAMILIES, motionFamilyClip, type MotionFamilyClip } from "./motionFamilies.test-helpers.ts";
+import { MOTION_FAMILIES, motionFamilyClip, type MotionFamilyClip } from "./test/motionFamilies.ts";
 import { transitionInBurst } from "./transitionInBurst.ts";
 
 /** Six frames from `first` on, at the motion width (160x90) as the analyzer sees them. */

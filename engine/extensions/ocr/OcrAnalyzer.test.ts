@@ -6,7 +6,7 @@ import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
 import { OcrAnalyzer } from "./OcrAnalyzer.ts";
 import { defaultOcrModelPaths, loadOcrModels, releaseOcrModels } from "./ocrModels.ts";
-import { lowerThirdFilter, ocrFont } from "./lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "./test/lowerThirds.ts";
 import { normaliseText, textSimilarity } from "./textTracks.ts";
 
 /** Lower thirds on a moving testsrc2 background, 25 fps: text, first frame, end frame (exclusive). */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { detectShots } from "../shots/detector/ShotDetector.ts";
 import { mediaFrameSource, probeMedia } from "@sichter/engine/extension-api";
-import { lowerThirdFilter, ocrFont } from "./lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "./test/lowerThirds.ts";
 import { OcrAnalyzer, type OcrRunStats } from "./OcrAnalyzer.ts";
 import { releaseOcrModels } from "./ocrModels.ts";
 import { textSimilarity } from "./textTracks.ts";

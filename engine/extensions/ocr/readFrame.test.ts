@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { readFrames, type RgbImage } from "@sichter/engine/extension-api";
-import { lowerThirdFilter, ocrFont } from "./lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "./test/lowerThirds.ts";
 import { loadOcrModels, releaseOcrModels, type OcrModels } from "./ocrModels.ts";
 import { readFrame, signature, type RecognisedBox } from "./readFrame.ts";
 

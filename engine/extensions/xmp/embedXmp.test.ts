@@ -5,7 +5,7 @@ import { ErrorCode, probeMedia } from "@sichter/engine/extension-api";
 import { ffmpeg, makeClip, makeTempDir } from "../../test/fixtures.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool } from "./sharedExifTool.ts";
-import { leftovers, samplePlan, sha256 } from "./testSupport.ts";
+import { leftovers, samplePlan, sha256 } from "./test/xmpTestSupport.ts";
 import { writeXmp } from "./writeXmp.ts";
 
 let dir: string;

@@ -6,7 +6,7 @@ import { makeTempDir } from "../../test/fixtures.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool } from "./sharedExifTool.ts";
-import { leftovers } from "./testSupport.ts";
+import { leftovers } from "./test/xmpTestSupport.ts";
 
 let dir: string;
 

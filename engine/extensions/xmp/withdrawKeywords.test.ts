@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClip, makeTempDir } from "../../test/fixtures.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool, sharedExifTool } from "./sharedExifTool.ts";
-import { samplePlan } from "./testSupport.ts";
+import { samplePlan } from "./test/xmpTestSupport.ts";
 import { keywordsToRemove } from "./withdrawKeywords.ts";
 import { writeXmp } from "./writeXmp.ts";
 

@@ -5,7 +5,7 @@ import { ErrorCode, CancellationTokenSource } from "@sichter/engine/extension-ap
 import { makeClip, makeTempDir } from "../../test/fixtures.ts";
 import { readXmp } from "./readXmp.ts";
 import { disposeExifTool, sharedExifTool } from "./sharedExifTool.ts";
-import { leftovers, samplePlan, sha256 } from "./testSupport.ts";
+import { leftovers, samplePlan, sha256 } from "./test/xmpTestSupport.ts";
 import { writeXmp } from "./writeXmp.ts";
 
 let dir: string;

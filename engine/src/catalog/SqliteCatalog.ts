@@ -17,6 +17,7 @@ import { StatementCache } from "./StatementCache.ts";
 import { ThumbnailStore } from "./ThumbnailStore.ts";
 import { addUserTag, reviewTag } from "./tagDecisions.ts";
 import { validateAnalysis } from "./validateAnalysis.ts";
+import { sqliteFailure } from "./sqliteFailure.ts";
 
 export interface SqliteCatalogOptions {
   /** Where keyframe thumbnails live (default: `thumbs` beside the catalog file). */
@@ -193,10 +194,7 @@ export class SqliteCatalog implements Catalog {
     }
   }
 
-  /** Our own errors pass through; a SQLite failure (disk full, locked too long, damaged) gets a code. */
   private wrap(error: unknown): unknown {
-    if (error instanceof SichterError) return error;
-    const detail = error instanceof Error ? error.message : String(error);
-    return new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.path, detail }, { cause: error });
+    return sqliteFailure(error, this.path);
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { SqliteCatalog } from "./SqliteCatalog.ts";
-import { ANALYZERS, makeTag, makeTagSet } from "./tagSetFixture.ts";
+import { ANALYZERS, makeTag, makeTagSet } from "../../test/support/tagSetFixture.ts";
 
 const root = makeTempDir("sichter-catalog-concurrent-");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

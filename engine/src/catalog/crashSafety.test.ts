@@ -6,11 +6,11 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { SqliteCatalog } from "./SqliteCatalog.ts";
-import { CRASH_TAGS_PER_RUN as TAGS_PER_RUN } from "./tagSetFixture.ts";
+import { CRASH_TAGS_PER_RUN as TAGS_PER_RUN } from "../../test/support/tagSetFixture.ts";
 
 const root = makeTempDir("sichter-catalog-crash-");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "crashWriter.ts");
+const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../test/support/crashWriter.ts");
 
 /** Starts the writer, waits until it has committed a while, then kills it without warning. */
 function killMidWrite(file: string, delayMs: number): Promise<NodeJS.Signals | null> {

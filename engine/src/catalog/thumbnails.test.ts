@@ -5,7 +5,7 @@ import { makeTempDir } from "../../test/fixtures.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { openCatalogDatabase } from "./openCatalogDatabase.ts";
 import { SqliteCatalog } from "./SqliteCatalog.ts";
-import { ANALYZERS, makeTagSet } from "./tagSetFixture.ts";
+import { ANALYZERS, makeTagSet } from "../../test/support/tagSetFixture.ts";
 
 const root = makeTempDir("sichter-catalog-thumbs-");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -1,9 +1,7 @@
-import { Keyframe } from "@sichter/shared/model";
+import { Keyframe, type Shot } from "@sichter/shared/model";
 import { z } from "zod";
 import type { KeyframeSelection, KeyframeSelectionResult } from "./api/KeyframeSelection.ts";
-import type { Shot } from "../../extensions/shots/detector/Shot.ts";
-import type { ShotDetection, ShotDetectionOutcome } from "./api/ShotDetection.ts";
-import type { ShotDetectionMode } from "../../extensions/shots/detector/ShotDetector.ts";
+import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome } from "./api/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";
@@ -82,7 +80,7 @@ export class ExtensionShotDetection implements ShotDetection {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: Shot[] };
+    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: DetectedShot[] };
     // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
     // decode the keyframes themselves, as they would without them. Runs likewise.
     const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
-import { ErrorCode } from "@sichter/shared/errors";
-import { isDiskFull } from "../core/diskFull.ts";
-import { diskFullError, SichterError } from "../core/SichterError.ts";
 import type { JobParams, JobRecord, JobState } from "./JobRecord.ts";
 import { JOB_COLUMNS, toJobRecord, type JobRow } from "./jobRow.ts";
+import { guardSqlite } from "../catalog/sqliteFailure.ts";
 
 /** How a run ended, as it is written to the row. */
 export type JobOutcome =
@@ -143,15 +141,7 @@ export class JobStore {
     return statement as Statement<unknown[], R>;
   }
 
-  /** A SQLite failure reaches callers as DISK_FULL (SQLITE_FULL) or a catalog error (locked too long, closed). */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof SichterError) throw error;
-      if (isDiskFull(error)) throw diskFullError(error, [this.db.name]);
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.db.name, detail }, { cause: error });
-    }
+    return guardSqlite(this.db.name, fn);
   }
 }

@@ -104,7 +104,7 @@ describe("recovery of jobs a stopped engine left running", () => {
 
   it("recovers a job whose engine process was SIGKILLed", async () => {
     const file = catalogs.file();
-    const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "hangingQueueChild.ts");
+    const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../test/support/hangingQueueChild.ts");
     const id = await new Promise<string>((resolve, reject) => {
       const proc = spawn(process.execPath, ["--import", "tsx", child, file, "/killed.mov"], {
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { H, render, scene, W } from "../../extensions/shots/detector/syntheticFrames.test-helpers.ts";
+import { H, render, scene, W } from "../../test/support/syntheticFrames.ts";
 import { NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "./perceptualHash.ts";
 
 const hash = (pixels: Uint8Array): bigint => perceptualHash(pixels, W, H);

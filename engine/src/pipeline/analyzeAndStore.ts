@@ -5,7 +5,7 @@ import { sichterDirs } from "../core/SichterHome.ts";
 import type { Analyzer } from "../extensionHost/api/Analyzer.ts";
 import type { KeyframeSelection } from "../extensionHost/api/KeyframeSelection.ts";
 import type { ShotDetection } from "../extensionHost/api/ShotDetection.ts";
-import type { ShotDetectionMode } from "../../extensions/shots/detector/ShotDetector.ts";
+import type { ShotDetectionMode } from "../extensionHost/api/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { prepareInBackground } from "../core/Preparable.ts";
 import { ErrorCode } from "@sichter/shared/errors";

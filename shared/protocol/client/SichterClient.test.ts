@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { ErrorCode } from "../ErrorCode.ts";
-import { jobFixture } from "../rpc/methods/wireFixtures.ts";
+import { jobFixture } from "../test/wireFixtures.ts";
 import type { ProgressValue } from "../rpc/notifications.ts";
 import { SichterRpcError } from "../rpc/SichterRpcError.ts";
 import { SichterClient } from "./SichterClient.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobFixture } from "./methods/wireFixtures.ts";
+import { jobFixture } from "../test/wireFixtures.ts";
 import { clientNotifications, serverNotifications } from "./registry.ts";
 
 describe("notification schemas", () => {

@@ -2,7 +2,7 @@ import { ErrorCode, SichterClient, SichterRpcError, type WebSocketConstructor } 
 import type { TagPlan } from "@sichter/shared/model";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { jobFixture } from "../../protocol/rpc/methods/wireFixtures.ts";
+import { jobFixture } from "../../protocol/test/wireFixtures.ts";
 import { AutoMarkController } from "../src/state/autoMark/AutoMarkController.ts";
 import { AutoMarkStorage } from "../src/state/autoMark/autoMarkStorage.ts";
 import { SequenceMarkController } from "../src/state/autoMark/SequenceMarkController.ts";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "@sichter/engine/extension-api";
 import { detectShots } from "./ShotDetector.ts";
-import { makeShotClip, RATE, SIZE, type ShotSource } from "./shotClips.test-helpers.ts";
+import { makeShotClip, RATE, SIZE, type ShotSource } from "../test/shotClips.ts";
 
 /**
  * Failure class 3: dissolves between a smooth, low-contrast picture and a fine texture that changes

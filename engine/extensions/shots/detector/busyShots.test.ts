@@ -5,7 +5,7 @@ import { makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "@sichter/engine/extension-api";
 import { detectShots } from "./ShotDetector.ts";
 import { ensureRandomClips } from "../../../../bench/samples/random/ensureRandomClips.ts";
-import { makeShotClip, RATE, SIZE, type ShotSource } from "./shotClips.test-helpers.ts";
+import { makeShotClip, RATE, SIZE, type ShotSource } from "../test/shotClips.ts";
 
 /**
  * Failure classes 2 and 4: pictures whose fine texture changes every frame (water, snow, sensor noise

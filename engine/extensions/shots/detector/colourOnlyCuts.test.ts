@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAllGrey, ffmpeg, makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "@sichter/engine/extension-api";
 import { detectShots } from "./ShotDetector.ts";
-import { FIXED_GOP, makeShotClip, RATE, SIZE } from "./shotClips.test-helpers.ts";
+import { FIXED_GOP, makeShotClip, RATE, SIZE } from "../test/shotClips.ts";
 
 /**
  * Failure class 1: two takes of one picture under other light. The second shot continues the same

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideBoundaries } from "./decideBoundaries.ts";
-import { blend, H, render, scene, signalsOf, W } from "./syntheticFrames.test-helpers.ts";
+import { blend, H, render, scene, signalsOf, W } from "../../../test/support/syntheticFrames.ts";
 
 const normal = { sensitivity: 0.5 };
 const A = scene(1);

@@ -5,7 +5,7 @@ import { makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "@sichter/engine/extension-api";
 import type { ShotBoundary } from "./ShotBoundary.ts";
 import { detectShots } from "./ShotDetector.ts";
-import { makeShotClip, RATE, SIZE, type ShotJoin, type ShotSource } from "./shotClips.test-helpers.ts";
+import { makeShotClip, RATE, SIZE, type ShotJoin, type ShotSource } from "../test/shotClips.ts";
 
 /**
  * Fades, slates and dissolves as an editor names them: one boundary per transition, its range in

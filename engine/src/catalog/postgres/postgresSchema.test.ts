@@ -43,7 +43,7 @@ describe("PostgresCatalog schema", () => {
     const url = await cluster.createDatabase("killed");
     const catalog = await PostgresCatalog.open(url);
     try {
-      const { makeTag, makeTagSet, ANALYZERS } = await import("../tagSetFixture.ts");
+      const { makeTag, makeTagSet, ANALYZERS } = await import("../../../test/support/tagSetFixture.ts");
       const before = await catalog.recordAnalysis(makeTagSet("/nas/a.mxf", [makeTag("Hafen")]), ANALYZERS);
       // A lock makes the next write wait mid-transaction; then its connection is killed from outside.
       await cluster.sql("CREATE OR REPLACE FUNCTION slow_shots() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$ LANGUAGE plpgsql", "killed");

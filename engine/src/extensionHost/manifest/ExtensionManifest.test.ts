@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExtensionManifest } from "./ExtensionManifest.ts";
 import { readManifest } from "./readManifest.ts";
-import { baseManifest, writeExtension } from "./testExtension.ts";
+import { baseManifest, writeExtension } from "../../../test/support/testExtension.ts";
 
 const ENGINE = "0.1.0";
 const folders: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { activationEventsOf } from "./activationEventsOf.ts";
 import { ExtensionManifest } from "./ExtensionManifest.ts";
 import { extensionId } from "./extensionId.ts";
-import { baseManifest } from "./testExtension.ts";
+import { baseManifest } from "../../../test/support/testExtension.ts";
 
 const parse = (sichter: Record<string, unknown>) => ExtensionManifest.parse(baseManifest(sichter));
 

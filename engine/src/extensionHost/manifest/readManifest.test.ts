@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import type { ManifestError } from "./ManifestError.ts";
 import { readManifest } from "./readManifest.ts";
-import { baseManifest, writeExtension } from "./testExtension.ts";
+import { baseManifest, writeExtension } from "../../../test/support/testExtension.ts";
 
 const ENGINE = "0.1.0";
 const folders: string[] = [];

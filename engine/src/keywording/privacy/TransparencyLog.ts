@@ -5,6 +5,7 @@ import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { ContributionId } from "../../extensionHost/manifest/ContributionId.ts";
 import type { TransparencyRecord } from "./TransparencyRecord.ts";
+import { guardSqlite } from "../../catalog/sqliteFailure.ts";
 
 /**
  * Job ids are random (the queue's UUIDs, the CLI's per-clip ids): letters, digits, "-" and "_".
@@ -157,15 +158,8 @@ export class TransparencyLog {
     return { jobId, providers };
   }
 
-  /** SQLite trouble (disk full, locked too long) gets the catalog's code, as SqliteCatalog does. */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof SichterError) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.db.name, detail }, { cause: error });
-    }
+    return guardSqlite(this.db.name, fn);
   }
 }
 

@@ -4,6 +4,7 @@ import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import { UsageEntry } from "./UsageEntry.ts";
 import { totalsOf, type ProviderUsage, type UsageGroup, type UsageSummary } from "./UsageSummary.ts";
+import { guardSqlite } from "../../catalog/sqliteFailure.ts";
 
 export interface UsageRange {
   /** Inclusive. */
@@ -65,15 +66,8 @@ export class UsageLedger {
     return { since, until, providers, total: totalsOf(groups) };
   }
 
-  /** SQLite trouble (disk full, locked too long) gets the catalog's code, as SqliteCatalog does. */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof SichterError) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.db.name, detail }, { cause: error });
-    }
+    return guardSqlite(this.db.name, fn);
   }
 }
 

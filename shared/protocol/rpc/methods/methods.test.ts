@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { methods, type MethodName } from "../registry.ts";
-import { clipAnalysisFixture, jobFixture, storedTagFixture, transparencyRecordFixture } from "./wireFixtures.ts";
+import { clipAnalysisFixture, jobFixture, storedTagFixture, transparencyRecordFixture } from "../../test/wireFixtures.ts";
 
 const accepts = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(true);
 const rejects = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(false);

@@ -1,7 +1,7 @@
 import { SichterClient, type WebSocketConstructor } from "@sichter/shared/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { jobFixture } from "../../../protocol/rpc/methods/wireFixtures.ts";
+import { jobFixture } from "../../../protocol/test/wireFixtures.ts";
 import { FakeEngineServer } from "../../test/FakeEngineServer.ts";
 import { waitUntil } from "../../test/waitUntil.ts";
 import { watchJob } from "./watchJob.ts";

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@sichter/shared/protocol";
 import { describe, expect, it } from "vitest";
-import { jobFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
+import { jobFixture } from "../../../../protocol/test/wireFixtures.ts";
 import { autoMarkReducer, initialAutoMark, type AutoMarkRun, type AutoMarkState } from "./autoMarkReducer.ts";
 
 const run: AutoMarkRun = {

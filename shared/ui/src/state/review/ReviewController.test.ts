@@ -1,7 +1,7 @@
 import { ErrorCode, SichterClient, SichterRpcError, type WebSocketConstructor } from "@sichter/shared/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { clipAnalysisFixture, storedTagFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
+import { clipAnalysisFixture, storedTagFixture } from "../../../../protocol/test/wireFixtures.ts";
 import { FakeEngineServer } from "../../../test/FakeEngineServer.ts";
 import { ReviewController } from "./ReviewController.ts";
 

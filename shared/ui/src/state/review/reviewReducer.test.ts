@@ -1,6 +1,6 @@
 import type { CatalogClipInfo, StoredTag } from "@sichter/shared/protocol";
 import { describe, expect, it } from "vitest";
-import { storedTagFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
+import { storedTagFixture } from "../../../../protocol/test/wireFixtures.ts";
 import { evidenceOf, groupTags } from "./groupTags.ts";
 import { initialReview, reviewReducer, type ReviewAction, type ReviewState } from "./reviewReducer.ts";
 

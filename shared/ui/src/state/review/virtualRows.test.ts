@@ -1,6 +1,6 @@
 import type { StoredTag } from "@sichter/shared/protocol";
 import { describe, expect, it } from "vitest";
-import { storedTagFixture } from "../../../../protocol/rpc/methods/wireFixtures.ts";
+import { storedTagFixture } from "../../../../protocol/test/wireFixtures.ts";
 import { groupTags } from "./groupTags.ts";
 import { ESTIMATED_HEIGHT, layoutRows, reviewRows, rowsBetween, rowsToDraw, stretches, VIRTUAL_FROM_ROWS } from "./virtualRows.ts";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { makeTempDir } from "../../../test/fixtures.ts";
+import { makeTempDir } from "../fixtures.ts";
 
 /** A minimal valid manifest; tests override the parts they are about. */
 export function baseManifest(sichter: Record<string, unknown> = {}): Record<string, unknown> {

@@ -2,7 +2,7 @@
  * Child process of crashSafety.test.ts: writes to the catalog in a tight loop until it is killed.
  * Usage: node --import tsx crashWriter.ts <catalog file>
  */
-import { SqliteCatalog } from "./SqliteCatalog.ts";
+import { SqliteCatalog } from "../../src/catalog/SqliteCatalog.ts";
 import { ANALYZERS, CRASH_TAGS_PER_RUN as TAGS_PER_RUN, makeTag, makeTagSet } from "./tagSetFixture.ts";
 
 const file = process.argv[2];

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ffmpeg } from "../../test/fixtures.ts";
-import type { GrayImage } from "./GrayImage.ts";
+import { ffmpeg } from "../../../test/fixtures.ts";
+import type { GrayImage } from "../GrayImage.ts";
 
-import { rng } from "../shots/detector/syntheticFrames.test-helpers.ts";
+import { rng } from "../../../test/support/syntheticFrames.ts";
 
 export { rng };
 

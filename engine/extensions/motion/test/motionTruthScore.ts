@@ -1,5 +1,5 @@
 import type { Tag } from "@sichter/engine/extension-api";
-import type { MotionTruthSegment } from "./motionFamilies.test-helpers.ts";
+import type { MotionTruthSegment } from "./motionFamilies.ts";
 
 /** How the motion tags read one truth segment. */
 export type SegmentVerdict =

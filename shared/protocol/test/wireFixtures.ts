@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import type { ClipAnalysis } from "./ClipAnalysis.ts";
-import type { Job } from "./Job.ts";
-import type { WireTransparencyRecord } from "./jobPrivacy.ts";
-import type { StoredTag } from "./WireTag.ts";
+import type { ClipAnalysis } from "../rpc/methods/ClipAnalysis.ts";
+import type { Job } from "../rpc/methods/Job.ts";
+import type { WireTransparencyRecord } from "../rpc/methods/jobPrivacy.ts";
+import type { StoredTag } from "../rpc/methods/WireTag.ts";
 
 /** Well-formed wire values the tests start from (not product code). */
 export const jobFixture: z.input<typeof Job> = {

@@ -1,5 +1,5 @@
-import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
-import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";
+import { toLumaFrame, type LumaFrame } from "../../extensions/shots/detector/LumaFrame.ts";
+import { ShotSignalBuilder, type SignalSeries } from "../../extensions/shots/detector/ShotSignals.ts";
 
 export const W = 64;
 export const H = 36;

@@ -2,8 +2,8 @@
  * Child process of JobQueue.test.ts: queues one job whose runner never ends, says "running" once
  * it runs, and waits to be killed. Usage: node --import tsx hangingQueueChild.ts <catalog> <clip path>
  */
-import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
-import { JobQueue } from "./JobQueue.ts";
+import { SqliteCatalog } from "../../src/catalog/SqliteCatalog.ts";
+import { JobQueue } from "../../src/jobs/JobQueue.ts";
 
 const [file, clipPath] = process.argv.slice(2);
 if (!file || !clipPath) throw new Error("usage: hangingQueueChild.ts <catalog file> <clip path>");
