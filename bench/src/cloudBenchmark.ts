@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Keyframe } from "@sichter/shared/model";
-import { BUILTIN_EXTENSIONS_DIR, detectShots, ENGINE_VERSION, ExtensionRegistry, mediaFrameSource, probeMedia, type MediaInfo, type Shot } from "@sichter/engine";
+import { BUILTIN_EXTENSIONS_DIR, ENGINE_VERSION, ExtensionRegistry, mediaFrameSource, probeMedia, type MediaInfo } from "@sichter/engine";
+import { detectShots, type Shot } from "@sichter/engine/extensions/shots";
 // The cloud stage, the privacy guard and the vision simulator are not part of the engine's public
 // index (the simulator is a test helper); the benchmark drives them exactly as the pipeline does.
 import type { KeyframeDuplicate } from "../../engine/src/extensionHost/api/KeyframeSelection.ts";

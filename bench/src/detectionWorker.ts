@@ -3,7 +3,8 @@
  * wall time of probe + detection and the process's peak resident memory.
  * argv: <file> <fast|exact>; prints one JSON line.
  */
-import { detectShots, probeMedia } from "@sichter/engine";
+import { probeMedia } from "@sichter/engine";
+import { detectShots } from "@sichter/engine/extensions/shots";
 
 const [file, mode] = process.argv.slice(2) as [string, "fast" | "exact"];
 const started = performance.now();

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { detectShots, mediaFrameSource, OcrAnalyzer, probeMedia, releaseOcrModels, runTool, type OcrRunStats } from "@sichter/engine";
+import { mediaFrameSource, probeMedia, runTool } from "@sichter/engine";
+import { OcrAnalyzer, releaseOcrModels, type OcrRunStats } from "@sichter/engine/extensions/ocr";
+import { detectShots } from "@sichter/engine/extensions/shots";
 import { LOWER_THIRD_LINES } from "./ocr/lowerThirdLines.ts";
 
 export interface OcrBenchmarkOptions {

@@ -3,7 +3,7 @@ import { createTimecodeContext, frameRate } from "@sichter/shared/timecode";
 import { ensureSamples, type Sample } from "../../bench/samples/ensureSamples.ts";
 import { addCounts, precisionRecallF1, scoreDetections, type Counts } from "../../bench/src/evaluateShots.ts";
 import { detectShots, type ShotDetectionMode } from "../extensions/shots/detector/ShotDetector.ts";
-import { shotReport } from "../extensions/shots/detector/shotReport.ts";
+import { shotReport } from "../src/cli/shotReport.ts";
 import { probeMedia } from "../src/media/probeMedia.ts";
 
 /**

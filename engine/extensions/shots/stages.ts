@@ -17,13 +17,24 @@ const KEYFRAME_NICENESS = 5;
 export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
-  async detect(media, mode, outDir, progress, token) {
-    const options = { mode, keyframePictures: true, frameRuns: true, keyframeFrames: { folder: outDir }, windowPictures: { folder: outDir } };
+  async detect(media, mode, outDir, progress, token, tuning = {}) {
+    const options = {
+      mode,
+      ...(tuning.sensitivity !== undefined && { sensitivity: tuning.sensitivity }),
+      ...(tuning.minShotFrames !== undefined && { minShotFrames: tuning.minShotFrames }),
+      keyframePictures: true,
+      frameRuns: true,
+      keyframeFrames: { folder: outDir },
+      windowPictures: { folder: outDir },
+    };
     const result = await detectShots(media, options, progress, token);
     const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = result;
     return {
       shots,
       mode: result.mode,
+      route: result.route,
+      routeReason: result.routeReason,
+      decodedFrames: result.decodedFrames,
       ...(keyframePictures && { keyframePictures }),
       ...(frameRuns && { frameRuns }),
       ...(keyframeFrames && {
@@ -42,8 +53,8 @@ export const shotDetection: ShotDetection = {
 export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
-  async select(media, shots, outDir, progress, token) {
-    const options = { outDir, width: KEYFRAME_WIDTH, frameRuns: true, niceness: KEYFRAME_NICENESS };
+  async select(media, shots, outDir, progress, token, { width = KEYFRAME_WIDTH } = {}) {
+    const options = { outDir, width, frameRuns: true, niceness: KEYFRAME_NICENESS };
     const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, options, progress, token);
     const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
     return {

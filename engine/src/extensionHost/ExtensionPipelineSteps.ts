@@ -1,7 +1,7 @@
 import { Keyframe, type Shot } from "@sichter/shared/model";
 import { z } from "zod";
-import type { KeyframeSelection, KeyframeSelectionResult } from "./api/KeyframeSelection.ts";
-import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome } from "./api/ShotDetection.ts";
+import type { KeyframeSelection, KeyframeSelectionResult, KeyframeStepOptions } from "./api/KeyframeSelection.ts";
+import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "./api/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";
@@ -32,6 +32,9 @@ const FrameRunsResult = z
 const ShotResult = z.object({
   shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
   mode: z.enum(["fast", "exact"]),
+  route: z.enum(["keyframes", "full-decode"]).optional(),
+  routeReason: z.string().optional(),
+  decodedFrames: z.int().nonnegative().optional(),
   keyframePictures: z
     .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
     .optional(),
@@ -76,8 +79,15 @@ export class ExtensionShotDetection implements ShotDetection {
     await this.options.host();
   }
 
-  async detect(media: MediaInfo, mode: ShotDetectionMode, outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<ShotDetectionOutcome> {
-    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
+  async detect(
+    media: MediaInfo,
+    mode: ShotDetectionMode,
+    outDir: string,
+    progress = Progress.None,
+    token = CancellationToken.None,
+    tuning: ShotStepOptions = {},
+  ): Promise<ShotDetectionOutcome> {
+    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir, ...tuning }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
     const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: DetectedShot[] };
@@ -87,9 +97,13 @@ export class ExtensionShotDetection implements ShotDetection {
     const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
     // Keyframe frames and window pictures name files in the job folder; whether they hold what
     // they claim is checked where they are read.
+    const { route, routeReason, decodedFrames } = parsed.data;
     return {
       shots,
       mode: parsed.data.mode,
+      ...(route && { route }),
+      ...(routeReason !== undefined && { routeReason }),
+      ...(decodedFrames !== undefined && { decodedFrames }),
       ...(fitting && { keyframePictures: fitting }),
       ...(fittingRuns && { frameRuns: fittingRuns }),
       ...(keyframeFrames && { keyframeFrames }),
@@ -113,8 +127,15 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     await this.options.host();
   }
 
-  async select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress = Progress.None, token = CancellationToken.None): Promise<KeyframeSelectionResult> {
-    const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir }, progress, token);
+  async select(
+    media: MediaInfo,
+    shots: readonly Shot[],
+    outDir: string,
+    progress = Progress.None,
+    token = CancellationToken.None,
+    options: KeyframeStepOptions = {},
+  ): Promise<KeyframeSelectionResult> {
+    const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir, ...options }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
     const { frameRuns, ...selection } = parsed.data;

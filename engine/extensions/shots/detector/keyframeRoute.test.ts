@@ -5,7 +5,6 @@ import { makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { probeMedia } from "@sichter/engine/extension-api";
 import { keyframeRouteVerdict } from "./keyframeRoute.ts";
 import { detectShots } from "./ShotDetector.ts";
-import { shotReport } from "./shotReport.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -33,21 +32,21 @@ describe("which route the shot detector takes", () => {
     await makeCutClip(long, lengths, { codecArgs: codec(50) });
 
     const shortMedia = await probeMedia(short);
-    const shortReport = shotReport(shortMedia, await detectShots(shortMedia, { mode: "auto" }));
+    const shortReport = await detectShots(shortMedia, { mode: "auto" });
     expect(shortReport).toMatchObject({ mode: "exact", route: "full-decode", decodedFrames: shortMedia.frameCount });
     expect(shortReport.routeReason).toContain("GOPs of 4 frames");
     expect(shortReport.shots.map((s) => s.startFrame)).toEqual([0, ...cuts]);
 
     const longMedia = await probeMedia(long);
-    const longReport = shotReport(longMedia, await detectShots(longMedia, { mode: "auto" }));
+    const longReport = await detectShots(longMedia, { mode: "auto" });
     expect(longReport).toMatchObject({ mode: "fast", route: "keyframes" });
     expect(longReport.decodedFrames).toBeLessThan(longMedia.frameCount);
     expect(longReport.shots.map((s) => s.startFrame)).toEqual([0, ...cuts]);
 
     // Asked for, a route runs where it can, and says so.
-    const exact = shotReport(longMedia, await detectShots(longMedia, { mode: "exact" }));
+    const exact = await detectShots(longMedia, { mode: "exact" });
     expect(exact).toMatchObject({ route: "full-decode", routeReason: "exact mode asked for", decodedFrames: longMedia.frameCount });
-    const fast = shotReport(shortMedia, await detectShots(shortMedia, { mode: "fast" }));
+    const fast = await detectShots(shortMedia, { mode: "fast" });
     expect(fast.route).toBe("keyframes");
   });
 });

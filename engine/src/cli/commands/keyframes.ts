@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
-import { extractKeyframes } from "../../../extensions/shots/keyframes/extractKeyframes.ts";
 import { NEAR_DUPLICATE_BITS } from "../../media/perceptualHash.ts";
-import { detectShots } from "../../../extensions/shots/detector/ShotDetector.ts";
+import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import { JobTempFolder, sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { moveFile, writeFileAtomic } from "../../core/moveFile.ts";
 import { subProgress } from "../../core/Progress.ts";
@@ -53,9 +52,12 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
   sweepStaleJobFolders(tempRoot);
   const temp = JobTempFolder.create(tempRoot);
   const bar = new ProgressBar(context.stderr);
+  // Shots and keyframes are the contributed steps an analysis runs (the built-in shots extension).
+  const extensions = loadExtensions();
+  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   try {
-    const shots = await detectShots(media, {}, subProgress(bar, 0, 0.6), context.token);
-    const result = await extractKeyframes(media, shots.shots, { outDir: temp.path, width }, subProgress(bar, 0.6, 1), context.token);
+    const shots = await extensions.shotDetection().detect(media, "auto", temp.path, subProgress(bar, 0, 0.6), context.token);
+    const result = await extensions.keyframeSelection().select(media, shots.shots, temp.path, subProgress(bar, 0.6, 1), context.token, { width });
     for (const k of result.keyframes) moveFile(temp.file(k.file), path.join(outDir, k.file));
     // Timecodes count at the nominal rate of a VFR clip, as the keyframes' own do.
     const timeline = mediaTimecode(media);
@@ -84,5 +86,6 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
   } finally {
     bar.done();
     temp.dispose();
+    await extensions.stop();
   }
 }

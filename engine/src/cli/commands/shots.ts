@@ -1,6 +1,9 @@
-import { detectShots, type ShotDetectionMode } from "../../../extensions/shots/detector/ShotDetector.ts";
-import { shotReport, type ShotReport } from "../../../extensions/shots/detector/shotReport.ts";
+import { JobTempFolder, sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
+import { sichterDirs } from "../../core/SichterHome.ts";
+import type { ShotDetectionMode } from "../../extensionHost/api/ShotDetection.ts";
+import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
+import { shotReport, type ShotReport } from "../shotReport.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { ProgressBar } from "../ProgressBar.ts";
@@ -35,18 +38,23 @@ export async function shotsCommand(args: string[], context: CliContext): Promise
 
   const bar = new ProgressBar(context.stderr);
   const media = await probeMedia(positionals[0]!, context.token);
+  // The shot step is a contribution like any other (the built-in shots extension unless another
+  // is enabled), so the command shows what an analysis would find.
+  const extensions = loadExtensions();
+  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  const tempRoot = sichterDirs().temp;
+  sweepStaleJobFolders(tempRoot);
+  const temp = JobTempFolder.create(tempRoot);
   try {
-    const result = await detectShots(
-      media,
-      { mode, ...(sensitivity !== undefined && { sensitivity }), ...(minShotFrames !== undefined && { minShotFrames: Math.round(minShotFrames) }) },
-      bar,
-      context.token,
-    );
+    const tuning = { ...(sensitivity !== undefined && { sensitivity }), ...(minShotFrames !== undefined && { minShotFrames: Math.round(minShotFrames) }) };
+    const result = await extensions.shotDetection().detect(media, mode, temp.path, bar, context.token, tuning);
     bar.done();
     const report = shotReport(media, result);
     context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatShotTable(report, context.locale === "de"));
   } finally {
     bar.done();
+    temp.dispose();
+    await extensions.stop();
   }
   return 0;
 }
@@ -67,8 +75,8 @@ function parseNumber(flag: string, value: string | undefined, min: number, max: 
 export function formatShotTable(report: ShotReport, de: boolean): string {
   const names = { cut: de ? "Schnitt" : "cut", dissolve: de ? "Blende" : "dissolve", fade: de ? "Abblende" : "fade" };
   const header = de
-    ? `${report.file}\n${report.frameRate} fps${report.dropFrame ? " DF" : ""}, ${report.frameCount} Bilder, Start ${report.startTimecode}, ${report.shots.length} Einstellungen (Modus ${report.mode}, ${report.decodedFrames} Bilder dekodiert)\n\n`
-    : `${report.file}\n${report.frameRate} fps${report.dropFrame ? " DF" : ""}, ${report.frameCount} frames, start ${report.startTimecode}, ${report.shots.length} shots (mode ${report.mode}, ${report.decodedFrames} frames decoded)\n\n`;
+    ? `${report.file}\n${report.frameRate} fps${report.dropFrame ? " DF" : ""}, ${report.frameCount} Bilder, Start ${report.startTimecode}, ${report.shots.length} Einstellungen (Modus ${report.mode}${report.decodedFrames === undefined ? "" : `, ${report.decodedFrames} Bilder dekodiert`})\n\n`
+    : `${report.file}\n${report.frameRate} fps${report.dropFrame ? " DF" : ""}, ${report.frameCount} frames, start ${report.startTimecode}, ${report.shots.length} shots (mode ${report.mode}${report.decodedFrames === undefined ? "" : `, ${report.decodedFrames} frames decoded`})\n\n`;
   const cols = de ? ["Nr", "Anfang", "Ende", "Bilder", "Übergang"] : ["#", "Start", "End", "Frames", "Transition"];
   const rows = report.shots.map((s) => [
     String(s.index + 1),

@@ -28,8 +28,20 @@ export interface KeyframeSelectionResult {
  * The second step: representative frames per shot, as JPEGs in the job's temp folder (removed when
  * the job ends). An analyzer contribution with `"produces": "keyframes"` (built-in: `sichter.keyframes`).
  */
+export interface KeyframeStepOptions {
+  /** Width of the keyframe JPEGs; the step's own default (the catalog's thumbnails) otherwise. */
+  readonly width?: number;
+}
+
 export interface KeyframeSelection extends Preparable {
   readonly id: string;
   readonly version: string;
-  select(media: MediaInfo, shots: readonly Shot[], outDir: string, progress: Progress, token: CancellationToken): Promise<KeyframeSelectionResult>;
+  select(
+    media: MediaInfo,
+    shots: readonly Shot[],
+    outDir: string,
+    progress: Progress,
+    token: CancellationToken,
+    options?: KeyframeStepOptions,
+  ): Promise<KeyframeSelectionResult>;
 }

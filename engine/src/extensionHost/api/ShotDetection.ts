@@ -16,9 +16,23 @@ export interface DetectedShot extends Shot {
 /** How the shot step decodes: `auto` decides per file from its GOP structure. */
 export type ShotDetectionMode = "auto" | "fast" | "exact";
 
+/** How finely the shot step judges, for a user who asks (`sichter shots --sensitivity`); defaults otherwise. */
+export interface ShotStepOptions {
+  /** 0 = only obvious changes … 1 = every plausible change. */
+  readonly sensitivity?: number;
+  /** The shortest shot in frames. */
+  readonly minShotFrames?: number;
+}
+
 export interface ShotDetectionOutcome {
   readonly shots: DetectedShot[];
   readonly mode: "fast" | "exact";
+  /** Which route ran (`sichter shots --json` reports it): keyframes first, or every frame decoded. */
+  readonly route?: "keyframes" | "full-decode";
+  /** Why that route ran: asked for, chosen from the GOP structure, or fallen back to. */
+  readonly routeReason?: string;
+  /** Frames the detector decoded. */
+  readonly decodedFrames?: number;
   /** Optional: the keyframe pictures the detector made on its way, passed on to the analyzers. */
   readonly keyframePictures?: KeyframePictures;
   /** Optional: frame runs the detector decoded on its way (see FrameRuns), passed on likewise. */
@@ -40,5 +54,12 @@ export interface ShotDetection extends Preparable {
   readonly id: string;
   readonly version: string;
   /** `outDir`: the job's temp folder, for files handed on (removed with the job). */
-  detect(media: MediaInfo, mode: ShotDetectionMode, outDir: string, progress: Progress, token: CancellationToken): Promise<ShotDetectionOutcome>;
+  detect(
+    media: MediaInfo,
+    mode: ShotDetectionMode,
+    outDir: string,
+    progress: Progress,
+    token: CancellationToken,
+    options?: ShotStepOptions,
+  ): Promise<ShotDetectionOutcome>;
 }

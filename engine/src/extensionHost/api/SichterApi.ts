@@ -8,8 +8,8 @@ import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
 import type { MediaInfo } from "../../media/MediaInfo.ts";
 import type { WindowPictures } from "../../media/WindowPictures.ts";
 import type { TagWriterAnalysis } from "../../pipeline/TagWriter.ts";
-import type { KeyframeSelectionResult } from "./KeyframeSelection.ts";
-import type { ShotDetectionMode, ShotDetectionOutcome } from "./ShotDetection.ts";
+import type { KeyframeSelectionResult, KeyframeStepOptions } from "./KeyframeSelection.ts";
+import type { ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "./ShotDetection.ts";
 
 /**
  * What an extension's `activate(context, api)` receives. Types only: an extension written in plain
@@ -121,7 +121,7 @@ export type {
 } from "../../keywording/KeywordProvider.ts";
 
 /** What the shot step gets: the probed clip, how to decode, and the job folder for its pictures. */
-export interface ShotStepInput {
+export interface ShotStepInput extends ShotStepOptions {
   readonly media: MediaInfo;
   readonly mode: ShotDetectionMode;
   readonly outDir: string;
@@ -134,7 +134,7 @@ export interface ExtensionShotDetector {
 }
 
 /** What the keyframe step gets: the clip, its shots, and the job folder for the keyframe JPEGs. */
-export interface KeyframeStepInput {
+export interface KeyframeStepInput extends KeyframeStepOptions {
   readonly media: MediaInfo;
   readonly shots: readonly Shot[];
   readonly outDir: string;

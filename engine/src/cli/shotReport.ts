@@ -1,6 +1,7 @@
-import { mediaTimecode, type MediaInfo } from "@sichter/engine/extension-api";
-import type { ShotDetectionResult } from "./ShotDetector.ts";
-import type { Transition } from "./Shot.ts";
+import type { Transition } from "@sichter/shared/model";
+import type { ShotDetectionOutcome } from "../extensionHost/api/ShotDetection.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import { mediaTimecode } from "../media/mediaTimecode.ts";
 
 /** The `sichter shots --json` document: stable field names that scripts and hosts rely on. */
 export interface ShotReport {
@@ -13,12 +14,12 @@ export interface ShotReport {
   readonly durationSeconds: number;
   readonly variableFrameRate: boolean;
   readonly mode: "fast" | "exact";
-  /** Which route ran: keyframes first (fast), or every frame decoded. */
-  readonly route: "keyframes" | "full-decode";
+  /** Which route ran: keyframes first (fast), or every frame decoded (when the detector says). */
+  readonly route?: "keyframes" | "full-decode";
   /** Why: asked for, chosen from the file's GOP structure, or fallen back to. */
-  readonly routeReason: string;
+  readonly routeReason?: string;
   /** Frames the detector decoded, keyframe pass and windows together. */
-  readonly decodedFrames: number;
+  readonly decodedFrames?: number;
   readonly shots: ReadonlyArray<{
     readonly index: number;
     readonly startFrame: number;
@@ -32,7 +33,7 @@ export interface ShotReport {
   }>;
 }
 
-export function shotReport(media: MediaInfo, result: ShotDetectionResult): ShotReport {
+export function shotReport(media: MediaInfo, result: ShotDetectionOutcome): ShotReport {
   // Timecodes as the editing application counts them: at the nominal rate, by time (VFR).
   const tc = mediaTimecode(media);
   return {
@@ -44,9 +45,9 @@ export function shotReport(media: MediaInfo, result: ShotDetectionResult): ShotR
     durationSeconds: round6(media.durationSeconds),
     variableFrameRate: media.variableFrameRate,
     mode: result.mode,
-    route: result.route,
-    routeReason: result.routeReason,
-    decodedFrames: result.decodedFrames,
+    ...(result.route && { route: result.route }),
+    ...(result.routeReason !== undefined && { routeReason: result.routeReason }),
+    ...(result.decodedFrames !== undefined && { decodedFrames: result.decodedFrames }),
     shots: result.shots.map((shot) => ({
       index: shot.index,
       startFrame: shot.startFrame,
