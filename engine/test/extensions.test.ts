@@ -9,7 +9,7 @@ const root = makeTempDir("sichter-extensions-");
 const home = path.join(root, "home");
 const env = { SICHTER_HOME: home };
 /** Every capability of the engine is an extension; these ship with it (engine/extensions/). */
-const BUILTINS = ["sichter.catalog", "sichter.cues", "sichter.exports", "sichter.google-vision", "sichter.motion", "sichter.ocr", "sichter.openai-vision", "sichter.shots", "sichter.xmp"];
+const BUILTINS = ["sichter.cues", "sichter.exports", "sichter.google-vision", "sichter.motion", "sichter.ocr", "sichter.openai-vision", "sichter.shots", "sichter.xmp"];
 let clip: string;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

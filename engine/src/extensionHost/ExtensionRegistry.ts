@@ -16,6 +16,9 @@ import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
 import type { TagWriter } from "../pipeline/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
+import type { Catalog } from "../catalog/Catalog.ts";
+import { catalogPlan } from "../catalog/catalogPlan.ts";
+import type { HostRequest } from "./host/ExtensionProcess.ts";
 import {
   ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
 } from "./manifest/index.ts";
@@ -193,11 +196,15 @@ export class ExtensionRegistry implements Disposable {
     );
   }
 
-  /** Runs a contributed command, activating its extension on first use (`onCommand:<id>`). */
-  async executeCommand(command: string, args: readonly unknown[] = []): Promise<unknown> {
+  /**
+   * Runs a contributed command, activating its extension on first use (`onCommand:<id>`). An
+   * extension with the "catalog" permission reads the caller's `catalog` meanwhile (see CommandServices).
+   */
+  async executeCommand(command: string, args: readonly unknown[] = [], services: CommandServices = {}): Promise<unknown> {
     const extension = this.enabled().find((e) => (e.manifest.sichter.contributes.commands ?? []).some((c) => c.command === command));
     if (!extension) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
-    return (await this.host(extension)).executeCommand(command, args, COMMAND_TIMEOUT_MS);
+    const readsCatalog = extension.manifest.sichter.permissions.includes("catalog");
+    return (await this.host(extension)).executeCommand(command, args, COMMAND_TIMEOUT_MS, (request) => answerCommandRequest(request, readsCatalog, services));
   }
 
   /** Starts the extensions that asked to run from the start (`onStartup`). */
@@ -296,6 +303,7 @@ export class ExtensionRegistry implements Disposable {
       extraReads: pathSettings(extension),
       // Native code is outside Node's permission model: only with the permission listed in the manifest.
       onnxRuntime: manifest.sichter.permissions.includes("onnxRuntime"),
+      catalog: manifest.sichter.permissions.includes("catalog"),
       environment: environmentSettings(extension),
       activity: this.clock,
       ...(this.options.log && { log: this.options.log }),
@@ -340,4 +348,18 @@ function subfolders(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** What a command's caller lends it: the catalog it holds open (the engine's, or the one the CLI opened). */
+export interface CommandServices {
+  readonly catalog?: () => Promise<Catalog>;
+}
+
+async function answerCommandRequest(request: HostRequest, readsCatalog: boolean, services: CommandServices): Promise<unknown> {
+  if (request.method !== "catalog.plan") throw new Error(`a command may not ask for ${request.method}`);
+  if (!readsCatalog) throw new Error('api.catalog needs the "catalog" permission in the manifest');
+  if (!services.catalog) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: "catalog", detail: "no catalog is open for this command" });
+  const { clip, language } = request.params;
+  if (typeof clip !== "string" && typeof clip !== "number") throw new Error("api.catalog.plan needs a catalog id or a path");
+  return catalogPlan(await services.catalog(), clip, language === "de" ? "de" : "en");
 }

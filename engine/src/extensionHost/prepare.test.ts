@@ -20,13 +20,13 @@ describe("preparing contributions", () => {
       log: (_level, message) => void (message.startsWith("activating extension") && activations.push(message)),
     });
     try {
-      const catalog = registry.tagWriters().find((w) => w.id === "sichter.catalog")!;
+      const xmp = registry.tagWriters().find((w) => w.id === "sichter.xmp")!;
       const cues = registry.analyzers().find((a) => a.id === "sichter.cues")!;
       expect(registry.activated).toEqual([]);
-      await Promise.all([catalog.prepare!(), catalog.prepare!(), cues.prepare!()]);
-      expect(registry.activated.sort()).toEqual(["sichter.catalog", "sichter.cues"]);
-      await catalog.prepare!();
-      expect(activations.sort()).toEqual(["activating extension sichter.catalog", "activating extension sichter.cues"]);
+      await Promise.all([xmp.prepare!(), xmp.prepare!(), cues.prepare!()]);
+      expect(registry.activated.sort()).toEqual(["sichter.cues", "sichter.xmp"]);
+      await xmp.prepare!();
+      expect(activations.sort()).toEqual(["activating extension sichter.cues", "activating extension sichter.xmp"]);
     } finally {
       await registry.stop();
     }

@@ -10,6 +10,7 @@ import { CancellationToken } from "../core/Cancellation.ts";
 import { prepareInBackground } from "../core/Preparable.ts";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
+import { CATALOG_WRITER } from "../catalog/CatalogTagWriter.ts";
 import type { TagWriter, TagWriterInput } from "./TagWriter.ts";
 import { writeReported, type NotWritten, type WriterReport } from "./writeReported.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
@@ -29,10 +30,9 @@ export interface AnalyzeAndStoreOptions {
   readonly mode?: ShotDetectionMode;
   /** Controlled vocabularies whose terms the plan gets (extensions' vocabulary contributions). */
   readonly vocabularies?: readonly Vocabulary[];
-  /**
-   * Where the plan goes: the extensions' tag writers, the built-in catalog (`sichter.catalog`)
-   * and XMP (`sichter.xmp`) writers among them.
-   */
+  /** The catalog stage (see CatalogTagWriter): the clip is recorded there first, or the job fails. */
+  readonly catalog: TagWriter;
+  /** Where the plan goes after the catalog: the extensions' tag writers, XMP (`sichter.xmp`) among them. */
   readonly tagWriters: readonly TagWriter[];
   /** Keyword providers of enabled extensions; cloud ones only reach the network in cloud mode. */
   readonly keywordProviders?: readonly PipelineKeywordProvider[];
@@ -42,8 +42,7 @@ export interface AnalyzeAndStoreOptions {
   readonly privacy?: PrivacyContext;
 }
 
-/** The built-in writers the pipeline cannot do without; they run first, in this order. */
-export const CATALOG_WRITER = "sichter.catalog";
+/** The built-in XMP writer: after the catalog, before every other writer, unless no XMP is asked for. */
 export const XMP_WRITER = "sichter.xmp";
 
 /** Where the XMP went (from the XMP writer's report). */
@@ -118,9 +117,9 @@ async function analyzeAndStoreWith(
   progress: Progress,
   token: CancellationToken,
 ): Promise<StoredAnalysis> {
-  const catalogWriter = requiredWriter(options.tagWriters, CATALOG_WRITER);
+  const catalogWriter = options.catalog;
   const xmpWriter = options.write === "none" ? undefined : requiredWriter(options.tagWriters, XMP_WRITER);
-  const others = options.tagWriters.filter((w) => w.id !== CATALOG_WRITER && w.id !== XMP_WRITER);
+  const others = options.tagWriters.filter((w) => w.id !== XMP_WRITER);
   // The writers' processes start beside the analysis, not after it.
   prepareInBackground([catalogWriter, ...(xmpWriter ? [xmpWriter] : []), ...others]);
 

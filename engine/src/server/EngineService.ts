@@ -35,6 +35,7 @@ import { httpRpcRoute } from "./http/rpcRoute.ts";
 import { MediaLibrary } from "./media/MediaLibrary.ts";
 import { MediaFolders } from "../media/MediaFolders.ts";
 import { ProbeCache } from "../media/ProbeCache.ts";
+import { CatalogTagWriter } from "../catalog/CatalogTagWriter.ts";
 
 /** The port panels try first; documented in the README. `--port` / SICHTER_PORT change it. */
 export const DEFAULT_PORT = 7431;
@@ -131,7 +132,7 @@ export class EngineService {
     // Read per job: an edited privacy.json counts from the next job on, without a restart.
     const privacy = (jobId: string): PrivacyContext =>
       privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => store.database, gates })(jobId);
-    const jobs = JobQueue.open(store.database, options.runner ?? analysisRunner(extensions, privacy), {
+    const jobs = JobQueue.open(store.database, options.runner ?? analysisRunner(extensions, privacy, CatalogTagWriter.into(catalog)), {
       concurrency: options.concurrency ?? 1,
       log: (level, message, fields) => log[level](message, fields),
     });

@@ -145,7 +145,7 @@ export function methodHandlers(state: ServiceState): Handlers {
     "commands.list": () => ({ commands: state.extensions?.commands() ?? [] }),
     "commands.execute": async ({ command, args }) => {
       if (!state.extensions) throw SichterRpcError.of(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
-      return { result: await state.extensions.executeCommand(command, args ?? []) };
+      return { result: await state.extensions.executeCommand(command, args ?? [], { catalog: async () => catalog }) };
     },
 
     "tags.review": (params) => {

@@ -18,6 +18,7 @@ import type { CliContext } from "../CliContext.ts";
 import { ANALYSIS_OPTIONS, analysisChoices } from "../analysisOptions.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { ProgressBar } from "../ProgressBar.ts";
+import { CatalogTagWriter } from "../../catalog/CatalogTagWriter.ts";
 
 export const analyzeHelp = `Usage: sichter analyze <files or folders...> [--json] [--sidecar | --embed | --no-write]
                        [--lang de|en] [--exact]
@@ -48,6 +49,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
   const steps = pipelineSteps(extensions);
+  const catalogWriter = CatalogTagWriter.opening();
   const gates = new ProviderGates();
   let catalog: SqliteCatalog | undefined;
   const database = (): Database => (catalog ??= SqliteCatalog.open()).database;
@@ -68,7 +70,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         const privacy = privacyFor(jobId);
         const stored = await analyzeAndStore(
           item.file,
-          { ...steps, language, write, ...(exact && { mode: "exact" as const }), jobId, privacy },
+          { ...steps, catalog: catalogWriter, language, write, ...(exact && { mode: "exact" as const }), jobId, privacy },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
@@ -93,6 +95,7 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
   } finally {
     bar.done();
     await extensions.stop();
+    catalogWriter.dispose();
     catalog?.dispose();
   }
   if (values.json) {

@@ -5,6 +5,8 @@ import { SichterError } from "../../core/SichterError.ts";
 import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
+import type { Catalog } from "../../catalog/Catalog.ts";
+import { openCatalog } from "../../catalog/openCatalog.ts";
 
 export const exportHelp = `Usage: sichter export <clip path or catalog id> --format csv|edl|json [--out FILE] [--lang de|en]
 
@@ -35,11 +37,14 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   // The formats are the built-in exports extension's commands, the same ones the panels offer.
   const extensions = loadExtensions();
   let exported: { text?: unknown };
+  let catalog: Promise<Catalog> | undefined;
   try {
     const ref = /^\d+$/.test(positionals[0]!) ? positionals[0]! : path.resolve(positionals[0]!);
-    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }])) as { text?: unknown };
+    // The extension reads the clip through the engine (its "catalog" permission): opened when asked.
+    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }], { catalog: () => (catalog ??= openCatalog()) })) as { text?: unknown };
   } finally {
     await extensions.stop();
+    (await catalog?.catch(() => undefined))?.dispose();
   }
   if (typeof exported?.text !== "string") throw new SichterError(ErrorCode.INTERNAL, { detail: `sichter.export.${format} returned no text` });
   if (values.out) {

@@ -17,6 +17,7 @@ import { privacyContextFor } from "../../pipeline/privacyContextFor.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { analysisParams } from "./queuedAnalysis.ts";
+import { CatalogTagWriter } from "../../catalog/CatalogTagWriter.ts";
 
 export const workerHelp = `Usage: sichter worker [--name NAME] [--lease SECONDS]
 
@@ -51,6 +52,7 @@ export async function workerCommand(args: string[], context: CliContext): Promis
   const extensions = loadExtensions();
   for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   const steps = pipelineSteps(extensions);
+  const catalogWriter = CatalogTagWriter.opening();
   const gates = new ProviderGates();
   let ledger: SqliteCatalog | undefined;
   // The usage ledger and transparency record stay on this machine, as for sichter analyze.
@@ -66,7 +68,7 @@ export async function workerCommand(args: string[], context: CliContext): Promis
       const params = analysisParams(job.params, context.locale);
       const stored = await analyzeAndStore(
         file,
-        { ...steps, language: params.language, write: params.write, ...(params.mode && { mode: params.mode }), jobId: job.id, privacy: privacyFor(job.id) },
+        { ...steps, catalog: catalogWriter, language: params.language, write: params.write, ...(params.mode && { mode: params.mode }), jobId: job.id, privacy: privacyFor(job.id) },
         progress,
         token,
       );
@@ -84,6 +86,7 @@ export async function workerCommand(args: string[], context: CliContext): Promis
   } finally {
     await queue.close();
     await extensions.stop();
+    catalogWriter.dispose();
     ledger?.dispose();
   }
   context.stdout.write(de ? `Worker ${name} beendet.\n` : `Worker ${name} stopped.\n`);

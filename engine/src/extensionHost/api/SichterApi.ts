@@ -1,4 +1,4 @@
-import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
+import type { Clip, Keyframe, Shot, Tag, TagPlan } from "@sichter/shared/model";
 import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { Disposable } from "../../core/Disposable.ts";
 import type { Progress } from "../../core/Progress.ts";
@@ -145,6 +145,17 @@ export interface ExtensionKeyframeSelector {
   select(input: KeyframeStepInput, progress: Progress, token: CancellationToken): Promise<KeyframeSelectionResult>;
 }
 
+/** A catalogued clip and its tag plan now (rejected tags left out, labels in the asked language). */
+export interface CatalogPlanView {
+  readonly clip: Clip & { readonly id: number };
+  readonly plan: TagPlan;
+}
+
+export interface CatalogAccess {
+  /** `clip`: a catalog id or a media path. Fails with SICHTER_E_NOT_IN_CATALOG for a clip never analysed. */
+  plan(clip: string | number, language: "de" | "en"): Promise<CatalogPlanView>;
+}
+
 export interface SichterApi {
   readonly analyzers: { register(id: string, analyzer: ExtensionAnalyzer): Disposable };
   readonly shotDetectors: { register(id: string, detector: ExtensionShotDetector): Disposable };
@@ -165,6 +176,12 @@ export interface SichterApi {
    * permission rather than something every extension gets.
    */
   readonly onnx?: typeof import("onnxruntime-node");
+  /**
+   * Read access to the catalog through the engine, only for extensions whose manifest lists the
+   * "catalog" permission (and only while one of their commands runs); otherwise undefined. The
+   * extension never opens the catalog itself: the engine answers with what it would write.
+   */
+  readonly catalog?: CatalogAccess;
 }
 
 export interface ExtensionModule {

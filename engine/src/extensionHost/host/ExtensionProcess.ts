@@ -21,6 +21,8 @@ const HOST_READS = [path.join(HERE, "hostMain.mjs")];
 const LIFECYCLE_TIMEOUT_MS = 20_000;
 /** Tells hostMain.mjs to offer `api.onnx` (the manifest's "onnxRuntime" permission). */
 const ONNX_RUNTIME_ARG = "--sichter-onnx-runtime";
+/** Tells hostMain.mjs to offer `api.catalog` (the manifest's "catalog" permission). */
+const CATALOG_ARG = "--sichter-catalog";
 
 /**
  * Niceness of a background extension's process: low enough to give way to the other analyzers,
@@ -48,6 +50,8 @@ export interface ExtensionProcessOptions {
    * load native addons (`--allow-addons`) and read the onnxruntime-node package.
    */
   readonly onnxRuntime?: boolean;
+  /** The manifest's "catalog" permission: the host offers `api.catalog`, answered by the engine. */
+  readonly catalog?: boolean;
   /** Environment variables the extension's settings name (`format: "env"`, an API key); nothing else of the engine's. */
   readonly environment?: Readonly<Record<string, string>>;
   /** Told of every message awaiting an answer, from sending to settling (the registry's idle clock). */
@@ -110,7 +114,7 @@ export class ExtensionProcess implements Disposable {
     const { launch } = options;
     const reads = [...HOST_READS, launch.folder, launch.storage, ...(options.extraReads ?? []), ...(options.onnxRuntime ? onnxRuntimeReads() : [])];
     const restricted = options.trust === "restricted";
-    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), options.onnxRuntime ? [ONNX_RUNTIME_ARG] : [], {
+    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), [...(options.onnxRuntime ? [ONNX_RUNTIME_ARG] : []), ...(options.catalog ? [CATALOG_ARG] : [])], {
       cwd: launch.folder,
       execArgv: [
         "--no-warnings",
@@ -167,9 +171,9 @@ export class ExtensionProcess implements Disposable {
     return this.send({ type: "call", id: 0, contribution, method: "provideKeywords", input }, options.timeoutMs, options);
   }
 
-  /** Runs a contributed command's handler with `args`. */
-  executeCommand(command: string, args: readonly unknown[], timeoutMs: number): Promise<unknown> {
-    return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs);
+  /** Runs a contributed command's handler with `args`; what it asks the engine for meanwhile goes to `onRequest`. */
+  executeCommand(command: string, args: readonly unknown[], timeoutMs: number, onRequest?: CallOptions["onRequest"]): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs, { timeoutMs, ...(onRequest && { onRequest }) });
   }
 
   /** Lets the extension deactivate (awaited, with a time limit), then ends its process; resolves once it is gone. */
@@ -236,8 +240,18 @@ export class ExtensionProcess implements Disposable {
         if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "the call this request belongs to is not running" } });
         handler(message).then(
           (value) => answer({ type: "reply", id: message.id, ok: true, value }),
-          (error: Error & { code?: unknown }) =>
-            answer({ type: "reply", id: message.id, ok: false, error: { message: error.message, ...(typeof error.code === "string" && { code: error.code }) } }),
+          (error: Error & { code?: unknown; params?: unknown }) =>
+            answer({
+              type: "reply",
+              id: message.id,
+              ok: false,
+              error: {
+                message: error.message,
+                ...(typeof error.code === "string" && { code: error.code }),
+                // A SichterError keeps its parameters, so the extension can pass it on in the user's language.
+                ...(error.params !== null && typeof error.params === "object" && { params: { ...(error.params as Record<string, string | number>) } }),
+              },
+            }),
         );
         return;
       }

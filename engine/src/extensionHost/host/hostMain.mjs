@@ -3,6 +3,7 @@
 // broken or hostile extension can neither crash the engine nor read its token or another
 // extension's data. Plain JavaScript on purpose: a TypeScript loader would need to spawn a
 // compiler process, which the permission model rightly forbids. Messages: see hostProtocol.ts.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { pathToFileURL } from "node:url";
 
 const analyzers = new Map();
@@ -12,6 +13,9 @@ const keywordProviders = new Map();
 const cancels = new Map();
 const pending = new Map();
 let nextRequest = 1;
+// The engine's call (a command, an analysis) the running code serves: requests an extension makes
+// through the API (`api.catalog`) are answered for that call, and only while it runs.
+const currentCall = new AsyncLocalStorage();
 let extensionModule;
 let context;
 
@@ -106,6 +110,16 @@ async function activate(launch) {
       },
     }),
     ...(onnx !== undefined && { onnx }),
+    // Only with the manifest's "catalog" permission: read access through the engine, never the file.
+    ...(process.argv.includes("--sichter-catalog") && {
+      catalog: Object.freeze({
+        plan(clip, language) {
+          const call = currentCall.getStore();
+          if (call === undefined) return Promise.reject(new Error("api.catalog answers only while a command of this extension runs"));
+          return request(call, "catalog.plan", { clip, language });
+        },
+      }),
+    }),
   });
   extensionModule = await import(pathToFileURL(launch.main).href);
   const activateFn = extensionModule.activate ?? extensionModule.default?.activate;
@@ -167,10 +181,10 @@ function cancellationToken(id) {
   };
 }
 
-async function runCommand(command, args) {
+async function runCommand(id, command, args) {
   const handler = commands.get(command);
   if (!handler) throw new Error(`the extension registered no command "${command}" (does activate() call api.commands.register?)`);
-  return (await handler(...(args ?? []))) ?? null;
+  return (await currentCall.run(id, () => handler(...(args ?? [])))) ?? null;
 }
 
 async function analyze(id, contribution, input) {
@@ -221,7 +235,7 @@ process.on("message", (message) => {
     case "call":
       return reply(message.id, () =>
         message.method === "command"
-          ? runCommand(message.contribution, message.input)
+          ? runCommand(message.id, message.contribution, message.input)
           : message.method === "write"
             ? write(message.id, message.contribution, message.input)
             : message.method === "provideKeywords"

@@ -18,6 +18,8 @@ export type HostToEngine =
   | { type: "request"; id: number; call: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
   // A keyword provider's only way out of the machine: the engine's privacy guard sends it.
   | { type: "request"; id: number; call: number; method: "privacy.send"; params: { request: unknown } }
+  // A command of an extension with the "catalog" permission reads a catalogued clip's plan.
+  | { type: "request"; id: number; call: number; method: "catalog.plan"; params: { clip: unknown; language: unknown } }
   | { type: "log"; level: "debug" | "info" | "warn" | "error"; message: string };
 
 export interface HostError {

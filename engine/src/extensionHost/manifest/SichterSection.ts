@@ -21,9 +21,10 @@ const CODE_KINDS = ["analyzers", "keywordProviders", "tagWriters", "commands"] a
 /**
  * Capabilities beyond the extension's own folder and storage. Each one is listed in the manifest, so
  * a user sees it before installing. "onnxRuntime": `api.onnx` (onnxruntime-node, a native addon and
- * so outside Node's permission model).
+ * so outside Node's permission model). "catalog": `api.catalog`, catalogued clips and their plans,
+ * read through the engine while one of the extension's commands runs.
  */
-export const PERMISSIONS = ["onnxRuntime"] as const;
+export const PERMISSIONS = ["onnxRuntime", "catalog"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The `sichter` field of an extension's package.json. */
@@ -39,7 +40,7 @@ export const SichterSection = z
     permissions: z
       .array(z.enum(PERMISSIONS))
       .default(() => [])
-      .describe('Capabilities beyond the extension\'s folder and storage. "onnxRuntime": `api.onnx`, the ONNX runtime (a native addon, outside Node\'s permission model).'),
+      .describe('Capabilities beyond the extension\'s folder and storage. "onnxRuntime": `api.onnx`, the ONNX runtime (a native addon, outside Node\'s permission model). "catalog": `api.catalog`, catalogued clips and their plans, read through the engine.'),
   })
   .superRefine((section, ctx) => {
     if (section.main !== undefined) return;
