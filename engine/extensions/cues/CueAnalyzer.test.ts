@@ -5,9 +5,9 @@ import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, live
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
-import { analysisInput, concatClip, X264 } from "./test/cueTestClips.ts";
+import { analysisInput, concatClip, X264 } from "../../test/support/cueTestClips.ts";
 import { isBars, isBlack } from "./pictureChecks.ts";
-import { detectShots } from "../shots/detector/ShotDetector.ts";
+import { detectShots } from "@sichter/engine/extensions/shots";
 
 let dir: string;
 beforeAll(() => {

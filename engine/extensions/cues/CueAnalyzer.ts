@@ -1,8 +1,7 @@
-import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, keyframePictureList } from "@sichter/engine/extension-api";
+import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, keyframePictureList, makeTag } from "@sichter/engine/extension-api";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";
 import { findPictureCues, type PictureCueOptions } from "./findPictureCues.ts";
-import { makeTag } from "./makeTag.ts";
 
 /** How sure each cue is: all are measured, not guessed; bars and freeze rest on a pattern test. */
 const CONFIDENCE = { "cue.black": 0.95, "cue.bars": 0.9, "cue.freeze": 0.85, "cue.silence": 0.9 } as const;

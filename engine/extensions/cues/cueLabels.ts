@@ -1,4 +1,4 @@
-import type { LabelPair } from "./makeTag.ts";
+import type { LabelPair } from "@sichter/engine/extension-api";
 
 export type CueKind = "cue.black" | "cue.bars" | "cue.freeze" | "cue.silence";
 

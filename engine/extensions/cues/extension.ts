@@ -1,5 +1,5 @@
 import { CueAnalyzer } from "./CueAnalyzer.ts";
-import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
+import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "@sichter/engine/extension-api";
 
 export function activate(_context: ExtensionContext, api: SichterApi): void {
   registerBuiltinAnalyzer(api, new CueAnalyzer());

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { renderView, rng, stillTexture } from "../motion/test/motionClips.ts";
+import { renderView, rng, stillTexture } from "../../test/support/motionClips.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
-import { analysisInput } from "./test/cueTestClips.ts";
+import { analysisInput } from "../../test/support/cueTestClips.ts";
 
 let dir: string;
 beforeAll(() => {

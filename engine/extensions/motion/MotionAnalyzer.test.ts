@@ -2,10 +2,10 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount } from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeTempDir } from "../../test/fixtures.ts";
-import { analysisInput } from "../cues/test/cueTestClips.ts";
+import { analysisInput } from "../../test/support/cueTestClips.ts";
 import { burstPositions } from "./burstPositions.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";
-import { cameraClip, rng, stillTexture, type View } from "./test/motionClips.ts";
+import { cameraClip, rng, stillTexture, type View } from "../../test/support/motionClips.ts";
 
 let dir: string;
 beforeAll(() => {

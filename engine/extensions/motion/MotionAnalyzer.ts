@@ -1,5 +1,4 @@
-import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame, evenHeight } from "@sichter/engine/extension-api";
-import { makeTag } from "../cues/makeTag.ts";
+import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame, evenHeight, makeTag } from "@sichter/engine/extension-api";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { burstMotion, type BurstMotion } from "./burstMotion.ts";
 import { motionSegments, type MotionSegment } from "./motionSegments.ts";

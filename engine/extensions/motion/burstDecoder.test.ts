@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { decodeRun, type MediaInfo, probeMedia } from "@sichter/engine/extension-api";
 import { decodeBursts } from "./burstDecoder.ts";
-import { cameraClip, stillTexture } from "./test/motionClips.ts";
+import { cameraClip, stillTexture } from "../../test/support/motionClips.ts";
 
 let dir: string;
 let media: MediaInfo;

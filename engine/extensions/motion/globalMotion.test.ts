@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classifyMotion, type PairMotion } from "./classifyMotion.ts";
 import { globalMotion } from "./globalMotion.ts";
 import type { GrayImage } from "./GrayImage.ts";
-import { renderView, rng, stillTexture } from "./test/motionClips.ts";
+import { renderView, rng, stillTexture } from "../../test/support/motionClips.ts";
 
 const still = stillTexture(400, 260, 7);
 const frame = (x: number, y: number, scale = 1): GrayImage => ({

@@ -1,4 +1,4 @@
-import type { LabelPair } from "../cues/makeTag.ts";
+import type { LabelPair } from "@sichter/engine/extension-api";
 import type { MotionKind } from "./classifyMotion.ts";
 
 export const MOTION_LABELS: Readonly<Record<MotionKind, LabelPair>> = {

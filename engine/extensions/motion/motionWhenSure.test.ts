@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tag } from "@sichter/engine/extension-api";
 import { makeTempDir } from "../../test/fixtures.ts";
-import { analysisInput } from "../cues/test/cueTestClips.ts";
+import { analysisInput } from "../../test/support/cueTestClips.ts";
 import { MotionAnalyzer } from "./MotionAnalyzer.ts";
 import { encodeFamilyClip, motionFamilyClip, type MotionCodec, type MotionFamily } from "./test/motionFamilies.ts";
 import { scoreMotionTags } from "./test/motionTruthScore.ts";

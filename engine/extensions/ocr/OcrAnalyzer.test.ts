@@ -3,7 +3,7 @@ import path from "node:path";
 import { ErrorCode, CancellationTokenSource, Tag, probeMedia, mediaFrameSource, type AnalysisInput, type AnalyzerResult } from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { detectShots } from "../shots/detector/ShotDetector.ts";
+import { detectShots } from "@sichter/engine/extensions/shots";
 import { OcrAnalyzer } from "./OcrAnalyzer.ts";
 import { defaultOcrModelPaths, loadOcrModels, releaseOcrModels } from "./ocrModels.ts";
 import { lowerThirdFilter, ocrFont } from "./test/lowerThirds.ts";

@@ -1,4 +1,4 @@
-import { type Tag, CancellationToken, throwIfCancelled, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries } from "@sichter/engine/extension-api";
+import { type Tag, CancellationToken, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries } from "@sichter/engine/extension-api";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";

@@ -1,6 +1,5 @@
 import { createOcrAnalyzer, releaseOcrModels } from "./index.ts";
-import { prepareInBackground } from "@sichter/engine/extension-api";
-import { registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "../builtinAnalyzerExtension.ts";
+import { prepareInBackground, registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "@sichter/engine/extension-api";
 
 export function activate(context: ExtensionContext, api: SichterApi): void {
   const size = context.configuration.detectionSize;

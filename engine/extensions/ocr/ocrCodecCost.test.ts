@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
-import { detectShots } from "../shots/detector/ShotDetector.ts";
+import { detectShots } from "@sichter/engine/extensions/shots";
 import { mediaFrameSource, probeMedia } from "@sichter/engine/extension-api";
 import { lowerThirdFilter, ocrFont } from "./test/lowerThirds.ts";
 import { OcrAnalyzer, type OcrRunStats } from "./OcrAnalyzer.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
-import { detectShots } from "../shots/detector/ShotDetector.ts";
+import { detectShots } from "@sichter/engine/extensions/shots";
 import { bytesPerFrame, mediaFrameSource, keyframeFrameGeometry, type KeyframeFrames, type MediaInfo, probeMedia } from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 import { sampleFrames } from "./sampleFrames.ts";

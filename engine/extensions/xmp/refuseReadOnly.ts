@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import fs from "node:fs/promises";
-import { ErrorCode, SichterError } from "@sichter/engine/extension-api";
+import { type ErrorCode, SichterError } from "@sichter/engine/extension-api";
 
 /**
  * Refuses to replace a file the user made read-only (a sidecar or media file without write

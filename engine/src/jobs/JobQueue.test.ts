@@ -187,7 +187,7 @@ describe("JobQueue", () => {
   });
 
   it("throttles fraction events, always emits and persists stage changes", async () => {
-    let db!: Database.Database;
+    let db!: Database.Database; // eslint-disable-line prefer-const -- assigned in a callback below
     const persisted: Array<{ stage: string; fraction: number }> = [];
     const readRow = (id: string) =>
       db.prepare("SELECT stage, fraction FROM jobs WHERE id = ?").get(id) as { stage: string; fraction: number };

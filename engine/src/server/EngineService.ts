@@ -143,7 +143,6 @@ export class EngineService {
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
-    let service: EngineService | undefined;
     try {
       await listen(server, options.port ?? DEFAULT_PORT);
     } catch (error) {
@@ -155,7 +154,7 @@ export class EngineService {
     }
     const port = (server.address() as { port: number }).port;
     lock.setPort(port);
-    service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock);
+    const service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock);
     const self = service;
     const rpc = httpRpcRoute({ port, token, dispatch, log, stopping: () => self.stopping !== undefined });
     server.on("request", (req, res) => (rpc.handles(req) ? rpc.serve(req, res) : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token })));

@@ -1,6 +1,5 @@
 import type { ClipMarker } from "@sichter/premiere-common";
 import { type FrameRate, fps, sameFrameRate } from "@sichter/shared/timecode";
-import type { ApplyItemReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { applyMarkerSet, type MarkerSetOutcome, type WantedMarker } from "./applyMarkerSet.ts";
 import type { MediaPoolItem, ResolveApp, Timeline, TimelineItem } from "./ResolveApi.ts";

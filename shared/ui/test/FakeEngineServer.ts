@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { ErrorCode, PROTOCOL_VERSION, SichterRpcError } from "@sichter/shared/protocol";
-import WebSocket, { WebSocketServer } from "ws";
+import type WebSocket from "ws";
+import { WebSocketServer } from "ws";
 import type { EngineAddress } from "../src/connection/engineAddress.ts";
 
 type Handler = (params: Record<string, unknown>) => unknown;

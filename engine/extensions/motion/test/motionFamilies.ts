@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ffmpeg } from "../../../test/fixtures.ts";
 import type { MotionKind } from "../classifyMotion.ts";
-import { renderView, rng, stillTexture, type View } from "./motionClips.ts";
+import { renderView, rng, stillTexture, type View } from "../../../test/support/motionClips.ts";
 
 /**
  * Short generated clips of the shot kinds camera motion got wrong on real footage, each with its

@@ -18,6 +18,8 @@ export type * from "./Analyzer.ts";
 export type * from "./ShotDetection.ts";
 export type * from "./KeyframeSelection.ts";
 export type * from "../../keywording/KeywordProvider.ts";
+export * from "./makeTag.ts";
+export * from "./registerBuiltinAnalyzer.ts";
 export * from "./providers/SettingReader.ts";
 export * from "./providers/resolveApiKey.ts";
 export * from "./providers/statusFailure.ts";

@@ -2,7 +2,7 @@ import type { Keyframe, Shot } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/errors";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } from "../../../test/simulators/LoopbackServer.ts";
-import { CancellationToken } from "../../core/Cancellation.ts";
+import { type CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
 import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";

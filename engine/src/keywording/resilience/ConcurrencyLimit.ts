@@ -46,6 +46,7 @@ export class ConcurrencyLimit {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
+      // eslint-disable-next-line prefer-const -- the waiter's start() reads it before it is assigned below
       let subscription: Disposable | undefined;
       const waiter: Waiter = {
         start: () => {

@@ -1,4 +1,4 @@
-import vm from "node:vm";
+import type vm from "node:vm";
 import { XmpDocument } from "../xmp/XmpDocument.ts";
 import { XMPConst, XMPMeta } from "../xmp/XmpToolkitDouble.ts";
 import { EsMarkerCollection, esTime } from "./EsMarkers.ts";

@@ -1,4 +1,4 @@
-import type { Project, ProjectItem, ProjectItemSelection, premierepro } from "@adobe/premierepro";
+import type { Project, ProjectItemSelection, premierepro } from "@adobe/premierepro";
 import { ActionGate } from "./ActionGate.ts";
 import { MARKER_TYPES, MarkerList, type MarkerState, SimMarkers } from "./SimMarkers.ts";
 import { SimMetadata } from "./SimMetadata.ts";

@@ -1,4 +1,4 @@
-import type { Action, Color, Guid, Marker, Markers, TickTime } from "@adobe/premierepro";
+import type { Action, Color, Guid, Marker, TickTime } from "@adobe/premierepro";
 import type { ActionGate } from "./ActionGate.ts";
 import { createAction } from "./SimAction.ts";
 import { SimulatorError } from "./SimulatorError.ts";

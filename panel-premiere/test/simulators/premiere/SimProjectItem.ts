@@ -1,5 +1,5 @@
 import type { FolderItem, FootageInterpretation, Media, Project, ProjectItem, Sequence, TickTime } from "@adobe/premierepro";
-import { MarkerList } from "./SimMarkers.ts";
+import { type MarkerList } from "./SimMarkers.ts";
 import { SimulatorError } from "./SimulatorError.ts";
 import { frameRateOfTicks, tick } from "./SimTickTime.ts";
 

@@ -9,10 +9,13 @@ import type { WorkflowIntegrationModule } from "./WorkflowIntegrationModule.ts";
 
 declare const __dirname: string;
 
+// Resolve loads this as CommonJS inside its Electron: require is the only way in.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const electron = require("electron") as ElectronMain & { dialog?: { showErrorBox(title: string, content: string): void } };
 
 startPlugin({
   electron,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native addon beside the plugin
   loadWorkflowIntegration: () => require(path.join(__dirname, "WorkflowIntegration.node")) as WorkflowIntegrationModule,
   pluginDir: __dirname,
   WebSocket: WebSocket as unknown as WebSocketConstructor,

@@ -40,5 +40,5 @@ export function serviceMessage(body: string, secrets: readonly string[]): string
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) if (secret.length > 0) result = result.split(secret).join("[key]");
-  return result.replace(/\bsk-[A-Za-z0-9_*\-]{4,}/g, "[key]").replace(/\bAIza[A-Za-z0-9_*\-]{8,}/g, "[key]");
+  return result.replace(/\bsk-[A-Za-z0-9_*-]{4,}/g, "[key]").replace(/\bAIza[A-Za-z0-9_*-]{8,}/g, "[key]");
 }

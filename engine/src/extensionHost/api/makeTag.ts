@@ -1,4 +1,4 @@
-import type { Tag, TagSource } from "@sichter/engine/extension-api";
+import type { Tag, TagSource } from "@sichter/shared/model";
 
 /** Labels of one tag kind in the languages Sichter writes. */
 export interface LabelPair {

@@ -1,6 +1,6 @@
 import { type MediaInfo, type AnalysisInput, type Analyzer, CancellationToken, Progress, type ExtensionAnalysisInput, type ExtensionAnalyzer, type SichterApi } from "@sichter/engine/extension-api";
 import { describe, expect, it } from "vitest";
-import { registerBuiltinAnalyzer } from "./builtinAnalyzerExtension.ts";
+import { registerBuiltinAnalyzer } from "./registerBuiltinAnalyzer.ts";
 
 /** Registers a recording analyzer the way a built-in extension does and returns what it was given. */
 async function inputSeenBy(input: ExtensionAnalysisInput): Promise<AnalysisInput> {

@@ -1,4 +1,6 @@
-import { mediaFrameSource, type Analyzer, type ExtensionContext, type SichterApi } from "@sichter/engine/extension-api";
+import { mediaFrameSource } from "../../media/FrameSource.ts";
+import type { Analyzer } from "./Analyzer.ts";
+import type { SichterApi } from "./SichterApi.ts";
 
 /**
  * Registers one of the engine's own analyzers through the same API a third-party extension uses.
@@ -13,4 +15,4 @@ export function registerBuiltinAnalyzer(api: SichterApi, analyzer: Analyzer): vo
   });
 }
 
-export type { ExtensionContext, SichterApi };
+

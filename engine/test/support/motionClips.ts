@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ffmpeg } from "../../../test/fixtures.ts";
-import type { GrayImage } from "../GrayImage.ts";
+import { ffmpeg } from "../fixtures.ts";
+import type { GrayImage } from "../../extensions/motion/GrayImage.ts";
 
-import { rng } from "../../../test/support/syntheticFrames.ts";
+import { rng } from "./syntheticFrames.ts";
 
 export { rng };
 

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { ffmpeg } from "../../../test/fixtures.ts";
+import { ffmpeg } from "../fixtures.ts";
 import { mediaFrameSource, probeMedia, type AnalysisInput } from "@sichter/engine/extension-api";
-import { detectShots } from "../../shots/detector/ShotDetector.ts";
+import { detectShots } from "@sichter/engine/extensions/shots";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
 
