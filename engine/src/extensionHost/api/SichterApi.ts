@@ -88,10 +88,15 @@ export interface ExtensionAnalysisResult {
   readonly text?: ReadonlyArray<{ startFrame: number; endFrame: number; text: string }>;
 }
 
+/** Progress as an extension reports it: `stage` defaults to the contribution's id. */
+export interface ExtensionProgress {
+  report(value: { readonly stage?: string; readonly fraction: number }): void;
+}
+
 export interface ExtensionAnalyzer {
   analyze(
     input: ExtensionAnalysisInput,
-    progress: Progress,
+    progress: ExtensionProgress,
     token: CancellationToken,
   ): Promise<ExtensionAnalysisResult>;
 }
