@@ -14,7 +14,10 @@ let clip: string;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Writes a third-party extension (plain JavaScript, as shipped) with one analyzer or one command. */
-function writeExtension(name: string, options: { analyzer?: string; command?: string; limits?: Record<string, number>; activation?: string }): string {
+function writeExtension(
+  name: string,
+  options: { analyzer?: string; command?: string; commandBody?: string; permissions?: string[]; limits?: Record<string, number>; activation?: string },
+): string {
   const folder = path.join(root, "src", name);
   fs.mkdirSync(folder, { recursive: true });
   const contributes = options.analyzer !== undefined
@@ -22,13 +25,14 @@ function writeExtension(name: string, options: { analyzer?: string; command?: st
     : { commands: [{ command: `test.${name}`, title: name }] };
   fs.writeFileSync(path.join(folder, "package.json"), JSON.stringify({
     name, version: "1.0.0", publisher: "test",
-    sichter: { engines: { sichter: "^0.1.0" }, main: "extension.mjs", contributes },
+    sichter: { engines: { sichter: "^0.1.0" }, main: "extension.mjs", contributes, ...(options.permissions && { permissions: options.permissions }) },
   }));
   // Every activation leaves a mark in the extension's storage: that is how laziness is proven.
   fs.writeFileSync(path.join(folder, "extension.mjs"), `import fs from "node:fs";
 export function activate(context, api) {
   fs.writeFileSync(context.storagePath + "/activated", String(Date.now()));
   ${options.command !== undefined ? `api.commands.register("test.${name}", (...args) => ({ ${options.command}, args }));` : ""}
+  ${options.commandBody !== undefined ? `api.commands.register("test.${name}", async (...args) => {\n${options.commandBody}\n});` : ""}
   ${options.analyzer !== undefined ? `api.analyzers.register("test.${name}", { async analyze(input, progress, token) {\n${options.analyzer}\n} });` : ""}
 }
 `);
@@ -163,6 +167,28 @@ describe("extensions over the engine's protocol", () => {
       const { result } = await client.request("commands.execute", { command: "test.tools", args: [42] });
       expect(result).toEqual({ greeting: "hallo", args: [42] });
       await expect(client.request("commands.execute", { command: "test.nothing" })).rejects.toMatchObject({ code: "SICHTER_E_EXTENSION_NOT_FOUND" });
+    } finally {
+      client.dispose();
+      engine.child.kill("SIGTERM");
+      await engine.exited;
+    }
+  }, 60_000);
+
+  it("lets a third party's command read the catalog through the engine only with the \"catalog\" permission", async () => {
+    const serviceHome = path.join(root, "catalog-home");
+    const reader = writeExtension("reader", { commandBody: 'return api.catalog.plan(Number(args[0]), "de");', permissions: ["catalog"] });
+    const plain = writeExtension("plain", { commandBody: "return { catalog: api.catalog === undefined ? 'none' : 'offered' };" });
+    for (const folder of [reader, plain]) expect((await runCli(["extensions", "install", folder], { env: { SICHTER_HOME: serviceHome } })).code).toBe(0);
+    const engine = await startEngine(serviceHome);
+    const client = engine.client();
+    try {
+      // The request reached the engine's catalog, from a process under the permission model.
+      // (A third party's failure reaches the panel as its extension's failure, with the engine's words.)
+      await expect(client.request("commands.execute", { command: "test.reader", args: [424_242] })).rejects.toMatchObject({
+        code: "SICHTER_E_EXTENSION_FAILED",
+        message: expect.stringContaining("Not in the catalog: clip 424242"),
+      });
+      expect((await client.request("commands.execute", { command: "test.plain", args: [] })).result).toEqual({ catalog: "none" });
     } finally {
       client.dispose();
       engine.child.kill("SIGTERM");
