@@ -7,6 +7,11 @@ import { importBoundaries } from "./lint/importBoundaries.js";
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/*.e2e.ts", "**/test/**", "**/e2e/**"];
 const HOST_APIS = ["@adobe/**", "premierepro", "uxp", "types-for-adobe", "types-for-adobe/**"];
 
+/** A layer of the engine's core: no extension, and none of the layers above it. */
+function engineLayer(name, folder, above) {
+  return layer(name, [`engine/src/${folder}/**/*.{ts,js,mjs}`], { forbidFiles: ["engine/extensions/**", ...above.map((f) => `engine/src/${f}/**`)], forbidPackages: ["@sichter/engine/extensions/**"] }, TESTS);
+}
+
 /** One layer: the files it covers and what their imports may reach. */
 function layer(name, files, rule, ignores = []) {
   return { name: `boundaries/${name}`, files, ignores, rules: { "local/import-boundaries": ["error", { layer: name, ...rule }] } };
@@ -52,18 +57,26 @@ export default tseslint.config(
     forbidPackages: ["@sichter/**"],
     allowPackages: ["@sichter/engine/extension-api", "@sichter/engine/extensions/*"],
   }),
-  // The engine's core never reaches into an extension; its tests may run the built-in steps.
+  // The engine's core never reaches into an extension (its tests may run the built-in steps), and its
+  // layers point one way: cli, server → pipeline → extensionHost → keywording, jobs → catalog,
+  // extensionApi → media, text → core.
   layer("engine core", ["engine/src/**/*.{ts,js,mjs}", "engine/bin/**"], { forbidFiles: ["engine/extensions/**"], forbidPackages: ["@sichter/engine/extensions/**"] }, TESTS),
+  engineLayer("the pipeline", "pipeline", ["server", "cli"]),
+  engineLayer("the extension host", "extensionHost", ["pipeline", "server", "cli"]),
+  engineLayer("keywording", "keywording", ["extensionHost", "pipeline", "server", "cli", "jobs"]),
+  engineLayer("the job queue", "jobs", ["extensionHost", "pipeline", "server", "cli", "keywording"]),
+  engineLayer("the catalog", "catalog", ["extensionApi", "extensionHost", "pipeline", "server", "cli", "keywording", "jobs"]),
+  engineLayer("media", "media", ["catalog", "extensionApi", "extensionHost", "pipeline", "server", "cli", "keywording", "jobs"]),
+  engineLayer("text", "text", ["media", "catalog", "extensionApi", "extensionHost", "pipeline", "server", "cli", "keywording", "jobs"]),
+  engineLayer("the core", "core", ["text", "media", "catalog", "extensionApi", "extensionHost", "pipeline", "server", "cli", "keywording", "jobs"]),
   // The SDK is what extensions see: the base layer (core, media, text), never the host's machinery.
-  layer("the extension SDK", ["engine/src/extensionHost/api/**/*.ts"], {
+  layer("the extension SDK", ["engine/src/extensionApi/**/*.ts"], {
     allowFiles: [
-      "engine/src/extensionHost/api/**",
+      "engine/src/extensionApi/**",
       "engine/src/core/**",
       "engine/src/media/**",
       "engine/src/text/**",
-      "engine/src/keywording/KeywordProvider.ts",
-      "engine/src/keywording/wordBoundaries.ts",
-      "engine/src/pipeline/TagWriter.ts",
+      "engine/src/extensionApi/TagWriter.ts",
     ],
   }, TESTS),
   // Shared code serves the engine and every panel, so it depends on none of them.

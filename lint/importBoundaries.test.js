@@ -35,9 +35,15 @@ describe("import boundaries", () => {
     expect(await boundaryErrors("engine/src/pipeline/x.ts", 'import "@sichter/engine/extensions/ocr";\n')).toHaveLength(1);
   });
 
+  it("keeps the engine's layers pointing one way", async () => {
+    expect(await boundaryErrors("engine/src/catalog/x.ts", 'import "../pipeline/buildTagPlan.ts";\n')).toHaveLength(1);
+    expect(await boundaryErrors("engine/src/core/x.ts", 'import "../media/probeMedia.ts";\n')).toHaveLength(1);
+    expect(await boundaryErrors("engine/src/pipeline/x.ts", 'import "../catalog/Catalog.ts";\n')).toEqual([]);
+  });
+
   it("keeps the SDK off the host's machinery", async () => {
-    expect(await boundaryErrors("engine/src/extensionHost/api/x.ts", 'import "../ExtensionRegistry.ts";\n')).toHaveLength(1);
-    expect(await boundaryErrors("engine/src/extensionHost/api/x.ts", 'import "../../core/Cancellation.ts";\n')).toEqual([]);
+    expect(await boundaryErrors("engine/src/extensionApi/x.ts", 'import "../extensionHost/ExtensionRegistry.ts";\n')).toHaveLength(1);
+    expect(await boundaryErrors("engine/src/extensionApi/x.ts", 'import "../core/Cancellation.ts";\n')).toEqual([]);
   });
 
   it("refuses shared code an import of the engine or a panel", async () => {

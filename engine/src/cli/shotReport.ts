@@ -1,5 +1,5 @@
 import type { Transition } from "@sichter/shared/model";
-import type { ShotDetectionOutcome } from "../extensionHost/api/ShotDetection.ts";
+import type { ShotDetectionOutcome } from "../extensionApi/ShotDetection.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { mediaTimecode } from "../media/mediaTimecode.ts";
 

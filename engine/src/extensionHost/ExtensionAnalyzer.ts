@@ -1,5 +1,5 @@
 import { Tag } from "@sichter/shared/model";
-import type { Analyzer, AnalysisInput, AnalyzerResult } from "./api/Analyzer.ts";
+import type { Analyzer, AnalysisInput, AnalyzerResult } from "../extensionApi/Analyzer.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { analyzeInExtension } from "./analyzeInExtension.ts";
 import { Progress } from "../core/Progress.ts";

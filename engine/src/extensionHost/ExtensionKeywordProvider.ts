@@ -1,6 +1,6 @@
 import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
-import type { EngineKeywordRequest, ImageAnswer, OutboundRequest, ProviderImage } from "../keywording/KeywordProvider.ts";
+import type { EngineKeywordRequest, ImageAnswer, OutboundRequest, ProviderImage } from "../extensionApi/KeywordProvider.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 

@@ -1,7 +1,7 @@
 import { Keyframe, type Shot } from "@sichter/shared/model";
 import { z } from "zod";
-import type { KeyframeSelection, KeyframeSelectionResult, KeyframeStepOptions } from "./api/KeyframeSelection.ts";
-import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "./api/ShotDetection.ts";
+import type { KeyframeSelection, KeyframeSelectionResult, KeyframeStepOptions } from "../extensionApi/KeyframeSelection.ts";
+import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "../extensionApi/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";

@@ -1,23 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
-import type { Analyzer } from "./api/Analyzer.ts";
+import type { Analyzer } from "../extensionApi/Analyzer.ts";
 import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionKeywordProvider } from "./ExtensionKeywordProvider.ts";
 import { ExtensionKeyframeSelection, ExtensionShotDetection, type PipelineStepOptions } from "./ExtensionPipelineSteps.ts";
-import type { KeyframeSelection } from "./api/KeyframeSelection.ts";
-import type { ShotDetection } from "./api/ShotDetection.ts";
+import type { KeyframeSelection } from "../extensionApi/KeyframeSelection.ts";
+import type { ShotDetection } from "../extensionApi/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
 import { ExtensionTagWriter } from "./ExtensionTagWriter.ts";
 import { IdleClock } from "./IdleClock.ts";
 import { loadVocabulary, type Vocabulary } from "../keywording/Vocabulary.ts";
-import type { TagWriter } from "../pipeline/TagWriter.ts";
+import type { TagWriter } from "../extensionApi/TagWriter.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
-import type { Catalog } from "../catalog/Catalog.ts";
-import { catalogPlan } from "../catalog/catalogPlan.ts";
 import type { HostRequest } from "./host/ExtensionProcess.ts";
 import {
   ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
@@ -350,16 +348,19 @@ function subfolders(dir: string): string[] {
   }
 }
 
-/** What a command's caller lends it: the catalog it holds open (the engine's, or the one the CLI opened). */
+/**
+ * What a command's caller lends it: plans of catalogued clips, from the catalog it holds open (the
+ * engine's, or the one the CLI opened). See `api.catalog`.
+ */
 export interface CommandServices {
-  readonly catalog?: () => Promise<Catalog>;
+  readonly catalogPlan?: (clip: string | number, language: "de" | "en") => Promise<unknown>;
 }
 
 async function answerCommandRequest(request: HostRequest, readsCatalog: boolean, services: CommandServices): Promise<unknown> {
   if (request.method !== "catalog.plan") throw new Error(`a command may not ask for ${request.method}`);
   if (!readsCatalog) throw new Error('api.catalog needs the "catalog" permission in the manifest');
-  if (!services.catalog) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: "catalog", detail: "no catalog is open for this command" });
+  if (!services.catalogPlan) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: "catalog", detail: "no catalog is open for this command" });
   const { clip, language } = request.params;
   if (typeof clip !== "string" && typeof clip !== "number") throw new Error("api.catalog.plan needs a catalog id or a path");
-  return catalogPlan(await services.catalog(), clip, language === "de" ? "de" : "en");
+  return services.catalogPlan(clip, language === "de" ? "de" : "en");
 }

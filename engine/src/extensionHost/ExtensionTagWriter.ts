@@ -1,5 +1,5 @@
 import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
-import type { TagWriter, TagWriterInput, TagWriterResult } from "../pipeline/TagWriter.ts";
+import type { TagWriter, TagWriterInput, TagWriterResult } from "../extensionApi/TagWriter.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
 /** A writer sends a plan somewhere over the network; it gets a minute, then it is stopped. */

@@ -5,7 +5,7 @@ import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "./JobQueue.ts";
-import { params, sleep, tempCatalogs, waitFor } from "./jobTestSupport.ts";
+import { params, sleep, tempCatalogs, waitFor } from "../../test/support/jobTestSupport.ts";
 import { toWireJob } from "./toWireJob.ts";
 
 const catalogs = tempCatalogs("sichter-jobs-");

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/protocol";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "./JobQueue.ts";
-import { params, tempCatalogs, waitFor } from "./jobTestSupport.ts";
+import { params, tempCatalogs, waitFor } from "../../test/support/jobTestSupport.ts";
 
 /*
  * Real disk-full conditions, no faked errors: the kernel's ENOSPC from writing to /dev/full (what a

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { JobQueue } from "./JobQueue.ts";
-import { params, tempCatalogs, waitFor } from "./jobTestSupport.ts";
+import { params, tempCatalogs, waitFor } from "../../test/support/jobTestSupport.ts";
 
 const catalogs = tempCatalogs("sichter-jobs-drain-");
 afterAll(() => catalogs.cleanup());

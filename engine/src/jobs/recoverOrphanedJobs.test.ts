@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SqliteCatalog } from "../catalog/SqliteCatalog.ts";
 import { JobQueue, type JobRunner } from "./JobQueue.ts";
-import { params, tempCatalogs, waitFor } from "./jobTestSupport.ts";
+import { params, tempCatalogs, waitFor } from "../../test/support/jobTestSupport.ts";
 
 const catalogs = tempCatalogs("sichter-jobs-recovery-");
 afterAll(() => catalogs.cleanup());

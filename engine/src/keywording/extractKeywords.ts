@@ -1,6 +1,6 @@
 import { foldText } from "../text/foldText.ts";
-import { ACRONYMS } from "./lexicon/acronyms.ts";
-import { isKnownWord } from "./lexicon/Lexicon.ts";
+import { ACRONYMS } from "../text/lexicon/acronyms.ts";
+import { isKnownWord } from "../text/lexicon/Lexicon.ts";
 import { STOP_WORDS } from "./stopWords.ts";
 
 export interface TextLine {

@@ -1,9 +1,9 @@
-import type { Analyzer } from "../extensionHost/api/Analyzer.ts";
-import type { KeyframeSelection } from "../extensionHost/api/KeyframeSelection.ts";
-import type { ShotDetection } from "../extensionHost/api/ShotDetection.ts";
+import type { Analyzer } from "../extensionApi/Analyzer.ts";
+import type { KeyframeSelection } from "../extensionApi/KeyframeSelection.ts";
+import type { ShotDetection } from "../extensionApi/ShotDetection.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
 import type { Vocabulary } from "../keywording/Vocabulary.ts";
-import type { TagWriter } from "./TagWriter.ts";
+import type { TagWriter } from "../extensionApi/TagWriter.ts";
 
 /**
  * Everything an analysis is made of, as the extension registry contributes it (the built-ins

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode } from "@sichter/shared/errors";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
-import type { Analyzer } from "../extensionHost/api/Analyzer.ts";
+import type { Analyzer } from "../extensionApi/Analyzer.ts";
 import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { isSichterError, SichterError } from "../core/SichterError.ts";
 import { keyframeSelection, shotDetection } from "../../extensions/shots/stages.ts";

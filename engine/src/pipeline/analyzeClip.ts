@@ -1,8 +1,8 @@
 import type { Keyframe, Tag, TagPlan, TagSet } from "@sichter/shared/model";
-import type { AnalysisInput, Analyzer, AnalyzerResult } from "../extensionHost/api/Analyzer.ts";
-import type { KeyframeSelection } from "../extensionHost/api/KeyframeSelection.ts";
-import type { ShotDetection } from "../extensionHost/api/ShotDetection.ts";
-import type { ShotDetectionMode } from "../extensionHost/api/ShotDetection.ts";
+import type { AnalysisInput, Analyzer, AnalyzerResult } from "../extensionApi/Analyzer.ts";
+import type { KeyframeSelection } from "../extensionApi/KeyframeSelection.ts";
+import type { ShotDetection } from "../extensionApi/ShotDetection.ts";
+import type { ShotDetectionMode } from "../extensionApi/ShotDetection.ts";
 import { CancellationToken, CancellationTokenSource, throwIfCancelled } from "../core/Cancellation.ts";
 import { JobTempFolder } from "../core/JobTempFolder.ts";
 import { prepareInBackground } from "../core/Preparable.ts";

@@ -6,7 +6,7 @@ import { SichterError, isSichterError, toSichterError } from "../core/SichterErr
 import { clipTimecode } from "../media/clipTimecode.ts";
 import { acceptedTagPlan } from "./acceptedTagPlan.ts";
 import { XMP_WRITER } from "./analyzeAndStore.ts";
-import type { TagWriter } from "./TagWriter.ts";
+import type { TagWriter } from "../extensionApi/TagWriter.ts";
 
 export interface ApplyRequest {
   readonly clipIds: readonly number[];

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
-import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
+import { privacyModeOf } from "../extensionHost/privacyMode.ts";
 import type { ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
 import { loadPrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
 import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";

@@ -2,7 +2,7 @@ import type { ErrorCode } from "@sichter/shared/errors";
 import { type CancellationToken, throwIfCancelled } from "../core/Cancellation.ts";
 import { type SichterError, toSichterError } from "../core/SichterError.ts";
 import type { AnalyzerFailure } from "./analyzeClip.ts";
-import type { TagWriter, TagWriterInput, TagWriterResult } from "./TagWriter.ts";
+import type { TagWriter, TagWriterInput, TagWriterResult } from "../extensionApi/TagWriter.ts";
 
 /** One tag writer's line in a clip's report: where it wrote, or where it meant to and why it did not. */
 export interface WriterReport {

@@ -35,7 +35,7 @@ import { httpRpcRoute } from "./http/rpcRoute.ts";
 import { MediaLibrary } from "./media/MediaLibrary.ts";
 import { MediaFolders } from "../media/MediaFolders.ts";
 import { ProbeCache } from "../media/ProbeCache.ts";
-import { CatalogTagWriter } from "../catalog/CatalogTagWriter.ts";
+import { CatalogTagWriter } from "../pipeline/CatalogTagWriter.ts";
 
 /** The port panels try first; documented in the README. `--port` / SICHTER_PORT change it. */
 export const DEFAULT_PORT = 7431;

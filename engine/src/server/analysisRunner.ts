@@ -2,7 +2,7 @@ import type { MethodResultInput } from "@sichter/shared/protocol";
 import type { JobRunner } from "../jobs/JobQueue.ts";
 import { analyzeAndStore, type StoredAnalysis } from "../pipeline/analyzeAndStore.ts";
 import type { PrivacyContext } from "../pipeline/PrivacyContext.ts";
-import type { TagWriter } from "../pipeline/TagWriter.ts";
+import type { TagWriter } from "../extensionApi/TagWriter.ts";
 import { pipelineSteps, type PipelineContributions } from "../pipeline/PipelineContributions.ts";
 
 type WireAnalysis = MethodResultInput<"job.result">["result"];

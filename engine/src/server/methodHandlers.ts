@@ -14,7 +14,7 @@ import { contributionSummary } from "../extensionHost/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
 import { isFinished } from "../jobs/JobRecord.ts";
-import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
+import { privacyModeOf } from "../extensionHost/privacyMode.ts";
 import { TransparencyLog } from "../keywording/privacy/TransparencyLog.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
 import { checkInputFile } from "../media/checkInputFile.ts";
@@ -27,6 +27,7 @@ import { tagsPlanHandlers } from "./tagsPlanHandler.ts";
 import { privacySettingsHandlers } from "./privacySettingsHandler.ts";
 import { toWireSearchResults } from "./wireCatalog.ts";
 import { wireClip } from "./wireCatalog.ts";
+import { catalogPlan } from "../pipeline/catalogPlan.ts";
 
 export interface ServiceState {
   readonly catalog: Catalog;
@@ -145,7 +146,7 @@ export function methodHandlers(state: ServiceState): Handlers {
     "commands.list": () => ({ commands: state.extensions?.commands() ?? [] }),
     "commands.execute": async ({ command, args }) => {
       if (!state.extensions) throw SichterRpcError.of(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
-      return { result: await state.extensions.executeCommand(command, args ?? [], { catalog: async () => catalog }) };
+      return { result: await state.extensions.executeCommand(command, args ?? [], { catalogPlan: (clip, language) => catalogPlan(catalog, clip, language) }) };
     },
 
     "tags.review": (params) => {

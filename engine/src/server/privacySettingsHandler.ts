@@ -1,7 +1,7 @@
 import type { MethodResultInput } from "@sichter/shared/protocol";
 import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import { loadPrivacySettings, PrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
-import { privacyModeOf } from "../keywording/privacy/privacyMode.ts";
+import { privacyModeOf } from "../extensionHost/privacyMode.ts";
 
 /**
  * `privacy.settings`: the mode, the providers and the limits every outbound image obeys, read from

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProviderImage } from "../../src/keywording/KeywordProvider.ts";
+import type { ProviderImage } from "../../src/extensionApi/KeywordProvider.ts";
 import { buildChatRequest } from "../../extensions/openai-vision/chatRequest.ts";
 import { startLoopbackServer } from "./LoopbackServer.ts";
 import { createOpenAiVisionSimulator, imageTokenCost, OPENAI_SIMULATOR_KEY, type SimulatorRequest } from "./openAiVisionSimulator.ts";

@@ -18,7 +18,7 @@ import type { CliContext } from "../CliContext.ts";
 import { ANALYSIS_OPTIONS, analysisChoices } from "../analysisOptions.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { ProgressBar } from "../ProgressBar.ts";
-import { CatalogTagWriter } from "../../catalog/CatalogTagWriter.ts";
+import { CatalogTagWriter } from "../../pipeline/CatalogTagWriter.ts";
 
 export const analyzeHelp = `Usage: sichter analyze <files or folders...> [--json] [--sidecar | --embed | --no-write]
                        [--lang de|en] [--exact]

@@ -7,7 +7,7 @@ import { sichterDirs } from "../../core/SichterHome.ts";
 import type { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
 import { extensionDirs } from "../../extensionHost/extensionDirs.ts";
 import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
-import { privacyModeOf, type PrivacyMode } from "../../keywording/privacy/privacyMode.ts";
+import { privacyModeOf, type PrivacyMode } from "../../extensionHost/privacyMode.ts";
 import { engineStatus, type EngineStatus } from "../../server/engineStatus.ts";
 import { ENGINE_VERSION } from "../../version.ts";
 import type { CliContext } from "../CliContext.ts";

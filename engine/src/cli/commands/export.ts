@@ -7,6 +7,7 @@ import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import type { Catalog } from "../../catalog/Catalog.ts";
 import { openCatalog } from "../../catalog/openCatalog.ts";
+import { catalogPlan } from "../../pipeline/catalogPlan.ts";
 
 export const exportHelp = `Usage: sichter export <clip path or catalog id> --format csv|edl|json [--out FILE] [--lang de|en]
 
@@ -41,7 +42,7 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   try {
     const ref = /^\d+$/.test(positionals[0]!) ? positionals[0]! : path.resolve(positionals[0]!);
     // The extension reads the clip through the engine (its "catalog" permission): opened when asked.
-    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }], { catalog: () => (catalog ??= openCatalog()) })) as { text?: unknown };
+    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }], { catalogPlan: async (clip, lang) => catalogPlan(await (catalog ??= openCatalog()), clip, lang) })) as { text?: unknown };
   } finally {
     await extensions.stop();
     (await catalog?.catch(() => undefined))?.dispose();

@@ -1,6 +1,6 @@
 import { JobTempFolder, sweepStaleJobFolders } from "../../core/JobTempFolder.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import type { ShotDetectionMode } from "../../extensionHost/api/ShotDetection.ts";
+import type { ShotDetectionMode } from "../../extensionApi/ShotDetection.ts";
 import { loadExtensions } from "../../extensionHost/loadExtensions.ts";
 import { probeMedia } from "../../media/probeMedia.ts";
 import { shotReport, type ShotReport } from "../shotReport.ts";

@@ -17,7 +17,7 @@ import { privacyContextFor } from "../../pipeline/privacyContextFor.ts";
 import type { CliContext } from "../CliContext.ts";
 import { parseCommandArgs, usageError } from "../parseCommandArgs.ts";
 import { analysisParams } from "./queuedAnalysis.ts";
-import { CatalogTagWriter } from "../../catalog/CatalogTagWriter.ts";
+import { CatalogTagWriter } from "../../pipeline/CatalogTagWriter.ts";
 
 export const workerHelp = `Usage: sichter worker [--name NAME] [--lease SECONDS]
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTRIBUTION_ID_PATTERN } from "./ContributionId.ts";
+import { CONTRIBUTION_ID_PATTERN } from "../../extensionApi/ContributionId.ts";
 import { reportIssue } from "./reportIssue.ts";
 
 export const ACTIVATION_EVENT_KINDS = ["onAnalyzer", "onKeywordProvider", "onTagWriter", "onCommand"] as const;

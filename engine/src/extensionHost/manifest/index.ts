@@ -3,7 +3,7 @@ export { ExtensionManifest, type ExtensionManifestInput } from "./ExtensionManif
 export { SichterSection, MAIN_EXTENSIONS } from "./SichterSection.ts";
 export { Contributes } from "./Contributes.ts";
 export { ActivationEvent, ACTIVATION_EVENT_KINDS, PLAIN_ACTIVATION_EVENTS } from "./ActivationEvent.ts";
-export { ContributionId, CONTRIBUTION_ID_PATTERN } from "./ContributionId.ts";
+export { ContributionId, CONTRIBUTION_ID_PATTERN } from "../../extensionApi/ContributionId.ts";
 export { AnalyzerContribution } from "./contributions/AnalyzerContribution.ts";
 export { KeywordProviderContribution } from "./contributions/KeywordProviderContribution.ts";
 export { TagWriterContribution } from "./contributions/TagWriterContribution.ts";

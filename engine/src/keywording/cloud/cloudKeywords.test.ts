@@ -5,7 +5,7 @@ import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } 
 import { type CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
-import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";
+import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../../extensionApi/KeywordProvider.ts";
 import { assertCleanJpeg } from "../privacy/jpegSegments.ts";
 import { PrivacyGuard, ProviderGates } from "../privacy/PrivacyGuard.ts";
 import type { OutboundMode } from "../privacy/OutboundPolicy.ts";

@@ -3,10 +3,10 @@ import { CancellationToken, throwIfCancelled } from "../../core/Cancellation.ts"
 import { Progress } from "../../core/Progress.ts";
 import { isSichterError, toSichterError } from "../../core/SichterError.ts";
 import type { FrameSource } from "../../media/FrameSource.ts";
-import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../KeywordProvider.ts";
+import type { EngineKeywordRequest, ImageAnswer, ProviderImage } from "../../extensionApi/KeywordProvider.ts";
 import type { PrivacyGuard } from "../privacy/PrivacyGuard.ts";
 import type { PrivacySettings } from "../privacy/PrivacySettings.ts";
-import type { KeyframeDuplicate } from "../../extensionHost/api/KeyframeSelection.ts";
+import type { KeyframeDuplicate } from "../../extensionApi/KeyframeSelection.ts";
 import { dedupeKeyframes, withDuplicateShots } from "./dedupeKeyframes.ts";
 import { preparePictures, type PreparedPictures } from "./preparePictures.ts";
 import { visionTags } from "./visionTags.ts";

@@ -1,5 +1,5 @@
 import type { Keyframe } from "@sichter/shared/model";
-import type { KeyframeDuplicate } from "../../extensionHost/api/KeyframeSelection.ts";
+import type { KeyframeDuplicate } from "../../extensionApi/KeyframeSelection.ts";
 import { hammingDistance } from "../../media/perceptualHash.ts";
 
 /** A keyframe that is sent, and the keyframes (itself included) its answer stands for. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Keyframe } from "@sichter/shared/model";
 import type { CancellationToken } from "../../core/Cancellation.ts";
 import type { FrameSource } from "../../media/FrameSource.ts";
-import type { ProviderImage } from "../KeywordProvider.ts";
+import type { ProviderImage } from "../../extensionApi/KeywordProvider.ts";
 import { buildContactSheet } from "../privacy/ContactSheet.ts";
 import { encodeJpeg } from "../privacy/encodeJpeg.ts";
 import type { RepresentedKeyframe } from "./dedupeKeyframes.ts";

@@ -1,6 +1,6 @@
 import type { Keyframe, Shot } from "@sichter/shared/model";
 import { describe, expect, it } from "vitest";
-import type { ImageAnswer } from "../KeywordProvider.ts";
+import type { ImageAnswer } from "../../extensionApi/KeywordProvider.ts";
 import { visionTags } from "./visionTags.ts";
 
 const PRODUCER = { id: "sichter.test-vision", version: "3.1" };

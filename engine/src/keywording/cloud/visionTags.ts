@@ -1,5 +1,5 @@
 import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
-import type { ImageAnswer } from "../KeywordProvider.ts";
+import type { ImageAnswer } from "../../extensionApi/KeywordProvider.ts";
 
 /**
  * Cloud answers become `vision` tags on the shot ranges of the keyframes they describe: a keyword

@@ -5,7 +5,7 @@ import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions, t
 import { createTestCertificates, type TestCertificates } from "../../../test/simulators/testCertificates.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";
-import type { OutboundRequest, ProviderImage } from "../KeywordProvider.ts";
+import type { OutboundRequest, ProviderImage } from "../../extensionApi/KeywordProvider.ts";
 import type { RetryPolicy } from "../resilience/index.ts";
 import { encodeJpeg } from "./encodeJpeg.ts";
 import { jpegSegments } from "./jpegSegments.ts";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
 import { abortSignalFor, CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError, toSichterError } from "../../core/SichterError.ts";
-import type { OutboundRequest, OutboundResponse, ProviderImage } from "../KeywordProvider.ts";
+import type { OutboundRequest, OutboundResponse, ProviderImage } from "../../extensionApi/KeywordProvider.ts";
 import { CircuitBreakers, ConcurrencyLimit, DEFAULT_RETRY_POLICY, outcomeOf, withRetries, type RetryPolicy, type Sleep } from "../resilience/index.ts";
 import { assertCleanJpeg } from "./jpegSegments.ts";
 import { isOutboundError } from "./OutboundError.ts";

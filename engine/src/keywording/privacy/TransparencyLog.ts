@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ErrorCode } from "@sichter/shared/errors";
 import { StatementCache } from "../../catalog/StatementCache.ts";
 import { SichterError } from "../../core/SichterError.ts";
-import { ContributionId } from "../../extensionHost/manifest/ContributionId.ts";
+import { ContributionId } from "../../extensionApi/ContributionId.ts";
 import type { TransparencyRecord } from "./TransparencyRecord.ts";
 import { guardSqlite } from "../../catalog/sqliteFailure.ts";
 

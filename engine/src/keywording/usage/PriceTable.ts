@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
-import { ContributionId } from "../../extensionHost/manifest/ContributionId.ts";
+import { ContributionId } from "../../extensionApi/ContributionId.ts";
 import { Currency, DEFAULT_CURRENCY } from "./Currency.ts";
 
 const Price = z.number().nonnegative();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../../extensionHost/manifest/ContributionId.ts";
+import { ContributionId } from "../../extensionApi/ContributionId.ts";
 import { Currency } from "./Currency.ts";
 
 const Count = z.number().int().nonnegative();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../ContributionId.ts";
+import { ContributionId } from "../../../extensionApi/ContributionId.ts";
 
 /** Limits are per analysis run; the host enforces them, the manifest only declares the need. */
 export const AnalyzerContribution = z.strictObject({

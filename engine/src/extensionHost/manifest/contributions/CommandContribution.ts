@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../ContributionId.ts";
+import { ContributionId } from "../../../extensionApi/ContributionId.ts";
 
 export const CommandContribution = z.strictObject({
   command: ContributionId.describe('Unique command id. Activates the extension as "onCommand:<command>".'),

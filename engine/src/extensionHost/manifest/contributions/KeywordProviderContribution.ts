@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../ContributionId.ts";
+import { ContributionId } from "../../../extensionApi/ContributionId.ts";
 
 /**
  * `cloud` is declared, not detected: the privacy guard must know before activation that a provider

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../ContributionId.ts";
+import { ContributionId } from "../../../extensionApi/ContributionId.ts";
 
 export const TagWriterContribution = z.strictObject({
   id: ContributionId.describe('Unique id. Activates the extension as "onTagWriter:<id>".'),

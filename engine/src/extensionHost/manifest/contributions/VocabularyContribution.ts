@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContributionId } from "../ContributionId.ts";
+import { ContributionId } from "../../../extensionApi/ContributionId.ts";
 import { relativePathInside } from "../RelativePath.ts";
 
 /** Vocabularies are data, not code: they need no activation, only a file that exists. */

@@ -1,13 +1,13 @@
 import type { Clip, Keyframe, Shot, Tag, TagPlan } from "@sichter/shared/model";
-import type { CancellationToken } from "../../core/Cancellation.ts";
-import type { Disposable } from "../../core/Disposable.ts";
-import type { Progress } from "../../core/Progress.ts";
-import type { KeywordProvider } from "../../keywording/KeywordProvider.ts";
-import type { RgbImage } from "../../media/FrameSource.ts";
-import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
-import type { WindowPictures } from "../../media/WindowPictures.ts";
-import type { TagWriterAnalysis } from "../../pipeline/TagWriter.ts";
+import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Disposable } from "../core/Disposable.ts";
+import type { Progress } from "../core/Progress.ts";
+import type { KeywordProvider } from "./KeywordProvider.ts";
+import type { RgbImage } from "../media/FrameSource.ts";
+import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import type { WindowPictures } from "../media/WindowPictures.ts";
+import type { TagWriterAnalysis } from "./TagWriter.ts";
 import type { KeyframeSelectionResult, KeyframeStepOptions } from "./KeyframeSelection.ts";
 import type { ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "./ShotDetection.ts";
 
@@ -123,7 +123,7 @@ export interface ExtensionTagWriter {
 
 export type {
   ImageAnswer, KeywordProvider as ExtensionKeywordProvider, KeywordRequestContext, OutboundRequest, OutboundResponse, ProviderImage, TileAnswer,
-} from "../../keywording/KeywordProvider.ts";
+} from "./KeywordProvider.ts";
 
 /** What the shot step gets: the probed clip, how to decode, and the job folder for its pictures. */
 export interface ShotStepInput extends ShotStepOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { InstalledExtension } from "../../extensionHost/ExtensionRegistry.ts";
-import { ExtensionManifest } from "../../extensionHost/manifest/ExtensionManifest.ts";
-import { baseManifest } from "../../../test/support/testExtension.ts";
+import type { InstalledExtension } from "./ExtensionRegistry.ts";
+import { ExtensionManifest } from "./manifest/ExtensionManifest.ts";
+import { baseManifest } from "../../test/support/testExtension.ts";
 import { privacyModeOf } from "./privacyMode.ts";
 
 /** An installed extension as the registry holds it, from a manifest parsed the way loading parses it. */

@@ -1,13 +1,13 @@
 import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
-import type { CancellationToken } from "../../core/Cancellation.ts";
-import type { Progress } from "../../core/Progress.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
-import type { FrameRuns } from "../../media/FrameRuns.ts";
-import type { FrameSource } from "../../media/FrameSource.ts";
-import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
-import type { KeyframePictures } from "../../media/KeyframePictures.ts";
-import type { WindowPictures } from "../../media/WindowPictures.ts";
-import type { Preparable } from "../../core/Preparable.ts";
+import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Progress } from "../core/Progress.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import type { FrameRuns } from "../media/FrameRuns.ts";
+import type { FrameSource } from "../media/FrameSource.ts";
+import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
+import type { KeyframePictures } from "../media/KeyframePictures.ts";
+import type { WindowPictures } from "../media/WindowPictures.ts";
+import type { Preparable } from "../core/Preparable.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
 export interface AnalysisInput {

@@ -1,5 +1,5 @@
-import type { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
-import type { OutboundMode } from "./OutboundPolicy.ts";
+import type { ExtensionRegistry } from "./ExtensionRegistry.ts";
+import type { OutboundMode } from "../keywording/privacy/OutboundPolicy.ts";
 
 /** One keyword provider contribution as the user sees it when asking "what may leave this machine?". */
 export interface KeywordProviderState {

@@ -1,10 +1,10 @@
 import type { Keyframe } from "@sichter/shared/model";
-import type { CancellationToken } from "../../core/Cancellation.ts";
-import type { Progress } from "../../core/Progress.ts";
-import type { FrameRuns } from "../../media/FrameRuns.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
+import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Progress } from "../core/Progress.ts";
+import type { FrameRuns } from "../media/FrameRuns.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
 import type { Shot } from "@sichter/shared/model";
-import type { Preparable } from "../../core/Preparable.ts";
+import type { Preparable } from "../core/Preparable.ts";
 
 /** A keyframe and its JPEG (a file name inside the job's temp folder). */
 export type SelectedKeyframe = Keyframe & { readonly file: string };

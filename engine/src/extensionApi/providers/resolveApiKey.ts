@@ -1,5 +1,5 @@
 import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../../core/SichterError.ts";
+import { SichterError } from "../../core/SichterError.ts";
 
 /**
  * The API key: the `apiKey` setting if set (discouraged: it sits in the settings file), else the

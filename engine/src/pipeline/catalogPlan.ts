@@ -3,8 +3,8 @@ import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
 import type { Tag, TagPlan, TagSet } from "@sichter/shared/model";
 import { SichterError } from "../core/SichterError.ts";
-import { buildTagPlan } from "../pipeline/buildTagPlan.ts";
-import type { Catalog, StoredClip } from "./Catalog.ts";
+import { buildTagPlan } from "./buildTagPlan.ts";
+import type { Catalog, StoredClip } from "../catalog/Catalog.ts";
 
 /** A catalogued clip with its tag plan: what an export writes out, and what `api.catalog.plan` answers. */
 export interface CatalogPlan {

@@ -1,5 +1,5 @@
 import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../../core/SichterError.ts";
+import { SichterError } from "../../core/SichterError.ts";
 
 /**
  * Reads a provider's settings with defaults. The engine validates them against the manifest

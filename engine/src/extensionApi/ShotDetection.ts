@@ -1,12 +1,12 @@
-import type { CancellationToken } from "../../core/Cancellation.ts";
-import type { Progress } from "../../core/Progress.ts";
-import type { FrameRuns } from "../../media/FrameRuns.ts";
-import type { KeyframeFrames } from "../../media/KeyframeFrames.ts";
-import type { KeyframePictures } from "../../media/KeyframePictures.ts";
-import type { MediaInfo } from "../../media/MediaInfo.ts";
-import type { WindowPictures } from "../../media/WindowPictures.ts";
+import type { CancellationToken } from "../core/Cancellation.ts";
+import type { Progress } from "../core/Progress.ts";
+import type { FrameRuns } from "../media/FrameRuns.ts";
+import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
+import type { KeyframePictures } from "../media/KeyframePictures.ts";
+import type { MediaInfo } from "../media/MediaInfo.ts";
+import type { WindowPictures } from "../media/WindowPictures.ts";
 import type { Shot } from "@sichter/shared/model";
-import type { Preparable } from "../../core/Preparable.ts";
+import type { Preparable } from "../core/Preparable.ts";
 
 /** A shot as the shot step finds it: with its detector's confidence in the boundary that opens it (1 for the first). */
 export interface DetectedShot extends Shot {

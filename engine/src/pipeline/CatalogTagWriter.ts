@@ -1,7 +1,7 @@
 import type { Disposable } from "../core/Disposable.ts";
-import type { TagWriter, TagWriterInput, TagWriterResult } from "../pipeline/TagWriter.ts";
-import type { Catalog } from "./Catalog.ts";
-import { openCatalog } from "./openCatalog.ts";
+import type { TagWriter, TagWriterInput, TagWriterResult } from "../extensionApi/TagWriter.ts";
+import type { Catalog } from "../catalog/Catalog.ts";
+import { openCatalog } from "../catalog/openCatalog.ts";
 
 /** The catalog's id among the tag writers, in every clip's report (`written.writers`). */
 export const CATALOG_WRITER = "sichter.catalog";

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@sichter/shared/errors";
-import { SichterError } from "../../../core/SichterError.ts";
-import type { OutboundResponse } from "../../../keywording/KeywordProvider.ts";
+import { SichterError } from "../../core/SichterError.ts";
+import type { OutboundResponse } from "../KeywordProvider.ts";
 
 /** Longest service message kept in an error; bodies can be whole HTML error pages. */
 const MESSAGE_KEEP = 300;

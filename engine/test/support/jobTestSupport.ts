@@ -1,8 +1,8 @@
 /** Shared by the job queue's test files: temp catalogs, request params and polling. */
 import fs from "node:fs";
 import path from "node:path";
-import { makeTempDir } from "../../test/fixtures.ts";
-import type { JobParams } from "./JobRecord.ts";
+import { makeTempDir } from "../fixtures.ts";
+import type { JobParams } from "../../src/jobs/JobRecord.ts";
 
 export function tempCatalogs(prefix: string): { file(name?: string): string; cleanup(): void } {
   const root = makeTempDir(prefix);

@@ -1,4 +1,4 @@
-import { mediaFrameSource } from "../../media/FrameSource.ts";
+import { mediaFrameSource } from "../media/FrameSource.ts";
 import type { Analyzer } from "./Analyzer.ts";
 import type { SichterApi } from "./SichterApi.ts";
 
