@@ -82,7 +82,7 @@ export class OcrThread {
     if (!waiting) return;
     this.forget(reply.id);
     if (reply.ok) waiting.resolve(reply);
-    else waiting.reject(reply.error.code ? new SichterError(reply.error.code, reply.error.params as never) : new Error(reply.error.message));
+    else waiting.reject(reply.error.code ? new SichterError(reply.error.code, reply.error.params) : new Error(reply.error.message));
   }
 
   private failAll(error: Error): void {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@sichter/engine/extension-api";
+import type { ErrorCode, ErrorParams } from "@sichter/engine/extension-api";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import type { FrameReading, ReadFrameOptions } from "./readFrame.ts";
 
@@ -28,4 +28,4 @@ export type OcrThreadRequest =
 
 export type OcrThreadReply =
   | { readonly id: number; readonly ok: true; readonly reading?: FrameReading }
-  | { readonly id: number; readonly ok: false; readonly error: { readonly code?: ErrorCode; readonly params?: Record<string, unknown>; readonly message: string } };
+  | { readonly id: number; readonly ok: false; readonly error: { readonly code?: ErrorCode; readonly params?: ErrorParams; readonly message: string } };
