@@ -9,6 +9,8 @@ import { ocrSamplePlan, type PlannedSample } from "./ocrSamplePlan.ts";
 import { largestCellChange, pictureGrid, type PictureGrid } from "./pictureGrid.ts";
 import type { FrameReading } from "./readFrame.ts";
 import { sampleFrames } from "./sampleFrames.ts";
+import { FrameStoreReader } from "../../src/media/FrameStoreReader.ts";
+import { evenHeight } from "../../src/media/FrameSource.ts";
 import { restoreWordBoundaries } from "../../src/keywording/wordBoundaries.ts";
 import { lineRole } from "./lineRole.ts";
 import { separateOverlays } from "./persistentOverlays.ts";
@@ -101,9 +103,12 @@ export class OcrAnalyzer implements Analyzer {
     const thread = OcrThread.shared();
     await thread.load(o.models);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
-    // Frames the shot step kept at this width besides the keyframes: read from there, not decoded.
-    const made = input.keyframeFrames;
-    const ready = new Set(made && made.width === width ? (made.others ?? []).flatMap((o) => o.frames) : []);
+    // Frames the shot step put into the frame store at this width besides the keyframes: read
+    // from there, not decoded.
+    const store = new FrameStoreReader(input.frameStore);
+    const geometry = { width, height: evenHeight(input.media, width), pixelFormat: "rgb24" } as const;
+    const keyframes = new Set(input.media.keyframes);
+    const ready = new Set(store.framesHeld(geometry).filter((frame) => !keyframes.has(frame)));
     const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2, ready);
     const readOptions = {
       detectionMaxSide: o.detectionMaxSide ?? DETECTION_SIZE,
@@ -122,7 +127,7 @@ export class OcrAnalyzer implements Analyzer {
     const run = thread.startRun();
     try {
       let waitStarted = performance.now();
-      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
+      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, store)) {
         decodeSeconds += (performance.now() - waitStarted) / 1000;
         frameHeight = image.height;
         // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
@@ -145,6 +150,7 @@ export class OcrAnalyzer implements Analyzer {
         waitStarted = performance.now();
       }
     } finally {
+      await store.dispose();
       thread.endRun(run);
       // Readings left unawaited by a cancellation or failure must not surface as unhandled.
       for (const entry of entries) entry.reading.catch(() => {});

@@ -1,7 +1,7 @@
-import path from "node:path";
 import { extractKeyframes } from "../../src/analysis/keyframes/extractKeyframes.ts";
 import type { KeyframeSelection } from "../../src/analysis/keyframes/KeyframeSelection.ts";
 import { detectShots } from "../../src/analysis/shots/ShotDetector.ts";
+import { FrameStoreWriter } from "../../src/media/FrameStoreWriter.ts";
 import type { ShotDetection } from "../../src/analysis/shots/ShotDetection.ts";
 
 const VERSION = "1.0.0";
@@ -19,23 +19,13 @@ export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
   async detect(media, mode, outDir, progress, token) {
-    const options = { mode, keyframePictures: true, frameRuns: true, keyframeFrames: { folder: outDir }, windowPictures: { folder: outDir } };
-    const result = await detectShots(media, options, progress, token);
-    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = result;
-    return {
-      shots,
-      mode: result.mode,
-      ...(keyframePictures && { keyframePictures }),
-      ...(frameRuns && { frameRuns }),
-      ...(keyframeFrames && {
-        keyframeFrames: {
-          ...keyframeFrames,
-          file: path.basename(keyframeFrames.file),
-          ...(keyframeFrames.others && { others: keyframeFrames.others.map((o) => ({ ...o, file: path.basename(o.file) })) }),
-        },
-      }),
-      ...(windowPictures && { windowPictures: { ...windowPictures, windows: windowPictures.windows.map((w) => ({ ...w, file: path.basename(w.file) })) } }),
-    };
+    const frameStore = new FrameStoreWriter(outDir);
+    try {
+      const result = await detectShots(media, { mode, frameStore }, progress, token);
+      return { shots: result.shots, mode: result.mode, frameStore: frameStore.index() };
+    } finally {
+      frameStore.dispose();
+    }
   },
 };
 
@@ -44,13 +34,18 @@ export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
   async select(media, shots, outDir, progress, token) {
-    const options = { outDir, width: KEYFRAME_WIDTH, frameRuns: true, niceness: KEYFRAME_NICENESS };
-    const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, options, progress, token);
-    const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
-    return {
-      keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
-      duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
-      ...(frameRuns && { frameRuns }),
-    };
+    const frameStore = new FrameStoreWriter(outDir);
+    try {
+      const options = { outDir, width: KEYFRAME_WIDTH, frameStore, niceness: KEYFRAME_NICENESS };
+      const { keyframes, duplicates } = await extractKeyframes(media, shots, options, progress, token);
+      const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
+      return {
+        keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
+        duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
+        frameStore: frameStore.index(),
+      };
+    } finally {
+      frameStore.dispose();
+    }
   },
 };

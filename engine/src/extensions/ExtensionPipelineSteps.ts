@@ -6,8 +6,6 @@ import type { ShotDetection, ShotDetectionOutcome } from "../analysis/shots/Shot
 import type { ShotDetectionMode } from "../analysis/shots/ShotDetector.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
-import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";
-import { keyframePictureList } from "../media/KeyframePictures.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { analyzeInExtension } from "./analyzeInExtension.ts";
@@ -23,44 +21,28 @@ export interface PipelineStepOptions {
 
 const JobFileName = z.string().regex(/^[^/\\]+$/, "a file name inside the job folder").refine((name) => name !== "." && name !== "..", "a file name inside the job folder");
 const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
-const FrameRunsResult = z
+const FrameStoreResult = z
   .object({
-    width: z.int().positive(),
-    height: z.int().positive(),
-    pixelFormat: z.literal("gray"),
-    runs: z.array(z.object({ first: z.int().nonnegative(), data: z.instanceof(Uint8Array) })),
+    pictures: z.array(
+      z.object({
+        file: JobFileName,
+        width: z.int().positive(),
+        height: z.int().positive(),
+        pixelFormat: z.enum(["gray", "rgb24"]),
+        spans: z.array(z.tuple([z.int().nonnegative(), z.int().positive()])).min(1),
+      }),
+    ),
   })
   .optional();
 const ShotResult = z.object({
   shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
   mode: z.enum(["fast", "exact"]),
-  keyframePictures: z
-    .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
-    .optional(),
-  frameRuns: FrameRunsResult,
-  keyframeFrames: z
-    .object({
-      width: z.int().positive(),
-      height: z.int().positive(),
-      pixelFormat: z.literal("rgb24"),
-      file: JobFileName,
-      count: z.int().positive(),
-      others: z.array(z.object({ file: JobFileName, frames: z.array(z.int().nonnegative()).min(1) })).optional(),
-    })
-    .optional(),
-  windowPictures: z
-    .object({
-      width: z.int().positive(),
-      height: z.int().positive(),
-      pixelFormat: z.literal("rgb24"),
-      windows: z.array(z.object({ file: JobFileName, first: z.int().nonnegative(), count: z.int().positive() })),
-    })
-    .optional(),
+  frameStore: FrameStoreResult,
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: JobFileName })),
   duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
-  frameRuns: FrameRunsResult,
+  frameStore: FrameStoreResult,
 });
 
 /** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
@@ -82,21 +64,11 @@ export class ExtensionShotDetection implements ShotDetection {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: Shot[] };
-    // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
-    // decode the keyframes themselves, as they would without them. Runs likewise.
-    const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
-    const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
-    // Keyframe frames and window pictures name files in the job folder; whether they hold what
-    // they claim is checked where they are read.
-    return {
-      shots,
-      mode: parsed.data.mode,
-      ...(fitting && { keyframePictures: fitting }),
-      ...(fittingRuns && { frameRuns: fittingRuns }),
-      ...(keyframeFrames && { keyframeFrames }),
-      ...(windowPictures && { windowPictures }),
-    };
+    const { shots, frameStore } = parsed.data as Pick<ShotDetectionOutcome, "frameStore"> & { shots: Shot[] };
+    // The frame store's index names files in the job folder. Pictures that do not hold what they
+    // claim are left out rather than failing the step (see FrameStore.add): analyzers then decode
+    // those frames themselves, as they would without them.
+    return { shots, mode: parsed.data.mode, ...(frameStore && { frameStore }) };
   }
 }
 
@@ -119,9 +91,8 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { frameRuns, ...selection } = parsed.data;
-    // As with keyframe pictures: runs that do not fit the clip are left out, and analyzers decode.
-    return { ...selection, ...(frameRunsByFirstFrame(frameRuns, media) && { frameRuns }) };
+    const { frameStore, ...selection } = parsed.data;
+    return { ...selection, ...(frameStore && { frameStore }) };
   }
 }
 

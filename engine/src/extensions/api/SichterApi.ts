@@ -45,25 +45,14 @@ export interface ExtensionAnalysisInput {
   }>;
   readonly keyframes: ReadonlyArray<{ shot: number; frame: number; timecode: string; seconds: number; hash: string }>;
   readonly language: "de" | "en";
-  /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
+  /**
+   * Exact frames decoded by the engine (the extension never needs ffmpeg of its own). Frames the
+   * shot step decoded on its way come from the job's frame store without a decode: on long-GOP
+   * clips every entry of `media.keyframes` at 64 px wide, and every frame of the stretches around
+   * shot changes at that width (decoded without H.264's deblocking filter: a grey level or two off
+   * exact frames here and there).
+   */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
-  /**
-   * When the shot step made them (long-GOP clips): a 64-px-wide RGB picture of every entry of
-   * `media.keyframes`, in that order, back to back in `data`. Cheaper than asking `frames` for them.
-   */
-  readonly keyframePictures?: { readonly width: number; readonly height: number; readonly pixelFormat: "rgb24"; readonly data: Uint8Array };
-  /**
-   * When the shot or keyframe step made them: short runs of consecutive frames (most start on a
-   * codec keyframe) as 160-px-wide grey pictures, each run's frames back to back in `data` from
-   * frame `first` on. Where a run starts, it is cheaper than asking `frames`. Runs of the shot step
-   * skip H.264's deblocking filter: a grey level or two off exact frames here and there.
-   */
-  readonly frameRuns?: {
-    readonly width: number;
-    readonly height: number;
-    readonly pixelFormat: "gray";
-    readonly runs: ReadonlyArray<{ readonly first: number; readonly data: Uint8Array }>;
-  };
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */
