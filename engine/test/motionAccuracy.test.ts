@@ -14,8 +14,8 @@ import { makeTempDir } from "./fixtures.ts";
 /**
  * The accuracy promise of the camera-motion analyzer on the generated news clips (pans, tilts,
  * zooms, handheld and locked-off shots under lower thirds, banners and moving insets). Shots come
- * from `detectShots` and frame runs from it and the keyframe step through the frame store, as in the pipeline, so the score
- * includes what those steps hand over.
+ * from `detectShots` and frame runs from it and the keyframe step through the frame store, as in
+ * the pipeline, so the score includes what those steps hand over.
  * A truth shot is scored by the motion tag that covers most of it ("none" when no tag does).
  */
 const CLIPS = [

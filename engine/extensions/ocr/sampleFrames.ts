@@ -11,8 +11,8 @@ import type { PlannedSample } from "./ocrSamplePlan.ts";
  * The planned samples' pictures, in plan order. Keyframes come from the job's frame store where
  * the shot step put them in at this width (the same bytes), the others from one keyframe-only
  * decode that runs through the clip once (in an intra-only clip, each on its own); any other frame
- * is taken from the store where it holds it, else decoded on its own with an accurate seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller
- * reads the last one.
+ * is taken from the store where it holds it, else decoded on its own with an accurate seek. One
+ * picture is always being fetched ahead, so ffmpeg decodes while the caller reads the last one.
  */
 export async function* sampleFrames(
   media: MediaInfo,
@@ -31,7 +31,7 @@ export async function* sampleFrames(
   // seconds; there a seek lands on the frame itself, so each sample is decoded on its own.
   const streamed = (sample: PlannedSample): boolean => sample.keyframe && !media.intraOnly;
   const keyStream = plan.some((p) => streamed(p) && !store.has(p.frame, geometry))
-    ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
+    ? readFrames({ file: media.path, keyframesOnly: true, geometry }, token)
     : undefined;
   let keyIndex = 0;
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/fixtures.ts";
 import { FrameStore } from "./FrameStore.ts";
+import { FRAME_STORE_BUDGET } from "./FrameStoreBudget.ts";
 import type { StoredPictures } from "./FrameStoreIndex.ts";
 
 const root = makeTempDir("sichter-frame-store-");
@@ -26,7 +27,7 @@ describe("the job's frame store", () => {
     store.add({ pictures: [pictures[0]!] });
     store.add({ pictures: [pictures[1]!] });
     expect(store.index.pictures.map((p) => p.file)).toEqual([path.join(dir, "a.rgb"), path.join(dir, "b.rgb")]);
-    expect(store.room).toBe(1152 * 1024 * 1024 - 7 * size);
+    expect(store.room).toBe(FRAME_STORE_BUDGET - 7 * size);
   });
 
   it("leaves out and removes pictures that do not hold what they claim: cut short, past the clip's end, over the budget", () => {

@@ -20,8 +20,6 @@ export interface FrameStoreIndex {
   readonly pictures: readonly StoredPictures[];
 }
 
-export const EMPTY_FRAME_STORE: FrameStoreIndex = { pictures: [] };
-
 /** Pictures an entry claims to hold. */
 export function pictureCount(entry: Pick<StoredPictures, "spans">): number {
   return entry.spans.reduce((sum, [, count]) => sum + count, 0);
