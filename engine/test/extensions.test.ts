@@ -90,11 +90,11 @@ describe("extensions in sichter analyze", () => {
     await install(writeExtension("labeller", { analyzer: `
       const [frame] = await input.frames.rgb(0, 16);
       progress.report({ fraction: 1 });
-      const p = input.keyframePictures;
-      const pictures = p ? p.data.length / (p.width * p.height * 3) + " Schlüsselbilder " + p.width + "x" + p.height : "keine Schlüsselbilder";
-      const r = input.frameRuns;
-      const runs = r ? r.runs.map((run) => run.first + "+" + run.data.length / (r.width * r.height)).join(",") + " " + r.width + "x" + r.height : "keine Läufe";
-      const files = input.keyframeFrames ? "Schlüsselbild-Datei " + input.keyframeFrames.file : "keine Schlüsselbild-Datei";
+      const keys = await Promise.all(input.media.keyframes.map(async (k) => (await input.frames.rgb(k, 64))[0]));
+      const pictures = keys.length + " Schlüsselbilder " + [...new Set(keys.map((p) => p.width + "x" + p.height))].join(",");
+      const run = await input.frames.rgb(input.media.keyframes[1], 64, 6);
+      const runs = run.length + " Bilder " + run[0].width + "x" + run[0].height;
+      const files = input.frameStore ? "Bildablage " + input.frameStore.pictures.map((p) => p.file).join(",") : "keine Bildablage";
       return { tags: [
         { label: "Bild " + frame.width + "px", confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
         { label: pictures + " von " + input.media.keyframes.length, confidence: 0.8, startFrame: 0, endFrame: input.media.frameCount },
@@ -118,17 +118,13 @@ describe("extensions in sichter analyze", () => {
     expect(tags.some((t) => t.source === "technical" || t.source === "motion")).toBe(true);
   });
 
-  it("hands every analyzer the shot step's keyframe pictures, one per keyframe", () => {
+  it("answers every analyzer's frames, the shot step's keyframe pictures among them, one per keyframe", () => {
     expect(output.clips[0]!.tags.map((t) => t.label)).toContain("2 Schlüsselbilder 64x36 von 2");
+    expect(output.clips[0]!.tags.map((t) => t.label)).toContain("Läufe 6 Bilder 64x36");
   });
 
-  it("hands every analyzer the keyframe step's frame runs, six 160-px grey frames each", () => {
-    const label = output.clips[0]!.tags.map((t) => t.label).find((l) => l.startsWith("Läufe "));
-    expect(label).toMatch(/^Läufe \d+\+6(,\d+\+6)* 160x90$/);
-  });
-
-  it("keeps the job folder's keyframe frames from third-party analyzers, which may not read it", () => {
-    expect(output.clips[0]!.tags.map((t) => t.label)).toContain("keine Schlüsselbild-Datei");
+  it("keeps the job folder's frame store from third-party analyzers, which may not read it", () => {
+    expect(output.clips[0]!.tags.map((t) => t.label)).toContain("keine Bildablage");
   });
 
   it("stops a throwing, a hanging and a memory-hungry extension, each reported with its code", () => {

@@ -4,7 +4,8 @@ import type { Tag } from "@sichter/shared/model";
 import { ensureSamples, type Sample } from "../../bench/samples/ensureSamples.ts";
 import { extractKeyframes } from "../extensions/shots/keyframes/extractKeyframes.ts";
 import { detectShots } from "../extensions/shots/detector/ShotDetector.ts";
-import { joinedFrameRuns } from "../src/media/FrameRuns.ts";
+import { FrameStore } from "../src/media/FrameStore.ts";
+import { FrameStoreWriter } from "../src/media/FrameStoreWriter.ts";
 import { MotionAnalyzer } from "../extensions/motion/MotionAnalyzer.ts";
 import { mediaFrameSource } from "../src/media/FrameSource.ts";
 import { probeMedia } from "../src/media/probeMedia.ts";
@@ -13,8 +14,8 @@ import { makeTempDir } from "./fixtures.ts";
 /**
  * The accuracy promise of the camera-motion analyzer on the generated news clips (pans, tilts,
  * zooms, handheld and locked-off shots under lower thirds, banners and moving insets). Shots come
- * from `detectShots` and frame runs from it and the keyframe step, as in the pipeline, so the score
- * includes what those steps hand over.
+ * from `detectShots` and frame runs from it and the keyframe step through the frame store, as in
+ * the pipeline, so the score includes what those steps hand over.
  * A truth shot is scored by the motion tag that covers most of it ("none" when no tag does).
  */
 const CLIPS = [
@@ -41,11 +42,17 @@ describe("camera motion on the generated news clips", () => {
     const truth = sample.truth.motion ?? [];
     expect(truth.length).toBeGreaterThan(0);
     const media = await probeMedia(sample.path);
-    const { shots, frameRuns: shotRuns } = await detectShots(media, { frameRuns: true });
-    const { frameRuns: keyframeRuns } = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(`${dir}/`), frameRuns: true });
-    const frameRuns = joinedFrameRuns(shotRuns, keyframeRuns);
+    const outDir = fs.mkdtempSync(`${dir}/`);
+    const store = new FrameStore(outDir, media.frameCount);
+    const shotStep = new FrameStoreWriter(outDir);
+    const { shots } = await detectShots(media, { frameStore: shotStep });
+    store.add(shotStep.index());
+    const keyframeStep = new FrameStoreWriter(outDir, store.room);
+    await extractKeyframes(media, shots, { outDir, frameStore: keyframeStep });
+    store.add(keyframeStep.index());
     const analyzer = new MotionAnalyzer();
-    const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", ...(frameRuns && { frameRuns }) });
+    const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", frameStore: store.index });
+    store.dispose();
     // Bursts sit by time, whatever the codec: a run stands in only where one happens to hold a burst.
     console.log(`${file}: ${analyzer.lastRun!.fromRuns} of ${analyzer.lastRun!.bursts} bursts from frame runs`);
 

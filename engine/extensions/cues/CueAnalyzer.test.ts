@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount, keyframePictureList, probeMedia } from "@sichter/engine/extension-api";
+import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount, probeMedia, FrameStoreReader, type FrameStoreIndex } from "@sichter/engine/extension-api";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
-import { analysisInput, concatClip, X264 } from "../../test/support/cueTestClips.ts";
+import { analysisInput, concatClip, detectShotsWithStore, keyframePicturesOf, X264 } from "../../test/support/cueTestClips.ts";
 import { isBars, isBlack } from "./pictureChecks.ts";
-import { detectShots } from "@sichter/engine/extensions/shots";
 
 let dir: string;
 beforeAll(() => {
@@ -43,6 +42,16 @@ function cardThenBlack(name: string, card: string, cardFrames: number): Promise<
   ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
 }
 
+
+/** Runs `use` with a reader of `index`, closed afterwards. */
+async function withStore<T>(index: FrameStoreIndex | undefined, use: (store: FrameStoreReader) => Promise<T>): Promise<T> {
+  const store = new FrameStoreReader(index);
+  try {
+    return await use(store);
+  } finally {
+    await store.dispose();
+  }
+}
 describe("picture tests", () => {
   async function picture(source: string): Promise<{ width: number; height: number; data: Uint8Array }> {
     const file = path.join(dir, `${source.replace(/\W/g, "_")}.rgb`);
@@ -125,16 +134,15 @@ describe("CueAnalyzer on real encodes", () => {
       { video: `mandelbrot=${S}`, frames: 50 },
     ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p"]);
     const input = await analysisInput(file);
-    const pictures = keyframePictureList(input.keyframePictures, input.media);
-    expect(pictures).toHaveLength(input.media.keyframes.length);
-    const shared = await findPictureCues(input.media, { keyframePictures: pictures });
+    expect(input.frameStore!.pictures.flatMap((p) => p.spans)).toHaveLength(input.media.keyframes.length);
+    const shared = await withStore(input.frameStore, (frameStore) => findPictureCues(input.media, { frameStore }));
     const own = await findPictureCues(input.media);
     expect(shared.cues).toEqual(own.cues);
     expect(shared.cues.map((c) => c.kind)).toEqual(["cue.freeze", "cue.black"]);
     expect(own.decodedFrames - shared.decodedFrames).toBe(input.media.keyframes.length);
     // Pictures of another size are not used: the analyzer decodes its own.
-    const wrong = pictures!.map((p) => ({ ...p, width: 32 }));
-    expect((await findPictureCues(input.media, { keyframePictures: wrong })).decodedFrames).toBe(own.decodedFrames);
+    const wrong = { pictures: input.frameStore!.pictures.map((p) => ({ ...p, width: 32 })) };
+    expect((await withStore(wrong, (frameStore) => findPictureCues(input.media, { frameStore }))).decodedFrames).toBe(own.decodedFrames);
   });
 
   it("with the shot step's window pictures: the same cues, and no decode of a stretch a window holds", async () => {
@@ -144,19 +152,18 @@ describe("CueAnalyzer on real encodes", () => {
       { video: `mandelbrot=${S}`, frames: 60 },
     ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"]);
     const media = await probeMedia(file);
-    const folder = path.join(dir, "window-pictures");
-    fs.mkdirSync(folder);
-    const { keyframePictures, windowPictures } = await detectShots(media, { keyframePictures: true, windowPictures: { folder } });
-    expect(windowPictures!.windows.length).toBeGreaterThan(0);
-    const pictures = keyframePictureList(keyframePictures, media);
-    const own = await findPictureCues(media, { keyframePictures: pictures });
-    const shared = await findPictureCues(media, { keyframePictures: pictures, windowPictures });
+    const { frameStore } = await detectShotsWithStore(media);
+    const keyframesOnly = keyframePicturesOf(frameStore, media);
+    const windows = frameStore.pictures.filter((p) => p.pixelFormat === "rgb24" && p.width === 64 && !keyframesOnly.pictures.includes(p));
+    expect(windows.length).toBeGreaterThan(0);
+    const own = await withStore(keyframesOnly, (store) => findPictureCues(media, { frameStore: store }));
+    const shared = await withStore(frameStore, (store) => findPictureCues(media, { frameStore: store }));
     expect(own.cues.map((c) => c.kind)).toEqual(["cue.black"]);
     expect(shared.cues).toEqual(own.cues);
     expect(shared.decodedFrames).toBeLessThan(own.decodedFrames);
     // Files that do not hold what they claim are not read: the stretch is decoded as before.
-    for (const w of windowPictures!.windows) fs.truncateSync(w.file, 100);
-    expect(await findPictureCues(media, { keyframePictures: pictures, windowPictures })).toEqual(own);
+    for (const w of windows) fs.truncateSync(w.file, 100);
+    expect(await withStore(frameStore, (store) => findPictureCues(media, { frameStore: store }))).toEqual(own);
   });
 
   it("freeze: fixed GOP with B-frames", async () => {

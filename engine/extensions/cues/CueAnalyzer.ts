@@ -1,4 +1,4 @@
-import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, keyframePictureList, makeTag } from "@sichter/engine/extension-api";
+import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, FrameStoreReader, makeTag } from "@sichter/engine/extension-api";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";
 import { findPictureCues, type PictureCueOptions } from "./findPictureCues.ts";
@@ -41,6 +41,7 @@ export class CueAnalyzer implements Analyzer {
     const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
     const stillShotFrames = Math.round((STILL_SHOT_SECONDS * num) / den);
     const isStill = (frame: number): boolean => isStillShot({ startFrame: frame }, input.shots, stillShotFrames);
+    const frameStore = new FrameStoreReader(input.frameStore);
     // Audio and the picture pass run side by side: one is ffmpeg's audio decode, the other ours.
     const [picture, silence] = await Promise.all([
       findPictureCues(
@@ -48,15 +49,14 @@ export class CueAnalyzer implements Analyzer {
         {
           isStillShot: isStill,
           fades: fadesOf(input.shots),
-          keyframePictures: keyframePictureList(input.keyframePictures, media),
-          ...(input.windowPictures && { windowPictures: input.windowPictures }),
+          frameStore,
           ...this.options,
         },
         subProgress(progress, 0, 0.95),
         token,
       ),
       detectSilence(media, token),
-    ]);
+    ]).finally(() => frameStore.dispose());
     const tags: Tag[] = [];
     const add = (kind: keyof typeof CONFIDENCE, startFrame: number, endFrame: number): void => {
       tags.push(

@@ -1,4 +1,4 @@
-import { CancellationToken, throwIfCancelled, Progress, readFrames, type FrameGeometry, decodeRun, type RgbImage, KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry, type MediaInfo, readWindowPictures, type WindowPictures } from "@sichter/engine/extension-api";
+import { CancellationToken, throwIfCancelled, Progress, readFrames, type FrameGeometry, decodeRun, type RgbImage, KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry, type MediaInfo, type FrameStoreReader } from "@sichter/engine/extension-api";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
 import { heldPicture, isBars, isBlack, samePicture } from "./pictureChecks.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";
@@ -29,12 +29,11 @@ export interface PictureCueOptions {
    */
   readonly fades?: ReadonlyArray<{ readonly startFrame: number; readonly endFrame: number }>;
   /**
-   * Every keyframe's picture at the cue geometry, when the shot step made them already: the
-   * keyframes-only decode is then skipped.
+   * The job's frame store. When it holds every keyframe at the cue geometry (the shot step's
+   * keyframe pass puts them in), the keyframes-only decode is skipped; a stretch it holds (the shot
+   * step's refine windows, decoded from the same keyframe as a stretch here is) is not decoded.
    */
-  readonly keyframePictures?: readonly RgbImage[];
-  /** The shot step's refine windows at the cue geometry: a stretch one of them holds is not decoded. */
-  readonly windowPictures?: WindowPictures;
+  readonly frameStore?: FrameStoreReader;
 }
 
 /**
@@ -86,9 +85,9 @@ export async function findPictureCues(
   const minLength = (kind: PictureCueKind): number => (kind === "cue.freeze" ? minFreeze : minBlack);
 
   const geometry: FrameGeometry = keyframePictureGeometry(media);
-  const given = options.keyframePictures;
-  const fits = given !== undefined && given.length === media.keyframes.length && given.every((p) => p.width === geometry.width && p.height === geometry.height);
-  const keyPictures = fits ? given : await keyframePictures(media, geometry, token);
+  const given = options.frameStore && (await storedKeyframes(options.frameStore, media, geometry));
+  const fits = given !== undefined;
+  const keyPictures = given ?? (await keyframePictures(media, geometry, token));
   progress.report({ stage: "cues", fraction: 0.3 });
 
   if (media.intraOnly || media.keyframes.length >= media.frameCount) {
@@ -102,7 +101,7 @@ export async function findPictureCues(
   const held = quiet.filter((r) => r.endFrame - r.firstFrame >= Math.min(minBlack, minFreeze));
   const blocks = joinedSpans(media, candidateSpans(media, held, keyPictures, options));
   let decodedFrames = fits ? 0 : keyPictures.length;
-  const decode = keyframeDecoder(media, keyPictures, geometry, options.windowPictures, token, (n) => (decodedFrames += n));
+  const decode = keyframeDecoder(media, keyPictures, geometry, options.frameStore, token, (n) => (decodedFrames += n));
 
   const cues: PictureCue[] = [];
   let finished = 0;
@@ -126,6 +125,18 @@ export async function findPictureCues(
   return { cues: mergeCues(kept), decodedFrames };
 }
 
+/** Every keyframe at the cue geometry from the store, or undefined where it lacks any. */
+async function storedKeyframes(store: FrameStoreReader, media: MediaInfo, geometry: FrameGeometry): Promise<RgbImage[] | undefined> {
+  if (!media.keyframes.every((k) => store.has(k, geometry))) return undefined;
+  const pictures: RgbImage[] = [];
+  for (const k of media.keyframes) {
+    const data = await store.frame(k, geometry);
+    if (!data) return undefined;
+    pictures.push({ width: geometry.width, height: geometry.height, data });
+  }
+  return pictures;
+}
+
 /** Every keyframe at 64 px, in one keyframes-only pass. */
 async function keyframePictures(media: MediaInfo, geometry: FrameGeometry, token: CancellationToken): Promise<RgbImage[]> {
   const pictures: RgbImage[] = [];
@@ -143,7 +154,7 @@ function keyframeDecoder(
   media: MediaInfo,
   keyPictures: readonly RgbImage[],
   geometry: FrameGeometry,
-  windows: WindowPictures | undefined,
+  store: FrameStoreReader | undefined,
   token: CancellationToken,
   count: (decoded: number) => void,
 ): DecodeFromKeyframe {
@@ -153,7 +164,7 @@ function keyframeDecoder(
     const n = Math.min(end, media.frameCount) - keyframe;
     if (n <= 0) return [];
     // A refine window of the shot step decoded these frames from the same keyframe already.
-    const kept = await readWindowPictures(windows, geometry, keyframe, keyframe + n);
+    const kept = await store?.frames(keyframe, n, geometry);
     if (kept) return kept.map(picture);
     const run = await decodeRun(media, keyframe, n, geometry, token);
     count(n + keyframe - (media.keyframes[run.keyframeIndex] ?? 0));

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount } from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeTempDir } from "../../test/fixtures.ts";
@@ -81,7 +82,7 @@ describe("MotionAnalyzer on encoded camera moves over a still (320x180, 1 px = 6
     expect(kinds(await motionOf("handheld.mp4", views))).toEqual(["motion.handheld"]);
   });
 
-  it("measures bursts from the engine's frame runs where they start: same result, no decoding", async () => {
+  it("measures bursts from the frame store's runs where they start: same result, no decoding", async () => {
     const input = await analysisInput(await cameraClip(dir, "pan-runs.mp4", still, frames((n) => ({ x: 100 + 8 * n, y: 200 })), 5));
     const analyzer = new MotionAnalyzer();
     const decoded = await analyzer.analyze(input);
@@ -90,14 +91,17 @@ describe("MotionAnalyzer on encoded camera moves over a still (320x180, 1 px = 6
     const size = 160 * 90;
     const all = await decodeAllGrey(input.media.path, 160, 90);
     const starts = input.shots.flatMap((shot) => burstPositions(shot, 25));
-    const runs = starts.map((first) => ({ first, data: new Uint8Array(all.subarray(first * size, (first + 6) * size)) }));
-    const fromRuns = await analyzer.analyze({ ...input, frameRuns: { width: 160, height: 90, pixelFormat: "gray", runs } });
+    const file = path.join(dir, "pan-runs.gray");
+    fs.writeFileSync(file, Buffer.concat(starts.map((first) => all.subarray(first * size, (first + 6) * size))));
+    const spans = starts.map((first) => [first, 6] as const);
+    const fromRuns = await analyzer.analyze({ ...input, frameStore: { pictures: [{ file, width: 160, height: 90, pixelFormat: "gray", spans }] } });
     expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 2 });
     expect(kinds(fromRuns.tags)).toEqual(["motion.pan-right"]);
     expect(kinds(decoded.tags)).toEqual(["motion.pan-right"]);
     // Runs of another size are not taken for bursts.
-    const small = runs.map(({ first }) => ({ first, data: new Uint8Array(6 * 80 * 45) }));
-    await analyzer.analyze({ ...input, frameRuns: { width: 80, height: 45, pixelFormat: "gray", runs: small } });
+    const small = path.join(dir, "pan-runs-small.gray");
+    fs.writeFileSync(small, Buffer.alloc(starts.length * 6 * 80 * 45));
+    await analyzer.analyze({ ...input, frameStore: { pictures: [{ file: small, width: 80, height: 45, pixelFormat: "gray", spans }] } });
     expect(analyzer.lastRun).toEqual({ bursts: 2, fromRuns: 0 });
   });
 

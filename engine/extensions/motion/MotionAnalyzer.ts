@@ -1,4 +1,4 @@
-import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FRAME_RUN_FRAMES, FRAME_RUN_WIDTH, frameRunsByFirstFrame, evenHeight, makeTag } from "@sichter/engine/extension-api";
+import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FrameStoreReader, FRAME_RUN_WIDTH, evenHeight, makeTag } from "@sichter/engine/extension-api";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { burstMotion, type BurstMotion } from "./burstMotion.ts";
 import { motionSegments, type MotionSegment } from "./motionSegments.ts";
@@ -40,19 +40,29 @@ export class MotionAnalyzer implements Analyzer {
     const tags: Tag[] = [];
     const height = evenHeight(media, MOTION_WIDTH);
     const geometry = { width: MOTION_WIDTH, height, pixelFormat: "gray" } as const;
-    // Runs of another width or that do not fit the clip are ignored: the bursts are decoded instead.
-    const runs = frameRunsByFirstFrame(input.frameRuns, media) ?? new Map<number, Uint8Array[]>();
+    // A burst a run of the frame store holds, wherever in the run it starts, is measured there.
+    // Bursts sit where the clip's time says, not where its keyframes are (a ProRes and an H.264
+    // copy of one picture are measured on the same frames): a run stands in only when it happens
+    // to hold one. Runs at another width are not used: the bursts are decoded instead.
+    const store = new FrameStoreReader(input.frameStore);
     const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, fps) }));
     const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));
     const measured = new Map<string, BurstMotion>();
     let done = 0;
-    const toDecode = jobs.filter((job) => {
-      const run = runHolding(runs, job.at, job.count);
-      if (!run) return true;
-      measured.set(`${job.shot.index}:${job.at}`, burstMotion(run, MOTION_WIDTH, height));
-      progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
-      return false;
-    });
+    const toDecode: typeof jobs = [];
+    try {
+      for (const job of jobs) {
+        const run = await store.frames(job.at, job.count, geometry);
+        if (!run) {
+          toDecode.push(job);
+          continue;
+        }
+        measured.set(`${job.shot.index}:${job.at}`, burstMotion(run, MOTION_WIDTH, height));
+        progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
+      }
+    } finally {
+      await store.dispose();
+    }
     this.lastRun = { bursts: jobs.length, fromRuns: jobs.length - toDecode.length };
     await runInSlices(toDecode, DECODES_IN_PARALLEL, BURSTS_PER_DECODE, async (group) => {
       throwIfCancelled(token);
@@ -107,19 +117,6 @@ function outsideTransitions<T extends MotionSegment>(segment: T, transitions: Re
     else endFrame = Math.min(endFrame, t.startFrame);
   }
   return { ...segment, startFrame, endFrame };
-}
-
-/**
- * The frames of a burst from a frame run that holds all of them, wherever in the run they start.
- * Bursts sit where the clip's time says, not where its keyframes are (a ProRes and an H.264 copy of
- * one picture are measured on the same frames): a run stands in only when it happens to hold one.
- */
-function runHolding(runs: ReadonlyMap<number, Uint8Array[]>, at: number, count: number): Uint8Array[] | undefined {
-  for (let first = at; first > at - FRAME_RUN_FRAMES; first--) {
-    const run = runs.get(first);
-    if (run && run.length >= at - first + count) return run.slice(at - first, at - first + count);
-  }
-  return undefined;
 }
 
 /**

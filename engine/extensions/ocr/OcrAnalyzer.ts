@@ -1,4 +1,4 @@
-import { type Tag, CancellationToken, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries } from "@sichter/engine/extension-api";
+import { type Tag, CancellationToken, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries, FrameStoreReader, evenHeight } from "@sichter/engine/extension-api";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";
@@ -97,9 +97,12 @@ export class OcrAnalyzer implements Analyzer {
     const thread = OcrThread.shared();
     await thread.load(o.models);
     const width = Math.min(input.media.width, o.frameWidth ?? 1280);
-    // Frames the shot step kept at this width besides the keyframes: read from there, not decoded.
-    const made = input.keyframeFrames;
-    const ready = new Set(made && made.width === width ? (made.others ?? []).flatMap((o) => o.frames) : []);
+    // Frames the shot step put into the frame store at this width besides the keyframes: read
+    // from there, not decoded.
+    const store = new FrameStoreReader(input.frameStore);
+    const geometry = { width, height: evenHeight(input.media, width), pixelFormat: "rgb24" } as const;
+    const keyframes = new Set(input.media.keyframes);
+    const ready = new Set(store.framesHeld(geometry).filter((frame) => !keyframes.has(frame)));
     const plan = ocrSamplePlan(input, o.sampleSeconds ?? 2, ready);
     const readOptions = {
       detectionMaxSide: o.detectionMaxSide ?? DETECTION_SIZE,
@@ -118,7 +121,7 @@ export class OcrAnalyzer implements Analyzer {
     const run = thread.startRun();
     try {
       let waitStarted = performance.now();
-      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, input.keyframeFrames)) {
+      for await (const { sample, image } of sampleFrames(input.media, plan, width, input.frames, token, store)) {
         decodeSeconds += (performance.now() - waitStarted) / 1000;
         frameHeight = image.height;
         // The grid is taken from the detection-size picture: a fraction of the pixels, same cells.
@@ -141,6 +144,7 @@ export class OcrAnalyzer implements Analyzer {
         waitStarted = performance.now();
       }
     } finally {
+      await store.dispose();
       thread.endRun(run);
       // Readings left unawaited by a cancellation or failure must not surface as unhandled.
       for (const entry of entries) entry.reading.catch(() => {});

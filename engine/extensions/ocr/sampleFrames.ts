@@ -1,13 +1,12 @@
-import { ErrorCode, CancellationToken, throwIfCancelled, SichterError, readFrames, evenHeight, type FrameSource, type RgbImage, keyframeIndexAtOrBefore, KeyframeFrameFile, keyframeFramesFit, readOtherFrame, type KeyframeFrames, type MediaInfo } from "@sichter/engine/extension-api";
+import { ErrorCode, CancellationToken, throwIfCancelled, SichterError, readFrames, evenHeight, type FrameSource, type RgbImage, FrameStoreReader, type MediaInfo } from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**
- * The planned samples' pictures, in plan order. Keyframes come from the shot step's keyframe
- * frames where it made them at this width (the same bytes), the others from one keyframe-only
+ * The planned samples' pictures, in plan order. Keyframes come from the job's frame store where
+ * the shot step put them in at this width (the same bytes), the others from one keyframe-only
  * decode that runs through the clip once (in an intra-only clip, each on its own); any other frame
- * is taken from the shot step's other frames where it kept it, else decoded on its own with an
- * accurate seek. One picture is always being fetched ahead, so ffmpeg decodes while the caller
- * reads the last one.
+ * is taken from the store where it holds it, else decoded on its own with an accurate seek. One
+ * picture is always being fetched ahead, so ffmpeg decodes while the caller reads the last one.
  */
 export async function* sampleFrames(
   media: MediaInfo,
@@ -15,21 +14,18 @@ export async function* sampleFrames(
   width: number,
   frames: FrameSource,
   token: CancellationToken = CancellationToken.None,
-  made?: KeyframeFrames,
+  store: FrameStoreReader = FrameStoreReader.EMPTY,
 ): AsyncGenerator<{ sample: PlannedSample; image: RgbImage }, void, undefined> {
   const height = evenHeight(media, width);
-  const stored = keyframeFramesFit(made, media, { width, height, pixelFormat: "rgb24" }) ? await KeyframeFrameFile.open(made) : undefined;
-  const keyIndexOf = (frame: number): number => {
-    const i = keyframeIndexAtOrBefore(media, frame);
-    return media.keyframes[i] === frame ? i : -1;
-  };
+  const geometry = { width, height, pixelFormat: "rgb24" } as const;
+  const stored = (frame: number): Promise<RgbImage | undefined> => store.frame(frame, geometry).then((data) => data && { width, height, data });
   // Past the stored ones, the stream runs from the clip's start: a seek could land on another
   // keyframe than asked, and a picture matched to the wrong keyframe would go unnoticed. In an
   // intra-only clip that stream would decode every frame of the clip for a sample every few
   // seconds; there a seek lands on the frame itself, so each sample is decoded on its own.
   const streamed = (sample: PlannedSample): boolean => sample.keyframe && !media.intraOnly;
-  const keyStream = plan.some((p) => streamed(p) && !stored?.has(keyIndexOf(p.frame)))
-    ? readFrames({ file: media.path, keyframesOnly: true, geometry: { width, height, pixelFormat: "rgb24" } }, token)
+  const keyStream = plan.some((p) => streamed(p) && !store.has(p.frame, geometry))
+    ? readFrames({ file: media.path, keyframesOnly: true, geometry }, token)
     : undefined;
   let keyIndex = 0;
 
@@ -46,13 +42,12 @@ export async function* sampleFrames(
   };
   const decode = (frame: number): Promise<RgbImage> => frames.rgb(frame, width, 1, token).then(([image]) => image!);
   const fetch = (sample: PlannedSample): Promise<RgbImage> => {
-    if (!streamed(sample)) {
-      // One the shot step kept (see KeyframeFrames.others), else decoded on its own.
-      const kept = stored ? readOtherFrame(made!, sample.frame) : Promise.resolve(undefined);
-      return kept.then((image) => image ?? decode(sample.frame));
-    }
-    const index = keyIndexOf(sample.frame);
-    return stored?.has(index) ? stored.read(index) : nextKeyframe(sample.frame);
+    if (!streamed(sample)) return stored(sample.frame).then((image) => image ?? decode(sample.frame));
+    if (!store.has(sample.frame, geometry)) return nextKeyframe(sample.frame);
+    return stored(sample.frame).then((image) => {
+      if (!image) throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${sample.frame} is cut short in the frame store of ${media.path}` });
+      return image;
+    });
   };
 
   try {
@@ -68,7 +63,6 @@ export async function* sampleFrames(
     }
   } finally {
     await keyStream?.return();
-    await stored?.dispose();
   }
 }
 

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { extractKeyframes } from "./keyframes/extractKeyframes.ts";
-import type { KeyframeSelection, ShotDetection } from "@sichter/engine/extension-api";
+import { FrameStoreWriter, type KeyframeSelection, type ShotDetection } from "@sichter/engine/extension-api";
 import { detectShots } from "./detector/ShotDetector.ts";
 
 const VERSION = "1.0.0";
@@ -18,34 +17,26 @@ export const shotDetection: ShotDetection = {
   id: "sichter.shots",
   version: VERSION,
   async detect(media, mode, outDir, progress, token, tuning = {}) {
-    const options = {
-      mode,
-      ...(tuning.sensitivity !== undefined && { sensitivity: tuning.sensitivity }),
-      ...(tuning.minShotFrames !== undefined && { minShotFrames: tuning.minShotFrames }),
-      keyframePictures: true,
-      frameRuns: true,
-      keyframeFrames: { folder: outDir },
-      windowPictures: { folder: outDir },
-    };
-    const result = await detectShots(media, options, progress, token);
-    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = result;
-    return {
-      shots,
-      mode: result.mode,
-      route: result.route,
-      routeReason: result.routeReason,
-      decodedFrames: result.decodedFrames,
-      ...(keyframePictures && { keyframePictures }),
-      ...(frameRuns && { frameRuns }),
-      ...(keyframeFrames && {
-        keyframeFrames: {
-          ...keyframeFrames,
-          file: path.basename(keyframeFrames.file),
-          ...(keyframeFrames.others && { others: keyframeFrames.others.map((o) => ({ ...o, file: path.basename(o.file) })) }),
-        },
-      }),
-      ...(windowPictures && { windowPictures: { ...windowPictures, windows: windowPictures.windows.map((w) => ({ ...w, file: path.basename(w.file) })) } }),
-    };
+    const frameStore = new FrameStoreWriter(outDir);
+    try {
+      const options = {
+        mode,
+        ...(tuning.sensitivity !== undefined && { sensitivity: tuning.sensitivity }),
+        ...(tuning.minShotFrames !== undefined && { minShotFrames: tuning.minShotFrames }),
+        frameStore,
+      };
+      const result = await detectShots(media, options, progress, token);
+      return {
+        shots: result.shots,
+        mode: result.mode,
+        route: result.route,
+        routeReason: result.routeReason,
+        decodedFrames: result.decodedFrames,
+        frameStore: frameStore.index(),
+      };
+    } finally {
+      frameStore.dispose();
+    }
   },
 };
 
@@ -54,13 +45,18 @@ export const keyframeSelection: KeyframeSelection = {
   id: "sichter.keyframes",
   version: VERSION,
   async select(media, shots, outDir, progress, token, { width = KEYFRAME_WIDTH } = {}) {
-    const options = { outDir, width, frameRuns: true, niceness: KEYFRAME_NICENESS };
-    const { keyframes, duplicates, frameRuns } = await extractKeyframes(media, shots, options, progress, token);
-    const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
-    return {
-      keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
-      duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
-      ...(frameRuns && { frameRuns }),
-    };
+    const frameStore = new FrameStoreWriter(outDir);
+    try {
+      const options = { outDir, width, frameStore, niceness: KEYFRAME_NICENESS };
+      const { keyframes, duplicates } = await extractKeyframes(media, shots, options, progress, token);
+      const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
+      return {
+        keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
+        duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
+        frameStore: frameStore.index(),
+      };
+    } finally {
+      frameStore.dispose();
+    }
   },
 };

@@ -2,11 +2,8 @@ import type { Keyframe, Shot, Tag } from "@sichter/shared/model";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import type { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
-import type { FrameRuns } from "../media/FrameRuns.ts";
 import type { FrameSource } from "../media/FrameSource.ts";
-import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
-import type { KeyframePictures } from "../media/KeyframePictures.ts";
-import type { WindowPictures } from "../media/WindowPictures.ts";
+import type { FrameStoreIndex } from "../media/FrameStoreIndex.ts";
 import type { Preparable } from "../core/Preparable.ts";
 
 /** What every analyzer gets: the probed clip, its shots and keyframes, and a way to fetch frames. */
@@ -17,28 +14,14 @@ export interface AnalysisInput {
   readonly keyframes: readonly Keyframe[];
   readonly frames: FrameSource;
   /**
-   * A 64-px picture of every codec keyframe, when the shot step made them (see KeyframePictures):
-   * an analyzer that would decode all keyframes takes these instead. Absent for intra-only clips.
+   * What the job's frame store holds (see FrameStore): pictures the shot and keyframe steps
+   * decoded on their way (see storedGeometries), in files of the job folder, read through a
+   * FrameStoreReader by frame number and geometry; an analyzer decodes what it does not hold.
+   * Only the shot step's for an analyzer that starts after shots; empty for intra-only clips. The
+   * index goes to built-in analyzers only: extensions under the permission model cannot read the
+   * job folder, and the engine answers their `frames.rgb` from the store instead.
    */
-  readonly keyframePictures?: KeyframePictures;
-  /**
-   * Short runs of consecutive frames as 160-px grey pictures, decoded on the way by the shot and
-   * keyframe steps (see FrameRuns): an analyzer that wants frames where a run starts takes the run
-   * instead of decoding. Only the shot step's for an analyzer that starts after shots.
-   */
-  readonly frameRuns?: FrameRuns;
-  /**
-   * The leading keyframes at OCR's width in a file of the job folder, when the shot step made them,
-   * and a few frames between keyframes its refine windows decoded anyway (see KeyframeFrames).
-   * Handed to built-in analyzers only: extensions under the permission model cannot read the job
-   * folder.
-   */
-  readonly keyframeFrames?: KeyframeFrames;
-  /**
-   * Every frame of the shot step's refine windows at the keyframe pictures' size, in files of the
-   * job folder (see WindowPictures). Built-in analyzers only, as `keyframeFrames`.
-   */
-  readonly windowPictures?: WindowPictures;
+  readonly frameStore?: FrameStoreIndex;
   /** Language labels are written in ("de" for a German newsroom); analyzers may add both. */
   readonly language: "de" | "en";
 }

@@ -1,7 +1,7 @@
 import type { Keyframe } from "@sichter/shared/model";
 import type { CancellationToken } from "../core/Cancellation.ts";
 import type { Progress } from "../core/Progress.ts";
-import type { FrameRuns } from "../media/FrameRuns.ts";
+import type { FrameStoreIndex } from "../media/FrameStoreIndex.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import type { Shot } from "@sichter/shared/model";
 import type { Preparable } from "../core/Preparable.ts";
@@ -20,8 +20,8 @@ export interface KeyframeDuplicate {
 export interface KeyframeSelectionResult {
   readonly keyframes: SelectedKeyframe[];
   readonly duplicates: KeyframeDuplicate[];
-  /** The frames the step decoded, as runs for analyzers (see FrameRuns); optional. */
-  readonly frameRuns?: FrameRuns;
+  /** Optional: pictures the step put into the job's frame store (see ShotDetectionOutcome.frameStore). */
+  readonly frameStore?: FrameStoreIndex;
 }
 
 /**

@@ -1,10 +1,7 @@
 import type { CancellationToken } from "../core/Cancellation.ts";
 import type { Progress } from "../core/Progress.ts";
-import type { FrameRuns } from "../media/FrameRuns.ts";
-import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
-import type { KeyframePictures } from "../media/KeyframePictures.ts";
+import type { FrameStoreIndex } from "../media/FrameStoreIndex.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
-import type { WindowPictures } from "../media/WindowPictures.ts";
 import type { Shot } from "@sichter/shared/model";
 import type { Preparable } from "../core/Preparable.ts";
 
@@ -33,17 +30,11 @@ export interface ShotDetectionOutcome {
   readonly routeReason?: string;
   /** Frames the detector decoded. */
   readonly decodedFrames?: number;
-  /** Optional: the keyframe pictures the detector made on its way, passed on to the analyzers. */
-  readonly keyframePictures?: KeyframePictures;
-  /** Optional: frame runs the detector decoded on its way (see FrameRuns), passed on likewise. */
-  readonly frameRuns?: FrameRuns;
   /**
-   * Optional: keyframes at OCR's width the detector wrote into `outDir` on its way (see
-   * KeyframeFrames), `file` naming the file there; passed on to the built-in analyzers.
+   * Optional: pictures the detector put into the job's frame store on its way (files in `outDir`,
+   * named bare; see FrameStoreWriter); the engine takes in what holds what it claims.
    */
-  readonly keyframeFrames?: KeyframeFrames;
-  /** Optional: the refine windows' frames the detector wrote into `outDir` (see WindowPictures), files named likewise. */
-  readonly windowPictures?: WindowPictures;
+  readonly frameStore?: FrameStoreIndex;
 }
 
 /**

@@ -4,9 +4,7 @@ import type { Disposable } from "../core/Disposable.ts";
 import type { Progress } from "../core/Progress.ts";
 import type { KeywordProvider } from "./KeywordProvider.ts";
 import type { RgbImage } from "../media/FrameSource.ts";
-import type { KeyframeFrames } from "../media/KeyframeFrames.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
-import type { WindowPictures } from "../media/WindowPictures.ts";
 import type { TagWriterAnalysis } from "./TagWriter.ts";
 import type { KeyframeSelectionResult, KeyframeStepOptions } from "./KeyframeSelection.ts";
 import type { ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "./ShotDetection.ts";
@@ -36,32 +34,15 @@ export interface ExtensionAnalysisInput {
   /** Empty for an analyzer that starts after shots, and for the shot and keyframe steps. */
   readonly keyframes: readonly Keyframe[];
   readonly language: "de" | "en";
-  /** Exact frames decoded by the engine (the extension never needs ffmpeg of its own). */
+  /**
+   * Exact frames decoded by the engine (the extension never needs ffmpeg of its own). Frames the
+   * shot step decoded on its way come from the job's frame store without a decode: on long-GOP
+   * clips every entry of `media.keyframes` at 64 px wide, and every frame of the stretches around
+   * shot changes at that width (decoded without H.264's deblocking filter: a grey level or two off
+   * exact frames here and there).
+   */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
-  /**
-   * When the shot step made them (long-GOP clips): a 64-px-wide RGB picture of every entry of
-   * `media.keyframes`, in that order, back to back in `data`. Cheaper than asking `frames` for them.
-   */
-  readonly keyframePictures?: { readonly width: number; readonly height: number; readonly pixelFormat: "rgb24"; readonly data: Uint8Array };
-  /**
-   * When the shot or keyframe step made them: short runs of consecutive frames (most start on a
-   * codec keyframe) as 160-px-wide grey pictures, each run's frames back to back in `data` from
-   * frame `first` on. Where a run starts, it is cheaper than asking `frames`. Runs of the shot step
-   * skip H.264's deblocking filter: a grey level or two off exact frames here and there.
-   */
-  readonly frameRuns?: {
-    readonly width: number;
-    readonly height: number;
-    readonly pixelFormat: "gray";
-    readonly runs: ReadonlyArray<{ readonly first: number; readonly data: Uint8Array }>;
-  };
-  /**
-   * Built-ins only (third-party extensions cannot read the job folder): the leading keyframes at
-   * OCR's width in a file of the job folder (see KeyframeFrames).
-   */
-  readonly keyframeFrames?: KeyframeFrames;
-  /** Built-ins only, as `keyframeFrames`: the shot step's refine windows as 64-px pictures (see WindowPictures). */
-  readonly windowPictures?: WindowPictures;
+
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */

@@ -47,9 +47,9 @@ export * from "../media/checkInputFile.ts";
 export * from "../media/probeMedia.ts";
 export * from "../media/pixelAspect.ts";
 export * from "../media/perceptualHash.ts";
-export * from "../media/KeyframePictures.ts";
-export * from "../media/FrameRuns.ts";
-export * from "../media/KeyframeFrames.ts";
-export * from "../media/WindowPictures.ts";
+export * from "../media/FrameStoreReader.ts";
+export * from "../media/FrameStoreWriter.ts";
+export type * from "../media/FrameStoreIndex.ts";
+export * from "../media/storedGeometries.ts";
 
 export { restoreWordBoundaries } from "../text/wordBoundaries.ts";

@@ -25,15 +25,16 @@ const media = { path: "/clips/a.mp4", keyframes: [0, 50], frameRate: "25/1", fra
 const base = { media, shots: [], keyframes: [], language: "de" as const, frames: { rgb: async () => [] } };
 
 describe("a built-in analyzer behind the extension API", () => {
-  it("gets the shot step's keyframe pictures as they arrived", async () => {
-    const keyframePictures = { width: 64, height: 36, pixelFormat: "rgb24" as const, data: new Uint8Array(2 * 64 * 36 * 3).fill(7) };
-    const seen = await inputSeenBy({ ...base, keyframePictures });
-    expect(seen.keyframePictures).toBe(keyframePictures);
+  it("gets the index of the job's frame store as it arrived (built-ins only: the engine sends it to no other)", async () => {
+    const frameStore = { pictures: [{ file: "/temp/job-1/keyframes.small.rgb", width: 64, height: 36, pixelFormat: "rgb24" as const, spans: [[0, 1] as const, [50, 1] as const] }] };
+    const input = { ...base, frameStore };
+    const seen = await inputSeenBy(input);
+    expect(seen.frameStore).toBe(frameStore);
     expect(seen.media).toBe(media);
     expect(typeof seen.frames.rgb).toBe("function");
   });
 
   it("gets none when the shot step made none", async () => {
-    expect((await inputSeenBy(base)).keyframePictures).toBeUndefined();
+    expect((await inputSeenBy(base)).frameStore).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ import type { Analyzer, AnalysisInput, AnalyzerResult } from "../extensionApi/An
 import { CancellationToken } from "../core/Cancellation.ts";
 import { analyzeInExtension } from "./analyzeInExtension.ts";
 import { Progress } from "../core/Progress.ts";
+import { FrameStoreReader } from "../media/FrameStoreReader.ts";
+import { storedFrameSource } from "../media/storedFrameSource.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
@@ -43,31 +45,31 @@ export class ExtensionAnalyzer implements Analyzer {
 
   async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
     const { media } = input;
+    // Built-ins read the job's frame store themselves; the others ask, and get what it holds.
+    const store = new FrameStoreReader(this.options.trusted ? undefined : input.frameStore);
+    const frames = storedFrameSource(store, media, input.frames);
     const result = (await analyzeInExtension(
       this.options,
       // The whole probe result (keyframe index, frame times, packet sizes) and the shots with
       // their transitions: plain data, cheap to copy, and what analyzers need to be exact.
-      // Keyframe pictures and frame runs travel as byte arrays (6.9 KB a keyframe, 86 KB a run at
-      // 16:9), not as frames to ask for. Keyframe frames (2.7 MB each) stay in their file in the job folder,
-      // whose path only built-ins get: the permission model keeps the others out of that folder.
+      // The frame store's files stay in the job folder, whose paths only built-ins get: the
+      // permission model keeps the others out of that folder, and their frames.rgb is answered
+      // from the store where it holds the frames.
       {
         media,
         shots: input.shots,
         keyframes: input.keyframes,
         language: input.language,
-        ...(input.keyframePictures && { keyframePictures: input.keyframePictures }),
-        ...(input.frameRuns && { frameRuns: input.frameRuns }),
-        ...(this.options.trusted && input.keyframeFrames && { keyframeFrames: input.keyframeFrames }),
-        ...(this.options.trusted && input.windowPictures && { windowPictures: input.windowPictures }),
+        ...(this.options.trusted && input.frameStore && { frameStore: input.frameStore }),
       },
       progress,
       token,
       async (request) => {
         if (request.method !== "frames.rgb") throw new Error(`an analyzer may not ask for ${request.method}`);
         const p = request.params;
-        return input.frames.rgb(p.frame, p.width, p.count, token);
+        return frames.rgb(p.frame, p.width, p.count, token);
       },
-    )) as { tags?: unknown; text?: AnalyzerResult["text"] } | null;
+    ).finally(() => store.dispose())) as { tags?: unknown; text?: AnalyzerResult["text"] } | null;
     const text = result?.text;
     return { tags: this.toTags(result?.tags, input), ...(this.options.trusted && Array.isArray(text) && { text }) };
   }

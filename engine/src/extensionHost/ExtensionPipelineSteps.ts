@@ -4,8 +4,6 @@ import type { KeyframeSelection, KeyframeSelectionResult, KeyframeStepOptions } 
 import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "../extensionApi/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
-import { frameRunsByFirstFrame } from "../media/FrameRuns.ts";
-import { keyframePictureList } from "../media/KeyframePictures.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { analyzeInExtension } from "./analyzeInExtension.ts";
@@ -21,12 +19,17 @@ export interface PipelineStepOptions {
 
 const JobFileName = z.string().regex(/^[^/\\]+$/, "a file name inside the job folder").refine((name) => name !== "." && name !== "..", "a file name inside the job folder");
 const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
-const FrameRunsResult = z
+const FrameStoreResult = z
   .object({
-    width: z.int().positive(),
-    height: z.int().positive(),
-    pixelFormat: z.literal("gray"),
-    runs: z.array(z.object({ first: z.int().nonnegative(), data: z.instanceof(Uint8Array) })),
+    pictures: z.array(
+      z.object({
+        file: JobFileName,
+        width: z.int().positive(),
+        height: z.int().positive(),
+        pixelFormat: z.enum(["gray", "rgb24"]),
+        spans: z.array(z.tuple([z.int().nonnegative(), z.int().positive()])).min(1),
+      }),
+    ),
   })
   .optional();
 const ShotResult = z.object({
@@ -35,33 +38,12 @@ const ShotResult = z.object({
   route: z.enum(["keyframes", "full-decode"]).optional(),
   routeReason: z.string().optional(),
   decodedFrames: z.int().nonnegative().optional(),
-  keyframePictures: z
-    .object({ width: z.int().positive(), height: z.int().positive(), pixelFormat: z.literal("rgb24"), data: z.instanceof(Uint8Array) })
-    .optional(),
-  frameRuns: FrameRunsResult,
-  keyframeFrames: z
-    .object({
-      width: z.int().positive(),
-      height: z.int().positive(),
-      pixelFormat: z.literal("rgb24"),
-      file: JobFileName,
-      count: z.int().positive(),
-      others: z.array(z.object({ file: JobFileName, frames: z.array(z.int().nonnegative()).min(1) })).optional(),
-    })
-    .optional(),
-  windowPictures: z
-    .object({
-      width: z.int().positive(),
-      height: z.int().positive(),
-      pixelFormat: z.literal("rgb24"),
-      windows: z.array(z.object({ file: JobFileName, first: z.int().nonnegative(), count: z.int().positive() })),
-    })
-    .optional(),
+  frameStore: FrameStoreResult,
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: JobFileName })),
   duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
-  frameRuns: FrameRunsResult,
+  frameStore: FrameStoreResult,
 });
 
 /** A shot detector contribution (`"produces": "shots"`), run in its extension's process. */
@@ -90,24 +72,17 @@ export class ExtensionShotDetection implements ShotDetection {
     const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir, ...tuning }, progress, token);
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, keyframePictures, frameRuns, keyframeFrames, windowPictures } = parsed.data as Pick<ShotDetectionOutcome, "keyframePictures" | "frameRuns" | "keyframeFrames" | "windowPictures"> & { shots: DetectedShot[] };
-    // Pictures that do not fit the clip are left out rather than failing the step: analyzers then
-    // decode the keyframes themselves, as they would without them. Runs likewise.
-    const fitting = keyframePictureList(keyframePictures, media) ? keyframePictures : undefined;
-    const fittingRuns = frameRunsByFirstFrame(frameRuns, media) ? frameRuns : undefined;
-    // Keyframe frames and window pictures name files in the job folder; whether they hold what
-    // they claim is checked where they are read.
-    const { route, routeReason, decodedFrames } = parsed.data;
+    const { shots, frameStore, route, routeReason, decodedFrames } = parsed.data as Pick<ShotDetectionOutcome, "frameStore" | "route" | "routeReason" | "decodedFrames"> & { shots: DetectedShot[] };
+    // The frame store's index names files in the job folder. Pictures that do not hold what they
+    // claim are left out rather than failing the step (see FrameStore.add): analyzers then decode
+    // those frames themselves, as they would without them.
     return {
       shots,
       mode: parsed.data.mode,
       ...(route && { route }),
       ...(routeReason !== undefined && { routeReason }),
       ...(decodedFrames !== undefined && { decodedFrames }),
-      ...(fitting && { keyframePictures: fitting }),
-      ...(fittingRuns && { frameRuns: fittingRuns }),
-      ...(keyframeFrames && { keyframeFrames }),
-      ...(windowPictures && { windowPictures }),
+      ...(frameStore && { frameStore }),
     };
   }
 }
@@ -138,9 +113,8 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir, ...options }, progress, token);
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { frameRuns, ...selection } = parsed.data;
-    // As with keyframe pictures: runs that do not fit the clip are left out, and analyzers decode.
-    return { ...selection, ...(frameRunsByFirstFrame(frameRuns, media) && { frameRuns }) };
+    const { frameStore, ...selection } = parsed.data;
+    return { ...selection, ...(frameStore && { frameStore }) };
   }
 }
 

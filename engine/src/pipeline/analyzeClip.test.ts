@@ -84,14 +84,16 @@ describe("analyzeClip", () => {
     expect(jobFolders()).toEqual([]);
   });
 
-  it("hands analyzers the shot step's keyframe frames, a file in the job folder that goes with it", async () => {
+  it("hands analyzers the job's frame store: the shot step's keyframe frames in a file of the job folder that goes with it", async () => {
     let seen: { file: string; count: number; width: number; size: number; others: string[] } | undefined;
     const looker: Analyzer = {
       id: "test.looker",
       version: "1",
       async analyze(input) {
-        const f = input.keyframeFrames;
-        if (f) seen = { file: f.file, count: f.count, width: f.width, size: fs.statSync(f.file).size, others: (f.others ?? []).filter((o) => fs.existsSync(o.file)).map((o) => o.file) };
+        const pictures = input.frameStore?.pictures ?? [];
+        const f = pictures.find((p) => path.basename(p.file) === "keyframes.rgb");
+        const others = pictures.filter((p) => p !== f && p.width === f?.width && fs.existsSync(p.file)).map((p) => p.file);
+        if (f) seen = { file: f.file, count: f.spans.length, width: f.width, size: fs.statSync(f.file).size, others };
         return { tags: [] };
       },
     };

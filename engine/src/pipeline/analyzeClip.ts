@@ -12,8 +12,7 @@ import { sichterDirs } from "../core/SichterHome.ts";
 import { mediaTimecode } from "../media/mediaTimecode.ts";
 import { tagSetOnTimeline } from "./tagSetOnTimeline.ts";
 import { truncationWarning } from "./truncationWarning.ts";
-import { joinedFrameRuns } from "../media/FrameRuns.ts";
-import { keyframeFrameGeometry, keyframeFramesFit } from "../media/KeyframeFrames.ts";
+import { FrameStore } from "../media/FrameStore.ts";
 import { mediaFrameSource } from "../media/FrameSource.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
 import { probeMedia } from "../media/probeMedia.ts";
@@ -79,26 +78,19 @@ export async function analyzeClip(
 
   const temp = JobTempFolder.create(sichterDirs().temp);
   const running = new CancellationTokenSource(token);
+  const frameStore = new FrameStore(temp.path, media.frameCount);
   try {
     const shots = await options.shotDetection.detect(media, options.mode ?? "auto", temp.path, subProgress(progress, 0.02, 0.35), token);
-    // Keyframes at OCR's width, if the shot step left them in the job folder and they are what
-    // they claim to be; otherwise OCR decodes the keyframes itself.
-    const made = shots.keyframeFrames;
-    const keyframeFrames = made && {
-      ...made,
-      file: temp.file(made.file),
-      ...(made.others && { others: made.others.map((o) => ({ ...o, file: temp.file(o.file) })) }),
-    };
+    // Pictures the shot step decoded on its way and left in the job folder, where they are what
+    // they claim to be; analyzers decode what the store does not hold.
+    frameStore.add(shots.frameStore);
     const onShots: AnalysisInput = {
       media,
       shots: shots.shots,
       keyframes: [],
       frames: mediaFrameSource(media),
       language: options.language,
-      ...(shots.keyframePictures && { keyframePictures: shots.keyframePictures }),
-      ...(shots.frameRuns && { frameRuns: shots.frameRuns }),
-      ...(keyframeFramesFit(keyframeFrames, media, keyframeFrameGeometry(media)) && { keyframeFrames }),
-      ...(shots.windowPictures && { windowPictures: { ...shots.windowPictures, windows: shots.windowPictures.windows.map((w) => ({ ...w, file: temp.file(w.file) })) } }),
+      frameStore: frameStore.index,
     };
     // Keyframe selection and the analyzers share one stretch of the progress: the analyzers that
     // start on shots alone run while keyframes are chosen, and each part's fraction only grows.
@@ -131,13 +123,13 @@ export async function analyzeClip(
       await Promise.allSettled(analyses.filter((analysis) => analysis !== undefined));
       throw error;
     }
-    const { keyframes: selected, duplicates, frameRuns } = selection;
+    const { keyframes: selected, duplicates } = selection;
     const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
-    // Frames the shot and keyframe steps decoded on their way, for analyzers that want them.
-    const runs = joinedFrameRuns(shots.frameRuns, frameRuns);
-    const input: AnalysisInput = { ...onShots, keyframes, ...(runs && { frameRuns: runs }) };
+    // Frames the keyframe step decoded on its way join the shot step's, for analyzers that want them.
+    frameStore.add(selection.frameStore);
+    const input: AnalysisInput = { ...onShots, keyframes, frameStore: frameStore.index };
     options.analyzers.forEach((analyzer, i) => analyses[i] === undefined && start(i, input));
     const tags: Tag[] = [];
     const ocrText: Array<{ startFrame: number; endFrame: number; text: string }> = [];
@@ -207,6 +199,7 @@ export async function analyzeClip(
     };
   } finally {
     running.dispose();
+    frameStore.dispose();
     temp.dispose();
   }
 }

@@ -1,15 +1,48 @@
+import fs from "node:fs";
 import path from "node:path";
-import { ffmpeg } from "../fixtures.ts";
-import { mediaFrameSource, probeMedia, type AnalysisInput } from "@sichter/engine/extension-api";
-import { detectShots } from "@sichter/engine/extensions/shots";
+import { ffmpeg } from "../../test/fixtures.ts";
+import { mediaFrameSource } from "../../src/media/FrameSource.ts";
+import { probeMedia } from "../../src/media/probeMedia.ts";
+import type { AnalysisInput } from "../../src/extensionApi/Analyzer.ts";
+import { detectShots } from "../../extensions/shots/detector/ShotDetector.ts";
+import type { FrameStoreIndex } from "../../src/media/FrameStoreIndex.ts";
+import { FrameStoreWriter } from "../../src/media/FrameStoreWriter.ts";
+import type { MediaInfo } from "../../src/media/MediaInfo.ts";
+import { keyframePictureGeometry } from "../../src/media/storedGeometries.ts";
 
 export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"];
 
-/** Probes a clip and detects its shots (keeping the keyframe pictures), as the engine does before analyzers run. */
+/**
+ * Probes a clip and detects its shots (keeping the keyframe pictures in a frame store beside the
+ * clip), as the engine does before analyzers run.
+ */
 export async function analysisInput(file: string, language: "de" | "en" = "en"): Promise<AnalysisInput> {
   const media = await probeMedia(file);
-  const { shots, keyframePictures } = await detectShots(media, { keyframePictures: true });
-  return { media, shots, keyframes: [], frames: mediaFrameSource(media), language, ...(keyframePictures && { keyframePictures }) };
+  const { shots, frameStore } = await detectShotsWithStore(media);
+  return { media, shots, keyframes: [], frames: mediaFrameSource(media), language, frameStore: keyframePicturesOf(frameStore, media) };
+}
+
+/** Shots found with a frame store in a new folder beside the clip: the store's index, full paths. */
+export async function detectShotsWithStore(media: MediaInfo): Promise<{ shots: AnalysisInput["shots"]; frameStore: FrameStoreIndex }> {
+  const folder = fs.mkdtempSync(`${media.path}-frames-`);
+  const writer = new FrameStoreWriter(folder);
+  try {
+    const { shots } = await detectShots(media, { frameStore: writer });
+    return { shots, frameStore: { pictures: writer.index().pictures.map((p) => ({ ...p, file: path.join(folder, p.file) })) } };
+  } finally {
+    writer.dispose();
+  }
+}
+
+/** Only the store's 64-px picture of every keyframe. */
+export function keyframePicturesOf(index: FrameStoreIndex, media: MediaInfo): FrameStoreIndex {
+  const { width, height, pixelFormat } = keyframePictureGeometry(media);
+  const keyframes = new Set(media.keyframes);
+  return {
+    pictures: index.pictures.filter(
+      (p) => p.width === width && p.height === height && p.pixelFormat === pixelFormat && p.spans.every(([first, count]) => count === 1 && keyframes.has(first)),
+    ),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, liveToolProcessCount, runTool, keyframePictureGeometry, keyframePictureList, decodeRun, bytesPerFrame, readFrames, keyframeFrameGeometry, readOtherFrame, sichterDirs } from "@sichter/engine/extension-api";
+import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, liveToolProcessCount, runTool, keyframePictureGeometry, decodeRun, bytesPerFrame, readFrames, keyframeFrameGeometry, sichterDirs, FRAME_RUN_FRAMES, frameRunGeometry, FrameStoreReader, FrameStoreWriter, type StoredPictures } from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { detectShots } from "./ShotDetector.ts";
 
@@ -15,6 +15,21 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const starts = (shots: ReadonlyArray<{ startFrame: number }>): number[] => shots.map((s) => s.startFrame);
+
+type Stored = { result: Awaited<ReturnType<typeof detectShots>>; folder: string; pictures: StoredPictures[]; reader: FrameStoreReader };
+
+/** Shots found with a frame store of its own in a fresh folder: what it kept (full paths), and a reader of it. */
+async function detectWithStore(media: Awaited<ReturnType<typeof probeMedia>>, mode: "fast" | "exact", budget?: number): Promise<Stored> {
+  const folder = fs.mkdtempSync(path.join(dir, "store-"));
+  const writer = new FrameStoreWriter(folder, budget);
+  try {
+    const result = await detectShots(media, { mode, frameStore: writer });
+    const pictures = writer.index().pictures.map((p) => ({ ...p, file: path.join(folder, p.file) }));
+    return { result, folder, pictures, reader: new FrameStoreReader({ pictures }) };
+  } finally {
+    writer.dispose();
+  }
+}
 
 describe("detectShots on real encodes", () => {
   it("fixed GOP without scene-cut keyframes: fast finds mid-GOP cuts exactly and decodes less", async () => {
@@ -44,150 +59,140 @@ describe("detectShots on real encodes", () => {
     expect(starts(fast.shots)).toEqual([0, ...cuts]);
   });
 
-  it("keeps a 64-px picture of every keyframe from the keyframe pass when asked, and no frame on disk", async () => {
+  it("puts a 64-px picture of every keyframe from the keyframe pass into the frame store, and makes no job folder of its own", async () => {
     const media = await probeMedia(path.join(dir, "scenecut.mp4"));
     // A home of its own: other test files run beside this one and make job folders of their own.
     const home = process.env.SICHTER_HOME;
     process.env.SICHTER_HOME = path.join(dir, "home");
     const jobFolders = (): string[] => (fs.existsSync(sichterDirs().temp) ? fs.readdirSync(sichterDirs().temp) : []);
-    let fast: Awaited<ReturnType<typeof detectShots>>;
+    let fast: Stored;
     try {
-      fast = await detectShots(media, { mode: "fast", keyframePictures: true });
+      fast = await detectWithStore(media, "fast");
       expect(jobFolders()).toEqual([]);
     } finally {
       if (home === undefined) delete process.env.SICHTER_HOME;
       else process.env.SICHTER_HOME = home;
     }
-    const pictures = keyframePictureList(fast.keyframePictures, media);
-    expect(pictures).toHaveLength(media.keyframes.length);
-    expect(pictures!.every((p) => p.width === 64 && p.height === 36 && p.data.length === 64 * 36 * 3)).toBe(true);
+    const geometry = keyframePictureGeometry(media);
+    expect(geometry).toEqual({ width: 64, height: 36, pixelFormat: "rgb24" });
+    const pictures = await Promise.all(media.keyframes.map((k) => fast.reader.frame(k, geometry)));
+    expect(pictures.every((p) => p?.length === 64 * 36 * 3)).toBe(true);
     // Not all one colour: the cut clip's sources differ.
-    expect(new Set(pictures!.map((p) => p.data.slice(0, 300).join())).size).toBeGreaterThan(1);
-    expect(starts(fast.shots)).toEqual([0, ...cuts]);
-    expect((await detectShots(media, { mode: "exact", keyframePictures: true })).keyframePictures).toBeUndefined();
-    expect((await detectShots(media, { mode: "fast" })).keyframePictures).toBeUndefined();
+    expect(new Set(pictures.map((p) => p!.slice(0, 300).join())).size).toBeGreaterThan(1);
+    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
+    await fast.reader.dispose();
+    const exact = await detectWithStore(media, "exact");
+    expect(exact.pictures).toEqual([]);
+    expect(fs.readdirSync(exact.folder)).toEqual([]);
   });
 
-  it("writes the keyframes at OCR's width as OCR's own decode makes them, within the budget", async () => {
+  it("puts the keyframes at OCR's width into the frame store as OCR's own decode makes them, within the budget", async () => {
     const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
-    const folder = path.join(dir, "keyframe-frames");
-    fs.mkdirSync(folder);
     const geometry = keyframeFrameGeometry(media);
     const size = bytesPerFrame(geometry);
     const chunks: Buffer[] = [];
     for await (const frame of readFrames({ file: media.path, keyframesOnly: true, geometry })) chunks.push(Buffer.from(frame));
     const reference = Buffer.concat(chunks);
     expect(media.keyframes.length).toBeGreaterThan(3);
+    const eachKeyframe = (n: number) => media.keyframes.slice(0, n).map((k) => [k, 1]);
 
-    const fast = await detectShots(media, { mode: "fast", keyframeFrames: { folder } });
-    expect(fast.keyframeFrames).toMatchObject({ ...geometry, file: path.join(folder, "keyframes.rgb"), count: media.keyframes.length });
-    for (const other of fast.keyframeFrames!.others ?? []) fs.rmSync(other.file);
-    expect(fs.readFileSync(fast.keyframeFrames!.file).equals(reference)).toBe(true);
+    const fast = await detectWithStore(media, "fast");
+    const keyframes = fast.pictures.find((p) => path.basename(p.file) === "keyframes.rgb")!;
+    expect(keyframes).toEqual({ file: path.join(fast.folder, "keyframes.rgb"), ...geometry, spans: eachKeyframe(media.keyframes.length) });
+    expect(fs.readFileSync(keyframes.file).equals(reference)).toBe(true);
     // The pass keeps deblocking for these; the verdicts stay those of the plain pass.
-    expect(starts(fast.shots)).toEqual([0, ...cuts]);
+    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
 
-    const partial = await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: 2 * size + 1 } });
-    expect(partial.keyframeFrames?.count).toBe(2);
-    // Frames besides the keyframes only once every keyframe is written.
-    expect(partial.keyframeFrames?.others).toBeUndefined();
-    expect(fs.readFileSync(partial.keyframeFrames!.file).equals(reference.subarray(0, 2 * size))).toBe(true);
-    fs.rmSync(partial.keyframeFrames!.file);
+    // Pictures at OCR's width take at most their share of the budget (8/9), the leading keyframes first.
+    const partial = await detectWithStore(media, "fast", Math.ceil(((2 * size + 1) * 9) / 8));
+    const large = partial.pictures.filter((p) => p.width === geometry.width);
+    // Frames besides the keyframes only once every keyframe is stored.
+    expect(large.map((p) => p.spans)).toEqual([eachKeyframe(2)]);
+    expect(fs.readFileSync(large[0]!.file).equals(reference.subarray(0, 2 * size))).toBe(true);
 
-    expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: size - 1 } })).keyframeFrames).toBeUndefined();
-    expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
-    expect(fs.readdirSync(folder)).toEqual([]);
+    expect((await detectWithStore(media, "fast", size - 1)).pictures.filter((p) => p.width === geometry.width)).toEqual([]);
+    const exact = await detectWithStore(media, "exact");
+    expect(fs.readdirSync(exact.folder)).toEqual([]);
   });
 
-  it("keeps the frame a second before each refined gap's closing keyframe at OCR's width, as a decode without deblocking makes it", async () => {
+  it("puts the frame a second before each refined gap's closing keyframe at OCR's width into the store, as a decode without deblocking makes it", async () => {
     const media = await probeMedia(path.join(dir, "scenecut.mp4"));
-    const folder = path.join(dir, "lead-in-frames");
-    fs.mkdirSync(folder);
     const geometry = keyframeFrameGeometry(media);
     const size = bytesPerFrame(geometry);
-    const fast = await detectShots(media, { mode: "fast", keyframeFrames: { folder } });
-    expect(starts(fast.shots)).toEqual([0, ...cuts]);
-    const others = fast.keyframeFrames!.others!;
+    const fast = await detectWithStore(media, "fast");
+    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
+    const others = fast.pictures.filter((p) => p.width === geometry.width && path.basename(p.file) !== "keyframes.rgb");
+    const frames = others.flatMap((o) => o.spans.map(([first]) => first));
     // x264 put a keyframe on every cut; the shot before each ends on it.
-    expect(others.flatMap((o) => o.frames)).toEqual(cuts.map((c) => c - 25));
+    expect(frames.sort((a, b) => a - b)).toEqual(cuts.map((c) => c - 25));
     const all = await runTool("ffmpeg", [
       "-v", "error", "-nostdin", "-skip_loop_filter", "all", "-i", media.path, "-map", "0:v:0",
       "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=rgb24`, "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
     ]);
-    for (const other of others) {
-      expect(path.dirname(other.file)).toBe(folder);
-      const data = fs.readFileSync(other.file);
-      expect(data.length).toBe(other.frames.length * size);
-      other.frames.forEach((frame, i) => expect(data.subarray(i * size, (i + 1) * size).equals(all.output.subarray(frame * size, (frame + 1) * size)), `frame ${frame}`).toBe(true));
-      expect(await readOtherFrame(fast.keyframeFrames!, other.frames[0]!)).toEqual({ width: geometry.width, height: geometry.height, data: new Uint8Array(data.subarray(0, size)) });
+    for (const frame of frames) {
+      const data = await fast.reader.frame(frame, geometry);
+      expect(Buffer.from(data!).equals(all.output.subarray(frame * size, (frame + 1) * size)), `frame ${frame}`).toBe(true);
     }
-    expect(await readOtherFrame(fast.keyframeFrames!, 1)).toBeUndefined();
-    for (const file of [fast.keyframeFrames!.file, ...others.map((o) => o.file)]) fs.rmSync(file);
+    expect(await fast.reader.frame(1, geometry)).toBeUndefined();
+    await fast.reader.dispose();
 
-    // No room beside the keyframes, or no keyframe frames at all: none kept, none left on disk.
-    expect((await detectShots(media, { mode: "fast", keyframeFrames: { folder, budget: media.keyframes.length * size } })).keyframeFrames?.others).toBeUndefined();
-    fs.rmSync(path.join(folder, "keyframes.rgb"));
-    expect((await detectShots(media, { mode: "exact", keyframeFrames: { folder } })).keyframeFrames).toBeUndefined();
-    expect(fs.readdirSync(folder)).toEqual([]);
+    // No room beside the keyframes: none kept, none left on disk.
+    const full = await detectWithStore(media, "fast", Math.ceil((media.keyframes.length * size * 9) / 8));
+    expect(full.pictures.filter((p) => p.width === geometry.width).map((p) => path.basename(p.file))).toEqual(["keyframes.rgb"]);
+    expect(fs.readdirSync(full.folder).sort()).toEqual(full.pictures.map((p) => path.basename(p.file)).sort());
   });
 
-  it("writes every refine window's frames at the keyframe pictures' size, as a short decode from the window's keyframe makes them", async () => {
+  it("puts every refine window's frames at the keyframe pictures' size into the store, as a short decode from the window's keyframe makes them", async () => {
     const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
-    const folder = path.join(dir, "window-pictures");
-    fs.mkdirSync(folder);
     const geometry = keyframePictureGeometry(media);
     const size = bytesPerFrame(geometry);
-    const fast = await detectShots(media, { mode: "fast", windowPictures: { folder } });
-    expect(starts(fast.shots)).toEqual([0, ...cuts]);
-    const { windows, ...pictures } = fast.windowPictures!;
-    expect(pictures).toEqual(geometry);
+    const fast = await detectWithStore(media, "fast");
+    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
+    const windows = fast.pictures
+      .filter((p) => p.width === geometry.width && p.pixelFormat === "rgb24" && path.basename(p.file) !== "keyframes.small.rgb")
+      .map((p) => ({ first: p.spans[0]![0], count: p.spans[0]![1], spans: p.spans.length }));
+    expect(windows.every((w) => w.spans === 1)).toBe(true);
     // A window per cut: every cut lies inside one, which starts on a keyframe.
     for (const cut of cuts) expect(windows.some((w) => w.first < cut && cut < w.first + w.count)).toBe(true);
     for (const w of windows) {
       expect(media.keyframes).toContain(w.first);
       const own = await decodeRun(media, w.first, w.count, geometry);
-      expect(fs.readFileSync(w.file).equals(Buffer.concat(own.frames)), `window at ${w.first}`).toBe(true);
-      fs.rmSync(w.file);
+      const stored = await fast.reader.frames(w.first, w.count, geometry);
+      expect(Buffer.concat(stored!).equals(Buffer.concat(own.frames)), `window at ${w.first}`).toBe(true);
     }
-    expect(windows.reduce((n, w) => n + w.count, 0) * size).toBeGreaterThan(0);
-    // Within the budget only, and none from exact mode; nothing left on disk either way.
-    const one = await detectShots(media, { mode: "fast", windowPictures: { folder, budget: (windows[0]!.count + 1) * size } });
-    expect(one.windowPictures!.windows).toHaveLength(1);
-    fs.rmSync(one.windowPictures!.windows[0]!.file);
-    expect((await detectShots(media, { mode: "fast", windowPictures: { folder, budget: size } })).windowPictures).toBeUndefined();
-    expect((await detectShots(media, { mode: "exact", windowPictures: { folder } })).windowPictures).toBeUndefined();
-    expect(fs.readdirSync(folder)).toEqual([]);
+    await fast.reader.dispose();
+    // Within the budget only: room for the keyframe pictures and one picture more holds no window,
+    // and no run; nothing but what was kept is left on disk.
+    const tight = await detectWithStore(media, "fast", (media.keyframes.length + 1) * size);
+    expect(tight.pictures.map((p) => path.basename(p.file))).toEqual(["keyframes.small.rgb"]);
+    expect(fs.readdirSync(tight.folder)).toEqual(["keyframes.small.rgb"]);
+    expect(starts(tight.result.shots)).toEqual([0, ...cuts]);
   });
 
-  it.each(["fixed-gop.mp4", "scenecut.mp4"])("%s: keeps a run of exact frames after every keyframe it refines from, and no frame on disk", async (name) => {
+  it.each(["fixed-gop.mp4", "scenecut.mp4"])("%s: puts a run of exact frames after every keyframe it refines from into the store", async (name) => {
     const media = await probeMedia(path.join(dir, name));
-    const home = process.env.SICHTER_HOME;
-    process.env.SICHTER_HOME = path.join(dir, `home-${name}`);
-    let fast: Awaited<ReturnType<typeof detectShots>>;
-    try {
-      fast = await detectShots(media, { mode: "fast", frameRuns: true });
-      expect(fs.existsSync(sichterDirs().temp) ? fs.readdirSync(sichterDirs().temp) : []).toEqual([]);
-    } finally {
-      if (home === undefined) delete process.env.SICHTER_HOME;
-      else process.env.SICHTER_HOME = home;
-    }
-    expect(starts(fast.shots)).toEqual([0, ...cuts]);
-    const runs = fast.frameRuns!;
-    expect(runs).toMatchObject({ width: 160, height: 90, pixelFormat: "gray" });
-    expect(runs.runs.length).toBeGreaterThan(0);
-    expect(runs.runs.every((r) => media.keyframes.includes(r.first))).toBe(true);
+    const fast = await detectWithStore(media, "fast");
+    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
+    const geometry = frameRunGeometry(media);
+    expect(geometry).toEqual({ width: 160, height: 90, pixelFormat: "gray" });
+    const runs = fast.pictures.filter((p) => p.pixelFormat === "gray").flatMap((p) => p.spans);
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.every(([first, count]) => media.keyframes.includes(first) && count === FRAME_RUN_FRAMES)).toBe(true);
     // The same bytes as a full decode from the start without deblocking, as the windows decode.
     const size = 160 * 90;
     const all = await decodeAllGrey(media.path, 160, 90, { deblock: false });
-    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
-    // What FrameRuns promises of the skipped deblocking: under a grey level off exact frames on average.
     const exact = await decodeAllGrey(media.path, 160, 90);
     let sum = 0;
     let count = 0;
-    for (const { first, data } of runs.runs) {
+    for (const [first] of runs) {
+      const data = Buffer.concat((await fast.reader.frames(first, FRAME_RUN_FRAMES, geometry))!);
+      expect(data.equals(all.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
+      // What the frame store promises of the skipped deblocking: under a grey level off exact frames on average.
       for (let i = 0; i < data.length; i++, count++) sum += Math.abs(data[i]! - exact[first * size + i]!);
     }
     expect(sum / count).toBeLessThan(1);
-    expect((await detectShots(media, { mode: "exact", frameRuns: true })).frameRuns).toBeUndefined();
+    await fast.reader.dispose();
+    expect((await detectWithStore(media, "exact")).pictures).toEqual([]);
   });
 
   it("MPEG-2 in a transport stream: exact frames whether or not seeking is frame-exact", async () => {

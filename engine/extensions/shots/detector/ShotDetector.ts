@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import path from "node:path";
-import { CancellationToken, CancellationTokenSource, throwIfCancelled, JobTempFolder, Progress, sichterDirs, bytesPerFrame, readFrames, type CompanionPictures, FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns, keyframeFrameGeometry, keyframeFramesFit, keyframeFramesRoom, type KeyframeFrames, keyframePictureGeometry, type KeyframePictures, windowPicturesRoom, type WindowPictures, frameSeconds, keyframeSeekSeconds, type MediaInfo, type ShotDetectionMode } from "@sichter/engine/extension-api";
+import { CancellationToken, CancellationTokenSource, throwIfCancelled, Progress, bytesPerFrame, readFrames, type CompanionPictures, FRAME_RUN_FRAMES, frameRunGeometry, keyframeFrameGeometry, keyframePictureGeometry, type FrameStoreWriter, frameSeconds, keyframeSeekSeconds, type MediaInfo, type ShotDetectionMode } from "@sichter/engine/extension-api";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
 import { plainDifference } from "./frameDifference.ts";
@@ -26,29 +25,17 @@ export interface ShotDetectionOptions {
   /** Shortest shot in frames; closer boundaries compete. Default: 0.4 s of frames. */
   readonly minShotFrames?: number;
   /**
-   * Also keep a small RGB picture of every keyframe (see KeyframePictures), made by the keyframe
-   * pass of fast mode at almost no cost. Exact mode has no keyframe pass and keeps none.
+   * Also put into the job's frame store what fast mode decodes anyway, as far as its budget
+   * allows. From the keyframe pass: a small RGB picture of every keyframe (see
+   * storedGeometries), and the leading keyframes at OCR's width, for which that pass keeps
+   * H.264's deblocking, as pictures text is read from need (the tests check that the shots found
+   * stay the same). From the refine windows: the frame a second before each refined gap's closing
+   * keyframe at OCR's width; the first frames after every keyframe in them as grey runs; and every
+   * frame at the keyframe pictures' size, decoded as an analyzer's own short decodes are (from the
+   * window's keyframe, one thread, without deblocking), so the same bytes. Exact mode, and fast
+   * mode when it falls back, put in nothing.
    */
-  readonly keyframePictures?: boolean;
-  /**
-   * Also keep the first frames after every keyframe that fast mode decodes anyway (in the GOPs it
-   * refines) as frame runs for analyzers (see FrameRuns). Exact mode keeps none.
-   */
-  readonly frameRuns?: boolean;
-  /**
-   * Also write the keyframes at OCR's width into `folder` (see KeyframeFrames), as many leading
-   * ones as `budget` bytes (default KEYFRAME_FRAMES_BUDGET) and the free disk allow, from the
-   * keyframe pass of fast mode. That pass then keeps H.264's deblocking, as pictures text is read
-   * from need; the tests check that the shots found stay the same. Exact mode, and fast mode when
-   * it falls back, write none.
-   */
-  readonly keyframeFrames?: { readonly folder: string; readonly budget?: number };
-  /**
-   * Also write every frame of fast mode's refine windows at the keyframe pictures' size into
-   * `folder` (see WindowPictures), within `budget` bytes (default WINDOW_PICTURES_BUDGET) and
-   * the free disk. Exact mode, and fast mode when it falls back, write none.
-   */
-  readonly windowPictures?: { readonly folder: string; readonly budget?: number };
+  readonly frameStore?: FrameStoreWriter;
 }
 
 export interface ShotDetectionResult {
@@ -63,14 +50,6 @@ export interface ShotDetectionResult {
   readonly decodedFrames: number;
   /** Why fast mode fell back to decoding everything, if it did. */
   readonly fallbackReason: string | null;
-  /** When asked for and fast mode ran. */
-  readonly keyframePictures?: KeyframePictures;
-  /** When asked for and fast mode ran. */
-  readonly frameRuns?: FrameRuns;
-  /** When asked for, fast mode ran and the budget allowed at least one; `file` is a full path. */
-  readonly keyframeFrames?: KeyframeFrames;
-  /** When asked for, fast mode ran and at least one window fit the budget; full paths. */
-  readonly windowPictures?: WindowPictures;
 }
 
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
@@ -101,17 +80,13 @@ export async function detectShots(
   let decodedFrames: number;
   let mode: "fast" | "exact" = "exact";
   let fallbackReason: string | null = requested === "fast" ? fastImpossible : null;
-  const keep = { pictures: options.keyframePictures ?? false, runs: options.frameRuns ?? false, frames: options.keyframeFrames, windowPictures: options.windowPictures };
+  const store = options.frameStore;
   // Asked for nothing in particular, the file's GOP structure decides whether skipping can win.
   const verdict = keyframeRouteVerdict(media);
   const tryFast = requested === "fast" ? fastImpossible === null : requested === "auto" && verdict.canWin;
-  const fast = tryFast ? await detectFast(media, thresholds, keep, progress, token) : null;
-  let keyframePictures: KeyframePictures | undefined;
-  let frameRuns: FrameRuns | undefined;
-  let keyframeFrames: KeyframeFrames | undefined;
-  let windowPictures: WindowPictures | undefined;
+  const fast = tryFast ? await detectFast(media, thresholds, store, progress, token) : null;
   if (fast && !("fallbackReason" in fast)) {
-    ({ boundaries, decodedFrames, keyframePictures, frameRuns, keyframeFrames, windowPictures } = fast);
+    ({ boundaries, decodedFrames } = fast);
     mode = "fast";
   } else {
     ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
@@ -131,10 +106,6 @@ export async function detectShots(
     routeReason,
     decodedFrames,
     fallbackReason,
-    ...(keyframePictures && { keyframePictures }),
-    ...(frameRuns && { frameRuns }),
-    ...(keyframeFrames && { keyframeFrames }),
-    ...(windowPictures && { windowPictures }),
   };
 }
 
@@ -159,50 +130,45 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number; keyframePictures?: KeyframePictures; frameRuns?: FrameRuns; keyframeFrames?: KeyframeFrames; windowPictures?: WindowPictures }
+  | { boundaries: ShotBoundary[]; decodedFrames: number }
   | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; frames: ShotDetectionOptions["keyframeFrames"]; windowPictures: ShotDetectionOptions["windowPictures"] },
+  store: FrameStoreWriter | undefined,
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
-  const temp = keep.pictures || keep.runs ? JobTempFolder.create(sichterDirs().temp) : undefined;
-  const room = keep.frames ? keyframeFramesRoom(media, keep.frames.folder, keep.frames.budget) : { count: 0, spare: 0 };
-  const frames = room.count > 0
-    ? { geometry: keyframeFrameGeometry(media), file: path.join(keep.frames!.folder, "keyframes.rgb"), count: room.count, spare: room.spare, otherFiles: [] }
-    : undefined;
-  const asked = keep.windowPictures;
-  const windowPictures = asked && { folder: asked.folder, room: windowPicturesRoom(asked.folder, asked.budget), files: [] };
+  const geometry = keyframeFrameGeometry(media);
+  // As many leading keyframes as the budget allows; what it leaves of its share of large pictures
+  // goes to the refine windows' frames at the same width.
+  const count = store ? Math.min(media.keyframes.length, store.room(geometry, true)) : 0;
+  const file = count > 0 ? store!.reserve("keyframes.rgb", geometry, count, true) : undefined;
+  const frames = file ? { geometry, file, count, spare: store!.room(geometry, true) } : undefined;
   let outcome: FastOutcome | undefined;
   try {
-    outcome = await detectFastWith(media, thresholds, { pictures: keep.pictures, runs: keep.runs, temp, frames, windowPictures }, progress, token);
+    outcome = await detectFastWith(media, thresholds, { frames, store }, progress, token);
     return outcome;
   } finally {
-    // Keyframe frames and window pictures outlive this call only with a result that hands them on.
-    if (frames && !(outcome && "keyframeFrames" in outcome)) {
-      for (const file of [frames.file, ...frames.otherFiles]) fs.rmSync(file, { force: true });
-    }
-    if (windowPictures && !(outcome && "windowPictures" in outcome)) for (const file of windowPictures.files) fs.rmSync(file, { force: true });
-    // Whatever is kept is in memory by then; frames on disk go at once.
-    temp?.dispose();
+    // Stored pictures outlive this call only with a result: a fallback's frame numbers are suspect.
+    if (!outcome || "fallbackReason" in outcome) store?.clear();
   }
 }
 
 async function detectFastWith(
   media: MediaInfo,
   thresholds: { sensitivity: number },
-  keep: { pictures: boolean; runs: boolean; temp: JobTempFolder | undefined; frames: KeyframeFrameRequest | undefined; windowPictures: WindowPictureRequest | undefined },
+  keep: { frames: KeyframeFrameRequest | undefined; store: FrameStoreWriter | undefined },
   progress: Progress,
   token: CancellationToken,
 ): Promise<FastOutcome> {
   const { width, height } = SHOT_GEOMETRY;
   const pictures: LumaFrame[] = [];
   const geometry = keyframePictureGeometry(media);
-  const companion = keep.pictures && keep.temp ? { geometry, file: keep.temp.file("keyframes.rgb") } : undefined;
-  const { frames } = keep;
+  const { frames, store } = keep;
+  const small = store?.reserve("keyframes.small.rgb", geometry, media.keyframes.length);
+  const companion = small ? { geometry, file: small } : undefined;
   // Keyframes past the budget are left out: the output then ends after the last one kept.
   const large = frames && { geometry: frames.geometry, file: frames.file, ...(frames.count < media.keyframes.length && { frames: [[0, frames.count] as const] }) };
   const companions = [companion, large].filter((c) => c !== undefined);
@@ -214,9 +180,9 @@ async function detectFastWith(
     }
   }
   throwIfCancelled(token);
-  const keyframePictures: KeyframePictures | undefined = companion && { ...geometry, data: new Uint8Array(fs.readFileSync(companion.file)) };
-  const written: KeyframeFrames | undefined = frames && { ...frames.geometry, file: frames.file, count: frames.count };
-  const keyframeFrames = keyframeFramesFit(written, media, frames?.geometry ?? keyframeFrameGeometry(media)) ? written : undefined;
+  const eachKeyframe = (n: number) => media.keyframes.slice(0, n).map((k) => [k, 1] as const);
+  if (small) store!.keep(small, geometry, eachKeyframe(media.keyframes.length));
+  const keptKeyframes = !!frames && store!.keep(frames.file, frames.geometry, eachKeyframe(frames.count));
   // Some demuxers flag recovery points ffmpeg will not decode alone (or the reverse); without a
   // one-to-one mapping frame numbers would be guesses, and guesses are what Sichter must not give.
   if (pictures.length !== media.keyframes.length) {
@@ -240,45 +206,41 @@ async function detectFastWith(
   // ends on that keyframe (x264 puts one on every cut it sees), that frame is the extra one OCR
   // reads before the shot's end, which it would otherwise decode again from the keyframe before.
   const leadIn = Math.max(1, Math.round(LEAD_IN_SECONDS / frameSeconds(media)));
-  const leadInFrames = frames && frames.count === media.keyframes.length
+  const leadInFrames = frames && keptKeyframes && frames.count === media.keyframes.length
     ? [...new Set(gaps.map((i) => (media.keyframes[i + 1] ?? media.frameCount) - leadIn))].filter((f) => f >= 0).slice(0, frames.spare)
     : [];
-  const leadInFiles: Array<{ file: string; frames: number[] }> = [];
-  const smallFiles: Array<{ file: string; first: number; count: number }> = [];
   /**
-   * The pictures a window writes for the steps after it (see the options' keyframeFrames and
-   * windowPictures); each is kept by `keep` once the window landed where it was aimed.
+   * The pictures a window writes into the frame store for the steps after it (see the options'
+   * frameStore); each is kept by `keep` once the window landed where it was aimed, else dropped.
    */
-  const handedOn = (w: Window): Array<{ picture: CompanionPictures; keep: () => void }> => {
-    const out: Array<{ picture: CompanionPictures; keep: () => void }> = [];
-    const leadIns = leadInFrames.filter((f) => f >= w.from && f < w.to);
-    if (frames && leadIns.length > 0) {
-      const file = path.join(path.dirname(frames.file), `window-${w.from}.rgb`);
-      frames.otherFiles.push(file);
+  const handedOn = (w: Window): Array<{ picture: CompanionPictures; keep: () => void; drop: () => void }> => {
+    const out: Array<{ picture: CompanionPictures; keep: () => void; drop: () => void }> = [];
+    if (!store) return out;
+    const leadIns = leadInFrames.filter((f) => f >= w.from && f < w.to).sort((a, b) => a - b);
+    const large = frames && leadIns.length > 0 ? store.reserve(`window-${w.from}.rgb`, frames.geometry, leadIns.length, true) : undefined;
+    if (frames && large) {
       out.push({
-        picture: { geometry: frames.geometry, file, frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) },
-        keep: () => leadInFiles.push({ file, frames: leadIns }),
+        picture: { geometry: frames.geometry, file: large, frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) },
+        keep: () => store.keep(large, frames.geometry, leadIns.map((f) => [f, 1] as const)),
+        drop: () => store.drop(large),
       });
     }
-    const small = keep.windowPictures;
-    const bytes = (w.to - w.from) * bytesPerFrame(geometry);
-    if (small && small.room >= bytes) {
-      const file = path.join(small.folder, `window-${w.from}.small.rgb`);
-      small.room -= bytes;
-      small.files.push(file);
+    const small = store.reserve(`window-${w.from}.small.rgb`, geometry, w.to - w.from);
+    if (small) {
       out.push({
-        picture: { geometry, file },
+        picture: { geometry, file: small },
         keep: () => {
           // A window the clip's end cut short holds fewer frames than planned, perhaps none.
-          const count = Math.floor(fs.statSync(file).size / bytesPerFrame(geometry));
-          if (count > 0) smallFiles.push({ file, first: w.from, count });
+          const count = Math.floor(fs.statSync(small).size / bytesPerFrame(geometry));
+          if (count > 0) store.keep(small, geometry, [[w.from, count]]);
+          else store.drop(small);
         },
+        drop: () => store.drop(small),
       });
     }
     return out;
   };
-  const runGeometry = keep.runs && keep.temp ? frameRunGeometry(media) : undefined;
-  const runs: Array<{ first: number; data: Uint8Array }> = [];
+  const runGeometry = store ? frameRunGeometry(media) : undefined;
   let decoded = 0;
   // A failed seek check stops the other windows too: their frame numbers are suspect as well.
   const abort = new CancellationTokenSource(token);
@@ -316,23 +278,24 @@ async function detectFastWith(
   const refine = async (w: Window): Promise<ShotBoundary[]> => {
     // Every keyframe in the window starts a run: the frames after it are decoded anyway.
     const starts = runGeometry ? media.keyframes.filter((k) => k >= w.from && k + FRAME_RUN_FRAMES <= w.to) : [];
-    const runPictures = runGeometry && starts.length > 0
-      ? { geometry: runGeometry, file: keep.temp!.file(`runs-${w.from}.gray`), frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
+    const runFile = runGeometry && starts.length > 0 ? store!.reserve(`runs-${w.from}.gray`, runGeometry, starts.length * FRAME_RUN_FRAMES) : undefined;
+    const runPictures = runFile
+      ? { geometry: runGeometry!, file: runFile, frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
       : undefined;
     const outputs = handedOn(w);
     const companions = [...(runPictures ? [runPictures] : []), ...outputs.map((o) => o.picture)];
     let series = await decodeWindow(w, companions);
     if (companions.length > 0) {
       if (series && series.firstFrame === w.from) {
-        if (runPictures) runs.push(...splitRuns(fs.readFileSync(runPictures.file), starts, bytesPerFrame(runPictures.geometry)));
+        if (runPictures) store!.keep(runPictures.file, runPictures.geometry, starts.map((k) => [k, FRAME_RUN_FRAMES] as const));
         for (const output of outputs) output.keep();
       } else {
         // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
         // companions' frames are others than meant. Decoded again as without them.
         if (series) series = await decodeWindow(w, []);
-        for (const output of outputs) fs.rmSync(output.picture.file, { force: true });
+        for (const output of outputs) output.drop();
+        if (runPictures) store!.drop(runPictures.file);
       }
-      if (runPictures) fs.rmSync(runPictures.file, { force: true });
     }
     if (!series) {
       misplaced ??= w;
@@ -349,15 +312,7 @@ async function detectFastWith(
   try {
     const perWindow = await mapConcurrent(windows, REFINE_CONCURRENCY, (w) => w.to - w.from, refine);
     if (misplaced) return fallback(misplaced);
-    runs.sort((a, b) => a.first - b.first);
-    return {
-      boundaries: perWindow.flat(),
-      decodedFrames: pictures.length + decoded,
-      ...(keyframePictures && { keyframePictures }),
-      ...(runGeometry && { frameRuns: { ...runGeometry, runs } }),
-      ...(keyframeFrames && { keyframeFrames: leadInFiles.length > 0 ? { ...keyframeFrames, others: leadInFiles.sort((a, b) => a.frames[0]! - b.frames[0]!) } : keyframeFrames }),
-      ...(smallFiles.length > 0 && { windowPictures: { ...geometry, windows: smallFiles.sort((a, b) => a.first - b.first) } }),
-    };
+    return { boundaries: perWindow.flat(), decodedFrames: pictures.length + decoded };
   } catch (error) {
     throwIfCancelled(token);
     if (misplaced) return fallback(misplaced);
@@ -372,28 +327,12 @@ interface KeyframeFrameRequest {
   readonly geometry: ReturnType<typeof keyframeFrameGeometry>;
   readonly file: string;
   readonly count: number;
-  /** Pictures the budget leaves for the refine windows' frames (KeyframeFrames.others). */
+  /** Pictures the budget leaves at that width for the refine windows' frames a second before a keyframe. */
   readonly spare: number;
-  /** Files of those frames written so far, removed with `file` unless a result hands them on. */
-  readonly otherFiles: string[];
-}
-
-/** Where the refine windows write their pictures, how many bytes they may take, and what they wrote so far. */
-interface WindowPictureRequest {
-  readonly folder: string;
-  room: number;
-  readonly files: string[];
 }
 
 /** How far before a gap's closing keyframe the refine window keeps a frame at OCR's width. */
 const LEAD_IN_SECONDS = 1;
-
-/** The runs of one window's picture file, in `starts` order; none if the file is not all of them. */
-function splitRuns(raw: Buffer, starts: readonly number[], frameBytes: number): Array<{ first: number; data: Uint8Array }> {
-  const runBytes = FRAME_RUN_FRAMES * frameBytes;
-  if (raw.length !== starts.length * runBytes) return [];
-  return starts.map((first, i) => ({ first, data: new Uint8Array(raw.subarray(i * runBytes, (i + 1) * runBytes)) }));
-}
 
 /** Keyframes before the aimed-at one that a seek's first frame is matched against. */
 const SEEK_LOOKBACK = 3;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, type MediaInfo, liveToolProcessCount, runTool, hashToHex, perceptualHash } from "@sichter/engine/extension-api";
+import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, type MediaInfo, liveToolProcessCount, runTool, hashToHex, perceptualHash, FrameStoreReader, FrameStoreWriter } from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { detectShots } from "../detector/ShotDetector.ts";
@@ -45,23 +45,32 @@ describe("extractKeyframes", () => {
     expect(fs.readdirSync(out).sort()).toEqual(result.keyframes.map((k) => k.file).sort());
   });
 
-  it("keeps each burst's frames as a run when asked: the clip's exact frames, the same keyframes, nothing left on disk", async () => {
+  it("puts each burst's frames into the frame store as a run: the clip's exact frames, the same keyframes, nothing else left on disk", async () => {
     const plain = await extractKeyframes(media, shots, { outDir: fs.mkdtempSync(path.join(dir, "out-")), width: 320 });
     const out = fs.mkdtempSync(path.join(dir, "out-"));
-    const result = await extractKeyframes(media, shots, { outDir: out, width: 320, frameRuns: true });
-    expect(plain.frameRuns).toBeUndefined();
+    const frameStore = new FrameStoreWriter(out);
+    const result = await extractKeyframes(media, shots, { outDir: out, width: 320, frameStore });
+    frameStore.dispose();
     expect(result.keyframes).toEqual(plain.keyframes);
-    expect(fs.readdirSync(out).sort()).toEqual(result.keyframes.map((k) => k.file).sort());
-    const runs = result.frameRuns!;
-    expect(runs).toMatchObject({ width: 160, height: 90, pixelFormat: "gray" });
-    // One run per burst (duplicates included), in frame order, six frames each.
-    expect(runs.runs.length).toBe(result.keyframes.length + result.duplicates.length);
-    expect(runs.runs.map((r) => r.first)).toEqual([...runs.runs.map((r) => r.first)].sort((a, b) => a - b));
-    const size = 160 * 90;
-    expect(runs.runs.every((r) => r.data.length === 6 * size)).toBe(true);
+    const pictures = frameStore.index().pictures;
+    expect(fs.readdirSync(out).sort()).toEqual([...result.keyframes.map((k) => k.file), ...pictures.map((p) => p.file)].sort());
+    expect(pictures.every((p) => p.width === 160 && p.height === 90 && p.pixelFormat === "gray")).toBe(true);
+    // One run per burst (duplicates included), six frames each.
+    const runs = pictures.flatMap((p) => p.spans);
+    expect(runs.length).toBe(result.keyframes.length + result.duplicates.length);
+    expect(runs.every(([, count]) => count === 6)).toBe(true);
     // The same bytes as a full decode from the start, deblocking included, scaled alike.
+    const size = 160 * 90;
     const all = await decodeAllGrey(media.path, 160, 90);
-    for (const { first, data } of runs.runs) expect(Buffer.from(data).equals(all.subarray(first * size, (first + 6) * size))).toBe(true);
+    const reader = new FrameStoreReader({ pictures: pictures.map((p) => ({ ...p, file: path.join(out, p.file) })) });
+    try {
+      for (const [first] of runs) {
+        const data = Buffer.concat((await reader.frames(first, 6, pictures[0]!))!);
+        expect(data.equals(all.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
+      }
+    } finally {
+      await reader.dispose();
+    }
   });
 
   it("drops a near-duplicate of an earlier keyframe and says which", async () => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { ErrorCode, CancellationToken, throwIfCancelled, Progress, SichterError, mediaTimecode, bytesPerFrame, type FrameGeometry, FRAME_RUN_FRAMES, frameRunGeometry, type FrameRuns, type MediaInfo, frameSeconds, frameSeekSeconds, timeAfterSeek, displayHeight, lastStderrLine, runTool, type ToolInput, type Shot, NEAR_DUPLICATE_BITS, hammingDistance, hashToHex, perceptualHash } from "@sichter/engine/extension-api";
+import { ErrorCode, CancellationToken, throwIfCancelled, Progress, SichterError, mediaTimecode, bytesPerFrame, type FrameGeometry, type FrameStoreWriter, FRAME_RUN_FRAMES, frameRunGeometry, type MediaInfo, frameSeconds, frameSeekSeconds, timeAfterSeek, displayHeight, lastStderrLine, runTool, type ToolInput, type Shot, perceptualHash, hammingDistance, NEAR_DUPLICATE_BITS, hashToHex } from "@sichter/engine/extension-api";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
 
 export interface Keyframe {
@@ -17,8 +17,6 @@ export interface KeyframeExtraction {
   readonly keyframes: Keyframe[];
   /** Frames skipped as near-duplicates of an earlier keyframe. */
   readonly duplicates: Array<{ frame: number; duplicateOf: number; distance: number }>;
-  /** Every burst's frames as a run (see FrameRuns), when asked for. */
-  readonly frameRuns?: FrameRuns;
 }
 
 export interface KeyframeOptions {
@@ -27,10 +25,11 @@ export interface KeyframeOptions {
   /** Width of the JPEGs in pixels; height follows the picture's aspect. Default 640. */
   readonly width?: number;
   /**
-   * Also keep each burst's frames as a run of small grey pictures (see FrameRuns) for analyzers:
-   * one frame more is decoded per burst, and the pictures come from the frames decoded anyway.
+   * Also put each burst's frames into the job's frame store as a run of small grey pictures (see
+   * storedGeometries) for analyzers: one frame more is decoded per burst, and the pictures come
+   * from the frames decoded anyway.
    */
-  readonly frameRuns?: boolean;
+  readonly frameStore?: FrameStoreWriter;
   /** Decode at this lower CPU priority (see ToolInput.niceness). */
   readonly niceness?: number;
 }
@@ -49,8 +48,8 @@ interface Burst {
   readonly small: Uint8Array[];
   /** By index in the burst; undefined where no JPEG was written. */
   readonly jpegs: ReadonlyArray<string | undefined>;
-  /** The run's pictures, back to back, when runs were asked for. */
-  readonly run?: Uint8Array;
+  /** The run's file and how many whole frames it holds, when the store took one. */
+  readonly run?: { readonly file: string; readonly frames: number };
 }
 
 /**
@@ -74,18 +73,24 @@ export async function extractKeyframes(
   const keyframes: Keyframe[] = [];
   const hashes: Array<{ frame: number; hash: bigint }> = [];
   const duplicates: KeyframeExtraction["duplicates"] = [];
-  const runGeometry = options.frameRuns ? frameRunGeometry(media) : undefined;
-  const runs: Array<{ first: number; data: Uint8Array }> = [];
+  const store = options.frameStore;
+  const runGeometry = frameRunGeometry(media);
+  const runs = new Set<number>();
 
   const tool: ToolInput = options.niceness === undefined ? {} : { niceness: options.niceness };
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runGeometry, tool, token);
+    const runFile = store?.reserve(`burst-${n}-run.gray`, runGeometry, FRAME_RUN_FRAMES);
+    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runFile ? { file: runFile, geometry: runGeometry } : undefined, tool, token);
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
     // A duplicate's frames are as good a run as any: the run does not depend on the pick.
-    if (burst.run && burst.run.length > 0 && !runs.some((r) => r.first === burst.first)) runs.push({ first: burst.first, data: burst.run });
+    if (burst.run) {
+      const kept = burst.run.frames > 0 && !runs.has(burst.first) && store!.keep(burst.run.file, runGeometry, [[burst.first, burst.run.frames]]);
+      if (kept) runs.add(burst.first);
+      else store!.drop(burst.run.file);
+    }
     const pick = steadiest(burst.small);
     const frame = burst.first + pick;
     const hash = perceptualHash(burst.small[pick]!, HASH_W, HASH_H);
@@ -107,8 +112,7 @@ export async function extractKeyframes(
     }
     progress.report({ stage: "keyframes", fraction: (n + 1) / positions.length });
   });
-  runs.sort((a, b) => a.first - b.first);
-  return { keyframes, duplicates, ...(runGeometry && { frameRuns: { ...runGeometry, runs } }) };
+  return { keyframes, duplicates };
 }
 
 /**
@@ -139,6 +143,7 @@ async function forEachBurstInOrder(
     for (const run of pending) {
       const burst = await run.catch(() => undefined);
       if (burst) keepOnly(burst, undefined);
+      if (burst?.run) fs.rmSync(burst.run.file, { force: true });
     }
   }
 }
@@ -163,16 +168,16 @@ async function decodeBurst(
   width: number,
   dir: string,
   prefix: string,
-  runGeometry: FrameGeometry | undefined,
+  run: { file: string; geometry: FrameGeometry } | undefined,
   tool: ToolInput,
   token: CancellationToken,
 ): Promise<Burst> {
   const expected = pickable(Math.min(BURST, media.frameCount - first));
-  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, runGeometry, tool, token);
+  const burst = await runBurst(media, first, width, `${dir}/${prefix}`, expected, run, tool, token);
   const needed = pickable(burst.small.length);
   if (needed.from >= expected.from && needed.to <= expected.to) return burst;
   keepOnly(burst, undefined);
-  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, runGeometry, tool, token);
+  return runBurst(media, first, width, `${dir}/${prefix}`, { from: 0, to: BURST - 1 }, run, tool, token);
 }
 
 async function runBurst(
@@ -181,12 +186,11 @@ async function runBurst(
   width: number,
   jpegPrefix: string,
   jpegRange: { from: number; to: number },
-  runGeometry: FrameGeometry | undefined,
+  run: { file: string; geometry: FrameGeometry } | undefined,
   tool: ToolInput,
   token: CancellationToken,
 ): Promise<Burst> {
   const all = Array.from({ length: BURST }, (_, i) => `${jpegPrefix}${i}.jpg`);
-  const run = runGeometry && { file: `${jpegPrefix}run.gray`, geometry: runGeometry };
   try {
     const exit = await runTool("ffmpeg", burstArgs(media, first, width, jpegPrefix, jpegRange, run), token, tool);
     const raw = exit.output;
@@ -197,21 +201,24 @@ async function runBurst(
     }
     const small = Array.from({ length: count }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
     const jpegs = all.map((jpeg, i) => (i >= jpegRange.from && i <= Math.min(jpegRange.to, count - 1) ? jpeg : undefined));
-    return { first, small, jpegs, ...(run && { run: readRun(run.file, bytesPerFrame(run.geometry)) }) };
+    return { first, small, jpegs, ...(run && { run: { file: run.file, frames: wholeFrames(run.file, bytesPerFrame(run.geometry)) } }) };
   } catch (error) {
     // A failed or killed ffmpeg may have written some of the burst already.
     for (const jpeg of all) fs.rmSync(jpeg, { force: true });
-    throw error;
-  } finally {
     if (run) fs.rmSync(run.file, { force: true });
+    throw error;
   }
 }
 
-/** The complete frames of a run's raw file: a run cut short by the clip's end keeps what it has. */
-function readRun(file: string, frameBytes: number): Uint8Array {
-  if (!fs.existsSync(file)) return new Uint8Array(0);
-  const raw = fs.readFileSync(file);
-  return new Uint8Array(raw.subarray(0, raw.length - (raw.length % frameBytes)));
+/**
+ * The whole frames of a run's raw file, the file cut to them: a run cut short by the clip's end
+ * keeps what it has.
+ */
+function wholeFrames(file: string, frameBytes: number): number {
+  if (!fs.existsSync(file)) return 0;
+  const frames = Math.floor(fs.statSync(file).size / frameBytes);
+  fs.truncateSync(file, frames * frameBytes);
+  return frames;
 }
 
 /**
