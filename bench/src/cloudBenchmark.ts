@@ -6,7 +6,7 @@ import { BUILTIN_EXTENSIONS_DIR, ENGINE_VERSION, ExtensionRegistry, mediaFrameSo
 import { detectShots, type Shot } from "@sichter/engine/extensions/shots";
 // The cloud stage, the privacy guard and the vision simulator are not part of the engine's public
 // index (the simulator is a test helper); the benchmark drives them exactly as the pipeline does.
-import type { KeyframeDuplicate } from "../../engine/src/extensionHost/api/KeyframeSelection.ts";
+import type { KeyframeDuplicate } from "../../engine/src/extensionApi/KeyframeSelection.ts";
 import { keyframeSelection } from "../../engine/extensions/shots/stages.ts";
 import { CancellationToken } from "../../engine/src/core/Cancellation.ts";
 import { Progress } from "../../engine/src/core/Progress.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lowerThirdFilter, ocrFont } from "../../engine/extensions/ocr/lowerThirds.test-helpers.ts";
+import { lowerThirdFilter, ocrFont } from "../../engine/extensions/ocr/test/lowerThirds.ts";
 import { disposeExifTool, readXmp } from "../../engine/extensions/xmp/index.ts";
 import { ffmpeg, makeTempDir } from "../../engine/test/fixtures.ts";
 import { runCli } from "../../engine/test/runCli.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Tag } from "@sichter/shared/model";
-import { analysisInput } from "../../../engine/extensions/cues/test/cueTestClips.ts";
+import { analysisInput } from "../../../engine/test/support/cueTestClips.ts";
 import { MotionAnalyzer } from "../../../engine/extensions/motion/MotionAnalyzer.ts";
 import { encodeFamilyClip, MOTION_FAMILIES, motionFamilyClip, type MotionCodec, type MotionFamily } from "../../../engine/extensions/motion/test/motionFamilies.ts";
 import { scoreMotionTags, type ScoredSegment } from "../../../engine/extensions/motion/test/motionTruthScore.ts";
