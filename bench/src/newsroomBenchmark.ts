@@ -91,7 +91,7 @@ async function searchSideBySide(cluster: PostgresCluster, dir: string, clips: nu
   const vocabulary = buildVocabulary();
   const url = await cluster.createDatabase("search_bench");
   // The catalog creates its schema; the archive then goes in in bulk.
-  const pgCatalog = await PostgresCatalog.open(url, { thumbnails: path.join(dir, "thumbs") });
+  const pgCatalog = await PostgresCatalog.open(url);
   const file = path.join(dir, "catalog.sqlite");
   const sqlite = SqliteCatalog.open(file);
   const pool = new pg.Pool({ connectionString: url, max: 1 });

@@ -140,6 +140,20 @@ describe("editors' engines on the shared queue", () => {
       expect(result.shots.length).toBeGreaterThan(0);
       const listed = await a.client.request("job.list", { states: ["completed"], limit: 100 });
       expect(listed.jobs.map((j) => j.clipPath).sort()).toEqual(files);
+
+      // A worker's keyframe pictures show in an editor's panel: served by the editor's engine from the shared catalog.
+      const stored = await b.client.request("catalog.clip", { path: files[3]! });
+      const picture = stored.keyframes.find((k) => k.thumbnail !== null)?.thumbnail;
+      expect(picture).toMatch(/^\/thumbnails\/\d+\/\d+-\d+\.jpg$/);
+      const response = await fetch(`http://127.0.0.1:${b.engine.port}${picture}?token=${b.engine.token}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/jpeg");
+      expect([...new Uint8Array(await response.arrayBuffer()).subarray(0, 2)]).toEqual([0xff, 0xd8]);
+      // Not from a folder of any install: the workers' and editors' thumbnail folders stay empty.
+      for (const home of ["one", "two", "editor-a", "editor-b"]) {
+        const thumbs = path.join(folder, home, "data", "thumbs");
+        expect(fs.existsSync(thumbs) ? fs.readdirSync(thumbs, { recursive: true }).filter((f) => String(f).endsWith(".jpg")) : [], home).toEqual([]);
+      }
     } finally {
       await stopAll(panels, workers);
     }

@@ -1,5 +1,5 @@
 import type { Catalog } from "./Catalog.ts";
-import { defaultCatalogPath, thumbnailsFolder } from "./catalogPath.ts";
+import { defaultCatalogPath } from "./catalogPath.ts";
 import { PostgresCatalog } from "./postgres/PostgresCatalog.ts";
 import { readNewsroomSettings, type SettingSource } from "./newsroomSettings.ts";
 import { isPostgresUrl } from "./postgres/postgresConnection.ts";
@@ -15,7 +15,8 @@ export interface OpenCatalogOptions {
  * `<config>/newsroom.json`) puts it on a newsroom's PostgreSQL, shared by every editor's engine,
  * the command line and the workers; otherwise (the default, nothing to set up) it is the SQLite
  * file in the data folder. The variable wins over the file: set to anything else (`sqlite`), it
- * keeps this one command on the local catalog. Thumbnails stay in this install's data folder either way.
+ * keeps this one command on the local catalog. A newsroom catalog keeps its keyframe thumbnails in
+ * the database (every editor sees a worker's pictures); the SQLite catalog beside its file.
  */
 export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): { readonly kind: "sqlite" | "postgres"; readonly location: string; readonly source: SettingSource } {
   const setting = env.SICHTER_CATALOG?.trim();
@@ -30,6 +31,6 @@ export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): { reado
 
 export async function openCatalog(env: NodeJS.ProcessEnv = process.env, options: OpenCatalogOptions = {}): Promise<Catalog> {
   const where = configuredCatalog(env);
-  if (where.kind === "postgres") return PostgresCatalog.open(where.location, { thumbnails: thumbnailsFolder(env) });
+  if (where.kind === "postgres") return PostgresCatalog.open(where.location);
   return SqliteCatalog.open(where.location, { ...(options.warn && { warn: options.warn }) });
 }

@@ -34,6 +34,7 @@ import { RpcConnection } from "./RpcConnection.ts";
 import { notFound, serveFile } from "./staticFiles.ts";
 import { MEDIA_ROUTE, serveMedia, type MediaRouteContext } from "./http/mediaRoutes.ts";
 import { httpRpcRoute } from "./http/rpcRoute.ts";
+import { serveStoredThumbnail, storesThumbnails } from "./http/storedThumbnails.ts";
 import { MediaLibrary } from "./media/MediaLibrary.ts";
 import { MediaFolders } from "../media/MediaFolders.ts";
 import { ProbeCache } from "../media/ProbeCache.ts";
@@ -276,7 +277,9 @@ export class EngineService {
         res.end(JSON.stringify({ code: ErrorCode.UNAUTHORIZED }));
         return;
       }
-      return serveFile(thumbnailsFolder(), url.pathname.slice("/thumbnails/".length), res);
+      const name = url.pathname.slice("/thumbnails/".length);
+      if (storesThumbnails(this.catalog)) return void serveStoredThumbnail(this.catalog, name, res, req.method === "HEAD");
+      return serveFile(thumbnailsFolder(), name, res);
     }
     if (url.pathname.startsWith(MEDIA_ROUTE)) return void serveMedia(req, res, url, media);
     if (url.pathname === "/favicon.ico") return notFound(res);
