@@ -24,7 +24,8 @@ export const workerHelp = `Usage: sichter worker [--name NAME] [--lease SECONDS]
 
 Takes analysis jobs from the newsroom's shared queue (SICHTER_CATALOG=postgres://…) one at a
 time, analyses each clip as "sichter analyze" does and records it in the shared catalog. Paths
-are mapped to this machine with SICHTER_PATH_MAP ("/Volumes/News=/mnt/news;\\\\nas\\News=/mnt/news");
+are mapped to this machine with SICHTER_PATH_MAP ("/Volumes/News=/mnt/news;\\\\nas\\News=/mnt/news")
+or pathMap in the config folder's newsroom.json; a lost database is tried again with growing waits;
 a job whose file this machine cannot see is given back for another worker. Stops on Ctrl-C or
 SIGTERM, giving back a job under way.
   --name    how this worker is named in the queue (default: host name and process id)
@@ -44,7 +45,7 @@ export async function workerCommand(args: string[], context: CliContext): Promis
   const leaseSeconds = Number(values.lease ?? 60);
   if (!Number.isFinite(leaseSeconds) || leaseSeconds <= 0) throw usageError(`--lease must be a number of seconds, not "${values.lease}"`);
   const where = configuredCatalog();
-  if (where.kind !== "postgres") throw usageError("sichter worker needs SICHTER_CATALOG=postgres://… (the newsroom's shared queue)");
+  if (where.kind !== "postgres") throw usageError("sichter worker needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)");
   const mapping = PathMapping.parse(configuredPathMap());
   const name = values.name ?? `${os.hostname()}-${process.pid}`;
   const de = context.locale === "de";
