@@ -109,6 +109,7 @@ describe("editors' engines on the shared queue", () => {
       const fromA = await Promise.all(files.slice(0, 10).map((f, i) => ask(a, f, i === 0 ? followed : undefined)));
       const fromB = await Promise.all(files.slice(10).map((f) => ask(b, f)));
       expect([...fromA, ...fromB].map((r) => r.joined)).toEqual(Array(20).fill(false));
+      expect(a.engine.output()).toContain(`Newsroom catalog: ${url}. A \`sichter worker\` runs each analysis`);
       // Each also asks for five of the other's clips: the same clip's open job, wherever it was queued.
       const joinedByB = await Promise.all(files.slice(0, 5).map((f) => ask(b, f)));
       const joinedByA = await Promise.all(files.slice(10, 15).map((f) => ask(a, f)));
