@@ -63,11 +63,11 @@ export async function newsroomBenchmark(options: NewsroomBenchmarkOptions = {}):
         return `| ${category} | ${a.length} | ${ms(percentile(a, 50))} | ${ms(percentile(a, 95))} | ${ms(percentile(b, 50))} | ${ms(percentile(b, 95))} | ${category === "all" ? "≤ 20" : ""} |`;
       }),
       "",
-      `| workers (1 core each, of ${os.availableParallelism()}) | clips | jobs per worker | wall s | clips/min | speed-up | load average | target |`,
-      "|---|---|---|---|---|---|---|---|",
+      `| workers (1 core each, of ${os.availableParallelism()}) | clips | jobs per worker | mean job s | workers busy | wall s | clips/min | speed-up | load average | target |`,
+      "|---|---|---|---|---|---|---|---|---|---|",
       ...([["1", throughput.one], ["2", throughput.two]] as const).map(
         ([count, b]) =>
-          `| ${count} | ${WORKER_CLIPS} | ${b.split.join(" + ")} | ${b.seconds.toFixed(1)} | ${((WORKER_CLIPS / b.seconds) * 60).toFixed(1)} | ${(throughput.one.seconds / b.seconds).toFixed(2)}x | ${b.load.toFixed(1)} | ${count === "2" ? "≥ 1.8x" : ""} |`,
+          `| ${count} | ${WORKER_CLIPS} | ${b.split.join(" + ")} | ${b.jobSeconds.toFixed(1)} | ${Math.round(b.busy * 100)} % | ${b.seconds.toFixed(1)} | ${((WORKER_CLIPS / b.seconds) * 60).toFixed(1)} | ${(throughput.one.seconds / b.seconds).toFixed(2)}x | ${b.load.toFixed(1)} | ${count === "2" ? "≥ 1.8x" : ""} |`,
       ),
       "",
       `queue overhead per job (queued by an engine → taken by a worker by NOTIFY → lease, first progress, end → the engine hears the end), ${OVERHEAD_JOBS} jobs one after another with no work:`,
@@ -272,6 +272,10 @@ interface Batch {
   readonly split: number[];
   /** The machine's 1-minute load average at the end: other work on the cores shows here. */
   readonly load: number;
+  /** Mean seconds from a job's start to its end: longer with two workers means the cores were not free. */
+  readonly jobSeconds: number;
+  /** Share of the wall time the workers spent in jobs: what the queue leaves idle shows here. */
+  readonly busy: number;
 }
 
 let batches = 0;
@@ -308,7 +312,8 @@ async function batchWallSeconds(cluster: PostgresCluster, dir: string, files: re
     }
     const seconds = (performance.now() - started) / 1000;
     const split = cpus.map((_, k) => jobs.filter((j) => (j.result as { worker?: string } | null)?.worker === `bench-${batches}-${k}`).length);
-    return { seconds, split, load: os.loadavg()[0]! };
+    const jobSeconds = jobs.reduce((sum, j) => sum + (Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000, 0) / jobs.length;
+    return { seconds, split, load: os.loadavg()[0]!, jobSeconds, busy: (jobSeconds * jobs.length) / (cpus.length * seconds) };
   } finally {
     for (const w of workers) w.child.kill("SIGTERM");
     await Promise.all(workers.map((w) => w.exited));
