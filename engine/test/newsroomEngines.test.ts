@@ -221,4 +221,24 @@ describe("editors' engines on the shared queue", () => {
       await stopAll([panel], [worker]);
     }
   }, 600_000);
+
+  it("a panel's request while the newsroom database cannot be reached fails with CATALOG_UNAVAILABLE, and works once it can", async () => {
+    const { db, url, folder } = await newsroom();
+    const clip = await makeClip(path.join(folder, "offline.mp4"), { seconds: 1, size: "160x90" });
+    const panel = await panelOn(path.join(folder, "editor"), url);
+    try {
+      await cluster.sql(`ALTER DATABASE ${db} ALLOW_CONNECTIONS false`);
+      await cluster.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}'`);
+      await expect(panel.client.request("clip.analyze", { path: clip, options: { write: "none" } })).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
+      await expect(panel.client.request("job.list", {})).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
+
+      await cluster.sql(`ALTER DATABASE ${db} ALLOW_CONNECTIONS true`);
+      const { jobId, joined } = await panel.client.request("clip.analyze", { path: clip, options: { write: "none" } });
+      expect(joined).toBe(false);
+      expect(await panel.client.request("job.get", { jobId })).toMatchObject({ state: "queued", clipPath: clip });
+    } finally {
+      await cluster.sql(`ALTER DATABASE ${db} ALLOW_CONNECTIONS true`);
+      await stopAll([panel], []);
+    }
+  }, 300_000);
 });

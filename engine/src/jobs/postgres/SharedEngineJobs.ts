@@ -1,6 +1,7 @@
 import { ErrorCode, formatErrorMessage } from "@sichter/shared/protocol";
 import { fingerprintFile } from "../../catalog/fingerprintFile.ts";
 import { toDisposable, type Disposable } from "../../core/Disposable.ts";
+import { SichterError } from "../../core/SichterError.ts";
 import type { EngineJobs } from "../EngineJobs.ts";
 import type { JobEvent } from "../JobQueue.ts";
 import { isFinished, type JobParams, type JobRecord } from "../JobRecord.ts";
@@ -49,33 +50,33 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
 
   async enqueue(params: JobParams): Promise<{ job: JobRecord; joined: boolean }> {
     const { language, write, shotMode } = params.options;
-    const { job, joined } = await this.queue.enqueue({
+    const { job, joined } = await this.reach(async () => this.queue.enqueue({
       // The content, not the path: an editor's /Volumes/News/a.mxf and a colleague's \\nas\News\a.mxf are one clip.
       clipKey: await fingerprintFile(params.path),
       clipPath: params.path,
       params: { language, write, shotMode, ...(params.range && { range: params.range }) },
-    });
+    }));
     this.follow(job.id);
     return { job: toRecord(job), joined };
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
-    const job = await this.queue.get(id);
+    const job = await this.reach(() => this.queue.get(id));
     return job && toRecord(job);
   }
 
   async list(filter: { states?: JobRecord["state"][]; limit?: number }): Promise<JobRecord[]> {
-    return (await this.queue.list(filter)).map(toRecord);
+    return (await this.reach(() => this.queue.list(filter))).map(toRecord);
   }
 
   async cancel(id: string): Promise<JobRecord | undefined> {
-    const found = await this.queue.get(id);
+    const found = await this.reach(() => this.queue.get(id));
     if (!found || isFinished(found.state)) return found && toRecord(found);
-    return toRecord(await this.queue.cancel(id));
+    return toRecord(await this.reach(() => this.queue.cancel(id)));
   }
 
   async result(id: string): Promise<unknown | undefined> {
-    const job = await this.queue.get(id);
+    const job = await this.reach(() => this.queue.get(id));
     if (job?.state !== "completed" || job.result === null || typeof job.result !== "object") return undefined;
     const all = job.result as Record<string, unknown>;
     return Object.fromEntries(ANALYSIS_KEYS.filter((key) => key in all).map((key) => [key, all[key]]));
@@ -101,6 +102,17 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
 
   dispose(): void {
     void this.close();
+  }
+
+  /** A server or network failure as the catalog reports it: CATALOG_UNAVAILABLE naming the database without its password. */
+  private async reach<T>(ask: () => Promise<T>): Promise<T> {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof SichterError) throw error;
+      const detail = error instanceof Error ? error.message || String((error as NodeJS.ErrnoException).code ?? error) : String(error);
+      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.queue.display, detail }, { cause: error });
+    }
   }
 
   /** Looks at the followed ones among `ids` (one query for all that changed meanwhile). */
