@@ -3,7 +3,7 @@ import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
 
-const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|motion|search|service|cloud|panel> [options]
+const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|motion|search|service|cloud|panel|newsroom> [options]
 
   shots      precision/recall/F1 and speed of Sichter's shot detection (fast and exact) against
              ffmpeg's scene filter on the generated samples, plus peak memory on a 10-minute clip
@@ -38,7 +38,11 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|m
              generated news clips (30 s and 5 min);  --quick  the 30 s clip only
   panel      the panel in Debian's chromium against a real engine: first usable paint after opening
              the pairing link (peer: a static empty page), its JavaScript gzipped, the review of the
-             5-minute news clip rendered and scrolled (dropped frames), each against its target`;
+             5-minute news clip rendered and scrolled (dropped frames), each against its target
+  newsroom   on a throwaway PostgreSQL cluster: search p50/p95 on PostgreSQL and SQLite side by side
+             over the same generated archive (default 100,000 clips, 1,000,000 tags), 2 sichter
+             workers against 1 (each pinned to one core with taskset) on a batch of real analyses,
+             and the shared queue's overhead per job;  --clips N  a smaller archive`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -119,6 +123,11 @@ export async function main(argv: string[]): Promise<number> {
     case "panel": {
       const { panelBenchmark } = await import("./panel/panelBenchmark.ts");
       process.stdout.write(`${await panelBenchmark({ log })}\n`);
+      return 0;
+    }
+    case "newsroom": {
+      const { newsroomBenchmark } = await import("./newsroomBenchmark.ts");
+      process.stdout.write(`${await newsroomBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
       return 0;
     }
     default:

@@ -89,7 +89,7 @@ export async function searchBenchmark(options: SearchBenchmarkOptions = {}): Pro
 }
 
 /** Varied searches: whole words, prefixes, umlaut spellings, two-word queries and filters. */
-function makeQueries(count: number, vocabulary: readonly string[], random: () => number): TimedQuery[] {
+export function makeQueries(count: number, vocabulary: readonly string[], random: () => number): TimedQuery[] {
   const umlautWords = vocabulary.filter((w) => /[äöüß]/i.test(w));
   let filterTurn = 0; // each filter kind in turn, so every kind is timed even in a short run
   const kinds: (() => TimedQuery)[] = [

@@ -82,7 +82,7 @@ describe("sichter catalog migrate", () => {
     const url = await cluster.createDatabase("moved");
     const moved = await runCli(["catalog", "migrate", "--to", url, "--json"], { env: { SICHTER_HOME: home } });
     expect(moved.code, moved.stderr).toBe(0);
-    const report = JSON.parse(moved.stdout) as { copied: Record<string, number> };
+    const report = JSON.parse(moved.stdout) as { copied: Record<string, number>; thumbnails: number };
 
     const sqlite = SqliteCatalog.open(path.join(home, "data", "catalog.sqlite"));
     const postgres = await PostgresCatalog.open(url);
@@ -94,6 +94,11 @@ describe("sichter catalog migrate", () => {
         expect(report.copied[table], table).toBe(before.length);
         expect(after, table).toEqual(before);
       }
+      // The keyframe pictures moved into the database, under the names the keyframes carry.
+      const named = (await cluster.sql("SELECT DISTINCT thumbnail FROM keyframes WHERE thumbnail IS NOT NULL ORDER BY thumbnail", "moved")).rows as Array<{ thumbnail: string }>;
+      expect(named.length).toBeGreaterThan(0);
+      expect(report.thumbnails).toBe(named.length);
+      for (const { thumbnail } of named) expect(await postgres.thumbnail(thumbnail)).toEqual(Buffer.from("jpeg bytes"));
       for (const query of ["landtag", "koeln", "burgermeisterin live", "korrigiert", "notiz", "neu"]) {
         for (const filters of [{}, { statuses: ["rejected" as const] }, { pathPrefix: "/archiv/2026/politik/" }, { sources: ["vision" as const] }]) {
           const hits = async (c: SqliteCatalog | PostgresCatalog) =>

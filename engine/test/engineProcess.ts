@@ -25,10 +25,10 @@ export interface EngineLaunch {
   readonly seenAs: (pid: number, file: string) => string;
 }
 
-export async function startEngine(home: string, args: string[] = [], launch?: EngineLaunch): Promise<EngineProcess> {
+export async function startEngine(home: string, args: string[] = [], launch?: EngineLaunch, env: NodeJS.ProcessEnv = {}): Promise<EngineProcess> {
   const command = [...(launch?.prefix ?? []), process.execPath, CLI, "serve", "--port", "0", ...args];
   const child = spawn(command[0]!, command.slice(1), {
-    env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en" },
+    env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

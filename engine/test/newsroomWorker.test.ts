@@ -175,4 +175,48 @@ describe("sichter worker", () => {
       await stop([blind, ...(seeing ? [seeing] : [])]);
     }
   }, 400_000);
+
+  it("a worker that loses the database reconnects with backoff; the job it could not finish is taken over after its lease and its late end changes nothing", async () => {
+    const { db, url, folder } = await newsroom();
+    const clip = await makeClip(path.join(folder, "lang.mp4"), { seconds: 6, size: "320x180" });
+    const queued = await runCli(["queue", "add", "--no-write", clip], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    expect(queued.code, queued.stderr).toBe(0);
+    // The night shift's worker logs in as a role of its own, so the test can lock it out alone.
+    await cluster.sql("CREATE ROLE night LOGIN");
+    await cluster.sql("GRANT ALL ON ALL TABLES IN SCHEMA public TO night; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO night", db);
+    const nightUrl = url.replace("//sichter@", "//night@");
+    const night = startWorker("night", { SICHTER_HOME: path.join(folder, "night"), SICHTER_CATALOG: nightUrl }, ["--lease", "3"]);
+    let day: WorkerProcess | undefined;
+    try {
+      await night.says(/: analysing$/m);
+      // Every connection of the worker is killed, and it cannot log in again for now.
+      await cluster.sql("ALTER ROLE night NOLOGIN");
+      await cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'night'");
+      await night.says(/lost the database \(SICHTER_E_CATALOG_UNAVAILABLE/);
+      const [held] = await jobs(db);
+      expect(held).toMatchObject({ state: "running", lease_owner: "night", attempts: 1 });
+
+      day = startWorker("day", { SICHTER_HOME: path.join(folder, "day"), SICHTER_CATALOG: url }, ["--lease", "3"]);
+      const [done] = await eventually(allCompleted(db, 1), "the day worker finished the job after the lease ran out");
+      expect(done).toMatchObject({ id: held!.id, attempts: 2, result: expect.objectContaining({ worker: "day" }) });
+
+      await cluster.sql("ALTER ROLE night LOGIN");
+      await night.says(/Connected to the database again/);
+      await night.says(/another worker took this job over/);
+      // The late end changed nothing: completed by day, one analysis in the catalog.
+      expect(await jobs(db)).toEqual([expect.objectContaining({ id: held!.id, state: "completed", result: expect.objectContaining({ worker: "day" }) })]);
+      expect(await catalogued(db)).toEqual([{ path: clip, runs: 1 }]);
+
+      // And the night worker works on: the next clip is its own.
+      await stop([day]);
+      const next = await makeClip(path.join(folder, "kurz.mp4"), { seconds: 1, size: "160x90" });
+      const again = await runCli(["queue", "add", "--no-write", next], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+      expect(again.code, again.stderr).toBe(0);
+      const both = await eventually(allCompleted(db, 2), "the night worker finished the next clip");
+      expect(both.find((j) => j.clip_path === next)).toMatchObject({ attempts: 1, result: expect.objectContaining({ worker: "night" }) });
+      expect(night.child.exitCode).toBeNull();
+    } finally {
+      await stop([night, ...(day ? [day] : [])]);
+    }
+  }, 400_000);
 });

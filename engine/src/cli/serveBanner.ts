@@ -8,6 +8,8 @@ export interface ServeBannerFacts {
   readonly mediaFolders: readonly string[];
   readonly mediaSettingsPath: string;
   readonly logPath: string;
+  /** The newsroom's catalog (its URL without the password) when on PostgreSQL: analyses go to its workers. */
+  readonly newsroom?: string;
 }
 
 /**
@@ -34,6 +36,9 @@ export function serveBanner(facts: ServeBannerFacts, locale: Locale): string {
         "Ordner, die das Panel zeigen darf:",
         folders,
         "",
+        ...(facts.newsroom
+          ? [`Katalog der Redaktion: ${facts.newsroom}. Analysen übernimmt ein \`sichter worker\` (mindestens einer muss laufen).`, ""]
+          : []),
         "Premiere, Resolve und Skripte verbinden sich mit dem Token, das `npx sichter token` zeigt.",
         "Ohne Panel: `npx sichter analyze CLIP` (`npx sichter --help` zeigt alles).",
         `Log: ${facts.logPath}. Strg-C beendet die Engine.`,
@@ -48,6 +53,7 @@ export function serveBanner(facts: ServeBannerFacts, locale: Locale): string {
         "Folders the panel may browse:",
         folders,
         "",
+        ...(facts.newsroom ? [`Newsroom catalog: ${facts.newsroom}. A \`sichter worker\` runs each analysis (at least one must be running).`, ""] : []),
         "Premiere, Resolve and scripts connect with the token `npx sichter token` prints.",
         "Without the panel: `npx sichter analyze CLIP` (`npx sichter --help` lists everything).",
         `Log: ${facts.logPath}. Ctrl-C stops the engine.`,

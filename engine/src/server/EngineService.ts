@@ -13,6 +13,8 @@ import { SichterError } from "../core/SichterError.ts";
 import { sichterDirs, type SichterDirs } from "../core/SichterHome.ts";
 import { JobQueue, type JobEvent, type JobRunner } from "../jobs/JobQueue.ts";
 import { toWireJob } from "../jobs/toWireJob.ts";
+import { SharedEngineJobs } from "../jobs/postgres/SharedEngineJobs.ts";
+import { SharedJobQueue } from "../jobs/postgres/SharedJobQueue.ts";
 import { loadExtensions } from "../extensionHost/loadExtensions.ts";
 import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
 import { contributionIds } from "../extensionHost/manifest/index.ts";
@@ -32,6 +34,7 @@ import { RpcConnection } from "./RpcConnection.ts";
 import { notFound, serveFile } from "./staticFiles.ts";
 import { MEDIA_ROUTE, serveMedia, type MediaRouteContext } from "./http/mediaRoutes.ts";
 import { httpRpcRoute } from "./http/rpcRoute.ts";
+import { serveStoredThumbnail, storesThumbnails } from "./http/storedThumbnails.ts";
 import { MediaLibrary } from "./media/MediaLibrary.ts";
 import { MediaFolders } from "../media/MediaFolders.ts";
 import { ProbeCache } from "../media/ProbeCache.ts";
@@ -90,6 +93,8 @@ export class EngineService {
     readonly port: number,
     private readonly audience: JobAudience<RpcConnection>,
     private readonly lock: EngineLock,
+    /** The newsroom's shared queue, when the catalog is on PostgreSQL. */
+    private readonly shared: { readonly queue: SharedJobQueue; readonly jobs: SharedEngineJobs } | undefined,
   ) {}
 
   get url(): string {
@@ -118,9 +123,17 @@ export class EngineService {
     sweepStaleJobFolders(dirs.temp);
     const store = SqliteCatalog.open(defaultCatalogPath(), { warn: (message) => log.warn("catalog.repaired", { message }) });
     let catalog: Catalog = store;
-    if (configuredCatalog().kind === "postgres") {
+    let shared: { queue: SharedJobQueue; jobs: SharedEngineJobs } | undefined;
+    const where = configuredCatalog();
+    if (where.kind === "postgres") {
       try {
         catalog = await openCatalog();
+        // A panel's analyses go to the newsroom's workers, and their progress comes back here.
+        const queue = await SharedJobQueue.open(where.location).catch(async (error: unknown) => {
+          catalog.dispose();
+          throw error;
+        });
+        shared = { queue, jobs: await SharedEngineJobs.start(queue, (level, message, fields) => log[level](message, fields)) };
       } catch (error) {
         store.dispose();
         throw error;
@@ -139,7 +152,7 @@ export class EngineService {
     const capabilities = capabilitiesOf(extensions);
     const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
     const audience = new JobAudience<RpcConnection>();
-    const dispatch = dispatcher(methodHandlers({ catalog, store: store.database, jobs, audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
+    const dispatch = dispatcher(methodHandlers({ catalog, store: store.database, jobs, ...(shared && { sharedJobs: shared.jobs }), audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
@@ -147,6 +160,8 @@ export class EngineService {
       await listen(server, options.port ?? DEFAULT_PORT);
     } catch (error) {
       jobs.dispose();
+      await shared?.jobs.close();
+      await shared?.queue.close();
       if (catalog !== store) catalog.dispose();
       store.dispose();
       extensions.dispose();
@@ -154,12 +169,13 @@ export class EngineService {
     }
     const port = (server.address() as { port: number }).port;
     lock.setPort(port);
-    const service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock);
+    const service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock, shared);
     const self = service;
     const rpc = httpRpcRoute({ port, token, dispatch, log, stopping: () => self.stopping !== undefined });
     server.on("request", (req, res) => (rpc.handles(req) ? rpc.serve(req, res) : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token })));
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
     jobs.onEvent((event) => self.broadcast(event));
+    shared?.jobs.onEvent((event) => self.broadcast(event));
     jobs.start();
     void extensions.activateStartup();
     log.info("engine.started", { port, version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, pid: process.pid });
@@ -177,6 +193,9 @@ export class EngineService {
       for (const connection of this.connections) connection.close(1001, "engine shutting down");
       await this.jobs.shutdown({ drainMs: JOB_DRAIN_MS });
       this.jobs.dispose();
+      // Jobs of the shared queue go on without this engine: a worker has them, not this process.
+      await this.shared?.jobs.close();
+      await this.shared?.queue.close();
       await this.extensions.stop();
       if (this.catalog !== this.store) this.catalog.dispose();
       this.store.dispose();
@@ -258,7 +277,9 @@ export class EngineService {
         res.end(JSON.stringify({ code: ErrorCode.UNAUTHORIZED }));
         return;
       }
-      return serveFile(thumbnailsFolder(), url.pathname.slice("/thumbnails/".length), res);
+      const name = url.pathname.slice("/thumbnails/".length);
+      if (storesThumbnails(this.catalog)) return void serveStoredThumbnail(this.catalog, name, res, req.method === "HEAD");
+      return serveFile(thumbnailsFolder(), name, res);
     }
     if (url.pathname.startsWith(MEDIA_ROUTE)) return void serveMedia(req, res, url, media);
     if (url.pathname === "/favicon.ico") return notFound(res);

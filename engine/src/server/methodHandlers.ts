@@ -12,6 +12,7 @@ import type { Database } from "better-sqlite3";
 import type { Catalog } from "../catalog/Catalog.ts";
 import { contributionSummary } from "../extensionHost/contributionSummary.ts";
 import type { ExtensionRegistry } from "../extensionHost/ExtensionRegistry.ts";
+import { localEngineJobs, type EngineJobs } from "../jobs/EngineJobs.ts";
 import type { JobQueue } from "../jobs/JobQueue.ts";
 import { isFinished } from "../jobs/JobRecord.ts";
 import { privacyModeOf } from "../extensionHost/privacyMode.ts";
@@ -37,6 +38,11 @@ export interface ServiceState {
    */
   readonly store: Database;
   readonly jobs: JobQueue;
+  /**
+   * Where `clip.analyze` and the job methods go instead of `jobs`: the newsroom's shared queue when
+   * the catalog is on PostgreSQL (any worker takes the job). Unset: the engine's own queue.
+   */
+  readonly sharedJobs?: EngineJobs;
   /** Which connections hear which job's notifications; without one (in-process benchmarks) nobody does. */
   readonly audience?: JobAudience<RpcConnection>;
   readonly extensions?: ExtensionRegistry;
@@ -53,9 +59,10 @@ type Handlers = { [M in MethodName]: Handler<M> };
 
 /** The engine's answer to each protocol method. Params arrive validated (see parseIncoming). */
 export function methodHandlers(state: ServiceState): Handlers {
-  const { catalog, jobs, audience } = state;
-  const job = (jobId: string) => {
-    const found = jobs.get(jobId);
+  const { catalog, audience } = state;
+  const jobs = state.sharedJobs ?? localEngineJobs(state.jobs);
+  const job = async (jobId: string) => {
+    const found = await jobs.get(jobId);
     if (!found) throw SichterRpcError.of(ErrorCode.JOB_NOT_FOUND, { jobId });
     return found;
   };
@@ -81,42 +88,45 @@ export function methodHandlers(state: ServiceState): Handlers {
       // behind any symlink, before anything is queued.
       const file = await checkInputFile(params.path);
       const options = params.options ?? {};
-      const { job: queued, joined } = jobs.enqueue({
+      const { job: queued, joined } = await jobs.enqueue({
         path: file.path,
         ...(params.range && { range: params.range }),
         options: { language: options.language ?? "de", write: options.write ?? "sidecar", shotMode: options.shotMode ?? "auto" },
       });
       // Starting or joining a job is asking to hear how it goes.
       audience?.add(queued.id, context.connection);
-      context.connection.onCancel(context.requestId, () => jobs.cancel(queued.id));
+      context.connection.onCancel(context.requestId, () => void jobs.cancel(queued.id));
       if (context.progressToken !== undefined) {
         context.connection.own(followJobProgress(jobs, queued.id, context.connection, context.progressToken, path.basename(file.path)));
       }
       return { jobId: queued.id, joined };
     },
 
-    "job.get": ({ jobId }) => toWireJob(job(jobId)),
-    "job.list": ({ states, limit }) => ({
-      jobs: jobs.list({ ...(states && { states }), ...(limit && { limit }) }).map(toWireJob),
+    "job.get": async ({ jobId }) => toWireJob(await job(jobId)),
+    "job.list": async ({ states, limit }) => ({
+      jobs: (await jobs.list({ ...(states && { states }), ...(limit && { limit }) })).map(toWireJob),
     }),
-    "job.subscribe": ({ jobId }, context) => {
-      const found = job(jobId);
+    "job.subscribe": async ({ jobId }, context) => {
+      const found = await job(jobId);
       // An ended job sends nothing more: the answer is its last word, and nothing is kept for it.
-      if (!isFinished(found.state)) audience?.add(jobId, context.connection);
+      if (!isFinished(found.state)) {
+        audience?.add(jobId, context.connection);
+        jobs.follow(jobId);
+      }
       return toWireJob(found);
     },
-    "job.unsubscribe": ({ jobId }, context) => {
-      const found = job(jobId);
+    "job.unsubscribe": async ({ jobId }, context) => {
+      const found = await job(jobId);
       audience?.remove(jobId, context.connection);
       return toWireJob(found);
     },
-    "job.cancel": ({ jobId }) => {
-      job(jobId);
-      return toWireJob(jobs.cancel(jobId) ?? job(jobId));
+    "job.cancel": async ({ jobId }) => {
+      await job(jobId);
+      return toWireJob((await jobs.cancel(jobId)) ?? (await job(jobId)));
     },
-    "job.result": ({ jobId }) => {
-      const found = job(jobId);
-      const result = found.state === "completed" ? jobs.result(jobId) : undefined;
+    "job.result": async ({ jobId }) => {
+      const found = await job(jobId);
+      const result = found.state === "completed" ? await jobs.result(jobId) : undefined;
       if (result === undefined) throw SichterRpcError.of(ErrorCode.JOB_NOT_FINISHED, { jobId, state: found.state });
       return { job: toWireJob(found), result: result as MethodResultInput<"job.result">["result"] };
     },

@@ -6,21 +6,15 @@ import type {
   AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
   SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
 } from "../Catalog.ts";
-import { thumbnailsFolder } from "../catalogPath.ts";
 import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "../rows.ts";
-import { ThumbnailStore } from "../ThumbnailStore.ts";
 import { validateAnalysis } from "../validateAnalysis.ts";
 import { postgresConnection } from "./postgresConnection.ts";
 import { migratePostgres } from "./postgresMigrations.ts";
 import { recordAnalysisPostgres } from "./postgresRecordAnalysis.ts";
 import { CLIP_COLUMNS, RUN_COLUMNS, TAG_COLUMNS, type Queryable } from "./postgresRows.ts";
 import { searchPostgres } from "./postgresSearch.ts";
+import { readThumbnailPostgres } from "./postgresThumbnails.ts";
 import { addUserTagPostgres, reviewTagPostgres } from "./postgresTagDecisions.ts";
-
-export interface PostgresCatalogOptions {
-  /** Where keyframe thumbnails live (default: this install's thumbnails folder). */
-  readonly thumbnails?: string;
-}
 
 /**
  * The newsroom catalog: one PostgreSQL database that every editor's engine, the command line and
@@ -34,11 +28,10 @@ export class PostgresCatalog implements Catalog {
     private readonly pool: pg.Pool,
     /** The URL without its password. */
     readonly path: string,
-    private readonly thumbnails: ThumbnailStore,
   ) {}
 
   /** Connects, migrates (or refuses a foreign or too-new schema) and returns the catalog. */
-  static async open(url: string, options: PostgresCatalogOptions = {}): Promise<PostgresCatalog> {
+  static async open(url: string): Promise<PostgresCatalog> {
     const { config, display } = postgresConnection(url);
     const pool = new pg.Pool(config);
     // An idle connection the server dropped must not crash the engine; the next query reconnects.
@@ -49,7 +42,7 @@ export class PostgresCatalog implements Catalog {
       await pool.end().catch(() => {});
       throw wrap(error, display);
     }
-    return new PostgresCatalog(pool, display, new ThumbnailStore(options.thumbnails ?? thumbnailsFolder()));
+    return new PostgresCatalog(pool, display);
   }
 
   async recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): Promise<RecordResult> {
@@ -58,24 +51,17 @@ export class PostgresCatalog implements Catalog {
 
   async recordAnalyses(items: readonly AnalysisToRecord[]): Promise<RecordResult[]> {
     for (const item of items) validateAnalysis(item.tagSet, item.options);
-    const thumbnails = this.thumbnails.begin();
-    let results: RecordResult[];
-    try {
-      results = await this.transaction(async (db) => {
-        const out: RecordResult[] = [];
-        for (const item of items) out.push(await recordAnalysisPostgres(db, item.tagSet, item.analyzers, item.options ?? {}, thumbnails));
-        return out;
-      });
-    } catch (error) {
-      thumbnails.rolledBack();
-      throw error;
-    }
-    const referenced = await this.read(async (db) => {
-      const names = (await db.query<{ thumbnail: string }>("SELECT DISTINCT thumbnail FROM keyframes WHERE thumbnail = ANY($1::text[])", [thumbnails.replacedNames()])).rows;
-      return new Set(names.map((r) => r.thumbnail));
-    }).catch(() => undefined);
-    if (referenced) thumbnails.committed(() => referenced);
-    return results;
+    // The pictures go into the database with the rest (postgresThumbnails): no file to clean up after a rollback.
+    return this.transaction(async (db) => {
+      const out: RecordResult[] = [];
+      for (const item of items) out.push(await recordAnalysisPostgres(db, item.tagSet, item.analyzers, item.options ?? {}));
+      return out;
+    });
+  }
+
+  /** A keyframe's picture by the name `keyframes()` gives (every editor's engine serves it from here). */
+  async thumbnail(name: string): Promise<Buffer | undefined> {
+    return this.read((db) => readThumbnailPostgres(db, name));
   }
 
   async reviewTag(tagId: number, decision: TagDecision, decidedAt: string = new Date().toISOString()): Promise<StoredTag> {

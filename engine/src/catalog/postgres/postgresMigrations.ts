@@ -158,6 +158,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX jobs_open ON jobs (created_at, id) WHERE state IN ('queued', 'running');
     `,
   },
+  {
+    version: 3,
+    description: "keyframe thumbnails in the database, so a worker's pictures show in every editor's panel",
+    // Named as keyframes.thumbnail names them (<clip id>/<run id>-<frame>.jpg); a clip's go with it.
+    sql: `
+      CREATE TABLE thumbnails (
+        name text PRIMARY KEY,
+        clip_id bigint NOT NULL REFERENCES clips (id) ON DELETE CASCADE,
+        jpeg bytea NOT NULL
+      );
+      CREATE INDEX thumbnails_clip ON thumbnails (clip_id);
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,8 +4,8 @@ import { foldedWords } from "../../text/foldText.ts";
 import type { AnalyzerVersion, RecordOptions, RecordResult } from "../Catalog.ts";
 import type { TagRow } from "../rows.ts";
 import { planReanalysis } from "../reanalysisPlan.ts";
-import type { ThumbnailUpdate } from "../ThumbnailStore.ts";
 import { allocateIds, TAG_COLUMNS, type Queryable } from "./postgresRows.ts";
+import { storeThumbnailsPostgres } from "./postgresThumbnails.ts";
 
 /** A text as the search index stores it: its folded words (see postgresMigrations). */
 export function searchWords(text: string): string {
@@ -23,7 +23,6 @@ export async function recordAnalysisPostgres(
   tagSet: TagSet,
   analyzers: readonly AnalyzerVersion[],
   options: RecordOptions,
-  thumbnails: ThumbnailUpdate,
 ): Promise<RecordResult> {
   const now = new Date().toISOString();
   const analysedAt = new Date(tagSet.analyzedAt).toISOString();
@@ -35,8 +34,7 @@ export async function recordAnalysisPostgres(
   );
   const runId = run.rows[0]!.id;
 
-  const previous = await db.query<{ thumbnail: string }>("SELECT thumbnail FROM keyframes WHERE clip_id = $1 AND thumbnail IS NOT NULL", [clipId]);
-  const pictures = thumbnails.keep(clipId, runId, tagSet.keyframes.map((k) => k.frame), options.thumbnails ?? [], previous.rows.map((r) => r.thumbnail));
+  const pictures = await storeThumbnailsPostgres(db, clipId, runId, tagSet.keyframes.map((k) => k.frame), options.thumbnails ?? []);
   await replaceStructure(db, clipId, tagSet, pictures);
 
   const existing = (await db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE clip_id = $1 ORDER BY id FOR UPDATE`, [clipId])).rows;

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
-import { defaultCatalogPath } from "../../catalog/catalogPath.ts";
+import { defaultCatalogPath, thumbnailsFolderOf } from "../../catalog/catalogPath.ts";
 import { copySqliteCatalog } from "../../catalog/postgres/copySqliteCatalog.ts";
 import { PostgresCatalog } from "../../catalog/postgres/PostgresCatalog.ts";
+import { copyThumbnailFiles } from "../../catalog/postgres/postgresThumbnails.ts";
 import { isPostgresUrl } from "../../catalog/postgres/postgresConnection.ts";
 import { SqliteCatalog } from "../../catalog/SqliteCatalog.ts";
 import { SichterError } from "../../core/SichterError.ts";
@@ -40,13 +41,18 @@ export async function catalogCommand(args: string[], context: CliContext): Promi
   try {
     const target = await PostgresCatalog.open(values.to);
     try {
-      const copied = await target.withTransaction((db) => copySqliteCatalog(source.database, db, target.path));
+      const { copied, pictures } = await target.withTransaction(async (db) => ({
+        copied: await copySqliteCatalog(source.database, db, target.path),
+        // Keyframe pictures move into the database, where every editor's engine finds them.
+        pictures: await copyThumbnailFiles(db, thumbnailsFolderOf(from)),
+      }));
       if (values.json) {
-        context.stdout.write(`${JSON.stringify({ from, to: target.path, copied }, null, 2)}\n`);
+        context.stdout.write(`${JSON.stringify({ from, to: target.path, copied, thumbnails: pictures }, null, 2)}\n`);
       } else {
         const de = context.locale === "de";
         context.stdout.write(`${de ? "Katalog übertragen" : "Catalog moved"}: ${from} -> ${target.path}\n`);
         for (const [table, rows] of Object.entries(copied)) context.stdout.write(`  ${table.padEnd(14)} ${rows}\n`);
+        context.stdout.write(`  ${(de ? "Vorschaubilder" : "thumbnails").padEnd(14)} ${pictures}\n`);
         context.stdout.write(de ? `Jetzt SICHTER_CATALOG=${target.path} setzen.\n` : `Now set SICHTER_CATALOG=${target.path}.\n`);
       }
       return 0;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../../test/fixtures.ts";
 import { runCli } from "../../../test/runCli.ts";
 import { SCHEMA_VERSION } from "../../catalog/index.ts";
+import { POSTGRES_SCHEMA_VERSION } from "../../catalog/postgres/postgresMigrations.ts";
 import { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
 import { BUILTIN_EXTENSIONS_DIR, extensionDirs } from "../../extensionHost/extensionDirs.ts";
 import { ENGINE_VERSION } from "../../version.ts";
@@ -45,7 +46,13 @@ describe("engineInfo", () => {
       expect(info.privacy.providers).toEqual(expect.arrayContaining(CLOUD_PROVIDERS));
       expect(info.home).toBe(path.resolve(env.SICHTER_HOME!));
       expect(info.folders.data).toBe(path.join(env.SICHTER_HOME!, "data"));
-      expect(info.catalog).toEqual({ path: path.join(env.SICHTER_HOME!, "data", "catalog.sqlite"), schemaVersion: SCHEMA_VERSION, fileSchemaVersion: null });
+      expect(info.catalog).toEqual({
+        kind: "sqlite",
+        source: "default",
+        path: path.join(env.SICHTER_HOME!, "data", "catalog.sqlite"),
+        schemaVersion: SCHEMA_VERSION,
+        fileSchemaVersion: null,
+      });
       expect(registry.activated).toEqual([]);
     } finally {
       registry.dispose();
@@ -95,6 +102,45 @@ describe("sichter engine info", () => {
     expect((await runCli(["usage"], { env })).code).toBe(0);
     const info = JSON.parse((await runCli(["engine", "info", "--json"], { env })).stdout);
     expect(info.catalog.fileSchemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it("shows a newsroom catalog from config/newsroom.json without its password; SICHTER_CATALOG wins over the file", async () => {
+    const env = freshHome();
+    fs.mkdirSync(path.join(env.SICHTER_HOME!, "config"), { recursive: true });
+    fs.writeFileSync(
+      path.join(env.SICHTER_HOME!, "config", "newsroom.json"),
+      JSON.stringify({ catalog: "postgres://sichter:geheim@db.newsroom.example/sichter?sslmode=verify-full" }),
+    );
+    const fromFile = await runCli(["engine", "info", "--json"], { env });
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(JSON.parse(fromFile.stdout).catalog).toEqual({
+      kind: "postgres",
+      source: "config",
+      path: "postgres://sichter:***@db.newsroom.example/sichter?sslmode=verify-full",
+      schemaVersion: POSTGRES_SCHEMA_VERSION,
+      fileSchemaVersion: null,
+    });
+    const text = await runCli(["engine", "info"], { env });
+    expect(text.stdout).toContain(
+      `Catalog: postgres://sichter:***@db.newsroom.example/sichter?sslmode=verify-full (newsroom PostgreSQL, set in config/newsroom.json; this engine writes schema ${POSTGRES_SCHEMA_VERSION})`,
+    );
+    expect(text.stdout + fromFile.stdout).not.toContain("geheim");
+
+    const fromEnv = await runCli(["engine", "info", "--json"], { env: { ...env, SICHTER_CATALOG: "postgres://editor:pw@127.0.0.1:5433/news" } });
+    expect(JSON.parse(fromEnv.stdout).catalog).toMatchObject({ kind: "postgres", source: "env", path: "postgres://editor:***@127.0.0.1:5433/news" });
+    // Anything else in the variable keeps this one command on the local catalog.
+    const local = await runCli(["engine", "info", "--json"], { env: { ...env, SICHTER_CATALOG: "sqlite" } });
+    expect(JSON.parse(local.stdout).catalog).toMatchObject({ kind: "sqlite", source: "env", path: path.join(env.SICHTER_HOME!, "data", "catalog.sqlite") });
+  });
+
+  it("refuses a broken config/newsroom.json with CONFIG_INVALID naming the field", async () => {
+    const env = freshHome();
+    fs.mkdirSync(path.join(env.SICHTER_HOME!, "config"), { recursive: true });
+    fs.writeFileSync(path.join(env.SICHTER_HOME!, "config", "newsroom.json"), JSON.stringify({ catalog: "/srv/catalog.sqlite" }));
+    const r = await runCli(["engine", "info"], { env });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/SICHTER_E_CONFIG_INVALID/);
+    expect(r.stderr).toContain("catalog: must be a postgres:// URL");
   });
 
   it("English and German for people", async () => {

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PROTOCOL_VERSION, type Locale } from "@sichter/shared/protocol";
-import { defaultCatalogPath, SCHEMA_VERSION } from "../../catalog/index.ts";
+import { SCHEMA_VERSION } from "../../catalog/index.ts";
+import type { SettingSource } from "../../catalog/newsroomSettings.ts";
+import { configuredCatalog } from "../../catalog/openCatalog.ts";
+import { postgresConnection } from "../../catalog/postgres/postgresConnection.ts";
+import { POSTGRES_SCHEMA_VERSION } from "../../catalog/postgres/postgresMigrations.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import type { ExtensionRegistry } from "../../extensionHost/ExtensionRegistry.ts";
 import { extensionDirs } from "../../extensionHost/extensionDirs.ts";
@@ -36,10 +40,15 @@ export interface EngineInfo {
     readonly extensionStorage: string;
   };
   readonly catalog: {
+    /** The local SQLite file (the default) or a newsroom's shared PostgreSQL. */
+    readonly kind: "sqlite" | "postgres";
+    /** Where it was set: SICHTER_CATALOG, `catalog` in config/newsroom.json, or neither. */
+    readonly source: SettingSource;
+    /** The SQLite file, or the PostgreSQL URL with its password shown as ***. */
     readonly path: string;
     /** The schema this engine writes. */
     readonly schemaVersion: number;
-    /** The schema of the catalog file; null while there is none (or it cannot be read). */
+    /** The schema of the catalog file; null while there is none (or it cannot be read), and for PostgreSQL (not connected to). */
     readonly fileSchemaVersion: number | null;
   };
 }
@@ -48,15 +57,28 @@ export interface EngineInfo {
 export function engineInfo(registry: Pick<ExtensionRegistry, "extensions">, env: NodeJS.ProcessEnv = process.env): EngineInfo {
   const dirs = sichterDirs(env);
   const { userDir, storageDir } = extensionDirs(env);
-  const catalogPath = defaultCatalogPath(env);
+  const where = configuredCatalog(env);
+  const catalog =
+    where.kind === "postgres"
+      ? { kind: where.kind, source: where.source, path: redactedUrl(where.location), schemaVersion: POSTGRES_SCHEMA_VERSION, fileSchemaVersion: null }
+      : { kind: where.kind, source: where.source, path: where.location, schemaVersion: SCHEMA_VERSION, fileSchemaVersion: fileSchemaVersion(where.location) };
   return {
     version: ENGINE_VERSION,
     protocolVersion: PROTOCOL_VERSION,
     privacy: privacyModeOf(registry),
     home: env.SICHTER_HOME ? path.resolve(env.SICHTER_HOME) : null,
     folders: { config: dirs.config, data: dirs.data, temp: dirs.temp, extensions: userDir, extensionStorage: storageDir },
-    catalog: { path: catalogPath, schemaVersion: SCHEMA_VERSION, fileSchemaVersion: fileSchemaVersion(catalogPath) },
+    catalog,
   };
+}
+
+/** The URL as messages show it: never its password, even when the URL is otherwise unusable. */
+function redactedUrl(url: string): string {
+  try {
+    return postgresConnection(url).display;
+  } catch {
+    return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+  }
 }
 
 /**
@@ -119,6 +141,8 @@ const TEXT = {
     folders: "Folders",
     catalog: "Catalog",
     schema: (file: number | null, engine: number) => `${file === null ? "not created yet" : `schema ${file}`}; this engine writes schema ${engine}`,
+    shared: (engine: number, source: SettingSource) =>
+      `newsroom PostgreSQL, set in ${source === "env" ? "SICHTER_CATALOG" : "config/newsroom.json"}; this engine writes schema ${engine}`,
     folderNames: { config: "config", data: "data", temp: "temp", extensions: "extensions", extensionStorage: "extension storage" },
     engineLine: "Engine",
     status: (s: EngineStatus) => {
@@ -148,6 +172,8 @@ const TEXT = {
     folders: "Ordner",
     catalog: "Katalog",
     schema: (file: number | null, engine: number) => `${file === null ? "noch nicht angelegt" : `Schema ${file}`}; diese Engine schreibt Schema ${engine}`,
+    shared: (engine: number, source: SettingSource) =>
+      `PostgreSQL der Redaktion, gesetzt in ${source === "env" ? "SICHTER_CATALOG" : "config/newsroom.json"}; diese Engine schreibt Schema ${engine}`,
     folderNames: { config: "Konfiguration", data: "Daten", temp: "Temporär", extensions: "Erweiterungen", extensionStorage: "Erweiterungsspeicher" },
     engineLine: "Engine",
     status: (s: EngineStatus) => {
@@ -180,7 +206,9 @@ function infoReport(info: EngineReport, locale: Locale): string {
     `${t.folders}${info.home === null ? "" : ` (SICHTER_HOME=${info.home})`}:`,
     ...columns(folders).map((line) => `  ${line}`),
     "",
-    `${t.catalog}: ${info.catalog.path} (${t.schema(info.catalog.fileSchemaVersion, info.catalog.schemaVersion)})`,
+    `${t.catalog}: ${info.catalog.path} (${
+      info.catalog.kind === "postgres" ? t.shared(info.catalog.schemaVersion, info.catalog.source) : t.schema(info.catalog.fileSchemaVersion, info.catalog.schemaVersion)
+    })`,
   ];
   return `${lines.join("\n")}\n`;
 }

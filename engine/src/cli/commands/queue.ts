@@ -27,7 +27,7 @@ export async function queueCommand(args: string[], context: CliContext): Promise
   if (inputs.length === 0) throw usageError("sichter queue add needs at least one file or folder");
   const { language, write, exact } = analysisChoices(values, context.locale);
   const where = configuredCatalog();
-  if (where.kind !== "postgres") throw usageError("sichter queue needs SICHTER_CATALOG=postgres://… (the newsroom's shared queue)");
+  if (where.kind !== "postgres") throw usageError("sichter queue needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)");
   const params: AnalysisParams = { language, write, ...(exact && { mode: "exact" as const }) };
 
   const items = await collectMediaFiles(inputs);

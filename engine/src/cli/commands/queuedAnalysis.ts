@@ -5,6 +5,10 @@ export interface AnalysisParams {
   readonly language: "de" | "en";
   readonly write: "sidecar" | "embed" | "none";
   readonly mode?: "exact";
+  /** A panel's shot detection choice (`clip.analyze`); wins over `mode`. */
+  readonly shotMode?: "auto" | "fast" | "exact";
+  /** A panel's in/out: the result keeps what overlaps it (the whole clip is analysed). */
+  readonly range?: { readonly startFrame: number; readonly endFrame: number };
 }
 
 /**
@@ -16,5 +20,11 @@ export function analysisParams(params: unknown, locale: Locale): AnalysisParams 
   const p = (typeof params === "object" && params !== null ? params : {}) as Record<string, unknown>;
   const language = p.language === "de" || p.language === "en" ? p.language : locale;
   const write = p.write === "embed" || p.write === "none" ? p.write : "sidecar";
-  return { language, write, ...(p.mode === "exact" && { mode: "exact" as const }) };
+  const shotMode = p.shotMode === "auto" || p.shotMode === "fast" || p.shotMode === "exact" ? p.shotMode : undefined;
+  const r = p.range as { startFrame?: unknown; endFrame?: unknown } | null | undefined;
+  const range =
+    r && typeof r === "object" && Number.isInteger(r.startFrame) && Number.isInteger(r.endFrame)
+      ? { startFrame: r.startFrame as number, endFrame: r.endFrame as number }
+      : undefined;
+  return { language, write, ...(p.mode === "exact" && { mode: "exact" as const }), ...(shotMode && { shotMode }), ...(range && { range }) };
 }

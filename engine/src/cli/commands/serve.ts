@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { configuredCatalog } from "../../catalog/openCatalog.ts";
+import { postgresConnection } from "../../catalog/postgres/postgresConnection.ts";
 import { sichterDirs } from "../../core/SichterHome.ts";
 import { DEFAULT_PORT, EngineService } from "../../server/EngineService.ts";
 import { loadOrCreateToken } from "../../server/EngineToken.ts";
@@ -44,6 +46,7 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   const mediaFolders = (values.media ?? []).map(mediaFolderArgument);
   const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }), mediaFolders });
   const config = sichterDirs().config;
+  const where = configuredCatalog();
   const banner = serveBanner(
     {
       version: ENGINE_VERSION,
@@ -52,6 +55,7 @@ export async function serveCommand(args: string[], context: CliContext): Promise
       mediaFolders: new MediaFolders(mediaFolders, config).roots().map((root) => root.configured),
       mediaSettingsPath: mediaSettingsPath(config),
       logPath: service.log.path,
+      ...(where.kind === "postgres" && { newsroom: postgresConnection(where.location).display }),
     },
     context.locale,
   );

@@ -151,4 +151,27 @@ describe("SharedJobQueue on PostgreSQL", () => {
       await closeAll([engine!, worker!]);
     }
   });
+
+  it("a running job's cancel reaches its worker at once; a listener whose connection the server killed listens again and says so", async () => {
+    const [engine, worker] = await handles(2);
+    const cancels: string[] = [];
+    const heard: string[] = [];
+    let reconnects = 0;
+    const listening = await worker!.listen({ onJob: (id) => heard.push(id), onCancel: (id) => cancels.push(id), onReconnect: () => reconnects++ });
+    try {
+      const { job } = await engine!.enqueue({ clipKey: "sha256:c", clipPath: "/nas/c.mxf", params: {} });
+      await worker!.claim("w", 60_000);
+      await engine!.cancel(job.id);
+      await eventually(async () => (cancels.includes(job.id) ? true : undefined), "the cancel at the worker");
+
+      await cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()");
+      await eventually(async () => (reconnects > 0 ? true : undefined), "the listener back");
+      const later = await engine!.enqueue({ clipKey: "sha256:later", clipPath: "/nas/later.mxf", params: {} });
+      await eventually(async () => (heard.includes(later.job.id) ? true : undefined), "a notification after the reconnect");
+      expect(await engine!.list({ states: ["queued"] })).toEqual([expect.objectContaining({ id: later.job.id, createdAt: expect.stringMatching(/Z$/) })]);
+    } finally {
+      await listening.dispose();
+      await closeAll([engine!, worker!]);
+    }
+  });
 });

@@ -31,6 +31,10 @@ export interface SharedJob {
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
   readonly result: unknown;
+  /** ISO 8601 UTC. */
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
 }
 
 export interface EnqueueRequest {
@@ -45,9 +49,30 @@ export interface EnqueueRequest {
 
 /** The channel progress notifications travel on; the payload is the job's id. */
 export const JOB_CHANNEL = "sichter_jobs";
+/**
+ * Where a cancel of a running job is announced (payload: the job's id), apart from progress: its
+ * worker stops at once instead of at its next heartbeat, and does not wake at its own heartbeats.
+ */
+export const CANCEL_CHANNEL = "sichter_job_cancel";
 
 const COLUMNS = `id, clip_key, clip_path, params, state, stage, fraction, attempts, max_attempts, lease_owner,
-  cancel_requested, error_code, error_message, result`;
+  cancel_requested, error_code, error_message, result, created_at, started_at, finished_at`;
+
+/** First wait before a lost LISTEN connection is tried again; doubles up to LISTEN_RETRY_MAX_MS. */
+const LISTEN_RETRY_MS = 250;
+const LISTEN_RETRY_MAX_MS = 10_000;
+
+export interface JobListener {
+  /** A job changed (queued, progress, end): its id. */
+  readonly onJob: (jobId: string) => void;
+  /** Someone asked to cancel this running job. */
+  readonly onCancel?: (jobId: string) => void;
+  /**
+   * The listening connection was lost and is back: notifications sent meanwhile were missed, so
+   * whoever waits on them looks at the jobs again.
+   */
+  readonly onReconnect?: () => void;
+}
 
 interface JobRow {
   id: string;
@@ -64,10 +89,17 @@ interface JobRow {
   error_code: string | null;
   error_message: string | null;
   result: unknown;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
 }
 
 export class SharedJobQueue {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** The database's URL without its password, for messages. */
+    readonly display: string,
+  ) {}
 
   /** Connects to the newsroom database (the catalog's, SICHTER_CATALOG) and brings its schema up to date. */
   static async open(url: string): Promise<SharedJobQueue> {
@@ -80,7 +112,7 @@ export class SharedJobQueue {
       await pool.end().catch(() => {});
       throw error;
     }
-    return new SharedJobQueue(pool);
+    return new SharedJobQueue(pool, display);
   }
 
   async close(): Promise<void> {
@@ -181,6 +213,23 @@ export class SharedJobQueue {
     );
   }
 
+  /**
+   * Queues a job again after a run that could not write its end (the catalog's server was lost
+   * mid-write: that transaction rolled back, nothing of it stays), counting the attempt; the last
+   * attempt fails with `error`. False when the job is no longer this worker's.
+   */
+  async retry(jobId: string, worker: string, error: SichterError): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+         error_code = CASE WHEN attempts >= max_attempts THEN $3 END, error_message = CASE WHEN attempts >= max_attempts THEN $4 END,
+         finished_at = CASE WHEN attempts >= max_attempts THEN now() END, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND state = 'running'`,
+      [jobId, worker, error.code, error.message],
+    );
+    if (rowCount) await this.notify(jobId);
+    return (rowCount ?? 0) > 0;
+  }
+
   /** Cancels a queued job at once; a running one is asked to stop (its worker hears it on its next heartbeat). */
   async cancel(jobId: string): Promise<SharedJob> {
     const { rows } = await this.pool.query<JobRow>(
@@ -193,7 +242,25 @@ export class SharedJobQueue {
     );
     if (!rows[0]) throw new SichterError(ErrorCode.JOB_NOT_FOUND, { jobId });
     await this.notify(jobId);
+    if (rows[0].state === "running") await this.pool.query("SELECT pg_notify($1, $2)", [CANCEL_CHANNEL, jobId]);
     return toJob(rows[0]);
+  }
+
+  /** Newest first, of every engine and worker; `states` narrows it. */
+  async list(filter: { states?: readonly SharedJob["state"][]; limit?: number } = {}): Promise<SharedJob[]> {
+    const states = filter.states && filter.states.length > 0 ? [...filter.states] : null;
+    const { rows } = await this.pool.query<JobRow>(
+      `SELECT ${COLUMNS} FROM jobs WHERE ($1::text[] IS NULL OR state = ANY($1::text[])) ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [states, filter.limit ?? 100],
+    );
+    return rows.map(toJob);
+  }
+
+  /** Several jobs at once (an engine looking at the jobs its panels follow); unknown ids are left out. */
+  async getMany(jobIds: readonly string[]): Promise<SharedJob[]> {
+    if (jobIds.length === 0) return [];
+    const { rows } = await this.pool.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id = ANY($1::text[])`, [[...jobIds]]);
+    return rows.map(toJob);
   }
 
   async get(jobId: string): Promise<SharedJob | undefined> {
@@ -203,20 +270,76 @@ export class SharedJobQueue {
 
   /**
    * Hears every change of every job (queued, progress, end) as its id, from any engine or worker,
-   * on a connection of its own; dispose to stop listening.
+   * on a connection of its own; dispose to stop listening. A connection the server or the network
+   * drops is opened again, waiting longer after each failure, and `onReconnect` says so.
    */
-  async listen(onJob: (jobId: string) => void): Promise<{ dispose(): Promise<void> }> {
-    const client = await this.pool.connect();
+  async listen(listener: JobListener | ((jobId: string) => void)): Promise<{ dispose(): Promise<void> }> {
+    const { onJob, onCancel, onReconnect } = typeof listener === "function" ? { onJob: listener, onCancel: undefined, onReconnect: undefined } : listener;
+    let disposed = false;
+    let client: { readonly c: pg.PoolClient; close(): Promise<void> } | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    let delay = LISTEN_RETRY_MS;
     const onNotification = (message: pg.Notification): void => {
-      if (message.channel === JOB_CHANNEL && message.payload) onJob(message.payload);
+      if (!message.payload) return;
+      if (message.channel === JOB_CHANNEL) onJob(message.payload);
+      else if (message.channel === CANCEL_CHANNEL) onCancel?.(message.payload);
     };
-    client.on("notification", onNotification);
-    await client.query(`LISTEN ${JOB_CHANNEL}`);
+    const connect = async (): Promise<void> => {
+      const c = await this.pool.connect();
+      let lost = false;
+      const onLost = (): void => {
+        if (lost) return;
+        lost = true;
+        c.off("notification", onNotification);
+        c.release(true);
+        if (client?.c === c) client = undefined;
+        if (!disposed) schedule();
+      };
+      const close = async (): Promise<void> => {
+        if (lost) return;
+        lost = true;
+        c.off("notification", onNotification);
+        await c.query("UNLISTEN *").catch(() => {});
+        c.release();
+      };
+      c.on("error", onLost);
+      c.on("end", onLost);
+      c.on("notification", onNotification);
+      try {
+        await c.query(`LISTEN ${JOB_CHANNEL}`);
+        if (onCancel) await c.query(`LISTEN ${CANCEL_CHANNEL}`);
+      } catch (error) {
+        onLost();
+        throw error;
+      }
+      client = { c, close };
+      if (disposed) await close();
+    };
+    const schedule = (): void => {
+      retry = setTimeout(() => {
+        retry = undefined;
+        connect().then(
+          () => {
+            delay = LISTEN_RETRY_MS;
+            if (!disposed) onReconnect?.();
+          },
+          () => {
+            delay = Math.min(delay * 2, LISTEN_RETRY_MAX_MS);
+            // connect() scheduled the next try itself when the connection broke after it opened.
+            if (!disposed && !retry && !client) schedule();
+          },
+        );
+      }, delay);
+      retry.unref();
+    };
+    await connect();
     return {
       async dispose() {
-        client.off("notification", onNotification);
-        await client.query(`UNLISTEN ${JOB_CHANNEL}`).catch(() => {});
-        client.release();
+        disposed = true;
+        clearTimeout(retry);
+        const current = client;
+        client = undefined;
+        await current?.close();
       },
     };
   }
@@ -242,5 +365,8 @@ function toJob(row: JobRow): SharedJob {
     errorCode: row.error_code,
     errorMessage: row.error_message,
     result: row.result,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
 }
