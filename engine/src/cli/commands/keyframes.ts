@@ -85,7 +85,8 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
     return 0;
   } finally {
     bar.done();
-    temp.dispose();
+    // The steps' processes end first: nothing of theirs writes into the folder once it is gone.
     await extensions.stop();
+    temp.dispose();
   }
 }

@@ -53,8 +53,9 @@ export async function shotsCommand(args: string[], context: CliContext): Promise
     context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatShotTable(report, context.locale === "de"));
   } finally {
     bar.done();
-    temp.dispose();
+    // The steps' processes end first: nothing of theirs writes into the folder once it is gone.
     await extensions.stop();
+    temp.dispose();
   }
   return 0;
 }

@@ -53,6 +53,25 @@ describe("ExtensionProcess", () => {
     expect(fs.readFileSync(path.join(root, "storage", "good", "note.txt"), "utf8")).toBe("ok");
   });
 
+  it("cancels a call whose cancel arrives right behind it, before the analyzer has started", async () => {
+    const host = await ExtensionProcess.start({
+      launch: extension("early", `
+        // Waits for cancellation, however it comes; a lost cancel leaves it waiting until the time limit.
+        if (!token.isCancellationRequested) await new Promise((resolve) => token.onCancellationRequested(resolve));
+        return { tags: [{ label: "cancelled", confidence: 1, startFrame: 0, endFrame: 1 }] };`),
+      memoryMb: 64,
+      trust: "restricted",
+    });
+    try {
+      const abort = new AbortController();
+      const call = host.analyze("early.analyzer", { language: "de" }, { timeoutMs: 10_000, signal: abort.signal });
+      abort.abort();
+      expect(await call).toEqual({ tags: [{ label: "cancelled", confidence: 1, startFrame: 0, endFrame: 1 }] });
+    } finally {
+      await host.stop();
+    }
+  });
+
   it("reports a throwing analyzer with the extension's id and message", async () => {
     const error = await failure(run("throws", `throw new Error("model file is corrupt");`));
     expect(error).toBeInstanceOf(ExtensionFailure);

@@ -133,34 +133,24 @@ async function activate(launch) {
   };
 }
 
-async function write(id, contribution, input) {
+async function write(id, contribution, input, token) {
   const writer = tagWriters.get(contribution);
   if (!writer) throw new Error(`the extension registered no tag writer "${contribution}" (does activate() call api.tagWriters.register?)`);
-  const token = cancellationToken(id);
-  try {
-    // `analysis` (the whole tag set) only reaches the built-ins; a third party gets plan and clip.
-    const clip = { ...input.clip, request: input.request, ...(input.analysis && { analysis: input.analysis }) };
-    return (await writer.write(input.plan, clip, token)) ?? null;
-  } finally {
-    cancels.delete(id);
-  }
+  // `analysis` (the whole tag set) only reaches the built-ins; a third party gets plan and clip.
+  const clip = { ...input.clip, request: input.request, ...(input.analysis && { analysis: input.analysis }) };
+  return (await writer.write(input.plan, clip, token)) ?? null;
 }
 
-async function provideKeywords(id, contribution, input) {
+async function provideKeywords(id, contribution, input, token) {
   const provider = keywordProviders.get(contribution);
   if (!provider) throw new Error(`the extension registered no keyword provider "${contribution}" (does activate() call api.keywordProviders.register?)`);
-  const token = cancellationToken(id);
   const requestContext = Object.freeze({
     languages: input.languages,
     configuration: context.configuration,
     // The extension builds the request; the engine decides whether it leaves the machine.
     send: (outbound) => request(id, "privacy.send", { request: outbound }),
   });
-  try {
-    return await provider.provideKeywords(input.images, requestContext, token);
-  } finally {
-    cancels.delete(id);
-  }
+  return await provider.provideKeywords(input.images, requestContext, token);
 }
 
 function cancellationToken(id) {
@@ -187,31 +177,12 @@ async function runCommand(id, command, args) {
   return (await currentCall.run(id, () => handler(...(args ?? [])))) ?? null;
 }
 
-async function analyze(id, contribution, input) {
+async function analyze(id, contribution, input, token) {
   const analyzer = analyzers.get(contribution);
   if (!analyzer) throw new Error(`the extension registered no analyzer "${contribution}" (does activate() call api.analyzers.register?)`);
-  const listeners = new Set();
-  let cancelled = false;
-  cancels.set(id, () => {
-    cancelled = true;
-    for (const listener of listeners) listener();
-  });
-  const token = {
-    get isCancellationRequested() {
-      return cancelled;
-    },
-    onCancellationRequested(listener) {
-      listeners.add(listener);
-      return { dispose: () => void listeners.delete(listener) };
-    },
-  };
   const frames = { rgb: (frame, width, count = 1) => request(id, "frames.rgb", { frame, width, count }) };
   const progress = { report: ({ stage, fraction }) => send({ type: "progress", id, stage: stage ?? contribution, fraction }) };
-  try {
-    return await analyzer.analyze({ ...input, frames }, progress, token);
-  } finally {
-    cancels.delete(id);
-  }
+  return await analyzer.analyze({ ...input, frames }, progress, token);
 }
 
 async function deactivate() {
@@ -232,16 +203,21 @@ process.on("message", (message) => {
   switch (message.type) {
     case "activate":
       return reply(message.id, () => activate(message.extension));
-    case "call":
+    case "call": {
+      // The token exists before the call runs (a tick later): a cancel sent right after the call,
+      // as a Ctrl-C during start-up does, must not arrive before there is anything to cancel.
+      const token = message.method === "command" ? undefined : cancellationToken(message.id);
       return reply(message.id, () =>
-        message.method === "command"
+        (message.method === "command"
           ? runCommand(message.id, message.contribution, message.input)
           : message.method === "write"
-            ? write(message.id, message.contribution, message.input)
+            ? write(message.id, message.contribution, message.input, token)
             : message.method === "provideKeywords"
-              ? provideKeywords(message.id, message.contribution, message.input)
-              : analyze(message.id, message.contribution, message.input),
+              ? provideKeywords(message.id, message.contribution, message.input, token)
+              : analyze(message.id, message.contribution, message.input, token)
+        ).finally(() => cancels.delete(message.id)),
       );
+    }
     case "cancel":
       return cancels.get(message.id)?.();
     case "reply": {
