@@ -28,7 +28,11 @@ export interface OverlayOptions {
    * is seen in few. Default 0.4.
    */
   readonly minCoverage?: number;
-  /** Similarity (0..1) of two readings that count as the same text (misreads of one overlay). Default 0.6. */
+  /**
+   * Similarity (0..1) of two readings that count as the same text (misreads of one overlay).
+   * Default 0.65: a watermark's misreads at 480x270 stay above it, two names that share a surname
+   * ("Oliver Keller", "David Keller": 0.62) are not one text (tuning seeds 1000–1099).
+   */
   readonly similarity?: number;
 }
 
@@ -43,6 +47,7 @@ interface Sighting {
 /** Readings that stay in one place: a lower third band, a corner, a ticker strip. */
 interface Place {
   readonly sightings: Sighting[];
+  /** Mean top and height of its sightings; from the leftmost left edge to the rightmost right edge. */
   box: LineBox;
 }
 
@@ -62,6 +67,19 @@ function meanBox(boxes: readonly LineBox[]): LineBox {
 }
 
 /**
+ * A place's extent: its band (mean top and height) across everything read there. A scrolling
+ * ticker is read at ever other places along its strip; an average of those boxes covers only the
+ * strip's middle, so a piece read where the frame's edge cuts the line off ("sserin Berlin+++" at
+ * the left edge) would start a place of its own, seen in one shot, and its words become keywords.
+ */
+function placeBox(boxes: readonly LineBox[]): LineBox {
+  const band = meanBox(boxes);
+  const left = Math.min(...boxes.map((b) => b.x));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  return { x: left, y: band.y, width: right - left, height: band.height };
+}
+
+/**
  * Clocks and counters change their digits while they stay: compared with digits all alike, so
  * "12:03" and "12:04" are one text, "tv.example.de" and "tv.examp1e.de" stay close.
  */
@@ -69,8 +87,15 @@ function skeleton(text: string): string {
   return normaliseText(text).replace(/\p{N}/gu, "0");
 }
 
+/** A part read of the other, the rest cut off or missed ("ample.de" of "tv.example.de"): four characters at least. */
+function partOf(a: string, b: string): boolean {
+  const [x, y] = [normaliseText(a), normaliseText(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.includes(short);
+}
+
 function similar(a: string, b: string, threshold: number): boolean {
-  return textSimilarity(a, b) >= threshold || (/\p{N}/u.test(a) && skeleton(a) === skeleton(b));
+  return textSimilarity(a, b) >= threshold || partOf(a, b) || (/\p{N}/u.test(a) && skeleton(a) === skeleton(b));
 }
 
 /** Readings of one place grouped by text: each group is one text and its misreads. */
@@ -129,7 +154,7 @@ export function separateOverlays(
 ): { content: OcrSample[]; overlays: PersistentOverlay[] } {
   const minShots = options.minShots ?? 3;
   const minCoverage = options.minCoverage ?? 0.4;
-  const threshold = options.similarity ?? 0.6;
+  const threshold = options.similarity ?? 0.65;
   const ordered = [...samples].sort((a, b) => a.frame - b.frame);
   const places: Place[] = [];
   ordered.forEach((sample, index) => {
@@ -139,7 +164,7 @@ export function separateOverlays(
       const place = places.find((p) => samePlace(p.box, line.box!));
       if (place) {
         place.sightings.push(sighting);
-        place.box = meanBox(place.sightings.map((s) => s.line.box));
+        place.box = placeBox(place.sightings.map((s) => s.line.box));
       } else places.push({ sightings: [sighting], box: line.box });
     }
   });
@@ -224,21 +249,24 @@ function isTicker(place: Place, groups: readonly (readonly Sighting[])[], sample
   // of texts says nothing there, the moving start does.
   const scrolling = Math.max(...lefts) - Math.min(...lefts) > SCROLLING_SPREAD * place.box.height;
   if (scrolling) return coverage >= 0.5 && crossed >= 1;
-  // Lower thirds sit in one band too, one name per shot: their text changes only where the picture
-  // cuts, and the samples either side of a cut may both catch one. A ticker's text also changes
-  // while the shot stays.
-  return texts >= 3 && coverage >= TICKER_COVERAGE && crossed >= 2 && changesWithinShot(groups);
+  // Lower thirds sit in one band too, one name per shot: their text changes where the picture
+  // cuts, and the samples either side of a cut may both catch one. A ticker's text changes on its
+  // own clock, mostly while a shot stays. A cut the shot step missed puts two names in one shot, so
+  // one change within a shot does not make a ticker: more of them than changes at cuts do.
+  const changes = textChanges(groups);
+  return texts >= 3 && coverage >= TICKER_COVERAGE && crossed >= 2 && changes.withinShot > changes.atCut;
 }
 
-/** Two different texts read in one shot. */
-function changesWithinShot(groups: readonly (readonly Sighting[])[]): boolean {
-  const textOfShot = new Map<number, number>();
-  for (const [index, members] of groups.entries()) {
-    for (const { shot } of members) {
-      const seen = textOfShot.get(shot);
-      if (seen !== undefined && seen !== index) return true;
-      textOfShot.set(shot, index);
-    }
+/** Where the text read in a place changes from one lit sample to the next: within a shot or at a cut. */
+function textChanges(groups: readonly (readonly Sighting[])[]): { withinShot: number; atCut: number } {
+  const reads = groups.flatMap((members, group) => members.map((m) => ({ sample: m.sample, shot: m.shot, group }))).sort((a, b) => a.sample - b.sample);
+  let withinShot = 0;
+  let atCut = 0;
+  for (let i = 1; i < reads.length; i++) {
+    const [a, b] = [reads[i - 1]!, reads[i]!];
+    if (a.group === b.group) continue;
+    if (a.shot === b.shot) withinShot++;
+    else atCut++;
   }
-  return false;
+  return { withinShot, atCut };
 }

@@ -2,6 +2,7 @@ import { Image, type Box } from "paddleocr";
 import type { RgbImage } from "@sichter/engine/extension-api";
 import { detectionImage, toFrameBox } from "./detectionImage.ts";
 import { correctGerman } from "./germanCorrection.ts";
+import { recognitionScale, textCrop } from "./textCrop.ts";
 import type { OcrModels } from "./ocrModels.ts";
 
 /** One text line read in one frame, with what is needed to recognise it again cheaply. */
@@ -177,7 +178,12 @@ export async function readFrame(
   // One box per call: paddleocr pads every box of a call to the widest one's aspect, so a short
   // word next to a long lower third would be run through the network at the long line's width.
   for (const { box, signature: sig } of toRecognise) {
-    const [result] = await models.recognition.run(image, [box], { ordering: { sortByReadingOrder: false } });
+    // Small type is cropped at twice its size first, so the gaps between words survive (see textCrop).
+    const scale = recognitionScale(box);
+    const crop = scale === 1 ? undefined : textCrop(frame, box, scale);
+    const [result] = crop
+      ? await models.recognition.run(new Image(crop.width, crop.height, 3, crop.data), [{ x: 0, y: 0, width: crop.width, height: crop.height }], { ordering: { sortByReadingOrder: false } })
+      : await models.recognition.run(image, [box], { ordering: { sortByReadingOrder: false } });
     if (result) boxes.push({ box, signature: sig, raw: result.text, confidence: result.confidence });
   }
   const t2 = performance.now();

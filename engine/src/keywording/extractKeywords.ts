@@ -70,9 +70,12 @@ export function extractKeywords(lines: readonly TextLine[]): KeywordCandidate[] 
 
 /**
  * Addresses are not subjects: URLs, bare domains ("tv.example.de"), mail addresses and handles are
- * cut out of a line before it is split into words, so their pieces never become keywords.
+ * cut out of a line before it is split into words, so their pieces never become keywords. So is a
+ * word a dot joins to lower-case letters: what the recogniser leaves of an address it misread or
+ * saw only in part (".nachrichten", "example.ty", "Ww.sender-example. de"); in the text of a
+ * caption a dot ends a sentence or an abbreviation ("z.B.", "Dr. Müller").
  */
-const ADDRESS = /(?:https?:\/\/|www\.)\S*|\S*@\S+|(?:[\p{L}\p{N}-]+\.)+(?:de|com|org|net|eu|tv|info|at|ch|uk|fr|it|nl|io|html?|php)\b\S*|(?<!\S)@\S+/giu;
+const ADDRESS = /(?:https?:\/\/|www\.)\S*|\S*@\S+|(?:[\p{L}\p{N}-]+\.)+(?:de|com|org|net|eu|tv|info|at|ch|uk|fr|it|nl|io|html?|php)\b\S*|(?<!\S)@\S+|\S*\.\p{Ll}{2,}\S*/giu;
 
 /** What is left of an address the recogniser broke up ("http", "wwwebigear", "html"). */
 const ADDRESS_PIECE = /^(?:https?|nttp|www.*|html?|php|com|net|org)$/i;
