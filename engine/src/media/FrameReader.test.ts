@@ -66,3 +66,15 @@ describe("readFrames of grey pictures", () => {
     expect(grey.equals(reference)).toBe(true);
   });
 });
+
+describe("readFrames of planar full-range YUV", () => {
+  it("sizes a yuvj444p frame as three planes, the first the very bytes of the grey picture", async () => {
+    const yuv: FrameGeometry = { width: 64, height: 36, pixelFormat: "yuvj444p" };
+    const plane = 64 * 36;
+    const grey = await collect({ file: clip, fastDecode: true });
+    const frames = await collect({ file: clip, fastDecode: true, geometry: yuv });
+    expect(frames.length).toBe(100);
+    expect(frames.every((f) => f.length === 3 * plane)).toBe(true);
+    expect(Buffer.concat(frames.map((f) => f.subarray(0, plane))).equals(Buffer.concat(grey))).toBe(true);
+  });
+});

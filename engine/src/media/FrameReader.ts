@@ -3,11 +3,14 @@ import { CancellationToken } from "../core/Cancellation.ts";
 import { SichterError } from "../core/SichterError.ts";
 import { lastStderrLine, startTool } from "./ToolProcess.ts";
 
-/** Size and pixel layout of the small frames analysis works on. */
+/**
+ * Size and pixel layout of the small frames analysis works on: `gray` is full-range luma, `rgb24`
+ * packed RGB, `yuvj444p` full-range luma followed by the U and V planes at the same size (planar).
+ */
 export interface FrameGeometry {
   readonly width: number;
   readonly height: number;
-  readonly pixelFormat: "gray" | "rgb24";
+  readonly pixelFormat: "gray" | "rgb24" | "yuvj444p";
 }
 
 /**
@@ -17,6 +20,7 @@ export interface FrameGeometry {
 export const ANALYSIS_GEOMETRY: FrameGeometry = { width: 64, height: 36, pixelFormat: "gray" };
 
 export function bytesPerFrame(geometry: FrameGeometry): number {
+  // rgb24 and yuvj444p both carry three bytes a pixel, packed or as three planes.
   return geometry.width * geometry.height * (geometry.pixelFormat === "gray" ? 1 : 3);
 }
 
