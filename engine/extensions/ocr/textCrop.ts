@@ -1,5 +1,5 @@
 import type { Box } from "paddleocr";
-import type { RgbImage } from "../../src/media/FrameSource.ts";
+import type { RgbImage } from "@sichter/engine/extension-api";
 
 /** Height of the recogniser's input: every crop is resized to it. */
 const RECOGNITION_HEIGHT = 48;
