@@ -50,7 +50,7 @@ export const importBoundaries = {
     ],
     messages: {
       file: "{{layer}} may not import {{target}}{{hint}}",
-      package: "{{layer}} may not import the package \"{{target}}\"{{hint}}",
+      package: '{{layer}} may not import the package "{{target}}"{{hint}}',
     },
   },
   create(context) {
@@ -62,7 +62,10 @@ export const importBoundaries = {
     function check(node, specifier) {
       if (typeof specifier !== "string") return;
       if (specifier.startsWith(".")) {
-        const target = path.relative(ROOT, path.resolve(path.dirname(context.filename), specifier)).split(path.sep).join("/");
+        const target = path
+          .relative(ROOT, path.resolve(path.dirname(context.filename), specifier))
+          .split(path.sep)
+          .join("/");
         const allowed = options.allowFiles ? matchesAny(options.allowFiles, target, own) : true;
         if (!allowed || matchesAny(options.forbidFiles, target, own)) {
           context.report({ node, messageId: "file", data: { layer: options.layer, target, hint } });
@@ -86,7 +89,12 @@ export const importBoundaries = {
         if (literal?.type === "Literal") check(literal, literal.value);
       },
       CallExpression: (node) => {
-        if (node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal") check(node.arguments[0], node.arguments[0].value);
+        if (
+          node.callee.type === "Identifier" &&
+          node.callee.name === "require" &&
+          node.arguments[0]?.type === "Literal"
+        )
+          check(node.arguments[0], node.arguments[0].value);
       },
     };
   },

@@ -15,7 +15,8 @@ async function boundaryErrors(file, code) {
 
 describe("import boundaries", () => {
   it("lets an extension import the SDK and its own folder", async () => {
-    const code = 'import { SichterError } from "@sichter/engine/extension-api";\nimport { a } from "./a.ts";\nimport { b } from "../detector/b.ts";\nexport { SichterError, a, b };\n';
+    const code =
+      'import { SichterError } from "@sichter/engine/extension-api";\nimport { a } from "./a.ts";\nimport { b } from "../detector/b.ts";\nexport { SichterError, a, b };\n';
     expect(await boundaryErrors("engine/extensions/shots/keyframes/x.ts", code)).toEqual([]);
   });
 
@@ -31,8 +32,12 @@ describe("import boundaries", () => {
   });
 
   it("refuses the engine core an import of an extension", async () => {
-    expect(await boundaryErrors("engine/src/pipeline/x.ts", 'import "../../extensions/xmp/writeXmp.ts";\n')).toHaveLength(1);
-    expect(await boundaryErrors("engine/src/pipeline/x.ts", 'import "@sichter/engine/extensions/ocr";\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("engine/src/pipeline/x.ts", 'import "../../extensions/xmp/writeXmp.ts";\n'),
+    ).toHaveLength(1);
+    expect(await boundaryErrors("engine/src/pipeline/x.ts", 'import "@sichter/engine/extensions/ocr";\n')).toHaveLength(
+      1,
+    );
   });
 
   it("keeps the engine's layers pointing one way", async () => {
@@ -42,12 +47,16 @@ describe("import boundaries", () => {
   });
 
   it("keeps the SDK off the host's machinery", async () => {
-    expect(await boundaryErrors("engine/src/extensionApi/x.ts", 'import "../extensionHost/ExtensionRegistry.ts";\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("engine/src/extensionApi/x.ts", 'import "../extensionHost/ExtensionRegistry.ts";\n'),
+    ).toHaveLength(1);
     expect(await boundaryErrors("engine/src/extensionApi/x.ts", 'import "../core/Cancellation.ts";\n')).toEqual([]);
   });
 
   it("refuses shared code an import of the engine or a panel", async () => {
-    expect(await boundaryErrors("shared/model/x.ts", 'import "../../engine/src/core/SichterError.ts";\n')).toHaveLength(1);
+    expect(await boundaryErrors("shared/model/x.ts", 'import "../../engine/src/core/SichterError.ts";\n')).toHaveLength(
+      1,
+    );
     expect(await boundaryErrors("shared/ui/src/x.ts", 'import "@sichter/engine";\n')).toHaveLength(1);
   });
 

@@ -10,7 +10,8 @@ function classicScript(): Plugin {
     name: "sichter-classic-script",
     transformIndexHtml: {
       order: "post",
-      handler: (html) => html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
+      handler: (html) =>
+        html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
     },
   };
 }
@@ -33,7 +34,11 @@ export function premierePageConfig(root: string): UserConfig {
       // One script on purpose (neither host loads split chunks from file:// or a plugin folder).
       chunkSizeWarningLimit: 1024,
       rolldownOptions: {
-        output: { format: "iife", entryFileNames: "assets/panel-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
+        output: {
+          format: "iife",
+          entryFileNames: "assets/panel-[hash].js",
+          assetFileNames: "assets/[name]-[hash][extname]",
+        },
       },
     },
   };

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
 register();
-const { renderExtensionSchema, EXTENSION_SCHEMA_FILE } = await import("../engine/src/extensionHost/manifest/buildExtensionSchema.ts");
+const { renderExtensionSchema, EXTENSION_SCHEMA_FILE } =
+  await import("../engine/src/extensionHost/manifest/buildExtensionSchema.ts");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = path.join(root, EXTENSION_SCHEMA_FILE);

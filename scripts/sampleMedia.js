@@ -30,12 +30,20 @@ export function offerSamples(root, { log, env = process.env } = {}) {
   if (!fs.existsSync(script)) return { dir, generating: null, stop: () => {} };
   log?.(`Generating a sample news clip into ${dir} (about a minute); it appears in the panel's media browser.`);
   // A process group of its own, so stopping it also ends the ffmpeg it runs (see stop below).
-  const child = spawn(process.execPath, [script, "--dir", dir, "--only", SAMPLE_CLIP], { cwd: root, stdio: "ignore", detached: process.platform !== "win32" });
+  const child = spawn(process.execPath, [script, "--dir", dir, "--only", SAMPLE_CLIP], {
+    cwd: root,
+    stdio: "ignore",
+    detached: process.platform !== "win32",
+  });
   const generating = new Promise((resolve) => {
     child.on("error", () => resolve(false));
     child.on("exit", (code) => resolve(code === 0));
   }).then((ok) => {
-    log?.(ok ? `Sample clip ready: ${path.join(dir, SAMPLE_CLIP)}` : `The sample clip could not be generated; run: npm run samples -- --only ${SAMPLE_CLIP}`);
+    log?.(
+      ok
+        ? `Sample clip ready: ${path.join(dir, SAMPLE_CLIP)}`
+        : `The sample clip could not be generated; run: npm run samples -- --only ${SAMPLE_CLIP}`,
+    );
     return ok;
   });
   const stop = () => {

@@ -17,15 +17,31 @@ if (!args.some((a) => a === "--panel" || a.startsWith("--panel="))) {
   const panel = ensurePanel({
     distDir: path.join(ui, "dist"),
     // The panel bundles the shared protocol, model and timecode code as well as its own.
-    sources: [path.join(ui, "src"), path.join(ui, "index.html"), path.join(ui, "vite.config.ts"), path.join(ui, "package.json"), ...["protocol", "model", "timecode"].map((d) => path.join(root, "shared", d))],
+    sources: [
+      path.join(ui, "src"),
+      path.join(ui, "index.html"),
+      path.join(ui, "vite.config.ts"),
+      path.join(ui, "package.json"),
+      ...["protocol", "model", "timecode"].map((d) => path.join(root, "shared", d)),
+    ],
     build: () => {
       process.stderr.write("Building the panel (npm run build:panel) …\n");
       const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-      return spawnSync(npm, ["run", "build:panel", "--silent"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" }).status === 0;
+      return (
+        spawnSync(npm, ["run", "build:panel", "--silent"], {
+          cwd: root,
+          stdio: "inherit",
+          shell: process.platform === "win32",
+        }).status === 0
+      );
     },
   });
   if (panel.problem) {
-    process.stderr.write(panel.dir ? `Serving the previous panel build: ${panel.problem}.\n` : `No panel to serve (${panel.problem}); the engine runs without it.\n`);
+    process.stderr.write(
+      panel.dir
+        ? `Serving the previous panel build: ${panel.problem}.\n`
+        : `No panel to serve (${panel.problem}); the engine runs without it.\n`,
+    );
   }
   if (panel.dir) args.push("--panel", panel.dir);
 }

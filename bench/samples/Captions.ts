@@ -38,10 +38,12 @@ export function textBox(region: TextRegion): Box {
 export function textProblems(region: TextRegion, lines: readonly string[]): string[] {
   const style = styles[region];
   const problems: string[] = [];
-  if (lines.length === 0 || lines.length > style.maxLines) problems.push(`${region} takes 1 to ${style.maxLines} lines`);
+  if (lines.length === 0 || lines.length > style.maxLines)
+    problems.push(`${region} takes 1 to ${style.maxLines} lines`);
   for (const line of lines) {
     if (line.trim() === "" || line !== line.trim()) problems.push(`${region} line "${line}" is empty or padded`);
-    if (line !== line.normalize("NFC")) problems.push(`${region} line "${line}" is not NFC (truth and pixels would differ)`);
+    if (line !== line.normalize("NFC"))
+      problems.push(`${region} line "${line}" is not NFC (truth and pixels would differ)`);
     if ([...line].length > style.maxChars) problems.push(`${region} line "${line}" is longer than ${style.maxChars}`);
   }
   return problems;
@@ -67,7 +69,10 @@ export function captionFilters(placed: PlacedText, frameHeight: number): string[
       if (role === undefined) {
         filters.push(line(name, true, px(0.052), "w*0.07", "h*0.795"));
       } else {
-        filters.push(line(name, true, px(0.052), "w*0.07", "h*0.755"), line(role, false, px(0.038), "w*0.07", "h*0.835"));
+        filters.push(
+          line(name, true, px(0.052), "w*0.07", "h*0.755"),
+          line(role, false, px(0.038), "w*0.07", "h*0.835"),
+        );
       }
       break;
     }
@@ -83,4 +88,3 @@ export function captionFilters(placed: PlacedText, frameHeight: number): string[
   }
   return filters;
 }
-

@@ -20,7 +20,8 @@ export function technicalCues(layout: Layout, audio: boolean | "program" | undef
     ...layout.freezes.map((range) => ({ type: "freeze" as const, range })),
   ];
   if (audio === "program") {
-    for (const run of programAudio(layout)) if (run.kind === "silence") cues.push({ type: "silence", range: run.range });
+    for (const run of programAudio(layout))
+      if (run.kind === "silence") cues.push({ type: "silence", range: run.range });
   }
   return cues.sort((a, b) => a.range.start - b.range.start || a.type.localeCompare(b.type));
 }

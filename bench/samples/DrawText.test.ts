@@ -14,7 +14,9 @@ describe("drawtext escaping", () => {
   });
 
   it("refuses positions the graph parser would split", () => {
-    expect(() => drawtext({ text: "x", font: boldFont(), size: 10, x: "max(0,w)", y: "0", color: "white" })).toThrow(/escaping/);
+    expect(() => drawtext({ text: "x", font: boldFont(), size: 10, x: "max(0,w)", y: "0", color: "white" })).toThrow(
+      /escaping/,
+    );
   });
 
   describe("against ffmpeg", () => {

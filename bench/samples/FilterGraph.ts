@@ -62,7 +62,8 @@ export function buildFilterGraph(timeline: Timeline, layout: Layout, options: Gr
   }
   final.push(...eventFilters(layout), ...layout.texts.flatMap((t) => captionFilters(t, timeline.height)));
   const clean = options.clean ?? [];
-  const grainless = clean.length > 0 ? `:enable='not(${clean.map((r) => between(r.start, r.end - r.start)).join("+")})'` : "";
+  const grainless =
+    clean.length > 0 ? `:enable='not(${clean.map((r) => between(r.start, r.end - r.start)).join("+")})'` : "";
   final.push(`noise=alls=${options.noise}:allf=t${grainless}`);
   if (options.timing) {
     final.push(`settb=expr=${options.timing.timeBase.num}/${options.timing.timeBase.den}`);
@@ -120,7 +121,9 @@ function shotStatements(shot: PlacedShot, index: number, g: Geometry): string[] 
   ];
   if (head > 0) statements.push(`[${s}h]trim=end_frame=${head},${fadeIn(head)}[${s}head]`);
   if (tail > 0) {
-    statements.push(`[${s}t]trim=start_frame=${head + body}:end_frame=${head + body + tail},setpts=PTS-STARTPTS[${s}tail]`);
+    statements.push(
+      `[${s}t]trim=start_frame=${head + body}:end_frame=${head + body + tail},setpts=PTS-STARTPTS[${s}tail]`,
+    );
   }
   return statements;
 }
@@ -158,7 +161,9 @@ function transitionStatements(
       // pictures of the neighbouring shot exist to blend.
       const statements = [
         // Fading to a colour is a dissolve into a flat picture of it; the ramp matches the dissolves.
-        ...(out > 0 ? [`${color(spec.color, out + 1)},${fadeIn(out + 1)}[${t}c]`, `[${a}][${t}c]${blend()}[${t}out]`] : []),
+        ...(out > 0
+          ? [`${color(spec.color, out + 1)},${fadeIn(out + 1)}[${t}c]`, `[${a}][${t}c]${blend()}[${t}out]`]
+          : []),
         ...(inn > 0 ? [`${color(spec.color, inn)}[${t}bg]`, `[${t}bg][${b}]${blend()}[${t}in]`] : []),
       ];
       if (hold > 0) statements.push(`${color(spec.color, hold)}[${t}hold]`);
@@ -182,9 +187,7 @@ function eventFilters(layout: Layout): string[] {
   if (flashes.length > 0) {
     const enable = flashes.map((f) => between(f.start, f.event.frames)).join("+");
     // Nearly white, but the picture still shows through, as with a real flash.
-    filters.push(
-      `lutyuv=y='maxval-(maxval-val)/6':u='128+(val-128)/3':v='128+(val-128)/3':enable='${enable}'`,
-    );
+    filters.push(`lutyuv=y='maxval-(maxval-val)/6':u='128+(val-128)/3':v='128+(val-128)/3':enable='${enable}'`);
   }
   for (const { event, start } of events) {
     if (event.type === "lowerThird") {

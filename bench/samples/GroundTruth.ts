@@ -129,7 +129,8 @@ export function groundTruthProblems(truth: GroundTruth): string[] {
     expected = shot.endFrame;
   }
   if (expected !== truth.frameCount) problems.push(`shots end at ${expected}, not at frame count ${truth.frameCount}`);
-  if (truth.transitions.length !== truth.shots.length - 1) problems.push("need one transition between each pair of shots");
+  if (truth.transitions.length !== truth.shots.length - 1)
+    problems.push("need one transition between each pair of shots");
   truth.transitions.forEach((t, i) => {
     const next = truth.shots[i + 1];
     const boundary = Math.floor((t.startFrame + t.endFrame) / 2);
@@ -152,7 +153,12 @@ export function groundTruthProblems(truth: GroundTruth): string[] {
   }
   for (const t of truth.texts ?? []) if (t.text.trim() === "") problems.push(`empty text at ${t.startFrame}`);
   const motionShots = (truth.motion ?? []).map((m) => m.shot);
-  if (motionShots.some((shot, i) => !Number.isInteger(shot) || shot < 0 || shot >= truth.shots.length || shot <= (motionShots[i - 1] ?? -1))) {
+  if (
+    motionShots.some(
+      (shot, i) =>
+        !Number.isInteger(shot) || shot < 0 || shot >= truth.shots.length || shot <= (motionShots[i - 1] ?? -1),
+    )
+  ) {
     problems.push("motion entries must name existing shots in increasing order");
   }
   return problems;

@@ -7,14 +7,7 @@ import type { PlacedShot } from "./Timeline.ts";
  * "zoom-in" magnifies. "static" is a locked-off camera, even when something moves inside the frame.
  */
 export type CameraMotion =
-  | "static"
-  | "pan-left"
-  | "pan-right"
-  | "tilt-up"
-  | "tilt-down"
-  | "zoom-in"
-  | "zoom-out"
-  | "handheld";
+  "static" | "pan-left" | "pan-right" | "tilt-up" | "tilt-down" | "zoom-in" | "zoom-out" | "handheld";
 
 /**
  * The one motion that describes the shot, or undefined when no single word is true (generated
@@ -38,7 +31,8 @@ function motionOf(look: Look, frames: number): CameraMotion | undefined {
     }
     case "pan": {
       const [dx, dy] = [0, 1].map(
-        (axis) => (look.drift?.[axis] ?? 0) * frames + (look.move ? (look.move.velocity[axis] ?? 0) * look.move.frames : 0),
+        (axis) =>
+          (look.drift?.[axis] ?? 0) * frames + (look.move ? (look.move.velocity[axis] ?? 0) * look.move.frames : 0),
       ) as [number, number];
       const moves = look.move !== undefined || (look.drift ?? [0, 0]).some((v) => v !== 0);
       if (look.shake) return moves ? undefined : "handheld";

@@ -159,7 +159,11 @@ function analysisTruth(
 }
 
 /** Presentation time in seconds of a frame index (the clip's length for frameCount). */
-function frameClock(timeline: Timeline, frameCount: number, timing: FrameTiming | undefined): (frame: number) => number {
+function frameClock(
+  timeline: Timeline,
+  frameCount: number,
+  timing: FrameTiming | undefined,
+): (frame: number) => number {
   const round = (value: number) => Math.round(value * 1e6) / 1e6;
   if (timing) {
     const starts = frameStartTicks(timing, frameCount);

@@ -12,7 +12,12 @@ function timeline(shots: ShotSpec[]): Timeline {
 
 describe("layoutTimeline", () => {
   it("places a cut at the first frame of the new shot", () => {
-    const layout = layoutTimeline(timeline([{ look: looks.bars, frames: 10 }, { look: looks.counter, frames: 5, in: CUT }]));
+    const layout = layoutTimeline(
+      timeline([
+        { look: looks.bars, frames: 10 },
+        { look: looks.counter, frames: 5, in: CUT },
+      ]),
+    );
     expect(layout.frameCount).toBe(15);
     expect(layout.transitions[0]?.range).toEqual({ start: 10, end: 10 });
     expect(layout.shots.map((s) => s.span)).toEqual([
@@ -23,7 +28,10 @@ describe("layoutTimeline", () => {
 
   it("hands a dissolve over in its middle frame and counts every blended frame", () => {
     const layout = layoutTimeline(
-      timeline([{ look: looks.bars, frames: 10 }, { look: looks.counter, frames: 5, in: dissolve(7) }]),
+      timeline([
+        { look: looks.bars, frames: 10 },
+        { look: looks.counter, frames: 5, in: dissolve(7) },
+      ]),
     );
     expect(layout.frameCount).toBe(22);
     expect(layout.transitions[0]?.range).toEqual({ start: 10, end: 17 });
@@ -35,7 +43,10 @@ describe("layoutTimeline", () => {
 
   it("makes a fade out, hold and in one transition", () => {
     const layout = layoutTimeline(
-      timeline([{ look: looks.bars, frames: 10 }, { look: looks.counter, frames: 5, in: fade("black", 3, 4, 5) }]),
+      timeline([
+        { look: looks.bars, frames: 10 },
+        { look: looks.counter, frames: 5, in: fade("black", 3, 4, 5) },
+      ]),
     );
     expect(layout.transitions[0]?.range).toEqual({ start: 10, end: 22 });
     expect(layout.shots[1]?.span.start).toBe(16);
@@ -78,9 +89,14 @@ describe("layoutTimeline", () => {
     expect(() =>
       layoutTimeline(timeline([{ look: looks.bars, frames: 10, events: [{ type: "flash", at: 9, frames: 2 }] }])),
     ).toThrow(/plain frames/);
-    expect(() => layoutTimeline(timeline([{ look: looks.bars, frames: 10 }, { look: looks.bars, frames: 3, in: dissolve(0) }]))).toThrow(
-      /dissolve/,
-    );
+    expect(() =>
+      layoutTimeline(
+        timeline([
+          { look: looks.bars, frames: 10 },
+          { look: looks.bars, frames: 3, in: dissolve(0) },
+        ]),
+      ),
+    ).toThrow(/dissolve/);
   });
 });
 

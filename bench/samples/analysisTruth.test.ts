@@ -56,7 +56,10 @@ describe.each(files)("%s", (file) => {
         const pixels = boxPixels(t, f, box);
         // Under the box the picture is darkened to at most ~80; anything brighter is the text.
         expect(median(pixels), `${what}: box at frame ${f}`).toBeLessThan(90);
-        expect(share(pixels, (v) => v > 160), `${what}: text at frame ${f}`).toBeGreaterThan(0.005);
+        expect(
+          share(pixels, (v) => v > 160),
+          `${what}: text at frame ${f}`,
+        ).toBeGreaterThan(0.005);
       }
       // Pops on and off on exactly these frames: the change into the first frame and out of the last
       // dwarfs the change between the frames next to them.
@@ -96,7 +99,8 @@ describe.each(files)("%s", (file) => {
     for (const cue of black) {
       for (let f = cue.startFrame; f < cue.endFrame; f++) expect(luma(f), `black frame ${f}`).toBeLessThan(5);
       expect(luma(cue.startFrame - 1), `frame before black at ${cue.startFrame}`).toBeGreaterThan(15);
-      if (cue.endFrame < truth.frameCount) expect(luma(cue.endFrame), `frame after black at ${cue.endFrame}`).toBeGreaterThan(15);
+      if (cue.endFrame < truth.frameCount)
+        expect(luma(cue.endFrame), `frame after black at ${cue.endFrame}`).toBeGreaterThan(15);
     }
   });
 
@@ -111,7 +115,9 @@ describe.each(files)("%s", (file) => {
         // Not 0: x264 re-codes the picture at each keyframe.
         expect(meanAbsDiff(t.frames[f] as Uint8Array, held), `freeze frame ${f}`).toBeLessThan(0.5);
       }
-      expect(meanAbsDiff(t.frames[cue.startFrame - 1] as Uint8Array, held), "moving into the freeze").toBeGreaterThan(1);
+      expect(meanAbsDiff(t.frames[cue.startFrame - 1] as Uint8Array, held), "moving into the freeze").toBeGreaterThan(
+        1,
+      );
       expect(meanAbsDiff(t.frames[cue.endFrame] as Uint8Array, held), "moving again after it").toBeGreaterThan(1);
     }
   });
@@ -156,7 +162,9 @@ describe.each(files)("%s", (file) => {
       const pair = quietPair(truth, shot, 10);
       if (!pair) continue;
       const [dx, dy] = bestShift(t, pair[0], pair[1], 8);
-      expect(check(dx, dy), `shot ${shot} (${type}) frames ${pair[0]}->${pair[1]}: content moved ${dx},${dy}`).toBe(true);
+      expect(check(dx, dy), `shot ${shot} (${type}) frames ${pair[0]}->${pair[1]}: content moved ${dx},${dy}`).toBe(
+        true,
+      );
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(5);
@@ -278,7 +286,17 @@ async function barsReference(): Promise<Uint8Array> {
 /** [start, end] seconds of every stretch below -60 dBFS lasting at least 0.2 s. */
 async function detectSilences(path: string): Promise<[number, number][]> {
   const result = await runTool("ffmpeg", [
-    "-hide_banner", "-nostdin", "-i", path, "-map", "0:a:0", "-af", "silencedetect=n=-60dB:d=0.2", "-f", "null", "-",
+    "-hide_banner",
+    "-nostdin",
+    "-i",
+    path,
+    "-map",
+    "0:a:0",
+    "-af",
+    "silencedetect=n=-60dB:d=0.2",
+    "-f",
+    "null",
+    "-",
   ]);
   if (result.code !== 0) throw new Error(`silencedetect failed: ${lastStderrLine(result.stderr)}`);
   const starts = [...result.stderr.matchAll(/silence_start: (-?[\d.]+)/g)].map((m) => Number(m[1]));
@@ -288,8 +306,17 @@ async function detectSilences(path: string): Promise<[number, number][]> {
 
 async function meanVolume(path: string, start: number, duration: number): Promise<number> {
   const result = await runTool("ffmpeg", [
-    "-hide_banner", "-nostdin", "-i", path, "-map", "0:a:0",
-    "-af", `atrim=start=${start}:duration=${duration},volumedetect`, "-f", "null", "-",
+    "-hide_banner",
+    "-nostdin",
+    "-i",
+    path,
+    "-map",
+    "0:a:0",
+    "-af",
+    `atrim=start=${start}:duration=${duration},volumedetect`,
+    "-f",
+    "null",
+    "-",
   ]);
   if (result.code !== 0) throw new Error(`volumedetect failed: ${lastStderrLine(result.stderr)}`);
   const match = /mean_volume: (-?[\d.]+) dB/.exec(result.stderr);

@@ -191,4 +191,14 @@ const long: SampleDefinition = {
 };
 
 /** Every sample, default set first. */
-export const catalog: readonly SampleDefinition[] = [cuts, gradual, distractors, mpeg2, prores, vfr, news, long, newsLong];
+export const catalog: readonly SampleDefinition[] = [
+  cuts,
+  gradual,
+  distractors,
+  mpeg2,
+  prores,
+  vfr,
+  news,
+  long,
+  newsLong,
+];

@@ -134,7 +134,8 @@ async function clipState(
   const clip = await stat(path).catch(() => undefined);
   if (!clip || clip.size === 0) return "outdated";
   const existing = await readGroundTruth(truthPath).catch(() => undefined);
-  if (existing?.generatorVersion !== expected.generatorVersion || existing.recipe !== expected.recipe) return "outdated";
+  if (existing?.generatorVersion !== expected.generatorVersion || existing.recipe !== expected.recipe)
+    return "outdated";
   return JSON.stringify(existing) === JSON.stringify(expected) ? "current" : "truth-outdated";
 }
 

@@ -16,13 +16,21 @@ const caption = { type: "text", region: "lower-third", language: "de", lines: ["
 describe("news timeline features", () => {
   it("treats black cut in hard as a fade with empty ramps", () => {
     const layout = layoutTimeline(
-      timeline([{ look: { kind: "bars" }, frames: 10 }, { look: looks.counter, frames: 5, in: fade("black", 0, 4, 0) }]),
+      timeline([
+        { look: { kind: "bars" }, frames: 10 },
+        { look: looks.counter, frames: 5, in: fade("black", 0, 4, 0) },
+      ]),
     );
     expect(layout.transitions[0]?.range).toEqual({ start: 10, end: 14 });
     expect(layout.shots[1]?.span.start).toBe(12);
     expect(layout.shots[0]?.tailFrames).toBe(0);
     expect(() =>
-      layoutTimeline(timeline([{ look: looks.bars, frames: 10 }, { look: looks.counter, frames: 5, in: fade("black", 0, 0, 0) }])),
+      layoutTimeline(
+        timeline([
+          { look: looks.bars, frames: 10 },
+          { look: looks.counter, frames: 5, in: fade("black", 0, 0, 0) },
+        ]),
+      ),
     ).toThrow(/fade length/);
   });
 
@@ -104,7 +112,8 @@ describe("news clips", () => {
       expect(new Set(truth.texts?.map((t) => t.region))).toEqual(new Set(["lower-third", "top", "full"]));
       expect(new Set(truth.texts?.map((t) => t.language))).toEqual(new Set(["de", "en"]));
       // Black is silent and silence is black.
-      const ranges = (type: string) => truth.cues?.filter((c) => c.type === type).map((c) => [c.startFrame, c.endFrame]);
+      const ranges = (type: string) =>
+        truth.cues?.filter((c) => c.type === type).map((c) => [c.startFrame, c.endFrame]);
       expect(ranges("silence")).toEqual(ranges("black"));
     }
     const freeze = short.cues?.find((c) => c.type === "freeze");
@@ -124,7 +133,10 @@ describe("news clips", () => {
     for (const truth of [short, long]) {
       for (const freeze of truth.cues?.filter((c) => c.type === "freeze") ?? []) {
         const over = truth.texts?.filter((t) => t.startFrame < freeze.endFrame && freeze.startFrame < t.endFrame) ?? [];
-        expect(over.map((t) => t.text), `freeze at ${freeze.startFrame}`).toEqual([]);
+        expect(
+          over.map((t) => t.text),
+          `freeze at ${freeze.startFrame}`,
+        ).toEqual([]);
       }
     }
   });

@@ -12,7 +12,15 @@ import {
 import { stills } from "./palette.ts";
 import { Random } from "./Random.ts";
 import type { SampleDefinition } from "./Recipe.ts";
-import { CUT, fade, type ShotEvent, type ShotSpec, type TextRegion, type Timeline, type TransitionSpec } from "./Timeline.ts";
+import {
+  CUT,
+  fade,
+  type ShotEvent,
+  type ShotSpec,
+  type TextRegion,
+  type Timeline,
+  type TransitionSpec,
+} from "./Timeline.ts";
 
 /**
  * News-like clips for the stages after shot detection (OCR, technical cues, camera motion): a tape
@@ -94,7 +102,16 @@ export const news: SampleDefinition = {
 const STILLS = [stills.mosaic, stills.spiralA, stills.spiralB, stills.valley, stills.antenna, stills.minibrot];
 const HUES = [0, 60, 120, 180, 240, 300];
 type ShotKind = "pan-right" | "pan-left" | "tilt-up" | "tilt-down" | "zoom-in" | "zoom-out" | "handheld" | "static";
-const KINDS: readonly ShotKind[] = ["pan-right", "pan-left", "tilt-up", "tilt-down", "zoom-in", "zoom-out", "handheld", "static"];
+const KINDS: readonly ShotKind[] = [
+  "pan-right",
+  "pan-left",
+  "tilt-up",
+  "tilt-down",
+  "zoom-in",
+  "zoom-out",
+  "handheld",
+  "static",
+];
 
 /**
  * Five minutes of the same ingredients in a seeded order: every camera motion, lower thirds from the
@@ -176,7 +193,12 @@ function cameraLook(kind: ShotKind, still: (typeof STILLS)[number], hue: number,
     case "zoom-in":
       return { kind: "zoom", still, move: { at: 3, frames: frames - 8, to: 1.5 + random.int(0, 5) / 10 }, hue };
     case "zoom-out":
-      return { kind: "zoom", still, move: { at: 3, frames: frames - 8, from: 1.5 + random.int(0, 5) / 10, to: 1 }, hue };
+      return {
+        kind: "zoom",
+        still,
+        move: { at: 3, frames: frames - 8, from: 1.5 + random.int(0, 5) / 10, to: 1 },
+        hue,
+      };
     case "handheld":
       return { kind: "pan", still, shake: random.int(4, 8), hue };
     case "static":

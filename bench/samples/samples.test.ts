@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureSamples, sampleRecipes, type Sample, type SampleSet } from "./ensureSamples.ts";
 import { readGroundTruth, type GroundTruth, type TruthRange } from "./GroundTruth.ts";
-import {
-  consecutiveDiffs,
-  decodeThumbnails,
-  meanAbsDiff,
-  meanLuma,
-  probeJson,
-  type Thumbnails,
-} from "./PixelProbe.ts";
+import { consecutiveDiffs, decodeThumbnails, meanAbsDiff, meanLuma, probeJson, type Thumbnails } from "./PixelProbe.ts";
 
 /**
  * Checks every truth against the decoded pixels. Thresholds are on 64x36 luma thumbnails, 0..255:
@@ -101,11 +94,7 @@ describe.each(files)("%s", (file) => {
     const { frames } = await thumbs(sample(file));
     for (const t of truth.transitions.filter((t) => t.type !== "cut")) {
       const what = `${t.type} ${t.startFrame}-${t.endFrame}`;
-      const [early, exact, late] = [-1, 0, 1].map((shift) => transitionResidual(frames, t, shift)) as [
-        Fit,
-        Fit,
-        Fit,
-      ];
+      const [early, exact, late] = [-1, 0, 1].map((shift) => transitionResidual(frames, t, shift)) as [Fit, Fit, Fit];
       expect(exact.residual, what).toBeLessThan(exact.bound);
       // Off by one frame either way must fit worse, wherever the two shots differ enough to tell.
       if (exact.discriminating) {
@@ -147,7 +136,10 @@ describe.each(files)("%s", (file) => {
         const box = (f: number) => regionLuma(frames, f, [0.85, 0.94], [0.07, 0.11]);
         // Six frames on, six off: the first frame of the range shows the box, the seventh does not.
         expect(Math.abs(box(d.startFrame) - box(d.startFrame + 6)), "blinking box").toBeGreaterThan(40);
-        expect(Math.abs(box(d.startFrame - 1) - box(d.startFrame)), "box switches on at the range start").toBeGreaterThan(40);
+        expect(
+          Math.abs(box(d.startFrame - 1) - box(d.startFrame)),
+          "box switches on at the range start",
+        ).toBeGreaterThan(40);
       }
     }
   });
@@ -306,7 +298,13 @@ function regionLuma(frames: Thumbnails, f: number, xs: [number, number], ys: [nu
 
 /** Presentation time of every frame, in decode order sorted into presentation order. */
 async function frameTimes(path: string): Promise<number[]> {
-  const probe = (await probeJson(["-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time", path])) as {
+  const probe = (await probeJson([
+    "-select_streams",
+    "v:0",
+    "-show_entries",
+    "frame=best_effort_timestamp_time",
+    path,
+  ])) as {
     frames: { best_effort_timestamp_time: string }[];
   };
   return probe.frames.map((f) => Number(f.best_effort_timestamp_time)).sort((a, b) => a - b);

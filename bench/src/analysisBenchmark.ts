@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BUILTIN_EXTENSIONS_DIR, ENGINE_VERSION, ExtensionRegistry, analyzeClip, fingerprintFile, type Analyzer } from "@sichter/engine";
+import {
+  BUILTIN_EXTENSIONS_DIR,
+  ENGINE_VERSION,
+  ExtensionRegistry,
+  analyzeClip,
+  fingerprintFile,
+  type Analyzer,
+} from "@sichter/engine";
 import { ensureSamples } from "../samples/ensureSamples.ts";
 
 export const NEWS_CLIP = "h264-news-5min-1080p25.mp4";
@@ -11,7 +18,9 @@ export const NEWS_CLIP = "h264-news-5min-1080p25.mp4";
  * 5-minute 1080p25 news clip, as a multiple of real time, with each analyzer's span, twice: with
  * the analyzers one after another and side by side.
  */
-export async function analysisBenchmark(options: { log?: (line: string) => void; clip?: string } = {}): Promise<string> {
+export async function analysisBenchmark(
+  options: { log?: (line: string) => void; clip?: string } = {},
+): Promise<string> {
   const log = options.log ?? (() => {});
   const file = options.clip ?? NEWS_CLIP;
   const set = await ensureSamples({ only: [file], log });
@@ -30,7 +39,9 @@ export async function analysisBenchmark(options: { log?: (line: string) => void;
     ...describe(parallel, duration),
     `  side by side vs one after another: ${(sequential.total / parallel.total).toFixed(2)}x the speed`,
     `  found: ${parallel.result.tagSet.shots.length} shots, ${parallel.result.tagSet.keyframes.length} keyframes, ${parallel.result.tagSet.tags.length} tags, ${parallel.result.plan.keywords.length} keywords`,
-    ...(parallel.result.failures.length > 0 ? [`  failed: ${parallel.result.failures.map((f) => `${f.analyzer} (${f.code})`).join(", ")}`] : []),
+    ...(parallel.result.failures.length > 0
+      ? [`  failed: ${parallel.result.failures.map((f) => `${f.analyzer} (${f.code})`).join(", ")}`]
+      : []),
   ].join("\n");
 }
 
@@ -129,7 +140,9 @@ function describe(run: Run, duration: number): string[] {
     `  analyzers ${run.order}:`,
     `    total                      ${run.total.toFixed(1).padStart(6)} s   ${(duration / run.total).toFixed(1).padStart(5)}x real time`,
     ...(run.cpu !== null
-      ? [`    CPU time                   ${run.cpu.toFixed(1).padStart(6)} s   (${(run.cpu / os.availableParallelism()).toFixed(1)} s per core on ${os.availableParallelism()} cores)`]
+      ? [
+          `    CPU time                   ${run.cpu.toFixed(1).padStart(6)} s   (${(run.cpu / os.availableParallelism()).toFixed(1)} s per core on ${os.availableParallelism()} cores)`,
+        ]
       : []),
     // Analyzers that start after shots run beside keyframe selection, so it is part of the second span.
     `    probe + shots              ${seconds(first - run.started)} s   (shot mode ${run.result.mode})`,

@@ -2,7 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Keyframe } from "@sichter/shared/model";
-import { BUILTIN_EXTENSIONS_DIR, ENGINE_VERSION, ExtensionRegistry, mediaFrameSource, probeMedia, type MediaInfo } from "@sichter/engine";
+import {
+  BUILTIN_EXTENSIONS_DIR,
+  ENGINE_VERSION,
+  ExtensionRegistry,
+  mediaFrameSource,
+  probeMedia,
+  type MediaInfo,
+} from "@sichter/engine";
 import { detectShots, type Shot } from "@sichter/engine/extensions/shots";
 // The cloud stage, the privacy guard and the vision simulator are not part of the engine's public
 // index (the simulator is a test helper); the benchmark drives them exactly as the pipeline does.
@@ -10,11 +17,18 @@ import type { KeyframeDuplicate } from "../../engine/src/extensionApi/KeyframeSe
 import { keyframeSelection } from "../../engine/extensions/shots/stages.ts";
 import { CancellationToken } from "../../engine/src/core/Cancellation.ts";
 import { Progress } from "../../engine/src/core/Progress.ts";
-import { cloudKeywords, type PipelineKeywordProvider, type ProviderUsage } from "../../engine/src/keywording/cloud/cloudKeywords.ts";
+import {
+  cloudKeywords,
+  type PipelineKeywordProvider,
+  type ProviderUsage,
+} from "../../engine/src/keywording/cloud/cloudKeywords.ts";
 import { PrivacyGuard, ProviderGates } from "../../engine/src/keywording/privacy/PrivacyGuard.ts";
 import { PrivacySettings } from "../../engine/src/keywording/privacy/PrivacySettings.ts";
 import { startLoopbackServer, type LoopbackServer } from "../../engine/test/simulators/LoopbackServer.ts";
-import { createOpenAiVisionSimulator, OPENAI_SIMULATOR_KEY } from "../../engine/test/simulators/openAiVisionSimulator.ts";
+import {
+  createOpenAiVisionSimulator,
+  OPENAI_SIMULATOR_KEY,
+} from "../../engine/test/simulators/openAiVisionSimulator.ts";
 import { ensureSamples } from "../samples/ensureSamples.ts";
 
 export const CLOUD_CLIPS = ["h264-news-1080p25.mp4", "h264-news-5min-1080p25.mp4"] as const;
@@ -103,7 +117,10 @@ function providerRegistry(scratch: string, server: LoopbackServer): ExtensionReg
   const config = path.join(scratch, "config");
   fs.mkdirSync(config, { recursive: true });
   const settings = { [PROVIDER]: { baseUrl: `${server.url}/v1`, model: "gpt-4o-mini", apiKeyEnv: KEY_ENV } };
-  fs.writeFileSync(path.join(config, "extensions.json"), JSON.stringify({ enabled: [PROVIDER], disabled: [], settings }));
+  fs.writeFileSync(
+    path.join(config, "extensions.json"),
+    JSON.stringify({ enabled: [PROVIDER], disabled: [], settings }),
+  );
   return ExtensionRegistry.load({
     builtinDirs: [BUILTIN_EXTENSIONS_DIR],
     userDir: path.join(scratch, "extensions"),
@@ -113,7 +130,13 @@ function providerRegistry(scratch: string, server: LoopbackServer): ExtensionReg
   });
 }
 
-async function benchmarkClip(file: string, clipPath: string, provider: PipelineKeywordProvider, framesDir: string, log: (line: string) => void): Promise<string> {
+async function benchmarkClip(
+  file: string,
+  clipPath: string,
+  provider: PipelineKeywordProvider,
+  framesDir: string,
+  log: (line: string) => void,
+): Promise<string> {
   const media = await probeMedia(clipPath);
   log(`${file}: detecting shots`);
   const { shots } = await detectShots(media, { mode: "auto" });
@@ -139,7 +162,8 @@ async function keyframesPerShot(media: MediaInfo, shots: readonly Shot[], dir: s
   const out: Keyframe[] = [];
   for (const [i, shot] of shots.entries()) {
     const next = shots[i + 1]?.transition?.startFrame;
-    const alone = next === undefined || next >= shot.endFrame ? shot : { ...shot, endFrame: Math.max(shot.startFrame + 1, next) };
+    const alone =
+      next === undefined || next >= shot.endFrame ? shot : { ...shot, endFrame: Math.max(shot.startFrame + 1, next) };
     out.push(...(await pipelineKeyframes(media, [alone], dir)).keyframes);
   }
   return out;
@@ -152,8 +176,23 @@ async function keyframesPerShot(media: MediaInfo, shots: readonly Shot[], dir: s
 async function pipelineKeyframes(media: MediaInfo, shots: readonly Shot[], dir: string): Promise<PickedKeyframes> {
   fs.mkdirSync(dir, { recursive: true });
   try {
-    const { keyframes, duplicates } = await keyframeSelection.select(media, shots, dir, Progress.None, CancellationToken.None);
-    return { keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash })), duplicates };
+    const { keyframes, duplicates } = await keyframeSelection.select(
+      media,
+      shots,
+      dir,
+      Progress.None,
+      CancellationToken.None,
+    );
+    return {
+      keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({
+        shot,
+        frame,
+        timecode,
+        seconds,
+        hash,
+      })),
+      duplicates,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -166,16 +205,28 @@ async function runConfiguration(
   configuration: Configuration,
   provider: PipelineKeywordProvider,
 ): Promise<Row> {
-  const settings = PrivacySettings.parse({ duplicateBits: configuration.duplicateBits, contactSheets: { enabled: configuration.contactSheets } });
+  const settings = PrivacySettings.parse({
+    duplicateBits: configuration.duplicateBits,
+    contactSheets: { enabled: configuration.contactSheets },
+  });
   const guard = new PrivacyGuard({ mode: "cloud", settings, clipPath: media.path, gates: new ProviderGates() });
   let usage: ProviderUsage | undefined;
   const started = performance.now();
   const result = await cloudKeywords(
-    { shots, keyframes: picked.keyframes, duplicates: picked.duplicates, frames: mediaFrameSource(media), durationSeconds: media.durationSeconds },
+    {
+      shots,
+      keyframes: picked.keyframes,
+      duplicates: picked.duplicates,
+      frames: mediaFrameSource(media),
+      durationSeconds: media.durationSeconds,
+    },
     { providers: [provider], guard, settings, languages: ["de", "en"], onUsage: (u) => (usage = u) },
   );
   const seconds = (performance.now() - started) / 1000;
-  if (!usage) throw new Error(`${configuration.name}: nothing was sent (${result.failures.map((f) => f.code).join(", ") || "no failure reported"})`);
+  if (!usage)
+    throw new Error(
+      `${configuration.name}: nothing was sent (${result.failures.map((f) => f.code).join(", ") || "no failure reported"})`,
+    );
   const tagged = new Set(result.tags.filter((t) => t.kind === "keyword").map((t) => `${t.startFrame}-${t.endFrame}`));
   return { configuration, usage, shotsTagged: tagged.size, failures: result.failures.length, seconds };
 }
@@ -190,7 +241,20 @@ function report(
 ): string {
   const perMinute = (n: number) => n / minutes;
   const tokens = (u: ProviderUsage) => u.inputTokens + u.outputTokens;
-  const header = ["configuration", "requests", "images", "keyframes", "kB sent", "tokens", "req/min", "img/min", "kB/min", "tokens/min", "shots tagged", "s"];
+  const header = [
+    "configuration",
+    "requests",
+    "images",
+    "keyframes",
+    "kB sent",
+    "tokens",
+    "req/min",
+    "img/min",
+    "kB/min",
+    "tokens/min",
+    "shots tagged",
+    "s",
+  ];
   const body = rows.map((r) => [
     r.configuration.name,
     String(r.usage.requests),
@@ -227,5 +291,7 @@ function report(
 function table(header: readonly string[], body: readonly string[][]): string[] {
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
-  return all.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "));
+  return all.map((row) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
+  );
 }

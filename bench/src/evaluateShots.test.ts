@@ -17,11 +17,7 @@ describe("scoreDetections", () => {
   });
 
   it("matches gradual ranges by overlap and typed cuts inside them are cut false positives", () => {
-    const s = scoreDetections(
-      [{ type: "dissolve", frame: 306, startFrame: 310, endFrame: 320 }, cut(305)],
-      truth,
-      [],
-    );
+    const s = scoreDetections([{ type: "dissolve", frame: 306, startFrame: 310, endFrame: 320 }, cut(305)], truth, []);
     expect(s.gradual).toEqual({ tp: 1, fp: 0, fn: 0 });
     expect(s.cuts.fp).toBe(1);
   });

@@ -47,7 +47,11 @@ export function scoreDetections(
   );
   const cutDetections = detections.filter((d) => !gradualDetections.includes(d));
 
-  const cutMatches = matchOneToOne(cutDetections, truthCuts, (d, t) => Math.abs(d.frame - t.startFrame) <= CUT_TOLERANCE);
+  const cutMatches = matchOneToOne(
+    cutDetections,
+    truthCuts,
+    (d, t) => Math.abs(d.frame - t.startFrame) <= CUT_TOLERANCE,
+  );
   const gradualMatches = matchOneToOne(gradualDetections, truthGradual, (d, t) =>
     d.endFrame > d.startFrame
       ? d.startFrame < t.endFrame && t.startFrame < d.endFrame
@@ -59,7 +63,11 @@ export function scoreDetections(
 
   return {
     cuts: { tp: cutMatches, fp: cutDetections.length - cutMatches, fn: truthCuts.length - cutMatches },
-    gradual: { tp: gradualMatches, fp: gradualDetections.length - gradualMatches, fn: truthGradual.length - gradualMatches },
+    gradual: {
+      tp: gradualMatches,
+      fp: gradualDetections.length - gradualMatches,
+      fn: truthGradual.length - gradualMatches,
+    },
     flashFalseCuts,
   };
 }
@@ -69,7 +77,11 @@ function insideAny(frame: number, ranges: readonly TruthBoundary[]): boolean {
 }
 
 /** Greedy one-to-one matching in frame order; returns the number of matched pairs. */
-function matchOneToOne<D extends { frame: number }, T>(detections: readonly D[], truths: readonly T[], fits: (d: D, t: T) => boolean): number {
+function matchOneToOne<D extends { frame: number }, T>(
+  detections: readonly D[],
+  truths: readonly T[],
+  fits: (d: D, t: T) => boolean,
+): number {
   const used = new Set<T>();
   let matched = 0;
   for (const d of [...detections].sort((a, b) => a.frame - b.frame)) {

@@ -27,7 +27,10 @@ export async function idleMemory(options: IdleMemoryOptions): Promise<string[]> 
   for (const source of options.clips) {
     const clip = path.join(options.mediaDir, path.basename(source));
     fs.copyFileSync(source, clip);
-    const { jobId } = await options.client.request("clip.analyze", { path: clip, options: { write: "sidecar", language: "en" } });
+    const { jobId } = await options.client.request("clip.analyze", {
+      path: clip,
+      options: { write: "sidecar", language: "en" },
+    });
     const state = await settled(options.client, jobId);
     if (state !== "completed") throw new Error(`the analysis of ${clip} ended ${state}`);
     log(`analysed ${path.basename(clip)}`);

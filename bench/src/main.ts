@@ -76,7 +76,21 @@ export async function main(argv: string[]): Promise<number> {
           log,
         });
         process.stdout.write(`${table}\n`);
-        if (values.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, score: { ...r.score, byShotFamily: Object.fromEntries(r.score.byShotFamily), byTransition: Object.fromEntries(r.score.byTransition) } })), null, 2)}\n`);
+        if (values.json)
+          process.stdout.write(
+            `${JSON.stringify(
+              rows.map((r) => ({
+                ...r,
+                score: {
+                  ...r.score,
+                  byShotFamily: Object.fromEntries(r.score.byShotFamily),
+                  byTransition: Object.fromEntries(r.score.byTransition),
+                },
+              })),
+              null,
+              2,
+            )}\n`,
+          );
         return 0;
       }
       const { rows, table } = await shotsBenchmark({ long: !values.quick, log });
@@ -99,25 +113,35 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "keywords": {
       const { keywordBenchmark } = await import("./keywords/keywordBenchmark.ts");
-      process.stdout.write(`${await keywordBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 10), log })}\n`);
+      process.stdout.write(
+        `${await keywordBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 10), log })}\n`,
+      );
       return 0;
     }
     case "motion": {
       const { motionBenchmark } = await import("./motion/motionBenchmark.ts");
-      process.stdout.write(`${await motionBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 5), log })}\n`);
+      process.stdout.write(
+        `${await motionBenchmark({ seed: Number(values.seed ?? 2000), count: Number(values.count ?? 5), log })}\n`,
+      );
       return 0;
     }
     case "search":
-      process.stdout.write(`${await searchBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
+      process.stdout.write(
+        `${await searchBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`,
+      );
       return 0;
     case "service": {
       const { serviceBenchmark } = await import("./serviceBenchmark.ts");
-      process.stdout.write(`${await serviceBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
+      process.stdout.write(
+        `${await serviceBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`,
+      );
       return 0;
     }
     case "cloud": {
       const { cloudBenchmark, CLOUD_CLIPS } = await import("./cloudBenchmark.ts");
-      process.stdout.write(`${await cloudBenchmark({ log, ...(values.quick && { clips: CLOUD_CLIPS.slice(0, 1) }) })}\n`);
+      process.stdout.write(
+        `${await cloudBenchmark({ log, ...(values.quick && { clips: CLOUD_CLIPS.slice(0, 1) }) })}\n`,
+      );
       return 0;
     }
     case "panel": {
@@ -127,7 +151,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "newsroom": {
       const { newsroomBenchmark } = await import("./newsroomBenchmark.ts");
-      process.stdout.write(`${await newsroomBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`);
+      process.stdout.write(
+        `${await newsroomBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`,
+      );
       return 0;
     }
     default:

@@ -65,7 +65,12 @@ export async function newsroomBenchmark(options: NewsroomBenchmarkOptions = {}):
       "",
       `| workers (1 core each, of ${os.availableParallelism()}) | clips | jobs per worker | mean job s | workers busy | wall s | clips/min | speed-up | load average | target |`,
       "|---|---|---|---|---|---|---|---|---|---|",
-      ...([["1", throughput.one], ["2", throughput.two]] as const).map(
+      ...(
+        [
+          ["1", throughput.one],
+          ["2", throughput.two],
+        ] as const
+      ).map(
         ([count, b]) =>
           `| ${count} | ${WORKER_CLIPS} | ${b.split.join(" + ")} | ${b.jobSeconds.toFixed(1)} | ${Math.round(b.busy * 100)} % | ${b.seconds.toFixed(1)} | ${((WORKER_CLIPS / b.seconds) * 60).toFixed(1)} | ${(throughput.one.seconds / b.seconds).toFixed(2)}x | ${b.load.toFixed(1)} | ${count === "2" ? "≥ 1.8x" : ""} |`,
       ),
@@ -87,7 +92,12 @@ interface SearchTimings {
   readonly pgLoadSeconds: number;
 }
 
-async function searchSideBySide(cluster: PostgresCluster, dir: string, clips: number, log: (line: string) => void): Promise<SearchTimings> {
+async function searchSideBySide(
+  cluster: PostgresCluster,
+  dir: string,
+  clips: number,
+  log: (line: string) => void,
+): Promise<SearchTimings> {
   const vocabulary = buildVocabulary();
   const url = await cluster.createDatabase("search_bench");
   // The catalog creates its schema; the archive then goes in in bulk.
@@ -102,16 +112,21 @@ async function searchSideBySide(cluster: PostgresCluster, dir: string, clips: nu
     const random = seededRandom(20261122);
     for (let first = 0; first < clips; first += PG_BATCH) {
       const batch: TagSet[] = [];
-      for (let i = first; i < Math.min(clips, first + PG_BATCH); i++) batch.push(syntheticTagSet(i, TAGS_PER_CLIP, vocabulary, random));
+      for (let i = first; i < Math.min(clips, first + PG_BATCH); i++)
+        batch.push(syntheticTagSet(i, TAGS_PER_CLIP, vocabulary, random));
       let t0 = performance.now();
       for (let k = 0; k < batch.length; k += SQLITE_BATCH) {
-        await sqlite.recordAnalyses(batch.slice(k, k + SQLITE_BATCH).map((tagSet): AnalysisToRecord => ({ tagSet, analyzers: ANALYZERS })));
+        await sqlite.recordAnalyses(
+          batch.slice(k, k + SQLITE_BATCH).map((tagSet): AnalysisToRecord => ({ tagSet, analyzers: ANALYZERS })),
+        );
       }
       sqliteMs += performance.now() - t0;
       t0 = performance.now();
       await bulkInsert(pool, first + 1, batch);
       pgMs += performance.now() - t0;
-      log(`loaded ${Math.min(clips, first + PG_BATCH)} clips (SQLite ${(sqliteMs / 1000).toFixed(1)} s, PostgreSQL ${(pgMs / 1000).toFixed(1)} s)`);
+      log(
+        `loaded ${Math.min(clips, first + PG_BATCH)} clips (SQLite ${(sqliteMs / 1000).toFixed(1)} s, PostgreSQL ${(pgMs / 1000).toFixed(1)} s)`,
+      );
     }
     const t0 = performance.now();
     await pool.query("CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)");
@@ -127,7 +142,10 @@ async function searchSideBySide(cluster: PostgresCluster, dir: string, clips: nu
       await pgCatalog.search(q.query, q.filters);
     }
     for (const q of queries) {
-      for (const [catalog, times] of [[sqlite, sqliteTimes], [pgCatalog, pgTimes]] as const) {
+      for (const [catalog, times] of [
+        [sqlite, sqliteTimes],
+        [pgCatalog, pgTimes],
+      ] as const) {
         const started = performance.now();
         await catalog.search(q.query, q.filters);
         const ms = performance.now() - started;
@@ -159,14 +177,28 @@ async function bulkInsert(pool: pg.Pool, firstId: number, batch: readonly TagSet
        SELECT id, path, fp, fr, df, tc, fc, ds, w, h, $11::timestamptz, la
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::text[], $7::int[], $8::float8[], $9::int[], $10::int[], $12::timestamptz[])
          AS x (id, path, fp, fr, df, tc, fc, ds, w, h, la)`,
-      [ids, c.map((x) => x.path), c.map((x) => x.fingerprint), c.map((x) => x.frameRate), c.map((x) => x.dropFrame), c.map((x) => x.startTimecode),
-        c.map((x) => x.frameCount), c.map((x) => x.durationSeconds), c.map((x) => x.width), c.map((x) => x.height), now, batch.map((t) => t.analyzedAt)],
+      [
+        ids,
+        c.map((x) => x.path),
+        c.map((x) => x.fingerprint),
+        c.map((x) => x.frameRate),
+        c.map((x) => x.dropFrame),
+        c.map((x) => x.startTimecode),
+        c.map((x) => x.frameCount),
+        c.map((x) => x.durationSeconds),
+        c.map((x) => x.width),
+        c.map((x) => x.height),
+        now,
+        batch.map((t) => t.analyzedAt),
+      ],
     );
     await pool.query(
       `INSERT INTO analysis_runs (id, clip_id, started_at, finished_at, status, analyzers) SELECT id, id, at, at, 'completed', $3::jsonb FROM unnest($1::bigint[], $2::timestamptz[]) AS x (id, at)`,
       [ids, batch.map((t) => t.analyzedAt), JSON.stringify(ANALYZERS)],
     );
-    const tags = batch.flatMap((t, k) => t.tags.map((tag, j) => ({ id: (firstId + k - 1) * TAGS_PER_CLIP + j + 1, clip: firstId + k, tag })));
+    const tags = batch.flatMap((t, k) =>
+      t.tags.map((tag, j) => ({ id: (firstId + k - 1) * TAGS_PER_CLIP + j + 1, clip: firstId + k, tag })),
+    );
     const col = <T>(f: (x: (typeof tags)[number]) => T): T[] => tags.map(f);
     await pool.query(
       `INSERT INTO tags (id, clip_id, run_id, label, kind, language, source, confidence, start_frame, end_frame, status, provenance, created_at, decided_at)
@@ -174,17 +206,39 @@ async function bulkInsert(pool: pg.Pool, firstId: number, batch: readonly TagSet
               CASE WHEN st = 'suggested' THEN NULL ELSE $11::timestamptz END
        FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::text[])
          AS x (id, clip, label, kind, lang, src, conf, sf, ef, st)`,
-      [col((x) => x.id), col((x) => x.clip), col((x) => x.tag.label), col((x) => x.tag.kind), col((x) => x.tag.language), col((x) => x.tag.source),
-        col((x) => x.tag.confidence), col((x) => x.tag.startFrame), col((x) => x.tag.endFrame), col((x) => x.tag.status), now],
+      [
+        col((x) => x.id),
+        col((x) => x.clip),
+        col((x) => x.tag.label),
+        col((x) => x.tag.kind),
+        col((x) => x.tag.language),
+        col((x) => x.tag.source),
+        col((x) => x.tag.confidence),
+        col((x) => x.tag.startFrame),
+        col((x) => x.tag.endFrame),
+        col((x) => x.tag.status),
+        now,
+      ],
     );
     await pool.query(
       `INSERT INTO search_docs (clip_id, tag_id, source, status, words) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
-      [col((x) => x.clip), col((x) => x.id), col((x) => x.tag.source), col((x) => x.tag.status), col((x) => searchWords(x.tag.label))],
+      [
+        col((x) => x.clip),
+        col((x) => x.id),
+        col((x) => x.tag.source),
+        col((x) => x.tag.status),
+        col((x) => searchWords(x.tag.label)),
+      ],
     );
     const ocr = batch.flatMap((t, k) => t.ocrText.map((line) => ({ clip: firstId + k, line })));
     await pool.query(
       `INSERT INTO ocr_text (id, clip_id, start_frame, end_frame, text) SELECT * FROM unnest($1::bigint[], $1::bigint[], $2::int[], $3::int[], $4::text[])`,
-      [ocr.map((o) => o.clip), ocr.map((o) => o.line.startFrame), ocr.map((o) => o.line.endFrame), ocr.map((o) => o.line.text)],
+      [
+        ocr.map((o) => o.clip),
+        ocr.map((o) => o.line.startFrame),
+        ocr.map((o) => o.line.endFrame),
+        ocr.map((o) => o.line.text),
+      ],
     );
     await pool.query(
       `INSERT INTO search_docs (clip_id, ocr_id, source, status, words) SELECT c, c, 'ocr', 'suggested', w FROM unnest($1::bigint[], $2::text[]) AS x (c, w)`,
@@ -198,7 +252,10 @@ async function bulkInsert(pool: pg.Pool, firstId: number, batch: readonly TagSet
 }
 
 /** Per job: from the engine's enqueue to the engine hearing the end, with a worker that does no work. */
-async function queueOverhead(cluster: PostgresCluster, log: (line: string) => void): Promise<{ p50: number; p95: number; mean: number }> {
+async function queueOverhead(
+  cluster: PostgresCluster,
+  log: (line: string) => void,
+): Promise<{ p50: number; p95: number; mean: number }> {
   const url = await cluster.createDatabase("queue_bench");
   const engine = await SharedJobQueue.open(url);
   const workerQueue = await SharedJobQueue.open(url);
@@ -242,19 +299,44 @@ async function queueOverhead(cluster: PostgresCluster, log: (line: string) => vo
   }
   log("queue overhead timed");
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
 
 /** Wall time of one batch of real analyses by `count` workers, each pinned to a core of its own. */
-async function workerThroughput(cluster: PostgresCluster, dir: string, log: (line: string) => void): Promise<{ one: Batch; two: Batch }> {
+async function workerThroughput(
+  cluster: PostgresCluster,
+  dir: string,
+  log: (line: string) => void,
+): Promise<{ one: Batch; two: Batch }> {
   const media = path.join(dir, "media");
   fs.mkdirSync(media, { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < WORKER_CLIPS; i++) {
     const file = path.join(media, `batch-${i}.mp4`);
     // Equal length, different content: each its own fingerprint, so each its own job.
-    const made = await runTool("ffmpeg", ["-v", "error", "-nostdin", "-f", "lavfi", "-i", `testsrc2=size=640x360:rate=25:duration=8`, "-vf", `hue=h=${i * 40}`,
-      "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-y", file]);
+    const made = await runTool("ffmpeg", [
+      "-v",
+      "error",
+      "-nostdin",
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc2=size=640x360:rate=25:duration=8`,
+      "-vf",
+      `hue=h=${i * 40}`,
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-pix_fmt",
+      "yuv420p",
+      "-y",
+      file,
+    ]);
     if (made.code !== 0) throw new Error(`ffmpeg failed: ${made.stderr}`);
     files.push(file);
   }
@@ -279,7 +361,12 @@ interface Batch {
 }
 
 let batches = 0;
-async function batchWallSeconds(cluster: PostgresCluster, dir: string, files: readonly string[], cpus: readonly number[]): Promise<Batch> {
+async function batchWallSeconds(
+  cluster: PostgresCluster,
+  dir: string,
+  files: readonly string[],
+  cpus: readonly number[],
+): Promise<Batch> {
   const url = await cluster.createDatabase(`workers_${++batches}`);
   const queue = await SharedJobQueue.open(url);
   const workers: Array<{ child: ChildProcess; exited: Promise<void> }> = [];
@@ -302,7 +389,12 @@ async function batchWallSeconds(cluster: PostgresCluster, dir: string, files: re
     }
     const started = performance.now();
     let jobs: Awaited<ReturnType<SharedJobQueue["list"]>> = [];
-    for (const [i, file] of files.entries()) await queue.enqueue({ clipKey: `batch:${batches}:${i}`, clipPath: file, params: { write: "none", language: "de" } });
+    for (const [i, file] of files.entries())
+      await queue.enqueue({
+        clipKey: `batch:${batches}:${i}`,
+        clipPath: file,
+        params: { write: "none", language: "de" },
+      });
     for (;;) {
       jobs = await queue.list({ limit: files.length });
       const failed = jobs.find((j) => j.state === "failed");
@@ -311,9 +403,19 @@ async function batchWallSeconds(cluster: PostgresCluster, dir: string, files: re
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (performance.now() - started) / 1000;
-    const split = cpus.map((_, k) => jobs.filter((j) => (j.result as { worker?: string } | null)?.worker === `bench-${batches}-${k}`).length);
-    const jobSeconds = jobs.reduce((sum, j) => sum + (Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000, 0) / jobs.length;
-    return { seconds, split, load: os.loadavg()[0]!, jobSeconds, busy: (jobSeconds * jobs.length) / (cpus.length * seconds) };
+    const split = cpus.map(
+      (_, k) => jobs.filter((j) => (j.result as { worker?: string } | null)?.worker === `bench-${batches}-${k}`).length,
+    );
+    const jobSeconds =
+      jobs.reduce((sum, j) => sum + (Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000, 0) /
+      jobs.length;
+    return {
+      seconds,
+      split,
+      load: os.loadavg()[0]!,
+      jobSeconds,
+      busy: (jobSeconds * jobs.length) / (cpus.length * seconds),
+    };
   } finally {
     for (const w of workers) w.child.kill("SIGTERM");
     await Promise.all(workers.map((w) => w.exited));

@@ -45,7 +45,12 @@ function fontPath(file: string): string {
 }
 
 function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\\\\\").replace(/'/g, "\u2019").replace(/:/g, "\\:").replace(/%/g, "\\%").replace(/,/g, "\\,");
+  return text
+    .replace(/\\/g, "\\\\\\\\")
+    .replace(/'/g, "\u2019")
+    .replace(/:/g, "\\:")
+    .replace(/%/g, "\\%")
+    .replace(/,/g, "\\,");
 }
 
 async function ffmpeg(args: string[]): Promise<void> {
@@ -73,10 +78,23 @@ async function makeClip(dir: string, spec: ClipSpec): Promise<{ file: string; sh
   const frames = GAP + spec.lines.length * (HOLD + GAP);
   const file = path.join(dir, `${spec.name}.mp4`);
   await ffmpeg([
-    "-f", "lavfi", "-i", `life=s=${spec.width / 4}x${spec.height / 4}:r=${RATE}:seed=${spec.seed}:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${spec.width}:${spec.height}`,
-    "-vf", filters.join(","),
-    "-frames:v", String(frames),
-    "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p", file,
+    "-f",
+    "lavfi",
+    "-i",
+    `life=s=${spec.width / 4}x${spec.height / 4}:r=${RATE}:seed=${spec.seed}:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${spec.width}:${spec.height}`,
+    "-vf",
+    filters.join(","),
+    "-frames:v",
+    String(frames),
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-g",
+    "50",
+    "-pix_fmt",
+    "yuv420p",
+    file,
   ]);
   return { file, shown };
 }
@@ -84,7 +102,12 @@ async function makeClip(dir: string, spec: ClipSpec): Promise<{ file: string; sh
 const UMLAUT = /[äöüÄÖÜß]/;
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
 }
 
 interface Score {
@@ -95,7 +118,10 @@ interface Score {
 }
 
 /** Truth words of each shown line found (as a multiset) among the words read in items overlapping it. */
-function score(shown: readonly Shown[], read: ReadonlyArray<{ startFrame: number; endFrame: number; text: string }>): Score {
+function score(
+  shown: readonly Shown[],
+  read: ReadonlyArray<{ startFrame: number; endFrame: number; text: string }>,
+): Score {
   const s: Score = { correct: 0, total: 0, umlautCorrect: 0, umlautTotal: 0 };
   for (const line of shown) {
     const pool = read.filter((r) => r.startFrame < line.end && r.endFrame > line.start).flatMap((r) => words(r.text));
@@ -115,7 +141,12 @@ function score(shown: readonly Shown[], read: ReadonlyArray<{ startFrame: number
 }
 
 function add(a: Score, b: Score): Score {
-  return { correct: a.correct + b.correct, total: a.total + b.total, umlautCorrect: a.umlautCorrect + b.umlautCorrect, umlautTotal: a.umlautTotal + b.umlautTotal };
+  return {
+    correct: a.correct + b.correct,
+    total: a.total + b.total,
+    umlautCorrect: a.umlautCorrect + b.umlautCorrect,
+    umlautTotal: a.umlautTotal + b.umlautTotal,
+  };
 }
 
 interface Row {
@@ -131,7 +162,18 @@ interface Row {
 const pct = (n: number, d: number): string => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)} %`);
 
 function formatTable(rows: readonly Row[]): string {
-  const header = ["clip", "lines", "items", "word acc.", "umlaut words", "umlaut words (raw model)", "s/frame", "decode/det/rec s", "rec boxes (reused)", "x real time"];
+  const header = [
+    "clip",
+    "lines",
+    "items",
+    "word acc.",
+    "umlaut words",
+    "umlaut words (raw model)",
+    "s/frame",
+    "decode/det/rec s",
+    "rec boxes (reused)",
+    "x real time",
+  ];
   const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   const out = [line(header), line(header.map(() => "---"))];
   const total = rows.reduce(
@@ -142,27 +184,44 @@ function formatTable(rows: readonly Row[]): string {
       seconds: t.seconds + r.stats.seconds,
       video: t.video + r.videoSeconds,
     }),
-    { corrected: { correct: 0, total: 0, umlautCorrect: 0, umlautTotal: 0 }, raw: { correct: 0, total: 0, umlautCorrect: 0, umlautTotal: 0 }, samples: 0, seconds: 0, video: 0 },
+    {
+      corrected: { correct: 0, total: 0, umlautCorrect: 0, umlautTotal: 0 },
+      raw: { correct: 0, total: 0, umlautCorrect: 0, umlautTotal: 0 },
+      samples: 0,
+      seconds: 0,
+      video: 0,
+    },
   );
   for (const r of rows) {
-    out.push(line([
-      r.clip, String(r.lines), String(r.items),
-      pct(r.corrected.correct, r.corrected.total),
-      pct(r.corrected.umlautCorrect, r.corrected.umlautTotal),
-      pct(r.raw.umlautCorrect, r.raw.umlautTotal),
-      (r.stats.seconds / r.stats.samples).toFixed(3),
-      `${r.stats.decodeSeconds.toFixed(1)}/${r.stats.detectSeconds.toFixed(1)}/${r.stats.recogniseSeconds.toFixed(1)}`,
-      `${r.stats.boxesRecognised} (${r.stats.boxesReused})`,
-      (r.videoSeconds / r.stats.seconds).toFixed(1),
-    ]));
+    out.push(
+      line([
+        r.clip,
+        String(r.lines),
+        String(r.items),
+        pct(r.corrected.correct, r.corrected.total),
+        pct(r.corrected.umlautCorrect, r.corrected.umlautTotal),
+        pct(r.raw.umlautCorrect, r.raw.umlautTotal),
+        (r.stats.seconds / r.stats.samples).toFixed(3),
+        `${r.stats.decodeSeconds.toFixed(1)}/${r.stats.detectSeconds.toFixed(1)}/${r.stats.recogniseSeconds.toFixed(1)}`,
+        `${r.stats.boxesRecognised} (${r.stats.boxesReused})`,
+        (r.videoSeconds / r.stats.seconds).toFixed(1),
+      ]),
+    );
   }
-  out.push(line([
-    "**all**", String(rows.reduce((s, r) => s + r.lines, 0)), String(rows.reduce((s, r) => s + r.items, 0)),
-    `${pct(total.corrected.correct, total.corrected.total)} (${total.corrected.correct}/${total.corrected.total})`,
-    `${pct(total.corrected.umlautCorrect, total.corrected.umlautTotal)} (${total.corrected.umlautCorrect}/${total.corrected.umlautTotal})`,
-    `${pct(total.raw.umlautCorrect, total.raw.umlautTotal)} (${total.raw.umlautCorrect}/${total.raw.umlautTotal})`,
-    (total.seconds / total.samples).toFixed(3), "", "", (total.video / total.seconds).toFixed(1),
-  ]));
+  out.push(
+    line([
+      "**all**",
+      String(rows.reduce((s, r) => s + r.lines, 0)),
+      String(rows.reduce((s, r) => s + r.items, 0)),
+      `${pct(total.corrected.correct, total.corrected.total)} (${total.corrected.correct}/${total.corrected.total})`,
+      `${pct(total.corrected.umlautCorrect, total.corrected.umlautTotal)} (${total.corrected.umlautCorrect}/${total.corrected.umlautTotal})`,
+      `${pct(total.raw.umlautCorrect, total.raw.umlautTotal)} (${total.raw.umlautCorrect}/${total.raw.umlautTotal})`,
+      (total.seconds / total.samples).toFixed(3),
+      "",
+      "",
+      (total.video / total.seconds).toFixed(1),
+    ]),
+  );
   out.push(
     "",
     `word accuracy = truth words read in an item overlapping the line / truth words (case-insensitive, punctuation stripped);`,
@@ -189,21 +248,47 @@ export async function ocrBenchmark(options: OcrBenchmarkOptions = {}): Promise<s
   ];
   const perClip = Math.ceil(LOWER_THIRD_LINES.length / layouts.length);
   layouts.forEach((layout, i) => {
-    specs.push({ name: `ocr-${i}-${layout.height}p`, font: fonts[i % fonts.length]!, ...layout, lines: LOWER_THIRD_LINES.slice(i * perClip, (i + 1) * perClip), seed: i + 1 });
+    specs.push({
+      name: `ocr-${i}-${layout.height}p`,
+      font: fonts[i % fonts.length]!,
+      ...layout,
+      lines: LOWER_THIRD_LINES.slice(i * perClip, (i + 1) * perClip),
+      seed: i + 1,
+    });
   });
   const analyzer = new OcrAnalyzer();
   const rows: Row[] = [];
   try {
     for (const spec of specs) {
-      log(`ocr: generating ${spec.name} (${spec.lines.length} lines, ${spec.font}, ${Math.round(spec.size * spec.height)} px)`);
+      log(
+        `ocr: generating ${spec.name} (${spec.lines.length} lines, ${spec.font}, ${Math.round(spec.size * spec.height)} px)`,
+      );
       const { file, shown } = await makeClip(dir, spec);
       const media = await probeMedia(file);
       const { shots } = await detectShots(media);
-      const result = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "de" });
+      const result = await analyzer.analyze({
+        media,
+        shots,
+        keyframes: [],
+        frames: mediaFrameSource(media),
+        language: "de",
+      });
       const stats = analyzer.lastRun!;
-      const raw = result.tags.map((t) => ({ startFrame: t.startFrame, endFrame: t.endFrame, text: t.provenance[0]?.evidence ?? t.label }));
+      const raw = result.tags.map((t) => ({
+        startFrame: t.startFrame,
+        endFrame: t.endFrame,
+        text: t.provenance[0]?.evidence ?? t.label,
+      }));
       const text = result.text ?? [];
-      rows.push({ clip: spec.name, lines: spec.lines.length, items: text.length, corrected: score(shown, text), raw: score(shown, raw), stats, videoSeconds: media.frameCount / RATE });
+      rows.push({
+        clip: spec.name,
+        lines: spec.lines.length,
+        items: text.length,
+        corrected: score(shown, text),
+        raw: score(shown, raw),
+        stats,
+        videoSeconds: media.frameCount / RATE,
+      });
       for (const t of text) log(`  ${t.startFrame}-${t.endFrame} ${t.text}`);
     }
   } finally {

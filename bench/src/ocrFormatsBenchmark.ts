@@ -72,8 +72,17 @@ async function makeMaster(file: string): Promise<void> {
     );
   }
   await ffmpeg([
-    "-f", "lavfi", "-i", `life=s=${WIDTH / 4}x${HEIGHT / 4}:r=${RATE}:seed=24:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${WIDTH}:${HEIGHT}`,
-    "-vf", filters.join(","), "-frames:v", String(SECONDS * RATE), "-c:v", "ffv1", file,
+    "-f",
+    "lavfi",
+    "-i",
+    `life=s=${WIDTH / 4}x${HEIGHT / 4}:r=${RATE}:seed=24:mold=10:ratio=0.2:death_color=#20304a:life_color=#5a7fa0,scale=${WIDTH}:${HEIGHT}`,
+    "-vf",
+    filters.join(","),
+    "-frames:v",
+    String(SECONDS * RATE),
+    "-c:v",
+    "ffv1",
+    file,
   ]);
 }
 

@@ -18,7 +18,7 @@ export function processTreeRss(rootPid: number): ProcessTreeRss | null {
   const children = childrenByParent();
   let processes = 0;
   let kb = 0;
-  for (const stack = [rootPid]; stack.length > 0; ) {
+  for (const stack = [rootPid]; stack.length > 0;) {
     const pid = stack.pop()!;
     const rss = rssKb(pid);
     if (rss === null) continue;

@@ -13,7 +13,11 @@ export interface PeerRun {
  * selected frames are the first frames of new scenes; the metadata filter prints their timestamps
  * to stdout, which are mapped back to frame indices through the probed frame times.
  */
-export async function runFfmpegScene(file: string, frameTimes: readonly number[], offsetSeconds: number): Promise<PeerRun> {
+export async function runFfmpegScene(
+  file: string,
+  frameTimes: readonly number[],
+  offsetSeconds: number,
+): Promise<PeerRun> {
   const started = performance.now();
   const result = await runToolFull(file);
   const seconds = (performance.now() - started) / 1000;
@@ -27,8 +31,19 @@ export async function runFfmpegScene(file: string, frameTimes: readonly number[]
 
 async function runToolFull(file: string): Promise<string> {
   const r = await runTool("ffmpeg", [
-    "-v", "error", "-nostdin", "-i", file, "-an", "-sn", "-dn",
-    "-vf", `select='gt(scene,${FFMPEG_SCENE_THRESHOLD})',metadata=mode=print:file=-`, "-f", "null", "-",
+    "-v",
+    "error",
+    "-nostdin",
+    "-i",
+    file,
+    "-an",
+    "-sn",
+    "-dn",
+    "-vf",
+    `select='gt(scene,${FFMPEG_SCENE_THRESHOLD})',metadata=mode=print:file=-`,
+    "-f",
+    "null",
+    "-",
   ]);
   if (r.code !== 0) throw new Error(`ffmpeg scene filter failed on ${file}: ${r.stderr}`);
   return r.stdout;

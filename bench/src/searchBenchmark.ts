@@ -47,7 +47,8 @@ export async function searchBenchmark(options: SearchBenchmarkOptions = {}): Pro
         batch.push({ tagSet: syntheticTagSet(i, tagsPerClip, vocabulary, random), analyzers: ANALYZERS });
       }
       await catalog.recordAnalyses(batch);
-      if ((first / BATCH) % 10 === 9) log(`built ${first + BATCH} clips in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if ((first / BATCH) % 10 === 9)
+        log(`built ${first + BATCH} clips in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     const buildSeconds = (performance.now() - started) / 1000;
     // Closing the last connection checkpoints the WAL into the main file, so its size is the catalog's.
@@ -100,9 +101,10 @@ export function makeQueries(count: number, vocabulary: readonly string[], random
     },
     () => {
       const word = pick(random, umlautWords);
-      const variant = random() < 0.5
-        ? word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
-        : word.toUpperCase();
+      const variant =
+        random() < 0.5
+          ? word.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+          : word.toUpperCase();
       return { category: "umlaut variant", query: variant, filters: {} };
     },
     () => ({ category: "two words", query: `${pick(random, GERMAN_WORDS)} ${pick(random, vocabulary)}`, filters: {} }),

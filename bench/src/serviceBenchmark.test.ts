@@ -17,7 +17,11 @@ describe("serviceBenchmark", () => {
     const table = await serviceBenchmark({ clips: 200, requests: 60, analyses: [clip], idleSeconds: 1 });
     for (const clients of [1, 10, 50]) {
       for (const method of ["engine.info", "catalog.search"]) {
-        expect(table).toMatch(new RegExp(`\\| ${method.replace(".", "\\.")} \\| ${clients} \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\| \\d+x \\|`));
+        expect(table).toMatch(
+          new RegExp(
+            `\\| ${method.replace(".", "\\.")} \\| ${clients} \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\| \\d+x \\|`,
+          ),
+        );
       }
     }
     const before = /\| right after the last analysis \| (\d+) \| ([\d.]+) \|/.exec(table);

@@ -40,7 +40,8 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
   const requests = options.requests ?? 400;
   const idleSeconds = options.idleSeconds ?? 10;
   const log = options.log ?? (() => {});
-  const analyses = options.analyses ?? (await ensureSamples({ only: IDLE_MEMORY_CLIPS, log })).samples.map((s) => s.path);
+  const analyses =
+    options.analyses ?? (await ensureSamples({ only: IDLE_MEMORY_CLIPS, log })).samples.map((s) => s.path);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-service-bench-"));
   const catalogFile = path.join(home, "data", "catalog.sqlite");
   let engine: ChildProcess | undefined;
@@ -51,7 +52,10 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
     for (let first = 0; first < clips; first += 1000) {
       const batch: AnalysisToRecord[] = [];
       for (let i = first; i < Math.min(clips, first + 1000); i++) {
-        batch.push({ tagSet: syntheticTagSet(i, 10, vocabulary, random), analyzers: [{ id: "bench.synthetic", version: "1" }] });
+        batch.push({
+          tagSet: syntheticTagSet(i, 10, vocabulary, random),
+          analyzers: [{ id: "bench.synthetic", version: "1" }],
+        });
       }
       await catalog.recordAnalyses(batch);
     }
@@ -84,14 +88,26 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
       "|---|---|---|---|---|---|---|",
     ];
     for (const count of [1, 10, 50]) {
-      const clientsList = Array.from({ length: count }, () =>
-        new SichterClient({ url: started.url, token: started.token, WebSocket: WebSocket as never, reconnect: false }),
+      const clientsList = Array.from(
+        { length: count },
+        () =>
+          new SichterClient({
+            url: started.url,
+            token: started.token,
+            WebSocket: WebSocket as never,
+            reconnect: false,
+          }),
       );
       try {
         await Promise.all(clientsList.map((c) => c.request("engine.info", {})));
-        for (const [method, baseline] of [["engine.info", local.info], ["catalog.search", local.search]] as const) {
+        for (const [method, baseline] of [
+          ["engine.info", local.info],
+          ["catalog.search", local.search],
+        ] as const) {
           const run = await overWire(clientsList, requests, (client, i) =>
-            method === "engine.info" ? client.request("engine.info", {}) : client.request("catalog.search", { query: queries[i]! }),
+            method === "engine.info"
+              ? client.request("engine.info", {})
+              : client.request("catalog.search", { query: queries[i]! }),
           );
           const p50 = percentile(run.sorted, 50);
           const base = percentile(baseline, 50);
@@ -109,9 +125,25 @@ export async function serviceBenchmark(options: ServiceBenchmarkOptions = {}): P
       "p50/p95 = one request's round trip as its client sees it; with many clients they queue on the engine's single event loop,",
       "so latency grows while requests/s (all clients together) shows the throughput. in-process = the same handler called directly.",
     );
-    const client = new SichterClient({ url: started.url, token: started.token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 60_000 });
+    const client = new SichterClient({
+      url: started.url,
+      token: started.token,
+      WebSocket: WebSocket as never,
+      reconnect: false,
+      requestTimeoutMs: 60_000,
+    });
     try {
-      lines.push("", ...(await idleMemory({ enginePid: started.child.pid!, client, clips: analyses, mediaDir: path.join(home, "media"), idleSeconds, log })));
+      lines.push(
+        "",
+        ...(await idleMemory({
+          enginePid: started.child.pid!,
+          client,
+          clips: analyses,
+          mediaDir: path.join(home, "media"),
+          idleSeconds,
+          log,
+        })),
+      );
     } finally {
       client.dispose();
     }
@@ -156,7 +188,10 @@ async function overWire(
   return { sorted: ms.sort((a, b) => a - b), perSecond: total / seconds };
 }
 
-async function startEngine(home: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; token: string }> {
+async function startEngine(
+  home: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string; token: string }> {
   const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
     env: { ...process.env, ...env, SICHTER_HOME: home, SICHTER_LANG: "en" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -72,7 +72,11 @@ async function measureClip(sample: Sample, log: (line: string) => void): Promise
         decodedShare: run.decodedFrames / run.frameCount,
         engineMaxRssMb: run.engineMaxRssMb,
         ffmpegMaxRssMb: run.ffmpegMaxRssMb,
-        note: run.fallbackReason ? `fell back: ${run.fallbackReason}` : method === "sichter fast" && run.mode === "exact" ? "intra-only: exact" : "",
+        note: run.fallbackReason
+          ? `fell back: ${run.fallbackReason}`
+          : method === "sichter fast" && run.mode === "exact"
+            ? "intra-only: exact"
+            : "",
       });
     }
   }
@@ -86,7 +90,17 @@ function prf(c: Counts): string {
 }
 
 function formatTable(rows: readonly Row[]): string {
-  const header = ["clip", "method", "cuts P/R/F1", "gradual P/R/F1", "flash cuts", "decoded", "seconds", "x realtime", "note"];
+  const header = [
+    "clip",
+    "method",
+    "cuts P/R/F1",
+    "gradual P/R/F1",
+    "flash cuts",
+    "decoded",
+    "seconds",
+    "x realtime",
+    "note",
+  ];
   const body = rows.map((r) => [
     r.clip,
     r.method,
@@ -104,26 +118,54 @@ function formatTable(rows: readonly Row[]): string {
     const gradual = mine.reduce((a, r) => addCounts(a, r.score.gradual), { tp: 0, fp: 0, fn: 0 });
     const seconds = mine.reduce((a, r) => a + r.seconds, 0);
     const video = mine.reduce((a, r) => a + r.videoSeconds, 0);
-    return ["ALL CLIPS", method, prf(cuts), prf(gradual), String(mine.reduce((a, r) => a + r.score.flashFalseCuts, 0)), "", seconds.toFixed(2), (video / seconds).toFixed(1), ""];
+    return [
+      "ALL CLIPS",
+      method,
+      prf(cuts),
+      prf(gradual),
+      String(mine.reduce((a, r) => a + r.score.flashFalseCuts, 0)),
+      "",
+      seconds.toFixed(2),
+      (video / seconds).toFixed(1),
+      "",
+    ];
   });
   const all = [header, ...body, ...totals];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
-  const out = [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line), line(widths.map((w) => "-".repeat(w))), ...totals.map(line)];
+  const line = (r: string[]): string =>
+    r
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  const out = [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...body.map(line),
+    line(widths.map((w) => "-".repeat(w))),
+    ...totals.map(line),
+  ];
 
-  const speed = (method: Method, filter: (r: Row) => boolean): number => rows.filter((r) => r.method === method && filter(r)).reduce((a, r) => a + r.seconds, 0);
+  const speed = (method: Method, filter: (r: Row) => boolean): number =>
+    rows.filter((r) => r.method === method && filter(r)).reduce((a, r) => a + r.seconds, 0);
   const ratios = (label: string, filter: (r: Row) => boolean): string => {
     const peer = speed("ffmpeg scene", filter);
     return `${label}: Sichter fast ${(peer / speed("sichter fast", filter)).toFixed(1)}x, exact ${(peer / speed("sichter exact", filter)).toFixed(1)}x`;
   };
   out.push("");
-  out.push(`Speed against ffmpeg's scene filter (select='gt(scene,${FFMPEG_SCENE_THRESHOLD})', full decode), same run, long-GOP 1080p H.264:`);
-  for (const clip of new Set(rows.filter((r) => r.longGopH264).map((r) => r.clip))) out.push(`  ${ratios(clip, (r) => r.clip === clip)}`);
+  out.push(
+    `Speed against ffmpeg's scene filter (select='gt(scene,${FFMPEG_SCENE_THRESHOLD})', full decode), same run, long-GOP 1080p H.264:`,
+  );
+  for (const clip of new Set(rows.filter((r) => r.longGopH264).map((r) => r.clip)))
+    out.push(`  ${ratios(clip, (r) => r.clip === clip)}`);
   out.push(`  ${ratios("all of them together", (r) => r.longGopH264)}`);
   const longRows = rows.filter((r) => r.long && r.method !== "ffmpeg scene");
   for (const r of longRows) {
-    out.push(`Peak RSS on ${r.clip} (${(r.videoSeconds / 60).toFixed(0)} min) with ${r.method}: engine ${r.engineMaxRssMb!.toFixed(0)} MB, its ffmpeg children ${r.ffmpegMaxRssMb === null ? "n/a" : `${r.ffmpegMaxRssMb.toFixed(0)} MB`}.`);
+    out.push(
+      `Peak RSS on ${r.clip} (${(r.videoSeconds / 60).toFixed(0)} min) with ${r.method}: engine ${r.engineMaxRssMb!.toFixed(0)} MB, its ffmpeg children ${r.ffmpegMaxRssMb === null ? "n/a" : `${r.ffmpegMaxRssMb.toFixed(0)} MB`}.`,
+    );
   }
-  out.push("Seconds are the engine's own time for probe + detection (Node start-up excluded); ffmpeg's include its start-up.");
+  out.push(
+    "Seconds are the engine's own time for probe + detection (Node start-up excluded); ffmpeg's include its start-up.",
+  );
   return out.join("\n");
 }

@@ -26,13 +26,27 @@ beforeAll(async () => {
   const base = { font, rate: 25, width: 1280, size: 44, y: 560 };
   // Shot 1 (0-99) with a lower third on frames 20-89; a cut at 100; shot 2 (100-199) with another.
   await ffmpeg([
-    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=4",
-    "-f", "lavfi", "-i", "smptebars=size=1280x720:rate=25:duration=4",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=1280x720:rate=25:duration=4",
+    "-f",
+    "lavfi",
+    "-i",
+    "smptebars=size=1280x720:rate=25:duration=4",
     "-filter_complex",
     `[0:v]trim=end_frame=100,setpts=PTS-STARTPTS[a];[1:v]trim=end_frame=100,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1:a=0,` +
       `${lowerThirdFilter({ ...base, text: "Landtag Brandenburg", start: 20, end: 90 })},` +
       `${lowerThirdFilter({ ...base, text: "Bürgermeisterin Anna Schäfer", start: 120, end: 190 })},format=yuv420p[v]`,
-    "-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-g", "50", clip,
+    "-map",
+    "[v]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-g",
+    "50",
+    clip,
   ]);
   mediaHash = sha256(clip);
 }, 120_000);
@@ -61,7 +75,11 @@ describe("analyze → sidecar → search → export", () => {
     const tags = await exiftool.read(result.written.sidecar);
     const subjects = ([] as string[]).concat((tags as Record<string, unknown>).Subject as string[]);
     expect(subjects).toEqual(expect.arrayContaining(["Landtag Brandenburg"]));
-    const tracks = (tags as Record<string, unknown>).Tracks as Array<{ TrackName: string; FrameRate: string; Markers: Array<{ Name: string; StartTime: string | number }> }>;
+    const tracks = (tags as Record<string, unknown>).Tracks as Array<{
+      TrackName: string;
+      FrameRate: string;
+      Markers: Array<{ Name: string; StartTime: string | number }>;
+    }>;
     const own = tracks.find((t) => t.TrackName === "Sichter")!;
     expect(own.FrameRate).toBe("f25");
     const shot2 = own.Markers.find((m) => m.Name === "Einstellung 2")!;
@@ -76,7 +94,10 @@ describe("analyze → sidecar → search → export", () => {
       const r = await runCli(["search", query, "--json"], { env: env() });
       expect(r.code, r.stderr).toBe(0);
       const { results } = JSON.parse(r.stdout);
-      expect(results.map((x: { file: string }) => x.file), query).toEqual([fs.realpathSync(clip)]);
+      expect(
+        results.map((x: { file: string }) => x.file),
+        query,
+      ).toEqual([fs.realpathSync(clip)]);
       expect(results[0].hits[0].startTimecode).toMatch(/^00:00:0\d:\d\d$/);
     }
     const none = await runCli(["search", "Bundestag", "--json"], { env: env() });

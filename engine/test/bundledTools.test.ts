@@ -63,7 +63,9 @@ describe("the bundled ffmpeg and ffprobe", () => {
   });
 
   it("the engine's install step gives every user read and run rights on a tool installed 0744", () => {
-    const scripts = (JSON.parse(fs.readFileSync(path.join(engineDir, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(fs.readFileSync(path.join(engineDir, "package.json"), "utf8")) as { scripts?: Record<string, string> }
+    ).scripts;
     // npm runs a workspace's own install scripts on every `npm install` and `npm ci` at the root.
     const postinstall = scripts?.postinstall ?? "";
     expect(postinstall).toMatch(/^node scripts\/\S+\.js$/);

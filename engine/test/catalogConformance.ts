@@ -33,9 +33,11 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
     colleague = undefined;
     await backend.close(catalog);
   });
-  const secondHandle = async (): Promise<Catalog> => (colleague = await backend.openAgain(path.join(root, `thumbs-${n}`)));
+  const secondHandle = async (): Promise<Catalog> =>
+    (colleague = await backend.openAgain(path.join(root, `thumbs-${n}`)));
 
-  const paths = async (query: string, filters = {}): Promise<string[]> => (await catalog.search(query, filters)).map((r) => r.clip.path);
+  const paths = async (query: string, filters = {}): Promise<string[]> =>
+    (await catalog.search(query, filters)).map((r) => r.clip.path);
 
   describe(`${name}: record and search`, () => {
     it("finds a clip by tag label with timecoded hits and keeps the original label for display", async () => {
@@ -49,7 +51,13 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       expect(results[0]?.clip).toEqual({ id: clipId, path: "/media/landtag.mxf" });
       expect(results[0]?.score).toBeGreaterThan(0);
       expect(results[0]?.hits).toEqual([
-        expect.objectContaining({ label: "Landtag Brandenburg", source: "ocr", startFrame: 250, endFrame: 400, startTimecode: "10:00:10:00" }),
+        expect.objectContaining({
+          label: "Landtag Brandenburg",
+          source: "ocr",
+          startFrame: 250,
+          endFrame: 400,
+          startTimecode: "10:00:10:00",
+        }),
       ]);
       expect(await catalog.runs(clipId)).toEqual([
         expect.objectContaining({ status: "completed", analyzers: ANALYZERS, startedAt: "2026-11-20T10:00:00.000Z" }),
@@ -58,10 +66,14 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
 
     it("searches OCR text and descriptions too, ranked by relevance", async () => {
       await catalog.recordAnalysis(
-        makeTagSet("/m/ocr.mov", [], { ocrText: [{ startFrame: 10, endFrame: 60, text: "BUNDESTAG DEBATTE HAUSHALT" }] }),
+        makeTagSet("/m/ocr.mov", [], {
+          ocrText: [{ startFrame: 10, endFrame: 60, text: "BUNDESTAG DEBATTE HAUSHALT" }],
+        }),
         ANALYZERS,
       );
-      await catalog.recordAnalysis(makeTagSet("/m/desc.mov", []), ANALYZERS, { description: "Haushalt im Bundestag, Reden" });
+      await catalog.recordAnalysis(makeTagSet("/m/desc.mov", []), ANALYZERS, {
+        description: "Haushalt im Bundestag, Reden",
+      });
       await catalog.recordAnalysis(
         makeTagSet("/m/both.mov", [makeTag("Haushalt"), makeTag("Haushalt", { startFrame: 500, endFrame: 600 })]),
         ANALYZERS,
@@ -79,9 +91,17 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
     it("shows a text stored as OCR line, line tag and keyword tag once, as a tag, unless their states differ", async () => {
       const range = { startFrame: 200, endFrame: 238 };
       await catalog.recordAnalysis(
-        makeTagSet("/m/koeln.mxf", [makeTag("Köln Hauptbahnhof", { ...range, kind: "ocr.line" }), makeTag("Köln Hauptbahnhof", range), makeTag("Köln", range)], {
-          ocrText: [{ ...range, text: "Köln Hauptbahnhof" }],
-        }),
+        makeTagSet(
+          "/m/koeln.mxf",
+          [
+            makeTag("Köln Hauptbahnhof", { ...range, kind: "ocr.line" }),
+            makeTag("Köln Hauptbahnhof", range),
+            makeTag("Köln", range),
+          ],
+          {
+            ocrText: [{ ...range, text: "Köln Hauptbahnhof" }],
+          },
+        ),
         ANALYZERS,
       );
       const hits = async (): Promise<Array<{ label: string; kind: string; status: string | null }>> =>
@@ -92,14 +112,18 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       ]);
       const line = (await catalog.search("hauptbahnhof"))[0]!.hits[0]!;
       await catalog.reviewTag(line.tagId!, { action: "accept" });
-      expect((await catalog.search("hauptbahnhof"))[0]!.hits.map((h) => h.status).sort()).toEqual(["accepted", "suggested"]);
+      expect((await catalog.search("hauptbahnhof"))[0]!.hits.map((h) => h.status).sort()).toEqual([
+        "accepted",
+        "suggested",
+      ]);
     });
 
     it("folds umlauts both ways and matches prefixes", async () => {
       await catalog.recordAnalysis(makeTagSet("/m/koeln.mxf", [makeTag("Köln Hauptbahnhof")]), ANALYZERS);
       await catalog.recordAnalysis(makeTagSet("/m/duesseldorf.mxf", [makeTag("Duesseldorf")]), ANALYZERS);
       await catalog.recordAnalysis(makeTagSet("/m/landtag.mxf", [makeTag("Landtagssitzung")]), ANALYZERS);
-      for (const query of ["Köln", "Koeln", "koln", "KÖLN", "KOELN"]) expect(await paths(query)).toEqual(["/m/koeln.mxf"]);
+      for (const query of ["Köln", "Koeln", "koln", "KÖLN", "KOELN"])
+        expect(await paths(query)).toEqual(["/m/koeln.mxf"]);
       expect(await paths("Düsseldorf")).toEqual(["/m/duesseldorf.mxf"]);
       expect(await paths("Landt")).toEqual(["/m/landtag.mxf"]);
       expect(await paths("Haupt")).toEqual(["/m/koeln.mxf"]);
@@ -109,13 +133,25 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
 
     it("never lets FTS syntax through as a raw SQLite error", async () => {
       await catalog.recordAnalysis(makeTagSet("/m/a.mov", [makeTag("Wahl 2026")]), ANALYZERS);
-      for (const query of ['wahl"', "wahl*", "NEAR(wahl", "wahl OR", "^wahl", "wahl:2026", "(wahl", "wahl -2026", "'; DROP TABLE tags; --"]) {
+      for (const query of [
+        'wahl"',
+        "wahl*",
+        "NEAR(wahl",
+        "wahl OR",
+        "^wahl",
+        "wahl:2026",
+        "(wahl",
+        "wahl -2026",
+        "'; DROP TABLE tags; --",
+      ]) {
         await expect(catalog.search(query), query).resolves.toBeDefined();
       }
       expect(await paths("wahl*")).toEqual(["/m/a.mov"]);
       expect(await paths('wahl "2026')).toEqual(["/m/a.mov"]);
       for (const query of ['"', "*()", "", "-- ^"]) {
-        await expect(catalog.search(query), query).rejects.toThrow(expect.objectContaining({ code: "SICHTER_E_QUERY_INVALID" }));
+        await expect(catalog.search(query), query).rejects.toThrow(
+          expect.objectContaining({ code: "SICHTER_E_QUERY_INVALID" }),
+        );
       }
       await expect(catalog.search("*()")).rejects.toThrow(expect.objectContaining({ code: "SICHTER_E_QUERY_INVALID" }));
     });
@@ -125,7 +161,9 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
     it("ranks among the newest 1,000 matching texts, best match first, and keeps the limit", async () => {
       const items = Array.from({ length: 1200 }, (_, i) => ({
         // Every tenth clip's label is the bare word: bm25 prefers the shorter text.
-        tagSet: makeTagSet(`/news/c${String(i).padStart(4, "0")}.mxf`, [makeTag(i % 10 === 0 ? "Hochwasser" : `Hochwasser am Rhein bei Köln ${i}`)]),
+        tagSet: makeTagSet(`/news/c${String(i).padStart(4, "0")}.mxf`, [
+          makeTag(i % 10 === 0 ? "Hochwasser" : `Hochwasser am Rhein bei Köln ${i}`),
+        ]),
         analyzers: ANALYZERS,
       }));
       await catalog.recordAnalyses(items);
@@ -142,7 +180,9 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
   describe(`${name}: filters`, () => {
     beforeEach(async () => {
       await catalog.recordAnalysis(
-        makeTagSet("/archive/2025/old.mxf", [makeTag("Hochwasser", { source: "vision" })], { analyzedAt: "2025-03-01T08:00:00Z" }),
+        makeTagSet("/archive/2025/old.mxf", [makeTag("Hochwasser", { source: "vision" })], {
+          analyzedAt: "2025-03-01T08:00:00Z",
+        }),
         ANALYZERS,
       );
       await catalog.recordAnalysis(
@@ -153,7 +193,9 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
         ANALYZERS,
       );
       const { clipId } = await catalog.recordAnalysis(
-        makeTagSet("/projects/100%_live/rejected.mxf", [makeTag("Hochwasser", { source: "vision" })], { analyzedAt: "2026-11-02T08:00:00Z" }),
+        makeTagSet("/projects/100%_live/rejected.mxf", [makeTag("Hochwasser", { source: "vision" })], {
+          analyzedAt: "2026-11-02T08:00:00Z",
+        }),
         ANALYZERS,
       );
       const tag = (await catalog.tags(clipId))[0]!;
@@ -172,8 +214,10 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       expect(await paths("hochwasser", { analysedSince: "2026-01-01" })).toEqual(["/archive/2026/new.mxf"]);
       expect(await paths("hochwasser", { pathPrefix: "/archive/2025/" })).toEqual(["/archive/2025/old.mxf"]);
       // % and _ in a folder name are literal, not LIKE wildcards.
-      expect(await paths("hochwasser", { pathPrefix: "/projects/100%_", statuses: ["rejected"] })).toEqual(["/projects/100%_live/rejected.mxf"]);
-      expect(await paths("hochwasser", { pathPrefix: "/projects/1000" , statuses: ["rejected"] })).toEqual([]);
+      expect(await paths("hochwasser", { pathPrefix: "/projects/100%_", statuses: ["rejected"] })).toEqual([
+        "/projects/100%_live/rejected.mxf",
+      ]);
+      expect(await paths("hochwasser", { pathPrefix: "/projects/1000", statuses: ["rejected"] })).toEqual([]);
     });
 
     it("answers bad filters with QUERY_INVALID", async () => {
@@ -199,16 +243,24 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       const accepted = await catalog.reviewTag((await byLabel("Kanzler")).id, { action: "accept" });
       expect(accepted).toMatchObject({ status: "accepted", decidedAt: expect.any(String) });
       await catalog.reviewTag((await byLabel("Werbung")).id, { action: "reject" });
-      const user = await catalog.addUserTag(first.clipId, { label: "Interview Bürgermeisterin", startFrame: 600, endFrame: 900 });
+      const user = await catalog.addUserTag(first.clipId, {
+        label: "Interview Bürgermeisterin",
+        startFrame: 600,
+        endFrame: 900,
+      });
       expect(user).toMatchObject({ source: "user", status: "accepted", provenance: [{ producer: "user" }] });
 
       const second = await catalog.recordAnalysis(
-        makeTagSet("/m/clip.mxf", [
-          makeTag("KANZLER", { startFrame: 10, endFrame: 90 }), // same as the accepted one: not duplicated
-          makeTag("werbung", { startFrame: 250, endFrame: 350 }), // same as the rejected one: not re-added
-          makeTag("Werbung", { startFrame: 1000, endFrame: 1100 }), // elsewhere in the clip: new
-          makeTag("Regierungserklärung", { startFrame: 400, endFrame: 500 }),
-        ], { analyzedAt: "2026-11-21T10:00:00Z" }),
+        makeTagSet(
+          "/m/clip.mxf",
+          [
+            makeTag("KANZLER", { startFrame: 10, endFrame: 90 }), // same as the accepted one: not duplicated
+            makeTag("werbung", { startFrame: 250, endFrame: 350 }), // same as the rejected one: not re-added
+            makeTag("Werbung", { startFrame: 1000, endFrame: 1100 }), // elsewhere in the clip: new
+            makeTag("Regierungserklärung", { startFrame: 400, endFrame: 500 }),
+          ],
+          { analyzedAt: "2026-11-21T10:00:00Z" },
+        ),
         ANALYZERS,
       );
       expect(second).toMatchObject({ clipId: first.clipId, tagsAdded: 2, tagsKept: 3, tagsSkipped: 2, moved: false });
@@ -239,17 +291,30 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       expect(edited.provenance.at(-1)).toEqual({ producer: "user", evidence: "Bundesrat" });
       expect(await paths("Bundesrat")).toEqual([]);
       expect(await paths("Bundestag")).toEqual(["/m/e.mxf"]);
-      expect(await catalog.reviewTag(tag.id, { action: "reset" })).toMatchObject({ status: "suggested", decidedAt: null });
+      expect(await catalog.reviewTag(tag.id, { action: "reset" })).toMatchObject({
+        status: "suggested",
+        decidedAt: null,
+      });
     });
 
     it("refuses a malformed analysis before writing anything", async () => {
       const internal = expect.objectContaining({ code: "SICHTER_E_INTERNAL" });
-      await expect(catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { startFrame: 9, endFrame: 3 })]), ANALYZERS)).rejects.toThrow(internal);
-      await expect(catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { confidence: 2 })]), ANALYZERS)).rejects.toThrow(internal);
-      await expect(catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["../../etc/x.jpg"] })).rejects.toThrow(internal);
-      await expect(catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["/etc/passwd"] })).rejects.toThrow(internal);
+      await expect(
+        catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { startFrame: 9, endFrame: 3 })]), ANALYZERS),
+      ).rejects.toThrow(internal);
+      await expect(
+        catalog.recordAnalysis(makeTagSet("/m/bad.mxf", [makeTag("x", { confidence: 2 })]), ANALYZERS),
+      ).rejects.toThrow(internal);
+      await expect(
+        catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["../../etc/x.jpg"] }),
+      ).rejects.toThrow(internal);
+      await expect(
+        catalog.recordAnalysis(makeTagSet("/m/bad.mxf", []), ANALYZERS, { thumbnails: ["/etc/passwd"] }),
+      ).rejects.toThrow(internal);
       expect(await catalog.findClip("/m/bad.mxf")).toBeUndefined();
-      const ok = await catalog.recordAnalysis(makeTagSet("/m/good.mxf", []), ANALYZERS, { thumbnails: [path.join(root, "missing.jpg")] });
+      const ok = await catalog.recordAnalysis(makeTagSet("/m/good.mxf", []), ANALYZERS, {
+        thumbnails: [path.join(root, "missing.jpg")],
+      });
       expect(ok.tagsAdded).toBe(0);
     });
 
@@ -268,11 +333,17 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       fs.mkdirSync(path.dirname(newPath), { recursive: true });
       fs.writeFileSync(oldPath, "media");
       const fingerprint = "sha256:same-content";
-      const first = await catalog.recordAnalysis(makeTagSet(oldPath, [makeTag("Hafen")], { clip: { ...makeTagSet(oldPath, []).clip, fingerprint } }), ANALYZERS);
+      const first = await catalog.recordAnalysis(
+        makeTagSet(oldPath, [makeTag("Hafen")], { clip: { ...makeTagSet(oldPath, []).clip, fingerprint } }),
+        ANALYZERS,
+      );
       await catalog.reviewTag((await catalog.tags(first.clipId))[0]!.id, { action: "accept" });
       fs.renameSync(oldPath, newPath);
 
-      const second = await catalog.recordAnalysis(makeTagSet(newPath, [makeTag("Hafen")], { clip: { ...makeTagSet(newPath, []).clip, fingerprint } }), ANALYZERS);
+      const second = await catalog.recordAnalysis(
+        makeTagSet(newPath, [makeTag("Hafen")], { clip: { ...makeTagSet(newPath, []).clip, fingerprint } }),
+        ANALYZERS,
+      );
       expect(second).toMatchObject({ clipId: first.clipId, moved: true, tagsSkipped: 1 });
       expect(await catalog.findClip(oldPath)).toBeUndefined();
       expect(await catalog.clip(first.clipId)).toMatchObject({ path: newPath, sizeBytes: 5 });
@@ -315,7 +386,12 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
         other.reviewTag(werbung!.id, { action: "reject" }),
         other.addUserTag(clipId, { label: "Interview", startFrame: 0, endFrame: 10 }),
       ]);
-      expect(await statuses(catalog, clipId)).toEqual(["Hafen:suggested", "Interview:accepted", "Kanzler:accepted", "Werbung:rejected"]);
+      expect(await statuses(catalog, clipId)).toEqual([
+        "Hafen:suggested",
+        "Interview:accepted",
+        "Kanzler:accepted",
+        "Werbung:rejected",
+      ]);
       expect(await statuses(other, clipId)).toEqual(await statuses(catalog, clipId));
     });
 
@@ -328,8 +404,16 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       const earlier = await other.reviewTag(tag.id, { action: "reject" }, "2026-12-07T10:00:00.000Z");
       expect(earlier).toEqual(later);
       expect(earlier).toMatchObject({ status: "accepted", decidedAt: "2026-12-07T10:00:05.000Z" });
-      const newest = await other.reviewTag(tag.id, { action: "edit", label: "Bundeskanzler" }, "2026-12-07T10:00:09.000Z");
-      expect(newest).toMatchObject({ label: "Bundeskanzler", status: "accepted", decidedAt: "2026-12-07T10:00:09.000Z" });
+      const newest = await other.reviewTag(
+        tag.id,
+        { action: "edit", label: "Bundeskanzler" },
+        "2026-12-07T10:00:09.000Z",
+      );
+      expect(newest).toMatchObject({
+        label: "Bundeskanzler",
+        status: "accepted",
+        decidedAt: "2026-12-07T10:00:09.000Z",
+      });
       // A decision carries its time, never a person.
       expect(JSON.stringify(await catalog.tags(clipId))).not.toMatch(/reviewer|user_?name|person/i);
     });
@@ -340,16 +424,25 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       // Re-analysis on a worker while the editor still looks at the list: a new suggestion first, then
       // the same three (ranges moved by a frame) in another order.
       await catalog.recordAnalysis(
-        makeTagSet("/nas/clip.mxf", [
-          makeTag("Schiff", { startFrame: 600, endFrame: 700 }),
-          ...clipTags.map((t) => ({ ...t, startFrame: t.startFrame + 1, confidence: 0.8 })).reverse(),
-        ], { analyzedAt: "2026-11-21T10:00:00Z" }),
+        makeTagSet(
+          "/nas/clip.mxf",
+          [
+            makeTag("Schiff", { startFrame: 600, endFrame: 700 }),
+            ...clipTags.map((t) => ({ ...t, startFrame: t.startFrame + 1, confidence: 0.8 })).reverse(),
+          ],
+          { analyzedAt: "2026-11-21T10:00:00Z" },
+        ),
         ANALYZERS,
       );
       const accepted = await catalog.reviewTag(shown[0]!.id, { action: "accept" });
       expect(accepted).toMatchObject({ label: "Kanzler", status: "accepted", startFrame: 1, confidence: 0.8 });
       await catalog.reviewTag(shown[1]!.id, { action: "reject" });
-      expect(await statuses(catalog, clipId)).toEqual(["Hafen:suggested", "Kanzler:accepted", "Schiff:suggested", "Werbung:rejected"]);
+      expect(await statuses(catalog, clipId)).toEqual([
+        "Hafen:suggested",
+        "Kanzler:accepted",
+        "Schiff:suggested",
+        "Werbung:rejected",
+      ]);
       expect((await paths("schiff")).length).toBe(1);
       expect(await paths("werbung")).toEqual([]);
     });
@@ -361,9 +454,14 @@ export function describeCatalogConformance(name: string, backend: CatalogUnderTe
       const decisions: Promise<unknown>[] = [];
       const analyses: Promise<unknown>[] = [];
       for (let i = 0; i < 5; i++) {
-        analyses.push(other.recordAnalysis(makeTagSet("/nas/clip.mxf", [...clipTags, makeTag(`Neu ${i}`, { startFrame: 800 + i, endFrame: 900 })], {
-          analyzedAt: `2026-11-2${i + 1}T10:00:00Z`,
-        }), ANALYZERS));
+        analyses.push(
+          other.recordAnalysis(
+            makeTagSet("/nas/clip.mxf", [...clipTags, makeTag(`Neu ${i}`, { startFrame: 800 + i, endFrame: 900 })], {
+              analyzedAt: `2026-11-2${i + 1}T10:00:00Z`,
+            }),
+            ANALYZERS,
+          ),
+        );
       }
       decisions.push(catalog.reviewTag(kanzler!.id, { action: "accept" }));
       decisions.push(catalog.reviewTag(werbung!.id, { action: "reject" }));

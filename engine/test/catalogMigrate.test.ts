@@ -30,7 +30,9 @@ async function generatedCatalog(home: string): Promise<void> {
   const catalog = SqliteCatalog.open(file);
   for (let i = 0; i < 24; i++) {
     const word = (k: number) => WORDS[(i + k) % WORDS.length]!;
-    const tags = [0, 1, 2].map((k) => makeTag(`${word(k)} ${i}`, { startFrame: k * 100, endFrame: k * 100 + 50, source: k === 2 ? "vision" : "ocr" }));
+    const tags = [0, 1, 2].map((k) =>
+      makeTag(`${word(k)} ${i}`, { startFrame: k * 100, endFrame: k * 100 + 50, source: k === 2 ? "vision" : "ocr" }),
+    );
     const { clipId } = await catalog.recordAnalysis(
       makeTagSet(`/archiv/2026/${i % 3 === 0 ? "politik" : "wetter"}/clip-${i}.mxf`, tags, {
         analyzedAt: `2026-0${1 + (i % 9)}-1${i % 10}T08:00:00.000Z`,
@@ -42,13 +44,21 @@ async function generatedCatalog(home: string): Promise<void> {
     const stored = await catalog.tags(clipId);
     if (i % 2 === 0) await catalog.reviewTag(stored[0]!.id, { action: "accept" });
     if (i % 3 === 0) await catalog.reviewTag(stored[1]!.id, { action: "reject" });
-    if (i % 5 === 0) await catalog.reviewTag(stored[2]!.id, { action: "edit", label: `${word(5)} korrigiert`, startFrame: 201 });
+    if (i % 5 === 0)
+      await catalog.reviewTag(stored[2]!.id, { action: "edit", label: `${word(5)} korrigiert`, startFrame: 201 });
     if (i % 4 === 1) await catalog.addUserTag(clipId, { label: `Notiz ${word(6)}`, startFrame: 5, endFrame: 9 });
     if (i % 6 === 0) {
       // A re-analysis: a second run, decisions kept, one suggestion replaced.
-      await catalog.recordAnalysis(makeTagSet(`/archiv/2026/${i % 3 === 0 ? "politik" : "wetter"}/clip-${i}.mxf`, [...tags.slice(0, 2), makeTag(`Neu ${i}`)], {
-        analyzedAt: "2026-11-30T08:00:00.000Z",
-      }), ANALYZERS);
+      await catalog.recordAnalysis(
+        makeTagSet(
+          `/archiv/2026/${i % 3 === 0 ? "politik" : "wetter"}/clip-${i}.mxf`,
+          [...tags.slice(0, 2), makeTag(`Neu ${i}`)],
+          {
+            analyzedAt: "2026-11-30T08:00:00.000Z",
+          },
+        ),
+        ANALYZERS,
+      );
     }
   }
   catalog.dispose();
@@ -95,14 +105,27 @@ describe("sichter catalog migrate", () => {
         expect(after, table).toEqual(before);
       }
       // The keyframe pictures moved into the database, under the names the keyframes carry.
-      const named = (await cluster.sql("SELECT DISTINCT thumbnail FROM keyframes WHERE thumbnail IS NOT NULL ORDER BY thumbnail", "moved")).rows as Array<{ thumbnail: string }>;
+      const named = (
+        await cluster.sql(
+          "SELECT DISTINCT thumbnail FROM keyframes WHERE thumbnail IS NOT NULL ORDER BY thumbnail",
+          "moved",
+        )
+      ).rows as Array<{ thumbnail: string }>;
       expect(named.length).toBeGreaterThan(0);
       expect(report.thumbnails).toBe(named.length);
       for (const { thumbnail } of named) expect(await postgres.thumbnail(thumbnail)).toEqual(Buffer.from("jpeg bytes"));
       for (const query of ["landtag", "koeln", "burgermeisterin live", "korrigiert", "notiz", "neu"]) {
-        for (const filters of [{}, { statuses: ["rejected" as const] }, { pathPrefix: "/archiv/2026/politik/" }, { sources: ["vision" as const] }]) {
+        for (const filters of [
+          {},
+          { statuses: ["rejected" as const] },
+          { pathPrefix: "/archiv/2026/politik/" },
+          { sources: ["vision" as const] },
+        ]) {
           const hits = async (c: SqliteCatalog | PostgresCatalog) =>
-            (await c.search(query, filters)).map((r) => ({ path: r.clip.path, hits: r.hits.map((h) => `${h.kind}:${h.label}:${h.status}`).sort() }));
+            (await c.search(query, filters)).map((r) => ({
+              path: r.clip.path,
+              hits: r.hits.map((h) => `${h.kind}:${h.label}:${h.status}`).sort(),
+            }));
           expect(await hits(postgres), `${query} ${JSON.stringify(filters)}`).toEqual(await hits(sqlite));
         }
       }

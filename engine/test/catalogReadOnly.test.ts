@@ -37,7 +37,10 @@ function serve(): Promise<{ port: number; stop: () => Promise<void> } | { exitCo
 
 /** See catalogChild.ts: `old-open` is what an engine before the check did on a read-only catalog. */
 async function catalogChild(mode: "open" | "old-open"): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, mode, catalog], { ...asUnprivileged, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, mode, catalog], {
+    ...asUnprivileged,
+    stdio: "ignore",
+  });
   await new Promise((resolve) => child.on("exit", resolve));
 }
 
@@ -58,7 +61,9 @@ describe("the engine on a read-only catalog", () => {
     }
     expect(refused.exitCode).not.toBe(0);
     expect(refused.output).toContain("SICHTER_E_CATALOG_READ_ONLY");
-    expect(refused.output).toContain(`${catalog} (the catalog) is read-only (mode 0444): make it writable, e.g. chmod u+w "${catalog}"`);
+    expect(refused.output).toContain(
+      `${catalog} (the catalog) is read-only (mode 0444): make it writable, e.g. chmod u+w "${catalog}"`,
+    );
     expect(fs.readdirSync(path.dirname(catalog)).filter((f) => f.startsWith("catalog"))).toEqual(["catalog.sqlite"]);
 
     // The trap: an earlier engine started anyway and SQLite made its -wal and -shm read-only.
@@ -68,10 +73,19 @@ describe("the engine on a read-only catalog", () => {
     const fixed = await serve();
     if (!("port" in fixed)) throw new Error(`the engine did not start after the fix: ${fixed.output}`);
     const token = fs.readFileSync(path.join(home, "config", "engine-token"), "utf8").trim();
-    const client = new SichterClient({ url: `ws://127.0.0.1:${fixed.port}`, token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 20_000 });
+    const client = new SichterClient({
+      url: `ws://127.0.0.1:${fixed.port}`,
+      token,
+      WebSocket: WebSocket as never,
+      reconnect: false,
+      requestTimeoutMs: 20_000,
+    });
     try {
       // A write of the catalog itself, as a panel makes one: a tag typed by the editor.
-      const tag = await client.request("tags.review", { clipId: 1, add: { label: "Wahlabend", startFrame: 0, endFrame: 25 } });
+      const tag = await client.request("tags.review", {
+        clipId: 1,
+        add: { label: "Wahlabend", startFrame: 0, endFrame: 25 },
+      });
       expect(tag).toMatchObject({ label: "Wahlabend", status: "accepted" });
       const { results } = await client.request("catalog.search", { query: "Wahlabend" });
       expect(results.map((r) => r.clipId)).toEqual([1]);

@@ -17,14 +17,43 @@ const clipB = path.join(root, "dupB", "clip.mp4");
 /** A clip of solid colours, one per `frames` entry, joined by hard cuts. */
 async function colourClip(file: string, colours: Array<{ colour: string; frames: number }>): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const inputs = colours.flatMap(({ colour, frames }) => ["-f", "lavfi", "-i", `color=c=${colour}:size=320x180:rate=25:duration=${frames / 25}`]);
+  const inputs = colours.flatMap(({ colour, frames }) => [
+    "-f",
+    "lavfi",
+    "-i",
+    `color=c=${colour}:size=320x180:rate=25:duration=${frames / 25}`,
+  ]);
   const concat = `${colours.map((_, i) => `[${i}:v]`).join("")}concat=n=${colours.length}:v=1:a=0,format=yuv420p[out]`;
-  await ffmpeg([...inputs, "-filter_complex", concat, "-map", "[out]", "-c:v", "libx264", "-preset", "ultrafast", file]);
+  await ffmpeg([
+    ...inputs,
+    "-filter_complex",
+    concat,
+    "-map",
+    "[out]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    file,
+  ]);
 }
 
 /** The mean colour of a JPEG as [r, g, b]. */
 async function meanColour(jpeg: string): Promise<number[]> {
-  const result = await runTool("ffmpeg", ["-v", "error", "-nostdin", "-i", jpeg, "-vf", "scale=1:1:flags=area", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+  const result = await runTool("ffmpeg", [
+    "-v",
+    "error",
+    "-nostdin",
+    "-i",
+    jpeg,
+    "-vf",
+    "scale=1:1:flags=area",
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "rgb24",
+    "pipe:1",
+  ]);
   if (result.code !== 0) throw new Error(result.stderr);
   return [...result.output];
 }
@@ -48,7 +77,11 @@ async function storedThumbnails(home: string, file: string): Promise<Array<strin
 
 function filesUnder(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { recursive: true }).map((f) => path.join(folder, String(f))).filter((f) => fs.statSync(f).isFile()).sort();
+  return fs
+    .readdirSync(folder, { recursive: true })
+    .map((f) => path.join(folder, String(f)))
+    .filter((f) => fs.statSync(f).isFile())
+    .sort();
 }
 
 const reddish = ([r, g, b]: number[]): boolean => r! > 200 && g! < 60 && b! < 60;
@@ -89,13 +122,17 @@ describe("keyframe thumbnails are the clip's own", () => {
     const before = await storedThumbnails(home, changing);
     const other = await storedThumbnails(home, clipB);
     // New content at the same path: two shots now, so other keyframes than before.
-    await colourClip(changing, [{ colour: "lime", frames: 30 }, { colour: "red", frames: 30 }]);
+    await colourClip(changing, [
+      { colour: "lime", frames: 30 },
+      { colour: "red", frames: 30 },
+    ]);
     await analyse(home, changing);
     const after = await storedThumbnails(home, changing);
     expect(after.length).toBe(2);
     const colours = await Promise.all(after.map((t) => meanColour(t!)));
     expect(colours.map(([r, g]) => (g! > r! ? "green" : "red"))).toEqual(["green", "red"]);
-    for (const stale of before) if (!after.includes(stale)) expect(fs.existsSync(stale!), `${stale} is gone`).toBe(false);
+    for (const stale of before)
+      if (!after.includes(stale)) expect(fs.existsSync(stale!), `${stale} is gone`).toBe(false);
     expect(await storedThumbnails(home, clipB)).toEqual(other);
     await expectPictures(home, clipB, bluish);
     // Nothing on disk that the catalog does not point at.
@@ -122,7 +159,9 @@ describe("catalog.clip over the wire", () => {
     const client = engine.client();
     try {
       const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
-      await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000 }).toBe("completed");
+      await expect
+        .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000 })
+        .toBe("completed");
       const stored = await client.request("catalog.clip", { path: clip });
       expect(stored.keyframes.length).toBeGreaterThanOrEqual(2);
       for (const keyframe of stored.keyframes) {

@@ -41,7 +41,9 @@ describe("engine service: a CEP page's null origin", () => {
   it("opens the WebSocket for Origin null with the right token and answers a method over it", async () => {
     const ws = new WebSocket(`${engine.url}/?token=${engine.token}`, { headers: { Origin: "null" } });
     await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
-    const answer = new Promise<Record<string, any>>((resolve) => ws.once("message", (data) => resolve(JSON.parse(String(data)))));
+    const answer = new Promise<Record<string, any>>((resolve) =>
+      ws.once("message", (data) => resolve(JSON.parse(String(data)))),
+    );
     ws.send(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "engine.info", params: {} }));
     expect((await answer).result.name).toBe("sichter-engine");
     ws.close();

@@ -13,7 +13,9 @@ beforeAll(async () => {
   dir = makeTempDir();
   home = path.join(dir, "home");
   clip = path.join(dir, "cuts.mp4");
-  await makeCutClip(clip, [40, 30, 50], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
+  await makeCutClip(clip, [40, 30, 50], {
+    codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"],
+  });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -125,7 +127,10 @@ describe("sichter shots", () => {
     const long = await sampleClip("h264-gradual-1080p25.mp4");
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./runCli.ts");
-    const child = spawn(process.execPath, [CLI, "shots", long, "--exact"], { env: { ...process.env, ...env() }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "shots", long, "--exact"], {
+      env: { ...process.env, ...env() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     await waitFor(() => childFfmpegCount(child.pid!) > 0, 15_000);
@@ -165,7 +170,10 @@ describe("sichter keyframes", () => {
     const out = path.join(dir, "cancelled");
     const { spawn } = await import("node:child_process");
     const { CLI } = await import("./runCli.ts");
-    const child = spawn(process.execPath, [CLI, "keyframes", long, "--out", out], { env: { ...process.env, ...env() }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "keyframes", long, "--out", out], {
+      env: { ...process.env, ...env() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     await waitFor(() => jobFolders().length > 0, 15_000);
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));

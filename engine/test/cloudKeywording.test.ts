@@ -6,8 +6,26 @@ import { jpegSegments, jpegSize } from "../src/keywording/privacy/jpegSegments.t
 import { makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 import {
-  analyze, GOOGLE, googleImages, googleSettings, jobFolders, OPENAI, openAiImages, openAiSettings, privacyModeOfHome, requestText,
-  spawnAnalyze, startGoogle, startOpenAi, transparencyRecords, waitFor, withCatalog, writeHome, type AnalyzedClip, type AnalyzeRun, type HomeSetup,
+  analyze,
+  GOOGLE,
+  googleImages,
+  googleSettings,
+  jobFolders,
+  OPENAI,
+  openAiImages,
+  openAiSettings,
+  privacyModeOfHome,
+  requestText,
+  spawnAnalyze,
+  startGoogle,
+  startOpenAi,
+  transparencyRecords,
+  waitFor,
+  withCatalog,
+  writeHome,
+  type AnalyzedClip,
+  type AnalyzeRun,
+  type HomeSetup,
 } from "./simulators/cloudHarness.ts";
 import { makeColourShotsClip } from "./simulators/cloudTestClip.ts";
 import { GOOGLE_MAX_IMAGES } from "./simulators/googleVisionSimulator.ts";
@@ -33,7 +51,15 @@ const SHOT_COLOURS = ["red", "yellow", "blue", "red"] as const;
 const SHOT_PATTERNS = ["corners", "columns", "bands", "corners"] as const;
 const SHOT_FRAMES = 50;
 /** Everything of the clip's identity a request must not carry. */
-const FORBIDDEN = [clip, folder, clipName, path.basename(folder), "Einsatz Feuerwache", "Feuerwache", path.basename(root)];
+const FORBIDDEN = [
+  clip,
+  folder,
+  clipName,
+  path.basename(folder),
+  "Einsatz Feuerwache",
+  "Feuerwache",
+  path.basename(root),
+];
 
 let pki: TestCertificates;
 const servers: LoopbackServer[] = [];
@@ -45,7 +71,10 @@ const track = <T extends { server: LoopbackServer }>(s: T): T => {
 /** A fresh SICHTER_HOME; OCR is switched off (the clip has no text, and it only costs time here). */
 let homes = 0;
 function home(setup: HomeSetup): string {
-  return writeHome(path.join(root, "homes", `h${++homes}`), { ...setup, disabled: ["sichter.ocr", ...(setup.disabled ?? [])] });
+  return writeHome(path.join(root, "homes", `h${++homes}`), {
+    ...setup,
+    disabled: ["sichter.ocr", ...(setup.disabled ?? [])],
+  });
 }
 
 beforeAll(async () => {
@@ -53,7 +82,10 @@ beforeAll(async () => {
   pki = await createTestCertificates();
   // Red, yellow and blue differ in luma as well as in pattern, so every cut is a plain hard cut
   // (red and the simulators' green have the same luma, and the shot detector looks at luma).
-  await makeColourShotsClip(clip, SHOT_COLOURS.map((colour, i) => ({ colour, pattern: SHOT_PATTERNS[i]!, seconds: SHOT_FRAMES / 25 })));
+  await makeColourShotsClip(
+    clip,
+    SHOT_COLOURS.map((colour, i) => ({ colour, pattern: SHOT_PATTERNS[i]!, seconds: SHOT_FRAMES / 25 })),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -77,12 +109,20 @@ function clipOf(run: AnalyzeRun): AnalyzedClip {
 function visionKeywords(doc: AnalyzedClip, index: number, language: string): string[] {
   const shot = doc.shots[index]!;
   return doc.tags
-    .filter((t) => t.source === "vision" && t.kind === "keyword" && t.language === language && t.startFrame === shot.startFrame && t.endFrame === shot.endFrame)
+    .filter(
+      (t) =>
+        t.source === "vision" &&
+        t.kind === "keyword" &&
+        t.language === language &&
+        t.startFrame === shot.startFrame &&
+        t.endFrame === shot.endFrame,
+    )
     .map((t) => t.label.toLowerCase())
     .sort();
 }
 
-const motif = (colour: (typeof SHOT_COLOURS)[number], language: "de" | "en"): string[] => OPENAI_MOTIFS[colour][language].map((l) => l.toLowerCase()).sort();
+const motif = (colour: (typeof SHOT_COLOURS)[number], language: "de" | "en"): string[] =>
+  OPENAI_MOTIFS[colour][language].map((l) => l.toLowerCase()).sort();
 
 /** No APP1..APP15 or COM segment anywhere (the scan data walked too), and the picture's size. */
 function checkCleanJpeg(jpeg: Buffer): { width: number; height: number } {
@@ -106,7 +146,11 @@ describe("cloud keywords over HTTPS with a test CA", () => {
 
   beforeAll(async () => {
     openAi = track(await startOpenAi({ tls: pki.server }));
-    sheetsHome = home({ enabled: [OPENAI], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
+    sheetsHome = home({
+      enabled: [OPENAI],
+      settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) },
+      privacy: { caFile: pki.ca.certFile },
+    });
     // German newsroom, sidecar XMP (the default), contact sheets (the default).
     sheets = await analyze(sheetsHome, clip, ["--lang", "de"]);
   }, 120_000);
@@ -168,8 +212,15 @@ describe("cloud keywords over HTTPS with a test CA", () => {
     const sent = openAi.server.requests[0]!;
     const size = jpegSize(openAiImages(sent)[0]!);
     expect(records[0]).toMatchObject({
-      provider: OPENAI, endpoint: openAi.server.url, images: 1, keyframes: 3, attempts: 1, status: 200, error: null,
-      bytesSent: sent.body.length, imageSizes: [{ width: size.width, height: size.height, bytes: openAiImages(sent)[0]!.length }],
+      provider: OPENAI,
+      endpoint: openAi.server.url,
+      images: 1,
+      keyframes: 3,
+      attempts: 1,
+      status: 200,
+      error: null,
+      bytesSent: sent.body.length,
+      imageSizes: [{ width: size.width, height: size.height, bytes: openAiImages(sent)[0]!.length }],
     });
   });
 
@@ -183,7 +234,13 @@ describe("cloud keywords over HTTPS with a test CA", () => {
     expect(r.code, r.stderr).toBe(0);
     const usage = JSON.parse(r.stdout) as { providers: Array<Record<string, unknown>> };
     expect(usage.providers).toHaveLength(1);
-    expect(usage.providers[0]).toMatchObject({ provider: OPENAI, requests: 1, images: 1, keyframes: 3, bytesSent: openAi.server.requests[0]!.body.length });
+    expect(usage.providers[0]).toMatchObject({
+      provider: OPENAI,
+      requests: 1,
+      images: 1,
+      keyframes: 3,
+      bytesSent: openAi.server.requests[0]!.body.length,
+    });
     expect(usage.providers[0]!.tokens).toBeGreaterThan(0);
     // Four shots of 2 s: 8 s of footage.
     expect(usage.providers[0]!.footageMinutes).toBeCloseTo(8 / 60, 3);
@@ -191,15 +248,32 @@ describe("cloud keywords over HTTPS with a test CA", () => {
 
   it("keeps the ledger to its allowed columns, with no trace of the clip's name or folder", () => {
     const { columns, rows } = withCatalog(sheetsHome, (c) => ({
-      columns: (c.database.prepare("PRAGMA table_info(usage_ledger)").all() as Array<{ name: string }>).map((col) => col.name),
+      columns: (c.database.prepare("PRAGMA table_info(usage_ledger)").all() as Array<{ name: string }>).map(
+        (col) => col.name,
+      ),
       rows: c.database.prepare("SELECT * FROM usage_ledger").all() as Array<Record<string, unknown>>,
     }));
-    expect(columns.sort()).toEqual(
-      ["at", "bytes_sent", "currency", "estimated_cost", "footage_seconds", "id", "images", "input_tokens", "keyframes", "output_tokens", "provider", "requests"],
-    );
+    expect(columns.sort()).toEqual([
+      "at",
+      "bytes_sent",
+      "currency",
+      "estimated_cost",
+      "footage_seconds",
+      "id",
+      "images",
+      "input_tokens",
+      "keyframes",
+      "output_tokens",
+      "provider",
+      "requests",
+    ]);
     expect(rows).toHaveLength(1);
     const values = rows.flatMap((row) => Object.values(row).map(String));
-    for (const forbidden of FORBIDDEN) expect(values.some((v) => v.includes(forbidden)), `a ledger value holds "${forbidden}"`).toBe(false);
+    for (const forbidden of FORBIDDEN)
+      expect(
+        values.some((v) => v.includes(forbidden)),
+        `a ledger value holds "${forbidden}"`,
+      ).toBe(false);
   });
 
   it("single keyframes (contact sheets off) at 512 px: one OpenAI request per distinct keyframe, Google batches them", async () => {
@@ -207,7 +281,10 @@ describe("cloud keywords over HTTPS with a test CA", () => {
     const google = track(await startGoogle({ tls: pki.server }));
     const singlesHome = home({
       enabled: [OPENAI, GOOGLE],
-      settings: { [OPENAI]: openAiSettings(`${openAiSingles.server.url}/v1`), [GOOGLE]: googleSettings(`${google.server.url}/v1`) },
+      settings: {
+        [OPENAI]: openAiSettings(`${openAiSingles.server.url}/v1`),
+        [GOOGLE]: googleSettings(`${google.server.url}/v1`),
+      },
       privacy: { caFile: pki.ca.certFile, maxLongSide: 512, contactSheets: { enabled: false } },
     });
     const run = await analyze(singlesHome, clip, ["--lang", "en", "--no-write"]);
@@ -217,14 +294,19 @@ describe("cloud keywords over HTTPS with a test CA", () => {
 
     // One request per distinct keyframe, one picture each.
     expect(openAiSingles.server.requests).toHaveLength(3);
-    expect(openAiSingles.simulator.requests.map((r) => r.grid)).toEqual(Array(3).fill({ columns: 1, rows: 1, labels: ["1"] }));
+    expect(openAiSingles.simulator.requests.map((r) => r.grid)).toEqual(
+      Array(3).fill({ columns: 1, rows: 1, labels: ["1"] }),
+    );
     expect(openAiSingles.simulator.requests.map((r) => r.images.length)).toEqual([1, 1, 1]);
     // Google takes up to 16 pictures per call: three keyframes are one call.
     expect(google.server.requests).toHaveLength(Math.ceil(3 / GOOGLE_MAX_IMAGES));
     expect(google.simulator.requests[0]!.images).toHaveLength(3);
     expect(google.server.requests[0]!.path).toBe("/v1/images:annotate");
 
-    const pictures = [...openAiSingles.server.requests.flatMap(openAiImages), ...google.server.requests.flatMap(googleImages)];
+    const pictures = [
+      ...openAiSingles.server.requests.flatMap(openAiImages),
+      ...google.server.requests.flatMap(googleImages),
+    ];
     expect(pictures).toHaveLength(6);
     for (const jpeg of pictures) expect(Math.max(...Object.values(checkCleanJpeg(jpeg)))).toBeLessThanOrEqual(512);
     expectNothingNamesTheClip([...openAiSingles.server.requests, ...google.server.requests]);
@@ -248,7 +330,10 @@ describe("cloud keywords over HTTPS with a test CA", () => {
 describe("local-only and refusals", () => {
   it("local-only: settings present, provider not enabled: not one connection", async () => {
     const openAi = track(await startOpenAi({ tls: pki.server }));
-    const localHome = home({ settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
+    const localHome = home({
+      settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) },
+      privacy: { caFile: pki.ca.certFile },
+    });
     expect(await privacyModeOfHome(localHome)).toBe("local-only");
     const run = await analyze(localHome, clip, ["--no-write"]);
     const doc = clipOf(run);
@@ -269,7 +354,10 @@ describe("local-only and refusals", () => {
       google = track(await startGoogle({ tls: pki.selfSigned }));
       refusingHome = home({
         enabled: [OPENAI, GOOGLE],
-        settings: { [OPENAI]: openAiSettings("http://example.invalid/v1"), [GOOGLE]: googleSettings(`${google.server.url}/v1`) },
+        settings: {
+          [OPENAI]: openAiSettings("http://example.invalid/v1"),
+          [GOOGLE]: googleSettings(`${google.server.url}/v1`),
+        },
       });
       run = await analyze(refusingHome, clip, ["--no-write"]);
     }, 60_000);
@@ -277,7 +365,10 @@ describe("local-only and refusals", () => {
     it("refuses plain HTTP off loopback and an untrusted certificate; the clip still gets its local tags", async () => {
       const doc = clipOf(run);
       const failures = Object.fromEntries(doc.failures.map((f) => [f.analyzer, f.code]));
-      expect(failures).toEqual({ [OPENAI]: "SICHTER_E_PRIVACY_INSECURE_ENDPOINT", [GOOGLE]: "SICHTER_E_PRIVACY_CERTIFICATE_INVALID" });
+      expect(failures).toEqual({
+        [OPENAI]: "SICHTER_E_PRIVACY_INSECURE_ENDPOINT",
+        [GOOGLE]: "SICHTER_E_PRIVACY_CERTIFICATE_INVALID",
+      });
       // A provider failure is reported (exit 1) but does not fail the clip.
       expect(run.result.code).toBe(1);
       expect(doc.tags.filter((t) => t.source === "vision")).toEqual([]);
@@ -288,12 +379,21 @@ describe("local-only and refusals", () => {
       // The insecure endpoint is refused before any attempt: no record, nothing sent.
       expect(records.filter((r) => r.provider === OPENAI)).toEqual([]);
       expect(records.reduce((n, r) => n + r.bytesSent, 0)).toBe(0);
-      expect(records.filter((r) => r.provider === GOOGLE)).toEqual([expect.objectContaining({ attempts: 1, status: null, bytesSent: 0, error: "SICHTER_E_PRIVACY_CERTIFICATE_INVALID" })]);
+      expect(records.filter((r) => r.provider === GOOGLE)).toEqual([
+        expect.objectContaining({
+          attempts: 1,
+          status: null,
+          bytesSent: 0,
+          error: "SICHTER_E_PRIVACY_CERTIFICATE_INVALID",
+        }),
+      ]);
     });
 
     // The refused handshake carried no picture: nothing to bill.
     it("bills nothing for a request refused at the TLS handshake", () => {
-      const rows = withCatalog(refusingHome, (c) => c.database.prepare("SELECT provider, requests, images, bytes_sent FROM usage_ledger").all());
+      const rows = withCatalog(refusingHome, (c) =>
+        c.database.prepare("SELECT provider, requests, images, bytes_sent FROM usage_ledger").all(),
+      );
       expect(rows).toEqual([]);
     });
   });
@@ -302,23 +402,36 @@ describe("local-only and refusals", () => {
 describe("resilience", () => {
   it("429 with Retry-After then success; 500 four times gives up as unavailable after 4 attempts", async () => {
     const openAi = track(await startOpenAi({ tls: pki.server, failures: [{ status: 429, retryAfter: "1" }] }));
-    const google = track(await startGoogle({ tls: pki.server, failures: [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }] }));
+    const google = track(
+      await startGoogle({
+        tls: pki.server,
+        failures: [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }],
+      }),
+    );
     const flakyHome = home({
       enabled: [OPENAI, GOOGLE],
-      settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`), [GOOGLE]: googleSettings(`${google.server.url}/v1`) },
+      settings: {
+        [OPENAI]: openAiSettings(`${openAi.server.url}/v1`),
+        [GOOGLE]: googleSettings(`${google.server.url}/v1`),
+      },
       privacy: { caFile: pki.ca.certFile },
     });
     const run = await analyze(flakyHome, clip, ["--no-write", "--lang", "en"]);
     const doc = clipOf(run);
     expect(doc.failures.map((f) => [f.analyzer, f.code])).toEqual([[GOOGLE, "SICHTER_E_PROVIDER_UNAVAILABLE"]]);
-    for (const [index, colour] of SHOT_COLOURS.slice(0, 3).entries()) expect(visionKeywords(doc, index, "en")).toEqual(motif(colour, "en"));
+    for (const [index, colour] of SHOT_COLOURS.slice(0, 3).entries())
+      expect(visionKeywords(doc, index, "en")).toEqual(motif(colour, "en"));
 
     const first = openAi.server.requests;
     expect(first).toHaveLength(2);
     expect(google.server.requests).toHaveLength(4);
     const records = await transparencyRecords(flakyHome, doc.jobId);
-    expect(records.filter((r) => r.provider === OPENAI)).toEqual([expect.objectContaining({ attempts: 2, status: 200, error: null })]);
-    expect(records.filter((r) => r.provider === GOOGLE)).toEqual([expect.objectContaining({ attempts: 4, status: 500, error: "SICHTER_E_PROVIDER_UNAVAILABLE" })]);
+    expect(records.filter((r) => r.provider === OPENAI)).toEqual([
+      expect.objectContaining({ attempts: 2, status: 200, error: null }),
+    ]);
+    expect(records.filter((r) => r.provider === GOOGLE)).toEqual([
+      expect.objectContaining({ attempts: 4, status: 500, error: "SICHTER_E_PROVIDER_UNAVAILABLE" }),
+    ]);
     // Temp folder: gone after a provider failure too.
     expect(jobFolders(flakyHome)).toEqual([]);
   }, 90_000);
@@ -334,7 +447,10 @@ describe("resilience", () => {
       google = track(await startGoogle({ tls: pki.server, failures: ["malformed"] }));
       slowHome = home({
         enabled: [OPENAI, GOOGLE],
-        settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`), [GOOGLE]: googleSettings(`${google.server.url}/v1`) },
+        settings: {
+          [OPENAI]: openAiSettings(`${openAi.server.url}/v1`),
+          [GOOGLE]: googleSettings(`${google.server.url}/v1`),
+        },
         privacy: { caFile: pki.ca.certFile, requestTimeoutSeconds: 1 },
       });
       run = await analyze(slowHome, clip, ["--no-write"]);
@@ -350,7 +466,9 @@ describe("resilience", () => {
       expect(google.server.requests).toHaveLength(1);
       expect(doc.tags.filter((t) => t.source === "vision")).toEqual([]);
       const records = await transparencyRecords(slowHome, doc.jobId);
-      expect(records.filter((r) => r.provider === OPENAI)).toEqual([expect.objectContaining({ attempts: 4, status: null, error: "SICHTER_E_PROVIDER_UNAVAILABLE" })]);
+      expect(records.filter((r) => r.provider === OPENAI)).toEqual([
+        expect.objectContaining({ attempts: 4, status: null, error: "SICHTER_E_PROVIDER_UNAVAILABLE" }),
+      ]);
       expect(jobFolders(slowHome)).toEqual([]);
     });
 
@@ -366,7 +484,11 @@ describe("resilience", () => {
 describe("temporary frames", () => {
   it("Ctrl-C while a provider holds the request: exit 130, no job folder left", async () => {
     const openAi = track(await startOpenAi({ tls: pki.server, failures: ["hang"] }));
-    const cancelHome = home({ enabled: [OPENAI], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
+    const cancelHome = home({
+      enabled: [OPENAI],
+      settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) },
+      privacy: { caFile: pki.ca.certFile },
+    });
     const run = spawnAnalyze(cancelHome, clip, ["--no-write"]);
     await waitFor(() => openAi.server.requests.length > 0, 60_000, "the request to reach the hanging server");
     // The job's frames are on disk while it waits for the provider: the analysis's own folder and the
@@ -380,7 +502,11 @@ describe("temporary frames", () => {
 
   it("SIGKILL mid-request leaves the job's folders; the next run's startup sweep removes them", async () => {
     const openAi = track(await startOpenAi({ tls: pki.server, failures: ["hang"] }));
-    const killHome = home({ enabled: [OPENAI], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) }, privacy: { caFile: pki.ca.certFile } });
+    const killHome = home({
+      enabled: [OPENAI],
+      settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) },
+      privacy: { caFile: pki.ca.certFile },
+    });
     const run = spawnAnalyze(killHome, clip, ["--no-write"]);
     await waitFor(() => openAi.server.requests.length > 0, 60_000, "the request to reach the hanging server");
     run.child.kill("SIGKILL");

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SichterClient } from "@sichter/shared/protocol";
 import { startEngine, type EngineProcess } from "./engineProcess.ts";
 import { makeTempDir } from "./fixtures.ts";
-import { KEY_ENV, OPENAI, openAiSettings, requestText, startOpenAi, writeHome, type Simulated } from "./simulators/cloudHarness.ts";
+import {
+  KEY_ENV,
+  OPENAI,
+  openAiSettings,
+  requestText,
+  startOpenAi,
+  writeHome,
+  type Simulated,
+} from "./simulators/cloudHarness.ts";
 import { makeColourShotsClip } from "./simulators/cloudTestClip.ts";
 import { OPENAI_MOTIFS, type OpenAiVisionSimulator } from "./simulators/openAiVisionSimulator.ts";
 
@@ -27,7 +35,11 @@ beforeAll(async () => {
   ]);
   // Plain HTTP is allowed to this machine only; the engine's privacy guard checks that too.
   openAi = await startOpenAi();
-  writeHome(home, { enabled: [OPENAI], disabled: ["sichter.ocr"], settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) } });
+  writeHome(home, {
+    enabled: [OPENAI],
+    disabled: ["sichter.ocr"],
+    settings: { [OPENAI]: openAiSettings(`${openAi.server.url}/v1`) },
+  });
   // The engine passes the variable the provider's apiKeyEnv setting names into the provider's process.
   Object.assign(process.env, KEY_ENV);
   engine = await startEngine(home);
@@ -54,7 +66,11 @@ describe("cloud keywords through the engine service", () => {
     expect(job.state).toBe("completed");
     expect(result.failures).toEqual([]);
     const onShot = (startFrame: number) =>
-      result.tags.filter((t) => t.source === "vision" && t.kind === "keyword" && t.language === "de" && t.startFrame === startFrame).map((t) => t.label);
+      result.tags
+        .filter(
+          (t) => t.source === "vision" && t.kind === "keyword" && t.language === "de" && t.startFrame === startFrame,
+        )
+        .map((t) => t.label);
     expect(onShot(0).sort()).toEqual([...OPENAI_MOTIFS.red.de].sort());
     expect(onShot(result.shots[1]!.startFrame).sort()).toEqual([...OPENAI_MOTIFS.blue.de].sort());
   });
@@ -63,7 +79,15 @@ describe("cloud keywords through the engine service", () => {
     const { records } = await client.request("job.privacy", { jobId });
     expect(openAi.server.requests).toHaveLength(1);
     expect(records).toEqual([
-      expect.objectContaining({ provider: OPENAI, endpoint: openAi.server.url, images: 1, keyframes: 2, attempts: 1, status: 200, error: null }),
+      expect.objectContaining({
+        provider: OPENAI,
+        endpoint: openAi.server.url,
+        images: 1,
+        keyframes: 2,
+        attempts: 1,
+        status: 200,
+        error: null,
+      }),
     ]);
     expect(records[0]!.bytesSent).toBe(openAi.server.requests[0]!.body.length);
     const sent = requestText(openAi.server.requests[0]!);

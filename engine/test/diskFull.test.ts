@@ -39,7 +39,11 @@ async function start(home: string, disk: string): Promise<{ engine: SmallDiskEng
 }
 
 /** Sends one request on a socket of its own and collects what arrives, in order, until `until` holds. */
-async function conversation(engine: SmallDiskEngine, request: object, until: (messages: Array<Record<string, any>>) => boolean) {
+async function conversation(
+  engine: SmallDiskEngine,
+  request: object,
+  until: (messages: Array<Record<string, any>>) => boolean,
+) {
   const ws = new WebSocket(`${engine.url}/?token=${engine.token}`);
   await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
   const messages: Array<Record<string, any>> = [];
@@ -77,8 +81,10 @@ describe("engine service with its temporary folder on a full disk", () => {
 
   it("fails the job with DISK_FULL naming the folder, tells the client after answering it, and job.get says failed", async () => {
     engine.fill();
-    const messages = await conversation(engine, { method: "clip.analyze", params: { path: clip, options: { write: "none" } } }, (all) =>
-      all.some((m) => m.method === "job.failed"),
+    const messages = await conversation(
+      engine,
+      { method: "clip.analyze", params: { path: clip, options: { write: "none" } } },
+      (all) => all.some((m) => m.method === "job.failed"),
     );
     // The answer (with the job's id) comes first, even for a job that fails at once.
     expect(messages[0]).toMatchObject({ id: 1, result: { joined: false } });
@@ -87,10 +93,22 @@ describe("engine service with its temporary folder on a full disk", () => {
     const failed = messages.find((m) => m.method === "job.failed")?.params as JobFailedParams;
     expect(failed.jobId).toBe(jobId);
     expect(failed?.error.code).toBe("SICHTER_E_DISK_FULL");
-    expect(failed?.error.message).toMatch(new RegExp(`^The disk holding ${temp}\\S* is full \\(.*no space left on device`, "i"));
-    expect(await client.request("job.get", { jobId })).toMatchObject({ state: "failed", error: { code: "SICHTER_E_DISK_FULL" } });
-    const log = fs.readFileSync(path.join(home, "data", "logs", "engine.log"), "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
-    expect(log.find((line) => line.event === "job failed" && line.jobId === jobId)).toMatchObject({ code: "SICHTER_E_DISK_FULL", message: failed?.error.message });
+    expect(failed?.error.message).toMatch(
+      new RegExp(`^The disk holding ${temp}\\S* is full \\(.*no space left on device`, "i"),
+    );
+    expect(await client.request("job.get", { jobId })).toMatchObject({
+      state: "failed",
+      error: { code: "SICHTER_E_DISK_FULL" },
+    });
+    const log = fs
+      .readFileSync(path.join(home, "data", "logs", "engine.log"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(log.find((line) => line.event === "job failed" && line.jobId === jobId)).toMatchObject({
+      code: "SICHTER_E_DISK_FULL",
+      message: failed?.error.message,
+    });
   }, 60_000);
 
   it("once there is room again, a new request starts a new job that completes; the catalog stays consistent", async () => {
@@ -112,7 +130,10 @@ describe("engine service with its temporary folder on a full disk", () => {
     const db = new Database(catalog, { readonly: true });
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(db.prepare("SELECT state, error_code FROM jobs WHERE id = ?").get(failedJob)).toEqual({ state: "failed", error_code: "SICHTER_E_DISK_FULL" });
+      expect(db.prepare("SELECT state, error_code FROM jobs WHERE id = ?").get(failedJob)).toEqual({
+        state: "failed",
+        error_code: "SICHTER_E_DISK_FULL",
+      });
       expect(count(db)).toBe(1);
     } finally {
       db.close();

@@ -46,7 +46,10 @@ describe("one engine per SICHTER_HOME", () => {
   it("refuses a second engine, naming the running one's pid and port; the first one keeps working", async () => {
     const home = freshHome();
     const first = await started(home);
-    expect(JSON.parse(fs.readFileSync(runtimeFile(home), "utf8"))).toMatchObject({ pid: first.child.pid, port: first.port });
+    expect(JSON.parse(fs.readFileSync(runtimeFile(home), "utf8"))).toMatchObject({
+      pid: first.child.pid,
+      port: first.port,
+    });
 
     const second = await runCli(["serve", "--port", "0"], { env: { SICHTER_HOME: home } });
     expect(second.code).toBe(1);
@@ -64,7 +67,9 @@ describe("one engine per SICHTER_HOME", () => {
   it("of two engines started at once on one home, exactly one runs", async () => {
     const home = freshHome();
     const outcomes = await Promise.allSettled([startEngine(home), startEngine(home)]);
-    const winners = outcomes.filter((o): o is PromiseFulfilledResult<EngineProcess> => o.status === "fulfilled").map((o) => o.value);
+    const winners = outcomes
+      .filter((o): o is PromiseFulfilledResult<EngineProcess> => o.status === "fulfilled")
+      .map((o) => o.value);
     running.push(...winners);
     expect(winners).toHaveLength(1);
     const loser = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -91,9 +96,14 @@ describe("one engine per SICHTER_HOME", () => {
     expect(JSON.parse(fs.readFileSync(runtimeFile(home), "utf8")).pid).toBe(next.child.pid);
     await stop(next);
 
-    fs.writeFileSync(runtimeFile(home), JSON.stringify({ pid: deadPid(), port: 1, version: "0.0.1", startedAt: "2020-01-01T00:00:00.000Z" }));
+    fs.writeFileSync(
+      runtimeFile(home),
+      JSON.stringify({ pid: deadPid(), port: 1, version: "0.0.1", startedAt: "2020-01-01T00:00:00.000Z" }),
+    );
     const outcomes = await Promise.allSettled([startEngine(home), startEngine(home)]);
-    const winners = outcomes.filter((o): o is PromiseFulfilledResult<EngineProcess> => o.status === "fulfilled").map((o) => o.value);
+    const winners = outcomes
+      .filter((o): o is PromiseFulfilledResult<EngineProcess> => o.status === "fulfilled")
+      .map((o) => o.value);
     running.push(...winners);
     expect(winners).toHaveLength(1);
     expect(JSON.parse(fs.readFileSync(runtimeFile(home), "utf8")).pid).toBe(winners[0]!.child.pid);
@@ -106,7 +116,11 @@ describe("one engine per SICHTER_HOME", () => {
     expect(before.stdout).toContain("Engine: not running");
     const engine = await started(home);
     const during = await runCli(["engine", "info", "--json"], { env: { SICHTER_HOME: home } });
-    expect(JSON.parse(during.stdout).engine).toMatchObject({ state: "running", pid: engine.child.pid, port: engine.port });
+    expect(JSON.parse(during.stdout).engine).toMatchObject({
+      state: "running",
+      pid: engine.child.pid,
+      port: engine.port,
+    });
     const text = await runCli(["engine", "info"], { env: { SICHTER_HOME: home } });
     expect(text.stdout).toContain(`Engine: running on ws://127.0.0.1:${engine.port} (pid ${engine.child.pid}`);
     await stop(engine);
@@ -119,9 +133,14 @@ describe("one engine per SICHTER_HOME", () => {
     fs.mkdirSync(path.join(home, "data"), { recursive: true });
     // This test's own process lives, and nothing listens on a port it just closed.
     const server = (await import("node:net")).createServer();
-    const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+    );
     await new Promise((resolve) => server.close(resolve));
-    fs.writeFileSync(runtimeFile(home), JSON.stringify({ pid: process.pid, port, version: "0.1.0", startedAt: "2026-01-01T00:00:00.000Z" }));
+    fs.writeFileSync(
+      runtimeFile(home),
+      JSON.stringify({ pid: process.pid, port, version: "0.1.0", startedAt: "2026-01-01T00:00:00.000Z" }),
+    );
     const info = await runCli(["engine", "info", "--json"], { env: { SICHTER_HOME: home } });
     expect(JSON.parse(info.stdout).engine).toMatchObject({ state: "not-responding", pid: process.pid, port });
   });

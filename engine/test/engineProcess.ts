@@ -25,7 +25,12 @@ export interface EngineLaunch {
   readonly seenAs: (pid: number, file: string) => string;
 }
 
-export async function startEngine(home: string, args: string[] = [], launch?: EngineLaunch, env: NodeJS.ProcessEnv = {}): Promise<EngineProcess> {
+export async function startEngine(
+  home: string,
+  args: string[] = [],
+  launch?: EngineLaunch,
+  env: NodeJS.ProcessEnv = {},
+): Promise<EngineProcess> {
   const command = [...(launch?.prefix ?? []), process.execPath, CLI, "serve", "--port", "0", ...args];
   const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en", ...env },
@@ -53,7 +58,8 @@ export async function startEngine(home: string, args: string[] = [], launch?: En
     url,
     exited,
     output: () => output,
-    client: () => new SichterClient({ url, token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 20_000 }),
+    client: () =>
+      new SichterClient({ url, token, WebSocket: WebSocket as never, reconnect: false, requestTimeoutMs: 20_000 }),
   };
 }
 
@@ -63,13 +69,20 @@ export interface EngineWithClient {
   readonly client: SichterClient;
 }
 
-export async function startEngineWithClient(home: string, args: string[] = [], launch?: EngineLaunch): Promise<EngineWithClient> {
+export async function startEngineWithClient(
+  home: string,
+  args: string[] = [],
+  launch?: EngineLaunch,
+): Promise<EngineWithClient> {
   const engine = await startEngine(home, args, launch);
   return { engine, client: engine.client() };
 }
 
 /** Closes the client, ends the engine and waits for it; either may be missing when starting failed. */
-export async function stopEngineWithClient(engine: EngineProcess | undefined, client: SichterClient | undefined): Promise<void> {
+export async function stopEngineWithClient(
+  engine: EngineProcess | undefined,
+  client: SichterClient | undefined,
+): Promise<void> {
   client?.dispose();
   engine?.child.kill("SIGTERM");
   await engine?.exited;

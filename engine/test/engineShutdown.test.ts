@@ -42,7 +42,12 @@ describe("engine shutdown", () => {
       // The panel page itself: fetched over a connection the browser keeps open.
       await get(agent, `http://127.0.0.1:${engine.port}/health`);
       // A video element that read the first bytes and then stopped reading.
-      const stream = await get(agent, `http://127.0.0.1:${engine.port}/media/${encodeURIComponent(path.join(media, "Archiv.mp4"))}?token=${engine.token}`, { range: "bytes=0-" }, false);
+      const stream = await get(
+        agent,
+        `http://127.0.0.1:${engine.port}/media/${encodeURIComponent(path.join(media, "Archiv.mp4"))}?token=${engine.token}`,
+        { range: "bytes=0-" },
+        false,
+      );
       stream.pause();
       // A page whose WebSocket no longer reads: it will never answer the engine's close frame.
       const frozen = await openSocket(engine);
@@ -67,7 +72,9 @@ describe("engine shutdown", () => {
     try {
       ({ jobId } = await starter.request("clip.analyze", { path: clip, options: { write: "none" } }));
       await subscriber.request("job.subscribe", { jobId });
-      await expect.poll(async () => (await starter.request("job.get", { jobId })).state, { timeout: 60_000, interval: 200 }).toBe("running");
+      await expect
+        .poll(async () => (await starter.request("job.get", { jobId })).state, { timeout: 60_000, interval: 200 })
+        .toBe("running");
       const below = descendantPids(engine.child.pid!);
       expect(await stopWithin(engine, EXIT_LIMIT_MS)).toBe(0);
       expect(engine.output()).not.toContain("engine.exit.forced");
@@ -93,7 +100,9 @@ describe("engine shutdown", () => {
     cleanups.push(() => client.dispose());
     try {
       const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
-      await expect.poll(async () => (await client.request("job.get", { jobId })).stage, { timeout: 90_000, interval: 100 }).toBe("ocr");
+      await expect
+        .poll(async () => (await client.request("job.get", { jobId })).stage, { timeout: 90_000, interval: 100 })
+        .toBe("ocr");
       const below = descendantPids(engine.child.pid!);
       expect(await stopWithin(engine, EXIT_LIMIT_MS)).toBe(0);
       expect(engine.output()).not.toContain("engine.exit.forced");
@@ -108,17 +117,27 @@ describe("engine shutdown", () => {
 async function stopWithin(engine: EngineProcess, limitMs: number): Promise<number | null | "hung"> {
   engine.child.kill("SIGTERM");
   let timer: NodeJS.Timeout | undefined;
-  const exited = await Promise.race([engine.exited, new Promise<"hung">((resolve) => (timer = setTimeout(() => resolve("hung"), limitMs)))]);
+  const exited = await Promise.race([
+    engine.exited,
+    new Promise<"hung">((resolve) => (timer = setTimeout(() => resolve("hung"), limitMs))),
+  ]);
   clearTimeout(timer);
   if (exited === "hung") {
-    console.warn(`no exit ${limitMs / 1000} s after SIGTERM; still below it: ${descendantPids(engine.child.pid!).map(commandOf).join("; ")}\n${tail(engine)}`);
+    console.warn(
+      `no exit ${limitMs / 1000} s after SIGTERM; still below it: ${descendantPids(engine.child.pid!).map(commandOf).join("; ")}\n${tail(engine)}`,
+    );
     engine.child.kill("SIGKILL");
     await engine.exited;
   }
   return exited;
 }
 
-function get(agent: http.Agent, url: string, headers: Record<string, string> = {}, drain = true): Promise<http.IncomingMessage> {
+function get(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string> = {},
+  drain = true,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers }, (res) => {
       if (!drain) return resolve(res);
@@ -141,4 +160,3 @@ function openSocket(engine: EngineProcess): Promise<WebSocket> {
 function tail(engine: EngineProcess): string {
   return engine.output().split("\n").slice(-30).join("\n");
 }
-

@@ -17,24 +17,43 @@ const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "lingering
 describe("exit after the drain", () => {
   it("ends a stopped process that something still holds open, and logs why", async () => {
     const logs = path.join(root, "logs");
-    const proc = spawn(process.execPath, ["--import", "tsx", child, logs, "300"], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", child, logs, "300"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     proc.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<"alive">((resolve) => (timer = setTimeout(() => resolve("alive"), 20_000)))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<"alive">((resolve) => (timer = setTimeout(() => resolve("alive"), 20_000))),
+    ]);
     clearTimeout(timer);
     if (code === "alive") proc.kill("SIGKILL");
     expect(code, output).toBe(0);
     expect(output).toContain("stopped");
-    const line = fs.readFileSync(path.join(logs, "engine.log"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>).at(-1);
+    const line = fs
+      .readFileSync(path.join(logs, "engine.log"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .at(-1);
     expect(line).toMatchObject({ level: "warn", event: "engine.exit.forced" });
     expect(line!.active).toContain("Timeout");
   }, 30_000);
 
   it("does not hold open a process that ends by itself", async () => {
-    const proc = spawn(process.execPath, ["--import", "tsx", "-e", `const { exitAfterDrain } = await import(${JSON.stringify(path.resolve(path.dirname(child), "../src/server/exitAfterDrain.ts"))}); const { Logger } = await import(${JSON.stringify(path.resolve(path.dirname(child), "../src/server/Logger.ts"))}); exitAfterDrain(new Logger({ dir: ${JSON.stringify(path.join(root, "quiet"))} }), 60000);`], { stdio: "ignore" });
+    const proc = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `const { exitAfterDrain } = await import(${JSON.stringify(path.resolve(path.dirname(child), "../src/server/exitAfterDrain.ts"))}); const { Logger } = await import(${JSON.stringify(path.resolve(path.dirname(child), "../src/server/Logger.ts"))}); exitAfterDrain(new Logger({ dir: ${JSON.stringify(path.join(root, "quiet"))} }), 60000);`,
+      ],
+      { stdio: "ignore" },
+    );
     const started = Date.now();
     const code = await new Promise<number | null>((resolve) => proc.on("exit", (c) => resolve(c)));
     expect(code).toBe(0);

@@ -40,7 +40,9 @@ function hostTree(): number[] {
 
 async function analyse(clip: string): Promise<number> {
   const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "sidecar", language: "de" } });
-  await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 90_000, interval: 200 }).toBe("completed");
+  await expect
+    .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 90_000, interval: 200 })
+    .toBe("completed");
   const { result } = await client.request("job.result", { jobId });
   return result.shots.length;
 }
@@ -54,7 +56,9 @@ describe("extension processes after an analysis", () => {
     const tree = hostTree();
     expect(tree.some((pid) => /exiftool/.test(commandOf(pid)))).toBe(true);
     const finished = Date.now();
-    await expect.poll(() => tree.filter((pid) => commandOf(pid) !== ""), { timeout: 30_000, interval: 100 }).toEqual([]);
+    await expect
+      .poll(() => tree.filter((pid) => commandOf(pid) !== ""), { timeout: 30_000, interval: 100 })
+      .toEqual([]);
     // Not before the idle time (less a little: the job's last call ended before we looked).
     expect(Date.now() - finished).toBeGreaterThan(IDLE_SECONDS * 1000 - 1000);
     expect(hosts()).toEqual([]);

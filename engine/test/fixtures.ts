@@ -19,10 +19,28 @@ export async function ffmpeg(args: string[]): Promise<void> {
  * back to back: the reference that frames decoded after a seek must equal. `deblock: false`
  * decodes as the shot detector does, without H.264's deblocking filter.
  */
-export async function decodeAllGrey(file: string, width: number, height: number, { deblock = true } = {}): Promise<Buffer> {
+export async function decodeAllGrey(
+  file: string,
+  width: number,
+  height: number,
+  { deblock = true } = {},
+): Promise<Buffer> {
   const result = await runTool("ffmpeg", [
-    "-v", "error", "-nostdin", ...(deblock ? [] : ["-skip_loop_filter", "all"]), "-i", file, "-map", "0:v:0",
-    "-vf", `scale=${width}:${height}:flags=area,format=gray`, "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+    "-v",
+    "error",
+    "-nostdin",
+    ...(deblock ? [] : ["-skip_loop_filter", "all"]),
+    "-i",
+    file,
+    "-map",
+    "0:v:0",
+    "-vf",
+    `scale=${width}:${height}:flags=area,format=gray`,
+    "-vsync",
+    "passthrough",
+    "-f",
+    "rawvideo",
+    "pipe:1",
   ]);
   if (result.code !== 0) throw new Error(`ffmpeg could not decode ${file}: ${result.stderr}`);
   return result.output;
@@ -40,7 +58,10 @@ export async function makeClip(
   const rate = options.rate ?? "25";
   const size = options.size ?? "320x180";
   await ffmpeg([
-    "-f", "lavfi", "-i", `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`,
+    "-f",
+    "lavfi",
+    "-i",
+    `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`,
     ...(options.extraArgs ?? []),
     ...(options.codecArgs ?? ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]),
     file,
@@ -74,8 +95,10 @@ export async function makeCutClip(
   const concat = `${lengths.map((_, i) => `[v${i}]`).join("")}concat=n=${lengths.length}:v=1:a=0[out]`;
   await ffmpeg([
     ...inputs,
-    "-filter_complex", `${chains.join(";")};${concat}`,
-    "-map", "[out]",
+    "-filter_complex",
+    `${chains.join(";")};${concat}`,
+    "-map",
+    "[out]",
     ...(options.codecArgs ?? ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]),
     file,
   ]);

@@ -38,13 +38,20 @@ afterAll(async () => {
 describe("POST /rpc", () => {
   it("answers a JSON-RPC request with its response", async () => {
     const answer = await rpc("engine.info", {}, "info-1");
-    expect(answer).toMatchObject({ jsonrpc: "2.0", id: "info-1", result: { name: "sichter-engine", protocolVersion: 1 } });
+    expect(answer).toMatchObject({
+      jsonrpc: "2.0",
+      id: "info-1",
+      result: { name: "sichter-engine", protocolVersion: 1 },
+    });
   });
 
   it("validates params by the protocol's schemas and answers errors with their code", async () => {
     const answer = await rpc("job.get", { jobId: 42 }, 7);
     expect(answer).toMatchObject({ id: 7, error: { code: -32602, data: { code: "SICHTER_E_INVALID_PARAMS" } } });
-    expect(await rpc("nope.method", {}, 8)).toMatchObject({ id: 8, error: { data: { code: "SICHTER_E_METHOD_NOT_FOUND" } } });
+    expect(await rpc("nope.method", {}, 8)).toMatchObject({
+      id: 8,
+      error: { data: { code: "SICHTER_E_METHOD_NOT_FOUND" } },
+    });
   });
 
   it("analyses a clip a client then polls with job.get", async () => {
@@ -58,11 +65,17 @@ describe("POST /rpc", () => {
       if (state !== "completed") await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(state).toBe("completed");
-    expect(((await rpc("tags.plan", { path: clip })).result as { plan: { markers: { startFrame: number }[] } }).plan.markers.map((m) => m.startFrame)).toEqual([0, 30]);
+    expect(
+      (
+        (await rpc("tags.plan", { path: clip })).result as { plan: { markers: { startFrame: number }[] } }
+      ).plan.markers.map((m) => m.startFrame),
+    ).toEqual([0, 30]);
   }, 90_000);
 
   it("refuses a wrong or missing token, a web page's origin, another HTTP method and a notification", async () => {
-    expect((await post({ jsonrpc: "2.0", id: 1, method: "engine.info" }, { authorization: "Bearer wrong" })).status).toBe(401);
+    expect(
+      (await post({ jsonrpc: "2.0", id: 1, method: "engine.info" }, { authorization: "Bearer wrong" })).status,
+    ).toBe(401);
     expect((await post({ jsonrpc: "2.0", id: 1, method: "engine.info" }, { authorization: "" })).status).toBe(401);
     const fromPage = await post({ jsonrpc: "2.0", id: 1, method: "engine.info" }, { origin: "https://example.com" });
     expect(fromPage.status).toBe(403);
@@ -75,7 +88,10 @@ describe("POST /rpc", () => {
 
   it("keeps the token out of the engine's log", () => {
     const logs = path.join(dir, "home", "data", "logs");
-    const text = fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("");
+    const text = fs
+      .readdirSync(logs)
+      .map((f) => fs.readFileSync(path.join(logs, f), "utf8"))
+      .join("");
     expect(text).not.toContain(engine.token);
   });
 });

@@ -33,23 +33,36 @@ async function listener(): Promise<{ client: SichterClient; heard: string[] }> {
   return { client, heard };
 }
 
-const ended = (heard: string[], jobId: string) => heard.includes(`job.done ${jobId}`) || heard.includes(`job.failed ${jobId}`);
+const ended = (heard: string[], jobId: string) =>
+  heard.includes(`job.done ${jobId}`) || heard.includes(`job.failed ${jobId}`);
 
 describe("engine service: who hears a job", () => {
   it("the starter, a joiner and a subscriber hear it; a bystander and one who unsubscribed do not", async () => {
-    const [starter, joiner, subscriber, bystander, quitter] = await Promise.all([listener(), listener(), listener(), listener(), listener()]);
+    const [starter, joiner, subscriber, bystander, quitter] = await Promise.all([
+      listener(),
+      listener(),
+      listener(),
+      listener(),
+      listener(),
+    ]);
     const { jobId, joined } = await starter.client.request("clip.analyze", { path: clip, options: { write: "none" } });
     expect(joined).toBe(false);
     const [join, subscribed, quit] = await Promise.all([
       joiner.client.request("clip.analyze", { path: clip, options: { write: "none" } }),
       subscriber.client.request("job.subscribe", { jobId }),
-      quitter.client.request("job.subscribe", { jobId }).then(() => quitter.client.request("job.unsubscribe", { jobId })),
+      quitter.client
+        .request("job.subscribe", { jobId })
+        .then(() => quitter.client.request("job.unsubscribe", { jobId })),
     ]);
     expect(join).toEqual({ jobId, joined: true });
     expect(subscribed.id).toBe(jobId);
     expect(quit.id).toBe(jobId);
 
-    await expect.poll(() => ended(starter.heard, jobId) && ended(joiner.heard, jobId) && ended(subscriber.heard, jobId), { timeout: 90_000 }).toBe(true);
+    await expect
+      .poll(() => ended(starter.heard, jobId) && ended(joiner.heard, jobId) && ended(subscriber.heard, jobId), {
+        timeout: 90_000,
+      })
+      .toBe(true);
     for (const { heard } of [starter, joiner, subscriber]) {
       expect(heard).toContain(`job.done ${jobId}`);
       expect(heard.filter((h) => h.startsWith("job.progress")).length).toBeGreaterThan(0);
@@ -72,7 +85,11 @@ describe("engine service: who hears a job", () => {
 
   it("an unknown job cannot be subscribed to", async () => {
     const { client } = await listener();
-    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code: string }) => e.code);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: { code: string }) => e.code,
+      );
     expect(await code(client.request("job.subscribe", { jobId: "no-such-job" }))).toBe("SICHTER_E_JOB_NOT_FOUND");
     expect(await code(client.request("job.unsubscribe", { jobId: "no-such-job" }))).toBe("SICHTER_E_JOB_NOT_FOUND");
   });

@@ -27,7 +27,10 @@ beforeAll(async () => {
   await Promise.all([
     makeClip(path.join(day, "Landtag.mp4"), { seconds: 2, codecArgs: [...x264, "-timecode", "10:00:00:00"] }),
     makeClip(path.join(day, "Interview.mov"), { seconds: 1, codecArgs: ["-c:v", "prores_ks", "-profile:v", "0"] }),
-    makeClip(path.join(day, "Sitzung.webm"), { seconds: 1, codecArgs: ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-pix_fmt", "yuv420p"] }),
+    makeClip(path.join(day, "Sitzung.webm"), {
+      seconds: 1,
+      codecArgs: ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-pix_fmt", "yuv420p"],
+    }),
     makeClip(path.join(day, "Archiv.mkv"), { seconds: 1, codecArgs: ["-c:v", "libvpx", "-deadline", "realtime"] }),
     makeClip(path.join(outside, "secret.mp4"), { seconds: 1 }),
   ]);
@@ -46,14 +49,20 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code: string }) => e.code);
+const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => "ok",
+    (e: { code: string }) => e.code,
+  );
 const mediaUrl = (target: string | number, token: string | null = engine.token): string =>
   `http://127.0.0.1:${engine.port}/media/${encodeURIComponent(String(target))}${token === null ? "" : `?token=${token}`}`;
 
 describe("sichter serve: the pairing link", () => {
   it("prints one link, with the token only in its fragment", async () => {
     // The link follows the "listening" line the engine helper waits for.
-    await expect.poll(() => engine.output().match(/https?:\/\/\S+/g) ?? []).toEqual([`http://127.0.0.1:${engine.port}/#token=${engine.token}`]);
+    await expect
+      .poll(() => engine.output().match(/https?:\/\/\S+/g) ?? [])
+      .toEqual([`http://127.0.0.1:${engine.port}/#token=${engine.token}`]);
     expect(engine.output()).not.toContain(`?token=${engine.token}`);
   });
 });
@@ -71,7 +80,12 @@ describe("media.list", () => {
 
   it("lists subfolders and video files, without hidden files, other files or links that lead out", async () => {
     const top = await client.request("media.list", { folder: media });
-    expect(top).toMatchObject({ folder: media, parent: null, files: [], folders: [{ name: "Tag 1", path: day, available: true }] });
+    expect(top).toMatchObject({
+      folder: media,
+      parent: null,
+      files: [],
+      folders: [{ name: "Tag 1", path: day, available: true }],
+    });
 
     const listed = await client.request("media.list", { folder: day });
     expect(listed.parent).toBe(media);
@@ -79,14 +93,23 @@ describe("media.list", () => {
     expect(listed.files.map((f) => f.name)).toEqual(["Archiv.mkv", "Interview.mov", "Landtag.mp4", "Sitzung.webm"]);
     const landtag = listed.files.find((f) => f.name === "Landtag.mp4")!;
     const stat = fs.statSync(path.join(day, "Landtag.mp4"));
-    expect(landtag).toMatchObject({ path: path.join(day, "Landtag.mp4"), sizeBytes: stat.size, modified: stat.mtime.toISOString(), analysis: null });
+    expect(landtag).toMatchObject({
+      path: path.join(day, "Landtag.mp4"),
+      sizeBytes: stat.size,
+      modified: stat.mtime.toISOString(),
+      analysis: null,
+    });
     expect(landtag.stream).toBe(`/media/${encodeURIComponent(path.join(day, "Landtag.mp4"))}`);
   });
 
   it("refuses any folder outside the allowed ones with MEDIA_NOT_ALLOWED, however it is spelled", async () => {
     expect(await codeOf(client.request("media.list", { folder: outside }))).toBe("SICHTER_E_MEDIA_NOT_ALLOWED");
-    expect(await codeOf(client.request("media.list", { folder: `${media}/../Privat` }))).toBe("SICHTER_E_MEDIA_NOT_ALLOWED");
-    expect(await codeOf(client.request("media.list", { folder: path.join(media, "Privat-Link") }))).toBe("SICHTER_E_MEDIA_NOT_ALLOWED");
+    expect(await codeOf(client.request("media.list", { folder: `${media}/../Privat` }))).toBe(
+      "SICHTER_E_MEDIA_NOT_ALLOWED",
+    );
+    expect(await codeOf(client.request("media.list", { folder: path.join(media, "Privat-Link") }))).toBe(
+      "SICHTER_E_MEDIA_NOT_ALLOWED",
+    );
     expect(await codeOf(client.request("media.list", { folder: "/" }))).toBe("SICHTER_E_MEDIA_NOT_ALLOWED");
     expect(await codeOf(client.request("media.list", { folder: "Rohmaterial" }))).toBe("SICHTER_E_MEDIA_NOT_ALLOWED");
   });
@@ -95,10 +118,21 @@ describe("media.list", () => {
 describe("media.probe", () => {
   it("gives duration, rate and timecode range, and says which files a browser cannot play", async () => {
     const names = ["Landtag.mp4", "Interview.mov", "Sitzung.webm", "Archiv.mkv"];
-    const { items } = await client.request("media.probe", { paths: [...names.map((n) => path.join(day, n)), path.join(outside, "secret.mp4")] });
-    expect(items.map((i) => i.path)).toEqual([...names.map((n) => path.join(day, n)), path.join(outside, "secret.mp4")]);
+    const { items } = await client.request("media.probe", {
+      paths: [...names.map((n) => path.join(day, n)), path.join(outside, "secret.mp4")],
+    });
+    expect(items.map((i) => i.path)).toEqual([
+      ...names.map((n) => path.join(day, n)),
+      path.join(outside, "secret.mp4"),
+    ]);
     expect(items[0]!.probe).toMatchObject({
-      codec: "h264", frameRate: "25/1", frameCount: 50, startTimecode: "10:00:00:00", endTimecode: "10:00:01:24", browserPlayable: true, playbackIssue: null,
+      codec: "h264",
+      frameRate: "25/1",
+      frameCount: 50,
+      startTimecode: "10:00:00:00",
+      endTimecode: "10:00:01:24",
+      browserPlayable: true,
+      playbackIssue: null,
     });
     expect(items[1]!.probe).toMatchObject({ codec: "prores", browserPlayable: false, playbackIssue: "codec" });
     expect(items[2]!.probe).toMatchObject({ codec: "vp9", browserPlayable: true });
@@ -108,19 +142,26 @@ describe("media.probe", () => {
 
   it("fills media.list from its cache from then on", async () => {
     const { files } = await client.request("media.list", { folder: day });
-    expect(files.find((f) => f.name === "Landtag.mp4")!.probe).toMatchObject({ startTimecode: "10:00:00:00", endTimecode: "10:00:01:24" });
+    expect(files.find((f) => f.name === "Landtag.mp4")!.probe).toMatchObject({
+      startTimecode: "10:00:00:00",
+      endTimecode: "10:00:01:24",
+    });
   });
 
   it("shows whether and when a file was analysed, and probes catalogued clips by id", async () => {
     const file = path.join(day, "Landtag.mp4");
     const { jobId } = await client.request("clip.analyze", { path: file, options: { write: "none" } });
-    await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 }).toBe("completed");
+    await expect
+      .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 })
+      .toBe("completed");
     const entry = (await client.request("media.list", { folder: day })).files.find((f) => f.name === "Landtag.mp4")!;
     const stored = await client.request("catalog.clip", { path: file });
     expect(entry.analysis).toEqual({ clipId: stored.clip.id, lastAnalysed: stored.clip.lastAnalysed });
     expect(entry.analysis!.lastAnalysed).not.toBeNull();
     const { items } = await client.request("media.probe", { clipIds: [stored.clip.id] });
-    expect(items).toEqual([expect.objectContaining({ path: file, clipId: stored.clip.id, stream: `/media/${stored.clip.id}`, error: null })]);
+    expect(items).toEqual([
+      expect.objectContaining({ path: file, clipId: stored.clip.id, stream: `/media/${stored.clip.id}`, error: null }),
+    ]);
   }, 90_000);
 });
 
@@ -145,7 +186,11 @@ describe("GET /media/...", () => {
 
   it("serves byte ranges as 206 with Content-Range, exactly the bytes asked for", async () => {
     const bytes = fs.readFileSync(file());
-    for (const [header, start, end] of [["bytes=0-99", 0, 99], ["bytes=1000-", 1000, bytes.length - 1], ["bytes=-500", bytes.length - 500, bytes.length - 1]] as const) {
+    for (const [header, start, end] of [
+      ["bytes=0-99", 0, 99],
+      ["bytes=1000-", 1000, bytes.length - 1],
+      ["bytes=-500", bytes.length - 500, bytes.length - 1],
+    ] as const) {
       const res = await fetch(mediaUrl(file()), { headers: { Range: header } });
       expect(res.status, header).toBe(206);
       expect(res.headers.get("content-range")).toBe(`bytes ${start}-${end}/${bytes.length}`);
@@ -172,7 +217,11 @@ describe("GET /media/...", () => {
   });
 
   it("names each container's type", async () => {
-    const types: Record<string, string> = { "Interview.mov": "video/quicktime", "Sitzung.webm": "video/webm", "Archiv.mkv": "video/x-matroska" };
+    const types: Record<string, string> = {
+      "Interview.mov": "video/quicktime",
+      "Sitzung.webm": "video/webm",
+      "Archiv.mkv": "video/x-matroska",
+    };
     for (const [name, type] of Object.entries(types)) {
       const res = await fetch(mediaUrl(path.join(day, name)), { method: "HEAD" });
       expect(res.status, name).toBe(200);
@@ -203,7 +252,9 @@ describe("GET /media/...", () => {
     const clip = await makeClip(path.join(elsewhere, "Pressekonferenz.mp4"), { seconds: 1 });
     expect((await fetch(mediaUrl(clip))).status).toBe(403);
     const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
-    await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 }).toBe("completed");
+    await expect
+      .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 })
+      .toBe("completed");
     const { clip: stored } = await client.request("catalog.clip", { path: clip });
     const byId = await fetch(mediaUrl(stored.id), { headers: { Range: "bytes=0-9" } });
     expect(byId.status).toBe(206);

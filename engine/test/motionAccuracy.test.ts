@@ -37,46 +37,62 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("camera motion on the generated news clips", () => {
-  it.each(CLIPS)("labels at least $floor shots of $file right", async ({ file, floor }) => {
-    const sample = samples.find((s) => s.file === file)!;
-    const truth = sample.truth.motion ?? [];
-    expect(truth.length).toBeGreaterThan(0);
-    const media = await probeMedia(sample.path);
-    const outDir = fs.mkdtempSync(`${dir}/`);
-    const store = new FrameStore(outDir, media.frameCount);
-    const shotStep = new FrameStoreWriter(outDir);
-    const { shots } = await detectShots(media, { frameStore: shotStep });
-    store.add(shotStep.index());
-    const keyframeStep = new FrameStoreWriter(outDir, store.room);
-    await extractKeyframes(media, shots, { outDir, frameStore: keyframeStep });
-    store.add(keyframeStep.index());
-    const analyzer = new MotionAnalyzer();
-    const { tags } = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "en", frameStore: store.index });
-    store.dispose();
-    // Bursts sit by time, whatever the codec: a run stands in only where one happens to hold a burst.
-    console.log(`${file}: ${analyzer.lastRun!.fromRuns} of ${analyzer.lastRun!.bursts} bursts from frame runs`);
+  it.each(CLIPS)(
+    "labels at least $floor shots of $file right",
+    async ({ file, floor }) => {
+      const sample = samples.find((s) => s.file === file)!;
+      const truth = sample.truth.motion ?? [];
+      expect(truth.length).toBeGreaterThan(0);
+      const media = await probeMedia(sample.path);
+      const outDir = fs.mkdtempSync(`${dir}/`);
+      const store = new FrameStore(outDir, media.frameCount);
+      const shotStep = new FrameStoreWriter(outDir);
+      const { shots } = await detectShots(media, { frameStore: shotStep });
+      store.add(shotStep.index());
+      const keyframeStep = new FrameStoreWriter(outDir, store.room);
+      await extractKeyframes(media, shots, { outDir, frameStore: keyframeStep });
+      store.add(keyframeStep.index());
+      const analyzer = new MotionAnalyzer();
+      const { tags } = await analyzer.analyze({
+        media,
+        shots,
+        keyframes: [],
+        frames: mediaFrameSource(media),
+        language: "en",
+        frameStore: store.index,
+      });
+      store.dispose();
+      // Bursts sit by time, whatever the codec: a run stands in only where one happens to hold a burst.
+      console.log(`${file}: ${analyzer.lastRun!.fromRuns} of ${analyzer.lastRun!.bursts} bursts from frame runs`);
 
-    const confusion = new Map<string, number>();
-    const misses: string[] = [];
-    let right = 0;
-    for (const { shot, type } of truth) {
-      const range = sample.truth.shots[shot]!;
-      const found = dominantMotion(tags, range.startFrame, range.endFrame);
-      const key = `${type} -> ${found}`;
-      confusion.set(key, (confusion.get(key) ?? 0) + 1);
-      if (found === type) right++;
-      else misses.push(`shot ${shot} [${range.startFrame}, ${range.endFrame}): ${type} read as ${found}`);
-    }
-    const summary = [
-      `${file}: ${right}/${truth.length} right`,
-      ...[...confusion].sort().map(([k, n]) => `  ${k.split(" -> ")[0] === k.split(" -> ")[1] ? "  " : "XX"} ${k}: ${n}`),
-      ...misses.map((m) => `  ${m}`),
-    ].join("\n");
-    console.log(summary);
-    expect(right, summary).toBeGreaterThanOrEqual(floor);
-    // A shot is left untagged rather than tagged wrong.
-    expect(misses.filter((m) => !m.endsWith(" as none")), summary).toEqual([]);
-  }, 600_000);
+      const confusion = new Map<string, number>();
+      const misses: string[] = [];
+      let right = 0;
+      for (const { shot, type } of truth) {
+        const range = sample.truth.shots[shot]!;
+        const found = dominantMotion(tags, range.startFrame, range.endFrame);
+        const key = `${type} -> ${found}`;
+        confusion.set(key, (confusion.get(key) ?? 0) + 1);
+        if (found === type) right++;
+        else misses.push(`shot ${shot} [${range.startFrame}, ${range.endFrame}): ${type} read as ${found}`);
+      }
+      const summary = [
+        `${file}: ${right}/${truth.length} right`,
+        ...[...confusion]
+          .sort()
+          .map(([k, n]) => `  ${k.split(" -> ")[0] === k.split(" -> ")[1] ? "  " : "XX"} ${k}: ${n}`),
+        ...misses.map((m) => `  ${m}`),
+      ].join("\n");
+      console.log(summary);
+      expect(right, summary).toBeGreaterThanOrEqual(floor);
+      // A shot is left untagged rather than tagged wrong.
+      expect(
+        misses.filter((m) => !m.endsWith(" as none")),
+        summary,
+      ).toEqual([]);
+    },
+    600_000,
+  );
 });
 
 /** The camera motion (without its "motion." prefix) of the tag that overlaps [start, end) most. */

@@ -80,7 +80,9 @@ describe("the newsroom catalog on PostgreSQL", () => {
 
   it("a search against a server that is not there fails with CATALOG_UNAVAILABLE naming it without its password", async () => {
     const gone = `postgres://sichter:geheim@127.0.0.1:${cluster.port + 1}/nowhere`;
-    const r = await runCli(["search", "x"], { env: { SICHTER_HOME: path.join(dir, "editor-d"), SICHTER_CATALOG: gone } });
+    const r = await runCli(["search", "x"], {
+      env: { SICHTER_HOME: path.join(dir, "editor-d"), SICHTER_CATALOG: gone },
+    });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/SICHTER_E_CATALOG_UNAVAILABLE/);
     expect(r.stderr).toContain(`127.0.0.1:${cluster.port + 1}/nowhere`);

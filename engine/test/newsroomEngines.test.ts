@@ -58,7 +58,8 @@ async function panelOn(home: string, url: string): Promise<Panel> {
     engine,
     client,
     heard,
-    ended: (jobId) => (ends.has(jobId) ? Promise.resolve(ends.get(jobId)!) : new Promise((resolve) => waiting.set(jobId, resolve))),
+    ended: (jobId) =>
+      ends.has(jobId) ? Promise.resolve(ends.get(jobId)!) : new Promise((resolve) => waiting.set(jobId, resolve)),
   };
 }
 
@@ -77,13 +78,22 @@ interface JobRow {
   result: { worker?: string } | null;
 }
 const jobs = async (db: string): Promise<JobRow[]> =>
-  (await cluster.sql("SELECT id, clip_path, state, attempts, result FROM jobs ORDER BY clip_path", db)).rows as JobRow[];
+  (await cluster.sql("SELECT id, clip_path, state, attempts, result FROM jobs ORDER BY clip_path", db))
+    .rows as JobRow[];
 const runsPerClip = async (db: string): Promise<Array<{ path: string; runs: number }>> =>
-  (await cluster.sql("SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path", db))
-    .rows as Array<{ path: string; runs: number }>;
+  (
+    await cluster.sql(
+      "SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path",
+      db,
+    )
+  ).rows as Array<{ path: string; runs: number }>;
 
 async function eventually<T>(check: () => Promise<T | undefined>, what: string, limitMs = 300_000): Promise<T> {
-  for (const started = Date.now(); Date.now() - started < limitMs; await new Promise((resolve) => setTimeout(resolve, 200))) {
+  for (
+    const started = Date.now();
+    Date.now() - started < limitMs;
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  ) {
     const found = await check();
     if (found !== undefined) return found;
   }
@@ -97,13 +107,26 @@ describe("editors' engines on the shared queue", () => {
     fs.mkdirSync(clips);
     // Different lengths: different content, so 20 fingerprints.
     const files: string[] = [];
-    for (let i = 0; i < 20; i++) files.push(await makeClip(path.join(clips, `clip-${String(i).padStart(2, "0")}.mp4`), { seconds: 1 + i * 0.1, size: "160x90" }));
-    const panels = [await panelOn(path.join(folder, "editor-a"), url), await panelOn(path.join(folder, "editor-b"), url)];
+    for (let i = 0; i < 20; i++)
+      files.push(
+        await makeClip(path.join(clips, `clip-${String(i).padStart(2, "0")}.mp4`), {
+          seconds: 1 + i * 0.1,
+          size: "160x90",
+        }),
+      );
+    const panels = [
+      await panelOn(path.join(folder, "editor-a"), url),
+      await panelOn(path.join(folder, "editor-b"), url),
+    ];
     const workers: WorkerProcess[] = [];
     try {
       const [a, b] = panels as [Panel, Panel];
       const ask = (panel: Panel, file: string, progress?: ProgressValue[]) =>
-        panel.client.request("clip.analyze", { path: file, options: { write: "none", language: "en" } }, progress ? { onProgress: (v) => progress.push(v) } : {});
+        panel.client.request(
+          "clip.analyze",
+          { path: file, options: { write: "none", language: "en" } },
+          progress ? { onProgress: (v) => progress.push(v) } : {},
+        );
       // Editor A asks for the first ten clips (following one with $/progress), editor B for the other ten.
       const followed: ProgressValue[] = [];
       const fromA = await Promise.all(files.slice(0, 10).map((f, i) => ask(a, f, i === 0 ? followed : undefined)));
@@ -118,7 +141,8 @@ describe("editors' engines on the shared queue", () => {
       expect((await a.client.request("job.get", { jobId: fromB[9]!.jobId })).state).toBe("queued");
 
       // No worker yet, so nothing ran: now two come.
-      for (const name of ["one", "two"]) workers.push(startWorker(name, { SICHTER_HOME: path.join(folder, name), SICHTER_CATALOG: url }));
+      for (const name of ["one", "two"])
+        workers.push(startWorker(name, { SICHTER_HOME: path.join(folder, name), SICHTER_CATALOG: url }));
       const endsA = await Promise.all([...fromA, ...joinedByA].map((r) => a.ended(r.jobId)));
       const endsB = await Promise.all([...fromB, ...joinedByB].map((r) => b.ended(r.jobId)));
       expect([...endsA, ...endsB]).toEqual(Array(30).fill("completed"));
@@ -128,7 +152,9 @@ describe("editors' engines on the shared queue", () => {
       expect(new Set(rows.map((r) => r.result?.worker))).toEqual(new Set(["one", "two"]));
       expect(await runsPerClip(db)).toEqual(files.map((f) => ({ path: f, runs: 1 })));
       // Progress travelled from the workers to the panel that asked: stages by notification, $/progress to the end.
-      expect(a.heard.filter((h) => h.startsWith(`progress ${fromA[0]!.jobId} `) && !h.endsWith(" queued")).length).toBeGreaterThan(0);
+      expect(
+        a.heard.filter((h) => h.startsWith(`progress ${fromA[0]!.jobId} `) && !h.endsWith(" queued")).length,
+      ).toBeGreaterThan(0);
       expect(followed[0]).toMatchObject({ kind: "begin" });
       expect(followed.at(-1)).toMatchObject({ kind: "end", message: "done" });
       // A panel hears its own jobs only.
@@ -153,7 +179,12 @@ describe("editors' engines on the shared queue", () => {
       // Not from a folder of any install: the workers' and editors' thumbnail folders stay empty.
       for (const home of ["one", "two", "editor-a", "editor-b"]) {
         const thumbs = path.join(folder, home, "data", "thumbs");
-        expect(fs.existsSync(thumbs) ? fs.readdirSync(thumbs, { recursive: true }).filter((f) => String(f).endsWith(".jpg")) : [], home).toEqual([]);
+        expect(
+          fs.existsSync(thumbs)
+            ? fs.readdirSync(thumbs, { recursive: true }).filter((f) => String(f).endsWith(".jpg"))
+            : [],
+          home,
+        ).toEqual([]);
       }
     } finally {
       await stopAll(panels, workers);
@@ -164,19 +195,36 @@ describe("editors' engines on the shared queue", () => {
     const { db, url, folder } = await newsroom();
     const clip = await makeClip(path.join(folder, "long.mp4"), { seconds: 6, size: "320x180" });
     const panel = await panelOn(path.join(folder, "editor"), url);
-    const doomed = startWorker("doomed", { SICHTER_HOME: path.join(folder, "doomed"), SICHTER_CATALOG: url }, ["--lease", "3"]);
+    const doomed = startWorker("doomed", { SICHTER_HOME: path.join(folder, "doomed"), SICHTER_CATALOG: url }, [
+      "--lease",
+      "3",
+    ]);
     let survivor: WorkerProcess | undefined;
     try {
       const { jobId } = await panel.client.request("clip.analyze", { path: clip, options: { write: "none" } });
       // Progress from the doomed worker reached the panel: it is mid-job.
-      await eventually(async () => (panel.heard.some((h) => h.startsWith(`progress ${jobId} `) && !h.endsWith(" queued")) ? true : undefined), "progress at the panel");
+      await eventually(
+        async () =>
+          panel.heard.some((h) => h.startsWith(`progress ${jobId} `) && !h.endsWith(" queued")) ? true : undefined,
+        "progress at the panel",
+      );
       doomed.child.kill("SIGKILL");
       expect((await doomed.exited).signal).toBe("SIGKILL");
       expect(await panel.client.request("job.get", { jobId })).toMatchObject({ state: "running" });
 
-      survivor = startWorker("survivor", { SICHTER_HOME: path.join(folder, "survivor"), SICHTER_CATALOG: url }, ["--lease", "3"]);
+      survivor = startWorker("survivor", { SICHTER_HOME: path.join(folder, "survivor"), SICHTER_CATALOG: url }, [
+        "--lease",
+        "3",
+      ]);
       expect(await panel.ended(jobId)).toBe("completed");
-      expect(await jobs(db)).toEqual([expect.objectContaining({ id: jobId, state: "completed", attempts: 2, result: expect.objectContaining({ worker: "survivor" }) })]);
+      expect(await jobs(db)).toEqual([
+        expect.objectContaining({
+          id: jobId,
+          state: "completed",
+          attempts: 2,
+          result: expect.objectContaining({ worker: "survivor" }),
+        }),
+      ]);
       expect(await runsPerClip(db)).toEqual([{ path: clip, runs: 1 }]);
     } finally {
       await stopAll([panel], [doomed, ...(survivor ? [survivor] : [])]);
@@ -196,15 +244,21 @@ describe("editors' engines on the shared queue", () => {
       await blocker.query("LOCK TABLE search_docs IN ACCESS EXCLUSIVE MODE");
       const { jobId } = await panel.client.request("clip.analyze", { path: clip, options: { write: "none" } });
       const waiting = await eventually(async () => {
-        const { rows } = await cluster.sql(`SELECT pid, query FROM pg_stat_activity WHERE datname = '${db}' AND wait_event_type = 'Lock'`);
+        const { rows } = await cluster.sql(
+          `SELECT pid, query FROM pg_stat_activity WHERE datname = '${db}' AND wait_event_type = 'Lock'`,
+        );
         return rows[0] as { pid: number; query: string } | undefined;
       }, "the worker's write waiting on the search index");
       expect(waiting.query).toMatch(/INSERT INTO search_docs/);
       // Rows the write had made before it waited (the clip, its run, shots, tags) exist only in its transaction.
       await cluster.sql(`SELECT pg_terminate_backend(${waiting.pid})`);
       const counts = async () =>
-        (await cluster.sql("SELECT (SELECT count(*) FROM clips) AS clips, (SELECT count(*) FROM analysis_runs) AS runs, (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM shots) AS shots, (SELECT count(*) FROM keyframes) AS keyframes", db))
-          .rows[0];
+        (
+          await cluster.sql(
+            "SELECT (SELECT count(*) FROM clips) AS clips, (SELECT count(*) FROM analysis_runs) AS runs, (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM shots) AS shots, (SELECT count(*) FROM keyframes) AS keyframes",
+            db,
+          )
+        ).rows[0];
       expect(await counts()).toEqual({ clips: 0, runs: 0, tags: 0, shots: 0, keyframes: 0 });
       await worker.says(/SICHTER_E_CATALOG_UNAVAILABLE/);
       await blocker.query("ROLLBACK");
@@ -213,7 +267,10 @@ describe("editors' engines on the shared queue", () => {
       expect(await jobs(db)).toEqual([expect.objectContaining({ id: jobId, state: "completed", attempts: 2 })]);
       expect(await runsPerClip(db)).toEqual([{ path: clip, runs: 1 }]);
       // Every tag has its search text: the write that got through is whole.
-      const { rows } = await cluster.sql("SELECT (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM search_docs WHERE tag_id IS NOT NULL) AS indexed", db);
+      const { rows } = await cluster.sql(
+        "SELECT (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM search_docs WHERE tag_id IS NOT NULL) AS indexed",
+        db,
+      );
       expect(rows[0].tags).toBeGreaterThan(0);
       expect(rows[0].indexed).toBe(rows[0].tags);
     } finally {
@@ -229,8 +286,12 @@ describe("editors' engines on the shared queue", () => {
     try {
       await cluster.sql(`ALTER DATABASE ${db} ALLOW_CONNECTIONS false`);
       await cluster.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}'`);
-      await expect(panel.client.request("clip.analyze", { path: clip, options: { write: "none" } })).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
-      await expect(panel.client.request("job.list", {})).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
+      await expect(
+        panel.client.request("clip.analyze", { path: clip, options: { write: "none" } }),
+      ).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
+      await expect(panel.client.request("job.list", {})).rejects.toMatchObject({
+        code: "SICHTER_E_CATALOG_UNAVAILABLE",
+      });
 
       await cluster.sql(`ALTER DATABASE ${db} ALLOW_CONNECTIONS true`);
       const { jobId, joined } = await panel.client.request("clip.analyze", { path: clip, options: { write: "none" } });

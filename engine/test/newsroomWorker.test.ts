@@ -33,15 +33,24 @@ interface JobRow {
   result: { worker?: string } | null;
 }
 const jobs = async (db: string): Promise<JobRow[]> =>
-  (await cluster.sql("SELECT id, clip_path, state, attempts, lease_owner, result FROM jobs ORDER BY clip_path", db)).rows as JobRow[];
+  (await cluster.sql("SELECT id, clip_path, state, attempts, lease_owner, result FROM jobs ORDER BY clip_path", db))
+    .rows as JobRow[];
 /** Every clip in the shared catalog with how many analyses were recorded for it. */
 const catalogued = async (db: string): Promise<Array<{ path: string; runs: number }>> =>
-  (await cluster.sql("SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path", db))
-    .rows as Array<{ path: string; runs: number }>;
+  (
+    await cluster.sql(
+      "SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path",
+      db,
+    )
+  ).rows as Array<{ path: string; runs: number }>;
 
 /** Polls until `check` holds, up to a generous limit: a loaded machine is slow, nothing here races time. */
 async function eventually<T>(check: () => Promise<T | undefined>, what: string, limitMs = 300_000): Promise<T> {
-  for (const started = Date.now(); Date.now() - started < limitMs; await new Promise((resolve) => setTimeout(resolve, 200))) {
+  for (
+    const started = Date.now();
+    Date.now() - started < limitMs;
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  ) {
     const found = await check();
     if (found !== undefined) return found;
   }
@@ -72,20 +81,39 @@ describe("sichter worker", () => {
     const clips = path.join(folder, "clips");
     fs.mkdirSync(clips);
     // Different lengths: different content, so six fingerprints and six jobs.
-    for (let i = 0; i < 6; i++) await makeClip(path.join(clips, `clip-${i}.mp4`), { seconds: 1 + i * 0.2, size: "160x90" });
-    const queued = await runCli(["queue", "add", "--no-write", "--json", clips], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    for (let i = 0; i < 6; i++)
+      await makeClip(path.join(clips, `clip-${i}.mp4`), { seconds: 1 + i * 0.2, size: "160x90" });
+    const queued = await runCli(["queue", "add", "--no-write", "--json", clips], {
+      env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url },
+    });
     expect(queued.code, queued.stderr).toBe(0);
-    expect(JSON.parse(queued.stdout).queued.map((q: { joined: boolean }) => q.joined)).toEqual([false, false, false, false, false, false]);
+    expect(JSON.parse(queued.stdout).queued.map((q: { joined: boolean }) => q.joined)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
 
-    const workers = ["one", "two"].map((name) => startWorker(name, { SICHTER_HOME: path.join(folder, name), SICHTER_CATALOG: url }));
+    const workers = ["one", "two"].map((name) =>
+      startWorker(name, { SICHTER_HOME: path.join(folder, name), SICHTER_CATALOG: url }),
+    );
     try {
       const done = await eventually(allCompleted(db, 6), "all six jobs completed");
       expect(done.map((j) => j.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
       // Progress travelled through the queue (where a panel's engine hears it): the last stage stays.
       expect((await cluster.sql("SELECT stage FROM jobs WHERE stage IS NULL", db)).rows).toEqual([]);
       expect(done.every((j) => j.result?.worker === "one" || j.result?.worker === "two")).toBe(true);
-      expect(await catalogued(db)).toEqual(Array.from({ length: 6 }, (_, i) => ({ path: path.join(clips, `clip-${i}.mp4`), runs: 1 })));
-      const analysing = workers.flatMap((w) => w.stdout().split("\n").filter((line) => line.endsWith(": analysing")));
+      expect(await catalogued(db)).toEqual(
+        Array.from({ length: 6 }, (_, i) => ({ path: path.join(clips, `clip-${i}.mp4`), runs: 1 })),
+      );
+      const analysing = workers.flatMap((w) =>
+        w
+          .stdout()
+          .split("\n")
+          .filter((line) => line.endsWith(": analysing")),
+      );
       expect(analysing).toHaveLength(6);
     } finally {
       await stop(workers);
@@ -101,10 +129,15 @@ describe("sichter worker", () => {
     const clips = path.join(folder, "clips");
     fs.mkdirSync(clips);
     for (let i = 0; i < 2; i++) await makeClip(path.join(clips, `long-${i}.mp4`), { seconds: 3 + i, size: "320x180" });
-    const queued = await runCli(["queue", "add", "--no-write", clips], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    const queued = await runCli(["queue", "add", "--no-write", clips], {
+      env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url },
+    });
     expect(queued.code, queued.stderr).toBe(0);
 
-    const doomed = startWorker("doomed", { SICHTER_HOME: path.join(folder, "doomed"), SICHTER_CATALOG: url }, ["--lease", "3"]);
+    const doomed = startWorker("doomed", { SICHTER_HOME: path.join(folder, "doomed"), SICHTER_CATALOG: url }, [
+      "--lease",
+      "3",
+    ]);
     let survivor: WorkerProcess | undefined;
     try {
       await doomed.says(/: analysing$/m);
@@ -114,11 +147,17 @@ describe("sichter worker", () => {
       expect(held).toHaveLength(1);
       expect(held[0]!.state).toBe("running");
 
-      survivor = startWorker("survivor", { SICHTER_HOME: path.join(folder, "survivor"), SICHTER_CATALOG: url }, ["--lease", "3"]);
+      survivor = startWorker("survivor", { SICHTER_HOME: path.join(folder, "survivor"), SICHTER_CATALOG: url }, [
+        "--lease",
+        "3",
+      ]);
       const done = await eventually(allCompleted(db, 2), "both jobs completed");
       const takenOver = done.find((j) => j.id === held[0]!.id)!;
       expect(takenOver).toMatchObject({ attempts: 2, result: expect.objectContaining({ worker: "survivor" }) });
-      expect((await catalogued(db)).map((c) => c.path)).toEqual([path.join(clips, "long-0.mp4"), path.join(clips, "long-1.mp4")]);
+      expect((await catalogued(db)).map((c) => c.path)).toEqual([
+        path.join(clips, "long-0.mp4"),
+        path.join(clips, "long-1.mp4"),
+      ]);
     } finally {
       await stop([doomed, ...(survivor ? [survivor] : [])]);
     }
@@ -127,7 +166,9 @@ describe("sichter worker", () => {
   it("a worker stopped by SIGTERM mid-job gives the job back and exits 0", async () => {
     const { db, url, folder } = await newsroom();
     const clip = await makeClip(path.join(folder, "lang.mp4"), { seconds: 8, size: "320x180" });
-    const queued = await runCli(["queue", "add", "--no-write", clip], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    const queued = await runCli(["queue", "add", "--no-write", clip], {
+      env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url },
+    });
     expect(queued.code, queued.stderr).toBe(0);
     const worker = startWorker("leaving", { SICHTER_HOME: path.join(folder, "leaving"), SICHTER_CATALOG: url });
     try {
@@ -150,22 +191,45 @@ describe("sichter worker", () => {
     let jobId: string;
     try {
       // Queued from an editor's Mac, as its panel sees the newsroom share.
-      ({ job: { id: jobId } } = await queue.enqueue({ clipKey: await fingerprintFile(clip), clipPath: "/Volumes/News/Pressekonferenz.mp4", params: { write: "none", language: "en" } }));
+      ({
+        job: { id: jobId },
+      } = await queue.enqueue({
+        clipKey: await fingerprintFile(clip),
+        clipPath: "/Volumes/News/Pressekonferenz.mp4",
+        params: { write: "none", language: "en" },
+      }));
     } finally {
       await queue.close();
     }
 
     // This one speaks German, as a worker on a German machine does.
-    const blind = startWorker("blind", { SICHTER_HOME: path.join(folder, "blind"), SICHTER_CATALOG: url, SICHTER_PATH_MAP: `/Volumes/News=${path.join(folder, "not-mounted")}`, SICHTER_LANG: "de" });
+    const blind = startWorker("blind", {
+      SICHTER_HOME: path.join(folder, "blind"),
+      SICHTER_CATALOG: url,
+      SICHTER_PATH_MAP: `/Volumes/News=${path.join(folder, "not-mounted")}`,
+      SICHTER_LANG: "de",
+    });
     let seeing: WorkerProcess | undefined;
     try {
-      await blind.says(/SICHTER_E_WORKER_CANNOT_SEE_FILE: Dieser Worker sieht \/Volumes\/News\/Pressekonferenz\.mp4 nicht/);
+      await blind.says(
+        /SICHTER_E_WORKER_CANNOT_SEE_FILE: Dieser Worker sieht \/Volumes\/News\/Pressekonferenz\.mp4 nicht/,
+      );
       await blind.says(/Pressekonferenz\.mp4: zurückgegeben/);
-      expect(await jobs(db)).toEqual([expect.objectContaining({ id: jobId, state: "queued", attempts: 0, lease_owner: null })]);
+      expect(await jobs(db)).toEqual([
+        expect.objectContaining({ id: jobId, state: "queued", attempts: 0, lease_owner: null }),
+      ]);
 
-      seeing = startWorker("seeing", { SICHTER_HOME: path.join(folder, "seeing"), SICHTER_CATALOG: url, SICHTER_PATH_MAP: `/Volumes/News=${mounted}` });
+      seeing = startWorker("seeing", {
+        SICHTER_HOME: path.join(folder, "seeing"),
+        SICHTER_CATALOG: url,
+        SICHTER_PATH_MAP: `/Volumes/News=${mounted}`,
+      });
       const [done] = await eventually(allCompleted(db, 1), "the job completed by the worker that sees the file");
-      expect(done).toMatchObject({ id: jobId, attempts: 1, result: expect.objectContaining({ worker: "seeing", file: clip }) });
+      expect(done).toMatchObject({
+        id: jobId,
+        attempts: 1,
+        result: expect.objectContaining({ worker: "seeing", file: clip }),
+      });
       expect(await catalogued(db)).toEqual([{ path: clip, runs: 1 }]);
       expect(blind.stdout()).toMatch(/Worker blind wartet auf Aufträge/);
       expect(blind.stdout()).not.toMatch(/wird analysiert/);
@@ -179,13 +243,21 @@ describe("sichter worker", () => {
   it("a worker that loses the database reconnects with backoff; the job it could not finish is taken over after its lease and its late end changes nothing", async () => {
     const { db, url, folder } = await newsroom();
     const clip = await makeClip(path.join(folder, "lang.mp4"), { seconds: 6, size: "320x180" });
-    const queued = await runCli(["queue", "add", "--no-write", clip], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+    const queued = await runCli(["queue", "add", "--no-write", clip], {
+      env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url },
+    });
     expect(queued.code, queued.stderr).toBe(0);
     // The night shift's worker logs in as a role of its own, so the test can lock it out alone.
     await cluster.sql("CREATE ROLE night LOGIN");
-    await cluster.sql("GRANT ALL ON ALL TABLES IN SCHEMA public TO night; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO night", db);
+    await cluster.sql(
+      "GRANT ALL ON ALL TABLES IN SCHEMA public TO night; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO night",
+      db,
+    );
     const nightUrl = url.replace("//sichter@", "//night@");
-    const night = startWorker("night", { SICHTER_HOME: path.join(folder, "night"), SICHTER_CATALOG: nightUrl }, ["--lease", "3"]);
+    const night = startWorker("night", { SICHTER_HOME: path.join(folder, "night"), SICHTER_CATALOG: nightUrl }, [
+      "--lease",
+      "3",
+    ]);
     let day: WorkerProcess | undefined;
     try {
       await night.says(/: analysing$/m);
@@ -204,16 +276,27 @@ describe("sichter worker", () => {
       await night.says(/Connected to the database again/);
       await night.says(/another worker took this job over/);
       // The late end changed nothing: completed by day, one analysis in the catalog.
-      expect(await jobs(db)).toEqual([expect.objectContaining({ id: held!.id, state: "completed", result: expect.objectContaining({ worker: "day" }) })]);
+      expect(await jobs(db)).toEqual([
+        expect.objectContaining({
+          id: held!.id,
+          state: "completed",
+          result: expect.objectContaining({ worker: "day" }),
+        }),
+      ]);
       expect(await catalogued(db)).toEqual([{ path: clip, runs: 1 }]);
 
       // And the night worker works on: the next clip is its own.
       await stop([day]);
       const next = await makeClip(path.join(folder, "kurz.mp4"), { seconds: 1, size: "160x90" });
-      const again = await runCli(["queue", "add", "--no-write", next], { env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url } });
+      const again = await runCli(["queue", "add", "--no-write", next], {
+        env: { SICHTER_HOME: path.join(folder, "editor"), SICHTER_CATALOG: url },
+      });
       expect(again.code, again.stderr).toBe(0);
       const both = await eventually(allCompleted(db, 2), "the night worker finished the next clip");
-      expect(both.find((j) => j.clip_path === next)).toMatchObject({ attempts: 1, result: expect.objectContaining({ worker: "night" }) });
+      expect(both.find((j) => j.clip_path === next)).toMatchObject({
+        attempts: 1,
+        result: expect.objectContaining({ worker: "night" }),
+      });
       expect(night.child.exitCode).toBeNull();
     } finally {
       await stop([night, ...(day ? [day] : [])]);

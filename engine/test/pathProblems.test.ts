@@ -34,7 +34,14 @@ const withLineBreak = (): string => path.join(dir, "Landtag\nSitzung.mp4");
  */
 function makeDeepCopy(file: string): () => string {
   const name = "ü".repeat(60);
-  const made = spawnSync("sh", ["-c", `cd "$1" && for i in $(seq 40); do mkdir "$2" && cd -P "$2" || exit 1; done && cp "$3" clip.mp4`, "sh", dir, name, file]);
+  const made = spawnSync("sh", [
+    "-c",
+    `cd "$1" && for i in $(seq 40); do mkdir "$2" && cd -P "$2" || exit 1; done && cp "$3" clip.mp4`,
+    "sh",
+    dir,
+    name,
+    file,
+  ]);
   expect(made.status).toBe(0);
   const deep = path.join(dir, ...Array.from({ length: 40 }, () => name), "clip.mp4");
   return () => deep;

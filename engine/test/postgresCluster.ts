@@ -35,9 +35,13 @@ export function postgresBinDir(): string {
   } catch {
     // pg_config comes with the client package; the server may still be installed without it.
   }
-  const versions = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync("/usr/lib/postgresql")
+    ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
+    : [];
   candidates.push(...versions.map((v) => path.join("/usr/lib/postgresql", v, "bin")));
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")));
+  const found = candidates.find(
+    (dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")),
+  );
   if (!found) {
     throw new Error(
       "PostgreSQL server binaries (initdb, pg_ctl) not found via `pg_config --bindir` or /usr/lib/postgresql/*/bin: " +
@@ -50,8 +54,14 @@ export function postgresBinDir(): string {
 /** Who runs the server: the `postgres` system user under root, the current user otherwise. */
 function serverUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("postgres:"));
-  if (!line) throw new Error("tests run as root and PostgreSQL refuses root, but there is no `postgres` user: install Debian's postgresql package");
+  const line = fs
+    .readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("postgres:"));
+  if (!line)
+    throw new Error(
+      "tests run as root and PostgreSQL refuses root, but there is no `postgres` user: install Debian's postgresql package",
+    );
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
 }
@@ -67,14 +77,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[], user: { uid: number; gid: number } | undefined, cwd: string): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  user: { uid: number; gid: number } | undefined,
+  cwd: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, ...(user ?? {}), env: { ...process.env, LC_ALL: "C.UTF-8" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd,
+      ...(user ?? {}),
+      env: { ...process.env, LC_ALL: "C.UTF-8" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.once("error", reject);
-    child.once("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${code}):\n${output}`))));
+    child.once("close", (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -92,9 +116,16 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   const data = path.join(dir, "data");
   const log = path.join(dir, "server.log");
   if (user) fs.chownSync(dir, user.uid, user.gid);
-  await run(path.join(bin, "initdb"), ["-D", data, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], user, dir);
+  await run(
+    path.join(bin, "initdb"),
+    ["-D", data, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+    user,
+    dir,
+  );
   options.prepare?.(data);
-  if (user) for (const entry of fs.readdirSync(data, { recursive: true })) fs.chownSync(path.join(data, String(entry)), user.uid, user.gid);
+  if (user)
+    for (const entry of fs.readdirSync(data, { recursive: true }))
+      fs.chownSync(path.join(data, String(entry)), user.uid, user.gid);
   // Test files start clusters in parallel: a port another one took between our look and our start
   // makes the start fail, and the next free port is tried.
   let port = 0;
@@ -111,7 +142,9 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
       max_connections: "100",
       ...options.settings,
     };
-    const flags = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
+    const flags = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(" ");
     try {
       await run(path.join(bin, "pg_ctl"), ["-D", data, "-l", log, "-w", "-t", "120", "-o", flags, "start"], user, dir);
       break;
@@ -124,7 +157,10 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   }
   const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
   const sql = async (text: string, database = "postgres"): Promise<pg.QueryResult> => {
-    const client = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`, types: { getTypeParser: bigintAsNumber } });
+    const client = new pg.Client({
+      connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`,
+      types: { getTypeParser: bigintAsNumber },
+    });
     await client.connect();
     try {
       return await client.query(text);

@@ -83,12 +83,21 @@ describe("job.privacy", () => {
   });
 
   it("an id that sent nothing (or that the engine never queued) has no records, not an error", async () => {
-    expect(await client.request("job.privacy", { jobId: "nothing-sent" })).toEqual({ jobId: "nothing-sent", records: [] });
+    expect(await client.request("job.privacy", { jobId: "nothing-sent" })).toEqual({
+      jobId: "nothing-sent",
+      records: [],
+    });
   });
 
   it("refuses malformed params with INVALID_PARAMS", async () => {
-    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code: string }) => e.code);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: { code: string }) => e.code,
+      );
     expect(await code(client.request("job.privacy", { jobId: "" }))).toBe("SICHTER_E_INVALID_PARAMS");
-    expect(await code(client.request("job.privacy", { jobId: JOB, path: "/media" } as never))).toBe("SICHTER_E_INVALID_PARAMS");
+    expect(await code(client.request("job.privacy", { jobId: JOB, path: "/media" } as never))).toBe(
+      "SICHTER_E_INVALID_PARAMS",
+    );
   });
 });

@@ -23,9 +23,16 @@ describe("privacy.settings", () => {
     const answer = await client.request("privacy.settings", {});
     expect(answer.mode).toBe("local-only");
     expect(answer.providers).toEqual(
-      expect.arrayContaining([{ id: "sichter.openai-vision", title: "OpenAI-compatible vision model", cloud: true, enabled: false }]),
+      expect.arrayContaining([
+        { id: "sichter.openai-vision", title: "OpenAI-compatible vision model", cloud: true, enabled: false },
+      ]),
     );
-    expect(answer.images).toEqual({ maxLongSide: 768, format: "jpeg", contactSheets: { enabled: true, tilesPerSheet: 9 }, duplicateBits: 10 });
+    expect(answer.images).toEqual({
+      maxLongSide: 768,
+      format: "jpeg",
+      contactSheets: { enabled: true, tilesPerSheet: 9 },
+      duplicateBits: 10,
+    });
   });
 
   it("reads the user's privacy.json at each call, so a smaller image size shows at once", async () => {

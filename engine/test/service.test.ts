@@ -3,7 +3,16 @@ import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgressValue, SichterClient } from "@sichter/shared/protocol";
-import { childPids, commandOf, descendantPids, startEngine, startEngineWithClient, stopEngineWithClient, tryConnect, type EngineProcess } from "./engineProcess.ts";
+import {
+  childPids,
+  commandOf,
+  descendantPids,
+  startEngine,
+  startEngineWithClient,
+  stopEngineWithClient,
+  tryConnect,
+  type EngineProcess,
+} from "./engineProcess.ts";
 import { makeClip, makeCutClip, makeTempDir } from "./fixtures.ts";
 import { runCli } from "./runCli.ts";
 import { defaultSamplesDir } from "../../bench/samples/ensureSamples.ts";
@@ -107,7 +116,9 @@ describe("engine service: messages", () => {
   });
 
   it("limits the request rate per connection", async () => {
-    const messages = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ jsonrpc: "2.0", id: i, method: "engine.info" }));
+    const messages = Array.from({ length: 1500 }, (_, i) =>
+      JSON.stringify({ jsonrpc: "2.0", id: i, method: "engine.info" }),
+    );
     const replies = await raw(messages);
     const limited = replies.filter((r) => r.error?.data?.code === "SICHTER_E_RATE_LIMITED");
     expect(limited.length).toBeGreaterThan(0);
@@ -115,10 +126,16 @@ describe("engine service: messages", () => {
   });
 
   it("takes only existing regular files to analyse, behind symlinks the real one", async () => {
-    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code: string }) => e.code);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: { code: string }) => e.code,
+      );
     expect(await code(client.request("clip.analyze", { path: root }))).toBe("SICHTER_E_NOT_A_FILE");
     expect(await code(client.request("clip.analyze", { path: "/dev/null" }))).toBe("SICHTER_E_NOT_A_FILE");
-    expect(await code(client.request("clip.analyze", { path: path.join(root, "missing.mp4") }))).toBe("SICHTER_E_FILE_NOT_FOUND");
+    expect(await code(client.request("clip.analyze", { path: path.join(root, "missing.mp4") }))).toBe(
+      "SICHTER_E_FILE_NOT_FOUND",
+    );
     const link = path.join(root, "link.mp4");
     const target = path.join(root, "linked-target.mp4");
     await makeClip(target, { seconds: 1 });
@@ -138,12 +155,16 @@ describe("engine service: analysis over the wire", () => {
     client.onNotification("job.progress", (p) => stages.push(p.stage));
     let ended: () => void;
     const done = new Promise<void>((resolve) => (ended = resolve));
-    ({ jobId } = await client.request("clip.analyze", { path: clip, options: { write: "sidecar", language: "de" } }, {
-      onProgress: (v) => {
-        progress.push(v);
-        if (v.kind === "end") ended();
+    ({ jobId } = await client.request(
+      "clip.analyze",
+      { path: clip, options: { write: "sidecar", language: "de" } },
+      {
+        onProgress: (v) => {
+          progress.push(v);
+          if (v.kind === "end") ended();
+        },
       },
-    }));
+    ));
     await done;
   }, 180_000);
 
@@ -160,12 +181,21 @@ describe("engine service: analysis over the wire", () => {
     const { job, result } = await client.request("job.result", { jobId });
     expect(job.state).toBe("completed");
     expect(result.written.sidecar).toBe(clip.replace(/\.mp4$/, ".xmp"));
-    const cli = await runCli(["analyze", clip, "--json", "--no-write", "--lang", "de"], { env: { SICHTER_HOME: path.join(root, "cli-home") } });
+    const cli = await runCli(["analyze", clip, "--json", "--no-write", "--lang", "de"], {
+      env: { SICHTER_HOME: path.join(root, "cli-home") },
+    });
     expect(cli.code).toBe(0);
     const fromCli = JSON.parse(cli.stdout).clips[0];
-    const pick = (t: { label: string; source: string; startFrame: number; endFrame: number }) => [t.label, t.source, t.startFrame, t.endFrame];
+    const pick = (t: { label: string; source: string; startFrame: number; endFrame: number }) => [
+      t.label,
+      t.source,
+      t.startFrame,
+      t.endFrame,
+    ];
     expect(result.tags.map(pick)).toEqual(fromCli.tags.map(pick));
-    expect(result.shots.map((s) => s.startFrame)).toEqual(fromCli.shots.map((s: { startFrame: number }) => s.startFrame));
+    expect(result.shots.map((s) => s.startFrame)).toEqual(
+      fromCli.shots.map((s: { startFrame: number }) => s.startFrame),
+    );
   }, 120_000);
 
   it("tells 50 connected clients that asked for the same clip that its job finished", async () => {
@@ -174,8 +204,13 @@ describe("engine service: analysis over the wire", () => {
       await Promise.all(clients.map((c) => c.request("engine.info", {})));
       const target = path.join(root, "fifty.mp4");
       await makeClip(target, { seconds: 1 });
-      const heard = clients.map((c) => new Promise<string>((resolve) => c.onNotification("job.done", (p) => resolve(`${p.jobId} ${p.job.state}`))));
-      const answers = await Promise.all(clients.map((c) => c.request("clip.analyze", { path: target, options: { write: "none" } })));
+      const heard = clients.map(
+        (c) =>
+          new Promise<string>((resolve) => c.onNotification("job.done", (p) => resolve(`${p.jobId} ${p.job.state}`))),
+      );
+      const answers = await Promise.all(
+        clients.map((c) => c.request("clip.analyze", { path: target, options: { write: "none" } })),
+      );
       const id = answers[0]!.jobId;
       expect(answers.filter((a) => a.jobId === id && a.joined)).toHaveLength(49);
       expect(await Promise.all(heard)).toEqual(Array(50).fill(`${id} completed`));
@@ -210,13 +245,18 @@ describe("engine service: analysis over the wire", () => {
   it("serves keyframe thumbnails only with the token, and nothing outside their folder", async () => {
     const stored = await client.request("catalog.clip", { path: clip });
     expect(stored.keyframes.length).toBeGreaterThan(0);
-    const list = fs.readdirSync(path.join(home, "data", "thumbs"), { recursive: true }).map(String).filter((f) => f.endsWith(".jpg"));
+    const list = fs
+      .readdirSync(path.join(home, "data", "thumbs"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".jpg"));
     const url = `http://127.0.0.1:${engine.port}/thumbnails/${list[0]!.split(path.sep).map(encodeURIComponent).join("/")}`;
     expect((await fetch(url)).status).toBe(401);
     const ok = await fetch(`${url}?token=${engine.token}`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("image/jpeg");
-    const escape = await fetch(`http://127.0.0.1:${engine.port}/thumbnails/..%2F..%2Fconfig%2Fengine-token?token=${engine.token}`);
+    const escape = await fetch(
+      `http://127.0.0.1:${engine.port}/thumbnails/..%2F..%2Fconfig%2Fengine-token?token=${engine.token}`,
+    );
     expect(escape.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${engine.port}/`)).status).toBe(200);
   });
@@ -233,7 +273,9 @@ describe("engine service: cancel, crash and shutdown", () => {
     const { jobId } = await client.request("clip.analyze", { path: longClip, options: { write: "none" } });
     await decoding(engine.child.pid!);
     await client.request("job.cancel", { jobId });
-    await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 20_000 }).toBe("cancelled");
+    await expect
+      .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 20_000 })
+      .toBe("cancelled");
     await expect.poll(() => decoders(engine.child.pid!), { timeout: 10_000 }).toEqual([]);
     const temp = path.join(home, "tmp");
     expect(fs.existsSync(temp) ? fs.readdirSync(temp) : []).toEqual([]);
@@ -252,7 +294,9 @@ describe("engine service: cancel, crash and shutdown", () => {
     const second = await startEngine(crashHome);
     const secondClient = second.client();
     try {
-      await expect.poll(async () => (await secondClient.request("job.get", { jobId })).state, { timeout: 90_000, interval: 500 }).toBe("completed");
+      await expect
+        .poll(async () => (await secondClient.request("job.get", { jobId })).state, { timeout: 90_000, interval: 500 })
+        .toBe("completed");
       const { result } = await secondClient.request("job.result", { jobId });
       expect(result.shots.length).toBeGreaterThan(3);
     } finally {
@@ -290,7 +334,9 @@ describe("engine service: cancel, crash and shutdown", () => {
 
 /** ffmpeg and ffprobe runs anywhere below the engine (the analyzers run in extension hosts). */
 function decoders(pid: number): string[] {
-  return descendantPids(pid).map(commandOf).filter((c) => /ffmpeg|ffprobe/.test(c));
+  return descendantPids(pid)
+    .map(commandOf)
+    .filter((c) => /ffmpeg|ffprobe/.test(c));
 }
 
 /** Waits until an ffmpeg runs below the engine: the analysis is decoding. */

@@ -18,10 +18,18 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const UPGRADE = { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==" };
+const UPGRADE = {
+  Connection: "Upgrade",
+  Upgrade: "websocket",
+  "Sec-WebSocket-Version": "13",
+  "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+};
 
 /** A request the engine refuses (a WebSocket upgrade unless told): its status and the body a person would read. */
-function refused(headers: Record<string, string>, upgrade = true): Promise<{ status: number; body: Record<string, unknown> }> {
+function refused(
+  headers: Record<string, string>,
+  upgrade = true,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: "127.0.0.1",
@@ -62,7 +70,10 @@ describe("engine service: refused upgrades say who was refused", () => {
   it("names the web origin in the 403 body", async () => {
     const { status, body } = await refused({ Origin: "https://evil.example" });
     expect(status).toBe(403);
-    expect(body).toEqual({ code: "SICHTER_E_ORIGIN_REFUSED", message: "The engine refused a connection from https://evil.example." });
+    expect(body).toEqual({
+      code: "SICHTER_E_ORIGIN_REFUSED",
+      message: "The engine refused a connection from https://evil.example.",
+    });
   });
 
   it("names the host a rebinding page used", async () => {
@@ -81,7 +92,10 @@ describe("engine service: refused upgrades say who was refused", () => {
   it("says the same to a plain HTTP request from a web page", async () => {
     const { status, body } = await refused({ Origin: "https://evil.example" }, false);
     expect(status).toBe(403);
-    expect(body).toEqual({ code: "SICHTER_E_ORIGIN_REFUSED", message: "The engine refused a connection from https://evil.example." });
+    expect(body).toEqual({
+      code: "SICHTER_E_ORIGIN_REFUSED",
+      message: "The engine refused a connection from https://evil.example.",
+    });
   });
 });
 
@@ -102,8 +116,10 @@ describe("engine service: prototype keys in params", () => {
       '{"jsonrpc":"2.0","id":2,"method":"commands.execute","params":{"command":"sichter.x.y","args":[{"a":[{"__proto__":{"polluted":true}}]}]}}',
     );
     expect(nested.error.data.code).toBe("SICHTER_E_INVALID_PARAMS");
-    expect(nested.error.message).toContain('params.args[0].a[0].__proto__');
-    const prototype = await rawRequest('{"jsonrpc":"2.0","id":3,"method":"commands.execute","params":{"command":"sichter.x.y","args":[{"prototype":1}]}}');
+    expect(nested.error.message).toContain("params.args[0].a[0].__proto__");
+    const prototype = await rawRequest(
+      '{"jsonrpc":"2.0","id":3,"method":"commands.execute","params":{"command":"sichter.x.y","args":[{"prototype":1}]}}',
+    );
     expect(prototype.error.data.code).toBe("SICHTER_E_INVALID_PARAMS");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

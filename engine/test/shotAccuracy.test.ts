@@ -30,7 +30,9 @@ describe.each<ShotDetectionMode>(["fast", "exact"])("shot detection, %s mode, on
       totals.cuts = addCounts(totals.cuts, score.cuts);
       totals.gradual = addCounts(totals.gradual, score.gradual);
       if (score.cuts.fp + score.cuts.fn + score.gradual.fp + score.gradual.fn > 0) {
-        misses.push(`${sample.file}: ${JSON.stringify(score)} found ${result.boundaries.map((b) => `${b.type}@${b.frame}`).join(" ")}`);
+        misses.push(
+          `${sample.file}: ${JSON.stringify(score)} found ${result.boundaries.map((b) => `${b.type}@${b.frame}`).join(" ")}`,
+        );
       }
     }
     const cutF1 = precisionRecallF1(totals.cuts).f1;

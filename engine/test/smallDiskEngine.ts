@@ -25,11 +25,16 @@ export async function startEngineOnSmallDisk(home: string, bytes: number, disk =
   const namespace = process.getuid?.() === 0 ? ["--mount"] : ["--user", "--map-root-user", "--mount"];
   const probe = spawnSync("unshare", [...namespace, "true"], { encoding: "utf8" });
   if (probe.status !== 0) {
-    throw new Error(`this test needs a private mount namespace (unshare ${namespace.join(" ")}): ${probe.error?.message ?? probe.stderr}`);
+    throw new Error(
+      `this test needs a private mount namespace (unshare ${namespace.join(" ")}): ${probe.error?.message ?? probe.stderr}`,
+    );
   }
   const mountThenRun = 'mount -t tmpfs -o size="$1",mode=0700 sichter-small-disk "$2" && shift 2 && exec "$@"';
   const seenAs = (pid: number, file: string) => path.join(`/proc/${pid}/root`, file);
-  const engine = await startEngine(home, [], { prefix: ["unshare", ...namespace, "sh", "-c", mountThenRun, "sh", String(bytes), disk], seenAs });
+  const engine = await startEngine(home, [], {
+    prefix: ["unshare", ...namespace, "sh", "-c", mountThenRun, "sh", String(bytes), disk],
+    seenAs,
+  });
   const seen = (file: string) => seenAs(engine.child.pid!, file);
   const filler = seen(path.join(disk, "filler"));
   return {

@@ -17,7 +17,10 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A panel package with one source file and, optionally, a build of it; times in seconds since 2025. */
-function panel(name: string, times: { source: number; dist?: number }): { ui: string; dist: string; sources: string[] } {
+function panel(
+  name: string,
+  times: { source: number; dist?: number },
+): { ui: string; dist: string; sources: string[] } {
   const ui = path.join(dir, name);
   const source = path.join(ui, "src", "main.tsx");
   fs.mkdirSync(path.dirname(source), { recursive: true });
@@ -43,14 +46,22 @@ const writesIndex = (dist: string) => (): boolean => {
 describe("npm start builds the panel only when it must", () => {
   it("builds when there is no build yet", () => {
     const p = panel("none", { source: 10 });
-    expect(ensurePanel({ distDir: p.dist, sources: p.sources, build: writesIndex(p.dist) })).toEqual({ dir: p.dist, built: true, problem: null });
+    expect(ensurePanel({ distDir: p.dist, sources: p.sources, build: writesIndex(p.dist) })).toEqual({
+      dir: p.dist,
+      built: true,
+      problem: null,
+    });
     expect(fs.readFileSync(path.join(p.dist, "index.html"), "utf8")).toContain("new");
   });
 
   it("serves a build newer than every source as it is", () => {
     const p = panel("fresh", { source: 10, dist: 20 });
     let built = false;
-    expect(ensurePanel({ distDir: p.dist, sources: p.sources, build: () => (built = true) })).toEqual({ dir: p.dist, built: false, problem: null });
+    expect(ensurePanel({ distDir: p.dist, sources: p.sources, build: () => (built = true) })).toEqual({
+      dir: p.dist,
+      built: false,
+      problem: null,
+    });
     expect(built).toBe(false);
   });
 
@@ -66,9 +77,16 @@ describe("npm start builds the panel only when it must", () => {
 
   it("falls back to the previous build when building fails, and to none without one", () => {
     const stale = panel("failing", { source: 30, dist: 20 });
-    expect(ensurePanel({ distDir: stale.dist, sources: stale.sources, build: () => false })).toMatchObject({ dir: stale.dist, built: false, problem: expect.stringContaining("failed") });
+    expect(ensurePanel({ distDir: stale.dist, sources: stale.sources, build: () => false })).toMatchObject({
+      dir: stale.dist,
+      built: false,
+      problem: expect.stringContaining("failed"),
+    });
     const none = panel("failing-none", { source: 30 });
-    expect(ensurePanel({ distDir: none.dist, sources: none.sources, build: () => false })).toMatchObject({ dir: null, problem: expect.stringContaining("failed") });
+    expect(ensurePanel({ distDir: none.dist, sources: none.sources, build: () => false })).toMatchObject({
+      dir: null,
+      problem: expect.stringContaining("failed"),
+    });
   });
 });
 
@@ -81,10 +99,14 @@ describe("npm start", () => {
     const samples = path.join(dir, "samples-with-a-clip");
     fs.mkdirSync(samples);
     fs.writeFileSync(path.join(samples, "clip.mp4"), "");
-    const child = spawn(process.execPath, [path.join(root, "scripts", "start.js"), "--port", "0", "--panel", panelDir], {
-      env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en", SICHTER_SAMPLES: samples },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "scripts", "start.js"), "--port", "0", "--panel", panelDir],
+      {
+        env: { ...process.env, SICHTER_HOME: home, SICHTER_LANG: "en", SICHTER_SAMPLES: samples },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr!.on("data", (c: Buffer) => (output += c.toString()));

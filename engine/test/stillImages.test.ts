@@ -58,7 +58,9 @@ describe("a still image given as a clip", () => {
   });
 
   it("sichter analyze: SICHTER_E_PROBE_NOT_VIDEO, not a tool failure", async () => {
-    const r = await runCli(["analyze", file("jpg.jpg"), file("png.png"), "--no-write"], { env: { SICHTER_HOME: file("home") } });
+    const r = await runCli(["analyze", file("jpg.jpg"), file("png.png"), "--no-write"], {
+      env: { SICHTER_HOME: file("home") },
+    });
     expect(r.code).toBe(1);
     const errors = r.stderr.split("\n").filter((line) => line.startsWith("SICHTER_E_"));
     expect(errors).toEqual([

@@ -25,7 +25,8 @@ async function analysed(file: string, write: "sidecar" | "none"): Promise<number
   const { jobId } = await client.request("clip.analyze", { path: file, options: { write, language: "de" } });
   for (let state = ""; state !== "completed"; await new Promise((resolve) => setTimeout(resolve, 250))) {
     ({ state } = await client.request("job.get", { jobId }));
-    if (state === "failed" || state === "cancelled" || state === "interrupted") throw new Error(`analysis of ${file} ended ${state}`);
+    if (state === "failed" || state === "cancelled" || state === "interrupted")
+      throw new Error(`analysis of ${file} ended ${state}`);
   }
   return (await client.request("catalog.clip", { path: fs.realpathSync(file) })).clip.id;
 }
@@ -45,16 +46,33 @@ beforeAll(async () => {
   const base = { font: ocrFont(), rate: 25, width: 1280, size: 44, y: 560 };
   // Three shots of 100 frames, each with a lower third, so the analysis suggests three keywords.
   await ffmpeg([
-    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=4",
-    "-f", "lavfi", "-i", "smptebars=size=1280x720:rate=25:duration=4",
-    "-f", "lavfi", "-i", "rgbtestsrc=size=1280x720:rate=25:duration=4",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=1280x720:rate=25:duration=4",
+    "-f",
+    "lavfi",
+    "-i",
+    "smptebars=size=1280x720:rate=25:duration=4",
+    "-f",
+    "lavfi",
+    "-i",
+    "rgbtestsrc=size=1280x720:rate=25:duration=4",
     "-filter_complex",
     "[0:v]trim=end_frame=100,setpts=PTS-STARTPTS[a];[1:v]trim=end_frame=100,setpts=PTS-STARTPTS[b];" +
       "[2:v]trim=end_frame=100,setpts=PTS-STARTPTS[c];[a][b][c]concat=n=3:v=1:a=0," +
       `${lowerThirdFilter({ ...base, text: "Landtag Brandenburg", start: 20, end: 90 })},` +
       `${lowerThirdFilter({ ...base, text: "Bürgermeisterin Anna Schäfer", start: 120, end: 190 })},` +
       `${lowerThirdFilter({ ...base, text: "Hochwasser Oderbruch", start: 220, end: 290 })},format=yuv420p[v]`,
-    "-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-g", "50", clip,
+    "-map",
+    "[v]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-g",
+    "50",
+    clip,
   ]);
   engine = await startEngine(path.join(dir, "home"));
   client = engine.client();
@@ -75,7 +93,9 @@ describe("tags.apply", () => {
   it("writes exactly the accepted keywords into the sidecar, takes unaccepted suggestions out, keeps the editor's own", async () => {
     const keywords = await keywordTags();
     // The analysis wrote its suggestions; at least three to accept two and leave one undecided.
-    expect(new Set(keywords.map((t) => t.label)).size, keywords.map((t) => t.label).join(", ")).toBeGreaterThanOrEqual(3);
+    expect(new Set(keywords.map((t) => t.label)).size, keywords.map((t) => t.label).join(", ")).toBeGreaterThanOrEqual(
+      3,
+    );
     expect(await subjects(sidecar)).toEqual(expect.arrayContaining([...keywords.map((t) => t.label), OWN]));
     const [first, second] = keywords;
     for (const tag of [first!, second!]) await client.request("tags.review", { tagId: tag.id, action: "accept" });
@@ -83,7 +103,16 @@ describe("tags.apply", () => {
     const { files } = await client.request("tags.apply", { clipIds: [clipId] });
     const { shots } = await client.request("catalog.clip", { clipId });
     expect(files).toEqual([
-      { clipId, path: clip, status: "written", sidecar, embedded: false, keywords: [first!.label, second!.label], markers: shots.length, error: null },
+      {
+        clipId,
+        path: clip,
+        status: "written",
+        sidecar,
+        embedded: false,
+        keywords: [first!.label, second!.label],
+        markers: shots.length,
+        error: null,
+      },
     ]);
     expect((await subjects(sidecar)).sort()).toEqual([first!.label, second!.label, OWN].sort());
   }, 60_000);
@@ -106,7 +135,10 @@ describe("tags.apply", () => {
     const mp4 = await makeClip(path.join(dir, "embed.mp4"), { seconds: 1 });
     const mkv = await makeClip(path.join(dir, "archiv.mkv"), { seconds: 1 });
     const [mp4Id, mkvId] = [await analysed(mp4, "none"), await analysed(mkv, "none")];
-    await client.request("tags.review", { clipId: mp4Id, add: { label: "Pressekonferenz", startFrame: 0, endFrame: 25 } });
+    await client.request("tags.review", {
+      clipId: mp4Id,
+      add: { label: "Pressekonferenz", startFrame: 0, endFrame: 25 },
+    });
     const { files } = await client.request("tags.apply", { clipIds: [mkvId, mp4Id], write: "embed" });
     expect(files.map((f) => [f.path, f.status, f.embedded, f.error?.code ?? null])).toEqual([
       [mkv, "failed", false, "SICHTER_E_XMP_UNSUPPORTED_FORMAT"],
@@ -117,6 +149,8 @@ describe("tags.apply", () => {
   }, 120_000);
 
   it("refuses an unknown clip before writing anything", async () => {
-    await expect(client.request("tags.apply", { clipIds: [clipId, 999_999] })).rejects.toMatchObject({ code: "SICHTER_E_NOT_IN_CATALOG" });
+    await expect(client.request("tags.apply", { clipIds: [clipId, 999_999] })).rejects.toMatchObject({
+      code: "SICHTER_E_NOT_IN_CATALOG",
+    });
   });
 });

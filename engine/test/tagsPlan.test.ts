@@ -23,7 +23,8 @@ beforeAll(async () => {
   const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "none" } });
   for (let state = ""; state !== "completed"; await new Promise((resolve) => setTimeout(resolve, 200))) {
     ({ state } = await client.request("job.get", { jobId }));
-    if (state === "failed" || state === "cancelled" || state === "interrupted") throw new Error(`analysis ended ${state}`);
+    if (state === "failed" || state === "cancelled" || state === "interrupted")
+      throw new Error(`analysis ended ${state}`);
   }
 }, 120_000);
 afterAll(async () => {
@@ -59,7 +60,10 @@ describe("tags.plan", () => {
 
   it("withdraws a keyword's earlier spelling once a person edits its label, so XMP written before loses it", async () => {
     const { clip: info } = await client.request("catalog.clip", { path: clip });
-    const added = await client.request("tags.review", { clipId: info.id, add: { label: "Marktplatz", startFrame: 0, endFrame: 75 } });
+    const added = await client.request("tags.review", {
+      clipId: info.id,
+      add: { label: "Marktplatz", startFrame: 0, endFrame: 75 },
+    });
     expect((await client.request("tags.plan", { path: clip })).plan.keywords).toContain("Marktplatz");
     await client.request("tags.review", { tagId: added.id, action: "edit", label: "Alter Markt" });
     await client.request("tags.review", { tagId: added.id, action: "edit", label: "Alter Markt Potsdam" });
@@ -71,6 +75,8 @@ describe("tags.plan", () => {
   });
 
   it("refuses a clip that is not in the catalog", async () => {
-    await expect(client.request("tags.plan", { path: path.join(dir, "unbekannt.mp4") })).rejects.toMatchObject({ code: "SICHTER_E_NOT_IN_CATALOG" });
+    await expect(client.request("tags.plan", { path: path.join(dir, "unbekannt.mp4") })).rejects.toMatchObject({
+      code: "SICHTER_E_NOT_IN_CATALOG",
+    });
   });
 });

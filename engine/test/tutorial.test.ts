@@ -23,7 +23,8 @@ interface DocFile {
 function tutorialFiles(markdown: string): DocFile[] {
   const files: DocFile[] = [];
   const fence = /^```(\S+)[ \t]+title="([^"]+)"[ \t]*\n([\s\S]*?)^```[ \t]*$/gm;
-  for (const match of markdown.matchAll(fence)) files.push({ language: match[1]!, title: match[2]!, content: match[3]! });
+  for (const match of markdown.matchAll(fence))
+    files.push({ language: match[1]!, title: match[2]!, content: match[3]! });
   return files;
 }
 
@@ -34,10 +35,14 @@ const env = { SICHTER_HOME: home };
 const cwd = root;
 
 const manifestFile = files.find((f) => f.title.endsWith("/package.json"));
-const manifest = manifestFile ? (JSON.parse(manifestFile.content) as {
-  name: string; version: string; publisher: string;
-  sichter: { main: string; contributes: { analyzers: Array<{ id: string }> } };
-}) : undefined;
+const manifest = manifestFile
+  ? (JSON.parse(manifestFile.content) as {
+      name: string;
+      version: string;
+      publisher: string;
+      sichter: { main: string; contributes: { analyzers: Array<{ id: string }> } };
+    })
+  : undefined;
 const extensionId = manifest ? `${manifest.publisher}.${manifest.name}` : "";
 const analyzerId = manifest?.sichter.contributes.analyzers[0]?.id ?? "";
 const folder = manifestFile ? path.dirname(manifestFile.title) : "";
@@ -45,7 +50,16 @@ const folder = manifestFile ? path.dirname(manifestFile.title) : "";
 interface AnalyzeOutput {
   clips: Array<{
     shots: Array<{ index: number; startFrame: number; endFrame: number }>;
-    tags: Array<{ label: string; kind: string; language: string; source: string; status: string; confidence: number; startFrame: number; endFrame: number }>;
+    tags: Array<{
+      label: string;
+      kind: string;
+      language: string;
+      source: string;
+      status: string;
+      confidence: number;
+      startFrame: number;
+      endFrame: number;
+    }>;
     failures: Array<{ analyzer: string; code: string; message: string }>;
   }>;
 }
@@ -68,10 +82,24 @@ beforeAll(async () => {
   }
   // The tutorial's clip: 2 s black, then 2 s white (25 fps): shots [0, 50) and [50, 100).
   await ffmpeg([
-    "-f", "lavfi", "-i", "color=c=black:s=320x180:r=25:d=2",
-    "-f", "lavfi", "-i", "color=c=white:s=320x180:r=25:d=2",
-    "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0[out]", "-map", "[out]",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+    "-f",
+    "lavfi",
+    "-i",
+    "color=c=black:s=320x180:r=25:d=2",
+    "-f",
+    "lavfi",
+    "-i",
+    "color=c=white:s=320x180:r=25:d=2",
+    "-filter_complex",
+    "[0:v][1:v]concat=n=2:v=1:a=0[out]",
+    "-map",
+    "[out]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
     path.join(root, "clip.mp4"),
   ]);
 }, 60_000);
@@ -96,7 +124,8 @@ describe("docs/extensions.md tutorial", () => {
   it("shows the commands this test runs", () => {
     expect(doc).toContain(`npx sichter extensions install ./${folder}`);
     expect(doc).toContain("npx sichter analyze clip.mp4");
-    for (const action of ["disable", "enable", "uninstall"]) expect(doc).toContain(`npx sichter extensions ${action} ${extensionId}`);
+    for (const action of ["disable", "enable", "uninstall"])
+      expect(doc).toContain(`npx sichter extensions ${action} ${extensionId}`);
   });
 
   it("installs with the CLI as the tutorial says", async () => {
@@ -106,14 +135,19 @@ describe("docs/extensions.md tutorial", () => {
     expect(doc).toContain(`Installed ${extensionId} ${manifest!.version}.`);
     const listed = JSON.parse((await runCli(["extensions", "list", "--json"], { cwd, env })).stdout);
     expect(listed.problems).toEqual([]);
-    expect(listed.extensions.filter((e: { builtin: boolean }) => !e.builtin)).toEqual([expect.objectContaining({ id: extensionId, enabled: true, builtin: false })]);
+    expect(listed.extensions.filter((e: { builtin: boolean }) => !e.builtin)).toEqual([
+      expect.objectContaining({ id: extensionId, enabled: true, builtin: false }),
+    ]);
   });
 
   it('tags the dark shot "dunkel" and the bright shot "hell"', async () => {
     const output = await analyzeJson("de");
     const clip = output.clips[0]!;
     expect(clip.failures).toEqual([]);
-    expect(clip.shots.map((s) => [s.startFrame, s.endFrame])).toEqual([[0, 50], [50, 100]]);
+    expect(clip.shots.map((s) => [s.startFrame, s.endFrame])).toEqual([
+      [0, 50],
+      [50, 100],
+    ]);
     const tags = ownTags(output);
     expect(tags.map((t) => ({ label: t.label, startFrame: t.startFrame, endFrame: t.endFrame }))).toEqual([
       { label: "dunkel", startFrame: 0, endFrame: 50 },
@@ -143,8 +177,12 @@ describe("docs/extensions.md tutorial", () => {
     expect((await runCli(["extensions", "disable", extensionId], { cwd, env })).code).toBe(0);
     expect(ownTags(await analyzeJson("de"))).toEqual([]);
     expect((await runCli(["extensions", "enable", extensionId], { cwd, env })).code).toBe(0);
-    expect((await runCli(["extensions", "uninstall", extensionId], { cwd, env })).stdout).toContain(`Uninstalled ${extensionId}.`);
-    const left = JSON.parse((await runCli(["extensions", "list", "--json"], { cwd, env })).stdout).extensions as Array<{ builtin: boolean }>;
+    expect((await runCli(["extensions", "uninstall", extensionId], { cwd, env })).stdout).toContain(
+      `Uninstalled ${extensionId}.`,
+    );
+    const left = JSON.parse((await runCli(["extensions", "list", "--json"], { cwd, env })).stdout).extensions as Array<{
+      builtin: boolean;
+    }>;
     expect(left.filter((e) => !e.builtin)).toEqual([]);
   });
 });

@@ -18,5 +18,6 @@ export function handToUnprivileged(dir: string, root: string): void {
     fs.chmodSync(folder, fs.statSync(folder).mode | 0o711);
   }
   fs.chownSync(dir, NOBODY, NOBODY);
-  for (const entry of fs.readdirSync(dir, { recursive: true })) fs.chownSync(path.join(dir, String(entry)), NOBODY, NOBODY);
+  for (const entry of fs.readdirSync(dir, { recursive: true }))
+    fs.chownSync(path.join(dir, String(entry)), NOBODY, NOBODY);
 }

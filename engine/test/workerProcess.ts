@@ -42,9 +42,13 @@ export function startWorker(name: string, env: NodeJS.ProcessEnv, args: string[]
       return new Promise<void>((resolve, reject) => {
         const check = (): void => {
           if (pattern.test(stdout) || pattern.test(stderr)) done(resolve);
-          else if (ended) done(() => reject(new Error(`worker ${name} ended before saying ${pattern}:\n${stdout}\n${stderr}`)));
+          else if (ended)
+            done(() => reject(new Error(`worker ${name} ended before saying ${pattern}:\n${stdout}\n${stderr}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`worker ${name} never said ${pattern}:\n${stdout}\n${stderr}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`worker ${name} never said ${pattern}:\n${stdout}\n${stderr}`))),
+          timeoutMs,
+        );
         const done = (then: () => void): void => {
           clearTimeout(timer);
           listeners.delete(check);

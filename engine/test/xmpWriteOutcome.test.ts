@@ -50,7 +50,9 @@ describe("sichter analyze when the XMP cannot be written", () => {
         error: { code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringContaining(sidecar) },
       },
     ]);
-    expect(report.failed).toEqual([{ file: clip, code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringMatching(/read-only.*writable/) }]);
+    expect(report.failed).toEqual([
+      { file: clip, code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringMatching(/read-only.*writable/) },
+    ]);
 
     // The words on the terminal tell the same story.
     expect(result.stderr).toContain(`${ErrorCode.XMP_SIDECAR_READ_ONLY}: The sidecar ${sidecar} is read-only`);
@@ -76,16 +78,29 @@ describe("an analysis over the engine's protocol when the XMP cannot be written"
     const engine = await startEngine(path.join(root, "engine-home"));
     const client = engine.client();
     try {
-      const { jobId } = await client.request("clip.analyze", { path: clip, options: { write: "sidecar", language: "en" } });
-      await expect.poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 }).toBe("completed");
+      const { jobId } = await client.request("clip.analyze", {
+        path: clip,
+        options: { write: "sidecar", language: "en" },
+      });
+      await expect
+        .poll(async () => (await client.request("job.get", { jobId })).state, { timeout: 60_000, interval: 250 })
+        .toBe("completed");
       const { result } = await client.request("job.result", { jobId });
       expect(result.written.sidecar).toBeNull();
       const stored = await client.request("catalog.clip", { path: clip });
       expect(result.written.writers).toEqual([
         { id: "sichter.catalog", target: `catalog:${stored.clip.id}` },
-        { id: "sichter.xmp", target: sidecar, error: { code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringContaining(sidecar) } },
+        {
+          id: "sichter.xmp",
+          target: sidecar,
+          error: { code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringContaining(sidecar) },
+        },
       ]);
-      expect(result.failures).toContainEqual({ analyzer: "sichter.xmp", code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: expect.stringContaining(sidecar) });
+      expect(result.failures).toContainEqual({
+        analyzer: "sichter.xmp",
+        code: ErrorCode.XMP_SIDECAR_READ_ONLY,
+        message: expect.stringContaining(sidecar),
+      });
       expect(stored.shots).toHaveLength(2);
       expect(fs.readFileSync(sidecar).equals(sidecarBytes)).toBe(true);
     } finally {

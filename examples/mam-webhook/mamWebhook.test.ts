@@ -17,7 +17,10 @@ let clip: string;
 
 function configure(settings: Record<string, unknown>): void {
   fs.mkdirSync(path.join(home, "config"), { recursive: true });
-  fs.writeFileSync(path.join(home, "config", "extensions.json"), JSON.stringify({ disabled: [], settings: { "examples.mam-webhook": settings } }));
+  fs.writeFileSync(
+    path.join(home, "config", "extensions.json"),
+    JSON.stringify({ disabled: [], settings: { "examples.mam-webhook": settings } }),
+  );
 }
 
 beforeAll(async () => {
@@ -42,7 +45,10 @@ afterAll(() => {
 
 describe("examples/mam-webhook", () => {
   it("POSTs the finished tag plan with the clip to the configured URL", async () => {
-    configure({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/sichter`, bearerToken: "mam-secret" });
+    configure({
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}/sichter`,
+      bearerToken: "mam-secret",
+    });
     const result = await runCli(["analyze", clip, "--json", "--no-write"], { env });
     expect(result.code).toBe(0);
     expect(received).toHaveLength(1);
@@ -63,7 +69,9 @@ describe("examples/mam-webhook", () => {
     const result = await runCli(["analyze", clip, "--json", "--no-write"], { env });
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout).clips[0];
-    expect(document.failures).toEqual([expect.objectContaining({ analyzer: "examples.mam-webhook", code: "SICHTER_E_EXTENSION_FAILED" })]);
+    expect(document.failures).toEqual([
+      expect.objectContaining({ analyzer: "examples.mam-webhook", code: "SICHTER_E_EXTENSION_FAILED" }),
+    ]);
     expect(document.failures[0].message).toContain("503");
     expect(document.shots).toHaveLength(2);
     status = 201;

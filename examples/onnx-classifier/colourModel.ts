@@ -31,7 +31,8 @@ const concat = (parts: readonly Uint8Array[]): Uint8Array => {
 /** Wire type 0: an integer field. */
 const int = (field: number, value: number): Field => Uint8Array.from([...varint(field << 3), ...varint(value)]);
 /** Wire type 2: bytes, a string or an embedded message. */
-const bytes = (field: number, value: Uint8Array): Field => concat([Uint8Array.from([...varint((field << 3) | 2), ...varint(value.length)]), value]);
+const bytes = (field: number, value: Uint8Array): Field =>
+  concat([Uint8Array.from([...varint((field << 3) | 2), ...varint(value.length)]), value]);
 const str = (field: number, value: string): Field => bytes(field, new TextEncoder().encode(value));
 const message = (field: number, ...fields: Field[]): Field => bytes(field, concat(fields));
 
@@ -53,12 +54,21 @@ function initializer(name: string, dims: readonly number[], values: readonly num
 
 /** NodeProto { input, output, name, op_type, attribute } */
 function node(op: string, inputs: readonly string[], outputs: readonly string[], attributes: Field[] = []): Field {
-  return message(1, ...inputs.map((i) => str(1, i)), ...outputs.map((o) => str(2, o)), str(3, op.toLowerCase()), str(4, op), ...attributes);
+  return message(
+    1,
+    ...inputs.map((i) => str(1, i)),
+    ...outputs.map((o) => str(2, o)),
+    str(3, op.toLowerCase()),
+    str(4, op),
+    ...attributes,
+  );
 }
 
 /** AttributeProto with `ints` or `i`. */
-const intsAttribute = (name: string, values: readonly number[]): Field => message(5, str(1, name), ...values.map((v) => int(8, v)), int(20, ATTRIBUTE_INTS));
-const intAttribute = (name: string, value: number): Field => message(5, str(1, name), int(3, value), int(20, ATTRIBUTE_INT));
+const intsAttribute = (name: string, values: readonly number[]): Field =>
+  message(5, str(1, name), ...values.map((v) => int(8, v)), int(20, ATTRIBUTE_INTS));
+const intAttribute = (name: string, value: number): Field =>
+  message(5, str(1, name), int(3, value), int(20, ATTRIBUTE_INT));
 
 /** The model's bytes: input "image" float32 [1, 3, size, size], output "probabilities" [1, 3]. */
 export function colourModel(size: number): Uint8Array {

@@ -23,7 +23,13 @@ export function activate(context, api) {
   let labels;
 
   context.subscriptions.push(
-    { dispose: () => void session?.then((s) => s.release?.(), () => {}) },
+    {
+      dispose: () =>
+        void session?.then(
+          (s) => s.release?.(),
+          () => {},
+        ),
+    },
     api.analyzers.register(ANALYZER, {
       async analyze(input, progress, token) {
         session ??= ort.InferenceSession.create(settings.model).catch((error) => {
@@ -42,7 +48,12 @@ export function activate(context, api) {
         for (const [i, shot] of input.shots.entries()) {
           if (token.isCancellationRequested) break;
           const [image] = await input.frames.rgb(frameOf(shot, input), width);
-          const tensor = new ort.Tensor("float32", toNchw(image, size, settings.mean, settings.std), [1, 3, size, size]);
+          const tensor = new ort.Tensor("float32", toNchw(image, size, settings.mean, settings.std), [
+            1,
+            3,
+            size,
+            size,
+          ]);
           const output = (await model.run({ [inputName]: tensor }))[outputName];
           const probabilities = asProbabilities(Float32Array.from(output.data));
           if (probabilities.length !== labels.length && i === 0) {
@@ -69,8 +80,12 @@ export function activate(context, api) {
 
 function readSettings(configuration) {
   const { model, labels, inputSize, mean, std, minConfidence, topK } = configuration;
-  for (const [name, value] of [["mean", mean], ["std", std]]) {
-    if (!Array.isArray(value) || value.length !== 3) throw new Error(`setting "${name}" needs 3 numbers (R, G, B), found ${JSON.stringify(value)}`);
+  for (const [name, value] of [
+    ["mean", mean],
+    ["std", std],
+  ]) {
+    if (!Array.isArray(value) || value.length !== 3)
+      throw new Error(`setting "${name}" needs 3 numbers (R, G, B), found ${JSON.stringify(value)}`);
   }
   if (std.some((s) => !(s > 0))) throw new Error(`setting "std" needs 3 numbers above 0, found ${JSON.stringify(std)}`);
   return {
@@ -89,7 +104,8 @@ function readLabels(file) {
   const text = fs.readFileSync(file, "utf8");
   if (text.trimStart().startsWith("[")) {
     const names = JSON.parse(text);
-    if (!Array.isArray(names) || names.some((n) => typeof n !== "string")) throw new Error(`${file}: expected a JSON array of strings`);
+    if (!Array.isArray(names) || names.some((n) => typeof n !== "string"))
+      throw new Error(`${file}: expected a JSON array of strings`);
     return names;
   }
   const lines = text.split(/\r?\n/).map((l) => l.trim());
@@ -128,7 +144,8 @@ function toNchw(image, size, mean, std) {
       const fx = sx - x0;
       for (let c = 0; c < 3; c++) {
         const at = (yy, xx) => data[(yy * width + xx) * 3 + c];
-        const value = (at(y0, x0) * (1 - fx) + at(y0, x1) * fx) * (1 - fy) + (at(y1, x0) * (1 - fx) + at(y1, x1) * fx) * fy;
+        const value =
+          (at(y0, x0) * (1 - fx) + at(y0, x1) * fx) * (1 - fy) + (at(y1, x0) * (1 - fx) + at(y1, x1) * fx) * fy;
         out[c * plane + y * size + x] = (value / 255 - mean[c]) / std[c];
       }
     }

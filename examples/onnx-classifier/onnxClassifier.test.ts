@@ -14,7 +14,14 @@ const SHOT_FRAMES = 2 * FPS;
 interface Output {
   clips: Array<{
     shots: Array<{ startFrame: number; endFrame: number }>;
-    tags: Array<{ label: string; kind: string; source: string; confidence: number; startFrame: number; endFrame: number }>;
+    tags: Array<{
+      label: string;
+      kind: string;
+      source: string;
+      confidence: number;
+      startFrame: number;
+      endFrame: number;
+    }>;
     failures: Array<{ analyzer: string; code: string; message: string }>;
   }>;
 }
@@ -45,23 +52,51 @@ beforeAll(async () => {
   fs.writeFileSync(labels, JSON.stringify(["rot", "grün", "blau"]));
   const seconds = SHOT_FRAMES / FPS;
   await ffmpeg([
-    "-f", "lavfi", "-i", `color=c=red:s=320x180:r=${FPS}:d=${seconds}`,
-    "-f", "lavfi", "-i", `color=c=blue:s=320x180:r=${FPS}:d=${seconds}`,
-    "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[out]",
-    "-map", "[out]", "-c:v", "libx264", "-preset", "ultrafast", clip,
+    "-f",
+    "lavfi",
+    "-i",
+    `color=c=red:s=320x180:r=${FPS}:d=${seconds}`,
+    "-f",
+    "lavfi",
+    "-i",
+    `color=c=blue:s=320x180:r=${FPS}:d=${seconds}`,
+    "-filter_complex",
+    "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[out]",
+    "-map",
+    "[out]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    clip,
   ]);
 }, 60_000);
 
 describe("the ONNX image classifier example", () => {
-  it("tags a red shot \"rot\" and a blue one \"blau\" with the model the test wrote", async () => {
+  it('tags a red shot "rot" and a blue one "blau" with the model the test wrote', async () => {
     const output = await analyzeWith("home", EXAMPLE);
     const result = output.clips[0]!;
     expect(result.failures.filter((f) => f.analyzer === ID)).toEqual([]);
-    expect(result.shots.map((s) => [s.startFrame, s.endFrame])).toEqual([[0, SHOT_FRAMES], [SHOT_FRAMES, 2 * SHOT_FRAMES]]);
+    expect(result.shots.map((s) => [s.startFrame, s.endFrame])).toEqual([
+      [0, SHOT_FRAMES],
+      [SHOT_FRAMES, 2 * SHOT_FRAMES],
+    ]);
     const tags = result.tags.filter((t) => t.kind === "classifier");
     expect(tags).toEqual([
-      expect.objectContaining({ label: "rot", kind: "classifier", source: "vision", startFrame: 0, endFrame: SHOT_FRAMES }),
-      expect.objectContaining({ label: "blau", kind: "classifier", source: "vision", startFrame: SHOT_FRAMES, endFrame: 2 * SHOT_FRAMES }),
+      expect.objectContaining({
+        label: "rot",
+        kind: "classifier",
+        source: "vision",
+        startFrame: 0,
+        endFrame: SHOT_FRAMES,
+      }),
+      expect.objectContaining({
+        label: "blau",
+        kind: "classifier",
+        source: "vision",
+        startFrame: SHOT_FRAMES,
+        endFrame: 2 * SHOT_FRAMES,
+      }),
     ]);
     for (const tag of tags) expect(tag.confidence).toBeGreaterThan(0.9);
   });
@@ -75,7 +110,11 @@ describe("the ONNX image classifier example", () => {
     const result = (await analyzeWith("home-without-permission", folder)).clips[0]!;
     expect(result.tags.filter((t) => t.kind === "classifier")).toEqual([]);
     expect(result.failures).toEqual([
-      expect.objectContaining({ analyzer: ID, code: "SICHTER_E_EXTENSION_FAILED", message: expect.stringContaining('"onnxRuntime" permission') }),
+      expect.objectContaining({
+        analyzer: ID,
+        code: "SICHTER_E_EXTENSION_FAILED",
+        message: expect.stringContaining('"onnxRuntime" permission'),
+      }),
     ]);
   });
 });

@@ -30,7 +30,9 @@ describe("Premiere host manifests", () => {
     expect(manifest.manifestVersion).toBe(5);
     expect(manifest.host).toEqual({ app: "premierepro", minVersion: "25.6.0" });
     expect(Array.isArray(manifest.host)).toBe(false);
-    expect(manifest.requiredPermissions).toEqual({ network: { domains: ["ws://127.0.0.1:7431", "http://127.0.0.1:7431"] } });
+    expect(manifest.requiredPermissions).toEqual({
+      network: { domains: ["ws://127.0.0.1:7431", "http://127.0.0.1:7431"] },
+    });
     expect(manifest.id).toBe("com.sichter.premiere");
     expect(manifest.entrypoints.map((e: { type: string }) => e.type)).toEqual(["panel"]);
     expect(JSON.stringify(manifest)).not.toContain("localhost");
@@ -42,7 +44,9 @@ describe("Premiere host manifests", () => {
     expect(attribute(manifest, "ExtensionBundleId")).toBe("com.sichter.premiere.cep");
     const host = child(manifest, "ExecutionEnvironment", "HostList", "Host");
     expect([attribute(host, "Name"), attribute(host, "Version")]).toEqual(["PPRO", "[25.0,25.5.99]"]);
-    expect(attribute(child(manifest, "ExecutionEnvironment", "RequiredRuntimeList", "RequiredRuntime"), "Version")).toBe("12.0");
+    expect(
+      attribute(child(manifest, "ExecutionEnvironment", "RequiredRuntimeList", "RequiredRuntime"), "Version"),
+    ).toBe("12.0");
     const extension = child(manifest, "DispatchInfoList", "Extension");
     expect(attribute(extension, "Id")).toBe(attribute(child(manifest, "ExtensionList", "Extension"), "Id"));
     const resources = child(extension, "DispatchInfo", "Resources");

@@ -10,8 +10,22 @@ export const UXP_MANIFEST_FILE = "panel-premiere/uxp/manifest.json";
 export function uxpManifest(): Record<string, unknown> {
   const p = PREMIERE_PLUGIN;
   const icons = [
-    { width: 23, height: 23, path: "icons/panel-dark.png", scale: [1, 2], theme: ["darkest", "dark", "medium"], species: ["generic"] },
-    { width: 23, height: 23, path: "icons/panel-light.png", scale: [1, 2], theme: ["lightest", "light"], species: ["generic"] },
+    {
+      width: 23,
+      height: 23,
+      path: "icons/panel-dark.png",
+      scale: [1, 2],
+      theme: ["darkest", "dark", "medium"],
+      species: ["generic"],
+    },
+    {
+      width: 23,
+      height: 23,
+      path: "icons/panel-light.png",
+      scale: [1, 2],
+      theme: ["lightest", "light"],
+      species: ["generic"],
+    },
   ];
   return {
     manifestVersion: 5,

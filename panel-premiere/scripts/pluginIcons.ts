@@ -18,15 +18,20 @@ const ACCENT: Rgba = [38, 128, 235, 255];
  * light ink for dark themes and dark ink for light ones. UXP looks a scaled icon up as
  * `name@<scale>x.png`; the plain path is written as well for hosts that read it as declared.
  */
-export function pluginIcons(manifest: { icons?: DeclaredIcon[]; entrypoints?: { icons?: DeclaredIcon[] }[] }): { path: string; data: Buffer }[] {
+export function pluginIcons(manifest: {
+  icons?: DeclaredIcon[];
+  entrypoints?: { icons?: DeclaredIcon[] }[];
+}): { path: string; data: Buffer }[] {
   const declared = [...(manifest.icons ?? []), ...(manifest.entrypoints ?? []).flatMap((entry) => entry.icons ?? [])];
   const files = new Map<string, Buffer>();
   for (const icon of declared) {
-    const lightThemes = (icon.theme ?? []).every((theme) => theme === "light" || theme === "lightest") && (icon.theme ?? []).length > 0;
+    const lightThemes =
+      (icon.theme ?? []).every((theme) => theme === "light" || theme === "lightest") && (icon.theme ?? []).length > 0;
     const ink = lightThemes ? DARK_INK : LIGHT_INK;
     const base = icon.path.replace(/\.png$/, "");
     files.set(icon.path, drawIcon(icon.width, icon.height, ink));
-    for (const scale of icon.scale ?? [1]) files.set(`${base}@${scale}x.png`, drawIcon(icon.width * scale, icon.height * scale, ink));
+    for (const scale of icon.scale ?? [1])
+      files.set(`${base}@${scale}x.png`, drawIcon(icon.width * scale, icon.height * scale, ink));
   }
   return [...files].map(([path, data]) => ({ path, data }));
 }

@@ -22,7 +22,12 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (entry.path === "" || entry.path.startsWith("/") || entry.path.includes("\\") || entry.path.split("/").includes("..")) {
+    if (
+      entry.path === "" ||
+      entry.path.startsWith("/") ||
+      entry.path.includes("\\") ||
+      entry.path.split("/").includes("..")
+    ) {
       throw new Error(`not a relative archive path: ${entry.path}`);
     }
     if (seen.has(entry.path)) throw new Error(`twice in the archive: ${entry.path}`);

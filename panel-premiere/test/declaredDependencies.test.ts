@@ -32,22 +32,38 @@ function sourceFiles(entry: string): string[] {
 /** Package names a file imports (bare specifiers), and React for a .tsx file (the JSX runtime). */
 function importedPackages(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|(?:^|\n)\s*import\s+"([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|(?:^|\n)\s*import\s+"([^"]+)"/g),
+  ].map((m) => m[1] ?? m[2]!);
   const packages = specifiers
     .filter((s) => !s.startsWith(".") && !s.startsWith("node:") && !BUILTINS.has(s))
-    .map((s) => s.split("/").slice(0, s.startsWith("@") ? 2 : 1).join("/"));
+    .map((s) =>
+      s
+        .split("/")
+        .slice(0, s.startsWith("@") ? 2 : 1)
+        .join("/"),
+    );
   return file.endsWith(".tsx") ? [...packages, "react"] : packages;
 }
 
 describe("Premiere workspaces declare what they import", () => {
   it.each(Object.entries(WORKSPACES))("%s", (workspace, shared) => {
     const folder = path.join(PREMIERE, workspace);
-    const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
-    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {}), manifest.name as unknown as string]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.devDependencies ?? {}),
+      manifest.name as unknown as string,
+    ]);
     const files = [...sourceFiles(folder), ...shared.flatMap(sourceFiles)];
     expect(files.length).toBeGreaterThan(0);
     const missing = new Set<string>();
-    for (const file of files) for (const name of importedPackages(file)) if (!declared.has(name)) missing.add(`${name} (${path.relative(PREMIERE, file)})`);
+    for (const file of files)
+      for (const name of importedPackages(file))
+        if (!declared.has(name)) missing.add(`${name} (${path.relative(PREMIERE, file)})`);
     expect([...missing].sort()).toEqual([]);
   });
 });

@@ -24,7 +24,14 @@ describe("model schemas", () => {
     expect(Tag.safeParse({ ...tag, startFrame: 1.5 }).success).toBe(false);
     expect(Tag.safeParse({ ...tag, provenance: [] }).success).toBe(false);
     expect(
-      TagPlan.safeParse({ clipPath: "/a.mov", frameRate: "29.97", markers: [], keywords: [], description: "", logComment: "" }).success,
+      TagPlan.safeParse({
+        clipPath: "/a.mov",
+        frameRate: "29.97",
+        markers: [],
+        keywords: [],
+        description: "",
+        logComment: "",
+      }).success,
     ).toBe(false);
   });
 });

@@ -41,6 +41,11 @@ export { buildProtocolSchema, renderProtocolSchema, PROTOCOL_SCHEMA_FILE } from 
 
 // Typed client for panels and bridges.
 export { SichterClient } from "./client/SichterClient.ts";
-export type { ConnectionState, Disposable, RequestOptions, SichterClientOptions } from "./client/SichterClientOptions.ts";
+export type {
+  ConnectionState,
+  Disposable,
+  RequestOptions,
+  SichterClientOptions,
+} from "./client/SichterClientOptions.ts";
 export type { WebSocketConstructor, WebSocketLike } from "./client/WebSocketLike.ts";
 export { backoffDelay, type BackoffOptions } from "./client/backoff.ts";

@@ -177,8 +177,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "Die Erweiterung {extension} wurde unerwartet beendet: {detail}",
   },
   [ErrorCode.EXTENSION_NOT_FOUND]: {
-    en: "No installed extension {extension}. \"sichter extensions list\" shows what is installed.",
-    de: "Keine installierte Erweiterung {extension}. \"sichter extensions list\" zeigt, was installiert ist.",
+    en: 'No installed extension {extension}. "sichter extensions list" shows what is installed.',
+    de: 'Keine installierte Erweiterung {extension}. "sichter extensions list" zeigt, was installiert ist.',
   },
   [ErrorCode.CONFIG_INVALID]: {
     en: "The settings file {file} is invalid: {detail}",
@@ -249,8 +249,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "{tool} wurde bei der Arbeit an {path} durch das Signal {signal} beendet; über die Datei sagt das nichts. Vielleicht war der Arbeitsspeicher knapp, oder ein anderes Programm hat es gestoppt. Bitte noch einmal versuchen.",
   },
   [ErrorCode.TOOL_NOT_EXECUTABLE]: {
-    en: "{tool} at {binary} may not be run by this user (mode {mode}). Let every user run it with chmod a+rx \"{binary}\" (as its owner or an administrator), or set {envVar} to a {tool} this user may run.",
-    de: "{tool} unter {binary} darf von diesem Benutzer nicht ausgeführt werden (Modus {mode}). Mit chmod a+rx \"{binary}\" (als Eigentümer oder Administrator) für alle Benutzer freigeben oder {envVar} auf ein {tool} setzen, das dieser Benutzer ausführen darf.",
+    en: '{tool} at {binary} may not be run by this user (mode {mode}). Let every user run it with chmod a+rx "{binary}" (as its owner or an administrator), or set {envVar} to a {tool} this user may run.',
+    de: '{tool} unter {binary} darf von diesem Benutzer nicht ausgeführt werden (Modus {mode}). Mit chmod a+rx "{binary}" (als Eigentümer oder Administrator) für alle Benutzer freigeben oder {envVar} auf ein {tool} setzen, das dieser Benutzer ausführen darf.',
   },
   [ErrorCode.CATALOG_READ_ONLY]: {
     en: "The catalog at {path} cannot be written, and Sichter keeps its jobs and analyses there, so it was not opened. Nothing was changed. Fix these files, then start again:{files}",
@@ -269,11 +269,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     de: "{host} hat das Schreiben von {what} bei {target} abgelehnt; dort wurde nichts verändert.",
   },
   [ErrorCode.HOST_WRITE_NOT_KEPT]: {
-    en: "{host} reported {what} on {target} as written, but reading it back gives \"{found}\". This field may not take scripted writes in this version: enter it by hand, or update {host}.",
+    en: '{host} reported {what} on {target} as written, but reading it back gives "{found}". This field may not take scripted writes in this version: enter it by hand, or update {host}.',
     de: "{host} hat {what} bei {target} als geschrieben gemeldet, beim Zurücklesen steht dort aber „{found}“. Dieses Feld nimmt in dieser Version vielleicht keine Skript-Änderungen an: von Hand eintragen oder {host} aktualisieren.",
   },
   [ErrorCode.MARKER_FRAME_OCCUPIED]: {
-    en: "Frames {from} to {to} of {target} already hold your own markers (\"{occupant}\"), so Sichter did not add its marker \"{name}\". Your markers were left as they are.",
+    en: 'Frames {from} to {to} of {target} already hold your own markers ("{occupant}"), so Sichter did not add its marker "{name}". Your markers were left as they are.',
     de: "Die Frames {from} bis {to} von {target} tragen bereits eigene Marker („{occupant}“), deshalb hat Sichter seinen Marker „{name}“ nicht gesetzt. Ihre Marker blieben unverändert.",
   },
   [ErrorCode.HOST_NOT_AVAILABLE]: {
@@ -300,7 +300,5 @@ export function formatErrorMessage(
   locale: Locale = "en",
 ): string {
   const template = errorMessages[code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

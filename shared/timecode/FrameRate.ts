@@ -75,9 +75,7 @@ export function parseFrameRate(text: string): FrameRate {
     if (ntsc) {
       return frameRate(ntsc.num, ntsc.den);
     }
-    throw new TimecodeError(
-      `frame rate "${text}" is a decimal without a known exact ratio; write it as num/den`,
-    );
+    throw new TimecodeError(`frame rate "${text}" is a decimal without a known exact ratio; write it as num/den`);
   }
   throw new TimecodeError(`"${text}" is not a frame rate`);
 }

@@ -37,12 +37,12 @@ describe("createTimecodeContext", () => {
   });
 
   it("validates its options up front", () => {
-    expect(() =>
-      timecode.createTimecodeContext({ rate: timecode.frameRate(25), dropFrame: true }),
-    ).toThrow(timecode.TimecodeError);
-    expect(() =>
-      timecode.createTimecodeContext({ rate: timecode.frameRate(25), start: "99:00:00:00" }),
-    ).toThrow(timecode.TimecodeError);
+    expect(() => timecode.createTimecodeContext({ rate: timecode.frameRate(25), dropFrame: true })).toThrow(
+      timecode.TimecodeError,
+    );
+    expect(() => timecode.createTimecodeContext({ rate: timecode.frameRate(25), start: "99:00:00:00" })).toThrow(
+      timecode.TimecodeError,
+    );
   });
 
   it("defaults to non-drop from midnight", () => {

@@ -38,14 +38,11 @@ export function createTimecodeContext(options: ClipTimecodeOptions): TimecodeCon
     dropFrame,
     startFrameOfDay: start,
     framesPerDay,
-    toTimecode: (frameIndex: number) =>
-      formatWithScheme(scheme, start + requireFrameCount(frameIndex, "frame index")),
+    toTimecode: (frameIndex: number) => formatWithScheme(scheme, start + requireFrameCount(frameIndex, "frame index")),
     toFrame: (timecode: string) => indexFromStart(scheme, start, parseWithScheme(scheme, timecode)),
     toSeconds: (frameIndex: number) => framesToSeconds(frameIndex, rate),
-    fromSeconds: (seconds: number, round: FrameRounding = "nearest") =>
-      secondsToFrames(seconds, rate, { round }),
+    fromSeconds: (seconds: number, round: FrameRounding = "nearest") => secondsToFrames(seconds, rate, { round }),
     toTicks: (frameIndex: number) => framesToTicks(frameIndex, rate),
-    fromTicks: (ticks: bigint | string, round: FrameRounding = "nearest") =>
-      ticksToFrames(ticks, rate, round),
+    fromTicks: (ticks: bigint | string, round: FrameRounding = "nearest") => ticksToFrames(ticks, rate, round),
   });
 }

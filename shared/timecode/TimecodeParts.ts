@@ -68,10 +68,7 @@ function skippedLabelsBefore(frame: number, n: number, dropped: number): number 
   const framesPerDroppingMinute = n * 60 - dropped;
   const blocks = Math.floor(frame / framesPerTenMinutes);
   const remainder = frame % framesPerTenMinutes;
-  const inBlock =
-    remainder > dropped
-      ? dropped * Math.floor((remainder - dropped) / framesPerDroppingMinute)
-      : 0;
+  const inBlock = remainder > dropped ? dropped * Math.floor((remainder - dropped) / framesPerDroppingMinute) : 0;
   return 9 * dropped * blocks + inBlock;
 }
 

@@ -1,11 +1,7 @@
 import { formatWithScheme } from "./formatTimecode.ts";
 import { parseWithScheme } from "./parseTimecode.ts";
 import { requireFrameCount } from "./requireFrameCount.ts";
-import {
-  resolveTimecodeScheme,
-  type TimecodeOptions,
-  type TimecodeScheme,
-} from "./TimecodeScheme.ts";
+import { resolveTimecodeScheme, type TimecodeOptions, type TimecodeScheme } from "./TimecodeScheme.ts";
 
 /** Timecode of a media file whose first frame is labelled `start` (e.g. "01:00:00;00"). */
 export interface ClipTimecodeOptions extends TimecodeOptions {
@@ -36,10 +32,7 @@ export function timecodeToFrame(timecode: string, options: ClipTimecodeOptions):
 }
 
 /** Frame count since 00:00:00:00 of the clip's first frame. */
-export function startFrameOfDay(
-  scheme: TimecodeScheme,
-  start: string | number | undefined,
-): number {
+export function startFrameOfDay(scheme: TimecodeScheme, start: string | number | undefined): number {
   if (start === undefined) {
     return 0;
   }
@@ -51,11 +44,7 @@ export function startFrameOfDay(
 }
 
 /** The offset from `startOfDay` to `frameOfDay` closest to zero, as a frame index into the clip. */
-export function indexFromStart(
-  scheme: TimecodeScheme,
-  startOfDay: number,
-  frameOfDay: number,
-): number {
+export function indexFromStart(scheme: TimecodeScheme, startOfDay: number, frameOfDay: number): number {
   const day = scheme.framesPerDay;
   const half = Math.floor(day / 2);
   return ((((frameOfDay - startOfDay + half) % day) + day) % day) - half;

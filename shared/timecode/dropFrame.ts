@@ -12,8 +12,7 @@ export function dropFramesPerMinute(rate: FrameRate): 2 | 4 {
   if (checked.den === 1001 && checked.num === 30000) return 2;
   if (checked.den === 1001 && checked.num === 60000) return 4;
   throw new TimecodeError(
-    `drop-frame timecode exists only at 30000/1001 and 60000/1001, ` +
-      `not at ${checked.num}/${checked.den}`,
+    `drop-frame timecode exists only at 30000/1001 and 60000/1001, ` + `not at ${checked.num}/${checked.den}`,
   );
 }
 

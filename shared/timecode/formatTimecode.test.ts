@@ -45,8 +45,7 @@ describe.each([
   for (let minute = 1; minute <= 20; minute++) {
     const tenths = Math.floor(minute / 10);
     const firstFrame =
-      tenths * framesPerTenMinutes +
-      (minute % 10 === 0 ? 0 : nominal * 60 + ((minute % 10) - 1) * framesPerMinute);
+      tenths * framesPerTenMinutes + (minute % 10 === 0 ? 0 : nominal * 60 + ((minute % 10) - 1) * framesPerMinute);
     const firstLabel = minute % 10 === 0 ? 0 : dropped;
     const mm = String(minute).padStart(2, "0");
     const previousMm = String(minute - 1).padStart(2, "0");
@@ -95,8 +94,6 @@ describe("formatTimecode input", () => {
 
   it("rejects drop-frame at rates without it", () => {
     expect(() => formatTimecode(0, { rate: frameRate(25), dropFrame: true })).toThrow(TimecodeError);
-    expect(() => formatTimecode(0, { rate: parseFrameRate("23.976"), dropFrame: true })).toThrow(
-      TimecodeError,
-    );
+    expect(() => formatTimecode(0, { rate: parseFrameRate("23.976"), dropFrame: true })).toThrow(TimecodeError);
   });
 });

@@ -55,9 +55,7 @@ describe("parseTimecode rejects", () => {
   });
 
   it("rejects drop-frame at 25 fps", () => {
-    expect(() => parseTimecode("00:00:00;00", { rate: frameRate(25), dropFrame: true })).toThrow(
-      TimecodeError,
-    );
+    expect(() => parseTimecode("00:00:00;00", { rate: frameRate(25), dropFrame: true })).toThrow(TimecodeError);
   });
 
   it("carries the stable error code and names the input", () => {

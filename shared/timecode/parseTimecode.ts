@@ -1,10 +1,6 @@
 import { TimecodeError } from "./TimecodeError.ts";
 import { timecodePartsToFrames } from "./TimecodeParts.ts";
-import {
-  resolveTimecodeScheme,
-  type TimecodeOptions,
-  type TimecodeScheme,
-} from "./TimecodeScheme.ts";
+import { resolveTimecodeScheme, type TimecodeOptions, type TimecodeScheme } from "./TimecodeScheme.ts";
 
 /**
  * Hours may have one digit ("1:00:00:00" from hand entry). Premiere displays drop-frame as

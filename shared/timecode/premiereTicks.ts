@@ -39,11 +39,7 @@ export function framesToTicks(frameIndex: number, rate: FrameRate): bigint {
  * accepted as they are. Rounding as in `secondsToFrames` ("nearest" by default, ties to the later
  * frame; "floor" for the frame on screen), but exact: no tolerance is needed with integers.
  */
-export function ticksToFrames(
-  ticks: bigint | string,
-  rate: FrameRate,
-  round: FrameRounding = "nearest",
-): number {
+export function ticksToFrames(ticks: bigint | string, rate: FrameRate, round: FrameRounding = "nearest"): number {
   const { num, den } = requireFrameRate(rate);
   // ticks * num / (TICKS_PER_SECOND * den) with one division at the end, so the result is exact
   // even at rates whose frame is not a whole number of ticks.
@@ -78,7 +74,5 @@ function floorDivide(dividend: bigint, divisor: bigint): bigint {
 }
 
 function divideRounded(dividend: bigint, divisor: bigint, round: FrameRounding): bigint {
-  return round === "floor"
-    ? floorDivide(dividend, divisor)
-    : floorDivide(2n * dividend + divisor, 2n * divisor);
+  return round === "floor" ? floorDivide(dividend, divisor) : floorDivide(2n * dividend + divisor, 2n * divisor);
 }

@@ -27,12 +27,7 @@ function walkDay(scheme: TimecodeScheme, withStrings: boolean): string[] {
   let previous = "";
   for (let frame = 0; frame < scheme.framesPerDay; frame++) {
     const parts = framesToTimecodeParts(scheme, frame);
-    if (
-      parts.hours !== hours ||
-      parts.minutes !== minutes ||
-      parts.seconds !== seconds ||
-      parts.frames !== frames
-    ) {
+    if (parts.hours !== hours || parts.minutes !== minutes || parts.seconds !== seconds || parts.frames !== frames) {
       const expected = `${hours}:${minutes}:${seconds}:${frames}`;
       report(`frame ${frame}: got ${JSON.stringify(parts)}, odometer ${expected}`);
     }

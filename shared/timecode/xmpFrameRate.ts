@@ -17,9 +17,7 @@ export function toXmpFrameRate(rate: FrameRate): string {
 export function parseXmpFrameRate(text: string): FrameRate {
   const match = typeof text === "string" ? XMP_FRAME_RATE_PATTERN.exec(text.trim()) : null;
   if (!match) {
-    throw new TimecodeError(
-      `"${String(text)}" is not an XMP frame rate such as f25 or f30000s1001`,
-    );
+    throw new TimecodeError(`"${String(text)}" is not an XMP frame rate such as f25 or f30000s1001`);
   }
   return frameRate(Number(match[1]), match[2] === undefined ? 1 : Number(match[2]));
 }

@@ -13,7 +13,8 @@ function classicScript(): Plugin {
     name: "sichter-classic-script",
     transformIndexHtml: {
       order: "post",
-      handler: (html) => html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
+      handler: (html) =>
+        html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
     },
   };
 }
@@ -32,7 +33,11 @@ export default defineConfig({
     cssCodeSplit: false,
     reportCompressedSize: true,
     rolldownOptions: {
-      output: { format: "iife", entryFileNames: "assets/panel-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
+      output: {
+        format: "iife",
+        entryFileNames: "assets/panel-[hash].js",
+        assetFileNames: "assets/[name]-[hash][extname]",
+      },
     },
   },
 });

@@ -9,7 +9,12 @@ export default defineConfig({
   test: {
     root: new URL("../..", import.meta.url).pathname,
     // The Resolve plugin's page is the same panel in another host; it builds its own page.
-    include: ["shared/ui/e2e/**/*.e2e.ts", "panel-resolve-bridge/workflow-integration/e2e/**/*.e2e.ts", "panel-premiere/uxp/e2e/**/*.e2e.ts", "panel-premiere/cep/e2e/**/*.e2e.ts"],
+    include: [
+      "shared/ui/e2e/**/*.e2e.ts",
+      "panel-resolve-bridge/workflow-integration/e2e/**/*.e2e.ts",
+      "panel-premiere/uxp/e2e/**/*.e2e.ts",
+      "panel-premiere/cep/e2e/**/*.e2e.ts",
+    ],
     exclude: ["**/node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 180_000,

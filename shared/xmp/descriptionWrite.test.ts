@@ -4,7 +4,10 @@ import { descriptionWrite } from "./descriptionWrite.ts";
 describe("descriptionWrite", () => {
   it("fills x-default and the language entry of an empty description", () => {
     expect(descriptionWrite({}, "de", "Text")).toEqual({ language: "Text", xDefault: "Text" });
-    expect(descriptionWrite({}, "de", "3 Einstellungen.")).toEqual({ language: "3 Einstellungen.", xDefault: "3 Einstellungen." });
+    expect(descriptionWrite({}, "de", "3 Einstellungen.")).toEqual({
+      language: "3 Einstellungen.",
+      xDefault: "3 Einstellungen.",
+    });
   });
 
   it("keeps an x-default a person wrote and only sets its own language", () => {
@@ -16,7 +19,10 @@ describe("descriptionWrite", () => {
   });
 
   it("updates an x-default that was its own copy", () => {
-    expect(descriptionWrite({ "x-default": "Alt", de: "Alt" }, "de", "Neu")).toEqual({ language: "Neu", xDefault: "Neu" });
+    expect(descriptionWrite({ "x-default": "Alt", de: "Alt" }, "de", "Neu")).toEqual({
+      language: "Neu",
+      xDefault: "Neu",
+    });
   });
 
   it("writes nothing for an empty text or an unchanged one", () => {

@@ -23,7 +23,9 @@ describe("keywordClip", () => {
   });
 
   it("makes the low-resolution families at 480x270 and 640x360", () => {
-    const sizes = new Set(KEYWORD_FAMILIES.map((_, i) => `${keywordClip(2000 + i).truth.width}x${keywordClip(2000 + i).truth.height}`));
+    const sizes = new Set(
+      KEYWORD_FAMILIES.map((_, i) => `${keywordClip(2000 + i).truth.width}x${keywordClip(2000 + i).truth.height}`),
+    );
     expect(sizes).toEqual(new Set(["1280x720", "640x360", "480x270"]));
   });
 });

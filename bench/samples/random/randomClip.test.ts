@@ -31,9 +31,17 @@ describe("randomClip", () => {
       definition.timeline.shots.forEach((shot, index) => {
         if (index > 0) {
           const spec = shot.in!;
-          const length = spec.type === "cut" ? 0 : spec.type === "dissolve" ? spec.frames : spec.outFrames + spec.holdFrames + spec.inFrames;
+          const length =
+            spec.type === "cut"
+              ? 0
+              : spec.type === "dissolve"
+                ? spec.frames
+                : spec.outFrames + spec.holdFrames + spec.inFrames;
           const t = truth.transitions[index - 1]!;
-          expect([t.startFrame, t.endFrame], `seed ${seed} transition ${index - 1}`).toEqual([position, position + length]);
+          expect([t.startFrame, t.endFrame], `seed ${seed} transition ${index - 1}`).toEqual([
+            position,
+            position + length,
+          ]);
           expect(t.type).toBe(spec.type);
           expect(t.family.startsWith(spec.type) || (t.family === "colour-only" && spec.type === "cut")).toBe(true);
           if (spec.type === "fade") expect(t.family).toBe(`fade-${spec.color}`);
@@ -75,7 +83,14 @@ describe("a generated random clip", () => {
     const [sample] = await ensureRandomClips({ count: 1, seed: seed!, seconds, dir });
     const { truth } = sample!;
 
-    const probe = (await probeJson(["-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames,width", sample!.path])) as {
+    const probe = (await probeJson([
+      "-count_frames",
+      "-select_streams",
+      "v:0",
+      "-show_entries",
+      "stream=nb_read_frames,width",
+      sample!.path,
+    ])) as {
       streams: Array<{ nb_read_frames: string; width: number }>;
     };
     expect(Number(probe.streams[0]!.nb_read_frames)).toBe(truth.frameCount);
@@ -86,9 +101,14 @@ describe("a generated random clip", () => {
     for (const t of truth.transitions.filter((x) => x.family === "colour-only")) {
       // Same picture, same motion: luma steps no more across the cut than between two frames of the shot.
       const step = (f: number) => meanAbsDiff(frames[f - 1]!, frames[f]!);
-      const around = [t.startFrame - 2, t.startFrame - 1, t.startFrame + 1, t.startFrame + 2].filter((f) => f > 0 && f < frames.length);
+      const around = [t.startFrame - 2, t.startFrame - 1, t.startFrame + 1, t.startFrame + 2].filter(
+        (f) => f > 0 && f < frames.length,
+      );
       const allowance = Math.max(...around.map(step)) * 1.3 + 2;
-      expect(step(t.startFrame), `colour-only cut at ${t.startFrame} (steps around it ${around.map(step)})`).toBeLessThan(allowance);
+      expect(
+        step(t.startFrame),
+        `colour-only cut at ${t.startFrame} (steps around it ${around.map(step)})`,
+      ).toBeLessThan(allowance);
     }
     const hard = truth.transitions.filter((x) => x.family === "cut");
     const stepsAtCuts = hard.map((t) => meanAbsDiff(frames[t.startFrame - 1]!, frames[t.startFrame]!));
@@ -103,17 +123,28 @@ describe("a generated MPEG-2 random clip", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("keeps the timeline's frame rate and every frame (the MOV muxer took 1 fps from a cellular automaton's first shot)", { timeout: 120_000 }, async () => {
-    // Tuning seed 1016 opens with a "life" shot at 50 fps, written as MPEG-2 in MOV.
-    const seconds = 1;
-    expect(randomClip(1016, { seconds }).recipe.truth.encoding).toBe("mpeg2-gop12");
-    dir = await mkdtemp(join(tmpdir(), "sichter-random-"));
-    const [sample] = await ensureRandomClips({ count: 1, seed: 1016, seconds, dir });
-    const { truth } = sample!;
-    const probe = (await probeJson(["-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames,r_frame_rate", sample!.path])) as {
-      streams: Array<{ nb_read_frames: string; r_frame_rate: string }>;
-    };
-    expect(probe.streams[0]!.r_frame_rate).toBe(truth.frameRate);
-    expect(Number(probe.streams[0]!.nb_read_frames)).toBe(truth.frameCount);
-  });
+  it(
+    "keeps the timeline's frame rate and every frame (the MOV muxer took 1 fps from a cellular automaton's first shot)",
+    { timeout: 120_000 },
+    async () => {
+      // Tuning seed 1016 opens with a "life" shot at 50 fps, written as MPEG-2 in MOV.
+      const seconds = 1;
+      expect(randomClip(1016, { seconds }).recipe.truth.encoding).toBe("mpeg2-gop12");
+      dir = await mkdtemp(join(tmpdir(), "sichter-random-"));
+      const [sample] = await ensureRandomClips({ count: 1, seed: 1016, seconds, dir });
+      const { truth } = sample!;
+      const probe = (await probeJson([
+        "-count_frames",
+        "-select_streams",
+        "v:0",
+        "-show_entries",
+        "stream=nb_read_frames,r_frame_rate",
+        sample!.path,
+      ])) as {
+        streams: Array<{ nb_read_frames: string; r_frame_rate: string }>;
+      };
+      expect(probe.streams[0]!.r_frame_rate).toBe(truth.frameRate);
+      expect(Number(probe.streams[0]!.nb_read_frames)).toBe(truth.frameCount);
+    },
+  );
 });

@@ -3,7 +3,13 @@ import { prepareRecipe, type Recipe, type SampleDefinition } from "../Recipe.ts"
 import { CUT, dissolve, fade, type Rational, type ShotEvent, type ShotSpec, type TransitionSpec } from "../Timeline.ts";
 import { RANDOM_ENCODINGS } from "./randomEncodings.ts";
 import type { RandomTruth, TransitionFamily } from "./RandomTruth.ts";
-import { COLOURFUL_FAMILIES, drawSource, SHOT_FAMILIES, type ShotFamily, type SourceContext } from "./sourceFamilies.ts";
+import {
+  COLOURFUL_FAMILIES,
+  drawSource,
+  SHOT_FAMILIES,
+  type ShotFamily,
+  type SourceContext,
+} from "./sourceFamilies.ts";
 
 /**
  * Seeds 1000–1999 are for tuning the detector; 2000 and above are held out: look at their scores,
@@ -34,7 +40,22 @@ const RATES: readonly Rational[] = [
   { num: 24000, den: 1001 },
   { num: 50, den: 1 },
 ];
-const WORDS = ["Bericht", "Wetter", "Hamburg", "Berlin", "Live", "Eilmeldung", "News", "Update", "Markt", "Sport", "Wahl", "Brand", "Verkehr", "Interview"];
+const WORDS = [
+  "Bericht",
+  "Wetter",
+  "Hamburg",
+  "Berlin",
+  "Live",
+  "Eilmeldung",
+  "News",
+  "Update",
+  "Markt",
+  "Sport",
+  "Wahl",
+  "Brand",
+  "Verkehr",
+  "Interview",
+];
 
 /** What was drawn for one shot, kept so a colour-only cut can continue the same picture. */
 interface DrawnShot {
@@ -56,7 +77,10 @@ export function randomClip(seed: number, options: RandomClipOptions = {}): Rando
   const drawnEncoding = RANDOM_ENCODINGS[encodingName]!;
   // MPEG-2 in MOV takes its rate from the filter graph's output, which a cellular automaton's
   // first shot leaves at 1 fps: the clip then holds a picture a second. Told the rate, it holds all.
-  const encoding = drawnEncoding.codec === "mpeg2video" ? { ...drawnEncoding, videoArgs: [...drawnEncoding.videoArgs, "-r", `${rate.num}/${rate.den}`] } : drawnEncoding;
+  const encoding =
+    drawnEncoding.codec === "mpeg2video"
+      ? { ...drawnEncoding, videoArgs: [...drawnEncoding.videoArgs, "-r", `${rate.num}/${rate.den}`] }
+      : drawnEncoding;
   const context: SourceContext = { width, height, rate };
   const target = Math.round(((options.seconds ?? 20) * rate.num) / rate.den);
 
@@ -133,7 +157,11 @@ function transitionSpec(random: Random, family: TransitionFamily): TransitionSpe
 }
 
 function transitionLength(spec: TransitionSpec): number {
-  return spec.type === "cut" ? 0 : spec.type === "dissolve" ? spec.frames : spec.outFrames + spec.holdFrames + spec.inFrames;
+  return spec.type === "cut"
+    ? 0
+    : spec.type === "dissolve"
+      ? spec.frames
+      : spec.outFrames + spec.holdFrames + spec.inFrames;
 }
 
 function freshShot(
@@ -152,7 +180,14 @@ function freshShot(
   }
   const hue = random.int(0, 359);
   const saturation = COLOURFUL_FAMILIES.includes(family) ? 1 + random.next() * 0.6 : 0.5 + random.next();
-  return { family, base, offset: 0, hue, saturation, spec: shotSpec(random, base, 0, hue, saturation, frames, transition) };
+  return {
+    family,
+    base,
+    offset: 0,
+    hue,
+    saturation,
+    spec: shotSpec(random, base, 0, hue, saturation, frames, transition),
+  };
 }
 
 /**
@@ -161,7 +196,8 @@ function freshShot(
  */
 function continueInOtherColour(random: Random, previous: DrawnShot, frames: number): DrawnShot {
   const incoming = previous.spec.in;
-  const head = incoming && incoming.type !== "cut" ? (incoming.type === "dissolve" ? incoming.frames : incoming.inFrames) : 0;
+  const head =
+    incoming && incoming.type !== "cut" ? (incoming.type === "dissolve" ? incoming.frames : incoming.inFrames) : 0;
   // FilterGraph generates one extra head picture when a shot has a head (see shotStatements).
   const offset = previous.offset + (head > 0 ? head + 1 : 0) + previous.spec.frames;
   const byHue = random.next() < 0.6;

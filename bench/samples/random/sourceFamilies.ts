@@ -31,7 +31,13 @@ export const SHOT_FAMILIES = [
 export type ShotFamily = (typeof SHOT_FAMILIES)[number];
 
 /** Families with enough colour for a hue or saturation change alone to make a different shot. */
-export const COLOURFUL_FAMILIES: readonly ShotFamily[] = ["gradient", "pattern", "fractal", "motion-slow", "motion-fast"];
+export const COLOURFUL_FAMILIES: readonly ShotFamily[] = [
+  "gradient",
+  "pattern",
+  "fractal",
+  "motion-slow",
+  "motion-fast",
+];
 
 export interface SourceContext {
   readonly width: number;

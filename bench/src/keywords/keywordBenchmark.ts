@@ -24,7 +24,11 @@ interface ClipRow {
 }
 
 /** `sichter analyze --json --no-write` over all clips in one engine run, in a home of its own. */
-async function analyse(files: readonly string[], home: string, log: (line: string) => void): Promise<Array<{ file: string; tags: OfferedTag[] }>> {
+async function analyse(
+  files: readonly string[],
+  home: string,
+  log: (line: string) => void,
+): Promise<Array<{ file: string; tags: OfferedTag[] }>> {
   const child = spawn(process.execPath, [CLI, "analyze", ...files, "--json", "--no-write", "--lang", "de"], {
     env: { ...process.env, SICHTER_HOME: home },
     stdio: ["ignore", "pipe", "pipe"],
@@ -61,13 +65,33 @@ function row(name: string, clips: number, c: KeywordCounts): string[] {
 }
 
 function formatTable(rows: readonly ClipRow[], options: KeywordBenchmarkOptions, seconds: number): string {
-  const header = ["family", "clips", "keyword precision", "lower-third word recall", "overlay keywords", "overlay tags"];
+  const header = [
+    "family",
+    "clips",
+    "keyword precision",
+    "lower-third word recall",
+    "overlay keywords",
+    "overlay tags",
+  ];
   const body: string[][] = [];
   for (const family of KEYWORD_FAMILIES) {
     const mine = rows.filter((r) => r.truth.family === family);
-    if (mine.length > 0) body.push(row(family, mine.length, mine.reduce((t, r) => addCounts(t, r.counts), emptyCounts())));
+    if (mine.length > 0)
+      body.push(
+        row(
+          family,
+          mine.length,
+          mine.reduce((t, r) => addCounts(t, r.counts), emptyCounts()),
+        ),
+      );
   }
-  body.push(row("**all**", rows.length, rows.reduce((t, r) => addCounts(t, r.counts), emptyCounts())));
+  body.push(
+    row(
+      "**all**",
+      rows.length,
+      rows.reduce((t, r) => addCounts(t, r.counts), emptyCounts()),
+    ),
+  );
   const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   const heldOut = options.seed >= HELD_OUT_FROM;
   return [

@@ -27,7 +27,14 @@ describe("scoreKeywords", () => {
       { kind: "ocr.line", label: "Celebration of American Values" },
       { kind: "ocr.overlay", label: "Einblendung: tv.example.de" },
     ]);
-    expect(counts).toEqual({ keywords: 5, trueKeywords: 3, overlayKeywords: 1, lowerThirdWords: 6, lowerThirdWordsFound: 6, overlayTags: 1 });
+    expect(counts).toEqual({
+      keywords: 5,
+      trueKeywords: 3,
+      overlayKeywords: 1,
+      lowerThirdWords: 6,
+      lowerThirdWordsFound: 6,
+      overlayTags: 1,
+    });
   });
 
   it("finds no lower-third word in run-ons", () => {

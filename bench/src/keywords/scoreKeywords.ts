@@ -21,7 +21,14 @@ export interface KeywordCounts {
 }
 
 export function emptyCounts(): KeywordCounts {
-  return { keywords: 0, trueKeywords: 0, overlayKeywords: 0, lowerThirdWords: 0, lowerThirdWordsFound: 0, overlayTags: 0 };
+  return {
+    keywords: 0,
+    trueKeywords: 0,
+    overlayKeywords: 0,
+    lowerThirdWords: 0,
+    lowerThirdWordsFound: 0,
+    overlayTags: 0,
+  };
 }
 
 export function addCounts(a: KeywordCounts, b: KeywordCounts): KeywordCounts {
@@ -36,7 +43,11 @@ export function addCounts(a: KeywordCounts, b: KeywordCounts): KeywordCounts {
 }
 
 function words(text: string): string[] {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean);
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
 }
 
 /** `phrase` occurs as consecutive words of `line`. */
@@ -63,7 +74,11 @@ export function scoreKeywords(truth: KeywordClipTruth, tags: readonly OfferedTag
     if (kw.length > 0 && content.some((line) => isPhraseOf(kw, line))) counts.trueKeywords++;
     else if (kw.length > 0 && kw.every((w) => overlayWords.has(w) && !contentWords.has(w))) counts.overlayKeywords++;
   }
-  const searchable = new Set(tags.filter((t) => t.kind === "keyword" || t.kind === "ocr.line" || t.kind === "ocr.incidental").flatMap((t) => words(t.label)));
+  const searchable = new Set(
+    tags
+      .filter((t) => t.kind === "keyword" || t.kind === "ocr.line" || t.kind === "ocr.incidental")
+      .flatMap((t) => words(t.label)),
+  );
   for (const line of truth.texts.filter((t) => t.kind === "lower-third")) {
     for (const word of words(line.text)) {
       counts.lowerThirdWords++;

@@ -4,7 +4,13 @@ import path from "node:path";
 import type { Tag } from "@sichter/shared/model";
 import { analysisInput } from "../../../engine/test/support/cueTestClips.ts";
 import { MotionAnalyzer } from "../../../engine/extensions/motion/MotionAnalyzer.ts";
-import { encodeFamilyClip, MOTION_FAMILIES, motionFamilyClip, type MotionCodec, type MotionFamily } from "../../../engine/extensions/motion/test/motionFamilies.ts";
+import {
+  encodeFamilyClip,
+  MOTION_FAMILIES,
+  motionFamilyClip,
+  type MotionCodec,
+  type MotionFamily,
+} from "../../../engine/extensions/motion/test/motionFamilies.ts";
 import { scoreMotionTags, type ScoredSegment } from "../../../engine/extensions/motion/test/motionTruthScore.ts";
 import { HELD_OUT_FROM, TUNING_SEEDS } from "../../samples/random/randomClip.ts";
 
@@ -46,12 +52,15 @@ export async function motionBenchmark(options: MotionBenchmarkOptions): Promise<
           const input = await analysisInput(await encodeFamilyClip(dir, clip, codec));
           tagsBy.set(codec, (await new MotionAnalyzer().analyze(input)).tags);
         }
-        const key = (tags: readonly Tag[]): string => tags.map((t) => `${t.kind}:${t.startFrame}-${t.endFrame}`).join(",");
+        const key = (tags: readonly Tag[]): string =>
+          tags.map((t) => `${t.kind}:${t.startFrame}-${t.endFrame}`).join(",");
         const h264 = tagsBy.get("h264")!;
         const segments = scoreMotionTags(h264, clip.truth);
         const sameAcrossCodecs = CODECS.every((c) => key(tagsBy.get(c)!) === key(h264));
         results.push({ family, seed, segments, sameAcrossCodecs, seconds: (performance.now() - started) / 1000 });
-        options.log(`[motion] ${family} ${seed}: ${segments.map((s) => `${s.expect} -> ${s.found}`).join("; ")}${sameAcrossCodecs ? "" : " (codecs differ)"}`);
+        options.log(
+          `[motion] ${family} ${seed}: ${segments.map((s) => `${s.expect} -> ${s.found}`).join("; ")}${sameAcrossCodecs ? "" : " (codecs differ)"}`,
+        );
       }
     }
   } finally {
@@ -77,7 +86,12 @@ function formatTable(results: readonly ClipResult[], options: MotionBenchmarkOpt
       `${pct(rows.filter((r) => r.sameAcrossCodecs).length, rows.length)}`,
     ];
   };
-  const body = MOTION_FAMILIES.map((f) => line(f, results.filter((r) => r.family === f)));
+  const body = MOTION_FAMILIES.map((f) =>
+    line(
+      f,
+      results.filter((r) => r.family === f),
+    ),
+  );
   body.push(line("all", results));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const format = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;

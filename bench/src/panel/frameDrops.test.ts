@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countDroppedFrames, frameDeltas, frameStats, medianOf } from "./frameDrops.ts";
 
-const steady = (count: number, interval: number, start = 1000): number[] => Array.from({ length: count }, (_, i) => start + i * interval);
+const steady = (count: number, interval: number, start = 1000): number[] =>
+  Array.from({ length: count }, (_, i) => start + i * interval);
 
 describe("dropped frames from requestAnimationFrame timestamps", () => {
   it("counts none in a steady 60 Hz run, jitter included", () => {

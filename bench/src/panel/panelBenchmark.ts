@@ -62,7 +62,10 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
     const dist = path.join(work, "panel");
     log("building the panel");
     await buildPanel(dist);
-    fs.writeFileSync(path.join(dist, "empty.html"), "<!doctype html><html><head><meta charset=utf-8><title>empty</title></head><body></body></html>\n");
+    fs.writeFileSync(
+      path.join(dist, "empty.html"),
+      "<!doctype html><html><head><meta charset=utf-8><title>empty</title></head><body></body></html>\n",
+    );
 
     const sample = (await ensureSamples({ only: [clipName], long: true, log })).samples[0]!;
     const media = path.join(work, "media");
@@ -70,7 +73,10 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
     const clip = path.join(media, clipName);
     linkOrCopy(sample.path, clip);
 
-    [engine, browser] = await Promise.all([startEngine(path.join(work, "home"), ["--panel", dist, "--media", media]), launchChromium()]);
+    [engine, browser] = await Promise.all([
+      startEngine(path.join(work, "home"), ["--panel", dist, "--media", media]),
+      launchChromium(),
+    ]);
     const pageUrl = `http://127.0.0.1:${engine.port}/`;
     const pairingLink = `${pageUrl}#token=${encodeURIComponent(engine.token)}`;
     const tags = await analyse(engine, clip, log);
@@ -93,7 +99,7 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
         await context.addInitScript({ content: usableProbe(PANEL_USABLE) });
         const page = await context.newPage();
         await page.goto(pairingLink);
-        usablePaintMs.push(await page.evaluate("window.__benchUsable") as number);
+        usablePaintMs.push((await page.evaluate("window.__benchUsable")) as number);
         // No clip picked yet: the panel opens on its media browser.
         await page.getByRole("button", { name: path.basename(media) }).click();
         const entry = page.locator(".entry-file", { hasText: clipName });
@@ -105,7 +111,12 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
         reviewRows = review.rows;
         // Let the picture settle (thumbnails, fonts) before scrolling.
         await page.waitForTimeout(500);
-        const scrolled = (await page.evaluate(scrollReview(options.scrollMs ?? 4000))) as { stamps: number[]; distance: number; scroller: string; long: LongFrames };
+        const scrolled = (await page.evaluate(scrollReview(options.scrollMs ?? 4000))) as {
+          stamps: number[];
+          distance: number;
+          scroller: string;
+          long: LongFrames;
+        };
         scroll.push(frameStats(scrolled.stamps));
         scrollLong.push(scrolled.long);
         scroller = `${scrolled.scroller}, ${scrolled.distance} px`;
@@ -116,7 +127,19 @@ export async function panelBenchmark(options: PanelBenchmarkOptions = {}): Promi
       staticScroll.push(staticRun.stats);
       staticLong.push(staticRun.long);
     }
-    const numbers: PanelNumbers = { usablePaintMs, emptyPaintMs, scripts: panelScripts(dist), tags, reviewMs, reviewRows, scroll, scrollLong, scroller, staticScroll, staticLong };
+    const numbers: PanelNumbers = {
+      usablePaintMs,
+      emptyPaintMs,
+      scripts: panelScripts(dist),
+      tags,
+      reviewMs,
+      reviewRows,
+      scroll,
+      scrollLong,
+      scroller,
+      staticScroll,
+      staticLong,
+    };
     return panelTable(numbers, { clip: clipName, runs });
   } finally {
     await browser?.close();
@@ -174,14 +197,18 @@ export interface LongFrames {
 export function sumLongFrames(runs: readonly LongFrames[]): LongFrames {
   const invokers = new Map<string, number>();
   for (const run of runs) for (const t of run.top) invokers.set(t.name, (invokers.get(t.name) ?? 0) + t.ms);
-  const total = (key: "frames" | "totalMs" | "scriptMs" | "forcedLayoutMs" | "renderMs") => runs.reduce((sum, run) => sum + run[key], 0);
+  const total = (key: "frames" | "totalMs" | "scriptMs" | "forcedLayoutMs" | "renderMs") =>
+    runs.reduce((sum, run) => sum + run[key], 0);
   return {
     frames: total("frames"),
     totalMs: total("totalMs"),
     scriptMs: total("scriptMs"),
     forcedLayoutMs: total("forcedLayoutMs"),
     renderMs: total("renderMs"),
-    top: [...invokers].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name, ms]) => ({ name, ms })),
+    top: [...invokers]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([name, ms]) => ({ name, ms })),
   };
 }
 
@@ -194,11 +221,18 @@ function longFramesLine(long: LongFrames): string {
 
 /** A static page of `rows` plain list rows, about as tall as the panel's review of as many tags. */
 function staticList(rows: number): string {
-  const items = Array.from({ length: rows }, (_, i) => `<li class="tag" style="height:56px;border-bottom:1px solid #ccc">Tag ${i + 1}</li>`).join("");
+  const items = Array.from(
+    { length: rows },
+    (_, i) => `<li class="tag" style="height:56px;border-bottom:1px solid #ccc">Tag ${i + 1}</li>`,
+  ).join("");
   return `<!doctype html><html><head><meta charset=utf-8><title>list</title></head><body><ul>${items}</ul></body></html>\n`;
 }
 
-async function scrollStaticList(browser: Browser, url: string, durationMs: number): Promise<{ stats: FrameStats; long: LongFrames }> {
+async function scrollStaticList(
+  browser: Browser,
+  url: string,
+  durationMs: number,
+): Promise<{ stats: FrameStats; long: LongFrames }> {
   const context = await panelContext(browser, { width: 320, height: 720 });
   try {
     const page = await context.newPage();
@@ -225,7 +259,10 @@ async function loadUntilUsable(browser: Browser, url: string, condition: string)
 
 /** Vite builds the panel from the current source into `outDir` (the shared dist folder stays as it is). */
 async function buildPanel(outDir: string): Promise<void> {
-  const child = spawn(process.execPath, [VITE, "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], { cwd: UI, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [VITE, "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: UI,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -247,7 +284,9 @@ async function analyse(engine: EngineProcess, clip: string, log: (line: string) 
     log(`analysing ${path.basename(clip)}`);
     const done = new Promise<void>((resolve, reject) => {
       client.onNotification("job.done", () => resolve());
-      client.onNotification("job.failed", (p) => reject(new Error(`analysis failed: ${p.error.code} ${p.error.message}`)));
+      client.onNotification("job.failed", (p) =>
+        reject(new Error(`analysis failed: ${p.error.code} ${p.error.message}`)),
+      );
     });
     await client.request("clip.analyze", { path: clip, options: { write: "none" } });
     await done;

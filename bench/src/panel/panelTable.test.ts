@@ -13,8 +13,25 @@ const numbers: PanelNumbers = {
   reviewRows: 12,
   scroll: [steady, steady],
   scrollLong: [
-    { frames: 2, totalMs: 150, scriptMs: 40, forcedLayoutMs: 4, renderMs: 10, top: [{ name: "event-listener MessagePort.onmessage", ms: 40 }] },
-    { frames: 1, totalMs: 60, scriptMs: 20, forcedLayoutMs: 1, renderMs: 5, top: [{ name: "event-listener MessagePort.onmessage", ms: 12 }, { name: "user-callback FrameRequestCallback", ms: 8 }] },
+    {
+      frames: 2,
+      totalMs: 150,
+      scriptMs: 40,
+      forcedLayoutMs: 4,
+      renderMs: 10,
+      top: [{ name: "event-listener MessagePort.onmessage", ms: 40 }],
+    },
+    {
+      frames: 1,
+      totalMs: 60,
+      scriptMs: 20,
+      forcedLayoutMs: 1,
+      renderMs: 5,
+      top: [
+        { name: "event-listener MessagePort.onmessage", ms: 12 },
+        { name: "user-callback FrameRequestCallback", ms: 8 },
+      ],
+    },
   ],
   scroller: "page, 15000 px",
   staticScroll: [stalled],

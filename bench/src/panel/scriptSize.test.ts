@@ -11,7 +11,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("the panel's script size", () => {
   it("finds the scripts a built page loads, not its styles", () => {
-    const html = '<script defer src="./assets/panel-D36.js"></script><link rel="stylesheet" href="./assets/style.css"><SCRIPT src="./a.js?v=1">';
+    const html =
+      '<script defer src="./assets/panel-D36.js"></script><link rel="stylesheet" href="./assets/style.css"><SCRIPT src="./a.js?v=1">';
     expect(scriptSources(html)).toEqual(["./assets/panel-D36.js", "./a.js?v=1"]);
   });
 
@@ -29,7 +30,12 @@ describe("the panel's script size", () => {
     const script = crypto.randomBytes(20_000);
     fs.writeFileSync(path.join(dir, "assets", "panel-x.js"), script);
     fs.writeFileSync(path.join(dir, "assets", "unused.js"), "never loaded");
-    fs.writeFileSync(path.join(dir, "index.html"), '<html><head><script defer src="./assets/panel-x.js"></script></head></html>');
-    expect(panelScripts(dir)).toEqual([{ file: path.join("assets", "panel-x.js"), bytes: 20_000, gzipBytes: gzipSize(script) }]);
+    fs.writeFileSync(
+      path.join(dir, "index.html"),
+      '<html><head><script defer src="./assets/panel-x.js"></script></head></html>',
+    );
+    expect(panelScripts(dir)).toEqual([
+      { file: path.join("assets", "panel-x.js"), bytes: 20_000, gzipBytes: gzipSize(script) },
+    ]);
   });
 });

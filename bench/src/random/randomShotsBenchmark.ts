@@ -6,7 +6,13 @@ import { SHOT_FAMILIES } from "../../samples/random/sourceFamilies.ts";
 import { addCounts, precisionRecallF1, type Counts } from "../evaluateShots.ts";
 import { FFMPEG_SCENE_THRESHOLD, runFfmpegScene } from "../runFfmpegScene.ts";
 import { runSichter } from "../runSichter.ts";
-import { emptyFamilyCounts, falsePerTenMinutes, scoreByFamily, type ClipFamilyScore, type FamilyCounts } from "./scoreByFamily.ts";
+import {
+  emptyFamilyCounts,
+  falsePerTenMinutes,
+  scoreByFamily,
+  type ClipFamilyScore,
+  type FamilyCounts,
+} from "./scoreByFamily.ts";
 
 type Method = "sichter fast" | "sichter exact" | "ffmpeg scene";
 const METHODS: readonly Method[] = ["sichter fast", "sichter exact", "ffmpeg scene"];
@@ -71,7 +77,11 @@ function f1(c: Counts): string {
 function table(header: string[], body: string[][]): string[] {
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]): string => r.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)];
 }
 
@@ -89,14 +99,23 @@ export function formatRandomTable(rows: readonly RandomRow[], options: { count: 
   const of = (method: Method) => rows.filter((r) => r.method === method);
   const clips = new Set(rows.map((r) => r.clip)).size;
   const video = of("sichter exact").reduce((a, r) => a + r.videoSeconds, 0);
-  out.push(`${clips} random clips, seeds ${options.seed}–${options.seed + options.count - 1}, ${(video / 60).toFixed(1)} min in all; ${RANDOM_SEEDS_HELP}.`);
+  out.push(
+    `${clips} random clips, seeds ${options.seed}–${options.seed + options.count - 1}, ${(video / 60).toFixed(1)} min in all; ${RANDOM_SEEDS_HELP}.`,
+  );
   out.push("");
 
   // Per source family: transitions on either side of a shot of the family; false detections inside it.
-  out.push("F1 per source family (cuts ±1 frame / gradual by overlap) and false transitions per 10 min of plain footage:");
+  out.push(
+    "F1 per source family (cuts ±1 frame / gradual by overlap) and false transitions per 10 min of plain footage:",
+  );
   const familyRows = SHOT_FAMILIES.map((family) => {
     const cells = METHODS.map((method) => {
-      const plainSeconds = (r: RandomRow, c: FamilyCounts) => (c.plainFrames * r.score.plainSeconds) / Math.max(1, [...r.score.byShotFamily.values()].reduce((a, x) => a + x.plainFrames, 0));
+      const plainSeconds = (r: RandomRow, c: FamilyCounts) =>
+        (c.plainFrames * r.score.plainSeconds) /
+        Math.max(
+          1,
+          [...r.score.byShotFamily.values()].reduce((a, x) => a + x.plainFrames, 0),
+        );
       let counts = emptyFamilyCounts();
       let seconds = 0;
       for (const r of of(method)) {
@@ -111,7 +130,11 @@ export function formatRandomTable(rows: readonly RandomRow[], options: { count: 
     return [
       family,
       `${n.cuts.tp + n.cuts.fn}/${n.gradual.tp + n.gradual.fn}`,
-      ...cells.flatMap(({ counts, seconds }) => [f1(counts.cuts), f1(counts.gradual), seconds > 0 ? falsePerTenMinutes(counts.falseInPlain, seconds).toFixed(1) : "-"]),
+      ...cells.flatMap(({ counts, seconds }) => [
+        f1(counts.cuts),
+        f1(counts.gradual),
+        seconds > 0 ? falsePerTenMinutes(counts.falseInPlain, seconds).toFixed(1) : "-",
+      ]),
     ];
   });
   const present = familyRows.filter((row) => row[1] !== "0/0" || row.slice(2).some((v) => v !== "-"));
@@ -126,10 +149,13 @@ export function formatRandomTable(rows: readonly RandomRow[], options: { count: 
       TRANSITION_FAMILIES.map((family) => [
         family,
         ...METHODS.map((method) => {
-          const sum = of(method).reduce((a, r) => {
-            const x = r.score.byTransition.get(family);
-            return x ? { found: a.found + x.found, total: a.total + x.total } : a;
-          }, { found: 0, total: 0 });
+          const sum = of(method).reduce(
+            (a, r) => {
+              const x = r.score.byTransition.get(family);
+              return x ? { found: a.found + x.found, total: a.total + x.total } : a;
+            },
+            { found: 0, total: 0 },
+          );
           return sum.total === 0 ? "-" : `${sum.found}/${sum.total}`;
         }),
       ]),
@@ -141,7 +167,17 @@ export function formatRandomTable(rows: readonly RandomRow[], options: { count: 
   out.push("Overall:");
   out.push(
     ...table(
-      ["method", "cuts P/R/F1", "gradual P/R/F1", "flash cuts", "false/10min", "seconds", "x realtime", "vs ffmpeg scene", "worst clip (F1 of all transitions)"],
+      [
+        "method",
+        "cuts P/R/F1",
+        "gradual P/R/F1",
+        "flash cuts",
+        "false/10min",
+        "seconds",
+        "x realtime",
+        "vs ffmpeg scene",
+        "worst clip (F1 of all transitions)",
+      ],
       METHODS.map((method) => {
         const mine = of(method);
         const cuts = mine.reduce((a, r) => addCounts(a, r.score.cuts), { tp: 0, fp: 0, fn: 0 });

@@ -39,7 +39,8 @@ export function scoreByFamily(detections: readonly Detection[], truth: RandomTru
   const isGradual = (t: (typeof transitions)[number]) => t.type !== "cut";
   const gradualTruth = transitions.filter(isGradual);
   const inGradual = (frame: number) => gradualTruth.some((t) => frame >= t.startFrame - 1 && frame <= t.endFrame);
-  const gradualDetection = (d: Detection) => d.type === "dissolve" || d.type === "fade" || (d.type === "untyped" && inGradual(d.frame));
+  const gradualDetection = (d: Detection) =>
+    d.type === "dissolve" || d.type === "fade" || (d.type === "untyped" && inGradual(d.frame));
 
   const matched = new Set<number>();
   const unmatched: Detection[] = [];
@@ -48,7 +49,9 @@ export function scoreByFamily(detections: readonly Detection[], truth: RandomTru
     const index = transitions.findIndex((t, i) => {
       if (matched.has(i) || isGradual(t) !== gradual) return false;
       if (!gradual) return Math.abs(d.frame - t.startFrame) <= CUT_TOLERANCE;
-      return d.endFrame > d.startFrame ? d.startFrame < t.endFrame && t.startFrame < d.endFrame : d.frame >= t.startFrame - 1 && d.frame <= t.endFrame;
+      return d.endFrame > d.startFrame
+        ? d.startFrame < t.endFrame && t.startFrame < d.endFrame
+        : d.frame >= t.startFrame - 1 && d.frame <= t.endFrame;
     });
     if (index >= 0) matched.add(index);
     else unmatched.push(d);
@@ -73,7 +76,8 @@ export function scoreByFamily(detections: readonly Detection[], truth: RandomTru
     byTransition.set(t.family, { found: row.found + (hit ? 1 : 0), total: row.total + 1 });
   });
 
-  const nearTransition = (frame: number) => transitions.some((t) => frame >= t.startFrame - CUT_TOLERANCE && frame <= t.endFrame + CUT_TOLERANCE);
+  const nearTransition = (frame: number) =>
+    transitions.some((t) => frame >= t.startFrame - CUT_TOLERANCE && frame <= t.endFrame + CUT_TOLERANCE);
   let falseInPlain = 0;
   for (const d of unmatched) {
     const kind = gradualDetection(d) ? "gradual" : "cuts";

@@ -8,7 +8,14 @@ describe("searchBenchmark", () => {
     expect(table).toContain("300 clips, 1,500 tags");
     expect(table).toMatch(/tags\/s/);
     expect(table).toMatch(/size on disk: [\d.]+ MiB/);
-    for (const row of ["all", "word", "prefix", "umlaut variant", "two words", ...["source", "status", "date", "folder"].map((f) => `word + ${f} filter`)]) {
+    for (const row of [
+      "all",
+      "word",
+      "prefix",
+      "umlaut variant",
+      "two words",
+      ...["source", "status", "date", "folder"].map((f) => `word + ${f} filter`),
+    ]) {
       const name = row.replace("+", "\\+");
       expect(table).toMatch(new RegExp(`\\| ${name} \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|`));
     }

@@ -1,11 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode, Tag, CancellationTokenSource, isSichterError, Progress, liveToolProcessCount, probeMedia, FrameStoreReader, type FrameStoreIndex } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  Tag,
+  CancellationTokenSource,
+  isSichterError,
+  Progress,
+  liveToolProcessCount,
+  probeMedia,
+  FrameStoreReader,
+  type FrameStoreIndex,
+} from "@sichter/engine/extension-api";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { CueAnalyzer } from "./CueAnalyzer.ts";
 import { findPictureCues } from "./findPictureCues.ts";
-import { analysisInput, concatClip, detectShotsWithStore, keyframePicturesOf, X264 } from "../../test/support/cueTestClips.ts";
+import {
+  analysisInput,
+  concatClip,
+  detectShotsWithStore,
+  keyframePicturesOf,
+  X264,
+} from "../../test/support/cueTestClips.ts";
 import { isBars, isBlack } from "./pictureChecks.ts";
 
 let dir: string;
@@ -34,17 +50,24 @@ const BLACK_CLIP = [
 
 /** 2 s of content, a card (`card`, `cardFrames` long), 1 s of black, 2 s of content; x264 with scene-cut keyframes. */
 function cardThenBlack(name: string, card: string, cardFrames: number): Promise<string> {
-  return concatClip(dir, name, [
-    { video: `testsrc2=${S}`, frames: 50 },
-    { video: card, frames: cardFrames },
-    { video: `color=black:${S}`, frames: 25 },
-    { video: `testsrc2=${S}`, frames: 50 },
-  ], ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
+  return concatClip(
+    dir,
+    name,
+    [
+      { video: `testsrc2=${S}`, frames: 50 },
+      { video: card, frames: cardFrames },
+      { video: `color=black:${S}`, frames: 25 },
+      { video: `testsrc2=${S}`, frames: 50 },
+    ],
+    ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"],
+  );
 }
 
-
 /** Runs `use` with a reader of `index`, closed afterwards. */
-async function withStore<T>(index: FrameStoreIndex | undefined, use: (store: FrameStoreReader) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  index: FrameStoreIndex | undefined,
+  use: (store: FrameStoreReader) => Promise<T>,
+): Promise<T> {
   const store = new FrameStoreReader(index);
   try {
     return await use(store);
@@ -55,7 +78,19 @@ async function withStore<T>(index: FrameStoreIndex | undefined, use: (store: Fra
 describe("picture tests", () => {
   async function picture(source: string): Promise<{ width: number; height: number; data: Uint8Array }> {
     const file = path.join(dir, `${source.replace(/\W/g, "_")}.rgb`);
-    await ffmpeg(["-f", "lavfi", "-i", `${source}${source.includes("=") ? ":" : "="}size=640x360:rate=25`, "-frames:v", "1", "-vf", "scale=64:36:flags=area,format=rgb24", "-f", "rawvideo", file]);
+    await ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      `${source}${source.includes("=") ? ":" : "="}size=640x360:rate=25`,
+      "-frames:v",
+      "1",
+      "-vf",
+      "scale=64:36:flags=area,format=rgb24",
+      "-f",
+      "rawvideo",
+      file,
+    ]);
     return { width: 64, height: 36, data: new Uint8Array(fs.readFileSync(file)) };
   }
 
@@ -63,15 +98,19 @@ describe("picture tests", () => {
     expect(isBars(await picture(source))).toBe(true);
   });
 
-  it.each(["testsrc", "testsrc2", "rgbtestsrc", "mandelbrot", "color=c=yellow"])("%s is not colour bars", async (source) => {
-    expect(isBars(await picture(source))).toBe(false);
-  });
+  it.each(["testsrc", "testsrc2", "rgbtestsrc", "mandelbrot", "color=c=yellow"])(
+    "%s is not colour bars",
+    async (source) => {
+      expect(isBars(await picture(source))).toBe(false);
+    },
+  );
 
   it("black is black, dark grey with a lit window is not", async () => {
     expect(isBlack(await picture("color=c=black"))).toBe(true);
     expect(isBlack(await picture("color=c=0x101010"))).toBe(true);
     const window = await picture("color=c=black");
-    for (let y = 10; y < 16; y++) for (let x = 20; x < 30; x++) window.data.fill(230, 3 * (y * 64 + x), 3 * (y * 64 + x) + 3);
+    for (let y = 10; y < 16; y++)
+      for (let x = 20; x < 30; x++) window.data.fill(230, 3 * (y * 64 + x), 3 * (y * 64 + x) + 3);
     expect(isBlack(window)).toBe(false);
     expect(isBlack(await picture("color=c=0x303030"))).toBe(false);
   });
@@ -80,7 +119,10 @@ describe("picture tests", () => {
 describe("CueAnalyzer on real encodes", () => {
   it("black: both ranges exact to the frame, x264 with scene-cut keyframes", async () => {
     const tags = await cues(await concatClip(dir, "black.mp4", BLACK_CLIP));
-    expect(ranges(tags, "cue.black")).toEqual([[0, 50], [125, 150]]);
+    expect(ranges(tags, "cue.black")).toEqual([
+      [0, 50],
+      [125, 150],
+    ]);
     expect(tags.filter((t) => t.kind !== "cue.black")).toEqual([]);
     expect(tags[0]).toMatchObject({ label: "Black", language: "en", source: "technical", status: "suggested" });
     expect(tags[0]!.provenance[0]!.producer).toBe("sichter.cues");
@@ -88,21 +130,57 @@ describe("CueAnalyzer on real encodes", () => {
 
   it("black: exact with a fixed GOP whose keyframes miss the edges, and with B-frames", async () => {
     const file = await concatClip(dir, "black-gop.mp4", BLACK_CLIP, [
-      "-c:v", "libx264", "-preset", "veryfast", "-g", "24", "-sc_threshold", "0", "-bf", "2", "-pix_fmt", "yuv420p",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-g",
+      "24",
+      "-sc_threshold",
+      "0",
+      "-bf",
+      "2",
+      "-pix_fmt",
+      "yuv420p",
     ]);
     const tags = await cues(file, "de");
-    expect(ranges(tags, "cue.black")).toEqual([[0, 50], [125, 150]]);
+    expect(ranges(tags, "cue.black")).toEqual([
+      [0, 50],
+      [125, 150],
+    ]);
     expect(tags[0]!.label).toBe("Schwarzbild");
   });
 
   it("black: MPEG-2 in a transport stream", async () => {
-    const file = await concatClip(dir, "black.ts", BLACK_CLIP, ["-c:v", "mpeg2video", "-q:v", "4", "-g", "15", "-bf", "2"]);
-    expect(ranges(await cues(file), "cue.black")).toEqual([[0, 50], [125, 150]]);
+    const file = await concatClip(dir, "black.ts", BLACK_CLIP, [
+      "-c:v",
+      "mpeg2video",
+      "-q:v",
+      "4",
+      "-g",
+      "15",
+      "-bf",
+      "2",
+    ]);
+    expect(ranges(await cues(file), "cue.black")).toEqual([
+      [0, 50],
+      [125, 150],
+    ]);
   });
 
   it("black: intra-only codec (every frame decoded small)", async () => {
-    const file = await concatClip(dir, "black-intra.mov", BLACK_CLIP, ["-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p"]);
-    expect(ranges(await cues(file), "cue.black")).toEqual([[0, 50], [125, 150]]);
+    const file = await concatClip(dir, "black-intra.mov", BLACK_CLIP, [
+      "-c:v",
+      "mjpeg",
+      "-q:v",
+      "3",
+      "-pix_fmt",
+      "yuvj420p",
+    ]);
+    expect(ranges(await cues(file), "cue.black")).toEqual([
+      [0, 50],
+      [125, 150],
+    ]);
   });
 
   it("bars with a 1 kHz tone: bars range found, the tone is not silence", async () => {
@@ -128,11 +206,16 @@ describe("CueAnalyzer on real encodes", () => {
   });
 
   it("with the shot step's keyframe pictures: the same cues, and no keyframe pass of its own", async () => {
-    const file = await concatClip(dir, "shared-pictures.mp4", [
-      { video: `testsrc2=${S}:duration=2`, frames: 100, filter: "tpad=stop_mode=clone:stop_duration=2" },
-      { video: `color=black:${S}`, frames: 25 },
-      { video: `mandelbrot=${S}`, frames: 50 },
-    ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p"]);
+    const file = await concatClip(
+      dir,
+      "shared-pictures.mp4",
+      [
+        { video: `testsrc2=${S}:duration=2`, frames: 100, filter: "tpad=stop_mode=clone:stop_duration=2" },
+        { video: `color=black:${S}`, frames: 25 },
+        { video: `mandelbrot=${S}`, frames: 50 },
+      ],
+      ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p"],
+    );
     const input = await analysisInput(file);
     expect(input.frameStore!.pictures.flatMap((p) => p.spans)).toHaveLength(input.media.keyframes.length);
     const shared = await withStore(input.frameStore, (frameStore) => findPictureCues(input.media, { frameStore }));
@@ -142,19 +225,28 @@ describe("CueAnalyzer on real encodes", () => {
     expect(own.decodedFrames - shared.decodedFrames).toBe(input.media.keyframes.length);
     // Pictures of another size are not used: the analyzer decodes its own.
     const wrong = { pictures: input.frameStore!.pictures.map((p) => ({ ...p, width: 32 })) };
-    expect((await withStore(wrong, (frameStore) => findPictureCues(input.media, { frameStore }))).decodedFrames).toBe(own.decodedFrames);
+    expect((await withStore(wrong, (frameStore) => findPictureCues(input.media, { frameStore }))).decodedFrames).toBe(
+      own.decodedFrames,
+    );
   });
 
   it("with the shot step's window pictures: the same cues, and no decode of a stretch a window holds", async () => {
-    const file = await concatClip(dir, "window-pictures.mp4", [
-      { video: `testsrc2=${S}`, frames: 60 },
-      { video: `color=black:${S}`, frames: 20 },
-      { video: `mandelbrot=${S}`, frames: 60 },
-    ], ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"]);
+    const file = await concatClip(
+      dir,
+      "window-pictures.mp4",
+      [
+        { video: `testsrc2=${S}`, frames: 60 },
+        { video: `color=black:${S}`, frames: 20 },
+        { video: `mandelbrot=${S}`, frames: 60 },
+      ],
+      ["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
+    );
     const media = await probeMedia(file);
     const { frameStore } = await detectShotsWithStore(media);
     const keyframesOnly = keyframePicturesOf(frameStore, media);
-    const windows = frameStore.pictures.filter((p) => p.pixelFormat === "rgb24" && p.width === 64 && !keyframesOnly.pictures.includes(p));
+    const windows = frameStore.pictures.filter(
+      (p) => p.pixelFormat === "rgb24" && p.width === 64 && !keyframesOnly.pictures.includes(p),
+    );
     expect(windows.length).toBeGreaterThan(0);
     const own = await withStore(keyframesOnly, (store) => findPictureCues(media, { frameStore: store }));
     const shared = await withStore(frameStore, (store) => findPictureCues(media, { frameStore: store }));
@@ -265,7 +357,22 @@ describe("CueAnalyzer on real encodes", () => {
 
   it("cancellation rejects with CANCELLED and kills ffmpeg", async () => {
     const file = path.join(dir, "long.mp4");
-    await ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=10", "-f", "lavfi", "-i", "sine=duration=10", ...X264, "-g", "25", "-c:a", "aac", file]);
+    await ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=size=640x360:rate=25:duration=10",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=10",
+      ...X264,
+      "-g",
+      "25",
+      "-c:a",
+      "aac",
+      file,
+    ]);
     const input = await analysisInput(file);
     const source = new CancellationTokenSource();
     const running = new CueAnalyzer().analyze(input, Progress.None, source.token);

@@ -1,4 +1,14 @@
-import { CancellationToken, Progress, subProgress, type Tag, type AnalysisInput, type Analyzer, type AnalyzerResult, FrameStoreReader, makeTag } from "@sichter/engine/extension-api";
+import {
+  CancellationToken,
+  Progress,
+  subProgress,
+  type Tag,
+  type AnalysisInput,
+  type Analyzer,
+  type AnalyzerResult,
+  FrameStoreReader,
+  makeTag,
+} from "@sichter/engine/extension-api";
 import { CUE_LABELS } from "./cueLabels.ts";
 import { detectSilence } from "./detectSilence.ts";
 import { findPictureCues, type PictureCueOptions } from "./findPictureCues.ts";
@@ -19,7 +29,9 @@ function isStillShot(cue: { startFrame: number }, shots: AnalysisInput["shots"],
 
 /** Fades the shot detector found: where black may be, though no encoder held it. */
 function fadesOf(shots: AnalysisInput["shots"]): Array<{ startFrame: number; endFrame: number }> {
-  return shots.flatMap((s) => (s.transition?.type === "fade" ? [{ startFrame: s.transition.startFrame, endFrame: s.transition.endFrame }] : []));
+  return shots.flatMap((s) =>
+    s.transition?.type === "fade" ? [{ startFrame: s.transition.startFrame, endFrame: s.transition.endFrame }] : [],
+  );
 }
 
 /**

@@ -1,4 +1,11 @@
-import { ErrorCode, CancellationToken, SichterError, type MediaInfo, lastStderrLine, runTool } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationToken,
+  SichterError,
+  type MediaInfo,
+  lastStderrLine,
+  runTool,
+} from "@sichter/engine/extension-api";
 
 /** Quieter than this counts as silence (ffmpeg `silencedetect` noise level). */
 export const SILENCE_DB = -50;
@@ -17,19 +24,38 @@ export interface SilenceRange {
  * kept stderr. Times count from the container start, as do frame times plus `seekOffsetSeconds`.
  * A clip without audio has no silence (not an error).
  */
-export async function detectSilence(media: MediaInfo, token: CancellationToken = CancellationToken.None): Promise<SilenceRange[]> {
+export async function detectSilence(
+  media: MediaInfo,
+  token: CancellationToken = CancellationToken.None,
+): Promise<SilenceRange[]> {
   if (media.audioStreams === 0 || media.frameCount === 0) return [];
   const result = await runTool(
     "ffmpeg",
     [
-      "-v", "error", "-nostdin", "-i", media.path, "-map", "0:a:0", "-vn", "-sn", "-dn",
-      "-af", `silencedetect=n=${SILENCE_DB}dB:d=${SILENCE_MIN_SECONDS},ametadata=mode=print:file='pipe\\:1'`,
-      "-f", "null", "-",
+      "-v",
+      "error",
+      "-nostdin",
+      "-i",
+      media.path,
+      "-map",
+      "0:a:0",
+      "-vn",
+      "-sn",
+      "-dn",
+      "-af",
+      `silencedetect=n=${SILENCE_DB}dB:d=${SILENCE_MIN_SECONDS},ametadata=mode=print:file='pipe\\:1'`,
+      "-f",
+      "null",
+      "-",
     ],
     token,
   );
   if (result.code !== 0) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(result.stderr) });
+    throw new SichterError(ErrorCode.TOOL_FAILED, {
+      tool: "ffmpeg",
+      path: media.path,
+      detail: lastStderrLine(result.stderr),
+    });
   }
   const seconds: Array<{ start: number; end: number }> = [];
   let open: number | null = null;

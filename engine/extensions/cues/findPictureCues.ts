@@ -1,4 +1,16 @@
-import { CancellationToken, throwIfCancelled, Progress, readFrames, type FrameGeometry, decodeRun, type RgbImage, KEYFRAME_PICTURE_WIDTH, keyframePictureGeometry, type MediaInfo, type FrameStoreReader } from "@sichter/engine/extension-api";
+import {
+  CancellationToken,
+  throwIfCancelled,
+  Progress,
+  readFrames,
+  type FrameGeometry,
+  decodeRun,
+  type RgbImage,
+  KEYFRAME_PICTURE_WIDTH,
+  keyframePictureGeometry,
+  type MediaInfo,
+  type FrameStoreReader,
+} from "@sichter/engine/extension-api";
 import { CueFrames, keyframeAtOrBefore, SEEK_FRAMES, type DecodeFromKeyframe } from "./CueFrames.ts";
 import { heldPicture, isBars, isBlack, samePicture } from "./pictureChecks.ts";
 import { QuietCover, quietRuns, type QuietRun } from "./quietRuns.ts";
@@ -92,8 +104,13 @@ export async function findPictureCues(
 
   if (media.intraOnly || media.keyframes.length >= media.frameCount) {
     // No packet sizes to say the encoder held the picture: every part of it must hold (see `heldPicture`).
-    const cues = classifiedRuns(keyPictures, 0, heldPicture).filter((c) => c.endFrame - c.startFrame >= minLength(c.kind));
-    return { cues: cues.map(({ kind, startFrame, endFrame }) => ({ kind, startFrame, endFrame })), decodedFrames: fits ? 0 : keyPictures.length };
+    const cues = classifiedRuns(keyPictures, 0, heldPicture).filter(
+      (c) => c.endFrame - c.startFrame >= minLength(c.kind),
+    );
+    return {
+      cues: cues.map(({ kind, startFrame, endFrame }) => ({ kind, startFrame, endFrame })),
+      decodedFrames: fits ? 0 : keyPictures.length,
+    };
   }
 
   const quiet = quietRuns(media);
@@ -120,13 +137,19 @@ export async function findPictureCues(
   await Promise.all([worker(), worker()]);
   progress.report({ stage: "cues", fraction: 1 });
   const kept = cues.filter(
-    (c) => c.endFrame - c.startFrame >= minLength(c.kind) && (c.kind !== "cue.freeze" || cover.holds(c.startFrame, c.endFrame)),
+    (c) =>
+      c.endFrame - c.startFrame >= minLength(c.kind) &&
+      (c.kind !== "cue.freeze" || cover.holds(c.startFrame, c.endFrame)),
   );
   return { cues: mergeCues(kept), decodedFrames };
 }
 
 /** Every keyframe at the cue geometry from the store, or undefined where it lacks any. */
-async function storedKeyframes(store: FrameStoreReader, media: MediaInfo, geometry: FrameGeometry): Promise<RgbImage[] | undefined> {
+async function storedKeyframes(
+  store: FrameStoreReader,
+  media: MediaInfo,
+  geometry: FrameGeometry,
+): Promise<RgbImage[] | undefined> {
   if (!media.keyframes.every((k) => store.has(k, geometry))) return undefined;
   const pictures: RgbImage[] = [];
   for (const k of media.keyframes) {
@@ -138,7 +161,11 @@ async function storedKeyframes(store: FrameStoreReader, media: MediaInfo, geomet
 }
 
 /** Every keyframe at 64 px, in one keyframes-only pass. */
-async function keyframePictures(media: MediaInfo, geometry: FrameGeometry, token: CancellationToken): Promise<RgbImage[]> {
+async function keyframePictures(
+  media: MediaInfo,
+  geometry: FrameGeometry,
+  token: CancellationToken,
+): Promise<RgbImage[]> {
   const pictures: RgbImage[] = [];
   for await (const data of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, geometry }, token)) {
     pictures.push({ width: geometry.width, height: geometry.height, data });
@@ -179,7 +206,12 @@ function keyframeDecoder(
  * What to decode: quiet runs (but plain still shots), fades, and black or bars keyframes no quiet
  * run covers. Judging starts at the keyframe before a candidate: decoding starts there anyway.
  */
-function candidateSpans(media: MediaInfo, held: readonly QuietRun[], keyPictures: readonly RgbImage[], options: PictureCueOptions): Span[] {
+function candidateSpans(
+  media: MediaInfo,
+  held: readonly QuietRun[],
+  keyPictures: readonly RgbImage[],
+  options: PictureCueOptions,
+): Span[] {
   const spans: Span[] = [];
   const add = (first: number, end: number, middles: Span["middles"] = []): void => {
     spans.push({ lo: keyframeAtOrBefore(media, first), hi: Math.min(media.frameCount, end + END_MARGIN), middles });
@@ -197,7 +229,11 @@ function candidateSpans(media: MediaInfo, held: readonly QuietRun[], keyPictures
  * Black or bars keyframes no quiet run covers, consecutive ones of one class as one [first, last]
  * pair: a long stretch of noisy black is then decoded once, not followed outward from every keyframe.
  */
-function classedKeyframes(media: MediaInfo, keyPictures: readonly RgbImage[], held: readonly QuietRun[]): Array<[number, number]> {
+function classedKeyframes(
+  media: MediaInfo,
+  keyPictures: readonly RgbImage[],
+  held: readonly QuietRun[],
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let previous: { kind: PictureCueKind | null; index: number } = { kind: null, index: -2 };
   media.keyframes.forEach((k, i) => {
@@ -242,8 +278,13 @@ function joinedSpans(media: MediaInfo, spans: readonly Span[]): Span[] {
     const last = out.at(-1);
     if (last && keyframeAtOrBefore(media, span.lo) - last.hi <= SEEK_FRAMES) {
       // A middle the other span needs decoded is decoded.
-      const apart = (other: Span) => ([from, to]: readonly [number, number]): boolean => to <= other.lo || from >= other.hi;
-      const middles = [...last.middles.filter(apart(span)), ...span.middles.filter(apart(last))].sort((a, b) => a[0] - b[0]);
+      const apart =
+        (other: Span) =>
+        ([from, to]: readonly [number, number]): boolean =>
+          to <= other.lo || from >= other.hi;
+      const middles = [...last.middles.filter(apart(span)), ...span.middles.filter(apart(last))].sort(
+        (a, b) => a[0] - b[0],
+      );
       out[out.length - 1] = { lo: last.lo, hi: Math.max(last.hi, span.hi), middles };
     } else out.push(span);
   }
@@ -292,7 +333,13 @@ async function examineSpan(
  * keyframe still agreeing with it, and back from its decoded end to the first keyframe agreeing with
  * that. What lies between (bars cut to black inside one quiet run) is decoded, from its keyframe.
  */
-function trustMiddle(media: MediaInfo, frames: CueFrames, keyPictures: readonly RgbImage[], start: number, end: number): [number, number] {
+function trustMiddle(
+  media: MediaInfo,
+  frames: CueFrames,
+  keyPictures: readonly RgbImage[],
+  start: number,
+  end: number,
+): [number, number] {
   const before = frames.at(start - 1);
   const after = frames.at(end);
   if (!before || !after) return [start, end];
@@ -342,7 +389,12 @@ function seekLanded(media: MediaInfo, keyPictures: readonly RgbImage[], i: numbe
  * First frame of the run of frames that hold, ending at `from` (which holds), searching back one
  * GOP at a time: each step decodes from its keyframe, so nothing is decoded twice.
  */
-async function searchStart(media: MediaInfo, from: number, holds: (p: RgbImage) => boolean, frames: CueFrames): Promise<number> {
+async function searchStart(
+  media: MediaInfo,
+  from: number,
+  holds: (p: RgbImage) => boolean,
+  frames: CueFrames,
+): Promise<number> {
   let first = from;
   while (first > 0) {
     const key = Math.min(first - 1, keyframeAtOrBefore(media, first - 1));
@@ -357,7 +409,12 @@ async function searchStart(media: MediaInfo, from: number, holds: (p: RgbImage) 
 }
 
 /** Exclusive end of the run of frames that hold, starting at `from`, in steps that double. */
-async function searchEnd(media: MediaInfo, from: number, holds: (p: RgbImage) => boolean, frames: CueFrames): Promise<number> {
+async function searchEnd(
+  media: MediaInfo,
+  from: number,
+  holds: (p: RgbImage) => boolean,
+  frames: CueFrames,
+): Promise<number> {
   let lo = from;
   for (let step = 2 * EDGE_WINDOW; lo < media.frameCount; step *= 2) {
     const hi = Math.min(media.frameCount, lo + step);

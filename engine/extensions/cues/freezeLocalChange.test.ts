@@ -29,7 +29,9 @@ async function heldClip(name: string, share: number, amplitude: number): Promise
       for (let px = 0; px < 320; px += 4) {
         if (noise() >= share) continue;
         const offset = (noise() - 0.5) * 2 * amplitude;
-        for (let y = py; y < py + 4; y++) for (let x = px; x < px + 4; x++) frame[y * 320 + x] = Math.max(0, Math.min(255, Math.round(held[y * 320 + x]! + offset)));
+        for (let y = py; y < py + 4; y++)
+          for (let x = px; x < px + 4; x++)
+            frame[y * 320 + x] = Math.max(0, Math.min(255, Math.round(held[y * 320 + x]! + offset)));
       }
     }
     frames.push(frame);
@@ -37,7 +39,25 @@ async function heldClip(name: string, share: number, amplitude: number): Promise
   const raw = path.join(dir, `${name}.gray`);
   fs.writeFileSync(raw, Buffer.concat(frames));
   const file = path.join(dir, `${name}.mov`);
-  await ffmpeg(["-f", "rawvideo", "-pix_fmt", "gray", "-s", "320x180", "-r", "25", "-i", raw, "-c:v", "prores_ks", "-profile:v", "0", "-pix_fmt", "yuv422p10le", file]);
+  await ffmpeg([
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "gray",
+    "-s",
+    "320x180",
+    "-r",
+    "25",
+    "-i",
+    raw,
+    "-c:v",
+    "prores_ks",
+    "-profile:v",
+    "0",
+    "-pix_fmt",
+    "yuv422p10le",
+    file,
+  ]);
   return file;
 }
 

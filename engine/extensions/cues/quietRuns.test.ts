@@ -10,23 +10,47 @@ function stream(parts: ReadonlyArray<readonly [size: number, frames: number]>, g
 
 describe("quietRuns", () => {
   it("finds held pictures between moving ones, from the frame that carried the picture", () => {
-    expect(quietRuns(stream([[9000, 20], [80, 20], [9000, 60]]))).toEqual([{ firstFrame: 19, endFrame: 40 }]);
+    expect(
+      quietRuns(
+        stream([
+          [9000, 20],
+          [80, 20],
+          [9000, 60],
+        ]),
+      ),
+    ).toEqual([{ firstFrame: 19, endFrame: 40 }]);
   });
 
   it("once a clip holds skipped frames, a pan cheap by the fraction alone is no quiet run", () => {
     // A slow pan at 8 % of the typical frame beside a freeze of 70-byte frames (from a keyframe).
-    const media = stream([[12000, 100], [1000, 50], [12000, 50], [70, 50], [12000, 50]]);
+    const media = stream([
+      [12000, 100],
+      [1000, 50],
+      [12000, 50],
+      [70, 50],
+      [12000, 50],
+    ]);
     expect(quietRuns(media)).toEqual([{ firstFrame: 200, endFrame: 250 }]);
   });
 
   it("without skipped frames the fraction alone decides", () => {
-    const media = stream([[12000, 100], [1000, 50], [12000, 100]]);
+    const media = stream([
+      [12000, 100],
+      [1000, 50],
+      [12000, 100],
+    ]);
     expect(quietRuns(media)).toEqual([{ firstFrame: 100, endFrame: 150 }]);
   });
 
   it("a clip that is mostly held pictures still finds them", () => {
     // Three quarters skipped: the 75th percentile is a skipped frame itself.
-    const media = stream([[20, 300], [4000, 100]], 25);
+    const media = stream(
+      [
+        [20, 300],
+        [4000, 100],
+      ],
+      25,
+    );
     expect(quietRuns(media)).toEqual([{ firstFrame: 0, endFrame: 300 }]);
   });
 });

@@ -36,14 +36,20 @@ export interface QuietRun {
  * Edges are estimates: an encoder may spend a few frames refining a held picture before it goes
  * quiet, and B-frames blur the edge by a frame or two; callers refine them by decoding.
  */
-export function quietRuns(media: Pick<MediaInfo, "packetSizes" | "keyframes" | "frameCount">, minFrames = 3): QuietRun[] {
+export function quietRuns(
+  media: Pick<MediaInfo, "packetSizes" | "keyframes" | "frameCount">,
+  minFrames = 3,
+): QuietRun[] {
   const isKey = new Uint8Array(media.frameCount);
   for (const k of media.keyframes) if (k < media.frameCount) isKey[k] = 1;
   const sizes: number[] = [];
   for (let f = 0; f < media.frameCount; f++) if (!isKey[f]) sizes.push(media.packetSizes[f] ?? 0);
   if (sizes.length === 0) return [];
   sizes.sort((a, b) => a - b);
-  const typical = Math.max(sizes[Math.floor(sizes.length * 0.75)]!, sizes.reduce((sum, s) => sum + s, 0) / sizes.length);
+  const typical = Math.max(
+    sizes[Math.floor(sizes.length * 0.75)]!,
+    sizes.reduce((sum, s) => sum + s, 0) / sizes.length,
+  );
   const limit = Math.min(typical * QUIET_FRACTION, skipFloor(sizes) * SKIP_FLOOR_MULTIPLE);
   const quiet = (f: number): boolean => !isKey[f] && (media.packetSizes[f] ?? Infinity) <= limit;
 
@@ -90,8 +96,10 @@ export class QuietCover {
     for (let x = 0; x < frameCount; x++) this.g[x + 1] = this.g[x]! + 2 * quiet[x]! - 1;
     this.lowestUpTo = new Int32Array(frameCount + 1);
     this.highestFrom = new Int32Array(frameCount + 1);
-    for (let x = 0; x <= frameCount; x++) this.lowestUpTo[x] = Math.min(this.g[x]!, x > 0 ? this.lowestUpTo[x - 1]! : Infinity);
-    for (let x = frameCount; x >= 0; x--) this.highestFrom[x] = Math.max(this.g[x]!, x < frameCount ? this.highestFrom[x + 1]! : -Infinity);
+    for (let x = 0; x <= frameCount; x++)
+      this.lowestUpTo[x] = Math.min(this.g[x]!, x > 0 ? this.lowestUpTo[x - 1]! : Infinity);
+    for (let x = frameCount; x >= 0; x--)
+      this.highestFrom[x] = Math.max(this.g[x]!, x < frameCount ? this.highestFrom[x + 1]! : -Infinity);
   }
 
   holds(start: number, end: number): boolean {

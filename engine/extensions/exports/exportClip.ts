@@ -14,6 +14,11 @@ export interface ExportedClip {
 
 /** A catalogued clip's markers in one of the export formats (the engine's plan leaves rejected tags out). */
 export function exportClip({ clip, plan }: CatalogPlanView, format: ExportFormat): ExportedClip {
-  const text = format === "csv" ? exportCsv(clip, plan) : format === "edl" ? exportEdl(clip, plan) : `${JSON.stringify(plan, null, 2)}\n`;
+  const text =
+    format === "csv"
+      ? exportCsv(clip, plan)
+      : format === "edl"
+        ? exportEdl(clip, plan)
+        : `${JSON.stringify(plan, null, 2)}\n`;
   return { format, fileName: `${path.basename(clip.path, path.extname(clip.path))}.${format}`, text };
 }

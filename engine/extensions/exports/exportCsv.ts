@@ -1,7 +1,16 @@
 import type { Clip, TagPlan } from "@sichter/engine/extension-api";
 import { markerRows } from "./markerRows.ts";
 
-const COLUMNS = ["name", "comment", "kind", "color", "start_frame", "end_frame", "start_timecode", "end_timecode"] as const;
+const COLUMNS = [
+  "name",
+  "comment",
+  "kind",
+  "color",
+  "start_frame",
+  "end_frame",
+  "start_timecode",
+  "end_timecode",
+] as const;
 
 /**
  * Markers as CSV (RFC 4180 quoting, CRLF lines). A byte-order mark makes spreadsheet programs read
@@ -9,7 +18,9 @@ const COLUMNS = ["name", "comment", "kind", "color", "start_frame", "end_frame",
  */
 export function exportCsv(clip: Clip, plan: TagPlan): string {
   const rows = markerRows(clip, plan).map((r) =>
-    [r.name, r.comment, r.kind, r.color, r.startFrame, r.endFrame, r.startTimecode, r.endTimecode].map(csvField).join(","),
+    [r.name, r.comment, r.kind, r.color, r.startFrame, r.endFrame, r.startTimecode, r.endTimecode]
+      .map(csvField)
+      .join(","),
   );
   return `\uFEFF${[COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }

@@ -20,7 +20,11 @@ const LOCATOR_COLORS: Record<string, string> = {
  * names are transliterated (ä -> ae) and cut to keep the lines valid.
  */
 export function exportEdl(clip: Clip, plan: TagPlan): string {
-  const tc = createTimecodeContext({ rate: parseFrameRate(clip.frameRate), dropFrame: clip.dropFrame, start: clip.startTimecode });
+  const tc = createTimecodeContext({
+    rate: parseFrameRate(clip.frameRate),
+    dropFrame: clip.dropFrame,
+    start: clip.startTimecode,
+  });
   const start = tc.toTimecode(0);
   const end = tc.toTimecode(clip.frameCount);
   const name = ascii(path.basename(clip.path));
@@ -30,15 +34,23 @@ export function exportEdl(clip: Clip, plan: TagPlan): string {
     "",
     `001  AX       V     C        ${start} ${end} ${start} ${end}`,
     `* FROM CLIP NAME: ${name}`,
-    ...markerRows(clip, plan).map((r) => `* LOC: ${r.startTimecode} ${(LOCATOR_COLORS[r.color] ?? "WHITE").padEnd(7)} ${ascii(r.name).slice(0, 60)}`),
+    ...markerRows(clip, plan).map(
+      (r) =>
+        `* LOC: ${r.startTimecode} ${(LOCATOR_COLORS[r.color] ?? "WHITE").padEnd(7)} ${ascii(r.name).slice(0, 60)}`,
+    ),
   ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
 function ascii(text: string): string {
   return text
-    .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
-    .replace(/Ä/g, "Ae").replace(/Ö/g, "Oe").replace(/Ü/g, "Ue").replace(/ß/g, "ss")
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/Ä/g, "Ae")
+    .replace(/Ö/g, "Oe")
+    .replace(/Ü/g, "Ue")
+    .replace(/ß/g, "ss")
     .normalize("NFD")
     .replace(/[^\x20-\x7e]/g, "")
     .replace(/\s+/g, " ")

@@ -19,7 +19,14 @@ const plan: TagPlan = {
   frameRate: clip.frameRate,
   markers: [
     { name: "Einstellung 1", comment: "", startFrame: 0, durationFrames: 1800, kind: "shot", color: "blue" },
-    { name: "Köln, \"Hbf\"", comment: "ocr 91%", startFrame: 1800, durationFrames: 60, kind: "ocr.line", color: "yellow" },
+    {
+      name: 'Köln, "Hbf"',
+      comment: "ocr 91%",
+      startFrame: 1800,
+      durationFrames: 60,
+      kind: "ocr.line",
+      color: "yellow",
+    },
     { name: "=SUM(A1)", comment: "", startFrame: 1900, durationFrames: 1, kind: "keyword", color: "green" },
   ],
   keywords: [],
@@ -30,7 +37,9 @@ const plan: TagPlan = {
 describe("exports", () => {
   it("CSV: quoted fields, drop-frame timecodes from the clip's start, formula-safe", () => {
     const csv = exportCsv(clip, plan);
-    expect(csv.startsWith("\uFEFFname,comment,kind,color,start_frame,end_frame,start_timecode,end_timecode\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFname,comment,kind,color,start_frame,end_frame,start_timecode,end_timecode\r\n")).toBe(
+      true,
+    );
     expect(csv).toContain('"Köln, ""Hbf""",ocr 91%,ocr.line,yellow,1800,1860,01:01:00;02,01:01:02;02\r\n');
     expect(csv).toContain(`"'=SUM(A1)"`);
   });
@@ -40,7 +49,7 @@ describe("exports", () => {
     expect(edl[0]).toBe("TITLE: Buergerschaft Sitzung");
     expect(edl[1]).toBe("FCM: DROP FRAME");
     expect(edl[3]).toBe("001  AX       V     C        01:00:00;00 01:01:06;22 01:00:00;00 01:01:06;22");
-    expect(edl).toContain("* LOC: 01:01:00;02 YELLOW  Koeln, \"Hbf\"");
+    expect(edl).toContain('* LOC: 01:01:00;02 YELLOW  Koeln, "Hbf"');
     expect(edl.every((line) => /^[\x20-\x7e]*$/.test(line))).toBe(true);
   });
 });

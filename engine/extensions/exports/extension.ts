@@ -15,7 +15,8 @@ export function activate(context: ExtensionContext, api: SichterApi): void {
     context.subscriptions.push(
       api.commands.register(`sichter.export.${format}`, async (...args: unknown[]) => {
         const { clip, language } = (args[0] ?? {}) as { clip?: unknown; language?: unknown };
-        if (typeof clip !== "string" && typeof clip !== "number") throw new Error("the command needs { clip: <catalog id or path> }");
+        if (typeof clip !== "string" && typeof clip !== "number")
+          throw new Error("the command needs { clip: <catalog id or path> }");
         return exportClip(await catalog.plan(clip, language === "de" ? "de" : "en"), format);
       }),
     );

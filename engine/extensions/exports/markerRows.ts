@@ -13,7 +13,11 @@ export interface MarkerRow {
 
 /** The plan's markers with their timecodes in the clip's own timecode (start offset, DF/NDF). */
 export function markerRows(clip: Clip, plan: TagPlan): MarkerRow[] {
-  const tc = createTimecodeContext({ rate: parseFrameRate(clip.frameRate), dropFrame: clip.dropFrame, start: clip.startTimecode });
+  const tc = createTimecodeContext({
+    rate: parseFrameRate(clip.frameRate),
+    dropFrame: clip.dropFrame,
+    start: clip.startTimecode,
+  });
   return plan.markers.map((m) => ({
     name: m.name,
     comment: m.comment,

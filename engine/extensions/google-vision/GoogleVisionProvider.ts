@@ -1,4 +1,13 @@
-import { ErrorCode, throwIfCancelled, SichterError, type ImageAnswer, type KeywordProvider, type ProviderImage, resolveApiKey, statusFailure } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  throwIfCancelled,
+  SichterError,
+  type ImageAnswer,
+  type KeywordProvider,
+  type ProviderImage,
+  resolveApiKey,
+  statusFailure,
+} from "@sichter/engine/extension-api";
 import { buildAnnotateRequest } from "./annotateRequest.ts";
 import { batchImages } from "./batchImages.ts";
 import { readGoogleSettings } from "./googleSettings.ts";
@@ -48,12 +57,15 @@ export function createGoogleVisionProvider(options: GoogleVisionProviderOptions 
           {
             url: `${settings.endpoint}/images:annotate`,
             headers: { "x-goog-api-key": apiKey, "content-type": "application/json; charset=utf-8" },
-            body: JSON.stringify(buildAnnotateRequest(batch, { maxResults: settings.maxResults, webDetection: settings.webDetection })),
+            body: JSON.stringify(
+              buildAnnotateRequest(batch, { maxResults: settings.maxResults, webDetection: settings.webDetection }),
+            ),
             imageIds: batch.map((image) => image.id),
           },
           token,
         );
-        if (response.status < 200 || response.status > 299) throw statusFailure(GOOGLE_VISION_PROVIDER_ID, response, [apiKey]);
+        if (response.status < 200 || response.status > 299)
+          throw statusFailure(GOOGLE_VISION_PROVIDER_ID, response, [apiKey]);
         for (const result of parseAnnotateResponse(response.body, batch)) {
           if ("answer" in result) {
             answers.push(result.answer);

@@ -13,7 +13,10 @@ export interface AnnotateRequestOptions {
  * context. `imageContext.languageHints` is left out on purpose: it only steers TEXT_DETECTION; labels
  * and web entities come back in English whatever it says.
  */
-export function buildAnnotateRequest(images: readonly ProviderImage[], options: AnnotateRequestOptions): Record<string, unknown> {
+export function buildAnnotateRequest(
+  images: readonly ProviderImage[],
+  options: AnnotateRequestOptions,
+): Record<string, unknown> {
   const features = [
     // Generic labels for what the picture shows ("Fire engine", "Crowd"): never who someone is.
     { type: "LABEL_DETECTION", maxResults: options.maxResults },

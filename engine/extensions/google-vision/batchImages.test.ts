@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { ProviderImage } from "@sichter/engine/extension-api";
 import { batchImages } from "./batchImages.ts";
 
-const image = (id: string, chars = 4): ProviderImage => ({ id, jpegBase64: "A".repeat(chars), width: 1, height: 1, tiles: [{ label: "1" }], columns: 1, rows: 1 });
+const image = (id: string, chars = 4): ProviderImage => ({
+  id,
+  jpegBase64: "A".repeat(chars),
+  width: 1,
+  height: 1,
+  tiles: [{ label: "1" }],
+  columns: 1,
+  rows: 1,
+});
 const ids = (batches: ProviderImage[][]) => batches.map((b) => b.map((i) => i.id).join(""));
 
 describe("batchImages", () => {

@@ -12,7 +12,11 @@ export const MAX_REQUEST_BASE64_CHARS = 8 * 1024 * 1024;
  * `maxChars`, in order. An image larger than `maxChars` on its own still gets a group of its own:
  * Vision then says what is wrong with it, for that image only.
  */
-export function batchImages(images: readonly ProviderImage[], perRequest: number, maxChars = MAX_REQUEST_BASE64_CHARS): ProviderImage[][] {
+export function batchImages(
+  images: readonly ProviderImage[],
+  perRequest: number,
+  maxChars = MAX_REQUEST_BASE64_CHARS,
+): ProviderImage[][] {
   const batches: ProviderImage[][] = [];
   let current: ProviderImage[] = [];
   let chars = 0;

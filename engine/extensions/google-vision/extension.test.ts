@@ -23,12 +23,25 @@ describe("google-vision extension", () => {
     const result = readManifest(folder, ENGINE_VERSION);
     if (!result.ok) throw new Error(result.error.message);
     const configuration = result.manifest.sichter.contributes.configuration!;
-    expect(Object.keys(configuration.properties).sort()).toEqual(["apiKey", "apiKeyEnv", "endpoint", "imagesPerRequest", "maxResults", "webDetection"]);
+    expect(Object.keys(configuration.properties).sort()).toEqual([
+      "apiKey",
+      "apiKeyEnv",
+      "endpoint",
+      "imagesPerRequest",
+      "maxResults",
+      "webDetection",
+    ]);
     expect(configuration.properties.apiKeyEnv!.format).toBe("env");
     expect(configuration.properties.endpoint!.format).toBe("uri");
     expect(validateConfiguration(configuration, {})).toEqual({
       ok: true,
-      values: { endpoint: "https://vision.googleapis.com/v1", apiKeyEnv: "GOOGLE_API_KEY", maxResults: 10, imagesPerRequest: 16, webDetection: false },
+      values: {
+        endpoint: "https://vision.googleapis.com/v1",
+        apiKeyEnv: "GOOGLE_API_KEY",
+        maxResults: 10,
+        imagesPerRequest: 16,
+        webDetection: false,
+      },
     });
     expect(validateConfiguration(configuration, { imagesPerRequest: 17 }).ok).toBe(false);
   });
@@ -36,7 +49,11 @@ describe("google-vision extension", () => {
   it("registers its provider under the contribution id", () => {
     const registered: [string, unknown][] = [];
     const context = { subscriptions: [], log: { info() {}, warn() {}, error() {} } } as unknown as ExtensionContext;
-    const api = { keywordProviders: { register: (id: string, provider: unknown) => (registered.push([id, provider]), { dispose() {} }) } } as unknown as SichterApi;
+    const api = {
+      keywordProviders: {
+        register: (id: string, provider: unknown) => (registered.push([id, provider]), { dispose() {} }),
+      },
+    } as unknown as SichterApi;
     activate(context, api);
     expect(registered.map(([id]) => id)).toEqual(["sichter.google-vision"]);
     expect(registered[0]![1]).toMatchObject({ id: "sichter.google-vision", provideKeywords: expect.any(Function) });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ErrorCode, type ProviderImage } from "@sichter/engine/extension-api";
 import { parseAnnotateResponse } from "./parseAnnotateResponse.ts";
 
-const image = (id: string): ProviderImage => ({ id, jpegBase64: "QUFB", width: 64, height: 36, tiles: [{ label: "7" }], columns: 1, rows: 1 });
+const image = (id: string): ProviderImage => ({
+  id,
+  jpegBase64: "QUFB",
+  width: 64,
+  height: 36,
+  tiles: [{ label: "7" }],
+  columns: 1,
+  rows: 1,
+});
 const two = [image("a"), image("b")];
 
 function thrown(run: () => unknown): { code: string; params: { detail: string } } {
@@ -61,7 +69,10 @@ describe("parseAnnotateResponse", () => {
   });
 
   it("fails one image on its own error and keeps the others, by gRPC code", () => {
-    const body = (code: number, message: string) => JSON.stringify({ responses: [{ error: { code, message } }, { labelAnnotations: [{ description: "Snow", score: 0.9 }] }] });
+    const body = (code: number, message: string) =>
+      JSON.stringify({
+        responses: [{ error: { code, message } }, { labelAnnotations: [{ description: "Snow", score: 0.9 }] }],
+      });
     const cases: [number, string][] = [
       [3, ErrorCode.PROVIDER_REJECTED],
       [7, ErrorCode.PROVIDER_REJECTED],
@@ -71,21 +82,49 @@ describe("parseAnnotateResponse", () => {
     ];
     for (const [code, expected] of cases) {
       const [first, second] = parseAnnotateResponse(body(code, "Bad image data."), two);
-      expect(first).toMatchObject({ imageId: "a", error: { code: expected, params: { provider: "sichter.google-vision", detail: `image a: code ${code}: Bad image data.` } } });
+      expect(first).toMatchObject({
+        imageId: "a",
+        error: {
+          code: expected,
+          params: { provider: "sichter.google-vision", detail: `image a: code ${code}: Bad image data.` },
+        },
+      });
       expect(second).toMatchObject({ imageId: "b", answer: { tiles: [{ keywords: [{ label: "Snow" }] }] } });
     }
   });
 
   it("fails an image whose label score is outside 0..1", () => {
-    const [first] = parseAnnotateResponse(JSON.stringify({ responses: [{ labelAnnotations: [{ description: "X", score: 1.2 }] }] }), [image("a")]);
-    expect(first).toMatchObject({ error: { code: ErrorCode.PROVIDER_RESPONSE_INVALID, params: { detail: "image a: label score 1.2 is outside 0..1" } } });
+    const [first] = parseAnnotateResponse(
+      JSON.stringify({ responses: [{ labelAnnotations: [{ description: "X", score: 1.2 }] }] }),
+      [image("a")],
+    );
+    expect(first).toMatchObject({
+      error: {
+        code: ErrorCode.PROVIDER_RESPONSE_INVALID,
+        params: { detail: "image a: label score 1.2 is outside 0..1" },
+      },
+    });
   });
 
   it("rejects the whole batch when the body cannot be trusted", () => {
-    expect(thrown(() => parseAnnotateResponse("<html>", two))).toMatchObject({ code: ErrorCode.PROVIDER_RESPONSE_INVALID, params: { detail: "the response body is not JSON" } });
-    expect(thrown(() => parseAnnotateResponse(JSON.stringify({ responses: {} }), two)).params.detail).toMatch(/not a BatchAnnotateImagesResponse \(responses/);
-    expect(thrown(() => parseAnnotateResponse(JSON.stringify({ responses: [{ labelAnnotations: [{ description: "X", score: "high" }] }] }), [image("a")])).params.detail).toMatch(/responses\.0\.labelAnnotations\.0\.score/);
-    expect(thrown(() => parseAnnotateResponse(JSON.stringify({ responses: [{}] }), two)).params.detail).toBe("1 responses came back for 2 images");
+    expect(thrown(() => parseAnnotateResponse("<html>", two))).toMatchObject({
+      code: ErrorCode.PROVIDER_RESPONSE_INVALID,
+      params: { detail: "the response body is not JSON" },
+    });
+    expect(thrown(() => parseAnnotateResponse(JSON.stringify({ responses: {} }), two)).params.detail).toMatch(
+      /not a BatchAnnotateImagesResponse \(responses/,
+    );
+    expect(
+      thrown(() =>
+        parseAnnotateResponse(
+          JSON.stringify({ responses: [{ labelAnnotations: [{ description: "X", score: "high" }] }] }),
+          [image("a")],
+        ),
+      ).params.detail,
+    ).toMatch(/responses\.0\.labelAnnotations\.0\.score/);
+    expect(thrown(() => parseAnnotateResponse(JSON.stringify({ responses: [{}] }), two)).params.detail).toBe(
+      "1 responses came back for 2 images",
+    );
     expect(thrown(() => parseAnnotateResponse("{}", two)).params.detail).toBe("0 responses came back for 2 images");
   });
 });

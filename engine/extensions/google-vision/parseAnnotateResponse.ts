@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ErrorCode, SichterError, type ImageAnswer, type ProviderImage, type ProviderKeyword, redact } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  SichterError,
+  type ImageAnswer,
+  type ProviderImage,
+  type ProviderKeyword,
+  redact,
+} from "@sichter/engine/extension-api";
 import { GOOGLE_VISION_PROVIDER_ID } from "./providerId.ts";
 import { webEntityConfidences } from "./webEntityConfidence.ts";
 
@@ -12,15 +19,32 @@ const AnnotateImageResponse = z.object({
   // LABEL_DETECTION: generic labels. `mid`: Knowledge Graph id; `description`: the label, in English;
   // `score`: confidence 0..1; `topicality`: relevance to the picture (not used).
   labelAnnotations: z
-    .array(z.object({ mid: z.string().optional(), description: z.string().optional(), score: z.number().optional(), topicality: z.number().optional() }))
+    .array(
+      z.object({
+        mid: z.string().optional(),
+        description: z.string().optional(),
+        score: z.number().optional(),
+        topicality: z.number().optional(),
+      }),
+    )
     .optional(),
   // WEB_DETECTION: `webEntities` deduced from similar pictures on the web (`score` unbounded, see
   // webEntityConfidence.ts; `description` in English, sometimes missing); `bestGuessLabels`: Vision's
   // best guess at a caption for the picture.
   webDetection: z
     .object({
-      webEntities: z.array(z.object({ entityId: z.string().optional(), score: z.number().optional(), description: z.string().optional() })).optional(),
-      bestGuessLabels: z.array(z.object({ label: z.string().optional(), languageCode: z.string().optional() })).optional(),
+      webEntities: z
+        .array(
+          z.object({
+            entityId: z.string().optional(),
+            score: z.number().optional(),
+            description: z.string().optional(),
+          }),
+        )
+        .optional(),
+      bestGuessLabels: z
+        .array(z.object({ label: z.string().optional(), languageCode: z.string().optional() }))
+        .optional(),
     })
     .optional(),
   // Set when this one image failed (google.rpc.Status: a gRPC code number and a message); the other
@@ -31,7 +55,9 @@ const AnnotateImageResponse = z.object({
 /** BatchAnnotateImagesResponse: one response per request, in request order. */
 const BatchAnnotateImagesResponse = z.object({ responses: z.array(AnnotateImageResponse).optional() });
 
-export type AnnotateResult = { readonly imageId: string; readonly answer: ImageAnswer } | { readonly imageId: string; readonly error: SichterError };
+export type AnnotateResult =
+  | { readonly imageId: string; readonly answer: ImageAnswer }
+  | { readonly imageId: string; readonly error: SichterError };
 
 /** gRPC codes that say "try later" rather than "this image is wrong". */
 const RATE_LIMITED_CODES = new Set([8]); // RESOURCE_EXHAUSTED
@@ -51,7 +77,8 @@ const UNAVAILABLE_CODES = new Set([2, 4, 10, 13, 14]); // UNKNOWN, DEADLINE_EXCE
  * becomes the description. Vision answers for the whole picture, so the answer has one tile.
  */
 export function parseAnnotateResponse(body: string, images: readonly ProviderImage[]): AnnotateResult[] {
-  const invalid = (detail: string) => new SichterError(ErrorCode.PROVIDER_RESPONSE_INVALID, { provider: GOOGLE_VISION_PROVIDER_ID, detail });
+  const invalid = (detail: string) =>
+    new SichterError(ErrorCode.PROVIDER_RESPONSE_INVALID, { provider: GOOGLE_VISION_PROVIDER_ID, detail });
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -61,34 +88,57 @@ export function parseAnnotateResponse(body: string, images: readonly ProviderIma
   const parsed = BatchAnnotateImagesResponse.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`the response is not a BatchAnnotateImagesResponse (${issue ? `${issue.path.join(".") || "the top level"}: ${issue.message}` : "unknown problem"})`);
+    throw invalid(
+      `the response is not a BatchAnnotateImagesResponse (${issue ? `${issue.path.join(".") || "the top level"}: ${issue.message}` : "unknown problem"})`,
+    );
   }
   const responses = parsed.data.responses ?? [];
-  if (responses.length !== images.length) throw invalid(`${responses.length} responses came back for ${images.length} images`);
+  if (responses.length !== images.length)
+    throw invalid(`${responses.length} responses came back for ${images.length} images`);
 
   return responses.map((response, i): AnnotateResult => {
     const image = images[i]!;
     if (response.error !== undefined) return { imageId: image.id, error: imageError(image.id, response.error) };
     const labels = response.labelAnnotations ?? [];
     const outOfRange = labels.find((l) => (l.score ?? 0) < 0 || (l.score ?? 0) > 1);
-    if (outOfRange !== undefined) return { imageId: image.id, error: invalid(`image ${image.id}: label score ${outOfRange.score} is outside 0..1`) };
+    if (outOfRange !== undefined)
+      return {
+        imageId: image.id,
+        error: invalid(`image ${image.id}: label score ${outOfRange.score} is outside 0..1`),
+      };
 
     const entities = (response.webDetection?.webEntities ?? []).filter((e) => e.description !== undefined);
     const entityConfidences = webEntityConfidences(entities.map((e) => e.score ?? 0));
     const keywords = distinctKeywords([
-      ...labels.map((l) => ({ label: (l.description ?? "").trim(), language: "en" as const, confidence: l.score ?? 0 })),
-      ...entities.map((e, j) => ({ label: e.description!.trim(), language: "en" as const, confidence: entityConfidences[j]! })),
+      ...labels.map((l) => ({
+        label: (l.description ?? "").trim(),
+        language: "en" as const,
+        confidence: l.score ?? 0,
+      })),
+      ...entities.map((e, j) => ({
+        label: e.description!.trim(),
+        language: "en" as const,
+        confidence: entityConfidences[j]!,
+      })),
     ]);
-    const description = response.webDetection?.bestGuessLabels?.find((b) => (b.label ?? "").trim() !== "")?.label?.trim();
+    const description = response.webDetection?.bestGuessLabels
+      ?.find((b) => (b.label ?? "").trim() !== "")
+      ?.label?.trim();
     return {
       imageId: image.id,
-      answer: { imageId: image.id, tiles: [{ label: image.tiles[0]?.label ?? "1", keywords, ...(description !== undefined && { description }) }] },
+      answer: {
+        imageId: image.id,
+        tiles: [{ label: image.tiles[0]?.label ?? "1", keywords, ...(description !== undefined && { description }) }],
+      },
     };
   });
 }
 
 /** The SichterError for one image's google.rpc.Status; the message is Vision's, without anything key-shaped. */
-function imageError(imageId: string, status: { code?: number | undefined; message?: string | undefined }): SichterError {
+function imageError(
+  imageId: string,
+  status: { code?: number | undefined; message?: string | undefined },
+): SichterError {
   const code = status.code ?? 2;
   const detail = `image ${imageId}: code ${code}: ${redact((status.message ?? "no message").replace(/\s+/g, " "), []).slice(0, 300)}`;
   const errorCode = RATE_LIMITED_CODES.has(code)

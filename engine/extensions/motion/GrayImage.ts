@@ -47,7 +47,8 @@ export function blur(image: GrayImage): GrayImage {
     for (let x = 1; x < width - 1; x++) {
       across[row + x] = (data[row + x - 1]! + 2 * data[row + x]! + data[row + x + 1]!) / 4;
     }
-    if (width > 1) across[row + width - 1] = (data[row + width - 2]! + 2 * data[row + width - 1]! + data[row + width - 1]!) / 4;
+    if (width > 1)
+      across[row + width - 1] = (data[row + width - 2]! + 2 * data[row + width - 1]! + data[row + width - 1]!) / 4;
   }
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {

@@ -1,4 +1,16 @@
-import { type Tag, CancellationToken, throwIfCancelled, Progress, type AnalysisInput, type Analyzer, type AnalyzerResult, FrameStoreReader, FRAME_RUN_WIDTH, evenHeight, makeTag } from "@sichter/engine/extension-api";
+import {
+  type Tag,
+  CancellationToken,
+  throwIfCancelled,
+  Progress,
+  type AnalysisInput,
+  type Analyzer,
+  type AnalyzerResult,
+  FrameStoreReader,
+  FRAME_RUN_WIDTH,
+  evenHeight,
+  makeTag,
+} from "@sichter/engine/extension-api";
 import { BURST_FRAMES, burstPositions } from "./burstPositions.ts";
 import { burstMotion, type BurstMotion } from "./burstMotion.ts";
 import { motionSegments, type MotionSegment } from "./motionSegments.ts";
@@ -46,7 +58,9 @@ export class MotionAnalyzer implements Analyzer {
     // to hold one. Runs at another width are not used: the bursts are decoded instead.
     const store = new FrameStoreReader(input.frameStore);
     const plan = shots.map((shot) => ({ shot, positions: burstPositions(shot, fps) }));
-    const jobs = plan.flatMap((p) => p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })));
+    const jobs = plan.flatMap((p) =>
+      p.positions.map((at) => ({ shot: p.shot, at, count: Math.min(BURST_FRAMES, p.shot.endFrame - at) })),
+    );
     const measured = new Map<string, BurstMotion>();
     let done = 0;
     const toDecode: typeof jobs = [];
@@ -66,14 +80,21 @@ export class MotionAnalyzer implements Analyzer {
     this.lastRun = { bursts: jobs.length, fromRuns: jobs.length - toDecode.length };
     await runInSlices(toDecode, DECODES_IN_PARALLEL, BURSTS_PER_DECODE, async (group) => {
       throwIfCancelled(token);
-      const frames = await decodeBursts(media, group.map((job) => ({ first: job.at, count: job.count })), geometry, token);
+      const frames = await decodeBursts(
+        media,
+        group.map((job) => ({ first: job.at, count: job.count })),
+        geometry,
+        token,
+      );
       group.forEach(({ shot, at }, i) => {
         measured.set(`${shot.index}:${at}`, burstMotion(frames[i]!, MOTION_WIDTH, height));
         progress.report({ stage: "motion", fraction: ++done / Math.max(1, jobs.length) });
       });
     });
     // Every gradual transition the shot step found: the shot before one may end after it has begun.
-    const transitions = shots.flatMap((s) => (s.transition && s.transition.endFrame > s.transition.startFrame ? [s.transition] : []));
+    const transitions = shots.flatMap((s) =>
+      s.transition && s.transition.endFrame > s.transition.startFrame ? [s.transition] : [],
+    );
     for (const { shot, positions } of plan) {
       const bursts = positions.flatMap((at) => {
         const motion = measured.get(`${shot.index}:${at}`);
@@ -109,7 +130,10 @@ export class MotionAnalyzer implements Analyzer {
 }
 
 /** A segment cut back so that no transition lies inside it: transitions show no camera motion. */
-function outsideTransitions<T extends MotionSegment>(segment: T, transitions: ReadonlyArray<{ startFrame: number; endFrame: number }>): T {
+function outsideTransitions<T extends MotionSegment>(
+  segment: T,
+  transitions: ReadonlyArray<{ startFrame: number; endFrame: number }>,
+): T {
   let { startFrame, endFrame } = segment;
   for (const t of transitions) {
     if (t.endFrame <= startFrame || t.startFrame >= endFrame) continue;

@@ -92,7 +92,10 @@ function fitBlock(
   const fxs = new Float64Array(bw);
   let ex = 0;
   let ey = 0;
-  let gxx = 0, gxy = 0, gyy = 0, noise = 0;
+  let gxx = 0,
+    gxy = 0,
+    gyy = 0,
+    noise = 0;
   for (let iter = 0; iter < ITERATIONS; iter++) {
     for (let k = 0; k < bw; k++) {
       const qx = warpedX[x0 + k]! + ex;
@@ -100,8 +103,13 @@ function fitBlock(
       ixs[k] = inside ? Math.floor(qx) : -1;
       fxs[k] = inside ? qx - Math.floor(qx) : 0;
     }
-    gxx = 0; gxy = 0; gyy = 0;
-    let bx = 0, by = 0, sq = 0, wsum = 0;
+    gxx = 0;
+    gxy = 0;
+    gyy = 0;
+    let bx = 0,
+      by = 0,
+      sq = 0,
+      wsum = 0;
     for (let y = y0; y < y0 + bh; y++) {
       const qy = warpedY[y]! + ey;
       if (qy < 0 || qy > maxY) continue;
@@ -115,14 +123,20 @@ function fitBlock(
         // Bilinear value and gradient of `a` at (qx, qy).
         const fx = fxs[k]!;
         const i = rowA + ix;
-        const v00 = ad[i]!, v10 = ad[i + 1]!, v01 = ad[i + width]!, v11 = ad[i + width + 1]!;
+        const v00 = ad[i]!,
+          v10 = ad[i + 1]!,
+          v01 = ad[i + width]!,
+          v11 = ad[i + width + 1]!;
         const value = (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
         const gx = (v10 - v00) * (1 - fy) + (v11 - v01) * fy;
         const gy = (v01 - v00) * (1 - fx) + (v11 - v10) * fx;
         const r = value - bd[rowB + k]!;
         const w = 1 / (1 + (r / ROBUST_SCALE) ** 2);
-        gxx += w * gx * gx; gxy += w * gx * gy; gyy += w * gy * gy;
-        bx += w * gx * r; by += w * gy * r;
+        gxx += w * gx * gx;
+        gxy += w * gx * gy;
+        gyy += w * gy * gy;
+        bx += w * gx * r;
+        by += w * gy * r;
         sq += w * r * r;
         wsum += w;
       }
@@ -130,7 +144,8 @@ function fitBlock(
     if (wsum === 0) break;
     noise = sq / wsum;
     const lambda = 1e-3 * (gxx + gyy) + 1e-6;
-    const a11 = gxx + lambda, a22 = gyy + lambda;
+    const a11 = gxx + lambda,
+      a22 = gyy + lambda;
     const det = a11 * a22 - gxy * gxy;
     if (!(det > 0)) break;
     const sx = -(a22 * bx - gxy * by) / det;

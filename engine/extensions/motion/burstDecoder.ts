@@ -1,4 +1,13 @@
-import { CancellationToken, decodeRun, keyframeIndexAtOrBefore, keyframeSeekSeconds, bytesPerFrame, type FrameGeometry, type MediaInfo, runTool } from "@sichter/engine/extension-api";
+import {
+  CancellationToken,
+  decodeRun,
+  keyframeIndexAtOrBefore,
+  keyframeSeekSeconds,
+  bytesPerFrame,
+  type FrameGeometry,
+  type MediaInfo,
+  runTool,
+} from "@sichter/engine/extension-api";
 
 /** Frames `first` .. `first + count - 1` of the clip (presentation order). */
 export interface Burst {
@@ -72,7 +81,19 @@ function burstArgs(media: MediaInfo, bursts: readonly Burst[], geometry: FrameGe
   const graph = `${chains.join(";")};${inputs}concat=n=${bursts.length}:v=1:a=0,setpts=N/TB[out]`;
   // trim only ends when the frame after its last arrives; the frame count spares the last input that.
   const total = bursts.reduce((n, b) => n + b.count, 0);
-  args.push("-filter_complex", graph, "-map", "[out]", "-vsync", "passthrough", "-frames:v", String(total), "-f", "rawvideo", "pipe:1");
+  args.push(
+    "-filter_complex",
+    graph,
+    "-map",
+    "[out]",
+    "-vsync",
+    "passthrough",
+    "-frames:v",
+    String(total),
+    "-f",
+    "rawvideo",
+    "pipe:1",
+  );
   return args;
 }
 

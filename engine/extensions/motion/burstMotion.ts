@@ -40,7 +40,14 @@ export function burstMotion(data: readonly Uint8Array[], width: number, height: 
   // step over it is shared out over the frames it spans instead of reading as stop-and-go wobble.
   const kept = [0];
   for (let i = 1; i < pictures.length; i++) if (!repeats(pictures[kept.at(-1)!]!, pictures[i]!)) kept.push(i);
-  if (kept.length === 1) return { pairs: pictures.slice(1).map(() => ({ dx: 0, dy: 0, dz: 0 })), inlierShare: 1, noise: 0, transition: false, ends };
+  if (kept.length === 1)
+    return {
+      pairs: pictures.slice(1).map(() => ({ dx: 0, dy: 0, dz: 0 })),
+      inlierShare: 1,
+      noise: 0,
+      transition: false,
+      ends,
+    };
   const frames = [motionFrame(pictures[0]!)];
   const positions: GlobalMotion[] = [];
   const neighbours: GlobalMotion[] = [];
@@ -63,13 +70,25 @@ export function burstMotion(data: readonly Uint8Array[], width: number, height: 
   if (positions.filter((p) => p.fitsNoMotion).length * 2 > positions.length) {
     return { pairs: positions.map(() => ({ dx: 0, dy: 0, dz: 0 })), inlierShare, noise: 0, transition: false, ends };
   }
-  const start: GlobalMotion = { dx: 0, dy: 0, zoom: 1, residual: 0, fitsNoMotion: true, inlierShare: 1, uncertainty: 0 };
-  const perFrame = (m: GlobalMotion, span: number): PairMotion => toPairMotion({ ...m, dx: m.dx / span, dy: m.dy / span, zoom: m.zoom ** (1 / span) }, width);
+  const start: GlobalMotion = {
+    dx: 0,
+    dy: 0,
+    zoom: 1,
+    residual: 0,
+    fitsNoMotion: true,
+    inlierShare: 1,
+    uncertainty: 0,
+  };
+  const perFrame = (m: GlobalMotion, span: number): PairMotion =>
+    toPairMotion({ ...m, dx: m.dx / span, dy: m.dy / span, zoom: m.zoom ** (1 / span) }, width);
   const pairs = positions.map((p, i) => {
     const before = i === 0 ? start : positions[i - 1]!;
     return perFrame({ ...p, dx: p.dx - before.dx, dy: p.dy - before.dy, zoom: p.zoom / before.zoom }, spans[i]!);
   });
-  const noise = disagreement(pairs, neighbours.map((n, i) => perFrame(n, spans[i]!)));
+  const noise = disagreement(
+    pairs,
+    neighbours.map((n, i) => perFrame(n, spans[i]!)),
+  );
   return { pairs, inlierShare, noise, transition: false, ends };
 }
 

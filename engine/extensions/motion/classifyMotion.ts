@@ -79,7 +79,12 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>, noi
   const axes = (["dx", "dy", "dz"] as const).map((axis) => axisMotion(filled, axis));
   const mean = { dx: axes[0]!.mean, dy: axes[1]!.mean, dz: axes[2]!.mean };
   const wobble = Math.sqrt(avg(pairs.map((p) => (p.dx - mean.dx) ** 2 + (p.dy - mean.dy) ** 2)));
-  const result = (kind: MotionKind, confidence: number): MotionClass => ({ kind, confidence: clamp01(confidence), mean, jitter: wobble });
+  const result = (kind: MotionKind, confidence: number): MotionClass => ({
+    kind,
+    confidence: clamp01(confidence),
+    mean,
+    jitter: wobble,
+  });
 
   const kinds: ReadonlyArray<readonly [MotionKind, MotionKind]> = [
     ["motion.pan-left", "motion.pan-right"],
@@ -92,9 +97,11 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>, noi
     const size = Math.abs(axis.mean);
     // The mean of n pairs wanders by noise / sqrt(n) on its own.
     const floor = (t.noiseMargin * noise) / Math.sqrt(pairs.length);
-    if (size < mins[i]! + floor || size < t.consistency * axis.spread || !axis.burstsAgree || axis.agreeing < 0.75) return;
+    if (size < mins[i]! + floor || size < t.consistency * axis.spread || !axis.burstsAgree || axis.agreeing < 0.75)
+      return;
     const strength = size / mins[i]!;
-    if (!best || strength > best.strength) best = { kind: kinds[i]![axis.mean > 0 ? 0 : 1], strength, agreeing: axis.agreeing };
+    if (!best || strength > best.strength)
+      best = { kind: kinds[i]![axis.mean > 0 ? 0 : 1], strength, agreeing: axis.agreeing };
   });
   if (best) {
     const { kind, strength, agreeing } = best as { kind: MotionKind; strength: number; agreeing: number };
@@ -108,7 +115,8 @@ export function classifyMotion(bursts: ReadonlyArray<readonly PairMotion[]>, noi
     return result("motion.static", 0.9 - 0.3 * Math.max(meanSize / (t.staticMean + noise), wobble / staticWobble));
   }
   const handheldWobble = Math.max(t.handheldWobble, t.noiseMargin * noise);
-  if (wobble >= handheldWobble) return result("motion.handheld", 0.5 + 0.4 * Math.min(1, wobble / (3 * handheldWobble)));
+  if (wobble >= handheldWobble)
+    return result("motion.handheld", 0.5 + 0.4 * Math.min(1, wobble / (3 * handheldWobble)));
   return null;
 }
 

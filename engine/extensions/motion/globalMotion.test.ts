@@ -69,7 +69,10 @@ describe("globalMotion", () => {
 });
 
 describe("classifyMotion", () => {
-  const steady = (p: PairMotion): PairMotion[][] => [Array.from({ length: 5 }, () => p), Array.from({ length: 5 }, () => p)];
+  const steady = (p: PairMotion): PairMotion[][] => [
+    Array.from({ length: 5 }, () => p),
+    Array.from({ length: 5 }, () => p),
+  ];
 
   it("content moving left is the camera panning right, and the other way round", () => {
     expect(classifyMotion(steady({ dx: -6, dy: 0, dz: 0 }))?.kind).toBe("motion.pan-right");
@@ -83,7 +86,9 @@ describe("classifyMotion", () => {
 
   it("a zoom whose picture shivers sideways is still a zoom", () => {
     const random = rng(5);
-    const shivering = [0, 1].map(() => Array.from({ length: 5 }, () => ({ dx: (random() - 0.5) * 3, dy: (random() - 0.5) * 3, dz: -1.8 })));
+    const shivering = [0, 1].map(() =>
+      Array.from({ length: 5 }, () => ({ dx: (random() - 0.5) * 3, dy: (random() - 0.5) * 3, dz: -1.8 })),
+    );
     expect(classifyMotion(shivering)?.kind).toBe("motion.zoom-out");
   });
 
@@ -94,13 +99,16 @@ describe("classifyMotion", () => {
 
   it("a hand drifting a different way in each burst is handheld, not a slow pan", () => {
     // A hand shakes by a few px/frame at 1080p; under 1.5 px/frame wobble is not called handheld.
-    const drift = (dx: number, dy: number) => Array.from({ length: 5 }, (_, i) => ({ dx: dx + (i % 2) * 0.6, dy, dz: 0 }));
+    const drift = (dx: number, dy: number) =>
+      Array.from({ length: 5 }, (_, i) => ({ dx: dx + (i % 2) * 0.6, dy, dz: 0 }));
     expect(classifyMotion([drift(1.8, -0.8), drift(-1.6, 1.2), drift(0.4, 1.8)])?.kind).toBe("motion.handheld");
   });
 
   it("wobble without a direction is handheld; nothing measured is no class", () => {
     const random = rng(3);
-    const wobble = [0, 1, 2].map(() => Array.from({ length: 5 }, () => ({ dx: (random() - 0.5) * 12, dy: (random() - 0.5) * 8, dz: 0 })));
+    const wobble = [0, 1, 2].map(() =>
+      Array.from({ length: 5 }, () => ({ dx: (random() - 0.5) * 12, dy: (random() - 0.5) * 8, dz: 0 })),
+    );
     expect(classifyMotion(wobble)?.kind).toBe("motion.handheld");
     expect(classifyMotion([])).toBeNull();
   });

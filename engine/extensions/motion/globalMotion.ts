@@ -71,7 +71,11 @@ export function globalMotion(sharpA: GrayImage, sharpB: GrayImage): GlobalMotion
  * against the same reference), centres the coarse search on it instead of on no motion, so frames
  * several apart can be measured against one reference.
  */
-export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame, near?: Pick<GlobalMotion, "dx" | "dy" | "zoom">): GlobalMotion {
+export function globalMotionOf(
+  frameA: MotionFrame,
+  frameB: MotionFrame,
+  near?: Pick<GlobalMotion, "dx" | "dy" | "zoom">,
+): GlobalMotion {
   const pyramidA = frameA.pyramid;
   const pyramidB = frameB.pyramid;
   const a = pyramidA[0];
@@ -82,7 +86,9 @@ export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame, near?: 
   const scale = 2 ** top;
   // Content moving by d under zoom z is b(p) = a(c + s (p - c) + t) with s = 1/z, t = -d s.
   let s = near ? 1 / near.zoom : 1;
-  const centre: [number, number] = near ? [Math.round((-near.dx * s) / scale), Math.round((-near.dy * s) / scale)] : [0, 0];
+  const centre: [number, number] = near
+    ? [Math.round((-near.dx * s) / scale), Math.round((-near.dy * s) / scale)]
+    : [0, 0];
   let [tx, ty] = integerShift(pyramidA[top]!, pyramidB[top]!, centre);
   let residual = 0;
   for (let level = top; level >= 1; level--) {
@@ -95,13 +101,25 @@ export function globalMotionOf(frameA: MotionFrame, frameB: MotionFrame, near?: 
   const whole = { tx: 2 * tx, ty: 2 * ty, s };
   const blocks = usableBlocks(measureBlocks(a, b, whole));
   const still = { tx: 0, ty: 0, s: 1 };
-  const fit = blocks.length >= MIN_BLOCKS ? fitSimilarity(blocks, [whole, still, medianShift(blocks)], a.width, a.height) : { ...whole, support: 0 };
+  const fit =
+    blocks.length >= MIN_BLOCKS
+      ? fitSimilarity(blocks, [whole, still, medianShift(blocks)], a.width, a.height)
+      : { ...whole, support: 0 };
   // Ties go to no motion: a locked-off camera is the likelier story when both explain the blocks.
-  const fitsNoMotion = blocks.length < MIN_BLOCKS || supportOf(blocks, still, a.width, a.height) >= fit.support - STILL_MARGIN;
+  const fitsNoMotion =
+    blocks.length < MIN_BLOCKS || supportOf(blocks, still, a.width, a.height) >= fit.support - STILL_MARGIN;
   const inlierShare = blocks.length < MIN_BLOCKS ? 0 : agreeingShare(blocks, fit, a.width, a.height);
   const uncertainty = blocks.length < MIN_BLOCKS ? Infinity : scatterOf(blocks, fit, a.width, a.height);
   // b(p) = a(c + s (p - c) + t): content at a(q) shows at p = c + (q - c - t) / s, so it moves by -t/s.
-  return { dx: -fit.tx / fit.s, dy: -fit.ty / fit.s, zoom: 1 / fit.s, residual, fitsNoMotion, inlierShare, uncertainty };
+  return {
+    dx: -fit.tx / fit.s,
+    dy: -fit.ty / fit.s,
+    zoom: 1 / fit.s,
+    residual,
+    fitsNoMotion,
+    inlierShare,
+    uncertainty,
+  };
 }
 
 /** Fewer trackable blocks than this (a flat picture with a logo) cannot tell a camera move. */
@@ -122,11 +140,18 @@ const AGREEING_DISTANCE = 0.5;
  * which weighs each block by how sharply it is placed: a zoom deforms every block a little, and by
  * that measure most blocks of a clean zoom would disagree with it.
  */
-function agreeingShare(blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>, w: Similarity, width: number, height: number): number {
+function agreeingShare(
+  blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>,
+  w: Similarity,
+  width: number,
+  height: number,
+): number {
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
   const m = w.s - 1;
-  const near = blocks.filter((b) => Math.hypot(b.ux - (w.tx + m * (b.x - cx)), b.uy - (w.ty + m * (b.y - cy))) <= AGREEING_DISTANCE);
+  const near = blocks.filter(
+    (b) => Math.hypot(b.ux - (w.tx + m * (b.x - cx)), b.uy - (w.ty + m * (b.y - cy))) <= AGREEING_DISTANCE,
+  );
   return near.length / blocks.length;
 }
 
@@ -134,7 +159,12 @@ function agreeingShare(blocks: ReadonlyArray<{ x: number; y: number; ux: number;
  * Standard error of the translation: the RMS distance of the blocks that agree (each weighted by how
  * much it agrees) from the warp's prediction, over the root of their count.
  */
-function scatterOf(blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>, w: Similarity, width: number, height: number): number {
+function scatterOf(
+  blocks: ReadonlyArray<{ x: number; y: number; ux: number; uy: number }>,
+  w: Similarity,
+  width: number,
+  height: number,
+): number {
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
   const m = w.s - 1;
@@ -180,7 +210,13 @@ function integerShift(a: GrayImage, b: GrayImage, [cx, cy]: [number, number] = [
   return bestShift;
 }
 
-function refine(a: GrayImage, b: GrayImage, tx0: number, ty0: number, s0: number): { tx: number; ty: number; s: number; residual: number } {
+function refine(
+  a: GrayImage,
+  b: GrayImage,
+  tx0: number,
+  ty0: number,
+  s0: number,
+): { tx: number; ty: number; s: number; residual: number } {
   const { width, height } = a;
   const d = a.data;
   const cx = (width - 1) / 2;
@@ -201,8 +237,15 @@ function refine(a: GrayImage, b: GrayImage, tx0: number, ty0: number, s0: number
       fxs[x] = inside ? qx - Math.floor(qx) : 0;
     }
     // Normal equations for (tx, ty, s).
-    let h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0;
-    let g0 = 0, g1 = 0, g2 = 0;
+    let h00 = 0,
+      h01 = 0,
+      h02 = 0,
+      h11 = 0,
+      h12 = 0,
+      h22 = 0;
+    let g0 = 0,
+      g1 = 0,
+      g2 = 0;
     let absSum = 0;
     let count = 0;
     for (let y = 1; y < height - 1; y++) {
@@ -218,16 +261,25 @@ function refine(a: GrayImage, b: GrayImage, tx0: number, ty0: number, s0: number
         if (x0 < 0) continue;
         const fx = fxs[x]!;
         const i = y0 * width + x0;
-        const v00 = d[i]!, v10 = d[i + 1]!, v01 = d[i + width]!, v11 = d[i + width + 1]!;
+        const v00 = d[i]!,
+          v10 = d[i + 1]!,
+          v01 = d[i + width]!,
+          v11 = d[i + width + 1]!;
         const value = (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
         const gx = (v10 - v00) * (1 - fy) + (v11 - v01) * fy;
         const gy = (v01 - v00) * (1 - fx) + (v11 - v10) * fx;
         const r = value - b.data[rowB + x]!;
         const w = 1 / (1 + (r / ROBUST_SCALE) ** 2);
         const j2 = gx * px + gy * py;
-        h00 += w * gx * gx; h01 += w * gx * gy; h02 += w * gx * j2;
-        h11 += w * gy * gy; h12 += w * gy * j2; h22 += w * j2 * j2;
-        g0 += w * gx * r; g1 += w * gy * r; g2 += w * j2 * r;
+        h00 += w * gx * gx;
+        h01 += w * gx * gy;
+        h02 += w * gx * j2;
+        h11 += w * gy * gy;
+        h12 += w * gy * j2;
+        h22 += w * j2 * j2;
+        g0 += w * gx * r;
+        g1 += w * gy * r;
+        g2 += w * j2 * r;
         absSum += Math.abs(r);
         count++;
       }

@@ -1,6 +1,12 @@
 import { BURST_FRAMES } from "./burstPositions.ts";
 import type { BurstMotion } from "./burstMotion.ts";
-import { classifyMotion, MOTION_THRESHOLDS, type MotionClass, type MotionKind, type PairMotion } from "./classifyMotion.ts";
+import {
+  classifyMotion,
+  MOTION_THRESHOLDS,
+  type MotionClass,
+  type MotionKind,
+  type PairMotion,
+} from "./classifyMotion.ts";
 import { globalMotionOf, motionFrame } from "./globalMotion.ts";
 import { halve } from "./GrayImage.ts";
 
@@ -21,7 +27,14 @@ export const MIN_MOTION_CONFIDENCE = 0.55;
 /** Blocks following the camera's motion, as a share, from which the measurement is trusted fully. */
 const FULL_INLIER_SHARE = 0.6;
 
-const MOVES: ReadonlySet<MotionKind> = new Set(["motion.pan-left", "motion.pan-right", "motion.tilt-up", "motion.tilt-down", "motion.zoom-in", "motion.zoom-out"]);
+const MOVES: ReadonlySet<MotionKind> = new Set([
+  "motion.pan-left",
+  "motion.pan-right",
+  "motion.tilt-up",
+  "motion.tilt-down",
+  "motion.zoom-in",
+  "motion.zoom-out",
+]);
 
 /**
  * A shot's bursts into tagged stretches. A burst that shows a transition (see `transitionInBurst`)
@@ -31,7 +44,12 @@ const MOVES: ReadonlySet<MotionKind> = new Set(["motion.pan-left", "motion.pan-r
  * stretch (see `stretchMotion`). Each motion's confidence is weighed by the evidence (how much of
  * the picture followed it, how many of the bursts agree) and dropped below `MIN_MOTION_CONFIDENCE`.
  */
-export function motionSegments(bursts: readonly MeasuredBurst[], startFrame: number, endFrame: number, long: boolean): MotionSegment[] {
+export function motionSegments(
+  bursts: readonly MeasuredBurst[],
+  startFrame: number,
+  endFrame: number,
+  long: boolean,
+): MotionSegment[] {
   const segments: MotionSegment[] = [];
   let from = startFrame;
   let stretch: MeasuredBurst[] = [];
@@ -65,7 +83,12 @@ export function motionSegments(bursts: readonly MeasuredBurst[], startFrame: num
   return segments.map((s) => (s.motion && s.motion.confidence < MIN_MOTION_CONFIDENCE ? { ...s, motion: null } : s));
 }
 
-function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, endFrame: number, long: boolean): MotionSegment[] {
+function stretchSegments(
+  bursts: readonly MeasuredBurst[],
+  startFrame: number,
+  endFrame: number,
+  long: boolean,
+): MotionSegment[] {
   if (bursts.length === 0) return [];
   const noise = pooledNoise(bursts);
   const each = bursts.map((b) => classify([b], noise));
@@ -82,8 +105,12 @@ function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, e
   return runs.map((run, r) => {
     const members = bursts.slice(run.first, run.last + 1);
     return {
-      startFrame: r === 0 ? startFrame : Math.round((bursts[run.first - 1]!.at + bursts[run.first]!.at + BURST_FRAMES) / 2),
-      endFrame: r === runs.length - 1 ? endFrame : Math.round((bursts[run.last]!.at + bursts[run.last + 1]!.at + BURST_FRAMES) / 2),
+      startFrame:
+        r === 0 ? startFrame : Math.round((bursts[run.first - 1]!.at + bursts[run.first]!.at + BURST_FRAMES) / 2),
+      endFrame:
+        r === runs.length - 1
+          ? endFrame
+          : Math.round((bursts[run.last]!.at + bursts[run.last + 1]!.at + BURST_FRAMES) / 2),
       motion: run.kind === null ? null : weighed(classify(members, noise), members, members.length),
     };
   });
@@ -95,7 +122,11 @@ function stretchSegments(bursts: readonly MeasuredBurst[], startFrame: number, e
  * the fewer bursts show it. Otherwise all bursts are classified together and weighed by how many of
  * them, alone, say the same.
  */
-function stretchMotion(bursts: readonly MeasuredBurst[], each: ReadonlyArray<MotionClass | null>, noise: number): MotionClass | null {
+function stretchMotion(
+  bursts: readonly MeasuredBurst[],
+  each: ReadonlyArray<MotionClass | null>,
+  noise: number,
+): MotionClass | null {
   const moving = bursts.filter((_, i) => MOVES.has(each[i]?.kind ?? "motion.static"));
   // Only a hold beside a move lets the move stand for the stretch: beside a hand's wobble, a
   // burst that looks like a pan is more likely one drift of that hand.
@@ -107,7 +138,8 @@ function stretchMotion(bursts: readonly MeasuredBurst[], each: ReadonlyArray<Mot
   const all = classify(bursts, noise);
   if (!all) return null;
   // A burst of a hand's wobble can drift one way for its fifth of a second: as a move it still agrees with handheld.
-  const agrees = (c: MotionClass | null): boolean => c?.kind === all.kind || (all.kind === "motion.handheld" && c !== null && MOVES.has(c.kind));
+  const agrees = (c: MotionClass | null): boolean =>
+    c?.kind === all.kind || (all.kind === "motion.handheld" && c !== null && MOVES.has(c.kind));
   const agreeing = each.filter(agrees).length;
   return weighed(all, bursts, Math.max(agreeing, bursts.length === 1 ? 1 : 0));
 }
@@ -139,7 +171,9 @@ function sameViewMoved(a: BurstMotion["ends"], b: BurstMotion["ends"]): boolean 
   // Bursts are seconds apart: a zoom may have changed the scale by a quarter, beyond one fit's reach.
   return DRIFT_ZOOMS.some((zoom) => {
     const motion = globalMotionOf(from, to, { dx: 0, dy: 0, zoom });
-    return motion.residual <= MOTION_THRESHOLDS.maxResidual && motion.inlierShare >= DRIFT_INLIERS && !motion.fitsNoMotion;
+    return (
+      motion.residual <= MOTION_THRESHOLDS.maxResidual && motion.inlierShare >= DRIFT_INLIERS && !motion.fitsNoMotion
+    );
   });
 }
 
@@ -154,7 +188,10 @@ const DRIFT_ZOOMS = [0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4];
  * are each judged against the stretch's pooled noise.
  */
 function classify(bursts: readonly MeasuredBurst[], noise = pooledNoise(bursts)): MotionClass | null {
-  return classifyMotion(bursts.map((b): PairMotion[] => b.motion.pairs), noise);
+  return classifyMotion(
+    bursts.map((b): PairMotion[] => b.motion.pairs),
+    noise,
+  );
 }
 
 function pooledNoise(bursts: readonly MeasuredBurst[]): number {

@@ -19,7 +19,8 @@ async function motionTags(family: MotionFamily, seed: number, codec: MotionCodec
   const { tags } = await new MotionAnalyzer().analyze(input);
   return { clip, tags, scored: scoreMotionTags(tags, clip.truth) };
 }
-const motionOnly = (tags: readonly Tag[]) => tags.map((t) => ({ kind: t.kind, startFrame: t.startFrame, endFrame: t.endFrame }));
+const motionOnly = (tags: readonly Tag[]) =>
+  tags.map((t) => ({ kind: t.kind, startFrame: t.startFrame, endFrame: t.endFrame }));
 
 describe("camera motion is tagged only when the evidence is sure (generated clips, seeds 1000-1999)", () => {
   it("a zoom out that turns into a pan gets both moves in their ranges, not Static", async () => {
@@ -33,7 +34,11 @@ describe("camera motion is tagged only when the evidence is sure (generated clip
 
   it("no motion tag across a wipe to another picture, Static on either side", async () => {
     const { scored } = await motionTags("wipe", 1000);
-    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual(["motion.static:right", "none:right", "motion.static:right"]);
+    expect(scored.map((s) => `${s.expect}:${s.verdict}`)).toEqual([
+      "motion.static:right",
+      "none:right",
+      "motion.static:right",
+    ]);
   });
 
   it("no motion tag across a fade to black", async () => {
@@ -44,7 +49,14 @@ describe("camera motion is tagged only when the evidence is sure (generated clip
   it("a motion tag starts after the shot's opening fade or dissolve found by the shot step", async () => {
     const clip = motionFamilyClip("move", 1000);
     const input = await analysisInput(await encodeFamilyClip(dir, clip));
-    const shots = [{ index: 0, startFrame: 0, endFrame: clip.frames.length, transition: { type: "dissolve" as const, startFrame: 0, endFrame: 20 } }];
+    const shots = [
+      {
+        index: 0,
+        startFrame: 0,
+        endFrame: clip.frames.length,
+        transition: { type: "dissolve" as const, startFrame: 0, endFrame: 20 },
+      },
+    ];
     const { tags } = await new MotionAnalyzer().analyze({ ...input, shots });
     expect(tags.map((t) => t.kind)).toEqual([clip.truth[0]!.expect]);
     expect(tags[0]!.startFrame).toBe(20);
@@ -60,7 +72,8 @@ describe("camera motion is tagged only when the evidence is sure (generated clip
     ];
     const { tags } = await new MotionAnalyzer().analyze({ ...input, shots });
     expect(tags.map((t) => t.kind)).toContain(clip.truth[0]!.expect);
-    for (const tag of tags) expect(tag.endFrame <= 50 || tag.startFrame >= 68, `${tag.kind} [${tag.startFrame}, ${tag.endFrame})`).toBe(true);
+    for (const tag of tags)
+      expect(tag.endFrame <= 50 || tag.startFrame >= 68, `${tag.kind} [${tag.startFrame}, ${tag.endFrame})`).toBe(true);
   });
 
   it("a locked-off webcam under sensor noise is not handheld, nor any move", async () => {
@@ -85,7 +98,10 @@ describe("camera motion is tagged only when the evidence is sure (generated clip
   });
 
   it("the same picture gets the same motion tags as H.264, ProRes and Motion JPEG", async () => {
-    for (const [family, seed] of [["zoom-then-pan", 1003], ["handheld", 1000]] as const) {
+    for (const [family, seed] of [
+      ["zoom-then-pan", 1003],
+      ["handheld", 1000],
+    ] as const) {
       const h264 = await motionTags(family, seed, "h264");
       const prores = await motionTags(family, seed, "prores");
       const mjpeg = await motionTags(family, seed, "mjpeg");

@@ -79,14 +79,27 @@ export function supportOf(blocks: readonly Usable[], w: Similarity, width: numbe
  * least squares (Tukey), from each start in turn; the fit the most blocks agree with wins. Several
  * starts matter: from a compromise start, reweighting can settle on the overlay instead of the scene.
  */
-export function fitSimilarity(blocks: readonly Usable[], starts: readonly Similarity[], width: number, height: number): SimilarityFit {
+export function fitSimilarity(
+  blocks: readonly Usable[],
+  starts: readonly Similarity[],
+  width: number,
+  height: number,
+): SimilarityFit {
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
   let best: SimilarityFit = { tx: 0, ty: 0, s: 1, support: -1 };
   for (const start of starts) {
     let w: Similarity = start;
     for (let iter = 0; iter < ITERATIONS; iter++) {
-      let h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0, g0 = 0, g1 = 0, g2 = 0;
+      let h00 = 0,
+        h01 = 0,
+        h02 = 0,
+        h11 = 0,
+        h12 = 0,
+        h22 = 0,
+        g0 = 0,
+        g1 = 0,
+        g2 = 0;
       for (const b of blocks) {
         const k = tukey(distance(b, w, cx, cy));
         if (k === 0) continue;
@@ -95,11 +108,17 @@ export function fitSimilarity(blocks: readonly Usable[], starts: readonly Simila
         const { pxx, pxy, pyy } = b;
         const px = pxx * X + pxy * Y;
         const py = pxy * X + pyy * Y;
-        h00 += k * pxx; h01 += k * pxy; h02 += k * px;
-        h11 += k * pyy; h12 += k * py; h22 += k * (px * X + py * Y);
+        h00 += k * pxx;
+        h01 += k * pxy;
+        h02 += k * px;
+        h11 += k * pyy;
+        h12 += k * py;
+        h22 += k * (px * X + py * Y);
         const ax = pxx * b.ux + pxy * b.uy;
         const ay = pxy * b.ux + pyy * b.uy;
-        g0 += k * ax; g1 += k * ay; g2 += k * (X * ax + Y * ay);
+        g0 += k * ax;
+        g1 += k * ay;
+        g2 += k * (X * ax + Y * ay);
       }
       // Zoom needs blocks spread over the picture; the ridge keeps a lone cluster from inventing one.
       const ridge = 1e-6 * (h00 + h11) * (cx * cx + cy * cy) + 1e-9;

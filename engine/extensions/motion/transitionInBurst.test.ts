@@ -5,7 +5,9 @@ import { transitionInBurst } from "./transitionInBurst.ts";
 
 /** Six frames from `first` on, at the motion width (160x90) as the analyzer sees them. */
 function burst(clip: MotionFamilyClip, first: number): GrayImage[] {
-  return clip.frames.slice(first, first + 6).map((d) => halve({ width: clip.width, height: clip.height, data: Float32Array.from(d) }));
+  return clip.frames
+    .slice(first, first + 6)
+    .map((d) => halve({ width: clip.width, height: clip.height, data: Float32Array.from(d) }));
 }
 
 describe("transitionInBurst", () => {

@@ -26,10 +26,21 @@ export function transitionInBurst(pictures: readonly GrayImage[]): boolean {
 function lumaRamp(pictures: readonly GrayImage[]): boolean {
   if (pictures.length < 3) return false;
   const stats = pictures.map(levels);
-  const steps = stats.slice(1).map((s, i) => ({ mean: s.mean - stats[i]!.mean, contrast: (s.deviation + 1) / (stats[i]!.deviation + 1) - 1 }));
+  const steps = stats
+    .slice(1)
+    .map((s, i) => ({ mean: s.mean - stats[i]!.mean, contrast: (s.deviation + 1) / (stats[i]!.deviation + 1) - 1 }));
   const monotone = (values: number[], step: number): boolean =>
     values.every((v) => v >= step) || values.every((v) => v <= -step);
-  return monotone(steps.map((s) => s.mean), FADE_MEAN_STEP) || monotone(steps.map((s) => s.contrast), FADE_CONTRAST_STEP);
+  return (
+    monotone(
+      steps.map((s) => s.mean),
+      FADE_MEAN_STEP,
+    ) ||
+    monotone(
+      steps.map((s) => s.contrast),
+      FADE_CONTRAST_STEP,
+    )
+  );
 }
 
 function levels(image: GrayImage): { mean: number; deviation: number } {

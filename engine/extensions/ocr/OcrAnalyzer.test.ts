@@ -1,6 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode, CancellationTokenSource, Tag, probeMedia, mediaFrameSource, type AnalysisInput, type AnalyzerResult } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationTokenSource,
+  Tag,
+  probeMedia,
+  mediaFrameSource,
+  type AnalysisInput,
+  type AnalyzerResult,
+} from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpeg, makeTempDir } from "../../test/fixtures.ts";
 import { detectShots } from "@sichter/engine/extensions/shots";
@@ -26,9 +34,19 @@ beforeAll(async () => {
   const file = path.join(dir, "lower-thirds.mp4");
   const font = ocrFont();
   await ffmpeg([
-    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=11.2",
-    "-vf", LOWER_THIRDS.map((l) => lowerThirdFilter({ ...l, font, rate: 25, width: 1280 })).join(","),
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", file,
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=size=1280x720:rate=25:duration=11.2",
+    "-vf",
+    LOWER_THIRDS.map((l) => lowerThirdFilter({ ...l, font, rate: 25, width: 1280 })).join(","),
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    file,
   ]);
   const media = await probeMedia(file);
   const { shots } = await detectShots(media);
@@ -84,20 +102,49 @@ describe("OcrAnalyzer", () => {
 
   it("samples sparingly: the keyframes, plus a frame wherever two samples would be over 2 s apart", () => {
     const stats = analyzer.lastRun!;
-    console.log(`OCR: ${stats.samples} samples, ${(stats.seconds / stats.samples).toFixed(3)} s per frame (decode ${stats.decodeSeconds.toFixed(2)} s, det ${stats.detectSeconds.toFixed(2)} s, rec ${stats.recogniseSeconds.toFixed(2)} s), boxes recognised ${stats.boxesRecognised}, reused ${stats.boxesReused}`);
+    console.log(
+      `OCR: ${stats.samples} samples, ${(stats.seconds / stats.samples).toFixed(3)} s per frame (decode ${stats.decodeSeconds.toFixed(2)} s, det ${stats.detectSeconds.toFixed(2)} s, rec ${stats.recogniseSeconds.toFixed(2)} s), boxes recognised ${stats.boxesRecognised}, reused ${stats.boxesReused}`,
+    );
     expect(stats.samples).toBeLessThanOrEqual(Math.ceil(input.media.frameCount / 50) + 2 * input.shots.length);
   });
 
   it("reads a lower third held over a still picture once, however many frames show it", async () => {
     const file = path.join(dir, "held.mp4");
     await ffmpeg([
-      "-f", "lavfi", "-i", "color=c=0x304860:size=1280x720:rate=25:duration=8",
-      "-vf", lowerThirdFilter({ text: "Landtag Brandenburg", start: 25, end: 190, size: 44, y: 560, font: ocrFont(), rate: 25, width: 1280 }),
-      "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", file,
+      "-f",
+      "lavfi",
+      "-i",
+      "color=c=0x304860:size=1280x720:rate=25:duration=8",
+      "-vf",
+      lowerThirdFilter({
+        text: "Landtag Brandenburg",
+        start: 25,
+        end: 190,
+        size: 44,
+        y: 560,
+        font: ocrFont(),
+        rate: 25,
+        width: 1280,
+      }),
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-g",
+      "50",
+      "-pix_fmt",
+      "yuv420p",
+      file,
     ]);
     const media = await probeMedia(file);
     const held = new OcrAnalyzer();
-    const read = await held.analyze({ media, shots: [], keyframes: [], frames: mediaFrameSource(media), language: "de" });
+    const read = await held.analyze({
+      media,
+      shots: [],
+      keyframes: [],
+      frames: mediaFrameSource(media),
+      language: "de",
+    });
     expect((read.text ?? []).map((t) => t.text)).toEqual(["Landtag Brandenburg"]);
     expect(Math.abs(read.text![0]!.startFrame - 25)).toBeLessThanOrEqual(25);
     expect(Math.abs(read.text![0]!.endFrame - 190)).toBeLessThanOrEqual(25);
@@ -113,7 +160,16 @@ describe("OcrAnalyzer cancellation", () => {
   it("stops with CANCELLED when the token is cancelled", async () => {
     const source = new CancellationTokenSource();
     const fractions: number[] = [];
-    const run = new OcrAnalyzer().analyze(input, { report: ({ fraction }) => { fractions.push(fraction); if (fraction > 0.2) source.cancel(); } }, source.token);
+    const run = new OcrAnalyzer().analyze(
+      input,
+      {
+        report: ({ fraction }) => {
+          fractions.push(fraction);
+          if (fraction > 0.2) source.cancel();
+        },
+      },
+      source.token,
+    );
     await expect(run).rejects.toMatchObject({ code: ErrorCode.CANCELLED });
     expect(fractions.length).toBeGreaterThan(0);
     expect(fractions.at(-1)!).toBeLessThan(1);
@@ -138,7 +194,9 @@ describe("OCR models", () => {
   });
   it("fails an analysis with the same code when its OCR thread cannot load a model", async () => {
     const models = { ...defaultOcrModelPaths(), recognition: path.join(dir, "missing.onnx") };
-    await expect(new OcrAnalyzer({ models }).analyze(input)).rejects.toMatchObject({ code: ErrorCode.OCR_MODEL_UNAVAILABLE });
+    await expect(new OcrAnalyzer({ models }).analyze(input)).rejects.toMatchObject({
+      code: ErrorCode.OCR_MODEL_UNAVAILABLE,
+    });
     // The thread goes on serving analyses with working models.
     const again = await new OcrAnalyzer().analyze(input);
     expect(again.text?.map((t) => t.text)).toEqual(result.text?.map((t) => t.text));
@@ -146,6 +204,8 @@ describe("OCR models", () => {
   it("reports an unloadable model file with the same code", async () => {
     const bad = path.join(dir, "bad.onnx");
     fs.writeFileSync(bad, "not a model");
-    await expect(loadOcrModels({ ...defaultOcrModelPaths(), detection: bad })).rejects.toMatchObject({ code: ErrorCode.OCR_MODEL_UNAVAILABLE });
+    await expect(loadOcrModels({ ...defaultOcrModelPaths(), detection: bad })).rejects.toMatchObject({
+      code: ErrorCode.OCR_MODEL_UNAVAILABLE,
+    });
   });
 });

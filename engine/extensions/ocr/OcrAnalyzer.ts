@@ -1,4 +1,14 @@
-import { type Tag, CancellationToken, Progress, type Analyzer, type AnalysisInput, type AnalyzerResult, restoreWordBoundaries, FrameStoreReader, evenHeight } from "@sichter/engine/extension-api";
+import {
+  type Tag,
+  CancellationToken,
+  Progress,
+  type Analyzer,
+  type AnalysisInput,
+  type AnalyzerResult,
+  restoreWordBoundaries,
+  FrameStoreReader,
+  evenHeight,
+} from "@sichter/engine/extension-api";
 import { detectionImage } from "./detectionImage.ts";
 import type { OcrModelPaths } from "./ocrModels.ts";
 import { OcrThread } from "./OcrThread.ts";
@@ -91,7 +101,11 @@ export class OcrAnalyzer implements Analyzer {
     await OcrThread.shared().load(this.options.models);
   }
 
-  async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
+  async analyze(
+    input: AnalysisInput,
+    progress: Progress = Progress.None,
+    token: CancellationToken = CancellationToken.None,
+  ): Promise<AnalyzerResult> {
     const o = this.options;
     const started = performance.now();
     const thread = OcrThread.shared();
@@ -136,7 +150,10 @@ export class OcrAnalyzer implements Analyzer {
           reading = thread.read(run, image, small, readOptions);
           last = { shot: sample.shot, grid, reading };
         }
-        reading.then(() => progress.report({ stage: "ocr", fraction: ++done / plan.length }), () => {});
+        reading.then(
+          () => progress.report({ stage: "ocr", fraction: ++done / plan.length }),
+          () => {},
+        );
         entries.push({ sample, reading });
         // Decoding runs ahead of reading by a few frames at most: each waiting frame holds 2.7 MB.
         const unread = entries.length - 1 - AHEAD;
@@ -157,7 +174,12 @@ export class OcrAnalyzer implements Analyzer {
       to: sample.to,
       shot: sample.shot,
       // Small text loses its spaces in the recogniser: put them back before lines are compared.
-      lines: readings[i]!.lines.map(({ text, raw, confidence, box }) => ({ text: restoreWordBoundaries(text), raw, confidence, box })),
+      lines: readings[i]!.lines.map(({ text, raw, confidence, box }) => ({
+        text: restoreWordBoundaries(text),
+        raw,
+        confidence,
+        box,
+      })),
     }));
     const sum = (pick: (r: FrameReading) => number): number => distinct.reduce((total, r) => total + pick(r), 0);
     const detectSeconds = sum((r) => r.detectSeconds);

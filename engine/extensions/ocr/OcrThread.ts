@@ -61,14 +61,25 @@ export class OcrThread {
   }
 
   /** Reads one frame; `frame` and `small` give up their pixels to the thread. */
-  async read(run: number, frame: RgbImage, small: { width: number; height: number; data: Uint8Array }, options: ReadFrameOptions): Promise<FrameReading> {
+  async read(
+    run: number,
+    frame: RgbImage,
+    small: { width: number; height: number; data: Uint8Array },
+    options: ReadFrameOptions,
+  ): Promise<FrameReading> {
     const f = transferable(frame);
     const s = transferable(small);
-    const reply = await this.request((id) => ({ type: "read", id, run, frame: f, small: s, options }), [f.data.buffer as ArrayBuffer, s.data.buffer as ArrayBuffer]);
+    const reply = await this.request(
+      (id) => ({ type: "read", id, run, frame: f, small: s, options }),
+      [f.data.buffer as ArrayBuffer, s.data.buffer as ArrayBuffer],
+    );
     return reply.reading!;
   }
 
-  private request(make: (id: number) => OcrThreadRequest, transfer: ArrayBuffer[] = []): Promise<OcrThreadReply & { ok: true }> {
+  private request(
+    make: (id: number) => OcrThreadRequest,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<OcrThreadReply & { ok: true }> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -82,7 +93,10 @@ export class OcrThread {
     if (!waiting) return;
     this.forget(reply.id);
     if (reply.ok) waiting.resolve(reply);
-    else waiting.reject(reply.error.code ? new SichterError(reply.error.code, reply.error.params) : new Error(reply.error.message));
+    else
+      waiting.reject(
+        reply.error.code ? new SichterError(reply.error.code, reply.error.params) : new Error(reply.error.message),
+      );
   }
 
   private failAll(error: Error): void {

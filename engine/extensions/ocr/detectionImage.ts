@@ -45,7 +45,11 @@ class DetectionImage extends Image {
 }
 
 /** Source taps (as offsets of `channels` bytes per step) and weights of a half-pixel-centred bilinear resize along one axis. */
-function taps(source: number, target: number, channels: number): { low: Int32Array; high: Int32Array; weight: Float64Array } {
+function taps(
+  source: number,
+  target: number,
+  channels: number,
+): { low: Int32Array; high: Int32Array; weight: Float64Array } {
   const low = new Int32Array(target);
   const high = new Int32Array(target);
   const weight = new Float64Array(target);
@@ -90,8 +94,12 @@ export function detectionImage(frame: RgbImage, maxSide: number): Image {
       const vx = 1 - wx;
       // Channels unrolled; each value is computed in paddleocr's order, so rounding matches it.
       out[o] = Math.round((src[tl]! * vx + src[tr]! * wx) * vy + (src[bl]! * vx + src[br]! * wx) * wy);
-      out[o + 1] = Math.round((src[tl + 1]! * vx + src[tr + 1]! * wx) * vy + (src[bl + 1]! * vx + src[br + 1]! * wx) * wy);
-      out[o + 2] = Math.round((src[tl + 2]! * vx + src[tr + 2]! * wx) * vy + (src[bl + 2]! * vx + src[br + 2]! * wx) * wy);
+      out[o + 1] = Math.round(
+        (src[tl + 1]! * vx + src[tr + 1]! * wx) * vy + (src[bl + 1]! * vx + src[br + 1]! * wx) * wy,
+      );
+      out[o + 2] = Math.round(
+        (src[tl + 2]! * vx + src[tr + 2]! * wx) * vy + (src[bl + 2]! * vx + src[br + 2]! * wx) * wy,
+      );
     }
   }
   return new DetectionImage(size.width, size.height, 3, out);
@@ -103,7 +111,11 @@ export function asDetectionImage(picture: { width: number; height: number; data:
 }
 
 /** A box found on the detection image, in the frame's coordinates. */
-export function toFrameBox(box: Box, detection: { width: number; height: number }, frame: { width: number; height: number }): Box {
+export function toFrameBox(
+  box: Box,
+  detection: { width: number; height: number },
+  frame: { width: number; height: number },
+): Box {
   const sx = frame.width / detection.width;
   const sy = frame.height / detection.height;
   const x = Math.max(0, Math.floor(box.x * sx));

@@ -1,5 +1,10 @@
 import { createOcrAnalyzer, releaseOcrModels } from "./index.ts";
-import { prepareInBackground, registerBuiltinAnalyzer, type ExtensionContext, type SichterApi } from "@sichter/engine/extension-api";
+import {
+  prepareInBackground,
+  registerBuiltinAnalyzer,
+  type ExtensionContext,
+  type SichterApi,
+} from "@sichter/engine/extension-api";
 
 export function activate(context: ExtensionContext, api: SichterApi): void {
   const size = context.configuration.detectionSize;

@@ -10,7 +10,9 @@ describe("correctGerman", () => {
     expect(correctGerman("OBERBURGERMEISTER")).toBe("OBERBÜRGERMEISTER");
   });
   it("leaves ambiguous and foreign words alone", () => {
-    expect(correctGerman("schon GroBe Zurich Hamburger SoftBank eBay LeBlanc")).toBe("schon Große Zurich Hamburger SoftBank eBay LeBlanc");
+    expect(correctGerman("schon GroBe Zurich Hamburger SoftBank eBay LeBlanc")).toBe(
+      "schon Große Zurich Hamburger SoftBank eBay LeBlanc",
+    );
     expect(correctGerman("Landtag Brandenburg")).toBe("Landtag Brandenburg");
   });
   it("folds for matching", () => {

@@ -32,13 +32,26 @@ beforeAll(async () => {
   for (const [codec, args] of Object.entries(CODECS) as Array<[keyof typeof CODECS, readonly string[]]>) {
     const file = path.join(dir, `news-${codec}.${codec === "h264" ? "mp4" : "avi"}`);
     await ffmpeg([
-      "-f", "lavfi", "-i", "mandelbrot=size=640x360:rate=25:maxiter=100", "-t", "10",
-      "-vf", LOWER_THIRDS.map((l) => lowerThirdFilter({ ...l, font, rate: 25, width: 640 })).join(","),
-      ...args, file,
+      "-f",
+      "lavfi",
+      "-i",
+      "mandelbrot=size=640x360:rate=25:maxiter=100",
+      "-t",
+      "10",
+      "-vf",
+      LOWER_THIRDS.map((l) => lowerThirdFilter({ ...l, font, rate: 25, width: 640 })).join(","),
+      ...args,
+      file,
     ]);
     const media = await probeMedia(file);
     const { shots } = await detectShots(media);
-    const result = await analyzer.analyze({ media, shots, keyframes: [], frames: mediaFrameSource(media), language: "de" });
+    const result = await analyzer.analyze({
+      media,
+      shots,
+      keyframes: [],
+      frames: mediaFrameSource(media),
+      language: "de",
+    });
     runs.set(codec, { stats: analyzer.lastRun!, text: (result.text ?? []).map((t) => t.text).sort() });
   }
 }, 300_000);

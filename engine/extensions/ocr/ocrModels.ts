@@ -43,7 +43,11 @@ export const DETECTION_MAX_SIDE = 960;
  * operator, at a cost in CPU time (synchronising the halves) that those decodes pay for. Idle worker
  * threads would also spin between operators and after a run. The readings are the same either way.
  */
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: "0" } } } };
+const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  extra: { session: { intra_op: { allow_spinning: "0" } } },
+};
 
 let loaded: { key: string; models: Promise<OcrModels> } | undefined;
 
@@ -71,7 +75,9 @@ async function load(paths: OcrModelPaths): Promise<OcrModels> {
   const classes = shape.at(-1);
   if (typeof classes === "number" && classes !== dictionary.length + 1) {
     await Promise.all([det.release(), rec.release()]);
-    throw unavailable(`${paths.dictionary} has ${dictionary.length - 1} keys (+ space); the model has ${classes} classes (blank included)`);
+    throw unavailable(
+      `${paths.dictionary} has ${dictionary.length - 1} keys (+ space); the model has ${classes} classes (blank included)`,
+    );
   }
   const module = ort as unknown as OrtModule;
   return {

@@ -35,20 +35,27 @@ function readyFrameNear(ready: ReadonlySet<number>, from: number, to: number, pr
  * sample. Frames in `ready` are taken for an extra one where they keep those gaps.
  */
 export function ocrSamplePlan(
-  input: { media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">; shots: AnalysisInput["shots"] },
+  input: {
+    media: Pick<AnalysisInput["media"], "frameRate" | "frameCount" | "keyframes">;
+    shots: AnalysisInput["shots"];
+  },
   maxGapSeconds: number,
   ready: ReadonlySet<number> = new Set(),
 ): PlannedSample[] {
   const [num, den] = input.media.frameRate.split("/").map(Number) as [number, number];
   const maxGap = Math.max(1, Math.round((maxGapSeconds * num) / den));
   const keyframes = new Set(input.media.keyframes);
-  const shots = input.shots.length > 0 ? input.shots : [{ index: -1, startFrame: 0, endFrame: input.media.frameCount, transition: null }];
+  const shots =
+    input.shots.length > 0
+      ? input.shots
+      : [{ index: -1, startFrame: 0, endFrame: input.media.frameCount, transition: null }];
   const plan: PlannedSample[] = [];
   for (const shot of shots) {
     const end = Math.min(shot.endFrame, input.media.frameCount);
     let start = shot.startFrame;
     // The frames of a dissolve show two pictures at once: read from the first clean frame.
-    if (shot.transition && shot.transition.endFrame > start && shot.transition.endFrame < end) start = shot.transition.endFrame;
+    if (shot.transition && shot.transition.endFrame > start && shot.transition.endFrame < end)
+      start = shot.transition.endFrame;
     if (end <= start) continue;
     // A shot edge acts as a sample half a gap beyond it: the first sample stands for the frames
     // back to the shot's start, so it may be at most half a gap in.
@@ -62,7 +69,10 @@ export function ocrSamplePlan(
       // A single extra frame may lie anywhere from a gap before `b` to a gap after `a`; one that
       // is ready (decoded on the shot step's way) costs no decode of its own.
       const preferred = i > 1 ? b - maxGap : a + Math.round((b - a) / 2);
-      const readyOne = extra === 1 ? readyFrameNear(ready, Math.max(b - maxGap, start), Math.min(a + maxGap, end - 1), preferred) : undefined;
+      const readyOne =
+        extra === 1
+          ? readyFrameNear(ready, Math.max(b - maxGap, start), Math.min(a + maxGap, end - 1), preferred)
+          : undefined;
       if (readyOne !== undefined) frames.push(readyOne);
       else if (i > 1) {
         // After a keyframe: each extra frame a full gap before the next sample, so the first lies as
@@ -97,7 +107,13 @@ export function ocrSamplePlan(
  * sample `half` before it), each time the farthest keyframe within `maxGap` of the last one taken,
  * or the next keyframe where none is within reach; none once the shot's end (`half` beyond it) is.
  */
-function keyframesInReach(keyframes: readonly number[], start: number, end: number, half: number, maxGap: number): number[] {
+function keyframesInReach(
+  keyframes: readonly number[],
+  start: number,
+  end: number,
+  half: number,
+  maxGap: number,
+): number[] {
   const inShot = keyframes.filter((k) => k >= start && k < end);
   const taken: number[] = [];
   let last = start - half;

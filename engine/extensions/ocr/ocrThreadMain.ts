@@ -15,7 +15,8 @@ let models: OcrModelPaths | undefined;
 const previous = new Map<number, RecognisedBox[]>();
 
 function failure(id: number, error: unknown): OcrThreadReply {
-  if (isSichterError(error)) return { id, ok: false, error: { code: error.code, params: { ...error.params }, message: error.message } };
+  if (isSichterError(error))
+    return { id, ok: false, error: { code: error.code, params: { ...error.params }, message: error.message } };
   return { id, ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
 }
 

@@ -28,4 +28,8 @@ export type OcrThreadRequest =
 
 export type OcrThreadReply =
   | { readonly id: number; readonly ok: true; readonly reading?: FrameReading }
-  | { readonly id: number; readonly ok: false; readonly error: { readonly code?: ErrorCode; readonly params?: ErrorParams; readonly message: string } };
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { readonly code?: ErrorCode; readonly params?: ErrorParams; readonly message: string };
+    };

@@ -16,8 +16,23 @@ function sample(index: number, ...lines: ReadLine[]): OcrSample {
 
 describe("separateOverlays", () => {
   it("takes a URL watermark that stays across shots, misread now and then, for one overlay with its best reading", () => {
-    const reads = ["tv.example.de", "tv.examp1e.de", "tv.example.de", "ample.de", "tv.example.de", "tv.exarnple.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de", "tv.example.de"];
-    const samples = reads.map((text, i) => sample(i, line(text, { ...CORNER, x: CORNER.x + (i % 3) }, text === "tv.example.de" ? 0.97 : 0.7)));
+    const reads = [
+      "tv.example.de",
+      "tv.examp1e.de",
+      "tv.example.de",
+      "ample.de",
+      "tv.example.de",
+      "tv.exarnple.de",
+      "tv.example.de",
+      "tv.example.de",
+      "tv.example.de",
+      "tv.example.de",
+      "tv.example.de",
+      "tv.example.de",
+    ];
+    const samples = reads.map((text, i) =>
+      sample(i, line(text, { ...CORNER, x: CORNER.x + (i % 3) }, text === "tv.example.de" ? 0.97 : 0.7)),
+    );
     samples[5] = sample(5, line("tv.exarnple.de", CORNER, 0.7), line("North Korea launch", LOWER_THIRD));
     const { content, overlays } = separateOverlays(samples);
     expect(overlays).toHaveLength(1);
@@ -45,7 +60,9 @@ describe("separateOverlays", () => {
   it("leaves three lower thirds alone that take turns in one band, one per shot, even where samples either side of a cut see one", () => {
     const names = ["Landtag Brandenburg", "Bürgermeisterin Anna Schäfer", "Hochwasser Oderbruch"];
     // Each shown in 3 of its shot's 4 samples: the last sample of one shot and the first of the next are both lit.
-    const samples = Array.from({ length: 12 }, (_, i) => (i % 4 === 3 && i === 11 ? sample(i) : sample(i, line(names[Math.floor(i / 4)]!, LOWER_THIRD))));
+    const samples = Array.from({ length: 12 }, (_, i) =>
+      i % 4 === 3 && i === 11 ? sample(i) : sample(i, line(names[Math.floor(i / 4)]!, LOWER_THIRD)),
+    );
     const { content, overlays } = separateOverlays(samples);
     expect(overlays).toEqual([]);
     expect(new Set(content.flatMap((s) => s.lines.map((l) => l.text)))).toEqual(new Set(names));
@@ -54,18 +71,40 @@ describe("separateOverlays", () => {
   it("leaves lower thirds alone that take turns in one band where the shot step missed a cut between two of them", () => {
     // Seen on tuning seed 1096 (640x360): four names, the second and third in what the shot step
     // took for one shot; one change within a shot had made the band an in-place ticker.
-    const names = ["Miriam Petersen", "Miriam Petersen", "Miriam Petersen", "Anna Hoffmann", "Anna Hoffmann", "Oliver Petersen", "Oliver Petersen", "Laura Turner", "Laura Turner", "Laura Turner"];
-    const samples = Array.from({ length: 12 }, (_, i) => (i === 0 || i === 11 ? sample(i) : sample(i, line(names[i - 1]!, LOWER_THIRD))));
+    const names = [
+      "Miriam Petersen",
+      "Miriam Petersen",
+      "Miriam Petersen",
+      "Anna Hoffmann",
+      "Anna Hoffmann",
+      "Oliver Petersen",
+      "Oliver Petersen",
+      "Laura Turner",
+      "Laura Turner",
+      "Laura Turner",
+    ];
+    const samples = Array.from({ length: 12 }, (_, i) =>
+      i === 0 || i === 11 ? sample(i) : sample(i, line(names[i - 1]!, LOWER_THIRD)),
+    );
     const { content, overlays } = separateOverlays(samples);
     expect(overlays).toEqual([]);
     expect(new Set(content.flatMap((s) => s.lines.map((l) => l.text)))).toEqual(new Set(names));
   });
 
   it("takes a scrolling ticker for one overlay although some samples miss it, and a clock read once in a larger box", () => {
-    const pieces = ["+++ Brand in der Altstac", "Brand in der Altstadt+++", "Altstadt+++ Storm warni", "Storm warning for Hamburg++", "Hamburg +++ Stau auf der"];
+    const pieces = [
+      "+++ Brand in der Altstac",
+      "Brand in der Altstadt+++",
+      "Altstadt+++ Storm warni",
+      "Storm warning for Hamburg++",
+      "Hamburg +++ Stau auf der",
+    ];
     const lit = [2, 3, 4, 5, 9, 11];
     const samples = Array.from({ length: 12 }, (_, i) => {
-      const clock = line(`20:0${Math.floor(i / 4)}`, i === 11 ? { x: 565, y: 38, width: 68, height: 36 } : { x: 568, y: 45, width: 56, height: 21 });
+      const clock = line(
+        `20:0${Math.floor(i / 4)}`,
+        i === 11 ? { x: 565, y: 38, width: 68, height: 36 } : { x: 568, y: 45, width: 56, height: 21 },
+      );
       const at = lit.indexOf(i);
       if (at < 0) return sample(i, clock);
       return sample(i, clock, line(pieces[at % pieces.length]!, { x: 400 - at * 80, y: 330, width: 250, height: 28 }));
@@ -78,8 +117,28 @@ describe("separateOverlays", () => {
   it("takes the pieces of a scrolling ticker read where the frame's edge cuts it off for the ticker too", () => {
     // Seen on tuning seed 1046 (640x360): the ticker is read at ever other places along its strip;
     // its tail, cut off at the left edge, lies left of where most readings were, and its words became keywords.
-    const pieces = ["+++ Sturm über Dr", "+++ Sturm über Dresden", "Sturm über Dresden +++ Ma", "Dresden +++ Markets close higher", "Hochwasser in Berlin +++", "close higher +++ Hochwasser in Berlin +++", "Hochwasser in Berlin +++", "sser in Berlin +++", "lin +++"];
-    const boxes = [[440, 200], [380, 260], [330, 300], [130, 500], [300, 270], [0, 480], [12, 270], [0, 190], [0, 85]] as const;
+    const pieces = [
+      "+++ Sturm über Dr",
+      "+++ Sturm über Dresden",
+      "Sturm über Dresden +++ Ma",
+      "Dresden +++ Markets close higher",
+      "Hochwasser in Berlin +++",
+      "close higher +++ Hochwasser in Berlin +++",
+      "Hochwasser in Berlin +++",
+      "sser in Berlin +++",
+      "lin +++",
+    ];
+    const boxes = [
+      [440, 200],
+      [380, 260],
+      [330, 300],
+      [130, 500],
+      [300, 270],
+      [0, 480],
+      [12, 270],
+      [0, 190],
+      [0, 85],
+    ] as const;
     const samples = Array.from({ length: 12 }, (_, i) => {
       const at = i - 3;
       if (at < 0) return sample(i);
@@ -107,8 +166,24 @@ describe("separateOverlays", () => {
   it("does not take two names that share a surname for misreads of one text", () => {
     // Seen on tuning seed 1018 (480x270): "Oliver Keller" in the first shot and "David Keller" in
     // two shots (the shot step cut one in two) were one text seen in three shots, across a cut.
-    const reads: Array<[number, string?]> = [[0], [0, "Oliver Keller"], [1], [2, "Hochwasser in Dresden"], [2], [3, "Lena Hartmann"], [3], [4, "David Keller"], [5, "David Keller"], [5, "David Keller"], [6], [6, "Schulen bleiben geschlossen"]];
-    const samples = reads.map(([shot, text], i) => ({ ...sample(i, ...(text ? [line(text, LOWER_THIRD)] : [])), shot }));
+    const reads: Array<[number, string?]> = [
+      [0],
+      [0, "Oliver Keller"],
+      [1],
+      [2, "Hochwasser in Dresden"],
+      [2],
+      [3, "Lena Hartmann"],
+      [3],
+      [4, "David Keller"],
+      [5, "David Keller"],
+      [5, "David Keller"],
+      [6],
+      [6, "Schulen bleiben geschlossen"],
+    ];
+    const samples = reads.map(([shot, text], i) => ({
+      ...sample(i, ...(text ? [line(text, LOWER_THIRD)] : [])),
+      shot,
+    }));
     const { content, overlays } = separateOverlays(samples);
     expect(overlays).toEqual([]);
     expect(content.flatMap((s) => s.lines)).toHaveLength(7);

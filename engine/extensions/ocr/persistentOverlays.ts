@@ -160,7 +160,13 @@ export function separateOverlays(
   ordered.forEach((sample, index) => {
     for (const line of sample.lines) {
       if (!line.box) continue;
-      const sighting: Sighting = { sample: index, shot: sample.shot ?? -1, from: sample.from, to: sample.to, line: { ...line, box: line.box } };
+      const sighting: Sighting = {
+        sample: index,
+        shot: sample.shot ?? -1,
+        from: sample.from,
+        to: sample.to,
+        line: { ...line, box: line.box },
+      };
       const place = places.find((p) => samePlace(p.box, line.box!));
       if (place) {
         place.sightings.push(sighting);
@@ -259,7 +265,9 @@ function isTicker(place: Place, groups: readonly (readonly Sighting[])[], sample
 
 /** Where the text read in a place changes from one lit sample to the next: within a shot or at a cut. */
 function textChanges(groups: readonly (readonly Sighting[])[]): { withinShot: number; atCut: number } {
-  const reads = groups.flatMap((members, group) => members.map((m) => ({ sample: m.sample, shot: m.shot, group }))).sort((a, b) => a.sample - b.sample);
+  const reads = groups
+    .flatMap((members, group) => members.map((m) => ({ sample: m.sample, shot: m.shot, group })))
+    .sort((a, b) => a.sample - b.sample);
   let withinShot = 0;
   let atCut = 0;
   for (let i = 1; i < reads.length; i++) {

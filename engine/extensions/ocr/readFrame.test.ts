@@ -16,14 +16,22 @@ let frames: RgbImage[];
 beforeAll(async () => {
   const file = path.join(dir, "texts.mkv");
   const font = ocrFont();
-  const third = (text: string, start: number, end: number) => lowerThirdFilter({ text, start, end, size: 44, y: 560, font, rate: 25, width: 1280 });
+  const third = (text: string, start: number, end: number) =>
+    lowerThirdFilter({ text, start, end, size: 44, y: 560, font, rate: 25, width: 1280 });
   await ffmpeg([
-    "-f", "lavfi", "-i", "color=c=0x305070:size=1280x720:rate=25:duration=0.08",
-    "-vf", [third("Landtag Brandenburg", 0, 1), third("Bundestag in Berlin", 1, 2)].join(","),
-    "-c:v", "ffv1", file,
+    "-f",
+    "lavfi",
+    "-i",
+    "color=c=0x305070:size=1280x720:rate=25:duration=0.08",
+    "-vf",
+    [third("Landtag Brandenburg", 0, 1), third("Bundestag in Berlin", 1, 2)].join(","),
+    "-c:v",
+    "ffv1",
+    file,
   ]);
   frames = [];
-  for await (const data of readFrames({ file, geometry: { width: 1280, height: 720, pixelFormat: "rgb24" } })) frames.push({ width: 1280, height: 720, data });
+  for await (const data of readFrames({ file, geometry: { width: 1280, height: 720, pixelFormat: "rgb24" } }))
+    frames.push({ width: 1280, height: 720, data });
   models = await loadOcrModels(undefined);
 }, 120_000);
 afterAll(async () => {
@@ -32,7 +40,11 @@ afterAll(async () => {
 });
 
 /** The reading of `frame` as the previous sample, its text replaced by a marker, its box moved. */
-function previousOf(frame: RgbImage, box: RecognisedBox["box"], move: { x: number; y: number; height: number }): RecognisedBox[] {
+function previousOf(
+  frame: RgbImage,
+  box: RecognisedBox["box"],
+  move: { x: number; y: number; height: number },
+): RecognisedBox[] {
   const moved = { x: box.x + move.x, y: box.y + move.y, width: box.width, height: box.height + move.height };
   return [{ box: moved, signature: signature(frame, moved), raw: "MARKER", confidence: 0.9 }];
 }
@@ -45,17 +57,32 @@ describe("readFrame", () => {
     const box = first.boxes[0]!.box;
 
     // The same pixels, the box three pixels over and six taller: the reading stands.
-    const jittered = await readFrame(models, frames[0]!, OPTIONS, previousOf(frames[0]!, box, { x: 3, y: -4, height: 6 }));
+    const jittered = await readFrame(
+      models,
+      frames[0]!,
+      OPTIONS,
+      previousOf(frames[0]!, box, { x: 3, y: -4, height: 6 }),
+    );
     expect(jittered.boxes.map((b) => b.raw)).toEqual(["MARKER"]);
     expect(jittered.recognised).toBe(0);
 
     // A box a whole text height away is another text's.
-    const away = await readFrame(models, frames[0]!, OPTIONS, previousOf(frames[0]!, box, { x: 0, y: -box.height, height: 0 }));
+    const away = await readFrame(
+      models,
+      frames[0]!,
+      OPTIONS,
+      previousOf(frames[0]!, box, { x: 0, y: -box.height, height: 0 }),
+    );
     expect(away.recognised).toBe(1);
     expect(away.lines.map((l) => l.text)).toEqual(["Landtag Brandenburg"]);
 
     // Another text in the same place: read again.
-    const changed = await readFrame(models, frames[1]!, OPTIONS, previousOf(frames[0]!, box, { x: 3, y: -4, height: 6 }));
+    const changed = await readFrame(
+      models,
+      frames[1]!,
+      OPTIONS,
+      previousOf(frames[0]!, box, { x: 3, y: -4, height: 6 }),
+    );
     expect(changed.recognised).toBeGreaterThanOrEqual(1);
     expect(changed.lines.map((l) => l.text).join(" ")).toContain("Bundestag");
   }, 60_000);

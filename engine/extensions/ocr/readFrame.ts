@@ -122,8 +122,14 @@ function joinLines(parts: RecognisedBox[]): Array<{ raw: string; confidence: num
     const group = groups.find((g) => {
       const last = g[g.length - 1]!;
       const lastCentre = last.box.y + last.box.height / 2;
-      return Math.abs(centre - lastCentre) < 0.5 * Math.min(part.box.height, last.box.height) &&
-        g.some((m) => Math.max(m.box.x, part.box.x) - Math.min(m.box.x + m.box.width, part.box.x + part.box.width) < 2 * part.box.height);
+      return (
+        Math.abs(centre - lastCentre) < 0.5 * Math.min(part.box.height, last.box.height) &&
+        g.some(
+          (m) =>
+            Math.max(m.box.x, part.box.x) - Math.min(m.box.x + m.box.width, part.box.x + part.box.width) <
+            2 * part.box.height,
+        )
+      );
     });
     if (group) group.push(part);
     else groups.push([part]);
@@ -157,8 +163,8 @@ export async function readFrame(
 ): Promise<FrameReading> {
   const image = new Image(frame.width, frame.height, 3, frame.data);
   const t0 = performance.now();
-  const detected = (await models.detection.run(small, { maxSideLength: Math.max(small.width, small.height) })).map((box) =>
-    toFrameBox(box, small, frame),
+  const detected = (await models.detection.run(small, { maxSideLength: Math.max(small.width, small.height) })).map(
+    (box) => toFrameBox(box, small, frame),
   );
   const t1 = performance.now();
   const boxes: RecognisedBox[] = [];
@@ -170,7 +176,9 @@ export async function readFrame(
     // moved by a few pixels samples other pixels: the text's old box is then looked at again.
     const same =
       previous.find((p) => overlap(p.box, box) > 0.7 && unchanged(p.signature, sig, options.reuseDifference)) ??
-      previous.find((p) => sameExtent(p.box, box) && unchanged(p.signature, signature(frame, p.box), options.reuseDifference));
+      previous.find(
+        (p) => sameExtent(p.box, box) && unchanged(p.signature, signature(frame, p.box), options.reuseDifference),
+      );
     if (same) boxes.push({ box, signature: sig, raw: same.raw, confidence: same.confidence });
     else toRecognise.push({ box, signature: sig });
   }
@@ -182,12 +190,18 @@ export async function readFrame(
     const scale = recognitionScale(box);
     const crop = scale === 1 ? undefined : textCrop(frame, box, scale);
     const [result] = crop
-      ? await models.recognition.run(new Image(crop.width, crop.height, 3, crop.data), [{ x: 0, y: 0, width: crop.width, height: crop.height }], { ordering: { sortByReadingOrder: false } })
+      ? await models.recognition.run(
+          new Image(crop.width, crop.height, 3, crop.data),
+          [{ x: 0, y: 0, width: crop.width, height: crop.height }],
+          { ordering: { sortByReadingOrder: false } },
+        )
       : await models.recognition.run(image, [box], { ordering: { sortByReadingOrder: false } });
     if (result) boxes.push({ box, signature: sig, raw: result.text, confidence: result.confidence });
   }
   const t2 = performance.now();
-  const kept = boxes.filter((b) => b.confidence >= options.minConfidence && b.raw.replace(/[^\p{L}\p{N}]/gu, "").length >= 2);
+  const kept = boxes.filter(
+    (b) => b.confidence >= options.minConfidence && b.raw.replace(/[^\p{L}\p{N}]/gu, "").length >= 2,
+  );
   const lines = joinLines(kept).map((l) => ({ ...l, text: correctGerman(l.raw) }));
   return {
     lines,

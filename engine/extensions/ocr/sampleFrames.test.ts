@@ -3,7 +3,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCutClip, makeTempDir } from "../../test/fixtures.ts";
 import { detectShots } from "@sichter/engine/extensions/shots";
-import { bytesPerFrame, mediaFrameSource, type FrameStoreIndex, type StoredPictures, FrameStoreReader, FrameStoreWriter, keyframeFrameGeometry, type MediaInfo, probeMedia } from "@sichter/engine/extension-api";
+import {
+  bytesPerFrame,
+  mediaFrameSource,
+  type FrameStoreIndex,
+  type StoredPictures,
+  FrameStoreReader,
+  FrameStoreWriter,
+  keyframeFrameGeometry,
+  type MediaInfo,
+  probeMedia,
+} from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 import { sampleFrames } from "./sampleFrames.ts";
 
@@ -14,10 +24,18 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const clip = path.join(dir, "clip.mp4");
-  await makeCutClip(clip, [30, 40, 30], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "20", "-sc_threshold", "0", "-pix_fmt", "yuv420p"] });
+  await makeCutClip(clip, [30, 40, 30], {
+    codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "20", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
+  });
   media = await probeMedia(clip);
   // Every keyframe, and a frame between two of them.
-  const sample = (frame: number): PlannedSample => ({ frame, from: frame, to: frame + 1, keyframe: media.keyframes.includes(frame), shot: 0 });
+  const sample = (frame: number): PlannedSample => ({
+    frame,
+    from: frame,
+    to: frame + 1,
+    keyframe: media.keyframes.includes(frame),
+    shot: 0,
+  });
   plan = [...media.keyframes.slice(0, 2), 25, ...media.keyframes.slice(2)].map(sample);
 }, 60_000);
 
@@ -25,7 +43,15 @@ async function pictures(index?: FrameStoreIndex): Promise<Buffer[]> {
   const out: Buffer[] = [];
   const store = new FrameStoreReader(index);
   try {
-    for await (const { image } of sampleFrames(media, plan, Math.min(media.width, 1280), mediaFrameSource(media), undefined, store)) out.push(Buffer.from(image.data));
+    for await (const { image } of sampleFrames(
+      media,
+      plan,
+      Math.min(media.width, 1280),
+      mediaFrameSource(media),
+      undefined,
+      store,
+    ))
+      out.push(Buffer.from(image.data));
   } finally {
     await store.dispose();
   }
@@ -41,7 +67,8 @@ async function shotStepStore(folder: string, budget?: number): Promise<StoredPic
   return writer.index().pictures.map((p) => ({ ...p, file: path.join(folder, p.file) }));
 }
 
-const keyframesIn = (pictures: StoredPictures[]): StoredPictures => pictures.find((p) => path.basename(p.file) === "keyframes.rgb")!;
+const keyframesIn = (pictures: StoredPictures[]): StoredPictures =>
+  pictures.find((p) => path.basename(p.file) === "keyframes.rgb")!;
 
 describe("sampleFrames", () => {
   it("takes keyframes from the frame store where the shot step put them at this width, the same pictures as its own decode", async () => {
@@ -67,7 +94,9 @@ describe("sampleFrames", () => {
     expect(two.spans).toHaveLength(2);
     expect((await pictures({ pictures: [two] })).every((p, i) => p.equals(own[i]!))).toBe(true);
     // Pictures at another width are not used.
-    expect((await pictures({ pictures: [{ ...two, width: 160, height: 90 }] })).every((p, i) => p.equals(own[i]!))).toBe(true);
+    expect(
+      (await pictures({ pictures: [{ ...two, width: 160, height: 90 }] })).every((p, i) => p.equals(own[i]!)),
+    ).toBe(true);
   });
 
   it("takes a frame between keyframes from the frame store where it holds it, else decodes it", async () => {

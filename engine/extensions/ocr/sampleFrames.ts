@@ -1,4 +1,15 @@
-import { ErrorCode, CancellationToken, throwIfCancelled, SichterError, readFrames, evenHeight, type FrameSource, type RgbImage, FrameStoreReader, type MediaInfo } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationToken,
+  throwIfCancelled,
+  SichterError,
+  readFrames,
+  evenHeight,
+  type FrameSource,
+  type RgbImage,
+  FrameStoreReader,
+  type MediaInfo,
+} from "@sichter/engine/extension-api";
 import type { PlannedSample } from "./ocrSamplePlan.ts";
 
 /**
@@ -18,7 +29,8 @@ export async function* sampleFrames(
 ): AsyncGenerator<{ sample: PlannedSample; image: RgbImage }, void, undefined> {
   const height = evenHeight(media, width);
   const geometry = { width, height, pixelFormat: "rgb24" } as const;
-  const stored = (frame: number): Promise<RgbImage | undefined> => store.frame(frame, geometry).then((data) => data && { width, height, data });
+  const stored = (frame: number): Promise<RgbImage | undefined> =>
+    store.frame(frame, geometry).then((data) => data && { width, height, data });
   // Past the stored ones, the stream runs from the clip's start: a seek could land on another
   // keyframe than asked, and a picture matched to the wrong keyframe would go unnoticed. In an
   // intra-only clip that stream would decode every frame of the clip for a sample every few
@@ -38,14 +50,19 @@ export async function* sampleFrames(
       if (key === frame) return { width, height, data: next.value };
       if (key === undefined || key > frame) break;
     }
-    throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${frame} missing from the keyframe stream of ${media.path}` });
+    throw new SichterError(ErrorCode.INTERNAL, {
+      detail: `keyframe ${frame} missing from the keyframe stream of ${media.path}`,
+    });
   };
   const decode = (frame: number): Promise<RgbImage> => frames.rgb(frame, width, 1, token).then(([image]) => image!);
   const fetch = (sample: PlannedSample): Promise<RgbImage> => {
     if (!streamed(sample)) return stored(sample.frame).then((image) => image ?? decode(sample.frame));
     if (!store.has(sample.frame, geometry)) return nextKeyframe(sample.frame);
     return stored(sample.frame).then((image) => {
-      if (!image) throw new SichterError(ErrorCode.INTERNAL, { detail: `keyframe ${sample.frame} is cut short in the frame store of ${media.path}` });
+      if (!image)
+        throw new SichterError(ErrorCode.INTERNAL, {
+          detail: `keyframe ${sample.frame} is cut short in the frame store of ${media.path}`,
+        });
       return image;
     });
   };
@@ -65,4 +82,3 @@ export async function* sampleFrames(
     await keyStream?.return();
   }
 }
-

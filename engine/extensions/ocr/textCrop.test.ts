@@ -20,12 +20,27 @@ beforeAll(async () => {
   const font = ocrFont();
   // Compressed as the benchmark's clips are (x264 at CRF 30): the gaps between words blur.
   await ffmpeg([
-    "-f", "lavfi", "-i", "life=s=120x68:r=25:seed=7:mold=10:life_color=#5a7fa0:death_color=#20304a,scale=480:270",
-    "-vf", LINES.map((text, i) => lowerThirdFilter({ text, start: i, end: i + 1, size: 13, y: 200, font, rate: 25, width: 480 })).join(","),
-    "-frames:v", "3", "-c:v", "libx264", "-crf", "30", "-pix_fmt", "yuv420p", file,
+    "-f",
+    "lavfi",
+    "-i",
+    "life=s=120x68:r=25:seed=7:mold=10:life_color=#5a7fa0:death_color=#20304a,scale=480:270",
+    "-vf",
+    LINES.map((text, i) =>
+      lowerThirdFilter({ text, start: i, end: i + 1, size: 13, y: 200, font, rate: 25, width: 480 }),
+    ).join(","),
+    "-frames:v",
+    "3",
+    "-c:v",
+    "libx264",
+    "-crf",
+    "30",
+    "-pix_fmt",
+    "yuv420p",
+    file,
   ]);
   frames = [];
-  for await (const data of readFrames({ file, geometry: { width: 480, height: 270, pixelFormat: "rgb24" } })) frames.push({ width: 480, height: 270, data });
+  for await (const data of readFrames({ file, geometry: { width: 480, height: 270, pixelFormat: "rgb24" } }))
+    frames.push({ width: 480, height: 270, data });
   models = await loadOcrModels(undefined);
 }, 120_000);
 afterAll(async () => {

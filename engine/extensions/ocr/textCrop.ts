@@ -87,7 +87,11 @@ const SMALL_TEXT_HEIGHT = RECOGNITION_HEIGHT / 1.5;
  */
 export function recognitionScale(box: Box): number {
   const p = box.points;
-  const height = p ? Math.max(Math.hypot(p[0].x - p[3].x, p[0].y - p[3].y), Math.hypot(p[1].x - p[2].x, p[1].y - p[2].y)) : box.height;
-  const width = p ? Math.max(Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y), Math.hypot(p[3].x - p[2].x, p[3].y - p[2].y)) : box.width;
+  const height = p
+    ? Math.max(Math.hypot(p[0].x - p[3].x, p[0].y - p[3].y), Math.hypot(p[1].x - p[2].x, p[1].y - p[2].y))
+    : box.height;
+  const width = p
+    ? Math.max(Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y), Math.hypot(p[3].x - p[2].x, p[3].y - p[2].y))
+    : box.width;
   return height < SMALL_TEXT_HEIGHT && width >= height ? 2 : 1;
 }

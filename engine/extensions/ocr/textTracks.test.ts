@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { textSimilarity, trackText, type OcrSample } from "./textTracks.ts";
 
 const line = (text: string, confidence = 0.9) => ({ text, raw: text, confidence });
-const sample = (frame: number, ...texts: string[]): OcrSample => ({ frame, from: frame - 12, to: frame + 13, lines: texts.map((t) => line(t)) });
+const sample = (frame: number, ...texts: string[]): OcrSample => ({
+  frame,
+  from: frame - 12,
+  to: frame + 13,
+  lines: texts.map((t) => line(t)),
+});
 
 describe("trackText", () => {
   it("joins jittery readings of one text into one item with one range", () => {

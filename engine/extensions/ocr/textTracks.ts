@@ -114,7 +114,10 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
     const pairs: Array<{ line: number; track: OpenTrack; score: number }> = [];
     sample.lines.forEach((line, li) => {
       for (const track of open) {
-        const score = Math.max(textSimilarity(line.text, track.latest), textSimilarity(line.text, bestVariant(track).text));
+        const score = Math.max(
+          textSimilarity(line.text, track.latest),
+          textSimilarity(line.text, bestVariant(track).text),
+        );
         if (score >= threshold) pairs.push({ line: li, track, score });
       }
     });
@@ -158,7 +161,15 @@ export function trackText(samples: readonly OcrSample[], options: TrackOptions =
     .map((t) => {
       const { text, raw } = bestVariant(t);
       const confidence = t.confidences.reduce((s, c) => s + c, 0) / t.confidences.length;
-      return { startFrame: t.startFrame, endFrame: t.endFrame, text, raw, confidence, sightings: t.confidences.length, ...(t.box && { box: t.box }) };
+      return {
+        startFrame: t.startFrame,
+        endFrame: t.endFrame,
+        text,
+        raw,
+        confidence,
+        sightings: t.confidences.length,
+        ...(t.box && { box: t.box }),
+      };
     })
     .sort((a, b) => a.startFrame - b.startFrame || a.text.localeCompare(b.text));
 }

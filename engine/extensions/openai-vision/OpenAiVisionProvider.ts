@@ -1,4 +1,14 @@
-import { ErrorCode, throwIfCancelled, isSichterError, type SichterError, type ImageAnswer, type KeywordProvider, type OutboundRequest, resolveApiKey, statusFailure } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  throwIfCancelled,
+  isSichterError,
+  type SichterError,
+  type ImageAnswer,
+  type KeywordProvider,
+  type OutboundRequest,
+  resolveApiKey,
+  statusFailure,
+} from "@sichter/engine/extension-api";
 import { buildChatRequest, type KeywordLanguage } from "./chatRequest.ts";
 import { limitKeywords } from "./limitKeywords.ts";
 import { readOpenAiSettings } from "./openAiSettings.ts";
@@ -40,7 +50,14 @@ export function createOpenAiVisionProvider(options: OpenAiVisionProviderOptions 
       const requests = images.map((image): OutboundRequest => ({
         url: `${settings.baseUrl}/chat/completions`,
         headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        body: JSON.stringify(buildChatRequest(image, { model: settings.model, languages, maxKeywords: settings.maxKeywords, detail: settings.detail })),
+        body: JSON.stringify(
+          buildChatRequest(image, {
+            model: settings.model,
+            languages,
+            maxKeywords: settings.maxKeywords,
+            detail: settings.detail,
+          }),
+        ),
         imageIds: [image.id],
       }));
 
@@ -49,7 +66,8 @@ export function createOpenAiVisionProvider(options: OpenAiVisionProviderOptions 
       for (const [i, image] of images.entries()) {
         throwIfCancelled(token);
         const response = await context.send(requests[i]!, token);
-        if (response.status < 200 || response.status > 299) throw statusFailure(OPENAI_VISION_PROVIDER_ID, response, [apiKey]);
+        if (response.status < 200 || response.status > 299)
+          throw statusFailure(OPENAI_VISION_PROVIDER_ID, response, [apiKey]);
         try {
           answers.push(limitKeywords(parseChatResponse(response.body, image), languages, settings.maxKeywords));
         } catch (error) {

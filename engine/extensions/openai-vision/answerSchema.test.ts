@@ -6,7 +6,10 @@ import { AnswerContent, answerJsonSchema } from "./answerSchema.ts";
 function zodShapes(schema: z.ZodType, path = "$"): string[] {
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
-    return [`${path}: ${Object.keys(shape).sort().join(",")}`, ...Object.entries(shape).flatMap(([k, v]) => zodShapes(v, `${path}.${k}`))];
+    return [
+      `${path}: ${Object.keys(shape).sort().join(",")}`,
+      ...Object.entries(shape).flatMap(([k, v]) => zodShapes(v, `${path}.${k}`)),
+    ];
   }
   if (schema instanceof z.ZodArray) return zodShapes(schema.element as z.ZodType, `${path}[]`);
   return [];
@@ -14,7 +17,10 @@ function zodShapes(schema: z.ZodType, path = "$"): string[] {
 
 function jsonShapes(schema: any, path = "$"): string[] {
   if (schema.type === "object") {
-    return [`${path}: ${Object.keys(schema.properties).sort().join(",")}`, ...Object.entries(schema.properties).flatMap(([k, v]) => jsonShapes(v, `${path}.${k}`))];
+    return [
+      `${path}: ${Object.keys(schema.properties).sort().join(",")}`,
+      ...Object.entries(schema.properties).flatMap(([k, v]) => jsonShapes(v, `${path}.${k}`)),
+    ];
   }
   if (schema.type === "array") return jsonShapes(schema.items, `${path}[]`);
   return [];
@@ -23,7 +29,11 @@ function jsonShapes(schema: any, path = "$"): string[] {
 /** Strict mode: every object closed and every property required. */
 function strictViolations(schema: any, path = "$"): string[] {
   if (schema.type === "object") {
-    const own = schema.additionalProperties === false && JSON.stringify([...schema.required].sort()) === JSON.stringify(Object.keys(schema.properties).sort()) ? [] : [path];
+    const own =
+      schema.additionalProperties === false &&
+      JSON.stringify([...schema.required].sort()) === JSON.stringify(Object.keys(schema.properties).sort())
+        ? []
+        : [path];
     return [...own, ...Object.entries(schema.properties).flatMap(([k, v]) => strictViolations(v, `${path}.${k}`))];
   }
   return schema.type === "array" ? strictViolations(schema.items, `${path}[]`) : [];
@@ -42,10 +52,21 @@ describe("answer schema", () => {
   });
 
   it("rejects extra fields and confidences outside 0..1 on our side", () => {
-    const tile = { label: "1", keywords: [{ text: "Ernte", language: "de", confidence: 0.8 }], description: "", mediaTopics: [] };
+    const tile = {
+      label: "1",
+      keywords: [{ text: "Ernte", language: "de", confidence: 0.8 }],
+      description: "",
+      mediaTopics: [],
+    };
     expect(AnswerContent.safeParse({ tiles: [tile] }).success).toBe(true);
     expect(AnswerContent.safeParse({ tiles: [{ ...tile, extra: 1 }] }).success).toBe(false);
-    expect(AnswerContent.safeParse({ tiles: [{ ...tile, keywords: [{ text: "x", language: "de", confidence: 1.2 }] }] }).success).toBe(false);
-    expect(AnswerContent.safeParse({ tiles: [{ ...tile, keywords: [{ text: "x", language: "fr", confidence: 0.5 }] }] }).success).toBe(false);
+    expect(
+      AnswerContent.safeParse({ tiles: [{ ...tile, keywords: [{ text: "x", language: "de", confidence: 1.2 }] }] })
+        .success,
+    ).toBe(false);
+    expect(
+      AnswerContent.safeParse({ tiles: [{ ...tile, keywords: [{ text: "x", language: "fr", confidence: 0.5 }] }] })
+        .success,
+    ).toBe(false);
   });
 });

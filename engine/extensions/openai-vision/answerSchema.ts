@@ -30,7 +30,10 @@ export type AnswerContent = z.infer<typeof AnswerContent>;
  * `AnswerContent`. Labels and languages are enums of this request's values, so the model cannot
  * invent a tile or answer in a language nobody asked for.
  */
-export function answerJsonSchema(labels: readonly string[], languages: readonly ("de" | "en")[]): Record<string, unknown> {
+export function answerJsonSchema(
+  labels: readonly string[],
+  languages: readonly ("de" | "en")[],
+): Record<string, unknown> {
   const object = (properties: Record<string, unknown>, description?: string) => ({
     type: "object",
     ...(description !== undefined && { description }),
@@ -54,7 +57,10 @@ export function answerJsonSchema(labels: readonly string[], languages: readonly 
             confidence,
           }),
         },
-        description: { type: "string", description: "One factual sentence about the tile's motif, or an empty string." },
+        description: {
+          type: "string",
+          description: "One factual sentence about the tile's motif, or an empty string.",
+        },
         mediaTopics: {
           type: "array",
           description: "IPTC Media Topics that fit the tile, possibly none.",

@@ -25,7 +25,7 @@ const REASONING_HEADROOM_TOKENS = 4096;
 export const SYSTEM_PROMPT = [
   "You log news video for a newsroom archive: you look at keyframes and name what they show as search keywords.",
   "Describe motifs only: objects, places, buildings, vehicles, activities, events, weather and the kind of scene.",
-  "Never name people and never identify or guess who a person is, not even well-known people; do not describe faces, age, ethnicity, health, religion or other personal traits. A person is only a role in the scene, such as \"speaker\", \"firefighter\" or \"crowd\". The archive must hold no personal data.",
+  'Never name people and never identify or guess who a person is, not even well-known people; do not describe faces, age, ethnicity, health, religion or other personal traits. A person is only a role in the scene, such as "speaker", "firefighter" or "crowd". The archive must hold no personal data.',
   "Do not transcribe on-screen text or captions; text is read separately.",
   "Answer only with JSON in the requested format.",
 ].join("\n");
@@ -60,7 +60,10 @@ export function buildChatRequest(image: ProviderImage, options: ChatRequestOptio
         // needs a public URL). `detail` picks the resolution the model sees and so the token cost.
         content: [
           { type: "text", text: taskText(image, labels, languages, options.maxKeywords) },
-          { type: "image_url", image_url: { url: `data:image/jpeg;base64,${image.jpegBase64}`, detail: options.detail } },
+          {
+            type: "image_url",
+            image_url: { url: `data:image/jpeg;base64,${image.jpegBase64}`, detail: options.detail },
+          },
         ],
       },
     ],
@@ -72,14 +75,20 @@ export function buildChatRequest(image: ProviderImage, options: ChatRequestOptio
     },
     // Upper bound on billed output tokens: a generous estimate of a full answer plus room for
     // reasoning models. An answer cut off here ends with finish_reason "length" and is rejected.
-    max_completion_tokens: labels.length * (options.maxKeywords * languages.length * 16 + 200) + REASONING_HEADROOM_TOKENS,
+    max_completion_tokens:
+      labels.length * (options.maxKeywords * languages.length * 16 + 200) + REASONING_HEADROOM_TOKENS,
     // Do not keep the exchange for OpenAI's distillation and evaluation products (the default, stated
     // anyway: keyframes are newsroom material).
     store: false,
   };
 }
 
-function taskText(image: ProviderImage, labels: readonly string[], languages: readonly KeywordLanguage[], maxKeywords: number): string {
+function taskText(
+  image: ProviderImage,
+  labels: readonly string[],
+  languages: readonly KeywordLanguage[],
+  maxKeywords: number,
+): string {
   const sheet = labels.length > 1 || image.columns * image.rows > 1;
   const languageList = languages.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(", ");
   return [
@@ -99,16 +108,21 @@ function taskText(image: ProviderImage, labels: readonly string[], languages: re
 /** The tile labels, checked: a sheet the model cannot map back to keyframes must not be sent. */
 function checkedLabels(image: ProviderImage): string[] {
   const labels = image.tiles.map((t) => t.label);
-  const gridOk = Number.isInteger(image.columns) && Number.isInteger(image.rows) && image.columns >= 1 && image.rows >= 1;
+  const gridOk =
+    Number.isInteger(image.columns) && Number.isInteger(image.rows) && image.columns >= 1 && image.rows >= 1;
   const problems: [boolean, string][] = [
     [labels.length === 0, "it has no tiles"],
     [!gridOk, `its grid ${image.columns} x ${image.rows} is not a grid`],
-    [gridOk && labels.length > image.columns * image.rows, `${labels.length} tiles do not fit a ${image.columns} x ${image.rows} grid`],
+    [
+      gridOk && labels.length > image.columns * image.rows,
+      `${labels.length} tiles do not fit a ${image.columns} x ${image.rows} grid`,
+    ],
     [labels.some((l) => l.trim() === "" || /[\r\n]/.test(l)), "a tile label is empty or spans lines"],
     [new Set(labels).size !== labels.length, "two tiles share a label"],
     [image.jpegBase64.length === 0, "it has no JPEG data"],
   ];
   const problem = problems.find(([found]) => found)?.[1];
-  if (problem !== undefined) throw new SichterError(ErrorCode.INTERNAL, { detail: `image ${image.id} cannot be sent: ${problem}` });
+  if (problem !== undefined)
+    throw new SichterError(ErrorCode.INTERNAL, { detail: `image ${image.id} cannot be sent: ${problem}` });
   return labels;
 }

@@ -23,12 +23,25 @@ describe("openai-vision extension", () => {
     const result = readManifest(folder, ENGINE_VERSION);
     if (!result.ok) throw new Error(result.error.message);
     const configuration = result.manifest.sichter.contributes.configuration!;
-    expect(Object.keys(configuration.properties).sort()).toEqual(["apiKey", "apiKeyEnv", "baseUrl", "detail", "maxKeywords", "model"]);
+    expect(Object.keys(configuration.properties).sort()).toEqual([
+      "apiKey",
+      "apiKeyEnv",
+      "baseUrl",
+      "detail",
+      "maxKeywords",
+      "model",
+    ]);
     expect(configuration.properties.apiKeyEnv!.format).toBe("env");
     expect(configuration.properties.baseUrl!.format).toBe("uri");
     expect(validateConfiguration(configuration, { model: "gpt-4o-mini" })).toEqual({
       ok: true,
-      values: { baseUrl: "https://api.openai.com/v1", model: "gpt-4o-mini", apiKeyEnv: "OPENAI_API_KEY", maxKeywords: 10, detail: "low" },
+      values: {
+        baseUrl: "https://api.openai.com/v1",
+        model: "gpt-4o-mini",
+        apiKeyEnv: "OPENAI_API_KEY",
+        maxKeywords: 10,
+        detail: "low",
+      },
     });
     expect(validateConfiguration(configuration, { detail: "medium" }).ok).toBe(false);
   });
@@ -36,7 +49,11 @@ describe("openai-vision extension", () => {
   it("registers its provider under the contribution id", () => {
     const registered: [string, unknown][] = [];
     const context = { subscriptions: [], log: { info() {}, warn() {}, error() {} } } as unknown as ExtensionContext;
-    const api = { keywordProviders: { register: (id: string, provider: unknown) => (registered.push([id, provider]), { dispose() {} }) } } as unknown as SichterApi;
+    const api = {
+      keywordProviders: {
+        register: (id: string, provider: unknown) => (registered.push([id, provider]), { dispose() {} }),
+      },
+    } as unknown as SichterApi;
     activate(context, api);
     expect(registered.map(([id]) => id)).toEqual(["sichter.openai-vision"]);
     expect(registered[0]![1]).toMatchObject({ id: "sichter.openai-vision", provideKeywords: expect.any(Function) });

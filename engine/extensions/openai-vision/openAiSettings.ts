@@ -25,7 +25,8 @@ export function readOpenAiSettings(provider: string, configuration: Readonly<Rec
   const model = read.text("model");
   if (model === undefined) throw read.fail('choose a vision model in the setting model (e.g. "gpt-4o-mini")');
   const detail = configuration.detail ?? OPENAI_DEFAULTS.detail;
-  if (detail !== "low" && detail !== "high" && detail !== "auto") throw read.fail('the setting detail must be "low", "high" or "auto"');
+  if (detail !== "low" && detail !== "high" && detail !== "auto")
+    throw read.fail('the setting detail must be "low", "high" or "auto"');
   return {
     baseUrl: read.baseUrl("baseUrl", OPENAI_DEFAULTS.baseUrl),
     model,

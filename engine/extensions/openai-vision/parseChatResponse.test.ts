@@ -23,14 +23,22 @@ const tile = (label: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function completion(content: unknown, choice: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): string {
+function completion(
+  content: unknown,
+  choice: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({
     id: "chatcmpl-1",
     object: "chat.completion",
     choices: [
       {
         index: 0,
-        message: { role: "assistant", content: typeof content === "string" ? content : JSON.stringify(content), refusal: null },
+        message: {
+          role: "assistant",
+          content: typeof content === "string" ? content : JSON.stringify(content),
+          refusal: null,
+        },
         finish_reason: "stop",
         ...choice,
       },
@@ -44,7 +52,10 @@ function invalid(body: string): string {
   try {
     parseChatResponse(body, sheet);
   } catch (error) {
-    expect(error).toMatchObject({ code: ErrorCode.PROVIDER_RESPONSE_INVALID, params: { provider: "sichter.openai-vision" } });
+    expect(error).toMatchObject({
+      code: ErrorCode.PROVIDER_RESPONSE_INVALID,
+      params: { provider: "sichter.openai-vision" },
+    });
     return (error as { params: { detail: string } }).params.detail;
   }
   throw new Error("expected PROVIDER_RESPONSE_INVALID");
@@ -52,7 +63,10 @@ function invalid(body: string): string {
 
 describe("parseChatResponse", () => {
   it("maps tiles in the image's order, keywords, description, media topics and usage", () => {
-    const answer = parseChatResponse(completion({ tiles: [tile("2"), tile("1", { description: "  ", mediaTopics: [] })] }), sheet);
+    const answer = parseChatResponse(
+      completion({ tiles: [tile("2"), tile("1", { description: "  ", mediaTopics: [] })] }),
+      sheet,
+    );
     expect(answer).toEqual({
       imageId: "img-1",
       usage: { inputTokens: 120, outputTokens: 48 },
@@ -93,7 +107,13 @@ describe("parseChatResponse", () => {
       }),
       sheet,
     );
-    expect(answer.tiles).toEqual([{ label: "1", keywords: [{ label: "ernte", language: "de", confidence: 0.7 }], description: "Ein Feld während der Ernte." }]);
+    expect(answer.tiles).toEqual([
+      {
+        label: "1",
+        keywords: [{ label: "ernte", language: "de", confidence: 0.7 }],
+        description: "Ein Feld während der Ernte.",
+      },
+    ]);
   });
 
   it("leaves usage out when the service does not report it", () => {
@@ -109,7 +129,9 @@ describe("parseChatResponse", () => {
   });
 
   it("rejects a refusal, a cut-off answer and other unfinished answers", () => {
-    expect(invalid(completion(null, { message: { role: "assistant", content: null, refusal: "I can't help with that." } }))).toMatch(/refused: I can't help with that/);
+    expect(
+      invalid(completion(null, { message: { role: "assistant", content: null, refusal: "I can't help with that." } })),
+    ).toMatch(/refused: I can't help with that/);
     expect(invalid(completion('{"tiles":[{"label":"1"', { finish_reason: "length" }))).toMatch(/cut off/);
     expect(invalid(completion({ tiles: [] }, { finish_reason: "content_filter" }))).toMatch(/content_filter/);
     expect(invalid(completion("", {}))).toMatch(/empty/);
@@ -119,14 +141,24 @@ describe("parseChatResponse", () => {
     expect(invalid(completion("Here are the keywords: harvest, field"))).toMatch(/content is not JSON/);
     expect(invalid(completion({ keywords: ["harvest"] }))).toMatch(/does not match the format/);
     expect(invalid(completion({ tiles: [tile("1", { extra: true })] }))).toMatch(/does not match the format/);
-    expect(invalid(completion({ tiles: [tile("1", { keywords: [{ text: "x", language: "fr", confidence: 0.5 }] })] }))).toMatch(/tiles\.0\.keywords\.0\.language/);
+    expect(
+      invalid(completion({ tiles: [tile("1", { keywords: [{ text: "x", language: "fr", confidence: 0.5 }] })] })),
+    ).toMatch(/tiles\.0\.keywords\.0\.language/);
   });
 
   it("rejects labels the image does not have, repeated labels and confidences outside 0..1", () => {
     expect(invalid(completion({ tiles: [tile("3")] }))).toMatch(/tile "3", which the image does not have/);
     expect(invalid(completion({ tiles: [tile("1"), tile("1")] }))).toMatch(/tile "1" twice/);
-    expect(invalid(completion({ tiles: [tile("1", { keywords: [{ text: "x", language: "de", confidence: 1.5 }] })] }))).toMatch(/confidence/);
-    expect(invalid(completion({ tiles: [tile("1", { mediaTopics: [{ code: "medtop:04000000", label: "x", confidence: -0.1 }] })] }))).toMatch(/confidence/);
+    expect(
+      invalid(completion({ tiles: [tile("1", { keywords: [{ text: "x", language: "de", confidence: 1.5 }] })] })),
+    ).toMatch(/confidence/);
+    expect(
+      invalid(
+        completion({
+          tiles: [tile("1", { mediaTopics: [{ code: "medtop:04000000", label: "x", confidence: -0.1 }] })],
+        }),
+      ),
+    ).toMatch(/confidence/);
   });
 
   it("names the image in every error", () => {

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ErrorCode, SichterError, type ImageAnswer, type ProviderImage, type ProviderKeyword, type TileAnswer } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  SichterError,
+  type ImageAnswer,
+  type ProviderImage,
+  type ProviderKeyword,
+  type TileAnswer,
+} from "@sichter/engine/extension-api";
 import { AnswerContent } from "./answerSchema.ts";
 import { OPENAI_VISION_PROVIDER_ID } from "./providerId.ts";
 
@@ -41,16 +48,22 @@ const ChatCompletion = z.object({
  */
 export function parseChatResponse(body: string, image: ProviderImage): ImageAnswer {
   const invalid = (detail: string) =>
-    new SichterError(ErrorCode.PROVIDER_RESPONSE_INVALID, { provider: OPENAI_VISION_PROVIDER_ID, detail: `image ${image.id}: ${detail}` });
+    new SichterError(ErrorCode.PROVIDER_RESPONSE_INVALID, {
+      provider: OPENAI_VISION_PROVIDER_ID,
+      detail: `image ${image.id}: ${detail}`,
+    });
 
   const outer = parseJson(body);
   if (!outer.ok) throw invalid("the response body is not JSON");
   const completion = ChatCompletion.safeParse(outer.value);
   if (!completion.success) throw invalid(`the response is not a chat completion (${firstIssue(completion.error)})`);
   const choice = completion.data.choices[0]!;
-  if (choice.message.refusal) throw invalid(`the model refused: ${choice.message.refusal.replace(/\s+/g, " ").slice(0, 200)}`);
-  if (choice.finish_reason === "length") throw invalid("the answer was cut off at the token limit (finish_reason \"length\")");
-  if (choice.finish_reason !== "stop") throw invalid(`the model did not finish normally (finish_reason ${JSON.stringify(choice.finish_reason)})`);
+  if (choice.message.refusal)
+    throw invalid(`the model refused: ${choice.message.refusal.replace(/\s+/g, " ").slice(0, 200)}`);
+  if (choice.finish_reason === "length")
+    throw invalid('the answer was cut off at the token limit (finish_reason "length")');
+  if (choice.finish_reason !== "stop")
+    throw invalid(`the model did not finish normally (finish_reason ${JSON.stringify(choice.finish_reason)})`);
   if (!choice.message.content) throw invalid("the answer is empty");
 
   const inner = parseJson(choice.message.content);
@@ -61,7 +74,8 @@ export function parseChatResponse(body: string, image: ProviderImage): ImageAnsw
   const order = new Map(image.tiles.map((t, i) => [t.label, i]));
   const seen = new Set<string>();
   for (const tile of content.data.tiles) {
-    if (!order.has(tile.label)) throw invalid(`the answer names tile ${JSON.stringify(tile.label)}, which the image does not have`);
+    if (!order.has(tile.label))
+      throw invalid(`the answer names tile ${JSON.stringify(tile.label)}, which the image does not have`);
     if (seen.has(tile.label)) throw invalid(`the answer names tile ${JSON.stringify(tile.label)} twice`);
     seen.add(tile.label);
   }
@@ -75,7 +89,9 @@ export function parseChatResponse(body: string, image: ProviderImage): ImageAnsw
         .filter((t) => MEDIA_TOPIC_CODE.test(t.code));
       return {
         label: tile.label,
-        keywords: distinctKeywords(tile.keywords.map((k) => ({ label: k.text.trim(), language: k.language, confidence: k.confidence }))),
+        keywords: distinctKeywords(
+          tile.keywords.map((k) => ({ label: k.text.trim(), language: k.language, confidence: k.confidence })),
+        ),
         ...(description !== "" && { description }),
         ...(mediaTopics.length > 0 && { mediaTopics }),
       };

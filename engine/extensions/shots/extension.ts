@@ -7,9 +7,11 @@ import { keyframeSelection, shotDetection } from "./stages.ts";
  */
 export function activate(_context: ExtensionContext, api: SichterApi): void {
   api.shotDetectors.register(shotDetection.id, {
-    detect: ({ media, mode, outDir, ...tuning }, progress, token) => shotDetection.detect(media, mode, outDir, progress, token, tuning),
+    detect: ({ media, mode, outDir, ...tuning }, progress, token) =>
+      shotDetection.detect(media, mode, outDir, progress, token, tuning),
   });
   api.keyframeSelectors.register(keyframeSelection.id, {
-    select: ({ media, shots, outDir, ...options }, progress, token) => keyframeSelection.select(media, shots, outDir, progress, token, options),
+    select: ({ media, shots, outDir, ...options }, progress, token) =>
+      keyframeSelection.select(media, shots, outDir, progress, token, options),
   });
 }

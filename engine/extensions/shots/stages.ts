@@ -49,9 +49,17 @@ export const keyframeSelection: KeyframeSelection = {
     try {
       const options = { outDir, width, frameStore, niceness: KEYFRAME_NICENESS };
       const { keyframes, duplicates } = await extractKeyframes(media, shots, options, progress, token);
-      const shotOf = (frame: number): number => shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
+      const shotOf = (frame: number): number =>
+        shots.find((s) => frame >= s.startFrame && frame < s.endFrame)?.index ?? 0;
       return {
-        keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({ shot, frame, timecode, seconds, hash, file })),
+        keyframes: keyframes.map(({ shot, frame, timecode, seconds, hash, file }) => ({
+          shot,
+          frame,
+          timecode,
+          seconds,
+          hash,
+          file,
+        })),
         duplicates: duplicates.map(({ frame, duplicateOf }) => ({ shot: shotOf(frame), frame, duplicateOf })),
         frameStore: frameStore.index(),
       };

@@ -1,4 +1,11 @@
-import { type TagPlan, ErrorCode, parseFrameRate, toXmpFrameRate, descriptionWrite, SichterError } from "@sichter/engine/extension-api";
+import {
+  type TagPlan,
+  ErrorCode,
+  parseFrameRate,
+  toXmpFrameRate,
+  descriptionWrite,
+  SichterError,
+} from "@sichter/engine/extension-api";
 import { keywordsToAdd } from "./mergeKeywords.ts";
 import { keywordsToRemove } from "./withdrawKeywords.ts";
 import { mergeLogComment } from "./mergeTexts.ts";

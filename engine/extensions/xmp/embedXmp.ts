@@ -1,5 +1,13 @@
 import fs from "node:fs/promises";
-import { type TagPlan, ErrorCode, type CancellationToken, throwIfCancelled, SichterError, isSichterError, probeMedia } from "@sichter/engine/extension-api";
+import {
+  type TagPlan,
+  ErrorCode,
+  type CancellationToken,
+  throwIfCancelled,
+  SichterError,
+  isSichterError,
+  probeMedia,
+} from "@sichter/engine/extension-api";
 import { buildWriteTags } from "./buildWriteTags.ts";
 import { detectEmbeddableContainer } from "./embedContainer.ts";
 import { exiftoolWrite } from "./exiftoolWrite.ts";
@@ -51,7 +59,12 @@ export async function embedXmp(
   };
 }
 
-async function verifyCopy(copy: string, keywords: readonly string[], shownPath: string, token: CancellationToken): Promise<void> {
+async function verifyCopy(
+  copy: string,
+  keywords: readonly string[],
+  shownPath: string,
+  token: CancellationToken,
+): Promise<void> {
   try {
     await probeMedia(copy, token);
   } catch (error) {

@@ -38,7 +38,11 @@ function toWriteError(error: unknown, shownPath: string): SichterError {
   const detail = error instanceof Error ? error.message : String(error);
   // The container check runs first; this is the last line of defence for files it let through.
   if (/movie fragments|not yet supported|Can't currently write/i.test(detail)) {
-    return new SichterError(ErrorCode.XMP_UNSUPPORTED_FORMAT, { format: path.extname(shownPath).slice(1).toUpperCase() || "unknown", path: shownPath }, { cause: error });
+    return new SichterError(
+      ErrorCode.XMP_UNSUPPORTED_FORMAT,
+      { format: path.extname(shownPath).slice(1).toUpperCase() || "unknown", path: shownPath },
+      { cause: error },
+    );
   }
   return new SichterError(ErrorCode.XMP_WRITE_FAILED, { path: shownPath, detail }, { cause: error });
 }

@@ -3,7 +3,10 @@ import { keywordsToAdd } from "./mergeKeywords.ts";
 
 describe("keywordsToAdd", () => {
   it("adds only new keywords, comparing case-insensitively and keeping the first spelling", () => {
-    expect(keywordsToAdd(["EU", "Berlin"], ["eu", "Brüssel", "berlin", "BRÜSSEL", "Paris"])).toEqual(["Brüssel", "Paris"]);
+    expect(keywordsToAdd(["EU", "Berlin"], ["eu", "Brüssel", "berlin", "BRÜSSEL", "Paris"])).toEqual([
+      "Brüssel",
+      "Paris",
+    ]);
   });
 
   it("treats composed and decomposed umlauts as the same word", () => {

@@ -9,7 +9,10 @@ import type { XmpContent } from "./XmpTypes.ts";
 export async function readCleanly(file: string, shownPath = file): Promise<XmpContent> {
   const { content, warnings } = await readXmpWithWarnings(file);
   if (warnings.length > 0) {
-    throw new SichterError(ErrorCode.XMP_WRITE_FAILED, { path: shownPath, detail: `existing metadata: ${warnings.join("; ")}` });
+    throw new SichterError(ErrorCode.XMP_WRITE_FAILED, {
+      path: shownPath,
+      detail: `existing metadata: ${warnings.join("; ")}`,
+    });
   }
   return content;
 }

@@ -13,7 +13,8 @@ const READ_ARGS = [
   // Structures as JSON objects, not flattened tags: the only faithful view of nested markers.
   "-struct",
   // Quote every value: a keyword "1.50" or "007" must not come back as the number 1.5 or 7.
-  "-api", "StructFormat=JSONQ",
+  "-api",
+  "StructFormat=JSONQ",
   "-XMP:all",
 ];
 
@@ -57,7 +58,13 @@ export async function readXmpWithWarnings(file: string): Promise<XmpReadResult> 
       controlledTerms: asArray(tags.AboutCvTerm).flatMap((t) => {
         const term = t as { CvId?: unknown; CvTermId?: unknown; CvTermName?: unknown };
         return typeof term.CvTermId === "string"
-          ? [{ vocabulary: typeof term.CvId === "string" ? term.CvId : null, id: term.CvTermId, name: typeof term.CvTermName === "string" ? term.CvTermName : null }]
+          ? [
+              {
+                vocabulary: typeof term.CvId === "string" ? term.CvId : null,
+                id: term.CvTermId,
+                name: typeof term.CvTermName === "string" ? term.CvTermName : null,
+              },
+            ]
           : [];
       }),
       markers: tracks.flatMap((t) => t.markers),

@@ -4,8 +4,27 @@ import type { SidecarNaming } from "./XmpTypes.ts";
 
 /** Extensions of files that are video footage and so could claim the same `clip.xmp`. */
 const VIDEO_EXTENSIONS = new Set([
-  ".mov", ".mp4", ".m4v", ".mxf", ".mts", ".m2ts", ".ts", ".avi", ".mkv", ".webm", ".mpg", ".mpeg",
-  ".m2v", ".3gp", ".dv", ".wmv", ".flv", ".r3d", ".braw", ".crm", ".vob",
+  ".mov",
+  ".mp4",
+  ".m4v",
+  ".mxf",
+  ".mts",
+  ".m2ts",
+  ".ts",
+  ".avi",
+  ".mkv",
+  ".webm",
+  ".mpg",
+  ".mpeg",
+  ".m2v",
+  ".3gp",
+  ".dv",
+  ".wmv",
+  ".flv",
+  ".r3d",
+  ".braw",
+  ".crm",
+  ".vob",
 ]);
 
 export interface SidecarLocation {

@@ -33,10 +33,15 @@ describe("writeXmp with withdrawn keywords", () => {
     const first = await writeXmp(samplePlan(media), { target: "sidecar", language: "de" });
     const sidecar = first.sidecar!;
     // An editor adds a keyword of their own in their NLE.
-    await sharedExifTool().write(sidecar, { "XMP-dc:Subject+": ["Eigenes Stichwort"] } as never, { writeArgs: ["-overwrite_original"] });
+    await sharedExifTool().write(sidecar, { "XMP-dc:Subject+": ["Eigenes Stichwort"] } as never, {
+      writeArgs: ["-overwrite_original"],
+    });
     expect((await readXmp(sidecar)).keywords).toEqual(["Rathaus", "Köln", "Pressekonferenz", "Eigenes Stichwort"]);
 
-    await writeXmp(samplePlan(media, { keywords: ["Rathaus", "Pressekonferenz"], withdrawnKeywords: ["Köln"] }), { target: "sidecar", language: "de" });
+    await writeXmp(samplePlan(media, { keywords: ["Rathaus", "Pressekonferenz"], withdrawnKeywords: ["Köln"] }), {
+      target: "sidecar",
+      language: "de",
+    });
     const after = await readXmp(sidecar);
     expect(after.keywords).toEqual(["Rathaus", "Pressekonferenz", "Eigenes Stichwort"]);
     // Markers are Sichter's own track: replaced, not doubled.

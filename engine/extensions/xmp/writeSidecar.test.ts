@@ -48,7 +48,10 @@ describe("writeXmp to a sidecar", () => {
 
     const xmp = await readXmp(sidecar);
     expect(xmp.keywords).toEqual(["Rathaus", "Köln", "Pressekonferenz"]);
-    expect(xmp.descriptions).toEqual({ "x-default": "Pressekonferenz vor dem Rathaus", de: "Pressekonferenz vor dem Rathaus" });
+    expect(xmp.descriptions).toEqual({
+      "x-default": "Pressekonferenz vor dem Rathaus",
+      de: "Pressekonferenz vor dem Rathaus",
+    });
     expect(xmp.logComment).toBe("Sichter: 2 Einstellungen");
     expect(xmp.tracks).toHaveLength(1);
     expect(xmp.tracks[0]).toMatchObject({ trackName: "Sichter", trackType: "Comment", frameRate: "f25" });
@@ -145,13 +148,20 @@ describe("writeXmp to a sidecar", () => {
     expect(text).toContain("<xmpDM:guid>3f2c9a1e-guid</xmpDM:guid>");
     const xmp = await readXmp(sidecar);
     expect(xmp.tracks.map((t) => t.trackName)).toEqual(["Comment", "Sichter"]);
-    expect(xmp.tracks[0]?.markers[0]).toMatchObject({ name: "Premiere", startTime: "1016064000000", frameRate: "f254016000000" });
+    expect(xmp.tracks[0]?.markers[0]).toMatchObject({
+      name: "Premiere",
+      startTime: "1016064000000",
+      frameRate: "f254016000000",
+    });
   });
 
   it("refuses to merge into a sidecar exiftool cannot read cleanly and leaves it byte-identical", async () => {
     const media = folderWith("broken.mp4");
     const sidecar = path.join(path.dirname(media), "broken.xmp");
-    fs.writeFileSync(sidecar, '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">');
+    fs.writeFileSync(
+      sidecar,
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    );
     const before = sha256(sidecar);
     await expect(writeXmp(samplePlan(media), { target: "sidecar" })).rejects.toMatchObject({
       code: ErrorCode.XMP_WRITE_FAILED,
@@ -221,7 +231,9 @@ describe("writeXmp to a sidecar", () => {
 
   it("fails with FILE_NOT_FOUND for a missing media file and writes nothing", async () => {
     const missing = path.join(dir, "gone", "nothing.mp4");
-    await expect(writeXmp(samplePlan(missing), { target: "sidecar" })).rejects.toMatchObject({ code: ErrorCode.FILE_NOT_FOUND });
+    await expect(writeXmp(samplePlan(missing), { target: "sidecar" })).rejects.toMatchObject({
+      code: ErrorCode.FILE_NOT_FOUND,
+    });
     await expect(writeXmp(samplePlan(path.join(dir, "nothing.mp4")), { target: "sidecar" })).rejects.toMatchObject({
       code: ErrorCode.FILE_NOT_FOUND,
     });

@@ -9,7 +9,15 @@ import { tempSibling } from "./tempSibling.ts";
 import { verifyKeywords } from "./verifyKeywords.ts";
 import type { WriteReport, XmpContent } from "./XmpTypes.ts";
 
-const EMPTY: XmpContent = { keywords: [], description: null, descriptions: {}, logComment: null, controlledTerms: [], markers: [], tracks: [] };
+const EMPTY: XmpContent = {
+  keywords: [],
+  description: null,
+  descriptions: {},
+  logComment: null,
+  controlledTerms: [],
+  markers: [],
+  tracks: [],
+};
 
 /**
  * Writes the plan into the media's sidecar, merging with what the sidecar holds. The media file is

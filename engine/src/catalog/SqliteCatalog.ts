@@ -3,14 +3,34 @@ import type { Shot, TagSet } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../core/SichterError.ts";
 import type {
-  AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
-  SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
+  AnalysisRun,
+  AnalysisToRecord,
+  AnalyzerVersion,
+  Catalog,
+  RecordOptions,
+  RecordResult,
+  SearchFilters,
+  SearchResult,
+  StoredClip,
+  StoredKeyframe,
+  StoredTag,
+  TagDecision,
+  UserTag,
 } from "./Catalog.ts";
 import { defaultCatalogPath, thumbnailsFolderOf } from "./catalogPath.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { openCatalogDatabase } from "./openCatalogDatabase.ts";
 import { recordAnalysis } from "./recordAnalysis.ts";
-import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "./rows.ts";
+import {
+  toAnalysisRun,
+  toShot,
+  toStoredClip,
+  toStoredTag,
+  type ClipRow,
+  type RunRow,
+  type ShotRow,
+  type TagRow,
+} from "./rows.ts";
 import { searchCatalog } from "./searchCatalog.ts";
 import { SearchIndex } from "./searchIndex.ts";
 import { StatementCache } from "./StatementCache.ts";
@@ -54,7 +74,11 @@ export class SqliteCatalog implements Catalog {
     return new SqliteCatalog(db, file, new ThumbnailStore(options.thumbnails ?? thumbnailsFolderOf(file)));
   }
 
-  async recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): Promise<RecordResult> {
+  async recordAnalysis(
+    tagSet: TagSet,
+    analyzers: readonly AnalyzerVersion[],
+    options: RecordOptions = {},
+  ): Promise<RecordResult> {
     return this.recordAnalysesNow([{ tagSet, analyzers, options }])[0]!;
   }
 
@@ -74,7 +98,9 @@ export class SqliteCatalog implements Catalog {
     let results: RecordResult[];
     try {
       results = this.write(() =>
-        items.map((item) => recordAnalysis(this.sql, this.index, item.tagSet, item.analyzers, item.options ?? {}, thumbnails)),
+        items.map((item) =>
+          recordAnalysis(this.sql, this.index, item.tagSet, item.analyzers, item.options ?? {}, thumbnails),
+        ),
       );
     } catch (error) {
       thumbnails.rolledBack();
@@ -84,7 +110,11 @@ export class SqliteCatalog implements Catalog {
     return results;
   }
 
-  async reviewTag(tagId: number, decision: TagDecision, decidedAt: string = new Date().toISOString()): Promise<StoredTag> {
+  async reviewTag(
+    tagId: number,
+    decision: TagDecision,
+    decidedAt: string = new Date().toISOString(),
+  ): Promise<StoredTag> {
     return this.write(() => reviewTag(this.sql, this.index, tagId, decision, decidedAt));
   }
 
@@ -119,7 +149,9 @@ export class SqliteCatalog implements Catalog {
     this.clipNow(clipId);
     return this.read(() =>
       this.sql
-        .get<StoredKeyframe>("SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = ? ORDER BY frame")
+        .get<StoredKeyframe>(
+          "SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = ? ORDER BY frame",
+        )
         .all(clipId),
     );
   }
@@ -128,7 +160,9 @@ export class SqliteCatalog implements Catalog {
     this.clipNow(clipId);
     const rows = this.read(() =>
       this.sql
-        .get<ShotRow>("SELECT shot_index, start_frame, end_frame, transition_type, transition_start, transition_end FROM shots WHERE clip_id = ? ORDER BY shot_index")
+        .get<ShotRow>(
+          "SELECT shot_index, start_frame, end_frame, transition_type, transition_start, transition_end FROM shots WHERE clip_id = ? ORDER BY shot_index",
+        )
         .all(clipId),
     );
     return rows.map(toShot);

@@ -118,7 +118,8 @@ export class ThumbnailUpdate {
       const file = this.resolve(name);
       fs.rmSync(file, { force: true });
       const dir = path.dirname(file);
-      if (dir !== this.folder && !/^\d+$/.test(path.basename(dir)) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+      if (dir !== this.folder && !/^\d+$/.test(path.basename(dir)) && fs.readdirSync(dir).length === 0)
+        fs.rmdirSync(dir);
     } catch {
       // Gone already: nothing to do.
     }

@@ -20,9 +20,16 @@ interface Opened {
   clipsBefore?: number;
 }
 
-function child(mode: string, file: string, count = 1): Promise<{ stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
+function child(
+  mode: string,
+  file: string,
+  count = 1,
+): Promise<{ stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const run = spawn(process.execPath, ["--import", "tsx", CHILD, mode, file, String(count)], { ...asUnprivileged, stdio: ["ignore", "pipe", "pipe"] });
+    const run = spawn(process.execPath, ["--import", "tsx", CHILD, mode, file, String(count)], {
+      ...asUnprivileged,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     run.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -63,7 +70,9 @@ describe("a catalog that cannot be written", () => {
     fs.chmodSync(c.file, 0o444);
     const opened = await open(c.file);
     expect(opened).toMatchObject({ ok: false, code: "SICHTER_E_CATALOG_READ_ONLY" });
-    expect(opened.message).toContain(`${c.file} (the catalog) is read-only (mode 0444): make it writable, e.g. chmod u+w "${c.file}"`);
+    expect(opened.message).toContain(
+      `${c.file} (the catalog) is read-only (mode 0444): make it writable, e.g. chmod u+w "${c.file}"`,
+    );
     expect(fs.readdirSync(c.dir)).toEqual(["catalog.sqlite"]);
   });
 
@@ -73,7 +82,9 @@ describe("a catalog that cannot be written", () => {
     const opened = await open(c.file);
     expect(opened).toMatchObject({ ok: false, code: "SICHTER_E_CATALOG_READ_ONLY" });
     expect(opened.message).toContain(`${c.file} (the catalog) is read-only`);
-    expect(opened.message).toContain(`${c.wal} (the catalog's write-ahead log) is read-only (mode 0444): make it writable, e.g. chmod u+w "${c.wal}"; do not delete it`);
+    expect(opened.message).toContain(
+      `${c.wal} (the catalog's write-ahead log) is read-only (mode 0444): make it writable, e.g. chmod u+w "${c.wal}"; do not delete it`,
+    );
     expect(opened.message).toContain(`${c.shm} (the catalog's shared-memory index) is read-only (mode 0444)`);
     expect(opened.message).toContain("it holds no data, so it may also be deleted while no Sichter is running");
     expect([modeOf(c.file), modeOf(c.wal), modeOf(c.shm)]).toEqual([0o444, 0o444, 0o444]);
@@ -85,7 +96,9 @@ describe("a catalog that cannot be written", () => {
     try {
       const opened = await open(c.file);
       expect(opened).toMatchObject({ ok: false, code: "SICHTER_E_CATALOG_READ_ONLY" });
-      expect(opened.message).toContain(`${c.dir} (the catalog's folder) is not writable, and SQLite must create catalog.sqlite-wal, catalog.sqlite-shm there`);
+      expect(opened.message).toContain(
+        `${c.dir} (the catalog's folder) is not writable, and SQLite must create catalog.sqlite-wal, catalog.sqlite-shm there`,
+      );
     } finally {
       fs.chmodSync(c.dir, 0o755);
     }

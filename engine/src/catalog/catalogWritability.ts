@@ -48,7 +48,9 @@ export function ensureCatalogWritable(file: string): string[] {
       repaired.push(side);
       continue;
     }
-    problems.push(problemOf(side, stat, side === files.wal ? "the catalog's write-ahead log" : "the catalog's shared-memory index"));
+    problems.push(
+      problemOf(side, stat, side === files.wal ? "the catalog's write-ahead log" : "the catalog's shared-memory index"),
+    );
   }
   if (problems.length > 0) throw catalogReadOnly(file, problems);
   return repaired;
@@ -64,23 +66,44 @@ function problemOf(file: string, stat: fs.Stats, what: string): WriteProblem {
   const why = accessError(file);
   const uid = process.getuid?.();
   const mode = (stat.mode & 0o777).toString(8).padStart(4, "0");
-  const keep =
-    file.endsWith("-wal") ? "; do not delete it: it may hold the catalog's latest changes"
-    : file.endsWith("-shm") ? "; it holds no data, so it may also be deleted while no Sichter is running (SQLite rebuilds it)"
-    : "";
+  const keep = file.endsWith("-wal")
+    ? "; do not delete it: it may hold the catalog's latest changes"
+    : file.endsWith("-shm")
+      ? "; it holds no data, so it may also be deleted while no Sichter is running (SQLite rebuilds it)"
+      : "";
   if (why === "EROFS") {
-    return { file, problem: `(${what}) is on a disk mounted read-only`, fix: `move the Sichter home (SICHTER_HOME) to a writable disk${keep}` };
+    return {
+      file,
+      problem: `(${what}) is on a disk mounted read-only`,
+      fix: `move the Sichter home (SICHTER_HOME) to a writable disk${keep}`,
+    };
   }
   if (why === "EPERM") {
-    return { file, problem: `(${what}) is locked against changes (immutable)`, fix: `lift the lock, e.g. chattr -i "${file}"${keep}` };
+    return {
+      file,
+      problem: `(${what}) is locked against changes (immutable)`,
+      fix: `lift the lock, e.g. chattr -i "${file}"${keep}`,
+    };
   }
   if (uid !== undefined && stat.uid !== uid) {
-    return { file, problem: `(${what}) belongs to another user (uid ${stat.uid}, mode ${mode})`, fix: `give it back to your user, e.g. sudo chown "$(id -un)" "${file}"${keep}` };
+    return {
+      file,
+      problem: `(${what}) belongs to another user (uid ${stat.uid}, mode ${mode})`,
+      fix: `give it back to your user, e.g. sudo chown "$(id -un)" "${file}"${keep}`,
+    };
   }
   if ((stat.mode & 0o200) === 0) {
-    return { file, problem: `(${what}) is read-only (mode ${mode})`, fix: `make it writable, e.g. chmod u+w "${file}"${keep}` };
+    return {
+      file,
+      problem: `(${what}) is read-only (mode ${mode})`,
+      fix: `make it writable, e.g. chmod u+w "${file}"${keep}`,
+    };
   }
-  return { file, problem: `(${what}) cannot be written (${why ?? "refused"})`, fix: `check the access rules on it (ACLs, security policy)${keep}` };
+  return {
+    file,
+    problem: `(${what}) cannot be written (${why ?? "refused"})`,
+    fix: `check the access rules on it (ACLs, security policy)${keep}`,
+  };
 }
 
 /** The catalog's own permission bits for its -wal or -shm, as SQLite gives them when it creates them. */

@@ -28,7 +28,9 @@ describe("concurrent access", () => {
       reader.dispose();
       writer.dispose();
     }
-    await expect(writer.search("Rathaus")).rejects.toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
+    await expect(writer.search("Rathaus")).rejects.toThrow(
+      expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }),
+    );
   });
 
   it("uses the default location under SICHTER_HOME", async () => {

@@ -22,7 +22,9 @@ function killMidWrite(file: string, delayMs: number): Promise<NodeJS.Signals | n
       if (c.toString().includes("ready")) setTimeout(() => child.kill("SIGKILL"), delayMs);
     });
     child.on("error", reject);
-    child.on("close", (code, signal) => (signal ? resolve(signal) : reject(new Error(`writer exited ${code}: ${stderr}`))));
+    child.on("close", (code, signal) =>
+      signal ? resolve(signal) : reject(new Error(`writer exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -46,7 +48,9 @@ describe("crash safety", () => {
       expect(db.prepare("SELECT count(*) FROM search_docs").pluck().get()).toBe(texts);
       db.close();
       const rw = new Database(file);
-      expect(() => rw.prepare("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+      expect(() =>
+        rw.prepare("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)").run(),
+      ).not.toThrow();
       rw.close();
     }
   }, 120_000);

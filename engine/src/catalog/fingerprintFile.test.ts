@@ -33,7 +33,9 @@ describe("fingerprintFile", () => {
   });
 
   it("hashes small and empty files whole", async () => {
-    expect(await fingerprintFile(write("small1", Buffer.from("abc")))).not.toBe(await fingerprintFile(write("small2", Buffer.from("abd"))));
+    expect(await fingerprintFile(write("small1", Buffer.from("abc")))).not.toBe(
+      await fingerprintFile(write("small2", Buffer.from("abd"))),
+    );
     expect(await fingerprintFile(write("empty", Buffer.alloc(0)))).toMatch(/^sha256:/);
   });
 });

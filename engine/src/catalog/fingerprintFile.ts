@@ -17,9 +17,7 @@ export async function fingerprintFile(file: string): Promise<string> {
     const hash = createHash("sha256");
     hash.update(`sichter-fp-v1:${size}:`);
     const offsets =
-      size <= 3 * FINGERPRINT_CHUNK
-        ? [0]
-        : [0, Math.floor(size / 2) - FINGERPRINT_CHUNK / 2, size - FINGERPRINT_CHUNK];
+      size <= 3 * FINGERPRINT_CHUNK ? [0] : [0, Math.floor(size / 2) - FINGERPRINT_CHUNK / 2, size - FINGERPRINT_CHUNK];
     const length = size <= 3 * FINGERPRINT_CHUNK ? size : FINGERPRINT_CHUNK;
     const buffer = Buffer.alloc(Math.max(length, 1));
     for (const offset of offsets) {

@@ -1,7 +1,19 @@
 /** The catalog: what was analysed, what people decided, and full-text search over it. */
 export type {
-  AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters, SearchHit,
-  SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
+  AnalysisRun,
+  AnalysisToRecord,
+  AnalyzerVersion,
+  Catalog,
+  RecordOptions,
+  RecordResult,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+  StoredClip,
+  StoredKeyframe,
+  StoredTag,
+  TagDecision,
+  UserTag,
 } from "./Catalog.ts";
 export { SqliteCatalog } from "./SqliteCatalog.ts";
 export { defaultCatalogPath, thumbnailsFolder } from "./catalogPath.ts";

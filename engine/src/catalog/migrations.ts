@@ -153,7 +153,7 @@ export const MIGRATIONS: readonly Migration[] = [
          WHERE d.id > ? ORDER BY d.id LIMIT 5000`,
       );
       const insert = db.prepare("INSERT INTO search_fts (rowid, text, facets) VALUES (?, ?, ?)");
-      for (let last = 0; ; ) {
+      for (let last = 0; ;) {
         const rows = page.all(last) as Array<{ id: number; status: string; path: string; text: string }>;
         if (rows.length === 0) break;
         for (const row of rows) insert.run(row.id, foldText(row.text), facetWords(row.status, row.path));
@@ -245,7 +245,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: "keyframe thumbnails keyed by clip: a picture clips of the same file name shared stays only with the clip that took it last",
+    description:
+      "keyframe thumbnails keyed by clip: a picture clips of the same file name shared stays only with the clip that took it last",
     up(db) {
       // Thumbnails used to be named <file name>/<frame>.jpg, so clips of the same name in other
       // folders (C0001.MP4 on every camera card) wrote over each other's pictures. The file holds

@@ -14,7 +14,10 @@ import { isPostgresUrl } from "./postgres/postgresConnection.ts";
  * ```
  */
 const NewsroomSettings = z.strictObject({
-  catalog: z.string().refine(isPostgresUrl, { message: "must be a postgres:// URL (leave it out for this machine's own catalog)" }).optional(),
+  catalog: z
+    .string()
+    .refine(isPostgresUrl, { message: "must be a postgres:// URL (leave it out for this machine's own catalog)" })
+    .optional(),
   pathMap: z.string().optional(),
 });
 export type NewsroomSettings = z.output<typeof NewsroomSettings>;

@@ -18,7 +18,11 @@ export interface OpenCatalogOptions {
  * keeps this one command on the local catalog. A newsroom catalog keeps its keyframe thumbnails in
  * the database (every editor sees a worker's pictures); the SQLite catalog beside its file.
  */
-export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): { readonly kind: "sqlite" | "postgres"; readonly location: string; readonly source: SettingSource } {
+export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): {
+  readonly kind: "sqlite" | "postgres";
+  readonly location: string;
+  readonly source: SettingSource;
+} {
   const setting = env.SICHTER_CATALOG?.trim();
   if (setting) {
     if (isPostgresUrl(setting)) return { kind: "postgres", location: setting, source: "env" };
@@ -29,7 +33,10 @@ export function configuredCatalog(env: NodeJS.ProcessEnv = process.env): { reado
   return { kind: "sqlite", location: defaultCatalogPath(env), source: "default" };
 }
 
-export async function openCatalog(env: NodeJS.ProcessEnv = process.env, options: OpenCatalogOptions = {}): Promise<Catalog> {
+export async function openCatalog(
+  env: NodeJS.ProcessEnv = process.env,
+  options: OpenCatalogOptions = {},
+): Promise<Catalog> {
   const where = configuredCatalog(env);
   if (where.kind === "postgres") return PostgresCatalog.open(where.location);
   return SqliteCatalog.open(where.location, { ...(options.warn && { warn: options.warn }) });

@@ -19,7 +19,9 @@ describe("openCatalogDatabase", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(["clips", "shots", "keyframes", "tags", "ocr_text", "analysis_runs", "search_fts"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["clips", "shots", "keyframes", "tags", "ocr_text", "analysis_runs", "search_fts"]),
+    );
     db.close();
     // Reopening is a no-op, not a second migration.
     openCatalogDatabase(file).close();
@@ -30,7 +32,11 @@ describe("openCatalogDatabase", () => {
     openCatalogDatabase(file, MIGRATIONS).close();
     const later = [
       ...MIGRATIONS,
-      { version: SCHEMA_VERSION + 1, description: "test step", up: (db: Database.Database) => db.exec("CREATE TABLE extra (x)") },
+      {
+        version: SCHEMA_VERSION + 1,
+        description: "test step",
+        up: (db: Database.Database) => db.exec("CREATE TABLE extra (x)"),
+      },
     ];
     const db = openCatalogDatabase(file, later);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION + 1);
@@ -42,9 +48,15 @@ describe("openCatalogDatabase", () => {
     openCatalogDatabase(file).close();
     const broken = [
       ...MIGRATIONS,
-      { version: SCHEMA_VERSION + 1, description: "fails", up: (db: Database.Database) => db.exec("CREATE TABLE half (x); SELECT * FROM missing") },
+      {
+        version: SCHEMA_VERSION + 1,
+        description: "fails",
+        up: (db: Database.Database) => db.exec("CREATE TABLE half (x); SELECT * FROM missing"),
+      },
     ];
-    expect(() => openCatalogDatabase(file, broken)).toThrow(expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }));
+    expect(() => openCatalogDatabase(file, broken)).toThrow(
+      expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }),
+    );
     const db = new Database(file);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
@@ -116,7 +128,8 @@ describe("openCatalogDatabase", () => {
     v1.close();
 
     const catalog = SqliteCatalog.open(file);
-    const labels = async (query: string, filters = {}): Promise<string[]> => (await catalog.search(query, filters)).flatMap((r) => r.hits.map((h) => h.label));
+    const labels = async (query: string, filters = {}): Promise<string[]> =>
+      (await catalog.search(query, filters)).flatMap((r) => r.hits.map((h) => h.label));
     expect(await labels("hochwasser")).toEqual(["Hochwasser"]);
     expect(await labels("Brucke")).toEqual(["Brücke gesperrt"]);
     expect(await labels("Landt")).toEqual(["Sitzung im Landtag"]);

@@ -27,7 +27,9 @@ export function openCatalogDatabase(
 ): Database.Database {
   checkHeader(file);
   for (const repaired of ensureCatalogWritable(file)) {
-    warn(`${repaired} was read-only (left by a start while the catalog was read-only); it has the catalog's mode again`);
+    warn(
+      `${repaired} was read-only (left by a start while the catalog was read-only); it has the catalog's mode again`,
+    );
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database;

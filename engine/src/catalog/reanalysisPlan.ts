@@ -47,7 +47,13 @@ export function planReanalysis(existing: readonly TagRow[], incoming: readonly T
       fresh.push(tag);
     }
   }
-  return { again, fresh, gone: replaceable.filter((t) => !used.has(t.id)).map((t) => t.id), kept: decided.length, skipped };
+  return {
+    again,
+    fresh,
+    gone: replaceable.filter((t) => !used.has(t.id)).map((t) => t.id),
+    kept: decided.length,
+    skipped,
+  };
 }
 
 function identity(row: TagRow): TagIdentity {

@@ -36,10 +36,19 @@ export function recordAnalysis(
     .get<{ thumbnail: string }>("SELECT thumbnail FROM keyframes WHERE clip_id = ? AND thumbnail IS NOT NULL")
     .all(clipId)
     .map((row) => row.thumbnail);
-  const pictures = thumbnails.keep(clipId, runId, tagSet.keyframes.map((k) => k.frame), options.thumbnails ?? [], previous);
+  const pictures = thumbnails.keep(
+    clipId,
+    runId,
+    tagSet.keyframes.map((k) => k.frame),
+    options.thumbnails ?? [],
+    previous,
+  );
   replaceStructure(sql, clipId, tagSet, pictures);
 
-  const plan = planReanalysis(sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ? ORDER BY id").all(clipId), tagSet.tags);
+  const plan = planReanalysis(
+    sql.get<TagRow>("SELECT * FROM tags WHERE clip_id = ? ORDER BY id").all(clipId),
+    tagSet.tags,
+  );
   index.removeTags(plan.gone);
   const remove = sql.get("DELETE FROM tags WHERE id = ?");
   for (const id of plan.gone) remove.run(id);
@@ -48,7 +57,18 @@ export function recordAnalysis(
        provenance = ?, created_at = ? WHERE id = ?`,
   );
   for (const { row, tag } of plan.again) {
-    update.run(runId, tag.label, tag.kind, tag.language, tag.confidence, tag.startFrame, tag.endFrame, JSON.stringify(tag.provenance), now, row.id);
+    update.run(
+      runId,
+      tag.label,
+      tag.kind,
+      tag.language,
+      tag.confidence,
+      tag.startFrame,
+      tag.endFrame,
+      JSON.stringify(tag.provenance),
+      now,
+      row.id,
+    );
     index.refreshTag(row.id);
   }
   const insert = sql.get(
@@ -58,8 +78,18 @@ export function recordAnalysis(
   );
   for (const tag of plan.fresh) {
     const row = insert.run(
-      clipId, runId, tag.label, tag.kind, tag.language, tag.source, tag.confidence,
-      tag.startFrame, tag.endFrame, tag.status, JSON.stringify(tag.provenance), now,
+      clipId,
+      runId,
+      tag.label,
+      tag.kind,
+      tag.language,
+      tag.source,
+      tag.confidence,
+      tag.startFrame,
+      tag.endFrame,
+      tag.status,
+      JSON.stringify(tag.provenance),
+      now,
       decidedAt(tag, now),
     );
     index.addTag(clipId, tagSet.clip.path, Number(row.lastInsertRowid), tag.label, tag.source, tag.status);
@@ -80,7 +110,14 @@ export function recordAnalysis(
 
   // Decisions kept from before a move are still indexed under the old folders.
   if (moved) index.refreshClip(clipId);
-  return { clipId, runId, moved, tagsAdded: plan.fresh.length + plan.again.length, tagsKept: plan.kept, tagsSkipped: plan.skipped };
+  return {
+    clipId,
+    runId,
+    moved,
+    tagsAdded: plan.fresh.length + plan.again.length,
+    tagsKept: plan.kept,
+    tagsSkipped: plan.skipped,
+  };
 }
 
 /**
@@ -88,12 +125,26 @@ export function recordAnalysis(
  * rename keeps its decisions), else creates it. A copy whose original still exists becomes a clip
  * of its own: editors copy media into project folders, and the two paths must stay searchable.
  */
-function upsertClip(sql: StatementCache, tagSet: TagSet, analysedAt: string, now: string): { clipId: number; moved: boolean } {
+function upsertClip(
+  sql: StatementCache,
+  tagSet: TagSet,
+  analysedAt: string,
+  now: string,
+): { clipId: number; moved: boolean } {
   const { clip } = tagSet;
   const stat = fs.statSync(clip.path, { throwIfNoEntry: false });
   const values = [
-    clip.fingerprint, stat?.size ?? null, stat?.mtime.toISOString() ?? null, clip.frameRate, clip.dropFrame ? 1 : 0,
-    clip.startTimecode, clip.frameCount, clip.durationSeconds, clip.width, clip.height, analysedAt,
+    clip.fingerprint,
+    stat?.size ?? null,
+    stat?.mtime.toISOString() ?? null,
+    clip.frameRate,
+    clip.dropFrame ? 1 : 0,
+    clip.startTimecode,
+    clip.frameCount,
+    clip.durationSeconds,
+    clip.width,
+    clip.height,
+    analysedAt,
   ];
   const update = sql.get(
     `UPDATE clips SET fingerprint = ?, size_bytes = ?, mtime = ?, frame_rate = ?, drop_frame = ?, start_timecode = ?,
@@ -123,7 +174,12 @@ function upsertClip(sql: StatementCache, tagSet: TagSet, analysedAt: string, now
 }
 
 /** Shots and keyframes describe the media, not decisions: the newest analysis replaces them. */
-function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, thumbnails: ReadonlyArray<string | null>): void {
+function replaceStructure(
+  sql: StatementCache,
+  clipId: number,
+  tagSet: TagSet,
+  thumbnails: ReadonlyArray<string | null>,
+): void {
   sql.get("DELETE FROM shots WHERE clip_id = ?").run(clipId);
   const insertShot = sql.get(
     `INSERT INTO shots (clip_id, shot_index, start_frame, end_frame, transition_type, transition_start, transition_end)
@@ -131,7 +187,15 @@ function replaceStructure(sql: StatementCache, clipId: number, tagSet: TagSet, t
   );
   for (const shot of tagSet.shots) {
     const t = shot.transition;
-    insertShot.run(clipId, shot.index, shot.startFrame, shot.endFrame, t?.type ?? null, t?.startFrame ?? null, t?.endFrame ?? null);
+    insertShot.run(
+      clipId,
+      shot.index,
+      shot.startFrame,
+      shot.endFrame,
+      t?.type ?? null,
+      t?.startFrame ?? null,
+      t?.endFrame ?? null,
+    );
   }
   sql.get("DELETE FROM keyframes WHERE clip_id = ?").run(clipId);
   const insertKeyframe = sql.get(

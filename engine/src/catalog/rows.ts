@@ -109,6 +109,10 @@ export function toShot(row: ShotRow): Shot {
     transition:
       row.transition_type === null
         ? null
-        : { type: row.transition_type, startFrame: row.transition_start ?? row.start_frame, endFrame: row.transition_end ?? row.start_frame },
+        : {
+            type: row.transition_type,
+            startFrame: row.transition_start ?? row.start_frame,
+            endFrame: row.transition_end ?? row.start_frame,
+          },
   };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { rangesOverlap, sameTag } from "./sameTag.ts";
 
-const tag = (label: string, startFrame: number, endFrame: number, kind = "keyword") => ({ label, kind, startFrame, endFrame });
+const tag = (label: string, startFrame: number, endFrame: number, kind = "keyword") => ({
+  label,
+  kind,
+  startFrame,
+  endFrame,
+});
 
 describe("sameTag", () => {
   it("matches the same kind and folded label on overlapping ranges", () => {

@@ -5,12 +5,18 @@ import { SichterError } from "../core/SichterError.ts";
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
-export function checkList<T extends string>(name: string, values: readonly string[] | undefined, known: readonly T[]): T[] | undefined {
+export function checkList<T extends string>(
+  name: string,
+  values: readonly string[] | undefined,
+  known: readonly T[],
+): T[] | undefined {
   if (values === undefined) return undefined;
   if (values.length === 0) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `empty ${name} filter` });
   for (const value of values) {
     if (!known.includes(value as T)) {
-      throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `unknown ${name} "${value}" (known: ${known.join(", ")})` });
+      throw new SichterError(ErrorCode.QUERY_INVALID, {
+        detail: `unknown ${name} "${value}" (known: ${known.join(", ")})`,
+      });
     }
   }
   return [...new Set(values)] as T[];
@@ -27,6 +33,7 @@ export function checkLimit(limit: number | undefined): number {
 /** analysedSince as an ISO instant, or QUERY_INVALID. */
 export function checkSince(since: string): string {
   const time = Date.parse(since);
-  if (Number.isNaN(time)) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `analysedSince is not a date: ${since}` });
+  if (Number.isNaN(time))
+    throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `analysedSince is not a date: ${since}` });
   return new Date(time).toISOString();
 }

@@ -60,7 +60,9 @@ export class SearchIndex {
 
   removeOcr(clipId: number): void {
     this.sql
-      .get("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE clip_id = ? AND ocr_id IS NOT NULL)")
+      .get(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE clip_id = ? AND ocr_id IS NOT NULL)",
+      )
       .run(clipId);
     this.sql.get("DELETE FROM search_docs WHERE clip_id = ? AND ocr_id IS NOT NULL").run(clipId);
   }
@@ -72,12 +74,18 @@ export class SearchIndex {
 
   /** After a clip moved, its kept texts are re-indexed under the new folders. */
   refreshClip(clipId: number): void {
-    const clip = this.sql.get<{ path: string; description: string | null }>("SELECT path, description FROM clips WHERE id = ?").get(clipId);
+    const clip = this.sql
+      .get<{ path: string; description: string | null }>("SELECT path, description FROM clips WHERE id = ?")
+      .get(clipId);
     if (!clip) return;
-    const tags = this.sql.get<{ tag_id: number }>("SELECT tag_id FROM search_docs WHERE clip_id = ? AND tag_id IS NOT NULL").all(clipId);
+    const tags = this.sql
+      .get<{ tag_id: number }>("SELECT tag_id FROM search_docs WHERE clip_id = ? AND tag_id IS NOT NULL")
+      .all(clipId);
     for (const { tag_id } of tags) this.refreshTag(tag_id);
     const ocr = this.sql
-      .get<{ id: number; text: string }>("SELECT d.id, o.text FROM search_docs d JOIN ocr_text o ON o.id = d.ocr_id WHERE d.clip_id = ?")
+      .get<{ id: number; text: string }>(
+        "SELECT d.id, o.text FROM search_docs d JOIN ocr_text o ON o.id = d.ocr_id WHERE d.clip_id = ?",
+      )
       .all(clipId);
     for (const doc of ocr) {
       this.sql.get("DELETE FROM search_fts WHERE rowid = ?").run(doc.id);

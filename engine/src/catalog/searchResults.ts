@@ -59,7 +59,9 @@ export function toSearchResults(rows: readonly HitRow[], pathPrefix: string | un
 function addHit(hits: SearchHit[], hit: SearchHit): void {
   const same = hits.findIndex(
     (h) =>
-      h.label === hit.label && h.startFrame === hit.startFrame && h.endFrame === hit.endFrame &&
+      h.label === hit.label &&
+      h.startFrame === hit.startFrame &&
+      h.endFrame === hit.endFrame &&
       (h.tagId === null || hit.tagId === null || h.status === hit.status),
   );
   if (same >= 0) {
@@ -73,17 +75,32 @@ function toHit(row: HitRow, timecode: TimecodeContext | null): SearchHit {
   const base =
     row.tag_id !== null
       ? {
-          kind: "tag" as const, tagId: row.tag_id, label: row.label ?? "", source: row.source as TagSource,
-          status: row.status as TagStatus, startFrame: row.t_start ?? 0, endFrame: row.t_end ?? 0,
+          kind: "tag" as const,
+          tagId: row.tag_id,
+          label: row.label ?? "",
+          source: row.source as TagSource,
+          status: row.status as TagStatus,
+          startFrame: row.t_start ?? 0,
+          endFrame: row.t_end ?? 0,
         }
       : row.ocr_id !== null
         ? {
-            kind: "ocr" as const, tagId: null, label: row.text ?? "", source: "ocr" as const, status: null,
-            startFrame: row.o_start ?? 0, endFrame: row.o_end ?? 0,
+            kind: "ocr" as const,
+            tagId: null,
+            label: row.text ?? "",
+            source: "ocr" as const,
+            status: null,
+            startFrame: row.o_start ?? 0,
+            endFrame: row.o_end ?? 0,
           }
         : {
-            kind: "description" as const, tagId: null, label: row.description ?? "", source: "description" as const,
-            status: null, startFrame: 0, endFrame: row.frame_count,
+            kind: "description" as const,
+            tagId: null,
+            label: row.description ?? "",
+            source: "description" as const,
+            status: null,
+            startFrame: 0,
+            endFrame: row.frame_count,
           };
   return { ...base, startTimecode: safeTimecode(timecode, base.startFrame) };
 }
@@ -108,4 +125,3 @@ function safeTimecode(timecode: TimecodeContext | null, frame: number): string {
     return "";
   }
 }
-

@@ -44,7 +44,14 @@ export function decidedTag(row: TagRow, decision: TagDecision, at: string): Deci
       // that as a keyword, and apply takes it out again (acceptedTagPlan).
       if (label !== row.label) provenance.push({ ...USER, evidence: row.label });
       else if (!provenance.some((p) => p.producer === USER.producer)) provenance.push(USER);
-      return { label, start_frame: startFrame, end_frame: endFrame, status: "accepted", decided_at: at, provenance: JSON.stringify(provenance) };
+      return {
+        label,
+        start_frame: startFrame,
+        end_frame: endFrame,
+        status: "accepted",
+        decided_at: at,
+        provenance: JSON.stringify(provenance),
+      };
     }
   }
 }

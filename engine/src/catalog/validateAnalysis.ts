@@ -13,7 +13,8 @@ export function validateAnalysis(tagSet: TagSet, options: RecordOptions = {}): v
   const parsed = TagSet.safeParse(tagSet);
   if (!parsed.success) invalid(tagSet, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   for (const range of [...tagSet.tags, ...tagSet.ocrText, ...tagSet.shots]) {
-    if (range.endFrame < range.startFrame) invalid(tagSet, `range ${range.startFrame}..${range.endFrame} ends before it starts`);
+    if (range.endFrame < range.startFrame)
+      invalid(tagSet, `range ${range.startFrame}..${range.endFrame} ends before it starts`);
   }
   for (const picture of options.thumbnails ?? []) {
     // Pictures are files the pipeline kept; the catalog names its copies itself.
@@ -24,5 +25,7 @@ export function validateAnalysis(tagSet: TagSet, options: RecordOptions = {}): v
 }
 
 function invalid(tagSet: TagSet, detail: string): never {
-  throw new SichterError(ErrorCode.INTERNAL, { detail: `analysis of ${tagSet.clip?.path} cannot be recorded: ${detail}` });
+  throw new SichterError(ErrorCode.INTERNAL, {
+    detail: `analysis of ${tagSet.clip?.path} cannot be recorded: ${detail}`,
+  });
 }

@@ -21,11 +21,22 @@ export interface AnalysisChoices {
 
 /** What the parsed options ask for, refused with SICHTER_E_USAGE when they contradict each other. */
 export function analysisChoices(
-  values: { readonly sidecar?: boolean; readonly embed?: boolean; readonly "no-write"?: boolean; readonly lang?: string; readonly exact?: boolean },
+  values: {
+    readonly sidecar?: boolean;
+    readonly embed?: boolean;
+    readonly "no-write"?: boolean;
+    readonly lang?: string;
+    readonly exact?: boolean;
+  },
   locale: string,
 ): AnalysisChoices {
-  if ([values.sidecar, values.embed, values["no-write"]].filter(Boolean).length > 1) throw usageError("choose one of --sidecar, --embed and --no-write");
+  if ([values.sidecar, values.embed, values["no-write"]].filter(Boolean).length > 1)
+    throw usageError("choose one of --sidecar, --embed and --no-write");
   const language = values.lang ?? locale;
   if (language !== "de" && language !== "en") throw usageError(`--lang must be de or en, not "${values.lang}"`);
-  return { language, write: values.embed ? "embed" : values["no-write"] ? "none" : "sidecar", exact: values.exact === true };
+  return {
+    language,
+    write: values.embed ? "embed" : values["no-write"] ? "none" : "sidecar",
+    exact: values.exact === true,
+  };
 }

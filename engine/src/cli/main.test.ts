@@ -5,7 +5,9 @@ import { main } from "./main.ts";
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const write = (into: string[]) => (chunk: string | Uint8Array): boolean => (into.push(String(chunk)), true);
+  const write =
+    (into: string[]) =>
+    (chunk: string | Uint8Array): boolean => (into.push(String(chunk)), true);
   const stdout = process.stdout.write;
   const stderr = process.stderr.write;
   process.stdout.write = write(out) as typeof process.stdout.write;
@@ -20,11 +22,14 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe("sichter's command line", () => {
-  it.each(["nope", "toString", "constructor", "__proto__"])("refuses the unknown command %s with a usage error", async (name) => {
-    const { code, stderr } = await run([name]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`SICHTER_E_USAGE: unknown command "${name}"`);
-  });
+  it.each(["nope", "toString", "constructor", "__proto__"])(
+    "refuses the unknown command %s with a usage error",
+    async (name) => {
+      const { code, stderr } = await run([name]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`SICHTER_E_USAGE: unknown command "${name}"`);
+    },
+  );
 
   it("loads and runs a command by its name", async () => {
     const { code, stdout } = await run(["engine", "--help"]);

@@ -37,7 +37,10 @@ export function serveBanner(facts: ServeBannerFacts, locale: Locale): string {
         folders,
         "",
         ...(facts.newsroom
-          ? [`Katalog der Redaktion: ${facts.newsroom}. Analysen übernimmt ein \`sichter worker\` (mindestens einer muss laufen).`, ""]
+          ? [
+              `Katalog der Redaktion: ${facts.newsroom}. Analysen übernimmt ein \`sichter worker\` (mindestens einer muss laufen).`,
+              "",
+            ]
           : []),
         "Premiere, Resolve und Skripte verbinden sich mit dem Token, das `npx sichter token` zeigt.",
         "Ohne Panel: `npx sichter analyze CLIP` (`npx sichter --help` zeigt alles).",
@@ -53,7 +56,12 @@ export function serveBanner(facts: ServeBannerFacts, locale: Locale): string {
         "Folders the panel may browse:",
         folders,
         "",
-        ...(facts.newsroom ? [`Newsroom catalog: ${facts.newsroom}. A \`sichter worker\` runs each analysis (at least one must be running).`, ""] : []),
+        ...(facts.newsroom
+          ? [
+              `Newsroom catalog: ${facts.newsroom}. A \`sichter worker\` runs each analysis (at least one must be running).`,
+              "",
+            ]
+          : []),
         "Premiere, Resolve and scripts connect with the token `npx sichter token` prints.",
         "Without the panel: `npx sichter analyze CLIP` (`npx sichter --help` lists everything).",
         `Log: ${facts.logPath}. Ctrl-C stops the engine.`,

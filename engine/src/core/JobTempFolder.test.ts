@@ -32,7 +32,10 @@ describe("JobTempFolder", () => {
 
   it("the sweep removes folders older than a day even if the pid is alive again", () => {
     const old = JobTempFolder.create(root);
-    fs.writeFileSync(path.join(old.path, "owner.json"), JSON.stringify({ pid: process.pid, created: Date.now() - 25 * 3600_000 }));
+    fs.writeFileSync(
+      path.join(old.path, "owner.json"),
+      JSON.stringify({ pid: process.pid, created: Date.now() - 25 * 3600_000 }),
+    );
     expect(sweepStaleJobFolders(root)).toEqual([old.path]);
   });
 });

@@ -52,5 +52,9 @@ export function diskFullError(error: unknown, folders: readonly string[] = []): 
   // Temporary frames first: on one disk, that is where most of a job's bytes go.
   const { temp, data, config } = sichterDirs();
   const where = fullestFolder([...pathsOf(error), ...folders, temp, data, config]) ?? "?";
-  return new SichterError(ErrorCode.DISK_FULL, { path: where, detail: innermostMessage(error).slice(0, 300) }, { cause: error });
+  return new SichterError(
+    ErrorCode.DISK_FULL,
+    { path: where, detail: innermostMessage(error).slice(0, 300) },
+    { cause: error },
+  );
 }

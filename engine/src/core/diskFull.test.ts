@@ -27,15 +27,25 @@ describe("a full disk", () => {
     const sqliteFull = thrownBy(() => db.prepare("INSERT INTO t VALUES (?)").run("x".repeat(100_000)));
     db.close();
     expect((sqliteFull as { code?: string }).code).toBe("SQLITE_FULL");
-    const wrapped = new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: "/x/catalog.sqlite", detail: "?" }, { cause: sqliteFull });
-    const tool = new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: "/x.mov", detail: "av_interleaved_write_frame(): No space left on device" });
+    const wrapped = new SichterError(
+      ErrorCode.CATALOG_UNAVAILABLE,
+      { path: "/x/catalog.sqlite", detail: "?" },
+      { cause: sqliteFull },
+    );
+    const tool = new SichterError(ErrorCode.TOOL_FAILED, {
+      tool: "ffmpeg",
+      path: "/x.mov",
+      detail: "av_interleaved_write_frame(): No space left on device",
+    });
     for (const error of [enospc, sqliteFull, wrapped, tool]) {
       expect(isDiskFull(error)).toBe(true);
       expect(toSichterError(error).code).toBe(ErrorCode.DISK_FULL);
     }
     expect(toSichterError(wrapped).message).toContain("database or disk is full");
     expect(isDiskFull(thrownBy(() => fs.readFileSync("/no/such/file")))).toBe(false);
-    expect(toSichterError(new SichterError(ErrorCode.PROBE_CORRUPT, { path: "/x.mov" })).code).toBe(ErrorCode.PROBE_CORRUPT);
+    expect(toSichterError(new SichterError(ErrorCode.PROBE_CORRUPT, { path: "/x.mov" })).code).toBe(
+      ErrorCode.PROBE_CORRUPT,
+    );
   });
 
   it("names the first of equally full places, and reads a folder not made yet by its parent", () => {

@@ -25,7 +25,10 @@ export function readSettingsFile<Schema extends z.ZodType>(file: string, schema:
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SichterError(ErrorCode.CONFIG_INVALID, { file, detail: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
+    throw new SichterError(ErrorCode.CONFIG_INVALID, {
+      file,
+      detail: `${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    });
   }
   return parsed.data;
 }

@@ -10,4 +10,7 @@ export const CONTRIBUTION_ID_PATTERN = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+
 export const ContributionId = z
   .string()
   .max(100)
-  .regex(CONTRIBUTION_ID_PATTERN, 'a lowercase dotted id such as "sichter.ocr" (segments start with a-z; a-z, 0-9, "_", "-")');
+  .regex(
+    CONTRIBUTION_ID_PATTERN,
+    'a lowercase dotted id such as "sichter.ocr" (segments start with a-z; a-z, 0-9, "_", "-")',
+  );

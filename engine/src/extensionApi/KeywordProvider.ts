@@ -80,7 +80,11 @@ export interface KeywordRequestContext {
  */
 export interface KeywordProvider {
   readonly id: string;
-  provideKeywords(images: readonly ProviderImage[], context: KeywordRequestContext, token: CancellationToken): Promise<ImageAnswer[]>;
+  provideKeywords(
+    images: readonly ProviderImage[],
+    context: KeywordRequestContext,
+    token: CancellationToken,
+  ): Promise<ImageAnswer[]>;
 }
 
 /** What the engine passes to a provider; its extension host adds the provider's `configuration`. */

@@ -42,7 +42,6 @@ export interface ExtensionAnalysisInput {
    * exact frames here and there).
    */
   readonly frames: { rgb(frame: number, width: number, count?: number): Promise<RgbImage[]> };
-
 }
 
 /** A tag an analyzer proposes; the engine adds status "suggested" and the provenance. */
@@ -99,11 +98,21 @@ export interface ExtensionTagWriter {
    * Resolves with where it wrote (a URL, an asset id) for the user's report, plus any flat facts
    * worth reporting; throws when it could not.
    */
-  write(plan: unknown, clip: WrittenClip, token: CancellationToken): Promise<({ target?: string } & Record<string, unknown>) | void>;
+  write(
+    plan: unknown,
+    clip: WrittenClip,
+    token: CancellationToken,
+  ): Promise<({ target?: string } & Record<string, unknown>) | void>;
 }
 
 export type {
-  ImageAnswer, KeywordProvider as ExtensionKeywordProvider, KeywordRequestContext, OutboundRequest, OutboundResponse, ProviderImage, TileAnswer,
+  ImageAnswer,
+  KeywordProvider as ExtensionKeywordProvider,
+  KeywordRequestContext,
+  OutboundRequest,
+  OutboundResponse,
+  ProviderImage,
+  TileAnswer,
 } from "./KeywordProvider.ts";
 
 /** What the shot step gets: the probed clip, how to decode, and the job folder for its pictures. */

@@ -11,8 +11,7 @@ export function registerBuiltinAnalyzer(api: SichterApi, analyzer: Analyzer): vo
   api.analyzers.register(analyzer.id, {
     // Everything the engine sent passes on as it came (a field added to the input reaches the
     // analyzer without a change here); only the frames are the analyzer's own decoder.
-    analyze: (input, progress, token) => analyzer.analyze({ ...input, frames: mediaFrameSource(input.media) }, progress, token),
+    analyze: (input, progress, token) =>
+      analyzer.analyze({ ...input, frames: mediaFrameSource(input.media) }, progress, token),
   });
 }
-
-

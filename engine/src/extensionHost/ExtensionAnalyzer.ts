@@ -43,7 +43,11 @@ export class ExtensionAnalyzer implements Analyzer {
     await this.options.host();
   }
 
-  async analyze(input: AnalysisInput, progress: Progress = Progress.None, token: CancellationToken = CancellationToken.None): Promise<AnalyzerResult> {
+  async analyze(
+    input: AnalysisInput,
+    progress: Progress = Progress.None,
+    token: CancellationToken = CancellationToken.None,
+  ): Promise<AnalyzerResult> {
     const { media } = input;
     // Built-ins read the job's frame store themselves; the others ask, and get what it holds.
     const store = new FrameStoreReader(this.options.trusted ? undefined : input.frameStore);
@@ -75,11 +79,17 @@ export class ExtensionAnalyzer implements Analyzer {
   }
 
   private toTags(raw: unknown, input: AnalysisInput): Tag[] {
-    if (!Array.isArray(raw)) throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned no tags array`);
+    if (!Array.isArray(raw))
+      throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned no tags array`);
     if (this.options.trusted) {
       return raw.map((item, i) => {
         const tag = Tag.safeParse(item);
-        if (!tag.success) throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned an invalid tag ${i}`);
+        if (!tag.success)
+          throw new ExtensionFailure(
+            "threw",
+            this.options.extensionId,
+            `analyzer ${this.id} returned an invalid tag ${i}`,
+          );
         return tag.data;
       });
     }
@@ -93,9 +103,14 @@ export class ExtensionAnalyzer implements Analyzer {
         provenance: [{ producer: this.id, version: this.version }],
       });
       if (!tag.success) {
-        throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} returned an invalid tag ${i}: ${tag.error.issues[0]?.message ?? "invalid"}`);
+        throw new ExtensionFailure(
+          "threw",
+          this.options.extensionId,
+          `analyzer ${this.id} returned an invalid tag ${i}: ${tag.error.issues[0]?.message ?? "invalid"}`,
+        );
       }
-      if (tag.data.source === "user") throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} may not create user tags`);
+      if (tag.data.source === "user")
+        throw new ExtensionFailure("threw", this.options.extensionId, `analyzer ${this.id} may not create user tags`);
       return tag.data;
     });
   }

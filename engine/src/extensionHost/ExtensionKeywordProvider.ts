@@ -1,6 +1,11 @@
 import { abortSignalFor, CancellationToken } from "../core/Cancellation.ts";
 import type { PipelineKeywordProvider } from "../keywording/cloud/cloudKeywords.ts";
-import type { EngineKeywordRequest, ImageAnswer, OutboundRequest, ProviderImage } from "../extensionApi/KeywordProvider.ts";
+import type {
+  EngineKeywordRequest,
+  ImageAnswer,
+  OutboundRequest,
+  ProviderImage,
+} from "../extensionApi/KeywordProvider.ts";
 import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import type { ExtensionProcess } from "./host/ExtensionProcess.ts";
 
@@ -35,19 +40,33 @@ export class ExtensionKeywordProvider implements PipelineKeywordProvider {
     this.version = options.version;
   }
 
-  async provideKeywords(images: readonly ProviderImage[], context: EngineKeywordRequest, token = CancellationToken.None): Promise<ImageAnswer[]> {
+  async provideKeywords(
+    images: readonly ProviderImage[],
+    context: EngineKeywordRequest,
+    token = CancellationToken.None,
+  ): Promise<ImageAnswer[]> {
     const host = await this.options.host();
     const abort = abortSignalFor(token);
     try {
-      const answers = await host.provideKeywords(this.id, { images, languages: context.languages }, {
-        timeoutMs: this.options.timeoutMs,
-        signal: abort.signal,
-        onRequest: async (request) => {
-          if (request.method !== "privacy.send") throw new Error(`a keyword provider may not ask for ${request.method}`);
-          return context.send(request.params.request as OutboundRequest, token);
+      const answers = await host.provideKeywords(
+        this.id,
+        { images, languages: context.languages },
+        {
+          timeoutMs: this.options.timeoutMs,
+          signal: abort.signal,
+          onRequest: async (request) => {
+            if (request.method !== "privacy.send")
+              throw new Error(`a keyword provider may not ask for ${request.method}`);
+            return context.send(request.params.request as OutboundRequest, token);
+          },
         },
-      });
-      if (!Array.isArray(answers)) throw new ExtensionFailure("threw", this.options.extensionId, `keyword provider ${this.id} returned no array of answers`);
+      );
+      if (!Array.isArray(answers))
+        throw new ExtensionFailure(
+          "threw",
+          this.options.extensionId,
+          `keyword provider ${this.id} returned no array of answers`,
+        );
       return answers as ImageAnswer[];
     } finally {
       abort.dispose();

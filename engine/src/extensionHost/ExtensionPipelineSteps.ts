@@ -1,7 +1,17 @@
 import { Keyframe, type Shot } from "@sichter/shared/model";
 import { z } from "zod";
-import type { KeyframeSelection, KeyframeSelectionResult, KeyframeStepOptions } from "../extensionApi/KeyframeSelection.ts";
-import type { DetectedShot, ShotDetection, ShotDetectionMode, ShotDetectionOutcome, ShotStepOptions } from "../extensionApi/ShotDetection.ts";
+import type {
+  KeyframeSelection,
+  KeyframeSelectionResult,
+  KeyframeStepOptions,
+} from "../extensionApi/KeyframeSelection.ts";
+import type {
+  DetectedShot,
+  ShotDetection,
+  ShotDetectionMode,
+  ShotDetectionOutcome,
+  ShotStepOptions,
+} from "../extensionApi/ShotDetection.ts";
 import { CancellationToken } from "../core/Cancellation.ts";
 import { Progress } from "../core/Progress.ts";
 import type { MediaInfo } from "../media/MediaInfo.ts";
@@ -17,8 +27,15 @@ export interface PipelineStepOptions {
   readonly host: () => Promise<ExtensionProcess>;
 }
 
-const JobFileName = z.string().regex(/^[^/\\]+$/, "a file name inside the job folder").refine((name) => name !== "." && name !== "..", "a file name inside the job folder");
-const Transition = z.object({ type: z.enum(["cut", "dissolve", "fade"]), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative() });
+const JobFileName = z
+  .string()
+  .regex(/^[^/\\]+$/, "a file name inside the job folder")
+  .refine((name) => name !== "." && name !== "..", "a file name inside the job folder");
+const Transition = z.object({
+  type: z.enum(["cut", "dissolve", "fade"]),
+  startFrame: z.int().nonnegative(),
+  endFrame: z.int().nonnegative(),
+});
 const FrameStoreResult = z
   .object({
     pictures: z.array(
@@ -33,7 +50,17 @@ const FrameStoreResult = z
   })
   .optional();
 const ShotResult = z.object({
-  shots: z.array(z.object({ index: z.int().nonnegative(), startFrame: z.int().nonnegative(), endFrame: z.int().nonnegative(), transition: Transition.nullable(), confidence: z.number().min(0).max(1) })).min(1),
+  shots: z
+    .array(
+      z.object({
+        index: z.int().nonnegative(),
+        startFrame: z.int().nonnegative(),
+        endFrame: z.int().nonnegative(),
+        transition: Transition.nullable(),
+        confidence: z.number().min(0).max(1),
+      }),
+    )
+    .min(1),
   mode: z.enum(["fast", "exact"]),
   route: z.enum(["keyframes", "full-decode"]).optional(),
   routeReason: z.string().optional(),
@@ -42,7 +69,9 @@ const ShotResult = z.object({
 });
 const KeyframeResult = z.object({
   keyframes: z.array(Keyframe.extend({ file: JobFileName })),
-  duplicates: z.array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() })).default([]),
+  duplicates: z
+    .array(z.object({ shot: z.int().nonnegative(), frame: z.int().nonnegative(), duplicateOf: z.int().nonnegative() }))
+    .default([]),
   frameStore: FrameStoreResult,
 });
 
@@ -69,10 +98,18 @@ export class ExtensionShotDetection implements ShotDetection {
     token = CancellationToken.None,
     tuning: ShotStepOptions = {},
   ): Promise<ShotDetectionOutcome> {
-    const raw = await analyzeInExtension(this.options, { media, mode, shots: [], keyframes: [], outDir, ...tuning }, progress, token);
+    const raw = await analyzeInExtension(
+      this.options,
+      { media, mode, shots: [], keyframes: [], outDir, ...tuning },
+      progress,
+      token,
+    );
     const parsed = ShotResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
-    const { shots, frameStore, route, routeReason, decodedFrames } = parsed.data as Pick<ShotDetectionOutcome, "frameStore" | "route" | "routeReason" | "decodedFrames"> & { shots: DetectedShot[] };
+    const { shots, frameStore, route, routeReason, decodedFrames } = parsed.data as Pick<
+      ShotDetectionOutcome,
+      "frameStore" | "route" | "routeReason" | "decodedFrames"
+    > & { shots: DetectedShot[] };
     // The frame store's index names files in the job folder. Pictures that do not hold what they
     // claim are left out rather than failing the step (see FrameStore.add): analyzers then decode
     // those frames themselves, as they would without them.
@@ -110,7 +147,12 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
     token = CancellationToken.None,
     options: KeyframeStepOptions = {},
   ): Promise<KeyframeSelectionResult> {
-    const raw = await analyzeInExtension(this.options, { media, shots, keyframes: [], outDir, ...options }, progress, token);
+    const raw = await analyzeInExtension(
+      this.options,
+      { media, shots, keyframes: [], outDir, ...options },
+      progress,
+      token,
+    );
     const parsed = KeyframeResult.safeParse(raw);
     if (!parsed.success) throw invalid(this.options, parsed.error);
     const { frameStore, ...selection } = parsed.data;
@@ -120,5 +162,9 @@ export class ExtensionKeyframeSelection implements KeyframeSelection {
 
 function invalid(options: PipelineStepOptions, error: z.ZodError): ExtensionFailure {
   const issue = error.issues[0];
-  return new ExtensionFailure("threw", options.extensionId, `${options.id} returned an invalid result at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+  return new ExtensionFailure(
+    "threw",
+    options.extensionId,
+    `${options.id} returned an invalid result at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+  );
 }

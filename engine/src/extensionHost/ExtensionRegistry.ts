@@ -6,7 +6,11 @@ import { SichterError } from "../core/SichterError.ts";
 import type { Disposable } from "../core/Disposable.ts";
 import { ExtensionAnalyzer } from "./ExtensionAnalyzer.ts";
 import { ExtensionKeywordProvider } from "./ExtensionKeywordProvider.ts";
-import { ExtensionKeyframeSelection, ExtensionShotDetection, type PipelineStepOptions } from "./ExtensionPipelineSteps.ts";
+import {
+  ExtensionKeyframeSelection,
+  ExtensionShotDetection,
+  type PipelineStepOptions,
+} from "./ExtensionPipelineSteps.ts";
 import type { KeyframeSelection } from "../extensionApi/KeyframeSelection.ts";
 import type { ShotDetection } from "../extensionApi/ShotDetection.ts";
 import { ExtensionState } from "./ExtensionState.ts";
@@ -18,7 +22,11 @@ import { ExtensionFailure } from "./host/ExtensionFailure.ts";
 import { ExtensionProcess } from "./host/ExtensionProcess.ts";
 import type { HostRequest } from "./host/ExtensionProcess.ts";
 import {
-  ManifestError, activationEventsOf, readManifest, validateConfiguration, type ExtensionManifest,
+  ManifestError,
+  activationEventsOf,
+  readManifest,
+  validateConfiguration,
+  type ExtensionManifest,
 } from "./manifest/index.ts";
 
 /** A whole clip's keyframes through one provider, retries and back-off included. */
@@ -85,7 +93,10 @@ export class ExtensionRegistry implements Disposable {
     const state = ExtensionState.load(options.configDir);
     const extensions: InstalledExtension[] = [];
     const problems: ExtensionProblem[] = [];
-    const sources = [...(options.builtinDirs ?? []).map((dir) => ({ dir, builtin: true })), { dir: options.userDir, builtin: false }];
+    const sources = [
+      ...(options.builtinDirs ?? []).map((dir) => ({ dir, builtin: true })),
+      { dir: options.userDir, builtin: false },
+    ];
     for (const { dir, builtin } of sources) {
       for (const folder of subfolders(dir)) {
         const read = readManifest(folder, options.engineVersion);
@@ -95,19 +106,36 @@ export class ExtensionRegistry implements Disposable {
           continue;
         }
         if (extensions.some((e) => e.id === read.id)) {
-          options.log?.("warn", `extension ${read.id} in ${folder} skipped: an extension with this id is already loaded`);
+          options.log?.(
+            "warn",
+            `extension ${read.id} in ${folder} skipped: an extension with this id is already loaded`,
+          );
           continue;
         }
         const configuration = read.manifest.sichter.contributes.configuration;
-        const settings = configuration ? validateConfiguration(configuration, state.settings(read.id)) : { ok: true as const, values: {} };
+        const settings = configuration
+          ? validateConfiguration(configuration, state.settings(read.id))
+          : { ok: true as const, values: {} };
         if (!settings.ok) {
           const detail = settings.errors.map((e) => e.message).join("; ");
-          problems.push({ folder, error: ManifestError.invalid(folder, "invalid", [{ field: `settings.${read.id}`, expected: "valid settings", found: detail, message: detail }]) });
+          problems.push({
+            folder,
+            error: ManifestError.invalid(folder, "invalid", [
+              { field: `settings.${read.id}`, expected: "valid settings", found: detail, message: detail },
+            ]),
+          });
           continue;
         }
         // Cloud providers wait for the user's explicit "enable": local-only is the default mode.
         const sendsKeyframes = (read.manifest.sichter.contributes.keywordProviders ?? []).some((p) => p.cloud);
-        extensions.push({ id: read.id, manifest: read.manifest, folder, builtin, enabled: state.isEnabled(read.id, !sendsKeyframes), settings: settings.values });
+        extensions.push({
+          id: read.id,
+          manifest: read.manifest,
+          folder,
+          builtin,
+          enabled: state.isEnabled(read.id, !sendsKeyframes),
+          settings: settings.values,
+        });
       }
     }
     return new ExtensionRegistry(extensions, problems, options);
@@ -131,25 +159,29 @@ export class ExtensionRegistry implements Disposable {
   /** The analyzer contributions (`"produces": "tags"`) of enabled extensions; each starts its extension on first use. */
   analyzers(): Analyzer[] {
     return this.enabled().flatMap((extension) =>
-      (extension.manifest.sichter.contributes.analyzers ?? []).filter((a) => a.produces === "tags").map(
-        (contribution) =>
-          new ExtensionAnalyzer({
-            id: contribution.id,
-            extensionId: extension.id,
-            version: extension.manifest.version,
-            timeoutSeconds: contribution.timeoutSeconds,
-            startsAfter: contribution.startsAfter,
-            trusted: extension.builtin,
-            host: () => this.host(extension),
-          }),
-      ),
+      (extension.manifest.sichter.contributes.analyzers ?? [])
+        .filter((a) => a.produces === "tags")
+        .map(
+          (contribution) =>
+            new ExtensionAnalyzer({
+              id: contribution.id,
+              extensionId: extension.id,
+              version: extension.manifest.version,
+              timeoutSeconds: contribution.timeoutSeconds,
+              startsAfter: contribution.startsAfter,
+              trusted: extension.builtin,
+              host: () => this.host(extension),
+            }),
+        ),
     );
   }
 
   /** The tag writer contributions of enabled extensions; each starts its extension on first use. */
   tagWriters(): TagWriter[] {
     return this.enabled().flatMap((extension) =>
-      (extension.manifest.sichter.contributes.tagWriters ?? []).map((c) => new ExtensionTagWriter(c.id, () => this.host(extension), extension.builtin)),
+      (extension.manifest.sichter.contributes.tagWriters ?? []).map(
+        (c) => new ExtensionTagWriter(c.id, () => this.host(extension), extension.builtin),
+      ),
     );
   }
 
@@ -159,8 +191,13 @@ export class ExtensionRegistry implements Disposable {
       (extension.manifest.sichter.contributes.keywordProviders ?? []).map(
         (c) =>
           new ExtensionKeywordProvider({
-            id: c.id, extensionId: extension.id, version: extension.manifest.version, cloud: c.cloud, contactSheets: c.contactSheets,
-            timeoutMs: KEYWORDS_TIMEOUT_MS, host: () => this.host(extension),
+            id: c.id,
+            extensionId: extension.id,
+            version: extension.manifest.version,
+            cloud: c.cloud,
+            contactSheets: c.contactSheets,
+            timeoutMs: KEYWORDS_TIMEOUT_MS,
+            host: () => this.host(extension),
           }),
       ),
     );
@@ -187,7 +224,9 @@ export class ExtensionRegistry implements Disposable {
   commands(): Array<{ command: string; title: string; category?: string; when?: string; extensionId: string }> {
     return this.enabled().flatMap((e) =>
       (e.manifest.sichter.contributes.commands ?? []).map((c) => ({
-        command: c.command, title: c.title, extensionId: e.id,
+        command: c.command,
+        title: c.title,
+        extensionId: e.id,
         ...(c.category !== undefined && { category: c.category }),
         ...(c.when !== undefined && { when: c.when }),
       })),
@@ -198,11 +237,19 @@ export class ExtensionRegistry implements Disposable {
    * Runs a contributed command, activating its extension on first use (`onCommand:<id>`). An
    * extension with the "catalog" permission reads the caller's `catalog` meanwhile (see CommandServices).
    */
-  async executeCommand(command: string, args: readonly unknown[] = [], services: CommandServices = {}): Promise<unknown> {
-    const extension = this.enabled().find((e) => (e.manifest.sichter.contributes.commands ?? []).some((c) => c.command === command));
+  async executeCommand(
+    command: string,
+    args: readonly unknown[] = [],
+    services: CommandServices = {},
+  ): Promise<unknown> {
+    const extension = this.enabled().find((e) =>
+      (e.manifest.sichter.contributes.commands ?? []).some((c) => c.command === command),
+    );
     if (!extension) throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
     const readsCatalog = extension.manifest.sichter.permissions.includes("catalog");
-    return (await this.host(extension)).executeCommand(command, args, COMMAND_TIMEOUT_MS, (request) => answerCommandRequest(request, readsCatalog, services));
+    return (await this.host(extension)).executeCommand(command, args, COMMAND_TIMEOUT_MS, (request) =>
+      answerCommandRequest(request, readsCatalog, services),
+    );
   }
 
   /** Starts the extensions that asked to run from the start (`onStartup`). */
@@ -223,22 +270,33 @@ export class ExtensionRegistry implements Disposable {
   dispose(): void {
     this.stopped = true;
     this.clock.dispose();
-    for (const host of this.hosts.values()) void host.then((h) => h.dispose(), () => {});
+    for (const host of this.hosts.values())
+      void host.then(
+        (h) => h.dispose(),
+        () => {},
+      );
     this.hosts.clear();
   }
 
   private pipelineStep(produces: "shots" | "keyframes"): PipelineStepOptions {
     for (const extension of this.enabled()) {
-      const contribution = (extension.manifest.sichter.contributes.analyzers ?? []).find((a) => a.produces === produces);
+      const contribution = (extension.manifest.sichter.contributes.analyzers ?? []).find(
+        (a) => a.produces === produces,
+      );
       if (contribution) {
         return {
-          id: contribution.id, extensionId: extension.id, version: extension.manifest.version,
-          timeoutSeconds: contribution.timeoutSeconds, host: () => this.host(extension),
+          id: contribution.id,
+          extensionId: extension.id,
+          version: extension.manifest.version,
+          timeoutSeconds: contribution.timeoutSeconds,
+          host: () => this.host(extension),
         };
       }
     }
     // Without shots there is no analysis: say which built-in to enable again.
-    throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: produces === "shots" ? "sichter.shots" : "sichter.keyframes" });
+    throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, {
+      extension: produces === "shots" ? "sichter.shots" : "sichter.keyframes",
+    });
   }
 
   private enabled(): InstalledExtension[] {
@@ -256,7 +314,10 @@ export class ExtensionRegistry implements Disposable {
     };
     if (running) {
       // A process that died (crash, limit) is started afresh for the next analysis.
-      return running.then((h) => (h.alive ? handOut(h) : this.restart(extension).then(handOut)), () => this.restart(extension).then(handOut));
+      return running.then(
+        (h) => (h.alive ? handOut(h) : this.restart(extension).then(handOut)),
+        () => this.restart(extension).then(handOut),
+      );
     }
     return this.restart(extension).then(handOut);
   }
@@ -267,11 +328,18 @@ export class ExtensionRegistry implements Disposable {
    * process and never meets one that is shutting down.
    */
   private retireIdle(): void {
-    const resident = new Set(this.enabled().filter((e) => activationEventsOf(e.manifest).includes("onStartup")).map((e) => e.id));
+    const resident = new Set(
+      this.enabled()
+        .filter((e) => activationEventsOf(e.manifest).includes("onStartup"))
+        .map((e) => e.id),
+    );
     const idle = [...this.hosts.entries()].filter(([id]) => !resident.has(id));
     if (idle.length === 0) return;
     for (const [id] of idle) this.hosts.delete(id);
-    this.options.log?.("info", `ending idle extension processes after ${(this.options.idleMs ?? 0) / 1000} s without work: ${idle.map(([id]) => id).join(", ")}`);
+    this.options.log?.(
+      "info",
+      `ending idle extension processes after ${(this.options.idleMs ?? 0) / 1000} s without work: ${idle.map(([id]) => id).join(", ")}`,
+    );
     const stopping = Promise.allSettled(idle.map(async ([, h]) => (await h).stop()));
     this.retiring.add(stopping);
     void stopping.then(() => this.retiring.delete(stopping));
@@ -306,7 +374,9 @@ export class ExtensionRegistry implements Disposable {
       activity: this.clock,
       ...(this.options.log && { log: this.options.log }),
     }).catch((error: unknown) => {
-      throw error instanceof ExtensionFailure ? error : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);
+      throw error instanceof ExtensionFailure
+        ? error
+        : new ExtensionFailure("crashed", extension.id, `activation failed: ${(error as Error).message}`);
     });
     this.hosts.set(extension.id, started);
     return started;
@@ -356,11 +426,20 @@ export interface CommandServices {
   readonly catalogPlan?: (clip: string | number, language: "de" | "en") => Promise<unknown>;
 }
 
-async function answerCommandRequest(request: HostRequest, readsCatalog: boolean, services: CommandServices): Promise<unknown> {
+async function answerCommandRequest(
+  request: HostRequest,
+  readsCatalog: boolean,
+  services: CommandServices,
+): Promise<unknown> {
   if (request.method !== "catalog.plan") throw new Error(`a command may not ask for ${request.method}`);
   if (!readsCatalog) throw new Error('api.catalog needs the "catalog" permission in the manifest');
-  if (!services.catalogPlan) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: "catalog", detail: "no catalog is open for this command" });
+  if (!services.catalogPlan)
+    throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, {
+      path: "catalog",
+      detail: "no catalog is open for this command",
+    });
   const { clip, language } = request.params;
-  if (typeof clip !== "string" && typeof clip !== "number") throw new Error("api.catalog.plan needs a catalog id or a path");
+  if (typeof clip !== "string" && typeof clip !== "number")
+    throw new Error("api.catalog.plan needs a catalog id or a path");
   return services.catalogPlan(clip, language === "de" ? "de" : "en");
 }

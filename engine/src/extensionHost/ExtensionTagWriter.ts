@@ -24,7 +24,10 @@ export class ExtensionTagWriter implements TagWriter {
     const abort = abortSignalFor(token);
     try {
       const sent = this.trusted ? input : { plan: input.plan, clip: input.clip, request: input.request };
-      const result = (await host.write(this.id, sent, WRITE_TIMEOUT_MS, abort.signal)) as Record<string, unknown> | null;
+      const result = (await host.write(this.id, sent, WRITE_TIMEOUT_MS, abort.signal)) as Record<
+        string,
+        unknown
+      > | null;
       const { target, ...details } = result ?? {};
       return { target: typeof target === "string" ? target : null, details: plainFacts(details) };
     } finally {

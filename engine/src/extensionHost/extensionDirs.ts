@@ -6,7 +6,11 @@ import { sichterDirs } from "../core/SichterHome.ts";
 export const BUILTIN_EXTENSIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../extensions");
 
 /** Where installed extensions, their private storage and the user's decisions live. */
-export function extensionDirs(env: NodeJS.ProcessEnv = process.env): { userDir: string; storageDir: string; configDir: string } {
+export function extensionDirs(env: NodeJS.ProcessEnv = process.env): {
+  userDir: string;
+  storageDir: string;
+  configDir: string;
+} {
   const dirs = sichterDirs(env);
   return {
     userDir: path.join(dirs.data, "extensions"),

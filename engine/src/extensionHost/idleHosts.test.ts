@@ -23,7 +23,11 @@ function installPidExtension(home: string, deactivateMs: number): void {
       version: "1.0.0",
       publisher: "test",
       type: "module",
-      sichter: { engines: { sichter: "^0.1.0" }, main: "extension.mjs", contributes: { commands: [{ command: "test.pid", title: "Process id" }] } },
+      sichter: {
+        engines: { sichter: "^0.1.0" },
+        main: "extension.mjs",
+        contributes: { commands: [{ command: "test.pid", title: "Process id" }] },
+      },
     }),
   );
   fs.writeFileSync(

@@ -24,9 +24,13 @@ export interface PrivacyMode {
  */
 export function privacyModeOf(registry: Pick<ExtensionRegistry, "extensions">): PrivacyMode {
   const providers = registry.extensions.flatMap((extension) =>
-    (extension.manifest.sichter.contributes.keywordProviders ?? []).map(
-      (p): KeywordProviderState => ({ id: p.id, title: p.title, extensionId: extension.id, cloud: p.cloud, enabled: extension.enabled }),
-    ),
+    (extension.manifest.sichter.contributes.keywordProviders ?? []).map((p): KeywordProviderState => ({
+      id: p.id,
+      title: p.title,
+      extensionId: extension.id,
+      cloud: p.cloud,
+      enabled: extension.enabled,
+    })),
   );
   return { mode: providers.some((p) => p.cloud && p.enabled) ? "cloud" : "local-only", providers };
 }

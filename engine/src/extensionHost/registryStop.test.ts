@@ -22,18 +22,31 @@ function installPidExtension(home: string): void {
       version: "1.0.0",
       publisher: "test",
       type: "module",
-      sichter: { engines: { sichter: "^0.1.0" }, main: "extension.mjs", contributes: { commands: [{ command: "test.pid", title: "Process id" }] } },
+      sichter: {
+        engines: { sichter: "^0.1.0" },
+        main: "extension.mjs",
+        contributes: { commands: [{ command: "test.pid", title: "Process id" }] },
+      },
     }),
   );
-  fs.writeFileSync(path.join(folder, "extension.mjs"), `export function activate(context, api) { api.commands.register("test.pid", () => process.pid); }\n`);
+  fs.writeFileSync(
+    path.join(folder, "extension.mjs"),
+    `export function activate(context, api) { api.commands.register("test.pid", () => process.pid); }\n`,
+  );
 }
 
 /** Extension host processes below this test's process. */
 function hosts(): string[] {
-  return descendantPids(process.pid).map(commandOf).filter((c) => /host(Main|Entry)\.mjs/.test(c));
+  return descendantPids(process.pid)
+    .map(commandOf)
+    .filter((c) => /host(Main|Entry)\.mjs/.test(c));
 }
 
-const codeOf = (p: Promise<unknown>): Promise<string> => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
+const codeOf = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => "ok",
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 /**
  * A stopping engine stops its extension processes: a call that arrives during or after the stop
@@ -44,7 +57,10 @@ describe("a stopped extension registry", () => {
   it("starts no extension process for a call made while it stops or after", async () => {
     const home = path.join(root, "stops");
     installPidExtension(home);
-    const registry = ExtensionRegistry.load({ ...extensionDirs({ SICHTER_HOME: home }), engineVersion: ENGINE_VERSION });
+    const registry = ExtensionRegistry.load({
+      ...extensionDirs({ SICHTER_HOME: home }),
+      engineVersion: ENGINE_VERSION,
+    });
     try {
       expect(await registry.executeCommand("test.pid")).toBeTypeOf("number");
       const stopping = registry.stop();

@@ -49,12 +49,21 @@ describe("JobQueue", () => {
     // Visible to another connection before start(): a crash now loses nothing.
     const other = new Database(file, { readonly: true });
     expect(other.prepare("SELECT clip_path FROM jobs WHERE state = 'queued' ORDER BY rowid").pluck().all()).toEqual([
-      "/a.mov", "/b.mov", "/c.mov",
+      "/a.mov",
+      "/b.mov",
+      "/c.mov",
     ]);
     other.close();
     queue.start();
     await queue.whenIdle();
-    expect(log).toEqual(["start /a.mov 1", "end /a.mov", "start /b.mov 1", "end /b.mov", "start /c.mov 1", "end /c.mov"]);
+    expect(log).toEqual([
+      "start /a.mov 1",
+      "end /a.mov",
+      "start /b.mov 1",
+      "end /b.mov",
+      "start /c.mov 1",
+      "end /c.mov",
+    ]);
     for (const id of ids) expect(queue.get(id)?.state).toBe("completed");
     expect(queue.result(ids[1]!)).toEqual({ clip: "/b.mov" });
     expect(queue.list().map((job) => job.clipPath)).toEqual(["/c.mov", "/b.mov", "/a.mov"]);
@@ -90,7 +99,10 @@ describe("JobQueue", () => {
     expect(queuedJoin).toMatchObject({ joined: true, job: { id: first.job.id } });
     queue.start();
     await waitFor(() => queue.get(first.job.id)?.state === "running");
-    expect(queue.enqueue(params("/same.mxf"))).toMatchObject({ joined: true, job: { id: first.job.id, state: "running" } });
+    expect(queue.enqueue(params("/same.mxf"))).toMatchObject({
+      joined: true,
+      job: { id: first.job.id, state: "running" },
+    });
     expect(queue.enqueue(params("/other.mxf")).joined).toBe(false);
     release();
     await waitFor(() => queue.get(first.job.id)?.state === "completed");
@@ -161,7 +173,10 @@ describe("JobQueue", () => {
     expect(queue.get(audio.id)).toMatchObject({ state: "failed", error: { code: ErrorCode.PROBE_NOT_VIDEO } });
     expect(queue.get(buggy.id)?.error).toEqual({ code: ErrorCode.INTERNAL, message: "Internal error: boom" });
     expect(queue.result(audio.id)).toBeUndefined();
-    expect(events.filter((event) => event.type === "failed").map((event) => event.job.id)).toEqual([audio.id, buggy.id]);
+    expect(events.filter((event) => event.type === "failed").map((event) => event.job.id)).toEqual([
+      audio.id,
+      buggy.id,
+    ]);
   });
 
   it("fails a job whose result is not JSON", async () => {
@@ -235,9 +250,17 @@ describe("JobQueue", () => {
     queue.start();
     await waitFor(() => queue.get(job.id)?.stage === "shots");
     await queue.shutdown();
-    expect(queue.get(job.id)).toMatchObject({ state: "queued", stage: null, fraction: 0, startedAt: null, attempts: 0 });
+    expect(queue.get(job.id)).toMatchObject({
+      state: "queued",
+      stage: null,
+      fraction: 0,
+      startedAt: null,
+      attempts: 0,
+    });
     expect(events.at(-1)).toMatchObject({ type: "progress", job: { state: "queued" } });
-    expect(() => queue.enqueue(params("/late.mov"))).toThrow(expect.objectContaining({ code: ErrorCode.SHUTTING_DOWN }));
+    expect(() => queue.enqueue(params("/late.mov"))).toThrow(
+      expect.objectContaining({ code: ErrorCode.SHUTTING_DOWN }),
+    );
     await queue.whenIdle(); // a shut-down queue never keeps a caller waiting
     catalog.dispose();
 

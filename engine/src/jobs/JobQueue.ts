@@ -164,7 +164,9 @@ export class JobQueue implements Disposable {
       clearTimeout(this.retryTimer);
       this.writeUnwritten();
       for (const end of this.unwritten.entries()) {
-        this.log("error", "the end of a job was never written; the next engine start runs it again", { jobId: end.record.id });
+        this.log("error", "the end of a job was never written; the next engine start runs it again", {
+          jobId: end.record.id,
+        });
       }
       this.releaseIdleWaiters();
     })();
@@ -195,7 +197,11 @@ export class JobQueue implements Disposable {
     if (!timedOut) return;
     for (const run of runs) {
       if (!this.running.has(run.record.id)) continue;
-      this.log("error", `a job's runner did not end within ${drainMs} ms of the shutdown; its row stays running and the next engine start resumes it`, { jobId: run.record.id });
+      this.log(
+        "error",
+        `a job's runner did not end within ${drainMs} ms of the shutdown; its row stays running and the next engine start resumes it`,
+        { jobId: run.record.id },
+      );
     }
   }
 
@@ -225,7 +231,10 @@ export class JobQueue implements Disposable {
         this.claimFailed = false;
       } catch (error) {
         const e = toSichterError(error);
-        this.log("error", "cannot take the next job from the catalog; trying again", { code: e.code, detail: e.message });
+        this.log("error", "cannot take the next job from the catalog; trying again", {
+          code: e.code,
+          detail: e.message,
+        });
         this.claimFailed = true;
         this.scheduleRetry();
         break;
@@ -271,20 +280,29 @@ export class JobQueue implements Disposable {
       const e = toSichterError(error);
       if (outcome.state === "queued") {
         // Shutting down: the row stays `running` with our pid, and the next open() queues it again.
-        this.log("error", "cannot put a job back in the queue; the next engine start resumes it", { jobId: id, code: e.code, detail: e.message });
-      } else {
-        job = this.unwritten.keep(run.record, outcome, finishedAt);
-        this.log("error", "cannot record the end of a job; it is kept in memory and written once the catalog takes it", {
+        this.log("error", "cannot put a job back in the queue; the next engine start resumes it", {
           jobId: id,
-          state: outcome.state,
           code: e.code,
           detail: e.message,
         });
+      } else {
+        job = this.unwritten.keep(run.record, outcome, finishedAt);
+        this.log(
+          "error",
+          "cannot record the end of a job; it is kept in memory and written once the catalog takes it",
+          {
+            jobId: id,
+            state: outcome.state,
+            code: e.code,
+            detail: e.message,
+          },
+        );
         this.scheduleRetry();
       }
     }
     if (job) {
-      if (job.state === "failed") this.log("warn", "job failed", { jobId: id, code: job.error?.code, message: job.error?.message });
+      if (job.state === "failed")
+        this.log("warn", "job failed", { jobId: id, code: job.error?.code, message: job.error?.message });
       this.emit({ type: eventTypeOf(job.state), job });
     }
     this.schedulePump();

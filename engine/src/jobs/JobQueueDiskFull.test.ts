@@ -78,7 +78,12 @@ describe("JobQueue on a full disk", () => {
     expect(failed?.error?.message).toContain("no space left on device");
     expect(events.at(-1)).toMatchObject({ type: "failed", job: { id: job.id, error: { code: ErrorCode.DISK_FULL } } });
     // The log carries the cause, not only that something failed.
-    expect(log).toContainEqual(expect.objectContaining({ message: "job failed", fields: expect.objectContaining({ code: ErrorCode.DISK_FULL, message: failed?.error?.message }) }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        message: "job failed",
+        fields: expect.objectContaining({ code: ErrorCode.DISK_FULL, message: failed?.error?.message }),
+      }),
+    );
   });
 
   it("when the catalog cannot take a job's end, it is still announced, answered, never joined, and written once there is room", async () => {
@@ -100,7 +105,10 @@ describe("JobQueue on a full disk", () => {
     expect(queue.list({ states: ["failed"] }).map((j) => j.id)).toContain(job.id);
     expect(queue.list({ states: ["running"] }).map((j) => j.id)).not.toContain(job.id);
     expect(log).toContainEqual(
-      expect.objectContaining({ level: "error", fields: expect.objectContaining({ jobId: job.id, code: ErrorCode.DISK_FULL }) }),
+      expect.objectContaining({
+        level: "error",
+        fields: expect.objectContaining({ jobId: job.id, code: ErrorCode.DISK_FULL }),
+      }),
     );
     // A new request for the clip does not join the job that ended: a new job, or (no room for one) DISK_FULL.
     let again: string | undefined;
@@ -121,7 +129,12 @@ describe("JobQueue on a full disk", () => {
     expect(again).not.toBe(job.id);
     await queue.whenIdle();
     // The jobs behind it ran once there was room again.
-    expect(queue.list({ states: ["completed"] }).map((j) => j.clipPath).sort()).toEqual(["/later-0.mov", "/later-1.mov", "/later-2.mov"]);
+    expect(
+      queue
+        .list({ states: ["completed"] })
+        .map((j) => j.clipPath)
+        .sort(),
+    ).toEqual(["/later-0.mov", "/later-1.mov", "/later-2.mov"]);
     expect(queue.get(again)?.state).toBe("failed"); // the same runner fails the same way
   });
 

@@ -16,7 +16,9 @@ describe("JobQueue shutdown with a runner that ignores cancellation", () => {
     const file = catalogs.file();
     const catalog = SqliteCatalog.open(file);
     const logged: string[] = [];
-    const queue = JobQueue.open(catalog.database, () => new Promise<never>(() => {}), { log: (level, message) => logged.push(`${level} ${message}`) });
+    const queue = JobQueue.open(catalog.database, () => new Promise<never>(() => {}), {
+      log: (level, message) => logged.push(`${level} ${message}`),
+    });
     const { job } = queue.enqueue(params("/stuck.mov"));
     queue.start();
     await waitFor(() => queue.get(job.id)?.state === "running");

@@ -32,7 +32,9 @@ const SkosJson = z.object({
 /** "terms-json": a flat list of terms with synonyms, for vocabularies that are not SKOS. */
 const TermsJson = z.object({
   uri: z.url(),
-  terms: z.array(z.object({ id: z.url(), label: z.string().min(1), synonyms: z.array(z.string().min(1)).optional() })).min(1),
+  terms: z
+    .array(z.object({ id: z.url(), label: z.string().min(1), synonyms: z.array(z.string().min(1)).optional() }))
+    .min(1),
 });
 
 /** Reads a vocabulary file; throws with the zod path of what is wrong in it. */
@@ -54,12 +56,23 @@ export function loadVocabulary(id: string, file: string, format: "skos-json" | "
   return {
     id,
     uri: list.uri,
-    concepts: list.terms.map((t) => ({ uri: t.id, labels: { de: t.label, en: t.label }, spellings: unique([t.label, ...(t.synonyms ?? [])]) })),
+    concepts: list.terms.map((t) => ({
+      uri: t.id,
+      labels: { de: t.label, en: t.label },
+      spellings: unique([t.label, ...(t.synonyms ?? [])]),
+    })),
   };
 }
 
 function unique(labels: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(labels.filter((l): l is string => !!l).map(foldText).filter((l) => l.length > 0))];
+  return [
+    ...new Set(
+      labels
+        .filter((l): l is string => !!l)
+        .map(foldText)
+        .filter((l) => l.length > 0),
+    ),
+  ];
 }
 
 /**
@@ -67,7 +80,12 @@ function unique(labels: ReadonlyArray<string | undefined>): string[] {
  * not in "Landtagswahl": a compound is a different subject), umlauts and case folded.
  */
 export function matchConcepts(vocabulary: Vocabulary, texts: readonly string[]): Concept[] {
-  const folded = texts.map((t) => ` ${foldText(t).replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `);
+  const folded = texts.map(
+    (t) =>
+      ` ${foldText(t)
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim()} `,
+  );
   return vocabulary.concepts.filter((concept) =>
     concept.spellings.some((spelling) => {
       const words = ` ${spelling.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;

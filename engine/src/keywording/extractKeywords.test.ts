@@ -23,7 +23,12 @@ describe("termsOf", () => {
 
   it("splits a whole sentence into words", () => {
     expect(termsOf("Polizei Feuerwehr Rettungsdienst Technisches Hilfswerk Bundeswehr")).toEqual([
-      "Polizei", "Feuerwehr", "Rettungsdienst", "Technisches", "Hilfswerk", "Bundeswehr",
+      "Polizei",
+      "Feuerwehr",
+      "Rettungsdienst",
+      "Technisches",
+      "Hilfswerk",
+      "Bundeswehr",
     ]);
   });
 });
@@ -66,7 +71,11 @@ describe("extractKeywords ranks story text first", () => {
 
 describe("extractKeywords", () => {
   it("merges the same term across lines and shots, preferring the umlaut spelling", () => {
-    const found = extractKeywords([line("KOELN HAUPTBAHNHOF", 0, 50), line("Köln Hauptbahnhof", 200, 260), line("Köln", 300, 320)]);
+    const found = extractKeywords([
+      line("KOELN HAUPTBAHNHOF", 0, 50),
+      line("Köln Hauptbahnhof", 200, 260),
+      line("Köln", 300, 320),
+    ]);
     const station = found.find((k) => k.key === foldText("Köln Hauptbahnhof"))!;
     expect(station.label).toBe("Köln Hauptbahnhof");
     expect(station.ranges).toEqual([

@@ -44,7 +44,15 @@ const YEAR = /^(19|20)\d\d$/;
  * one candidate with all its ranges.
  */
 export function extractKeywords(lines: readonly TextLine[]): KeywordCandidate[] {
-  const byKey = new Map<string, { labels: string[]; ranges: Array<{ startFrame: number; endFrame: number }>; confidence: number[]; evidence: Set<string> }>();
+  const byKey = new Map<
+    string,
+    {
+      labels: string[];
+      ranges: Array<{ startFrame: number; endFrame: number }>;
+      confidence: number[];
+      evidence: Set<string>;
+    }
+  >();
   for (const line of lines) {
     for (const term of termsOf(line.text)) {
       const key = foldText(term);
@@ -75,7 +83,8 @@ export function extractKeywords(lines: readonly TextLine[]): KeywordCandidate[] 
  * saw only in part (".nachrichten", "example.ty", "Ww.sender-example. de"); in the text of a
  * caption a dot ends a sentence or an abbreviation ("z.B.", "Dr. Müller").
  */
-const ADDRESS = /(?:https?:\/\/|www\.)\S*|\S*@\S+|(?:[\p{L}\p{N}-]+\.)+(?:de|com|org|net|eu|tv|info|at|ch|uk|fr|it|nl|io|html?|php)\b\S*|(?<!\S)@\S+|\S*\.\p{Ll}{2,}\S*/giu;
+const ADDRESS =
+  /(?:https?:\/\/|www\.)\S*|\S*@\S+|(?:[\p{L}\p{N}-]+\.)+(?:de|com|org|net|eu|tv|info|at|ch|uk|fr|it|nl|io|html?|php)\b\S*|(?<!\S)@\S+|\S*\.\p{Ll}{2,}\S*/giu;
 
 /** What is left of an address the recogniser broke up ("http", "wwwebigear", "html"). */
 const ADDRESS_PIECE = /^(?:https?|nttp|www.*|html?|php|com|net|org)$/i;
@@ -86,7 +95,7 @@ const ADDRESS_PIECE = /^(?:https?|nttp|www.*|html?|php|com|net|org)$/i;
  * lower case (a fragment such as "ample" is read in lower case), a known German or English word.
  */
 function isKeywordWord(word: string): boolean {
-  if (ACRONYMS.has(word) || ACRONYMS.has(word.toUpperCase()) && word === word.toUpperCase()) return true;
+  if (ACRONYMS.has(word) || (ACRONYMS.has(word.toUpperCase()) && word === word.toUpperCase())) return true;
   if (ADDRESS_PIECE.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, "");
   if (letters.length <= 3 && !/-/.test(word)) return false;
@@ -136,12 +145,13 @@ function displayCase(word: string): string {
 }
 
 function bestSpelling(labels: readonly string[]): string {
-  const score = (s: string): number =>
-    (/[äöüÄÖÜß]/.test(s) ? 2 : 0) + (s !== s.toUpperCase() ? 1 : 0);
+  const score = (s: string): number => (/[äöüÄÖÜß]/.test(s) ? 2 : 0) + (s !== s.toUpperCase() ? 1 : 0);
   return [...labels].sort((a, b) => score(b) - score(a))[0]!;
 }
 
-function mergeRanges(ranges: Array<{ startFrame: number; endFrame: number }>): Array<{ startFrame: number; endFrame: number }> {
+function mergeRanges(
+  ranges: Array<{ startFrame: number; endFrame: number }>,
+): Array<{ startFrame: number; endFrame: number }> {
   const sorted = [...ranges].sort((a, b) => a.startFrame - b.startFrame);
   const merged: Array<{ startFrame: number; endFrame: number }> = [];
   for (const r of sorted) {

@@ -10,7 +10,9 @@ const clip = path.join(root, "cuts.mp4");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  await makeCutClip(clip, [30, 40, 30], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "20", "-pix_fmt", "yuv420p"] });
+  await makeCutClip(clip, [30, 40, 30], {
+    codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "20", "-pix_fmt", "yuv420p"],
+  });
 }, 60_000);
 
 async function collect(request: FrameReadRequest): Promise<Buffer[]> {
@@ -25,21 +27,31 @@ describe("readFrames with a companion picture", () => {
   it.each([
     ["every frame", false],
     ["keyframes only", true],
-  ])("%s: yields the same frames as alone and writes the companion as its own decode would", async (_name, keyframesOnly) => {
-    const file = path.join(root, `companion-${keyframesOnly}.rgb`);
-    const alone = await collect({ file: clip, keyframesOnly, fastDecode: true });
-    const withCompanion = await collect({ file: clip, keyframesOnly, fastDecode: true, companions: [{ geometry: RGB, file }] });
-    const rgbAlone = await collect({ file: clip, keyframesOnly, fastDecode: true, geometry: RGB });
+  ])(
+    "%s: yields the same frames as alone and writes the companion as its own decode would",
+    async (_name, keyframesOnly) => {
+      const file = path.join(root, `companion-${keyframesOnly}.rgb`);
+      const alone = await collect({ file: clip, keyframesOnly, fastDecode: true });
+      const withCompanion = await collect({
+        file: clip,
+        keyframesOnly,
+        fastDecode: true,
+        companions: [{ geometry: RGB, file }],
+      });
+      const rgbAlone = await collect({ file: clip, keyframesOnly, fastDecode: true, geometry: RGB });
 
-    const media = await probeMedia(clip);
-    expect(withCompanion.length).toBe(keyframesOnly ? media.keyframes.length : 100);
-    expect(media.keyframes.length).toBeGreaterThan(2);
-    expect(withCompanion.map((f) => f.length)).toEqual(alone.map(() => ANALYSIS_GEOMETRY.width * ANALYSIS_GEOMETRY.height));
-    expect(Buffer.concat(withCompanion).equals(Buffer.concat(alone))).toBe(true);
-    const written = fs.readFileSync(file);
-    expect(written.length).toBe(withCompanion.length * 64 * 36 * 3);
-    expect(written.equals(Buffer.concat(rgbAlone))).toBe(true);
-  });
+      const media = await probeMedia(clip);
+      expect(withCompanion.length).toBe(keyframesOnly ? media.keyframes.length : 100);
+      expect(media.keyframes.length).toBeGreaterThan(2);
+      expect(withCompanion.map((f) => f.length)).toEqual(
+        alone.map(() => ANALYSIS_GEOMETRY.width * ANALYSIS_GEOMETRY.height),
+      );
+      expect(Buffer.concat(withCompanion).equals(Buffer.concat(alone))).toBe(true);
+      const written = fs.readFileSync(file);
+      expect(written.length).toBe(withCompanion.length * 64 * 36 * 3);
+      expect(written.equals(Buffer.concat(rgbAlone))).toBe(true);
+    },
+  );
 });
 
 describe("readFrames with several companions", () => {
@@ -48,9 +60,18 @@ describe("readFrames with several companions", () => {
     const small = path.join(root, "several-small.rgb");
     const large = path.join(root, "several-large.rgb");
     const alone = await collect({ file: clip, keyframesOnly: true });
-    const frames = await collect({ file: clip, keyframesOnly: true, companions: [{ geometry: RGB, file: small }, { geometry: wide, file: large, frames: [[0, 2]] }] });
+    const frames = await collect({
+      file: clip,
+      keyframesOnly: true,
+      companions: [
+        { geometry: RGB, file: small },
+        { geometry: wide, file: large, frames: [[0, 2]] },
+      ],
+    });
     expect(Buffer.concat(frames).equals(Buffer.concat(alone))).toBe(true);
-    expect(fs.readFileSync(small).equals(Buffer.concat(await collect({ file: clip, keyframesOnly: true, geometry: RGB })))).toBe(true);
+    expect(
+      fs.readFileSync(small).equals(Buffer.concat(await collect({ file: clip, keyframesOnly: true, geometry: RGB }))),
+    ).toBe(true);
     const wideAlone = Buffer.concat(await collect({ file: clip, keyframesOnly: true, geometry: wide }));
     expect(frames.length).toBeGreaterThan(2);
     expect(fs.readFileSync(large).equals(wideAlone.subarray(0, 2 * 160 * 90 * 3))).toBe(true);

@@ -84,7 +84,8 @@ export async function* readFrames(
   // Grey pictures are made from luma alone, and luma never depends on chroma: a decoder with a grey
   // mode (H.264, MPEG-2) then skips chroma, the same bytes for less work; others ignore the flag.
   const companions = request.companions ?? [];
-  if (geometry.pixelFormat === "gray" && companions.every((c) => c.geometry.pixelFormat === "gray")) args.push("-flags", "gray");
+  if (geometry.pixelFormat === "gray" && companions.every((c) => c.geometry.pixelFormat === "gray"))
+    args.push("-flags", "gray");
   // The demuxer drops non-key packets before they are read (MP4, MOV); demuxers that ignore that
   // request (MXF) still hand them to a decoder told to skip them.
   if (request.keyframesOnly) args.push("-discard", "nokey", "-skip_frame", "nokey");
@@ -96,9 +97,14 @@ export async function* readFrames(
   const scale = (g: FrameGeometry): string => `scale=${g.width}:${g.height}:flags=area,format=${g.pixelFormat}`;
   // Passthrough: one output frame per decoded frame, never duplicated or dropped to fit a rate.
   const output = (frames: number | undefined): string[] => [
-    "-an", "-sn", "-dn", "-vsync", "passthrough",
+    "-an",
+    "-sn",
+    "-dn",
+    "-vsync",
+    "passthrough",
     ...(frames !== undefined ? ["-frames:v", String(Math.max(0, Math.floor(frames)))] : []),
-    "-f", "rawvideo",
+    "-f",
+    "rawvideo",
   ];
   args.push("-map", "0:v:0", "-vf", scale(geometry), ...output(request.maxFrames), "pipe:1");
   for (const { geometry: pictures, file, frames } of companions) {

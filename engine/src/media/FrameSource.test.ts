@@ -26,7 +26,20 @@ function identify(all: readonly Uint8Array[], picture: Uint8Array): number {
 }
 
 const H264 = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-bf", "2", "-pix_fmt", "yuv420p"];
-const MPEG2_MXF = ["-c:v", "mpeg2video", "-g", "15", "-bf", "2", "-r", "30000/1001", "-pix_fmt", "yuv422p", "-f", "mxf"];
+const MPEG2_MXF = [
+  "-c:v",
+  "mpeg2video",
+  "-g",
+  "15",
+  "-bf",
+  "2",
+  "-r",
+  "30000/1001",
+  "-pix_fmt",
+  "yuv422p",
+  "-f",
+  "mxf",
+];
 
 describe.each([
   ["MPEG-TS (seeks land off; frames are picked by timestamp)", "clip.ts", [...H264, "-f", "mpegts"]],
@@ -41,7 +54,11 @@ describe.each([
     // testsrc2 draws a moving pattern and a running counter: every frame looks different.
     await ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=12", ...format, target]);
     media = await probeMedia(target);
-    for await (const frame of readFrames({ file: media.path, geometry: { width: 64, height: 36, pixelFormat: "rgb24" } })) all.push(frame);
+    for await (const frame of readFrames({
+      file: media.path,
+      geometry: { width: 64, height: 36, pixelFormat: "rgb24" },
+    }))
+      all.push(frame);
   }, 60_000);
 
   it("returns exactly the frames asked for: keyframes, just after them, mid-GOP, runs and the last frame", async () => {

@@ -40,9 +40,27 @@ export function mediaFrameSource(media: MediaInfo): FrameSource {
       const exit = await runTool(
         "ffmpeg",
         [
-          "-v", "error", "-nostdin", "-threads", "1", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path, "-map", "0:v:0",
-          "-frames:v", String(count), "-vf", `select='gte(t,${from.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
-          "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+          "-v",
+          "error",
+          "-nostdin",
+          "-threads",
+          "1",
+          "-noaccurate_seek",
+          "-ss",
+          seek.toFixed(6),
+          "-i",
+          media.path,
+          "-map",
+          "0:v:0",
+          "-frames:v",
+          String(count),
+          "-vf",
+          `select='gte(t,${from.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
+          "-vsync",
+          "passthrough",
+          "-f",
+          "rawvideo",
+          "pipe:1",
         ],
         token,
       );
@@ -77,9 +95,26 @@ function timestampedFrameSource(media: MediaInfo): FrameSource {
       const exit = await runTool(
         "ffmpeg",
         [
-          "-v", "error", "-nostdin", "-noaccurate_seek", "-ss", seek.toFixed(6), "-copyts", "-i", media.path, "-map", "0:v:0",
-          "-vf", `select='between(t\\,${from.toFixed(6)}\\,${to.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
-          "-frames:v", String(last - first + 1), "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+          "-v",
+          "error",
+          "-nostdin",
+          "-noaccurate_seek",
+          "-ss",
+          seek.toFixed(6),
+          "-copyts",
+          "-i",
+          media.path,
+          "-map",
+          "0:v:0",
+          "-vf",
+          `select='between(t\\,${from.toFixed(6)}\\,${to.toFixed(6)})',scale=${width}:${height}:flags=bicubic,format=rgb24`,
+          "-frames:v",
+          String(last - first + 1),
+          "-vsync",
+          "passthrough",
+          "-f",
+          "rawvideo",
+          "pipe:1",
         ],
         token,
       );
@@ -91,19 +126,41 @@ function timestampedFrameSource(media: MediaInfo): FrameSource {
 async function readFirstPts(media: MediaInfo, token: CancellationToken): Promise<number> {
   const exit = await runTool(
     "ffmpeg",
-    ["-v", "info", "-nostdin", "-copyts", "-i", media.path, "-map", "0:v:0", "-frames:v", "1", "-vf", "showinfo", "-f", "null", "-"],
+    [
+      "-v",
+      "info",
+      "-nostdin",
+      "-copyts",
+      "-i",
+      media.path,
+      "-map",
+      "0:v:0",
+      "-frames:v",
+      "1",
+      "-vf",
+      "showinfo",
+      "-f",
+      "null",
+      "-",
+    ],
     token,
   );
   const match = /pts_time:\s*(-?[\d.]+)/.exec(exit.stderr);
   if (exit.code !== 0 || !match) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });
+    throw new SichterError(ErrorCode.TOOL_FAILED, {
+      tool: "ffmpeg",
+      path: media.path,
+      detail: lastStderrLine(exit.stderr),
+    });
   }
   return Number(match[1]);
 }
 
 function checkFrame(media: MediaInfo, first: number): void {
   if (!Number.isInteger(first) || first < 0 || first >= media.frameCount) {
-    throw new SichterError(ErrorCode.INTERNAL, { detail: `frame ${first} is outside the clip (0..${media.frameCount - 1})` });
+    throw new SichterError(ErrorCode.INTERNAL, {
+      detail: `frame ${first} is outside the clip (0..${media.frameCount - 1})`,
+    });
   }
 }
 
@@ -112,11 +169,20 @@ export function evenHeight(media: Pick<MediaInfo, "width" | "height">, width: nu
   return Math.max(2, 2 * Math.round((width * media.height) / media.width / 2));
 }
 
-function toImages(media: MediaInfo, exit: { code: number | null; stderr: string; output: Buffer }, width: number, height: number): RgbImage[] {
+function toImages(
+  media: MediaInfo,
+  exit: { code: number | null; stderr: string; output: Buffer },
+  width: number,
+  height: number,
+): RgbImage[] {
   const raw = exit.output;
   const size = width * height * 3;
   if (exit.code !== 0 || raw.length < size) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });
+    throw new SichterError(ErrorCode.TOOL_FAILED, {
+      tool: "ffmpeg",
+      path: media.path,
+      detail: lastStderrLine(exit.stderr),
+    });
   }
   const images: RgbImage[] = [];
   for (let offset = 0; offset + size <= raw.length; offset += size) {

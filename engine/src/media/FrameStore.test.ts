@@ -14,15 +14,28 @@ const size = 64 * 36 * 3;
 let folders = 0;
 
 /** A job folder with one file per entry, each `bytes` long (default: what its spans need). */
-function jobWith(entries: ReadonlyArray<{ file: string; spans: Array<[number, number]>; bytes?: number }>): { dir: string; pictures: StoredPictures[] } {
+function jobWith(entries: ReadonlyArray<{ file: string; spans: Array<[number, number]>; bytes?: number }>): {
+  dir: string;
+  pictures: StoredPictures[];
+} {
   const dir = fs.mkdtempSync(path.join(root, `job${folders++}-`));
-  for (const e of entries) fs.writeFileSync(path.join(dir, e.file), Buffer.alloc(e.bytes ?? e.spans.reduce((n, [, c]) => n + c, 0) * size));
+  for (const e of entries)
+    fs.writeFileSync(path.join(dir, e.file), Buffer.alloc(e.bytes ?? e.spans.reduce((n, [, c]) => n + c, 0) * size));
   return { dir, pictures: entries.map(({ file, spans }) => ({ file, ...geometry, spans })) };
 }
 
 describe("the job's frame store", () => {
   it("takes in a step's pictures with full paths, in the order the steps put them in", () => {
-    const { dir, pictures } = jobWith([{ file: "a.rgb", spans: [[0, 1], [50, 1]] }, { file: "b.rgb", spans: [[10, 5]] }]);
+    const { dir, pictures } = jobWith([
+      {
+        file: "a.rgb",
+        spans: [
+          [0, 1],
+          [50, 1],
+        ],
+      },
+      { file: "b.rgb", spans: [[10, 5]] },
+    ]);
     const store = new FrameStore(dir, 100);
     store.add({ pictures: [pictures[0]!] });
     store.add({ pictures: [pictures[1]!] });

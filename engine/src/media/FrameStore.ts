@@ -35,7 +35,9 @@ export class FrameStore implements Disposable {
   add(index: FrameStoreIndex | undefined): void {
     for (const entry of index?.pictures ?? []) {
       const file = path.join(this.folder, entry.file);
-      const fits = path.basename(entry.file) === entry.file && entry.spans.every(([first, count]) => first >= 0 && count >= 1 && first + count <= this.frameCount);
+      const fits =
+        path.basename(entry.file) === entry.file &&
+        entry.spans.every(([first, count]) => first >= 0 && count >= 1 && first + count <= this.frameCount);
       const bytes = storedBytes(entry);
       if (fits && bytes <= this.bytes && sizeOf(file) === bytes) {
         this.bytes -= bytes;

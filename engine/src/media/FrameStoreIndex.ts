@@ -38,11 +38,16 @@ export function sameGeometry(a: FrameGeometry, b: FrameGeometry): boolean {
  * Where frames [first, first + count) sit in an entry's file, as a picture offset, and where the
  * stretch holding them starts; undefined when no one stretch of it holds them all.
  */
-export function pictureOffset(entry: Pick<StoredPictures, "spans">, first: number, count: number): { offset: number; start: number } | undefined {
+export function pictureOffset(
+  entry: Pick<StoredPictures, "spans">,
+  first: number,
+  count: number,
+): { offset: number; start: number } | undefined {
   let offset = 0;
   let found: { offset: number; start: number } | undefined;
   for (const [from, n] of entry.spans) {
-    if (from <= first && first + count <= from + n && (!found || from > found.start)) found = { offset: offset + (first - from), start: from };
+    if (from <= first && first + count <= from + n && (!found || from > found.start))
+      found = { offset: offset + (first - from), start: from };
     offset += n;
   }
   return found;

@@ -1,6 +1,12 @@
 import fs from "node:fs";
 import { bytesPerFrame, type FrameGeometry } from "./FrameReader.ts";
-import { pictureOffset, sameGeometry, storedBytes, type FrameStoreIndex, type StoredPictures } from "./FrameStoreIndex.ts";
+import {
+  pictureOffset,
+  sameGeometry,
+  storedBytes,
+  type FrameStoreIndex,
+  type StoredPictures,
+} from "./FrameStoreIndex.ts";
 import { readFully } from "./PictureFile.ts";
 
 /**
@@ -63,7 +69,11 @@ export class FrameStoreReader {
     for (const handle of await Promise.all(handles)) await handle?.close();
   }
 
-  private find(first: number, count: number, geometry: FrameGeometry): { entry: StoredPictures; offset: number } | undefined {
+  private find(
+    first: number,
+    count: number,
+    geometry: FrameGeometry,
+  ): { entry: StoredPictures; offset: number } | undefined {
     if (!Number.isInteger(first) || !Number.isInteger(count) || count < 1) return undefined;
     let best: { entry: StoredPictures; offset: number; start: number } | undefined;
     for (const entry of this.entries) {
@@ -83,4 +93,3 @@ export class FrameStoreReader {
     return handle;
   }
 }
-

@@ -30,8 +30,26 @@ describe("a frame store writer", () => {
     const writer = new FrameStoreWriter(folder(), 100 * size);
     const file = writer.reserve("keyframes.rgb", geometry, 3)!;
     fs.writeFileSync(file, Buffer.alloc(3 * size));
-    expect(writer.keep(file, geometry, [[0, 1], [25, 1], [50, 1]])).toBe(true);
-    expect(writer.index()).toEqual({ pictures: [{ file: "keyframes.rgb", ...geometry, spans: [[0, 1], [25, 1], [50, 1]] }] });
+    expect(
+      writer.keep(file, geometry, [
+        [0, 1],
+        [25, 1],
+        [50, 1],
+      ]),
+    ).toBe(true);
+    expect(writer.index()).toEqual({
+      pictures: [
+        {
+          file: "keyframes.rgb",
+          ...geometry,
+          spans: [
+            [0, 1],
+            [25, 1],
+            [50, 1],
+          ],
+        },
+      ],
+    });
   });
 
   it("removes a file cut short or missing instead of keeping it", () => {

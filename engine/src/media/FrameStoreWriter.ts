@@ -47,7 +47,13 @@ export class FrameStoreWriter implements Disposable {
    * that does not (cut short, written for other frames) is removed instead. Whether it was kept.
    */
   keep(file: string, geometry: FrameGeometry, spans: ReadonlyArray<readonly [number, number]>): boolean {
-    const entry: StoredPictures = { file, width: geometry.width, height: geometry.height, pixelFormat: geometry.pixelFormat, spans };
+    const entry: StoredPictures = {
+      file,
+      width: geometry.width,
+      height: geometry.height,
+      pixelFormat: geometry.pixelFormat,
+      spans,
+    };
     let size = -1;
     try {
       size = fs.statSync(file).size;

@@ -19,7 +19,8 @@ beforeAll(() => {
   // Shares the allowed folder's name as a prefix: a string prefix test would let it through.
   sibling = path.join(root, "media-private");
   outside = path.join(root, "elsewhere");
-  for (const dir of [config, allowed, path.join(allowed, "Tag 1"), sibling, outside]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [config, allowed, path.join(allowed, "Tag 1"), sibling, outside])
+    fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(allowed, "Tag 1", "a.mp4"), "x");
   fs.writeFileSync(path.join(sibling, "secret.mp4"), "x");
   fs.writeFileSync(path.join(outside, "b.mp4"), "x");

@@ -7,7 +7,14 @@ import { SichterError } from "../core/SichterError.ts";
 
 /** `<config>/media.json`: `{ "folders": ["/Volumes/Footage", "D:\\Rohmaterial"] }`, absolute paths only. */
 const MediaSettings = z.strictObject({
-  folders: z.array(z.string().min(1).refine((p) => path.isAbsolute(p), { message: "must be an absolute path" })).max(1000),
+  folders: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((p) => path.isAbsolute(p), { message: "must be an absolute path" }),
+    )
+    .max(1000),
 });
 
 export function mediaSettingsPath(configDir: string): string {
@@ -102,6 +109,7 @@ function notAllowed(input: string): SichterError {
 
 function fileError(error: unknown, input: string): SichterError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return new SichterError(ErrorCode.PERMISSION_DENIED, { path: input }, { cause: error });
+  if (code === "EACCES" || code === "EPERM")
+    return new SichterError(ErrorCode.PERMISSION_DENIED, { path: input }, { cause: error });
   return new SichterError(ErrorCode.FILE_NOT_FOUND, { path: input }, { cause: error });
 }

@@ -20,7 +20,7 @@ export function pictureRoom(folder: string): number {
 
 /** Fills `data` from `position` of an open file; false when the file ends first. */
 export async function readFully(handle: fs.promises.FileHandle, data: Uint8Array, position: number): Promise<boolean> {
-  for (let filled = 0; filled < data.length; ) {
+  for (let filled = 0; filled < data.length;) {
     const { bytesRead } = await handle.read(data, filled, data.length - filled, position + filled);
     if (bytesRead === 0) return false;
     filled += bytesRead;
@@ -32,7 +32,13 @@ export async function readFully(handle: fs.promises.FileHandle, data: Uint8Array
  * Pictures `at` .. `at + count - 1` of a file that claims to hold `total` pictures of `frameBytes`
  * each, back to back in one buffer; undefined when the file is missing or not that size.
  */
-export async function readPictures(file: string, total: number, frameBytes: number, at: number, count: number): Promise<Uint8Array | undefined> {
+export async function readPictures(
+  file: string,
+  total: number,
+  frameBytes: number,
+  at: number,
+  count: number,
+): Promise<Uint8Array | undefined> {
   const handle = await fs.promises.open(file, "r").catch(() => undefined);
   if (!handle) return undefined;
   try {

@@ -4,7 +4,19 @@ import { CancellationTokenSource } from "../core/Cancellation.ts";
 import { startTool } from "./ToolProcess.ts";
 
 /** An ffmpeg that runs until it is killed: an endless test source decoded to nowhere. */
-const endless = ["-v", "error", "-nostdin", "-re", "-f", "lavfi", "-i", "testsrc2=size=64x36:rate=5", "-f", "null", "-"];
+const endless = [
+  "-v",
+  "error",
+  "-nostdin",
+  "-re",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=size=64x36:rate=5",
+  "-f",
+  "null",
+  "-",
+];
 
 describe("startTool", () => {
   it("runs a tool at the niceness asked for, and others at the engine's priority", async () => {

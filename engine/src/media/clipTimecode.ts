@@ -1,4 +1,9 @@
-import { createTimecodeContext, parseFrameRate, supportsDropFrame, type TimecodeContext } from "@sichter/shared/timecode";
+import {
+  createTimecodeContext,
+  parseFrameRate,
+  supportsDropFrame,
+  type TimecodeContext,
+} from "@sichter/shared/timecode";
 import type { MediaInfo } from "./MediaInfo.ts";
 
 /**

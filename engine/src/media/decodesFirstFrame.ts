@@ -9,8 +9,20 @@ export async function decodesFirstFrame(file: string, token = CancellationToken.
   const exit = await runTool(
     "ffmpeg",
     [
-      "-v", "error", "-nostdin", "-i", file, "-map", "0:v:0", "-frames:v", "1",
-      "-vf", "scale=8:8,format=gray", "-f", "rawvideo", "pipe:1",
+      "-v",
+      "error",
+      "-nostdin",
+      "-i",
+      file,
+      "-map",
+      "0:v:0",
+      "-frames:v",
+      "1",
+      "-vf",
+      "scale=8:8,format=gray",
+      "-f",
+      "rawvideo",
+      "pipe:1",
     ],
     token,
   );

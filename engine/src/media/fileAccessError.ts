@@ -27,10 +27,6 @@ export function fileAccessError(error: unknown, absolute: string): SichterError 
     case "EISDIR":
       return new SichterError(ErrorCode.NOT_A_FILE, { path: absolute }, { cause: error });
     default:
-      return new SichterError(
-        ErrorCode.INTERNAL,
-        { detail: `${code ?? "error"} on ${absolute}` },
-        { cause: error },
-      );
+      return new SichterError(ErrorCode.INTERNAL, { detail: `${code ?? "error"} on ${absolute}` }, { cause: error });
   }
 }

@@ -68,7 +68,13 @@ function invalid(absolute: string, problem: { problem: string; problemDe: string
  */
 function shownPath(absolute: string): string {
   const escaped = absolute.replace(/[\u0000-\u001f\u007f]/g, (c) =>
-    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    c === "\n"
+      ? "\\n"
+      : c === "\r"
+        ? "\\r"
+        : c === "\t"
+          ? "\\t"
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
   if (escaped.length <= 300) return escaped;
   const end = Math.max(path.basename(escaped).length, 60);

@@ -19,7 +19,9 @@ export function keyframeSeekSeconds(media: MediaInfo, i: number): number {
   const delay = media.decodeDelaySeconds > 0 ? media.decodeDelaySeconds + FFMPEG_BFRAME_SEEK_MARGIN : 0;
   const next = media.keyframes[i + 1];
   const aim = t + delay + halfFrame;
-  return media.seekOffsetSeconds + (next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame));
+  return (
+    media.seekOffsetSeconds + (next === undefined ? aim : Math.min(aim, media.frameTimes[next]! + delay - halfFrame))
+  );
 }
 
 /**
@@ -35,7 +37,8 @@ export function frameSeekSeconds(media: MediaInfo, first: number): number {
   const frame = frameSeconds(media);
   const i = keyframeIndexAtOrBefore(media, first);
   const key = media.keyframes[i];
-  if (media.container === "mpegts" || key === undefined || key > first) return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
+  if (media.container === "mpegts" || key === undefined || key > first)
+    return Math.max(0, media.seekOffsetSeconds + media.frameTimes[first]! - frame / 2);
   const margin = media.decodeDelaySeconds > 0 ? FFMPEG_BFRAME_SEEK_MARGIN : 0;
   const pastKey = media.frameTimes[key]! + frame / 2 + margin;
   const next = media.keyframes[i + 1];
@@ -95,7 +98,14 @@ export async function decodeRun(
   const maxFrames = first + count - start;
   const request = fromStart
     ? { file: media.path, geometry, fastDecode: true, maxFrames }
-    : { file: media.path, geometry, fastDecode: true, threads: 1, maxFrames, ...(start > 0 ? { keyframeSeekSeconds: keyframeSeekSeconds(media, keyframeIndex) } : {}) };
+    : {
+        file: media.path,
+        geometry,
+        fastDecode: true,
+        threads: 1,
+        maxFrames,
+        ...(start > 0 ? { keyframeSeekSeconds: keyframeSeekSeconds(media, keyframeIndex) } : {}),
+      };
   for await (const data of readFrames(request, token)) {
     if (f === start) keyPicture = data;
     if (f >= first) frames.push(data);

@@ -10,7 +10,9 @@ import { startTool } from "./ToolProcess.ts";
 
 // Sees every tool process the moment it is started, so a test can end the real ffmpeg or ffprobe
 // by its pid from outside, as the OOM killer or an impatient admin would: nothing else is faked.
-const spawnWatch = vi.hoisted(() => ({ onSpawn: undefined as ((child: ChildProcess, args: readonly string[]) => void) | undefined }));
+const spawnWatch = vi.hoisted(() => ({
+  onSpawn: undefined as ((child: ChildProcess, args: readonly string[]) => void) | undefined,
+}));
 vi.mock("node:child_process", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:child_process")>();
   const spawn = ((...args: Parameters<typeof actual.spawn>) => {
@@ -34,7 +36,19 @@ afterEach(() => {
 });
 
 /** A tool that runs until it is ended: an endless test source decoded (or listed) to nowhere. */
-const endlessFfmpeg = ["-v", "error", "-nostdin", "-re", "-f", "lavfi", "-i", "testsrc2=size=64x36:rate=5", "-f", "null", "-"];
+const endlessFfmpeg = [
+  "-v",
+  "error",
+  "-nostdin",
+  "-re",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=size=64x36:rate=5",
+  "-f",
+  "null",
+  "-",
+];
 const endlessFfprobe = ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=64x36:rate=5", "-show_packets"];
 
 /** The program a process runs, from the process table: proof the signal reaches the real tool. */

@@ -2,7 +2,10 @@ import type { TimecodeContext } from "@sichter/shared/timecode";
 import { clipTimecode } from "./clipTimecode.ts";
 import type { MediaInfo } from "./MediaInfo.ts";
 
-type TimedMedia = Pick<MediaInfo, "frameRate" | "timecodeRate" | "startTimecode" | "dropFrame" | "frameTimes" | "frameCount" | "durationSeconds">;
+type TimedMedia = Pick<
+  MediaInfo,
+  "frameRate" | "timecodeRate" | "startTimecode" | "dropFrame" | "frameTimes" | "frameCount" | "durationSeconds"
+>;
 
 /** A clip's timecode as an editing application counts it, for Sichter's frame numbers. */
 export interface MediaTimecode {
@@ -28,6 +31,10 @@ export function mediaTimecode(media: TimedMedia): MediaTimecode {
   const timelineFrame =
     frameRate === media.frameRate
       ? (frame: number) => frame
-      : (frame: number) => Math.round(((frame >= media.frameCount ? media.durationSeconds : media.frameTimes[Math.max(0, frame)] ?? 0) * num) / den);
+      : (frame: number) =>
+          Math.round(
+            ((frame >= media.frameCount ? media.durationSeconds : (media.frameTimes[Math.max(0, frame)] ?? 0)) * num) /
+              den,
+          );
   return { frameRate, context, timelineFrame, toTimecode: (frame) => context.toTimecode(timelineFrame(frame)) };
 }

@@ -9,13 +9,16 @@ describe("perceptualHash", () => {
     const base = hash(render(scene(1), 1));
     expect(hammingDistance(base, hash(render(scene(1), 2)))).toBeLessThanOrEqual(NEAR_DUPLICATE_BITS);
     expect(hammingDistance(base, hash(render(scene(1), 3, { dx: 0.5 })))).toBeLessThanOrEqual(NEAR_DUPLICATE_BITS);
-    expect(hammingDistance(base, hash(render(scene(1), 4, { gain: 0.8, offset: 30 })))).toBeLessThanOrEqual(NEAR_DUPLICATE_BITS);
+    expect(hammingDistance(base, hash(render(scene(1), 4, { gain: 0.8, offset: 30 })))).toBeLessThanOrEqual(
+      NEAR_DUPLICATE_BITS,
+    );
   });
 
   it("puts different pictures far beyond the threshold", () => {
     const distances: number[] = [];
     for (let a = 1; a <= 6; a++) {
-      for (let b = a + 1; b <= 6; b++) distances.push(hammingDistance(hash(render(scene(a), a)), hash(render(scene(b), b))));
+      for (let b = a + 1; b <= 6; b++)
+        distances.push(hammingDistance(hash(render(scene(a), a)), hash(render(scene(b), b))));
     }
     expect(Math.min(...distances)).toBeGreaterThan(2 * NEAR_DUPLICATE_BITS);
   });

@@ -42,7 +42,17 @@ const PSEUDO_VIDEO_FORMATS = new Set(["tty"]);
 const STILL_IMAGE_CODECS = new Set(["png", "bmp", "gif", "webp", "tiff", "ansi"]);
 
 const INTRA_ONLY_CODECS = new Set([
-  "prores", "dnxhd", "mjpeg", "jpeg2000", "ffv1", "v210", "rawvideo", "huffyuv", "dvvideo", "cfhd", "utvideo",
+  "prores",
+  "dnxhd",
+  "mjpeg",
+  "jpeg2000",
+  "ffv1",
+  "v210",
+  "rawvideo",
+  "huffyuv",
+  "dvvideo",
+  "cfhd",
+  "utvideo",
 ]);
 
 /**
@@ -83,8 +93,16 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   const packets = await runTool(
     "ffprobe",
     [
-      "-v", "error", "-select_streams", String(video.index),
-      "-show_entries", "packet=pts,dts,size,flags", "-of", "csv=p=0", "--", file.path,
+      "-v",
+      "error",
+      "-select_streams",
+      String(video.index),
+      "-show_entries",
+      "packet=pts,dts,size,flags",
+      "-of",
+      "csv=p=0",
+      "--",
+      file.path,
     ],
     token,
   );
@@ -101,7 +119,11 @@ export async function probeMedia(input: string, token = CancellationToken.None):
   // count each picture as one second): refused here, before any step counts frames in it.
   if (nominal.num < nominal.den) {
     const seconds = String(Math.round((nominal.den / nominal.num) * 100) / 100);
-    throw new SichterError(ErrorCode.FRAME_RATE_TOO_LOW, { path: shown, rate: `${nominal.num}/${nominal.den}`, seconds });
+    throw new SichterError(ErrorCode.FRAME_RATE_TOO_LOW, {
+      path: shown,
+      rate: `${nominal.num}/${nominal.den}`,
+      seconds,
+    });
   }
   const timecode = findStartTimecode(info, video);
   const fieldOrder = toFieldOrder(video.field_order);
@@ -203,7 +225,15 @@ function nominalFrameRate(video: FfprobeStream, average: { num: number; den: num
 }
 
 const BROADCAST_RATES = [
-  [24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1], [48, 1], [50, 1], [60000, 1001], [60, 1],
+  [24000, 1001],
+  [24, 1],
+  [25, 1],
+  [30000, 1001],
+  [30, 1],
+  [48, 1],
+  [50, 1],
+  [60000, 1001],
+  [60, 1],
 ] as const;
 
 /** VFR averages like 2997/100 or 29.96 mean 30000/1001; editors think in broadcast rates. */

@@ -17,11 +17,22 @@ beforeAll(async () => {
   await Promise.all([
     makeClip(clip("tc.mp4"), { seconds: 2, codecArgs: [...x264, "-pix_fmt", "yuv420p", "-timecode", "10:00:00:00"] }),
     makeClip(clip("prores.mov"), { seconds: 1, codecArgs: ["-c:v", "prores_ks", "-profile:v", "0"] }),
-    makeClip(clip("df.mxf"), { seconds: 1, rate: "30000/1001", size: "720x480", codecArgs: ["-c:v", "mpeg2video", "-timecode", "01:00:00;00"] }),
-    makeClip(clip("vp9.webm"), { seconds: 1, codecArgs: ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-pix_fmt", "yuv420p"] }),
+    makeClip(clip("df.mxf"), {
+      seconds: 1,
+      rate: "30000/1001",
+      size: "720x480",
+      codecArgs: ["-c:v", "mpeg2video", "-timecode", "01:00:00;00"],
+    }),
+    makeClip(clip("vp9.webm"), {
+      seconds: 1,
+      codecArgs: ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-pix_fmt", "yuv420p"],
+    }),
     makeClip(clip("vp8.mkv"), { seconds: 1, codecArgs: ["-c:v", "libvpx", "-deadline", "realtime"] }),
     makeClip(clip("422.mov"), { seconds: 1, codecArgs: [...x264, "-pix_fmt", "yuv422p"] }),
-    makeClip(clip("hevc.mp4"), { seconds: 1, codecArgs: ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error"] }),
+    makeClip(clip("hevc.mp4"), {
+      seconds: 1,
+      codecArgs: ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error"],
+    }),
     ffmpeg(["-f", "lavfi", "-i", "sine=duration=1", clip("voice.m4a")]),
   ]);
   fs.writeFileSync(clip("notes.mp4"), "not a video at all\n");
@@ -31,13 +42,26 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("quickProbe", () => {
   it("gives rate, frame count, duration and the clip's own start timecode", async () => {
     const probe = await quickProbe(clip("tc.mp4"));
-    expect(probe).toMatchObject({ container: "mov", codec: "h264", frameRate: "25/1", frameCount: 50, startTimecode: "10:00:00:00", dropFrame: false });
+    expect(probe).toMatchObject({
+      container: "mov",
+      codec: "h264",
+      frameRate: "25/1",
+      frameCount: 50,
+      startTimecode: "10:00:00:00",
+      dropFrame: false,
+    });
     expect(probe.durationSeconds).toBeCloseTo(2, 1);
   });
 
   it("knows drop-frame timecode and 29.97 in MXF", async () => {
     const probe = await quickProbe(clip("df.mxf"));
-    expect(probe).toMatchObject({ container: "mxf", codec: "mpeg2video", frameRate: "30000/1001", startTimecode: "01:00:00;00", dropFrame: true });
+    expect(probe).toMatchObject({
+      container: "mxf",
+      codec: "mpeg2video",
+      frameRate: "30000/1001",
+      startTimecode: "01:00:00;00",
+      dropFrame: true,
+    });
     expect(probe.frameCount).toBeGreaterThanOrEqual(29);
   });
 

@@ -42,7 +42,17 @@ interface Output {
 }
 
 const STILL_IMAGE_CODECS = new Set(["png", "bmp", "gif", "webp", "tiff", "ansi"]);
-const BROADCAST_RATES = [[24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1], [48, 1], [50, 1], [60000, 1001], [60, 1]] as const;
+const BROADCAST_RATES = [
+  [24000, 1001],
+  [24, 1],
+  [25, 1],
+  [30000, 1001],
+  [30, 1],
+  [48, 1],
+  [50, 1],
+  [60000, 1001],
+  [60, 1],
+] as const;
 
 /**
  * ffprobe's header view of a file (format and streams, no packet index, no decode): milliseconds
@@ -50,7 +60,11 @@ const BROADCAST_RATES = [[24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1]
  * exact probe an analysis runs; this one only describes.
  */
 export async function quickProbe(file: string, token = CancellationToken.None): Promise<QuickProbe> {
-  const run = await runTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", file], token);
+  const run = await runTool(
+    "ffprobe",
+    ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", file],
+    token,
+  );
   if (run.code !== 0) {
     const code = (await hasVideoContainerSignature(file)) ? ErrorCode.PROBE_CORRUPT : ErrorCode.PROBE_NOT_MEDIA;
     throw new SichterError(code, { path: file, detail: lastStderrLine(run.stderr) });
@@ -60,18 +74,27 @@ export async function quickProbe(file: string, token = CancellationToken.None): 
   const format = info.format?.format_name ?? "unknown";
   const still = stillImageKind(info);
   if (still) throw new SichterError(ErrorCode.PROBE_NOT_VIDEO, { path: file, streams: stillImageStreams(still) });
-  const video = streams.find((s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1 && !STILL_IMAGE_CODECS.has(s.codec_name ?? ""));
+  const video = streams.find(
+    (s) => s.codec_type === "video" && s.disposition?.attached_pic !== 1 && !STILL_IMAGE_CODECS.has(s.codec_name ?? ""),
+  );
   if (!video || format === "tty") {
     // ffmpeg renders text files as "ANSI art" video (format tty): notes are not footage.
     if (streams.length === 0 || format === "tty") throw new SichterError(ErrorCode.PROBE_NOT_MEDIA, { path: file });
-    throw new SichterError(ErrorCode.PROBE_NOT_VIDEO, { path: file, streams: streams.map((s) => `${s.codec_type ?? "unknown"}: ${s.codec_name ?? "?"}`).join(", ") });
+    throw new SichterError(ErrorCode.PROBE_NOT_VIDEO, {
+      path: file,
+      streams: streams.map((s) => `${s.codec_type ?? "unknown"}: ${s.codec_name ?? "?"}`).join(", "),
+    });
   }
   const rate = frameRateOf(video);
   const durationSeconds = Math.max(0, Number(video.duration) || Number(info.format?.duration) || 0);
   const counted = Number(video.nb_frames);
-  const frameCount = Number.isInteger(counted) && counted > 0 ? counted : Math.round((durationSeconds * rate.num) / rate.den);
+  const frameCount =
+    Number.isInteger(counted) && counted > 0 ? counted : Math.round((durationSeconds * rate.num) / rate.den);
   const timecode =
-    video.tags?.timecode ?? streams.find((s) => s.codec_type === "data" && s.tags?.timecode)?.tags?.timecode ?? info.format?.tags?.timecode ?? null;
+    video.tags?.timecode ??
+    streams.find((s) => s.codec_type === "data" && s.tags?.timecode)?.tags?.timecode ??
+    info.format?.tags?.timecode ??
+    null;
   return {
     container: format.split(",")[0]!,
     codec: video.codec_name ?? "unknown",

@@ -34,7 +34,9 @@ describe("frames for an extension that may not read the job folder", () => {
     const exact = await mediaFrameSource(media).rgb(5, 64, 3);
     const file = path.join(dir, "window.rgb");
     fs.writeFileSync(file, Buffer.concat(exact.map((f) => f.data)));
-    const store = new FrameStoreReader({ pictures: [{ file, width: 64, height: 36, pixelFormat: "rgb24", spans: [[5, 3]] }] });
+    const store = new FrameStoreReader({
+      pictures: [{ file, width: 64, height: 36, pixelFormat: "rgb24", spans: [[5, 3]] }],
+    });
     const decoder = countingDecoder();
     const frames = storedFrameSource(store, media, decoder);
     try {

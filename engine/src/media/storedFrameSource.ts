@@ -8,7 +8,11 @@ import type { MediaInfo } from "./MediaInfo.ts";
  * `decoder` where it does not: how the engine answers an extension that may not read the job
  * folder itself.
  */
-export function storedFrameSource(store: FrameStoreReader, media: Pick<MediaInfo, "width" | "height">, decoder: FrameSource): FrameSource {
+export function storedFrameSource(
+  store: FrameStoreReader,
+  media: Pick<MediaInfo, "width" | "height">,
+  decoder: FrameSource,
+): FrameSource {
   return {
     async rgb(first, width, count = 1, token = CancellationToken.None) {
       const height = evenHeight(media, width);

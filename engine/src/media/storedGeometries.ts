@@ -10,7 +10,9 @@ import type { MediaInfo } from "./MediaInfo.ts";
 /** Keyframe and refine-window pictures: the block statistics of cue tests need no more, and 6.9 KB a frame at 16:9. */
 export const KEYFRAME_PICTURE_WIDTH = 64;
 
-export function keyframePictureGeometry(media: Pick<MediaInfo, "width" | "height">): FrameGeometry & { pixelFormat: "rgb24" } {
+export function keyframePictureGeometry(
+  media: Pick<MediaInfo, "width" | "height">,
+): FrameGeometry & { pixelFormat: "rgb24" } {
   return { width: KEYFRAME_PICTURE_WIDTH, height: evenHeight(media, KEYFRAME_PICTURE_WIDTH), pixelFormat: "rgb24" };
 }
 
@@ -26,7 +28,10 @@ export function frameRunGeometry(media: Pick<MediaInfo, "width" | "height">): Fr
 /** OCR's frame width (never above the source's): keyframes and the frames a second before some. */
 export const KEYFRAME_FRAME_WIDTH = 1280;
 
-export function keyframeFrameGeometry(media: Pick<MediaInfo, "width" | "height">, width = KEYFRAME_FRAME_WIDTH): FrameGeometry & { pixelFormat: "rgb24" } {
+export function keyframeFrameGeometry(
+  media: Pick<MediaInfo, "width" | "height">,
+  width = KEYFRAME_FRAME_WIDTH,
+): FrameGeometry & { pixelFormat: "rgb24" } {
   const w = Math.min(media.width, width);
   return { width: w, height: evenHeight(media, w), pixelFormat: "rgb24" };
 }

@@ -10,7 +10,11 @@ import { toolEnvVar, type Tool } from "./binaries.ts";
 export function toolStartError(tool: Tool, binary: string, error: NodeJS.ErrnoException): SichterError {
   const envVar = toolEnvVar(tool);
   if (error.code === "EACCES") {
-    return new SichterError(ErrorCode.TOOL_NOT_EXECUTABLE, { tool, binary, mode: modeOf(binary), envVar }, { cause: error });
+    return new SichterError(
+      ErrorCode.TOOL_NOT_EXECUTABLE,
+      { tool, binary, mode: modeOf(binary), envVar },
+      { cause: error },
+    );
   }
   return new SichterError(ErrorCode.TOOL_MISSING, { tool, binary, envVar }, { cause: error });
 }

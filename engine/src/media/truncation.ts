@@ -23,10 +23,22 @@ export interface DeclaredLength {
  * its first seconds, so it would be analysed as a short clip without a word. A few frames' slack
  * (edit lists, rounding of durations) is not a truncation.
  */
-export function findTruncation(declared: DeclaredLength, frameCount: number, frameSeconds: number): Truncation | undefined {
-  const seconds = positive(declared.streamDuration) ?? tagSeconds(declared.durationTag) ?? (declared.onlyStream ? positive(declared.formatDuration) : undefined);
+export function findTruncation(
+  declared: DeclaredLength,
+  frameCount: number,
+  frameSeconds: number,
+): Truncation | undefined {
+  const seconds =
+    positive(declared.streamDuration) ??
+    tagSeconds(declared.durationTag) ??
+    (declared.onlyStream ? positive(declared.formatDuration) : undefined);
   const stated = positive(declared.nbFrames);
-  const declaredFrames = stated !== undefined && Number.isInteger(stated) ? stated : seconds !== undefined ? Math.round(seconds / frameSeconds) : undefined;
+  const declaredFrames =
+    stated !== undefined && Number.isInteger(stated)
+      ? stated
+      : seconds !== undefined
+        ? Math.round(seconds / frameSeconds)
+        : undefined;
   if (declaredFrames === undefined) return undefined;
   if (declaredFrames - frameCount <= Math.max(2, declaredFrames * 0.02)) return undefined;
   return { declaredFrames, declaredSeconds: seconds ?? declaredFrames * frameSeconds };

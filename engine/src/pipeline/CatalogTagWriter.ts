@@ -41,14 +41,21 @@ export class CatalogTagWriter implements TagWriter, Disposable {
   async write(input: TagWriterInput): Promise<TagWriterResult> {
     const { tagSet, analyzers, thumbnails } = input.analysis;
     const catalog = await this.catalog();
-    const { clipId } = await catalog.recordAnalysis(tagSet, analyzers, { description: input.plan.description, thumbnails });
+    const { clipId } = await catalog.recordAnalysis(tagSet, analyzers, {
+      description: input.plan.description,
+      thumbnails,
+    });
     return { target: `catalog:${clipId}`, details: { clipId } };
   }
 
   dispose(): void {
     const open = this.opened;
     this.opened = undefined;
-    if (this.owned) void open?.then((catalog) => catalog.dispose(), () => {});
+    if (this.owned)
+      void open?.then(
+        (catalog) => catalog.dispose(),
+        () => {},
+      );
   }
 
   /** One opening shared by writes that start together; a failed one is tried again next time. */

@@ -20,7 +20,11 @@ export interface PipelineContributions {
 
 /** The pipeline steps of `contributions`, in the shape analyzeAndStore takes them. */
 export function pipelineSteps(contributions: PipelineContributions): {
-  shotDetection: ShotDetection; keyframeSelection: KeyframeSelection; analyzers: Analyzer[]; tagWriters: TagWriter[]; vocabularies: Vocabulary[];
+  shotDetection: ShotDetection;
+  keyframeSelection: KeyframeSelection;
+  analyzers: Analyzer[];
+  tagWriters: TagWriter[];
+  vocabularies: Vocabulary[];
   keywordProviders: PipelineKeywordProvider[];
 } {
   return {

@@ -1,4 +1,8 @@
-import type { CloudKeywordingOptions, PipelineKeywordProvider, ProviderUsage } from "../keywording/cloud/cloudKeywords.ts";
+import type {
+  CloudKeywordingOptions,
+  PipelineKeywordProvider,
+  ProviderUsage,
+} from "../keywording/cloud/cloudKeywords.ts";
 import type { OutboundMode } from "../keywording/privacy/OutboundPolicy.ts";
 import { PrivacyGuard, type ProviderGates } from "../keywording/privacy/PrivacyGuard.ts";
 import type { PrivacySettings } from "../keywording/privacy/PrivacySettings.ts";
@@ -15,13 +19,23 @@ export interface PrivacyContext {
 }
 
 /** The cloud stage's options for one clip: a privacy guard of its own, which knows the clip's name to keep it out. */
-export function keywordingFor(file: string, providers: readonly PipelineKeywordProvider[], privacy: PrivacyContext, language: "de" | "en"): CloudKeywordingOptions {
+export function keywordingFor(
+  file: string,
+  providers: readonly PipelineKeywordProvider[],
+  privacy: PrivacyContext,
+  language: "de" | "en",
+): CloudKeywordingOptions {
   const guard = new PrivacyGuard({
-    mode: privacy.mode, settings: privacy.settings, clipPath: file, gates: privacy.gates,
+    mode: privacy.mode,
+    settings: privacy.settings,
+    clipPath: file,
+    gates: privacy.gates,
     ...(privacy.onRecord && { onRecord: privacy.onRecord }),
   });
   return {
-    providers, guard, settings: privacy.settings,
+    providers,
+    guard,
+    settings: privacy.settings,
     // The newsroom's language first; both are stored, the plan uses the first.
     languages: language === "de" ? ["de", "en"] : ["en", "de"],
     ...(privacy.onUsage && { onUsage: privacy.onUsage }),

@@ -23,7 +23,10 @@ export function acceptedTagPlan(stored: CataloguedClip, language: "de" | "en"): 
   const plan = buildTagPlan(tagSetOf(stored, accepted), language);
   // Every label a tag had: a person's edit leaves the label it replaced in the provenance.
   const everyLabel = stored.tags.flatMap((t) => [t, ...replacedLabels(t).map((label) => ({ ...t, label }))]);
-  const everything = tagSetOf(stored, everyLabel.map((t) => ({ ...t, status: "accepted" as const })));
+  const everything = tagSetOf(
+    stored,
+    everyLabel.map((t) => ({ ...t, status: "accepted" as const })),
+  );
   const kept = new Set(plan.keywords.map(foldText));
   const withdrawn = new Map<string, string>();
   for (const keyword of [...buildTagPlan(everything, "de").keywords, ...buildTagPlan(everything, "en").keywords]) {
@@ -53,7 +56,13 @@ function tagSetOf(stored: CataloguedClip, tags: ReadonlyArray<StoredTag>): TagSe
       height: clip.height,
     },
     shots: [...stored.shots],
-    keyframes: stored.keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash })),
+    keyframes: stored.keyframes.map(({ shot, frame, timecode, seconds, hash }) => ({
+      shot,
+      frame,
+      timecode,
+      seconds,
+      hash,
+    })),
     tags: tags.map(toTag),
     ocrText: [],
     analyzedAt: clip.lastAnalysed ?? clip.firstSeen,

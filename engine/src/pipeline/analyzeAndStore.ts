@@ -73,8 +73,15 @@ export interface AnalysisDocument {
   shots: Array<ClipAnalysis["tagSet"]["shots"][number] & { startTimecode: string }>;
   keyframes: Array<{ frame: number; timecode: string }>;
   tags: Array<{
-    label: string; kind: string; language: string; source: string; confidence: number; status: string;
-    startFrame: number; endFrame: number; startTimecode: string;
+    label: string;
+    kind: string;
+    language: string;
+    source: string;
+    confidence: number;
+    status: string;
+    startFrame: number;
+    endFrame: number;
+    startTimecode: string;
   }>;
   keywords: string[];
   description: string;
@@ -134,7 +141,10 @@ async function analyzeAndStoreWith(
       ...(options.mode && { mode: options.mode }),
       fingerprint: fingerprintFile,
       ...(options.vocabularies && { vocabularies: options.vocabularies }),
-      ...(options.keywordProviders?.length && options.privacy && { keywording: keywordingFor(file, options.keywordProviders, options.privacy, options.language) }),
+      ...(options.keywordProviders?.length &&
+        options.privacy && {
+          keywording: keywordingFor(file, options.keywordProviders, options.privacy, options.language),
+        }),
       keepKeyframe: (_keyframe, jpeg) => thumbs.push(keepPicture(jpeg, pictures.file(`${thumbs.length}.jpg`))),
     },
     progress,
@@ -144,21 +154,33 @@ async function analyzeAndStoreWith(
   const { clip } = analysis.tagSet;
   const input: TagWriterInput = {
     plan: analysis.plan,
-    clip: { path: clip.path, frameRate: clip.frameRate, startTimecode: clip.startTimecode, frameCount: clip.frameCount },
+    clip: {
+      path: clip.path,
+      frameRate: clip.frameRate,
+      startTimecode: clip.startTimecode,
+      frameCount: clip.frameCount,
+    },
     analysis: { tagSet: analysis.tagSet, analyzers: analysis.analyzers, thumbnails: thumbs },
     request: { metadata: options.write, language: options.language },
   };
   progress.report({ stage: "catalog", fraction: 0.97 });
   const recorded = await catalogWriter.write(input, token);
   const clipId = recorded.details.clipId;
-  if (typeof clipId !== "number") throw new SichterError(ErrorCode.INTERNAL, { detail: `${CATALOG_WRITER} reported no clip id` });
+  if (typeof clipId !== "number")
+    throw new SichterError(ErrorCode.INTERNAL, { detail: `${CATALOG_WRITER} reported no clip id` });
   const document = analysisDocument(analysis, clipId, options.jobId ?? null);
   document.written.writers.push({ id: CATALOG_WRITER, target: recorded.target });
   progress.report({ stage: "write", fraction: 0.98 });
-  const outcomes = { report: { writers: document.written.writers, failures: document.failures }, notWritten: [] as NotWritten[] };
+  const outcomes = {
+    report: { writers: document.written.writers, failures: document.failures },
+    notWritten: [] as NotWritten[],
+  };
   const xmp = xmpWriter ? await writeReported(xmpWriter, input, token, outcomes) : undefined;
   const written: XmpWritten | null = xmp
-    ? { sidecar: typeof xmp.details.sidecar === "string" ? xmp.details.sidecar : null, embedded: xmp.details.embedded === true }
+    ? {
+        sidecar: typeof xmp.details.sidecar === "string" ? xmp.details.sidecar : null,
+        embedded: xmp.details.embedded === true,
+      }
     : null;
   document.written.sidecar = written?.sidecar ?? null;
   document.written.embedded = written?.embedded ?? false;

@@ -75,9 +75,17 @@ describe("analyzeClip", () => {
       keepKeyframe: (_k, file) => kept.push(fs.existsSync(file) ? "exists" : "missing"),
     });
     expect(result.tagSet.shots.map((s) => s.startFrame)).toEqual([0, 50, 110]);
-    expect(result.failures).toEqual([{ analyzer: "test.broken", code: ErrorCode.OCR_MODEL_UNAVAILABLE, message: expect.stringContaining("weights missing") }]);
+    expect(result.failures).toEqual([
+      {
+        analyzer: "test.broken",
+        code: ErrorCode.OCR_MODEL_UNAVAILABLE,
+        message: expect.stringContaining("weights missing"),
+      },
+    ]);
     expect(result.plan.keywords).toEqual(["Landtag Brandenburg", "Sitzung"]);
-    expect(result.tagSet.tags.filter((t) => t.kind === "keyword").every((t) => t.startFrame === 55 && t.endFrame === 105)).toBe(true);
+    expect(
+      result.tagSet.tags.filter((t) => t.kind === "keyword").every((t) => t.startFrame === 55 && t.endFrame === 105),
+    ).toBe(true);
     expect(result.tagSet.ocrText).toHaveLength(1);
     expect(kept.length).toBeGreaterThanOrEqual(3);
     expect(kept.every((k) => k === "exists")).toBe(true);
@@ -92,15 +100,24 @@ describe("analyzeClip", () => {
       async analyze(input) {
         const pictures = input.frameStore?.pictures ?? [];
         const f = pictures.find((p) => path.basename(p.file) === "keyframes.rgb");
-        const others = pictures.filter((p) => p !== f && p.width === f?.width && fs.existsSync(p.file)).map((p) => p.file);
+        const others = pictures
+          .filter((p) => p !== f && p.width === f?.width && fs.existsSync(p.file))
+          .map((p) => p.file);
         if (f) seen = { file: f.file, count: f.spans.length, width: f.width, size: fs.statSync(f.file).size, others };
         return { tags: [] };
       },
     };
     // Keyframes to pass: the shot step's keyframe pass runs only where there are several.
     const gop = path.join(dir, "gop.mp4");
-    await makeCutClip(gop, [50, 60, 40], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
-    const result = await analyzeClip(gop, { ...steps, analyzers: [looker], language: "de", fingerprint: async () => "fp" });
+    await makeCutClip(gop, [50, 60, 40], {
+      codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"],
+    });
+    const result = await analyzeClip(gop, {
+      ...steps,
+      analyzers: [looker],
+      language: "de",
+      fingerprint: async () => "fp",
+    });
     expect(result.media.keyframes.length).toBeGreaterThan(2);
     expect(seen).toBeDefined();
     expect(seen!.count).toBe(result.media.keyframes.length);
@@ -117,10 +134,12 @@ describe("analyzeClip", () => {
 
   it("prepares every step when the job starts, before shots are found; a failed preparation is left to the step's own call", async () => {
     const events: string[] = [];
-    const prepared = (name: string, fails = false) => async () => {
-      events.push(`prepare ${name}`);
-      if (fails) throw new Error(`${name} cannot start`);
-    };
+    const prepared =
+      (name: string, fails = false) =>
+      async () => {
+        events.push(`prepare ${name}`);
+        if (fails) throw new Error(`${name} cannot start`);
+      };
     const early: Analyzer = { ...reader, id: "test.early", prepare: prepared("early") };
     const failing: Analyzer = { ...broken, prepare: prepared("broken", true) };
     const result = await analyzeClip(clip, {
@@ -130,7 +149,12 @@ describe("analyzeClip", () => {
         prepare: prepared("shots"),
         detect: (...args) => (events.push("detect"), shotDetection.detect(...args)),
       },
-      keyframeSelection: { id: keyframeSelection.id, version: keyframeSelection.version, prepare: prepared("keyframes"), select: (...args) => keyframeSelection.select(...args) },
+      keyframeSelection: {
+        id: keyframeSelection.id,
+        version: keyframeSelection.version,
+        prepare: prepared("keyframes"),
+        select: (...args) => keyframeSelection.select(...args),
+      },
       analyzers: [early, failing],
       language: "de",
       fingerprint: async () => "fp",
@@ -180,7 +204,11 @@ describe("analyzeClip", () => {
       language: "de",
       fingerprint: async () => "fp",
     });
-    expect(events).toEqual(["on-shots starts with 0 keyframes and 3 shots", "keyframes chosen", "on-keyframes starts with keyframes"]);
+    expect(events).toEqual([
+      "on-shots starts with 0 keyframes and 3 shots",
+      "keyframes chosen",
+      "on-keyframes starts with keyframes",
+    ]);
     expect(result.failures).toEqual([]);
   });
 
@@ -193,7 +221,9 @@ describe("analyzeClip", () => {
       analyze: (_input, _progress, token) =>
         new Promise((_resolve, reject) => {
           state = "running";
-          token.onCancellationRequested(() => setTimeout(() => ((state = "stopped"), reject(new SichterError(ErrorCode.CANCELLED))), 50));
+          token.onCancellationRequested(() =>
+            setTimeout(() => ((state = "stopped"), reject(new SichterError(ErrorCode.CANCELLED))), 50),
+          );
         }),
     };
     const error = await analyzeClip(clip, {
@@ -221,7 +251,12 @@ describe("analyzeClip", () => {
   it("cancelled: CANCELLED and no temporary folder left", async () => {
     const cts = new CancellationTokenSource();
     const stopper: Analyzer = { id: "test.stopper", version: "1", analyze: async () => (cts.cancel(), { tags: [] }) };
-    const error = await analyzeClip(clip, { ...steps, analyzers: [stopper, reader], language: "en", fingerprint: async () => "fp" }, undefined, cts.token).then(
+    const error = await analyzeClip(
+      clip,
+      { ...steps, analyzers: [stopper, reader], language: "en", fingerprint: async () => "fp" },
+      undefined,
+      cts.token,
+    ).then(
       () => null,
       (e: unknown) => e,
     );

@@ -80,7 +80,13 @@ export async function analyzeClip(
   const running = new CancellationTokenSource(token);
   const frameStore = new FrameStore(temp.path, media.frameCount);
   try {
-    const shots = await options.shotDetection.detect(media, options.mode ?? "auto", temp.path, subProgress(progress, 0.02, 0.35), token);
+    const shots = await options.shotDetection.detect(
+      media,
+      options.mode ?? "auto",
+      temp.path,
+      subProgress(progress, 0.02, 0.35),
+      token,
+    );
     // Pictures the shot step decoded on its way and left in the job folder, where they are what
     // they claim to be; analyzers decode what the store does not hold.
     frameStore.add(shots.frameStore);
@@ -124,7 +130,13 @@ export async function analyzeClip(
       throw error;
     }
     const { keyframes: selected, duplicates } = selection;
-    const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({ shot, frame, timecode, seconds, hash }));
+    const keyframes: Keyframe[] = selected.map(({ shot, frame, timecode, seconds, hash }) => ({
+      shot,
+      frame,
+      timecode,
+      seconds,
+      hash,
+    }));
     for (const [i, k] of selected.entries()) options.keepKeyframe?.(keyframes[i]!, temp.file(k.file));
 
     // Frames the keyframe step decoded on its way join the shot step's, for analyzers that want them.
@@ -145,12 +157,22 @@ export async function analyzeClip(
         continue;
       }
       const e = toSichterError(outcome.reason);
-      failures.push({ analyzer: options.analyzers[i]!.id, code: isSichterError(outcome.reason) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
+      failures.push({
+        analyzer: options.analyzers[i]!.id,
+        code: isSichterError(outcome.reason) ? e.code : "SICHTER_E_ANALYZER_FAILED",
+        message: e.message,
+      });
     }
     // Overlays ("ocr.overlay": watermarks, clocks) are not read for keywords; incidental text ranks lower.
     const lines = tags
       .filter((t) => t.kind === "ocr.line" || t.kind === "ocr.incidental")
-      .map((t) => ({ text: t.label, startFrame: t.startFrame, endFrame: t.endFrame, confidence: t.confidence, role: t.kind === "ocr.line" ? ("story" as const) : ("incidental" as const) }));
+      .map((t) => ({
+        text: t.label,
+        startFrame: t.startFrame,
+        endFrame: t.endFrame,
+        confidence: t.confidence,
+        role: t.kind === "ocr.line" ? ("story" as const) : ("incidental" as const),
+      }));
     tags.push(...keywordTags(extractKeywords(lines), options.language));
     if (options.keywording && options.keywording.providers.length > 0) {
       const cloud = await cloudKeywords(
@@ -166,27 +188,40 @@ export async function analyzeClip(
     const timeline = mediaTimecode(media);
     const truncation = truncationWarning(media, timeline, options.language);
     const fused = [...fuseTags(tags), ...(truncation ? [truncation.tag] : [])];
-    const controlledTerms = controlledTermsOf(options.vocabularies ?? [], fused, options.language, timeline.timelineFrame(media.frameCount));
+    const controlledTerms = controlledTermsOf(
+      options.vocabularies ?? [],
+      fused,
+      options.language,
+      timeline.timelineFrame(media.frameCount),
+    );
 
     const tc = timeline.context;
-    const tagSet: TagSet = tagSetOnTimeline({
-      clip: {
-        path: media.path,
-        fingerprint: await options.fingerprint(media.path),
-        frameRate: media.frameRate,
-        dropFrame: tc.dropFrame,
-        startTimecode: tc.toTimecode(0),
-        frameCount: media.frameCount,
-        durationSeconds: media.durationSeconds,
-        width: media.width,
-        height: media.height,
+    const tagSet: TagSet = tagSetOnTimeline(
+      {
+        clip: {
+          path: media.path,
+          fingerprint: await options.fingerprint(media.path),
+          frameRate: media.frameRate,
+          dropFrame: tc.dropFrame,
+          startTimecode: tc.toTimecode(0),
+          frameCount: media.frameCount,
+          durationSeconds: media.durationSeconds,
+          width: media.width,
+          height: media.height,
+        },
+        shots: shots.shots.map(({ index, startFrame, endFrame, transition }) => ({
+          index,
+          startFrame,
+          endFrame,
+          transition,
+        })),
+        keyframes,
+        tags: fused,
+        ocrText,
+        analyzedAt: new Date().toISOString(),
       },
-      shots: shots.shots.map(({ index, startFrame, endFrame, transition }) => ({ index, startFrame, endFrame, transition })),
-      keyframes,
-      tags: fused,
-      ocrText,
-      analyzedAt: new Date().toISOString(),
-    }, timeline);
+      timeline,
+    );
     progress.report({ stage: "plan", fraction: 0.97 });
     return {
       media,
@@ -195,7 +230,10 @@ export async function analyzeClip(
       mode: shots.mode,
       failures,
       warnings: truncation ? [truncation.warning] : [],
-      analyzers: [options.shotDetection, options.keyframeSelection, ...options.analyzers].map(({ id, version }) => ({ id, version })),
+      analyzers: [options.shotDetection, options.keyframeSelection, ...options.analyzers].map(({ id, version }) => ({
+        id,
+        version,
+      })),
     };
   } finally {
     running.dispose();

@@ -34,7 +34,12 @@ export async function applyAcceptedTags(
   for (const clip of clips) {
     throwIfCancelled(token);
     const plan = acceptedTagPlan(
-      { clip, shots: await catalog.shots(clip.id), keyframes: await catalog.keyframes(clip.id), tags: await catalog.tags(clip.id) },
+      {
+        clip,
+        shots: await catalog.shots(clip.id),
+        keyframes: await catalog.keyframes(clip.id),
+        tags: await catalog.tags(clip.id),
+      },
       request.language,
     );
     const base = { clipId: clip.id, path: clip.path, keywords: plan.keywords, markers: plan.markers.length };
@@ -46,9 +51,21 @@ export async function applyAcceptedTags(
       const result = await writer.write(
         {
           plan,
-          clip: { path: clip.path, frameRate: clip.frameRate, startTimecode: tc.toTimecode(0), frameCount: clip.frameCount },
+          clip: {
+            path: clip.path,
+            frameRate: clip.frameRate,
+            startTimecode: tc.toTimecode(0),
+            frameCount: clip.frameCount,
+          },
           analysis: {
-            tagSet: { clip, shots: [], keyframes: [], tags: [], ocrText: [], analyzedAt: clip.lastAnalysed ?? clip.firstSeen },
+            tagSet: {
+              clip,
+              shots: [],
+              keyframes: [],
+              tags: [],
+              ocrText: [],
+              analyzedAt: clip.lastAnalysed ?? clip.firstSeen,
+            },
             analyzers: lastRun?.analyzers ?? [],
             thumbnails: [],
           },
@@ -59,9 +76,16 @@ export async function applyAcceptedTags(
       const sidecar = typeof result.details.sidecar === "string" ? result.details.sidecar : null;
       files.push({ ...base, status: "written", sidecar, embedded: result.details.embedded === true, error: null });
     } catch (error) {
-      if (isSichterError(error, ErrorCode.CANCELLED) || token.isCancellationRequested) throw new SichterError(ErrorCode.CANCELLED);
+      if (isSichterError(error, ErrorCode.CANCELLED) || token.isCancellationRequested)
+        throw new SichterError(ErrorCode.CANCELLED);
       const e = toSichterError(error);
-      files.push({ ...base, status: "failed", sidecar: null, embedded: false, error: { code: e.code, message: e.message } });
+      files.push({
+        ...base,
+        status: "failed",
+        sidecar: null,
+        embedded: false,
+        error: { code: e.code, message: e.message },
+      });
     }
     onClipDone(files.length, clip);
   }

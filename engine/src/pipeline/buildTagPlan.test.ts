@@ -16,7 +16,17 @@ const tag = (over: Partial<Tag>): Tag => ({
 });
 
 const set: TagSet = {
-  clip: { path: "/m/clip.mxf", fingerprint: "f", frameRate: "30000/1001", dropFrame: true, startTimecode: "01:00:00;00", frameCount: 900, durationSeconds: 30.03, width: 1920, height: 1080 },
+  clip: {
+    path: "/m/clip.mxf",
+    fingerprint: "f",
+    frameRate: "30000/1001",
+    dropFrame: true,
+    startTimecode: "01:00:00;00",
+    frameCount: 900,
+    durationSeconds: 30.03,
+    width: 1920,
+    height: 1080,
+  },
   shots: [
     { index: 0, startFrame: 0, endFrame: 400, transition: null },
     { index: 1, startFrame: 400, endFrame: 900, transition: { type: "cut", startFrame: 400, endFrame: 400 } },
@@ -43,7 +53,11 @@ describe("buildTagPlan", () => {
       ["ocr.line", 100],
       ["shot", 400],
     ]);
-    expect(plan.markers.find((m) => m.kind === "shot" && m.startFrame === 400)).toMatchObject({ name: "Einstellung 2", comment: "Schnitt", durationFrames: 500 });
+    expect(plan.markers.find((m) => m.kind === "shot" && m.startFrame === 400)).toMatchObject({
+      name: "Einstellung 2",
+      comment: "Schnitt",
+      durationFrames: 500,
+    });
     expect(plan.description).toBe("2 Einstellungen, 30 s; Text im Bild: Landtag Brandenburg.");
     expect(plan.logComment).toBe("Schwarzbild 0-30");
     expect(JSON.stringify(plan)).not.toContain("Abgelehnt");
@@ -55,7 +69,14 @@ describe("buildTagPlan", () => {
 });
 
 describe("buildTagPlan with cloud keywords", () => {
-  const vision = (over: Partial<Tag>): Tag => tag({ source: "vision", provenance: [{ producer: "sichter.openai-vision" }], startFrame: 0, endFrame: 400, ...over });
+  const vision = (over: Partial<Tag>): Tag =>
+    tag({
+      source: "vision",
+      provenance: [{ producer: "sichter.openai-vision" }],
+      startFrame: 0,
+      endFrame: 400,
+      ...over,
+    });
   const cloudSet: TagSet = {
     ...set,
     tags: [

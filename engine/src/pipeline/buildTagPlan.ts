@@ -52,7 +52,8 @@ export function buildTagPlan(set: TagSet, language: Language): TagPlan {
   const keywords = unique(ranked.map((t) => t.label));
   // The story's text (lower thirds, titles), never overlays; text in the picture only without it.
   // A line without a word an editor would type (a clock, an address) says nothing of the story.
-  const worded = (kind: string): string[] => unique(live.filter((t) => t.kind === kind && termsOf(t.label).length > 0).map((t) => t.label));
+  const worded = (kind: string): string[] =>
+    unique(live.filter((t) => t.kind === kind && termsOf(t.label).length > 0).map((t) => t.label));
   const story = worded("ocr.line");
   const texts = story.length > 0 ? story : worded("ocr.incidental");
   const minutes = set.clip.durationSeconds / 60;
@@ -83,7 +84,8 @@ function isKeyword(t: Tag, language: Language): boolean {
 }
 
 function tagMarker(t: Tag): PlannedMarker {
-  const group = t.source === "user" ? "user" : t.kind.startsWith("cue.") ? "cue" : t.kind.startsWith("motion.") ? "motion" : t.kind;
+  const group =
+    t.source === "user" ? "user" : t.kind.startsWith("cue.") ? "cue" : t.kind.startsWith("motion.") ? "motion" : t.kind;
   return {
     name: t.label,
     comment: `${t.source} ${Math.round(t.confidence * 100)}%`,

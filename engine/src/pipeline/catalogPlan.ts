@@ -24,7 +24,17 @@ export async function catalogPlan(catalog: Catalog, ref: string | number, langua
     shots: await catalog.shots(clip.id),
     keyframes: [],
     tags: (await catalog.tags(clip.id)).map(
-      ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }): Tag => ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }),
+      ({ label, kind, language: lang, source, confidence, startFrame, endFrame, status, provenance }): Tag => ({
+        label,
+        kind,
+        language: lang,
+        source,
+        confidence,
+        startFrame,
+        endFrame,
+        status,
+        provenance,
+      }),
     ),
     ocrText: [],
     analyzedAt: clip.lastAnalysed ?? clip.firstSeen,

@@ -5,8 +5,23 @@ import { fileAccessError } from "../media/fileAccessError.ts";
 
 /** Extensions a folder scan picks up; a file named explicitly is always tried, whatever its name. */
 export const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set([
-  ".mp4", ".m4v", ".mov", ".mxf", ".mts", ".m2ts", ".ts", ".mpg", ".mpeg", ".m2v", ".avi", ".mkv", ".webm",
-  ".dv", ".3gp", ".wmv", ".flv",
+  ".mp4",
+  ".m4v",
+  ".mov",
+  ".mxf",
+  ".mts",
+  ".m2ts",
+  ".ts",
+  ".mpg",
+  ".mpeg",
+  ".m2v",
+  ".avi",
+  ".mkv",
+  ".webm",
+  ".dv",
+  ".3gp",
+  ".wmv",
+  ".flv",
 ]);
 
 export type BatchItem = { readonly file: string } | { readonly input: string; readonly error: SichterError };

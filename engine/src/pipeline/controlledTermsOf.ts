@@ -7,8 +7,15 @@ import { matchConcepts, type Vocabulary } from "../keywording/Vocabulary.ts";
  * AboutCvTerm entry (so an archive system gets the term's URI, not just a word). `tags` gains the
  * keyword tags.
  */
-export function controlledTermsOf(vocabularies: readonly Vocabulary[], tags: Tag[], language: "de" | "en", frameCount: number): ControlledTerm[] {
-  const texts = tags.filter((t) => t.kind === "ocr.line" || t.kind === "ocr.incidental" || t.kind === "keyword").map((t) => t.label);
+export function controlledTermsOf(
+  vocabularies: readonly Vocabulary[],
+  tags: Tag[],
+  language: "de" | "en",
+  frameCount: number,
+): ControlledTerm[] {
+  const texts = tags
+    .filter((t) => t.kind === "ocr.line" || t.kind === "ocr.incidental" || t.kind === "keyword")
+    .map((t) => t.label);
   const terms: ControlledTerm[] = [];
   for (const vocabulary of vocabularies) {
     for (const concept of matchConcepts(vocabulary, texts)) {

@@ -36,7 +36,11 @@ export function privacyContextFor(options: PrivacyContextOptions): (jobId: strin
     onRecord: (record) => (log ??= new TransparencyLog(options.database())).record(jobId, record),
     onUsage: (usage) => {
       const cost = estimateCost(prices, usage.provider, usage);
-      (ledger ??= new UsageLedger(options.database())).record({ ...usage, estimatedCost: cost.amount, currency: cost.currency });
+      (ledger ??= new UsageLedger(options.database())).record({
+        ...usage,
+        estimatedCost: cost.amount,
+        currency: cost.currency,
+      });
     },
   });
 }

@@ -8,7 +8,11 @@ import type { MediaTimecode } from "../media/mediaTimecode.ts";
  */
 export function tagSetOnTimeline(set: TagSet, tc: MediaTimecode): TagSet {
   const at = (frame: number): number => tc.timelineFrame(frame);
-  const range = <T extends { startFrame: number; endFrame: number }>(item: T): T => ({ ...item, startFrame: at(item.startFrame), endFrame: at(item.endFrame) });
+  const range = <T extends { startFrame: number; endFrame: number }>(item: T): T => ({
+    ...item,
+    startFrame: at(item.startFrame),
+    endFrame: at(item.endFrame),
+  });
   return {
     ...set,
     clip: { ...set.clip, frameRate: tc.frameRate, frameCount: at(set.clip.frameCount) },

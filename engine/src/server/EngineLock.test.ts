@@ -16,7 +16,10 @@ describe("EngineLock", () => {
     const lock = await EngineLock.acquire(dir, "1.2.3");
     lock.setPort(7431);
     expect(readLiveEngine(dir)).toMatchObject({ pid: process.pid, port: 7431, version: "1.2.3" });
-    await expect(EngineLock.acquire(dir, "1.2.3")).rejects.toMatchObject({ code: ErrorCode.ENGINE_ALREADY_RUNNING, params: { pid: process.pid, port: 7431 } });
+    await expect(EngineLock.acquire(dir, "1.2.3")).rejects.toMatchObject({
+      code: ErrorCode.ENGINE_ALREADY_RUNNING,
+      params: { pid: process.pid, port: 7431 },
+    });
     lock.dispose();
     expect(fs.existsSync(engineRuntimeFile(dir))).toBe(false);
     expect(readLiveEngine(dir)).toBeUndefined();
@@ -26,7 +29,10 @@ describe("EngineLock", () => {
   it("takes over a file naming this process's pid that this process does not hold (a pid reused after a crash)", async () => {
     const dir = folder();
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(engineRuntimeFile(dir), JSON.stringify({ pid: process.pid, port: 1, version: "0.0.1", startedAt: "2020-01-01T00:00:00.000Z" }));
+    fs.writeFileSync(
+      engineRuntimeFile(dir),
+      JSON.stringify({ pid: process.pid, port: 1, version: "0.0.1", startedAt: "2020-01-01T00:00:00.000Z" }),
+    );
     expect(readLiveEngine(dir)).toBeUndefined();
     const lock = await EngineLock.acquire(dir, "1.2.3");
     expect(readLiveEngine(dir)).toMatchObject({ pid: process.pid, port: null, version: "1.2.3" });

@@ -79,7 +79,11 @@ export class EngineLock implements Disposable {
     this.released = true;
     heldHere.delete(this.file);
     const current = readRuntimeFile(this.file);
-    if (typeof current === "object" && current.pid === this.runtime.pid && current.startedAt === this.runtime.startedAt) {
+    if (
+      typeof current === "object" &&
+      current.pid === this.runtime.pid &&
+      current.startedAt === this.runtime.startedAt
+    ) {
       fs.rmSync(this.file, { force: true });
     }
   }

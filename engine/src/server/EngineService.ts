@@ -117,11 +117,17 @@ export class EngineService {
     }
   }
 
-  private static async startLocked(options: EngineServiceOptions, dirs: SichterDirs, lock: EngineLock): Promise<EngineService> {
+  private static async startLocked(
+    options: EngineServiceOptions,
+    dirs: SichterDirs,
+    lock: EngineLock,
+  ): Promise<EngineService> {
     const token = loadOrCreateToken(dirs.config);
     const log = new Logger({ dir: path.join(dirs.data, "logs"), verbose: options.verbose ?? false, secrets: [token] });
     sweepStaleJobFolders(dirs.temp);
-    const store = SqliteCatalog.open(defaultCatalogPath(), { warn: (message) => log.warn("catalog.repaired", { message }) });
+    const store = SqliteCatalog.open(defaultCatalogPath(), {
+      warn: (message) => log.warn("catalog.repaired", { message }),
+    });
     let catalog: Catalog = store;
     let shared: { queue: SharedJobQueue; jobs: SharedEngineJobs } | undefined;
     const where = configuredCatalog();
@@ -133,7 +139,10 @@ export class EngineService {
           catalog.dispose();
           throw error;
         });
-        shared = { queue, jobs: await SharedEngineJobs.start(queue, (level, message, fields) => log[level](message, fields)) };
+        shared = {
+          queue,
+          jobs: await SharedEngineJobs.start(queue, (level, message, fields) => log[level](message, fields)),
+        };
       } catch (error) {
         store.dispose();
         throw error;
@@ -145,14 +154,35 @@ export class EngineService {
     // Read per job: an edited privacy.json counts from the next job on, without a restart.
     const privacy = (jobId: string): PrivacyContext =>
       privacyContextFor({ registry: extensions, configDir: dirs.config, database: () => store.database, gates })(jobId);
-    const jobs = JobQueue.open(store.database, options.runner ?? analysisRunner(extensions, privacy, CatalogTagWriter.into(catalog)), {
-      concurrency: options.concurrency ?? 1,
-      log: (level, message, fields) => log[level](message, fields),
-    });
+    const jobs = JobQueue.open(
+      store.database,
+      options.runner ?? analysisRunner(extensions, privacy, CatalogTagWriter.into(catalog)),
+      {
+        concurrency: options.concurrency ?? 1,
+        log: (level, message, fields) => log[level](message, fields),
+      },
+    );
     const capabilities = capabilitiesOf(extensions);
-    const media = new MediaLibrary(new MediaFolders(options.mediaFolders ?? [], dirs.config), new ProbeCache(), catalog);
+    const media = new MediaLibrary(
+      new MediaFolders(options.mediaFolders ?? [], dirs.config),
+      new ProbeCache(),
+      catalog,
+    );
     const audience = new JobAudience<RpcConnection>();
-    const dispatch = dispatcher(methodHandlers({ catalog, store: store.database, jobs, ...(shared && { sharedJobs: shared.jobs }), audience, extensions, version: ENGINE_VERSION, capabilities, media, configDir: dirs.config }));
+    const dispatch = dispatcher(
+      methodHandlers({
+        catalog,
+        store: store.database,
+        jobs,
+        ...(shared && { sharedJobs: shared.jobs }),
+        audience,
+        extensions,
+        version: ENGINE_VERSION,
+        capabilities,
+        media,
+        configDir: dirs.config,
+      }),
+    );
 
     const server = http.createServer();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * WireLimits.messageChars });
@@ -172,7 +202,11 @@ export class EngineService {
     const service = new EngineService(server, wss, catalog, store, jobs, extensions, log, port, audience, lock, shared);
     const self = service;
     const rpc = httpRpcRoute({ port, token, dispatch, log, stopping: () => self.stopping !== undefined });
-    server.on("request", (req, res) => (rpc.handles(req) ? rpc.serve(req, res) : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token })));
+    server.on("request", (req, res) =>
+      rpc.handles(req)
+        ? rpc.serve(req, res)
+        : self.onHttp(req, res, token, options.panelDir ?? PLACEHOLDER_DIR, { folders: media.folders, catalog, token }),
+    );
     server.on("upgrade", (req, socket, head) => self.onUpgrade(req, socket, head, token, dispatch));
     jobs.onEvent((event) => self.broadcast(event));
     shared?.jobs.onEvent((event) => self.broadcast(event));
@@ -223,21 +257,35 @@ export class EngineService {
     }
   }
 
-  private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, token: string, dispatch: ReturnType<typeof dispatcher>): void {
+  private onUpgrade(
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    token: string,
+    dispatch: ReturnType<typeof dispatcher>,
+  ): void {
     const refuse = (status: number, code: ErrorCode, params: Record<string, string> = {}): void => {
-      this.log.warn("connection.refused", { code, origin: req.headers.origin ?? null, remote: req.socket.remoteAddress });
+      this.log.warn("connection.refused", {
+        code,
+        origin: req.headers.origin ?? null,
+        remote: req.socket.remoteAddress,
+      });
       const body = JSON.stringify({ code, message: formatErrorMessage(code, params, "en") });
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
     };
     if (this.stopping) return refuse(503, ErrorCode.SHUTTING_DOWN);
     // A rebinding page is known by the host name it made resolve to 127.0.0.1, a web page by its origin.
-    if (!isLoopbackHost(req.headers.host, this.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
+    if (!isLoopbackHost(req.headers.host, this.port))
+      return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
     const given = new URL(req.url ?? "/", "http://127.0.0.1").searchParams.get("token");
     const tokenOk = tokenMatches(token, given);
     // `null` is a CEP panel's origin and any sandboxed page's: let in only with the token, and a
     // null-origin caller without it learns no more than any refused web page.
     const origin = req.headers.origin;
-    if (!isAllowedOrigin(origin, this.port) && !(isOpaqueOrigin(origin) && tokenOk)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: origin ?? "" });
+    if (!isAllowedOrigin(origin, this.port) && !(isOpaqueOrigin(origin) && tokenOk))
+      return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: origin ?? "" });
     if (!tokenOk) return refuse(401, ErrorCode.UNAUTHORIZED);
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const id = this.nextConnection++;
@@ -251,11 +299,26 @@ export class EngineService {
     });
   }
 
-  private onHttp(req: http.IncomingMessage, res: http.ServerResponse, token: string, panelDir: string, media: MediaRouteContext): void {
-    const refused = !isLoopbackHost(req.headers.host, this.port) ? req.headers.host : !isAllowedOrigin(req.headers.origin, this.port) ? req.headers.origin : undefined;
+  private onHttp(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    token: string,
+    panelDir: string,
+    media: MediaRouteContext,
+  ): void {
+    const refused = !isLoopbackHost(req.headers.host, this.port)
+      ? req.headers.host
+      : !isAllowedOrigin(req.headers.origin, this.port)
+        ? req.headers.origin
+        : undefined;
     if (refused !== undefined) {
       res.writeHead(403, { "content-type": "application/json" });
-      res.end(JSON.stringify({ code: ErrorCode.ORIGIN_REFUSED, message: formatErrorMessage(ErrorCode.ORIGIN_REFUSED, { origin: refused }, "en") }));
+      res.end(
+        JSON.stringify({
+          code: ErrorCode.ORIGIN_REFUSED,
+          message: formatErrorMessage(ErrorCode.ORIGIN_REFUSED, { origin: refused }, "en"),
+        }),
+      );
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -278,7 +341,8 @@ export class EngineService {
         return;
       }
       const name = url.pathname.slice("/thumbnails/".length);
-      if (storesThumbnails(this.catalog)) return void serveStoredThumbnail(this.catalog, name, res, req.method === "HEAD");
+      if (storesThumbnails(this.catalog))
+        return void serveStoredThumbnail(this.catalog, name, res, req.method === "HEAD");
       return serveFile(thumbnailsFolder(), name, res);
     }
     if (url.pathname.startsWith(MEDIA_ROUTE)) return void serveMedia(req, res, url, media);
@@ -290,9 +354,15 @@ export class EngineService {
   private broadcast(event: JobEvent): void {
     const job = toWireJob(event.job);
     for (const connection of this.audience.of(job.id)) {
-      if (event.type === "progress") connection.notify("job.progress", { jobId: job.id, stage: job.stage ?? "queued", fraction: job.fraction });
+      if (event.type === "progress")
+        connection.notify("job.progress", { jobId: job.id, stage: job.stage ?? "queued", fraction: job.fraction });
       else if (event.type === "done") connection.notify("job.done", { jobId: job.id, job });
-      else connection.notify("job.failed", { jobId: job.id, job, error: job.error ?? { code: ErrorCode.CANCELLED, message: "cancelled" } });
+      else
+        connection.notify("job.failed", {
+          jobId: job.id,
+          job,
+          error: job.error ?? { code: ErrorCode.CANCELLED, message: "cancelled" },
+        });
     }
     if (event.type !== "progress") this.audience.forgetJob(job.id);
   }
@@ -313,5 +383,9 @@ function capabilitiesOf(extensions: ExtensionRegistry): string[] {
   const kinds = new Set<unknown>(["analyzers", "keywordProviders", "tagWriters"]);
   return extensions.extensions
     .filter((e) => e.enabled)
-    .flatMap((e) => contributionIds(e.manifest.sichter.contributes).filter((use) => kinds.has(use.path[0])).map((use) => use.id));
+    .flatMap((e) =>
+      contributionIds(e.manifest.sichter.contributes)
+        .filter((use) => kinds.has(use.path[0]))
+        .map((use) => use.id),
+    );
 }

@@ -15,9 +15,13 @@ describe("Logger", () => {
     const files = fs.readdirSync(dir).sort();
     expect(files).toEqual(["engine.log", "engine.log.1", "engine.log.2", "engine.log.3"]);
     for (const f of files) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(2000);
-    const last = fs.readFileSync(path.join(dir, "engine.log"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const last = fs
+      .readFileSync(path.join(dir, "engine.log"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(last.at(-1)).toMatchObject({ level: "info", event: "job.progress", i: 199 });
-    expect((fs.statSync(path.join(dir, "engine.log")).mode & 0o777)).toBe(0o600);
+    expect(fs.statSync(path.join(dir, "engine.log")).mode & 0o777).toBe(0o600);
   });
 
   it("never writes a secret or a token query parameter, and leaves debug lines out unless verbose", () => {
@@ -43,7 +47,11 @@ describe("Logger", () => {
     log.info("connection.closed", { connection: 1 });
     fs.rmSync(file);
     log.info("connection.opened", { connection: 2 });
-    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.event)).toEqual(["job failed", "connection.closed", "connection.opened"]);
     expect(lines[0]).toMatchObject({ code: "SICHTER_E_DISK_FULL", message: "The disk holding /x is full" });
   });

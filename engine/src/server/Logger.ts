@@ -76,7 +76,12 @@ export class Logger {
   }
 
   private droppedLine(): string {
-    return JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "log.lines.lost", count: this.dropped });
+    return JSON.stringify({
+      time: new Date().toISOString(),
+      level: "warn",
+      event: "log.lines.lost",
+      count: this.dropped,
+    });
   }
 
   private rotate(): void {

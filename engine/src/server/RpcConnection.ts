@@ -100,7 +100,10 @@ export class RpcConnection implements Disposable {
 
   private onMessage(data: unknown, isBinary: boolean): void {
     if (isBinary) {
-      this.sendError(null, SichterRpcError.of(ErrorCode.INVALID_REQUEST, { detail: "binary frames are not JSON-RPC; send text" }));
+      this.sendError(
+        null,
+        SichterRpcError.of(ErrorCode.INVALID_REQUEST, { detail: "binary frames are not JSON-RPC; send text" }),
+      );
       return;
     }
     const text = Array.isArray(data) ? Buffer.concat(data as Buffer[]).toString("utf8") : String(data);
@@ -135,7 +138,10 @@ export class RpcConnection implements Disposable {
 
   private async run(request: IncomingRequest): Promise<void> {
     if (this.inFlight.has(request.id)) {
-      this.sendError(request.id, SichterRpcError.of(ErrorCode.INVALID_REQUEST, { detail: `request id ${String(request.id)} is already in use` }));
+      this.sendError(
+        request.id,
+        SichterRpcError.of(ErrorCode.INVALID_REQUEST, { detail: `request id ${String(request.id)} is already in use` }),
+      );
       return;
     }
     const controller = new AbortController();
@@ -152,11 +158,18 @@ export class RpcConnection implements Disposable {
       const result = await this.dispatch(request, context);
       if (controller.signal.aborted) throw cancelled();
       this.send({ jsonrpc: "2.0", id: request.id, result });
-      this.log.debug("request.done", { connection: this.id, method: request.method, ms: Math.round(performance.now() - started) });
+      this.log.debug("request.done", {
+        connection: this.id,
+        method: request.method,
+        ms: Math.round(performance.now() - started),
+      });
     } catch (error) {
       const rpc = controller.signal.aborted ? cancelled() : toRpcError(error);
       this.log[rpc.code === ErrorCode.INTERNAL ? "error" : "info"]("request.failed", {
-        connection: this.id, method: request.method, code: rpc.code, message: rpc.message,
+        connection: this.id,
+        method: request.method,
+        code: rpc.code,
+        message: rpc.message,
       });
       this.sendError(request.id, rpc);
     } finally {
@@ -176,5 +189,8 @@ export class RpcConnection implements Disposable {
 
 function cancelled(): SichterRpcError {
   const error = SichterRpcError.of(ErrorCode.CANCELLED);
-  return new SichterRpcError(ErrorCode.CANCELLED, error.message, { rpcCode: JsonRpcCode.REQUEST_CANCELLED, data: error.data });
+  return new SichterRpcError(ErrorCode.CANCELLED, error.message, {
+    rpcCode: JsonRpcCode.REQUEST_CANCELLED,
+    data: error.data,
+  });
 }

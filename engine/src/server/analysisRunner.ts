@@ -11,12 +11,24 @@ type WireAnalysis = MethodResultInput<"job.result">["result"];
  * Runs a queued analysis exactly as `sichter analyze` does (same pipeline, same catalog writes,
  * same XMP), so a panel and the command line always agree on a clip.
  */
-export function analysisRunner(contributions: PipelineContributions, privacy: (jobId: string) => PrivacyContext, catalog: TagWriter): JobRunner {
+export function analysisRunner(
+  contributions: PipelineContributions,
+  privacy: (jobId: string) => PrivacyContext,
+  catalog: TagWriter,
+): JobRunner {
   return async (job, progress, token) => {
     const { path, options, range } = job.params;
     const stored = await analyzeAndStore(
       path,
-      { ...pipelineSteps(contributions), catalog, language: options.language, write: options.write, mode: options.shotMode, jobId: job.id, privacy: privacy(job.id) },
+      {
+        ...pipelineSteps(contributions),
+        catalog,
+        language: options.language,
+        write: options.write,
+        mode: options.shotMode,
+        jobId: job.id,
+        privacy: privacy(job.id),
+      },
       progress,
       token,
     );

@@ -7,7 +7,13 @@ import type { RpcConnection } from "./RpcConnection.ts";
  * LSP-style `$/progress` for the job a request started: begin now, report as it runs, end when it
  * finishes however it finishes. Percentages only grow, so a panel's bar never jumps back.
  */
-export function followJobProgress(jobs: { onEvent(listener: (event: JobEvent) => void): Disposable }, jobId: string, connection: RpcConnection, token: ProgressToken, title: string): Disposable {
+export function followJobProgress(
+  jobs: { onEvent(listener: (event: JobEvent) => void): Disposable },
+  jobId: string,
+  connection: RpcConnection,
+  token: ProgressToken,
+  title: string,
+): Disposable {
   let last = -1;
   connection.progress(token, { kind: "begin", title, percentage: 0 });
   const subscription = jobs.onEvent((event) => {

@@ -54,7 +54,10 @@ export interface ServiceState {
   readonly configDir?: string;
 }
 
-type Handler<M extends MethodName> = (params: MethodParams<M>, context: RequestContext) => Promise<MethodResultInput<M>> | MethodResultInput<M>;
+type Handler<M extends MethodName> = (
+  params: MethodParams<M>,
+  context: RequestContext,
+) => Promise<MethodResultInput<M>> | MethodResultInput<M>;
 type Handlers = { [M in MethodName]: Handler<M> };
 
 /** The engine's answer to each protocol method. Params arrive validated (see parseIncoming). */
@@ -79,7 +82,10 @@ export function methodHandlers(state: ServiceState): Handlers {
         protocolVersion: PROTOCOL_VERSION,
         capabilities: [...state.capabilities],
         mode: privacy.mode,
-        privacy: { mode: privacy.mode, providers: privacy.providers.map(({ id, title, cloud, enabled }) => ({ id, title, cloud, enabled })) },
+        privacy: {
+          mode: privacy.mode,
+          providers: privacy.providers.map(({ id, title, cloud, enabled }) => ({ id, title, cloud, enabled })),
+        },
       };
     },
 
@@ -91,13 +97,19 @@ export function methodHandlers(state: ServiceState): Handlers {
       const { job: queued, joined } = await jobs.enqueue({
         path: file.path,
         ...(params.range && { range: params.range }),
-        options: { language: options.language ?? "de", write: options.write ?? "sidecar", shotMode: options.shotMode ?? "auto" },
+        options: {
+          language: options.language ?? "de",
+          write: options.write ?? "sidecar",
+          shotMode: options.shotMode ?? "auto",
+        },
       });
       // Starting or joining a job is asking to hear how it goes.
       audience?.add(queued.id, context.connection);
       context.connection.onCancel(context.requestId, () => void jobs.cancel(queued.id));
       if (context.progressToken !== undefined) {
-        context.connection.own(followJobProgress(jobs, queued.id, context.connection, context.progressToken, path.basename(file.path)));
+        context.connection.own(
+          followJobProgress(jobs, queued.id, context.connection, context.progressToken, path.basename(file.path)),
+        );
       }
       return { jobId: queued.id, joined };
     },
@@ -136,10 +148,13 @@ export function methodHandlers(state: ServiceState): Handlers {
       records: new TransparencyLog(state.store).forJob(jobId).map((r) => ({ ...r, imageSizes: [...r.imageSizes] })),
     }),
 
-    "catalog.search": async ({ query, filters }) => ({ results: toWireSearchResults(await catalog.search(query, filters ?? {})) }),
+    "catalog.search": async ({ query, filters }) => ({
+      results: toWireSearchResults(await catalog.search(query, filters ?? {})),
+    }),
     "catalog.clip": async (params) => {
       const stored = "clipId" in params ? await catalog.clip(params.clipId) : await catalog.findClip(params.path);
-      if (!stored) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
+      if (!stored)
+        throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: "path" in params ? params.path : "clip" });
       return wireClip(catalog, stored);
     },
     "extensions.list": () => ({
@@ -151,12 +166,20 @@ export function methodHandlers(state: ServiceState): Handlers {
         enabled: e.enabled,
         contributes: contributionSummary(e.manifest.sichter.contributes),
       })),
-      problems: (state.extensions?.problems ?? []).map((p) => ({ folder: p.folder, code: p.error.code, message: p.error.message })),
+      problems: (state.extensions?.problems ?? []).map((p) => ({
+        folder: p.folder,
+        code: p.error.code,
+        message: p.error.message,
+      })),
     }),
     "commands.list": () => ({ commands: state.extensions?.commands() ?? [] }),
     "commands.execute": async ({ command, args }) => {
       if (!state.extensions) throw SichterRpcError.of(ErrorCode.EXTENSION_NOT_FOUND, { extension: command });
-      return { result: await state.extensions.executeCommand(command, args ?? [], { catalogPlan: (clip, language) => catalogPlan(catalog, clip, language) }) };
+      return {
+        result: await state.extensions.executeCommand(command, args ?? [], {
+          catalogPlan: (clip, language) => catalogPlan(catalog, clip, language),
+        }),
+      };
     },
 
     "tags.review": (params) => {
@@ -165,7 +188,12 @@ export function methodHandlers(state: ServiceState): Handlers {
       return catalog.reviewTag(
         tagId,
         action === "edit"
-          ? { action, ...(label !== undefined && { label }), ...(startFrame !== undefined && { startFrame }), ...(endFrame !== undefined && { endFrame }) }
+          ? {
+              action,
+              ...(label !== undefined && { label }),
+              ...(startFrame !== undefined && { startFrame }),
+              ...(endFrame !== undefined && { endFrame }),
+            }
           : { action },
       );
     },
@@ -173,7 +201,9 @@ export function methodHandlers(state: ServiceState): Handlers {
 }
 
 /** Routes a validated request to its handler; the registry and the handler map share method names. */
-export function dispatcher(handlers: Handlers): (request: IncomingRequest, context: RequestContext) => Promise<unknown> {
+export function dispatcher(
+  handlers: Handlers,
+): (request: IncomingRequest, context: RequestContext) => Promise<unknown> {
   return async (request, context) => {
     const handler = handlers[request.method] as Handler<MethodName>;
     return handler(request.params as never, context);

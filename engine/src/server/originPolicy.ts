@@ -25,7 +25,9 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
   if (host === undefined) return true;
   const value = host.toLowerCase();
-  return value === `127.0.0.1:${port}` || value === `localhost:${port}` || value === "127.0.0.1" || value === "localhost";
+  return (
+    value === `127.0.0.1:${port}` || value === `localhost:${port}` || value === "127.0.0.1" || value === "localhost"
+  );
 }
 
 /**

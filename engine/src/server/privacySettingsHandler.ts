@@ -8,7 +8,10 @@ import { privacyModeOf } from "../extensionHost/privacyMode.ts";
  * `<config>/privacy.json` at each call, as each analysis reads it (an edit counts from the next job).
  * Without a config folder (in-process benchmarks) the defaults; a broken file is CONFIG_INVALID.
  */
-export function privacySettingsHandlers(state: { readonly extensions?: Pick<ExtensionRegistry, "extensions">; readonly configDir?: string }): {
+export function privacySettingsHandlers(state: {
+  readonly extensions?: Pick<ExtensionRegistry, "extensions">;
+  readonly configDir?: string;
+}): {
   "privacy.settings": () => MethodResultInput<"privacy.settings">;
 } {
   return {
@@ -21,7 +24,10 @@ export function privacySettingsHandlers(state: { readonly extensions?: Pick<Exte
         images: {
           maxLongSide: settings.maxLongSide,
           format: "jpeg",
-          contactSheets: { enabled: settings.contactSheets.enabled, tilesPerSheet: settings.contactSheets.tilesPerSheet },
+          contactSheets: {
+            enabled: settings.contactSheets.enabled,
+            tilesPerSheet: settings.contactSheets.tilesPerSheet,
+          },
           duplicateBits: settings.duplicateBits,
         },
       };

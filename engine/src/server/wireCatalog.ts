@@ -7,12 +7,23 @@ export function toWireSearchResults(results: readonly SearchResult[]): MethodRes
 }
 
 /** One catalogued clip with what a panel shows and reviews: shots, keyframes with pictures, tags with ids. */
-export async function wireClip(catalog: Pick<Catalog, "shots" | "keyframes" | "tags">, clip: StoredClip): Promise<MethodResultInput<"catalog.clip">> {
-  const [shots, keyframes, tags] = await Promise.all([catalog.shots(clip.id), catalog.keyframes(clip.id), catalog.tags(clip.id)]);
+export async function wireClip(
+  catalog: Pick<Catalog, "shots" | "keyframes" | "tags">,
+  clip: StoredClip,
+): Promise<MethodResultInput<"catalog.clip">> {
+  const [shots, keyframes, tags] = await Promise.all([
+    catalog.shots(clip.id),
+    catalog.keyframes(clip.id),
+    catalog.tags(clip.id),
+  ]);
   return {
     clip,
     shots,
-    keyframes: keyframes.map(({ frame, timecode, thumbnail }) => ({ frame, timecode, thumbnail: thumbnailUrl(thumbnail) })),
+    keyframes: keyframes.map(({ frame, timecode, thumbnail }) => ({
+      frame,
+      timecode,
+      thumbnail: thumbnailUrl(thumbnail),
+    })),
     tags,
   };
 }

@@ -13,7 +13,16 @@ describe("restoreWordBoundaries", () => {
   });
 
   it("keeps names and compounds whole", () => {
-    for (const whole of ["Straßensperrung in Göttingen", "Köln Hauptbahnhof", "Kate McAllister", "YouTube", "Bürgermeisterin Anna Schäfer", "Landtagswahl", "Firefighters' update", "Zugausfälle in Düsseldorf"]) {
+    for (const whole of [
+      "Straßensperrung in Göttingen",
+      "Köln Hauptbahnhof",
+      "Kate McAllister",
+      "YouTube",
+      "Bürgermeisterin Anna Schäfer",
+      "Landtagswahl",
+      "Firefighters' update",
+      "Zugausfälle in Düsseldorf",
+    ]) {
       expect(restoreWordBoundaries(whole)).toBe(whole);
     }
   });

@@ -5,7 +5,32 @@ import { isEnglishWord, isGermanVerb, isGermanWord, isKnownWord } from "./lexico
  * their presence is what tells a run-on from a compound. German compounds join nouns, never with an
  * article or preposition inside, so "Straßensperrung" and "Hauptbahnhof" stay whole.
  */
-const JOINING = new Set(["of", "the", "and", "in", "on", "at", "to", "for", "from", "by", "with", "für", "und", "der", "die", "das", "im", "von", "mit", "zum", "zur", "auf", "aus", "bei"]);
+const JOINING = new Set([
+  "of",
+  "the",
+  "and",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "from",
+  "by",
+  "with",
+  "für",
+  "und",
+  "der",
+  "die",
+  "das",
+  "im",
+  "von",
+  "mit",
+  "zum",
+  "zur",
+  "auf",
+  "aus",
+  "bei",
+]);
 
 /** Run-ons shorter than this are left as read: short unknown words are names more often than not. */
 const MIN_RUN_ON = 8;

@@ -11,7 +11,10 @@ interface Answer {
 }
 
 /** A plain client, independent of the code under test elsewhere. */
-function send(url: string, init: { method?: string; body?: string; headers?: Record<string, string>; ca?: string } = {}): Promise<Answer> {
+function send(
+  url: string,
+  init: { method?: string; body?: string; headers?: Record<string, string>; ca?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const request = (target.protocol === "https:" ? https : http).request(
@@ -20,7 +23,9 @@ function send(url: string, init: { method?: string; body?: string; headers?: Rec
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       },
     );
@@ -43,7 +48,11 @@ describe("startLoopbackServer", () => {
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.connections).toBe(0);
-      const answer = await send(`${server.url}/v1/chat?x=1`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+      const answer = await send(`${server.url}/v1/chat?x=1`, {
+        method: "POST",
+        body: '{"a":1}',
+        headers: { "content-type": "application/json" },
+      });
       expect(answer).toMatchObject({ status: 201, body: "got 7 bytes", headers: { "x-echo": "/v1/chat?x=1" } });
       await send(`${server.url}/second`);
       expect(server.connections).toBe(2);
@@ -58,7 +67,10 @@ describe("startLoopbackServer", () => {
   });
 
   it("serves HTTPS with the given certificate and counts connections whose handshake fails", async () => {
-    const server = await startLoopbackServer({ tls: { key: pki.server.key, cert: pki.server.cert }, handler: () => ({ status: 200, body: "ok" }) });
+    const server = await startLoopbackServer({
+      tls: { key: pki.server.key, cert: pki.server.cert },
+      handler: () => ({ status: 200, body: "ok" }),
+    });
     try {
       expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect(await send(server.url, { ca: pki.ca.cert })).toMatchObject({ status: 200, body: "ok" });
@@ -71,7 +83,9 @@ describe("startLoopbackServer", () => {
   });
 
   it("answers late with hangMs, and close() cuts a hanging request at once", async () => {
-    const server = await startLoopbackServer({ handler: (req) => ({ status: 200, body: "late", hangMs: req.path === "/slow" ? 60_000 : 150 }) });
+    const server = await startLoopbackServer({
+      handler: (req) => ({ status: 200, body: "late", hangMs: req.path === "/slow" ? 60_000 : 150 }),
+    });
     const started = Date.now();
     expect(await send(`${server.url}/short`)).toMatchObject({ body: "late" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);

@@ -51,7 +51,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const recorded: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       Promise.resolve()
         .then(() => options.handler(recorded))
@@ -76,7 +81,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     });
   };
 
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   // `connection` fires for the raw TCP socket, before any TLS handshake: refused handshakes count too.
   server.on("connection", (socket: Socket) => {
     connections++;

@@ -15,4 +15,5 @@ export interface SimulatorResponse {
 }
 
 /** A scripted fault: an HTTP answer, no answer at all ("hang"), or a 200 whose body breaks off. */
-export type SimulatorFault = { readonly status: number; readonly retryAfter?: string; readonly body?: string } | "hang" | "malformed";
+export type SimulatorFault =
+  { readonly status: number; readonly retryAfter?: string; readonly body?: string } | "hang" | "malformed";

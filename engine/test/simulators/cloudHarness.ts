@@ -4,9 +4,19 @@ import path from "node:path";
 import { defaultCatalogPath, SqliteCatalog } from "../../src/catalog/index.ts";
 import type { TransparencyRecord } from "../../src/keywording/privacy/TransparencyRecord.ts";
 import { CLI, runCli, type CliResult } from "../runCli.ts";
-import { createGoogleVisionSimulator, GOOGLE_SIMULATOR_KEY, type GoogleVisionSimulator, type SimulatorFault as GoogleFault } from "./googleVisionSimulator.ts";
+import {
+  createGoogleVisionSimulator,
+  GOOGLE_SIMULATOR_KEY,
+  type GoogleVisionSimulator,
+  type SimulatorFault as GoogleFault,
+} from "./googleVisionSimulator.ts";
 import { startLoopbackServer, type LoopbackServer, type RecordedRequest } from "./LoopbackServer.ts";
-import { createOpenAiVisionSimulator, OPENAI_SIMULATOR_KEY, type OpenAiVisionSimulator, type SimulatorFault as OpenAiFault } from "./openAiVisionSimulator.ts";
+import {
+  createOpenAiVisionSimulator,
+  OPENAI_SIMULATOR_KEY,
+  type OpenAiVisionSimulator,
+  type SimulatorFault as OpenAiFault,
+} from "./openAiVisionSimulator.ts";
 import type { PemPair } from "./testCertificates.ts";
 
 /**
@@ -36,7 +46,11 @@ export interface HomeSetup {
 export function writeHome(home: string, setup: HomeSetup): string {
   const config = path.join(home, "config");
   fs.mkdirSync(config, { recursive: true });
-  const state = { enabled: [...(setup.enabled ?? [])], disabled: [...(setup.disabled ?? [])], settings: setup.settings ?? {} };
+  const state = {
+    enabled: [...(setup.enabled ?? [])],
+    disabled: [...(setup.disabled ?? [])],
+    settings: setup.settings ?? {},
+  };
   fs.writeFileSync(path.join(config, "extensions.json"), `${JSON.stringify(state, null, 2)}\n`);
   const privacy = path.join(config, "privacy.json");
   if (setup.privacy) fs.writeFileSync(privacy, `${JSON.stringify(setup.privacy, null, 2)}\n`);
@@ -50,7 +64,9 @@ export interface Simulated<S> {
 }
 
 /** The OpenAI simulator behind a loopback server (HTTPS with `tls`, else plain HTTP). */
-export async function startOpenAi(options: { tls?: PemPair; failures?: readonly OpenAiFault[] } = {}): Promise<Simulated<OpenAiVisionSimulator>> {
+export async function startOpenAi(
+  options: { tls?: PemPair; failures?: readonly OpenAiFault[] } = {},
+): Promise<Simulated<OpenAiVisionSimulator>> {
   const simulator = createOpenAiVisionSimulator({ ...(options.failures && { failures: options.failures }) });
   const server = await startLoopbackServer({
     ...(options.tls && { tls: { key: options.tls.key, cert: options.tls.cert } }),
@@ -60,7 +76,9 @@ export async function startOpenAi(options: { tls?: PemPair; failures?: readonly 
 }
 
 /** The Google Vision simulator behind a loopback server. */
-export async function startGoogle(options: { tls?: PemPair; failures?: readonly GoogleFault[] } = {}): Promise<Simulated<GoogleVisionSimulator>> {
+export async function startGoogle(
+  options: { tls?: PemPair; failures?: readonly GoogleFault[] } = {},
+): Promise<Simulated<GoogleVisionSimulator>> {
   const simulator = createGoogleVisionSimulator({ ...(options.failures && { failures: options.failures }) });
   const server = await startLoopbackServer({
     ...(options.tls && { tls: { key: options.tls.key, cert: options.tls.cert } }),
@@ -85,7 +103,14 @@ export interface AnalyzedClip {
   readonly file: string;
   readonly shots: ReadonlyArray<{ index: number; startFrame: number; endFrame: number }>;
   readonly keyframes: ReadonlyArray<{ frame: number }>;
-  readonly tags: ReadonlyArray<{ label: string; kind: string; language: string; source: string; startFrame: number; endFrame: number }>;
+  readonly tags: ReadonlyArray<{
+    label: string;
+    kind: string;
+    language: string;
+    source: string;
+    startFrame: number;
+    endFrame: number;
+  }>;
   readonly keywords: readonly string[];
   readonly written: { sidecar: string | null };
   readonly failures: ReadonlyArray<{ analyzer: string; code: string; message: string }>;
@@ -113,7 +138,11 @@ export async function analyze(home: string, file: string, args: readonly string[
 }
 
 /** `sichter analyze` in a child process the test controls (to interrupt or kill it). */
-export function spawnAnalyze(home: string, file: string, args: readonly string[] = []): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+export function spawnAnalyze(
+  home: string,
+  file: string,
+  args: readonly string[] = [],
+): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   const child = spawn(process.execPath, [CLI, "analyze", file, "--json", ...args], {
     env: { ...process.env, SICHTER_LANG: "en", SICHTER_HOME: home, ...KEY_ENV },
     stdio: ["ignore", "pipe", "pipe"],

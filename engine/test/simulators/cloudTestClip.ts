@@ -19,11 +19,20 @@ export type ShotPattern = "corners" | "columns" | "bands";
 /** Boxes as fractions of the frame: x, y, width, height, colour. */
 const PATTERNS: Record<ShotPattern, ReadonlyArray<readonly [number, number, number, number, string]>> = {
   // Top-left bright, bottom-right dark.
-  corners: [[0, 0, 0.3, 0.35, "white"], [0.7, 0.65, 0.3, 0.35, "black"]],
+  corners: [
+    [0, 0, 0.3, 0.35, "white"],
+    [0.7, 0.65, 0.3, 0.35, "black"],
+  ],
   // Bright strip down the left edge, dark strip down the right.
-  columns: [[0, 0, 0.15, 1, "white"], [0.85, 0, 0.15, 1, "black"]],
+  columns: [
+    [0, 0, 0.15, 1, "white"],
+    [0.85, 0, 0.15, 1, "black"],
+  ],
   // Dark band along the top, bright band along the bottom.
-  bands: [[0, 0, 1, 0.2, "black"], [0, 0.8, 1, 0.2, "white"]],
+  bands: [
+    [0, 0, 1, 0.2, "black"],
+    [0, 0.8, 1, 0.2, "white"],
+  ],
 };
 
 /**
@@ -56,9 +65,18 @@ export async function makeColourShotsClip(
   const concat = `${shots.map((_, i) => `[v${i}]`).join("")}concat=n=${shots.length}:v=1:a=0[out]`;
   await ffmpeg([
     ...inputs,
-    "-filter_complex", `${chains.join(";")};${concat}`,
-    "-map", "[out]",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", String(rate),
+    "-filter_complex",
+    `${chains.join(";")};${concat}`,
+    "-map",
+    "[out]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-g",
+    String(rate),
     file,
   ]);
   return { shotStarts, frameCount: frame };

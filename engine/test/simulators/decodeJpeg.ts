@@ -61,7 +61,22 @@ export async function decodeJpeg(bytes: Uint8Array): Promise<DecodedJpeg | undef
     const file = path.join(dir, "image.jpg");
     fs.writeFileSync(file, bytes);
     // "explode": a damaged picture is an error, as a service rejects it, not a grey frame.
-    const run = await runTool("ffmpeg", ["-v", "error", "-nostdin", "-err_detect", "explode", "-i", file, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+    const run = await runTool("ffmpeg", [
+      "-v",
+      "error",
+      "-nostdin",
+      "-err_detect",
+      "explode",
+      "-i",
+      file,
+      "-frames:v",
+      "1",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "pipe:1",
+    ]);
     if (run.code !== 0 || run.output.length !== size.width * size.height * 3) return undefined;
     return { ...size, data: new Uint8Array(run.output) };
   } finally {
@@ -94,7 +109,10 @@ export function cellCentreColour(image: DecodedJpeg, cell: number, columns: numb
 }
 
 /** The named colour closest to `colour` (Euclidean in RGB), with that distance. */
-export function nearestColour<Name extends string>(colour: Rgb, palette: Readonly<Record<Name, Rgb>>): { name: Name; distance: number } {
+export function nearestColour<Name extends string>(
+  colour: Rgb,
+  palette: Readonly<Record<Name, Rgb>>,
+): { name: Name; distance: number } {
   let best: { name: Name; distance: number } | undefined;
   for (const [name, reference] of Object.entries(palette) as [Name, Rgb][]) {
     const distance = Math.hypot(colour[0] - reference[0], colour[1] - reference[1], colour[2] - reference[2]);

@@ -26,7 +26,12 @@ export interface RecordedAnnotateRequest {
   /** Where the key came from: the x-goog-api-key header or the `key` query parameter. */
   readonly keyFrom?: "header" | "query";
   /** One entry per AnnotateImageRequest; width/height 0 when the content was no image. */
-  readonly images: ReadonlyArray<{ readonly bytes: number; readonly width: number; readonly height: number; readonly features: readonly string[] }>;
+  readonly images: ReadonlyArray<{
+    readonly bytes: number;
+    readonly width: number;
+    readonly height: number;
+    readonly features: readonly string[];
+  }>;
 }
 
 export interface GoogleVisionSimulator {
@@ -41,8 +46,18 @@ export const GOOGLE_MAX_IMAGES = 16;
 
 /** Vision's Feature.Type values; anything else is an invalid enum value. */
 const FEATURE_TYPES = new Set([
-  "TYPE_UNSPECIFIED", "FACE_DETECTION", "LANDMARK_DETECTION", "LOGO_DETECTION", "LABEL_DETECTION", "TEXT_DETECTION",
-  "DOCUMENT_TEXT_DETECTION", "SAFE_SEARCH_DETECTION", "IMAGE_PROPERTIES", "CROP_HINTS", "WEB_DETECTION", "PRODUCT_SEARCH",
+  "TYPE_UNSPECIFIED",
+  "FACE_DETECTION",
+  "LANDMARK_DETECTION",
+  "LOGO_DETECTION",
+  "LABEL_DETECTION",
+  "TEXT_DETECTION",
+  "DOCUMENT_TEXT_DETECTION",
+  "SAFE_SEARCH_DETECTION",
+  "IMAGE_PROPERTIES",
+  "CROP_HINTS",
+  "WEB_DETECTION",
+  "PRODUCT_SEARCH",
   "OBJECT_LOCALIZATION",
 ]);
 
@@ -60,15 +75,84 @@ const FIELDS = {
  * description, as Vision sends them, and a best guess label. Ids are made up and say so.
  */
 export const GOOGLE_MOTIFS: Readonly<
-  Record<TestColour, { labels: readonly [string, number][]; web: readonly [string | undefined, number][]; bestGuess: string }>
+  Record<
+    TestColour,
+    { labels: readonly [string, number][]; web: readonly [string | undefined, number][]; bestGuess: string }
+  >
 > = {
-  red: { labels: [["Fire engine", 0.97], ["Vehicle", 0.91], ["Emergency service", 0.86], ["Red", 0.8]], web: [["Fire engine", 1.42], ["Fire department", 0.71], [undefined, 0.3]], bestGuess: "fire engine" },
-  green: { labels: [["Harvest", 0.94], ["Field", 0.9], ["Agriculture", 0.83]], web: [["Harvest", 0.88], ["Combine harvester", 0.52]], bestGuess: "harvest field" },
-  blue: { labels: [["Council chamber", 0.92], ["Parliament", 0.87], ["Meeting", 0.71]], web: [["Parliament", 1.1], ["Plenary session", 0.66]], bestGuess: "parliament session" },
-  gray: { labels: [["Road works", 0.9], ["Asphalt", 0.86], ["Construction", 0.78]], web: [["Roadworks", 0.74]], bestGuess: "road works" },
-  yellow: { labels: [["Festival", 0.89], ["Tent", 0.81], ["Event", 0.77]], web: [["Summer festival", 0.69]], bestGuess: "festival tent" },
-  white: { labels: [["Snow", 0.96], ["Winter", 0.93], ["Freezing", 0.8]], web: [["Snow", 0.95]], bestGuess: "snow landscape" },
-  black: { labels: [["Night", 0.88], ["Darkness", 0.84]], web: [], bestGuess: "night" },
+  red: {
+    labels: [
+      ["Fire engine", 0.97],
+      ["Vehicle", 0.91],
+      ["Emergency service", 0.86],
+      ["Red", 0.8],
+    ],
+    web: [
+      ["Fire engine", 1.42],
+      ["Fire department", 0.71],
+      [undefined, 0.3],
+    ],
+    bestGuess: "fire engine",
+  },
+  green: {
+    labels: [
+      ["Harvest", 0.94],
+      ["Field", 0.9],
+      ["Agriculture", 0.83],
+    ],
+    web: [
+      ["Harvest", 0.88],
+      ["Combine harvester", 0.52],
+    ],
+    bestGuess: "harvest field",
+  },
+  blue: {
+    labels: [
+      ["Council chamber", 0.92],
+      ["Parliament", 0.87],
+      ["Meeting", 0.71],
+    ],
+    web: [
+      ["Parliament", 1.1],
+      ["Plenary session", 0.66],
+    ],
+    bestGuess: "parliament session",
+  },
+  gray: {
+    labels: [
+      ["Road works", 0.9],
+      ["Asphalt", 0.86],
+      ["Construction", 0.78],
+    ],
+    web: [["Roadworks", 0.74]],
+    bestGuess: "road works",
+  },
+  yellow: {
+    labels: [
+      ["Festival", 0.89],
+      ["Tent", 0.81],
+      ["Event", 0.77],
+    ],
+    web: [["Summer festival", 0.69]],
+    bestGuess: "festival tent",
+  },
+  white: {
+    labels: [
+      ["Snow", 0.96],
+      ["Winter", 0.93],
+      ["Freezing", 0.8],
+    ],
+    web: [["Snow", 0.95]],
+    bestGuess: "snow landscape",
+  },
+  black: {
+    labels: [
+      ["Night", 0.88],
+      ["Darkness", 0.84],
+    ],
+    web: [],
+    bestGuess: "night",
+  },
 };
 
 export function createGoogleVisionSimulator(options: GoogleVisionSimulatorOptions = {}): GoogleVisionSimulator {
@@ -87,72 +171,118 @@ export function createGoogleVisionSimulator(options: GoogleVisionSimulatorOption
       }
       if (fault === "malformed") {
         requests.push({ ...base, status: 200 });
-        return { status: 200, headers: { "content-type": "application/json; charset=UTF-8" }, body: '{\n  "responses": [\n    {\n      "labelAnnotations": [\n        {\n          "mid": "/m/sim' };
+        return {
+          status: 200,
+          headers: { "content-type": "application/json; charset=UTF-8" },
+          body: '{\n  "responses": [\n    {\n      "labelAnnotations": [\n        {\n          "mid": "/m/sim',
+        };
       }
       requests.push({ ...base, status: fault.status });
       return {
         status: fault.status,
-        headers: { "content-type": "application/json; charset=UTF-8", ...(fault.retryAfter !== undefined && { "retry-after": fault.retryAfter }) },
+        headers: {
+          "content-type": "application/json; charset=UTF-8",
+          ...(fault.retryAfter !== undefined && { "retry-after": fault.retryAfter }),
+        },
         body: fault.body ?? defaultErrorBody(fault.status),
       };
     }
-    const record: { -readonly [K in keyof RecordedAnnotateRequest]: RecordedAnnotateRequest[K] } = { status: 0, images: [] };
+    const record: { -readonly [K in keyof RecordedAnnotateRequest]: RecordedAnnotateRequest[K] } = {
+      status: 0,
+      images: [],
+    };
     requests.push(record);
     const response = await answer(request, record);
     record.status = response.status;
     return response;
   }
 
-  async function answer(request: SimulatorRequest, record: { -readonly [K in keyof RecordedAnnotateRequest]: RecordedAnnotateRequest[K] }): Promise<SimulatorResponse> {
+  async function answer(
+    request: SimulatorRequest,
+    record: { -readonly [K in keyof RecordedAnnotateRequest]: RecordedAnnotateRequest[K] },
+  ): Promise<SimulatorResponse> {
     const url = new URL(request.path, "https://vision.invalid");
-    if (url.pathname !== "/v1/images:annotate") return error(404, `The requested URL ${url.pathname} was not found on this server.`, "NOT_FOUND");
-    if (request.method !== "POST") return error(405, `Method ${request.method} not allowed for ${url.pathname}.`, "INVALID_ARGUMENT");
+    if (url.pathname !== "/v1/images:annotate")
+      return error(404, `The requested URL ${url.pathname} was not found on this server.`, "NOT_FOUND");
+    if (request.method !== "POST")
+      return error(405, `Method ${request.method} not allowed for ${url.pathname}.`, "INVALID_ARGUMENT");
 
     // Both ways are documented; the header keeps the key out of URLs (and so out of logs).
     const headerKey = header(request, "x-goog-api-key");
     const queryKey = url.searchParams.get("key") ?? undefined;
     const given = headerKey ?? queryKey;
     if (given === undefined || given === "") {
-      return error(403, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.", "PERMISSION_DENIED");
+      return error(
+        403,
+        "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        "PERMISSION_DENIED",
+      );
     }
     record.keyFrom = headerKey !== undefined ? "header" : "query";
     if (given !== apiKey) {
       return error(400, "API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT", [
-        { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com", metadata: { service: "vision.googleapis.com" } },
+        {
+          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+          reason: "API_KEY_INVALID",
+          domain: "googleapis.com",
+          metadata: { service: "vision.googleapis.com" },
+        },
       ]);
     }
 
     const parsed = tryJson(request.body.toString("utf8"));
-    if (!parsed.ok || !isRecord(parsed.value)) return error(400, "Invalid JSON payload received. Unexpected token.", "INVALID_ARGUMENT");
+    if (!parsed.ok || !isRecord(parsed.value))
+      return error(400, "Invalid JSON payload received. Unexpected token.", "INVALID_ARGUMENT");
     const body = parsed.value;
     record.body = body;
     const unknown = unknownField(body, FIELDS.top, "");
     if (unknown !== undefined) return error(400, unknown, "INVALID_ARGUMENT");
     const items = body.requests;
-    if (!Array.isArray(items)) return error(400, "Invalid JSON payload received. 'requests' must be a list.", "INVALID_ARGUMENT");
+    if (!Array.isArray(items))
+      return error(400, "Invalid JSON payload received. 'requests' must be a list.", "INVALID_ARGUMENT");
     if (items.length > GOOGLE_MAX_IMAGES) {
       // The limit is documented; the exact wording of Vision's message is not, this one is close.
-      return error(400, `Too many images per request: ${items.length} given, at most ${GOOGLE_MAX_IMAGES} allowed.`, "INVALID_ARGUMENT");
+      return error(
+        400,
+        `Too many images per request: ${items.length} given, at most ${GOOGLE_MAX_IMAGES} allowed.`,
+        "INVALID_ARGUMENT",
+      );
     }
 
     // Field-level problems fail the whole call (HTTP 400), as Vision's JSON parsing does.
     const decoded: ({ bytes: Buffer; features: { type: string; maxResults: number }[] } | { problem: string })[] = [];
     for (const [i, item] of items.entries()) {
       const at = `requests[${i}]`;
-      if (!isRecord(item)) return error(400, `Invalid JSON payload received. Expected an object at '${at}'.`, "INVALID_ARGUMENT");
-      const unknownHere = unknownField(item, FIELDS.request, at) ?? (isRecord(item.image) ? unknownField(item.image, FIELDS.image, `${at}.image`) : undefined);
+      if (!isRecord(item))
+        return error(400, `Invalid JSON payload received. Expected an object at '${at}'.`, "INVALID_ARGUMENT");
+      const unknownHere =
+        unknownField(item, FIELDS.request, at) ??
+        (isRecord(item.image) ? unknownField(item.image, FIELDS.image, `${at}.image`) : undefined);
       if (unknownHere !== undefined) return error(400, unknownHere, "INVALID_ARGUMENT");
       const features: { type: string; maxResults: number }[] = [];
       for (const [j, feature] of (Array.isArray(item.features) ? item.features : []).entries()) {
-        if (!isRecord(feature)) return error(400, `Invalid JSON payload received. Expected an object at '${at}.features[${j}]'.`, "INVALID_ARGUMENT");
+        if (!isRecord(feature))
+          return error(
+            400,
+            `Invalid JSON payload received. Expected an object at '${at}.features[${j}]'.`,
+            "INVALID_ARGUMENT",
+          );
         const unknownFeature = unknownField(feature, FIELDS.feature, `${at}.features[${j}]`);
         if (unknownFeature !== undefined) return error(400, unknownFeature, "INVALID_ARGUMENT");
         if (typeof feature.type !== "string" || !FEATURE_TYPES.has(feature.type)) {
-          return error(400, `Invalid value at '${at}.features[${j}].type' (type.googleapis.com/google.cloud.vision.v1.Feature.Type), ${JSON.stringify(feature.type)}`, "INVALID_ARGUMENT");
+          return error(
+            400,
+            `Invalid value at '${at}.features[${j}].type' (type.googleapis.com/google.cloud.vision.v1.Feature.Type), ${JSON.stringify(feature.type)}`,
+            "INVALID_ARGUMENT",
+          );
         }
         const maxResults = feature.maxResults ?? 10;
         if (typeof maxResults !== "number" || !Number.isInteger(maxResults)) {
-          return error(400, `Invalid value at '${at}.features[${j}].max_results' (TYPE_INT32), ${JSON.stringify(feature.maxResults)}`, "INVALID_ARGUMENT");
+          return error(
+            400,
+            `Invalid value at '${at}.features[${j}].max_results' (TYPE_INT32), ${JSON.stringify(feature.maxResults)}`,
+            "INVALID_ARGUMENT",
+          );
         }
         features.push({ type: feature.type, maxResults: maxResults > 0 ? maxResults : 10 });
       }
@@ -162,7 +292,11 @@ export function createGoogleVisionSimulator(options: GoogleVisionSimulatorOption
         continue;
       }
       if (typeof content !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(content) || content.length % 4 !== 0) {
-        return error(400, `Invalid value at '${at}.image.content' (TYPE_BYTES), Base64 decoding failed for "${String(content).slice(0, 20)}"`, "INVALID_ARGUMENT");
+        return error(
+          400,
+          `Invalid value at '${at}.image.content' (TYPE_BYTES), Base64 decoding failed for "${String(content).slice(0, 20)}"`,
+          "INVALID_ARGUMENT",
+        );
       }
       decoded.push({ bytes: Buffer.from(content, "base64"), features });
     }
@@ -176,7 +310,12 @@ export function createGoogleVisionSimulator(options: GoogleVisionSimulatorOption
         continue;
       }
       const pixels = jpegSize(item.bytes) !== undefined ? await decodeJpeg(item.bytes) : undefined;
-      seen.push({ bytes: item.bytes.length, width: pixels?.width ?? 0, height: pixels?.height ?? 0, features: item.features.map((f) => f.type) });
+      seen.push({
+        bytes: item.bytes.length,
+        width: pixels?.width ?? 0,
+        height: pixels?.height ?? 0,
+        features: item.features.map((f) => f.type),
+      });
       if (pixels === undefined) {
         // Vision reads more formats than JPEG; this one only needs what the privacy guard sends.
         responses.push({ error: { code: 3, message: "Bad image data." } });
@@ -218,13 +357,18 @@ export function createGoogleVisionSimulator(options: GoogleVisionSimulatorOption
 /** Vision's message for a field it does not know, or undefined when all are known. */
 function unknownField(value: Record<string, unknown>, known: ReadonlySet<string>, at: string): string | undefined {
   const name = Object.keys(value).find((k) => !known.has(k));
-  return name === undefined ? undefined : `Invalid JSON payload received. Unknown name ${JSON.stringify(name)}${at === "" ? "" : ` at '${at}'`}: Cannot find field.`;
+  return name === undefined
+    ? undefined
+    : `Invalid JSON payload received. Unknown name ${JSON.stringify(name)}${at === "" ? "" : ` at '${at}'`}: Cannot find field.`;
 }
 
 function defaultErrorBody(status: number): string {
   const [message, code] =
     status === 429
-      ? ["Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service 'vision.googleapis.com'.", "RESOURCE_EXHAUSTED"]
+      ? [
+          "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service 'vision.googleapis.com'.",
+          "RESOURCE_EXHAUSTED",
+        ]
       : status === 503
         ? ["The service is currently unavailable.", "UNAVAILABLE"]
         : status >= 500
@@ -239,8 +383,11 @@ function error(status: number, message: string, code: string, details?: unknown[
 }
 
 function json(status: number, value: unknown): SimulatorResponse {
-  return { status, headers: { "content-type": "application/json; charset=UTF-8" }, body: JSON.stringify(value, null, 2) };
+  return {
+    status,
+    headers: { "content-type": "application/json; charset=UTF-8" },
+    body: JSON.stringify(value, null, 2),
+  };
 }
-
 
 export type { SimulatorFault, SimulatorRequest, SimulatorResponse };

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProviderImage } from "../../src/extensionApi/KeywordProvider.ts";
 import { buildChatRequest } from "../../extensions/openai-vision/chatRequest.ts";
 import { startLoopbackServer } from "./LoopbackServer.ts";
-import { createOpenAiVisionSimulator, imageTokenCost, OPENAI_SIMULATOR_KEY, type SimulatorRequest } from "./openAiVisionSimulator.ts";
+import {
+  createOpenAiVisionSimulator,
+  imageTokenCost,
+  OPENAI_SIMULATOR_KEY,
+  type SimulatorRequest,
+} from "./openAiVisionSimulator.ts";
 import { gridJpeg, solidJpeg } from "./solidJpeg.ts";
 
 let red: Buffer;
@@ -10,14 +15,40 @@ let sheet: Buffer;
 
 beforeAll(async () => {
   red = await solidJpeg("red", 64);
-  sheet = await gridJpeg([["green", "blue", "gray"], ["yellow", "white"]], 48);
+  sheet = await gridJpeg(
+    [
+      ["green", "blue", "gray"],
+      ["yellow", "white"],
+    ],
+    48,
+  );
 });
 
-function image(jpeg: Buffer, labels: string[], columns: number, rows: number, width: number, height: number): ProviderImage {
-  return { id: "sim-img", jpegBase64: jpeg.toString("base64"), width, height, tiles: labels.map((label) => ({ label })), columns, rows };
+function image(
+  jpeg: Buffer,
+  labels: string[],
+  columns: number,
+  rows: number,
+  width: number,
+  height: number,
+): ProviderImage {
+  return {
+    id: "sim-img",
+    jpegBase64: jpeg.toString("base64"),
+    width,
+    height,
+    tiles: labels.map((label) => ({ label })),
+    columns,
+    rows,
+  };
 }
 
-const options = { model: "gpt-4o-mini", languages: ["de", "en"] as ("de" | "en")[], maxKeywords: 10, detail: "low" as const };
+const options = {
+  model: "gpt-4o-mini",
+  languages: ["de", "en"] as ("de" | "en")[],
+  maxKeywords: 10,
+  detail: "low" as const,
+};
 
 function post(body: unknown, headers: Record<string, string> = {}, path = "/v1/chat/completions"): SimulatorRequest {
   return {
@@ -28,7 +59,14 @@ function post(body: unknown, headers: Record<string, string> = {}, path = "/v1/c
   };
 }
 
-function content(response: { body?: string }): { tiles: { label: string; keywords: { text: string; language: string; confidence: number }[]; description: string; mediaTopics: unknown[] }[] } {
+function content(response: { body?: string }): {
+  tiles: {
+    label: string;
+    keywords: { text: string; language: string; confidence: number }[];
+    description: string;
+    mediaTopics: unknown[];
+  }[];
+} {
   return JSON.parse(JSON.parse(response.body!).choices[0].message.content);
 }
 
@@ -38,22 +76,39 @@ describe("OpenAI vision simulator", () => {
     const response = await simulator.handle(post(buildChatRequest(image(red, ["1"], 1, 1, 64, 64), options)));
     expect(response.status).toBe(200);
     const body = JSON.parse(response.body!);
-    expect(body).toMatchObject({ object: "chat.completion", model: "gpt-4o-mini", choices: [{ finish_reason: "stop", message: { refusal: null } }] });
+    expect(body).toMatchObject({
+      object: "chat.completion",
+      model: "gpt-4o-mini",
+      choices: [{ finish_reason: "stop", message: { refusal: null } }],
+    });
     const [tile] = content(response).tiles;
     expect(tile!.label).toBe("1");
-    expect(tile!.keywords.map((k) => `${k.language}:${k.text}`)).toEqual(["de:Feuerwehr", "de:Einsatzfahrzeug", "en:fire engine", "en:emergency vehicle"]);
+    expect(tile!.keywords.map((k) => `${k.language}:${k.text}`)).toEqual([
+      "de:Feuerwehr",
+      "de:Einsatzfahrzeug",
+      "en:fire engine",
+      "en:emergency vehicle",
+    ]);
     expect(tile!.description).toBe("Ein Feuerwehrfahrzeug im Einsatz.");
     expect(tile!.mediaTopics).toEqual([expect.objectContaining({ code: "medtop:03000000" })]);
     const prompt = simulator.requests[0]!.promptText;
     expect(body.usage.prompt_tokens).toBe(Math.ceil(prompt.length / 4) + 85);
-    expect(body.usage.completion_tokens).toBe(Math.ceil(JSON.parse(response.body!).choices[0].message.content.length / 4));
-    expect(simulator.requests[0]).toMatchObject({ status: 200, model: "gpt-4o-mini", images: [{ width: 64, height: 64, detail: "low", bytes: red.length }] });
+    expect(body.usage.completion_tokens).toBe(
+      Math.ceil(JSON.parse(response.body!).choices[0].message.content.length / 4),
+    );
+    expect(simulator.requests[0]).toMatchObject({
+      status: 200,
+      model: "gpt-4o-mini",
+      images: [{ width: 64, height: 64, detail: "low", bytes: red.length }],
+    });
   });
 
   it("reads the grid from the prompt and answers each tile from its own pixels", async () => {
     const simulator = createOpenAiVisionSimulator();
     const labels = ["1", "2", "3", "4", "5"];
-    const response = await simulator.handle(post(buildChatRequest(image(sheet, labels, 3, 2, 144, 96), { ...options, languages: ["en"] })));
+    const response = await simulator.handle(
+      post(buildChatRequest(image(sheet, labels, 3, 2, 144, 96), { ...options, languages: ["en"] })),
+    );
     expect(response.status).toBe(200);
     expect(simulator.requests[0]!.grid).toEqual({ columns: 3, rows: 2, labels });
     const tiles = content(response).tiles;
@@ -80,7 +135,12 @@ describe("OpenAI vision simulator", () => {
     const good = buildChatRequest(image(red, ["1"], 1, 1, 64, 64), options) as Record<string, any>;
     const cases: [SimulatorRequest, number, RegExp, string | null][] = [
       [post(good, { authorization: "" }), 401, /didn't provide an API key/, null],
-      [post(good, { authorization: "Bearer sk-wrong-key-1234567890" }), 401, /Incorrect API key provided: sk-w\*+7890/, "invalid_api_key"],
+      [
+        post(good, { authorization: "Bearer sk-wrong-key-1234567890" }),
+        401,
+        /Incorrect API key provided: sk-w\*+7890/,
+        "invalid_api_key",
+      ],
       [post("{not json"), 400, /could not parse the JSON body/, null],
       [post({ ...good, temperature_typo: 1 }), 400, /Unrecognized request argument supplied: temperature_typo/, null],
       [post({ ...good, model: undefined }), 400, /must provide a model/, null],
@@ -88,13 +148,38 @@ describe("OpenAI vision simulator", () => {
       [post({ ...good, response_format: undefined }), 400, /response_format/, null],
       [post({ ...good, response_format: { type: "json_object" } }), 400, /json_schema/, null],
       [
-        post({ ...good, response_format: { type: "json_schema", json_schema: { name: "x", strict: true, schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } } } }),
+        post({
+          ...good,
+          response_format: {
+            type: "json_schema",
+            json_schema: {
+              name: "x",
+              strict: true,
+              schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] },
+            },
+          },
+        }),
         400,
         /'additionalProperties' is required to be supplied and to be false/,
         null,
       ],
       [
-        post({ ...good, response_format: { type: "json_schema", json_schema: { name: "x", strict: true, schema: { type: "object", properties: { a: { type: "string" } }, required: [], additionalProperties: false } } } }),
+        post({
+          ...good,
+          response_format: {
+            type: "json_schema",
+            json_schema: {
+              name: "x",
+              strict: true,
+              schema: {
+                type: "object",
+                properties: { a: { type: "string" } },
+                required: [],
+                additionalProperties: false,
+              },
+            },
+          },
+        }),
         400,
         /including every key in properties. Missing 'a'/,
         null,
@@ -116,9 +201,21 @@ describe("OpenAI vision simulator", () => {
     const simulator = createOpenAiVisionSimulator();
     const withImage = (url: string, detail = "low") => ({
       ...(buildChatRequest(image(red, ["1"], 1, 1, 64, 64), options) as Record<string, unknown>),
-      messages: [{ role: "user", content: [{ type: "text", text: "x" }, { type: "image_url", image_url: { url, detail } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "x" },
+            { type: "image_url", image_url: { url, detail } },
+          ],
+        },
+      ],
     });
-    for (const url of ["data:image/jpeg;base64,iVBORw0KGgo=", "https://example.invalid/frame.jpg", `data:image/png;base64,${red.toString("base64")}`]) {
+    for (const url of [
+      "data:image/jpeg;base64,iVBORw0KGgo=",
+      "https://example.invalid/frame.jpg",
+      `data:image/png;base64,${red.toString("base64")}`,
+    ]) {
       const response = await simulator.handle(post(withImage(url)));
       expect(response.status).toBe(400);
       expect(JSON.parse(response.body!).error.code).toBe("invalid_image_format");
@@ -128,7 +225,9 @@ describe("OpenAI vision simulator", () => {
     const broken = await simulator.handle(post(withImage(`data:image/jpeg;base64,${headersOnly}`)));
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body!).error.code).toBe("invalid_image");
-    const badDetail = await simulator.handle(post(withImage(`data:image/jpeg;base64,${red.toString("base64")}`, "medium")));
+    const badDetail = await simulator.handle(
+      post(withImage(`data:image/jpeg;base64,${red.toString("base64")}`, "medium")),
+    );
     expect(JSON.parse(badDetail.body!).error.message).toMatch(/Supported values are: 'low', 'high', and 'auto'/);
   });
 
@@ -144,11 +243,20 @@ describe("OpenAI vision simulator", () => {
     const malformed = await simulator.handle(request);
     expect(malformed.status).toBe(200);
     expect(() => JSON.parse(malformed.body!)).toThrow();
-    const hung = await Promise.race([simulator.handle(request).then(() => "answered"), new Promise((r) => setTimeout(() => r("still waiting"), 200))]);
+    const hung = await Promise.race([
+      simulator.handle(request).then(() => "answered"),
+      new Promise((r) => setTimeout(() => r("still waiting"), 200)),
+    ]);
     expect(hung).toBe("still waiting");
     expect((await simulator.handle(request)).status).toBe(200);
     expect(simulator.requests.map((r) => r.status)).toEqual([429, 500, 200, "hang", 200]);
-    expect(simulator.requests.map((r) => r.fault)).toEqual([{ status: 429, retryAfter: "2" }, { status: 500, body: "oops" }, "malformed", "hang", undefined]);
+    expect(simulator.requests.map((r) => r.fault)).toEqual([
+      { status: 429, retryAfter: "2" },
+      { status: 500, body: "oops" },
+      "malformed",
+      "hang",
+      undefined,
+    ]);
   });
 
   it("plugs into the loopback server as its handler", async () => {

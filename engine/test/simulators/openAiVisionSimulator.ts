@@ -1,4 +1,12 @@
-import { cellCentreColour, decodeJpeg, jpegSize, nearestColour, TEST_PALETTE, type DecodedJpeg, type TestColour } from "./decodeJpeg.ts";
+import {
+  cellCentreColour,
+  decodeJpeg,
+  jpegSize,
+  nearestColour,
+  TEST_PALETTE,
+  type DecodedJpeg,
+  type TestColour,
+} from "./decodeJpeg.ts";
 import { header, isRecord, tryJson } from "./simulatorJson.ts";
 import type { SimulatorFault, SimulatorRequest, SimulatorResponse } from "./SimulatorTypes.ts";
 
@@ -28,7 +36,12 @@ export interface RecordedChatRequest {
   readonly model?: string;
   /** All text parts of all messages, joined by newlines: what the model read. */
   readonly promptText: string;
-  readonly images: ReadonlyArray<{ readonly bytes: number; readonly width: number; readonly height: number; readonly detail: string }>;
+  readonly images: ReadonlyArray<{
+    readonly bytes: number;
+    readonly width: number;
+    readonly height: number;
+    readonly detail: string;
+  }>;
   /** The grid read from the prompt, when the prompt stated one. */
   readonly grid?: { readonly columns: number; readonly rows: number; readonly labels: readonly string[] };
 }
@@ -44,7 +57,15 @@ export const OPENAI_SIMULATOR_MODELS = ["gpt-4o-mini", "gpt-4o", "gpt-4.1-mini"]
 
 /** The motif a colour stands for in the test pictures, in both languages. */
 export const OPENAI_MOTIFS: Readonly<
-  Record<TestColour, { de: readonly [string, string]; en: readonly [string, string]; description: { de: string; en: string }; topic?: { code: string; label: string } }>
+  Record<
+    TestColour,
+    {
+      de: readonly [string, string];
+      en: readonly [string, string];
+      description: { de: string; en: string };
+      topic?: { code: string; label: string };
+    }
+  >
 > = {
   red: {
     de: ["Feuerwehr", "Einsatzfahrzeug"],
@@ -91,13 +112,40 @@ export const OPENAI_MOTIFS: Readonly<
 
 /** Top-level request fields the chat completions API knows; others get its "Unrecognized request argument". */
 const KNOWN_FIELDS = new Set([
-  "model", "messages", "response_format", "max_completion_tokens", "max_tokens", "store", "temperature", "top_p", "n",
-  "seed", "stop", "user", "metadata", "frequency_penalty", "presence_penalty", "logprobs", "top_logprobs", "stream",
-  "stream_options", "tools", "tool_choice", "parallel_tool_calls", "reasoning_effort", "service_tier", "modalities",
-  "prediction", "logit_bias", "audio", "verbosity", "web_search_options",
+  "model",
+  "messages",
+  "response_format",
+  "max_completion_tokens",
+  "max_tokens",
+  "store",
+  "temperature",
+  "top_p",
+  "n",
+  "seed",
+  "stop",
+  "user",
+  "metadata",
+  "frequency_penalty",
+  "presence_penalty",
+  "logprobs",
+  "top_logprobs",
+  "stream",
+  "stream_options",
+  "tools",
+  "tool_choice",
+  "parallel_tool_calls",
+  "reasoning_effort",
+  "service_tier",
+  "modalities",
+  "prediction",
+  "logit_bias",
+  "audio",
+  "verbosity",
+  "web_search_options",
 ]);
 
-const GRID_SENTENCE = /^Grid: (\d+) columns x (\d+) rows; tile labels in reading order \(left to right, top to bottom\): (\[.*\])\.$/m;
+const GRID_SENTENCE =
+  /^Grid: (\d+) columns x (\d+) rows; tile labels in reading order \(left to right, top to bottom\): (\[.*\])\.$/m;
 
 export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOptions = {}): OpenAiVisionSimulator {
   const apiKey = options.apiKey ?? OPENAI_SIMULATOR_KEY;
@@ -117,48 +165,84 @@ export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOption
       }
       if (fault === "malformed") {
         requests.push({ ...base, status: 200 });
-        return { status: 200, headers: { "content-type": "application/json" }, body: '{"id":"chatcmpl-sim","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"{\\"tiles\\":[' };
+        return {
+          status: 200,
+          headers: { "content-type": "application/json" },
+          body: '{"id":"chatcmpl-sim","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"{\\"tiles\\":[',
+        };
       }
       requests.push({ ...base, status: fault.status });
       return {
         status: fault.status,
-        headers: { "content-type": "application/json", ...(fault.retryAfter !== undefined && { "retry-after": fault.retryAfter }) },
+        headers: {
+          "content-type": "application/json",
+          ...(fault.retryAfter !== undefined && { "retry-after": fault.retryAfter }),
+        },
         body: fault.body ?? defaultErrorBody(fault.status),
       };
     }
-    const record: { -readonly [K in keyof RecordedChatRequest]: RecordedChatRequest[K] } = { status: 0, promptText: "", images: [] };
+    const record: { -readonly [K in keyof RecordedChatRequest]: RecordedChatRequest[K] } = {
+      status: 0,
+      promptText: "",
+      images: [],
+    };
     requests.push(record);
     const response = await answer(request, record);
     record.status = response.status;
     return response;
   }
 
-  async function answer(request: SimulatorRequest, record: { -readonly [K in keyof RecordedChatRequest]: RecordedChatRequest[K] }): Promise<SimulatorResponse> {
+  async function answer(
+    request: SimulatorRequest,
+    record: { -readonly [K in keyof RecordedChatRequest]: RecordedChatRequest[K] },
+  ): Promise<SimulatorResponse> {
     const url = new URL(request.path, "https://api.invalid");
-    if (url.pathname !== "/v1/chat/completions") return error(404, `Invalid URL (${request.method} ${url.pathname})`, "invalid_request_error");
-    if (request.method !== "POST") return error(405, `Invalid method for URL (${request.method} ${url.pathname})`, "invalid_request_error");
+    if (url.pathname !== "/v1/chat/completions")
+      return error(404, `Invalid URL (${request.method} ${url.pathname})`, "invalid_request_error");
+    if (request.method !== "POST")
+      return error(405, `Invalid method for URL (${request.method} ${url.pathname})`, "invalid_request_error");
 
     const auth = header(request, "authorization");
     if (auth === undefined || !/^Bearer \S+$/.test(auth)) {
-      return error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", "invalid_request_error");
+      return error(
+        401,
+        "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        "invalid_request_error",
+      );
     }
     const given = auth.slice("Bearer ".length);
     if (given !== apiKey) {
       // The service echoes a masked key; providers must not pass even that on.
-      return error(401, `Incorrect API key provided: ${given.slice(0, 4)}${"*".repeat(Math.max(0, given.length - 8))}${given.slice(-4)}. You can find your API key at the account's API keys page.`, "invalid_request_error", null, "invalid_api_key");
+      return error(
+        401,
+        `Incorrect API key provided: ${given.slice(0, 4)}${"*".repeat(Math.max(0, given.length - 8))}${given.slice(-4)}. You can find your API key at the account's API keys page.`,
+        "invalid_request_error",
+        null,
+        "invalid_api_key",
+      );
     }
     if (!(header(request, "content-type") ?? "").toLowerCase().startsWith("application/json")) {
-      return error(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", "invalid_request_error");
+      return error(
+        400,
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
+        "invalid_request_error",
+      );
     }
     const parsed = tryJson(request.body.toString("utf8"));
     if (!parsed.ok || !isRecord(parsed.value)) {
-      return error(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", "invalid_request_error");
+      return error(
+        400,
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
+        "invalid_request_error",
+      );
     }
     const body = parsed.value;
     record.body = body;
     const unknown = Object.keys(body).find((k) => !KNOWN_FIELDS.has(k));
-    if (unknown !== undefined) return error(400, `Unrecognized request argument supplied: ${unknown}`, "invalid_request_error");
-    if (typeof body.model !== "string" || body.model === "") return error(400, "you must provide a model parameter", "invalid_request_error");
+    if (unknown !== undefined)
+      return error(400, `Unrecognized request argument supplied: ${unknown}`, "invalid_request_error");
+    if (typeof body.model !== "string" || body.model === "")
+      return error(400, "you must provide a model parameter", "invalid_request_error");
     record.model = body.model;
 
     const messages = checkMessages(body.messages);
@@ -169,10 +253,22 @@ export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOption
     if (formatProblem !== undefined) return error(400, formatProblem, "invalid_request_error", "response_format");
     const limit = body.max_completion_tokens ?? body.max_tokens;
     if (limit !== undefined && (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1)) {
-      return error(400, `Invalid 'max_completion_tokens': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(limit)} instead.`, "invalid_request_error", "max_completion_tokens", "integer_below_min_value");
+      return error(
+        400,
+        `Invalid 'max_completion_tokens': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(limit)} instead.`,
+        "invalid_request_error",
+        "max_completion_tokens",
+        "integer_below_min_value",
+      );
     }
     if (!models.has(body.model)) {
-      return error(404, `The model \`${body.model}\` does not exist or you do not have access to it.`, "invalid_request_error", null, "model_not_found");
+      return error(
+        404,
+        `The model \`${body.model}\` does not exist or you do not have access to it.`,
+        "invalid_request_error",
+        null,
+        "model_not_found",
+      );
     }
 
     const seen: { width: number; height: number; pixels: DecodedJpeg; detail: string; bytes: number }[] = [];
@@ -182,10 +278,23 @@ export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOption
       if (bytes === undefined || jpegSize(bytes) === undefined) {
         // The service takes png, jpeg, gif and webp (and http URLs); this one only needs the JPEG data
         // URLs the privacy guard produces, and treats anything else as the service treats a bad format.
-        return error(400, "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].", "invalid_request_error", null, "invalid_image_format");
+        return error(
+          400,
+          "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].",
+          "invalid_request_error",
+          null,
+          "invalid_image_format",
+        );
       }
       const pixels = await decodeJpeg(bytes);
-      if (pixels === undefined) return error(400, "The image data you provided does not represent a valid image. Please check your input and try again.", "invalid_request_error", null, "invalid_image");
+      if (pixels === undefined)
+        return error(
+          400,
+          "The image data you provided does not represent a valid image. Please check your input and try again.",
+          "invalid_request_error",
+          null,
+          "invalid_image",
+        );
       seen.push({ width: pixels.width, height: pixels.height, pixels, detail: image.detail, bytes: bytes.length });
     }
     record.images = seen.map(({ bytes, width, height, detail }) => ({ bytes, width, height, detail }));
@@ -196,7 +305,9 @@ export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOption
     const languages = schemaEnum(schema, ["tiles", "keywords", "language"]) ?? ["de", "en"];
     const descriptionLanguage = /description of the motif in German/.test(record.promptText) ? "de" : "en";
     const first = seen[0];
-    const content = JSON.stringify({ tiles: first === undefined ? [] : describeTiles(first.pixels, grid, languages, descriptionLanguage) });
+    const content = JSON.stringify({
+      tiles: first === undefined ? [] : describeTiles(first.pixels, grid, languages, descriptionLanguage),
+    });
 
     served++;
     const imageTokens = seen.reduce((sum, image) => sum + imageTokenCost(image.width, image.height, image.detail), 0);
@@ -207,8 +318,14 @@ export function createOpenAiVisionSimulator(options: OpenAiVisionSimulatorOption
       object: "chat.completion",
       created: 1_700_000_000 + served,
       model: body.model,
-      choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      choices: [
+        { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
+      ],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
       system_fingerprint: "fp_simulated",
     });
   }
@@ -230,7 +347,13 @@ function describeTiles(
     const confidence = Math.round(Math.max(0.5, 0.97 - distance / 400) * 100) / 100;
     const keywords = (["de", "en"] as const)
       .filter((l) => languages.includes(l))
-      .flatMap((language) => motif[language].map((text, i) => ({ text, language, confidence: Math.round((confidence - i * 0.15) * 100) / 100 })));
+      .flatMap((language) =>
+        motif[language].map((text, i) => ({
+          text,
+          language,
+          confidence: Math.round((confidence - i * 0.15) * 100) / 100,
+        })),
+      );
     return {
       label,
       keywords,
@@ -285,13 +408,15 @@ function checkMessages(value: unknown): { texts: string[]; images: ImagePart[] }
       texts.push(message.content);
       continue;
     }
-    if (!Array.isArray(message.content)) return `Invalid type for 'messages[${i}].content': expected one of a string or array of objects.`;
+    if (!Array.isArray(message.content))
+      return `Invalid type for 'messages[${i}].content': expected one of a string or array of objects.`;
     for (const [j, part] of message.content.entries()) {
       const at = `messages[${i}].content[${j}]`;
       if (!isRecord(part)) return `Invalid type for '${at}': expected an object.`;
       if (part.type === "text" && typeof part.text === "string") texts.push(part.text);
       else if (part.type === "image_url" && isRecord(part.image_url) && typeof part.image_url.url === "string") {
-        if (message.role !== "user") return `Invalid '${at}': image content parts are only allowed in messages with role 'user'.`;
+        if (message.role !== "user")
+          return `Invalid '${at}': image content parts are only allowed in messages with role 'user'.`;
         const detail = part.image_url.detail ?? "auto";
         if (detail !== "low" && detail !== "high" && detail !== "auto") {
           return `Invalid value: '${String(detail)}'. Supported values are: 'low', 'high', and 'auto'.`;
@@ -327,10 +452,12 @@ function strictProblem(schema: Record<string, unknown>, context: string[]): stri
   const where = `In context=(${context.map((c) => `'${c}'`).join(", ")}${context.length === 1 ? "," : ""})`;
   if (schema.type === "object") {
     const properties = isRecord(schema.properties) ? schema.properties : {};
-    if (schema.additionalProperties !== false) return `${where}, 'additionalProperties' is required to be supplied and to be false.`;
+    if (schema.additionalProperties !== false)
+      return `${where}, 'additionalProperties' is required to be supplied and to be false.`;
     const required = Array.isArray(schema.required) ? schema.required : [];
     const missing = Object.keys(properties).find((k) => !required.includes(k));
-    if (missing !== undefined) return `${where}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing}'.`;
+    if (missing !== undefined)
+      return `${where}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing}'.`;
     for (const [key, property] of Object.entries(properties)) {
       if (!isRecord(property)) return `${where}, property '${key}' is not a schema.`;
       const problem = strictProblem(property, [...context, "properties", key]);
@@ -348,7 +475,9 @@ function schemaEnum(schema: unknown, names: readonly string[]): string[] | undef
     while (isRecord(node) && node.type === "array") node = node.items;
     node = isRecord(node) && isRecord(node.properties) ? node.properties[name] : undefined;
   }
-  return isRecord(node) && Array.isArray(node.enum) ? (node.enum.filter((v) => typeof v === "string") as string[]) : undefined;
+  return isRecord(node) && Array.isArray(node.enum)
+    ? (node.enum.filter((v) => typeof v === "string") as string[])
+    : undefined;
 }
 
 /** Default bodies of scripted failures, in the service's error shape. */
@@ -365,13 +494,18 @@ function defaultErrorBody(status: number): string {
 }
 
 /** The service's error shape: `{ error: { message, type, param, code } }`. */
-function error(status: number, message: string, type: string, param: string | null = null, code: string | null = null): SimulatorResponse {
+function error(
+  status: number,
+  message: string,
+  type: string,
+  param: string | null = null,
+  code: string | null = null,
+): SimulatorResponse {
   return json(status, { error: { message, type, param, code } });
 }
 
 function json(status: number, value: unknown): SimulatorResponse {
   return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(value) };
 }
-
 
 export type { SimulatorFault, SimulatorRequest, SimulatorResponse };

@@ -21,11 +21,29 @@ export async function gridJpeg(colours: readonly (readonly TestColour[])[], tile
   const inputs = cells.flatMap((colour) => ["-f", "lavfi", "-i", `color=c=${colour}:s=${tile}x${tile}`]);
   const layout = cells.map((_, i) => `${(i % columns) * tile}_${Math.floor(i / columns) * tile}`).join("|");
   const pads = cells.map((_, i) => `[${i}:v]`).join("");
-  return encode([...inputs, "-filter_complex", `${pads}xstack=inputs=${cells.length}:layout=${layout}[out]`, "-map", "[out]"]);
+  return encode([
+    ...inputs,
+    "-filter_complex",
+    `${pads}xstack=inputs=${cells.length}:layout=${layout}[out]`,
+    "-map",
+    "[out]",
+  ]);
 }
 
 async function encode(inputArgs: string[]): Promise<Buffer> {
-  const run = await runTool("ffmpeg", ["-v", "error", "-nostdin", ...inputArgs, "-frames:v", "1", "-q:v", "3", "-f", "mjpeg", "pipe:1"]);
+  const run = await runTool("ffmpeg", [
+    "-v",
+    "error",
+    "-nostdin",
+    ...inputArgs,
+    "-frames:v",
+    "1",
+    "-q:v",
+    "3",
+    "-f",
+    "mjpeg",
+    "pipe:1",
+  ]);
   if (run.code !== 0 || run.output.length === 0) throw new Error(`ffmpeg could not make the test JPEG: ${run.stderr}`);
   return run.output;
 }

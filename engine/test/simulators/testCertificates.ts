@@ -45,20 +45,109 @@ export async function createTestCertificates(): Promise<TestCertificates> {
     const conf = ["-config", file("openssl.cnf")];
     const newKey = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
 
-    await openssl(["req", "-x509", ...conf, ...newKey, "-keyout", file("ca.key"), "-out", file("ca.crt"), "-days", "2", "-subj", "/CN=Sichter Test CA", "-extensions", "ca_ext"]);
+    await openssl([
+      "req",
+      "-x509",
+      ...conf,
+      ...newKey,
+      "-keyout",
+      file("ca.key"),
+      "-out",
+      file("ca.crt"),
+      "-days",
+      "2",
+      "-subj",
+      "/CN=Sichter Test CA",
+      "-extensions",
+      "ca_ext",
+    ]);
 
     const signed = async (name: string, extensions: string, subject: string) => {
-      await openssl(["req", "-new", ...conf, ...newKey, "-keyout", file(`${name}.key`), "-out", file(`${name}.csr`), "-subj", subject]);
-      await openssl(["x509", "-req", "-in", file(`${name}.csr`), "-CA", file("ca.crt"), "-CAkey", file("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", file("openssl.cnf"), "-extensions", extensions, "-out", file(`${name}.crt`)]);
+      await openssl([
+        "req",
+        "-new",
+        ...conf,
+        ...newKey,
+        "-keyout",
+        file(`${name}.key`),
+        "-out",
+        file(`${name}.csr`),
+        "-subj",
+        subject,
+      ]);
+      await openssl([
+        "x509",
+        "-req",
+        "-in",
+        file(`${name}.csr`),
+        "-CA",
+        file("ca.crt"),
+        "-CAkey",
+        file("ca.key"),
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        file("openssl.cnf"),
+        "-extensions",
+        extensions,
+        "-out",
+        file(`${name}.crt`),
+      ]);
     };
     await signed("server", "server_ext", "/CN=localhost");
     await signed("wrong-host", "other_host_ext", "/CN=other.invalid");
 
-    await openssl(["req", "-x509", ...conf, ...newKey, "-keyout", file("self-signed.key"), "-out", file("self-signed.crt"), "-days", "2", "-subj", "/CN=localhost", "-extensions", "server_ext"]);
+    await openssl([
+      "req",
+      "-x509",
+      ...conf,
+      ...newKey,
+      "-keyout",
+      file("self-signed.key"),
+      "-out",
+      file("self-signed.crt"),
+      "-days",
+      "2",
+      "-subj",
+      "/CN=localhost",
+      "-extensions",
+      "server_ext",
+    ]);
 
     // `openssl x509` cannot date a certificate in the past; `openssl ca` can, with its small database.
-    await openssl(["req", "-new", ...conf, ...newKey, "-keyout", file("expired.key"), "-out", file("expired.csr"), "-subj", "/CN=localhost"]);
-    await openssl(["ca", "-batch", ...conf, "-cert", file("ca.crt"), "-keyfile", file("ca.key"), "-in", file("expired.csr"), "-out", file("expired.crt"), "-startdate", "20200101000000Z", "-enddate", "20200102000000Z", "-extensions", "server_ext", "-notext"]);
+    await openssl([
+      "req",
+      "-new",
+      ...conf,
+      ...newKey,
+      "-keyout",
+      file("expired.key"),
+      "-out",
+      file("expired.csr"),
+      "-subj",
+      "/CN=localhost",
+    ]);
+    await openssl([
+      "ca",
+      "-batch",
+      ...conf,
+      "-cert",
+      file("ca.crt"),
+      "-keyfile",
+      file("ca.key"),
+      "-in",
+      file("expired.csr"),
+      "-out",
+      file("expired.crt"),
+      "-startdate",
+      "20200101000000Z",
+      "-enddate",
+      "20200102000000Z",
+      "-extensions",
+      "server_ext",
+      "-notext",
+    ]);
 
     const pair = (name: string): PemPair => ({
       keyFile: file(`${name}.key`),
@@ -86,7 +175,12 @@ function openssl(args: string[]): Promise<void> {
     execFile("openssl", args, { windowsHide: true }, (error, _stdout, stderr) => {
       if (!error) resolve();
       else if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        reject(new Error("the openssl command is not installed or not on PATH; the TLS tests need it to make test certificates", { cause: error }));
+        reject(
+          new Error(
+            "the openssl command is not installed or not on PATH; the TLS tests need it to make test certificates",
+            { cause: error },
+          ),
+        );
       } else reject(new Error(`openssl ${args[0]} failed: ${stderr.trim() || error.message}`, { cause: error }));
     });
   });

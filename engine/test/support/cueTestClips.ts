@@ -19,16 +19,28 @@ export const X264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv
 export async function analysisInput(file: string, language: "de" | "en" = "en"): Promise<AnalysisInput> {
   const media = await probeMedia(file);
   const { shots, frameStore } = await detectShotsWithStore(media);
-  return { media, shots, keyframes: [], frames: mediaFrameSource(media), language, frameStore: keyframePicturesOf(frameStore, media) };
+  return {
+    media,
+    shots,
+    keyframes: [],
+    frames: mediaFrameSource(media),
+    language,
+    frameStore: keyframePicturesOf(frameStore, media),
+  };
 }
 
 /** Shots found with a frame store in a new folder beside the clip: the store's index, full paths. */
-export async function detectShotsWithStore(media: MediaInfo): Promise<{ shots: AnalysisInput["shots"]; frameStore: FrameStoreIndex }> {
+export async function detectShotsWithStore(
+  media: MediaInfo,
+): Promise<{ shots: AnalysisInput["shots"]; frameStore: FrameStoreIndex }> {
   const folder = fs.mkdtempSync(`${media.path}-frames-`);
   const writer = new FrameStoreWriter(folder);
   try {
     const { shots } = await detectShots(media, { frameStore: writer });
-    return { shots, frameStore: { pictures: writer.index().pictures.map((p) => ({ ...p, file: path.join(folder, p.file) })) } };
+    return {
+      shots,
+      frameStore: { pictures: writer.index().pictures.map((p) => ({ ...p, file: path.join(folder, p.file) })) },
+    };
   } finally {
     writer.dispose();
   }
@@ -40,7 +52,11 @@ export function keyframePicturesOf(index: FrameStoreIndex, media: MediaInfo): Fr
   const keyframes = new Set(media.keyframes);
   return {
     pictures: index.pictures.filter(
-      (p) => p.width === width && p.height === height && p.pixelFormat === pixelFormat && p.spans.every(([first, count]) => count === 1 && keyframes.has(first)),
+      (p) =>
+        p.width === width &&
+        p.height === height &&
+        p.pixelFormat === pixelFormat &&
+        p.spans.every(([first, count]) => count === 1 && keyframes.has(first)),
     ),
   };
 }
@@ -61,7 +77,9 @@ export async function concatClip(
   const withAudio = segments.some((s) => s.audio !== undefined);
   segments.forEach((s, i) => {
     inputs.push("-f", "lavfi", "-i", s.video);
-    chains.push(`[${2 * i}:v]${s.filter ? `${s.filter},` : ""}trim=end_frame=${s.frames},setpts=PTS-STARTPTS,format=yuv420p[v${i}]`);
+    chains.push(
+      `[${2 * i}:v]${s.filter ? `${s.filter},` : ""}trim=end_frame=${s.frames},setpts=PTS-STARTPTS,format=yuv420p[v${i}]`,
+    );
     inputs.push("-f", "lavfi", "-i", s.audio ?? "anullsrc=r=48000:cl=mono");
     chains.push(`[${2 * i + 1}:a]atrim=duration=${s.frames / 25},asetpts=PTS-STARTPTS[a${i}]`);
   });
@@ -71,8 +89,11 @@ export async function concatClip(
   const sinks = withAudio ? [] : segments.map((_, i) => `[a${i}]anullsink`);
   await ffmpeg([
     ...inputs,
-    "-filter_complex", [...chains, concat, ...sinks].join(";"),
-    "-map", "[v]", ...(withAudio ? ["-map", "[a]", "-c:a", "aac"] : []),
+    "-filter_complex",
+    [...chains, concat, ...sinks].join(";"),
+    "-map",
+    "[v]",
+    ...(withAudio ? ["-map", "[a]", "-c:a", "aac"] : []),
     ...codecArgs,
     file,
   ]);

@@ -11,7 +11,11 @@ export { rng };
 export function stillTexture(width: number, height: number, seed: number): GrayImage {
   const data = new Float32Array(width * height);
   const random = rng(seed);
-  for (const [cell, amp] of [[64, 70], [20, 45], [7, 25]] as const) {
+  for (const [cell, amp] of [
+    [64, 70],
+    [20, 45],
+    [7, 25],
+  ] as const) {
     const gw = Math.ceil(width / cell) + 2;
     const gh = Math.ceil(height / cell) + 2;
     const grid = Float32Array.from({ length: gw * gh }, () => random() - 0.5);
@@ -44,7 +48,13 @@ export interface View {
   readonly scale?: number;
 }
 
-export function renderView(still: GrayImage, view: View, width: number, height: number, noise?: () => number): Uint8Array {
+export function renderView(
+  still: GrayImage,
+  view: View,
+  width: number,
+  height: number,
+  noise?: () => number,
+): Uint8Array {
   const out = new Uint8Array(width * height);
   const s = view.scale ?? 1;
   for (let y = 0; y < height; y++) {
@@ -57,7 +67,9 @@ export function renderView(still: GrayImage, view: View, width: number, height: 
       const fx = sx - x0;
       const i = y0 * still.width + x0;
       const d = still.data;
-      const v = (d[i]! * (1 - fx) + d[i + 1]! * fx) * (1 - fy) + (d[i + still.width]! * (1 - fx) + d[i + still.width + 1]! * fx) * fy;
+      const v =
+        (d[i]! * (1 - fx) + d[i + 1]! * fx) * (1 - fy) +
+        (d[i + still.width]! * (1 - fx) + d[i + still.width + 1]! * fx) * fy;
       out[y * width + x] = Math.max(0, Math.min(255, Math.round(v + (noise ? (noise() - 0.5) * 4 : 0))));
     }
   }
@@ -65,7 +77,13 @@ export function renderView(still: GrayImage, view: View, width: number, height: 
 }
 
 /** Encodes one view per frame (320x180, 25 fps, x264) into `name` and returns its path. */
-export async function cameraClip(dir: string, name: string, still: GrayImage, views: readonly View[], noiseSeed?: number): Promise<string> {
+export async function cameraClip(
+  dir: string,
+  name: string,
+  still: GrayImage,
+  views: readonly View[],
+  noiseSeed?: number,
+): Promise<string> {
   const width = 320;
   const height = 180;
   const raw = path.join(dir, `${name}.gray`);
@@ -73,8 +91,25 @@ export async function cameraClip(dir: string, name: string, still: GrayImage, vi
   fs.writeFileSync(raw, Buffer.concat(views.map((v) => renderView(still, v, width, height, noise))));
   const file = path.join(dir, name);
   await ffmpeg([
-    "-f", "rawvideo", "-pix_fmt", "gray", "-s", `${width}x${height}`, "-r", "25", "-i", raw,
-    "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p", file,
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "gray",
+    "-s",
+    `${width}x${height}`,
+    "-r",
+    "25",
+    "-i",
+    raw,
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-g",
+    "50",
+    "-pix_fmt",
+    "yuv420p",
+    file,
   ]);
   fs.rmSync(raw);
   return file;

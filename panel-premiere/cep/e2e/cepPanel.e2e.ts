@@ -46,8 +46,17 @@ beforeAll(async () => {
   premiere = new ExtendScriptPremiere();
   item = premiere.addClip({ name: "Landtag Brandenburg", mediaPath: clip, frameRate });
   // The same clip on V1 of the active sequence from sequence frame 50, its first 20 s shown.
-  premiere.addSequence("Beitrag 18 Uhr", frameRate, [{ item, track: 0, startFrame: 50, inFrame: 0, durationFrames: 500 }]);
-  page = await openCepPanel(browser, { pageFile: path.join(pageDir, "index.html"), enginePort: engine.port, premiere, uiLocale: "en_US", width: 320, height: 900 });
+  premiere.addSequence("Beitrag 18 Uhr", frameRate, [
+    { item, track: 0, startFrame: 50, inFrame: 0, durationFrames: 500 },
+  ]);
+  page = await openCepPanel(browser, {
+    pageFile: path.join(pageDir, "index.html"),
+    enginePort: engine.port,
+    premiere,
+    uiLocale: "en_US",
+    width: 320,
+    height: 900,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -57,7 +66,10 @@ afterAll(async () => {
   engine?.child.kill("SIGTERM");
   // Seen on a heavily loaded machine: the engine logged engine.stopped but its process stayed. That
   // is the engine's to fix, not this page's; the test ends it rather than time out and leave it behind.
-  const stopped = await Promise.race([engine?.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000))]);
+  const stopped = await Promise.race([
+    engine?.exited.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000)),
+  ]);
   if (!stopped) {
     console.warn("the engine did not exit within 60 s of SIGTERM after logging engine.stopped; killed");
     engine?.child.kill("SIGKILL");
@@ -66,7 +78,8 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }, 180_000);
 
-const row = (label: string) => page.locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) }).first();
+const row = (label: string) =>
+  page.locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) }).first();
 
 async function decide(label: string, key: "a" | "r", chip: string): Promise<void> {
   await row(label).locator(".tag-label").click();
@@ -105,8 +118,14 @@ describe("the CEP panel's page in chromium with the simulated Premiere 25.5", ()
     const markers = [...item.markerCollection.markers].sort((a, b) => (a.startTicks < b.startTicks ? -1 : 1));
     expect(catalogued.shots.length).toBeGreaterThan(1);
     expect(markers.map((m) => m.startTicks)).toEqual(catalogued.shots.map((s) => framesToTicks(s.startFrame, rate)));
-    expect(markers.map((m) => m.endTicksValue - m.startTicks)).toEqual(catalogued.shots.map((s) => framesToTicks(s.endFrame - s.startFrame, rate)));
-    expect(markers.every((m) => Object.values(EXTENDSCRIPT_MARKER_COLOR_INDEX).includes(m.colorIndex) && m.type === "Comment")).toBe(true);
+    expect(markers.map((m) => m.endTicksValue - m.startTicks)).toEqual(
+      catalogued.shots.map((s) => framesToTicks(s.endFrame - s.startFrame, rate)),
+    );
+    expect(
+      markers.every(
+        (m) => Object.values(EXTENDSCRIPT_MARKER_COLOR_INDEX).includes(m.colorIndex) && m.type === "Comment",
+      ),
+    ).toBe(true);
     // The keywords in the item's XMP (read by exiftool) and the project column.
     const packet = path.join(dir, "packet.xmp");
     fs.writeFileSync(packet, item.xmp);
@@ -127,7 +146,10 @@ describe("the CEP panel's page in chromium with the simulated Premiere 25.5", ()
     sequence.playerTicks = framesToTicks(60, rate);
     await heading.waitFor({ timeout: 20_000 });
     await page.locator("li.tag").first().waitFor();
-    await page.getByRole("button", { name: /^Apply/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Apply/ })
+      .first()
+      .click();
     await expect.poll(() => sequence.markers.markers.length, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator(".apply-outcome").textContent(), { timeout: 30_000 }).toMatch(/^Written \d/);
     const catalogued = await client.request("catalog.clip", { path: clip });

@@ -35,7 +35,8 @@ function prepare({ uiLocale, from, to }: { uiLocale: string; from: string; to: s
   });
   scope.__adobe_cep__ = {
     // CEP answers later, with the script's result as a string.
-    evalScript: (code: string, callback: (result: string) => void) => void scope.__sichterEvalScript!(code).then(callback),
+    evalScript: (code: string, callback: (result: string) => void) =>
+      void scope.__sichterEvalScript!(code).then(callback),
     getHostEnvironment: () => environment,
     addEventListener: () => {},
     removeEventListener: () => {},
@@ -56,7 +57,12 @@ function prepare({ uiLocale, from, to }: { uiLocale: string; from: string; to: s
  * is answered by the test engine.
  */
 export async function openCepPanel(browser: Browser, options: CepPanelOptions): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", viewport: { width: options.width, height: options.height }, deviceScaleFactor: 1, reducedMotion: "reduce" });
+  const context = await browser.newContext({
+    locale: "en-GB",
+    viewport: { width: options.width, height: options.height },
+    deviceScaleFactor: 1,
+    reducedMotion: "reduce",
+  });
   const jsx = contextWithSichterJsx();
   options.premiere.install(jsx);
   await context.exposeFunction("__sichterEvalScript", (code: string): string => {
@@ -71,7 +77,11 @@ export async function openCepPanel(browser: Browser, options: CepPanelOptions): 
     const response = await route.fetch({ url: route.request().url().replace(PREMIERE_ENGINE.http, engineHttp) });
     await route.fulfill({ response });
   });
-  await context.addInitScript(prepare, { uiLocale: options.uiLocale, from: PREMIERE_ENGINE.ws, to: `ws://127.0.0.1:${options.enginePort}` });
+  await context.addInitScript(prepare, {
+    uiLocale: options.uiLocale,
+    from: PREMIERE_ENGINE.ws,
+    to: `ws://127.0.0.1:${options.enginePort}`,
+  });
   const page = await context.newPage();
   await page.goto(pathToFileURL(options.pageFile).href);
   return page;

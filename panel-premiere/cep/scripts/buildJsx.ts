@@ -15,18 +15,33 @@ export const JSX_FILE = "panel-premiere/cep/jsx/sichter.jsx";
  * Throws on any type error or ES3 syntax problem.
  */
 export function buildJsx(): string {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(jsxFolder, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (problem) => {
-      throw new Error(ts.flattenDiagnosticMessageText(problem.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(jsxFolder, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (problem) => {
+        throw new Error(ts.flattenDiagnosticMessageText(problem.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error("cannot read the JSX project");
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: false, outFile: "sichter.jsx", newLine: ts.NewLineKind.LineFeed };
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: false,
+    outFile: "sichter.jsx",
+    newLine: ts.NewLineKind.LineFeed,
+  };
   const program = ts.createProgram(parsed.fileNames, options);
   const problems = ts.getPreEmitDiagnostics(program);
   if (problems.length > 0) {
-    throw new Error(ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => jsxFolder, getNewLine: () => "\n" }));
+    throw new Error(
+      ts.formatDiagnostics(problems, {
+        getCanonicalFileName: (f) => f,
+        getCurrentDirectory: () => jsxFolder,
+        getNewLine: () => "\n",
+      }),
+    );
   }
   let output = "";
   program.emit(undefined, (_name, text) => {

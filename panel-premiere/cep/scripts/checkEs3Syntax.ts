@@ -26,9 +26,12 @@ export function es3SyntaxProblems(script: string): string[] {
     return `${line + 1}:${character + 1}`;
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && ES3_RESERVED.has(node.text)) problems.push(`${at(node)} reserved word "${node.text}" used as a name`);
-    if (ts.isObjectLiteralExpression(node) && node.properties.hasTrailingComma) problems.push(`${at(node)} trailing comma in an object literal`);
-    if (ts.isArrayLiteralExpression(node) && node.elements.hasTrailingComma) problems.push(`${at(node)} trailing comma in an array literal`);
+    if (ts.isIdentifier(node) && ES3_RESERVED.has(node.text))
+      problems.push(`${at(node)} reserved word "${node.text}" used as a name`);
+    if (ts.isObjectLiteralExpression(node) && node.properties.hasTrailingComma)
+      problems.push(`${at(node)} trailing comma in an object literal`);
+    if (ts.isArrayLiteralExpression(node) && node.elements.hasTrailingComma)
+      problems.push(`${at(node)} trailing comma in an array literal`);
     if (ts.isGetAccessor(node) || ts.isSetAccessor(node)) problems.push(`${at(node)} getter or setter`);
     ts.forEachChild(node, visit);
   };

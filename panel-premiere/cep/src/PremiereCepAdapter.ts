@@ -109,12 +109,21 @@ export class PremiereCepAdapter implements HostAdapter {
     return inTimelineOrder(sequence).map((placed) => referenceOfPlacedClip(placed, sequence));
   }
 
-  markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
-    return markSequenceCep(this.bridge, plans, { ...(progress ? { onProgress: progress } : {}), ...(token ? { signal: token } : {}) });
+  markSequence(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    token?: AbortSignal,
+  ): Promise<SequenceMarkReport> {
+    return markSequenceCep(this.bridge, plans, {
+      ...(progress ? { onProgress: progress } : {}),
+      ...(token ? { signal: token } : {}),
+    });
   }
 
   applyTagPlan(plan: TagPlan, clip: ClipReference, options?: ApplyOptions): Promise<ApplyReport> {
-    return applyTagPlanCep(this.bridge, plan, clip, { language: options?.language ?? this.options.keywordLanguage ?? this.locale() });
+    return applyTagPlanCep(this.bridge, plan, clip, {
+      language: options?.language ?? this.options.keywordLanguage ?? this.locale(),
+    });
   }
 
   reveal(clip: ClipReference, frame: number): Promise<void> {

@@ -14,7 +14,11 @@ import { type EsActiveSequence, type EsPlacedClip, activeSequence } from "./time
  * position. An instance that is no longer there (moved, deleted, another sequence active) is
  * reported as skipped; the clip itself is tagged all the same.
  */
-export async function applySequenceMarkersCep(bridge: ExtendScriptBridge, clip: ClipReference, laid: readonly ClipMarker[]): Promise<ApplyItemReport[]> {
+export async function applySequenceMarkersCep(
+  bridge: ExtendScriptBridge,
+  clip: ClipReference,
+  laid: readonly ClipMarker[],
+): Promise<ApplyItemReport[]> {
   const placement = clip.sequence;
   if (!placement) return [];
   const left: ApplyItemReport[] = [{ kind: "marker", status: "skipped", target: placement.sequenceName }];
@@ -36,12 +40,19 @@ export async function applySequenceMarkersCep(bridge: ExtendScriptBridge, clip: 
     target: `${placement.sequenceName}: ${wanted.name}`,
     frame,
   }));
-  if (placed.speed !== 1) items.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
+  if (placed.speed !== 1)
+    items.push({
+      kind: "marker",
+      status: "skipped",
+      target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)`,
+    });
   return items;
 }
 
 function isInstance(placed: EsPlacedClip, sequence: EsActiveSequence, clip: ClipReference): boolean {
   const placement = clip.sequence;
   if (!placement || placed.clip.mediaPath !== clip.mediaPath || placed.track !== placement.track) return false;
-  return ticksToFrames(BigInt(placed.start), rateFromTicksPerFrame(sequence.ticksPerFrame), "floor") === placement.startFrame;
+  return (
+    ticksToFrames(BigInt(placed.start), rateFromTicksPerFrame(sequence.ticksPerFrame), "floor") === placement.startFrame
+  );
 }

@@ -11,12 +11,26 @@ import {
   planMarkerReapply,
 } from "@sichter/premiere-common";
 import type { TagPlan } from "@sichter/shared/model";
-import { createTimecodeContext, framesToTicks, parseFrameRate, supportsDropFrame, ticksToFrames } from "@sichter/shared/timecode";
+import {
+  createTimecodeContext,
+  framesToTicks,
+  parseFrameRate,
+  supportsDropFrame,
+  ticksToFrames,
+} from "@sichter/shared/timecode";
 import { descriptionWrite } from "@sichter/shared/xmp";
 import type { ApplyItemReport, ApplyReport } from "@sichter/ui/src/host/ApplyReport.ts";
 import type { ClipReference } from "@sichter/ui/src/host/ClipReference.ts";
 import { applySequenceMarkersCep } from "./applySequenceMarkersCep.ts";
-import { type ClipState, type ClipTarget, type MarkerWrite, readClip, writeColumn, writeMarkers, writeXmp } from "./clipCalls.ts";
+import {
+  type ClipState,
+  type ClipTarget,
+  type MarkerWrite,
+  readClip,
+  writeColumn,
+  writeMarkers,
+  writeXmp,
+} from "./clipCalls.ts";
 import { type ExtendScriptBridge, ExtendScriptError } from "./ExtendScriptBridge.ts";
 
 interface LiveEsMarker extends ExistingMarker {
@@ -35,7 +49,12 @@ export interface CepApplyOptions {
  * came from the timeline. ExtendScript cannot group them into one undo step; like UXP it colours a
  * marker right after it creates it.
  */
-export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan, clip: ClipReference, options: CepApplyOptions): Promise<ApplyReport> {
+export async function applyTagPlanCep(
+  bridge: ExtendScriptBridge,
+  plan: TagPlan,
+  clip: ClipReference,
+  options: CepApplyOptions,
+): Promise<ApplyReport> {
   const target: ClipTarget = { itemId: clip.hostItemId ?? null, mediaPath: clip.mediaPath };
   let state: ClipState;
   try {
@@ -69,7 +88,12 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
     comments: m.comments,
     colorIndex: m.colorIndex,
   }));
-  const reapply = planMarkerReapply({ owner: "clip", existing, ledger: decodeLedgerEntries(state.ledger), wanted: [...frames.keys()] });
+  const reapply = planMarkerReapply({
+    owner: "clip",
+    existing,
+    ledger: decodeLedgerEntries(state.ledger),
+    wanted: [...frames.keys()],
+  });
 
   // A marker that has to move is removed and added again: the DOM's setters take no new start.
   const moved = reapply.update.filter((u) => BigInt(u.marker.start) !== BigInt(u.wanted.start));
@@ -102,7 +126,12 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
     return { clipPath: plan.clipPath, items: [failed("marker", state.name, error)] };
   }
 
-  const keywords = planKeywords({ existing: state.subject, ours: state.ownKeywords, wanted: plan.keywords, withdrawn: plan.withdrawnKeywords ?? [] });
+  const keywords = planKeywords({
+    existing: state.subject,
+    ours: state.ownKeywords,
+    wanted: plan.keywords,
+    withdrawn: plan.withdrawnKeywords ?? [],
+  });
   const description = descriptionWrite(state.descriptions, options.language, plan.description);
   const descriptions: Record<string, string> = {};
   if (description.language !== null) descriptions[options.language] = description.language;
@@ -110,7 +139,10 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
   const encodedLedger = ledger.map(encodeLedgerEntry);
   const keywordsChanged = keywords.added.length + keywords.removed.length > 0;
   const xmpChanged =
-    keywordsChanged || !same(keywords.ours, state.ownKeywords) || !same(encodedLedger, state.ledger) || Object.keys(descriptions).length > 0;
+    keywordsChanged ||
+    !same(keywords.ours, state.ownKeywords) ||
+    !same(encodedLedger, state.ledger) ||
+    Object.keys(descriptions).length > 0;
   try {
     if (xmpChanged) {
       await writeXmp(bridge, target, {
@@ -120,15 +152,27 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
         descriptions: Object.keys(descriptions).length > 0 ? descriptions : null,
       });
     }
-    items.push({ kind: "keywords", status: keywordsChanged ? "written" : "unchanged", target: keywords.subject.join(", ") });
-    items.push({ kind: "description", status: Object.keys(descriptions).length > 0 ? "written" : "unchanged", target: plan.description });
+    items.push({
+      kind: "keywords",
+      status: keywordsChanged ? "written" : "unchanged",
+      target: keywords.subject.join(", "),
+    });
+    items.push({
+      kind: "description",
+      status: Object.keys(descriptions).length > 0 ? "written" : "unchanged",
+      target: plan.description,
+    });
   } catch (error) {
     items.push(failed("keywords", keywords.subject.join(", "), error));
   }
   const columnValue = keywords.subject.join(", ");
   try {
     if (columnValue !== state.column) await writeColumn(bridge, target, columnValue);
-    items.push({ kind: "project-column", status: columnValue !== state.column ? "written" : "unchanged", target: KEYWORDS_COLUMN_LABEL });
+    items.push({
+      kind: "project-column",
+      status: columnValue !== state.column ? "written" : "unchanged",
+      target: KEYWORDS_COLUMN_LABEL,
+    });
   } catch (error) {
     items.push(failed("project-column", KEYWORDS_COLUMN_LABEL, error));
   }
@@ -144,7 +188,13 @@ export async function applyTagPlanCep(bridge: ExtendScriptBridge, plan: TagPlan,
 
 function markerWrite(wanted: WantedMarker, guid?: string): MarkerWrite {
   const end = (BigInt(wanted.start) + BigInt(wanted.duration)).toString();
-  const write = { start: wanted.start, end, name: wanted.name, comments: wanted.comments, colorIndex: wanted.colorIndex ?? 0 };
+  const write = {
+    start: wanted.start,
+    end,
+    name: wanted.name,
+    comments: wanted.comments,
+    colorIndex: wanted.colorIndex ?? 0,
+  };
   return guid === undefined ? write : { ...write, guid };
 }
 

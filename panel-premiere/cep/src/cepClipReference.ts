@@ -40,7 +40,9 @@ export function referenceOfPlacedClip(placed: EsPlacedClip, sequence: EsActiveSe
 /** The clip the Program Monitor shows at the playhead: the enabled one on the highest video track. */
 export function placedUnderPlayhead(sequence: EsActiveSequence): EsPlacedClip | null {
   const at = BigInt(sequence.playhead);
-  const covering = sequence.clips.filter((p) => !p.disabled && BigInt(p.start) <= at && at < BigInt(p.end)).sort((a, b) => b.track - a.track);
+  const covering = sequence.clips
+    .filter((p) => !p.disabled && BigInt(p.start) <= at && at < BigInt(p.end))
+    .sort((a, b) => b.track - a.track);
   return covering[0] ?? null;
 }
 

@@ -17,7 +17,11 @@ export interface CepRuntime {
 
 interface HostEnvironment {
   readonly appUILocale?: string;
-  readonly appSkinInfo?: { readonly panelBackgroundColor?: { readonly color?: { readonly red?: number; readonly green?: number; readonly blue?: number } } };
+  readonly appSkinInfo?: {
+    readonly panelBackgroundColor?: {
+      readonly color?: { readonly red?: number; readonly green?: number; readonly blue?: number };
+    };
+  };
 }
 
 function environmentOf(runtime: CepRuntime): HostEnvironment {

@@ -55,7 +55,11 @@ export interface MarkerWrite {
 }
 
 export function readClip(bridge: ExtendScriptBridge, clip: ClipTarget): Promise<ClipState> {
-  return bridge.call("readClip", { ...clip, names: NAMES, column: { namespace: PREMIERE_PROJECT_METADATA_NAMESPACE, name: KEYWORDS_COLUMN_PROPERTY } });
+  return bridge.call("readClip", {
+    ...clip,
+    names: NAMES,
+    column: { namespace: PREMIERE_PROJECT_METADATA_NAMESPACE, name: KEYWORDS_COLUMN_PROPERTY },
+  });
 }
 
 export function writeMarkers(
@@ -69,12 +73,21 @@ export function writeMarkers(
 export function writeXmp(
   bridge: ExtendScriptBridge,
   clip: ClipTarget,
-  fields: { subject: string[] | null; ownKeywords: string[] | null; ledger: string[] | null; descriptions: Record<string, string> | null },
+  fields: {
+    subject: string[] | null;
+    ownKeywords: string[] | null;
+    ledger: string[] | null;
+    descriptions: Record<string, string> | null;
+  },
 ): Promise<{ written: boolean }> {
   return bridge.call("writeXmp", { ...clip, names: NAMES, ...fields });
 }
 
-export function writeColumn(bridge: ExtendScriptBridge, clip: ClipTarget, value: string): Promise<{ written: boolean }> {
+export function writeColumn(
+  bridge: ExtendScriptBridge,
+  clip: ClipTarget,
+  value: string,
+): Promise<{ written: boolean }> {
   return bridge.call("writeColumn", {
     ...clip,
     namespace: PREMIERE_PROJECT_METADATA_NAMESPACE,

@@ -17,7 +17,9 @@ export function scriptFor(method: string, args: unknown): string {
 
 /** JSON's string form is a JavaScript literal once U+2028 and U+2029 (line ends in ES3/ES5) are escaped. */
 function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function readScriptResult(text: string): ScriptResult {

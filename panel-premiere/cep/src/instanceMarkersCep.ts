@@ -1,4 +1,9 @@
-import { type ClipMarker, EXTENDSCRIPT_MARKER_COLOR_INDEX, type WantedMarker, clipFrameToSequenceTicks } from "@sichter/premiere-common";
+import {
+  type ClipMarker,
+  EXTENDSCRIPT_MARKER_COLOR_INDEX,
+  type WantedMarker,
+  clipFrameToSequenceTicks,
+} from "@sichter/premiere-common";
 import { instanceOf } from "./cepClipReference.ts";
 import type { EsActiveSequence, EsPlacedClip } from "./timelineCalls.ts";
 
@@ -8,7 +13,11 @@ import type { EsActiveSequence, EsPlacedClip } from "./timelineCalls.ts";
  * the clip frame it came from. None for an instance with a speed change (1:1 markers would sit on
  * wrong frames there).
  */
-export function instanceMarkersCep(placed: EsPlacedClip, sequence: EsActiveSequence, laid: readonly ClipMarker[]): Map<WantedMarker, number> {
+export function instanceMarkersCep(
+  placed: EsPlacedClip,
+  sequence: EsActiveSequence,
+  laid: readonly ClipMarker[],
+): Map<WantedMarker, number> {
   const frames = new Map<WantedMarker, number>();
   if (placed.speed !== 1) return frames;
   const instance = instanceOf(placed, sequence);

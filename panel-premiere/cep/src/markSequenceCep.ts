@@ -24,10 +24,17 @@ export interface MarkSequenceCepOptions {
  * the planning in the panel, then one ExtendScript call writes every marker and one the ledger.
  * ExtendScript has no undo grouping: the report says it is not one undo step.
  */
-export async function markSequenceCep(bridge: ExtendScriptBridge, plans: ReadonlyMap<string, TagPlan>, options: MarkSequenceCepOptions = {}): Promise<SequenceMarkReport> {
+export async function markSequenceCep(
+  bridge: ExtendScriptBridge,
+  plans: ReadonlyMap<string, TagPlan>,
+  options: MarkSequenceCepOptions = {},
+): Promise<SequenceMarkReport> {
   const cancelled = (sequenceName: string, items: readonly SequenceMarkItem[] = []): SequenceMarkReport => ({
     sequenceName,
-    items: items.length > 0 ? items.map((i) => ({ ...i, status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } })) : [failedLine(sequenceName, ErrorCode.CANCELLED)],
+    items:
+      items.length > 0
+        ? items.map((i) => ({ ...i, status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } }))
+        : [failedLine(sequenceName, ErrorCode.CANCELLED)],
     markers: { written: 0, unchanged: 0, removed: 0 },
     oneUndoStep: false,
   });
@@ -35,8 +42,17 @@ export async function markSequenceCep(bridge: ExtendScriptBridge, plans: Readonl
   const sequence = await activeSequence(bridge);
   const markers = sequence ? await readSequenceMarkers(bridge) : null;
   if (!sequence || !markers) {
-    const refused = { code: ErrorCode.HOST_WRITE_REFUSED, params: { host: "Premiere Pro", what: "markers", target: "sequence" }, message: "no active sequence" };
-    return { sequenceName: "", items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: refused }], markers: { written: 0, unchanged: 0, removed: 0 }, oneUndoStep: false };
+    const refused = {
+      code: ErrorCode.HOST_WRITE_REFUSED,
+      params: { host: "Premiere Pro", what: "markers", target: "sequence" },
+      message: "no active sequence",
+    };
+    return {
+      sequenceName: "",
+      items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: refused }],
+      markers: { written: 0, unchanged: 0, removed: 0 },
+      oneUndoStep: false,
+    };
   }
 
   const state = new SequenceMarkerState(markers);
@@ -46,7 +62,13 @@ export async function markSequenceCep(bridge: ExtendScriptBridge, plans: Readonl
   const lines: { item: SequenceMarkItem; owner: OwnerReapply | null }[] = [];
   for (const [index, instance] of placed.entries()) {
     const base = { name: instance.name, mediaPath: instance.clip.mediaPath };
-    const reason = instance.disabled ? "disabled" : !plans.has(instance.clip.mediaPath) ? "no-plan" : instance.speed !== 1 ? "speed" : null;
+    const reason = instance.disabled
+      ? "disabled"
+      : !plans.has(instance.clip.mediaPath)
+        ? "no-plan"
+        : instance.speed !== 1
+          ? "speed"
+          : null;
     if (reason) {
       lines.push({ item: { ...base, status: "skipped", markers: 0, reason }, owner: null });
     } else {
@@ -57,7 +79,11 @@ export async function markSequenceCep(bridge: ExtendScriptBridge, plans: Readonl
     }
     options.onProgress?.(index + 1, placed.length);
   }
-  if (options.signal?.aborted) return cancelled(state.sequenceName, lines.map((l) => l.item));
+  if (options.signal?.aborted)
+    return cancelled(
+      state.sequenceName,
+      lines.map((l) => l.item),
+    );
 
   try {
     await state.write(bridge, owners);
@@ -83,13 +109,22 @@ export async function markSequenceCep(bridge: ExtendScriptBridge, plans: Readonl
     counts.written += written;
     counts.unchanged += unchanged;
     counts.removed += reapply.remove.length;
-    return { ...item, status: written + reapply.remove.length > 0 ? "written" : "unchanged", markers: written + unchanged };
+    return {
+      ...item,
+      status: written + reapply.remove.length > 0 ? "written" : "unchanged",
+      markers: written + unchanged,
+    };
   });
   return { sequenceName: state.sequenceName, items, markers: counts, oneUndoStep: false };
 }
 
 /** A media used many times is laid out once; its markers' timecodes count from the media's start. */
-function layoutOnce(cache: Map<string, ClipMarker[]>, instance: EsPlacedClip, plan: TagPlan, dropFrame?: boolean): ClipMarker[] {
+function layoutOnce(
+  cache: Map<string, ClipMarker[]>,
+  instance: EsPlacedClip,
+  plan: TagPlan,
+  dropFrame?: boolean,
+): ClipMarker[] {
   let laid = cache.get(instance.clip.mediaPath);
   if (!laid) {
     const rate = parseFrameRate(plan.frameRate);

@@ -16,7 +16,10 @@ export function readSequenceMarkers(bridge: ExtendScriptBridge): Promise<EsSeque
   return bridge.call("readSequenceMarkers", { names: NAMES });
 }
 
-export function writeSequenceMarkers(bridge: ExtendScriptBridge, changes: { remove: string[]; update: MarkerWrite[]; add: MarkerWrite[] }): Promise<{ added: string[] }> {
+export function writeSequenceMarkers(
+  bridge: ExtendScriptBridge,
+  changes: { remove: string[]; update: MarkerWrite[]; add: MarkerWrite[] },
+): Promise<{ added: string[] }> {
   return bridge.call("writeSequenceMarkers", changes);
 }
 

@@ -44,7 +44,15 @@ export class SequenceMarkerState {
 
   /** What re-applying `wanted` does for one owner: only its own ledger entries make markers its own. */
   plan(owner: string, wanted: readonly WantedMarker[]): OwnerReapply {
-    return { owner, reapply: planMarkerReapply({ owner, existing: this.live, ledger: this.ledger.filter((e) => e.owner === owner), wanted }) };
+    return {
+      owner,
+      reapply: planMarkerReapply({
+        owner,
+        existing: this.live,
+        ledger: this.ledger.filter((e) => e.owner === owner),
+        wanted,
+      }),
+    };
   }
 
   /**
@@ -70,7 +78,9 @@ export class SequenceMarkerState {
       adds.push(...reapply.add.map((wanted) => ({ owner, wanted })));
     }
     const changed = remove.length + update.length + adds.length > 0;
-    const { added } = changed ? await writeSequenceMarkers(bridge, { remove, update, add: adds.map((a) => markerWrite(a.wanted)) }) : { added: [] };
+    const { added } = changed
+      ? await writeSequenceMarkers(bridge, { remove, update, add: adds.map((a) => markerWrite(a.wanted)) })
+      : { added: [] };
     const planned = new Set(owners.map((o) => o.owner));
     const ledger = [
       ...this.ledger.filter((entry) => !planned.has(entry.owner)),
@@ -78,7 +88,9 @@ export class SequenceMarkerState {
         reapply.ledger.map((entry) => {
           // A moved marker was removed and added again: its entry takes the new marker's guid.
           if (entry.guid !== undefined && !remove.includes(entry.guid)) return entry;
-          const index = adds.findIndex((a) => a.owner === owner && BigInt(a.wanted.start) === BigInt(entry.start) && a.wanted.name === entry.name);
+          const index = adds.findIndex(
+            (a) => a.owner === owner && BigInt(a.wanted.start) === BigInt(entry.start) && a.wanted.name === entry.name,
+          );
           const guid = added[index];
           const { guid: _stale, ...key } = entry;
           return guid === undefined ? key : { ...key, guid };
@@ -91,7 +103,13 @@ export class SequenceMarkerState {
 
 function markerWrite(wanted: WantedMarker, guid?: string): MarkerWrite {
   const end = (BigInt(wanted.start) + BigInt(wanted.duration)).toString();
-  const write = { start: wanted.start, end, name: wanted.name, comments: wanted.comments, colorIndex: wanted.colorIndex ?? 0 };
+  const write = {
+    start: wanted.start,
+    end,
+    name: wanted.name,
+    comments: wanted.comments,
+    colorIndex: wanted.colorIndex ?? 0,
+  };
   return guid === undefined ? write : { ...write, guid };
 }
 

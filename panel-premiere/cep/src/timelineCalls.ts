@@ -43,10 +43,16 @@ export function setPlayerPosition(bridge: ExtendScriptBridge, ticks: bigint): Pr
   return bridge.call("setPlayerPosition", { ticks: ticks.toString() });
 }
 
-export function openInSourceMonitor(bridge: ExtendScriptBridge, clip: { itemId: string | null; mediaPath: string }): Promise<{ opened: boolean }> {
+export function openInSourceMonitor(
+  bridge: ExtendScriptBridge,
+  clip: { itemId: string | null; mediaPath: string },
+): Promise<{ opened: boolean }> {
   return bridge.call("openInSourceMonitor", clip);
 }
 
-export function importFile(bridge: ExtendScriptBridge, mediaPath: string): Promise<{ itemId: string; name: string; mediaPath: string }> {
+export function importFile(
+  bridge: ExtendScriptBridge,
+  mediaPath: string,
+): Promise<{ itemId: string; name: string; mediaPath: string }> {
   return bridge.call("importFile", { mediaPath });
 }

@@ -12,7 +12,11 @@ const DF = "30000/1001";
 
 function cepPanel(options: Parameters<typeof simulatedCepRuntime>[0] = {}) {
   const cep = simulatedCepRuntime(options);
-  const adapter = new PremiereCepAdapter({ evalScript: evalScriptOf(cep.runtime), ...cepSurroundings(cep.runtime), pollMs: 5 });
+  const adapter = new PremiereCepAdapter({
+    evalScript: evalScriptOf(cep.runtime),
+    ...cepSurroundings(cep.runtime),
+    pollMs: 5,
+  });
   return { ...cep, adapter };
 }
 
@@ -36,9 +40,17 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     const cep = cepPanel();
     expect(await cep.adapter.currentClip()).toBeNull();
     cep.premiere.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1" });
-    const b = cep.premiere.addClip({ name: "B002", mediaPath: "C:\\Medien\\Köln\\B002 \"final\".mov", frameRate: "25/1" });
+    const b = cep.premiere.addClip({
+      name: "B002",
+      mediaPath: 'C:\\Medien\\Köln\\B002 "final".mov',
+      frameRate: "25/1",
+    });
     cep.premiere.selection = [cep.premiere.root, b];
-    expect(await cep.adapter.currentClip()).toEqual({ mediaPath: "C:\\Medien\\Köln\\B002 \"final\".mov", name: "B002", hostItemId: b.nodeId });
+    expect(await cep.adapter.currentClip()).toEqual({
+      mediaPath: 'C:\\Medien\\Köln\\B002 "final".mov',
+      name: "B002",
+      hostItemId: b.nodeId,
+    });
   });
 
   it("takes the clip under the playhead on the highest enabled track, with its used range and position", async () => {
@@ -55,7 +67,11 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     });
     // B002's 100 frames at 25 fps last 120 frames of the 29.97 sequence (20 up to 140), above A001.
     sequence.playerTicks = 120n * tpf;
-    expect(await cep.adapter.currentClip()).toMatchObject({ hostItemId: b.nodeId, source: { inFrame: 0, outFrame: 100 }, sequence: { startFrame: 20, endFrame: 140, track: 1 } });
+    expect(await cep.adapter.currentClip()).toMatchObject({
+      hostItemId: b.nodeId,
+      source: { inFrame: 0, outFrame: 100 },
+      sequence: { startFrame: 20, endFrame: 140, track: 1 },
+    });
     sequence.playerTicks = 5000n * tpf;
     expect(await cep.adapter.currentClip()).toBeNull();
   });
@@ -63,7 +79,9 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
   it("lists the sequence's clips in timeline order", async () => {
     const cep = cepPanel();
     timeline(cep);
-    expect((await cep.adapter.sequenceClips()).map((clip) => [clip.name, clip.sequence?.startFrame, clip.sequence?.track])).toEqual([
+    expect(
+      (await cep.adapter.sequenceClips()).map((clip) => [clip.name, clip.sequence?.startFrame, clip.sequence?.track]),
+    ).toEqual([
       ["C003", 0, 2],
       ["B002", 20, 1],
       ["A001", 100, 0],
@@ -102,7 +120,7 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     expect(cep.premiere.sourceMonitor.item).toBe(a);
     expect(sequence.playerTicks).toBe(0n);
 
-    const windowsPath = "D:\\Archiv\\2024\\Flut \"Ahr\".mxf";
+    const windowsPath = 'D:\\Archiv\\2024\\Flut "Ahr".mxf';
     cep.premiere.disk.set(windowsPath, { frameRate: "25/1" });
     await cep.adapter.reveal({ mediaPath: windowsPath, name: "Flut" }, 0);
     expect(cep.premiere.sourceMonitor.item?.mediaPath).toBe(windowsPath);
@@ -129,7 +147,9 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     cep.premiere.disk.set(path, { frameRate: "25/1" });
     await cep.adapter.importMedia(path);
     const code = cep.evaluated.at(-1)!;
-    expect(code).toBe(`Sichter.call("importFile", ${JSON.stringify(JSON.stringify({ mediaPath: path })).replace("\u2028", "\\u2028")})`);
+    expect(code).toBe(
+      `Sichter.call("importFile", ${JSON.stringify(JSON.stringify({ mediaPath: path })).replace("\u2028", "\\u2028")})`,
+    );
     expect(cep.premiere.root.childItems[0]?.mediaPath).toBe(path);
   });
 
@@ -139,14 +159,22 @@ describe("PremiereCepAdapter over the ExtendScript simulator", () => {
     const plan: TagPlan = {
       clipPath: "/media/A001.mov",
       frameRate: "25/1",
-      markers: [{ kind: "shot", name: "Einstellung 1", comment: "", startFrame: 25, durationFrames: 50, color: "blue" }],
+      markers: [
+        { kind: "shot", name: "Einstellung 1", comment: "", startFrame: 25, durationFrames: 50, color: "blue" },
+      ],
       keywords: ["Dom"],
       description: "Eine Einstellung.",
       logComment: "",
     };
-    const report = await cep.adapter.applyTagPlan(plan, { mediaPath: "/media/A001.mov", name: "A001", hostItemId: clip.nodeId });
+    const report = await cep.adapter.applyTagPlan(plan, {
+      mediaPath: "/media/A001.mov",
+      name: "A001",
+      hostItemId: clip.nodeId,
+    });
     expect(report.items.filter((item) => item.status === "failed")).toEqual([]);
-    expect(clip.markerCollection.markers.map((m) => [m.name, m.startTicks])).toEqual([["Einstellung 1", 25n * 10_160_640_000n]]);
+    expect(clip.markerCollection.markers.map((m) => [m.name, m.startTicks])).toEqual([
+      ["Einstellung 1", 25n * 10_160_640_000n],
+    ]);
     expect(clip.projectMetadata.get("SichterKeywords")).toBe("Dom");
     expect(cep.adapter.capabilities.undoGrouping).toBe(false);
   });

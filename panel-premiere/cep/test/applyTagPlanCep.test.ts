@@ -21,16 +21,42 @@ describe("applyTagPlanCep", () => {
     const foreign = new XMPMeta();
     foreign.appendArrayItem(XMPConst.NS_DC, "subject", "Interview", 0, XMPConst.PROP_IS_ARRAY);
     foreign.setProperty("http://ns.adobe.com/xap/1.0/", "CreatorTool", "Kamera 7");
-    const clip = premiere.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "30000/1001", startFrame: 107_892, xmp: foreign.serialize() });
+    const clip = premiere.addClip({
+      name: "A001",
+      mediaPath: "/media/A001.mov",
+      frameRate: "30000/1001",
+      startFrame: 107_892,
+      xmp: foreign.serialize(),
+    });
     const rate = parseFrameRate("30000/1001");
-    const red = { kind: "cue.black", name: "Schwarzbild", comment: "", startFrame: 17_990, durationFrames: 5, color: "red" } as const;
-    const report = await applyTagPlanCep(bridge, plan([shot(1, 0, 17_982), shot(2, 17_982, 1800), red], ["Dom"]), clipRef, { language: "de" });
+    const red = {
+      kind: "cue.black",
+      name: "Schwarzbild",
+      comment: "",
+      startFrame: 17_990,
+      durationFrames: 5,
+      color: "red",
+    } as const;
+    const report = await applyTagPlanCep(
+      bridge,
+      plan([shot(1, 0, 17_982), shot(2, 17_982, 1800), red], ["Dom"]),
+      clipRef,
+      { language: "de" },
+    );
     expect(report.items.filter((i) => i.status === "failed")).toEqual([]);
 
     const markers = clip.markerCollection.markers;
     expect(markers.map((m) => m.startTicks)).toEqual([0n, framesToTicks(17_982, rate)]);
-    expect(markers.map((m) => m.endTicksValue - m.startTicks)).toEqual([framesToTicks(17_982, rate), framesToTicks(1800, rate)]);
-    expect(markers[1]).toMatchObject({ name: "Schwarzbild", comments: "Schwarzbild\n01:10:00;00", colorIndex: 1, type: "Comment" });
+    expect(markers.map((m) => m.endTicksValue - m.startTicks)).toEqual([
+      framesToTicks(17_982, rate),
+      framesToTicks(1800, rate),
+    ]);
+    expect(markers[1]).toMatchObject({
+      name: "Schwarzbild",
+      comments: "Schwarzbild\n01:10:00;00",
+      colorIndex: 1,
+      type: "Comment",
+    });
     expect(markers[0]?.colorIndex).toBe(6); // blue in ExtendScript's eight colours
 
     const written = new XMPMeta(clip.xmp);
@@ -66,15 +92,24 @@ describe("applyTagPlanCep", () => {
     const { bridge } = premiereWithCepBridge();
     const report = await applyTagPlanCep(bridge, plan([shot(1, 0, 10)], []), clipRef, { language: "de" });
     expect(report.items).toEqual([
-      { kind: "marker", status: "failed", target: "/media/A001.mov", error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "/media/A001.mov" } },
+      {
+        kind: "marker",
+        status: "failed",
+        target: "/media/A001.mov",
+        error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "/media/A001.mov" },
+      },
     ]);
   });
 
   it("keeps a moved marker its own: the re-added marker's new guid goes into the ledger", async () => {
     const { premiere, bridge } = premiereWithCepBridge();
     const clip = premiere.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "25/1" });
-    const frames = () => clip.markerCollection.markers.map((m) => m.startTicks / 10_160_640_000n).sort((a, b) => Number(a - b));
-    const apply = (second: number) => applyTagPlanCep(bridge, plan([shot(1, 0, second), shot(2, second, 500 - second)], [], "25/1"), clipRef, { language: "de" });
+    const frames = () =>
+      clip.markerCollection.markers.map((m) => m.startTicks / 10_160_640_000n).sort((a, b) => Number(a - b));
+    const apply = (second: number) =>
+      applyTagPlanCep(bridge, plan([shot(1, 0, second), shot(2, second, 500 - second)], [], "25/1"), clipRef, {
+        language: "de",
+      });
     await apply(100);
     // Shot 2 moves: ExtendScript cannot move a marker, so it is removed and added again.
     await apply(150);

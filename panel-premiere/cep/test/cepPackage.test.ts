@@ -42,6 +42,9 @@ describe("the packaged CEP extension folder", () => {
   it("ships a JSX that runs with ECMAScript 3's built-ins and answers the panel's calls", () => {
     const context = es3Context();
     vm.runInContext(readFileSync(path.join(folder, "jsx/sichter.jsx"), "utf8"), context);
-    expect(readScriptResult(String(vm.runInContext(scriptFor("ping", { path: "C:\\a\"b" }), context)))).toEqual({ ok: true, value: { pong: { path: "C:\\a\"b" } } });
+    expect(readScriptResult(String(vm.runInContext(scriptFor("ping", { path: 'C:\\a"b' }), context)))).toEqual({
+      ok: true,
+      value: { pong: { path: 'C:\\a"b' } },
+    });
   });
 });

@@ -8,7 +8,9 @@ import { contextWithSichterJsx } from "./es3Vm.ts";
  * evalScript runs the code in the ES3 VM holding the real compiled JSX and answers later with a
  * string, or "EvalScript error." when the script throws, as CEP does.
  */
-export function simulatedCepRuntime(options: { locale?: string; background?: { red: number; green: number; blue: number } } = {}) {
+export function simulatedCepRuntime(
+  options: { locale?: string; background?: { red: number; green: number; blue: number } } = {},
+) {
   const premiere = new ExtendScriptPremiere();
   const context = contextWithSichterJsx();
   premiere.install(context);
@@ -29,7 +31,12 @@ export function simulatedCepRuntime(options: { locale?: string; background?: { r
       }, 0);
     },
     getHostEnvironment: () =>
-      JSON.stringify({ appName: "PPRO", appVersion: "25.5.0", appUILocale: options.locale ?? "de_DE", appSkinInfo: { panelBackgroundColor: { color: { ...background, alpha: 255 } } } }),
+      JSON.stringify({
+        appName: "PPRO",
+        appVersion: "25.5.0",
+        appUILocale: options.locale ?? "de_DE",
+        appSkinInfo: { panelBackgroundColor: { color: { ...background, alpha: 255 } } },
+      }),
     addEventListener(type, listener) {
       if (!listeners.has(type)) listeners.set(type, new Set());
       listeners.get(type)!.add(listener);

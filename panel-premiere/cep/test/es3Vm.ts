@@ -5,10 +5,56 @@ import vm from "node:vm";
 
 /** Built-ins ECMAScript 3 (ExtendScript) lacks, removed from the test VM so using one fails. */
 const REMOVED: Readonly<Record<string, readonly string[]>> = {
-  "Array.prototype": ["map", "forEach", "filter", "reduce", "reduceRight", "some", "every", "indexOf", "lastIndexOf", "find", "findIndex", "includes", "fill", "keys", "values", "entries", "flat", "flatMap", "at"],
-  "String.prototype": ["trim", "trimStart", "trimEnd", "padStart", "padEnd", "includes", "startsWith", "endsWith", "repeat", "at", "codePointAt", "normalize", "replaceAll"],
+  "Array.prototype": [
+    "map",
+    "forEach",
+    "filter",
+    "reduce",
+    "reduceRight",
+    "some",
+    "every",
+    "indexOf",
+    "lastIndexOf",
+    "find",
+    "findIndex",
+    "includes",
+    "fill",
+    "keys",
+    "values",
+    "entries",
+    "flat",
+    "flatMap",
+    "at",
+  ],
+  "String.prototype": [
+    "trim",
+    "trimStart",
+    "trimEnd",
+    "padStart",
+    "padEnd",
+    "includes",
+    "startsWith",
+    "endsWith",
+    "repeat",
+    "at",
+    "codePointAt",
+    "normalize",
+    "replaceAll",
+  ],
   Array: ["isArray", "from", "of"],
-  Object: ["keys", "create", "defineProperty", "defineProperties", "getPrototypeOf", "freeze", "seal", "assign", "entries", "values", "getOwnPropertyNames"],
+  Object: [
+    "keys",
+    "create",
+    "defineProperty",
+    "defineProperties",
+    "getPrototypeOf",
+    "freeze",
+    "seal",
+    "assign",
+    "entries",
+    "values",
+    "getOwnPropertyNames",
+  ],
   "Function.prototype": ["bind"],
   Date: ["now"],
 };
@@ -20,7 +66,10 @@ export function es3Context(): vm.Context {
   const removals = Object.entries(REMOVED)
     .map(([owner, names]) => names.map((name) => `delete ${owner}.${name};`).join("\n"))
     .join("\n");
-  vm.runInContext(`${removals}\n${REMOVED_GLOBALS.map((name) => `delete globalThis.${name};`).join("\n")}\ndelete globalThis.globalThis;`, context);
+  vm.runInContext(
+    `${removals}\n${REMOVED_GLOBALS.map((name) => `delete globalThis.${name};`).join("\n")}\ndelete globalThis.globalThis;`,
+    context,
+  );
   return context;
 }
 

@@ -32,7 +32,7 @@ describe("CEP ExtendScript bridge", () => {
   it("carries any arguments through evalScript and back as JSON", () => {
     const context = contextWithSichterJsx();
     const args = {
-      path: "C:\\Medien\\Köln\\A001 \"final\".mov",
+      path: 'C:\\Medien\\Köln\\A001 "final".mov',
       keywords: ["Dom", "Rhein\u2028Ufer", "tab\there", "</script>", "😀"],
       frame: 17982,
       rate: 29.97002997002997,
@@ -45,13 +45,25 @@ describe("CEP ExtendScript bridge", () => {
 
   it("answers errors as JSON values with a stable code", () => {
     const context = contextWithSichterJsx();
-    expect(call(context, "nope", {})).toEqual({ ok: false, error: { code: "SICHTER_E_METHOD_NOT_FOUND", message: "no ExtendScript method nope" } });
-    vm.runInContext('Sichter.register("fails", function () { throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", "gone"); });', context);
-    expect(call(context, "fails", {})).toEqual({ ok: false, error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "gone" } });
+    expect(call(context, "nope", {})).toEqual({
+      ok: false,
+      error: { code: "SICHTER_E_METHOD_NOT_FOUND", message: "no ExtendScript method nope" },
+    });
+    vm.runInContext(
+      'Sichter.register("fails", function () { throw Sichter.failure("SICHTER_E_FILE_NOT_FOUND", "gone"); });',
+      context,
+    );
+    expect(call(context, "fails", {})).toEqual({
+      ok: false,
+      error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "gone" },
+    });
     vm.runInContext('Sichter.register("crashes", function () { return undefinedName.x; });', context);
     expect(call(context, "crashes", {})).toMatchObject({ ok: false, error: { code: "SICHTER_E_INTERNAL" } });
     const malformed = String(vm.runInContext('Sichter.call("ping", "{\\"a\\":")', context));
-    expect(readScriptResult(malformed)).toMatchObject({ ok: false, error: { code: "SICHTER_E_INTERNAL", message: expect.stringContaining("JSON") } });
+    expect(readScriptResult(malformed)).toMatchObject({
+      ok: false,
+      error: { code: "SICHTER_E_INTERNAL", message: expect.stringContaining("JSON") },
+    });
   });
 
   it("reads what evalScript hands back when the script did not run or answered garbage", () => {
@@ -63,7 +75,11 @@ describe("CEP ExtendScript bridge", () => {
 
 describe("es3SyntaxProblems", () => {
   it("finds what ES3 engines refuse and passes plain ES3", () => {
-    expect(es3SyntaxProblems("var char = 1; var o = { a: 1, }; var b = [1, 2,]; var c = { get x() { return 1; } }; d.default = 2;")).toEqual([
+    expect(
+      es3SyntaxProblems(
+        "var char = 1; var o = { a: 1, }; var b = [1, 2,]; var c = { get x() { return 1; } }; d.default = 2;",
+      ),
+    ).toEqual([
       '1:5 reserved word "char" used as a name',
       "1:23 trailing comma in an object literal",
       "1:42 trailing comma in an array literal",

@@ -38,7 +38,12 @@ interface SeenMarker {
   color: PaletteColor | undefined;
 }
 
-const shot = (index: number, startFrame: number, durationFrames: number, color: PlannedMarker["color"] = "blue"): PlannedMarker => ({
+const shot = (
+  index: number,
+  startFrame: number,
+  durationFrames: number,
+  color: PlannedMarker["color"] = "blue",
+): PlannedMarker => ({
   kind: "shot",
   name: `Einstellung ${index}`,
   comment: "Schnitt",
@@ -46,51 +51,102 @@ const shot = (index: number, startFrame: number, durationFrames: number, color: 
   durationFrames,
   color,
 });
-const tag = (kind: string, name: string, startFrame: number, color: PlannedMarker["color"]): PlannedMarker => ({ kind, name, comment: "", startFrame, durationFrames: 10, color });
+const tag = (kind: string, name: string, startFrame: number, color: PlannedMarker["color"]): PlannedMarker => ({
+  kind,
+  name,
+  comment: "",
+  startFrame,
+  durationFrames: 10,
+  color,
+});
 
 function tagPlan(clipPath: string, frameRate: string, markers: PlannedMarker[]): TagPlan {
-  return { clipPath, frameRate, markers, keywords: ["Landtag"], description: `${markers.length} Marker.`, logComment: "" };
+  return {
+    clipPath,
+    frameRate,
+    markers,
+    keywords: ["Landtag"],
+    description: `${markers.length} Marker.`,
+    logComment: "",
+  };
 }
 
 const uxpPalette = (sim: PremiereSimulator) => {
   const byIndex = new Map<number, PaletteColor>();
-  for (const [palette, name] of Object.entries(UXP_MARKER_COLOR)) if (name) byIndex.set(sim.module.Constants.MarkerColor[name], palette as PaletteColor);
+  for (const [palette, name] of Object.entries(UXP_MARKER_COLOR))
+    if (name) byIndex.set(sim.module.Constants.MarkerColor[name], palette as PaletteColor);
   return byIndex;
 };
 /** Markers in time order (then by name): the two hosts list markers at the same time in their own orders. */
 const inOrder = (markers: SeenMarker[]): SeenMarker[] =>
   markers.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.name.localeCompare(b.name)));
-const cepPalette = new Map(Object.entries(EXTENDSCRIPT_MARKER_COLOR_INDEX).map(([palette, index]) => [index, palette as PaletteColor]));
+const cepPalette = new Map(
+  Object.entries(EXTENDSCRIPT_MARKER_COLOR_INDEX).map(([palette, index]) => [index, palette as PaletteColor]),
+);
 
 function uxpWorld(project: Project) {
   const sim = new PremiereSimulator("26.3");
   const adapter = new PremiereUxpAdapter({ ppro: sim.module, xmp: xmpToolkitDouble, locale: () => "de" });
-  const clips = new Map(project.clips.map((c) => [c.mediaPath, sim.addClip({ ...c, frameRate: project.rate, durationFrames: 100_000 })]));
+  const clips = new Map(
+    project.clips.map((c) => [c.mediaPath, sim.addClip({ ...c, frameRate: project.rate, durationFrames: 100_000 })]),
+  );
   const tracks = Math.max(...project.uses.map((u) => u.track)) + 1;
   const sequence = sim.addSequence({
     name: "Beitrag",
     frameRate: project.rate,
     tracks: Array.from({ length: tracks }, (_, track) =>
-      project.uses.filter((u) => u.track === track).map((u) => ({ clip: clips.get(u.media)!, inFrame: u.inFrame, outFrame: u.inFrame + u.frames, startFrame: u.startFrame })),
+      project.uses
+        .filter((u) => u.track === track)
+        .map((u) => ({
+          clip: clips.get(u.media)!,
+          inFrame: u.inFrame,
+          outFrame: u.inFrame + u.frames,
+          startFrame: u.startFrame,
+        })),
     ),
   });
   const palette = uxpPalette(sim);
   const markers = (): SeenMarker[] =>
-    inOrder(sim.markersOf(sequence).map((m) => ({ start: m.start, duration: m.duration, name: m.name, comments: m.comments, color: palette.get(m.colorIndex) })));
+    inOrder(
+      sim.markersOf(sequence).map((m) => ({
+        start: m.start,
+        duration: m.duration,
+        name: m.name,
+        comments: m.comments,
+        color: palette.get(m.colorIndex),
+      })),
+    );
   return { sim, adapter, sequence, markers };
 }
 
 function cepWorld(project: Project) {
   const cep = simulatedCepRuntime();
   const adapter = new PremiereCepAdapter({ evalScript: evalScriptOf(cep.runtime), locale: () => "de", pollMs: 5 });
-  const clips = new Map(project.clips.map((c) => [c.mediaPath, cep.premiere.addClip({ ...c, frameRate: project.rate })]));
+  const clips = new Map(
+    project.clips.map((c) => [c.mediaPath, cep.premiere.addClip({ ...c, frameRate: project.rate })]),
+  );
   const sequence = cep.premiere.addSequence(
     "Beitrag",
     project.rate,
-    project.uses.map((u) => ({ item: clips.get(u.media)!, track: u.track, startFrame: u.startFrame, inFrame: u.inFrame, durationFrames: u.frames, ...(u.disabled ? { disabled: true } : {}) })),
+    project.uses.map((u) => ({
+      item: clips.get(u.media)!,
+      track: u.track,
+      startFrame: u.startFrame,
+      inFrame: u.inFrame,
+      durationFrames: u.frames,
+      ...(u.disabled ? { disabled: true } : {}),
+    })),
   );
   const markers = (): SeenMarker[] =>
-    inOrder(sequence.markers.markers.map((m) => ({ start: m.startTicks, duration: m.endTicksValue - m.startTicks, name: m.name, comments: m.comments, color: cepPalette.get(m.colorIndex) })));
+    inOrder(
+      sequence.markers.markers.map((m) => ({
+        start: m.startTicks,
+        duration: m.endTicksValue - m.startTicks,
+        name: m.name,
+        comments: m.comments,
+        color: cepPalette.get(m.colorIndex),
+      })),
+    );
   return { cep, adapter, sequence, markers };
 }
 
@@ -134,11 +190,17 @@ describe("CEP sequence markers match the UXP panel's", () => {
     expect(cep.markers().map((m) => m.start)).toEqual([250n, 250n + 1800n, 250n + 3599n].map((f) => f * perFrame));
     expect(cep.markers()[1]).toMatchObject({ name: "Rathaus", color: "yellow" });
     expect(cep.markers()).toEqual(uxp.markers());
-    expect(report.items.filter((i) => i.kind === "marker" && i.target.startsWith("Beitrag: ")).map((i) => i.status)).toEqual(["written", "written", "written"]);
+    expect(
+      report.items.filter((i) => i.kind === "marker" && i.target.startsWith("Beitrag: ")).map((i) => i.status),
+    ).toEqual(["written", "written", "written"]);
   });
 
   it("re-applies only Sichter's sequence markers and never touches the editor's", async () => {
-    const project: Project = { rate: "25/1", clips: [{ name: "A001", mediaPath: "/media/A001.mov" }], uses: [{ media: "/media/A001.mov", track: 0, startFrame: 100, inFrame: 0, frames: 500 }] };
+    const project: Project = {
+      rate: "25/1",
+      clips: [{ name: "A001", mediaPath: "/media/A001.mov" }],
+      uses: [{ media: "/media/A001.mov", track: 0, startFrame: 100, inFrame: 0, frames: 500 }],
+    };
     const cep = cepWorld(project);
     const user = cep.sequence.markers.createMarker(6); // sequence frame 150
     user.name = "Musik ab hier";
@@ -148,7 +210,10 @@ describe("CEP sequence markers match the UXP panel's", () => {
     const current = (await cep.adapter.currentClip())!;
     await cep.adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 200), shot(2, 200, 300)]), current);
     expect(cep.markers().map((m) => m.name)).toEqual(["Einstellung 1", "Musik ab hier", "Einstellung 2"]);
-    const again = await cep.adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 450)]), current);
+    const again = await cep.adapter.applyTagPlan(
+      tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 450)]),
+      current,
+    );
     expect(cep.markers().map((m) => [m.name, m.start / 10_160_640_000n])).toEqual([
       ["Einstellung 1", 100n],
       ["Einstellung 2", 150n],
@@ -158,8 +223,14 @@ describe("CEP sequence markers match the UXP panel's", () => {
     expect(again.items.filter((i) => i.status === "failed")).toEqual([]);
     // Applied once more unchanged: nothing is written.
     const count = cep.cep.evaluated.length;
-    const third = await cep.adapter.applyTagPlan(tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 450)]), current);
-    expect(third.items.filter((i) => i.target.startsWith("Beitrag: ")).map((i) => i.status)).toEqual(["unchanged", "unchanged"]);
+    const third = await cep.adapter.applyTagPlan(
+      tagPlan("/media/A001.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 450)]),
+      current,
+    );
+    expect(third.items.filter((i) => i.target.startsWith("Beitrag: ")).map((i) => i.status)).toEqual([
+      "unchanged",
+      "unchanged",
+    ]);
     expect(cep.cep.evaluated.slice(count).some((code) => code.includes("writeSequence"))).toBe(false);
   });
 
@@ -178,7 +249,15 @@ describe("CEP sequence markers match the UXP panel's", () => {
       ],
     };
     const plans = new Map([
-      ["/media/A001.mov", tagPlan("/media/A001.mov", "30000/1001", [shot(1, 0, 100), tag("cue.black", "Schwarzbild", 120, "red"), shot(2, 100, 200), shot(3, 300, 200)])],
+      [
+        "/media/A001.mov",
+        tagPlan("/media/A001.mov", "30000/1001", [
+          shot(1, 0, 100),
+          tag("cue.black", "Schwarzbild", 120, "red"),
+          shot(2, 100, 200),
+          shot(3, 300, 200),
+        ]),
+      ],
     ]);
     const uxp = uxpWorld(project);
     const uxpReport = await uxp.adapter.markSequence(plans);
@@ -188,7 +267,8 @@ describe("CEP sequence markers match the UXP panel's", () => {
 
     expect(cep.markers()).toEqual(uxp.markers());
     expect(cep.markers().length).toBeGreaterThan(3);
-    const lines = (report: SequenceMarkReport) => report.items.map((i) => [i.name, i.status, i.markers, i.reason ?? null]);
+    const lines = (report: SequenceMarkReport) =>
+      report.items.map((i) => [i.name, i.status, i.markers, i.reason ?? null]);
     expect(lines(cepReport)).toEqual(lines(uxpReport));
     expect(lines(cepReport)).toEqual([
       ["A001", "written", 2, null],

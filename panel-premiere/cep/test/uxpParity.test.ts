@@ -16,7 +16,13 @@ function foreignXmp(): string {
 }
 
 function plan(): TagPlan {
-  const marker = (kind: string, name: string, startFrame: number, durationFrames: number, color: PlannedMarker["color"]): PlannedMarker => ({
+  const marker = (
+    kind: string,
+    name: string,
+    startFrame: number,
+    durationFrames: number,
+    color: PlannedMarker["color"],
+  ): PlannedMarker => ({
     kind,
     name,
     comment: kind === "shot" ? "Schnitt" : "",
@@ -53,7 +59,10 @@ function xmpFacts(packet: string): Pick<Seen, "subject" | "descriptions"> {
   const meta = new XMPMeta(packet);
   const count = meta.countArrayItems(XMPConst.NS_DC, "subject");
   return {
-    subject: Array.from({ length: count }, (_, i) => meta.getArrayItem(XMPConst.NS_DC, "subject", i + 1)?.value as string | undefined),
+    subject: Array.from(
+      { length: count },
+      (_, i) => meta.getArrayItem(XMPConst.NS_DC, "subject", i + 1)?.value as string | undefined,
+    ),
     descriptions: ["x-default", "de"].map((lang) => meta.getLocalizedText(XMPConst.NS_DC, "description", lang, lang)),
   };
 }
@@ -61,15 +70,29 @@ function xmpFacts(packet: string): Pick<Seen, "subject" | "descriptions"> {
 async function throughUxp(): Promise<Seen> {
   const sim = new PremiereSimulator("26.3");
   const adapter = new PremiereUxpAdapter({ ppro: sim.module, xmp: xmpToolkitDouble, locale: () => "de" });
-  const clip = sim.addClip({ name: "A001", mediaPath: PATH, frameRate: "30000/1001", durationFrames: 20_000, startFrame: 107_892, xmp: foreignXmp() });
+  const clip = sim.addClip({
+    name: "A001",
+    mediaPath: PATH,
+    frameRate: "30000/1001",
+    durationFrames: 20_000,
+    startFrame: 107_892,
+    xmp: foreignXmp(),
+  });
   sim.select([clip]);
   const current = (await adapter.currentClip())!;
   // Once: each new marker is coloured by its own action inside the apply's transaction.
   await adapter.applyTagPlan(plan(), current);
   const byIndex = new Map<number, PaletteColor>();
-  for (const [palette, name] of Object.entries(UXP_MARKER_COLOR)) if (name) byIndex.set(sim.module.Constants.MarkerColor[name], palette as PaletteColor);
+  for (const [palette, name] of Object.entries(UXP_MARKER_COLOR))
+    if (name) byIndex.set(sim.module.Constants.MarkerColor[name], palette as PaletteColor);
   return {
-    markers: sim.markersOf(clip).map((m) => ({ start: m.start, duration: m.duration, name: m.name, comments: m.comments, color: byIndex.get(m.colorIndex) })),
+    markers: sim.markersOf(clip).map((m) => ({
+      start: m.start,
+      duration: m.duration,
+      name: m.name,
+      comments: m.comments,
+      color: byIndex.get(m.colorIndex),
+    })),
     ...xmpFacts(clip.state.xmp),
     column: clip.state.projectMetadata.get("SichterKeywords"),
   };
@@ -77,13 +100,27 @@ async function throughUxp(): Promise<Seen> {
 
 async function throughCep(): Promise<Seen> {
   const { premiere, bridge } = premiereWithCepBridge();
-  const clip = premiere.addClip({ name: "A001", mediaPath: PATH, frameRate: "30000/1001", startFrame: 107_892, xmp: foreignXmp() });
+  const clip = premiere.addClip({
+    name: "A001",
+    mediaPath: PATH,
+    frameRate: "30000/1001",
+    startFrame: 107_892,
+    xmp: foreignXmp(),
+  });
   await applyTagPlanCep(bridge, plan(), { mediaPath: PATH, name: "A001" }, { language: "de" });
-  const byIndex = new Map(Object.entries(EXTENDSCRIPT_MARKER_COLOR_INDEX).map(([palette, index]) => [index, palette as PaletteColor]));
+  const byIndex = new Map(
+    Object.entries(EXTENDSCRIPT_MARKER_COLOR_INDEX).map(([palette, index]) => [index, palette as PaletteColor]),
+  );
   return {
     markers: [...clip.markerCollection.markers]
       .sort((a, b) => (a.startTicks < b.startTicks ? -1 : 1))
-      .map((m) => ({ start: m.startTicks, duration: m.endTicksValue - m.startTicks, name: m.name, comments: m.comments, color: byIndex.get(m.colorIndex) })),
+      .map((m) => ({
+        start: m.startTicks,
+        duration: m.endTicksValue - m.startTicks,
+        name: m.name,
+        comments: m.comments,
+        color: byIndex.get(m.colorIndex),
+      })),
     ...xmpFacts(clip.xmp),
     column: clip.projectMetadata.get("SichterKeywords"),
   };
@@ -93,7 +130,11 @@ describe("CEP and UXP write the same", () => {
   it("markers, keywords, description and column for the same plan", async () => {
     const [uxp, cep] = await Promise.all([throughUxp(), throughCep()]);
     expect(cep).toEqual(uxp);
-    expect(uxp.markers.map((m) => m.name)).toEqual(["Einstellung 1", "Rathaus, Schwenk links", "O-Ton Bürgermeisterin"]);
+    expect(uxp.markers.map((m) => m.name)).toEqual([
+      "Einstellung 1",
+      "Rathaus, Schwenk links",
+      "O-Ton Bürgermeisterin",
+    ]);
     expect(uxp.markers[1]?.color).toBe("yellow");
     expect(uxp.subject).toEqual(["Interview", "Rathaus", "Stadtrat"]);
   });

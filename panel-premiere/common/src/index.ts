@@ -19,5 +19,10 @@ export {
   type WantedMarker,
   planMarkerReapply,
 } from "./planMarkerReapply.ts";
-export { type UsedRange, clipFrameToSequenceTicks, sequenceTicksToClipFrame, usedSourceRange } from "./sequenceMapping.ts";
+export {
+  type UsedRange,
+  clipFrameToSequenceTicks,
+  sequenceTicksToClipFrame,
+  usedSourceRange,
+} from "./sequenceMapping.ts";
 export * from "./sichterXmp.ts";

@@ -3,7 +3,14 @@ import type { PlannedMarker, TagPlan } from "@sichter/shared/model";
 import { createTimecodeContext, parseFrameRate } from "@sichter/shared/timecode";
 import { layoutClipMarkers } from "./layoutClipMarkers.ts";
 
-function planned(kind: string, name: string, startFrame: number, durationFrames: number, color: PlannedMarker["color"], comment = ""): PlannedMarker {
+function planned(
+  kind: string,
+  name: string,
+  startFrame: number,
+  durationFrames: number,
+  color: PlannedMarker["color"],
+  comment = "",
+): PlannedMarker {
   return { kind, name, startFrame, durationFrames, color, comment };
 }
 

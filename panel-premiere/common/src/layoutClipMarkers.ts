@@ -33,14 +33,18 @@ export function layoutClipMarkers(plan: TagPlan, options: MarkerLayoutOptions): 
     // Tags before the first shot start belong to it; the last shot takes everything after it.
     const inShot = tags.filter(
       (tag) =>
-        (index === 0 || tag.startFrame >= shot.startFrame) &&
-        (next === undefined || tag.startFrame < next.startFrame),
+        (index === 0 || tag.startFrame >= shot.startFrame) && (next === undefined || tag.startFrame < next.startFrame),
     );
     return marker(shot, inShot, main, options.timecode);
   });
 }
 
-function marker(anchor: PlannedMarker, tags: readonly PlannedMarker[], main: number, timecode: TimecodeContext): ClipMarker {
+function marker(
+  anchor: PlannedMarker,
+  tags: readonly PlannedMarker[],
+  main: number,
+  timecode: TimecodeContext,
+): ClipMarker {
   const keywords = distinctLabels(tags);
   const at = timecode.toTimecode(anchor.startFrame);
   const first = tags.find((tag) => tag.name.trim() !== "");

@@ -10,7 +10,11 @@ describe("planKeywords", () => {
   });
 
   it("removes its own words the plan dropped, never anyone else's", () => {
-    const merge = planKeywords({ existing: ["Interview", "Dom", "Rhein"], ours: ["Dom", "Rhein"], wanted: ["Rhein", "Brücke"] });
+    const merge = planKeywords({
+      existing: ["Interview", "Dom", "Rhein"],
+      ours: ["Dom", "Rhein"],
+      wanted: ["Rhein", "Brücke"],
+    });
     expect(merge.subject).toEqual(["Interview", "Rhein", "Brücke"]);
     expect(merge.removed).toEqual(["Dom"]);
     expect(merge.ours).toEqual(["Rhein", "Brücke"]);

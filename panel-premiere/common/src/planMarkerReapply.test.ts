@@ -15,7 +15,12 @@ describe("planMarkerReapply", () => {
   const user = existing(0, "Interview", "u1");
 
   it("adds everything the first time and leaves the editor's markers alone", () => {
-    const result = planMarkerReapply({ owner: "clip", existing: [user], ledger: [], wanted: [wanted(100, "A"), wanted(200, "B")] });
+    const result = planMarkerReapply({
+      owner: "clip",
+      existing: [user],
+      ledger: [],
+      wanted: [wanted(100, "A"), wanted(200, "B")],
+    });
     expect(result.add).toEqual([wanted(100, "A"), wanted(200, "B")]);
     expect(result.remove).toEqual([]);
     expect(result.ledger).toEqual([
@@ -60,7 +65,12 @@ describe("planMarkerReapply", () => {
     expect(result.update).toEqual([{ marker: b, wanted: wanted(200, "B2") }]);
     expect(result.remove).toEqual([a, c]);
 
-    const more = planMarkerReapply({ owner: "clip", existing: [a], ledger: ledger.slice(0, 1), wanted: [wanted(10, "X"), wanted(20, "Y")] });
+    const more = planMarkerReapply({
+      owner: "clip",
+      existing: [a],
+      ledger: ledger.slice(0, 1),
+      wanted: [wanted(10, "X"), wanted(20, "Y")],
+    });
     expect(more.update).toEqual([{ marker: a, wanted: wanted(10, "X") }]);
     expect(more.add).toEqual([wanted(20, "Y")]);
   });
@@ -68,7 +78,12 @@ describe("planMarkerReapply", () => {
   it("reuses a marker whose colour is all that changed", () => {
     const a = existing(100, "A", "g-a");
     const recoloured = { ...wanted(100, "A"), colorIndex: 1 };
-    const result = planMarkerReapply({ owner: "clip", existing: [a], ledger: [{ owner: "clip", start: "100", name: "A" }], wanted: [recoloured] });
+    const result = planMarkerReapply({
+      owner: "clip",
+      existing: [a],
+      ledger: [{ owner: "clip", start: "100", name: "A" }],
+      wanted: [recoloured],
+    });
     expect(result.update).toEqual([{ marker: a, wanted: recoloured }]);
   });
 
@@ -102,7 +117,12 @@ describe("planMarkerReapply", () => {
   });
 
   it("does not add a marker the editor already has at the same start with the same name", () => {
-    const result = planMarkerReapply({ owner: "clip", existing: [existing(0, "Interview")], ledger: [], wanted: [wanted(0, "Interview")] });
+    const result = planMarkerReapply({
+      owner: "clip",
+      existing: [existing(0, "Interview")],
+      ledger: [],
+      wanted: [wanted(0, "Interview")],
+    });
     expect(result.add).toEqual([]);
     expect(result.skip).toEqual([wanted(0, "Interview")]);
     expect(result.remove).toEqual([]);
@@ -140,13 +160,15 @@ describe("planMarkerReapply", () => {
 describe("ledger entries", () => {
   it("survive the XMP round trip, any name included", () => {
     const entries = [
-      { owner: "C:\\media\\a.mov@0", start: "254016000000", name: "Köln; \"Dom\" <1>" },
+      { owner: "C:\\media\\a.mov@0", start: "254016000000", name: 'Köln; "Dom" <1>' },
       { owner: "clip", start: "0", name: "", guid: "5f1c" },
     ];
     expect(decodeLedgerEntries(entries.map(encodeLedgerEntry))).toEqual(entries);
   });
 
   it("ignore items that are not Sichter's", () => {
-    expect(decodeLedgerEntries(["hello", "{}", '{"o":"a","s":"1.5","n":"x"}', "null", '{"o":"a","s":"1","n":"x","g":3}'])).toEqual([]);
+    expect(
+      decodeLedgerEntries(["hello", "{}", '{"o":"a","s":"1.5","n":"x"}', "null", '{"o":"a","s":"1","n":"x","g":3}']),
+    ).toEqual([]);
   });
 });

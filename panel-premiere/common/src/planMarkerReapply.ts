@@ -119,7 +119,10 @@ function claimMarkers<M extends ExistingMarker>(existing: readonly M[], ledger: 
   const ordered = [...ledger.filter((e) => e.guid !== undefined), ...ledger.filter((e) => e.guid === undefined)];
   for (const entry of ordered) {
     const marker = existing.find(
-      (m) => !taken.has(m) && sameKey(m, entry) && (entry.guid === undefined || m.guid === undefined || m.guid === entry.guid),
+      (m) =>
+        !taken.has(m) &&
+        sameKey(m, entry) &&
+        (entry.guid === undefined || m.guid === undefined || m.guid === entry.guid),
     );
     if (marker) {
       taken.add(marker);

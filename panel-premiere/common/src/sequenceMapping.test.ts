@@ -4,7 +4,13 @@ import type { ClipInstance } from "./ClipInstance.ts";
 import { clipFrameToSequenceTicks, sequenceTicksToClipFrame, usedSourceRange } from "./sequenceMapping.ts";
 
 /** An instance showing media frames [inFrame, outFrame) from sequence frame `startFrame` on. */
-function instance(rate: FrameRate, inFrame: number, outFrame: number, startFrame: number, sequenceRate = rate): ClipInstance {
+function instance(
+  rate: FrameRate,
+  inFrame: number,
+  outFrame: number,
+  startFrame: number,
+  sequenceRate = rate,
+): ClipInstance {
   const start = framesToTicks(startFrame, sequenceRate);
   const inPoint = framesToTicks(inFrame, rate);
   const outPoint = framesToTicks(outFrame, rate);

@@ -1,5 +1,11 @@
 /** Test doubles for Premiere Pro: the UXP host module and the XMP toolkit UXP provides. */
-export { type ApiVersion, type ClipSpec, PremiereSimulator, type SequenceSpec, type TrackItemSpec } from "./premiere/PremiereSimulator.ts";
+export {
+  type ApiVersion,
+  type ClipSpec,
+  PremiereSimulator,
+  type SequenceSpec,
+  type TrackItemSpec,
+} from "./premiere/PremiereSimulator.ts";
 export type { MarkerState } from "./premiere/SimMarkers.ts";
 export { SimClipItem } from "./premiere/SimProjectItem.ts";
 export type { SimSequence } from "./premiere/SimSequence.ts";

@@ -1,5 +1,10 @@
 import type { Browser, Page } from "playwright-core";
-import type { SimulatedPremiere, SimulatedPremiereGlobals, SimulatedPremiereSetup, SimulatedSequenceSpec } from "./page/simulatedUxp.ts";
+import type {
+  SimulatedPremiere,
+  SimulatedPremiereGlobals,
+  SimulatedPremiereSetup,
+  SimulatedSequenceSpec,
+} from "./page/simulatedUxp.ts";
 
 /** The one engine address the UXP manifest allows and the panel always dials. */
 const PREMIERE_ENGINE = { ws: "ws://127.0.0.1:7431", http: "http://127.0.0.1:7431" };
@@ -19,11 +24,16 @@ export interface PremierePanelOptions {
 export function simulatedPremiere(page: Page) {
   type Scope = SimulatedPremiereGlobals & { __sichterPremiere: SimulatedPremiere };
   return {
-    select: (indices: readonly number[]) => page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.select(i), indices),
-    setTheme: (name: string) => page.evaluate((n) => (globalThis as unknown as Scope).__sichterPremiere.setTheme(n), name),
-    clipState: (index: number) => page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.clipState(i), index),
-    addSequence: (spec: SimulatedSequenceSpec) => page.evaluate((s) => (globalThis as unknown as Scope).__sichterPremiere.addSequence(s), spec),
-    setPlayhead: (frame: number) => page.evaluate((f) => (globalThis as unknown as Scope).__sichterPremiere.setPlayhead(f), frame),
+    select: (indices: readonly number[]) =>
+      page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.select(i), indices),
+    setTheme: (name: string) =>
+      page.evaluate((n) => (globalThis as unknown as Scope).__sichterPremiere.setTheme(n), name),
+    clipState: (index: number) =>
+      page.evaluate((i) => (globalThis as unknown as Scope).__sichterPremiere.clipState(i), index),
+    addSequence: (spec: SimulatedSequenceSpec) =>
+      page.evaluate((s) => (globalThis as unknown as Scope).__sichterPremiere.addSequence(s), spec),
+    setPlayhead: (frame: number) =>
+      page.evaluate((f) => (globalThis as unknown as Scope).__sichterPremiere.setPlayhead(f), frame),
     sequenceState: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.sequenceState()),
     projectMedia: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.projectMedia()),
     sourceMonitor: () => page.evaluate(() => (globalThis as unknown as Scope).__sichterPremiere.sourceMonitor()),
@@ -32,7 +42,9 @@ export function simulatedPremiere(page: Page) {
 
 /** Runs in the page before its script: the project for the simulator, and Premiere's engine address mapped to the test engine. */
 function prepare({ setup, from, to }: { setup: SimulatedPremiereSetup; from: string; to: string }): void {
-  const scope = globalThis as unknown as SimulatedPremiereGlobals & { WebSocket: new (url: string | URL, protocols?: string | string[]) => object };
+  const scope = globalThis as unknown as SimulatedPremiereGlobals & {
+    WebSocket: new (url: string | URL, protocols?: string | string[]) => object;
+  };
   scope.__sichterPremiereSetup = setup;
   const Native = scope.WebSocket;
   // The panel dials the fixed address; the test engine listens on a free port. Only the URL changes:
@@ -63,7 +75,11 @@ export async function openPremierePanel(browser: Browser, options: PremierePanel
     const response = await route.fetch({ url });
     await route.fulfill({ response, headers: { ...response.headers(), "access-control-allow-origin": "*" } });
   });
-  await context.addInitScript(prepare, { setup: options.setup, from: PREMIERE_ENGINE.ws, to: `ws://127.0.0.1:${options.enginePort}` });
+  await context.addInitScript(prepare, {
+    setup: options.setup,
+    from: PREMIERE_ENGINE.ws,
+    to: `ws://127.0.0.1:${options.enginePort}`,
+  });
   const page = await context.newPage();
   await page.goto(options.pageUrl);
   return page;

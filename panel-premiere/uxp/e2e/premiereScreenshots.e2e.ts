@@ -87,7 +87,9 @@ describe("the UXP panel docked in the simulated Premiere", () => {
       try {
         expect(await page.locator("html").getAttribute("data-theme")).toBe(palette);
         const overflow = await page.evaluate(() => {
-          const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+          const root = (
+            globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+          ).document.documentElement;
           return root.scrollWidth - root.clientWidth;
         });
         expect(overflow).toBe(0);

@@ -53,7 +53,9 @@ beforeAll(async () => {
     setup: {
       uiLocale: "en_US",
       theme: "dark",
-      clips: [{ name: "Landtag Brandenburg", mediaPath: clip, frameRate, durationFrames: probe.frameCount, xmp: FOREIGN_XMP }],
+      clips: [
+        { name: "Landtag Brandenburg", mediaPath: clip, frameRate, durationFrames: probe.frameCount, xmp: FOREIGN_XMP },
+      ],
     },
   });
 }, 180_000);
@@ -67,7 +69,8 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const row = (label: string) => page.locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) }).first();
+const row = (label: string) =>
+  page.locator("li.tag", { has: page.locator(".tag-label", { hasText: new RegExp(`^${label}$`) }) }).first();
 
 async function decide(label: string, key: "a" | "r", chip: string): Promise<void> {
   await row(label).locator(".tag-label").click();
@@ -103,8 +106,12 @@ describe("the UXP panel in chromium with the simulated Premiere", () => {
     const catalogued = await client.request("catalog.clip", { path: clip });
     const rate = parseFrameRate(frameRate);
     expect(catalogued.shots.length).toBeGreaterThan(1);
-    expect(state.markers.map((m) => BigInt(m.start))).toEqual(catalogued.shots.map((s) => framesToTicks(s.startFrame, rate)));
-    expect(state.markers.map((m) => BigInt(m.duration))).toEqual(catalogued.shots.map((s) => framesToTicks(s.endFrame - s.startFrame, rate)));
+    expect(state.markers.map((m) => BigInt(m.start))).toEqual(
+      catalogued.shots.map((s) => framesToTicks(s.startFrame, rate)),
+    );
+    expect(state.markers.map((m) => BigInt(m.duration))).toEqual(
+      catalogued.shots.map((s) => framesToTicks(s.endFrame - s.startFrame, rate)),
+    );
     // The XMP packet, read by exiftool: the accepted keywords beside the one that was there before.
     const accepted = catalogued.tags.filter((t) => t.status === "accepted" && t.kind === "keyword").map((t) => t.label);
     expect(accepted.sort()).toEqual(["Bürgermeisterin Anna Schäfer", "Rathaus Köln"]);

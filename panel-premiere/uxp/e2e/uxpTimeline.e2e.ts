@@ -99,20 +99,28 @@ describe("the UXP panel on Premiere's timeline", () => {
     expect(await premiere.projectMedia()).toEqual([cuts]);
     const frame = await bestHitFrame("schafer");
     await openFirstResult("schafer");
-    await expect.poll(() => premiere.sourceMonitor(), { timeout: 20_000 }).toEqual({
-      mediaPath: clip,
-      position: String(framesToTicks(frame, parseFrameRate(frameRate))),
-    });
+    await expect
+      .poll(() => premiere.sourceMonitor(), { timeout: 20_000 })
+      .toEqual({
+        mediaPath: clip,
+        position: String(framesToTicks(frame, parseFrameRate(frameRate))),
+      });
     expect(await premiere.projectMedia()).toEqual([cuts, clip]);
   });
 
   it("moves the playhead to the hit once the active sequence shows the clip", async () => {
     const premiere = simulatedPremiere(page);
-    await premiere.addSequence({ name: SEQUENCE, frameRate, tracks: [[{ mediaPath: clip, ...PLACED, outFrame: frameCount, startFrame: PLACED.startFrame }]] });
+    await premiere.addSequence({
+      name: SEQUENCE,
+      frameRate,
+      tracks: [[{ mediaPath: clip, ...PLACED, outFrame: frameCount, startFrame: PLACED.startFrame }]],
+    });
     const frame = await bestHitFrame("schafer");
     await openFirstResult("schafer");
     const perFrame = framesToTicks(1, parseFrameRate(frameRate));
-    await expect.poll(async () => (await premiere.sequenceState())?.playhead, { timeout: 20_000 }).toBe(String(BigInt(PLACED.startFrame + frame) * perFrame));
+    await expect
+      .poll(async () => (await premiere.sequenceState())?.playhead, { timeout: 20_000 })
+      .toBe(String(BigInt(PLACED.startFrame + frame) * perFrame));
     // Nothing imported twice.
     expect(await premiere.projectMedia()).toEqual([cuts, clip]);
   });
@@ -148,7 +156,11 @@ describe("the UXP panel on Premiere's timeline", () => {
   it("auto-marks the active sequence: progress, then a summary, and markers at the shots it shows in one undo step", async () => {
     const premiere = simulatedPremiere(page);
     // The short clip from sequence frame 10 on, its frames 5 to 59 shown.
-    await premiere.addSequence({ name: SHORT_SEQUENCE, frameRate: "25/1", tracks: [[{ mediaPath: cuts, inFrame: 5, outFrame: 60, startFrame: 10 }]] });
+    await premiere.addSequence({
+      name: SHORT_SEQUENCE,
+      frameRate: "25/1",
+      tracks: [[{ mediaPath: cuts, inFrame: 5, outFrame: 60, startFrame: 10 }]],
+    });
     await page.getByRole("button", { name: "Auto-mark the active sequence" }).click();
     await page.getByRole("progressbar").first().waitFor({ timeout: 20_000 });
     await page.getByRole("heading", { name: `Markers in ${SHORT_SEQUENCE}` }).waitFor({ timeout: 120_000 });
@@ -162,5 +174,4 @@ describe("the UXP panel on Premiere's timeline", () => {
     expect(state.violations).toBe(0);
     await page.getByText("2 markers written").waitFor();
   });
-
 });

@@ -71,11 +71,14 @@ export function markerSteps(
   for (const old of plan.remove) steps.push(actionStep(markers.createRemoveMarkerAction(old.marker)));
   for (const { marker: live, wanted } of plan.update) {
     const { marker } = live;
-    if (BigInt(live.start) !== BigInt(wanted.start)) steps.push(actionStep(markers.createMoveMarkerAction(marker, ppro.TickTime.createWithTicks(wanted.start))));
+    if (BigInt(live.start) !== BigInt(wanted.start))
+      steps.push(actionStep(markers.createMoveMarkerAction(marker, ppro.TickTime.createWithTicks(wanted.start))));
     if (live.name !== wanted.name) steps.push(actionStep(marker.createSetNameAction(wanted.name)));
     if (live.comments !== wanted.comments) steps.push(actionStep(marker.createSetCommentsAction(wanted.comments)));
-    if (BigInt(live.duration) !== BigInt(wanted.duration)) steps.push(actionStep(marker.createSetDurationAction(ppro.TickTime.createWithTicks(wanted.duration))));
-    if (wanted.colorIndex !== null && live.colorIndex !== wanted.colorIndex) steps.push(actionStep(marker.createSetColorByIndexAction(wanted.colorIndex)));
+    if (BigInt(live.duration) !== BigInt(wanted.duration))
+      steps.push(actionStep(marker.createSetDurationAction(ppro.TickTime.createWithTicks(wanted.duration))));
+    if (wanted.colorIndex !== null && live.colorIndex !== wanted.colorIndex)
+      steps.push(actionStep(marker.createSetColorByIndexAction(wanted.colorIndex)));
   }
   if (plan.add.length === 0) return steps;
   // Markers there before this transaction's adds: only a marker that was not can be one just added.
@@ -96,7 +99,9 @@ export function markerSteps(
         const guid = guidOf(m);
         return !before.has(m) && (guid === undefined || !beforeGuids.has(guid));
       };
-      const added = markers.getMarkers().find((m) => BigInt(m.getStart().ticks) === BigInt(wanted.start) && m.getName() === wanted.name && isNew(m));
+      const added = markers
+        .getMarkers()
+        .find((m) => BigInt(m.getStart().ticks) === BigInt(wanted.start) && m.getName() === wanted.name && isNew(m));
       if (!added) return;
       before.add(added);
       const guid = guidOf(added);
@@ -104,7 +109,8 @@ export function markerSteps(
         beforeGuids.add(guid);
         onAdded?.(wanted, guid);
       }
-      if (wanted.colorIndex !== null && added.getColorIndex() !== wanted.colorIndex) compound.addAction(added.createSetColorByIndexAction(wanted.colorIndex));
+      if (wanted.colorIndex !== null && added.getColorIndex() !== wanted.colorIndex)
+        compound.addAction(added.createSetColorByIndexAction(wanted.colorIndex));
     });
   }
   return steps;

@@ -16,7 +16,12 @@ import type {
 import { UNDO_LABEL, applyTagPlan } from "./applyTagPlan.ts";
 import { clipFromSelection, clipUnderPlayhead, type CurrentClipSource } from "./currentClip.ts";
 import { findProjectItem } from "./findProjectItem.ts";
-import { MARK_SEQUENCE_UNDO_LABEL, type MarkSequenceOptions, type MarkSequenceSummary, markSequence } from "./markSequence.ts";
+import {
+  MARK_SEQUENCE_UNDO_LABEL,
+  type MarkSequenceOptions,
+  type MarkSequenceSummary,
+  markSequence,
+} from "./markSequence.ts";
 import { readPlacedClips } from "./readPlacedClips.ts";
 import { revealClip } from "./revealClip.ts";
 import { sequenceMarkReport } from "./sequenceMarkReport.ts";
@@ -88,7 +93,11 @@ export class PremiereUxpAdapter implements HostAdapter {
     void ppro.Project.getActiveProject().then((active) => {
       if (disposed || !active) return;
       project = active;
-      ppro.EventManager.addEventListener(active, ppro.Constants.ProjectEvent.PROJECT_ITEM_SELECTION_CHANGED, onSelection);
+      ppro.EventManager.addEventListener(
+        active,
+        ppro.Constants.ProjectEvent.PROJECT_ITEM_SELECTION_CHANGED,
+        onSelection,
+      );
     });
     // No playhead event exists: poll gently, only while the clip follows the playhead.
     const timer = setInterval(() => {
@@ -98,7 +107,12 @@ export class PremiereUxpAdapter implements HostAdapter {
       dispose: () => {
         disposed = true;
         clearInterval(timer);
-        if (project) ppro.EventManager.removeEventListener(project, ppro.Constants.ProjectEvent.PROJECT_ITEM_SELECTION_CHANGED, onSelection);
+        if (project)
+          ppro.EventManager.removeEventListener(
+            project,
+            ppro.Constants.ProjectEvent.PROJECT_ITEM_SELECTION_CHANGED,
+            onSelection,
+          );
       },
     };
   }
@@ -111,11 +125,17 @@ export class PremiereUxpAdapter implements HostAdapter {
     const placed = await readPlacedClips(ppro, sequence);
     return placed
       .filter((p) => p.mediaPath !== "")
-      .sort((a, b) => (a.instance.start < b.instance.start ? -1 : a.instance.start > b.instance.start ? 1 : a.track - b.track))
+      .sort((a, b) =>
+        a.instance.start < b.instance.start ? -1 : a.instance.start > b.instance.start ? 1 : a.track - b.track,
+      )
       .map((p) => referenceOfPlaced(p, sequence.name));
   }
 
-  applyTagPlan(plan: TagPlan, clip: ClipReference, options?: { signal?: AbortSignal; language?: UiLocale }): Promise<ApplyReport> {
+  applyTagPlan(
+    plan: TagPlan,
+    clip: ClipReference,
+    options?: { signal?: AbortSignal; language?: UiLocale },
+  ): Promise<ApplyReport> {
     const locale = this.locale();
     return applyTagPlan(this.options.ppro, this.options.xmp, plan, clip, {
       language: options?.language ?? this.options.keywordLanguage ?? locale,
@@ -125,8 +145,15 @@ export class PremiereUxpAdapter implements HostAdapter {
   }
 
   /** The panel's auto-mark: every video track of the active sequence, one undo step, a report per instance. */
-  async markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
-    const summary = await this.markSequenceWith(plans, { ...(progress ? { onProgress: progress } : {}), ...(token ? { signal: token } : {}) });
+  async markSequence(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    token?: AbortSignal,
+  ): Promise<SequenceMarkReport> {
+    const summary = await this.markSequenceWith(plans, {
+      ...(progress ? { onProgress: progress } : {}),
+      ...(token ? { signal: token } : {}),
+    });
     return sequenceMarkReport(summary);
   }
 
@@ -134,8 +161,14 @@ export class PremiereUxpAdapter implements HostAdapter {
    * Auto-marks the active sequence from the plans of its media (by media path), as one undo step,
    * with Premiere's own choices (tracks, drop-frame) and summary.
    */
-  markSequenceWith(plans: ReadonlyMap<string, TagPlan>, options: Omit<MarkSequenceOptions, "undoLabel">): Promise<MarkSequenceSummary> {
-    return markSequence(this.options.ppro, this.options.xmp, plans, { ...options, undoLabel: MARK_SEQUENCE_UNDO_LABEL[this.locale()] });
+  markSequenceWith(
+    plans: ReadonlyMap<string, TagPlan>,
+    options: Omit<MarkSequenceOptions, "undoLabel">,
+  ): Promise<MarkSequenceSummary> {
+    return markSequence(this.options.ppro, this.options.xmp, plans, {
+      ...options,
+      undoLabel: MARK_SEQUENCE_UNDO_LABEL[this.locale()],
+    });
   }
 
   /** Moves the playhead to the frame when the active sequence shows it, else opens the Source Monitor there. */

@@ -18,10 +18,27 @@ export interface XmpMeta {
   deleteProperty(schemaNS: string, propName: string): void;
   countArrayItems(schemaNS: string, arrayName: string): number;
   getArrayItem(schemaNS: string, arrayName: string, itemIndex: number): XmpProperty | undefined;
-  appendArrayItem(schemaNS: string, arrayName: string, itemValue: string | null, itemOptions?: number, arrayOptions?: number): void;
+  appendArrayItem(
+    schemaNS: string,
+    arrayName: string,
+    itemValue: string | null,
+    itemOptions?: number,
+    arrayOptions?: number,
+  ): void;
   getQualifier(schemaNS: string, structName: string, qualNS: string, qualName: string): XmpProperty | undefined;
-  getLocalizedText(schemaNS: string, altTextName: string, genericLang: string | null, specificLang: string): string | undefined;
-  setLocalizedText(schemaNS: string, altTextName: string, genericLang: string | null, specificLang: string, itemValue: string): void;
+  getLocalizedText(
+    schemaNS: string,
+    altTextName: string,
+    genericLang: string | null,
+    specificLang: string,
+  ): string | undefined;
+  setLocalizedText(
+    schemaNS: string,
+    altTextName: string,
+    genericLang: string | null,
+    specificLang: string,
+    itemValue: string,
+  ): void;
   serialize(options?: number): string;
 }
 

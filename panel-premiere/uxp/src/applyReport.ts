@@ -15,7 +15,12 @@ export function markerItems(target: Target): ApplyItemReport[] {
   }));
 }
 
-export function failure(kind: ApplyItemReport["kind"], target: string, code: string, params: Record<string, string>): ApplyItemReport {
+export function failure(
+  kind: ApplyItemReport["kind"],
+  target: string,
+  code: string,
+  params: Record<string, string>,
+): ApplyItemReport {
   return { kind, status: "failed", target, error: { code, params } };
 }
 

@@ -16,7 +16,15 @@ import { cancelled, failure, markerItems } from "./applyReport.ts";
 import { layoutForClip } from "./clipLayout.ts";
 import { findProjectItem } from "./findProjectItem.ts";
 import { ItemXmp } from "./itemXmp.ts";
-import { AddedGuids, type Target, type TransactionStep, actionStep, markerSteps, planTarget, wantedAt } from "./MarkerTarget.ts";
+import {
+  AddedGuids,
+  type Target,
+  type TransactionStep,
+  actionStep,
+  markerSteps,
+  planTarget,
+  wantedAt,
+} from "./MarkerTarget.ts";
 import { readSequenceTarget } from "./sequenceTarget.ts";
 import type { UxpXmpModule } from "./UxpXmp.ts";
 
@@ -53,7 +61,10 @@ export async function applyTagPlan(
   const project = await ppro.Project.getActiveProject();
   const projectItem = await findProjectItem(ppro, project, clip);
   if (!projectItem) {
-    return { clipPath: plan.clipPath, items: [failure("marker", clip.mediaPath, ErrorCode.FILE_NOT_FOUND, { path: clip.mediaPath })] };
+    return {
+      clipPath: plan.clipPath,
+      items: [failure("marker", clip.mediaPath, ErrorCode.FILE_NOT_FOUND, { path: clip.mediaPath })],
+    };
   }
   const clipItem = ppro.ClipProjectItem.cast(projectItem);
   const rate = parseFrameRate(plan.frameRate);
@@ -63,10 +74,19 @@ export async function applyTagPlan(
     ppro.Markers.getMarkers(clipItem),
     ppro.Metadata.getXMPMetadata(projectItem),
     ppro.Metadata.getProjectMetadata(projectItem),
-    ppro.Metadata.addPropertyToProjectMetadataSchema(KEYWORDS_COLUMN_PROPERTY, KEYWORDS_COLUMN_LABEL, ppro.Metadata.METADATA_TYPE_TEXT),
+    ppro.Metadata.addPropertyToProjectMetadataSchema(
+      KEYWORDS_COLUMN_PROPERTY,
+      KEYWORDS_COLUMN_LABEL,
+      ppro.Metadata.METADATA_TYPE_TEXT,
+    ),
   ]);
   const clipXmp = new ItemXmp(xmp, clipPacket);
-  const clipWanted = new Map(laid.map((m) => [wantedAt(ppro, m, framesToTicks(m.startFrame, rate), framesToTicks(m.durationFrames, rate)), m.startFrame]));
+  const clipWanted = new Map(
+    laid.map((m) => [
+      wantedAt(ppro, m, framesToTicks(m.startFrame, rate), framesToTicks(m.durationFrames, rate)),
+      m.startFrame,
+    ]),
+  );
   const clipTarget: Target = {
     label: clip.name,
     markers: clipMarkers,
@@ -89,7 +109,8 @@ export async function applyTagPlan(
 
   const column = new xmp.XMPMeta(columnPacket);
   const columnValue = keywords.subject.join(", ");
-  const columnChanged = column.getProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY)?.toString() !== columnValue;
+  const columnChanged =
+    column.getProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY)?.toString() !== columnValue;
   column.setProperty(PREMIERE_PROJECT_METADATA_NAMESPACE, KEYWORDS_COLUMN_PROPERTY, columnValue);
 
   const sequence = clip.sequence ? await readSequenceTarget(ppro, xmp, project, clip, laid) : null;
@@ -105,15 +126,22 @@ export async function applyTagPlan(
   try {
     project.lockedAccess(() => {
       const added = new AddedGuids();
-      const steps: TransactionStep[] = [...markerSteps(ppro, clipTarget.markers, clipTarget.plan, added.recorder(CLIP_OWNER))];
+      const steps: TransactionStep[] = [
+        ...markerSteps(ppro, clipTarget.markers, clipTarget.plan, added.recorder(CLIP_OWNER)),
+      ];
       // The XMP goes last among each owner's steps: its ledger names the markers just added by guid.
       if (clipXmp.changed) steps.push(ledgerStep(ppro, added, projectItem, clipXmp, clipTarget.plan.ledger));
       if (columnReady && columnChanged) {
-        steps.push(actionStep(ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY])));
+        steps.push(
+          actionStep(
+            ppro.Metadata.createSetProjectMetadataAction(projectItem, column.serialize(), [KEYWORDS_COLUMN_PROPERTY]),
+          ),
+        );
       }
       if (sequence) {
         steps.push(...markerSteps(ppro, sequence.target.markers, sequence.target.plan, added.recorder(sequence.owner)));
-        if (sequence.xmp.changed) steps.push(ledgerStep(ppro, added, sequence.item, sequence.xmp, sequence.target.plan.ledger));
+        if (sequence.xmp.changed)
+          steps.push(ledgerStep(ppro, added, sequence.item, sequence.xmp, sequence.target.plan.ledger));
       }
       // Nothing to change: no transaction, so no empty step in the editor's undo history.
       committed =
@@ -143,20 +171,35 @@ export async function applyTagPlan(
   items.push(
     columnReady
       ? { kind: "project-column", status: columnChanged ? "written" : "unchanged", target: KEYWORDS_COLUMN_LABEL }
-      : failure("project-column", KEYWORDS_COLUMN_LABEL, ErrorCode.XMP_WRITE_FAILED, { path: clip.mediaPath, detail: "the project column could not be added" }),
+      : failure("project-column", KEYWORDS_COLUMN_LABEL, ErrorCode.XMP_WRITE_FAILED, {
+          path: clip.mediaPath,
+          detail: "the project column could not be added",
+        }),
   );
   if (committed) return { clipPath: plan.clipPath, items };
   const why = detail || "Premiere did not commit the transaction";
   return {
     clipPath: plan.clipPath,
     items: items.map((item) =>
-      item.status === "written" ? { ...item, status: "failed", error: { code: ErrorCode.XMP_WRITE_FAILED, params: { path: clip.mediaPath, detail: why } } } : item,
+      item.status === "written"
+        ? {
+            ...item,
+            status: "failed",
+            error: { code: ErrorCode.XMP_WRITE_FAILED, params: { path: clip.mediaPath, detail: why } },
+          }
+        : item,
     ),
   };
 }
 
 /** The XMP write of one item, made inside the transaction once its markers were added: the ledger then holds their guids. */
-function ledgerStep(ppro: premierepro, added: AddedGuids, item: ProjectItem, itemXmp: ItemXmp, ledger: readonly LedgerEntry[]): TransactionStep {
+function ledgerStep(
+  ppro: premierepro,
+  added: AddedGuids,
+  item: ProjectItem,
+  itemXmp: ItemXmp,
+  ledger: readonly LedgerEntry[],
+): TransactionStep {
   return (compound) => {
     itemXmp.markerLedger = added.fill(ledger);
     compound.addAction(ppro.Metadata.createSetXMPMetadataAction(item, itemXmp.serialize()));

@@ -21,7 +21,8 @@ export async function findProjectItem(
       }
       if (item.type !== ppro.ProjectItem.TYPE_CLIP) continue;
       if (wanted.hostItemId !== undefined && item.getId() === wanted.hostItemId) return item;
-      if (byPath === null && (await ppro.ClipProjectItem.cast(item).getMediaFilePath()) === wanted.mediaPath) byPath = item;
+      if (byPath === null && (await ppro.ClipProjectItem.cast(item).getMediaFilePath()) === wanted.mediaPath)
+        byPath = item;
     }
     return null;
   };

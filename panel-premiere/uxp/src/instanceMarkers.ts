@@ -8,13 +8,18 @@ import type { PlacedClip } from "./readPlacedClips.ts";
  * through its in point and position, with the clip frame it came from. None for an instance with a
  * speed change: source time is stretched there, and 1:1 markers would sit on wrong frames.
  */
-export function instanceMarkers(ppro: premierepro, placed: PlacedClip, laid: readonly ClipMarker[]): Map<WantedMarker, number> {
+export function instanceMarkers(
+  ppro: premierepro,
+  placed: PlacedClip,
+  laid: readonly ClipMarker[],
+): Map<WantedMarker, number> {
   const frames = new Map<WantedMarker, number>();
   if (placed.speed !== 1) return frames;
   for (const marker of laid) {
     const at = clipFrameToSequenceTicks(marker.startFrame, placed.instance);
     if (at === null) continue;
-    const end = clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
+    const end =
+      clipFrameToSequenceTicks(marker.startFrame + marker.durationFrames, placed.instance) ?? placed.instance.end;
     frames.set(wantedAt(ppro, marker, at, end - at), marker.startFrame);
   }
   return frames;

@@ -60,7 +60,14 @@ export async function markSequence(
 ): Promise<MarkSequenceSummary> {
   const project = await ppro.Project.getActiveProject();
   const sequence = await project.getActiveSequence();
-  const empty = { sequenceName: "", items: [], instances: 0, marked: 0, skipped: [], markers: { written: 0, unchanged: 0, removed: 0 } };
+  const empty = {
+    sequenceName: "",
+    items: [],
+    instances: 0,
+    marked: 0,
+    skipped: [],
+    markers: { written: 0, unchanged: 0, removed: 0 },
+  };
   if (!sequence) return { ...empty, committed: false, error: "no active sequence" };
   const sequenceName = sequence.name;
 
@@ -77,11 +84,17 @@ export async function markSequence(
   const resultOwners: string[] = [];
   const owners = new Set<string>();
   for (const [index, instance] of placed.entries()) {
-    if (options.signal?.aborted) return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
+    if (options.signal?.aborted)
+      return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
     const reason = skipReason(instance, plans);
     if (reason) {
       skipped.push({ name: instance.name, reason });
-      items.push({ name: instance.name, mediaPath: instance.mediaPath, reason, markers: { written: 0, unchanged: 0, removed: 0 } });
+      items.push({
+        name: instance.name,
+        mediaPath: instance.mediaPath,
+        reason,
+        markers: { written: 0, unchanged: 0, removed: 0 },
+      });
     } else {
       const laid = await layoutOnce(layouts, instance, plans.get(instance.mediaPath)!, options.dropFrame);
       const owner = instanceOwner(instance);
@@ -98,10 +111,14 @@ export async function markSequence(
     }
     options.onProgress?.(index + 1, placed.length);
   }
-  if (options.signal?.aborted) return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
+  if (options.signal?.aborted)
+    return { ...empty, sequenceName, instances: placed.length, committed: false, error: "cancelled" };
 
   // Owners not marked this time (other tracks, clips without a plan) keep their entries as they are.
-  const nextLedger: LedgerEntry[] = [...ledger.filter((entry) => !owners.has(entry.owner)), ...results.flatMap((r) => r.ledger)];
+  const nextLedger: LedgerEntry[] = [
+    ...ledger.filter((entry) => !owners.has(entry.owner)),
+    ...results.flatMap((r) => r.ledger),
+  ];
   itemXmp.markerLedger = nextLedger;
 
   let committed = false;
@@ -109,7 +126,9 @@ export async function markSequence(
   try {
     project.lockedAccess(() => {
       const added = new AddedGuids();
-      const steps: TransactionStep[] = results.flatMap((result, index) => markerSteps(ppro, markers, result, added.recorder(resultOwners[index]!)));
+      const steps: TransactionStep[] = results.flatMap((result, index) =>
+        markerSteps(ppro, markers, result, added.recorder(resultOwners[index]!)),
+      );
       // Last: the ledger names the markers just added by guid, in the same undo step.
       if (itemXmp.changed) {
         steps.push((compound) => {
@@ -147,7 +166,12 @@ function skipReason(instance: PlacedClip, plans: ReadonlyMap<string, TagPlan>): 
 }
 
 /** A media used many times is laid out once. */
-function layoutOnce(cache: Map<string, Promise<ClipMarker[]>>, instance: PlacedClip, plan: TagPlan, dropFrame?: boolean): Promise<ClipMarker[]> {
+function layoutOnce(
+  cache: Map<string, Promise<ClipMarker[]>>,
+  instance: PlacedClip,
+  plan: TagPlan,
+  dropFrame?: boolean,
+): Promise<ClipMarker[]> {
   let layout = cache.get(instance.mediaPath);
   if (!layout) {
     layout = layoutForClip(instance.item, plan, dropFrame);

@@ -30,7 +30,11 @@ export async function mediaRate(item: ClipProjectItem): Promise<FrameRate> {
  * Every clip on the given video tracks (all when none are named), in track then time order. Track
  * items come as an array; each of their getters is a promise, read side by side per item.
  */
-export async function readPlacedClips(ppro: premierepro, sequence: Sequence, tracks?: readonly number[]): Promise<PlacedClip[]> {
+export async function readPlacedClips(
+  ppro: premierepro,
+  sequence: Sequence,
+  tracks?: readonly number[],
+): Promise<PlacedClip[]> {
   const rate = await sequenceRate(sequence);
   const count = await sequence.getVideoTrackCount();
   const indices = tracks ?? Array.from({ length: count }, (_, index) => index);
@@ -44,7 +48,12 @@ export async function readPlacedClips(ppro: premierepro, sequence: Sequence, tra
   return placed;
 }
 
-async function readPlacedClip(ppro: premierepro, trackItem: VideoClipTrackItem, track: number, sequenceRate: FrameRate): Promise<PlacedClip> {
+async function readPlacedClip(
+  ppro: premierepro,
+  trackItem: VideoClipTrackItem,
+  track: number,
+  sequenceRate: FrameRate,
+): Promise<PlacedClip> {
   const [start, end, inPoint, outPoint, projectItem, speed, disabled, name] = await Promise.all([
     trackItem.getStartTime(),
     trackItem.getEndTime(),

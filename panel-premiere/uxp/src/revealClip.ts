@@ -40,5 +40,6 @@ export async function revealClip(
   const rate = await mediaRate(ppro.ClipProjectItem.cast(item));
   // `SourceMonitor.setPosition` exists from Premiere 26.3 on; before, the clip opens at its start.
   const monitor = ppro.SourceMonitor as Partial<Pick<typeof ppro.SourceMonitor, "setPosition">>;
-  if (monitor.setPosition) await monitor.setPosition(ppro.TickTime.createWithTicks(framesToTicks(frame, rate).toString()));
+  if (monitor.setPosition)
+    await monitor.setPosition(ppro.TickTime.createWithTicks(framesToTicks(frame, rate).toString()));
 }

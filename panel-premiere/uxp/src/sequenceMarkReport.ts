@@ -8,14 +8,15 @@ import type { MarkSequenceSummary } from "./markSequence.ts";
  * to write failed with the host's refusal (or was cancelled).
  */
 export function sequenceMarkReport(summary: MarkSequenceSummary): SequenceMarkReport {
-  const failure =
-    summary.committed ? null
-    : summary.error === "cancelled" ? { code: ErrorCode.CANCELLED }
-    : {
-        code: ErrorCode.HOST_WRITE_REFUSED,
-        params: { host: "Premiere Pro", what: "markers", target: summary.sequenceName || "sequence" },
-        ...(summary.error === undefined ? {} : { message: summary.error }),
-      };
+  const failure = summary.committed
+    ? null
+    : summary.error === "cancelled"
+      ? { code: ErrorCode.CANCELLED }
+      : {
+          code: ErrorCode.HOST_WRITE_REFUSED,
+          params: { host: "Premiere Pro", what: "markers", target: summary.sequenceName || "sequence" },
+          ...(summary.error === undefined ? {} : { message: summary.error }),
+        };
   const items = summary.items.map((instance): SequenceMarkItem => {
     const base = { name: instance.name, mediaPath: instance.mediaPath };
     if (instance.reason) return { ...base, status: "skipped", markers: 0, reason: instance.reason };
@@ -24,7 +25,8 @@ export function sequenceMarkReport(summary: MarkSequenceSummary): SequenceMarkRe
     return { ...base, status: written + removed > 0 ? "written" : "unchanged", markers: written + unchanged };
   });
   // A cancel before anything was read, or no sequence: one line says so instead of an empty list.
-  if (items.length === 0 && failure) items.push({ name: summary.sequenceName, mediaPath: "", status: "failed", markers: 0, error: failure });
+  if (items.length === 0 && failure)
+    items.push({ name: summary.sequenceName, mediaPath: "", status: "failed", markers: 0, error: failure });
   return {
     sequenceName: summary.sequenceName,
     items,

@@ -37,7 +37,11 @@ export async function readSequenceTarget(
   const notes: ApplyItemReport[] = [];
   const frames = instanceMarkers(ppro, placed, laid);
   if (placed.speed !== 1) {
-    notes.push({ kind: "marker", status: "skipped", target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)` });
+    notes.push({
+      kind: "marker",
+      status: "skipped",
+      target: `${placement.sequenceName} (${Math.round(placed.speed * 100)} %)`,
+    });
   }
   const owner = instanceOwner(placed);
   const plan = planTarget(owner, markers, itemXmp.markerLedger, [...frames.keys()]);

@@ -34,7 +34,10 @@ describe("the packaged UXP plugin (.ccx)", () => {
   });
 
   it("holds every icon the manifest names, at each declared scale and size", () => {
-    const icons: Icon[] = [...manifest.icons, ...manifest.entrypoints.flatMap((entry: { icons: Icon[] }) => entry.icons)];
+    const icons: Icon[] = [
+      ...manifest.icons,
+      ...manifest.entrypoints.flatMap((entry: { icons: Icon[] }) => entry.icons),
+    ];
     expect(icons.length).toBeGreaterThan(0);
     for (const icon of icons) {
       for (const scale of icon.scale) {

@@ -14,9 +14,17 @@ function twoHundredClips() {
     clips.push(sim.addClip({ name: `C${i}`, mediaPath: `/media/C${i}.mov`, frameRate: "25/1", durationFrames: 1000 }));
   }
   const tracks: TrackItemSpec[][] = [[], []];
-  for (let i = 0; i < 200; i++) tracks[i % 2]!.push({ clip: clips[i % 100]!, inFrame: 100, outFrame: 300, startFrame: i * 200 });
+  for (let i = 0; i < 200; i++)
+    tracks[i % 2]!.push({ clip: clips[i % 100]!, inFrame: 100, outFrame: 300, startFrame: i * 200 });
   const sequence = sim.addSequence({ name: "Sendung", frameRate: "25/1", tracks });
-  sim.addUserMarker(sequence, { name: "Musik ab hier", comments: "", type: "Comment", start: 150n * TICKS_25, duration: 0n, colorIndex: 4 });
+  sim.addUserMarker(sequence, {
+    name: "Musik ab hier",
+    comments: "",
+    type: "Comment",
+    start: 150n * TICKS_25,
+    duration: 0n,
+    colorIndex: 4,
+  });
   return { sim, adapter, clips, sequence };
 }
 
@@ -45,7 +53,9 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     const markers = sim.markersOf(sequence);
     expect(markers).toHaveLength(801);
     // Instance 7 starts at sequence frame 1400 and shows media frames 100..299: shots at 100, 150, 200, 250.
-    const seventh = markers.filter((m) => m.start >= 1400n * TICKS_25 && m.start < 1600n * TICKS_25).map((m) => m.start / TICKS_25);
+    const seventh = markers
+      .filter((m) => m.start >= 1400n * TICKS_25 && m.start < 1600n * TICKS_25)
+      .map((m) => m.start / TICKS_25);
     expect(seventh).toEqual([1400n, 1450n, 1500n, 1550n]);
     expect(sim.gate.violations).toEqual([]);
   });
@@ -68,7 +78,12 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     const sequence = sim.addSequence({
       name: "S",
       frameRate: "25/1",
-      tracks: [[{ clip: a, inFrame: 0, outFrame: 100, startFrame: 0, speed: 2 }, { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 }]],
+      tracks: [
+        [
+          { clip: a, inFrame: 0, outFrame: 100, startFrame: 0, speed: 2 },
+          { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 },
+        ],
+      ],
     });
     const plans = new Map([["/media/A.mov", tagPlan("/media/A.mov", "25/1", [shot(1, 0, 100)])]]);
     const summary = await adapter.markSequenceWith(plans, {});
@@ -92,12 +107,22 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     const sequence = sim.addSequence({
       name: "Landtag",
       frameRate: "25/1",
-      tracks: [[{ clip: a, inFrame: 0, outFrame: 100, startFrame: 0 }, { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 }, { clip: a, inFrame: 0, outFrame: 100, startFrame: 200, speed: 2 }]],
+      tracks: [
+        [
+          { clip: a, inFrame: 0, outFrame: 100, startFrame: 0 },
+          { clip: b, inFrame: 0, outFrame: 100, startFrame: 100 },
+          { clip: a, inFrame: 0, outFrame: 100, startFrame: 200, speed: 2 },
+        ],
+      ],
     });
     const plans = new Map([["/media/A.mov", tagPlan("/media/A.mov", "25/1", [shot(1, 0, 50), shot(2, 50, 50)])]]);
     const seen: [number, number][] = [];
     const report = await adapter.markSequence(plans, (done, total) => seen.push([done, total]));
-    expect(report).toMatchObject({ sequenceName: "Landtag", oneUndoStep: true, markers: { written: 2, unchanged: 0, removed: 0 } });
+    expect(report).toMatchObject({
+      sequenceName: "Landtag",
+      oneUndoStep: true,
+      markers: { written: 2, unchanged: 0, removed: 0 },
+    });
     expect(report.items.map((item) => [item.name, item.status, item.markers, item.reason ?? null])).toEqual([
       ["A", "written", 2, null],
       ["B", "skipped", 0, "no-plan"],
@@ -107,10 +132,12 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     expect(sim.undo.labels).toEqual(["Sichter: Sequenz markieren"]);
 
     // Each new marker is coloured by its own action in the same transaction, on the first run.
-    expect(sim.markersOf(sequence).filter((m) => m.name.startsWith("Einstellung")).map((m) => m.colorIndex)).toEqual([
-      sim.module.Constants.MarkerColor.BLUE,
-      sim.module.Constants.MarkerColor.BLUE,
-    ]);
+    expect(
+      sim
+        .markersOf(sequence)
+        .filter((m) => m.name.startsWith("Einstellung"))
+        .map((m) => m.colorIndex),
+    ).toEqual([sim.module.Constants.MarkerColor.BLUE, sim.module.Constants.MarkerColor.BLUE]);
     // The ledger got the new markers' guids in that same step: marking again changes nothing.
     const again = await adapter.markSequence(plans);
     expect(again.items[0]).toMatchObject({ status: "unchanged", markers: 2 });
@@ -120,7 +147,9 @@ describe("PremiereUxpAdapter.markSequenceWith", () => {
     token.abort();
     const cancelled = await adapter.markSequence(plans, undefined, token.signal);
     expect(cancelled.oneUndoStep).toBe(false);
-    expect(cancelled.items.every((item) => item.status === "failed" && item.error?.code === "SICHTER_E_CANCELLED")).toBe(true);
+    expect(
+      cancelled.items.every((item) => item.status === "failed" && item.error?.code === "SICHTER_E_CANCELLED"),
+    ).toBe(true);
     expect(sim.undo.size).toBe(1);
   });
 });

@@ -23,7 +23,13 @@ function documentTheme(initial: string) {
 describe("uxpSurroundings", () => {
   it("reduces Premiere's five themes to Sichter's two palettes", () => {
     const names = ["darkest", "dark", "medium", "light", "lightest"];
-    expect(names.map((name) => uxpSurroundings(documentTheme(name).theme, undefined).theme())).toEqual(["dark", "dark", "dark", "light", "light"]);
+    expect(names.map((name) => uxpSurroundings(documentTheme(name).theme, undefined).theme())).toEqual([
+      "dark",
+      "dark",
+      "dark",
+      "light",
+      "light",
+    ]);
   });
 
   it("follows a theme change until disposed", () => {

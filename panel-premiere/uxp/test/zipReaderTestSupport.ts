@@ -39,6 +39,7 @@ export function readZip(archive: Buffer): Map<string, Buffer> {
 
 /** Width and height from a PNG's header (after checking the signature). */
 export function pngSize(png: Buffer): { width: number; height: number } {
-  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error("not a PNG");
+  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    throw new Error("not a PNG");
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }

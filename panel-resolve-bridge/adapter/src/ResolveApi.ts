@@ -40,7 +40,14 @@ export interface Folder {
 
 /** Timelines and media pool items hold markers alike; only the frame they count from differs. */
 export interface MarkerOwner {
-  AddMarker(frameId: number, color: string, name: string, note: string, duration: number, customData: string): Answer<unknown>;
+  AddMarker(
+    frameId: number,
+    color: string,
+    name: string,
+    note: string,
+    duration: number,
+    customData: string,
+  ): Answer<unknown>;
   /** A dict keyed by frame (float keys: "120.0" as much as "120"). */
   GetMarkers(): Answer<unknown>;
   /** Deletes only the FIRST marker with this custom data. */

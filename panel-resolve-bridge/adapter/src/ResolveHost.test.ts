@@ -27,7 +27,10 @@ describe("ResolveHost: one call at a time", () => {
     const { sim } = resolveFixture();
     const { resolve, monitor } = sim.promiseApi();
     const clip = { mediaPath: MEDIA_PATH, name: "Rathaus Köln" };
-    await Promise.allSettled([applyTagPlan(resolve as unknown as ResolveApp, tagPlan(), clip), applyTagPlan(resolve as unknown as ResolveApp, tagPlan(), clip)]);
+    await Promise.allSettled([
+      applyTagPlan(resolve as unknown as ResolveApp, tagPlan(), clip),
+      applyTagPlan(resolve as unknown as ResolveApp, tagPlan(), clip),
+    ]);
     expect(monitor.overlaps).toBeGreaterThan(0);
   });
 });

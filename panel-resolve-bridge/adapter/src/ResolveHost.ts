@@ -36,7 +36,11 @@ export class ResolveHost {
   }
 
   /** Auto-mark: timeline markers for every instance of the current timeline whose media has a plan. */
-  markTimeline(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport> {
+  markTimeline(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    signal?: AbortSignal,
+  ): Promise<SequenceMarkReport> {
     return this.queue.run(() => markTimeline(this.resolve, plans, progress, signal));
   }
 

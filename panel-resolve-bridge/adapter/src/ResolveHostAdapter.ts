@@ -29,7 +29,11 @@ export interface ResolveHostCalls {
    * [media path, plan] pairs: they cross IPC, where a Map does not). `progress` hears each instance
    * as it is done; an aborted `signal` leaves the instances not yet marked alone.
    */
-  markSequence(plans: readonly (readonly [string, TagPlan])[], progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport>;
+  markSequence(
+    plans: readonly (readonly [string, TagPlan])[],
+    progress?: SequenceMarkProgress,
+    signal?: AbortSignal,
+  ): Promise<SequenceMarkReport>;
 }
 
 export const RESOLVE_CAPABILITIES: HostCapabilities = {
@@ -77,16 +81,28 @@ export class ResolveHostAdapter implements HostAdapter {
    * The plans go to Resolve in one call; the instances' progress comes back as they are marked, and
    * the token stops the run between two instances.
    */
-  async markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
+  async markSequence(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    token?: AbortSignal,
+  ): Promise<SequenceMarkReport> {
     if (token?.aborted) {
-      return { sequenceName: "", items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } }], markers: { written: 0, unchanged: 0, removed: 0 }, oneUndoStep: false };
+      return {
+        sequenceName: "",
+        items: [{ name: "", mediaPath: "", status: "failed", markers: 0, error: { code: ErrorCode.CANCELLED } }],
+        markers: { written: 0, unchanged: 0, removed: 0 },
+        oneUndoStep: false,
+      };
     }
     return this.calls.markSequence([...plans], progress, token);
   }
 
   async applyTagPlan(plan: TagPlan, clip: ClipReference, options: { signal?: AbortSignal } = {}): Promise<ApplyReport> {
     if (options.signal?.aborted) {
-      return { clipPath: plan.clipPath, items: [{ kind: "marker", status: "failed", target: clip.mediaPath, error: { code: ErrorCode.CANCELLED } }] };
+      return {
+        clipPath: plan.clipPath,
+        items: [{ kind: "marker", status: "failed", target: clip.mediaPath, error: { code: ErrorCode.CANCELLED } }],
+      };
     }
     return this.calls.applyTagPlan(plan, clip);
   }
@@ -96,7 +112,9 @@ export class ResolveHostAdapter implements HostAdapter {
   }
 
   importMedia(): Promise<ClipReference> {
-    return Promise.reject(new Error("importMedia is not offered in DaVinci Resolve (capabilities.importMedia is false)"));
+    return Promise.reject(
+      new Error("importMedia is not offered in DaVinci Resolve (capabilities.importMedia is false)"),
+    );
   }
 
   /** Resolve's interface is dark and has no light theme. */

@@ -57,7 +57,8 @@ export async function applyMarkerSet(
   const removal = await removeSichterMarkers(owner, (data) => doomed.has(data));
   // Taken away for good: Sichter's markers whose custom data no wanted marker carries, and that are gone.
   const wantedData = new Set(wanted.map((w) => w.customData));
-  const stale = (markers: readonly ResolveMarker[]): number => markers.filter((m) => !wantedData.has(m.customData)).length;
+  const stale = (markers: readonly ResolveMarker[]): number =>
+    markers.filter((m) => !wantedData.has(m.customData)).length;
   const removed = stale(ours) - stale(removal.left);
   if (removal.left.length > 0) {
     items.push({
@@ -66,7 +67,12 @@ export async function applyMarkerSet(
       target: `${label}: ${removal.left.map((m) => m.name).join(", ")}`,
       error: {
         code: ErrorCode.HOST_WRITE_NOT_KEPT,
-        params: { host: HOST, what: "the deletion of Sichter's earlier markers", target: label, found: `${removal.left.length} still there` },
+        params: {
+          host: HOST,
+          what: "the deletion of Sichter's earlier markers",
+          target: label,
+          found: `${removal.left.length} still there`,
+        },
       },
     });
   }
@@ -75,7 +81,12 @@ export async function applyMarkerSet(
     const target = `${label}: ${marker.name}`;
     const there = kept.get(marker);
     if (there) {
-      items.push({ kind: "marker", status: "unchanged", target, frame: marker.clipFrame + (there.frame - marker.frame) });
+      items.push({
+        kind: "marker",
+        status: "unchanged",
+        target,
+        frame: marker.clipFrame + (there.frame - marker.frame),
+      });
       continue;
     }
     const placed = await placeMarker(owner, marker, taken);
@@ -84,7 +95,12 @@ export async function applyMarkerSet(
   return { items, removed };
 }
 
-function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: WantedMarker, label: string, target: string): ApplyItemReport {
+function reportOf(
+  placed: Awaited<ReturnType<typeof placeMarker>>,
+  marker: WantedMarker,
+  label: string,
+  target: string,
+): ApplyItemReport {
   switch (placed.status) {
     case "written":
       return { kind: "marker", status: "written", target, frame: marker.clipFrame + (placed.frame - marker.frame) };
@@ -96,7 +112,13 @@ function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: Wante
         frame: marker.clipFrame,
         error: {
           code: ErrorCode.MARKER_FRAME_OCCUPIED,
-          params: { target: label, name: marker.name, from: marker.frame, to: marker.lastFrame, occupant: placed.occupant.name },
+          params: {
+            target: label,
+            name: marker.name,
+            from: marker.frame,
+            to: marker.lastFrame,
+            occupant: placed.occupant.name,
+          },
         },
       };
     case "refused":
@@ -105,7 +127,10 @@ function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: Wante
         status: "failed",
         target,
         frame: marker.clipFrame,
-        error: { code: ErrorCode.HOST_WRITE_REFUSED, params: { host: HOST, what: `the marker "${marker.name}"`, target: `${label}, frame ${marker.frame}` } },
+        error: {
+          code: ErrorCode.HOST_WRITE_REFUSED,
+          params: { host: HOST, what: `the marker "${marker.name}"`, target: `${label}, frame ${marker.frame}` },
+        },
       };
     case "not-kept":
       return {
@@ -115,7 +140,12 @@ function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: Wante
         frame: marker.clipFrame,
         error: {
           code: ErrorCode.HOST_WRITE_NOT_KEPT,
-          params: { host: HOST, what: `the marker "${marker.name}"`, target: `${label}, frame ${marker.frame}`, found: placed.found?.name ?? "no marker" },
+          params: {
+            host: HOST,
+            what: `the marker "${marker.name}"`,
+            target: `${label}, frame ${marker.frame}`,
+            found: placed.found?.name ?? "no marker",
+          },
         },
       };
   }
@@ -126,7 +156,12 @@ function reportOf(placed: Awaited<ReturnType<typeof placeMarker>>, marker: Wante
  * markers that are not Sichter's hold the frames before it (the placement rule), moved on past them with its
  * duration shortened by as much.
  */
-function placedAsWanted(marker: ResolveMarker, wanted: WantedMarker, all: readonly ResolveMarker[], isOurs: (m: ResolveMarker) => boolean): boolean {
+function placedAsWanted(
+  marker: ResolveMarker,
+  wanted: WantedMarker,
+  all: readonly ResolveMarker[],
+  isOurs: (m: ResolveMarker) => boolean,
+): boolean {
   const shift = marker.frame - wanted.frame;
   if (shift < 0 || marker.frame > wanted.lastFrame) return false;
   for (let frame = wanted.frame; frame < marker.frame; frame++) {

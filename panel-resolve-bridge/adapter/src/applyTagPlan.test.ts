@@ -11,8 +11,20 @@ async function applyFromTimeline(fixture: ReturnType<typeof resolveFixture>, pla
 
 const CLIP_MARKERS = {
   "0.0": { color: "Blue", duration: 120, note: "10:00:00:00", name: "Einstellung 1", customData: "sichter:f0" },
-  "120.0": { color: "Yellow", duration: 180, note: "Rathaus Köln\n10:00:04:20", name: "Rathaus Köln", customData: "sichter:f120" },
-  "300.0": { color: "Red", duration: 450, note: "Schwarzbild\n10:00:12:00", name: "Schwarzbild", customData: "sichter:f300" },
+  "120.0": {
+    color: "Yellow",
+    duration: 180,
+    note: "Rathaus Köln\n10:00:04:20",
+    name: "Rathaus Köln",
+    customData: "sichter:f120",
+  },
+  "300.0": {
+    color: "Red",
+    duration: 450,
+    note: "Schwarzbild\n10:00:12:00",
+    name: "Schwarzbild",
+    customData: "sichter:f300",
+  },
 };
 
 describe("applyTagPlan: markers", () => {
@@ -28,31 +40,38 @@ describe("applyTagPlan: markers", () => {
     ["25", false, 90_000],
     ["29.97", true, 107_892],
     ["29.97", false, 108_000],
-  ])("puts timeline markers relative to the start frame at %s fps (drop-frame %s, start %i)", async (fps, dropFrame, start) => {
-    const fixture = resolveFixture({ timelineFps: fps, dropFrame });
-    const plan = tagPlan({ frameRate: fps === "29.97" ? "30000/1001" : `${fps}/1` });
-    const clip = fixture.sim.addClip({ name: "Same rate", filePath: "/media/same.mov", fps, frames: 750, dropFrame });
-    fixture.sim.place(fixture.timeline, { clip, inFrame: 100, outFrame: 400, recordFrame: 600 });
-    fixture.sim.setPlayhead(fixture.timeline, 650);
-    const host = new ResolveHost(fixture.sim.resolve);
-    const current = (await host.currentClip())!;
-    await host.applyTagPlan({ ...plan, clipPath: "/media/same.mov" }, current);
-    expect(fixture.timeline.GetStartFrame()).toBe(start);
-    // Source frame 120 is 20 frames after the in point (100): record frame 600 + 20.
-    const markers = fixture.timeline.markers.list();
-    expect(markers.map((m) => [m.frame, m.info.name, m.info.duration, m.info.customData])).toEqual([
-      [620, "Rathaus Köln", 180, `sichter:${clip.GetUniqueId()}@600/f120`],
-      [800, "Schwarzbild", 100, `sichter:${clip.GetUniqueId()}@600/f300`],
-    ]);
-    const item = fixture.timeline.GetItemListInTrack("video", 1).find((i) => i.GetMediaPoolItem() === clip)!;
-    expect(start + markers[0]!.frame).toBe(item.GetStart()! + (120 - item.GetLeftOffset()!));
-  });
+  ])(
+    "puts timeline markers relative to the start frame at %s fps (drop-frame %s, start %i)",
+    async (fps, dropFrame, start) => {
+      const fixture = resolveFixture({ timelineFps: fps, dropFrame });
+      const plan = tagPlan({ frameRate: fps === "29.97" ? "30000/1001" : `${fps}/1` });
+      const clip = fixture.sim.addClip({ name: "Same rate", filePath: "/media/same.mov", fps, frames: 750, dropFrame });
+      fixture.sim.place(fixture.timeline, { clip, inFrame: 100, outFrame: 400, recordFrame: 600 });
+      fixture.sim.setPlayhead(fixture.timeline, 650);
+      const host = new ResolveHost(fixture.sim.resolve);
+      const current = (await host.currentClip())!;
+      await host.applyTagPlan({ ...plan, clipPath: "/media/same.mov" }, current);
+      expect(fixture.timeline.GetStartFrame()).toBe(start);
+      // Source frame 120 is 20 frames after the in point (100): record frame 600 + 20.
+      const markers = fixture.timeline.markers.list();
+      expect(markers.map((m) => [m.frame, m.info.name, m.info.duration, m.info.customData])).toEqual([
+        [620, "Rathaus Köln", 180, `sichter:${clip.GetUniqueId()}@600/f120`],
+        [800, "Schwarzbild", 100, `sichter:${clip.GetUniqueId()}@600/f300`],
+      ]);
+      const item = fixture.timeline.GetItemListInTrack("video", 1).find((i) => i.GetMediaPoolItem() === clip)!;
+      expect(start + markers[0]!.frame).toBe(item.GetStart()! + (120 - item.GetLeftOffset()!));
+    },
+  );
 
   it("skips timeline markers when the timeline runs at another rate than the clip", async () => {
     const fixture = resolveFixture({ timelineFps: "24" });
     const { report } = await applyFromTimeline(fixture);
     expect(fixture.timeline.GetMarkers()).toEqual({});
-    expect(report.items).toContainEqual({ kind: "marker", status: "skipped", target: "Beitrag 18 Uhr: timeline at 24.000 fps, clip at 25.000 fps" });
+    expect(report.items).toContainEqual({
+      kind: "marker",
+      status: "skipped",
+      target: "Beitrag 18 Uhr: timeline at 24.000 fps, clip at 25.000 fps",
+    });
     expect(fixture.clip.GetMarkers()).toEqual(CLIP_MARKERS);
   });
 
@@ -62,7 +81,11 @@ describe("applyTagPlan: markers", () => {
     fixture.clip.AddMarker(200, "Pink", "O-Ton", "gut", 10, "my-tool:42");
     fixture.timeline.AddMarker(10, "Cyan", "Beitragsbeginn", "", 1, "");
     const first = await applyFromTimeline(fixture);
-    const changed = tagPlan({ markers: tagPlan().markers.map((m) => (m.startFrame === 300 ? { ...m, startFrame: 310, durationFrames: 440 } : m)) });
+    const changed = tagPlan({
+      markers: tagPlan().markers.map((m) =>
+        m.startFrame === 300 ? { ...m, startFrame: 310, durationFrames: 440 } : m,
+      ),
+    });
     const second = await first.host.applyTagPlan(changed, first.clip);
 
     expect(fixture.clip.markers.list().map((m) => [m.frame, m.info.name, m.info.customData])).toEqual([
@@ -101,10 +124,21 @@ describe("applyTagPlan: markers", () => {
     fixture.timeline.AddMarker(270, "Cyan", "Anfang O-Ton", "", 1, "");
     const { report } = await applyFromTimeline(fixture);
     expect(fixture.clip.GetMarkers()["122.0"]).toEqual({ ...CLIP_MARKERS["120.0"], duration: 178 });
-    expect(fixture.clip.GetMarkers()["120.0"]).toEqual({ color: "Green", duration: 1, note: "", name: "Ton weg", customData: "" });
+    expect(fixture.clip.GetMarkers()["120.0"]).toEqual({
+      color: "Green",
+      duration: 1,
+      note: "",
+      name: "Ton weg",
+      customData: "",
+    });
     expect(fixture.timeline.GetMarkers()["271.0"]).toMatchObject({ name: "Rathaus Köln", duration: 179 });
     expect(fixture.timeline.GetMarkers()["270.0"]).toMatchObject({ name: "Anfang O-Ton", customData: "" });
-    expect(report.items).toContainEqual({ kind: "marker", status: "written", target: "Rathaus Köln: Rathaus Köln", frame: 122 });
+    expect(report.items).toContainEqual({
+      kind: "marker",
+      status: "written",
+      target: "Rathaus Köln: Rathaus Köln",
+      frame: 122,
+    });
   });
 
   it("leaves a marker it moved past the editor's as it is on a re-apply", async () => {
@@ -124,7 +158,9 @@ describe("applyTagPlan: markers", () => {
 
   it("skips a marker whose every frame the editor's markers hold, naming the one in the way", async () => {
     const fixture = resolveFixture();
-    const plan = tagPlan({ markers: [{ name: "Blitz", comment: "", startFrame: 40, durationFrames: 2, kind: "cue.flash", color: "red" }] });
+    const plan = tagPlan({
+      markers: [{ name: "Blitz", comment: "", startFrame: 40, durationFrames: 2, kind: "cue.flash", color: "red" }],
+    });
     fixture.clip.AddMarker(40, "Green", "Mein Marker", "", 1, "");
     fixture.clip.AddMarker(41, "Green", "Noch einer", "", 1, "");
     const { report } = await applyFromTimeline(fixture, plan);
@@ -134,7 +170,10 @@ describe("applyTagPlan: markers", () => {
       status: "skipped",
       target: "Rathaus Köln: Blitz",
       frame: 40,
-      error: { code: ErrorCode.MARKER_FRAME_OCCUPIED, params: { target: "Rathaus Köln", name: "Blitz", from: 40, to: 41, occupant: "Mein Marker" } },
+      error: {
+        code: ErrorCode.MARKER_FRAME_OCCUPIED,
+        params: { target: "Rathaus Köln", name: "Blitz", from: 40, to: 41, occupant: "Mein Marker" },
+      },
     });
   });
 
@@ -142,13 +181,33 @@ describe("applyTagPlan: markers", () => {
     const fixture = resolveFixture();
     const plan = tagPlan({
       markers: [
-        { name: "Schwarzbild", comment: "technical 100%", startFrame: 0, durationFrames: 10, kind: "cue.black", color: "red" },
-        { name: "Stille", comment: "technical 90%", startFrame: 0, durationFrames: 25, kind: "cue.silence", color: "red" },
+        {
+          name: "Schwarzbild",
+          comment: "technical 100%",
+          startFrame: 0,
+          durationFrames: 10,
+          kind: "cue.black",
+          color: "red",
+        },
+        {
+          name: "Stille",
+          comment: "technical 90%",
+          startFrame: 0,
+          durationFrames: 25,
+          kind: "cue.silence",
+          color: "red",
+        },
       ],
     });
     await applyFromTimeline(fixture, plan);
     expect(fixture.clip.GetMarkers()).toEqual({
-      "0.0": { color: "Red", duration: 25, note: "Schwarzbild\n10:00:00:00\nStille\n10:00:00:00", name: "Schwarzbild, Stille", customData: "sichter:f0" },
+      "0.0": {
+        color: "Red",
+        duration: 25,
+        note: "Schwarzbild\n10:00:00:00\nStille\n10:00:00:00",
+        name: "Schwarzbild, Stille",
+        customData: "sichter:f0",
+      },
     });
   });
 
@@ -163,7 +222,17 @@ describe("applyTagPlan: markers", () => {
 
   it("reports a clip that is not in the media pool", async () => {
     const fixture = resolveFixture();
-    const report = await new ResolveHost(fixture.sim.resolve).applyTagPlan(tagPlan(), { mediaPath: "/media/gone.mov", name: "gone" });
-    expect(report.items).toEqual([{ kind: "marker", status: "failed", target: "/media/gone.mov", error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: "/media/gone.mov" } } }]);
+    const report = await new ResolveHost(fixture.sim.resolve).applyTagPlan(tagPlan(), {
+      mediaPath: "/media/gone.mov",
+      name: "gone",
+    });
+    expect(report.items).toEqual([
+      {
+        kind: "marker",
+        status: "failed",
+        target: "/media/gone.mov",
+        error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: "/media/gone.mov" } },
+      },
+    ]);
   });
 });

@@ -20,11 +20,24 @@ import { applyTimelineMarkers } from "./timelineMarkers.ts";
  * rest. Resolve has no undo step for scripted changes: re-applying replaces exactly Sichter's own
  * markers and lines, which is how an editor takes a plan back. The caller serialises the calls.
  */
-export async function applyTagPlan(resolve: ResolveApp, plan: TagPlan, clip: ClipReference, signal?: AbortSignal): Promise<ApplyReport> {
+export async function applyTagPlan(
+  resolve: ResolveApp,
+  plan: TagPlan,
+  clip: ClipReference,
+  signal?: AbortSignal,
+): Promise<ApplyReport> {
   const report = (items: ApplyItemReport[]): ApplyReport => ({ clipPath: plan.clipPath, items });
   const pool = await mediaPoolOf(resolve);
   const item = pool ? await findMediaPoolItem(pool, clip.hostItemId, clip.mediaPath) : null;
-  if (!item) return report([{ kind: "marker", status: "failed", target: clip.mediaPath, error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: clip.mediaPath } } }]);
+  if (!item)
+    return report([
+      {
+        kind: "marker",
+        status: "failed",
+        target: clip.mediaPath,
+        error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: clip.mediaPath } },
+      },
+    ]);
   const label = textOf(await item.GetName()) || clip.name;
   const laid = await layoutResolveMarkers(plan, item);
 
@@ -45,7 +58,11 @@ export async function applyTagPlan(resolve: ResolveApp, plan: TagPlan, clip: Cli
 }
 
 /** Clip markers sit at source frames: frame 0 is the media's first frame, whatever its timecode. */
-async function applyClipMarkers(item: MediaPoolItem, label: string, laid: readonly ClipMarker[]): Promise<ApplyItemReport[]> {
+async function applyClipMarkers(
+  item: MediaPoolItem,
+  label: string,
+  laid: readonly ClipMarker[],
+): Promise<ApplyItemReport[]> {
   const frames = Number(await item.GetClipProperty("Frames"));
   const length = Number.isInteger(frames) && frames > 0 ? frames : Number.MAX_SAFE_INTEGER;
   const wanted: WantedMarker[] = laid

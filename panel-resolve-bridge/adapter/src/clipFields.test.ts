@@ -11,7 +11,11 @@ describe("applyTagPlan: clip metadata", () => {
     clip.metadata.type("Keywords", "Interview, Dom, köln");
     const report = await new ResolveHost(sim.resolve).applyTagPlan(tagPlan(), CLIP);
     expect(clip.metadata.peek("Keywords")).toBe("Interview, köln, Rathaus");
-    expect(report.items).toContainEqual({ kind: "keywords", status: "written", target: "Rathaus Köln: Keywords = Interview, köln, Rathaus" });
+    expect(report.items).toContainEqual({
+      kind: "keywords",
+      status: "written",
+      target: "Rathaus Köln: Keywords = Interview, köln, Rathaus",
+    });
   });
 
   it("writes Description and Comments in Sichter's own line, below the editor's text", async () => {
@@ -19,7 +23,9 @@ describe("applyTagPlan: clip metadata", () => {
     clip.metadata.type("Description", "Drehort: Rathausplatz");
     const host = new ResolveHost(sim.resolve);
     await host.applyTagPlan(tagPlan(), CLIP);
-    expect(clip.metadata.peek("Description")).toBe("Drehort: Rathausplatz\nSichter: 3 Einstellungen, 30 s; Text im Bild: Rathaus Köln.");
+    expect(clip.metadata.peek("Description")).toBe(
+      "Drehort: Rathausplatz\nSichter: 3 Einstellungen, 30 s; Text im Bild: Rathaus Köln.",
+    );
     expect(clip.metadata.peek("Comments")).toBe("Sichter: Schwarzbild 700-750");
     await host.applyTagPlan(tagPlan({ description: "2 Einstellungen, 30 s.", logComment: "" }), CLIP);
     expect(clip.metadata.peek("Description")).toBe("Drehort: Rathausplatz\nSichter: 2 Einstellungen, 30 s.");
@@ -35,7 +41,11 @@ describe("applyTagPlan: clip metadata", () => {
     const again = await host.applyTagPlan(tagPlan(), CLIP);
     expect(clip.metadata.peek("Keywords")).toBe("Rathaus, Köln, Bürgermeister");
     expect(clip.metadata.peek("Comments")).toBe("Ton prüfen\nSichter: Schwarzbild 700-750");
-    expect(again.items.filter((i) => i.kind !== "marker").map((i) => i.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(again.items.filter((i) => i.kind !== "marker").map((i) => i.status)).toEqual([
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
   });
 
   it.each([
@@ -46,7 +56,11 @@ describe("applyTagPlan: clip metadata", () => {
     const { sim, clip } = resolveFixture(options);
     const report = await new ResolveHost(sim.resolve).applyTagPlan(tagPlan(), CLIP);
     expect(clip.metadata.peek("Keywords")).toBe("Rathaus, Köln");
-    expect(report.items.filter((i) => i.kind !== "marker").map((i) => i.status)).toEqual(["written", "written", "written"]);
+    expect(report.items.filter((i) => i.kind !== "marker").map((i) => i.status)).toEqual([
+      "written",
+      "written",
+      "written",
+    ]);
   });
 
   it("reports a field that answers true and keeps nothing, and writes the others", async () => {
@@ -57,7 +71,10 @@ describe("applyTagPlan: clip metadata", () => {
       kind: "description",
       status: "failed",
       target: "Rathaus Köln: Description",
-      error: { code: ErrorCode.HOST_WRITE_NOT_KEPT, params: { host: "DaVinci Resolve", what: "Description", target: "Rathaus Köln", found: "" } },
+      error: {
+        code: ErrorCode.HOST_WRITE_NOT_KEPT,
+        params: { host: "DaVinci Resolve", what: "Description", target: "Rathaus Köln", found: "" },
+      },
     });
     expect(report.items.find((i) => i.target.startsWith("Rathaus Köln: Comments"))?.status).toBe("written");
   });
@@ -67,6 +84,9 @@ describe("applyTagPlan: clip metadata", () => {
     clip.metadata.type("Keywords", "Interview");
     const report = await new ResolveHost(sim.resolve).applyTagPlan(tagPlan(), CLIP);
     expect(clip.metadata.peek("Keywords")).toBe("Interview");
-    expect(report.items.find((i) => i.kind === "keywords")).toMatchObject({ status: "failed", error: { code: ErrorCode.HOST_WRITE_REFUSED } });
+    expect(report.items.find((i) => i.kind === "keywords")).toMatchObject({
+      status: "failed",
+      error: { code: ErrorCode.HOST_WRITE_REFUSED },
+    });
   });
 });

@@ -43,7 +43,11 @@ describe("ResolveHost.currentClip", () => {
     sim.selectMediaPoolClips(other);
     sim.resolve.OpenPage("media");
     const clip = await new ResolveHost(sim.resolve).currentClip();
-    expect(clip).toEqual({ mediaPath: "/media/Schnittbilder.mov", name: "Schnittbilder", hostItemId: other.GetUniqueId() });
+    expect(clip).toEqual({
+      mediaPath: "/media/Schnittbilder.mov",
+      name: "Schnittbilder",
+      hostItemId: other.GetUniqueId(),
+    });
   });
 
   it("falls back to the media pool selection when the playhead is over a gap", async () => {

@@ -15,7 +15,11 @@ import { timelineRate } from "./timelineRate.ts";
  * editor chose in the panel, only that one counts: "selection" the media pool's selected clip,
  * "playhead" the current video item of the timeline.
  */
-export async function currentClip(resolve: ResolveApp, version: ResolveVersion, source?: ClipSource): Promise<ClipReference | null> {
+export async function currentClip(
+  resolve: ResolveApp,
+  version: ResolveVersion,
+  source?: ClipSource,
+): Promise<ClipReference | null> {
   const project = await currentProject(resolve);
   if (!project) return null;
   const page = textOf(await resolve.GetCurrentPage());
@@ -30,7 +34,8 @@ export async function currentClip(resolve: ResolveApp, version: ResolveVersion, 
 }
 
 async function selectedPoolClip(pool: MediaPool, version: ResolveVersion): Promise<ClipReference | null> {
-  if (!versionAtLeast(version, RESOLVE_API.mediaPoolSelection) || typeof pool.GetSelectedClips !== "function") return null;
+  if (!versionAtLeast(version, RESOLVE_API.mediaPoolSelection) || typeof pool.GetSelectedClips !== "function")
+    return null;
   for (const item of (await pool.GetSelectedClips()) ?? []) {
     const reference = await referenceOfItem(item);
     if (reference) return reference;

@@ -24,7 +24,11 @@ export interface KeywordsUpdate {
  * nobody accepted them) are taken out. Words compare without case and Unicode composition. The same
  * rule as the engine's XMP writer and the Premiere panel (`planKeywords`).
  */
-export function mergeKeywords(existing: string, wanted: readonly string[], withdrawn: readonly string[]): KeywordsUpdate {
+export function mergeKeywords(
+  existing: string,
+  wanted: readonly string[],
+  withdrawn: readonly string[],
+): KeywordsUpdate {
   // A word with a comma cannot live in a comma-separated field: it becomes two words.
   const words = wanted.flatMap(parseKeywords);
   const merge = planKeywords({ existing: parseKeywords(existing), ours: withdrawn, wanted: words });

@@ -17,7 +17,9 @@ describe("ResolveHostAdapter.markSequence (auto-mark of the current timeline)", 
     timeline.AddMarker(260, "Green", "Musik", "", 1, "");
     const { adapter } = adapterOn(sim);
     const seen: [number, number][] = [];
-    const report = await adapter.markSequence(new Map([[MEDIA_PATH, tagPlan()]]), (done, total) => seen.push([done, total]));
+    const report = await adapter.markSequence(new Map([[MEDIA_PATH, tagPlan()]]), (done, total) =>
+      seen.push([done, total]),
+    );
 
     expect(report.sequenceName).toBe("Beitrag 18 Uhr");
     expect(report.oneUndoStep).toBe(false);
@@ -26,7 +28,11 @@ describe("ResolveHostAdapter.markSequence (auto-mark of the current timeline)", 
       // Source frames [100, 400) at record 250 show the shots starting at 120 and 300.
       ["Rathaus Köln", "written", 2, null],
     ]);
-    expect(Object.keys(timeline.GetMarkers()).sort((a, b) => Number(a) - Number(b))).toEqual(["260.0", "270.0", "450.0"]);
+    expect(Object.keys(timeline.GetMarkers()).sort((a, b) => Number(a) - Number(b))).toEqual([
+      "260.0",
+      "270.0",
+      "450.0",
+    ]);
     expect(timeline.GetMarkers()["260.0"]).toMatchObject({ name: "Musik" });
     expect(Object.keys(clip.GetMarkers())).toEqual([]);
     expect(seen.at(-1)).toEqual([2, 2]);
@@ -59,7 +65,11 @@ describe("ResolveHostAdapter.markSequence progress and cancel", () => {
     ]);
     const seen: [number, number][] = [];
     const full = await adapter.markSequence(plans, (done, total) => seen.push([done, total]));
-    expect(seen).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(seen).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(full.items.map((item) => item.status)).toEqual(["written", "written"]);
 
     for (const frame of Object.keys(timeline.GetMarkers())) timeline.DeleteMarkerAtFrame(Number(frame));
@@ -135,7 +145,11 @@ describe("ResolveHostAdapter.setClipSource", () => {
     expect((await adapter.currentClip())?.name).toBe("Rathaus Köln");
     adapter.setClipSource("selection");
     await poller.pollNow();
-    expect(await adapter.currentClip()).toEqual({ mediaPath: "/media/Schnittbilder.mov", name: "Schnittbilder", hostItemId: other.GetUniqueId() });
+    expect(await adapter.currentClip()).toEqual({
+      mediaPath: "/media/Schnittbilder.mov",
+      name: "Schnittbilder",
+      hostItemId: other.GetUniqueId(),
+    });
     expect(heard.at(-1)).toBe("Schnittbilder");
 
     sim.resolve.OpenPage("media");

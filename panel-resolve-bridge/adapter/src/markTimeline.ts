@@ -20,12 +20,20 @@ import { applyTimelineMarkers } from "./timelineMarkers.ts";
  * event loop gets a turn, so a cancel from the page (an IPC message) is heard even where Resolve
  * answers every call at once.
  */
-export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, signal?: AbortSignal): Promise<SequenceMarkReport> {
+export async function markTimeline(
+  resolve: ResolveApp,
+  plans: ReadonlyMap<string, TagPlan>,
+  progress?: SequenceMarkProgress,
+  signal?: AbortSignal,
+): Promise<SequenceMarkReport> {
   const timeline = await currentTimeline(resolve);
   const sequenceName = timeline ? textOf(await timeline.GetName()) : "";
   const instances = await sequenceClips(resolve);
   const pool = await mediaPoolOf(resolve);
-  const media = new Map<string, Promise<{ item: MediaPoolItem; laid: Awaited<ReturnType<typeof layoutResolveMarkers>> } | null>>();
+  const media = new Map<
+    string,
+    Promise<{ item: MediaPoolItem; laid: Awaited<ReturnType<typeof layoutResolveMarkers>> } | null>
+  >();
   const items: SequenceMarkItem[] = [];
   const markers = { written: 0, unchanged: 0, removed: 0 };
   progress?.(0, instances.length);
@@ -48,9 +56,20 @@ export async function markTimeline(resolve: ResolveApp, plans: ReadonlyMap<strin
       }
       const found = await laid;
       if (!found) {
-        items.push({ ...base, status: "failed", markers: 0, error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: clip.mediaPath } } });
+        items.push({
+          ...base,
+          status: "failed",
+          markers: 0,
+          error: { code: ErrorCode.FILE_NOT_FOUND, params: { path: clip.mediaPath } },
+        });
       } else {
-        const { items: reports, removed } = await applyTimelineMarkers(resolve, found.item, clip, found.laid, parseFrameRate(plan.frameRate));
+        const { items: reports, removed } = await applyTimelineMarkers(
+          resolve,
+          found.item,
+          clip,
+          found.laid,
+          parseFrameRate(plan.frameRate),
+        );
         markers.written += count(reports, "written");
         markers.unchanged += count(reports, "unchanged");
         markers.removed += removed;
@@ -70,7 +89,10 @@ function nextTurn(): Promise<void> {
  * One instance's marker reports as one line: the first failure, a skip with its reason, or what was
  * written (an instance whose markers were only taken away changed too).
  */
-function instanceOutcome(reports: readonly ApplyItemReport[], removed: number): Pick<SequenceMarkItem, "status" | "markers" | "reason" | "error"> {
+function instanceOutcome(
+  reports: readonly ApplyItemReport[],
+  removed: number,
+): Pick<SequenceMarkItem, "status" | "markers" | "reason" | "error"> {
   const kept = count(reports, "written") + count(reports, "unchanged");
   const failed = reports.find((report) => report.status === "failed");
   if (failed) return { status: "failed", markers: kept, ...(failed.error ? { error: failed.error } : {}) };

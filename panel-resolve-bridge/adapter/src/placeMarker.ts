@@ -31,7 +31,11 @@ export type Placement =
  * is never changed. When every frame is taken the marker is not added and the report says which
  * marker holds the frame. `taken` is the owner's markers as last read; it is kept up to date.
  */
-export async function placeMarker(owner: MarkerOwner, wanted: MarkerToPlace, taken: Map<number, ResolveMarker>): Promise<Placement> {
+export async function placeMarker(
+  owner: MarkerOwner,
+  wanted: MarkerToPlace,
+  taken: Map<number, ResolveMarker>,
+): Promise<Placement> {
   for (let frame = wanted.frame; frame <= wanted.lastFrame; frame++) {
     if (taken.has(frame)) continue;
     const duration = Math.max(1, wanted.duration - (frame - wanted.frame));
@@ -41,12 +45,17 @@ export async function placeMarker(owner: MarkerOwner, wanted: MarkerToPlace, tak
     for (const marker of now) taken.set(marker.frame, marker);
     const there = taken.get(frame) ?? null;
     if (added) {
-      const kept = there !== null && there.customData === wanted.customData && there.name === wanted.name && there.color === wanted.color;
+      const kept =
+        there !== null &&
+        there.customData === wanted.customData &&
+        there.name === wanted.name &&
+        there.color === wanted.color;
       return kept ? { status: "written", frame } : { status: "not-kept", found: there };
     }
     // False on a frame that was free when last read: it is taken now (try on) or Resolve refused.
     if (there === null) return { status: "refused" };
   }
-  const occupant = taken.get(wanted.frame) ?? [...taken.values()].find((m) => m.frame >= wanted.frame && m.frame <= wanted.lastFrame);
+  const occupant =
+    taken.get(wanted.frame) ?? [...taken.values()].find((m) => m.frame >= wanted.frame && m.frame <= wanted.lastFrame);
   return occupant ? { status: "occupied", occupant } : { status: "refused" };
 }

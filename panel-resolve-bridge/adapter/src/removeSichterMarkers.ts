@@ -16,7 +16,10 @@ export interface Removal {
  * in a loop, at most as often as it occurs (a call that answers true and deletes nothing cannot
  * spin forever); the markers are then read back.
  */
-export async function removeSichterMarkers(owner: MarkerOwner, matches: (customData: string) => boolean): Promise<Removal> {
+export async function removeSichterMarkers(
+  owner: MarkerOwner,
+  matches: (customData: string) => boolean,
+): Promise<Removal> {
   const before = await readMarkers(owner);
   const counts = new Map<string, number>();
   for (const marker of before) {

@@ -2,8 +2,22 @@ import type { PlannedMarker } from "@sichter/shared/model";
 
 /** The sixteen marker colour names Resolve's API accepts; `AddMarker` refuses any other. */
 export const RESOLVE_MARKER_COLORS = [
-  "Blue", "Cyan", "Green", "Yellow", "Red", "Pink", "Purple", "Fuchsia",
-  "Rose", "Lavender", "Sky", "Mint", "Lemon", "Sand", "Cocoa", "Cream",
+  "Blue",
+  "Cyan",
+  "Green",
+  "Yellow",
+  "Red",
+  "Pink",
+  "Purple",
+  "Fuchsia",
+  "Rose",
+  "Lavender",
+  "Sky",
+  "Mint",
+  "Lemon",
+  "Sand",
+  "Cocoa",
+  "Cream",
 ] as const;
 export type ResolveMarkerColor = (typeof RESOLVE_MARKER_COLORS)[number];
 

@@ -41,7 +41,11 @@ export async function allMediaPoolItems(pool: MediaPool): Promise<MediaPoolItem[
 }
 
 /** The media pool item a clip reference names: by its unique id, else by its file path. */
-export async function findMediaPoolItem(pool: MediaPool, hostItemId: string | undefined, mediaPath: string): Promise<MediaPoolItem | null> {
+export async function findMediaPoolItem(
+  pool: MediaPool,
+  hostItemId: string | undefined,
+  mediaPath: string,
+): Promise<MediaPoolItem | null> {
   const items = await allMediaPoolItems(pool);
   if (hostItemId !== undefined) {
     for (const item of items) if (textOf(await item.GetUniqueId()) === hostItemId) return item;

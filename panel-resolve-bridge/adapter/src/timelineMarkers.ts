@@ -37,17 +37,29 @@ export async function applyTimelineMarkers(
 ): Promise<MarkerSetOutcome> {
   const placement = clip.sequence;
   if (!placement) return { items: [], removed: 0 };
-  const skipped = (why: string): MarkerSetOutcome => ({ items: [{ kind: "marker", status: "skipped", target: `${placement.sequenceName}: ${why}` }], removed: 0 });
+  const skipped = (why: string): MarkerSetOutcome => ({
+    items: [{ kind: "marker", status: "skipped", target: `${placement.sequenceName}: ${why}` }],
+    removed: 0,
+  });
   const timeline = await currentTimeline(resolve);
   if (!timeline || textOf(await timeline.GetName()) !== placement.sequenceName) return skipped("timeline not open");
   const rate = await timelineRate(timeline);
-  if (!sameFrameRate(rate, clipRate)) return skipped(`timeline at ${fps(rate).toFixed(3)} fps, clip at ${fps(clipRate).toFixed(3)} fps`);
+  if (!sameFrameRate(rate, clipRate))
+    return skipped(`timeline at ${fps(rate).toFixed(3)} fps, clip at ${fps(clipRate).toFixed(3)} fps`);
   const mediaId = textOf(await media.GetUniqueId());
-  const instance = await findInstance(timeline, placement.sequenceName, placement.track + 1, placement.startFrame, mediaId);
+  const instance = await findInstance(
+    timeline,
+    placement.sequenceName,
+    placement.track + 1,
+    placement.startFrame,
+    mediaId,
+  );
   if (!instance) return skipped("clip not found at its place");
 
   const key = instanceKey(mediaId, instance.start);
-  const inside = laid.filter((m) => m.startFrame >= instance.inFrame && m.startFrame < instance.inFrame + (instance.end - instance.start));
+  const inside = laid.filter(
+    (m) => m.startFrame >= instance.inFrame && m.startFrame < instance.inFrame + (instance.end - instance.start),
+  );
   const wanted: WantedMarker[] = inside.map((marker, index) => {
     const frame = instance.start + (marker.startFrame - instance.inFrame);
     const next = inside[index + 1];
@@ -71,7 +83,13 @@ export async function applyTimelineMarkers(
   });
 }
 
-async function findInstance(timeline: Timeline, name: string, track: number, start: number, mediaId: string): Promise<Instance | null> {
+async function findInstance(
+  timeline: Timeline,
+  name: string,
+  track: number,
+  start: number,
+  mediaId: string,
+): Promise<Instance | null> {
   const timelineStart = frameOf(await timeline.GetStartFrame());
   for (const item of (await timeline.GetItemListInTrack("video", track)) ?? []) {
     if (frameOf(await item.GetStart()) - timelineStart !== start) continue;

@@ -9,9 +9,19 @@ export const MEDIA_PATH = "/media/Rathaus Köln.mov";
  */
 export function resolveFixture(options: ResolveSimulatorOptions & { timelineFps?: string; dropFrame?: boolean } = {}) {
   const sim = new ResolveSimulator(options);
-  const clip = sim.addClip({ name: "Rathaus Köln", filePath: MEDIA_PATH, fps: "25", frames: 750, startTimecode: "10:00:00:00" });
+  const clip = sim.addClip({
+    name: "Rathaus Köln",
+    filePath: MEDIA_PATH,
+    fps: "25",
+    frames: 750,
+    startTimecode: "10:00:00:00",
+  });
   const other = sim.addClip({ name: "Schnittbilder", filePath: "/media/Schnittbilder.mov", fps: "25", frames: 500 });
-  const timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: options.timelineFps ?? "25", dropFrame: options.dropFrame ?? false });
+  const timeline = sim.addTimeline({
+    name: "Beitrag 18 Uhr",
+    fps: options.timelineFps ?? "25",
+    dropFrame: options.dropFrame ?? false,
+  });
   const lead = sim.place(timeline, { clip: other, inFrame: 0, outFrame: 250, recordFrame: 0 });
   const item = sim.place(timeline, { clip, inFrame: 100, outFrame: 400, recordFrame: 250 });
   sim.setPlayhead(timeline, 300);
@@ -26,9 +36,23 @@ export function tagPlan(overrides: Partial<TagPlan> = {}): TagPlan {
     markers: [
       { name: "Einstellung 1", comment: "", startFrame: 0, durationFrames: 120, kind: "shot", color: "blue" },
       { name: "Einstellung 2", comment: "Schnitt", startFrame: 120, durationFrames: 180, kind: "shot", color: "blue" },
-      { name: "Rathaus Köln", comment: "ocr 92%", startFrame: 130, durationFrames: 50, kind: "ocr.line", color: "yellow" },
+      {
+        name: "Rathaus Köln",
+        comment: "ocr 92%",
+        startFrame: 130,
+        durationFrames: 50,
+        kind: "ocr.line",
+        color: "yellow",
+      },
       { name: "Einstellung 3", comment: "Schnitt", startFrame: 300, durationFrames: 450, kind: "shot", color: "blue" },
-      { name: "Schwarzbild", comment: "technical 100%", startFrame: 700, durationFrames: 50, kind: "cue.black", color: "red" },
+      {
+        name: "Schwarzbild",
+        comment: "technical 100%",
+        startFrame: 700,
+        durationFrames: 50,
+        kind: "cue.black",
+        color: "red",
+      },
     ],
     keywords: ["Rathaus", "Köln"],
     description: "3 Einstellungen, 30 s; Text im Bild: Rathaus Köln.",

@@ -23,8 +23,14 @@ interface MarkerState {
   customData: string;
 }
 interface LuaOutcome {
-  runs: { report?: { items: { status: string; kind: string; target: string }[] }; error?: { code: string; message: string } }[];
-  state: { clips: Record<string, { markers: MarkerState[]; metadata: Record<string, string> }>; timeline: MarkerState[] };
+  runs: {
+    report?: { items: { status: string; kind: string; target: string }[] };
+    error?: { code: string; message: string };
+  }[];
+  state: {
+    clips: Record<string, { markers: MarkerState[]; metadata: Record<string, string> }>;
+    timeline: MarkerState[];
+  };
 }
 
 let dir: string;
@@ -37,13 +43,25 @@ const USER_CLIP_MARKERS: [number, string, string, string, number, string][] = [
   [10, "Green", "Ton weg", "", 1, ""],
   [100, "Pink", "Bürgermeister kommt", "wichtig", 5, ""],
 ];
-const USER_TIMELINE_MARKERS: [number, string, string, string, number, string][] = [[5, "Cyan", "Beitragsbeginn", "", 1, ""]];
+const USER_TIMELINE_MARKERS: [number, string, string, string, number, string][] = [
+  [5, "Cyan", "Beitragsbeginn", "", 1, ""],
+];
 
 function scene(runs: number) {
   return {
     version: "21.1",
     runs,
-    clips: [{ name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00", markers: USER_CLIP_MARKERS, metadata: { Keywords: "Interview, Dom" } }],
+    clips: [
+      {
+        name: "Pressekonferenz",
+        filePath: media,
+        fps: "25",
+        frames: 150,
+        startTimecode: "00:00:00:00",
+        markers: USER_CLIP_MARKERS,
+        metadata: { Keywords: "Interview, Dom" },
+      },
+    ],
     timeline: {
       name: "Beitrag 18 Uhr",
       fps: "25",
@@ -61,7 +79,13 @@ function runLua(runs: number): LuaOutcome {
 /** The same scene in the TypeScript simulator, with the plugin's adapter applying the plan. */
 async function pluginOutcome() {
   const sim = new ResolveSimulator({ version: "21.1" });
-  const clip = sim.addClip({ name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00" });
+  const clip = sim.addClip({
+    name: "Pressekonferenz",
+    filePath: media,
+    fps: "25",
+    frames: 150,
+    startTimecode: "00:00:00:00",
+  });
   for (const m of USER_CLIP_MARKERS) clip.AddMarker(...m);
   clip.metadata.type("Keywords", "Interview, Dom");
   const timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
@@ -72,12 +96,17 @@ async function pluginOutcome() {
   const current = (await host.currentClip())!;
   const { plan } = await client.request("tags.plan", { path: media, language: "de" });
   const report = await host.applyTagPlan(plan, current);
-  const markers = (owner: { markers: { list(): { frame: number; info: Omit<MarkerState, "frame"> }[] } }) => owner.markers.list().map((m) => ({ frame: m.frame, ...m.info }));
+  const markers = (owner: { markers: { list(): { frame: number; info: Omit<MarkerState, "frame"> }[] } }) =>
+    owner.markers.list().map((m) => ({ frame: m.frame, ...m.info }));
   return {
     report,
     clipMarkers: markers(clip),
     timelineMarkers: markers(timeline),
-    metadata: { Keywords: clip.metadata.peek("Keywords"), Description: clip.metadata.peek("Description"), Comments: clip.metadata.peek("Comments") },
+    metadata: {
+      Keywords: clip.metadata.peek("Keywords"),
+      Description: clip.metadata.peek("Description"),
+      Comments: clip.metadata.peek("Comments"),
+    },
   };
 }
 
@@ -112,8 +141,14 @@ describe("Sichter.lua against a real engine", () => {
   it("applies the reviewed plan exactly as the Studio plugin does, and a second run changes nothing", async () => {
     const { clip } = await client.request("catalog.clip", { path: media });
     await client.request("tags.review", { clipId: clip.id, add: { label: "Rathaus", startFrame: 0, endFrame: 150 } });
-    await client.request("tags.review", { clipId: clip.id, add: { label: "Pressekonferenz", startFrame: 0, endFrame: 150 } });
-    const dom = await client.request("tags.review", { clipId: clip.id, add: { label: "Dom", startFrame: 0, endFrame: 150 } });
+    await client.request("tags.review", {
+      clipId: clip.id,
+      add: { label: "Pressekonferenz", startFrame: 0, endFrame: 150 },
+    });
+    const dom = await client.request("tags.review", {
+      clipId: clip.id,
+      add: { label: "Dom", startFrame: 0, endFrame: 150 },
+    });
     await client.request("tags.review", { tagId: dom.id, action: "reject" });
 
     const lua = runLua(2);
@@ -123,12 +158,17 @@ describe("Sichter.lua against a real engine", () => {
     expect(lua.state.timeline).toEqual(plugin.timelineMarkers);
     expect(written.metadata).toEqual(Object.fromEntries(Object.entries(plugin.metadata).filter(([, v]) => v !== "")));
     expect(written.metadata.Keywords).toBe("Interview, Rathaus, Pressekonferenz");
-    expect(lua.runs[0]!.report!.items.map((i) => [i.kind, i.status, i.target])).toEqual(plugin.report.items.map((i) => [i.kind, i.status, i.target]));
+    expect(lua.runs[0]!.report!.items.map((i) => [i.kind, i.status, i.target])).toEqual(
+      plugin.report.items.map((i) => [i.kind, i.status, i.target]),
+    );
     expect(lua.runs[1]!.report!.items.every((i) => i.status === "unchanged")).toBe(true);
   }, 100_000);
 
   it("says what to do when no engine has run for this user", () => {
-    const outcome = luajit("./run_scene.lua", scene(1), { ...process.env, SICHTER_HOME: path.join(dir, "nobody") }) as LuaOutcome;
+    const outcome = luajit("./run_scene.lua", scene(1), {
+      ...process.env,
+      SICHTER_HOME: path.join(dir, "nobody"),
+    }) as LuaOutcome;
     expect(outcome.runs[0]?.error).toMatchObject({ code: "SICHTER_E_CONNECTION_CLOSED" });
   });
 });

@@ -35,17 +35,36 @@ let engine: EngineProcess;
 function scene(media: string) {
   return {
     version: "21.1",
-    clips: [{ name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00", markers: [] }],
-    timeline: { name: "Beitrag 18 Uhr", fps: "25", placements: [{ clip: "Pressekonferenz", inFrame: 0, outFrame: 150, recordFrame: 0 }], playhead: 10 },
+    clips: [
+      { name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00", markers: [] },
+    ],
+    timeline: {
+      name: "Beitrag 18 Uhr",
+      fps: "25",
+      placements: [{ clip: "Pressekonferenz", inFrame: 0, outFrame: 150, recordFrame: 0 }],
+      playhead: 10,
+    },
   };
 }
 
-function runMain(media: string, lang: string, input: { ui: boolean; user?: { click?: string; close?: boolean; whenText?: string }[] }): WindowOutcome {
-  return luajit("./run_window.lua", { scene: scene(media), pollMs: 200, ...input }, withLocale(lang, { ...process.env, SICHTER_HOME: home })) as WindowOutcome;
+function runMain(
+  media: string,
+  lang: string,
+  input: { ui: boolean; user?: { click?: string; close?: boolean; whenText?: string }[] },
+): WindowOutcome {
+  return luajit(
+    "./run_window.lua",
+    { scene: scene(media), pollMs: 200, ...input },
+    withLocale(lang, { ...process.env, SICHTER_HOME: home }),
+  ) as WindowOutcome;
 }
 
-const texts = (outcome: WindowOutcome, id: string) => outcome.log.filter((e) => e.event === "text" && e.id === id).map((e) => e.value!);
-const panelStages = Object.entries(panelMessages).filter(([key]) => key.startsWith("stage.")) as [string, { de: string; en: string }][];
+const texts = (outcome: WindowOutcome, id: string) =>
+  outcome.log.filter((e) => e.event === "text" && e.id === id).map((e) => e.value!);
+const panelStages = Object.entries(panelMessages).filter(([key]) => key.startsWith("stage.")) as [
+  string,
+  { de: string; en: string },
+][];
 
 /**
  * Every progress line is "<clip>: <n> %" or "<clip> – <stage>: <n> %"; a stage the panel names is
@@ -59,8 +78,13 @@ function expectStagesIn(locale: "de" | "en", lines: string[]): void {
     expect(stage, line).not.toBeNull();
     const label = stage![1];
     if (label === undefined) continue;
-    expect(panelStages.map(([key]) => key.slice("stage.".length)), line).not.toContain(label);
-    const foreign = panelStages.map(([, text]) => text[other]).filter((text) => !panelStages.some(([, t]) => t[locale] === text));
+    expect(
+      panelStages.map(([key]) => key.slice("stage.".length)),
+      line,
+    ).not.toContain(label);
+    const foreign = panelStages
+      .map(([, text]) => text[other])
+      .filter((text) => !panelStages.some(([, t]) => t[locale] === text));
     expect(foreign, line).not.toContain(label);
   }
 }
@@ -98,9 +122,28 @@ describe("the language Sichter.lua speaks", () => {
       ],
       errors: [
         // A job's stored error carries code and the engine's English text only: its params are read back from it.
-        { error: { code: "SICHTER_E_PROBE_NOT_MEDIA", message: "Not a media file that ffmpeg can read: /Schnitt/Notiz.mp4" }, locale: "de" },
-        { error: { code: "SICHTER_E_PROBE_NOT_MEDIA", message: "Not a media file that ffmpeg can read: /Schnitt/Notiz.mp4" }, locale: "en" },
-        { error: { code: "SICHTER_E_FILE_NOT_FOUND", message: "File not found: /Schnitt/weg.mov", params: { path: "/Schnitt/weg.mov" } }, locale: "de" },
+        {
+          error: {
+            code: "SICHTER_E_PROBE_NOT_MEDIA",
+            message: "Not a media file that ffmpeg can read: /Schnitt/Notiz.mp4",
+          },
+          locale: "de",
+        },
+        {
+          error: {
+            code: "SICHTER_E_PROBE_NOT_MEDIA",
+            message: "Not a media file that ffmpeg can read: /Schnitt/Notiz.mp4",
+          },
+          locale: "en",
+        },
+        {
+          error: {
+            code: "SICHTER_E_FILE_NOT_FOUND",
+            message: "File not found: /Schnitt/weg.mov",
+            params: { path: "/Schnitt/weg.mov" },
+          },
+          locale: "de",
+        },
         { error: { code: "SICHTER_E_CONNECTION_CLOSED", message: "" }, locale: "de" },
         // A code the script does not know (a newer engine), and a text that does not fit the template.
         { error: { code: "SICHTER_E_SOMETHING_NEW", message: "A newer engine says so." }, locale: "en" },
@@ -110,7 +153,23 @@ describe("the language Sichter.lua speaks", () => {
     }) as TextsOutcome;
 
   it("is German or English from SICHTER_LANG, the system locale or Windows' UI language, English otherwise", () => {
-    expect(outcome().picked).toEqual(["de", "en", "en", "de", "en", "de", "en", "en", "de", "en", "de", "de", "en", "en", "de"]);
+    expect(outcome().picked).toEqual([
+      "de",
+      "en",
+      "en",
+      "de",
+      "en",
+      "de",
+      "en",
+      "en",
+      "de",
+      "en",
+      "de",
+      "de",
+      "en",
+      "en",
+      "de",
+    ]);
   });
 
   it("words an engine error with the engine's message for its code in that language, else a short text of its own", () => {
@@ -130,18 +189,30 @@ describe("the language Sichter.lua speaks", () => {
   it("keeps the engine's messages and the panel's stage names as the engine and the panel word them", () => {
     const { engineMessages, texts } = outcome();
     // The codes a run of the script meets most: its own, the transport's, the probe's.
-    for (const code of ["SICHTER_E_CANCELLED", "SICHTER_E_CONNECTION_CLOSED", "SICHTER_E_UNAUTHORIZED", "SICHTER_E_FILE_NOT_FOUND", "SICHTER_E_PROBE_NOT_MEDIA", "SICHTER_E_PROBE_NOT_VIDEO"]) {
+    for (const code of [
+      "SICHTER_E_CANCELLED",
+      "SICHTER_E_CONNECTION_CLOSED",
+      "SICHTER_E_UNAUTHORIZED",
+      "SICHTER_E_FILE_NOT_FOUND",
+      "SICHTER_E_PROBE_NOT_MEDIA",
+      "SICHTER_E_PROBE_NOT_VIDEO",
+    ]) {
       expect(engineMessages[code]).toBeDefined();
     }
-    for (const [code, text] of Object.entries(engineMessages)) expect(text, code).toEqual(errorMessages[code as keyof typeof errorMessages]);
+    for (const [code, text] of Object.entries(engineMessages))
+      expect(text, code).toEqual(errorMessages[code as keyof typeof errorMessages]);
     const stages = Object.keys(texts.de).filter((key) => key.startsWith("stage."));
     expect(stages.length).toBeGreaterThan(5);
     for (const key of stages) {
-      expect({ key, de: texts.de[key], en: texts.en[key] }).toEqual({ key, ...(panelMessages as Record<string, { de: string; en: string }>)[key] });
+      expect({ key, de: texts.de[key], en: texts.en[key] }).toEqual({
+        key,
+        ...(panelMessages as Record<string, { de: string; en: string }>)[key],
+      });
     }
     // Every text in both languages, none left empty.
     expect(Object.keys(texts.de).sort()).toEqual(Object.keys(texts.en).sort());
-    for (const locale of ["de", "en"] as const) for (const [key, text] of Object.entries(texts[locale])) expect(text.trim(), `${locale} ${key}`).not.toBe("");
+    for (const locale of ["de", "en"] as const)
+      for (const [key, text] of Object.entries(texts[locale])) expect(text.trim(), `${locale} ${key}`).not.toBe("");
   });
 });
 
@@ -149,7 +220,10 @@ describe("Sichter.lua's window and console in German and English", () => {
   it("with LANG=de_DE.UTF-8 the window, its progress, its buttons and the summary are German", async () => {
     const media = path.join(dir, "Deutsch.mp4");
     await makeCutClip(media, [50, 50, 50]);
-    const outcome = runMain(media, "de_DE.UTF-8", { ui: true, user: [{ click: "Cancel", whenText: "^Sichter: %d+ geschrieben" }] });
+    const outcome = runMain(media, "de_DE.UTF-8", {
+      ui: true,
+      user: [{ click: "Cancel", whenText: "^Sichter: %d+ geschrieben" }],
+    });
     expect(outcome.error).toBeUndefined();
     expect(outcome.titles).toEqual(["Sichter – Sichtung"]);
     expect(outcome.shown.slice(0, 2).sort()).toEqual(["Abbrechen", "Sichter …"]);
@@ -166,7 +240,10 @@ describe("Sichter.lua's window and console in German and English", () => {
   it("with LANG=en_GB.UTF-8 the same window speaks English", async () => {
     const media = path.join(dir, "English.mp4");
     await makeCutClip(media, [50, 50, 50]);
-    const outcome = runMain(media, "en_GB.UTF-8", { ui: true, user: [{ click: "Cancel", whenText: "^Sichter: %d+ written" }] });
+    const outcome = runMain(media, "en_GB.UTF-8", {
+      ui: true,
+      user: [{ click: "Cancel", whenText: "^Sichter: %d+ written" }],
+    });
     expect(outcome.error).toBeUndefined();
     expect(outcome.titles).toEqual(["Sichter – logging"]);
     expect(outcome.shown.slice(0, 2).sort()).toEqual(["Cancel", "Sichter …"]);
@@ -181,6 +258,8 @@ describe("Sichter.lua's window and console in German and English", () => {
     fs.writeFileSync(media, "Kein Video, nur eine Notiz.\n");
     const outcome = runMain(media, "de_DE.UTF-8", { ui: false });
     expect(outcome.error).toMatchObject({ code: "SICHTER_E_PROBE_NOT_MEDIA" });
-    expect(outcome.printed.at(-1)).toBe(`Sichter: Keine Mediendatei, die ffmpeg lesen kann: ${media} (SICHTER_E_PROBE_NOT_MEDIA)`);
+    expect(outcome.printed.at(-1)).toBe(
+      `Sichter: Keine Mediendatei, die ffmpeg lesen kann: ${media} (SICHTER_E_PROBE_NOT_MEDIA)`,
+    );
   }, 170_000);
 });

@@ -55,7 +55,12 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   dir = fs.realpathSync(makeTempDir("sichter-lua-macos-"));
   engine = await startEngine(path.join(dir, "home"));
-  outcome = luajit("./macos_sockets.lua", { port: engine.port, token: engine.token, closedPort: await closedPort(), posix: POSIX }) as Outcome;
+  outcome = luajit("./macos_sockets.lua", {
+    port: engine.port,
+    token: engine.token,
+    closedPort: await closedPort(),
+    posix: POSIX,
+  }) as Outcome;
 }, 60_000);
 afterAll(async () => {
   engine?.child.kill("SIGTERM");
@@ -80,14 +85,26 @@ describe("Sichter.lua's macOS sockets (BSD calls through LuaJIT's ffi)", () => {
       { fn: "send", length: Buffer.byteLength(outcome.request), flags: 0 },
       { fn: "close" },
     ]);
-    expect(outcome.calls.filter((c) => c.fn === "recv").at(-1)).toEqual({ fn: "recv", length: 65_536, flags: 0, got: false });
+    expect(outcome.calls.filter((c) => c.fn === "recv").at(-1)).toEqual({
+      fn: "recv",
+      length: 65_536,
+      flags: 0,
+      got: false,
+    });
     expect(outcome.request).toContain(`\r\nAuthorization: Bearer ${engine.token}\r\n`);
   });
 
   it("says why a connection failed in macOS's words and closes the socket; sleeps with usleep", () => {
     expect(outcome.closed).toEqual([null, "connect failed: Connection refused"]);
     expect(outcome.closedCalls.find((c) => c.name === 0x1006)).toMatchObject({ sec: 1, usec: 500_000 });
-    expect(outcome.closedCalls.map((c) => c.fn)).toEqual(["socket", "setsockopt", "setsockopt", "setsockopt", "connect", "close"]);
+    expect(outcome.closedCalls.map((c) => c.fn)).toEqual([
+      "socket",
+      "setsockopt",
+      "setsockopt",
+      "setsockopt",
+      "connect",
+      "close",
+    ]);
     expect(outcome.sleep).toEqual([{ fn: "usleep", usec: 250_000 }]);
   });
 

@@ -12,7 +12,14 @@ const withoutShots: TagPlan = tagPlan({
   markers: [
     { name: "Stille", comment: "technical 90%", startFrame: 40, durationFrames: 25, kind: "cue.silence", color: "red" },
     { name: "  ", comment: "leer", startFrame: 10, durationFrames: 5, kind: "ocr.line", color: "yellow" },
-    { name: "Schwarzbild", comment: "technical 100%", startFrame: 40, durationFrames: 10, kind: "cue.black", color: "red" },
+    {
+      name: "Schwarzbild",
+      comment: "technical 100%",
+      startFrame: 40,
+      durationFrames: 10,
+      kind: "cue.black",
+      color: "red",
+    },
     { name: "Rathaus", comment: "user", startFrame: 0, durationFrames: 3, kind: "keyword.place", color: "orange" },
   ],
 });
@@ -54,18 +61,27 @@ describe("the Lua script's rules, in a real LuaJIT, are the plugin's", () => {
       { frame: 86_399, rate: "23.976", dropFrame: false },
     ];
     const jsonTexts = ['{"a":[1,2.5,-3e2,{"b":"K\\u00f6ln \\ud83d\\ude00"}],"c":"x\\"y\\n","d":{},"e":[]}'];
-    const lua = luajit("./mirror.lua", { layouts, keywords, lines, timecodes, json: jsonTexts }) as Record<string, unknown[]>;
+    const lua = luajit("./mirror.lua", { layouts, keywords, lines, timecodes, json: jsonTexts }) as Record<
+      string,
+      unknown[]
+    >;
 
     expect(lua.layouts).toEqual(
       layouts.map(({ plan, start, dropFrame }) => {
         const timecode = createTimecodeContext({ rate: parseFrameRate(plan.frameRate), dropFrame, start });
-        return mergeSameFrame(layoutClipMarkers(plan, { timecode })).map((m) => ({ ...m, color: RESOLVE_COLOR_OF[m.color] }));
+        return mergeSameFrame(layoutClipMarkers(plan, { timecode })).map((m) => ({
+          ...m,
+          color: RESOLVE_COLOR_OF[m.color],
+        }));
       }),
     );
     expect(lua.keywords).toEqual(keywords.map((c) => mergeKeywords(c.existing, c.wanted, c.withdrawn).value));
     expect(lua.lines).toEqual(lines.map((c) => withSichterLine(c.existing, c.text)));
     expect(lua.timecodes).toEqual(
-      timecodes.map((c) => ({ label: formatTimecode(c.frame, { rate: parseFrameRate(c.rate), dropFrame: c.dropFrame }), back: c.frame })),
+      timecodes.map((c) => ({
+        label: formatTimecode(c.frame, { rate: parseFrameRate(c.rate), dropFrame: c.dropFrame }),
+        back: c.frame,
+      })),
     );
     expect((lua.json as string[]).map((text) => JSON.parse(text))).toEqual(jsonTexts.map((text) => JSON.parse(text)));
   });

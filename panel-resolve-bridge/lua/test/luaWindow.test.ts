@@ -28,17 +28,40 @@ let client: SichterClient;
 function scene(media: string) {
   return {
     version: "21.1",
-    clips: [{ name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00", markers: [[10, "Green", "Ton weg", "", 1, ""]] }],
-    timeline: { name: "Beitrag 18 Uhr", fps: "25", placements: [{ clip: "Pressekonferenz", inFrame: 0, outFrame: 150, recordFrame: 0 }], playhead: 10 },
+    clips: [
+      {
+        name: "Pressekonferenz",
+        filePath: media,
+        fps: "25",
+        frames: 150,
+        startTimecode: "00:00:00:00",
+        markers: [[10, "Green", "Ton weg", "", 1, ""]],
+      },
+    ],
+    timeline: {
+      name: "Beitrag 18 Uhr",
+      fps: "25",
+      placements: [{ clip: "Pressekonferenz", inFrame: 0, outFrame: 150, recordFrame: 0 }],
+      playhead: 10,
+    },
   };
 }
 
-function runMain(media: string, input: { ui: boolean; user?: { click?: string; close?: boolean; whenText?: string }[] }): WindowOutcome {
-  return luajit("./run_window.lua", { scene: scene(media), pollMs: 200, ...input }, withLocale("en_GB.UTF-8", { ...process.env, SICHTER_HOME: home })) as WindowOutcome;
+function runMain(
+  media: string,
+  input: { ui: boolean; user?: { click?: string; close?: boolean; whenText?: string }[] },
+): WindowOutcome {
+  return luajit(
+    "./run_window.lua",
+    { scene: scene(media), pollMs: 200, ...input },
+    withLocale("en_GB.UTF-8", { ...process.env, SICHTER_HOME: home }),
+  ) as WindowOutcome;
 }
 
-const texts = (outcome: WindowOutcome, id: string) => outcome.log.filter((e) => e.event === "text" && e.id === id).map((e) => e.value!);
-const sichterMarkers = (outcome: WindowOutcome) => outcome.state.clips["Pressekonferenz"]!.markers.filter((m) => m.customData.startsWith("sichter:"));
+const texts = (outcome: WindowOutcome, id: string) =>
+  outcome.log.filter((e) => e.event === "text" && e.id === id).map((e) => e.value!);
+const sichterMarkers = (outcome: WindowOutcome) =>
+  outcome.state.clips["Pressekonferenz"]!.markers.filter((m) => m.customData.startsWith("sichter:"));
 
 async function jobStates(media: string): Promise<string[]> {
   const { jobs } = await client.request("job.list", {});
@@ -71,7 +94,11 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     expect(status.at(-2)).toBe("Pressekonferenz: 100 %");
     expect(status.at(-1)).toMatch(/^Sichter: \d+ written, \d+ unchanged, \d+ skipped, 0 failed\.$/);
     expect(texts(outcome, "Cancel")).toEqual(["Close"]);
-    expect(outcome.log.slice(-3)).toEqual([{ event: "click", id: "Cancel" }, { event: "exit" }, { event: "hide", id: "SichterWindow" }]);
+    expect(outcome.log.slice(-3)).toEqual([
+      { event: "click", id: "Cancel" },
+      { event: "exit" },
+      { event: "hide", id: "SichterWindow" },
+    ]);
     expect(sichterMarkers(outcome).map((m) => m.frame)).toEqual([0, 50, 100]);
     expect(outcome.printed).toEqual([]);
   }, 170_000);
@@ -99,7 +126,11 @@ describe("Sichter.lua in Resolve's UI manager", () => {
     await makeCutClip(media, [50, 50, 50]);
     const outcome = runMain(media, { ui: true, user: [{ close: true, whenText: "^Pressekonferenz: 0 %%$" }] });
     expect(outcome.error).toMatchObject({ code: "SICHTER_E_CANCELLED" });
-    expect(outcome.log.slice(-3)).toEqual([{ event: "close", id: "SichterWindow" }, { event: "exit" }, { event: "hide", id: "SichterWindow" }]);
+    expect(outcome.log.slice(-3)).toEqual([
+      { event: "close", id: "SichterWindow" },
+      { event: "exit" },
+      { event: "hide", id: "SichterWindow" },
+    ]);
     // The engine stops the job at its next step: poll, generously on a loaded machine.
     await expect.poll(() => jobStates(media), { timeout: 60_000, interval: 100 }).toEqual(["cancelled"]);
   }, 170_000);

@@ -70,7 +70,12 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   dir = fs.realpathSync(makeTempDir("sichter-lua-winsock-"));
   engine = await startEngine(path.join(dir, "home"));
-  outcome = luajit("./windows_sockets.lua", { port: engine.port, token: engine.token, closedPort: await closedPort(), winsock: WINSOCK }) as Outcome;
+  outcome = luajit("./windows_sockets.lua", {
+    port: engine.port,
+    token: engine.token,
+    closedPort: await closedPort(),
+    winsock: WINSOCK,
+  }) as Outcome;
 }, 60_000);
 afterAll(async () => {
   engine?.child.kill("SIGTERM");
@@ -114,7 +119,13 @@ describe("Sichter.lua's Windows sockets (ws2_32 through LuaJIT's ffi)", () => {
 
   it("says why a socket could not be had or connected, and closes what it opened", () => {
     expect(outcome.closed).toEqual([null, "connect failed (10061)"]);
-    expect(outcome.closedCalls.map((c) => c.fn)).toEqual(["socket", "setsockopt", "setsockopt", "connect", "closesocket"]);
+    expect(outcome.closedCalls.map((c) => c.fn)).toEqual([
+      "socket",
+      "setsockopt",
+      "setsockopt",
+      "connect",
+      "closesocket",
+    ]);
     expect(outcome.noSocket).toEqual([null, "socket failed (10093)"]);
     expect(outcome.sleep).toEqual([{ fn: "Sleep", ms: 250 }]);
   });

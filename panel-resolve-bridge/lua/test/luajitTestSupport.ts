@@ -10,7 +10,11 @@ export function luajit(script: string, input: unknown, env: NodeJS.ProcessEnv = 
   try {
     const file = path.join(dir, "input.json");
     fs.writeFileSync(file, JSON.stringify(input));
-    const run = spawnSync("luajit", [fileURLToPath(new URL(script, import.meta.url)), file], { encoding: "utf8", env, timeout: 160_000 });
+    const run = spawnSync("luajit", [fileURLToPath(new URL(script, import.meta.url)), file], {
+      encoding: "utf8",
+      env,
+      timeout: 160_000,
+    });
     if (run.status !== 0) throw new Error(`luajit ${script} failed (${run.status}): ${run.stderr}`);
     return JSON.parse(run.stdout);
   } finally {

@@ -9,4 +9,8 @@ export type { SimTimelineItem } from "./resolve/SimTimelineItem.ts";
 export { CallMonitor } from "./resolve/promiseFlavour.ts";
 export { SimulatorError } from "./resolve/SimulatorError.ts";
 export { API_LEVELS, atLeast, versionFields } from "./resolve/simVersion.ts";
-export { type WorkflowIntegrationDouble, type WorkflowIntegrationState, workflowIntegrationDouble } from "./resolve/WorkflowIntegrationDouble.ts";
+export {
+  type WorkflowIntegrationDouble,
+  type WorkflowIntegrationState,
+  workflowIntegrationDouble,
+} from "./resolve/WorkflowIntegrationDouble.ts";

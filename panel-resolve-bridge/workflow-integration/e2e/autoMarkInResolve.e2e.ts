@@ -34,7 +34,12 @@ beforeAll(async () => {
       const clip = sim.addClip({ name: "A002 Schnitte", filePath: schnitte, fps: "25", frames: 60 });
       schnitteItem = clip;
       schnittePath = schnitte;
-      const other = sim.addClip({ name: "B-Roll fehlt", filePath: path.join(media, "fehlt.mp4"), fps: "25", frames: 50 });
+      const other = sim.addClip({
+        name: "B-Roll fehlt",
+        filePath: path.join(media, "fehlt.mp4"),
+        fps: "25",
+        frames: 50,
+      });
       timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
       // The whole clip from record frame 0, then a clip whose file is missing, then the clip's tail again.
       sim.place(timeline, { clip, inFrame: 0, outFrame: 60, recordFrame: 0 });
@@ -60,7 +65,15 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
     await source.focus();
     await source.selectOption("selection");
     await expect.poll(() => page.locator("body").textContent(), { timeout: 10_000 }).toContain("B-Roll fehlt");
-    expect(JSON.parse((await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem("sichter.settings")))!).clipSource).toBe("selection");
+    expect(
+      JSON.parse(
+        (await page.evaluate(() =>
+          (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+            "sichter.settings",
+          ),
+        ))!,
+      ).clipSource,
+    ).toBe("selection");
     await source.selectOption("playhead");
     await expect.poll(() => page.locator("body").textContent(), { timeout: 10_000 }).toContain("A002 Schnitte");
   });
@@ -72,7 +85,11 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
     await page.getByRole("heading", { name: "Marker in Beitrag 18 Uhr" }).waitFor({ timeout: 120_000 });
 
     const rows = page.locator(".sequence-mark-items .auto-mark-clip");
-    expect(await rows.evaluateAll((items) => items.map((item) => [item.querySelector(".auto-mark-name")!.textContent, item.getAttribute("data-state")]))).toEqual([
+    expect(
+      await rows.evaluateAll((items) =>
+        items.map((item) => [item.querySelector(".auto-mark-name")!.textContent, item.getAttribute("data-state")]),
+      ),
+    ).toEqual([
       ["A002 Schnitte", "written"],
       ["B-Roll fehlt", "skipped"],
       ["A002 Schnitte", "written"],
@@ -85,11 +102,18 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
       .filter(([, marker]) => marker.customData.startsWith("sichter:"))
       .map(([frame]) => Number(frame));
     expect(sichter.sort((a, b) => a - b)).toEqual([0, 20, 45, 125]);
-    expect(await page.locator(".sequence-mark .auto-mark-counts").textContent()).toBe("4 geschrieben · 0 schon vorhanden · 0 entfernt");
+    expect(await page.locator(".sequence-mark .auto-mark-counts").textContent()).toBe(
+      "4 geschrieben · 0 schon vorhanden · 0 entfernt",
+    );
 
     if (keep) {
       fs.mkdirSync(keep, { recursive: true });
-      await page.screenshot({ path: path.join(keep, "resolve-auto-mark-320-de-dark.png"), fullPage: true, animations: "disabled", caret: "hide" });
+      await page.screenshot({
+        path: path.join(keep, "resolve-auto-mark-320-de-dark.png"),
+        fullPage: true,
+        animations: "disabled",
+        caret: "hide",
+      });
     }
   });
 
@@ -103,7 +127,12 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
     expect(await apply.getByRole("note").textContent()).toBe(
       "Rückgängig kann das Anwenden in diesem Programm nicht in einem Schritt zurücknehmen. Erneutes Anwenden ersetzt nur Sichters eigene Marker und Schlagwörter, nie Ihre.",
     );
-    if (keep) await apply.screenshot({ path: path.join(keep, "resolve-apply-undo-320-de-dark.png"), animations: "disabled", caret: "hide" });
+    if (keep)
+      await apply.screenshot({
+        path: path.join(keep, "resolve-apply-undo-320-de-dark.png"),
+        animations: "disabled",
+        caret: "hide",
+      });
   });
 
   it("stops writing the timeline's markers at Cancel: the clips not yet marked stay as they were", async () => {
@@ -123,9 +152,16 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
     const stop = page.getByRole("button", { name: "Markieren abbrechen" });
     // The analyses run again first; on a loaded machine that takes a while.
     await stop.waitFor({ timeout: 150_000 });
-    await expect.poll(() => page.locator(".sequence-mark-line").textContent()).toMatch(/^Marker werden geschrieben: [12] von 4 Clips$/);
+    await expect
+      .poll(() => page.locator(".sequence-mark-line").textContent())
+      .toMatch(/^Marker werden geschrieben: [12] von 4 Clips$/);
     expect(release).not.toBeNull();
-    if (keep) await page.locator("section.auto-mark").screenshot({ path: path.join(keep, "resolve-auto-mark-writing-320-de-dark.png"), animations: "disabled", caret: "hide" });
+    if (keep)
+      await page.locator("section.auto-mark").screenshot({
+        path: path.join(keep, "resolve-auto-mark-writing-320-de-dark.png"),
+        animations: "disabled",
+        caret: "hide",
+      });
     await stop.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => opened.invoked.includes("sichter:resolve:cancel-mark-sequence")).toBe(true);
@@ -134,7 +170,12 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
     await page.getByRole("heading", { name: "Marker in Beitrag 18 Uhr" }).waitFor({ timeout: 30_000 });
     const rows = page.locator(".sequence-mark-items .auto-mark-clip");
     // Instance 2 has no plan and needs no Resolve call, so the run was already in instance 3 when held.
-    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-state")))).toEqual(["unchanged", "skipped", "unchanged", "failed"]);
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-state")))).toEqual([
+      "unchanged",
+      "skipped",
+      "unchanged",
+      "failed",
+    ]);
     expect(await rows.nth(3).textContent()).toContain("Abgebrochen");
     const sichter = Object.entries(timeline.GetMarkers())
       .filter(([, marker]) => marker.customData.startsWith("sichter:"))
@@ -145,8 +186,13 @@ describe("auto-mark inside Resolve (plugin page, simulator, real engine)", () =>
 
   it("moves Resolve's playhead to a search hit's frame in the timeline clip that shows it", async () => {
     const { page, plugin } = opened;
-    const { clip } = (await plugin.engine.request("catalog.clip", { path: schnittePath })) as MethodResult<"catalog.clip">;
-    await plugin.engine.request("tags.review", { clipId: clip.id, add: { label: "Rathausuhr", startFrame: 40, endFrame: 45 } });
+    const { clip } = (await plugin.engine.request("catalog.clip", {
+      path: schnittePath,
+    })) as MethodResult<"catalog.clip">;
+    await plugin.engine.request("tags.review", {
+      clipId: clip.id,
+      add: { label: "Rathausuhr", startFrame: 40, endFrame: 45 },
+    });
     sim.setPlayhead(timeline, 150);
     await page.getByRole("tab", { name: "Suche" }).click();
     await page.getByLabel("Katalog durchsuchen").pressSequentially("Rathausuhr");

@@ -9,7 +9,12 @@ let timeline: SimTimeline;
 
 beforeAll(async () => {
   sim = new ResolveSimulator({ version: "21.1" });
-  const interview = sim.addClip({ name: "Interview Bürgermeister", filePath: "/media/Interview.mov", fps: "25", frames: 500 });
+  const interview = sim.addClip({
+    name: "Interview Bürgermeister",
+    filePath: "/media/Interview.mov",
+    fps: "25",
+    frames: 500,
+  });
   const totale = sim.addClip({ name: "Totale Rathaus", filePath: "/media/Totale.mov", fps: "25", frames: 200 });
   timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
   sim.place(timeline, { clip: interview, inFrame: 0, outFrame: 100, recordFrame: 0 });
@@ -32,7 +37,9 @@ describe("the Resolve plugin's page in chromium", () => {
 
   it("shows the clip under Resolve's playhead and follows it to the next clip", async () => {
     const { page } = opened;
-    await expect.poll(() => page.locator("body").textContent(), { timeout: 10_000 }).toContain("Interview Bürgermeister");
+    await expect
+      .poll(() => page.locator("body").textContent(), { timeout: 10_000 })
+      .toContain("Interview Bürgermeister");
     sim.setPlayhead(timeline, 150);
     await expect.poll(() => page.locator("body").textContent(), { timeout: 10_000 }).toContain("Totale Rathaus");
   });

@@ -14,7 +14,8 @@ function classicScript() {
     name: "sichter-classic-script",
     transformIndexHtml: {
       order: "post",
-      handler: (html) => html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
+      handler: (html) =>
+        html.replace(/<script type="module"/g, "<script defer").replace(/ crossorigin(="[^"]*")?/g, ""),
     },
   };
 }
@@ -35,7 +36,11 @@ export async function buildPage(outDir) {
       cssCodeSplit: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        output: { format: "iife", entryFileNames: "assets/panel-[hash].js", assetFileNames: "assets/[name]-[hash][extname]" },
+        output: {
+          format: "iife",
+          entryFileNames: "assets/panel-[hash].js",
+          assetFileNames: "assets/[name]-[hash][extname]",
+        },
       },
     },
   });

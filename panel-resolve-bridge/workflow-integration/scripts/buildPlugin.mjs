@@ -15,7 +15,14 @@ export const MANIFEST = path.resolve(pkg, "../../manifest/resolve/manifest.xml")
 
 export async function buildPlugin(outDir) {
   fs.mkdirSync(outDir, { recursive: true });
-  const common = { bundle: true, format: "cjs", platform: "node", target: "es2020", logLevel: "silent", legalComments: "none" };
+  const common = {
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "es2020",
+    logLevel: "silent",
+    legalComments: "none",
+  };
   await build({
     ...common,
     entryPoints: [path.join(pkg, "src/main/entry.ts")],
@@ -24,7 +31,12 @@ export async function buildPlugin(outDir) {
     // (as Blackmagic's plugins have them); ws's native helpers are optional and looked up at run time.
     external: ["electron", ...runtimeModules(), "bufferutil", "utf-8-validate"],
   });
-  await build({ ...common, entryPoints: [path.join(pkg, "src/preload/entry.ts")], outfile: path.join(outDir, "preload.js"), external: ["electron"] });
+  await build({
+    ...common,
+    entryPoints: [path.join(pkg, "src/preload/entry.ts")],
+    outfile: path.join(outDir, "preload.js"),
+    external: ["electron"],
+  });
   copyRuntimeModules(outDir);
   fs.copyFileSync(MANIFEST, path.join(outDir, "manifest.xml"));
   return outDir;

@@ -25,7 +25,10 @@ export function copyRuntimeModules(outDir, names = runtimeModules()) {
     const source = path.dirname(manifest);
     const target = path.join(outDir, "node_modules", name);
     fs.rmSync(target, { recursive: true, force: true });
-    fs.cpSync(source, target, { recursive: true, filter: (file) => !path.relative(source, file).split(path.sep).includes("node_modules") });
+    fs.cpSync(source, target, {
+      recursive: true,
+      filter: (file) => !path.relative(source, file).split(path.sep).includes("node_modules"),
+    });
     copied.add(name);
     const { dependencies = {} } = JSON.parse(fs.readFileSync(manifest, "utf8"));
     for (const dependency of Object.keys(dependencies)) copy(dependency, manifest);

@@ -29,4 +29,7 @@ export const EVENT = {
 /** An IPC answer: Electron passes only a rejection's message, so failures travel as data with their code. */
 export type IpcAnswer<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly data?: unknown } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: string; readonly message: string; readonly data?: unknown };
+    };

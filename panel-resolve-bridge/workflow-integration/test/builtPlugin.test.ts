@@ -27,7 +27,14 @@ const run = (file: string) => runAmongStandIns(root, file);
 
 describe("the built plugin folder", () => {
   it("holds main.js, preload.js and the manifest", () => {
-    expect(fs.readdirSync(plugin).sort()).toEqual(["WorkflowIntegration.node", "index.html", "main.js", "manifest.xml", "node_modules", "preload.js"]);
+    expect(fs.readdirSync(plugin).sort()).toEqual([
+      "WorkflowIntegration.node",
+      "index.html",
+      "main.js",
+      "manifest.xml",
+      "node_modules",
+      "preload.js",
+    ]);
     const preload = fs.readFileSync(path.join(plugin, "preload.js"), "utf8");
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(["electron"]);
   });
@@ -40,9 +47,18 @@ describe("the built plugin folder", () => {
       webPreferences: { preload: "preload.js", contextIsolation: true, nodeIntegration: false, sandbox: true },
     });
     expect(log.find((entry) => "currentClip" in entry)).toMatchObject({
-      currentClip: { ok: true, value: { mediaPath: "/media/Interview.mov", source: { inFrame: 10, outFrame: 210 }, sequence: { startFrame: 40 } } },
+      currentClip: {
+        ok: true,
+        value: {
+          mediaPath: "/media/Interview.mov",
+          source: { inFrame: 10, outFrame: 210 },
+          sequence: { startFrame: 40 },
+        },
+      },
     });
-    expect(log.find((entry) => "refused" in entry)).toMatchObject({ refused: { ok: false, error: { code: "SICHTER_E_UNAUTHORIZED" } } });
+    expect(log.find((entry) => "refused" in entry)).toMatchObject({
+      refused: { ok: false, error: { code: "SICHTER_E_UNAUTHORIZED" } },
+    });
     expect(log.at(-1)).toEqual({ quit: true });
   });
 

@@ -64,12 +64,24 @@ export function installStandIns(root: string, plugin: string): void {
 
 /** Runs a built file (main.js, preload.js) in Node among the stand-ins and answers what it logged. */
 export function runAmongStandIns(root: string, file: string): Record<string, unknown>[] {
-  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "--require", path.join(root, "dotNodeAsJs.cjs"), file], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, SICHTER_HOME: path.join(root, "home"), NODE_PATH: path.resolve(fileURLToPath(new URL("../../../node_modules", import.meta.url))) },
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--require", "tsx/cjs", "--require", path.join(root, "dotNodeAsJs.cjs"), file],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        SICHTER_HOME: path.join(root, "home"),
+        NODE_PATH: path.resolve(fileURLToPath(new URL("../../../node_modules", import.meta.url))),
+      },
+      timeout: 60_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`${file} exited ${result.status}: ${result.stderr}${result.stdout}`);
-  return result.stdout.trim().split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return result.stdout
+    .trim()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

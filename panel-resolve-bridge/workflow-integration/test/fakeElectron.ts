@@ -117,7 +117,8 @@ export function fakeContextBridge(): ContextBridgeLike & { world: Record<string,
   return {
     world,
     exposeInMainWorld(key, api) {
-      if (key in world) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+      if (key in world)
+        throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
       assertBridgeable(api, key);
       world[key] = api;
     },
@@ -128,6 +129,7 @@ export function fakeContextBridge(): ContextBridgeLike & { world: Record<string,
 function assertBridgeable(value: unknown, where: string): void {
   if (typeof value === "function" || value === null || typeof value !== "object") return;
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== Array.prototype) throw new Error(`${where} is not a plain object`);
+  if (prototype !== Object.prototype && prototype !== Array.prototype)
+    throw new Error(`${where} is not a plain object`);
   for (const [key, inner] of Object.entries(value)) assertBridgeable(inner, `${where}.${key}`);
 }

@@ -11,11 +11,17 @@ describe("the plugin manifest", () => {
   it("is one file in manifest/, with the plugin package's version and main.js as entry", () => {
     const manifest = readPluginManifest(fs.readFileSync(MANIFEST_SOURCE, "utf8"));
     const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-    expect(manifest).toMatchObject({ id: "com.sichter.resolve.panel", name: "Sichter", version: pkg.version, filePath: "main.js" });
+    expect(manifest).toMatchObject({
+      id: "com.sichter.resolve.panel",
+      name: "Sichter",
+      version: pkg.version,
+      filePath: "main.js",
+    });
   });
 
   it("refuses a manifest without a reverse-domain id", () => {
-    const xml = "<BlackmagicDesign><Plugin><Id>sichter</Id><Name>S</Name><Version>1</Version><Description/><FilePath>main.js</FilePath></Plugin></BlackmagicDesign>";
+    const xml =
+      "<BlackmagicDesign><Plugin><Id>sichter</Id><Name>S</Name><Version>1</Version><Description/><FilePath>main.js</FilePath></Plugin></BlackmagicDesign>";
     expect(() => readPluginManifest(xml)).toThrow(/no <Description>|reverse-domain/);
   });
 });
@@ -25,7 +31,10 @@ describe("engine discovery", () => {
     const home = "/home/editor";
     for (const env of [{ SICHTER_HOME: "/srv/sichter" }, { XDG_CONFIG_HOME: "/cfg", XDG_DATA_HOME: "/dat" }, {}]) {
       const engine = sichterDirs(env);
-      expect(sichterFolders({ env, platform: process.platform, home: os.homedir() })).toEqual({ config: engine.config, data: engine.data });
+      expect(sichterFolders({ env, platform: process.platform, home: os.homedir() })).toEqual({
+        config: engine.config,
+        data: engine.data,
+      });
     }
     expect(sichterFolders({ env: {}, platform: "darwin", home })).toEqual({
       config: "/home/editor/Library/Application Support/Sichter/config",
@@ -42,7 +51,10 @@ describe("engine discovery", () => {
       fs.writeFileSync(path.join(root, "config", "engine-token"), "abc123\n", { mode: 0o600 });
       expect(discoverEngine(environment)).toEqual({ url: `ws://127.0.0.1:${DEFAULT_ENGINE_PORT}`, token: "abc123" });
       fs.mkdirSync(path.join(root, "data"));
-      fs.writeFileSync(path.join(root, "data", "engine.json"), JSON.stringify({ pid: 1, port: 40123, version: "0.1.0", startedAt: "" }));
+      fs.writeFileSync(
+        path.join(root, "data", "engine.json"),
+        JSON.stringify({ pid: 1, port: 40123, version: "0.1.0", startedAt: "" }),
+      );
       expect(discoverEngine(environment)).toEqual({ url: "ws://127.0.0.1:40123", token: "abc123" });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

@@ -13,7 +13,9 @@ import { installStandIns, runAmongStandIns } from "./builtPluginTestSupport.ts";
  * and the free edition's Lua script. The plugin's main.js then runs in Node among stand-ins for
  * Resolve's Electron and WorkflowIntegration.node, from a copy of the packaged folder.
  */
-const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 let out: string;
 let plugin: string;
 
@@ -24,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
@@ -38,15 +41,30 @@ describe("npm run package for DaVinci Resolve", () => {
 
   it("has a manifest Resolve can read: id, name, version, description, main.js", () => {
     const manifest = readPluginManifest(fs.readFileSync(path.join(plugin, "manifest.xml"), "utf8"));
-    expect(manifest).toMatchObject({ id: "com.sichter.resolve.panel", name: "Sichter", version: PACKAGE_VERSION, filePath: "main.js" });
+    expect(manifest).toMatchObject({
+      id: "com.sichter.resolve.panel",
+      name: "Sichter",
+      version: PACKAGE_VERSION,
+      filePath: "main.js",
+    });
     expect(manifest.description.length).toBeGreaterThan(20);
     expect(fs.existsSync(path.join(plugin, manifest.filePath))).toBe(true);
   });
 
   it("holds main.js, preload.js, the built page and its node_modules, and nothing of the electron package", () => {
     const files = filesUnder(plugin);
-    expect(files.filter((file) => !file.startsWith("assets/") && !file.startsWith("node_modules/"))).toEqual(["index.html", "main.js", "manifest.xml", "preload.js"]);
-    expect(files.filter((file) => file.startsWith("assets/")).map((file) => path.extname(file)).sort()).toEqual([".css", ".js"]);
+    expect(files.filter((file) => !file.startsWith("assets/") && !file.startsWith("node_modules/"))).toEqual([
+      "index.html",
+      "main.js",
+      "manifest.xml",
+      "preload.js",
+    ]);
+    expect(
+      files
+        .filter((file) => file.startsWith("assets/"))
+        .map((file) => path.extname(file))
+        .sort(),
+    ).toEqual([".css", ".js"]);
     // The runtime dependencies as npm installed them, each with its package.json and licence.
     expect(fs.readdirSync(path.join(plugin, "node_modules"))).toEqual(["ws"]);
     expect(files).toContain("node_modules/ws/package.json");
@@ -63,7 +81,13 @@ describe("npm run package for DaVinci Resolve", () => {
       expect(reference.startsWith("./assets/")).toBe(true);
       expect(fs.existsSync(path.join(plugin, reference))).toBe(true);
     }
-    const script = fs.readFileSync(path.join(plugin, references.find((r) => r.endsWith(".js"))!), "utf8");
+    const script = fs.readFileSync(
+      path.join(
+        plugin,
+        references.find((r) => r.endsWith(".js"))!,
+      ),
+      "utf8",
+    );
     // The page reaches Resolve and the engine only through the preload's bridge.
     expect(script).toContain("sichterResolve");
     expect(script).not.toMatch(/\brequire\(/);
@@ -75,12 +99,15 @@ describe("npm run package for DaVinci Resolve", () => {
     // ws looks these up inside a try and runs without them.
     const optional = new Set(["bufferutil", "utf-8-validate"]);
     const builtin = new Set(builtinModules);
-    const foreign = [...required].filter((name) => name !== "electron" && !optional.has(name) && !builtin.has(name.replace(/^node:/, "")));
+    const foreign = [...required].filter(
+      (name) => name !== "electron" && !optional.has(name) && !builtin.has(name.replace(/^node:/, "")),
+    );
     expect(foreign).toEqual(["ws"]);
     expect(required.has("electron")).toBe(true);
     // Resolved from the folder itself (it sits in a temporary folder, far from the repository's node_modules).
     const from = createRequire(path.join(plugin, "main.js"));
-    for (const name of foreign) expect(from.resolve(name).startsWith(path.join(plugin, "node_modules", name) + path.sep)).toBe(true);
+    for (const name of foreign)
+      expect(from.resolve(name).startsWith(path.join(plugin, "node_modules", name) + path.sep)).toBe(true);
   });
 
   it("starts from the packaged folder in Resolve's Electron (stand-ins): page and preload present, isolated window, the current clip over IPC", () => {
@@ -95,7 +122,9 @@ describe("npm run package for DaVinci Resolve", () => {
         present: true,
         webPreferences: { preload: "preload.js", contextIsolation: true, nodeIntegration: false, sandbox: true },
       });
-      expect(log.find((entry) => "currentClip" in entry)).toMatchObject({ currentClip: { ok: true, value: { mediaPath: "/media/Interview.mov" } } });
+      expect(log.find((entry) => "currentClip" in entry)).toMatchObject({
+        currentClip: { ok: true, value: { mediaPath: "/media/Interview.mov" } },
+      });
       expect(log.at(-1)).toEqual({ quit: true });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

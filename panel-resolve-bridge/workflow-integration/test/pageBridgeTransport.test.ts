@@ -53,7 +53,10 @@ beforeAll(async () => {
   const folder = pluginFolder();
   plugin = await startPlugin({
     electron: fake.electron,
-    loadWorkflowIntegration: () => workflowIntegrationDouble(sim, { installedPluginId: "com.sichter.resolve.panel" }) as unknown as WorkflowIntegrationModule,
+    loadWorkflowIntegration: () =>
+      workflowIntegrationDouble(sim, {
+        installedPluginId: "com.sichter.resolve.panel",
+      }) as unknown as WorkflowIntegrationModule,
     pluginDir: folder,
     WebSocket: WebSocket as unknown as WebSocketConstructor,
     environment: { env: { SICHTER_HOME: home }, platform: "linux", home: dir },
@@ -127,6 +130,8 @@ describe("the Resolve page's bridge transport", () => {
     // Back on another port: the main process finds it again from the engine's runtime file.
     engine = await startEngine(home);
     await until(() => kind() === "connected", "connected again", 100_000);
-    expect(connection.fileUrl("/thumbnails/x.jpg")).toBe(`http://127.0.0.1:${engine.port}/thumbnails/x.jpg?token=${encodeURIComponent(engine.token)}`);
+    expect(connection.fileUrl("/thumbnails/x.jpg")).toBe(
+      `http://127.0.0.1:${engine.port}/thumbnails/x.jpg?token=${encodeURIComponent(engine.token)}`,
+    );
   }, 180_000);
 });

@@ -61,7 +61,13 @@ beforeAll(async () => {
   engine = await startEngine(home);
 
   sim = new ResolveSimulator({ version: "21.1" });
-  item = sim.addClip({ name: "Pressekonferenz", filePath: media, fps: "25", frames: 150, startTimecode: "00:00:00:00" });
+  item = sim.addClip({
+    name: "Pressekonferenz",
+    filePath: media,
+    fps: "25",
+    frames: 150,
+    startTimecode: "00:00:00:00",
+  });
   timeline = sim.addTimeline({ name: "Beitrag 18 Uhr", fps: "25" });
   sim.place(timeline, { clip: item, inFrame: 20, outFrame: 140, recordFrame: 100 });
   sim.setPlayhead(timeline, 110);
@@ -87,7 +93,7 @@ beforeAll(async () => {
   exposeBridge(contextBridge, fakeIpcRenderer(fake.ipcMain, fake.windows[0]!));
   bridge = contextBridge.world[BRIDGE_KEY] as SichterResolveBridge;
   bridge.engine.onNotification((method, params) => notifications.push({ method, params }));
-  adapter = new ResolveHostAdapter(ipcResolveCalls(bridge), (await unwrap<"de" | "en">(bridge.locale())));
+  adapter = new ResolveHostAdapter(ipcResolveCalls(bridge), await unwrap<"de" | "en">(bridge.locale()));
   await until(() => plugin.engine.state === "open", 10_000);
 }, 120_000);
 
@@ -101,10 +107,22 @@ afterAll(async () => {
 const SHOT_MARKERS = {
   "0.0": { color: "Blue", duration: 50, note: "00:00:00:00", name: "Einstellung 1", customData: "sichter:f0" },
   "10.0": { color: "Green", duration: 1, note: "", name: "Ton weg", customData: "" },
-  "50.0": { color: "Blue", duration: 50, note: "Schnitt\n00:00:02:00", name: "Einstellung 2", customData: "sichter:f50" },
+  "50.0": {
+    color: "Blue",
+    duration: 50,
+    note: "Schnitt\n00:00:02:00",
+    name: "Einstellung 2",
+    customData: "sichter:f50",
+  },
   "100.0": { color: "Pink", duration: 5, note: "wichtig", name: "Bürgermeister kommt", customData: "" },
   // Shot 3 starts on the editor's marker: Sichter's moves on by one frame and still ends at 150.
-  "101.0": { color: "Blue", duration: 49, note: "Schnitt\n00:00:04:00", name: "Einstellung 3", customData: "sichter:f100" },
+  "101.0": {
+    color: "Blue",
+    duration: 49,
+    note: "Schnitt\n00:00:04:00",
+    name: "Einstellung 3",
+    customData: "sichter:f100",
+  },
 };
 
 describe("Resolve Workflow Integration plugin against a real engine", () => {
@@ -122,7 +140,10 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     });
     const { jobId } = await request("clip.analyze", { path: clip.mediaPath, options: { write: "none" } });
     // The engine tells the connection that started the job; the main process passes it on to the page.
-    await until(() => notifications.some((n) => n.method === "job.done" && (n.params as { jobId: string }).jobId === jobId), 90_000);
+    await until(
+      () => notifications.some((n) => n.method === "job.done" && (n.params as { jobId: string }).jobId === jobId),
+      90_000,
+    );
     const { clip: info, shots } = await request("catalog.clip", { path: media });
     clipId = info.id;
     expect(shots.map((s) => s.startFrame)).toEqual([0, 50, 100]);
@@ -145,10 +166,24 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     // The instance shows source frames [20, 140) from record frame 100: shot 2 (50) at 130, shot 3 (100) at 180.
     expect(timeline.GetMarkers()).toEqual({
       "5.0": { color: "Cyan", duration: 1, note: "", name: "Beitragsbeginn", customData: "" },
-      "130.0": { color: "Blue", duration: 50, note: "Schnitt\n00:00:02:00", name: "Einstellung 2", customData: `sichter:${item.GetUniqueId()}@100/f50` },
-      "180.0": { color: "Blue", duration: 40, note: "Schnitt\n00:00:04:00", name: "Einstellung 3", customData: `sichter:${item.GetUniqueId()}@100/f100` },
+      "130.0": {
+        color: "Blue",
+        duration: 50,
+        note: "Schnitt\n00:00:02:00",
+        name: "Einstellung 2",
+        customData: `sichter:${item.GetUniqueId()}@100/f50`,
+      },
+      "180.0": {
+        color: "Blue",
+        duration: 40,
+        note: "Schnitt\n00:00:04:00",
+        name: "Einstellung 3",
+        customData: `sichter:${item.GetUniqueId()}@100/f100`,
+      },
     });
-    expect(timeline.GetStartFrame() + 130).toBe(Number(timeline.GetItemListInTrack("video", 1)[0]!.GetStart()) + (50 - 20));
+    expect(timeline.GetStartFrame() + 130).toBe(
+      Number(timeline.GetItemListInTrack("video", 1)[0]!.GetStart()) + (50 - 20),
+    );
     expect(item.metadata.peek("Keywords")).toBe("Interview, Rathaus, Pressekonferenz");
     expect(item.metadata.peek("Description")).toMatch(/^Sichter: 3 Einstellungen, 6 s\.$/);
   }, 30_000);
@@ -159,7 +194,10 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     const { plan } = await request("tags.plan", { path: media });
     const report = await adapter.applyTagPlan(plan, clip);
     expect(report.items.map((i) => i.status)).toEqual(report.items.map(() => "unchanged"));
-    expect(item.GetMarkers()).toEqual({ ...SHOT_MARKERS, "120.0": { color: "Yellow", duration: 1, note: "", name: "Schnitt hier", customData: "" } });
+    expect(item.GetMarkers()).toEqual({
+      ...SHOT_MARKERS,
+      "120.0": { color: "Yellow", duration: 1, note: "", name: "Schnitt hier", customData: "" },
+    });
     expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0"]);
     expect(item.metadata.peek("Keywords")).toBe("Interview, Rathaus, Pressekonferenz, Bürgermeister");
   }, 30_000);
@@ -168,13 +206,20 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     const { plan } = await request("tags.plan", { path: media });
     const progress: number[] = [];
     const report = await adapter.markSequence(new Map([[media, plan]]), (done) => progress.push(done));
-    expect(report).toMatchObject({ sequenceName: "Beitrag 18 Uhr", oneUndoStep: false, markers: { written: 0, unchanged: 2, removed: 0 } });
+    expect(report).toMatchObject({
+      sequenceName: "Beitrag 18 Uhr",
+      oneUndoStep: false,
+      markers: { written: 0, unchanged: 2, removed: 0 },
+    });
     expect(report.items.map((i) => [i.name, i.status, i.markers])).toEqual([["Pressekonferenz", "unchanged", 2]]);
     // The main process tells each instance as it is done, over the bridge.
     expect(progress).toEqual([0, 1]);
     expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0"]);
     // The main process checks what the page sends.
-    expect(await bridge.markSequence([[media, { clipPath: media }]], "run-1")).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+    expect(await bridge.markSequence([[media, { clipPath: media }]], "run-1")).toMatchObject({
+      ok: false,
+      error: { code: "SICHTER_E_INVALID_PARAMS" },
+    });
   }, 30_000);
 
   it("cancels an auto-mark through the bridge between two instances: the one not yet marked stays as it was", async () => {
@@ -191,7 +236,11 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
       },
       token.signal,
     );
-    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     expect(report.items.map((i) => [i.status, i.error?.code ?? null])).toEqual([
       ["unchanged", null],
       ["failed", "SICHTER_E_CANCELLED"],
@@ -204,13 +253,19 @@ describe("Resolve Workflow Integration plugin against a real engine", () => {
     expect(Object.keys(timeline.GetMarkers())).toEqual(["5.0", "130.0", "180.0", "330.0", "380.0"]);
     // A cancel for a run the main process does not know is no failure; a malformed one is refused.
     expect(await bridge.cancelMarkSequence("no-such-run")).toMatchObject({ ok: true });
-    expect(await bridge.cancelMarkSequence(42 as unknown as string)).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+    expect(await bridge.cancelMarkSequence(42 as unknown as string)).toMatchObject({
+      ok: false,
+      error: { code: "SICHTER_E_INVALID_PARAMS" },
+    });
   }, 30_000);
 
   it("switches the current clip to the media pool selection and back to the playhead over the bridge", async () => {
     expect(await unwrap(bridge.setClipSource("selection"))).toBeNull();
     expect(await adapter.currentClip()).toBeNull();
-    expect(await bridge.setClipSource("anything")).toMatchObject({ ok: false, error: { code: "SICHTER_E_INVALID_PARAMS" } });
+    expect(await bridge.setClipSource("anything")).toMatchObject({
+      ok: false,
+      error: { code: "SICHTER_E_INVALID_PARAMS" },
+    });
     expect(await unwrap(bridge.setClipSource("playhead"))).toMatchObject({ mediaPath: media, name: "Pressekonferenz" });
   });
 

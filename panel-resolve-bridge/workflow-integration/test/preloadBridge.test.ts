@@ -12,7 +12,12 @@ function exposed() {
   });
   const contextBridge = fakeContextBridge();
   exposeBridge(contextBridge, fakeIpcRenderer(ipcMain, window));
-  return { ipcMain, window, world: contextBridge.world, bridge: contextBridge.world[BRIDGE_KEY] as SichterResolveBridge };
+  return {
+    ipcMain,
+    window,
+    world: contextBridge.world,
+    bridge: contextBridge.world[BRIDGE_KEY] as SichterResolveBridge,
+  };
 }
 
 describe("the preload bridge", () => {

@@ -23,11 +23,17 @@ function setup(options: { installedPluginId?: string; promise?: boolean; version
   const clip = sim.addClip({ name: "Interview", filePath: "/media/Interview.mov", fps: "25", frames: 500 });
   const timeline = sim.addTimeline({ name: "Beitrag", fps: "25" });
   sim.place(timeline, { clip, inFrame: 10, outFrame: 210, recordFrame: 0 });
-  const workflow = workflowIntegrationDouble(sim, { installedPluginId: options.installedPluginId ?? PLUGIN_ID, promise: options.promise ?? true });
+  const workflow = workflowIntegrationDouble(sim, {
+    installedPluginId: options.installedPluginId ?? PLUGIN_ID,
+    promise: options.promise ?? true,
+  });
   const fake = fakeElectron();
   const dir = pluginFolder();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "sichter-home-"));
-  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }), () => fs.rmSync(home, { recursive: true, force: true }));
+  cleanup.push(
+    () => fs.rmSync(dir, { recursive: true, force: true }),
+    () => fs.rmSync(home, { recursive: true, force: true }),
+  );
   const start = () =>
     startPlugin({
       electron: fake.electron,
@@ -55,11 +61,20 @@ describe("startPlugin", () => {
   it("initialises Resolve with the manifest's id, sets the API timeout and opens an isolated window", async () => {
     const { workflow, fake, dir, start } = setup();
     await start();
-    expect(workflow.state).toMatchObject({ initializedWith: PLUGIN_ID, timeoutSeconds: API_TIMEOUT_SECONDS, cleanedUp: false });
+    expect(workflow.state).toMatchObject({
+      initializedWith: PLUGIN_ID,
+      timeoutSeconds: API_TIMEOUT_SECONDS,
+      cleanedUp: false,
+    });
     expect(workflow.state.monitor).not.toBeNull();
     const [window] = fake.windows;
     expect(fake.windows).toHaveLength(1);
-    expect(window!.options.webPreferences).toEqual({ preload: path.join(dir, "preload.js"), contextIsolation: true, nodeIntegration: false, sandbox: true });
+    expect(window!.options.webPreferences).toEqual({
+      preload: path.join(dir, "preload.js"),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+    });
     expect(window!.loaded).toBe(path.join(dir, "index.html"));
   });
 
@@ -67,7 +82,10 @@ describe("startPlugin", () => {
     const { sim, timeline, fake, start } = setup();
     await start();
     const window = fake.windows[0]!;
-    const changes = () => window.webContents.sent.filter((m) => m.channel === EVENT.currentClipChanged).map((m) => (m.args[0] as { name?: string } | null)?.name ?? null);
+    const changes = () =>
+      window.webContents.sent
+        .filter((m) => m.channel === EVENT.currentClipChanged)
+        .map((m) => (m.args[0] as { name?: string } | null)?.name ?? null);
     await until(() => changes().length === 1);
     sim.setPlayhead(timeline, 500);
     await until(() => changes().length === 2);
@@ -78,8 +96,14 @@ describe("startPlugin", () => {
     const { fake, start } = setup();
     await start();
     const window = fake.windows[0]!;
-    expect(await fake.ipcMain.invoke(window.webContents, REQUEST.currentClip)).toMatchObject({ ok: true, value: { mediaPath: "/media/Interview.mov", source: { inFrame: 10, outFrame: 210 } } });
-    expect(await fake.ipcMain.invoke({ other: true }, REQUEST.currentClip)).toMatchObject({ ok: false, error: { code: ErrorCode.UNAUTHORIZED } });
+    expect(await fake.ipcMain.invoke(window.webContents, REQUEST.currentClip)).toMatchObject({
+      ok: true,
+      value: { mediaPath: "/media/Interview.mov", source: { inFrame: 10, outFrame: 210 } },
+    });
+    expect(await fake.ipcMain.invoke({ other: true }, REQUEST.currentClip)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.UNAUTHORIZED },
+    });
     expect(await fake.ipcMain.invoke(window.webContents, REQUEST.locale)).toEqual({ ok: true, value: "de" });
   });
 
@@ -87,19 +111,33 @@ describe("startPlugin", () => {
     const { fake, start } = setup();
     await start();
     const sender = fake.windows[0]!.webContents;
-    const bad = await fake.ipcMain.invoke(sender, REQUEST.applyTagPlan, { clipPath: 1 }, { mediaPath: "/media/Interview.mov", name: "x" });
+    const bad = await fake.ipcMain.invoke(
+      sender,
+      REQUEST.applyTagPlan,
+      { clipPath: 1 },
+      { mediaPath: "/media/Interview.mov", name: "x" },
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: ErrorCode.INVALID_PARAMS } });
-    expect(await fake.ipcMain.invoke(sender, REQUEST.engineRequest, "process.exit", {})).toMatchObject({ ok: false, error: { code: ErrorCode.METHOD_NOT_FOUND } });
+    expect(await fake.ipcMain.invoke(sender, REQUEST.engineRequest, "process.exit", {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.METHOD_NOT_FOUND },
+    });
     // No engine has run for this user yet: no token, so no connection.
     expect(await fake.ipcMain.invoke(sender, REQUEST.engineState)).toEqual({ ok: true, value: "engine-not-found" });
-    expect(await fake.ipcMain.invoke(sender, REQUEST.engineRequest, "engine.info", {})).toMatchObject({ ok: false, error: { code: ErrorCode.CONNECTION_CLOSED } });
+    expect(await fake.ipcMain.invoke(sender, REQUEST.engineRequest, "engine.info", {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.CONNECTION_CLOSED },
+    });
   });
 
   it("uses the blocking Initialize and GetResolve where the module has no promise pair", async () => {
     const { workflow, fake, start } = setup({ promise: false, version: "19.1" });
     await start();
     expect(workflow.state.initializedWith).toBe(PLUGIN_ID);
-    expect(await fake.ipcMain.invoke(fake.windows[0]!.webContents, REQUEST.currentClip)).toMatchObject({ ok: true, value: { name: "Interview" } });
+    expect(await fake.ipcMain.invoke(fake.windows[0]!.webContents, REQUEST.currentClip)).toMatchObject({
+      ok: true,
+      value: { name: "Interview" },
+    });
   });
 
   it("refuses to start when Resolve does not know the plugin id", async () => {

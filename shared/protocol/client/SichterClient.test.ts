@@ -139,7 +139,11 @@ describe("SichterClient", () => {
     engine.handlers.set("job.get", (request, reply) =>
       reply({
         id: request.id,
-        error: { code: -32006, message: "No job j9.", data: { code: ErrorCode.JOB_NOT_FOUND, params: { jobId: "j9" } } },
+        error: {
+          code: -32006,
+          message: "No job j9.",
+          data: { code: ErrorCode.JOB_NOT_FOUND, params: { jobId: "j9" } },
+        },
       }),
     );
     const error = await rejection(connect().request("job.get", { jobId: "j9" }));
@@ -150,7 +154,9 @@ describe("SichterClient", () => {
   });
 
   it("rejects a result that fails its schema", async () => {
-    engine.handlers.set("job.get", (request, reply) => reply({ id: request.id, result: { ...jobFixture, state: "paused" } }));
+    engine.handlers.set("job.get", (request, reply) =>
+      reply({ id: request.id, result: { ...jobFixture, state: "paused" } }),
+    );
     const error = await rejection(connect().request("job.get", { jobId: "job-1" }));
     expect(error.code).toBe(ErrorCode.RESPONSE_INVALID);
     expect(error.message).toContain("result.state");
@@ -198,7 +204,11 @@ describe("SichterClient", () => {
       reply({ id: request.id, result: { jobId: "job-1", joined: true } });
     });
     const seen: ProgressValue[] = [];
-    const result = await connect().request("clip.analyze", { path: "/a.mov" }, { onProgress: (value) => seen.push(value) });
+    const result = await connect().request(
+      "clip.analyze",
+      { path: "/a.mov" },
+      { onProgress: (value) => seen.push(value) },
+    );
     expect(result).toEqual({ jobId: "job-1", joined: true });
     expect(typeof engine.received[0]?.params.progressToken).toBe("string");
     expect(seen).toEqual([{ kind: "begin", title: "Queueing" }, { kind: "report", percentage: 50 }, { kind: "end" }]);

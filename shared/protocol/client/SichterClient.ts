@@ -59,7 +59,11 @@ export class SichterClient implements Disposable {
     return this.#state;
   }
 
-  request<M extends MethodName>(method: M, params: MethodParamsInput<M>, options: RequestOptions = {}): Promise<MethodResult<M>> {
+  request<M extends MethodName>(
+    method: M,
+    params: MethodParamsInput<M>,
+    options: RequestOptions = {},
+  ): Promise<MethodResult<M>> {
     if (this.#state === "disposed" || this.#state === "closed") {
       return Promise.reject(SichterRpcError.of(ErrorCode.CONNECTION_CLOSED));
     }
@@ -205,7 +209,10 @@ export class SichterClient implements Disposable {
       const data = ErrorData.safeParse(message.data);
       const code = errorCodeFromResponse(message.rpcCode, data.success ? data.data.code : undefined);
       pending.reject(
-        new SichterRpcError(code, message.message, { rpcCode: message.rpcCode, data: data.success ? data.data : { code } }),
+        new SichterRpcError(code, message.message, {
+          rpcCode: message.rpcCode,
+          data: data.success ? data.data : { code },
+        }),
       );
       return;
     }

@@ -12,7 +12,11 @@ export const DEFAULT_BACKOFF = { initialDelayMs: 250, maxDelayMs: 10_000 } as co
  * (half fixed, half random) so panels that lost the engine together do not all return at once,
  * yet none retries sooner than half the nominal delay.
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const initial = options.initialDelayMs ?? DEFAULT_BACKOFF.initialDelayMs;
   const max = options.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs;
   const nominal = Math.min(max, initial * 2 ** Math.min(attempt, 30));

@@ -36,7 +36,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, root: string): s
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
       const value = valueAt(input, issue.path);
-      return value.found ? `${where}: expected one of ${options}, got ${show(value.value)}` : `${where}: required (one of ${options})`;
+      return value.found
+        ? `${where}: expected one of ${options}, got ${show(value.value)}`
+        : `${where}: required (one of ${options})`;
     }
     case "too_big":
       return `${where}: ${bound(issue.origin, "at most", issue.maximum, issue.inclusive, true)}`;
@@ -53,7 +55,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, root: string): s
   }
 }
 
-function bound(origin: string, word: string, limit: number | bigint, inclusive: boolean | undefined, upper: boolean): string {
+function bound(
+  origin: string,
+  word: string,
+  limit: number | bigint,
+  inclusive: boolean | undefined,
+  upper: boolean,
+): string {
   const n = Number(limit);
   const exact = inclusive === false ? (upper ? n - 1 : n + 1) : n;
   switch (origin) {

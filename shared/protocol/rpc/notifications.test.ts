@@ -17,8 +17,12 @@ describe("notification schemas", () => {
   });
 
   it("reject values out of range", () => {
-    expect(serverNotifications["job.progress"].safeParse({ jobId: "j", stage: "ocr", fraction: -0.1 }).success).toBe(false);
-    expect(serverNotifications["$/progress"].safeParse({ token: "t", value: { kind: "report", percentage: 101 } }).success).toBe(false);
+    expect(serverNotifications["job.progress"].safeParse({ jobId: "j", stage: "ocr", fraction: -0.1 }).success).toBe(
+      false,
+    );
+    expect(
+      serverNotifications["$/progress"].safeParse({ token: "t", value: { kind: "report", percentage: 101 } }).success,
+    ).toBe(false);
     expect(serverNotifications["$/progress"].safeParse({ token: null, value: { kind: "end" } }).success).toBe(false);
   });
 

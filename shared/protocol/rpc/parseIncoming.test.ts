@@ -18,7 +18,12 @@ const request = (body: object) => JSON.stringify({ jsonrpc: "2.0", id: 1, ...bod
 describe("parseIncoming", () => {
   it("returns a request with validated, typed params", () => {
     const incoming = parseIncoming(request({ method: "clip.analyze", params: { path: "/a.mov", progressToken: "t" } }));
-    expect(incoming).toEqual({ kind: "request", id: 1, method: "clip.analyze", params: { path: "/a.mov", progressToken: "t" } });
+    expect(incoming).toEqual({
+      kind: "request",
+      id: 1,
+      method: "clip.analyze",
+      params: { path: "/a.mov", progressToken: "t" },
+    });
     if (incoming.kind === "request" && incoming.method === "clip.analyze") {
       // Narrowing by method gives the method's params type.
       const path: string = incoming.params.path;
@@ -27,7 +32,12 @@ describe("parseIncoming", () => {
   });
 
   it("treats missing params as {}", () => {
-    expect(parseIncoming(request({ method: "engine.info" }))).toEqual({ kind: "request", id: 1, method: "engine.info", params: {} });
+    expect(parseIncoming(request({ method: "engine.info" }))).toEqual({
+      kind: "request",
+      id: 1,
+      method: "engine.info",
+      params: {},
+    });
   });
 
   it("answers non-JSON with a parse error", () => {
@@ -61,16 +71,26 @@ describe("parseIncoming", () => {
   });
 
   it("refuses positional params and unknown envelope keys", () => {
-    expect(expectError(parseIncoming(request({ method: "job.get", params: ["job-1"] })), ErrorCode.INVALID_REQUEST, -32600, 1)).toContain(
-      "params: expected object, got array",
-    );
-    expect(expectError(parseIncoming(request({ method: "engine.info", extra: 1 })), ErrorCode.INVALID_REQUEST, -32600, 1)).toContain(
-      'unknown key "extra"',
-    );
+    expect(
+      expectError(
+        parseIncoming(request({ method: "job.get", params: ["job-1"] })),
+        ErrorCode.INVALID_REQUEST,
+        -32600,
+        1,
+      ),
+    ).toContain("params: expected object, got array");
+    expect(
+      expectError(parseIncoming(request({ method: "engine.info", extra: 1 })), ErrorCode.INVALID_REQUEST, -32600, 1),
+    ).toContain('unknown key "extra"');
   });
 
   it("answers an unknown method with METHOD_NOT_FOUND", () => {
-    const message = expectError(parseIncoming(request({ method: "clip.delete" })), ErrorCode.METHOD_NOT_FOUND, -32601, 1);
+    const message = expectError(
+      parseIncoming(request({ method: "clip.delete" })),
+      ErrorCode.METHOD_NOT_FOUND,
+      -32601,
+      1,
+    );
     expect(message).toContain("clip.delete");
     // Inherited object keys are not methods.
     expectError(parseIncoming(request({ method: "toString" })), ErrorCode.METHOD_NOT_FOUND, -32601, 1);
@@ -78,14 +98,23 @@ describe("parseIncoming", () => {
 
   it("names the field path and what was expected for bad params", () => {
     const bad = (params: object) =>
-      expectError(parseIncoming(request({ method: "clip.analyze", params })), ErrorCode.INVALID_PARAMS, JsonRpcCode.INVALID_PARAMS, 1);
+      expectError(
+        parseIncoming(request({ method: "clip.analyze", params })),
+        ErrorCode.INVALID_PARAMS,
+        JsonRpcCode.INVALID_PARAMS,
+        1,
+      );
     expect(bad({ path: 42 })).toBe("Invalid parameters for clip.analyze: params.path: expected string, got number");
     expect(bad({})).toContain("params.path: required (string)");
-    expect(bad({ path: "/a", options: { language: "fr" } })).toContain('params.options.language: expected one of "de", "en", got "fr"');
+    expect(bad({ path: "/a", options: { language: "fr" } })).toContain(
+      'params.options.language: expected one of "de", "en", got "fr"',
+    );
     expect(bad({ path: "/a", range: { startFrame: 1.5, endFrame: 3 } })).toContain(
       "params.range.startFrame: expected integer, got number (not an integer)",
     );
-    expect(bad({ path: "/a", range: { startFrame: 5, endFrame: 3 } })).toContain("params.range.endFrame: must be greater than startFrame");
+    expect(bad({ path: "/a", range: { startFrame: 5, endFrame: 3 } })).toContain(
+      "params.range.endFrame: must be greater than startFrame",
+    );
     expect(bad({ path: "x".repeat(5000) })).toContain("params.path: expected at most 4096 characters");
     expect(bad({ path: "/a", force: true })).toContain('params: unknown key "force"');
   });
@@ -122,6 +151,11 @@ describe("parseIncoming", () => {
   });
 
   it("answers a stray response (no method) as an invalid request", () => {
-    expectError(parseIncoming(JSON.stringify({ jsonrpc: "2.0", id: 5, result: 1 })), ErrorCode.INVALID_REQUEST, -32600, 5);
+    expectError(
+      parseIncoming(JSON.stringify({ jsonrpc: "2.0", id: 5, result: 1 })),
+      ErrorCode.INVALID_REQUEST,
+      -32600,
+      5,
+    );
   });
 });

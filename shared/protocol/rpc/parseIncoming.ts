@@ -88,7 +88,10 @@ export function parseIncoming(text: string, options: ParseIncomingOptions = {}):
   // into the copy's prototype, where no schema sees it.
   const prototypeKey = findPrototypeKey((message as { params?: unknown }).params, "params");
   if (prototypeKey !== undefined) {
-    return fail(request.id, ErrorCode.INVALID_PARAMS, { method: request.method, detail: `${prototypeKey}: this key is not allowed` });
+    return fail(request.id, ErrorCode.INVALID_PARAMS, {
+      method: request.method,
+      detail: `${prototypeKey}: this key is not allowed`,
+    });
   }
   const params = methods[request.method].params.safeParse(rawParams);
   if (!params.success) {
@@ -101,13 +104,17 @@ export function parseIncoming(text: string, options: ParseIncomingOptions = {}):
 function parseNotification(message: object): IncomingNotification | IncomingDropped {
   const envelope = JsonRpcNotification.safeParse(message);
   if (!envelope.success) {
-    return { kind: "dropped", reason: `not a JSON-RPC notification: ${describeIssues(envelope.error.issues, message, "")}` };
+    return {
+      kind: "dropped",
+      reason: `not a JSON-RPC notification: ${describeIssues(envelope.error.issues, message, "")}`,
+    };
   }
   const { method } = envelope.data;
   if (!isClientNotificationName(method)) return { kind: "dropped", reason: `unknown notification ${method}` };
   const rawParams = envelope.data.params ?? {};
   const prototypeKey = findPrototypeKey((message as { params?: unknown }).params, "params");
-  if (prototypeKey !== undefined) return { kind: "dropped", reason: `${method}: ${prototypeKey}: this key is not allowed` };
+  if (prototypeKey !== undefined)
+    return { kind: "dropped", reason: `${method}: ${prototypeKey}: this key is not allowed` };
   const params = clientNotifications[method].safeParse(rawParams);
   if (!params.success) {
     return { kind: "dropped", reason: `${method}: ${describeIssues(params.error.issues, rawParams, "params")}` };

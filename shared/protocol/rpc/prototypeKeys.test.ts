@@ -16,7 +16,9 @@ describe("prototype keys in params", () => {
   });
 
   it("drops a client notification that carries one", () => {
-    const incoming = parseIncoming('{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1,"__proto__":{"x":1}}}');
+    const incoming = parseIncoming(
+      '{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1,"__proto__":{"x":1}}}',
+    );
     expect(incoming).toEqual({ kind: "dropped", reason: "$/cancelRequest: params.__proto__: this key is not allowed" });
   });
 });

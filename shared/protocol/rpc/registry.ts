@@ -4,14 +4,24 @@ import { CatalogSearchParams, CatalogSearchResult } from "./methods/catalogSearc
 import { ClipAnalyzeParams, ClipAnalyzeResult } from "./methods/clipAnalyze.ts";
 import { EngineInfoParams, EngineInfoResult } from "./methods/engineInfo.ts";
 import {
-  CommandsExecuteParams, CommandsExecuteResult, CommandsListParams, CommandsListResult, ExtensionsListParams, ExtensionsListResult,
+  CommandsExecuteParams,
+  CommandsExecuteResult,
+  CommandsListParams,
+  CommandsListResult,
+  ExtensionsListParams,
+  ExtensionsListResult,
 } from "./methods/extensions.ts";
 import { Job } from "./methods/Job.ts";
 import { JobPrivacyResult } from "./methods/jobPrivacy.ts";
 import { PrivacySettingsParams, PrivacySettingsResult } from "./methods/privacySettings.ts";
 import { JobIdParams, JobListParams, JobListResult } from "./methods/jobQueries.ts";
 import { JobResultResult } from "./methods/jobResult.ts";
-import { JobSubscribeParams, JobSubscribeResult, JobUnsubscribeParams, JobUnsubscribeResult } from "./methods/jobSubscriptions.ts";
+import {
+  JobSubscribeParams,
+  JobSubscribeResult,
+  JobUnsubscribeParams,
+  JobUnsubscribeResult,
+} from "./methods/jobSubscriptions.ts";
 import { TagsReviewParams, TagsReviewResult } from "./methods/tagsReview.ts";
 import { MediaListParams, MediaListResult } from "./methods/mediaList.ts";
 import { MediaProbeParams, MediaProbeResult } from "./methods/mediaProbe.ts";

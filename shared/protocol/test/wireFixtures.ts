@@ -47,7 +47,15 @@ export const clipAnalysisFixture: z.input<typeof ClipAnalysis> = {
   shots: [{ index: 0, startFrame: 0, endFrame: 750, transition: null }],
   keyframes: [{ frame: 12, timecode: "10:00:00:12" }],
   tags: [
-    { label: "Landtag", source: "ocr", confidence: 0.9, startFrame: 0, endFrame: 100, status: "suggested", kind: "keyword" },
+    {
+      label: "Landtag",
+      source: "ocr",
+      confidence: 0.9,
+      startFrame: 0,
+      endFrame: 100,
+      status: "suggested",
+      kind: "keyword",
+    },
   ],
   written: { sidecar: "/media/A001.xmp", embedded: false },
   failures: [{ analyzer: "sichter.motion", code: "SICHTER_E_ANALYZER_FAILED", message: "decoder hiccup" }],

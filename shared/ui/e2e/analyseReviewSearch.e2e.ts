@@ -43,11 +43,17 @@ describe("the browser panel with a real engine", () => {
     const bar = page.getByRole("progressbar", { name: "Analysis progress" });
     await bar.waitFor();
     // The engine's stages appear in words, with the percentage.
-    await expect.poll(async () => (await bar.getAttribute("aria-valuetext")) ?? "", { timeout: 30_000 }).toMatch(/^(?!Starting).+ – \d+ %$/);
+    await expect
+      .poll(async () => (await bar.getAttribute("aria-valuetext")) ?? "", { timeout: 30_000 })
+      .toMatch(/^(?!Starting).+ – \d+ %$/);
 
     await page.getByRole("heading", { name: "Tags", level: 2 }).waitFor({ timeout: 120_000 });
     expect(await page.locator(".group-title").allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^On-screen text: keywords \d+$/), expect.stringMatching(/^On-screen text: lines read \d+$/), expect.stringMatching(/^Camera motion \d+$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^On-screen text: keywords \d+$/),
+        expect.stringMatching(/^On-screen text: lines read \d+$/),
+        expect.stringMatching(/^Camera motion \d+$/),
+      ]),
     );
     await row("Bürgermeisterin Anna Schäfer").waitFor();
 

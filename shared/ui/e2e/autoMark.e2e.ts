@@ -42,7 +42,8 @@ async function openFolder(name: string): Promise<void> {
   await page.getByRole("button", { name, exact: true }).click();
 }
 
-const clipRow = (name: string) => page.locator(".auto-mark-clip", { has: page.locator(".auto-mark-name", { hasText: name }) });
+const clipRow = (name: string) =>
+  page.locator(".auto-mark-clip", { has: page.locator(".auto-mark-name", { hasText: name }) });
 
 describe("auto-mark in the browser panel with a real engine", () => {
   it("queues a whole folder at once, shows each clip's progress and sums up with the failure's code", async () => {
@@ -55,13 +56,17 @@ describe("auto-mark in the browser panel with a real engine", () => {
     expect(await page.locator(".auto-mark-clip").count()).toBe(4);
 
     // All four went to the engine at once: one job each.
-    const queued = async () => new Set((await client.request("job.list", {})).jobs.map((job) => path.basename(job.clipPath)));
-    await expect.poll(queued).toEqual(new Set(["A001 Totale.mp4", "A002 Schnitte.mp4", "A003 Halbtotale.mp4", "Notizen.mp4"]));
+    const queued = async () =>
+      new Set((await client.request("job.list", {})).jobs.map((job) => path.basename(job.clipPath)));
+    await expect
+      .poll(queued)
+      .toEqual(new Set(["A001 Totale.mp4", "A002 Schnitte.mp4", "A003 Halbtotale.mp4", "Notizen.mp4"]));
 
     await page.getByRole("heading", { name: "Auto-mark of Stapel Landtag finished" }).waitFor({ timeout: 120_000 });
     expect(await bar.getAttribute("aria-valuetext")).toBe("4 of 4 clips done – 100 %");
     expect(await page.locator(".auto-mark-counts").textContent()).toBe("3 analysed · 1 failed · 0 cancelled");
-    for (const name of ["A001 Totale.mp4", "A002 Schnitte.mp4", "A003 Halbtotale.mp4"]) expect(await clipRow(name).getAttribute("data-state")).toBe("completed");
+    for (const name of ["A001 Totale.mp4", "A002 Schnitte.mp4", "A003 Halbtotale.mp4"])
+      expect(await clipRow(name).getAttribute("data-state")).toBe("completed");
 
     // The failure with the engine's code, in the user's language.
     const { jobs: ended } = await client.request("job.list", { states: ["failed"] });
@@ -71,17 +76,25 @@ describe("auto-mark in the browser panel with a real engine", () => {
     const failure = page.locator(".auto-mark-failure");
     expect(await failure.getAttribute("data-code")).toBe(code);
     expect(await failure.locator(".notice-code").textContent()).toBe(`Code: ${code}`);
-    expect(await failure.locator(".auto-mark-message").textContent()).toBe(formatErrorMessage(ErrorCode.PROBE_NOT_MEDIA, { path: "Notizen.mp4" }, "en"));
+    expect(await failure.locator(".auto-mark-message").textContent()).toBe(
+      formatErrorMessage(ErrorCode.PROBE_NOT_MEDIA, { path: "Notizen.mp4" }, "en"),
+    );
     expect(await clipRow("Notizen.mp4").locator(".auto-mark-state").textContent()).toBe(`Failed · ${code}`);
 
     await page.getByRole("button", { name: "Switch the panel to German" }).click();
-    expect(await page.locator(".auto-mark-counts").textContent()).toBe("3 analysiert · 1 fehlgeschlagen · 0 abgebrochen");
-    expect(await failure.locator(".auto-mark-message").textContent()).toBe(formatErrorMessage(ErrorCode.PROBE_NOT_MEDIA, { path: "Notizen.mp4" }, "de"));
+    expect(await page.locator(".auto-mark-counts").textContent()).toBe(
+      "3 analysiert · 1 fehlgeschlagen · 0 abgebrochen",
+    );
+    expect(await failure.locator(".auto-mark-message").textContent()).toBe(
+      formatErrorMessage(ErrorCode.PROBE_NOT_MEDIA, { path: "Notizen.mp4" }, "de"),
+    );
     expect(await failure.locator(".notice-code").textContent()).toBe(`Code: ${code}`);
     await page.getByRole("button", { name: "Panel auf Englisch umstellen" }).click();
 
     // The analysed clips are in the catalog now.
-    expect((await client.request("catalog.clip", { path: path.join(stapel, "A002 Schnitte.mp4") })).shots.length).toBe(3);
+    expect((await client.request("catalog.clip", { path: path.join(stapel, "A002 Schnitte.mp4") })).shots.length).toBe(
+      3,
+    );
     await page.getByRole("button", { name: "Close summary" }).click();
     await page.getByText("Analyses every clip of a folder at once.", { exact: false }).waitFor();
   });
@@ -96,13 +109,18 @@ describe("auto-mark in the browser panel with a real engine", () => {
     await page.getByRole("tab", { name: "Auto-mark" }).click();
     await page.getByRole("heading", { name: "Auto-marking Lang" }).waitFor();
     // Found again from storage and the engine's job list: the running clip goes on showing its stage.
-    await expect.poll(() => clipRow("Plenum 1.mp4").locator(".auto-mark-state").textContent(), { timeout: 30_000 }).toMatch(/ – \d+ %$/);
+    await expect
+      .poll(() => clipRow("Plenum 1.mp4").locator(".auto-mark-state").textContent(), { timeout: 30_000 })
+      .toMatch(/ – \d+ %$/);
     expect(await clipRow("Plenum 3.mp4").getAttribute("data-state")).toBe("queued");
 
     await page.getByRole("button", { name: "Cancel all" }).click();
     await page.getByRole("heading", { name: "Auto-mark of Lang finished" }).waitFor({ timeout: 60_000 });
     // The one running may have ended just before the cancel reached it; the queued ones never start.
-    const [, analysed, cancelled] = /^(\d) analysed · 0 failed · (\d) cancelled$/.exec((await page.locator(".auto-mark-counts").textContent()) ?? "") ?? [];
+    const [, analysed, cancelled] =
+      /^(\d) analysed · 0 failed · (\d) cancelled$/.exec(
+        (await page.locator(".auto-mark-counts").textContent()) ?? "",
+      ) ?? [];
     expect(Number(analysed) + Number(cancelled)).toBe(3);
     expect(Number(cancelled)).toBeGreaterThanOrEqual(2);
     expect(await clipRow("Plenum 3.mp4").getAttribute("data-state")).toBe("cancelled");

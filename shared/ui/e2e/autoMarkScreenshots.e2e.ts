@@ -6,7 +6,12 @@ import { makeClip } from "../../../engine/test/fixtures.ts";
 import { copyNewsClip } from "./support/newsClip.ts";
 import type { PanelEngine } from "./support/panelEngine.ts";
 import { openPanelPage, panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
-import { PANEL_COMBOS as combos, screenshotFolder, shotName, type PanelCombo as Combo } from "./support/panelScreenshots.ts";
+import {
+  PANEL_COMBOS as combos,
+  screenshotFolder,
+  shotName,
+  type PanelCombo as Combo,
+} from "./support/panelScreenshots.ts";
 
 /**
  * The auto-mark views (a run in progress, the summary with a failure) in light and dark, German and
@@ -26,7 +31,8 @@ beforeAll(async () => {
   await makeClip(path.join(short, "A002 Halbtotale Rednerpult.mp4"), { seconds: 1 });
   fs.writeFileSync(path.join(short, "Drehplan.mp4"), "Drehplan: Plenarsaal 18 Uhr\n");
   const long = path.join(home, "Landtag Plenum");
-  for (const name of ["Plenum Totale.mp4", "Plenum Rednerpult.mp4", "Plenum Zuschauer.mp4"]) await copyNewsClip(long, name);
+  for (const name of ["Plenum Totale.mp4", "Plenum Rednerpult.mp4", "Plenum Zuschauer.mp4"])
+    await copyNewsClip(long, name);
   ({ browser, engine } = await startPanelRun(home, ["--media", short, "--media", long]));
 });
 afterAll(async () => {
@@ -44,7 +50,10 @@ async function fits(page: Page, what: string, scope = "body"): Promise<void> {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll<HTMLElement>(`${within} *`)]
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`,
+      );
   }, scope);
   expect(wider, `${what} is wider than the panel`).toEqual([]);
 }
@@ -66,7 +75,18 @@ describe.each(combos)("auto-mark at 320 px, $locale, $colorScheme", (combo) => {
     const page = await open(combo);
     await autoMark(page, "Landtag Plenum", de);
     await page.locator('.auto-mark-clip[data-state="running"]').waitFor({ timeout: 60_000 });
-    await expect.poll(async () => Number(await page.locator(".auto-mark-clip .progress-fill").first().evaluate((e) => parseFloat((e as HTMLElement).style.width))), { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            await page
+              .locator(".auto-mark-clip .progress-fill")
+              .first()
+              .evaluate((e) => parseFloat((e as HTMLElement).style.width)),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(5);
     await shoot(page, "auto-mark-progress", combo);
     await page.getByRole("button", { name: de ? "Alle abbrechen" : "Cancel all" }).click();
     await page.locator('.auto-mark[data-state="finished"]').waitFor({ timeout: 60_000 });
@@ -96,7 +116,10 @@ describe("auto-mark and search at 200 % zoom (160 px)", () => {
     await page.getByRole("tab", { name: "Suche" }).click();
     await page.getByLabel("Katalog durchsuchen").fill("plenarsaal");
     await page.keyboard.press("Enter");
-    await page.locator(".search-view [aria-live]").filter({ hasText: /Clip|Nichts/ }).waitFor();
+    await page
+      .locator(".search-view [aria-live]")
+      .filter({ hasText: /Clip|Nichts/ })
+      .waitFor();
     await fits(page, "the search at 200 %", ".main");
     await page.context().close();
   });

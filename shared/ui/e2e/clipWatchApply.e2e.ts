@@ -63,7 +63,9 @@ describe("the clip view with a real engine", () => {
   it("reviews by keyboard, applies, and the sidecar holds exactly the accepted keywords", async () => {
     await openClip("Landtag Brandenburg.mp4");
     const sidecar = path.join(media, "Landtag Brandenburg.xmp");
-    expect(await sidecarKeywords(sidecar)).toEqual(expect.arrayContaining(["Köln Hauptbahnhof", "Rathaus Köln", "Bürgermeisterin Anna Schäfer"]));
+    expect(await sidecarKeywords(sidecar)).toEqual(
+      expect.arrayContaining(["Köln Hauptbahnhof", "Rathaus Köln", "Bürgermeisterin Anna Schäfer"]),
+    );
 
     await row("Köln Hauptbahnhof").locator(".tag-label").click();
     await page.keyboard.press("r");
@@ -89,12 +91,19 @@ describe("the clip view with a real engine", () => {
     const accepted = ["Bürgermeisterin Anna Schäfer", "Rathaus Köln, Ratssaal", "Stadtrat"];
     // The engine's own account of what a person accepted says the same.
     const stored = await storedTags();
-    expect(stored.filter((t) => t.status === "accepted" && (t.kind === "keyword" || t.source === "user")).map((t) => t.label).sort()).toEqual(accepted.sort());
+    expect(
+      stored
+        .filter((t) => t.status === "accepted" && (t.kind === "keyword" || t.source === "user"))
+        .map((t) => t.label)
+        .sort(),
+    ).toEqual(accepted.sort());
     expect((await sidecarKeywords(sidecar)).sort()).toEqual(accepted.sort());
 
     // The report names the sidecar, the keywords it holds now and the markers written.
     const report = page.locator(".apply-report");
-    expect(await report.locator(".report-entry", { hasText: "Sidecar" }).locator("dd").textContent()).toBe("Landtag Brandenburg.xmp");
+    expect(await report.locator(".report-entry", { hasText: "Sidecar" }).locator("dd").textContent()).toBe(
+      "Landtag Brandenburg.xmp",
+    );
     expect((await report.locator(".report-keywords li").allTextContents()).sort()).toEqual(accepted.sort());
     const markersTitle = await report.locator(".report-entry dt", { hasText: "Markers" }).textContent();
     const shots = (await client.request("catalog.clip", { path: news })).shots.length;
@@ -135,7 +144,9 @@ describe("the clip view with a real engine", () => {
     const secondShot = (await client.request("catalog.clip", { path: news })).shots[1]!.startFrame;
     await page.locator(`.timeline-marker[data-frame="${secondShot}"]`).dispatchEvent("click");
     await expectFrame(secondShot);
-    expect(await page.getByRole("slider", { name: "Markers: shots and tags" }).getAttribute("aria-valuetext")).toMatch(/Shot 2/);
+    expect(await page.getByRole("slider", { name: "Markers: shots and tags" }).getAttribute("aria-valuetext")).toMatch(
+      /Shot 2/,
+    );
 
     // The timeline's keys: the next marker after the second shot's start.
     await page.getByRole("slider", { name: "Markers: shots and tags" }).focus();
@@ -155,7 +166,11 @@ describe("the clip view with a real engine", () => {
 
   it("shows a ProRes clip as its filmstrip and says plainly why there is no video", async () => {
     await openClip("Interview ProRes.mov");
-    await page.getByText("This clip cannot play in the panel: the browser does not decode ProRes video. Its keyframes below show what it holds.").waitFor();
+    await page
+      .getByText(
+        "This clip cannot play in the panel: the browser does not decode ProRes video. Its keyframes below show what it holds.",
+      )
+      .waitFor();
     expect(await page.locator("video").count()).toBe(0);
     const keyframes = page.locator(".frame-button");
     expect(await keyframes.count()).toBeGreaterThan(1);
@@ -168,6 +183,10 @@ describe("the clip view with a real engine", () => {
     expect(await page.locator(".filmstrip-preview figcaption").textContent()).toContain(timecode);
     expect(await page.locator(".filmstrip-preview img").getAttribute("alt")).toBe(`Keyframe at ${timecode}`);
     // Its thumbnails load from the engine with the token.
-    await expect.poll(() => page.locator(".filmstrip-preview img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.locator(".filmstrip-preview img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBeGreaterThan(0);
   });
 });

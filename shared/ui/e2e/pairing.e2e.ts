@@ -41,7 +41,9 @@ describe("pairing the browser panel with the engine", () => {
     const page = await newPage({ locale: "de-DE" });
     await page.goto(`${engine.pageUrl}#token=not-the-token`);
     await expect.poll(() => page.locator("[data-state]").getAttribute("data-state")).toBe("wrong-token");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Die Engine hat das Zugangstoken dieser Seite abgelehnt");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Die Engine hat das Zugangstoken dieser Seite abgelehnt");
     expect(await page.locator("pre.command").textContent()).toBe("npx sichter token");
     expect(page.url()).toBe(engine.pageUrl);
 
@@ -65,8 +67,12 @@ describe("pairing the browser panel with the engine", () => {
       await page.goto(own.pairingLink);
       await expect.poll(() => page.getByRole("status").first().textContent()).toBe("Connected");
       await own.stop();
-      await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("not-running");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("The Sichter engine is not running");
+      await expect
+        .poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 })
+        .toBe("not-running");
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toBe("The Sichter engine is not running");
       expect(await page.locator("pre.command").allTextContents()).toEqual(["npm start", "npx sichter serve"]);
 
       // The same engine (home, token, port) started again: the page finds it by itself.

@@ -52,7 +52,14 @@ const drawnRows = () => page.locator("li.tag").count();
 const focusedRow = () =>
   page.evaluate(() => {
     const active = document.activeElement as HTMLElement | null;
-    return active?.matches("li.tag") ? { id: active.id, position: Number(active.getAttribute("aria-posinset")), size: Number(active.getAttribute("aria-setsize")), label: active.querySelector(".tag-label")?.textContent ?? "" } : null;
+    return active?.matches("li.tag")
+      ? {
+          id: active.id,
+          position: Number(active.getAttribute("aria-posinset")),
+          size: Number(active.getAttribute("aria-setsize")),
+          label: active.querySelector(".tag-label")?.textContent ?? "",
+        }
+      : null;
   });
 
 describe("the review of a 5-minute clip", () => {
@@ -82,7 +89,9 @@ describe("the review of a 5-minute clip", () => {
     const drawn = await drawnRows();
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThan(60);
-    console.log(`[review 5 min] ${total} tags: first rows ${rendered.toFixed(0)} ms after the click, ${drawn} of ${total} rows drawn`);
+    console.log(
+      `[review 5 min] ${total} tags: first rows ${rendered.toFixed(0)} ms after the click, ${drawn} of ${total} rows drawn`,
+    );
   });
 
   it("reaches the last and the first tag by keyboard, focus and place in the group kept", async () => {
@@ -93,7 +102,9 @@ describe("the review of a 5-minute clip", () => {
     const last = (await focusedRow())!;
     expect(last.position).toBe(last.size);
     // The last row is on screen, and far fewer rows than tags are drawn.
-    expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom <= window.innerHeight),
+    ).toBe(true);
     expect(await drawnRows()).toBeLessThan(60);
     await page.keyboard.press("r");
     await expect.poll(() => page.locator(`#${last.id} .chip`).textContent()).toBe("rejected");
@@ -101,7 +112,9 @@ describe("the review of a 5-minute clip", () => {
     // Scrolled away with the wheel, the focused row far off screen: Home still takes the focus to the
     // first row, not onto the page's body with the row that held it.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    await expect.poll(() => page.locator(`#${last.id}`).evaluate((row) => row.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    await expect
+      .poll(() => page.locator(`#${last.id}`).evaluate((row) => row.getBoundingClientRect().top > window.innerHeight))
+      .toBe(true);
     await page.keyboard.press("Home");
     await expect.poll(async () => (await focusedRow())?.position).toBe(1);
     for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowDown");
@@ -137,9 +150,18 @@ describe("the review of a 5-minute clip", () => {
         }
       }
       const sorted = [...frames].sort((a, b) => a - b);
-      return { steps: frames.length, p95: sorted[Math.floor(sorted.length * 0.95)]!, longest: sorted.at(-1)!, over33: frames.filter((f) => f > 33.4).length, maxDrawn, blanks };
+      return {
+        steps: frames.length,
+        p95: sorted[Math.floor(sorted.length * 0.95)]!,
+        longest: sorted.at(-1)!,
+        over33: frames.filter((f) => f > 33.4).length,
+        maxDrawn,
+        blanks,
+      };
     });
-    console.log(`[review 5 min] scrolled in ${result.steps} steps of 60 px: frame p95 ${result.p95.toFixed(1)} ms, longest ${result.longest.toFixed(1)} ms, ${result.over33} frames over 33 ms, at most ${result.maxDrawn} rows drawn`);
+    console.log(
+      `[review 5 min] scrolled in ${result.steps} steps of 60 px: frame p95 ${result.p95.toFixed(1)} ms, longest ${result.longest.toFixed(1)} ms, ${result.over33} frames over 33 ms, at most ${result.maxDrawn} rows drawn`,
+    );
     expect(result.blanks).toEqual([]);
     expect(result.maxDrawn).toBeLessThan(60);
 
@@ -147,7 +169,10 @@ describe("the review of a 5-minute clip", () => {
     const order = await page.evaluate(() =>
       [...document.querySelectorAll(".tag-group")].map((group) => ({
         label: group.getAttribute("aria-label"),
-        places: [...group.querySelectorAll("li.tag")].map((row) => [Number(row.getAttribute("aria-posinset")), Number(row.getAttribute("aria-setsize"))]),
+        places: [...group.querySelectorAll("li.tag")].map((row) => [
+          Number(row.getAttribute("aria-posinset")),
+          Number(row.getAttribute("aria-setsize")),
+        ]),
       })),
     );
     for (const group of order) {
@@ -160,9 +185,16 @@ describe("the review of a 5-minute clip", () => {
   it("renders only the rows that come into the drawn window when the list scrolls by a row", async () => {
     const list = page.locator(".review-groups");
     const listTop = await list.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
-    const rowHeight = await page.locator("li.tag").first().evaluate((row) => row.getBoundingClientRect().height);
+    const rowHeight = await page
+      .locator("li.tag")
+      .first()
+      .evaluate((row) => row.getBoundingClientRect().height);
     const drawnIds = () => page.evaluate(() => [...document.querySelectorAll("li.tag")].map((row) => row.id));
-    const settled = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+    const settled = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))),
+      );
     // Mid-list, where rows come and go at both ends of the drawn window.
     await page.evaluate((y) => window.scrollTo(0, y), listTop + 40 * rowHeight);
     await settled();

@@ -8,7 +8,13 @@ import { analyseThroughEngine } from "./support/engineAnalysis.ts";
 import { panelContext } from "./support/panelBrowser.ts";
 import { startPanelEngine, type PanelEngine } from "./support/panelEngine.ts";
 import { panelHome, startPanelRun, stopPanelRun } from "./support/panelRun.ts";
-import { PANEL_COMBOS as combos, screenshotFolder, shootView, shotName as name, type PanelCombo as Combo } from "./support/panelScreenshots.ts";
+import {
+  PANEL_COMBOS as combos,
+  screenshotFolder,
+  shootView,
+  shotName as name,
+  type PanelCombo as Combo,
+} from "./support/panelScreenshots.ts";
 
 /**
  * The main views in light and dark, German and English, in a 320 px wide docked panel: each must fit
@@ -44,7 +50,12 @@ afterAll(async () => {
 });
 
 async function open(combo: Combo, url: string): Promise<Page> {
-  const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width: WIDTH, height: 720 });
+  const context = await panelContext(browser, {
+    locale: combo.locale,
+    colorScheme: combo.colorScheme,
+    width: WIDTH,
+    height: 720,
+  });
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -70,7 +81,9 @@ describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
     // The same clip analysed again: the progress view, then cancelled.
     await page.getByRole("button", { name: de ? "Erneut analysieren" : "Analyse again" }).click();
     const bar = page.getByRole("progressbar");
-    await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect
+      .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 })
+      .toBeGreaterThan(5);
     await shoot(page, "progress", combo);
     await page.getByRole("button", { name: de ? "Abbrechen" : "Cancel", exact: true }).click();
     await page.getByText(de ? "Analyse abgebrochen." : "Analysis cancelled.").waitFor({ timeout: 30_000 });
@@ -84,7 +97,15 @@ describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
     await page.keyboard.press("Enter");
     await page.locator(".result").first().waitFor();
     // The results' pictures come after them.
-    await expect.poll(() => page.locator("img.result-thumb").evaluateAll((imgs: HTMLImageElement[]) => imgs.length > 0 && imgs.every((img) => img.complete && img.naturalWidth > 0))).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator("img.result-thumb")
+          .evaluateAll(
+            (imgs: HTMLImageElement[]) => imgs.length > 0 && imgs.every((img) => img.complete && img.naturalWidth > 0),
+          ),
+      )
+      .toBe(true);
     await shoot(page, "search", combo);
     await page.context().close();
   });
@@ -104,7 +125,9 @@ describe.each(combos)("the panel at 320 px, $locale, $colorScheme", (combo) => {
 async function shellFits(page: Page, what: string): Promise<void> {
   const { overflow, outside, wider } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const shell = document.querySelectorAll<HTMLElement>(".topbar, .topbar *, [role=tablist], [role=tablist] *, .analysis .button");
+    const shell = document.querySelectorAll<HTMLElement>(
+      ".topbar, .topbar *, [role=tablist], [role=tablist] *, .analysis .button",
+    );
     // What a sideways scroller of its own holds (the filmstrip) does not widen the page.
     const clipped = (element: HTMLElement): boolean => {
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
@@ -112,15 +135,29 @@ async function shellFits(page: Page, what: string): Promise<void> {
       }
       return false;
     };
-    const outside = [...document.querySelectorAll<HTMLElement>("body *")].filter((element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element));
+    const outside = [...document.querySelectorAll<HTMLElement>("body *")].filter(
+      (element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element),
+    );
     return {
       overflow: document.documentElement.scrollWidth - width,
       // The innermost of what reaches past the edge: what to fix when the page scrolls sideways.
-      outside: outside.filter((element) => !outside.some((other) => other !== element && element.contains(other))).map((element) => `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}"`),
+      outside: outside
+        .filter((element) => !outside.some((other) => other !== element && element.contains(other)))
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}"`,
+        ),
       wider: [...shell]
         // Cut-off words count too; a visually hidden text for screen readers (1 px wide) does not.
-        .filter((element) => element.getBoundingClientRect().right > width + 0.5 || (element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 1))
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}" (${Math.round(element.getBoundingClientRect().right)} px)`),
+        .filter(
+          (element) =>
+            element.getBoundingClientRect().right > width + 0.5 ||
+            (element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 1),
+        )
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? "").slice(0, 30)}" (${Math.round(element.getBoundingClientRect().right)} px)`,
+        ),
     };
   });
   expect(wider, `${what}: the shell is wider than the panel`).toEqual([]);
@@ -128,33 +165,45 @@ async function shellFits(page: Page, what: string): Promise<void> {
 }
 
 describe("the panel's shell at 200 % zoom (a 320 px panel is 160 px of CSS then)", () => {
-  it.each([combos[0], combos[3]])("$locale, $colorScheme: every main view fits without a horizontal scrollbar", async (combo) => {
-    const de = combo.locale === "de-DE";
-    const context = await panelContext(browser, { locale: combo.locale, colorScheme: combo.colorScheme, width: 160, height: 720 });
-    const page = await context.newPage();
-    const check = async (view: string): Promise<void> => {
-      await shellFits(page, `${view} ${combo.locale} at 160 px`);
-      await page.screenshot({ path: path.join(shots.dir, name(`zoom-${view}`, combo)), animations: "disabled", caret: "hide" });
-    };
-    await page.goto(engine.pairingLink);
-    await page.getByRole("button", { name: "Landtag" }).click();
-    await expect.poll(() => page.locator(".entry-file .entry-meta", { hasText: "0:30" }).count()).toBe(2);
-    await check("media");
-    await page.locator(".entry-file", { hasText: path.basename(clip) }).click();
-    await page.locator("li.tag").first().waitFor();
-    await check("clip");
-    await page.getByRole("tab", { name: de ? "Suche" : "Search" }).click();
-    await page.getByLabel(de ? "Katalog durchsuchen" : "Search the catalog").fill("schafer");
-    await page.keyboard.press("Enter");
-    await page.locator(".result").first().waitFor();
-    await check("search");
-    await page.getByRole("tab", { name: de ? "Stapel" : "Auto-mark" }).click();
-    await check("auto-mark");
-    await page.getByRole("button", { name: de ? "Einstellungen und Datenschutz" : "Settings and privacy" }).click();
-    await page.getByRole("heading", { name: de ? "Einstellungen" : "Settings", level: 2 }).waitFor();
-    await check("settings");
-    await context.close();
-  });
+  it.each([combos[0], combos[3]])(
+    "$locale, $colorScheme: every main view fits without a horizontal scrollbar",
+    async (combo) => {
+      const de = combo.locale === "de-DE";
+      const context = await panelContext(browser, {
+        locale: combo.locale,
+        colorScheme: combo.colorScheme,
+        width: 160,
+        height: 720,
+      });
+      const page = await context.newPage();
+      const check = async (view: string): Promise<void> => {
+        await shellFits(page, `${view} ${combo.locale} at 160 px`);
+        await page.screenshot({
+          path: path.join(shots.dir, name(`zoom-${view}`, combo)),
+          animations: "disabled",
+          caret: "hide",
+        });
+      };
+      await page.goto(engine.pairingLink);
+      await page.getByRole("button", { name: "Landtag" }).click();
+      await expect.poll(() => page.locator(".entry-file .entry-meta", { hasText: "0:30" }).count()).toBe(2);
+      await check("media");
+      await page.locator(".entry-file", { hasText: path.basename(clip) }).click();
+      await page.locator("li.tag").first().waitFor();
+      await check("clip");
+      await page.getByRole("tab", { name: de ? "Suche" : "Search" }).click();
+      await page.getByLabel(de ? "Katalog durchsuchen" : "Search the catalog").fill("schafer");
+      await page.keyboard.press("Enter");
+      await page.locator(".result").first().waitFor();
+      await check("search");
+      await page.getByRole("tab", { name: de ? "Stapel" : "Auto-mark" }).click();
+      await check("auto-mark");
+      await page.getByRole("button", { name: de ? "Einstellungen und Datenschutz" : "Settings and privacy" }).click();
+      await page.getByRole("heading", { name: de ? "Einstellungen" : "Settings", level: 2 }).waitFor();
+      await check("settings");
+      await context.close();
+    },
+  );
 });
 
 describe("the panel when the engine is not running, 320 px", () => {
@@ -162,7 +211,11 @@ describe("the panel when the engine is not running, 320 px", () => {
     const gone = await startPanelEngine();
     try {
       const pages = await Promise.all(combos.map((combo) => open(combo, gone.pairingLink)));
-      for (const page of pages) await page.getByRole("status").filter({ hasText: /Connected|Verbunden/ }).waitFor();
+      for (const page of pages)
+        await page
+          .getByRole("status")
+          .filter({ hasText: /Connected|Verbunden/ })
+          .waitFor();
       await gone.stop();
       for (const [i, page] of pages.entries()) {
         await page.locator('[data-state="not-running"]').waitFor({ timeout: 15_000 });

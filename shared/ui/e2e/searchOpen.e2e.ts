@@ -46,20 +46,30 @@ describe("search in the browser panel with a real engine", () => {
     expect(await result.locator(".hit-label").allTextContents()).toContain("Bürgermeisterin Anna Schäfer");
     // The picture of the keyframe nearest the hit, from the engine with the token.
     const picture = result.locator("img.result-thumb");
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     expect(await picture.getAttribute("src")).toMatch(/\/thumbnails\/.+\?token=/);
 
     await page.keyboard.press("ArrowDown");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Open ${path.basename(clip)} at ${hit.startTimecode}`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      `Open ${path.basename(clip)} at ${hit.startTimecode}`,
+    );
     await page.keyboard.press("Enter");
 
     expect(await page.getByRole("tab", { name: "Clip" }).getAttribute("aria-selected")).toBe("true");
     await page.locator(".clip-name", { hasText: path.basename(clip) }).waitFor();
     // The clip view's player is at the hit's frame: its position line and the video's own time.
     const position = page.locator(".player-position");
-    await expect.poll(() => position.textContent(), { timeout: 15_000 }).toBe(`Frame ${hit.startFrame} · ${hit.startTimecode}`);
+    await expect
+      .poll(() => position.textContent(), { timeout: 15_000 })
+      .toBe(`Frame ${hit.startFrame} · ${hit.startTimecode}`);
     const video = page.locator("video.player-video");
-    await expect.poll(() => video.evaluate((element: HTMLVideoElement) => Math.floor(element.currentTime * 25)), { timeout: 15_000 }).toBe(hit.startFrame);
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => Math.floor(element.currentTime * 25)), {
+        timeout: 15_000,
+      })
+      .toBe(hit.startFrame);
   });
 
   it("opens a result at another matched tag's own frame, and Esc goes back to the box", async () => {
@@ -86,6 +96,8 @@ describe("search in the browser panel with a real engine", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator(".player-position").textContent(), { timeout: 15_000 }).toBe(`Frame ${second.startFrame} · ${second.startTimecode}`);
+    await expect
+      .poll(() => page.locator(".player-position").textContent(), { timeout: 15_000 })
+      .toBe(`Frame ${second.startFrame} · ${second.startTimecode}`);
   });
 });

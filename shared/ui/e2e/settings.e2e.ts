@@ -61,7 +61,9 @@ describe("settings in the browser panel", () => {
     await page.reload();
     await page.getByRole("status").filter({ hasText: "Verbunden" }).waitFor();
     await page.getByRole("tab", { name: "Suche" }).waitFor();
-    expect(JSON.parse((await page.evaluate(() => window.localStorage.getItem("sichter.settings")))!)).toMatchObject({ uiLocale: "de" });
+    expect(JSON.parse((await page.evaluate(() => window.localStorage.getItem("sichter.settings")))!)).toMatchObject({
+      uiLocale: "de",
+    });
 
     // Back to following the browser's language.
     await page.getByRole("button", { name: "Einstellungen und Datenschutz" }).click();

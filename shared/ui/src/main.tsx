@@ -32,7 +32,8 @@ connection.start();
 // The language chosen before the panel had settings becomes the setting, once.
 const LEGACY_LOCALE_KEY = "sichter.locale";
 const legacy = safely(() => storage?.getItem(LEGACY_LOCALE_KEY) ?? null);
-if ((legacy === "de" || legacy === "en") && panel.settings.state.get().uiLocale === null) panel.settings.update({ uiLocale: legacy });
+if ((legacy === "de" || legacy === "en") && panel.settings.state.get().uiLocale === null)
+  panel.settings.update({ uiLocale: legacy });
 safely(() => storage?.removeItem(LEGACY_LOCALE_KEY));
 
 createRoot(document.getElementById("root")!).render(<App panel={panel} initialLocale={host.locale()} />);

@@ -74,7 +74,10 @@ export class FakeEngineServer {
   }
 
   /** A job notification, sent only to the connections that follow the job (the engine's rule). */
-  notifyJob(method: "job.progress" | "job.done" | "job.failed", params: { readonly jobId: string; readonly [key: string]: unknown }): void {
+  notifyJob(
+    method: "job.progress" | "job.done" | "job.failed",
+    params: { readonly jobId: string; readonly [key: string]: unknown },
+  ): void {
     for (const socket of this.#sockets) {
       if (this.#follows.get(socket)?.has(params.jobId)) socket.send(JSON.stringify({ jsonrpc: "2.0", method, params }));
     }
@@ -108,12 +111,20 @@ export class FakeEngineServer {
         .then(() => this.#answer(message.method, params))
         .then(
           (result) => {
-            const jobId = message.method === "clip.analyze" ? (result as { jobId?: string }).jobId : message.method === "job.subscribe" ? String(params.jobId) : undefined;
+            const jobId =
+              message.method === "clip.analyze"
+                ? (result as { jobId?: string }).jobId
+                : message.method === "job.subscribe"
+                  ? String(params.jobId)
+                  : undefined;
             if (jobId !== undefined) this.#follows.get(ws)?.add(jobId);
             reply({ result });
           },
           (error: unknown) => {
-            const rpc = error instanceof SichterRpcError ? error : SichterRpcError.of(ErrorCode.INTERNAL, { detail: String(error) });
+            const rpc =
+              error instanceof SichterRpcError
+                ? error
+                : SichterRpcError.of(ErrorCode.INTERNAL, { detail: String(error) });
             reply({ error: rpc.toJsonRpcError() });
           },
         );

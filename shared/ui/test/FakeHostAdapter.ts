@@ -38,11 +38,16 @@ export class FakeHostAdapter implements HostAdapter {
       apply: { markers: true, xmp: true, projectColumn: false },
       ...capabilities,
     };
-    if (this.capabilities.markSequence) this.markSequence = (plans, progress, token) => this.#markSequence(plans, progress, token);
+    if (this.capabilities.markSequence)
+      this.markSequence = (plans, progress, token) => this.#markSequence(plans, progress, token);
     if (this.capabilities.clipSource) this.setClipSource = (source) => void this.sources.push(source);
   }
 
-  async #markSequence(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport> {
+  async #markSequence(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    token?: AbortSignal,
+  ): Promise<SequenceMarkReport> {
     this.marked.push({ plans, token });
     await this.holdMarking;
     const items = this.sequence.map((clip, index) => {
@@ -50,10 +55,21 @@ export class FakeHostAdapter implements HostAdapter {
       const plan = plans.get(clip.mediaPath);
       return plan
         ? { name: clip.name, mediaPath: clip.mediaPath, status: "written" as const, markers: plan.markers.length }
-        : { name: clip.name, mediaPath: clip.mediaPath, status: "skipped" as const, markers: 0, reason: "no-plan" as const };
+        : {
+            name: clip.name,
+            mediaPath: clip.mediaPath,
+            status: "skipped" as const,
+            markers: 0,
+            reason: "no-plan" as const,
+          };
     });
     const written = items.reduce((sum, item) => sum + item.markers, 0);
-    return { sequenceName: this.sequence[0]?.sequence?.sequenceName ?? "", items, markers: { written, unchanged: 0, removed: 0 }, oneUndoStep: true };
+    return {
+      sequenceName: this.sequence[0]?.sequence?.sequenceName ?? "",
+      items,
+      markers: { written, unchanged: 0, removed: 0 },
+      oneUndoStep: true,
+    };
   }
 
   async currentClip(): Promise<ClipReference | null> {

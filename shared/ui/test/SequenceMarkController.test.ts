@@ -29,7 +29,14 @@ const plan = (path: string): TagPlan => ({
   logComment: "",
   withdrawnKeywords: [],
 });
-const job = (id: string, clipPath: string, state: string) => ({ ...jobFixture, id, clipPath, state, stage: null, fraction: state === "completed" ? 1 : 0 });
+const job = (id: string, clipPath: string, state: string) => ({
+  ...jobFixture,
+  id,
+  clipPath,
+  state,
+  stage: null,
+  fraction: state === "completed" ? 1 : 0,
+});
 
 /** An engine that queues each media as job-<n> and plans it; a host with a three-instance sequence of two media. */
 async function setUp(host: FakeHostAdapter) {
@@ -42,11 +49,17 @@ async function setUp(host: FakeHostAdapter) {
     return { jobId, joined: false };
   });
   server.handlers.set("tags.plan", (params) => {
-    if (String(params.path).includes("A003")) throw SichterRpcError.of(ErrorCode.FILE_NOT_FOUND, { path: String(params.path) });
+    if (String(params.path).includes("A003"))
+      throw SichterRpcError.of(ErrorCode.FILE_NOT_FOUND, { path: String(params.path) });
     return { clipId: 1, plan: plan(String(params.path)) };
   });
   server.handlers.set("job.cancel", (params) => job(String(params.jobId), "/m/any.mp4", "cancelled"));
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   const autoMark = new AutoMarkController(client, new AutoMarkStorage(null));
   cleanup.push(() => autoMark.dispose());
@@ -68,14 +81,19 @@ describe("SequenceMarkController", () => {
   it("writes the sequence's markers through the host once every analysis has ended, with the plans of the analysed media, and keeps the host's report", async () => {
     const host = new FakeHostAdapter({ markSequence: true });
     const { server, marking, finish } = await setUp(host);
-    const started = marking.start({ language: "de", preparePlan: (p) => ({ ...p, markers: p.markers.map((m) => ({ ...m, color: "cyan" })) }) });
+    const started = marking.start({
+      language: "de",
+      preparePlan: (p) => ({ ...p, markers: p.markers.map((m) => ({ ...m, color: "cyan" })) }),
+    });
     await waitUntil(() => marking.state.get().phase === "analysing", "the analyses going");
     expect(host.marked).toEqual([]);
 
     finish("/m/A001.mp4", "completed");
     finish("/m/A002.mp4", "failed");
     await started;
-    expect(server.received.filter((r) => r.method === "tags.plan").map((r) => r.params)).toEqual([{ path: "/m/A001.mp4", language: "de" }]);
+    expect(server.received.filter((r) => r.method === "tags.plan").map((r) => r.params)).toEqual([
+      { path: "/m/A001.mp4", language: "de" },
+    ]);
     expect(host.marked).toHaveLength(1);
     expect([...host.marked[0]!.plans.keys()]).toEqual(["/m/A001.mp4"]);
     // The user's settings shape the plan the host writes.
@@ -106,7 +124,10 @@ describe("SequenceMarkController", () => {
     const host = new FakeHostAdapter({ markSequence: true });
     const first = await setUp(host);
     const started = first.marking.start({ language: "de" });
-    await waitUntil(() => first.autoMark.state.get().run?.clips.every((clip) => clip.jobId !== null) === true, "queued");
+    await waitUntil(
+      () => first.autoMark.state.get().run?.clips.every((clip) => clip.jobId !== null) === true,
+      "queued",
+    );
     await first.marking.cancel();
     await started;
     expect(first.marking.state.get().phase).toBe("cancelled");

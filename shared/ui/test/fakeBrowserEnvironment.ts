@@ -1,7 +1,10 @@
 import type { BrowserEnvironment } from "../src/host/browser/BrowserHostAdapter.ts";
 
 /** A browser's colour-scheme query and language, switchable from a test. */
-export function fakeBrowserEnvironment(language: string, dark: boolean): BrowserEnvironment & { setDark(dark: boolean): void; listeners(): number } {
+export function fakeBrowserEnvironment(
+  language: string,
+  dark: boolean,
+): BrowserEnvironment & { setDark(dark: boolean): void; listeners(): number } {
   const listeners = new Set<() => void>();
   const query = {
     matches: dark,

@@ -40,7 +40,12 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
   const noise = rng(seed + 17);
   const render = (v: View): Uint8Array => renderView(still, v, FAMILY_WIDTH, FAMILY_HEIGHT, noise);
   const build = (frames: Uint8Array[], truth: MotionTruthSegment[]): MotionFamilyClip => ({
-    family, seed, width: FAMILY_WIDTH, height: FAMILY_HEIGHT, frames, truth,
+    family,
+    seed,
+    width: FAMILY_WIDTH,
+    height: FAMILY_HEIGHT,
+    frames,
+    truth,
   });
   switch (family) {
     case "move": {
@@ -65,7 +70,11 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
       for (let n = 0; n < panFrames; n++) views.push({ x: left + speed * n, y: top, scale });
       return build(views.map(render), [
         { startFrame: 0, endFrame: zoomFrames, expect: "motion.zoom-out" },
-        { startFrame: zoomFrames, endFrame: zoomFrames + panFrames, expect: speed > 0 ? "motion.pan-right" : "motion.pan-left" },
+        {
+          startFrame: zoomFrames,
+          endFrame: zoomFrames + panFrames,
+          expect: speed > 0 ? "motion.pan-right" : "motion.pan-left",
+        },
       ]);
     }
     case "wipe": {
@@ -79,7 +88,8 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
       const direction = Math.floor(random() * 4);
       const frames: Uint8Array[] = [];
       for (let n = 0; n < before; n++) frames.push(withNoise(a, noise));
-      for (let n = 0; n < length; n++) frames.push(withNoise(wipeFrame(a, b, (n + 1) / (length + 1), direction), noise));
+      for (let n = 0; n < length; n++)
+        frames.push(withNoise(wipeFrame(a, b, (n + 1) / (length + 1), direction), noise));
       for (let n = 0; n < after; n++) frames.push(withNoise(b, noise));
       return build(frames, [
         { startFrame: 0, endFrame: before, expect: "motion.static" },
@@ -108,14 +118,20 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
       const view = render({ x: between(200, 1200), y: between(200, 700), scale: between(0.6, 1) });
       const sigma = between(5, 10);
       const flat = mapped(view, (v) => 128 + (v - 128) * 0.5);
-      return build(Array.from({ length: n }, () => gaussianNoise(flat, sigma, noise)), [{ startFrame: 0, endFrame: n, expect: "motion.static" }]);
+      return build(
+        Array.from({ length: n }, () => gaussianNoise(flat, sigma, noise)),
+        [{ startFrame: 0, endFrame: n, expect: "motion.static" }],
+      );
     }
     case "busy": {
       // Leaves in wind: a locked-off picture whose small patches keep changing, a different few each frame.
       const n = 75;
       const view = render({ x: between(200, 1200), y: between(200, 700) });
       const share = between(0.15, 0.35);
-      return build(Array.from({ length: n }, () => flickering(view, share, 40, noise)), [{ startFrame: 0, endFrame: n, expect: "motion.static" }]);
+      return build(
+        Array.from({ length: n }, () => flickering(view, share, 40, noise)),
+        [{ startFrame: 0, endFrame: n, expect: "motion.static" }],
+      );
     }
     case "handheld": {
       const n = 75;
@@ -132,13 +148,24 @@ export function motionFamilyClip(family: MotionFamily, seed: number): MotionFami
   }
 }
 
-function straightMove(random: () => number, n: number, speed: number, rate: number): { views: View[]; kind: MotionKind } {
+function straightMove(
+  random: () => number,
+  n: number,
+  speed: number,
+  rate: number,
+): { views: View[]; kind: MotionKind } {
   const which = Math.floor(random() * 6);
   const sign = which % 2 === 0 ? 1 : -1;
   if (which < 4) {
     // The window moving right shows content moving left: the camera pans right.
     const horizontal = which < 2;
-    const kind: MotionKind = horizontal ? (sign > 0 ? "motion.pan-right" : "motion.pan-left") : sign > 0 ? "motion.tilt-down" : "motion.tilt-up";
+    const kind: MotionKind = horizontal
+      ? sign > 0
+        ? "motion.pan-right"
+        : "motion.pan-left"
+      : sign > 0
+        ? "motion.tilt-down"
+        : "motion.tilt-up";
     const views = Array.from({ length: n }, (_, k) => ({
       x: 640 + (horizontal ? sign * speed * k : 0),
       y: 410 + (horizontal ? 0 : sign * speed * 0.8 * k),
@@ -163,7 +190,13 @@ function wipeFrame(a: Uint8Array, b: Uint8Array, progress: number, direction: nu
   const edge = progress * extent;
   for (let y = 0; y < FAMILY_HEIGHT; y++) {
     for (let x = 0; x < FAMILY_WIDTH; x++) {
-      const along = horizontal ? (direction === 0 ? x : FAMILY_WIDTH - 1 - x) : direction === 2 ? y : FAMILY_HEIGHT - 1 - y;
+      const along = horizontal
+        ? direction === 0
+          ? x
+          : FAMILY_WIDTH - 1 - x
+        : direction === 2
+          ? y
+          : FAMILY_HEIGHT - 1 - y;
       const i = y * FAMILY_WIDTH + x;
       const bar = along >= edge && along < edge + 8;
       out[i] = bar ? 230 - ((horizontal ? y : x) % 16 < 8 ? 0 : 60) : along < edge ? b[i]! : a[i]!;
@@ -199,7 +232,8 @@ function flickering(picture: Uint8Array, share: number, amplitude: number, noise
     for (let px = 0; px < FAMILY_WIDTH; px += 4) {
       if (noise() >= share) continue;
       const offset = (noise() - 0.5) * 2 * amplitude;
-      for (let y = py; y < py + 4; y++) for (let x = px; x < px + 4; x++) out[y * FAMILY_WIDTH + x] = clamp(picture[y * FAMILY_WIDTH + x]! + offset);
+      for (let y = py; y < py + 4; y++)
+        for (let x = px; x < px + 4; x++) out[y * FAMILY_WIDTH + x] = clamp(picture[y * FAMILY_WIDTH + x]! + offset);
     }
   }
   return out;
@@ -218,13 +252,30 @@ const CODEC_ARGS: Readonly<Record<MotionCodec, { ext: string; args: readonly str
 };
 
 /** Encodes a family clip (25 fps) into `dir` as `codec` and returns the file's path. */
-export async function encodeFamilyClip(dir: string, clip: MotionFamilyClip, codec: MotionCodec = "h264"): Promise<string> {
+export async function encodeFamilyClip(
+  dir: string,
+  clip: MotionFamilyClip,
+  codec: MotionCodec = "h264",
+): Promise<string> {
   const name = `${clip.family}-${clip.seed}`;
   const raw = path.join(dir, `${name}-${codec}.gray`);
   fs.writeFileSync(raw, Buffer.concat(clip.frames));
   const { ext, args } = CODEC_ARGS[codec];
   const file = path.join(dir, `${name}.${ext}`);
-  await ffmpeg(["-f", "rawvideo", "-pix_fmt", "gray", "-s", `${clip.width}x${clip.height}`, "-r", "25", "-i", raw, ...args, file]);
+  await ffmpeg([
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "gray",
+    "-s",
+    `${clip.width}x${clip.height}`,
+    "-r",
+    "25",
+    "-i",
+    raw,
+    ...args,
+    file,
+  ]);
   fs.rmSync(raw);
   return file;
 }

@@ -31,8 +31,12 @@ export function scoreMotionTags(tags: readonly Tag[], truth: readonly MotionTrut
     }
     const covered = most * 2 > length;
     const verdict: SegmentVerdict = !covered
-      ? segment.expect === "none" ? "right" : "abstained"
-      : segment.expect !== "none" && found === segment.expect ? "right" : "false";
+      ? segment.expect === "none"
+        ? "right"
+        : "abstained"
+      : segment.expect !== "none" && found === segment.expect
+        ? "right"
+        : "false";
     return { ...segment, verdict, found: covered ? found : "none" };
   });
 }

@@ -19,14 +19,27 @@ export function ocrFont(file = "DejaVuSans-Bold.ttf"): string {
 
 /** Escapes text for drawtext's text='...' inside a filter graph. */
 export function drawtextEscape(text: string): string {
-  return text.replace(/\\/g, "\\\\\\\\").replace(/'/g, "\u2019").replace(/:/g, "\\:").replace(/%/g, "\\%").replace(/,/g, "\\,");
+  return text
+    .replace(/\\/g, "\\\\\\\\")
+    .replace(/'/g, "\u2019")
+    .replace(/:/g, "\\:")
+    .replace(/%/g, "\\%")
+    .replace(/,/g, "\\,");
 }
 
 /**
  * A lower third shown for frames [start, end): a dark translucent bar with white text.
  */
 export function lowerThirdFilter(l: {
-  text: string; start: number; end: number; size: number; y: number; x?: number; font: string; rate: number; width: number;
+  text: string;
+  start: number;
+  end: number;
+  size: number;
+  y: number;
+  x?: number;
+  font: string;
+  rate: number;
+  width: number;
 }): string {
   const enable = `enable='between(n\\,${l.start}\\,${l.end - 1})'`;
   const x = l.x ?? Math.round(l.width * 0.05);

@@ -28,7 +28,8 @@ const STD_FLOOR = 8;
 export function toLumaFrame(index: number, pixels: Uint8Array, width: number, height: number): LumaFrame {
   const n = width * height;
   const luma = pixels.length > n ? pixels.subarray(0, n) : pixels;
-  const chroma = pixels.length >= 3 * n ? { u: pixels.subarray(n, 2 * n), v: pixels.subarray(2 * n, 3 * n) } : undefined;
+  const chroma =
+    pixels.length >= 3 * n ? { u: pixels.subarray(n, 2 * n), v: pixels.subarray(2 * n, 3 * n) } : undefined;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += luma[i]!;
   const mean = sum / n;

@@ -26,9 +26,7 @@ export function buildShots(
   frameCount: number,
   minShotFrames: number,
 ): { shots: Shot[]; boundaries: ShotBoundary[] } {
-  const sorted = [...boundaries]
-    .filter((b) => b.frame > 0 && b.frame < frameCount)
-    .sort((a, b) => a.frame - b.frame);
+  const sorted = [...boundaries].filter((b) => b.frame > 0 && b.frame < frameCount).sort((a, b) => a.frame - b.frame);
   const kept: ShotBoundary[] = [];
   for (const b of sorted) {
     const last = kept.at(-1);
@@ -48,9 +46,7 @@ export function buildShots(
       index: shots.length,
       startFrame: start,
       endFrame: end,
-      transition: opening
-        ? { type: opening.type, startFrame: opening.startFrame, endFrame: opening.endFrame }
-        : null,
+      transition: opening ? { type: opening.type, startFrame: opening.startFrame, endFrame: opening.endFrame } : null,
       confidence: opening ? opening.confidence : 1,
     });
     start = end;

@@ -1,7 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, liveToolProcessCount, runTool, keyframePictureGeometry, decodeRun, bytesPerFrame, readFrames, keyframeFrameGeometry, sichterDirs, FRAME_RUN_FRAMES, frameRunGeometry, FrameStoreReader, FrameStoreWriter, type StoredPictures } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationTokenSource,
+  isSichterError,
+  probeMedia,
+  liveToolProcessCount,
+  runTool,
+  keyframePictureGeometry,
+  decodeRun,
+  bytesPerFrame,
+  readFrames,
+  keyframeFrameGeometry,
+  sichterDirs,
+  FRAME_RUN_FRAMES,
+  frameRunGeometry,
+  FrameStoreReader,
+  FrameStoreWriter,
+  type StoredPictures,
+} from "@sichter/engine/extension-api";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { detectShots } from "./ShotDetector.ts";
 
@@ -16,10 +34,19 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const starts = (shots: ReadonlyArray<{ startFrame: number }>): number[] => shots.map((s) => s.startFrame);
 
-type Stored = { result: Awaited<ReturnType<typeof detectShots>>; folder: string; pictures: StoredPictures[]; reader: FrameStoreReader };
+type Stored = {
+  result: Awaited<ReturnType<typeof detectShots>>;
+  folder: string;
+  pictures: StoredPictures[];
+  reader: FrameStoreReader;
+};
 
 /** Shots found with a frame store of its own in a fresh folder: what it kept (full paths), and a reader of it. */
-async function detectWithStore(media: Awaited<ReturnType<typeof probeMedia>>, mode: "fast" | "exact", budget?: number): Promise<Stored> {
+async function detectWithStore(
+  media: Awaited<ReturnType<typeof probeMedia>>,
+  mode: "fast" | "exact",
+  budget?: number,
+): Promise<Stored> {
   const folder = fs.mkdtempSync(path.join(dir, "store-"));
   const writer = new FrameStoreWriter(folder, budget);
   try {
@@ -52,7 +79,9 @@ describe("detectShots on real encodes", () => {
 
   it("x264 scene-cut keyframes: the cut frame is the keyframe the encoder placed", async () => {
     const file = path.join(dir, "scenecut.mp4");
-    await makeCutClip(file, lengths, { codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-g", "250", "-pix_fmt", "yuv420p"] });
+    await makeCutClip(file, lengths, {
+      codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-g", "250", "-pix_fmt", "yuv420p"],
+    });
     const media = await probeMedia(file);
     const fast = await detectShots(media, { mode: "fast" });
     expect(fast.mode).toBe("fast");
@@ -91,14 +120,19 @@ describe("detectShots on real encodes", () => {
     const geometry = keyframeFrameGeometry(media);
     const size = bytesPerFrame(geometry);
     const chunks: Buffer[] = [];
-    for await (const frame of readFrames({ file: media.path, keyframesOnly: true, geometry })) chunks.push(Buffer.from(frame));
+    for await (const frame of readFrames({ file: media.path, keyframesOnly: true, geometry }))
+      chunks.push(Buffer.from(frame));
     const reference = Buffer.concat(chunks);
     expect(media.keyframes.length).toBeGreaterThan(3);
     const eachKeyframe = (n: number) => media.keyframes.slice(0, n).map((k) => [k, 1]);
 
     const fast = await detectWithStore(media, "fast");
     const keyframes = fast.pictures.find((p) => path.basename(p.file) === "keyframes.rgb")!;
-    expect(keyframes).toEqual({ file: path.join(fast.folder, "keyframes.rgb"), ...geometry, spans: eachKeyframe(media.keyframes.length) });
+    expect(keyframes).toEqual({
+      file: path.join(fast.folder, "keyframes.rgb"),
+      ...geometry,
+      spans: eachKeyframe(media.keyframes.length),
+    });
     expect(fs.readFileSync(keyframes.file).equals(reference)).toBe(true);
     // The pass keeps deblocking for these; the verdicts stay those of the plain pass.
     expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
@@ -110,7 +144,9 @@ describe("detectShots on real encodes", () => {
     expect(large.map((p) => p.spans)).toEqual([eachKeyframe(2)]);
     expect(fs.readFileSync(large[0]!.file).equals(reference.subarray(0, 2 * size))).toBe(true);
 
-    expect((await detectWithStore(media, "fast", size - 1)).pictures.filter((p) => p.width === geometry.width)).toEqual([]);
+    expect((await detectWithStore(media, "fast", size - 1)).pictures.filter((p) => p.width === geometry.width)).toEqual(
+      [],
+    );
     const exact = await detectWithStore(media, "exact");
     expect(fs.readdirSync(exact.folder)).toEqual([]);
   });
@@ -126,19 +162,37 @@ describe("detectShots on real encodes", () => {
     // x264 put a keyframe on every cut; the shot before each ends on it.
     expect(frames.sort((a, b) => a - b)).toEqual(cuts.map((c) => c - 25));
     const all = await runTool("ffmpeg", [
-      "-v", "error", "-nostdin", "-skip_loop_filter", "all", "-i", media.path, "-map", "0:v:0",
-      "-vf", `scale=${geometry.width}:${geometry.height}:flags=area,format=rgb24`, "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+      "-v",
+      "error",
+      "-nostdin",
+      "-skip_loop_filter",
+      "all",
+      "-i",
+      media.path,
+      "-map",
+      "0:v:0",
+      "-vf",
+      `scale=${geometry.width}:${geometry.height}:flags=area,format=rgb24`,
+      "-vsync",
+      "passthrough",
+      "-f",
+      "rawvideo",
+      "pipe:1",
     ]);
     for (const frame of frames) {
       const data = await fast.reader.frame(frame, geometry);
-      expect(Buffer.from(data!).equals(all.output.subarray(frame * size, (frame + 1) * size)), `frame ${frame}`).toBe(true);
+      expect(Buffer.from(data!).equals(all.output.subarray(frame * size, (frame + 1) * size)), `frame ${frame}`).toBe(
+        true,
+      );
     }
     expect(await fast.reader.frame(1, geometry)).toBeUndefined();
     await fast.reader.dispose();
 
     // No room beside the keyframes: none kept, none left on disk.
     const full = await detectWithStore(media, "fast", Math.ceil((media.keyframes.length * size * 9) / 8));
-    expect(full.pictures.filter((p) => p.width === geometry.width).map((p) => path.basename(p.file))).toEqual(["keyframes.rgb"]);
+    expect(full.pictures.filter((p) => p.width === geometry.width).map((p) => path.basename(p.file))).toEqual([
+      "keyframes.rgb",
+    ]);
     expect(fs.readdirSync(full.folder).sort()).toEqual(full.pictures.map((p) => path.basename(p.file)).sort());
   });
 
@@ -149,7 +203,10 @@ describe("detectShots on real encodes", () => {
     const fast = await detectWithStore(media, "fast");
     expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
     const windows = fast.pictures
-      .filter((p) => p.width === geometry.width && p.pixelFormat === "rgb24" && path.basename(p.file) !== "keyframes.small.rgb")
+      .filter(
+        (p) =>
+          p.width === geometry.width && p.pixelFormat === "rgb24" && path.basename(p.file) !== "keyframes.small.rgb",
+      )
       .map((p) => ({ first: p.spans[0]![0], count: p.spans[0]![1], spans: p.spans.length }));
     expect(windows.every((w) => w.spans === 1)).toBe(true);
     // A window per cut: every cut lies inside one, which starts on a keyframe.
@@ -169,31 +226,34 @@ describe("detectShots on real encodes", () => {
     expect(starts(tight.result.shots)).toEqual([0, ...cuts]);
   });
 
-  it.each(["fixed-gop.mp4", "scenecut.mp4"])("%s: puts a run of exact frames after every keyframe it refines from into the store", async (name) => {
-    const media = await probeMedia(path.join(dir, name));
-    const fast = await detectWithStore(media, "fast");
-    expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
-    const geometry = frameRunGeometry(media);
-    expect(geometry).toEqual({ width: 160, height: 90, pixelFormat: "gray" });
-    const runs = fast.pictures.filter((p) => p.pixelFormat === "gray").flatMap((p) => p.spans);
-    expect(runs.length).toBeGreaterThan(0);
-    expect(runs.every(([first, count]) => media.keyframes.includes(first) && count === FRAME_RUN_FRAMES)).toBe(true);
-    // The same bytes as a full decode from the start without deblocking, as the windows decode.
-    const size = 160 * 90;
-    const all = await decodeAllGrey(media.path, 160, 90, { deblock: false });
-    const exact = await decodeAllGrey(media.path, 160, 90);
-    let sum = 0;
-    let count = 0;
-    for (const [first] of runs) {
-      const data = Buffer.concat((await fast.reader.frames(first, FRAME_RUN_FRAMES, geometry))!);
-      expect(data.equals(all.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
-      // What the frame store promises of the skipped deblocking: under a grey level off exact frames on average.
-      for (let i = 0; i < data.length; i++, count++) sum += Math.abs(data[i]! - exact[first * size + i]!);
-    }
-    expect(sum / count).toBeLessThan(1);
-    await fast.reader.dispose();
-    expect((await detectWithStore(media, "exact")).pictures).toEqual([]);
-  });
+  it.each(["fixed-gop.mp4", "scenecut.mp4"])(
+    "%s: puts a run of exact frames after every keyframe it refines from into the store",
+    async (name) => {
+      const media = await probeMedia(path.join(dir, name));
+      const fast = await detectWithStore(media, "fast");
+      expect(starts(fast.result.shots)).toEqual([0, ...cuts]);
+      const geometry = frameRunGeometry(media);
+      expect(geometry).toEqual({ width: 160, height: 90, pixelFormat: "gray" });
+      const runs = fast.pictures.filter((p) => p.pixelFormat === "gray").flatMap((p) => p.spans);
+      expect(runs.length).toBeGreaterThan(0);
+      expect(runs.every(([first, count]) => media.keyframes.includes(first) && count === FRAME_RUN_FRAMES)).toBe(true);
+      // The same bytes as a full decode from the start without deblocking, as the windows decode.
+      const size = 160 * 90;
+      const all = await decodeAllGrey(media.path, 160, 90, { deblock: false });
+      const exact = await decodeAllGrey(media.path, 160, 90);
+      let sum = 0;
+      let count = 0;
+      for (const [first] of runs) {
+        const data = Buffer.concat((await fast.reader.frames(first, FRAME_RUN_FRAMES, geometry))!);
+        expect(data.equals(all.subarray(first * size, (first + 6) * size)), `run at ${first}`).toBe(true);
+        // What the frame store promises of the skipped deblocking: under a grey level off exact frames on average.
+        for (let i = 0; i < data.length; i++, count++) sum += Math.abs(data[i]! - exact[first * size + i]!);
+      }
+      expect(sum / count).toBeLessThan(1);
+      await fast.reader.dispose();
+      expect((await detectWithStore(media, "exact")).pictures).toEqual([]);
+    },
+  );
 
   it("MPEG-2 in a transport stream: exact frames whether or not seeking is frame-exact", async () => {
     const file = path.join(dir, "broadcast.ts");
@@ -226,8 +286,16 @@ describe("detectShots on real encodes", () => {
     const media = await probeMedia(path.join(dir, "fixed-gop.mp4"));
     const cts = new CancellationTokenSource();
     let reports = 0;
-    const run = detectShots(media, { mode: "exact" }, { report: () => void (++reports === 1 && cts.cancel()) }, cts.token);
-    const error = await run.then(() => null, (e: unknown) => e);
+    const run = detectShots(
+      media,
+      { mode: "exact" },
+      { report: () => void (++reports === 1 && cts.cancel()) },
+      cts.token,
+    );
+    const error = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isSichterError(error, ErrorCode.CANCELLED)).toBe(true);
     expect(liveToolProcessCount()).toBe(0);
   });

@@ -1,5 +1,22 @@
 import fs from "node:fs";
-import { CancellationToken, CancellationTokenSource, throwIfCancelled, Progress, bytesPerFrame, readFrames, type CompanionPictures, FRAME_RUN_FRAMES, frameRunGeometry, keyframeFrameGeometry, keyframePictureGeometry, type FrameStoreWriter, frameSeconds, keyframeSeekSeconds, type MediaInfo, type ShotDetectionMode } from "@sichter/engine/extension-api";
+import {
+  CancellationToken,
+  CancellationTokenSource,
+  throwIfCancelled,
+  Progress,
+  bytesPerFrame,
+  readFrames,
+  type CompanionPictures,
+  FRAME_RUN_FRAMES,
+  frameRunGeometry,
+  keyframeFrameGeometry,
+  keyframePictureGeometry,
+  type FrameStoreWriter,
+  frameSeconds,
+  keyframeSeekSeconds,
+  type MediaInfo,
+  type ShotDetectionMode,
+} from "@sichter/engine/extension-api";
 import { analyzeFrameRun } from "./analyzeFrameRun.ts";
 import { decideBoundaries } from "./decideBoundaries.ts";
 import { plainDifference } from "./frameDifference.ts";
@@ -74,7 +91,11 @@ export async function detectShots(
   const minShotFrames = options.minShotFrames ?? defaultMinShotFrames(media);
   const requested = options.mode ?? "auto";
   // Keyframe skipping needs keyframes to skip between; intra-only codecs have nothing to skip.
-  const fastImpossible = media.intraOnly ? "intra-only codec" : media.keyframes.length < 2 ? "fewer than two keyframes" : null;
+  const fastImpossible = media.intraOnly
+    ? "intra-only codec"
+    : media.keyframes.length < 2
+      ? "fewer than two keyframes"
+      : null;
 
   let boundaries: ShotBoundary[];
   let decodedFrames: number;
@@ -130,8 +151,7 @@ async function detectExact(
 }
 
 type FastOutcome =
-  | { boundaries: ShotBoundary[]; decodedFrames: number }
-  | { fallbackReason: string; decodedFrames: number };
+  { boundaries: ShotBoundary[]; decodedFrames: number } | { fallbackReason: string; decodedFrames: number };
 
 async function detectFast(
   media: MediaInfo,
@@ -170,9 +190,16 @@ async function detectFastWith(
   const small = store?.reserve("keyframes.small.rgb", geometry, media.keyframes.length);
   const companion = small ? { geometry, file: small } : undefined;
   // Keyframes past the budget are left out: the output then ends after the last one kept.
-  const large = frames && { geometry: frames.geometry, file: frames.file, ...(frames.count < media.keyframes.length && { frames: [[0, frames.count] as const] }) };
+  const large = frames && {
+    geometry: frames.geometry,
+    file: frames.file,
+    ...(frames.count < media.keyframes.length && { frames: [[0, frames.count] as const] }),
+  };
   const companions = [companion, large].filter((c) => c !== undefined);
-  for await (const pixels of readFrames({ file: media.path, geometry: SHOT_GEOMETRY, keyframesOnly: true, fastDecode: !large, companions }, token)) {
+  for await (const pixels of readFrames(
+    { file: media.path, geometry: SHOT_GEOMETRY, keyframesOnly: true, fastDecode: !large, companions },
+    token,
+  )) {
     const index = media.keyframes[pictures.length] ?? -1;
     pictures.push(toLumaFrame(index, pixels, width, height));
     if (pictures.length % 8 === 0) {
@@ -192,7 +219,13 @@ async function detectFastWith(
     };
   }
 
-  const gaps = keyframeCandidates(media.keyframes, pictures, media.packetSizes, media.frameCount, thresholdScale(thresholds));
+  const gaps = keyframeCandidates(
+    media.keyframes,
+    pictures,
+    media.packetSizes,
+    media.frameCount,
+    thresholdScale(thresholds),
+  );
   const windows = mergeWindows(
     gaps.map((i) => ({
       keyframe: i,
@@ -206,9 +239,12 @@ async function detectFastWith(
   // ends on that keyframe (x264 puts one on every cut it sees), that frame is the extra one OCR
   // reads before the shot's end, which it would otherwise decode again from the keyframe before.
   const leadIn = Math.max(1, Math.round(LEAD_IN_SECONDS / frameSeconds(media)));
-  const leadInFrames = frames && keptKeyframes && frames.count === media.keyframes.length
-    ? [...new Set(gaps.map((i) => (media.keyframes[i + 1] ?? media.frameCount) - leadIn))].filter((f) => f >= 0).slice(0, frames.spare)
-    : [];
+  const leadInFrames =
+    frames && keptKeyframes && frames.count === media.keyframes.length
+      ? [...new Set(gaps.map((i) => (media.keyframes[i + 1] ?? media.frameCount) - leadIn))]
+          .filter((f) => f >= 0)
+          .slice(0, frames.spare)
+      : [];
   /**
    * The pictures a window writes into the frame store for the steps after it (see the options'
    * frameStore); each is kept by `keep` once the window landed where it was aimed, else dropped.
@@ -217,11 +253,23 @@ async function detectFastWith(
     const out: Array<{ picture: CompanionPictures; keep: () => void; drop: () => void }> = [];
     if (!store) return out;
     const leadIns = leadInFrames.filter((f) => f >= w.from && f < w.to).sort((a, b) => a - b);
-    const large = frames && leadIns.length > 0 ? store.reserve(`window-${w.from}.rgb`, frames.geometry, leadIns.length, true) : undefined;
+    const large =
+      frames && leadIns.length > 0
+        ? store.reserve(`window-${w.from}.rgb`, frames.geometry, leadIns.length, true)
+        : undefined;
     if (frames && large) {
       out.push({
-        picture: { geometry: frames.geometry, file: large, frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const) },
-        keep: () => store.keep(large, frames.geometry, leadIns.map((f) => [f, 1] as const)),
+        picture: {
+          geometry: frames.geometry,
+          file: large,
+          frames: leadIns.map((f) => [f - w.from, f - w.from + 1] as const),
+        },
+        keep: () =>
+          store.keep(
+            large,
+            frames.geometry,
+            leadIns.map((f) => [f, 1] as const),
+          ),
         drop: () => store.drop(large),
       });
     }
@@ -271,23 +319,36 @@ async function detectFastWith(
       },
       () => {
         decoded++;
-        if (decoded % 25 === 0) progress.report({ stage: "refine", fraction: 0.2 + 0.8 * Math.min(1, decoded / windowFrames) });
+        if (decoded % 25 === 0)
+          progress.report({ stage: "refine", fraction: 0.2 + 0.8 * Math.min(1, decoded / windowFrames) });
       },
       abort.token,
     );
   const refine = async (w: Window): Promise<ShotBoundary[]> => {
     // Every keyframe in the window starts a run: the frames after it are decoded anyway.
     const starts = runGeometry ? media.keyframes.filter((k) => k >= w.from && k + FRAME_RUN_FRAMES <= w.to) : [];
-    const runFile = runGeometry && starts.length > 0 ? store!.reserve(`runs-${w.from}.gray`, runGeometry, starts.length * FRAME_RUN_FRAMES) : undefined;
+    const runFile =
+      runGeometry && starts.length > 0
+        ? store!.reserve(`runs-${w.from}.gray`, runGeometry, starts.length * FRAME_RUN_FRAMES)
+        : undefined;
     const runPictures = runFile
-      ? { geometry: runGeometry!, file: runFile, frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const) }
+      ? {
+          geometry: runGeometry!,
+          file: runFile,
+          frames: starts.map((k) => [k - w.from, k - w.from + FRAME_RUN_FRAMES] as const),
+        }
       : undefined;
     const outputs = handedOn(w);
     const companions = [...(runPictures ? [runPictures] : []), ...outputs.map((o) => o.picture)];
     let series = await decodeWindow(w, companions);
     if (companions.length > 0) {
       if (series && series.firstFrame === w.from) {
-        if (runPictures) store!.keep(runPictures.file, runPictures.geometry, starts.map((k) => [k, FRAME_RUN_FRAMES] as const));
+        if (runPictures)
+          store!.keep(
+            runPictures.file,
+            runPictures.geometry,
+            starts.map((k) => [k, FRAME_RUN_FRAMES] as const),
+          );
         for (const output of outputs) output.keep();
       } else {
         // Landed on an earlier keyframe: the frame budget fell short of the window's end, and the
@@ -346,7 +407,12 @@ const REFINE_CONCURRENCY = 2;
  * started largest first (by `size`): the last one to finish then runs alone for the shortest time,
  * while the other decoder has nothing left to do.
  */
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, size: (item: T) => number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  size: (item: T) => number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   const order = items.map((_, i) => i).sort((a, b) => size(items[b]!) - size(items[a]!) || a - b);
   let next = 0;

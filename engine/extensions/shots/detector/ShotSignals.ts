@@ -1,5 +1,12 @@
 import { colourDifference } from "./colourDifference.ts";
-import { blendResidual, levelDifference, motionDifference, plainDifference, translationResidual, zoomDifference } from "./frameDifference.ts";
+import {
+  blendResidual,
+  levelDifference,
+  motionDifference,
+  plainDifference,
+  translationResidual,
+  zoomDifference,
+} from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
 /** Half-widths (frames) of the spans over which dissolves are looked for: short, medium and long. */

@@ -1,4 +1,9 @@
-import { type CancellationToken, throwIfCancelled, readFrames, type FrameReadRequest } from "@sichter/engine/extension-api";
+import {
+  type CancellationToken,
+  throwIfCancelled,
+  readFrames,
+  type FrameReadRequest,
+} from "@sichter/engine/extension-api";
 import { SHOT_GEOMETRY } from "./ShotGeometry.ts";
 import { toLumaFrame, type LumaFrame } from "./LumaFrame.ts";
 import { ShotSignalBuilder, type SignalSeries } from "./ShotSignals.ts";

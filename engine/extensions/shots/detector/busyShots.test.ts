@@ -20,7 +20,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Grain that changes every frame over a flat colour: snow, water glitter, low-light noise. */
-const grain = (colour: string, strength: number): string => `color=c=${colour}:s=${SIZE}:r=${RATE},noise=alls=${strength}:allf=t+u:all_seed=7`;
+const grain = (colour: string, strength: number): string =>
+  `color=c=${colour}:s=${SIZE}:r=${RATE},noise=alls=${strength}:allf=t+u:all_seed=7`;
 /** The same in cells of two pixels: confetti, crowds, an LED wall; keeps its contrast at the detector's size. */
 const coarseGrain = (colour: string, strength: number, seed: number): string =>
   `color=c=${colour}:s=160x90:r=${RATE},noise=alls=${strength}:allf=t:all_seed=${seed},scale=${SIZE}:flags=neighbor`;
@@ -40,10 +41,16 @@ describe("busy shots (failure classes 2 and 4)", () => {
   it("a cut out of busy grain into a calm shot is one cut at its exact frame (class 2)", async () => {
     const file = path.join(dir, "busy-to-calm.mp4");
     // Every grain frame is as new as the calm shot is to it: the last grain frames must not pass for the cut.
-    const shots: ShotSource[] = [{ chain: coarseGrain("0x707070", 90, 3), frames: 43 }, { chain: calm, frames: 50 }];
+    const shots: ShotSource[] = [
+      { chain: coarseGrain("0x707070", 90, 3), frames: 43 },
+      { chain: calm, frames: 50 },
+    ];
     const [cut] = await makeShotClip(file, shots, [{ type: "cut" }]);
     for (const { mode, result } of await detectBoth(file)) {
-      expect(result.boundaries.map((b) => [b.type, b.frame]), mode).toEqual([["cut", cut!.start]]);
+      expect(
+        result.boundaries.map((b) => [b.type, b.frame]),
+        mode,
+      ).toEqual([["cut", cut!.start]]);
     }
   });
 
@@ -56,7 +63,10 @@ describe("busy shots (failure classes 2 and 4)", () => {
     ];
     const cuts = await makeShotClip(file, shots, [{ type: "cut" }, { type: "cut" }]);
     for (const { mode, result } of await detectBoth(file)) {
-      expect(result.boundaries.map((b) => [b.type, b.frame]), mode).toEqual(cuts.map((c) => ["cut", c.start]));
+      expect(
+        result.boundaries.map((b) => [b.type, b.frame]),
+        mode,
+      ).toEqual(cuts.map((c) => ["cut", c.start]));
     }
   });
 
@@ -74,18 +84,28 @@ describe("busy shots (failure classes 2 and 4)", () => {
     }
   });
 
-  it("a fast camera move over a smooth still stays one shot to its end: no row of dissolves (class 4, tuning seed 1016)", { timeout: 240_000 }, async () => {
-    // The generator's clip of tuning seed 1016 (1280x720 at 50 fps, MPEG-2): its last shots pan
-    // over a smooth still, where the luma-only detector found nine dissolves.
-    const [sample] = await ensureRandomClips({ count: 1, seed: 1016, seconds: 12, dir });
-    const { truth } = sample!;
-    const media = await probeMedia(sample!.path);
-    const last = truth.transitions.at(-1)!;
-    for (const mode of both) {
-      const { boundaries } = await detectShots(media, { mode });
-      const inside = boundaries.filter((b) => b.frame > last.endFrame + 1);
-      expect(inside, mode).toEqual([]);
-      expect(boundaries.filter((b) => b.type === "dissolve" && b.frame > truth.transitions.find((t) => t.type === "dissolve")!.endFrame + 1), mode).toEqual([]);
-    }
-  });
+  it(
+    "a fast camera move over a smooth still stays one shot to its end: no row of dissolves (class 4, tuning seed 1016)",
+    { timeout: 240_000 },
+    async () => {
+      // The generator's clip of tuning seed 1016 (1280x720 at 50 fps, MPEG-2): its last shots pan
+      // over a smooth still, where the luma-only detector found nine dissolves.
+      const [sample] = await ensureRandomClips({ count: 1, seed: 1016, seconds: 12, dir });
+      const { truth } = sample!;
+      const media = await probeMedia(sample!.path);
+      const last = truth.transitions.at(-1)!;
+      for (const mode of both) {
+        const { boundaries } = await detectShots(media, { mode });
+        const inside = boundaries.filter((b) => b.frame > last.endFrame + 1);
+        expect(inside, mode).toEqual([]);
+        expect(
+          boundaries.filter(
+            (b) =>
+              b.type === "dissolve" && b.frame > truth.transitions.find((t) => t.type === "dissolve")!.endFrame + 1,
+          ),
+          mode,
+        ).toEqual([]);
+      }
+    },
+  );
 });

@@ -46,7 +46,12 @@ const NONE: ColourDifference = { score: 0, changed: 0, coloured: 0 };
  * luma comparison's blocks whose structure found a match), only those count: a caption or a graphic
  * popping on is new structure, the luma's business, not a change of colour.
  */
-export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [number, number] = [0, 0], matched?: Uint8Array): ColourDifference {
+export function colourDifference(
+  a: LumaFrame,
+  b: LumaFrame,
+  shift: readonly [number, number] = [0, 0],
+  matched?: Uint8Array,
+): ColourDifference {
   if (!a.chroma || !b.chroma) return NONE;
   const ia = integrals(a);
   const ib = integrals(b);
@@ -86,7 +91,11 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
     }
   }
   if (coloured < MIN_COLOURED_BLOCKS) return NONE;
-  return { score: Math.min(1, total / coloured / CHROMA_FULL_SCALE), changed: changed / coloured, coloured: coloured / (cols * rows) };
+  return {
+    score: Math.min(1, total / coloured / CHROMA_FULL_SCALE),
+    changed: changed / coloured,
+    coloured: coloured / (cols * rows),
+  };
 }
 
 /** Summed-area tables of U and V, (width+1) x (height+1): any block mean at any offset in O(1). */

@@ -26,7 +26,10 @@ async function colourCutClip(file: string, source: string, first: string, second
     "-filter_complex",
     `${source},split[a][b];[a]trim=end_frame=${CUT},setpts=PTS-STARTPTS,${first}[x];` +
       `[b]trim=start_frame=${CUT}:end_frame=${FRAMES},setpts=PTS-STARTPTS,${second}[y];[x][y]concat=n=2:v=1:a=0,format=yuv420p[out]`,
-    "-map", "[out]", ...FIXED_GOP, file,
+    "-map",
+    "[out]",
+    ...FIXED_GOP,
+    file,
   ]);
 }
 
@@ -46,7 +49,12 @@ describe("colour-only cuts (failure class 1)", () => {
     ["hue", moving, "hue=h=0:s=1.4", "hue=h=160:s=1.4"],
     ["saturation", moving, "hue=h=40:s=1.6", "hue=h=40:s=0.15"],
     // A grey picture with one coloured object (a fifth of the frame) that changes colour.
-    ["small coloured area", `${moving},hue=s=0,drawbox=x=20:y=40:w=110:h=70:color=0x2f9f4f:t=fill`, "null", "hue=h=200:s=1"],
+    [
+      "small coloured area",
+      `${moving},hue=s=0,drawbox=x=20:y=40:w=110:h=70:color=0x2f9f4f:t=fill`,
+      "null",
+      "hue=h=200:s=1",
+    ],
   ] as const) {
     it(`a cut where only the ${name} changes is one cut at its frame, fast and exact`, async () => {
       const file = path.join(dir, `${name.replaceAll(" ", "-")}.mp4`);
@@ -80,7 +88,10 @@ describe("colour-only cuts (failure class 1)", () => {
       const media = await probeMedia(file);
       for (const mode of ["exact", "fast"] as const) {
         const found = await detectShots(media, { mode });
-        expect(found.boundaries.filter((b) => b.type === "cut"), `${path.basename(file)} ${mode}`).toEqual([]);
+        expect(
+          found.boundaries.filter((b) => b.type === "cut"),
+          `${path.basename(file)} ${mode}`,
+        ).toEqual([]);
       }
     }
   });

@@ -16,7 +16,9 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const fades = detectFades(series);
   const lumaCuts = detectCuts(series, thresholds);
   // A colour change next to a structural cut is that cut seen in colour too.
-  const colourCuts = detectColourCuts(series, thresholds).filter((c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1));
+  const colourCuts = detectColourCuts(series, thresholds).filter(
+    (c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1),
+  );
   const cuts = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
@@ -39,7 +41,8 @@ function asFadeWhereFlat(series: SignalSeries, d: ShotBoundary): ShotBoundary {
   for (const i of [d.startFrame - 1 - series.firstFrame, d.endFrame - series.firstFrame]) {
     if (i < 0 || i >= series.length) continue;
     const mean = series.mean[i]!;
-    if (series.std[i]! < FLAT_STD && (mean < DARK || mean > BRIGHT)) return { ...d, type: "fade", color: mean < DARK ? "black" : "white" };
+    if (series.std[i]! < FLAT_STD && (mean < DARK || mean > BRIGHT))
+      return { ...d, type: "fade", color: mean < DARK ? "black" : "white" };
   }
   return d;
 }

@@ -37,12 +37,21 @@ export function detectColourCuts(series: SignalSeries, thresholds: DetectionThre
     const score = colourScore[n]!;
     if (!(score >= COLOUR_MIN_SCORE * k) || !(colourChanged[n]! >= COLOUR_MIN_CHANGED)) continue;
     if (score < (colourScore[n - 1] ?? 0) || score <= (colourScore[n + 1] ?? 0)) continue;
-    const baseline = Math.min(sideBaseline(colourScore, n, -1, BASELINE_RADIUS), sideBaseline(colourScore, n, 1, BASELINE_RADIUS));
+    const baseline = Math.min(
+      sideBaseline(colourScore, n, -1, BASELINE_RADIUS),
+      sideBaseline(colourScore, n, 1, BASELINE_RADIUS),
+    );
     if (score < COLOUR_MIN_RATIO * baseline + 0.02 * k) continue;
     if (!lightSteady(series, n)) continue;
     if (colourReturn[n]! < FLASH_RETURN_SHARE * score || colourBack[n]! < FLASH_RETURN_SHARE * score) continue;
     const frame = series.firstFrame + n;
-    boundaries.push({ type: "cut", frame, startFrame: frame, endFrame: frame, confidence: Math.min(1, score / (2 * COLOUR_MIN_SCORE)) });
+    boundaries.push({
+      type: "cut",
+      frame,
+      startFrame: frame,
+      endFrame: frame,
+      confidence: Math.min(1, score / (2 * COLOUR_MIN_SCORE)),
+    });
   }
   return boundaries;
 }

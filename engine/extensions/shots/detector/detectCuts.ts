@@ -62,7 +62,10 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
 /** True when the light layout or the colour changes at n far more than on the busier side. */
 function coarseChangeStandsOut(series: SignalSeries, n: number, busier: -1 | 1): boolean {
   const level = series.levelScore[n]!;
-  if (level >= COARSE_MIN_LEVEL && level >= COARSE_RATIO * sideBaseline(series.levelScore, n, busier, BASELINE_RADIUS)) return true;
+  if (level >= COARSE_MIN_LEVEL && level >= COARSE_RATIO * sideBaseline(series.levelScore, n, busier, BASELINE_RADIUS))
+    return true;
   const colour = series.colourScore[n]!;
-  return colour >= COARSE_MIN_COLOUR && colour >= COARSE_RATIO * sideBaseline(series.colourScore, n, busier, BASELINE_RADIUS);
+  return (
+    colour >= COARSE_MIN_COLOUR && colour >= COARSE_RATIO * sideBaseline(series.colourScore, n, busier, BASELINE_RADIUS)
+  );
 }

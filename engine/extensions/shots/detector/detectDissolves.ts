@@ -89,7 +89,10 @@ export function detectDissolves(
  * before it, and so does the first plain frame of the new shot, which is where the range ends.
  */
 function trimToChange(series: SignalSeries, from: number, to: number): [number, number] {
-  const steps = series.plainScore.slice(from, to + 1).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const steps = series.plainScore
+    .slice(from, to + 1)
+    .filter((v) => !Number.isNaN(v))
+    .sort((a, b) => a - b);
   const typical = steps[Math.floor(steps.length / 2)] ?? 0;
   const changing = (i: number): boolean => series.plainScore[i]! >= EDGE_STEP_SHARE * typical;
   let start = from;
@@ -105,7 +108,8 @@ export function motionExplainsChange(series: SignalSeries, from: number, to: num
   for (let i = Math.max(1, from); i <= Math.min(series.length - 1, to); i++) {
     const plain = series.plainScore[i]!;
     const flow = series.flowResidual[i]!;
-    if (plain > MOTION_CHECK_FROM) shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!, flow * plain) / plain);
+    if (plain > MOTION_CHECK_FROM)
+      shares.push(Math.min(series.cutScore[i]!, series.zoomScore[i]!, flow * plain) / plain);
     // Below the block search's reach a slow pan over a smooth picture is a linear change too; only
     // the sub-pixel flow tells it from a blend.
     else if (plain > 0) shares.push(flow);

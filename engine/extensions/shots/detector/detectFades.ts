@@ -51,12 +51,16 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
       // A slate of its own: each side is a fade where the picture ramps to it, a cut where it does not.
       const fadesOut = runStart - start >= MIN_RAMP_FRAMES;
       const fadesIn = end - runEnd >= MIN_RAMP_FRAMES;
-      boundaries.push(fadesOut
-        ? { type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color }
-        : { type: "cut", frame: f + runStart, startFrame: f + runStart, endFrame: f + runStart, confidence: 1 });
-      boundaries.push(fadesIn
-        ? { type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color }
-        : { type: "cut", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + runEnd, confidence: 1 });
+      boundaries.push(
+        fadesOut
+          ? { type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color }
+          : { type: "cut", frame: f + runStart, startFrame: f + runStart, endFrame: f + runStart, confidence: 1 },
+      );
+      boundaries.push(
+        fadesIn
+          ? { type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color }
+          : { type: "cut", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + runEnd, confidence: 1 },
+      );
     } else {
       const frame = f + Math.floor((start + end) / 2);
       boundaries.push({ type: "fade", frame, startFrame: f + start, endFrame: f + end, confidence: 1, color });

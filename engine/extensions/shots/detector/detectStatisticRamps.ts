@@ -31,7 +31,11 @@ interface Candidate {
  * strongest statistic ramps monotonically between two plateaus, over a change no translation
  * explains, is such a dissolve. Ranges already taken are skipped.
  */
-export function detectStatisticRamps(series: SignalSeries, thresholds: DetectionThresholds, taken: readonly ShotBoundary[]): ShotBoundary[] {
+export function detectStatisticRamps(
+  series: SignalSeries,
+  thresholds: DetectionThresholds,
+  taken: readonly ShotBoundary[],
+): ShotBoundary[] {
   const k = thresholdScale(thresholds);
   const f = series.firstFrame;
   const stats = [series.mean, series.std, series.uMean, series.vMean];
@@ -57,7 +61,13 @@ export function detectStatisticRamps(series: SignalSeries, thresholds: Detection
       if (!ramps(progress, a, b) || !plateaus(progress, a, b)) continue;
       const middle = progress(n);
       if (middle < 0.25 || middle > 0.75) continue;
-      if (blocked(a, b) || !busySide(series, a, b) || motionExplains(series, a + 1, b) || motionExplainsChange(series, a + 1, b)) continue;
+      if (
+        blocked(a, b) ||
+        !busySide(series, a, b) ||
+        motionExplains(series, a + 1, b) ||
+        motionExplainsChange(series, a + 1, b)
+      )
+        continue;
       candidates.push({ centre: n, w, score: Math.abs(change) });
       break;
     }
@@ -71,7 +81,13 @@ export function detectStatisticRamps(series: SignalSeries, thresholds: Detection
     const to = Math.max(...group.map((c) => c.centre + c.w));
     const [start, end] = trimToRamp(series, stats, from, to);
     const best = Math.max(...group.map((c) => c.score));
-    boundaries.push({ type: "dissolve", frame: f + Math.floor((start + end) / 2), startFrame: f + start, endFrame: f + end, confidence: Math.min(1, best / (4 * RAMP_MIN_CHANGE)) });
+    boundaries.push({
+      type: "dissolve",
+      frame: f + Math.floor((start + end) / 2),
+      startFrame: f + start,
+      endFrame: f + end,
+      confidence: Math.min(1, best / (4 * RAMP_MIN_CHANGE)),
+    });
     group = [];
   };
   for (const c of candidates) {
@@ -118,7 +134,12 @@ function busySide(series: SignalSeries, a: number, b: number): boolean {
   };
   // A flat picture at the detector's size (fine grain averages out to it) has no structure to blend.
   const flat = (i: number): boolean => series.std[i]! < FLAT_STD;
-  return median(a - PLATEAU_FRAMES + 1, a) >= BUSY_STEP || median(b + 1, b + PLATEAU_FRAMES) >= BUSY_STEP || flat(a) || flat(b);
+  return (
+    median(a - PLATEAU_FRAMES + 1, a) >= BUSY_STEP ||
+    median(b + 1, b + PLATEAU_FRAMES) >= BUSY_STEP ||
+    flat(a) ||
+    flat(b)
+  );
 }
 
 /** True when a sub-pixel translation explains most of the frame-to-frame change over [from, to]. */
@@ -131,7 +152,12 @@ function motionExplains(series: SignalSeries, from: number, to: number): boolean
 }
 
 /** [from, to] narrowed to the frames whose statistics move: from the first that left the start to the first that reached the end. */
-function trimToRamp(series: SignalSeries, stats: ReadonlyArray<readonly number[]>, from: number, to: number): [number, number] {
+function trimToRamp(
+  series: SignalSeries,
+  stats: ReadonlyArray<readonly number[]>,
+  from: number,
+  to: number,
+): [number, number] {
   let best = stats[0]!;
   for (const s of stats) if (Math.abs(s[to]! - s[from]!) > Math.abs(best[to]! - best[from]!)) best = s;
   const change = best[to]! - best[from]!;

@@ -10,7 +10,9 @@ import { detectShots } from "./ShotDetector.ts";
  */
 let samples: readonly Sample[];
 beforeAll(async () => {
-  samples = (await ensureSamples()).samples.filter((s) => s.file === "h264-distractors-1080p25.mp4" || s.file === "h264-news-1080p25.mp4");
+  samples = (await ensureSamples()).samples.filter(
+    (s) => s.file === "h264-distractors-1080p25.mp4" || s.file === "h264-news-1080p25.mp4",
+  );
 });
 
 describe("samples full of distractors", () => {
@@ -22,11 +24,20 @@ describe("samples full of distractors", () => {
       const truth = sample.truth.transitions;
       const matches = boundaries.map((b) =>
         truth.findIndex((t) =>
-          t.type === "cut" ? b.type === "cut" && Math.abs(b.frame - t.startFrame) <= 1 : b.type === t.type && b.startFrame < t.endFrame && t.startFrame < b.endFrame,
+          t.type === "cut"
+            ? b.type === "cut" && Math.abs(b.frame - t.startFrame) <= 1
+            : b.type === t.type && b.startFrame < t.endFrame && t.startFrame < b.endFrame,
         ),
       );
-      const label = (i: number): string => `${boundaries[i]!.type} ${boundaries[i]!.startFrame}-${boundaries[i]!.endFrame}`;
-      expect(boundaries.map((_, i) => i).filter((i) => matches[i] === -1).map(label), `${sample.file}: boundaries that are no transition`).toEqual([]);
+      const label = (i: number): string =>
+        `${boundaries[i]!.type} ${boundaries[i]!.startFrame}-${boundaries[i]!.endFrame}`;
+      expect(
+        boundaries
+          .map((_, i) => i)
+          .filter((i) => matches[i] === -1)
+          .map(label),
+        `${sample.file}: boundaries that are no transition`,
+      ).toEqual([]);
       expect(new Set(matches).size, `${sample.file}: transitions found once each`).toBe(truth.length);
     }
   });

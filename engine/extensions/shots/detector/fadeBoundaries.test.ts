@@ -23,7 +23,11 @@ const b = `smptehdbars=s=${SIZE}:r=${RATE},hue=H=t`;
 const slate = (colour: string): string => `color=c=${colour}:s=${SIZE}:r=${RATE}`;
 const cut: ShotJoin = { type: "cut" };
 
-async function boundariesOf(name: string, shots: ShotSource[], joins: ShotJoin[]): Promise<Array<{ mode: string; boundaries: ShotBoundary[] }>> {
+async function boundariesOf(
+  name: string,
+  shots: ShotSource[],
+  joins: ShotJoin[],
+): Promise<Array<{ mode: string; boundaries: ShotBoundary[] }>> {
   const file = path.join(dir, `${name}.mp4`);
   await makeShotClip(file, shots, joins);
   const media = await probeMedia(file);
@@ -42,9 +46,20 @@ async function boundariesOf(name: string, shots: ShotSource[], joins: ShotJoin[]
 describe("fades, slates and dissolves", () => {
   it("a fade out to black and in again is one fade through black over its ramps", async () => {
     // Out over frames 38-49, 8 black frames (50-57), in over 58-69.
-    const found = await boundariesOf("fade-black", [{ chain: `${a},fade=t=out:s=38:n=12`, frames: 50 }, { chain: slate("black"), frames: 8 }, { chain: `${b},fade=t=in:s=0:n=12`, frames: 50 }], [cut, cut]);
+    const found = await boundariesOf(
+      "fade-black",
+      [
+        { chain: `${a},fade=t=out:s=38:n=12`, frames: 50 },
+        { chain: slate("black"), frames: 8 },
+        { chain: `${b},fade=t=in:s=0:n=12`, frames: 50 },
+      ],
+      [cut, cut],
+    );
     for (const { mode, boundaries } of found) {
-      expect(boundaries.map((x) => [x.type, x.color]), mode).toEqual([["fade", "black"]]);
+      expect(
+        boundaries.map((x) => [x.type, x.color]),
+        mode,
+      ).toEqual([["fade", "black"]]);
       expect(boundaries[0]!.startFrame, mode).toBeGreaterThanOrEqual(37);
       expect(boundaries[0]!.startFrame, mode).toBeLessThanOrEqual(40);
       expect(boundaries[0]!.endFrame, mode).toBeGreaterThanOrEqual(68);
@@ -53,30 +68,80 @@ describe("fades, slates and dissolves", () => {
   });
 
   it("a fade through white is one fade through white", async () => {
-    const found = await boundariesOf("fade-white", [{ chain: `${a},fade=t=out:s=38:n=12:c=white`, frames: 50 }, { chain: slate("white"), frames: 4 }, { chain: `${b},fade=t=in:s=0:n=12:c=white`, frames: 50 }], [cut, cut]);
-    for (const { mode, boundaries } of found) expect(boundaries.map((x) => [x.type, x.color]), mode).toEqual([["fade", "white"]]);
+    const found = await boundariesOf(
+      "fade-white",
+      [
+        { chain: `${a},fade=t=out:s=38:n=12:c=white`, frames: 50 },
+        { chain: slate("white"), frames: 4 },
+        { chain: `${b},fade=t=in:s=0:n=12:c=white`, frames: 50 },
+      ],
+      [cut, cut],
+    );
+    for (const { mode, boundaries } of found)
+      expect(
+        boundaries.map((x) => [x.type, x.color]),
+        mode,
+      ).toEqual([["fade", "white"]]);
   });
 
   it("a hard cut to a black slate and a hard cut out of it are two cuts, not fades", async () => {
-    const found = await boundariesOf("slate", [{ chain: a, frames: 50 }, { chain: slate("black"), frames: 40 }, { chain: b, frames: 50 }], [cut, cut]);
+    const found = await boundariesOf(
+      "slate",
+      [
+        { chain: a, frames: 50 },
+        { chain: slate("black"), frames: 40 },
+        { chain: b, frames: 50 },
+      ],
+      [cut, cut],
+    );
     for (const { mode, boundaries } of found) {
-      expect(boundaries.map((x) => [x.type, x.startFrame, x.frame, x.endFrame]), mode).toEqual([["cut", 50, 50, 50], ["cut", 90, 90, 90]]);
+      expect(
+        boundaries.map((x) => [x.type, x.startFrame, x.frame, x.endFrame]),
+        mode,
+      ).toEqual([
+        ["cut", 50, 50, 50],
+        ["cut", 90, 90, 90],
+      ]);
     }
   });
 
   it("a fade out to a long black slate and a fade in from it are two fades, one on each side", async () => {
-    const found = await boundariesOf("slate-fades", [{ chain: `${a},fade=t=out:s=38:n=12`, frames: 50 }, { chain: slate("black"), frames: 40 }, { chain: `${b},fade=t=in:s=0:n=12`, frames: 50 }], [cut, cut]);
+    const found = await boundariesOf(
+      "slate-fades",
+      [
+        { chain: `${a},fade=t=out:s=38:n=12`, frames: 50 },
+        { chain: slate("black"), frames: 40 },
+        { chain: `${b},fade=t=in:s=0:n=12`, frames: 50 },
+      ],
+      [cut, cut],
+    );
     for (const { mode, boundaries } of found) {
-      expect(boundaries.map((x) => [x.type, x.color]), mode).toEqual([["fade", "black"], ["fade", "black"]]);
+      expect(
+        boundaries.map((x) => [x.type, x.color]),
+        mode,
+      ).toEqual([
+        ["fade", "black"],
+        ["fade", "black"],
+      ]);
       expect(boundaries[0]!.endFrame, mode).toBeLessThanOrEqual(51);
       expect(boundaries[1]!.startFrame, mode).toBeGreaterThanOrEqual(89);
     }
   });
 
   it("a dissolve between two pictures is one dissolve over its frames", async () => {
-    const found = await boundariesOf("dissolve", [{ chain: a, frames: 50 }, { chain: b, frames: 50 }], [{ type: "dissolve", frames: 16 }]);
+    const found = await boundariesOf(
+      "dissolve",
+      [
+        { chain: a, frames: 50 },
+        { chain: b, frames: 50 },
+      ],
+      [{ type: "dissolve", frames: 16 }],
+    );
     for (const { mode, boundaries } of found) {
-      expect(boundaries.map((x) => x.type), mode).toEqual(["dissolve"]);
+      expect(
+        boundaries.map((x) => x.type),
+        mode,
+      ).toEqual(["dissolve"]);
       expect(boundaries[0]!.startFrame, mode).toBeLessThan(66);
       expect(boundaries[0]!.endFrame, mode).toBeGreaterThan(50);
     }

@@ -101,7 +101,10 @@ function globalShift(a: LumaFrame, b: LumaFrame): [number, number] {
         if (sum >= best) break;
       }
       // Prefer no motion on ties: a static shot must not drift to a spurious shift.
-      if (sum < best || (sum === best && Math.abs(dx) + Math.abs(dy) < Math.abs(bestShift[0]) + Math.abs(bestShift[1]))) {
+      if (
+        sum < best ||
+        (sum === best && Math.abs(dx) + Math.abs(dy) < Math.abs(bestShift[0]) + Math.abs(bestShift[1]))
+      ) {
         best = sum;
         bestShift = [dx, dy];
       }
@@ -222,7 +225,7 @@ function rawDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
     total += d;
     if (d > 24) changedPixels++;
   }
-  return { score: Math.min(1, (total / n) / 64), changed: changedPixels / n };
+  return { score: Math.min(1, total / n / 64), changed: changedPixels / n };
 }
 
 /**
@@ -232,7 +235,11 @@ function rawDifference(a: LumaFrame, b: LumaFrame): FrameDifference {
  * Measured on pixels (`fine`), where texture motion and noise add to it, and on 4x4 cell means
  * (`coarse`), where they average out but a smooth pan or zoom looks almost linear too.
  */
-export function blendResidual(before: LumaFrame, middle: LumaFrame, after: LumaFrame): { fine: number; coarse: number } {
+export function blendResidual(
+  before: LumaFrame,
+  middle: LumaFrame,
+  after: LumaFrame,
+): { fine: number; coarse: number } {
   return {
     fine: relativeResidual(before.luma, middle.luma, after.luma),
     coarse: relativeResidual(blockMeans(before), blockMeans(middle), blockMeans(after)),
@@ -264,7 +271,8 @@ export function blockMeans(frame: LumaFrame): Float32Array {
   const rows = Math.floor(height / MEAN_CELL);
   const means = new Float32Array(cols * rows);
   for (let y = 0; y < rows * MEAN_CELL; y++) {
-    for (let x = 0; x < cols * MEAN_CELL; x++) means[Math.floor(y / MEAN_CELL) * cols + Math.floor(x / MEAN_CELL)]! += luma[y * width + x]!;
+    for (let x = 0; x < cols * MEAN_CELL; x++)
+      means[Math.floor(y / MEAN_CELL) * cols + Math.floor(x / MEAN_CELL)]! += luma[y * width + x]!;
   }
   for (let i = 0; i < means.length; i++) means[i]! /= MEAN_CELL * MEAN_CELL;
   meansCache.set(frame, means);

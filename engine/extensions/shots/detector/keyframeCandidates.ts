@@ -67,7 +67,10 @@ export function keyframeCandidates(
     const d = gapDiff[i]!;
     const colour = gapColour[i]!;
     if (colour.score >= KEYFRAME_COLOUR_SCORE * thresholdScale && colour.changed >= KEYFRAME_COLOUR_CHANGED) {
-      const calmerColour = Math.min(median(colourScores.slice(Math.max(0, i - PEAK_RADIUS), i)), median(colourScores.slice(i + 1, i + 1 + PEAK_RADIUS)));
+      const calmerColour = Math.min(
+        median(colourScores.slice(Math.max(0, i - PEAK_RADIUS), i)),
+        median(colourScores.slice(i + 1, i + 1 + PEAK_RADIUS)),
+      );
       if (colour.score >= PEAK_RATIO * calmerColour) {
         gaps.push(i);
         continue;
@@ -77,7 +80,10 @@ export function keyframeCandidates(
     const fade = isFlat(a) !== isFlat(b);
     const offCadence = cadence === null || to - from < cadence - 1;
     // As for cuts, the calmer side is the reference: chaotic footage on one side must not hide a cut.
-    const calmer = Math.min(median(gapDiff.slice(Math.max(0, i - PEAK_RADIUS), i)), median(gapDiff.slice(i + 1, i + 1 + PEAK_RADIUS)));
+    const calmer = Math.min(
+      median(gapDiff.slice(Math.max(0, i - PEAK_RADIUS), i)),
+      median(gapDiff.slice(i + 1, i + 1 + PEAK_RADIUS)),
+    );
     const peak = d >= PEAK_RATIO * calmer;
     const sizes = [packetSizes[from]!, packetSizes[to]!];
     const sizeJump = Math.max(...sizes) >= KEYFRAME_SIZE_JUMP * Math.min(...sizes);

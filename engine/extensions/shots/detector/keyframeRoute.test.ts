@@ -12,20 +12,35 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const every = (step: number, count: number): number[] => Array.from({ length: Math.ceil(count / step) }, (_, i) => i * step);
+const every = (step: number, count: number): number[] =>
+  Array.from({ length: Math.ceil(count / step) }, (_, i) => i * step);
 
 describe("which route the shot detector takes", () => {
   it("judges the keyframe route from the GOP structure alone", () => {
     expect(keyframeRouteVerdict({ intraOnly: true, keyframes: every(1, 100), frameCount: 100 }).canWin).toBe(false);
     expect(keyframeRouteVerdict({ intraOnly: false, keyframes: [0], frameCount: 100 }).canWin).toBe(false);
-    expect(keyframeRouteVerdict({ intraOnly: false, keyframes: every(6, 600), frameCount: 600 })).toEqual({ canWin: false, reason: expect.stringContaining("GOPs of 6 frames") });
+    expect(keyframeRouteVerdict({ intraOnly: false, keyframes: every(6, 600), frameCount: 600 })).toEqual({
+      canWin: false,
+      reason: expect.stringContaining("GOPs of 6 frames"),
+    });
     expect(keyframeRouteVerdict({ intraOnly: false, keyframes: [0, 20, 40, 700], frameCount: 720 }).canWin).toBe(false);
     expect(keyframeRouteVerdict({ intraOnly: false, keyframes: every(50, 4500), frameCount: 4500 }).canWin).toBe(true);
   });
 
   it("--json says which route ran, why, and how many frames it decoded: short GOPs are decoded whole, long ones skipped", async () => {
     const lengths = [37, 53, 61, 29];
-    const codec = (gop: number): string[] => ["-c:v", "libx264", "-preset", "ultrafast", "-g", String(gop), "-sc_threshold", "0", "-pix_fmt", "yuv420p"];
+    const codec = (gop: number): string[] => [
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-g",
+      String(gop),
+      "-sc_threshold",
+      "0",
+      "-pix_fmt",
+      "yuv420p",
+    ];
     const short = path.join(dir, "gop4.mp4");
     const long = path.join(dir, "gop50.mp4");
     const cuts = await makeCutClip(short, lengths, { codecArgs: codec(4) });
@@ -45,7 +60,11 @@ describe("which route the shot detector takes", () => {
 
     // Asked for, a route runs where it can, and says so.
     const exact = await detectShots(longMedia, { mode: "exact" });
-    expect(exact).toMatchObject({ route: "full-decode", routeReason: "exact mode asked for", decodedFrames: longMedia.frameCount });
+    expect(exact).toMatchObject({
+      route: "full-decode",
+      routeReason: "exact mode asked for",
+      decodedFrames: longMedia.frameCount,
+    });
     const fast = await detectShots(shortMedia, { mode: "fast" });
     expect(fast.route).toBe("keyframes");
   });

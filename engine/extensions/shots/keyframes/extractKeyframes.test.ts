@@ -1,6 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ErrorCode, CancellationTokenSource, isSichterError, probeMedia, type MediaInfo, liveToolProcessCount, runTool, hashToHex, perceptualHash, FrameStoreReader, FrameStoreWriter } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationTokenSource,
+  isSichterError,
+  probeMedia,
+  type MediaInfo,
+  liveToolProcessCount,
+  runTool,
+  hashToHex,
+  perceptualHash,
+  FrameStoreReader,
+  FrameStoreWriter,
+} from "@sichter/engine/extension-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAllGrey, makeCutClip, makeTempDir } from "../../../test/fixtures.ts";
 import { detectShots } from "../detector/ShotDetector.ts";
@@ -18,7 +30,9 @@ beforeAll(async () => {
   // is a near-duplicate only if both are taken at the same moment). Shot 2 is a 12 s zoom into a
   // fractal: two different pictures.
   const file = path.join(dir, "clip.mp4");
-  await makeCutClip(file, [30, 40, 300, 40, 30, 30, 40], { codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"] });
+  await makeCutClip(file, [30, 40, 300, 40, 30, 30, 40], {
+    codecArgs: ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"],
+  });
   media = await probeMedia(file);
   shots = (await detectShots(media)).shots;
 }, 120_000);
@@ -53,7 +67,9 @@ describe("extractKeyframes", () => {
     frameStore.dispose();
     expect(result.keyframes).toEqual(plain.keyframes);
     const pictures = frameStore.index().pictures;
-    expect(fs.readdirSync(out).sort()).toEqual([...result.keyframes.map((k) => k.file), ...pictures.map((p) => p.file)].sort());
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [...result.keyframes.map((k) => k.file), ...pictures.map((p) => p.file)].sort(),
+    );
     expect(pictures.every((p) => p.width === 160 && p.height === 90 && p.pixelFormat === "gray")).toBe(true);
     // One run per burst (duplicates included), six frames each.
     const runs = pictures.flatMap((p) => p.spans);
@@ -86,7 +102,9 @@ describe("extractKeyframes", () => {
   it("numbers frames exactly, with and without B-frames: each hash is that of the frame decoded from the start", async () => {
     // B-frames make ffmpeg seek earlier than asked; bursts start on codec keyframes every 20 frames.
     const bframes = path.join(dir, "bframes.mp4");
-    await makeCutClip(bframes, [70, 90], { codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "20", "-pix_fmt", "yuv420p"] });
+    await makeCutClip(bframes, [70, 90], {
+      codecArgs: ["-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "20", "-pix_fmt", "yuv420p"],
+    });
     const withB = await probeMedia(bframes);
     expect(withB.decodeDelaySeconds).toBeGreaterThan(0);
     for (const clip of [media, withB]) {
@@ -94,8 +112,18 @@ describe("extractKeyframes", () => {
       const result = await extractKeyframes(clip, (await detectShots(clip)).shots, { outDir: out, width: 320 });
       expect(result.keyframes.length).toBeGreaterThan(0);
       const exit = await runTool("ffmpeg", [
-        "-v", "error", "-nostdin", "-i", clip.path, "-vf", "scale=128:72:flags=area,format=gray",
-        "-vsync", "passthrough", "-f", "rawvideo", "pipe:1",
+        "-v",
+        "error",
+        "-nostdin",
+        "-i",
+        clip.path,
+        "-vf",
+        "scale=128:72:flags=area,format=gray",
+        "-vsync",
+        "passthrough",
+        "-f",
+        "rawvideo",
+        "pipe:1",
       ]);
       const size = 128 * 72;
       for (const k of result.keyframes) {

@@ -1,5 +1,30 @@
 import fs from "node:fs";
-import { ErrorCode, CancellationToken, throwIfCancelled, Progress, SichterError, mediaTimecode, bytesPerFrame, type FrameGeometry, type FrameStoreWriter, FRAME_RUN_FRAMES, frameRunGeometry, type MediaInfo, frameSeconds, frameSeekSeconds, timeAfterSeek, displayHeight, lastStderrLine, runTool, type ToolInput, type Shot, perceptualHash, hammingDistance, NEAR_DUPLICATE_BITS, hashToHex } from "@sichter/engine/extension-api";
+import {
+  ErrorCode,
+  CancellationToken,
+  throwIfCancelled,
+  Progress,
+  SichterError,
+  mediaTimecode,
+  bytesPerFrame,
+  type FrameGeometry,
+  type FrameStoreWriter,
+  FRAME_RUN_FRAMES,
+  frameRunGeometry,
+  type MediaInfo,
+  frameSeconds,
+  frameSeekSeconds,
+  timeAfterSeek,
+  displayHeight,
+  lastStderrLine,
+  runTool,
+  type ToolInput,
+  type Shot,
+  perceptualHash,
+  hammingDistance,
+  NEAR_DUPLICATE_BITS,
+  hashToHex,
+} from "@sichter/engine/extension-api";
 import { BURST, keyframePositions, type KeyframePosition } from "./keyframePositions.ts";
 
 export interface Keyframe {
@@ -81,13 +106,25 @@ export async function extractKeyframes(
   const decode = (position: KeyframePosition, n: number): Promise<Burst> => {
     const first = Math.max(0, Math.min(media.frameCount - BURST, position.frame - Math.floor(BURST / 2)));
     const runFile = store?.reserve(`burst-${n}-run.gray`, runGeometry, FRAME_RUN_FRAMES);
-    return decodeBurst(media, first, width, options.outDir, `burst-${n}-`, runFile ? { file: runFile, geometry: runGeometry } : undefined, tool, token);
+    return decodeBurst(
+      media,
+      first,
+      width,
+      options.outDir,
+      `burst-${n}-`,
+      runFile ? { file: runFile, geometry: runGeometry } : undefined,
+      tool,
+      token,
+    );
   };
   // Duplicates are decided in position order, whichever ffmpeg finished first.
   await forEachBurstInOrder(positions, decode, token, (burst, n) => {
     // A duplicate's frames are as good a run as any: the run does not depend on the pick.
     if (burst.run) {
-      const kept = burst.run.frames > 0 && !runs.has(burst.first) && store!.keep(burst.run.file, runGeometry, [[burst.first, burst.run.frames]]);
+      const kept =
+        burst.run.frames > 0 &&
+        !runs.has(burst.first) &&
+        store!.keep(burst.run.file, runGeometry, [[burst.first, burst.run.frames]]);
       if (kept) runs.add(burst.first);
       else store!.drop(burst.run.file);
     }
@@ -197,11 +234,22 @@ async function runBurst(
     const size = HASH_W * HASH_H;
     const count = Math.floor(raw.length / size);
     if (exit.code !== 0 || count === 0) {
-      throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: media.path, detail: lastStderrLine(exit.stderr) });
+      throw new SichterError(ErrorCode.TOOL_FAILED, {
+        tool: "ffmpeg",
+        path: media.path,
+        detail: lastStderrLine(exit.stderr),
+      });
     }
     const small = Array.from({ length: count }, (_, i) => new Uint8Array(raw.subarray(i * size, (i + 1) * size)));
-    const jpegs = all.map((jpeg, i) => (i >= jpegRange.from && i <= Math.min(jpegRange.to, count - 1) ? jpeg : undefined));
-    return { first, small, jpegs, ...(run && { run: { file: run.file, frames: wholeFrames(run.file, bytesPerFrame(run.geometry)) } }) };
+    const jpegs = all.map((jpeg, i) =>
+      i >= jpegRange.from && i <= Math.min(jpegRange.to, count - 1) ? jpeg : undefined,
+    );
+    return {
+      first,
+      small,
+      jpegs,
+      ...(run && { run: { file: run.file, frames: wholeFrames(run.file, bytesPerFrame(run.geometry)) } }),
+    };
   } catch (error) {
     // A failed or killed ffmpeg may have written some of the burst already.
     for (const jpeg of all) fs.rmSync(jpeg, { force: true });
@@ -250,12 +298,54 @@ function burstArgs(
     ...(run ? [`[c]scale=${run.geometry.width}:${run.geometry.height}:flags=area,format=gray[r]`] : []),
   ].join(";");
   return [
-    "-v", "error", "-nostdin", "-threads", "1", "-noaccurate_seek", "-ss", seek.toFixed(6), "-i", media.path,
-    "-filter_complex", graph,
-    "-map", "[s]", "-vsync", "passthrough", "-frames:v", String(BURST), "-f", "rawvideo", "pipe:1",
-    "-map", "[j]", "-vsync", "passthrough", "-frames:v", String(jpegRange.to - jpegRange.from + 1),
-    "-q:v", "3", "-threads", "1", "-start_number", String(jpegRange.from), `${jpegPrefix}%d.jpg`,
-    ...(run ? ["-map", "[r]", "-vsync", "passthrough", "-frames:v", String(FRAME_RUN_FRAMES), "-f", "rawvideo", "-y", run.file] : []),
+    "-v",
+    "error",
+    "-nostdin",
+    "-threads",
+    "1",
+    "-noaccurate_seek",
+    "-ss",
+    seek.toFixed(6),
+    "-i",
+    media.path,
+    "-filter_complex",
+    graph,
+    "-map",
+    "[s]",
+    "-vsync",
+    "passthrough",
+    "-frames:v",
+    String(BURST),
+    "-f",
+    "rawvideo",
+    "pipe:1",
+    "-map",
+    "[j]",
+    "-vsync",
+    "passthrough",
+    "-frames:v",
+    String(jpegRange.to - jpegRange.from + 1),
+    "-q:v",
+    "3",
+    "-threads",
+    "1",
+    "-start_number",
+    String(jpegRange.from),
+    `${jpegPrefix}%d.jpg`,
+    ...(run
+      ? [
+          "-map",
+          "[r]",
+          "-vsync",
+          "passthrough",
+          "-frames:v",
+          String(FRAME_RUN_FRAMES),
+          "-f",
+          "rawvideo",
+          "-y",
+          run.file,
+        ]
+      : []),
   ];
 }
 

@@ -20,7 +20,11 @@ export interface KeyframePosition {
  * that starts on one, if one lies in that part and within half the spacing of positions: such a burst
  * decodes only its own frames, anywhere else it also decodes the GOP before it.
  */
-export function keyframePositions(shots: readonly Shot[], fps: number, codecKeyframes?: readonly number[]): KeyframePosition[] {
+export function keyframePositions(
+  shots: readonly Shot[],
+  fps: number,
+  codecKeyframes?: readonly number[],
+): KeyframePosition[] {
   const positions: KeyframePosition[] = [];
   shots.forEach((shot, i) => {
     const { from, to } = usableRange(shot, shots[i + 1], fps);
@@ -29,7 +33,8 @@ export function keyframePositions(shots: readonly Shot[], fps: number, codecKeyf
     const used = new Set<number>();
     for (let k = 0; k < count; k++) {
       const wanted = from + Math.floor(((k + 0.5) * inner) / count);
-      const onKeyframe = codecKeyframes && nearestKeyframeBurst(codecKeyframes, wanted, from, to, inner / count / 2, used);
+      const onKeyframe =
+        codecKeyframes && nearestKeyframeBurst(codecKeyframes, wanted, from, to, inner / count / 2, used);
       const frame = onKeyframe ?? wanted;
       used.add(frame);
       positions.push({ shot: shot.index, frame });

@@ -12,7 +12,18 @@ export type ShotJoin = { readonly type: "cut" } | { readonly type: "dissolve"; r
 export const SIZE = "320x180";
 export const RATE = 25;
 /** Fixed GOP without scene-cut keyframes: a change inside a GOP must be found from the keyframes. */
-export const FIXED_GOP = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "24", "-sc_threshold", "0", "-pix_fmt", "yuv420p"];
+export const FIXED_GOP = [
+  "-c:v",
+  "libx264",
+  "-preset",
+  "ultrafast",
+  "-g",
+  "24",
+  "-sc_threshold",
+  "0",
+  "-pix_fmt",
+  "yuv420p",
+];
 
 /**
  * Writes shots joined by cuts or dissolves (a dissolve mixes the next `frames` pictures of both
@@ -38,7 +49,9 @@ export async function makeShotClip(
     chains.push(`${shot.chain},settb=expr=1/${RATE},setpts=N,format=yuv420p,setsar=1,split=2[s${i}h][s${i}x]`);
     // [s{i}h]: the head mixed into the dissolve before; [s{i}x]: this shot's plain frames and its tail.
     chains.push(`[s${i}h]trim=end_frame=${Math.max(1, head)},setpts=PTS-STARTPTS[h${i}]`);
-    chains.push(`[s${i}x]trim=start_frame=${head}:end_frame=${head + shot.frames + tail},setpts=PTS-STARTPTS,split=2[p${i}][t${i}]`);
+    chains.push(
+      `[s${i}x]trim=start_frame=${head}:end_frame=${head + shot.frames + tail},setpts=PTS-STARTPTS,split=2[p${i}][t${i}]`,
+    );
     chains.push(`[p${i}]trim=end_frame=${shot.frames},setpts=PTS-STARTPTS[plain${i}]`);
     chains.push(`[t${i}]trim=start_frame=${shot.frames},setpts=PTS-STARTPTS[tail${i}]`);
     if (before) {
@@ -60,8 +73,12 @@ export async function makeShotClip(
   chains.push(`[tail${shots.length - 1}]nullsink`);
   // Source filters need no input: the whole clip is one filter graph.
   await ffmpeg([
-    "-filter_complex", `${chains.join(";")};${parts.join("")}concat=n=${parts.length}:v=1:a=0[out]`,
-    "-map", "[out]", ...codecArgs, file,
+    "-filter_complex",
+    `${chains.join(";")};${parts.join("")}concat=n=${parts.length}:v=1:a=0[out]`,
+    "-map",
+    "[out]",
+    ...codecArgs,
+    file,
   ]);
   return transitions;
 }

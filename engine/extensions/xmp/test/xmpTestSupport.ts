@@ -10,7 +10,9 @@ export function sha256(file: string): string {
 
 /** Files a write must never leave behind. */
 export function leftovers(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith("_original") || f.includes("_exiftool_tmp") || f.includes(".sichter-"));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith("_original") || f.includes("_exiftool_tmp") || f.includes(".sichter-"));
 }
 
 export function samplePlan(clipPath: string, overrides: Partial<TagPlan> = {}): TagPlan {
@@ -19,7 +21,14 @@ export function samplePlan(clipPath: string, overrides: Partial<TagPlan> = {}): 
     frameRate: "25/1",
     markers: [
       { name: "Shot 1", comment: "Totale, Rathaus", startFrame: 0, durationFrames: 12, kind: "shot", color: "green" },
-      { name: "Shot 2", comment: "Bauchbinde: Anna Beispiel, Bürgermeisterin", startFrame: 37, durationFrames: 8, kind: "shot", color: "blue" },
+      {
+        name: "Shot 2",
+        comment: "Bauchbinde: Anna Beispiel, Bürgermeisterin",
+        startFrame: 37,
+        durationFrames: 8,
+        kind: "shot",
+        color: "blue",
+      },
     ],
     keywords: ["Rathaus", "Köln", "Pressekonferenz"],
     description: "Pressekonferenz vor dem Rathaus",

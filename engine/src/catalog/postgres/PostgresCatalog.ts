@@ -3,10 +3,30 @@ import type { Shot, TagSet } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/errors";
 import { SichterError } from "../../core/SichterError.ts";
 import type {
-  AnalysisRun, AnalysisToRecord, AnalyzerVersion, Catalog, RecordOptions, RecordResult, SearchFilters,
-  SearchResult, StoredClip, StoredKeyframe, StoredTag, TagDecision, UserTag,
+  AnalysisRun,
+  AnalysisToRecord,
+  AnalyzerVersion,
+  Catalog,
+  RecordOptions,
+  RecordResult,
+  SearchFilters,
+  SearchResult,
+  StoredClip,
+  StoredKeyframe,
+  StoredTag,
+  TagDecision,
+  UserTag,
 } from "../Catalog.ts";
-import { toAnalysisRun, toShot, toStoredClip, toStoredTag, type ClipRow, type RunRow, type ShotRow, type TagRow } from "../rows.ts";
+import {
+  toAnalysisRun,
+  toShot,
+  toStoredClip,
+  toStoredTag,
+  type ClipRow,
+  type RunRow,
+  type ShotRow,
+  type TagRow,
+} from "../rows.ts";
 import { validateAnalysis } from "../validateAnalysis.ts";
 import { postgresConnection } from "./postgresConnection.ts";
 import { migratePostgres } from "./postgresMigrations.ts";
@@ -45,7 +65,11 @@ export class PostgresCatalog implements Catalog {
     return new PostgresCatalog(pool, display);
   }
 
-  async recordAnalysis(tagSet: TagSet, analyzers: readonly AnalyzerVersion[], options: RecordOptions = {}): Promise<RecordResult> {
+  async recordAnalysis(
+    tagSet: TagSet,
+    analyzers: readonly AnalyzerVersion[],
+    options: RecordOptions = {},
+  ): Promise<RecordResult> {
     return (await this.recordAnalyses([{ tagSet, analyzers, options }]))[0]!;
   }
 
@@ -54,7 +78,8 @@ export class PostgresCatalog implements Catalog {
     // The pictures go into the database with the rest (postgresThumbnails): no file to clean up after a rollback.
     return this.transaction(async (db) => {
       const out: RecordResult[] = [];
-      for (const item of items) out.push(await recordAnalysisPostgres(db, item.tagSet, item.analyzers, item.options ?? {}));
+      for (const item of items)
+        out.push(await recordAnalysisPostgres(db, item.tagSet, item.analyzers, item.options ?? {}));
       return out;
     });
   }
@@ -64,7 +89,11 @@ export class PostgresCatalog implements Catalog {
     return this.read((db) => readThumbnailPostgres(db, name));
   }
 
-  async reviewTag(tagId: number, decision: TagDecision, decidedAt: string = new Date().toISOString()): Promise<StoredTag> {
+  async reviewTag(
+    tagId: number,
+    decision: TagDecision,
+    decidedAt: string = new Date().toISOString(),
+  ): Promise<StoredTag> {
     return this.transaction((db) => reviewTagPostgres(db, tagId, decision, decidedAt));
   }
 
@@ -77,21 +106,26 @@ export class PostgresCatalog implements Catalog {
   }
 
   async findClip(path: string): Promise<StoredClip | undefined> {
-    const row = await this.read(async (db) => (await db.query<ClipRow>(`SELECT ${CLIP_COLUMNS} FROM clips WHERE path = $1`, [path])).rows[0]);
+    const row = await this.read(
+      async (db) => (await db.query<ClipRow>(`SELECT ${CLIP_COLUMNS} FROM clips WHERE path = $1`, [path])).rows[0],
+    );
     return row && toStoredClip(row);
   }
 
   async tags(clipId: number): Promise<StoredTag[]> {
     return this.read(async (db) => {
       await this.clipOn(db, clipId);
-      return (await db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE clip_id = $1 ORDER BY start_frame, id`, [clipId])).rows.map(toStoredTag);
+      return (
+        await db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE clip_id = $1 ORDER BY start_frame, id`, [clipId])
+      ).rows.map(toStoredTag);
     });
   }
 
   async keyframes(clipId: number): Promise<StoredKeyframe[]> {
     return this.read(async (db) => {
       await this.clipOn(db, clipId);
-      const sql = "SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = $1 ORDER BY frame";
+      const sql =
+        "SELECT shot_index AS shot, frame, timecode, seconds, hash, thumbnail FROM keyframes WHERE clip_id = $1 ORDER BY frame";
       return (await db.query<StoredKeyframe>(sql, [clipId])).rows;
     });
   }
@@ -108,7 +142,9 @@ export class PostgresCatalog implements Catalog {
   async runs(clipId: number): Promise<AnalysisRun[]> {
     return this.read(async (db) => {
       await this.clipOn(db, clipId);
-      return (await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM analysis_runs WHERE clip_id = $1 ORDER BY id`, [clipId])).rows.map(toAnalysisRun);
+      return (
+        await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM analysis_runs WHERE clip_id = $1 ORDER BY id`, [clipId])
+      ).rows.map(toAnalysisRun);
     });
   }
 
@@ -180,13 +216,15 @@ export class PostgresCatalog implements Catalog {
   }
 
   private checkOpen(): void {
-    if (this.closing) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.path, detail: "the catalog was closed" });
+    if (this.closing)
+      throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.path, detail: "the catalog was closed" });
   }
 }
 
 /** Our own errors pass through; a server or network failure gets CATALOG_UNAVAILABLE with its message. */
 function wrap(error: unknown, display: string): unknown {
   if (error instanceof SichterError) return error;
-  const detail = error instanceof Error ? error.message || String((error as NodeJS.ErrnoException).code ?? error) : String(error);
+  const detail =
+    error instanceof Error ? error.message || String((error as NodeJS.ErrnoException).code ?? error) : String(error);
   return new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: display, detail }, { cause: error });
 }

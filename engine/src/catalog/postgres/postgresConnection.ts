@@ -36,13 +36,19 @@ export function postgresConnection(url: string): PostgresConnection {
     throw invalid("<unreadable URL>", "SICHTER_CATALOG is not a postgres:// URL");
   }
   const display = redacted(parsed);
-  const params = Object.fromEntries(SSL_PARAMS.map((name) => [name, parsed.searchParams.get(name) ?? undefined])) as Record<(typeof SSL_PARAMS)[number], string | undefined>;
+  const params = Object.fromEntries(
+    SSL_PARAMS.map((name) => [name, parsed.searchParams.get(name) ?? undefined]),
+  ) as Record<(typeof SSL_PARAMS)[number], string | undefined>;
   const loopback = isLoopback(parsed.hostname);
   const mode = params.sslmode ?? (loopback ? "disable" : "verify-full");
   let ssl: ConnectionOptions | false;
   switch (mode) {
     case "disable":
-      if (!loopback) throw invalid(display, `sslmode=disable is refused for ${parsed.hostname}: a catalog off this machine is reached over TLS only`);
+      if (!loopback)
+        throw invalid(
+          display,
+          `sslmode=disable is refused for ${parsed.hostname}: a catalog off this machine is reached over TLS only`,
+        );
       ssl = false;
       break;
     case "verify-full":
@@ -88,7 +94,10 @@ function getTypeParser(oid: number, format?: "text" | "binary"): (value: string)
   return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
 }
 
-function tlsFiles(params: Record<string, string | undefined>, display: string): Pick<ConnectionOptions, "ca" | "cert" | "key"> {
+function tlsFiles(
+  params: Record<string, string | undefined>,
+  display: string,
+): Pick<ConnectionOptions, "ca" | "cert" | "key"> {
   const read = (file: string | undefined, what: string): string | undefined => {
     if (file === undefined) return undefined;
     try {

@@ -183,7 +183,11 @@ const MIGRATION_LOCK = 7_431_026;
  * holds another application's tables (CATALOG_UNAVAILABLE, left untouched) and one a newer
  * Sichter wrote (CATALOG_TOO_NEW).
  */
-export async function migratePostgres(pool: pg.Pool, display: string, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<void> {
+export async function migratePostgres(
+  pool: pg.Pool,
+  display: string,
+  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+): Promise<void> {
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const client = await pool.connect();
   try {
@@ -196,7 +200,10 @@ export async function migratePostgres(pool: pg.Pool, display: string, migrations
         await client.query("BEGIN");
         try {
           await client.query(step.sql);
-          await client.query("INSERT INTO sichter_schema (version, description) VALUES ($1, $2)", [step.version, step.description]);
+          await client.query("INSERT INTO sichter_schema (version, description) VALUES ($1, $2)", [
+            step.version,
+            step.description,
+          ]);
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK");

@@ -20,7 +20,11 @@ export type Queryable = Pick<pg.PoolClient, "query">;
  * Reserves `count` ids of a table's identity, so rows and the rows that point at them (a tag and
  * its search text) are written in one statement each instead of one round trip per row.
  */
-export async function allocateIds(db: Queryable, table: "tags" | "ocr_text" | "search_docs", count: number): Promise<number[]> {
+export async function allocateIds(
+  db: Queryable,
+  table: "tags" | "ocr_text" | "search_docs",
+  count: number,
+): Promise<number[]> {
   if (count === 0) return [];
   const { rows } = await db.query<{ id: number }>(
     `SELECT nextval(pg_get_serial_sequence($1, 'id'))::bigint AS id FROM generate_series(1, $2)`,

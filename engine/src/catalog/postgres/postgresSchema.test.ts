@@ -12,7 +12,11 @@ afterAll(() => cluster?.stop());
 describe("PostgresCatalog schema", () => {
   it("records each migration step in sichter_schema, and engines starting at once migrate once", async () => {
     const url = await cluster.createDatabase("fresh");
-    const catalogs = await Promise.all([PostgresCatalog.open(url), PostgresCatalog.open(url), PostgresCatalog.open(url)]);
+    const catalogs = await Promise.all([
+      PostgresCatalog.open(url),
+      PostgresCatalog.open(url),
+      PostgresCatalog.open(url),
+    ]);
     await Promise.all(catalogs.map((c) => c.close()));
     const { rows } = await cluster.sql("SELECT version FROM sichter_schema ORDER BY version", "fresh");
     expect(rows.map((r) => r.version)).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => i + 1));
@@ -35,7 +39,10 @@ describe("PostgresCatalog schema", () => {
   it("refuses a schema a newer Sichter wrote with CATALOG_TOO_NEW", async () => {
     const url = await cluster.createDatabase("newer");
     await (await PostgresCatalog.open(url)).close();
-    await cluster.sql(`INSERT INTO sichter_schema (version, description) VALUES (${POSTGRES_SCHEMA_VERSION + 1}, 'from the future')`, "newer");
+    await cluster.sql(
+      `INSERT INTO sichter_schema (version, description) VALUES (${POSTGRES_SCHEMA_VERSION + 1}, 'from the future')`,
+      "newer",
+    );
     await expect(PostgresCatalog.open(url)).rejects.toMatchObject({ code: "SICHTER_E_CATALOG_TOO_NEW" });
   });
 
@@ -46,18 +53,36 @@ describe("PostgresCatalog schema", () => {
       const { makeTag, makeTagSet, ANALYZERS } = await import("../../../test/support/tagSetFixture.ts");
       const before = await catalog.recordAnalysis(makeTagSet("/nas/a.mxf", [makeTag("Hafen")]), ANALYZERS);
       // A lock makes the next write wait mid-transaction; then its connection is killed from outside.
-      await cluster.sql("CREATE OR REPLACE FUNCTION slow_shots() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$ LANGUAGE plpgsql", "killed");
-      await cluster.sql("CREATE TRIGGER slow BEFORE INSERT ON shots FOR EACH ROW EXECUTE FUNCTION slow_shots()", "killed");
+      await cluster.sql(
+        "CREATE OR REPLACE FUNCTION slow_shots() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$ LANGUAGE plpgsql",
+        "killed",
+      );
+      await cluster.sql(
+        "CREATE TRIGGER slow BEFORE INSERT ON shots FOR EACH ROW EXECUTE FUNCTION slow_shots()",
+        "killed",
+      );
       const write = catalog
-        .recordAnalysis(makeTagSet("/nas/a.mxf", [makeTag("Schiff")], { analyzedAt: "2026-11-21T10:00:00Z" }), ANALYZERS)
-        .then(() => undefined, (error: unknown) => error);
+        .recordAnalysis(
+          makeTagSet("/nas/a.mxf", [makeTag("Schiff")], { analyzedAt: "2026-11-21T10:00:00Z" }),
+          ANALYZERS,
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       for (let waited = 0; ; waited += 100) {
-        const { rows } = await cluster.sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO shots%' AND state = 'active'", "killed");
+        const { rows } = await cluster.sql(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO shots%' AND state = 'active'",
+          "killed",
+        );
         if (rows[0].n > 0) break;
         if (waited > 60_000) throw new Error("the write never reached the shots");
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO shots%'", "killed");
+      await cluster.sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO shots%'",
+        "killed",
+      );
       expect(await write).toMatchObject({ code: "SICHTER_E_CATALOG_UNAVAILABLE" });
       await cluster.sql("DROP TRIGGER slow ON shots", "killed");
       expect((await catalog.runs(before.clipId)).map((r) => r.id)).toEqual([before.runId]);

@@ -33,7 +33,8 @@ export function toTsQuery(query: string): string {
     const phrase = words.map((w) => `'${w}'`).join(" <-> ");
     terms.push(words.length > 1 ? `(${phrase}${prefix})` : `${phrase}${prefix}`);
   }
-  if (terms.length === 0) throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `no searchable words in "${query}"` });
+  if (terms.length === 0)
+    throw new SichterError(ErrorCode.QUERY_INVALID, { detail: `no searchable words in "${query}"` });
   return terms.join(" & ");
 }
 
@@ -42,7 +43,11 @@ export function toTsQuery(query: string): string {
  * filters (GIN index on the folded words, filters on the text's row and its clip), ranked, grouped
  * per clip; only the returned clips' texts are joined to tags, OCR lines and clips.
  */
-export async function searchPostgres(db: Queryable, query: string, filters: SearchFilters = {}): Promise<SearchResult[]> {
+export async function searchPostgres(
+  db: Queryable,
+  query: string,
+  filters: SearchFilters = {},
+): Promise<SearchResult[]> {
   const tsquery = toTsQuery(query);
   const limit = checkLimit(filters.limit);
   const statuses = checkList("status", filters.statuses, TagStatus.options) ?? ["suggested", "accepted"];

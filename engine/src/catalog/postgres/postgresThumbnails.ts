@@ -35,7 +35,10 @@ export async function storeThumbnailsPostgres(
     kept.push({ name, jpeg });
   });
   for (const { name, jpeg } of kept) {
-    await db.query("INSERT INTO thumbnails (name, clip_id, jpeg) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET jpeg = EXCLUDED.jpeg", [name, clipId, jpeg]);
+    await db.query(
+      "INSERT INTO thumbnails (name, clip_id, jpeg) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET jpeg = EXCLUDED.jpeg",
+      [name, clipId, jpeg],
+    );
   }
   return names;
 }
@@ -73,7 +76,10 @@ export async function copyThumbnailFiles(target: Queryable, folder: string): Pro
     if (!file.startsWith(root + path.sep)) continue;
     const jpeg = readPicture(file);
     if (!jpeg) continue;
-    await target.query("INSERT INTO thumbnails (name, clip_id, jpeg) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING", [name, clip_id, jpeg]);
+    await target.query(
+      "INSERT INTO thumbnails (name, clip_id, jpeg) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+      [name, clip_id, jpeg],
+    );
     copied++;
   }
   return copied;

@@ -11,11 +11,52 @@ import { postgresConnection } from "./postgresConnection.ts";
 function makeCertificates(dir: string): void {
   const openssl = (...args: string[]): void => void execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
   for (const ca of ["ca", "stranger-ca"]) {
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${ca}`, "-keyout", `${ca}.key`, "-out", `${ca}.pem`);
+    openssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      `/CN=${ca}`,
+      "-keyout",
+      `${ca}.key`,
+      "-out",
+      `${ca}.pem`,
+    );
   }
-  openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr");
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=localhost",
+    "-keyout",
+    "server.key",
+    "-out",
+    "server.csr",
+  );
   fs.writeFileSync(path.join(dir, "san.ext"), "subjectAltName=DNS:localhost\n");
-  openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.ext", "-out", "server.pem");
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    "san.ext",
+    "-out",
+    "server.pem",
+  );
 }
 
 let cluster: PostgresCluster;
@@ -41,7 +82,9 @@ const at = (host: string, query: string): string => `postgres://sichter@${host}:
 
 describe("PostgresCatalog over TLS", () => {
   it("sslmode=verify-full with the newsroom's CA connects encrypted, checking chain and host name", async () => {
-    const catalog = await PostgresCatalog.open(at("localhost", `sslmode=verify-full&sslrootcert=${path.join(certs, "ca.pem")}`));
+    const catalog = await PostgresCatalog.open(
+      at("localhost", `sslmode=verify-full&sslrootcert=${path.join(certs, "ca.pem")}`),
+    );
     try {
       expect(await catalog.search("wahl")).toEqual([]);
       const { rows } = await cluster.sql(
@@ -55,28 +98,45 @@ describe("PostgresCatalog over TLS", () => {
   });
 
   it("refuses a server whose certificate another CA signed, and one whose name does not match under verify-full", async () => {
-    await expect(PostgresCatalog.open(at("localhost", `sslmode=verify-full&sslrootcert=${path.join(certs, "stranger-ca.pem")}`))).rejects.toMatchObject({
+    await expect(
+      PostgresCatalog.open(at("localhost", `sslmode=verify-full&sslrootcert=${path.join(certs, "stranger-ca.pem")}`)),
+    ).rejects.toMatchObject({
       code: "SICHTER_E_CATALOG_UNAVAILABLE",
     });
-    await expect(PostgresCatalog.open(at("127.0.0.1", `sslmode=verify-full&sslrootcert=${path.join(certs, "ca.pem")}`))).rejects.toMatchObject({
+    await expect(
+      PostgresCatalog.open(at("127.0.0.1", `sslmode=verify-full&sslrootcert=${path.join(certs, "ca.pem")}`)),
+    ).rejects.toMatchObject({
       code: "SICHTER_E_CATALOG_UNAVAILABLE",
       message: expect.stringMatching(/altnames|host ?name|127\.0\.0\.1/i),
     });
     // verify-ca checks the chain only: the same server by its address is accepted.
-    const byAddress = await PostgresCatalog.open(at("127.0.0.1", `sslmode=verify-ca&sslrootcert=${path.join(certs, "ca.pem")}`));
+    const byAddress = await PostgresCatalog.open(
+      at("127.0.0.1", `sslmode=verify-ca&sslrootcert=${path.join(certs, "ca.pem")}`),
+    );
     await byAddress.close();
   });
 });
 
 describe("postgresConnection", () => {
   it("checks certificates off this machine by default and refuses plain TCP there", () => {
-    expect(postgresConnection("postgres://news:pw@db.newsroom.example/sichter").config.ssl).toMatchObject({ rejectUnauthorized: true });
-    expect(postgresConnection("postgres://news@db.newsroom.example/sichter?sslmode=require").config.ssl).toMatchObject({ rejectUnauthorized: true });
+    expect(postgresConnection("postgres://news:pw@db.newsroom.example/sichter").config.ssl).toMatchObject({
+      rejectUnauthorized: true,
+    });
+    expect(postgresConnection("postgres://news@db.newsroom.example/sichter?sslmode=require").config.ssl).toMatchObject({
+      rejectUnauthorized: true,
+    });
     expect(() => postgresConnection("postgres://news@db.newsroom.example/sichter?sslmode=disable")).toThrow(
       expect.objectContaining({ code: "SICHTER_E_CATALOG_UNAVAILABLE" }),
     );
-    expect(postgresConnection("postgres://news@127.0.0.1:5433/sichter").config).toMatchObject({ ssl: false, host: "127.0.0.1", port: 5433, database: "sichter" });
+    expect(postgresConnection("postgres://news@127.0.0.1:5433/sichter").config).toMatchObject({
+      ssl: false,
+      host: "127.0.0.1",
+      port: 5433,
+      database: "sichter",
+    });
     expect(postgresConnection("postgres://news:geheim@db.newsroom.example/sichter").display).not.toContain("geheim");
-    expect(() => postgresConnection("postgres://news@db/x?sslmode=verify-full&sslrootcert=/no/such/ca.pem")).toThrow(/sslrootcert/);
+    expect(() => postgresConnection("postgres://news@db/x?sslmode=verify-full&sslrootcert=/no/such/ca.pem")).toThrow(
+      /sslrootcert/,
+    );
   });
 });

@@ -40,13 +40,15 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
     context.stdout.write(`${analyzeHelp}\n`);
     return 0;
   }
-  if (positionals.length === 0) throw usageError("sichter analyze needs at least one file or folder (see: sichter analyze --help)");
+  if (positionals.length === 0)
+    throw usageError("sichter analyze needs at least one file or folder (see: sichter analyze --help)");
   const { language, write, exact } = analysisChoices(values, context.locale);
 
   const items = await collectMediaFiles(positionals);
   sweepStaleJobFolders(sichterDirs().temp);
   const extensions = loadExtensions();
-  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  for (const p of extensions.problems)
+    context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   // Every step is an extension (engine/extensions/ holds the built-ins): one path for all of them.
   const steps = pipelineSteps(extensions);
   const catalogWriter = CatalogTagWriter.opening();
@@ -70,7 +72,15 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         const privacy = privacyFor(jobId);
         const stored = await analyzeAndStore(
           item.file,
-          { ...steps, catalog: catalogWriter, language, write, ...(exact && { mode: "exact" as const }), jobId, privacy },
+          {
+            ...steps,
+            catalog: catalogWriter,
+            language,
+            write,
+            ...(exact && { mode: "exact" as const }),
+            jobId,
+            privacy,
+          },
           subProgress({ report: (p) => bar.report({ ...p, stage: `${label}${p.stage}` }) }, 0, 1),
           context.token,
         );
@@ -83,8 +93,17 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
         // A writer's failure keeps its own code and words (the sidecar is read-only); the clip is
         // catalogued all the same and counted so below.
         for (const w of stored.notWritten) failed.push({ file: item.file, error: w.error });
-        for (const f of stored.document.failures.filter((f) => !stored.notWritten.some((w) => w.writer === f.analyzer))) {
-          failed.push({ file: item.file, error: new SichterError(ErrorCode.ANALYZER_FAILED, { analyzer: f.analyzer, path: item.file, detail: `${f.code}: ${f.message}` }) });
+        for (const f of stored.document.failures.filter(
+          (f) => !stored.notWritten.some((w) => w.writer === f.analyzer),
+        )) {
+          failed.push({
+            file: item.file,
+            error: new SichterError(ErrorCode.ANALYZER_FAILED, {
+              analyzer: f.analyzer,
+              path: item.file,
+              detail: `${f.code}: ${f.message}`,
+            }),
+          });
         }
       } catch (error) {
         bar.done();
@@ -99,7 +118,9 @@ export async function analyzeCommand(args: string[], context: CliContext): Promi
     catalog?.dispose();
   }
   if (values.json) {
-    context.stdout.write(`${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`);
+    context.stdout.write(
+      `${JSON.stringify({ clips, failed: failed.map((f) => ({ file: f.file, code: f.error.code, message: f.error.localizedMessage(context.locale) })) }, null, 2)}\n`,
+    );
   }
   for (const f of failed) context.stderr.write(`${f.error.code}: ${f.error.localizedMessage(context.locale)}\n`);
   // What the catalog holds now: a clip whose analyzer or writer failed is in it all the same.

@@ -32,10 +32,13 @@ export async function catalogCommand(args: string[], context: CliContext): Promi
     context.stdout.write(`${catalogHelp}\n`);
     return 0;
   }
-  if (positionals[0] !== "migrate" || positionals.length > 1) throw usageError('sichter catalog knows one action: "migrate" (see: sichter catalog --help)');
-  if (!isPostgresUrl(values.to)) throw usageError("sichter catalog migrate needs --to postgres://… (see: sichter catalog --help)");
+  if (positionals[0] !== "migrate" || positionals.length > 1)
+    throw usageError('sichter catalog knows one action: "migrate" (see: sichter catalog --help)');
+  if (!isPostgresUrl(values.to))
+    throw usageError("sichter catalog migrate needs --to postgres://… (see: sichter catalog --help)");
   const from = path.resolve(values.from ?? defaultCatalogPath());
-  if (!fs.existsSync(from)) throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: from, detail: "there is no catalog file to move" });
+  if (!fs.existsSync(from))
+    throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: from, detail: "there is no catalog file to move" });
 
   const source = SqliteCatalog.open(from);
   try {
@@ -53,7 +56,9 @@ export async function catalogCommand(args: string[], context: CliContext): Promi
         context.stdout.write(`${de ? "Katalog übertragen" : "Catalog moved"}: ${from} -> ${target.path}\n`);
         for (const [table, rows] of Object.entries(copied)) context.stdout.write(`  ${table.padEnd(14)} ${rows}\n`);
         context.stdout.write(`  ${(de ? "Vorschaubilder" : "thumbnails").padEnd(14)} ${pictures}\n`);
-        context.stdout.write(de ? `Jetzt SICHTER_CATALOG=${target.path} setzen.\n` : `Now set SICHTER_CATALOG=${target.path}.\n`);
+        context.stdout.write(
+          de ? `Jetzt SICHTER_CATALOG=${target.path} setzen.\n` : `Now set SICHTER_CATALOG=${target.path}.\n`,
+        );
       }
       return 0;
     } finally {

@@ -25,8 +25,20 @@ function freshHome(): NodeJS.ProcessEnv {
 }
 
 const CLOUD_PROVIDERS = [
-  { id: "sichter.google-vision", title: "Google Cloud Vision", extensionId: "sichter.google-vision", cloud: true, enabled: false },
-  { id: "sichter.openai-vision", title: "OpenAI-compatible vision model", extensionId: "sichter.openai-vision", cloud: true, enabled: false },
+  {
+    id: "sichter.google-vision",
+    title: "Google Cloud Vision",
+    extensionId: "sichter.google-vision",
+    cloud: true,
+    enabled: false,
+  },
+  {
+    id: "sichter.openai-vision",
+    title: "OpenAI-compatible vision model",
+    extensionId: "sichter.openai-vision",
+    cloud: true,
+    enabled: false,
+  },
 ];
 
 /** Extension processes get their storage folder when they start; none may exist after an info. */
@@ -38,7 +50,11 @@ function startedExtensions(env: NodeJS.ProcessEnv): string[] {
 describe("engineInfo", () => {
   it("reads manifests only: the built-in cloud providers are listed, disabled, and nothing was activated", () => {
     const env = freshHome();
-    const registry = ExtensionRegistry.load({ builtinDirs: [BUILTIN_EXTENSIONS_DIR], ...extensionDirs(env), engineVersion: ENGINE_VERSION });
+    const registry = ExtensionRegistry.load({
+      builtinDirs: [BUILTIN_EXTENSIONS_DIR],
+      ...extensionDirs(env),
+      engineVersion: ENGINE_VERSION,
+    });
     try {
       const info = engineInfo(registry, env);
       expect(info.version).toBe(ENGINE_VERSION);
@@ -126,17 +142,30 @@ describe("sichter engine info", () => {
     );
     expect(text.stdout + fromFile.stdout).not.toContain("geheim");
 
-    const fromEnv = await runCli(["engine", "info", "--json"], { env: { ...env, SICHTER_CATALOG: "postgres://editor:pw@127.0.0.1:5433/news" } });
-    expect(JSON.parse(fromEnv.stdout).catalog).toMatchObject({ kind: "postgres", source: "env", path: "postgres://editor:***@127.0.0.1:5433/news" });
+    const fromEnv = await runCli(["engine", "info", "--json"], {
+      env: { ...env, SICHTER_CATALOG: "postgres://editor:pw@127.0.0.1:5433/news" },
+    });
+    expect(JSON.parse(fromEnv.stdout).catalog).toMatchObject({
+      kind: "postgres",
+      source: "env",
+      path: "postgres://editor:***@127.0.0.1:5433/news",
+    });
     // Anything else in the variable keeps this one command on the local catalog.
     const local = await runCli(["engine", "info", "--json"], { env: { ...env, SICHTER_CATALOG: "sqlite" } });
-    expect(JSON.parse(local.stdout).catalog).toMatchObject({ kind: "sqlite", source: "env", path: path.join(env.SICHTER_HOME!, "data", "catalog.sqlite") });
+    expect(JSON.parse(local.stdout).catalog).toMatchObject({
+      kind: "sqlite",
+      source: "env",
+      path: path.join(env.SICHTER_HOME!, "data", "catalog.sqlite"),
+    });
   });
 
   it("refuses a broken config/newsroom.json with CONFIG_INVALID naming the field", async () => {
     const env = freshHome();
     fs.mkdirSync(path.join(env.SICHTER_HOME!, "config"), { recursive: true });
-    fs.writeFileSync(path.join(env.SICHTER_HOME!, "config", "newsroom.json"), JSON.stringify({ catalog: "/srv/catalog.sqlite" }));
+    fs.writeFileSync(
+      path.join(env.SICHTER_HOME!, "config", "newsroom.json"),
+      JSON.stringify({ catalog: "/srv/catalog.sqlite" }),
+    );
     const r = await runCli(["engine", "info"], { env });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/SICHTER_E_CONFIG_INVALID/);

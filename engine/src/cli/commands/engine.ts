@@ -54,20 +54,41 @@ export interface EngineInfo {
 }
 
 /** Everything `sichter engine info` reports, from manifests and files; starts no extension. */
-export function engineInfo(registry: Pick<ExtensionRegistry, "extensions">, env: NodeJS.ProcessEnv = process.env): EngineInfo {
+export function engineInfo(
+  registry: Pick<ExtensionRegistry, "extensions">,
+  env: NodeJS.ProcessEnv = process.env,
+): EngineInfo {
   const dirs = sichterDirs(env);
   const { userDir, storageDir } = extensionDirs(env);
   const where = configuredCatalog(env);
   const catalog =
     where.kind === "postgres"
-      ? { kind: where.kind, source: where.source, path: redactedUrl(where.location), schemaVersion: POSTGRES_SCHEMA_VERSION, fileSchemaVersion: null }
-      : { kind: where.kind, source: where.source, path: where.location, schemaVersion: SCHEMA_VERSION, fileSchemaVersion: fileSchemaVersion(where.location) };
+      ? {
+          kind: where.kind,
+          source: where.source,
+          path: redactedUrl(where.location),
+          schemaVersion: POSTGRES_SCHEMA_VERSION,
+          fileSchemaVersion: null,
+        }
+      : {
+          kind: where.kind,
+          source: where.source,
+          path: where.location,
+          schemaVersion: SCHEMA_VERSION,
+          fileSchemaVersion: fileSchemaVersion(where.location),
+        };
   return {
     version: ENGINE_VERSION,
     protocolVersion: PROTOCOL_VERSION,
     privacy: privacyModeOf(registry),
     home: env.SICHTER_HOME ? path.resolve(env.SICHTER_HOME) : null,
-    folders: { config: dirs.config, data: dirs.data, temp: dirs.temp, extensions: userDir, extensionStorage: storageDir },
+    folders: {
+      config: dirs.config,
+      data: dirs.data,
+      temp: dirs.temp,
+      extensions: userDir,
+      extensionStorage: storageDir,
+    },
     catalog,
   };
 }
@@ -112,13 +133,17 @@ export async function engineCommand(args: string[], context: CliContext): Promis
     return 0;
   }
   const [action, ...extra] = positionals;
-  if (action !== "info") throw usageError(action === undefined ? "sichter engine needs an action: info" : `unknown action "${action}" (info)`);
+  if (action !== "info")
+    throw usageError(
+      action === undefined ? "sichter engine needs an action: info" : `unknown action "${action}" (info)`,
+    );
   if (extra.length > 0) throw usageError(`sichter engine info takes no arguments (not "${extra.join(" ")}")`);
 
   const registry = loadExtensions();
   try {
     const info: EngineReport = { ...engineInfo(registry), engine: await engineStatus(sichterDirs().data) };
-    for (const p of registry.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+    for (const p of registry.problems)
+      context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
     context.stdout.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : infoReport(info, context.locale));
     return 0;
   } finally {
@@ -131,7 +156,10 @@ const TEXT = {
     engine: "Sichter engine",
     protocol: "protocol",
     mode: "Privacy mode",
-    modes: { "local-only": "local-only (nothing leaves this machine)", cloud: "cloud (enabled cloud providers send keyframes, through the privacy guard)" },
+    modes: {
+      "local-only": "local-only (nothing leaves this machine)",
+      cloud: "cloud (enabled cloud providers send keyframes, through the privacy guard)",
+    },
     providers: "Keyword providers",
     none: "none installed",
     cloud: "cloud",
@@ -140,10 +168,17 @@ const TEXT = {
     disabled: "disabled",
     folders: "Folders",
     catalog: "Catalog",
-    schema: (file: number | null, engine: number) => `${file === null ? "not created yet" : `schema ${file}`}; this engine writes schema ${engine}`,
+    schema: (file: number | null, engine: number) =>
+      `${file === null ? "not created yet" : `schema ${file}`}; this engine writes schema ${engine}`,
     shared: (engine: number, source: SettingSource) =>
       `newsroom PostgreSQL, set in ${source === "env" ? "SICHTER_CATALOG" : "config/newsroom.json"}; this engine writes schema ${engine}`,
-    folderNames: { config: "config", data: "data", temp: "temp", extensions: "extensions", extensionStorage: "extension storage" },
+    folderNames: {
+      config: "config",
+      data: "data",
+      temp: "temp",
+      extensions: "extensions",
+      extensionStorage: "extension storage",
+    },
     engineLine: "Engine",
     status: (s: EngineStatus) => {
       switch (s.state) {
@@ -162,7 +197,10 @@ const TEXT = {
     engine: "Sichter-Engine",
     protocol: "Protokoll",
     mode: "Datenschutzmodus",
-    modes: { "local-only": "nur lokal (nichts verlässt diesen Rechner)", cloud: "Cloud (aktivierte Cloud-Anbieter senden Keyframes, über den Datenschutzfilter)" },
+    modes: {
+      "local-only": "nur lokal (nichts verlässt diesen Rechner)",
+      cloud: "Cloud (aktivierte Cloud-Anbieter senden Keyframes, über den Datenschutzfilter)",
+    },
     providers: "Schlagwortanbieter",
     none: "keine installiert",
     cloud: "Cloud",
@@ -171,10 +209,17 @@ const TEXT = {
     disabled: "deaktiviert",
     folders: "Ordner",
     catalog: "Katalog",
-    schema: (file: number | null, engine: number) => `${file === null ? "noch nicht angelegt" : `Schema ${file}`}; diese Engine schreibt Schema ${engine}`,
+    schema: (file: number | null, engine: number) =>
+      `${file === null ? "noch nicht angelegt" : `Schema ${file}`}; diese Engine schreibt Schema ${engine}`,
     shared: (engine: number, source: SettingSource) =>
       `PostgreSQL der Redaktion, gesetzt in ${source === "env" ? "SICHTER_CATALOG" : "config/newsroom.json"}; diese Engine schreibt Schema ${engine}`,
-    folderNames: { config: "Konfiguration", data: "Daten", temp: "Temporär", extensions: "Erweiterungen", extensionStorage: "Erweiterungsspeicher" },
+    folderNames: {
+      config: "Konfiguration",
+      data: "Daten",
+      temp: "Temporär",
+      extensions: "Erweiterungen",
+      extensionStorage: "Erweiterungsspeicher",
+    },
     engineLine: "Engine",
     status: (s: EngineStatus) => {
       switch (s.state) {
@@ -193,8 +238,16 @@ const TEXT = {
 
 function infoReport(info: EngineReport, locale: Locale): string {
   const t = TEXT[locale];
-  const providers = info.privacy.providers.map((p) => [p.id, p.title, p.cloud ? t.cloud : t.local, p.enabled ? t.enabled : t.disabled]);
-  const folders = (Object.keys(info.folders) as Array<keyof EngineInfo["folders"]>).map((name) => [t.folderNames[name], info.folders[name]]);
+  const providers = info.privacy.providers.map((p) => [
+    p.id,
+    p.title,
+    p.cloud ? t.cloud : t.local,
+    p.enabled ? t.enabled : t.disabled,
+  ]);
+  const folders = (Object.keys(info.folders) as Array<keyof EngineInfo["folders"]>).map((name) => [
+    t.folderNames[name],
+    info.folders[name],
+  ]);
   const lines = [
     `${t.engine} ${info.version} (${t.protocol} ${info.protocolVersion})`,
     `${t.engineLine}: ${t.status(info.engine)}`,
@@ -207,7 +260,9 @@ function infoReport(info: EngineReport, locale: Locale): string {
     ...columns(folders).map((line) => `  ${line}`),
     "",
     `${t.catalog}: ${info.catalog.path} (${
-      info.catalog.kind === "postgres" ? t.shared(info.catalog.schemaVersion, info.catalog.source) : t.schema(info.catalog.fileSchemaVersion, info.catalog.schemaVersion)
+      info.catalog.kind === "postgres"
+        ? t.shared(info.catalog.schemaVersion, info.catalog.source)
+        : t.schema(info.catalog.fileSchemaVersion, info.catalog.schemaVersion)
     })`,
   ];
   return `${lines.join("\n")}\n`;
@@ -215,5 +270,10 @@ function infoReport(info: EngineReport, locale: Locale): string {
 
 function columns(rows: readonly string[][]): string[] {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join("  ")
+      .trimEnd(),
+  );
 }

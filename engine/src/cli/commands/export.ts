@@ -42,18 +42,25 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   try {
     const ref = /^\d+$/.test(positionals[0]!) ? positionals[0]! : path.resolve(positionals[0]!);
     // The extension reads the clip through the engine (its "catalog" permission): opened when asked.
-    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }], { catalogPlan: async (clip, lang) => catalogPlan(await (catalog ??= openCatalog()), clip, lang) })) as { text?: unknown };
+    exported = (await extensions.executeCommand(`sichter.export.${format}`, [{ clip: ref, language }], {
+      catalogPlan: async (clip, lang) => catalogPlan(await (catalog ??= openCatalog()), clip, lang),
+    })) as { text?: unknown };
   } finally {
     await extensions.stop();
     (await catalog?.catch(() => undefined))?.dispose();
   }
-  if (typeof exported?.text !== "string") throw new SichterError(ErrorCode.INTERNAL, { detail: `sichter.export.${format} returned no text` });
+  if (typeof exported?.text !== "string")
+    throw new SichterError(ErrorCode.INTERNAL, { detail: `sichter.export.${format} returned no text` });
   if (values.out) {
     const out = path.resolve(values.out);
     try {
       writeFileAtomic(out, exported.text);
     } catch (error) {
-      throw new SichterError(ErrorCode.OUTPUT_NOT_WRITABLE, { path: out, detail: (error as Error).message }, { cause: error });
+      throw new SichterError(
+        ErrorCode.OUTPUT_NOT_WRITABLE,
+        { path: out, detail: (error as Error).message },
+        { cause: error },
+      );
     }
   } else {
     context.stdout.write(exported.text);

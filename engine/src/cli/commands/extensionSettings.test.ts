@@ -7,15 +7,22 @@ import { runCli } from "../../../test/runCli.ts";
 const home = makeTempDir("sichter-extension-settings-");
 const env = { SICHTER_HOME: home };
 const stateFile = path.join(home, "config", "extensions.json");
-const saved = (): Record<string, unknown> => (JSON.parse(fs.readFileSync(stateFile, "utf8")) as { settings: Record<string, Record<string, unknown>> }).settings["sichter.openai-vision"] ?? {};
+const saved = (): Record<string, unknown> =>
+  (JSON.parse(fs.readFileSync(stateFile, "utf8")) as { settings: Record<string, Record<string, unknown>> }).settings[
+    "sichter.openai-vision"
+  ] ?? {};
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 describe("sichter extensions set | unset | settings", () => {
   it("sets a setting typed by the manifest, and shows it with the defaults", async () => {
-    expect((await runCli(["extensions", "set", "sichter.openai-vision", "model", "gpt-4o-mini"], { env })).code).toBe(0);
+    expect((await runCli(["extensions", "set", "sichter.openai-vision", "model", "gpt-4o-mini"], { env })).code).toBe(
+      0,
+    );
     expect((await runCli(["extensions", "set", "sichter.openai-vision", "maxKeywords", "12"], { env })).code).toBe(0);
     expect(saved()).toEqual({ model: "gpt-4o-mini", maxKeywords: 12 });
-    const shown = JSON.parse((await runCli(["extensions", "settings", "sichter.openai-vision", "--json"], { env })).stdout) as { settings: Array<{ key: string; value: unknown; set: boolean }> };
+    const shown = JSON.parse(
+      (await runCli(["extensions", "settings", "sichter.openai-vision", "--json"], { env })).stdout,
+    ) as { settings: Array<{ key: string; value: unknown; set: boolean }> };
     expect(shown.settings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: "model", value: "gpt-4o-mini", set: true }),
@@ -39,7 +46,9 @@ describe("sichter extensions set | unset | settings", () => {
   });
 
   it("never shows a key back, and unset returns a setting to its default", async () => {
-    expect((await runCli(["extensions", "set", "sichter.openai-vision", "apiKey", "sk-secret-value-123"], { env })).code).toBe(0);
+    expect(
+      (await runCli(["extensions", "set", "sichter.openai-vision", "apiKey", "sk-secret-value-123"], { env })).code,
+    ).toBe(0);
     const listed = await runCli(["extensions", "settings", "sichter.openai-vision"], { env });
     expect(listed.stdout).not.toContain("sk-secret");
     expect(listed.stdout).toContain('apiKeyEnv = "OPENAI_API_KEY"');
@@ -50,7 +59,9 @@ describe("sichter extensions set | unset | settings", () => {
 
 describe("settings that no longer fit", () => {
   it("can be repaired with unset, although they keep the extension from loading", async () => {
-    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { settings: Record<string, Record<string, unknown>> };
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as {
+      settings: Record<string, Record<string, unknown>>;
+    };
     state.settings["sichter.openai-vision"] = { ...state.settings["sichter.openai-vision"], detail: "ultra" };
     fs.writeFileSync(stateFile, JSON.stringify(state));
     const listed = await runCli(["extensions", "list"], { env });

@@ -35,7 +35,10 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
   const registry = (): ExtensionRegistry =>
     ExtensionRegistry.load({ builtinDirs: [BUILTIN_EXTENSIONS_DIR], ...dirs, engineVersion: ENGINE_VERSION });
   const needTarget = (): string => {
-    if (!target) throw usageError(`sichter extensions ${action} needs ${action === "install" ? "a folder or .tgz" : "an extension id"}`);
+    if (!target)
+      throw usageError(
+        `sichter extensions ${action} needs ${action === "install" ? "a folder or .tgz" : "an extension id"}`,
+      );
     return target;
   };
   const known = (id: string): void => void installed(id);
@@ -47,7 +50,8 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
     // here, so `unset` and `set` can repair what made it fail.
     const skipped = loaded.problems.find((p) => p.error.field === `settings.${id}`);
     const read = skipped && readManifest(skipped.folder, ENGINE_VERSION);
-    if (read?.ok) return { id, manifest: read.manifest, folder: skipped!.folder, builtin: false, enabled: false, settings: {} };
+    if (read?.ok)
+      return { id, manifest: read.manifest, folder: skipped!.folder, builtin: false, enabled: false, settings: {} };
     throw new SichterError(ErrorCode.EXTENSION_NOT_FOUND, { extension: id });
   };
   const de = context.locale === "de";
@@ -57,24 +61,40 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
       const loaded = registry();
       if (values.json) {
         const rows = loaded.extensions.map((e) => ({
-          id: e.id, version: e.manifest.version, builtin: e.builtin, enabled: e.enabled, folder: e.folder,
+          id: e.id,
+          version: e.manifest.version,
+          builtin: e.builtin,
+          enabled: e.enabled,
+          folder: e.folder,
           contributes: contributionSummary(e.manifest.sichter.contributes),
         }));
-        const problems = loaded.problems.map((p) => ({ folder: p.folder, code: p.error.code, message: p.error.localizedMessage(context.locale) }));
+        const problems = loaded.problems.map((p) => ({
+          folder: p.folder,
+          code: p.error.code,
+          message: p.error.localizedMessage(context.locale),
+        }));
         context.stdout.write(`${JSON.stringify({ extensions: rows, problems }, null, 2)}\n`);
         return 0;
       }
       for (const e of loaded.extensions) {
         const state = e.enabled ? (de ? "aktiviert" : "enabled") : de ? "deaktiviert" : "disabled";
-        context.stdout.write(`${e.id} ${e.manifest.version}  ${state}${e.builtin ? (de ? ", eingebaut" : ", built-in") : ""}  ${e.folder}\n`);
+        context.stdout.write(
+          `${e.id} ${e.manifest.version}  ${state}${e.builtin ? (de ? ", eingebaut" : ", built-in") : ""}  ${e.folder}\n`,
+        );
       }
-      for (const p of loaded.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
-      if (loaded.extensions.length === 0 && loaded.problems.length === 0) context.stdout.write(de ? "Keine Erweiterungen installiert.\n" : "No extensions installed.\n");
+      for (const p of loaded.problems)
+        context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+      if (loaded.extensions.length === 0 && loaded.problems.length === 0)
+        context.stdout.write(de ? "Keine Erweiterungen installiert.\n" : "No extensions installed.\n");
       return 0;
     }
     case "install": {
       const installed = installExtension(needTarget(), dirs.userDir, ENGINE_VERSION);
-      context.stdout.write(de ? `${installed.id} ${installed.version} installiert.\n` : `Installed ${installed.id} ${installed.version}.\n`);
+      context.stdout.write(
+        de
+          ? `${installed.id} ${installed.version} installiert.\n`
+          : `Installed ${installed.id} ${installed.version}.\n`,
+      );
       return 0;
     }
     case "enable":
@@ -82,7 +102,9 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
       const id = needTarget();
       known(id);
       ExtensionState.load(dirs.configDir).setEnabled(id, action === "enable");
-      context.stdout.write(`${id}: ${action === "enable" ? (de ? "aktiviert" : "enabled") : de ? "deaktiviert" : "disabled"}\n`);
+      context.stdout.write(
+        `${id}: ${action === "enable" ? (de ? "aktiviert" : "enabled") : de ? "deaktiviert" : "disabled"}\n`,
+      );
       return 0;
     }
     case "uninstall": {
@@ -105,9 +127,18 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
         context.stdout.write(`${JSON.stringify({ id: extension.id, settings: rows }, null, 2)}\n`);
         return 0;
       }
-      if (rows.length === 0) context.stdout.write(de ? `${extension.id} hat keine Einstellungen.\n` : `${extension.id} has no settings.\n`);
+      if (rows.length === 0)
+        context.stdout.write(de ? `${extension.id} hat keine Einstellungen.\n` : `${extension.id} has no settings.\n`);
       for (const r of rows) {
-        const origin = r.set ? "" : r.value === undefined ? (de ? "  (nicht gesetzt)" : "  (not set)") : de ? "  (Vorgabe)" : "  (default)";
+        const origin = r.set
+          ? ""
+          : r.value === undefined
+            ? de
+              ? "  (nicht gesetzt)"
+              : "  (not set)"
+            : de
+              ? "  (Vorgabe)"
+              : "  (default)";
         context.stdout.write(`${r.key} = ${r.value === undefined ? "-" : JSON.stringify(r.value)}${origin}\n`);
       }
       return 0;
@@ -116,7 +147,11 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
     case "unset": {
       const extension = installed(needTarget());
       if (!settingKey || (action === "set" && settingText === undefined)) {
-        throw usageError(action === "set" ? "sichter extensions set needs <id> <setting> <value>" : "sichter extensions unset needs <id> <setting>");
+        throw usageError(
+          action === "set"
+            ? "sichter extensions set needs <id> <setting> <value>"
+            : "sichter extensions unset needs <id> <setting>",
+        );
       }
       const configuration = extension.manifest.sichter.contributes.configuration;
       const value = action === "set" ? settingValue(configuration, extension.id, settingKey, settingText!) : undefined;
@@ -129,7 +164,8 @@ export async function extensionsCommand(args: string[], context: CliContext): Pr
         throw usageError(checked.errors.map((e) => e.message).join("; "));
       }
       state.setSetting(extension.id, settingKey, value);
-      const shown = value === undefined ? (de ? "Vorgabe" : "default") : JSON.stringify(shownSetting(settingKey, value));
+      const shown =
+        value === undefined ? (de ? "Vorgabe" : "default") : JSON.stringify(shownSetting(settingKey, value));
       context.stdout.write(`${extension.id}: ${settingKey} = ${shown}\n`);
       return 0;
     }

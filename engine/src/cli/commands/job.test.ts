@@ -59,8 +59,13 @@ beforeAll(async () => {
     for (const record of sent) log.record(CLI_RUN, record);
     log.record("some-other-job", { ...sent[0]!, provider: "acme.vision" });
 
-    const params = (file: string) => ({ path: path.join(dir, file), options: { language: "de" as const, write: "none" as const, shotMode: "auto" as const } });
-    const failing = JobQueue.open(catalog.database, () => Promise.reject(new SichterError(ErrorCode.INTERNAL, { detail: "decoder gave up" })));
+    const params = (file: string) => ({
+      path: path.join(dir, file),
+      options: { language: "de" as const, write: "none" as const, shotMode: "auto" as const },
+    });
+    const failing = JobQueue.open(catalog.database, () =>
+      Promise.reject(new SichterError(ErrorCode.INTERNAL, { detail: "decoder gave up" })),
+    );
     failedId = failing.enqueue(params("Landtag.mov")).job.id;
     failing.start();
     await failing.whenIdle();
@@ -89,24 +94,37 @@ describe("sichter job <id> --privacy", () => {
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(`Job ${CLI_RUN}: 2 requests to keyword providers left this machine.`);
     expect(lines[2]).toMatch(/^Time\s+Provider\s+Endpoint\s+Images\s+Sizes \(px\)\s+Sent\s+Attempts\s+Answer$/);
-    expect(lines[3]).toMatch(/^2026-11-05T10:23:45\.678Z\s+sichter\.openai-vision\s+https:\/\/api\.openai\.com\s+2\s+768x432, 768x576\s+175\.0 kB\s+2\s+200$/);
-    expect(lines[4]).toMatch(/^2026-11-05T10:24:10\.000Z\s+sichter\.google-vision\s+https:\/\/vision\.googleapis\.com\s+1\s+640x360\s+0 B\s+3\s+503 SICHTER_E_PROVIDER_UNAVAILABLE$/);
-    expect(r.stdout).toContain("  sichter.google-vision: 1 request, 0 images (0 keyframes), 0 B, largest –, 1 failed; 2026-11-05T10:24:10.000Z");
-    expect(r.stdout).toContain("  sichter.openai-vision: 1 request, 2 images (8 keyframes), 175.0 kB, largest 768x576; 2026-11-05T10:23:45.678Z");
+    expect(lines[3]).toMatch(
+      /^2026-11-05T10:23:45\.678Z\s+sichter\.openai-vision\s+https:\/\/api\.openai\.com\s+2\s+768x432, 768x576\s+175\.0 kB\s+2\s+200$/,
+    );
+    expect(lines[4]).toMatch(
+      /^2026-11-05T10:24:10\.000Z\s+sichter\.google-vision\s+https:\/\/vision\.googleapis\.com\s+1\s+640x360\s+0 B\s+3\s+503 SICHTER_E_PROVIDER_UNAVAILABLE$/,
+    );
+    expect(r.stdout).toContain(
+      "  sichter.google-vision: 1 request, 0 images (0 keyframes), 0 B, largest –, 1 failed; 2026-11-05T10:24:10.000Z",
+    );
+    expect(r.stdout).toContain(
+      "  sichter.openai-vision: 1 request, 2 images (8 keyframes), 175.0 kB, largest 768x576; 2026-11-05T10:23:45.678Z",
+    );
     expect(r.stdout).not.toContain("acme.vision");
   });
 
   it("German", async () => {
     const r = await runCli(["job", CLI_RUN, "--privacy"], { env: { ...env(), SICHTER_LANG: "de" } });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(`Auftrag ${CLI_RUN}: 2 Anfragen an Schlagwortanbieter haben diesen Rechner verlassen.`);
+    expect(r.stdout.split("\n")[0]).toBe(
+      `Auftrag ${CLI_RUN}: 2 Anfragen an Schlagwortanbieter haben diesen Rechner verlassen.`,
+    );
     expect(r.stdout).toMatch(/\nZeit\s+Anbieter\s+Ziel\s+Bilder\s+Größen \(px\)\s+Gesendet\s+Versuche\s+Antwort\n/);
     expect(r.stdout).toContain("175,0 kB");
   });
 
   it.each([
     ["a job of the queue that sent nothing", () => queuedId],
-    ["an id nobody knows (an analyze run that sent nothing leaves no rows)", () => "0a0b0c0d-0000-4000-8000-000000000000"],
+    [
+      "an id nobody knows (an analyze run that sent nothing leaves no rows)",
+      () => "0a0b0c0d-0000-4000-8000-000000000000",
+    ],
   ])("%s: exit 0, nothing left this machine", async (_what, id) => {
     const en = await runCli(["job", id(), "--privacy"], { env: env() });
     expect(en.code).toBe(0);
@@ -122,7 +140,13 @@ describe("sichter job <id>", () => {
   it("--json: the job as the protocol shows it", async () => {
     const r = await runCli(["job", queuedId, "--json"], { env: env() });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: queuedId, state: "queued", clipPath: path.join(dir, "Interview.mov"), startedAt: null, error: null });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      id: queuedId,
+      state: "queued",
+      clipPath: path.join(dir, "Interview.mov"),
+      startedAt: null,
+      error: null,
+    });
   });
 
   it("a failed job shows its state and error", async () => {

@@ -18,10 +18,18 @@ sizes in pixels, bytes, attempts, answer). In local-only mode nothing leaves, an
 const TEXT = {
   en: {
     nothing: (id: string) => `Job ${id}: nothing left this machine.`,
-    sent: (id: string, n: number) => `Job ${id}: ${n} ${n === 1 ? "request" : "requests"} to keyword providers left this machine.`,
+    sent: (id: string, n: number) =>
+      `Job ${id}: ${n} ${n === 1 ? "request" : "requests"} to keyword providers left this machine.`,
     header: ["Time", "Provider", "Endpoint", "Images", "Sizes (px)", "Sent", "Attempts", "Answer"],
     perProvider: "Per provider",
-    summary: (p: { requests: number; images: number; keyframes: number; bytes: string; largest: string; failures: number }) =>
+    summary: (p: {
+      requests: number;
+      images: number;
+      keyframes: number;
+      bytes: string;
+      largest: string;
+      failures: number;
+    }) =>
       `${p.requests} ${p.requests === 1 ? "request" : "requests"}, ${p.images} images (${p.keyframes} keyframes), ${p.bytes}, largest ${p.largest}` +
       (p.failures > 0 ? `, ${p.failures} failed` : ""),
     state: "State",
@@ -33,10 +41,18 @@ const TEXT = {
   },
   de: {
     nothing: (id: string) => `Auftrag ${id}: Nichts hat diesen Rechner verlassen.`,
-    sent: (id: string, n: number) => `Auftrag ${id}: ${n} ${n === 1 ? "Anfrage" : "Anfragen"} an Schlagwortanbieter ${n === 1 ? "hat" : "haben"} diesen Rechner verlassen.`,
+    sent: (id: string, n: number) =>
+      `Auftrag ${id}: ${n} ${n === 1 ? "Anfrage" : "Anfragen"} an Schlagwortanbieter ${n === 1 ? "hat" : "haben"} diesen Rechner verlassen.`,
     header: ["Zeit", "Anbieter", "Ziel", "Bilder", "Größen (px)", "Gesendet", "Versuche", "Antwort"],
     perProvider: "Pro Anbieter",
-    summary: (p: { requests: number; images: number; keyframes: number; bytes: string; largest: string; failures: number }) =>
+    summary: (p: {
+      requests: number;
+      images: number;
+      keyframes: number;
+      bytes: string;
+      largest: string;
+      failures: number;
+    }) =>
       `${p.requests} ${p.requests === 1 ? "Anfrage" : "Anfragen"}, ${p.images} Bilder (${p.keyframes} Keyframes), ${p.bytes}, größtes ${p.largest}` +
       (p.failures > 0 ? `, ${p.failures} fehlgeschlagen` : ""),
     state: "Zustand",
@@ -68,11 +84,17 @@ export async function jobCommand(args: string[], context: CliContext): Promise<n
     if (values.privacy) {
       const log = new TransparencyLog(catalog.database);
       const records = log.forJob(id);
-      context.stdout.write(values.json ? `${JSON.stringify({ jobId: id, records }, null, 2)}\n` : privacyReport(id, records, log.summary(id), context.locale));
+      context.stdout.write(
+        values.json
+          ? `${JSON.stringify({ jobId: id, records }, null, 2)}\n`
+          : privacyReport(id, records, log.summary(id), context.locale),
+      );
       return 0;
     }
     const job = jobOf(catalog, id);
-    context.stdout.write(values.json ? `${JSON.stringify(toWireJob(job), null, 2)}\n` : stateReport(job, context.locale));
+    context.stdout.write(
+      values.json ? `${JSON.stringify(toWireJob(job), null, 2)}\n` : stateReport(job, context.locale),
+    );
     return 0;
   } finally {
     catalog.dispose();
@@ -84,7 +106,9 @@ export async function jobCommand(args: string[], context: CliContext): Promise<n
  * back rows a crashed engine left `running`, exactly as the next engine start would.
  */
 function jobOf(catalog: SqliteCatalog, id: string): JobRecord {
-  const queue = JobQueue.open(catalog.database, () => Promise.reject(new SichterError(ErrorCode.INTERNAL, { detail: "sichter job runs no jobs" })));
+  const queue = JobQueue.open(catalog.database, () =>
+    Promise.reject(new SichterError(ErrorCode.INTERNAL, { detail: "sichter job runs no jobs" })),
+  );
   try {
     const job = queue.get(id);
     if (!job) throw new SichterError(ErrorCode.JOB_NOT_FOUND, { jobId: id });
@@ -96,7 +120,10 @@ function jobOf(catalog: SqliteCatalog, id: string): JobRecord {
 
 function stateReport(job: JobRecord, locale: Locale): string {
   const t = TEXT[locale];
-  const progress = job.state === "running" ? ` (${[job.stage, `${Math.round(job.fraction * 100)} %`].filter(Boolean).join(", ")})` : "";
+  const progress =
+    job.state === "running"
+      ? ` (${[job.stage, `${Math.round(job.fraction * 100)} %`].filter(Boolean).join(", ")})`
+      : "";
   const rows: Array<[string, string]> = [
     [t.state, `${job.state}${progress}`],
     [t.clip, job.clipPath],
@@ -109,7 +136,12 @@ function stateReport(job: JobRecord, locale: Locale): string {
   return `${job.id}\n${rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n`;
 }
 
-function privacyReport(id: string, records: readonly TransparencyRecord[], summary: TransparencySummary, locale: Locale): string {
+function privacyReport(
+  id: string,
+  records: readonly TransparencyRecord[],
+  summary: TransparencySummary,
+  locale: Locale,
+): string {
   const t = TEXT[locale];
   if (records.length === 0) return `${t.nothing(id)}\n`;
   const bytes = byteFormat(locale);
@@ -136,7 +168,12 @@ function privacyReport(id: string, records: readonly TransparencyRecord[], summa
 function table(header: readonly string[], body: readonly string[][]): string[] {
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
-  return all.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd());
+  return all.map((row) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** Decimal units (kB = 1000 bytes), as `sichter usage` and the providers' invoices count. */

@@ -34,7 +34,8 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
     context.stdout.write(`${keyframesHelp}\n`);
     return 0;
   }
-  if (positionals.length !== 1 || !values.out) throw usageError("sichter keyframes needs one file and --out DIR (see: sichter keyframes --help)");
+  if (positionals.length !== 1 || !values.out)
+    throw usageError("sichter keyframes needs one file and --out DIR (see: sichter keyframes --help)");
   const width = values.width === undefined ? 640 : Number(values.width);
   if (!Number.isInteger(width) || width < 16 || width > 7680 || width % 2 !== 0) {
     throw usageError(`--width must be an even number of pixels from 16 to 7680, not "${values.width}"`);
@@ -44,7 +45,11 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
     fs.mkdirSync(outDir, { recursive: true });
     fs.accessSync(outDir, fs.constants.W_OK);
   } catch (error) {
-    throw new SichterError(ErrorCode.OUTPUT_NOT_WRITABLE, { path: outDir, detail: (error as Error).message }, { cause: error });
+    throw new SichterError(
+      ErrorCode.OUTPUT_NOT_WRITABLE,
+      { path: outDir, detail: (error as Error).message },
+      { cause: error },
+    );
   }
 
   const media = await probeMedia(positionals[0]!, context.token);
@@ -54,10 +59,15 @@ export async function keyframesCommand(args: string[], context: CliContext): Pro
   const bar = new ProgressBar(context.stderr);
   // Shots and keyframes are the contributed steps an analysis runs (the built-in shots extension).
   const extensions = loadExtensions();
-  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  for (const p of extensions.problems)
+    context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   try {
-    const shots = await extensions.shotDetection().detect(media, "auto", temp.path, subProgress(bar, 0, 0.6), context.token);
-    const result = await extensions.keyframeSelection().select(media, shots.shots, temp.path, subProgress(bar, 0.6, 1), context.token, { width });
+    const shots = await extensions
+      .shotDetection()
+      .detect(media, "auto", temp.path, subProgress(bar, 0, 0.6), context.token);
+    const result = await extensions
+      .keyframeSelection()
+      .select(media, shots.shots, temp.path, subProgress(bar, 0.6, 1), context.token, { width });
     for (const k of result.keyframes) moveFile(temp.file(k.file), path.join(outDir, k.file));
     // Timecodes count at the nominal rate of a VFR clip, as the keyframes' own do.
     const timeline = mediaTimecode(media);

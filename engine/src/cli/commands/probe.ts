@@ -40,13 +40,19 @@ function formatProbe(m: MediaInfo, de: boolean): string {
     ["Container", m.container],
     ["Codec", `${m.codec}${m.profile ? ` (${m.profile})` : ""}`],
     [de ? "Bildgröße" : "Size", `${m.width}x${m.height}${pixelAspectNote(m, de)}`],
-    [de ? "Bildrate" : "Frame rate", `${m.frameRate}${m.variableFrameRate ? (de ? " (variabel)" : " (variable)") : ""}`],
+    [
+      de ? "Bildrate" : "Frame rate",
+      `${m.frameRate}${m.variableFrameRate ? (de ? " (variabel)" : " (variable)") : ""}`,
+    ],
     [de ? "Bilder" : "Frames", String(m.frameCount)],
     [de ? "Dauer" : "Duration", `${m.durationSeconds.toFixed(3)} s`],
     ["Start-Timecode", m.startTimecode ?? (de ? "keiner" : "none")],
     ["Drop-Frame", m.dropFrame ? yes : no],
     [de ? "Halbbilder" : "Scan", m.interlaced ? `interlaced (${m.fieldOrder})` : m.fieldOrder],
-    [de ? "Keyframes" : "Keyframes", `${m.keyframes.length}${m.intraOnly ? (de ? " (nur Intra)" : " (intra-only)") : ""}`],
+    [
+      de ? "Keyframes" : "Keyframes",
+      `${m.keyframes.length}${m.intraOnly ? (de ? " (nur Intra)" : " (intra-only)") : ""}`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return `${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n")}\n`;
@@ -57,5 +63,7 @@ function pixelAspectNote(m: MediaInfo, de: boolean): string {
   if (!m.pixelAspect || m.pixelAspect === "1/1") return "";
   const [num, den] = m.pixelAspect.split("/").map(Number) as [number, number];
   const shown = `${Math.round((m.width * num) / den)}x${m.height}`;
-  return de ? ` (Pixelseitenverhältnis ${m.pixelAspect}, angezeigt ${shown})` : ` (pixel aspect ${m.pixelAspect}, shown ${shown})`;
+  return de
+    ? ` (Pixelseitenverhältnis ${m.pixelAspect}, angezeigt ${shown})`
+    : ` (pixel aspect ${m.pixelAspect}, shown ${shown})`;
 }

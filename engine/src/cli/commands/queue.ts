@@ -23,11 +23,15 @@ export async function queueCommand(args: string[], context: CliContext): Promise
     return 0;
   }
   const [action, ...inputs] = positionals;
-  if (action !== "add") throw usageError(`sichter queue knows "add", not "${action ?? ""}" (see: sichter queue --help)`);
+  if (action !== "add")
+    throw usageError(`sichter queue knows "add", not "${action ?? ""}" (see: sichter queue --help)`);
   if (inputs.length === 0) throw usageError("sichter queue add needs at least one file or folder");
   const { language, write, exact } = analysisChoices(values, context.locale);
   const where = configuredCatalog();
-  if (where.kind !== "postgres") throw usageError("sichter queue needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)");
+  if (where.kind !== "postgres")
+    throw usageError(
+      "sichter queue needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)",
+    );
   const params: AnalysisParams = { language, write, ...(exact && { mode: "exact" as const }) };
 
   const items = await collectMediaFiles(inputs);
@@ -48,7 +52,9 @@ export async function queueCommand(args: string[], context: CliContext): Promise
       queued.push({ file, jobId: job.id, joined });
       if (!values.json) {
         context.stdout.write(
-          de ? `${job.id} ${file}${joined ? " (schon in der Warteschlange)" : ""}\n` : `${job.id} ${file}${joined ? " (already queued)" : ""}\n`,
+          de
+            ? `${job.id} ${file}${joined ? " (schon in der Warteschlange)" : ""}\n`
+            : `${job.id} ${file}${joined ? " (already queued)" : ""}\n`,
         );
       }
     }

@@ -26,5 +26,11 @@ export function analysisParams(params: unknown, locale: Locale): AnalysisParams 
     r && typeof r === "object" && Number.isInteger(r.startFrame) && Number.isInteger(r.endFrame)
       ? { startFrame: r.startFrame as number, endFrame: r.endFrame as number }
       : undefined;
-  return { language, write, ...(p.mode === "exact" && { mode: "exact" as const }), ...(shotMode && { shotMode }), ...(range && { range }) };
+  return {
+    language,
+    write,
+    ...(p.mode === "exact" && { mode: "exact" as const }),
+    ...(shotMode && { shotMode }),
+    ...(range && { range }),
+  };
 }

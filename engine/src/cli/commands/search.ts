@@ -48,7 +48,15 @@ export async function searchCommand(args: string[], context: CliContext): Promis
           file: r.clip.path,
           clipId: r.clip.id,
           score: r.score,
-          hits: r.hits.map(({ label, source, status, startFrame, endFrame, startTimecode, tagId }) => ({ label, source, status, startFrame, endFrame, startTimecode, tagId })),
+          hits: r.hits.map(({ label, source, status, startFrame, endFrame, startTimecode, tagId }) => ({
+            label,
+            source,
+            status,
+            startFrame,
+            endFrame,
+            startTimecode,
+            tagId,
+          })),
         })),
       };
       context.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
@@ -67,19 +75,24 @@ export async function searchCommand(args: string[], context: CliContext): Promis
 }
 
 function list<T extends string>(value: string, allowed: readonly T[], flag: string): T[] {
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i as T));
   if (bad.length > 0) throw usageError(`${flag} takes ${allowed.join(", ")}; not ${bad.join(", ")}`);
   return items as T[];
 }
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw usageError(`--since needs a date like 2026-11-01, not "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
+    throw usageError(`--since needs a date like 2026-11-01, not "${value}"`);
   return value;
 }
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw usageError(`--limit must be a whole number from 1 to 1000, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw usageError(`--limit must be a whole number from 1 to 1000, not "${value}"`);
   return n;
 }

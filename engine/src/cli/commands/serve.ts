@@ -44,7 +44,13 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   const concurrency = integer("--jobs", values.jobs, 1, 1, 16);
 
   const mediaFolders = (values.media ?? []).map(mediaFolderArgument);
-  const service = await EngineService.start({ port, concurrency, verbose: values.verbose ?? false, ...(values.panel && { panelDir: values.panel }), mediaFolders });
+  const service = await EngineService.start({
+    port,
+    concurrency,
+    verbose: values.verbose ?? false,
+    ...(values.panel && { panelDir: values.panel }),
+    mediaFolders,
+  });
   const config = sichterDirs().config;
   const where = configuredCatalog();
   const banner = serveBanner(
@@ -74,13 +80,15 @@ const EXIT_DRAIN_MS = 5_000;
 /** A `--media` folder must exist now: a typo would otherwise show an empty browser. */
 function mediaFolderArgument(folder: string): string {
   const absolute = path.resolve(folder);
-  if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw usageError(`--media ${folder}: not a folder`);
+  if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory())
+    throw usageError(`--media ${folder}: not a folder`);
   return absolute;
 }
 
 function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw usageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }

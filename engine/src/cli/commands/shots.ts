@@ -41,16 +41,22 @@ export async function shotsCommand(args: string[], context: CliContext): Promise
   // The shot step is a contribution like any other (the built-in shots extension unless another
   // is enabled), so the command shows what an analysis would find.
   const extensions = loadExtensions();
-  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  for (const p of extensions.problems)
+    context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   const tempRoot = sichterDirs().temp;
   sweepStaleJobFolders(tempRoot);
   const temp = JobTempFolder.create(tempRoot);
   try {
-    const tuning = { ...(sensitivity !== undefined && { sensitivity }), ...(minShotFrames !== undefined && { minShotFrames: Math.round(minShotFrames) }) };
+    const tuning = {
+      ...(sensitivity !== undefined && { sensitivity }),
+      ...(minShotFrames !== undefined && { minShotFrames: Math.round(minShotFrames) }),
+    };
     const result = await extensions.shotDetection().detect(media, mode, temp.path, bar, context.token, tuning);
     bar.done();
     const report = shotReport(media, result);
-    context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatShotTable(report, context.locale === "de"));
+    context.stdout.write(
+      values.json ? `${JSON.stringify(report, null, 2)}\n` : formatShotTable(report, context.locale === "de"),
+    );
   } finally {
     bar.done();
     // The steps' processes end first: nothing of theirs writes into the folder once it is gone.
@@ -69,7 +75,8 @@ function parseMode(value: string | undefined): ShotDetectionMode {
 function parseNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw usageError(`${flag} must be a number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw usageError(`${flag} must be a number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
@@ -91,6 +98,10 @@ export function formatShotTable(report: ShotReport, de: boolean): string {
       : "",
   ]);
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((v, i) => (i === 0 || i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((v, i) => (i === 0 || i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return `${header}${line(cols)}\n${rows.map(line).join("\n")}\n`;
 }

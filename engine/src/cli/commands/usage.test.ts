@@ -18,9 +18,43 @@ beforeAll(() => {
   try {
     const ledger = new UsageLedger(catalog.database);
     const base = { provider: "sichter.openai-vision", currency: "EUR" } as const;
-    ledger.record({ ...base, at: new Date("2026-11-03T09:15:20Z"), requests: 2, images: 2, keyframes: 8, bytesSent: 240_000, inputTokens: 1800, outputTokens: 300, estimatedCost: 0.012, footageSeconds: 90 });
-    ledger.record({ ...base, at: new Date("2026-11-10T14:00:00Z"), requests: 1, images: 1, keyframes: 4, bytesSent: 120_000, inputTokens: 900, outputTokens: 150, estimatedCost: 0.006, footageSeconds: 90 });
-    ledger.record({ at: new Date("2026-12-02T10:00:00Z"), provider: "acme.vision", currency: "USD", requests: 5, images: 5, keyframes: 5, bytesSent: 500_000, inputTokens: 0, outputTokens: 0, estimatedCost: 0.25, footageSeconds: 0 });
+    ledger.record({
+      ...base,
+      at: new Date("2026-11-03T09:15:20Z"),
+      requests: 2,
+      images: 2,
+      keyframes: 8,
+      bytesSent: 240_000,
+      inputTokens: 1800,
+      outputTokens: 300,
+      estimatedCost: 0.012,
+      footageSeconds: 90,
+    });
+    ledger.record({
+      ...base,
+      at: new Date("2026-11-10T14:00:00Z"),
+      requests: 1,
+      images: 1,
+      keyframes: 4,
+      bytesSent: 120_000,
+      inputTokens: 900,
+      outputTokens: 150,
+      estimatedCost: 0.006,
+      footageSeconds: 90,
+    });
+    ledger.record({
+      at: new Date("2026-12-02T10:00:00Z"),
+      provider: "acme.vision",
+      currency: "USD",
+      requests: 5,
+      images: 5,
+      keyframes: 5,
+      bytesSent: 500_000,
+      inputTokens: 0,
+      outputTokens: 0,
+      estimatedCost: 0.25,
+      footageSeconds: 0,
+    });
   } finally {
     catalog.dispose();
   }
@@ -34,7 +68,10 @@ describe("sichter usage", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.since).toBeNull();
-    expect(doc.providers.map((p: { provider: string }) => p.provider)).toEqual(["acme.vision", "sichter.openai-vision"]);
+    expect(doc.providers.map((p: { provider: string }) => p.provider)).toEqual([
+      "acme.vision",
+      "sichter.openai-vision",
+    ]);
     expect(doc.providers[1]).toEqual({
       provider: "sichter.openai-vision",
       requests: 3,
@@ -66,16 +103,22 @@ describe("sichter usage", () => {
     expect(doc.providers.map((p: { provider: string }) => p.provider)).toEqual(["sichter.openai-vision"]);
     expect(doc.total.requests).toBe(3);
 
-    const later = JSON.parse((await runCli(["usage", "--json", "--since", "2026-11-10T14:00:00Z"], { env: env() })).stdout);
+    const later = JSON.parse(
+      (await runCli(["usage", "--json", "--since", "2026-11-10T14:00:00Z"], { env: env() })).stdout,
+    );
     expect(later.total.requests).toBe(6);
   });
 
   it("German human output: tables per provider and the per-minute-of-footage ratios", async () => {
-    const r = await runCli(["usage", "--since", "2026-11-01", "--until", "2026-12-01"], { env: { ...env(), SICHTER_LANG: "de" } });
+    const r = await runCli(["usage", "--since", "2026-11-01", "--until", "2026-12-01"], {
+      env: { ...env(), SICHTER_LANG: "de" },
+    });
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("Nutzung der Schlagwortanbieter: ab 2026-11-01T00:00:00.000Z, vor 2026-12-01T00:00:00.000Z");
-    expect(lines[2]).toMatch(/^Anbieter\s+Anfragen\s+Bilder\s+Keyframes\s+Gesendet\s+Tokens ein\s+Tokens aus\s+Material\s+Kosten \(geschätzt\)$/);
+    expect(lines[2]).toMatch(
+      /^Anbieter\s+Anfragen\s+Bilder\s+Keyframes\s+Gesendet\s+Tokens ein\s+Tokens aus\s+Material\s+Kosten \(geschätzt\)$/,
+    );
     expect(lines[3]).toMatch(/^sichter\.openai-vision\s+3\s+3\s+12\s+360,0 kB\s+2\.700\s+450\s+3,0 min\s+0,018 EUR$/);
     expect(lines[4]).toMatch(/^Summe\s+3\s+/);
     expect(lines[6]).toMatch(/^Pro Minute Material\s+Bilder\s+Tokens\s+Anfragen$/);
@@ -99,7 +142,10 @@ describe("sichter usage", () => {
   });
 
   it.each([
-    [["--since", "yesterday"], '--since needs a date like 2026-11-01 or a time like 2026-11-01T08:00:00Z, not "yesterday"'],
+    [
+      ["--since", "yesterday"],
+      '--since needs a date like 2026-11-01 or a time like 2026-11-01T08:00:00Z, not "yesterday"',
+    ],
     [["--since", "2026-02-31"], "--since needs a date"],
     [["--until", "2026-11-01T08:00"], "--until needs a date"],
     [["--since", "2026-12-01", "--until", "2026-11-01"], "--since must be before --until"],

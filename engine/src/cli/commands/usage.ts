@@ -24,7 +24,8 @@ export async function usageCommand(args: string[], context: CliContext): Promise
     context.stdout.write(`${usageHelp}\n`);
     return 0;
   }
-  if (positionals.length > 0) throw usageError(`sichter usage takes no arguments, only options (not "${positionals.join(" ")}")`);
+  if (positionals.length > 0)
+    throw usageError(`sichter usage takes no arguments, only options (not "${positionals.join(" ")}")`);
   const since = values.since === undefined ? undefined : parseDate(values.since, "--since");
   const until = values.until === undefined ? undefined : parseDate(values.until, "--until");
   if (since && until && since >= until) throw usageError("--since must be before --until");

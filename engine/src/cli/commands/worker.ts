@@ -44,16 +44,21 @@ export async function workerCommand(args: string[], context: CliContext): Promis
   }
   if (positionals.length > 0) throw usageError("sichter worker takes no files: queue them with sichter queue add");
   const leaseSeconds = Number(values.lease ?? 60);
-  if (!Number.isFinite(leaseSeconds) || leaseSeconds <= 0) throw usageError(`--lease must be a number of seconds, not "${values.lease}"`);
+  if (!Number.isFinite(leaseSeconds) || leaseSeconds <= 0)
+    throw usageError(`--lease must be a number of seconds, not "${values.lease}"`);
   const where = configuredCatalog();
-  if (where.kind !== "postgres") throw usageError("sichter worker needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)");
+  if (where.kind !== "postgres")
+    throw usageError(
+      "sichter worker needs SICHTER_CATALOG=postgres://… or catalog in newsroom.json (the newsroom's shared queue)",
+    );
   const mapping = PathMapping.parse(configuredPathMap());
   const name = values.name ?? `${os.hostname()}-${process.pid}`;
   const de = context.locale === "de";
 
   sweepStaleJobFolders(sichterDirs().temp);
   const extensions = loadExtensions();
-  for (const p of extensions.problems) context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
+  for (const p of extensions.problems)
+    context.stderr.write(`${p.error.code}: ${p.error.localizedMessage(context.locale)}\n`);
   const steps = pipelineSteps(extensions);
   const catalogWriter = CatalogTagWriter.opening();
   const gates = new ProviderGates();
@@ -72,12 +77,26 @@ export async function workerCommand(args: string[], context: CliContext): Promis
       const mode = params.shotMode ?? params.mode;
       const stored = await analyzeAndStore(
         file,
-        { ...steps, catalog: catalogWriter, language: params.language, write: params.write, ...(mode && { mode }), jobId: job.id, privacy: privacyFor(job.id) },
+        {
+          ...steps,
+          catalog: catalogWriter,
+          language: params.language,
+          write: params.write,
+          ...(mode && { mode }),
+          jobId: job.id,
+          privacy: privacyFor(job.id),
+        },
         progress,
         token,
       );
       // What a panel's engine answers to job.result (as for an analysis it ran itself), and who ran it where.
-      return { ...toWireAnalysis(stored, params.range), worker: name, file, clipId: stored.clipId, keywords: stored.document.keywords };
+      return {
+        ...toWireAnalysis(stored, params.range),
+        worker: name,
+        file,
+        clipId: stored.clipId,
+        keywords: stored.document.keywords,
+      };
     },
     report: (event) => say(event, context),
   });
@@ -132,11 +151,16 @@ function say(event: QueueWorkerEvent, context: CliContext): void {
       context.stderr.write(`${id} ${event.error.code}: ${event.error.localizedMessage(context.locale)}\n`);
       return;
     case "cancelled":
-      context.stdout.write(de ? `${id} ${event.job.clipPath}: abgebrochen\n` : `${id} ${event.job.clipPath}: cancelled\n`);
+      context.stdout.write(
+        de ? `${id} ${event.job.clipPath}: abgebrochen\n` : `${id} ${event.job.clipPath}: cancelled\n`,
+      );
       return;
     case "given-back":
-      if (event.error) context.stderr.write(`${id} ${event.error.code}: ${event.error.localizedMessage(context.locale)}\n`);
-      context.stdout.write(de ? `${id} ${event.job.clipPath}: zurückgegeben\n` : `${id} ${event.job.clipPath}: given back\n`);
+      if (event.error)
+        context.stderr.write(`${id} ${event.error.code}: ${event.error.localizedMessage(context.locale)}\n`);
+      context.stdout.write(
+        de ? `${id} ${event.job.clipPath}: zurückgegeben\n` : `${id} ${event.job.clipPath}: given back\n`,
+      );
       return;
     case "lost":
       context.stderr.write(

@@ -20,7 +20,8 @@ export class SettingReader {
   text(key: string, fallback?: string): string | undefined {
     const value = this.configuration[key] ?? fallback;
     if (value === undefined) return undefined;
-    if (typeof value !== "string" || value.trim() === "") throw this.fail(`the setting ${key} must be a non-empty string`);
+    if (typeof value !== "string" || value.trim() === "")
+      throw this.fail(`the setting ${key} must be a non-empty string`);
     return value.trim();
   }
 

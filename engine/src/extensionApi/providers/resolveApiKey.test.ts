@@ -6,16 +6,22 @@ const settings = { apiKey: undefined, apiKeyEnv: "OPENAI_API_KEY" };
 
 describe("resolveApiKey", () => {
   it("prefers the apiKey setting, else reads the named variable", () => {
-    expect(resolveApiKey("p.x", { ...settings, apiKey: " sk-from-settings " }, { OPENAI_API_KEY: "sk-env" })).toBe("sk-from-settings");
+    expect(resolveApiKey("p.x", { ...settings, apiKey: " sk-from-settings " }, { OPENAI_API_KEY: "sk-env" })).toBe(
+      "sk-from-settings",
+    );
     expect(resolveApiKey("p.x", settings, { OPENAI_API_KEY: "sk-env\n" })).toBe("sk-env");
-    expect(resolveApiKey("p.x", { ...settings, apiKeyEnv: "NEWSROOM_KEY" }, { NEWSROOM_KEY: "sk-newsroom" })).toBe("sk-newsroom");
+    expect(resolveApiKey("p.x", { ...settings, apiKeyEnv: "NEWSROOM_KEY" }, { NEWSROOM_KEY: "sk-newsroom" })).toBe(
+      "sk-newsroom",
+    );
   });
 
   it("names the variable when the key is missing, never a key", () => {
-    expect(() => resolveApiKey("p.x", settings, {})).toThrow(expect.objectContaining({
-      code: ErrorCode.PROVIDER_NOT_CONFIGURED,
-      params: { provider: "p.x", detail: expect.stringMatching(/environment variable OPENAI_API_KEY/) },
-    }));
+    expect(() => resolveApiKey("p.x", settings, {})).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.PROVIDER_NOT_CONFIGURED,
+        params: { provider: "p.x", detail: expect.stringMatching(/environment variable OPENAI_API_KEY/) },
+      }),
+    );
     expect(() => resolveApiKey("p.x", settings, { OPENAI_API_KEY: "   " })).toThrow(/OPENAI_API_KEY/);
   });
 
@@ -31,6 +37,8 @@ describe("resolveApiKey", () => {
   });
 
   it("never reads Sichter's own variables", () => {
-    expect(() => resolveApiKey("p.x", { ...settings, apiKeyEnv: "SICHTER_TOKEN" }, { SICHTER_TOKEN: "t" })).toThrow(/Sichter's own variables/);
+    expect(() => resolveApiKey("p.x", { ...settings, apiKeyEnv: "SICHTER_TOKEN" }, { SICHTER_TOKEN: "t" })).toThrow(
+      /Sichter's own variables/,
+    );
   });
 });

@@ -14,11 +14,17 @@ export function resolveApiKey(
   if (settings.apiKey !== undefined) return checked(provider, settings.apiKey.trim(), "the apiKey setting");
   // The engine's own variables (token location, paths) are never a provider's to read.
   if (/^SICHTER_/i.test(settings.apiKeyEnv)) {
-    throw notConfigured(provider, `apiKeyEnv names ${settings.apiKeyEnv}, one of Sichter's own variables; name the variable that holds the API key`);
+    throw notConfigured(
+      provider,
+      `apiKeyEnv names ${settings.apiKeyEnv}, one of Sichter's own variables; name the variable that holds the API key`,
+    );
   }
   const value = env[settings.apiKeyEnv]?.trim();
   if (value === undefined || value === "") {
-    throw notConfigured(provider, `no API key: set the environment variable ${settings.apiKeyEnv} (setting apiKeyEnv) or the setting apiKey`);
+    throw notConfigured(
+      provider,
+      `no API key: set the environment variable ${settings.apiKeyEnv} (setting apiKeyEnv) or the setting apiKey`,
+    );
   }
   return checked(provider, value, `the environment variable ${settings.apiKeyEnv}`);
 }
@@ -26,7 +32,8 @@ export function resolveApiKey(
 /** A key with a line break or space inside would split or corrupt the Authorization header. */
 function checked(provider: string, key: string, where: string): string {
   if (key === "") throw notConfigured(provider, `${where} is empty`);
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) throw notConfigured(provider, `the API key in ${where} contains spaces or control characters`);
+  if (/[\s\u0000-\u001f\u007f]/.test(key))
+    throw notConfigured(provider, `the API key in ${where} contains spaces or control characters`);
   return key;
 }
 

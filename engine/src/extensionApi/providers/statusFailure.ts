@@ -19,7 +19,8 @@ export function statusFailure(provider: string, response: OutboundResponse, secr
   const detail = `HTTP ${response.status}: ${serviceMessage(response.body, secrets)}`;
   const { status } = response;
   if (status === 429) return new SichterError(ErrorCode.PROVIDER_RATE_LIMITED, { provider, detail });
-  if (status >= 400 && status < 500 && status !== 408) return new SichterError(ErrorCode.PROVIDER_REJECTED, { provider, detail });
+  if (status >= 400 && status < 500 && status !== 408)
+    return new SichterError(ErrorCode.PROVIDER_REJECTED, { provider, detail });
   return new SichterError(ErrorCode.PROVIDER_UNAVAILABLE, { provider, detail });
 }
 

@@ -12,7 +12,10 @@ const secret = path.join(root, "engine-token");
 fs.writeFileSync(secret, "the engine's token", { mode: 0o600 });
 
 /** Writes an extension whose analyzer body is `body` (plain JavaScript, as third parties ship). */
-function extension(name: string, body: string): { id: string; folder: string; main: string; storage: string; configuration: Record<string, unknown> } {
+function extension(
+  name: string,
+  body: string,
+): { id: string; folder: string; main: string; storage: string; configuration: Record<string, unknown> } {
   const folder = path.join(root, name);
   const storage = path.join(root, "storage", name);
   fs.mkdirSync(folder, { recursive: true });
@@ -28,37 +31,51 @@ function extension(name: string, body: string): { id: string; folder: string; ma
 async function run(name: string, body: string, timeoutMs = 10_000, memoryMb = 64): Promise<unknown> {
   const host = await ExtensionProcess.start({ launch: extension(name, body), memoryMb, trust: "restricted" });
   try {
-    return await host.analyze(`${name}.analyzer`, { language: "de" }, {
-      timeoutMs,
-      onRequest: async (request) => {
-        if (request.method !== "frames.rgb") throw new Error(`unexpected ${request.method}`);
-        return [{ width: request.params.width, height: 2, data: new Uint8Array(request.params.width * 6) }];
+    return await host.analyze(
+      `${name}.analyzer`,
+      { language: "de" },
+      {
+        timeoutMs,
+        onRequest: async (request) => {
+          if (request.method !== "frames.rgb") throw new Error(`unexpected ${request.method}`);
+          return [{ width: request.params.width, height: 2, data: new Uint8Array(request.params.width * 6) }];
+        },
       },
-    });
+    );
   } finally {
     await host.stop();
   }
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ExtensionFailure);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as ExtensionFailure,
+  );
 
 describe("ExtensionProcess", () => {
   it("runs an analyzer in its own process with frames, storage and its configuration", async () => {
-    const result = await run("good", `
+    const result = await run(
+      "good",
+      `
       const [frame] = await input.frames.rgb(10, 8);
       fs.writeFileSync(context_storage() + "/note.txt", "ok");
       return { tags: [{ label: "width " + frame.width, confidence: 0.9, startFrame: 0, endFrame: 1 }] };
-      function context_storage() { return ${JSON.stringify(path.join(root, "storage", "good"))}; }`);
+      function context_storage() { return ${JSON.stringify(path.join(root, "storage", "good"))}; }`,
+    );
     expect(result).toEqual({ tags: [{ label: "width 8", confidence: 0.9, startFrame: 0, endFrame: 1 }] });
     expect(fs.readFileSync(path.join(root, "storage", "good", "note.txt"), "utf8")).toBe("ok");
   });
 
   it("cancels a call whose cancel arrives right behind it, before the analyzer has started", async () => {
     const host = await ExtensionProcess.start({
-      launch: extension("early", `
+      launch: extension(
+        "early",
+        `
         // Waits for cancellation, however it comes; a lost cancel leaves it waiting until the time limit.
         if (!token.isCancellationRequested) await new Promise((resolve) => token.onCancellationRequested(resolve));
-        return { tags: [{ label: "cancelled", confidence: 1, startFrame: 0, endFrame: 1 }] };`),
+        return { tags: [{ label: "cancelled", confidence: 1, startFrame: 0, endFrame: 1 }] };`,
+      ),
       memoryMb: 64,
       trust: "restricted",
     });
@@ -87,15 +104,24 @@ describe("ExtensionProcess", () => {
   });
 
   it("stops an analyzer that exceeds its memory limit", async () => {
-    const error = await failure(run("hungry", `const hoard = []; for (;;) hoard.push(new Array(1e5).fill({ x: Math.random() }));`, 60_000, 48));
+    const error = await failure(
+      run("hungry", `const hoard = []; for (;;) hoard.push(new Array(1e5).fill({ x: Math.random() }));`, 60_000, 48),
+    );
     expect(error).toMatchObject({ kind: "memory", extensionId: "test.hungry" });
   }, 90_000);
 
   it("cannot read the engine's token, or write outside its storage", async () => {
-    const read = await failure(run("snoops", `return { tags: [{ label: fs.readFileSync(${JSON.stringify(secret)}, "utf8"), confidence: 1, startFrame: 0, endFrame: 1 }] };`));
+    const read = await failure(
+      run(
+        "snoops",
+        `return { tags: [{ label: fs.readFileSync(${JSON.stringify(secret)}, "utf8"), confidence: 1, startFrame: 0, endFrame: 1 }] };`,
+      ),
+    );
     expect(read).toMatchObject({ kind: "threw" });
     expect(read!.message).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
-    const write = await failure(run("writes", `fs.writeFileSync(${JSON.stringify(path.join(root, "evil.txt"))}, "x"); return { tags: [] };`));
+    const write = await failure(
+      run("writes", `fs.writeFileSync(${JSON.stringify(path.join(root, "evil.txt"))}, "x"); return { tags: [] };`),
+    );
     expect(write).toMatchObject({ kind: "threw" });
     expect(fs.existsSync(path.join(root, "evil.txt"))).toBe(false);
   });
@@ -103,9 +129,12 @@ describe("ExtensionProcess", () => {
   it("gives two analyses running at once in one process each its own clip's frames", async () => {
     const host = await ExtensionProcess.start({
       // The slower first request proves answers are routed by call, not by who asked last.
-      launch: extension("twice", `
+      launch: extension(
+        "twice",
+        `
         const [frame] = await input.frames.rgb(0, 4);
-        return { tags: [{ label: "clip " + frame.data[0], confidence: 1, startFrame: 0, endFrame: 1 }] };`),
+        return { tags: [{ label: "clip " + frame.data[0], confidence: 1, startFrame: 0, endFrame: 1 }] };`,
+      ),
       memoryMb: 64,
       trust: "restricted",
     });
@@ -117,7 +146,10 @@ describe("ExtensionProcess", () => {
       },
     });
     try {
-      const [a, b] = await Promise.all([host.analyze("twice.analyzer", { language: "de" }, clip(1, 200)), host.analyze("twice.analyzer", { language: "de" }, clip(2, 0))]);
+      const [a, b] = await Promise.all([
+        host.analyze("twice.analyzer", { language: "de" }, clip(1, 200)),
+        host.analyze("twice.analyzer", { language: "de" }, clip(2, 0)),
+      ]);
       expect(a).toEqual({ tags: [expect.objectContaining({ label: "clip 1" })] });
       expect(b).toEqual({ tags: [expect.objectContaining({ label: "clip 2" })] });
     } finally {
@@ -126,8 +158,16 @@ describe("ExtensionProcess", () => {
   });
 
   it("stop resolves once the extension's process is gone", async () => {
-    const host = await ExtensionProcess.start({ launch: extension("pid", "return { pid: process.pid };"), memoryMb: 64, trust: "restricted" });
-    const { pid } = (await host.analyze("pid.analyzer", { language: "de" }, { timeoutMs: 10_000, onRequest: async () => [] })) as { pid: number };
+    const host = await ExtensionProcess.start({
+      launch: extension("pid", "return { pid: process.pid };"),
+      memoryMb: 64,
+      trust: "restricted",
+    });
+    const { pid } = (await host.analyze(
+      "pid.analyzer",
+      { language: "de" },
+      { timeoutMs: 10_000, onRequest: async () => [] },
+    )) as { pid: number };
     expect(() => process.kill(pid, 0)).not.toThrow();
     await host.stop();
     // A killed child that is not yet reaped still answers signal 0; a reaped one is gone.
@@ -136,8 +176,17 @@ describe("ExtensionProcess", () => {
 
   it("runs a background extension at lower CPU priority, and others as the engine", async () => {
     const pidOf = async (background: boolean): Promise<{ host: ExtensionProcess; pid: number }> => {
-      const host = await ExtensionProcess.start({ launch: extension(`prio${background}`, "return { pid: process.pid };"), memoryMb: 64, trust: "restricted", background });
-      const { pid } = (await host.analyze(`prio${background}.analyzer`, { language: "de" }, { timeoutMs: 10_000, onRequest: async () => [] })) as { pid: number };
+      const host = await ExtensionProcess.start({
+        launch: extension(`prio${background}`, "return { pid: process.pid };"),
+        memoryMb: 64,
+        trust: "restricted",
+        background,
+      });
+      const { pid } = (await host.analyze(
+        `prio${background}.analyzer`,
+        { language: "de" },
+        { timeoutMs: 10_000, onRequest: async () => [] },
+      )) as { pid: number };
       return { host, pid };
     };
     const low = await pidOf(true);
@@ -151,7 +200,9 @@ describe("ExtensionProcess", () => {
   });
 
   it("cannot start processes of its own", async () => {
-    const error = await failure(run("spawns", `const { execSync } = await import("node:child_process"); execSync("true"); return { tags: [] };`));
+    const error = await failure(
+      run("spawns", `const { execSync } = await import("node:child_process"); execSync("true"); return { tags: [] };`),
+    );
     expect(error).toMatchObject({ kind: "threw" });
   });
 });

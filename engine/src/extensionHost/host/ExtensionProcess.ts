@@ -73,7 +73,10 @@ export interface CallOptions {
  * ExtensionFailure with a code; the engine goes on.
  */
 export class ExtensionProcess implements Disposable {
-  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; options?: CallOptions }>();
+  private readonly calls = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; options?: CallOptions }
+  >();
   private nextId = 1;
   private stderrTail = "";
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -112,26 +115,41 @@ export class ExtensionProcess implements Disposable {
 
   static async start(options: ExtensionProcessOptions): Promise<ExtensionProcess> {
     const { launch } = options;
-    const reads = [...HOST_READS, launch.folder, launch.storage, ...(options.extraReads ?? []), ...(options.onnxRuntime ? onnxRuntimeReads() : [])];
+    const reads = [
+      ...HOST_READS,
+      launch.folder,
+      launch.storage,
+      ...(options.extraReads ?? []),
+      ...(options.onnxRuntime ? onnxRuntimeReads() : []),
+    ];
     const restricted = options.trust === "restricted";
-    const child = fork(path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"), [...(options.onnxRuntime ? [ONNX_RUNTIME_ARG] : []), ...(options.catalog ? [CATALOG_ARG] : [])], {
-      cwd: launch.folder,
-      execArgv: [
-        "--no-warnings",
-        ...(restricted
-          ? ["--experimental-permission", ...reads.map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${launch.storage}`, ...(options.onnxRuntime ? ["--allow-addons"] : [])]
-          : []),
-        `--max-old-space-size=${options.memoryMb}`,
-      ],
-      // A third party gets nothing of the engine's environment (no SICHTER_* paths, no proxies)
-      // but what its own settings name. Built-ins are the engine's code and need what it needs
-      // (SICHTER_HOME for the catalog, SICHTER_FFMPEG).
-      env: restricted
-        ? { ...options.environment, PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8" }
-        : { ...process.env, ...options.environment },
-      serialization: "advanced",
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
+    const child = fork(
+      path.join(HERE, restricted ? "hostMain.mjs" : "hostEntry.mjs"),
+      [...(options.onnxRuntime ? [ONNX_RUNTIME_ARG] : []), ...(options.catalog ? [CATALOG_ARG] : [])],
+      {
+        cwd: launch.folder,
+        execArgv: [
+          "--no-warnings",
+          ...(restricted
+            ? [
+                "--experimental-permission",
+                ...reads.map((p) => `--allow-fs-read=${p}`),
+                `--allow-fs-write=${launch.storage}`,
+                ...(options.onnxRuntime ? ["--allow-addons"] : []),
+              ]
+            : []),
+          `--max-old-space-size=${options.memoryMb}`,
+        ],
+        // A third party gets nothing of the engine's environment (no SICHTER_* paths, no proxies)
+        // but what its own settings name. Built-ins are the engine's code and need what it needs
+        // (SICHTER_HOME for the catalog, SICHTER_FFMPEG).
+        env: restricted
+          ? { ...options.environment, PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8" }
+          : { ...process.env, ...options.environment },
+        serialization: "advanced",
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      },
+    );
     const host = new ExtensionProcess(child, options);
     if (options.background && child.pid !== undefined) {
       // Set from here, before the extension starts any ffmpeg: those inherit it.
@@ -143,7 +161,10 @@ export class ExtensionProcess implements Disposable {
     }
     try {
       const activated = (await host.send({ type: "activate", id: 0, extension: launch }, LIFECYCLE_TIMEOUT_MS)) as {
-        analyzers: string[]; commands: string[]; tagWriters: string[]; keywordProviders: string[];
+        analyzers: string[];
+        commands: string[];
+        tagWriters: string[];
+        keywordProviders: string[];
       };
       host.analyzers = activated.analyzers;
       host.commands = activated.commands;
@@ -162,18 +183,42 @@ export class ExtensionProcess implements Disposable {
   }
 
   /** Hands a tag plan to a tag writer contribution (a MAM, a newsroom system). */
-  write(contribution: string, input: { plan: unknown; clip: unknown; request: unknown; analysis?: unknown }, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
-    return this.send({ type: "call", id: 0, contribution, method: "write", input }, timeoutMs, { timeoutMs, ...(signal && { signal }) });
+  write(
+    contribution: string,
+    input: { plan: unknown; clip: unknown; request: unknown; analysis?: unknown },
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution, method: "write", input }, timeoutMs, {
+      timeoutMs,
+      ...(signal && { signal }),
+    });
   }
 
   /** Asks a keyword provider contribution for keywords; its requests out come back as `privacy.send`. */
-  provideKeywords(contribution: string, input: { images: unknown; languages: readonly string[] }, options: CallOptions): Promise<unknown> {
-    return this.send({ type: "call", id: 0, contribution, method: "provideKeywords", input }, options.timeoutMs, options);
+  provideKeywords(
+    contribution: string,
+    input: { images: unknown; languages: readonly string[] },
+    options: CallOptions,
+  ): Promise<unknown> {
+    return this.send(
+      { type: "call", id: 0, contribution, method: "provideKeywords", input },
+      options.timeoutMs,
+      options,
+    );
   }
 
   /** Runs a contributed command's handler with `args`; what it asks the engine for meanwhile goes to `onRequest`. */
-  executeCommand(command: string, args: readonly unknown[], timeoutMs: number, onRequest?: CallOptions["onRequest"]): Promise<unknown> {
-    return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs, { timeoutMs, ...(onRequest && { onRequest }) });
+  executeCommand(
+    command: string,
+    args: readonly unknown[],
+    timeoutMs: number,
+    onRequest?: CallOptions["onRequest"],
+  ): Promise<unknown> {
+    return this.send({ type: "call", id: 0, contribution: command, method: "command", input: args }, timeoutMs, {
+      timeoutMs,
+      ...(onRequest && { onRequest }),
+    });
   }
 
   /** Lets the extension deactivate (awaited, with a time limit), then ends its process; resolves once it is gone. */
@@ -205,17 +250,25 @@ export class ExtensionProcess implements Disposable {
         // A contribution past its time is not asked nicely: its process may be stuck in a loop.
         this.calls.delete(id);
         ended?.();
-        reject(new ExtensionFailure("timeout", this.id, `no answer within ${Math.round(timeoutMs / 1000)} s; the extension was stopped`));
+        reject(
+          new ExtensionFailure(
+            "timeout",
+            this.id,
+            `no answer within ${Math.round(timeoutMs / 1000)} s; the extension was stopped`,
+          ),
+        );
         this.dispose();
       }, timeoutMs);
       const onAbort = () => this.child.connected && this.child.send({ type: "cancel", id } satisfies EngineToHost);
       options?.signal?.addEventListener("abort", onAbort, { once: true });
-      const settle = <T,>(fn: (v: T) => void) => (v: T) => {
-        clearTimeout(timer);
-        options?.signal?.removeEventListener("abort", onAbort);
-        ended?.();
-        fn(v);
-      };
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          options?.signal?.removeEventListener("abort", onAbort);
+          ended?.();
+          fn(v);
+        };
       this.calls.set(id, { resolve: settle(resolve), reject: settle(reject), ...(options && { options }) });
       this.child.send({ ...message, id });
     });
@@ -237,7 +290,13 @@ export class ExtensionProcess implements Disposable {
       case "request": {
         const handler = this.calls.get(message.call)?.options?.onRequest;
         const answer = (reply: EngineToHost) => this.alive && this.child.connected && this.child.send(reply);
-        if (!handler) return void answer({ type: "reply", id: message.id, ok: false, error: { message: "the call this request belongs to is not running" } });
+        if (!handler)
+          return void answer({
+            type: "reply",
+            id: message.id,
+            ok: false,
+            error: { message: "the call this request belongs to is not running" },
+          });
         handler(message).then(
           (value) => answer({ type: "reply", id: message.id, ok: true, value }),
           (error: Error & { code?: unknown; params?: unknown }) =>
@@ -249,7 +308,10 @@ export class ExtensionProcess implements Disposable {
                 message: error.message,
                 ...(typeof error.code === "string" && { code: error.code }),
                 // A SichterError keeps its parameters, so the extension can pass it on in the user's language.
-                ...(error.params !== null && typeof error.params === "object" && { params: { ...(error.params as Record<string, string | number>) } }),
+                ...(error.params !== null &&
+                  typeof error.params === "object" && {
+                    params: { ...(error.params as Record<string, string | number>) },
+                  }),
               },
             }),
         );
@@ -276,7 +338,8 @@ export class ExtensionProcess implements Disposable {
       return new ExtensionFailure("memory", this.id, `ran out of its ${this.options.memoryMb} MB memory limit`);
     }
     const denied = /ERR_ACCESS_DENIED[\s\S]*?resource: '([^']+)'/.exec(this.stderrTail);
-    if (denied) return new ExtensionFailure("denied", this.id, `tried to access ${denied[1]}, which extensions may not`);
+    if (denied)
+      return new ExtensionFailure("denied", this.id, `tried to access ${denied[1]}, which extensions may not`);
     return new ExtensionFailure("crashed", this.id, `its process ended (${signal ?? `exit ${code}`})`);
   }
 }

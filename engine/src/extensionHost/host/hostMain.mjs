@@ -63,7 +63,9 @@ async function activate(launch) {
   };
   // Only with the manifest's "onnxRuntime" permission (the engine then passes this flag and allows
   // addons): the runtime is resolved from the host's own location, not the extension's folder.
-  const onnx = process.argv.includes("--sichter-onnx-runtime") ? await import("onnxruntime-node").then((m) => m.default ?? m) : undefined;
+  const onnx = process.argv.includes("--sichter-onnx-runtime")
+    ? await import("onnxruntime-node").then((m) => m.default ?? m)
+    : undefined;
   const api = Object.freeze({
     analyzers: Object.freeze({
       register(id, analyzer) {
@@ -97,7 +99,8 @@ async function activate(launch) {
     }),
     keywordProviders: Object.freeze({
       register(id, provider) {
-        if (typeof provider?.provideKeywords !== "function") throw new Error(`keyword provider ${id} has no provideKeywords() function`);
+        if (typeof provider?.provideKeywords !== "function")
+          throw new Error(`keyword provider ${id} has no provideKeywords() function`);
         keywordProviders.set(id, provider);
         return { dispose: () => void keywordProviders.delete(id) };
       },
@@ -115,7 +118,8 @@ async function activate(launch) {
       catalog: Object.freeze({
         plan(clip, language) {
           const call = currentCall.getStore();
-          if (call === undefined) return Promise.reject(new Error("api.catalog answers only while a command of this extension runs"));
+          if (call === undefined)
+            return Promise.reject(new Error("api.catalog answers only while a command of this extension runs"));
           return request(call, "catalog.plan", { clip, language });
         },
       }),
@@ -135,7 +139,10 @@ async function activate(launch) {
 
 async function write(id, contribution, input, token) {
   const writer = tagWriters.get(contribution);
-  if (!writer) throw new Error(`the extension registered no tag writer "${contribution}" (does activate() call api.tagWriters.register?)`);
+  if (!writer)
+    throw new Error(
+      `the extension registered no tag writer "${contribution}" (does activate() call api.tagWriters.register?)`,
+    );
   // `analysis` (the whole tag set) only reaches the built-ins; a third party gets plan and clip.
   const clip = { ...input.clip, request: input.request, ...(input.analysis && { analysis: input.analysis }) };
   return (await writer.write(input.plan, clip, token)) ?? null;
@@ -143,7 +150,10 @@ async function write(id, contribution, input, token) {
 
 async function provideKeywords(id, contribution, input, token) {
   const provider = keywordProviders.get(contribution);
-  if (!provider) throw new Error(`the extension registered no keyword provider "${contribution}" (does activate() call api.keywordProviders.register?)`);
+  if (!provider)
+    throw new Error(
+      `the extension registered no keyword provider "${contribution}" (does activate() call api.keywordProviders.register?)`,
+    );
   const requestContext = Object.freeze({
     languages: input.languages,
     configuration: context.configuration,
@@ -173,15 +183,21 @@ function cancellationToken(id) {
 
 async function runCommand(id, command, args) {
   const handler = commands.get(command);
-  if (!handler) throw new Error(`the extension registered no command "${command}" (does activate() call api.commands.register?)`);
+  if (!handler)
+    throw new Error(`the extension registered no command "${command}" (does activate() call api.commands.register?)`);
   return (await currentCall.run(id, () => handler(...(args ?? [])))) ?? null;
 }
 
 async function analyze(id, contribution, input, token) {
   const analyzer = analyzers.get(contribution);
-  if (!analyzer) throw new Error(`the extension registered no analyzer "${contribution}" (does activate() call api.analyzers.register?)`);
+  if (!analyzer)
+    throw new Error(
+      `the extension registered no analyzer "${contribution}" (does activate() call api.analyzers.register?)`,
+    );
   const frames = { rgb: (frame, width, count = 1) => request(id, "frames.rgb", { frame, width, count }) };
-  const progress = { report: ({ stage, fraction }) => send({ type: "progress", id, stage: stage ?? contribution, fraction }) };
+  const progress = {
+    report: ({ stage, fraction }) => send({ type: "progress", id, stage: stage ?? contribution, fraction }),
+  };
   return await analyzer.analyze({ ...input, frames }, progress, token);
 }
 
@@ -224,7 +240,10 @@ process.on("message", (message) => {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);
-      else waiting?.reject(Object.assign(new Error(message.error.message), { code: message.error.code, params: message.error.params }));
+      else
+        waiting?.reject(
+          Object.assign(new Error(message.error.message), { code: message.error.code, params: message.error.params }),
+        );
       return;
     }
     case "deactivate":
@@ -237,7 +256,11 @@ process.on("message", (message) => {
 
 // A stray rejection ends the host, which the engine reports; it must not linger half-working.
 process.on("unhandledRejection", (reason) => {
-  send({ type: "log", level: "error", message: `unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}` });
+  send({
+    type: "log",
+    level: "error",
+    message: `unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`,
+  });
   process.exit(70);
 });
 // The engine went away: nothing is left to serve.

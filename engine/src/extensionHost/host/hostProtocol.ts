@@ -4,7 +4,13 @@
  */
 export type EngineToHost =
   | { type: "activate"; id: number; extension: ExtensionLaunch }
-  | { type: "call"; id: number; contribution: string; method: "analyze" | "command" | "write" | "provideKeywords"; input: unknown }
+  | {
+      type: "call";
+      id: number;
+      contribution: string;
+      method: "analyze" | "command" | "write" | "provideKeywords";
+      input: unknown;
+    }
   | { type: "cancel"; id: number }
   | { type: "reply"; id: number; ok: true; value: unknown }
   | { type: "reply"; id: number; ok: false; error: HostError }
@@ -15,7 +21,13 @@ export type HostToEngine =
   | { type: "reply"; id: number; ok: false; error: HostError }
   | { type: "progress"; id: number; stage: string; fraction: number }
   // `call`: the id of the engine's call (an analysis, a keyword request) the request belongs to.
-  | { type: "request"; id: number; call: number; method: "frames.rgb"; params: { frame: number; width: number; count: number } }
+  | {
+      type: "request";
+      id: number;
+      call: number;
+      method: "frames.rgb";
+      params: { frame: number; width: number; count: number };
+    }
   // A keyword provider's only way out of the machine: the engine's privacy guard sends it.
   | { type: "request"; id: number; call: number; method: "privacy.send"; params: { request: unknown } }
   // A command of an extension with the "catalog" permission reads a catalogued clip's plan.

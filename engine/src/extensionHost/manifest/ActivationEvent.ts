@@ -16,7 +16,9 @@ export const ActivationEvent = z
   .string()
   .superRefine((value, ctx) => {
     if (value === "*") {
-      reportIssue(ctx, EXPECTED, { sentence: 'activation on "*" is not allowed: declare what activates the extension' });
+      reportIssue(ctx, EXPECTED, {
+        sentence: 'activation on "*" is not allowed: declare what activates the extension',
+      });
     } else if (!(PLAIN_ACTIVATION_EVENTS as readonly string[]).includes(value) && !PATTERN.test(value)) {
       reportIssue(ctx, EXPECTED);
     }

@@ -18,16 +18,45 @@ function read(manifest: unknown, files?: readonly string[]) {
 
 describe("valid manifests", () => {
   it("an analyzer, with the limits' defaults filled in", () => {
-    const { manifest, id } = read(baseManifest({ contributes: { analyzers: [{ id: "newsroom.logo", title: "Logos" }] } }));
+    const { manifest, id } = read(
+      baseManifest({ contributes: { analyzers: [{ id: "newsroom.logo", title: "Logos" }] } }),
+    );
     expect(id).toBe("newsroom.thesaurus");
-    expect(manifest.sichter.contributes.analyzers).toEqual([{ id: "newsroom.logo", title: "Logos", timeoutSeconds: 300, memoryMb: 512, background: false, startsAfter: "keyframes", produces: "tags" }]);
+    expect(manifest.sichter.contributes.analyzers).toEqual([
+      {
+        id: "newsroom.logo",
+        title: "Logos",
+        timeoutSeconds: 300,
+        memoryMb: 512,
+        background: false,
+        startsAfter: "keyframes",
+        produces: "tags",
+      },
+    ]);
     expect(manifest.sichter.activationEvents).toEqual([]);
   });
 
   it("an analyzer with its own limits at the edges of the allowed ranges", () => {
     const analyzers = [
-      { id: "newsroom.fast", title: "Fast", description: "d", timeoutSeconds: 1, memoryMb: 32, background: false, startsAfter: "shots", produces: "tags" },
-      { id: "newsroom.slow", title: "Slow", timeoutSeconds: 3600, memoryMb: 4096, background: false, startsAfter: "keyframes", produces: "shots" },
+      {
+        id: "newsroom.fast",
+        title: "Fast",
+        description: "d",
+        timeoutSeconds: 1,
+        memoryMb: 32,
+        background: false,
+        startsAfter: "shots",
+        produces: "tags",
+      },
+      {
+        id: "newsroom.slow",
+        title: "Slow",
+        timeoutSeconds: 3600,
+        memoryMb: 4096,
+        background: false,
+        startsAfter: "keyframes",
+        produces: "shots",
+      },
     ];
     const { manifest } = read(baseManifest({ contributes: { analyzers } }));
     expect(manifest.sichter.contributes.analyzers).toEqual(analyzers);
@@ -51,20 +80,35 @@ describe("valid manifests", () => {
   });
 
   it("a tag writer", () => {
-    const { manifest } = read(baseManifest({ contributes: { tagWriters: [{ id: "newsroom.csv", title: "CSV", description: "For the archive" }] } }));
-    expect(manifest.sichter.contributes.tagWriters).toEqual([{ id: "newsroom.csv", title: "CSV", description: "For the archive" }]);
+    const { manifest } = read(
+      baseManifest({
+        contributes: { tagWriters: [{ id: "newsroom.csv", title: "CSV", description: "For the archive" }] },
+      }),
+    );
+    expect(manifest.sichter.contributes.tagWriters).toEqual([
+      { id: "newsroom.csv", title: "CSV", description: "For the archive" },
+    ]);
   });
 
   it("a vocabulary only: no code, so no main needed", () => {
-    const manifest = baseManifest({ contributes: { vocabularies: [{ id: "newsroom.places", title: "Places", path: "data/places.json", format: "skos-json" }] } });
+    const manifest = baseManifest({
+      contributes: {
+        vocabularies: [{ id: "newsroom.places", title: "Places", path: "data/places.json", format: "skos-json" }],
+      },
+    });
     delete (manifest.sichter as Record<string, unknown>).main;
     const result = read(manifest, ["data/places.json"]);
     expect(result.manifest.sichter.main).toBeUndefined();
-    expect(result.manifest.sichter.contributes.vocabularies[0]).toMatchObject({ path: "data/places.json", format: "skos-json" });
+    expect(result.manifest.sichter.contributes.vocabularies[0]).toMatchObject({
+      path: "data/places.json",
+      format: "skos-json",
+    });
   });
 
   it("commands with category and when clause", () => {
-    const commands = [{ command: "newsroom.retag", title: "Retag clip", category: "Newsroom", when: "clipSelected && !analysing" }];
+    const commands = [
+      { command: "newsroom.retag", title: "Retag clip", category: "Newsroom", when: "clipSelected && !analysing" },
+    ];
     const { manifest } = read(baseManifest({ contributes: { commands } }));
     expect(manifest.sichter.contributes.commands).toEqual(commands);
   });
@@ -89,7 +133,13 @@ describe("valid manifests", () => {
   });
 
   it("keeps the other package.json fields out of the way (scripts, dependencies, ...)", () => {
-    const manifest = { ...baseManifest(), type: "module", scripts: { build: "tsc" }, dependencies: { zod: "^4.0.0" }, displayName: "Thesaurus" };
+    const manifest = {
+      ...baseManifest(),
+      type: "module",
+      scripts: { build: "tsc" },
+      dependencies: { zod: "^4.0.0" },
+      displayName: "Thesaurus",
+    };
     const result = read(manifest);
     expect(result.manifest.displayName).toBe("Thesaurus");
   });

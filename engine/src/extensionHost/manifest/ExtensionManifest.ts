@@ -16,7 +16,9 @@ export const ExtensionManifest = z
       .max(214)
       .regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lowercase npm package name without scope (a-z, 0-9, ".", "_", "-")')
       .describe("Package name; the extension id is <publisher>.<name>."),
-    version: z.string().regex(new RegExp(VERSION_PATTERN), 'a semver version "x.y.z", optionally with a prerelease ("1.0.0-beta.1")'),
+    version: z
+      .string()
+      .regex(new RegExp(VERSION_PATTERN), 'a semver version "x.y.z", optionally with a prerelease ("1.0.0-beta.1")'),
     publisher: z
       .string()
       .max(100)

@@ -4,12 +4,7 @@ import type { FieldIssue } from "./FieldIssue.ts";
 
 /** Why a manifest was refused; the host logs it and skips the extension. */
 export type ManifestProblem =
-  | "no-package-json"
-  | "unreadable"
-  | "not-json"
-  | "invalid"
-  | "missing-file"
-  | "engine-mismatch";
+  "no-package-json" | "unreadable" | "not-json" | "invalid" | "missing-file" | "engine-mismatch";
 
 const MAX_IN_MESSAGE = 3;
 
@@ -28,7 +23,13 @@ export class ManifestError extends SichterError {
   private constructor(
     code: ErrorCode,
     params: Record<string, string>,
-    details: { folder: string; problem: ManifestProblem; issues: readonly FieldIssue[]; line?: number; column?: number },
+    details: {
+      folder: string;
+      problem: ManifestProblem;
+      issues: readonly FieldIssue[];
+      line?: number;
+      column?: number;
+    },
   ) {
     super(code, params);
     this.folder = details.folder;
@@ -47,10 +48,20 @@ export class ManifestError extends SichterError {
     const shown = issues.slice(0, MAX_IN_MESSAGE).map((issue) => issue.message);
     const more = issues.length - shown.length;
     const detail = more > 0 ? `${shown.join("; ")} (and ${more} more)` : shown.join("; ");
-    return new ManifestError(ErrorCode.EXTENSION_MANIFEST_INVALID, { path: folder, detail }, { folder, problem, issues, ...position });
+    return new ManifestError(
+      ErrorCode.EXTENSION_MANIFEST_INVALID,
+      { path: folder, detail },
+      { folder, problem, issues, ...position },
+    );
   }
 
-  static engineMismatch(folder: string, extension: string, range: string, version: string, issue: FieldIssue): ManifestError {
+  static engineMismatch(
+    folder: string,
+    extension: string,
+    range: string,
+    version: string,
+    issue: FieldIssue,
+  ): ManifestError {
     return new ManifestError(
       ErrorCode.EXTENSION_ENGINE_MISMATCH,
       { path: folder, extension, range, version },

@@ -7,15 +7,17 @@ import { reportIssue } from "./reportIssue.ts";
  * Windows only.
  */
 export function relativePathInside(extensions?: readonly string[]) {
-  return z
-    .string()
-    .min(1)
-    .superRefine((value, ctx) => {
-      const problem = problemOf(value, extensions);
-      if (problem !== undefined) reportIssue(ctx, problem);
-    })
-    // The same rules as a pattern, so editors flag a bad path while the author types it.
-    .meta({ pattern: patternFor(extensions) });
+  return (
+    z
+      .string()
+      .min(1)
+      .superRefine((value, ctx) => {
+        const problem = problemOf(value, extensions);
+        if (problem !== undefined) reportIssue(ctx, problem);
+      })
+      // The same rules as a pattern, so editors flag a bad path while the author types it.
+      .meta({ pattern: patternFor(extensions) })
+  );
 }
 
 function problemOf(value: string, extensions: readonly string[] | undefined): string | undefined {

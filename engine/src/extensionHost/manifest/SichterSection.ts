@@ -11,7 +11,8 @@ const EngineRange = z
   .string()
   .min(1)
   .superRefine((range, ctx) => {
-    if (!isValidRange(range)) reportIssue(ctx, 'a semver range such as "^1.2.0", "~1.2", ">=1.0.0 <2.0.0", "1.x" or "^1.0.0 || ^2.0.0"');
+    if (!isValidRange(range))
+      reportIssue(ctx, 'a semver range such as "^1.2.0", "~1.2", ">=1.0.0 <2.0.0", "1.x" or "^1.0.0 || ^2.0.0"');
   })
   .describe("Sichter versions the extension works with (a semver range).");
 
@@ -31,7 +32,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const SichterSection = z
   .strictObject({
     engines: z.strictObject({ sichter: EngineRange }),
-    main: relativePathInside(MAIN_EXTENSIONS).optional().describe("The extension's entry module, relative to its folder."),
+    main: relativePathInside(MAIN_EXTENSIONS)
+      .optional()
+      .describe("The extension's entry module, relative to its folder."),
     activationEvents: z
       .array(ActivationEvent)
       .default(() => [])
@@ -40,14 +43,24 @@ export const SichterSection = z
     permissions: z
       .array(z.enum(PERMISSIONS))
       .default(() => [])
-      .describe('Capabilities beyond the extension\'s folder and storage. "onnxRuntime": `api.onnx`, the ONNX runtime (a native addon, outside Node\'s permission model). "catalog": `api.catalog`, catalogued clips and their plans, read through the engine.'),
+      .describe(
+        'Capabilities beyond the extension\'s folder and storage. "onnxRuntime": `api.onnx`, the ONNX runtime (a native addon, outside Node\'s permission model). "catalog": `api.catalog`, catalogued clips and their plans, read through the engine.',
+      ),
   })
   .superRefine((section, ctx) => {
     if (section.main !== undefined) return;
     const kind = CODE_KINDS.find((k) => (section.contributes?.[k]?.length ?? 0) > 0);
-    const reason = kind !== undefined ? `it contributes ${kind}` : section.activationEvents?.length ? "it declares activation events" : undefined;
+    const reason =
+      kind !== undefined
+        ? `it contributes ${kind}`
+        : section.activationEvents?.length
+          ? "it declares activation events"
+          : undefined;
     if (reason !== undefined) {
-      reportIssue(ctx, `an entry module (${MAIN_EXTENSIONS.join(", ")}) because ${reason}`, { path: ["main"], found: "nothing" });
+      reportIssue(ctx, `an entry module (${MAIN_EXTENSIONS.join(", ")}) because ${reason}`, {
+        path: ["main"],
+        found: "nothing",
+      });
     }
   });
 export type SichterSection = z.infer<typeof SichterSection>;

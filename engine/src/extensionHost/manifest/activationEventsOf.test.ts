@@ -10,7 +10,10 @@ describe("activationEventsOf", () => {
   it("derives one event per code contribution; vocabularies and settings activate nothing", () => {
     const manifest = parse({
       contributes: {
-        analyzers: [{ id: "newsroom.logo", title: "Logos" }, { id: "newsroom.lowerthird", title: "Lower thirds" }],
+        analyzers: [
+          { id: "newsroom.logo", title: "Logos" },
+          { id: "newsroom.lowerthird", title: "Lower thirds" },
+        ],
         keywordProviders: [{ id: "newsroom.local", title: "Local" }],
         tagWriters: [{ id: "newsroom.csv", title: "CSV" }],
         commands: [{ command: "newsroom.retag", title: "Retag" }],

@@ -8,7 +8,10 @@ import { ExtensionManifest } from "./ExtensionManifest.ts";
  * matching their property) are only enforced when the engine reads the manifest.
  */
 export function buildExtensionSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(ExtensionManifest, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(ExtensionManifest, { io: "input", target: "draft-2020-12" }) as Record<
+    string,
+    unknown
+  >;
   const { $schema: _dialect, title, description, ...rest } = generated;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

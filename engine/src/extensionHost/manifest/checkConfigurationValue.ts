@@ -33,9 +33,12 @@ export function checkConfigurationValue(property: ConfigurationProperty, value: 
   }
   if (typeof value === "string") {
     const length = [...value].length;
-    if (property.minLength !== undefined && length < property.minLength) fail(`at least ${property.minLength} characters`);
-    if (property.maxLength !== undefined && length > property.maxLength) fail(`at most ${property.maxLength} characters`);
-    if (property.pattern !== undefined && !matches(property.pattern, value)) fail(`text matching /${property.pattern}/`);
+    if (property.minLength !== undefined && length < property.minLength)
+      fail(`at least ${property.minLength} characters`);
+    if (property.maxLength !== undefined && length > property.maxLength)
+      fail(`at most ${property.maxLength} characters`);
+    if (property.pattern !== undefined && !matches(property.pattern, value))
+      fail(`text matching /${property.pattern}/`);
     if (property.format === "path" && (value === "" || value.includes("\0"))) fail("a file or folder path");
     if (property.format === "uri" && !URL.canParse(value)) fail('an absolute URI with a scheme, such as "https://..."');
     // The engine's own variables (token location, paths) are never an extension's to read.
@@ -86,5 +89,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keysA.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }

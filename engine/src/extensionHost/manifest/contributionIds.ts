@@ -23,7 +23,9 @@ export function contributionIds(contributes: Partial<Contributes>): Contribution
  * Ids are unique across all kinds, not per kind: panels, logs and config keys name a contribution
  * by id alone, so "newsroom.x" must mean one thing within an extension.
  */
-export function duplicateContributionIds(contributes: Partial<Contributes>): { duplicate: ContributionIdUse; first: ContributionIdUse }[] {
+export function duplicateContributionIds(
+  contributes: Partial<Contributes>,
+): { duplicate: ContributionIdUse; first: ContributionIdUse }[] {
   const seen = new Map<string, ContributionIdUse>();
   const duplicates: { duplicate: ContributionIdUse; first: ContributionIdUse }[] = [];
   for (const use of contributionIds(contributes)) {

@@ -10,7 +10,7 @@ describe("locateJsonError", () => {
     ['{"a": "x', 1, 9, 'a closing "'],
     ['{"a": 1} x', 1, 10, "the end of the file"],
     ["", 1, 1, "a value (object, array, string, number, true, false or null)"],
-    ['["\\x"]', 1, 4, "a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"],
+    ['["\\x"]', 1, 4, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)'],
     ["[01]", 1, 3, '"," or "]"'],
   ])("%j -> line %i, column %i", (text, line, column, expected) => {
     expect(() => JSON.parse(text)).toThrow();

@@ -38,7 +38,7 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) fail("four hex digits after \\u");
           at += 5;
         } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) at++;
-        else fail("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+        else fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
       } else at++;
     }
   };
@@ -50,15 +50,16 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
   const value = (): void => {
     space();
     const char = text[at];
-    if (char === "{") return members("}", () => {
-      space();
-      if (text[at] !== '"') fail("a property name in double quotes");
-      string();
-      space();
-      if (text[at] !== ":") fail('":" after the property name');
-      at++;
-      value();
-    });
+    if (char === "{")
+      return members("}", () => {
+        space();
+        if (text[at] !== '"') fail("a property name in double quotes");
+        string();
+        space();
+        if (text[at] !== ":") fail('":" after the property name');
+        at++;
+        value();
+      });
     if (char === "[") return members("]", value);
     if (char === '"') return string();
     if (char === "t") return literal("true");
@@ -108,6 +109,7 @@ function position(text: string, offset: number, expected: string): JsonSyntaxErr
   const line = before.split("\n").length;
   const column = offset - (before.lastIndexOf("\n") + 1) + 1;
   const char = text[offset];
-  const found = char === undefined ? "the end of the file" : JSON.stringify(text.slice(offset, offset + 12).split("\n")[0]);
+  const found =
+    char === undefined ? "the end of the file" : JSON.stringify(text.slice(offset, offset + 12).split("\n")[0]);
   return { line, column, expected, found };
 }

@@ -29,7 +29,9 @@ function toFieldIssues(schema: z.ZodType, issue: z.core.$ZodIssue, input: unknow
     case "unrecognized_keys": {
       const known = knownKeysAt(schema, issue.path);
       const expected = known.length > 0 ? `one of the known keys: ${known.join(", ")}` : "no other keys";
-      return issue.keys.map((key) => fieldIssue(formatFieldPath([...issue.path, key]), expected, `unknown key "${key}"`));
+      return issue.keys.map((key) =>
+        fieldIssue(formatFieldPath([...issue.path, key]), expected, `unknown key "${key}"`),
+      );
     }
     case "invalid_value":
       return [fieldIssue(field, `one of ${issue.values.map((v) => describeFound(v)).join(", ")}`, found)];
@@ -40,7 +42,9 @@ function toFieldIssues(schema: z.ZodType, issue: z.core.$ZodIssue, input: unknow
       // Every pattern in the manifest schemas carries a plain-words description as its message.
       return [fieldIssue(field, issue.message, found)];
     case "invalid_key":
-      return issue.issues.map((inner) => fieldIssue(field, expectedOf(inner), `the key ${describeFound(issue.path.at(-1))}`));
+      return issue.issues.map((inner) =>
+        fieldIssue(field, expectedOf(inner), `the key ${describeFound(issue.path.at(-1))}`),
+      );
     case "custom": {
       const params = (issue.params ?? {}) as { expected?: string; found?: string; sentence?: string };
       return [fieldIssue(field, params.expected ?? issue.message, params.found ?? found, params.sentence)];

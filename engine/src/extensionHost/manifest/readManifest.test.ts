@@ -69,7 +69,9 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
     expect(error.field).toBe("sichter.contributes.analyzers[0].timeoutSeconds");
     expect(error.expected).toBe("at most 3600");
     expect(error.found).toBe("5000");
-    expect(error.message).toContain("sichter.contributes.analyzers[0].timeoutSeconds: expected at most 3600, found 5000");
+    expect(error.message).toContain(
+      "sichter.contributes.analyzers[0].timeoutSeconds: expected at most 3600, found 5000",
+    );
   });
 
   it("a value of the wrong type", () => {
@@ -90,7 +92,9 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
   it("an unknown key, answered with the known ones", () => {
     const error = refused(analyzer({ timeoutSecond: 30 }));
     expect(error.field).toBe("sichter.contributes.analyzers[0].timeoutSecond");
-    expect(error.expected).toBe("one of the known keys: id, title, description, timeoutSeconds, memoryMb, background, startsAfter, produces");
+    expect(error.expected).toBe(
+      "one of the known keys: id, title, description, timeoutSeconds, memoryMb, background, startsAfter, produces",
+    );
     expect(error.found).toBe('unknown key "timeoutSecond"');
   });
 
@@ -101,7 +105,11 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
   });
 
   it("a value not in the allowed set", () => {
-    const error = refused(baseManifest({ contributes: { vocabularies: [{ id: "newsroom.places", title: "P", path: "v.json", format: "csv" }] } }));
+    const error = refused(
+      baseManifest({
+        contributes: { vocabularies: [{ id: "newsroom.places", title: "P", path: "v.json", format: "csv" }] },
+      }),
+    );
     expect(error.field).toBe("sichter.contributes.vocabularies[0].format");
     expect(error.expected).toBe('one of "skos-json", "terms-json"');
     expect(error.found).toBe('"csv"');
@@ -127,13 +135,17 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
     expect(error.field).toBe("sichter.activationEvents[1]");
     expect(error.found).toBe('"*"');
     expect(error.expected).toContain('"onAnalyzer:<id>"');
-    expect(error.issues[0]!.message).toBe('sichter.activationEvents[1]: activation on "*" is not allowed: declare what activates the extension');
+    expect(error.issues[0]!.message).toBe(
+      'sichter.activationEvents[1]: activation on "*" is not allowed: declare what activates the extension',
+    );
   });
 
   it("an unknown activation event", () => {
     const error = refused(baseManifest({ activationEvents: ["onClipSelected"] }));
     expect(error.field).toBe("sichter.activationEvents[0]");
-    expect(error.expected).toBe('one of "onStartup", "onAnalyze", "onAnalyzer:<id>", "onKeywordProvider:<id>", "onTagWriter:<id>", "onCommand:<id>"');
+    expect(error.expected).toBe(
+      'one of "onStartup", "onAnalyze", "onAnalyzer:<id>", "onKeywordProvider:<id>", "onTagWriter:<id>", "onCommand:<id>"',
+    );
     expect(error.found).toBe('"onClipSelected"');
   });
 
@@ -190,7 +202,10 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
       baseManifest({
         contributes: {
           analyzers: [{ id: "newsroom.logo", title: "Logos" }],
-          commands: [{ command: "newsroom.retag", title: "Retag" }, { command: "newsroom.logo", title: "Logo" }],
+          commands: [
+            { command: "newsroom.retag", title: "Retag" },
+            { command: "newsroom.logo", title: "Logo" },
+          ],
         },
       }),
     );
@@ -214,8 +229,12 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
     expect(error.field).toBe("sichter.engines.sichter");
     expect(error.expected).toBe("a range that includes this engine's version 0.1.0");
     expect(error.found).toBe('">=2.0.0 <3.0.0"');
-    expect(error.message).toMatch(/^The extension newsroom\.thesaurus in .+ needs Sichter >=2\.0\.0 <3\.0\.0, but this engine is 0\.1\.0/);
-    expect(error.localizedMessage("de")).toMatch(/^Die Erweiterung newsroom\.thesaurus in .+ braucht Sichter >=2\.0\.0 <3\.0\.0/);
+    expect(error.message).toMatch(
+      /^The extension newsroom\.thesaurus in .+ needs Sichter >=2\.0\.0 <3\.0\.0, but this engine is 0\.1\.0/,
+    );
+    expect(error.localizedMessage("de")).toMatch(
+      /^Die Erweiterung newsroom\.thesaurus in .+ braucht Sichter >=2\.0\.0 <3\.0\.0/,
+    );
   });
 
   it("reports an engine mismatch before schema errors a newer manifest format would cause", () => {
@@ -224,14 +243,22 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
   });
 
   it("configuration: a default that breaks its own property", () => {
-    const error = refused(baseManifest({ contributes: { configuration: { properties: { limit: { type: "integer", minimum: 1, default: 0 } } } } }));
+    const error = refused(
+      baseManifest({
+        contributes: { configuration: { properties: { limit: { type: "integer", minimum: 1, default: 0 } } } },
+      }),
+    );
     expect(error.field).toBe("sichter.contributes.configuration.properties.limit.default");
     expect(error.expected).toBe("at least 1");
     expect(error.found).toBe("0");
   });
 
   it("configuration: a keyword on a type it does not apply to", () => {
-    const error = refused(baseManifest({ contributes: { configuration: { properties: { limit: { type: "integer", pattern: "^\\d+$" } } } } }));
+    const error = refused(
+      baseManifest({
+        contributes: { configuration: { properties: { limit: { type: "integer", pattern: "^\\d+$" } } } },
+      }),
+    );
     expect(error.field).toBe("sichter.contributes.configuration.properties.limit.pattern");
     expect(error.expected).toBe('no "pattern" (it applies to type "string" only)');
     expect(error.found).toBe('"pattern" on a property of type "integer"');
@@ -262,7 +289,14 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
 
   it("configuration: a required name that is not declared", () => {
     const error = refused(
-      baseManifest({ contributes: { configuration: { properties: { "newsroom.tags": { type: "array" }, code: { type: "string" } }, required: ["newsroom.tag"] } } }),
+      baseManifest({
+        contributes: {
+          configuration: {
+            properties: { "newsroom.tags": { type: "array" }, code: { type: "string" } },
+            required: ["newsroom.tag"],
+          },
+        },
+      }),
     );
     expect(error.field).toBe("sichter.contributes.configuration.required[0]");
     expect(error.expected).toBe("the name of a declared property (newsroom.tags, code)");
@@ -280,6 +314,8 @@ describe("readManifest refuses a broken manifest precisely, without throwing", (
     const error = refused({ name: 1, version: 2, publisher: 3, displayName: 4, sichter: 5 });
     expect(error.issues).toHaveLength(5);
     expect(error.message).toContain("(and 2 more)");
-    expect(error.localizedMessage("de")).toMatch(/^Die Erweiterung in .+ hat ein ungültiges Manifest: name: expected a string, found 1/);
+    expect(error.localizedMessage("de")).toMatch(
+      /^Die Erweiterung in .+ hat ein ungültiges Manifest: name: expected a string, found 1/,
+    );
   });
 });

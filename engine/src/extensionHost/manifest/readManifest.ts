@@ -23,7 +23,11 @@ export function readManifest(folder: string, engineVersion: string): ManifestRea
   } catch (error) {
     // Only a bug in the checks lands here; still report it against the extension, not the engine.
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(ManifestError.invalid(folder, "invalid", [fieldIssue("", "a manifest the engine can check", `an internal error: ${detail}`)]));
+    return fail(
+      ManifestError.invalid(folder, "invalid", [
+        fieldIssue("", "a manifest the engine can check", `an internal error: ${detail}`),
+      ]),
+    );
   }
 }
 
@@ -66,7 +70,10 @@ function readText(file: string): string | { problem: "no-package-json" | "unread
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      return { problem: "no-package-json", issue: fieldIssue("", "a package.json in the extension folder", "no such file") };
+      return {
+        problem: "no-package-json",
+        issue: fieldIssue("", "a package.json in the extension folder", "no such file"),
+      };
     }
     const found = code === "EISDIR" ? "a directory" : `an unreadable file (${code ?? (error as Error).message})`;
     return { problem: "unreadable", issue: fieldIssue("", "a readable package.json file", found) };
@@ -84,20 +91,31 @@ function engineMismatch(folder: string, raw: unknown, engineVersion: string): Ma
     typeof top.publisher === "string" && typeof top.name === "string"
       ? extensionId({ publisher: top.publisher, name: top.name })
       : path.basename(folder);
-  const issue = fieldIssue("sichter.engines.sichter", `a range that includes this engine's version ${engineVersion}`, JSON.stringify(range));
+  const issue = fieldIssue(
+    "sichter.engines.sichter",
+    `a range that includes this engine's version ${engineVersion}`,
+    JSON.stringify(range),
+  );
   return ManifestError.engineMismatch(folder, extension, range, engineVersion, issue);
 }
 
 /** Files the manifest names must be there now; finding out at activation would be too late to skip cleanly. */
 function missingFiles(folder: string, manifest: ExtensionManifest): FieldIssue[] {
   const wanted: { path: (string | number)[]; file: string; what: string }[] = [];
-  if (manifest.sichter.main !== undefined) wanted.push({ path: ["sichter", "main"], file: manifest.sichter.main, what: "the entry module" });
+  if (manifest.sichter.main !== undefined)
+    wanted.push({ path: ["sichter", "main"], file: manifest.sichter.main, what: "the entry module" });
   manifest.sichter.contributes.vocabularies.forEach((vocabulary, i) =>
-    wanted.push({ path: ["sichter", "contributes", "vocabularies", i, "path"], file: vocabulary.path, what: "the vocabulary file" }),
+    wanted.push({
+      path: ["sichter", "contributes", "vocabularies", i, "path"],
+      file: vocabulary.path,
+      what: "the vocabulary file",
+    }),
   );
   return wanted.flatMap(({ path: fieldPath, file, what }) => {
     const found = fileState(path.join(folder, file));
-    return found === undefined ? [] : [fieldIssue(formatFieldPath(fieldPath), `${what} at "${file}" inside the extension folder`, found)];
+    return found === undefined
+      ? []
+      : [fieldIssue(formatFieldPath(fieldPath), `${what} at "${file}" inside the extension folder`, found)];
   });
 }
 

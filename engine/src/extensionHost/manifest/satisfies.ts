@@ -63,7 +63,9 @@ function parseSet(text: string): ComparatorSet | undefined {
 function parsePartial(text: string): Partial | undefined {
   const match = PARTIAL.exec(text);
   if (match === null) return undefined;
-  const parts = [match[1], match[2], match[3]].map((p) => (p === undefined || /^[xX*]$/.test(p) ? undefined : Number(p)));
+  const parts = [match[1], match[2], match[3]].map((p) =>
+    p === undefined || /^[xX*]$/.test(p) ? undefined : Number(p),
+  );
   // "1.x.3" is ambiguous; refuse rather than silently read it as "1.x".
   const firstWildcard = parts.findIndex((p) => p === undefined);
   if (firstWildcard !== -1 && parts.slice(firstWildcard).some((p) => p !== undefined)) return undefined;
@@ -111,7 +113,12 @@ function desugar(operator: Operator | "^" | "~", p: Partial): ComparatorSet {
 }
 
 /** `^` allows changes that do not touch the leftmost non-zero part. */
-function caret(major: number, minor: number | undefined, patch: number | undefined, prerelease: readonly (string | number)[]): ComparatorSet {
+function caret(
+  major: number,
+  minor: number | undefined,
+  patch: number | undefined,
+  prerelease: readonly (string | number)[],
+): ComparatorSet {
   if (minor === undefined) return [c(">=", v(major, 0, 0)), below(major + 1, 0, 0)];
   const low = c(">=", v(major, minor, patch ?? 0, prerelease));
   if (major > 0) return [low, below(major + 1, 0, 0)];

@@ -47,7 +47,9 @@ describe("validateConfiguration", () => {
   });
 
   it("treats nothing configured as an empty object (and then reports required settings)", () => {
-    expect(fields(validateConfiguration(schema, undefined))).toEqual([["endpoint", "a value (the setting is required)", "nothing"]]);
+    expect(fields(validateConfiguration(schema, undefined))).toEqual([
+      ["endpoint", "a value (the setting is required)", "nothing"],
+    ]);
     const optional = ConfigurationContribution.parse({ properties: { limit: { type: "integer", default: 3 } } });
     expect(validateConfiguration(optional, undefined)).toEqual({ ok: true, values: { limit: 3 } });
   });
@@ -76,20 +78,31 @@ describe("validateConfiguration", () => {
       ["mode", 'one of "fast", "exact"', '"slow"'],
       ["extra", "an object", "[]"],
     ]);
-    if (!result.ok) expect(result.errors[0]!.message).toBe('endpoint: expected an absolute URI with a scheme, such as "https://...", found "not a uri"');
+    if (!result.ok)
+      expect(result.errors[0]!.message).toBe(
+        'endpoint: expected an absolute URI with a scheme, such as "https://...", found "not a uri"',
+      );
   });
 
   it("checks bounds, counting characters rather than bytes or UTF-16 units", () => {
     const short = ConfigurationContribution.parse({ properties: { label: { type: "string", maxLength: 3 } } });
     expect(validateConfiguration(short, { label: "äöü" }).ok).toBe(true);
     expect(validateConfiguration(short, { label: "🎬🎬🎬" }).ok).toBe(true);
-    expect(fields(validateConfiguration(short, { label: "ABCD" }))).toEqual([["label", "at most 3 characters", '"ABCD"']]);
-    expect(fields(validateConfiguration(schema, { endpoint: "https://x.invalid", limit: 0 }))).toEqual([["limit", "at least 1", "0"]]);
+    expect(fields(validateConfiguration(short, { label: "ABCD" }))).toEqual([
+      ["label", "at most 3 characters", '"ABCD"'],
+    ]);
+    expect(fields(validateConfiguration(schema, { endpoint: "https://x.invalid", limit: 0 }))).toEqual([
+      ["limit", "at least 1", "0"],
+    ]);
   });
 
   it("refuses unknown settings instead of ignoring a typo", () => {
     expect(fields(validateConfiguration(schema, { endpoint: "https://x.invalid", limt: 5 }))).toEqual([
-      ["limt", "one of the declared settings: endpoint, folder, code, limit, weight, enabled, ocr.languages, mode, extra", 'unknown setting "limt"'],
+      [
+        "limt",
+        "one of the declared settings: endpoint, folder, code, limit, weight, enabled, ocr.languages, mode, extra",
+        'unknown setting "limt"',
+      ],
     ]);
   });
 

@@ -25,7 +25,9 @@ export function validateConfiguration(schema: ConfigurationContribution, values:
 
   for (const key of Object.keys(input)) {
     if (!Object.hasOwn(schema.properties, key)) {
-      errors.push(settingIssue(key, `one of the declared settings: ${declared.join(", ") || "none"}`, `unknown setting "${key}"`));
+      errors.push(
+        settingIssue(key, `one of the declared settings: ${declared.join(", ") || "none"}`, `unknown setting "${key}"`),
+      );
     }
   }
   for (const [key, property] of Object.entries(schema.properties)) {
@@ -37,7 +39,8 @@ export function validateConfiguration(schema: ConfigurationContribution, values:
       continue;
     }
     const issues = checkConfigurationValue(property, value);
-    for (const issue of issues) errors.push(settingIssue(`${key}${issue.path.map((i) => `[${i}]`).join("")}`, issue.expected, issue.found));
+    for (const issue of issues)
+      errors.push(settingIssue(`${key}${issue.path.map((i) => `[${i}]`).join("")}`, issue.expected, issue.found));
     if (issues.length === 0) result[key] = value;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values: result };
@@ -45,5 +48,10 @@ export function validateConfiguration(schema: ConfigurationContribution, values:
 
 /** Settings are named as the user wrote them, so no "package.json" fallback for the message. */
 function settingIssue(field: string, expected: string, found: string): FieldIssue {
-  return { field, expected, found, message: `${field === "" ? "settings" : field}: expected ${expected}, found ${found}` };
+  return {
+    field,
+    expected,
+    found,
+    message: `${field === "" ? "settings" : field}: expected ${expected}, found ${found}`,
+  };
 }

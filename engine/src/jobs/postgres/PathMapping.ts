@@ -11,7 +11,9 @@ import path from "node:path";
  * match without regard to case or slash direction, as Windows paths do.
  */
 export class PathMapping {
-  private constructor(private readonly rules: ReadonlyArray<{ readonly from: string; readonly to: string; readonly windows: boolean }>) {}
+  private constructor(
+    private readonly rules: ReadonlyArray<{ readonly from: string; readonly to: string; readonly windows: boolean }>,
+  ) {}
 
   static parse(setting: string | undefined): PathMapping {
     const rules = (setting ?? "")
@@ -20,10 +22,15 @@ export class PathMapping {
       .filter(Boolean)
       .map((pair) => {
         const at = pair.lastIndexOf("=");
-        if (at <= 0 || at === pair.length - 1) throw new Error(`SICHTER_PATH_MAP: "${pair}" is not "path elsewhere=path here"`);
+        if (at <= 0 || at === pair.length - 1)
+          throw new Error(`SICHTER_PATH_MAP: "${pair}" is not "path elsewhere=path here"`);
         const from = pair.slice(0, at).trim();
         const windows = /^(?:[A-Za-z]:[\\/]|\\\\)/.test(from);
-        return { from: trimSeparator(windows ? from.replace(/\//g, "\\") : from), to: trimSeparator(pair.slice(at + 1).trim()), windows };
+        return {
+          from: trimSeparator(windows ? from.replace(/\//g, "\\") : from),
+          to: trimSeparator(pair.slice(at + 1).trim()),
+          windows,
+        };
       })
       .sort((a, b) => b.from.length - a.from.length);
     return new PathMapping(rules);

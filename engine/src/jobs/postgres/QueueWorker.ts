@@ -109,7 +109,11 @@ export class QueueWorker {
       const lost =
         error instanceof SichterError
           ? error
-          : new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.options.queue.display, detail: error instanceof Error ? error.message : String(error) }, { cause: error });
+          : new SichterError(
+              ErrorCode.CATALOG_UNAVAILABLE,
+              { path: this.options.queue.display, detail: error instanceof Error ? error.message : String(error) },
+              { cause: error },
+            );
       this.options.report({ kind: "disconnected", error: lost, retryMs: wait });
     }
     return wait;
@@ -148,7 +152,11 @@ export class QueueWorker {
     if (!readable(file)) {
       await this.persist(() => queue.release(job.id, name), stop);
       this.skip.add(job.id);
-      report({ kind: "given-back", job, error: new SichterError(ErrorCode.WORKER_CANNOT_SEE_FILE, { queued: job.clipPath, local: file }) });
+      report({
+        kind: "given-back",
+        job,
+        error: new SichterError(ErrorCode.WORKER_CANNOT_SEE_FILE, { queued: job.clipPath, local: file }),
+      });
       return;
     }
     const cts = new CancellationTokenSource(stop);
@@ -199,7 +207,8 @@ export class QueueWorker {
       const result = await this.options.run(job, file, progress, cts.token);
       clearInterval(timer);
       await beating;
-      if (lost || !(await this.persist(() => queue.finish(job.id, name, { result }), stop))) report({ kind: "lost", job });
+      if (lost || !(await this.persist(() => queue.finish(job.id, name, { result }), stop)))
+        report({ kind: "lost", job });
       else report({ kind: "completed", job, file, result });
     } catch (error) {
       clearInterval(timer);
@@ -215,10 +224,12 @@ export class QueueWorker {
         if (await this.persist(() => queue.retry(job.id, name, e), stop)) report({ kind: "given-back", job, error: e });
         else report({ kind: "lost", job });
       } else if (e.code === ErrorCode.CANCELLED) {
-        if (await this.persist(() => queue.finish(job.id, name, { cancelled: true }), stop)) report({ kind: "cancelled", job });
+        if (await this.persist(() => queue.finish(job.id, name, { cancelled: true }), stop))
+          report({ kind: "cancelled", job });
         else report({ kind: "lost", job });
       } else {
-        if (await this.persist(() => queue.finish(job.id, name, { error: e }), stop)) report({ kind: "failed", job, error: e });
+        if (await this.persist(() => queue.finish(job.id, name, { error: e }), stop))
+          report({ kind: "failed", job, error: e });
         else report({ kind: "lost", job });
       }
     } finally {

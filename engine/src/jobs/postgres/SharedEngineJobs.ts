@@ -50,12 +50,14 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
 
   async enqueue(params: JobParams): Promise<{ job: JobRecord; joined: boolean }> {
     const { language, write, shotMode } = params.options;
-    const { job, joined } = await this.reach(async () => this.queue.enqueue({
-      // The content, not the path: an editor's /Volumes/News/a.mxf and a colleague's \\nas\News\a.mxf are one clip.
-      clipKey: await fingerprintFile(params.path),
-      clipPath: params.path,
-      params: { language, write, shotMode, ...(params.range && { range: params.range }) },
-    }));
+    const { job, joined } = await this.reach(async () =>
+      this.queue.enqueue({
+        // The content, not the path: an editor's /Volumes/News/a.mxf and a colleague's \\nas\News\a.mxf are one clip.
+        clipKey: await fingerprintFile(params.path),
+        clipPath: params.path,
+        params: { language, write, shotMode, ...(params.range && { range: params.range }) },
+      }),
+    );
     this.follow(job.id);
     return { job: toRecord(job), joined };
   }
@@ -110,7 +112,10 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
       return await ask();
     } catch (error) {
       if (error instanceof SichterError) throw error;
-      const detail = error instanceof Error ? error.message || String((error as NodeJS.ErrnoException).code ?? error) : String(error);
+      const detail =
+        error instanceof Error
+          ? error.message || String((error as NodeJS.ErrnoException).code ?? error)
+          : String(error);
       throw new SichterError(ErrorCode.CATALOG_UNAVAILABLE, { path: this.queue.display, detail }, { cause: error });
     }
   }
@@ -128,7 +133,9 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
           jobs = await this.queue.getMany(batch);
         } catch (error) {
           // The next notification, reconnect or look-again asks again.
-          this.log("warn", "cannot read the shared queue's jobs", { detail: error instanceof Error ? error.message : String(error) });
+          this.log("warn", "cannot read the shared queue's jobs", {
+            detail: error instanceof Error ? error.message : String(error),
+          });
           return;
         }
         for (const job of jobs) this.announce(toRecord(job));
@@ -142,7 +149,13 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
     if (this.followed.get(job.id) === seen) return;
     this.followed.set(job.id, seen);
     const type: JobEvent["type"] =
-      job.state === "completed" ? "done" : job.state === "failed" || job.state === "interrupted" ? "failed" : job.state === "cancelled" ? "cancelled" : "progress";
+      job.state === "completed"
+        ? "done"
+        : job.state === "failed" || job.state === "interrupted"
+          ? "failed"
+          : job.state === "cancelled"
+            ? "cancelled"
+            : "progress";
     if (type !== "progress") this.followed.delete(job.id);
     for (const listener of [...this.listeners]) {
       try {
@@ -156,7 +169,13 @@ export class SharedEngineJobs implements EngineJobs, Disposable {
 
 /** A shared job as the engine's own jobs look on the wire. */
 function toRecord(job: SharedJob): JobRecord {
-  const p = (job.params ?? {}) as Partial<{ language: "de" | "en"; write: "sidecar" | "embed" | "none"; shotMode: "auto" | "fast" | "exact"; mode: string; range: JobParams["range"] }>;
+  const p = (job.params ?? {}) as Partial<{
+    language: "de" | "en";
+    write: "sidecar" | "embed" | "none";
+    shotMode: "auto" | "fast" | "exact";
+    mode: string;
+    range: JobParams["range"];
+  }>;
   const failed = job.state === "failed" || job.state === "interrupted";
   const code = job.errorCode ?? ErrorCode.INTERNAL;
   return {
@@ -165,7 +184,11 @@ function toRecord(job: SharedJob): JobRecord {
     params: {
       path: job.clipPath,
       ...(p.range && { range: p.range }),
-      options: { language: p.language ?? "de", write: p.write ?? "sidecar", shotMode: p.shotMode ?? (p.mode === "exact" ? "exact" : "auto") },
+      options: {
+        language: p.language ?? "de",
+        write: p.write ?? "sidecar",
+        shotMode: p.shotMode ?? (p.mode === "exact" ? "exact" : "auto"),
+      },
     },
     state: job.state,
     // As the engine's own queue: a stage while running only.

@@ -21,7 +21,11 @@ const closeAll = (queues: SharedJobQueue[]) => Promise.all(queues.map((q) => q.c
 
 /** Polls until `check` returns something, up to a generous limit: no test here depends on timing. */
 async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((resolve) => setTimeout(resolve, 100))) {
+  for (
+    const started = Date.now();
+    Date.now() - started < 60_000;
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  ) {
     const found = await check();
     if (found !== undefined) return found;
   }
@@ -33,7 +37,13 @@ describe("SharedJobQueue on PostgreSQL", () => {
     const [engineA, engineB, worker1, worker2] = await handles(4);
     try {
       const queued = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 ? engineA! : engineB!).enqueue({ clipKey: `sha256:${i}`, clipPath: `/nas/news/${i}.mxf`, params: { i } })),
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? engineA! : engineB!).enqueue({
+            clipKey: `sha256:${i}`,
+            clipPath: `/nas/news/${i}.mxf`,
+            params: { i },
+          }),
+        ),
       );
       expect(queued.every((q) => !q.joined)).toBe(true);
       const ran: string[] = [];
@@ -60,9 +70,13 @@ describe("SharedJobQueue on PostgreSQL", () => {
       const joined = await engine!.enqueue({ clipKey: "sha256:same", clipPath: "\\\\nas\\News\\a.mxf", params: {} });
       expect(joined).toMatchObject({ joined: true, job: { id: first.job.id, clipPath: "/Volumes/News/a.mxf" } });
       const job = (await worker!.claim("w", 60_000))!;
-      expect((await engine!.enqueue({ clipKey: "sha256:same", clipPath: "/mnt/news/a.mxf", params: {} })).job.id).toBe(job.id);
+      expect((await engine!.enqueue({ clipKey: "sha256:same", clipPath: "/mnt/news/a.mxf", params: {} })).job.id).toBe(
+        job.id,
+      );
       await worker!.finish(job.id, "w", { result: null });
-      expect((await engine!.enqueue({ clipKey: "sha256:same", clipPath: "/mnt/news/a.mxf", params: {} })).joined).toBe(false);
+      expect((await engine!.enqueue({ clipKey: "sha256:same", clipPath: "/mnt/news/a.mxf", params: {} })).joined).toBe(
+        false,
+      );
     } finally {
       await closeAll([engine!, worker!]);
     }
@@ -88,7 +102,12 @@ describe("SharedJobQueue on PostgreSQL", () => {
   it("retries up to the limit: a job whose workers all died is interrupted, not run forever", async () => {
     const [engine, worker] = await handles(2);
     try {
-      const { job } = await engine!.enqueue({ clipKey: "sha256:y", clipPath: "/nas/y.mxf", params: {}, maxAttempts: 1 });
+      const { job } = await engine!.enqueue({
+        clipKey: "sha256:y",
+        clipPath: "/nas/y.mxf",
+        params: {},
+        maxAttempts: 1,
+      });
       await worker!.claim("dies", 300);
       const ended = await eventually(async () => {
         await worker!.claim("next", 60_000);
@@ -105,7 +124,10 @@ describe("SharedJobQueue on PostgreSQL", () => {
     const [engine, worker] = await handles(2);
     try {
       const queued = await engine!.enqueue({ clipKey: "sha256:q", clipPath: "/nas/q.mxf", params: {} });
-      expect(await engine!.cancel(queued.job.id)).toMatchObject({ state: "cancelled", errorCode: "SICHTER_E_CANCELLED" });
+      expect(await engine!.cancel(queued.job.id)).toMatchObject({
+        state: "cancelled",
+        errorCode: "SICHTER_E_CANCELLED",
+      });
       const running = await engine!.enqueue({ clipKey: "sha256:r", clipPath: "/nas/r.mxf", params: {} });
       const released = (await worker!.claim("blind", 60_000))!;
       await worker!.release(released.id, "blind");
@@ -144,7 +166,10 @@ describe("SharedJobQueue on PostgreSQL", () => {
       const { job } = await engine!.enqueue({ clipKey: "sha256:p", clipPath: "/nas/p.mxf", params: {} });
       await worker!.claim("w", 60_000);
       await worker!.heartbeat(job.id, "w", 60_000, { stage: "ocr", fraction: 0.4 });
-      await eventually(async () => (heard.filter((id) => id === job.id).length >= 2 ? true : undefined), "two notifications");
+      await eventually(
+        async () => (heard.filter((id) => id === job.id).length >= 2 ? true : undefined),
+        "two notifications",
+      );
       expect(await engine!.get(job.id)).toMatchObject({ stage: "ocr", fraction: 0.4 });
     } finally {
       await listening.dispose();
@@ -157,18 +182,29 @@ describe("SharedJobQueue on PostgreSQL", () => {
     const cancels: string[] = [];
     const heard: string[] = [];
     let reconnects = 0;
-    const listening = await worker!.listen({ onJob: (id) => heard.push(id), onCancel: (id) => cancels.push(id), onReconnect: () => reconnects++ });
+    const listening = await worker!.listen({
+      onJob: (id) => heard.push(id),
+      onCancel: (id) => cancels.push(id),
+      onReconnect: () => reconnects++,
+    });
     try {
       const { job } = await engine!.enqueue({ clipKey: "sha256:c", clipPath: "/nas/c.mxf", params: {} });
       await worker!.claim("w", 60_000);
       await engine!.cancel(job.id);
       await eventually(async () => (cancels.includes(job.id) ? true : undefined), "the cancel at the worker");
 
-      await cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()");
+      await cluster.sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+      );
       await eventually(async () => (reconnects > 0 ? true : undefined), "the listener back");
       const later = await engine!.enqueue({ clipKey: "sha256:later", clipPath: "/nas/later.mxf", params: {} });
-      await eventually(async () => (heard.includes(later.job.id) ? true : undefined), "a notification after the reconnect");
-      expect(await engine!.list({ states: ["queued"] })).toEqual([expect.objectContaining({ id: later.job.id, createdAt: expect.stringMatching(/Z$/) })]);
+      await eventually(
+        async () => (heard.includes(later.job.id) ? true : undefined),
+        "a notification after the reconnect",
+      );
+      expect(await engine!.list({ states: ["queued"] })).toEqual([
+        expect.objectContaining({ id: later.job.id, createdAt: expect.stringMatching(/Z$/) }),
+      ]);
     } finally {
       await listening.dispose();
       await closeAll([engine!, worker!]);

@@ -133,7 +133,10 @@ export class SharedJobQueue {
         await this.notify(inserted.rows[0].id);
         return { job: toJob(inserted.rows[0]), joined: false };
       }
-      const open = await this.pool.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE clip_key = $1 AND state IN ('queued', 'running')`, [request.clipKey]);
+      const open = await this.pool.query<JobRow>(
+        `SELECT ${COLUMNS} FROM jobs WHERE clip_key = $1 AND state IN ('queued', 'running')`,
+        [request.clipKey],
+      );
       if (open.rows[0]) return { job: toJob(open.rows[0]), joined: true };
     }
   }
@@ -172,7 +175,12 @@ export class SharedJobQueue {
    * JOB_NOT_FOUND when the job is no longer this worker's (its lease ran out and another took it);
    * the answer says whether someone asked to cancel.
    */
-  async heartbeat(jobId: string, worker: string, leaseMs: number, progress: { stage?: string; fraction?: number } = {}): Promise<{ cancelRequested: boolean }> {
+  async heartbeat(
+    jobId: string,
+    worker: string,
+    leaseMs: number,
+    progress: { stage?: string; fraction?: number } = {},
+  ): Promise<{ cancelRequested: boolean }> {
     const { rows } = await this.pool.query<{ cancel_requested: boolean }>(
       `UPDATE jobs SET lease_until = now() + make_interval(secs => $3 / 1000.0), stage = coalesce($4, stage), fraction = coalesce($5, fraction)
        WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING cancel_requested`,
@@ -184,7 +192,11 @@ export class SharedJobQueue {
   }
 
   /** The job's end as its worker saw it; ignored (false) when the job is no longer this worker's. */
-  async finish(jobId: string, worker: string, end: { result: unknown } | { error: SichterError } | { cancelled: true }): Promise<boolean> {
+  async finish(
+    jobId: string,
+    worker: string,
+    end: { result: unknown } | { error: SichterError } | { cancelled: true },
+  ): Promise<boolean> {
     const [state, result, code, message] =
       "result" in end
         ? ["completed", JSON.stringify(end.result ?? null), null, null]
@@ -259,7 +271,9 @@ export class SharedJobQueue {
   /** Several jobs at once (an engine looking at the jobs its panels follow); unknown ids are left out. */
   async getMany(jobIds: readonly string[]): Promise<SharedJob[]> {
     if (jobIds.length === 0) return [];
-    const { rows } = await this.pool.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id = ANY($1::text[])`, [[...jobIds]]);
+    const { rows } = await this.pool.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id = ANY($1::text[])`, [
+      [...jobIds],
+    ]);
     return rows.map(toJob);
   }
 
@@ -274,7 +288,8 @@ export class SharedJobQueue {
    * drops is opened again, waiting longer after each failure, and `onReconnect` says so.
    */
   async listen(listener: JobListener | ((jobId: string) => void)): Promise<{ dispose(): Promise<void> }> {
-    const { onJob, onCancel, onReconnect } = typeof listener === "function" ? { onJob: listener, onCancel: undefined, onReconnect: undefined } : listener;
+    const { onJob, onCancel, onReconnect } =
+      typeof listener === "function" ? { onJob: listener, onCancel: undefined, onReconnect: undefined } : listener;
     let disposed = false;
     let client: { readonly c: pg.PoolClient; close(): Promise<void> } | undefined;
     let retry: NodeJS.Timeout | undefined;

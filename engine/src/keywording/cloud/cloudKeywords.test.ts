@@ -1,7 +1,11 @@
 import type { Keyframe, Shot } from "@sichter/shared/model";
 import { ErrorCode } from "@sichter/shared/errors";
 import { afterEach, describe, expect, it } from "vitest";
-import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } from "../../../test/simulators/LoopbackServer.ts";
+import {
+  startLoopbackServer,
+  type LoopbackServer,
+  type LoopbackServerOptions,
+} from "../../../test/simulators/LoopbackServer.ts";
 import { type CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { FrameSource, RgbImage } from "../../media/FrameSource.ts";
@@ -56,7 +60,14 @@ interface FakeProvider extends PipelineKeywordProvider {
  */
 function provider(
   id: string,
-  options: { cloud: boolean; contactSheets: boolean; url?: string; keyword?: string; fail?: Error; tokens?: { inputTokens: number; outputTokens: number } },
+  options: {
+    cloud: boolean;
+    contactSheets: boolean;
+    url?: string;
+    keyword?: string;
+    fail?: Error;
+    tokens?: { inputTokens: number; outputTokens: number };
+  },
 ): FakeProvider {
   const calls: FakeProvider["calls"] = [];
   return {
@@ -79,16 +90,18 @@ function provider(
           },
           token,
         );
-        if (answer.status !== 200) throw new SichterError(ErrorCode.PROVIDER_REJECTED, { provider: id, detail: `HTTP ${answer.status}` });
+        if (answer.status !== 200)
+          throw new SichterError(ErrorCode.PROVIDER_REJECTED, { provider: id, detail: `HTTP ${answer.status}` });
         keyword = (JSON.parse(answer.body) as { keyword: string }).keyword;
       }
-      return images.map(
-        (image): ImageAnswer => ({
-          imageId: image.id,
-          tiles: image.tiles.map((t) => ({ label: t.label, keywords: [{ label: keyword, language: "de", confidence: 0.8 }] })),
-          ...(options.tokens && { usage: options.tokens }),
-        }),
-      );
+      return images.map((image): ImageAnswer => ({
+        imageId: image.id,
+        tiles: image.tiles.map((t) => ({
+          label: t.label,
+          keywords: [{ label: keyword, language: "de", confidence: 0.8 }],
+        })),
+        ...(options.tokens && { usage: options.tokens }),
+      }));
     },
   };
 }
@@ -99,7 +112,9 @@ describe("cloudKeywords", () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
-  async function serve(handler: LoopbackServerOptions["handler"] = () => ({ status: 200, body: '{"keyword":"Landtag"}' })): Promise<LoopbackServer> {
+  async function serve(
+    handler: LoopbackServerOptions["handler"] = () => ({ status: 200, body: '{"keyword":"Landtag"}' }),
+  ): Promise<LoopbackServer> {
     const server = await startLoopbackServer({ handler });
     servers.push(server);
     return server;
@@ -107,11 +122,26 @@ describe("cloudKeywords", () => {
 
   function setup(mode: OutboundMode, settings: PrivacySettings = PrivacySettings.parse({})) {
     const guard = new PrivacyGuard({
-      mode, settings, clipPath: CLIP, gates: new ProviderGates(),
-      retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 }, sleep: async () => {},
+      mode,
+      settings,
+      clipPath: CLIP,
+      gates: new ProviderGates(),
+      retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      sleep: async () => {},
     });
     const usage: ProviderUsage[] = [];
-    return { guard, settings, usage, options: (providers: PipelineKeywordProvider[]) => ({ providers, guard, settings, languages: ["de", "en"] as const, onUsage: (u: ProviderUsage) => usage.push(u) }) };
+    return {
+      guard,
+      settings,
+      usage,
+      options: (providers: PipelineKeywordProvider[]) => ({
+        providers,
+        guard,
+        settings,
+        languages: ["de", "en"] as const,
+        onUsage: (u: ProviderUsage) => usage.push(u),
+      }),
+    };
   }
 
   it("skips a cloud provider in local-only mode: no call, no failure, no bill, no connection", async () => {
@@ -153,8 +183,16 @@ describe("cloudKeywords", () => {
 
   it("reports a throwing provider with its code and keeps the other provider's tags", async () => {
     const server = await serve();
-    const rejecting = provider("sichter.rejecting", { cloud: true, contactSheets: false, fail: new SichterError(ErrorCode.PROVIDER_REJECTED, { provider: "sichter.rejecting", detail: "quota" }) });
-    const buggy = provider("sichter.buggy", { cloud: true, contactSheets: false, fail: new TypeError("cannot read properties of undefined") });
+    const rejecting = provider("sichter.rejecting", {
+      cloud: true,
+      contactSheets: false,
+      fail: new SichterError(ErrorCode.PROVIDER_REJECTED, { provider: "sichter.rejecting", detail: "quota" }),
+    });
+    const buggy = provider("sichter.buggy", {
+      cloud: true,
+      contactSheets: false,
+      fail: new TypeError("cannot read properties of undefined"),
+    });
     const good = provider("sichter.good", { cloud: true, contactSheets: false, url: `${server.url}/v1` });
     const { options } = setup("cloud");
 
@@ -162,7 +200,11 @@ describe("cloudKeywords", () => {
 
     expect(result.failures).toEqual([
       { analyzer: "sichter.rejecting", code: ErrorCode.PROVIDER_REJECTED, message: expect.any(String) },
-      { analyzer: "sichter.buggy", code: ErrorCode.ANALYZER_FAILED, message: expect.stringContaining("cannot read properties") },
+      {
+        analyzer: "sichter.buggy",
+        code: ErrorCode.ANALYZER_FAILED,
+        message: expect.stringContaining("cannot read properties"),
+      },
     ]);
     expect(result.tags).toHaveLength(4);
     expect(result.tags.every((t) => t.label === "Landtag" && t.provenance[0]!.producer === "sichter.good")).toBe(true);
@@ -184,9 +226,18 @@ describe("cloudKeywords", () => {
 
   it("calls onUsage with the traffic only of providers that sent something", async () => {
     const server = await serve();
-    const sender = provider("sichter.sender", { cloud: true, contactSheets: false, url: `${server.url}/v1`, tokens: { inputTokens: 120, outputTokens: 30 } });
+    const sender = provider("sichter.sender", {
+      cloud: true,
+      contactSheets: false,
+      url: `${server.url}/v1`,
+      tokens: { inputTokens: 120, outputTokens: 30 },
+    });
     const silent = provider("sichter.silent", { cloud: false, contactSheets: false });
-    const refused = provider("sichter.refused", { cloud: true, contactSheets: false, fail: new SichterError(ErrorCode.PROVIDER_NOT_CONFIGURED, { provider: "sichter.refused" }) });
+    const refused = provider("sichter.refused", {
+      cloud: true,
+      contactSheets: false,
+      fail: new SichterError(ErrorCode.PROVIDER_NOT_CONFIGURED, { provider: "sichter.refused" }),
+    });
     const { options, usage, guard } = setup("cloud");
 
     await cloudKeywords(input(), options([sender, silent, refused]));
@@ -195,8 +246,14 @@ describe("cloudKeywords", () => {
     const bytes = server.requests[0]!.body.length;
     expect(usage).toEqual([
       {
-        provider: "sichter.sender", requests: 1, images: 3, keyframes: 3, bytesSent: bytes,
-        inputTokens: 360, outputTokens: 90, footageSeconds: 16,
+        provider: "sichter.sender",
+        requests: 1,
+        images: 3,
+        keyframes: 3,
+        bytesSent: bytes,
+        inputTokens: 360,
+        outputTokens: 90,
+        footageSeconds: 16,
       },
     ]);
     expect(guard.trafficOf("sichter.silent").requests).toBe(0);
@@ -215,7 +272,10 @@ describe("cloudKeywords", () => {
     expect(sheets.calls[0]!.images).toHaveLength(1);
     expect(sheet!.tiles.map((t) => t.label)).toEqual(["1", "2", "3"]);
     expect([sheet!.columns, sheet!.rows]).toEqual([2, 2]);
-    expect(assertCleanJpeg(Buffer.from(sheet!.jpegBase64, "base64"), 768)).toEqual({ width: sheet!.width, height: sheet!.height });
+    expect(assertCleanJpeg(Buffer.from(sheet!.jpegBase64, "base64"), 768)).toEqual({
+      width: sheet!.width,
+      height: sheet!.height,
+    });
     expect(singles.calls[0]!.images).toHaveLength(3);
     expect(singles.calls[0]!.images.every((i) => i.tiles.length === 1 && i.columns === 1 && i.rows === 1)).toBe(true);
     // The sheet's tile answers reach every shot, shot 3 through its twin in tile 1.
@@ -248,7 +308,10 @@ describe("cloudKeywords", () => {
     const server = await serve();
     const cloud = provider("sichter.cloud-vision", { cloud: true, contactSheets: true, url: `${server.url}/v1` });
     const { options, usage } = setup("cloud");
-    const result = await cloudKeywords({ shots, keyframes: [], frames: fakeFrames(), durationSeconds: 16 }, options([cloud]));
+    const result = await cloudKeywords(
+      { shots, keyframes: [], frames: fakeFrames(), durationSeconds: 16 },
+      options([cloud]),
+    );
     expect(result).toEqual({ tags: [], failures: [] });
     expect(cloud.calls).toHaveLength(0);
     expect(usage).toEqual([]);
@@ -259,8 +322,13 @@ describe("cloudKeywords", () => {
     const server = await serve();
     const cloud = provider("sichter.cloud-vision", { cloud: true, contactSheets: false, url: `${server.url}/v1` });
     const { options } = setup("cloud");
-    const cancelled: CancellationToken = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) };
-    await expect(cloudKeywords(input(), options([cloud]), undefined, cancelled)).rejects.toMatchObject({ code: ErrorCode.CANCELLED });
+    const cancelled: CancellationToken = {
+      isCancellationRequested: true,
+      onCancellationRequested: () => ({ dispose() {} }),
+    };
+    await expect(cloudKeywords(input(), options([cloud]), undefined, cancelled)).rejects.toMatchObject({
+      code: ErrorCode.CANCELLED,
+    });
     expect(server.connections).toBe(0);
   });
 });

@@ -14,7 +14,11 @@ import { visionTags } from "./visionTags.ts";
 /** A keyword provider as the pipeline runs it (in its extension's process): what it is, and what its manifest declares. */
 export interface PipelineKeywordProvider {
   readonly id: string;
-  provideKeywords(images: readonly ProviderImage[], request: EngineKeywordRequest, token: CancellationToken): Promise<ImageAnswer[]>;
+  provideKeywords(
+    images: readonly ProviderImage[],
+    request: EngineKeywordRequest,
+    token: CancellationToken,
+  ): Promise<ImageAnswer[]>;
   readonly version: string;
   /** Keyframes leave the machine; only in cloud mode. */
   readonly cloud: boolean;
@@ -83,7 +87,8 @@ export async function cloudKeywords(
     let tokens = { inputTokens: 0, outputTokens: 0 };
     try {
       if (unique.length === 0) continue;
-      const sheets = settings.contactSheets.enabled && provider.contactSheets ? settings.contactSheets.tilesPerSheet : 1;
+      const sheets =
+        settings.contactSheets.enabled && provider.contactSheets ? settings.contactSheets.tilesPerSheet : 1;
       const prepared = await picturesFor(sheets);
       for (const image of prepared.images) guard.admit(image);
       const answers = await provider.provideKeywords(
@@ -92,18 +97,26 @@ export async function cloudKeywords(
         token,
       );
       for (const a of answers) {
-        tokens = { inputTokens: tokens.inputTokens + (a.usage?.inputTokens ?? 0), outputTokens: tokens.outputTokens + (a.usage?.outputTokens ?? 0) };
+        tokens = {
+          inputTokens: tokens.inputTokens + (a.usage?.inputTokens ?? 0),
+          outputTokens: tokens.outputTokens + (a.usage?.outputTokens ?? 0),
+        };
       }
       tags.push(...visionTags(answers, prepared.tiles, input.shots, provider));
     } catch (error) {
       throwIfCancelled(token);
       const e = toSichterError(error);
-      failures.push({ analyzer: provider.id, code: isSichterError(error) ? e.code : "SICHTER_E_ANALYZER_FAILED", message: e.message });
+      failures.push({
+        analyzer: provider.id,
+        code: isSichterError(error) ? e.code : "SICHTER_E_ANALYZER_FAILED",
+        message: e.message,
+      });
     } finally {
       const traffic = guard.trafficOf(provider.id);
       // A bill only for what was sent; a request refused before its body left (local-only, a
       // bad certificate) costs nothing.
-      if (traffic.bytesSent > 0) options.onUsage?.({ provider: provider.id, ...traffic, ...tokens, footageSeconds: input.durationSeconds });
+      if (traffic.bytesSent > 0)
+        options.onUsage?.({ provider: provider.id, ...traffic, ...tokens, footageSeconds: input.durationSeconds });
     }
   }
   progress.report({ stage: "keywords", fraction: 1 });

@@ -4,7 +4,13 @@ import { dedupeKeyframes, withDuplicateShots } from "./dedupeKeyframes.ts";
 
 /** A keyframe of `shot` with a 64-bit hash given as a bigint (stored as 16 hex digits, as the model wants). */
 function keyframe(shot: number, hash: bigint): Keyframe {
-  return { shot, frame: shot * 100, timecode: `00:00:${String(shot * 4).padStart(2, "0")}:00`, seconds: shot * 4, hash: hash.toString(16).padStart(16, "0") };
+  return {
+    shot,
+    frame: shot * 100,
+    timecode: `00:00:${String(shot * 4).padStart(2, "0")}:00`,
+    seconds: shot * 4,
+    hash: hash.toString(16).padStart(16, "0"),
+  };
 }
 
 /** A hash with the lowest `bits` bits set: exactly `bits` apart from 0n. */
@@ -70,13 +76,20 @@ describe("withDuplicateShots", () => {
   it("lets a kept keyframe stand for the shots the keyframe step left without one", () => {
     const anchor = keyframe(0, 0xdeadbeefcafef00dn);
     const report = keyframe(1, 0x0123456789abcdefn);
-    const groups = withDuplicateShots(dedupeKeyframes([anchor, report], 10), [{ shot: 2, frame: 230, duplicateOf: anchor.frame }]);
-    expect(groups[0]!.represents.map((k) => [k.shot, k.frame])).toEqual([[0, 0], [2, 230]]);
+    const groups = withDuplicateShots(dedupeKeyframes([anchor, report], 10), [
+      { shot: 2, frame: 230, duplicateOf: anchor.frame },
+    ]);
+    expect(groups[0]!.represents.map((k) => [k.shot, k.frame])).toEqual([
+      [0, 0],
+      [2, 230],
+    ]);
     expect(groups[1]!.represents).toEqual([report]);
   });
 
   it("ignores a duplicate of a frame that is not among the keyframes", () => {
-    const groups = withDuplicateShots(dedupeKeyframes([keyframe(0, 1n)], 10), [{ shot: 3, frame: 330, duplicateOf: 999 }]);
+    const groups = withDuplicateShots(dedupeKeyframes([keyframe(0, 1n)], 10), [
+      { shot: 3, frame: 330, duplicateOf: 999 },
+    ]);
     expect(groups[0]!.represents).toHaveLength(1);
   });
 });

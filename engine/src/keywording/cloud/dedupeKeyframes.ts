@@ -29,7 +29,10 @@ export function dedupeKeyframes(keyframes: readonly Keyframe[], maxBits: number)
  * programme cuts back to): those shots have no keyframe of their own. The keyframe they repeat
  * stands for them too, so its answer reaches every shot that shows the same picture.
  */
-export function withDuplicateShots(groups: readonly RepresentedKeyframe[], duplicates: readonly KeyframeDuplicate[]): RepresentedKeyframe[] {
+export function withDuplicateShots(
+  groups: readonly RepresentedKeyframe[],
+  duplicates: readonly KeyframeDuplicate[],
+): RepresentedKeyframe[] {
   return groups.map((group) => {
     const repeats = duplicates.filter((d) => group.represents.some((k) => k.frame === d.duplicateOf));
     if (repeats.length === 0) return group;

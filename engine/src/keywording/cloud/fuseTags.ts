@@ -32,8 +32,11 @@ export function fuseTags(tags: readonly Tag[]): Tag[] {
     twin.startFrame = Math.min(twin.startFrame, tag.startFrame);
     twin.endFrame = Math.max(twin.endFrame, tag.endFrame);
     // The same provider twice (two keyframes of one shot) is one witness, not two.
-    twin.confidence = fromNewSource ? round(1 - (1 - twin.confidence) * (1 - tag.confidence)) : Math.max(twin.confidence, tag.confidence);
-    for (const p of tag.provenance) if (!twin.provenance.some((q) => q.producer === p.producer && q.evidence === p.evidence)) twin.provenance.push(p);
+    twin.confidence = fromNewSource
+      ? round(1 - (1 - twin.confidence) * (1 - tag.confidence))
+      : Math.max(twin.confidence, tag.confidence);
+    for (const p of tag.provenance)
+      if (!twin.provenance.some((q) => q.producer === p.producer && q.evidence === p.evidence)) twin.provenance.push(p);
   }
   return out;
 }

@@ -40,7 +40,15 @@ export async function preparePictures(
     if (perSheet === 1) {
       const [rgb] = await frames.rgb(group[0]!.keyframe.frame, options.maxLongSide, 1, token);
       const jpeg = await encodeJpeg(rgb!, { maxLongSide: options.maxLongSide }, token);
-      images.push({ id, jpegBase64: jpeg.jpeg.toString("base64"), width: jpeg.width, height: jpeg.height, tiles: [{ label: "1" }], columns: 1, rows: 1 });
+      images.push({
+        id,
+        jpegBase64: jpeg.jpeg.toString("base64"),
+        width: jpeg.width,
+        height: jpeg.height,
+        tiles: [{ label: "1" }],
+        columns: 1,
+        rows: 1,
+      });
       tiles.set(`${id}/1`, group[0]!.represents);
       continue;
     }
@@ -54,8 +62,13 @@ export async function preparePictures(
     const sheet = buildContactSheet(decoded, { columns, tileWidth });
     const jpeg = await encodeJpeg(sheet.image, { maxLongSide: options.maxLongSide }, token);
     images.push({
-      id, jpegBase64: jpeg.jpeg.toString("base64"), width: jpeg.width, height: jpeg.height,
-      tiles: decoded.map((d) => ({ label: d.label })), columns: sheet.columns, rows: sheet.rows,
+      id,
+      jpegBase64: jpeg.jpeg.toString("base64"),
+      width: jpeg.width,
+      height: jpeg.height,
+      tiles: decoded.map((d) => ({ label: d.label })),
+      columns: sheet.columns,
+      rows: sheet.rows,
     });
     for (const [i, k] of group.entries()) tiles.set(`${id}/${i + 1}`, k.represents);
   }

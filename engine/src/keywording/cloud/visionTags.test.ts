@@ -38,7 +38,13 @@ describe("visionTags", () => {
         imageId: "s",
         tiles: [
           { label: "1", keywords: [{ label: "Rednerpult", language: "de", confidence: 0.8 }] },
-          { label: "2", keywords: [{ label: "Plenarsaal", language: "de", confidence: 0.7 }, { label: "plenary hall", language: "en", confidence: 0.65 }] },
+          {
+            label: "2",
+            keywords: [
+              { label: "Plenarsaal", language: "de", confidence: 0.7 },
+              { label: "plenary hall", language: "en", confidence: 0.65 },
+            ],
+          },
         ],
       },
       { imageId: "p", tiles: [{ label: "1", keywords: [{ label: "Feuerwehr", language: "de", confidence: 0.9 }] }] },
@@ -46,14 +52,27 @@ describe("visionTags", () => {
     const tags = visionTags(answers, tiles, shots, PRODUCER);
     expect(ranges(tags, "Rednerpult")).toEqual([[0, 100]]);
     // The deduplicated keyframe represents shots 1 and 3: its keywords land on both.
-    expect(ranges(tags, "Plenarsaal")).toEqual([[100, 250], [400, 520]]);
-    expect(ranges(tags, "plenary hall")).toEqual([[100, 250], [400, 520]]);
+    expect(ranges(tags, "Plenarsaal")).toEqual([
+      [100, 250],
+      [400, 520],
+    ]);
+    expect(ranges(tags, "plenary hall")).toEqual([
+      [100, 250],
+      [400, 520],
+    ]);
     expect(ranges(tags, "Feuerwehr")).toEqual([[250, 400]]);
     expect(tags).toHaveLength(6);
     const plenar = tags.find((t) => t.label === "Plenarsaal")!;
     expect(plenar).toEqual({
-      label: "Plenarsaal", kind: "keyword", language: "de", source: "vision", confidence: 0.7,
-      startFrame: 100, endFrame: 250, status: "suggested", provenance: [{ producer: "sichter.test-vision", version: "3.1" }],
+      label: "Plenarsaal",
+      kind: "keyword",
+      language: "de",
+      source: "vision",
+      confidence: 0.7,
+      startFrame: 100,
+      endFrame: 250,
+      status: "suggested",
+      provenance: [{ producer: "sichter.test-vision", version: "3.1" }],
     });
     expect(tags.find((t) => t.label === "plenary hall")!.language).toBe("en");
   });
@@ -78,9 +97,15 @@ describe("visionTags", () => {
           { label: "1", keywords: [{ label: "Echt", language: "de", confidence: 0.9 }] },
         ],
       },
-      { imageId: "unknown-image", tiles: [{ label: "1", keywords: [{ label: "Auch erfunden", language: "de", confidence: 0.9 }] }] },
+      {
+        imageId: "unknown-image",
+        tiles: [{ label: "1", keywords: [{ label: "Auch erfunden", language: "de", confidence: 0.9 }] }],
+      },
       // The label of another image's tile does not match across images.
-      { imageId: "p", tiles: [{ label: "2", keywords: [{ label: "Falsches Bild", language: "de", confidence: 0.9 }] }] },
+      {
+        imageId: "p",
+        tiles: [{ label: "2", keywords: [{ label: "Falsches Bild", language: "de", confidence: 0.9 }] }],
+      },
     ];
     const tags = visionTags(answers, tiles, shots, PRODUCER);
     expect(tags.map((t) => t.label)).toEqual(["Echt"]);
@@ -107,10 +132,25 @@ describe("visionTags", () => {
     );
     expect(tags).toHaveLength(2);
     const topic = tags.find((t) => t.kind === "iptc.mediaTopic")!;
-    expect(topic).toMatchObject({ label: "fire", language: "en", source: "vision", confidence: 0.6, startFrame: 250, endFrame: 400 });
-    expect(topic.provenance).toEqual([{ producer: "sichter.test-vision", version: "3.1", evidence: "medtop:20000568" }]);
+    expect(topic).toMatchObject({
+      label: "fire",
+      language: "en",
+      source: "vision",
+      confidence: 0.6,
+      startFrame: 250,
+      endFrame: 400,
+    });
+    expect(topic.provenance).toEqual([
+      { producer: "sichter.test-vision", version: "3.1", evidence: "medtop:20000568" },
+    ]);
     const description = tags.find((t) => t.kind === "vision.description")!;
-    expect(description).toMatchObject({ label: "Ein Löschzug vor einem brennenden Haus", language: "und", confidence: 0.5, startFrame: 250, endFrame: 400 });
+    expect(description).toMatchObject({
+      label: "Ein Löschzug vor einem brennenden Haus",
+      language: "und",
+      confidence: 0.5,
+      startFrame: 250,
+      endFrame: 400,
+    });
     expect(description.provenance).toEqual([{ producer: "sichter.test-vision", version: "3.1" }]);
   });
 

@@ -20,12 +20,22 @@ export function visionTags(
       if (!keyframes) continue;
       for (const shot of shotsOf(keyframes, shots)) {
         const on = (label: string, kind: string, language: string, confidence: number): Tag => ({
-          label, kind, language, source: "vision", confidence: round(confidence),
-          startFrame: shot.startFrame, endFrame: shot.endFrame, status: "suggested",
+          label,
+          kind,
+          language,
+          source: "vision",
+          confidence: round(confidence),
+          startFrame: shot.startFrame,
+          endFrame: shot.endFrame,
+          status: "suggested",
           provenance: [{ producer: producer.id, version: producer.version }],
         });
         for (const k of tile.keywords) tags.push(on(k.label, "keyword", k.language, k.confidence));
-        for (const t of tile.mediaTopics ?? []) tags.push({ ...on(t.label, "iptc.mediaTopic", "en", t.confidence), provenance: [{ producer: producer.id, version: producer.version, evidence: t.code }] });
+        for (const t of tile.mediaTopics ?? [])
+          tags.push({
+            ...on(t.label, "iptc.mediaTopic", "en", t.confidence),
+            provenance: [{ producer: producer.id, version: producer.version, evidence: t.code }],
+          });
         if (tile.description) tags.push(on(tile.description, "vision.description", "und", 0.5));
       }
     }

@@ -26,7 +26,15 @@ function pixel(image: RgbImage, x: number, y: number): Rgb {
   return [image.data[at]!, image.data[at + 1]!, image.data[at + 2]!];
 }
 
-const COLOURS: Rgb[] = [[200, 30, 30], [30, 200, 30], [30, 30, 200], [200, 200, 30], [30, 200, 200], [200, 30, 200], [120, 90, 60]];
+const COLOURS: Rgb[] = [
+  [200, 30, 30],
+  [30, 200, 30],
+  [30, 30, 200],
+  [200, 200, 30],
+  [30, 200, 200],
+  [200, 30, 200],
+  [120, 90, 60],
+];
 
 describe("buildContactSheet", () => {
   it("places solid tiles into equal cells in reading order, with gutters and an empty last cell", () => {
@@ -63,10 +71,16 @@ describe("buildContactSheet", () => {
   });
 
   it("uses fewer columns when there are fewer tiles", () => {
-    const sheet = buildContactSheet([{ label: "1", image: solid(64, 36, COLOURS[0]!) }, { label: "2", image: solid(64, 36, COLOURS[1]!) }], {
-      columns: 4,
-      tileWidth: 64,
-    });
+    const sheet = buildContactSheet(
+      [
+        { label: "1", image: solid(64, 36, COLOURS[0]!) },
+        { label: "2", image: solid(64, 36, COLOURS[1]!) },
+      ],
+      {
+        columns: 4,
+        tileWidth: 64,
+      },
+    );
     expect([sheet.columns, sheet.rows, sheet.image.width, sheet.image.height]).toEqual([2, 1, 2 * 64 + 2, 36]);
   });
 
@@ -84,9 +98,14 @@ describe("buildContactSheet", () => {
         const left = cell.x + padding + i * (GLYPH_WIDTH + 1) * glyphScale;
         for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
           for (let gx = 0; gx < GLYPH_WIDTH; gx++) {
-            for (const [dx, dy] of [[0, 0], [glyphScale - 1, glyphScale - 1]] as const) {
+            for (const [dx, dy] of [
+              [0, 0],
+              [glyphScale - 1, glyphScale - 1],
+            ] as const) {
               const expected = glyphInk(char, gx, gy) ? LABEL_INK_COLOUR : LABEL_BOX_COLOUR;
-              expect(pixel(sheet.image, left + gx * glyphScale + dx, cell.y + padding + gy * glyphScale + dy)).toEqual(expected);
+              expect(pixel(sheet.image, left + gx * glyphScale + dx, cell.y + padding + gy * glyphScale + dy)).toEqual(
+                expected,
+              );
             }
           }
         }
@@ -119,24 +138,51 @@ describe("buildContactSheet", () => {
   it("refuses labels the font cannot draw, duplicates, labels wider than a cell and bad options", () => {
     const image = solid(64, 36, COLOURS[0]!);
     const refuse = (fn: () => unknown, detail: RegExp) =>
-      expect(fn).toThrow(expect.objectContaining({ code: ErrorCode.INTERNAL, params: { detail: expect.stringMatching(detail) } }));
+      expect(fn).toThrow(
+        expect.objectContaining({ code: ErrorCode.INTERNAL, params: { detail: expect.stringMatching(detail) } }),
+      );
     refuse(() => buildContactSheet([{ label: "1a", image }], { columns: 1, tileWidth: 64 }), /cannot draw: "a"/);
     refuse(() => buildContactSheet([{ label: "Ä", image }], { columns: 1, tileWidth: 64 }), /cannot draw: "Ä"/);
     refuse(() => buildContactSheet([{ label: "", image }], { columns: 1, tileWidth: 64 }), /empty/);
-    refuse(() => buildContactSheet([{ label: "3", image }, { label: "3", image }], { columns: 2, tileWidth: 64 }), /used twice/);
-    refuse(() => buildContactSheet([{ label: "1234567890", image }], { columns: 1, tileWidth: 32 }), /more than a 32x18 cell/);
+    refuse(
+      () =>
+        buildContactSheet(
+          [
+            { label: "3", image },
+            { label: "3", image },
+          ],
+          { columns: 2, tileWidth: 64 },
+        ),
+      /used twice/,
+    );
+    refuse(
+      () => buildContactSheet([{ label: "1234567890", image }], { columns: 1, tileWidth: 32 }),
+      /more than a 32x18 cell/,
+    );
     refuse(() => buildContactSheet([], { columns: 1, tileWidth: 64 }), /at least one tile/);
     refuse(() => buildContactSheet([{ label: "1", image }], { columns: 0, tileWidth: 64 }), /columns/);
-    refuse(() => buildContactSheet([{ label: "1", image: { width: 4, height: 4, data: new Uint8Array(5) } }], { columns: 1, tileWidth: 64 }), /not an RGB24/);
+    refuse(
+      () =>
+        buildContactSheet([{ label: "1", image: { width: 4, height: 4, data: new Uint8Array(5) } }], {
+          columns: 1,
+          tileWidth: 64,
+        }),
+      /not an RGB24/,
+    );
   });
 
   it("keeps labels legible through the JPEG encode that sends it", async () => {
     const tiles = Array.from({ length: 6 }, (_, i) => ({ label: String(i + 11), image: solid(320, 180, COLOURS[i]!) }));
     const sheet = buildContactSheet(tiles, { columns: 3, tileWidth: 256 });
     const { jpeg, width, height } = await encodeJpeg(sheet.image, { maxLongSide: 768, quality: 85 });
-    const exit = await runTool("ffmpeg", ["-v", "error", "-nostdin", "-f", "mjpeg", "-i", "pipe:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], undefined, {
-      stdin: jpeg,
-    });
+    const exit = await runTool(
+      "ffmpeg",
+      ["-v", "error", "-nostdin", "-f", "mjpeg", "-i", "pipe:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
+      undefined,
+      {
+        stdin: jpeg,
+      },
+    );
     const back: RgbImage = { width, height, data: new Uint8Array(exit.output) };
     const scale = width / sheet.image.width;
     const { glyphScale, padding } = sheetMetrics(256);

@@ -57,7 +57,8 @@ export function sheetMetrics(tileWidth: number): { glyphScale: number; padding: 
 export function buildContactSheet(tiles: ReadonlyArray<ContactSheetTile>, options: ContactSheetOptions): ContactSheet {
   const { columns, tileWidth } = options;
   if (!Number.isInteger(columns) || columns < 1) fail(`columns must be a positive integer, got ${columns}`);
-  if (!Number.isInteger(tileWidth) || tileWidth < 16) fail(`tileWidth must be an integer of at least 16, got ${tileWidth}`);
+  if (!Number.isInteger(tileWidth) || tileWidth < 16)
+    fail(`tileWidth must be an integer of at least 16, got ${tileWidth}`);
   if (tiles.length === 0) fail("a contact sheet needs at least one tile");
   const seen = new Set<string>();
   for (const tile of tiles) {
@@ -67,7 +68,9 @@ export function buildContactSheet(tiles: ReadonlyArray<ContactSheetTile>, option
 
   const { glyphScale, padding, gutter } = sheetMetrics(tileWidth);
   const cellWidth = tileWidth;
-  const cellHeight = Math.max(...tiles.map((t) => Math.max(1, Math.round((tileWidth * t.image.height) / t.image.width))));
+  const cellHeight = Math.max(
+    ...tiles.map((t) => Math.max(1, Math.round((tileWidth * t.image.height) / t.image.width))),
+  );
   const cols = Math.min(columns, tiles.length);
   const rows = Math.ceil(tiles.length / cols);
   const width = cols * cellWidth + (cols - 1) * gutter;
@@ -97,7 +100,14 @@ export function labelBoxSize(label: string, tileWidth: number): { width: number;
 }
 
 function drawLabel(
-  sheet: RgbImage, label: string, x: number, y: number, scale: number, padding: number, cellWidth: number, cellHeight: number,
+  sheet: RgbImage,
+  label: string,
+  x: number,
+  y: number,
+  scale: number,
+  padding: number,
+  cellWidth: number,
+  cellHeight: number,
 ): void {
   const box = labelBoxSize(label, cellWidth);
   if (box.width > cellWidth || box.height > cellHeight) {
@@ -108,7 +118,8 @@ function drawLabel(
     const left = x + padding + i * (GLYPH_WIDTH + 1) * scale;
     for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
       for (let gx = 0; gx < GLYPH_WIDTH; gx++) {
-        if (glyphInk(char, gx, gy)) fillRect(sheet, left + gx * scale, y + padding + gy * scale, scale, scale, LABEL_INK_COLOUR);
+        if (glyphInk(char, gx, gy))
+          fillRect(sheet, left + gx * scale, y + padding + gy * scale, scale, scale, LABEL_INK_COLOUR);
       }
     }
   });
@@ -151,7 +162,14 @@ function resizeInto(src: RgbImage, dst: RgbImage, dx: number, dy: number, w: num
   }
 }
 
-function fillRect(image: RgbImage, x: number, y: number, w: number, h: number, colour: readonly [number, number, number]): void {
+function fillRect(
+  image: RgbImage,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  colour: readonly [number, number, number],
+): void {
   for (let row = y; row < y + h; row++) {
     for (let col = x; col < x + w; col++) image.data.set(colour, (row * image.width + col) * 3);
   }
@@ -161,7 +179,9 @@ function checkLabel(label: string, seen: Set<string>): void {
   if (label.length === 0) fail("a contact sheet label is empty");
   const bad = [...label].find((c) => !hasGlyph(c));
   if (bad !== undefined) {
-    fail(`contact sheet label ${JSON.stringify(label)} has a character the built-in font cannot draw: ${JSON.stringify(bad)} (it draws ${FONT_CHARACTERS})`);
+    fail(
+      `contact sheet label ${JSON.stringify(label)} has a character the built-in font cannot draw: ${JSON.stringify(bad)} (it draws ${FONT_CHARACTERS})`,
+    );
   }
   // The model's answers are matched back to tiles by label; two alike would be ambiguous.
   if (seen.has(label)) fail(`contact sheet label ${JSON.stringify(label)} is used twice`);
@@ -170,7 +190,13 @@ function checkLabel(label: string, seen: Set<string>): void {
 
 function checkImage(label: string, image: RgbImage): void {
   const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || data.length !== width * height * 3) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 1 ||
+    height < 1 ||
+    data.length !== width * height * 3
+  ) {
     fail(`tile ${JSON.stringify(label)} is not an RGB24 image (${width}x${height}, ${data.length} bytes)`);
   }
 }

@@ -9,7 +9,9 @@ function refusedWith(fn: () => unknown, code: ErrorCode, params?: Record<string,
 describe("checkEndpoint", () => {
   it("refuses everything in local-only mode, loopback included", () => {
     for (const url of ["https://api.example.com/v1", "http://127.0.0.1:8080/", "not a url"]) {
-      refusedWith(() => checkEndpoint(url, "local-only", "openai"), ErrorCode.PRIVACY_LOCAL_ONLY, { provider: "openai" });
+      refusedWith(() => checkEndpoint(url, "local-only", "openai"), ErrorCode.PRIVACY_LOCAL_ONLY, {
+        provider: "openai",
+      });
     }
   });
 
@@ -21,16 +23,40 @@ describe("checkEndpoint", () => {
   });
 
   it("allows plain HTTP only to this machine", () => {
-    for (const url of ["http://127.0.0.1:11434/api", "http://127.1.2.3/", "http://localhost:8080/", "http://LOCALHOST/", "http://[::1]:8080/", "http://0x7f.1/"]) {
+    for (const url of [
+      "http://127.0.0.1:11434/api",
+      "http://127.1.2.3/",
+      "http://localhost:8080/",
+      "http://LOCALHOST/",
+      "http://[::1]:8080/",
+      "http://0x7f.1/",
+    ]) {
       expect(checkEndpoint(url, "cloud", "p").protocol, url).toBe("http:");
     }
-    for (const url of ["http://example.org/", "http://10.0.0.5/", "http://128.0.0.1/", "http://localhost.example.org/", "http://[::ffff:7f00:1]/", "http://[::2]/", "http://0.0.0.0/"]) {
+    for (const url of [
+      "http://example.org/",
+      "http://10.0.0.5/",
+      "http://128.0.0.1/",
+      "http://localhost.example.org/",
+      "http://[::ffff:7f00:1]/",
+      "http://[::2]/",
+      "http://0.0.0.0/",
+    ]) {
       refusedWith(() => checkEndpoint(url, "cloud", "p"), ErrorCode.PRIVACY_INSECURE_ENDPOINT);
     }
   });
 
   it("refuses other schemes, credentials in the URL and text that is not a URL", () => {
-    for (const url of ["ftp://example.org/", "ws://127.0.0.1/", "file:///x", "https://user:secret@example.org/", "https://token@example.org/", "http://u:p@127.0.0.1/", "example.org/v1", ""]) {
+    for (const url of [
+      "ftp://example.org/",
+      "ws://127.0.0.1/",
+      "file:///x",
+      "https://user:secret@example.org/",
+      "https://token@example.org/",
+      "http://u:p@127.0.0.1/",
+      "example.org/v1",
+      "",
+    ]) {
       refusedWith(() => checkEndpoint(url, "cloud", "p"), ErrorCode.PRIVACY_INSECURE_ENDPOINT);
     }
   });

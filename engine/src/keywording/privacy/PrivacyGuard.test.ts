@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions, type ScriptedResponse } from "../../../test/simulators/LoopbackServer.ts";
+import {
+  startLoopbackServer,
+  type LoopbackServer,
+  type LoopbackServerOptions,
+  type ScriptedResponse,
+} from "../../../test/simulators/LoopbackServer.ts";
 import { createTestCertificates, type TestCertificates } from "../../../test/simulators/testCertificates.ts";
 import { SichterError } from "../../core/SichterError.ts";
 import type { RgbImage } from "../../media/FrameSource.ts";
@@ -40,7 +45,10 @@ function providerImage(jpeg: Buffer, width: number, height: number, tiles = 1): 
 
 /** An APP1 EXIF block (with a "GPS" tag name as a camera would write) spliced in right after SOI. */
 function withExif(jpeg: Buffer): Buffer {
-  const payload = Buffer.concat([Buffer.from("Exif\0\0MM\0*\0\0\0\x08", "latin1"), Buffer.from("GPSLatitude 52.5200 N", "latin1")]);
+  const payload = Buffer.concat([
+    Buffer.from("Exif\0\0MM\0*\0\0\0\x08", "latin1"),
+    Buffer.from("GPSLatitude 52.5200 N", "latin1"),
+  ]);
   const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
   return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
 }
@@ -81,7 +89,10 @@ describe("PrivacyGuard", () => {
   });
 
   async function serve(handler: LoopbackServerOptions["handler"], tls = false): Promise<LoopbackServer> {
-    const server = await startLoopbackServer({ handler, ...(tls && { tls: { key: pki.server.key, cert: pki.server.cert } }) });
+    const server = await startLoopbackServer({
+      handler,
+      ...(tls && { tls: { key: pki.server.key, cert: pki.server.cert } }),
+    });
     servers.push(server);
     return server;
   }
@@ -92,7 +103,11 @@ describe("PrivacyGuard", () => {
     return () => answers[Math.min(n++, answers.length - 1)]!;
   }
 
-  const ok: ScriptedResponse = { status: 200, headers: { "Content-Type": "application/json", "X-Request-Id": "r-7" }, body: '{"labels":["Plenarsaal"]}' };
+  const ok: ScriptedResponse = {
+    status: 200,
+    headers: { "Content-Type": "application/json", "X-Request-Id": "r-7" },
+    body: '{"labels":["Plenarsaal"]}',
+  };
 
   function guard(over: Partial<PrivacyGuardOptions> & { settings?: PrivacySettings } = {}): PrivacyGuard {
     return new PrivacyGuard({
@@ -107,11 +122,20 @@ describe("PrivacyGuard", () => {
   }
 
   /** A request as a provider builds it: the images' base64 in a JSON body. */
-  function request(url: string, images: readonly ProviderImage[], extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): OutboundRequest {
+  function request(
+    url: string,
+    images: readonly ProviderImage[],
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): OutboundRequest {
     return {
       url,
       headers: { "content-type": "application/json", authorization: "Bearer test-key", ...headers },
-      body: JSON.stringify({ prompt: "Schlagworte für jedes Bild", images: images.map((i) => ({ id: i.id, data: i.jpegBase64 })), ...extra }),
+      body: JSON.stringify({
+        prompt: "Schlagworte für jedes Bild",
+        images: images.map((i) => ({ id: i.id, data: i.jpegBase64 })),
+        ...extra,
+      }),
       imageIds: images.map((i) => i.id),
     };
   }
@@ -125,7 +149,11 @@ describe("PrivacyGuard", () => {
     it("refuses a JPEG carrying an EXIF APP1 block", () => {
       const dirty = withExif(small.jpeg);
       // The splice is a well-formed JPEG with an APP1 segment: the refusal is about the metadata.
-      expect(jpegSegments(dirty).map((s) => s.name).slice(0, 3)).toEqual(["SOI", "APP1", "APP0"]);
+      expect(
+        jpegSegments(dirty)
+          .map((s) => s.name)
+          .slice(0, 3),
+      ).toEqual(["SOI", "APP1", "APP0"]);
       const e = thrown(() => guard().admit(providerImage(dirty, small.width, small.height)));
       expect(e.code).toBe(ErrorCode.PRIVACY_IMAGE_REFUSED);
       expect(String(e.params.detail)).toContain("EXIF");
@@ -210,7 +238,11 @@ describe("PrivacyGuard", () => {
 
     it.each([
       ["a quote in the file name", '/Volumes/Archiv/Interview "Meier".mov', { title: 'Interview "Meier".mov' }],
-      ["a backslash in the folder", "/Volumes/Archiv/Pool\\Landtag/Sitzung.mov", { folder: "/Volumes/Archiv/Pool\\Landtag" }],
+      [
+        "a backslash in the folder",
+        "/Volumes/Archiv/Pool\\Landtag/Sitzung.mov",
+        { folder: "/Volumes/Archiv/Pool\\Landtag" },
+      ],
       ["a tab in the file name", "/Volumes/Archiv/Sitzung\tPlenum.mov", { title: "Sitzung\tPlenum.mov" }],
     ])("a JSON body naming the clip with %s (escaped on the wire)", async (_what, clipPath, extra) => {
       const server = await serve(() => ok);
@@ -228,7 +260,9 @@ describe("PrivacyGuard", () => {
       const server = await serve(() => ok);
       const g = guard({ clipPath: '/Volumes/Archiv/Interview "Meier".mov' });
       const image = g.admit(providerImage(small.jpeg, small.width, small.height));
-      const e = await refusal(g.send(PROVIDER, request(`${server.url}/v1`, [image], {}, { "x-title": 'Interview "Meier".mov' })));
+      const e = await refusal(
+        g.send(PROVIDER, request(`${server.url}/v1`, [image], {}, { "x-title": 'Interview "Meier".mov' })),
+      );
       expect(e.code).toBe(ErrorCode.PRIVACY_IMAGE_REFUSED);
       expect(server.connections).toBe(0);
     });
@@ -364,13 +398,27 @@ describe("PrivacyGuard", () => {
       expect(e.code).toBe(ErrorCode.PROVIDER_UNAVAILABLE);
       expect(server.requests).toHaveLength(4);
       expect(g.records).toHaveLength(1);
-      expect(g.records[0]).toMatchObject({ provider: PROVIDER, attempts: 4, status: 500, error: ErrorCode.PROVIDER_UNAVAILABLE });
+      expect(g.records[0]).toMatchObject({
+        provider: PROVIDER,
+        attempts: 4,
+        status: 500,
+        error: ErrorCode.PROVIDER_UNAVAILABLE,
+      });
       // The bytes went out four times even though no useful answer came back.
-      expect(g.trafficOf(PROVIDER)).toEqual({ requests: 4, images: 1, keyframes: 1, bytesSent: 4 * Buffer.byteLength(req.body) });
+      expect(g.trafficOf(PROVIDER)).toEqual({
+        requests: 4,
+        images: 1,
+        keyframes: 1,
+        bytesSent: 4 * Buffer.byteLength(req.body),
+      });
     });
 
     it("400 is handed to the provider to interpret, not retried", async () => {
-      const server = await serve(() => ({ status: 400, headers: { "content-type": "application/json" }, body: '{"error":"bad image"}' }));
+      const server = await serve(() => ({
+        status: 400,
+        headers: { "content-type": "application/json" },
+        body: '{"error":"bad image"}',
+      }));
       const sleeps: number[] = [];
       const g = guard({ sleep: async (ms) => void sleeps.push(ms) });
       const image = g.admit(providerImage(small.jpeg, small.width, small.height));
@@ -400,7 +448,12 @@ describe("PrivacyGuard", () => {
     const e = await refusal(next.send(PROVIDER, request(`${server.url}/v1`, [image])));
     expect(e.code).toBe(ErrorCode.PROVIDER_CIRCUIT_OPEN);
     expect(server.connections).toBe(10);
-    expect(next.records[0]).toMatchObject({ attempts: 0, status: null, bytesSent: 0, error: ErrorCode.PROVIDER_CIRCUIT_OPEN });
+    expect(next.records[0]).toMatchObject({
+      attempts: 0,
+      status: null,
+      bytesSent: 0,
+      error: ErrorCode.PROVIDER_CIRCUIT_OPEN,
+    });
     expect(next.trafficOf(PROVIDER)).toEqual({ requests: 0, images: 0, keyframes: 0, bytesSent: 0 });
 
     // The breaker is per provider: another provider on the same gates is still asked.
@@ -431,7 +484,10 @@ describe("PrivacyGuard", () => {
     const g = guard();
     const image = g.admit(providerImage(small.jpeg, small.width, small.height));
     const send = g.sender("sichter.bound");
-    const answer = await send(request(`${server.url}/v1`, [image]), { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+    const answer = await send(request(`${server.url}/v1`, [image]), {
+      isCancellationRequested: false,
+      onCancellationRequested: () => ({ dispose() {} }),
+    });
     expect(answer.status).toBe(200);
     expect(g.records.map((r) => r.provider)).toEqual(["sichter.bound"]);
     expect(g.trafficOf("sichter.bound").requests).toBe(1);

@@ -3,7 +3,15 @@ import { ErrorCode } from "@sichter/shared/errors";
 import { abortSignalFor, CancellationToken } from "../../core/Cancellation.ts";
 import { SichterError, toSichterError } from "../../core/SichterError.ts";
 import type { OutboundRequest, OutboundResponse, ProviderImage } from "../../extensionApi/KeywordProvider.ts";
-import { CircuitBreakers, ConcurrencyLimit, DEFAULT_RETRY_POLICY, outcomeOf, withRetries, type RetryPolicy, type Sleep } from "../resilience/index.ts";
+import {
+  CircuitBreakers,
+  ConcurrencyLimit,
+  DEFAULT_RETRY_POLICY,
+  outcomeOf,
+  withRetries,
+  type RetryPolicy,
+  type Sleep,
+} from "../resilience/index.ts";
 import { assertCleanJpeg } from "./jpegSegments.ts";
 import { isOutboundError } from "./OutboundError.ts";
 import { checkEndpoint, type OutboundMode } from "./OutboundPolicy.ts";
@@ -63,7 +71,9 @@ export class PrivacyGuard {
   constructor(private readonly options: PrivacyGuardOptions) {
     const resolved = path.resolve(options.clipPath);
     // Any of these in a request would tell the provider which file (and whose folder) it is.
-    const names = [resolved, path.dirname(resolved), path.basename(resolved), options.clipPath].filter((s) => s.length >= 3 && s !== path.sep);
+    const names = [resolved, path.dirname(resolved), path.basename(resolved), options.clipPath].filter(
+      (s) => s.length >= 3 && s !== path.sep,
+    );
     // Bodies are JSON and headers are searched as JSON: a quote, a control character or a Windows
     // backslash in a name appears escaped there, so the escaped spelling is searched for too.
     this.forbidden = [...new Set([...names, ...names.map((s) => JSON.stringify(s).slice(1, -1))])];
@@ -95,18 +105,28 @@ export class PrivacyGuard {
     return (request, token) => this.send(provider, request, token);
   }
 
-  async send(provider: string, request: OutboundRequest, token: CancellationToken = CancellationToken.None): Promise<OutboundResponse> {
+  async send(
+    provider: string,
+    request: OutboundRequest,
+    token: CancellationToken = CancellationToken.None,
+  ): Promise<OutboundResponse> {
     const url = checkEndpoint(request.url, this.options.mode, provider);
     const images = request.imageIds.map((id) => {
       const image = this.images.get(id);
-      if (!image) throw new SichterError(ErrorCode.PRIVACY_IMAGE_REFUSED, { detail: `image ${id} did not come through the privacy guard` });
+      if (!image)
+        throw new SichterError(ErrorCode.PRIVACY_IMAGE_REFUSED, {
+          detail: `image ${id} did not come through the privacy guard`,
+        });
       return image;
     });
     // Image data is left out of the search: a short folder name like "/tmp" turns up in
     // kilobytes of base64 by chance, and refusing a request for that would be noise.
     const text = request.body.replace(BASE64_RUN, "") + JSON.stringify(request.headers);
     const named = this.forbidden.find((f) => text.includes(f));
-    if (named !== undefined) throw new SichterError(ErrorCode.PRIVACY_IMAGE_REFUSED, { detail: "the request names the clip's file or folder" });
+    if (named !== undefined)
+      throw new SichterError(ErrorCode.PRIVACY_IMAGE_REFUSED, {
+        detail: "the request names the clip's file or folder",
+      });
 
     const { settings, gates } = this.options;
     const at = new Date().toISOString();
@@ -163,7 +183,12 @@ export class PrivacyGuard {
     }
   }
 
-  private count(provider: string, images: ReadonlyArray<{ keyframes: number }>, attempts: number, bytesSent: number): void {
+  private count(
+    provider: string,
+    images: ReadonlyArray<{ keyframes: number }>,
+    attempts: number,
+    bytesSent: number,
+  ): void {
     const t = this.traffic.get(provider) ?? { requests: 0, images: 0, keyframes: 0, bytesSent: 0 };
     t.requests += attempts;
     t.images += images.length;
@@ -173,8 +198,14 @@ export class PrivacyGuard {
   }
 
   private record(r: {
-    at: string; provider: string; url: URL; images: ReadonlyArray<{ width: number; height: number; bytes: number; keyframes: number }>;
-    attempts: number; status: number | null; bytesSent: number; error: string | null;
+    at: string;
+    provider: string;
+    url: URL;
+    images: ReadonlyArray<{ width: number; height: number; bytes: number; keyframes: number }>;
+    attempts: number;
+    status: number | null;
+    bytesSent: number;
+    error: string | null;
   }): void {
     const record: TransparencyRecord = {
       at: r.at,

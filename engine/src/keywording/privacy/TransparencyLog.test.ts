@@ -53,7 +53,9 @@ const rowCount = () => catalog.database.prepare("SELECT count(*) FROM privacy_re
 
 describe("privacy_records table", () => {
   it("has exactly these columns: counts, sizes, times, provider and endpoint, nothing that names a file", () => {
-    const columns = catalog.database.prepare(`SELECT name, type, "notnull" AS required FROM pragma_table_info('privacy_records') ORDER BY cid`).all();
+    const columns = catalog.database
+      .prepare(`SELECT name, type, "notnull" AS required FROM pragma_table_info('privacy_records') ORDER BY cid`)
+      .all();
     expect(columns).toEqual([
       { name: "id", type: "INTEGER", required: 0 },
       { name: "job_id", type: "TEXT", required: 1 },
@@ -73,15 +75,32 @@ describe("privacy_records table", () => {
   it("is indexed on job_id", () => {
     const indexes = catalog.database.prepare("SELECT name FROM pragma_index_list('privacy_records')").pluck().all();
     expect(indexes).toContain("privacy_records_job");
-    expect(catalog.database.prepare("SELECT name FROM pragma_index_info('privacy_records_job')").pluck().all()).toEqual(["job_id"]);
+    expect(catalog.database.prepare("SELECT name FROM pragma_index_info('privacy_records_job')").pluck().all()).toEqual(
+      ["job_id"],
+    );
   });
 });
 
 describe("TransparencyLog.record and forJob", () => {
   it("round trip: what was recorded comes back as it was, image sizes included", () => {
     const ok = record();
-    const failed = record({ at: "2026-11-05T10:24:00.000Z", images: 1, keyframes: 4, imageSizes: [{ width: 640, height: 360, bytes: 40_000 }], bytesSent: 0, attempts: 3, status: 503, error: "SICHTER_E_PROVIDER_UNAVAILABLE" });
-    const noAnswer = record({ at: "2026-11-05T10:25:00.000Z", provider: "sichter.google-vision", endpoint: "https://vision.googleapis.com", status: null, error: "SICHTER_E_CANCELLED" });
+    const failed = record({
+      at: "2026-11-05T10:24:00.000Z",
+      images: 1,
+      keyframes: 4,
+      imageSizes: [{ width: 640, height: 360, bytes: 40_000 }],
+      bytesSent: 0,
+      attempts: 3,
+      status: 503,
+      error: "SICHTER_E_PROVIDER_UNAVAILABLE",
+    });
+    const noAnswer = record({
+      at: "2026-11-05T10:25:00.000Z",
+      provider: "sichter.google-vision",
+      endpoint: "https://vision.googleapis.com",
+      status: null,
+      error: "SICHTER_E_CANCELLED",
+    });
     for (const r of [ok, failed, noAnswer]) log.record(JOB, r);
     expect(log.forJob(JOB)).toEqual([ok, failed, noAnswer]);
   });
@@ -118,7 +137,10 @@ describe("TransparencyLog.record and forJob", () => {
   });
 
   it("refuses an extra field inside an image size", () => {
-    const sizes = [{ width: 768, height: 432, bytes: 1, name: "A001.jpg" }, { width: 768, height: 432, bytes: 1 }];
+    const sizes = [
+      { width: 768, height: 432, bytes: 1, name: "A001.jpg" },
+      { width: 768, height: 432, bytes: 1 },
+    ];
     const e = refusal(() => log.record(JOB, record({ imageSizes: sizes })));
     expect(e.message).toContain("not allowed in the transparency record: name");
     expect(rowCount()).toBe(0);
@@ -140,11 +162,14 @@ describe("TransparencyLog.record and forJob", () => {
     expect(rowCount()).toBe(0);
   });
 
-  it.each([[""], ["../A001.mov"], ["Interview Müller.mov"], ["a/b"], ["x".repeat(129)]])("refuses the job id %j", (jobId) => {
-    const e = refusal(() => log.record(jobId, record()));
-    expect(e.message).toContain("the job id must be");
-    expect(rowCount()).toBe(0);
-  });
+  it.each([[""], ["../A001.mov"], ["Interview Müller.mov"], ["a/b"], ["x".repeat(129)]])(
+    "refuses the job id %j",
+    (jobId) => {
+      const e = refusal(() => log.record(jobId, record()));
+      expect(e.message).toContain("the job id must be");
+      expect(rowCount()).toBe(0);
+    },
+  );
 
   it("a log on a closed catalog reports the catalog error", () => {
     catalog.dispose();
@@ -155,10 +180,43 @@ describe("TransparencyLog.record and forJob", () => {
 describe("TransparencyLog.summary", () => {
   it("per provider: requests, attempts, images and keyframes that left, bytes, largest image, first/last time, failures", () => {
     log.record(JOB, record({ at: "2026-11-05T10:23:45.000Z" }));
-    log.record(JOB, record({ at: "2026-11-05T10:30:00.000Z", images: 1, keyframes: 1, imageSizes: [{ width: 1024, height: 576, bytes: 90_000 }], bytesSent: 95_000, attempts: 2 }));
+    log.record(
+      JOB,
+      record({
+        at: "2026-11-05T10:30:00.000Z",
+        images: 1,
+        keyframes: 1,
+        imageSizes: [{ width: 1024, height: 576, bytes: 90_000 }],
+        bytesSent: 95_000,
+        attempts: 2,
+      }),
+    );
     // Refused by the circuit breaker before a byte left: counted as a failed request, its image not as sent.
-    log.record(JOB, record({ at: "2026-11-05T10:31:00.000Z", images: 1, keyframes: 4, imageSizes: [{ width: 2000, height: 2000, bytes: 1 }], bytesSent: 0, attempts: 0, status: null, error: "SICHTER_E_PROVIDER_UNAVAILABLE" }));
-    log.record(JOB, record({ at: "2026-11-05T10:20:00.000Z", provider: "acme.vision", endpoint: "http://127.0.0.1:8080", images: 0, keyframes: 0, imageSizes: [], bytesSent: 300 }));
+    log.record(
+      JOB,
+      record({
+        at: "2026-11-05T10:31:00.000Z",
+        images: 1,
+        keyframes: 4,
+        imageSizes: [{ width: 2000, height: 2000, bytes: 1 }],
+        bytesSent: 0,
+        attempts: 0,
+        status: null,
+        error: "SICHTER_E_PROVIDER_UNAVAILABLE",
+      }),
+    );
+    log.record(
+      JOB,
+      record({
+        at: "2026-11-05T10:20:00.000Z",
+        provider: "acme.vision",
+        endpoint: "http://127.0.0.1:8080",
+        images: 0,
+        keyframes: 0,
+        imageSizes: [],
+        bytesSent: 300,
+      }),
+    );
     log.record("other-job", record({ bytesSent: 1_000_000 }));
 
     const s = log.summary(JOB);

@@ -36,7 +36,10 @@ const StoredRecord = z
     bytesSent: Count,
     attempts: Count,
     status: z.int().min(100).max(599).nullable(),
-    error: z.string().regex(/^SICHTER_E_[A-Z0-9_]{1,64}$/, "a SICHTER_E_* code").nullable(),
+    error: z
+      .string()
+      .regex(/^SICHTER_E_[A-Z0-9_]{1,64}$/, "a SICHTER_E_* code")
+      .nullable(),
   })
   .refine((r) => r.imageSizes.length === r.images, { path: ["imageSizes"], message: "one size per image sent" });
 
@@ -111,12 +114,18 @@ export class TransparencyLog {
   /** Validates and stores one request's record; returns its row id. Refuses anything the record must not hold. */
   record(jobId: string, record: TransparencyRecord): number {
     if (typeof jobId !== "string" || !JOB_ID_PATTERN.test(jobId)) {
-      throw new SichterError(ErrorCode.INTERNAL, { detail: "transparency record refused: the job id must be letters, digits, '-' or '_' (at most 128)" });
+      throw new SichterError(ErrorCode.INTERNAL, {
+        detail: "transparency record refused: the job id must be letters, digits, '-' or '_' (at most 128)",
+      });
     }
     const parsed = StoredRecord.safeParse(record);
     if (!parsed.success) {
       const detail = parsed.error.issues
-        .map((i) => (i.code === "unrecognized_keys" ? `not allowed in the transparency record: ${i.keys.join(", ")}` : `${i.path.join(".")}: ${i.message}`))
+        .map((i) =>
+          i.code === "unrecognized_keys"
+            ? `not allowed in the transparency record: ${i.keys.join(", ")}`
+            : `${i.path.join(".")}: ${i.message}`,
+        )
         .join("; ");
       throw new SichterError(ErrorCode.INTERNAL, { detail: `transparency record refused: ${detail}` });
     }
@@ -168,7 +177,8 @@ function providerTotals(provider: string, records: readonly TransparencyRecord[]
   const sent = records.filter((r) => r.bytesSent > 0);
   const sizes = sent.flatMap((r) => r.imageSizes);
   const largest = sizes.reduce<{ width: number; height: number } | null>(
-    (best, s) => (best === null || s.width * s.height > best.width * best.height ? { width: s.width, height: s.height } : best),
+    (best, s) =>
+      best === null || s.width * s.height > best.width * best.height ? { width: s.width, height: s.height } : best,
     null,
   );
   const times = records.map((r) => r.at).sort();

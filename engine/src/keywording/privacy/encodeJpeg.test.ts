@@ -10,7 +10,12 @@ type Rgb = readonly [number, number, number];
 
 /** Four solid quadrants: red, green / blue, white. Colours survive JPEG well enough to be checked. */
 function quadrants(width: number, height: number): RgbImage {
-  const colours: Rgb[] = [[220, 30, 30], [30, 200, 40], [30, 40, 220], [240, 240, 240]];
+  const colours: Rgb[] = [
+    [220, 30, 30],
+    [30, 200, 40],
+    [30, 40, 220],
+    [240, 240, 240],
+  ];
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -33,7 +38,27 @@ function noise(width: number, height: number): RgbImage {
 
 /** Decodes a JPEG back to RGB with ffmpeg, to check the pictured content survived. */
 async function decode(jpeg: Buffer, width: number, height: number): Promise<RgbImage> {
-  const exit = await runTool("ffmpeg", ["-v", "error", "-nostdin", "-f", "mjpeg", "-i", "pipe:0", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], undefined, { stdin: jpeg });
+  const exit = await runTool(
+    "ffmpeg",
+    [
+      "-v",
+      "error",
+      "-nostdin",
+      "-f",
+      "mjpeg",
+      "-i",
+      "pipe:0",
+      "-frames:v",
+      "1",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "pipe:1",
+    ],
+    undefined,
+    { stdin: jpeg },
+  );
   expect(exit.code, exit.stderr).toBe(0);
   expect(exit.output.length).toBe(width * height * 3);
   return { width, height, data: new Uint8Array(exit.output) };
@@ -45,7 +70,9 @@ function pixel(image: RgbImage, x: number, y: number): Rgb {
 }
 
 function expectNear(actual: Rgb, expected: Rgb, tolerance = 16): void {
-  actual.forEach((v, i) => expect(Math.abs(v - expected[i]!), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance));
+  actual.forEach((v, i) =>
+    expect(Math.abs(v - expected[i]!), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance),
+  );
 }
 
 const CLEAN_MARKERS = new Set(["SOI", "APP0", "DQT", "SOF0", "SOF1", "SOF2", "DHT", "SOS", "DRI", "EOI"]);
@@ -101,11 +128,17 @@ describe("encodeJpeg", () => {
     for (const maxLongSide of [15, 769, 1024, 100.5, Number.NaN]) {
       await expect(encodeJpeg(image, { maxLongSide })).rejects.toMatchObject({ code: ErrorCode.INTERNAL });
     }
-    await expect(encodeJpeg(image, { maxLongSide: 64, quality: 0 })).rejects.toMatchObject({ code: ErrorCode.INTERNAL });
-    await expect(encodeJpeg({ width: 64, height: 36, data: new Uint8Array(10) }, { maxLongSide: 64 })).rejects.toMatchObject({
+    await expect(encodeJpeg(image, { maxLongSide: 64, quality: 0 })).rejects.toMatchObject({
       code: ErrorCode.INTERNAL,
     });
-    await expect(encodeJpeg({ width: 1, height: 1, data: new Uint8Array(3) }, { maxLongSide: 64 })).rejects.toMatchObject({
+    await expect(
+      encodeJpeg({ width: 64, height: 36, data: new Uint8Array(10) }, { maxLongSide: 64 }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.INTERNAL,
+    });
+    await expect(
+      encodeJpeg({ width: 1, height: 1, data: new Uint8Array(3) }, { maxLongSide: 64 }),
+    ).rejects.toMatchObject({
       code: ErrorCode.INTERNAL,
     });
   });
@@ -113,7 +146,9 @@ describe("encodeJpeg", () => {
   it("stops when cancelled", async () => {
     const source = new CancellationTokenSource();
     source.cancel();
-    await expect(encodeJpeg(quadrants(64, 36), { maxLongSide: 64 }, source.token)).rejects.toMatchObject({ code: ErrorCode.CANCELLED });
+    await expect(encodeJpeg(quadrants(64, 36), { maxLongSide: 64 }, source.token)).rejects.toMatchObject({
+      code: ErrorCode.CANCELLED,
+    });
   });
 });
 

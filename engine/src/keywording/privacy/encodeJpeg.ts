@@ -46,26 +46,55 @@ export async function encodeJpeg(
   const exit = await runTool(
     "ffmpeg",
     [
-      "-v", "error", "-nostdin",
-      "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", `${image.width}x${image.height}`, "-i", "pipe:0",
-      "-frames:v", "1",
+      "-v",
+      "error",
+      "-nostdin",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-video_size",
+      `${image.width}x${image.height}`,
+      "-i",
+      "pipe:0",
+      "-frames:v",
+      "1",
       // Area averaging is the least aliased shrink; setsar=1 makes the JFIF header say square pixels.
-      "-vf", `scale=${width}:${height}:flags=${shrinking ? "area" : "bicubic"},setsar=1`,
+      "-vf",
+      `scale=${width}:${height}:flags=${shrinking ? "area" : "bicubic"},setsar=1`,
       // Full-range 4:2:0: the limited-range variant makes the encoder add a "CS=ITU601" comment.
-      "-pix_fmt", "yuvj420p", "-c:v", "mjpeg", "-q:v", String(qscale),
+      "-pix_fmt",
+      "yuvj420p",
+      "-c:v",
+      "mjpeg",
+      "-q:v",
+      String(qscale),
       // bitexact drops the "Lavc<version>" COM segment; no metadata is mapped from the (raw) input.
-      "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact",
-      "-f", "mjpeg", "pipe:1",
+      "-map_metadata",
+      "-1",
+      "-fflags",
+      "+bitexact",
+      "-flags",
+      "+bitexact",
+      "-f",
+      "mjpeg",
+      "pipe:1",
     ],
     token,
     { stdin: image.data },
   );
   if (exit.code !== 0 || exit.output.length === 0) {
-    throw new SichterError(ErrorCode.TOOL_FAILED, { tool: "ffmpeg", path: "keyframe (raw pixels)", detail: lastStderrLine(exit.stderr) });
+    throw new SichterError(ErrorCode.TOOL_FAILED, {
+      tool: "ffmpeg",
+      path: "keyframe (raw pixels)",
+      detail: lastStderrLine(exit.stderr),
+    });
   }
   const size = assertCleanJpeg(exit.output, maxLongSide);
   if (size.width !== width || size.height !== height) {
-    throw new SichterError(ErrorCode.INTERNAL, { detail: `ffmpeg encoded ${size.width}x${size.height}, expected ${width}x${height}` });
+    throw new SichterError(ErrorCode.INTERNAL, {
+      detail: `ffmpeg encoded ${size.width}x${size.height}, expected ${width}x${height}`,
+    });
   }
   return { jpeg: exit.output, width, height };
 }
@@ -94,6 +123,8 @@ function checkImage(image: RgbImage): void {
     throw new SichterError(ErrorCode.INTERNAL, { detail: `image size ${width}x${height} is too small (at least 2x2)` });
   }
   if (data.length !== width * height * 3) {
-    throw new SichterError(ErrorCode.INTERNAL, { detail: `image data has ${data.length} bytes, RGB24 ${width}x${height} needs ${width * height * 3}` });
+    throw new SichterError(ErrorCode.INTERNAL, {
+      detail: `image data has ${data.length} bytes, RGB24 ${width}x${height} needs ${width * height * 3}`,
+    });
   }
 }

@@ -42,9 +42,15 @@ function refusal(buf: Uint8Array, maxLongSide = 768): SichterError {
   throw new Error("assertCleanJpeg accepted the image");
 }
 
-const EXIF = segment(0xe1, Buffer.concat([Buffer.from("Exif\0\0", "latin1"), Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 0])]));
+const EXIF = segment(
+  0xe1,
+  Buffer.concat([Buffer.from("Exif\0\0", "latin1"), Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 0])]),
+);
 const XMP = segment(0xe1, "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF/></x:xmpmeta>");
-const ICC = segment(0xe2, Buffer.concat([Buffer.from("ICC_PROFILE\0", "latin1"), Buffer.from([1, 1]), Buffer.alloc(128, 7)]));
+const ICC = segment(
+  0xe2,
+  Buffer.concat([Buffer.from("ICC_PROFILE\0", "latin1"), Buffer.from([1, 1]), Buffer.alloc(128, 7)]),
+);
 const COM = segment(0xfe, "shot on a phone at 52.52N 13.40E");
 
 describe("jpeg segment parsing", () => {
@@ -103,9 +109,15 @@ describe("jpeg segment parsing", () => {
 
   it("refuses an APP0 that is not plain JFIF (JFXX extension, embedded thumbnail)", () => {
     const app0 = jpegSegments(clean).find((s) => s.name === "APP0");
-    const jfxx = segment(0xe0, Buffer.concat([Buffer.from("JFXX\0", "latin1"), Buffer.from([0x10]), Buffer.alloc(30, 9)]));
+    const jfxx = segment(
+      0xe0,
+      Buffer.concat([Buffer.from("JFXX\0", "latin1"), Buffer.from([0x10]), Buffer.alloc(30, 9)]),
+    );
     expect(String(refusal(insertAt(clean, afterHeader(clean), jfxx)).params.detail)).toMatch(/not a JFIF/);
-    const thumb = segment(0xe0, Buffer.concat([Buffer.from("JFIF\0", "latin1"), Buffer.from([1, 2, 0, 0, 1, 0, 1, 1, 1]), Buffer.alloc(3, 0)]));
+    const thumb = segment(
+      0xe0,
+      Buffer.concat([Buffer.from("JFIF\0", "latin1"), Buffer.from([1, 2, 0, 0, 1, 0, 1, 1, 1]), Buffer.alloc(3, 0)]),
+    );
     const withThumbnail = app0
       ? Buffer.concat([clean.subarray(0, app0.offset), thumb, clean.subarray(app0.offset + 2 + app0.length)])
       : insertAt(clean, 2, thumb);
@@ -116,7 +128,9 @@ describe("jpeg segment parsing", () => {
     expect(String(refusal(clean.subarray(0, Math.floor(clean.length / 2))).params.detail)).toMatch(/truncated/);
     expect(String(refusal(clean.subarray(0, clean.length - 2)).params.detail)).toMatch(/truncated/);
     expect(String(refusal(clean.subarray(0, 30)).params.detail)).toMatch(/truncated/);
-    expect(String(refusal(Buffer.concat([clean, Buffer.from("GPS 52.52N")])).params.detail)).toMatch(/follow the end-of-image/);
+    expect(String(refusal(Buffer.concat([clean, Buffer.from("GPS 52.52N")])).params.detail)).toMatch(
+      /follow the end-of-image/,
+    );
     expect(String(refusal(Buffer.from("\x89PNG\r\n\x1a\n0000", "latin1")).params.detail)).toMatch(/not a JPEG/);
     refusal(Buffer.alloc(0));
   });

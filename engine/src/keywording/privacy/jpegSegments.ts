@@ -41,7 +41,8 @@ export function jpegSegments(buf: Uint8Array, options: { throughScans?: boolean 
     if (code >= buf.length) throw new Error("truncated: the file ends inside a marker");
     const marker = buf[code]!;
     const offset = code - 1;
-    if (marker === 0x00 || marker === SOI) throw new Error(`not a JPEG: unexpected byte 0x${hex(marker)} after 0xFF at byte ${code}`);
+    if (marker === 0x00 || marker === SOI)
+      throw new Error(`not a JPEG: unexpected byte 0x${hex(marker)} after 0xFF at byte ${code}`);
     if (hasNoPayload(marker)) {
       segments.push({ marker, name: markerName(marker), offset, length: 0 });
       if (marker === EOI) return segments;
@@ -95,12 +96,15 @@ export function assertCleanJpeg(buf: Uint8Array, maxLongSide: number): { width: 
     else if (m === 0xfe) throw refused("it carries a comment (COM) segment");
     else if (isSupportedFrame(m)) frames++;
     else if (m === SOS) scans++;
-    else if (!ALLOWED_OTHERS.has(m) && !(m >= 0xd0 && m <= 0xd7)) throw refused(`it carries a ${s.name} segment, which is not allowed`);
+    else if (!ALLOWED_OTHERS.has(m) && !(m >= 0xd0 && m <= 0xd7))
+      throw refused(`it carries a ${s.name} segment, which is not allowed`);
   }
   const last = segments.at(-1)!;
   if (last.marker !== EOI) throw refused("truncated: no end-of-image marker");
-  if (last.offset + 2 !== buf.length) throw refused(`${buf.length - last.offset - 2} bytes follow the end-of-image marker`);
-  if (frames !== 1) throw refused(`it has ${frames} frame headers; exactly one baseline, extended or progressive frame is allowed`);
+  if (last.offset + 2 !== buf.length)
+    throw refused(`${buf.length - last.offset - 2} bytes follow the end-of-image marker`);
+  if (frames !== 1)
+    throw refused(`it has ${frames} frame headers; exactly one baseline, extended or progressive frame is allowed`);
   if (scans === 0) throw refused("it has no image data");
   const { width, height } = jpegSize(buf);
   if (width === 0 || height === 0) throw refused(`its frame header declares ${width}x${height}`);
@@ -142,8 +146,19 @@ function hasNoPayload(marker: number): boolean {
 }
 
 const NAMES: Record<number, string> = {
-  0x01: "TEM", 0xc4: "DHT", 0xc8: "JPG", 0xcc: "DAC", 0xd8: "SOI", 0xd9: "EOI", 0xda: "SOS",
-  0xdb: "DQT", 0xdc: "DNL", 0xdd: "DRI", 0xde: "DHP", 0xdf: "EXP", 0xfe: "COM",
+  0x01: "TEM",
+  0xc4: "DHT",
+  0xc8: "JPG",
+  0xcc: "DAC",
+  0xd8: "SOI",
+  0xd9: "EOI",
+  0xda: "SOS",
+  0xdb: "DQT",
+  0xdc: "DNL",
+  0xdd: "DRI",
+  0xde: "DHP",
+  0xdf: "EXP",
+  0xfe: "COM",
 };
 
 function markerName(marker: number): string {

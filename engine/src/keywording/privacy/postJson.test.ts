@@ -3,7 +3,11 @@ import path from "node:path";
 import { ErrorCode } from "@sichter/shared/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SichterError } from "../../core/SichterError.ts";
-import { startLoopbackServer, type LoopbackServer, type ScriptedResponse } from "../../../test/simulators/LoopbackServer.ts";
+import {
+  startLoopbackServer,
+  type LoopbackServer,
+  type ScriptedResponse,
+} from "../../../test/simulators/LoopbackServer.ts";
 import { createTestCertificates, type TestCertificates } from "../../../test/simulators/testCertificates.ts";
 import { OutboundError } from "./OutboundError.ts";
 import { checkEndpoint } from "./OutboundPolicy.ts";
@@ -29,7 +33,11 @@ function script(redirectTo: () => string): (req: { path: string; body: Buffer })
       case "/limited":
         return { status: 429, headers: { "Retry-After": "7" }, body: '{"error":"slow down"}' };
       default:
-        return { status: 200, headers: { "Content-Type": "application/json", "X-Request-Id": "r-1" }, body: JSON.stringify({ echo: req.body.toString("utf8") }) };
+        return {
+          status: 200,
+          headers: { "Content-Type": "application/json", "X-Request-Id": "r-1" },
+          body: JSON.stringify({ echo: req.body.toString("utf8") }),
+        };
     }
   };
 }
@@ -62,7 +70,12 @@ describe("postJson", () => {
     selfSigned = await startLoopbackServer({ tls: { key: pki.selfSigned.key, cert: pki.selfSigned.cert }, handler });
     expired = await startLoopbackServer({ tls: { key: pki.expired.key, cert: pki.expired.cert }, handler });
     wrongHost = await startLoopbackServer({ tls: { key: pki.wrongHost.key, cert: pki.wrongHost.cert }, handler });
-    options = { headers: { "content-type": "application/json" }, caFile: pki.ca.certFile, timeoutMs: 5000, provider: "simulated" };
+    options = {
+      headers: { "content-type": "application/json" },
+      caFile: pki.ca.certFile,
+      timeoutMs: 5000,
+      provider: "simulated",
+    };
   }, 60_000);
 
   afterAll(async () => {
@@ -94,7 +107,9 @@ describe("postJson", () => {
   it("refuses the same server without the custom CA, and names no query in the error", async () => {
     const error = await caught(postJson(new URL(`${good.url}/v1?key=SECRET`), "{}", { ...options, caFile: undefined }));
     expect(error).toMatchObject({ code: ErrorCode.PRIVACY_CERTIFICATE_INVALID, params: { url: `${good.url}/v1` } });
-    expect(String((error as SichterError).params.detail)).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY/);
+    expect(String((error as SichterError).params.detail)).toMatch(
+      /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY/,
+    );
     expect(JSON.stringify(error)).not.toContain("SECRET");
   });
 
@@ -123,7 +138,10 @@ describe("postJson", () => {
 
   it("refuses a relative redirect too, resolving it only for the message", async () => {
     const error = await caught(postJson(new URL(`${plain.url}/moved`), "{}", options));
-    expect(error).toMatchObject({ code: ErrorCode.PRIVACY_REDIRECT_REFUSED, params: { location: `${plain.url}/elsewhere` } });
+    expect(error).toMatchObject({
+      code: ErrorCode.PRIVACY_REDIRECT_REFUSED,
+      params: { location: `${plain.url}/elsewhere` },
+    });
   });
 
   it("gives up on a hanging server after about timeoutMs with a timeout OutboundError", async () => {
@@ -178,13 +196,19 @@ describe("postJson", () => {
   it("refuses an unreadable or non-PEM CA file without naming its path", async () => {
     const missing = path.join(pki.dir, "no-such-ca.pem");
     const error = await caught(postJson(new URL(good.url), "{}", { ...options, caFile: missing }));
-    expect(error).toMatchObject({ code: ErrorCode.PRIVACY_CERTIFICATE_INVALID, params: { detail: expect.stringContaining("ENOENT") } });
+    expect(error).toMatchObject({
+      code: ErrorCode.PRIVACY_CERTIFICATE_INVALID,
+      params: { detail: expect.stringContaining("ENOENT") },
+    });
     expect(JSON.stringify(error)).not.toContain(pki.dir);
 
     const junk = path.join(pki.dir, "junk.pem");
     fs.writeFileSync(junk, "this is not a certificate");
     const error2 = await caught(postJson(new URL(good.url), "{}", { ...options, caFile: junk }));
-    expect(error2).toMatchObject({ code: ErrorCode.PRIVACY_CERTIFICATE_INVALID, params: { detail: expect.stringContaining("no PEM certificate") } });
+    expect(error2).toMatchObject({
+      code: ErrorCode.PRIVACY_CERTIFICATE_INVALID,
+      params: { detail: expect.stringContaining("no PEM certificate") },
+    });
   });
 });
 
@@ -198,7 +222,11 @@ describe("postJson behind the outbound policy", () => {
   const options: PostJsonOptions = { headers: {}, timeoutMs: 5000, provider: "local-model" };
 
   it("allows plain HTTP to 127.0.0.1 in cloud mode", async () => {
-    const response = await postJson(checkEndpoint(`${server.url}/api/generate`, "cloud", "local-model"), '{"n":1}', options);
+    const response = await postJson(
+      checkEndpoint(`${server.url}/api/generate`, "cloud", "local-model"),
+      '{"n":1}',
+      options,
+    );
     expect(response).toMatchObject({ status: 200, body: '{"n":1}', bytesSent: 7 });
     expect(server.requests.at(-1)).toMatchObject({ method: "POST", path: "/api/generate" });
   });
@@ -217,7 +245,11 @@ describe("postJson behind the outbound policy", () => {
       expect.objectContaining({ code: ErrorCode.PRIVACY_INSECURE_ENDPOINT, params: { url: "http://example.org/v1" } }),
     );
     // Handed a URL that skipped the policy, postJson refuses before any DNS lookup or connection.
-    await expect(postJson(new URL("http://example.org/v1"), "{}", options)).rejects.toMatchObject({ code: ErrorCode.PRIVACY_INSECURE_ENDPOINT });
-    await expect(postJson(new URL("https://u:p@example.org/v1"), "{}", options)).rejects.toMatchObject({ code: ErrorCode.PRIVACY_INSECURE_ENDPOINT });
+    await expect(postJson(new URL("http://example.org/v1"), "{}", options)).rejects.toMatchObject({
+      code: ErrorCode.PRIVACY_INSECURE_ENDPOINT,
+    });
+    await expect(postJson(new URL("https://u:p@example.org/v1"), "{}", options)).rejects.toMatchObject({
+      code: ErrorCode.PRIVACY_INSECURE_ENDPOINT,
+    });
   });
 });

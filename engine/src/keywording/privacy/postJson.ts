@@ -34,12 +34,28 @@ export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** OpenSSL and Node codes that mean "the peer's certificate could not be trusted". */
 const CERTIFICATE_ERRORS = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "UNABLE_TO_GET_CRL",
-  "UNABLE_TO_DECRYPT_CERT_SIGNATURE", "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY", "CERT_SIGNATURE_FAILURE",
-  "CERT_NOT_YET_VALID", "CERT_HAS_EXPIRED", "ERROR_IN_CERT_NOT_BEFORE_FIELD", "ERROR_IN_CERT_NOT_AFTER_FIELD",
-  "CERT_CHAIN_TOO_LONG", "CERT_REVOKED", "INVALID_CA", "PATH_LENGTH_EXCEEDED", "INVALID_PURPOSE",
-  "CERT_UNTRUSTED", "CERT_REJECTED", "HOSTNAME_MISMATCH", "ERR_TLS_CERT_ALTNAME_INVALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_CRL",
+  "UNABLE_TO_DECRYPT_CERT_SIGNATURE",
+  "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_NOT_YET_VALID",
+  "CERT_HAS_EXPIRED",
+  "ERROR_IN_CERT_NOT_BEFORE_FIELD",
+  "ERROR_IN_CERT_NOT_AFTER_FIELD",
+  "CERT_CHAIN_TOO_LONG",
+  "CERT_REVOKED",
+  "INVALID_CA",
+  "PATH_LENGTH_EXCEEDED",
+  "INVALID_PURPOSE",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "HOSTNAME_MISMATCH",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
   "ERR_TLS_CERT_ALTNAME_FORMAT",
 ]);
 
@@ -111,7 +127,12 @@ export async function postJson(url: URL, body: string, options: PostJsonOptions)
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
         res.resume();
-        finish(new SichterError(ErrorCode.PRIVACY_REDIRECT_REFUSED, { provider, location: redirectTarget(res.headers.location, url) }));
+        finish(
+          new SichterError(ErrorCode.PRIVACY_REDIRECT_REFUSED, {
+            provider,
+            location: redirectTarget(res.headers.location, url),
+          }),
+        );
         return;
       }
       const declared = Number(res.headers["content-length"] ?? 0);
@@ -128,11 +149,17 @@ export async function postJson(url: URL, body: string, options: PostJsonOptions)
       });
       res.on("error", (error) => finish(classify(error, url, provider)));
       res.on("end", () =>
-        finish(undefined, { status, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks).toString("utf8"), bytesSent: payload.length }),
+        finish(undefined, {
+          status,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString("utf8"),
+          bytesSent: payload.length,
+        }),
       );
       // A connection cut mid-answer ends in close without end.
       res.on("close", () => {
-        if (!res.complete) finish(new OutboundError("network", `the connection to ${provider} closed before the answer was complete`));
+        if (!res.complete)
+          finish(new OutboundError("network", `the connection to ${provider} closed before the answer was complete`));
       });
     });
     req.end(payload);
@@ -161,7 +188,11 @@ function classify(error: unknown, url: URL, provider: string): Error {
   if (error instanceof OutboundError || error instanceof SichterError) return error;
   const e = error as NodeJS.ErrnoException;
   if (e.code !== undefined && CERTIFICATE_ERRORS.has(e.code)) {
-    return new SichterError(ErrorCode.PRIVACY_CERTIFICATE_INVALID, { url: redactUrl(url), detail: `${e.code}: ${e.message}` }, { cause: error });
+    return new SichterError(
+      ErrorCode.PRIVACY_CERTIFICATE_INVALID,
+      { url: redactUrl(url), detail: `${e.code}: ${e.message}` },
+      { cause: error },
+    );
   }
   const what = e.code ? `${e.code} (${e.message})` : String(e.message ?? error);
   return new OutboundError("network", `the request to ${provider} failed: ${what}`, { cause: error });

@@ -8,7 +8,9 @@ export function redactUrl(url: string | URL): string {
   try {
     parsed = new URL(url);
   } catch {
-    return String(url).split(/[?#]/, 1)[0]!.replace(/\/\/[^/]*@/, "//");
+    return String(url)
+      .split(/[?#]/, 1)[0]!
+      .replace(/\/\/[^/]*@/, "//");
   }
   parsed.username = "";
   parsed.password = "";

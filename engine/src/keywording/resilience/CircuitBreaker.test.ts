@@ -9,7 +9,10 @@ function setup(options: { failureThreshold?: number; cooldownMs?: number } = {})
   let now = T0;
   const breaker = new CircuitBreaker("sichter.test-vision", { ...options, now: () => now });
   let calls = 0;
-  const down = new SichterError(ErrorCode.PROVIDER_UNAVAILABLE, { provider: "sichter.test-vision", detail: "HTTP 503" });
+  const down = new SichterError(ErrorCode.PROVIDER_UNAVAILABLE, {
+    provider: "sichter.test-vision",
+    detail: "HTTP 503",
+  });
   const fail = () =>
     breaker.run(async () => {
       calls++;
@@ -58,7 +61,10 @@ describe("CircuitBreaker", () => {
 
   it("errors that do not mean 'down' neither count nor reset", async () => {
     const b = setup({ failureThreshold: 2 });
-    const rejected = new SichterError(ErrorCode.PROVIDER_REJECTED, { provider: "sichter.test-vision", detail: "HTTP 400" });
+    const rejected = new SichterError(ErrorCode.PROVIDER_REJECTED, {
+      provider: "sichter.test-vision",
+      detail: "HTTP 400",
+    });
     await expect(b.fail()).rejects.toBe(b.down);
     for (let i = 0; i < 10; i++) {
       await expect(

@@ -76,7 +76,10 @@ export class CircuitBreaker {
     }
     // While a trial is out, the circuit reopens for a full cooldown at worst: say that.
     const until = state === "open" ? this.openUntil! : this.now() + this.cooldownMs;
-    throw new SichterError(ErrorCode.PROVIDER_CIRCUIT_OPEN, { provider: this.provider, until: new Date(until).toISOString() });
+    throw new SichterError(ErrorCode.PROVIDER_CIRCUIT_OPEN, {
+      provider: this.provider,
+      until: new Date(until).toISOString(),
+    });
   }
 
   private recordOutage(trial: boolean): void {

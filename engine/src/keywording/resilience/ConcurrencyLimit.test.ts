@@ -78,7 +78,9 @@ describe("ConcurrencyLimit", () => {
     const cts = new CancellationTokenSource();
     cts.cancel();
     let ran = false;
-    await expect(limit.run(async () => void (ran = true), cts.token)).rejects.toMatchObject({ code: ErrorCode.CANCELLED });
+    await expect(limit.run(async () => void (ran = true), cts.token)).rejects.toMatchObject({
+      code: ErrorCode.CANCELLED,
+    });
     expect(ran).toBe(false);
     expect(limit.active).toBe(0);
   });

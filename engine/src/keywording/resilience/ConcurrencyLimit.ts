@@ -17,7 +17,8 @@ export class ConcurrencyLimit {
   private readonly queue: Waiter[] = [];
 
   constructor(readonly max = 2) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`ConcurrencyLimit needs a whole number >= 1, not ${max}`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError(`ConcurrencyLimit needs a whole number >= 1, not ${max}`);
   }
 
   /** Calls running now. */

@@ -10,10 +10,30 @@
  * which withRetries never retries.
  */
 export { cancellableSleep, raceCancellation, type Sleep } from "./cancellableWait.ts";
-export { CircuitBreaker, CircuitBreakers, isProviderDown, type CircuitBreakerOptions, type CircuitState } from "./CircuitBreaker.ts";
-export { ConcurrencyLimit } from "./ConcurrencyLimit.ts";
-export { backoffDelay, DEFAULT_RETRY_POLICY, nextDelay, retryAfterMs, type RetryDecision, type RetryPolicy } from "./retryPolicy.ts";
 export {
-  isRetryableStatus, outcomeOf, RETRYABLE_STATUSES, succeeded, withRetries, type Outcome, type RetryableStatus, type RetryInfo,
+  CircuitBreaker,
+  CircuitBreakers,
+  isProviderDown,
+  type CircuitBreakerOptions,
+  type CircuitState,
+} from "./CircuitBreaker.ts";
+export { ConcurrencyLimit } from "./ConcurrencyLimit.ts";
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  nextDelay,
+  retryAfterMs,
+  type RetryDecision,
+  type RetryPolicy,
+} from "./retryPolicy.ts";
+export {
+  isRetryableStatus,
+  outcomeOf,
+  RETRYABLE_STATUSES,
+  succeeded,
+  withRetries,
+  type Outcome,
+  type RetryableStatus,
+  type RetryInfo,
   type WithRetriesOptions,
 } from "./withRetries.ts";

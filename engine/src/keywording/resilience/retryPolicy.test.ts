@@ -57,12 +57,17 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs("Wed, 04 Nov 2026 10:00:00 GMT", now)).toBe(0);
   });
 
-  it.each([["soon"], ["-5"], ["1.5"], [""], ["Thu, 31 Feb 2026 10:00:00 GMT"], ["Thu, 05 Nov 2026 10:00:07 CET"], ["2026-11-05T10:00:07Z"]])(
-    "garbage %j is undefined",
-    (header) => {
-      expect(retryAfterMs(header, now)).toBeUndefined();
-    },
-  );
+  it.each([
+    ["soon"],
+    ["-5"],
+    ["1.5"],
+    [""],
+    ["Thu, 31 Feb 2026 10:00:00 GMT"],
+    ["Thu, 05 Nov 2026 10:00:07 CET"],
+    ["2026-11-05T10:00:07Z"],
+  ])("garbage %j is undefined", (header) => {
+    expect(retryAfterMs(header, now)).toBeUndefined();
+  });
 
   it("no header is undefined", () => {
     expect(retryAfterMs(undefined, now)).toBeUndefined();

@@ -52,7 +52,11 @@ function harness(responses: Array<Response | Error>, extra: Partial<WithRetriesO
   return { run, sleeps, retries, attempts };
 }
 
-const status = (code: number, headers: Record<string, string> = {}): Response => ({ status: code, headers, body: `{"s":${code}}` });
+const status = (code: number, headers: Record<string, string> = {}): Response => ({
+  status: code,
+  headers,
+  body: `{"s":${code}}`,
+});
 
 async function rejection(promise: Promise<unknown>): Promise<SichterError> {
   const error = await promise.then(

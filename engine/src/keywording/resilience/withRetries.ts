@@ -32,7 +32,9 @@ export function outcomeOf<R extends { readonly status: number; readonly headers:
 ): Outcome<R> {
   if (!isRetryableStatus(response.status)) return succeeded(response);
   const retryAfter = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "retry-after")?.[1];
-  return retryAfter === undefined ? { ok: false, status: response.status } : { ok: false, status: response.status, retryAfter };
+  return retryAfter === undefined
+    ? { ok: false, status: response.status }
+    : { ok: false, status: response.status, retryAfter };
 }
 
 export interface RetryInfo {
@@ -72,7 +74,10 @@ type Failure = { readonly status: RetryableStatus | undefined; readonly reason: 
  * open circuit), errors `isTransient` does not accept, and cancellation. When the attempts run out:
  * PROVIDER_RATE_LIMITED if the last failure was a 429, else PROVIDER_UNAVAILABLE.
  */
-export async function withRetries<T>(attempt: (n: number) => Promise<Outcome<T>>, options: WithRetriesOptions): Promise<T> {
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<Outcome<T>>,
+  options: WithRetriesOptions,
+): Promise<T> {
   const { provider, token, isTransient } = options;
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? cancellableSleep;
@@ -110,12 +115,18 @@ async function runAttempt<T>(
   if (outcome.ok) return outcome;
   if (!isRetryableStatus(outcome.status)) {
     // The type forbids it; a caller that casts its way past it gets a clear bug report, not a loop.
-    throw new SichterError(ErrorCode.INTERNAL, { detail: `withRetries got a failure with non-retryable status ${outcome.status}` });
+    throw new SichterError(ErrorCode.INTERNAL, {
+      detail: `withRetries got a failure with non-retryable status ${outcome.status}`,
+    });
   }
   const retryAfter = retryAfterMs(outcome.retryAfter, now());
   return {
     ok: false,
-    failure: { status: outcome.status, reason: `HTTP ${outcome.status}`, ...(retryAfter !== undefined && { retryAfter }) },
+    failure: {
+      status: outcome.status,
+      reason: `HTTP ${outcome.status}`,
+      ...(retryAfter !== undefined && { retryAfter }),
+    },
   };
 }
 
@@ -139,7 +150,8 @@ function exhausted(
 
 /** A short reason for logs and the error detail: the error's kind (OutboundError) and message. */
 function reasonOf(error: unknown): string {
-  const kind = typeof error === "object" && error !== null && "kind" in error ? (error as { kind: unknown }).kind : undefined;
+  const kind =
+    typeof error === "object" && error !== null && "kind" in error ? (error as { kind: unknown }).kind : undefined;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof kind === "string") return message && message !== kind ? `${kind} (${message})` : kind;
   return message;

@@ -45,14 +45,25 @@ describe("loadPriceTable", () => {
       JSON.stringify({
         currency: "USD",
         providers: {
-          "sichter.openai-vision": { perRequest: 0.01, perImage: 0.002, per1kInputTokens: 0.003, per1kOutputTokens: 0.012 },
+          "sichter.openai-vision": {
+            perRequest: 0.01,
+            perImage: 0.002,
+            per1kInputTokens: 0.003,
+            per1kOutputTokens: 0.012,
+          },
           "acme.vision": { perImage: 0.05, currency: "EUR" },
         },
       }),
     );
     const table = loadPriceTable(file);
     expect(table.currency).toBe("USD");
-    expect(table.providers.get("acme.vision")).toEqual({ currency: "EUR", perRequest: 0, perImage: 0.05, per1kInputTokens: 0, per1kOutputTokens: 0 });
+    expect(table.providers.get("acme.vision")).toEqual({
+      currency: "EUR",
+      perRequest: 0,
+      perImage: 0.05,
+      per1kInputTokens: 0,
+      per1kOutputTokens: 0,
+    });
     // 2 * 0.01 + 3 * 0.002 + 1.5 * 0.003 + 0.5 * 0.012 = 0.02 + 0.006 + 0.0045 + 0.006
     expect(estimateCost(table, "sichter.openai-vision", counts)).toEqual({ amount: 0.0365, currency: "USD" });
     expect(estimateCost(table, "acme.vision", counts)).toEqual({ amount: 0.15, currency: "EUR" });
@@ -72,10 +83,22 @@ describe("loadPriceTable", () => {
       { providers: { "sichter.openai-vision": { perImage: "0.01" } } },
       'providers["sichter.openai-vision"].perImage: Invalid input: expected number, received string',
     ],
-    ["a negative price", { providers: { "acme.vision": { perRequest: -1 } } }, 'providers["acme.vision"].perRequest: Too small'],
-    ["a typo in a field name", { providers: { "acme.vision": { perImages: 0.01 } } }, 'providers["acme.vision"].perImages: unknown field'],
+    [
+      "a negative price",
+      { providers: { "acme.vision": { perRequest: -1 } } },
+      'providers["acme.vision"].perRequest: Too small',
+    ],
+    [
+      "a typo in a field name",
+      { providers: { "acme.vision": { perImages: 0.01 } } },
+      'providers["acme.vision"].perImages: unknown field',
+    ],
     ["a bad currency", { currency: "euro" }, 'currency: a three-letter currency code such as "EUR"'],
-    ["a provider currency", { providers: { "acme.vision": { currency: "€" } } }, 'providers["acme.vision"].currency: a three-letter'],
+    [
+      "a provider currency",
+      { providers: { "acme.vision": { currency: "€" } } },
+      'providers["acme.vision"].currency: a three-letter',
+    ],
     ["an unknown top-level field", { prices: {} }, "prices: unknown field"],
     ["providers as a list", { providers: [] }, "providers: Invalid input"],
   ])("%s: the error names the file and the field", (_what, content, expected) => {

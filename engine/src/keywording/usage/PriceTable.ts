@@ -63,7 +63,8 @@ export function loadPriceTable(file: string = pricesPath()): PriceTable {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return DEFAULT_PRICE_TABLE;
-    if (code === "EACCES" || code === "EPERM") throw new SichterError(ErrorCode.PERMISSION_DENIED, { path: file }, { cause: error });
+    if (code === "EACCES" || code === "EPERM")
+      throw new SichterError(ErrorCode.PERMISSION_DENIED, { path: file }, { cause: error });
     throw invalid(file, error instanceof Error ? error.message : String(error));
   }
   let json: unknown;
@@ -94,7 +95,11 @@ export interface BillableCounts {
 }
 
 /** The estimated cost of one batch, in the provider's currency, rounded to micro-units. */
-export function estimateCost(table: PriceTable, provider: string, counts: BillableCounts): { amount: number; currency: string } {
+export function estimateCost(
+  table: PriceTable,
+  provider: string,
+  counts: BillableCounts,
+): { amount: number; currency: string } {
   const prices = table.providers.get(provider);
   if (!prices) return { amount: 0, currency: table.currency };
   const amount =

@@ -30,6 +30,9 @@ export const UsageEntry = z
     /** Seconds of footage the batch covered, for "per minute of footage" figures. */
     footageSeconds: Amount,
   })
-  .refine((e) => e.keyframes >= e.images, { path: ["keyframes"], message: "every picture carries at least one keyframe: keyframes >= images" });
+  .refine((e) => e.keyframes >= e.images, {
+    path: ["keyframes"],
+    message: "every picture carries at least one keyframe: keyframes >= images",
+  });
 
 export type UsageEntry = z.input<typeof UsageEntry>;

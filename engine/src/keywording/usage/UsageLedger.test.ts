@@ -47,7 +47,9 @@ function refusal(fn: () => unknown): SichterError {
 
 describe("usage_ledger table", () => {
   it("has exactly the allowed columns: nothing that could identify a person, file or job", () => {
-    const columns = catalog.database.prepare("SELECT name, type FROM pragma_table_info('usage_ledger') ORDER BY cid").all();
+    const columns = catalog.database
+      .prepare("SELECT name, type FROM pragma_table_info('usage_ledger') ORDER BY cid")
+      .all();
     expect(columns).toEqual([
       { name: "id", type: "INTEGER" },
       { name: "at", type: "TEXT" },
@@ -101,15 +103,18 @@ describe("UsageLedger.record", () => {
     expect(Date.parse(at)).toBeLessThanOrEqual(Date.now());
   });
 
-  it.each([["file", "/media/Interview Müller.mov"], ["ip", "203.0.113.7"], ["jobId", "0b9c"], ["user", "anna"], ["path", "/x"]])(
-    "refuses an extra field %s and stores nothing",
-    (field, value) => {
-      const e = refusal(() => ledger.record({ ...entry(), [field]: value } as UsageEntry));
-      expect(e.code).toBe(ErrorCode.INTERNAL);
-      expect(e.message).toContain(`not allowed in the usage ledger: ${field}`);
-      expect(catalog.database.prepare("SELECT count(*) FROM usage_ledger").pluck().get()).toBe(0);
-    },
-  );
+  it.each([
+    ["file", "/media/Interview Müller.mov"],
+    ["ip", "203.0.113.7"],
+    ["jobId", "0b9c"],
+    ["user", "anna"],
+    ["path", "/x"],
+  ])("refuses an extra field %s and stores nothing", (field, value) => {
+    const e = refusal(() => ledger.record({ ...entry(), [field]: value } as UsageEntry));
+    expect(e.code).toBe(ErrorCode.INTERNAL);
+    expect(e.message).toContain(`not allowed in the usage ledger: ${field}`);
+    expect(catalog.database.prepare("SELECT count(*) FROM usage_ledger").pluck().get()).toBe(0);
+  });
 
   it.each([
     ["a negative count", { images: -1 }, "images"],
@@ -127,9 +132,46 @@ describe("UsageLedger.record", () => {
 describe("UsageLedger.summary", () => {
   beforeEach(() => {
     // openai: 3 requests over 2 + 1 minutes of footage; local: one request without footage.
-    ledger.record(entry({ requests: 2, images: 2, keyframes: 8, bytesSent: 1000, inputTokens: 1000, outputTokens: 200, estimatedCost: 0.1, footageSeconds: 120 }));
-    ledger.record(entry({ at: new Date("2026-11-20T08:00:00Z"), requests: 1, images: 1, keyframes: 1, bytesSent: 500, inputTokens: 400, outputTokens: 100, estimatedCost: 0.2, footageSeconds: 60 }));
-    ledger.record(entry({ at: new Date("2026-12-01T00:00:00Z"), provider: "acme.vision", requests: 4, images: 4, keyframes: 4, bytesSent: 4000, inputTokens: 0, outputTokens: 0, estimatedCost: 1.5, currency: "USD", footageSeconds: 0 }));
+    ledger.record(
+      entry({
+        requests: 2,
+        images: 2,
+        keyframes: 8,
+        bytesSent: 1000,
+        inputTokens: 1000,
+        outputTokens: 200,
+        estimatedCost: 0.1,
+        footageSeconds: 120,
+      }),
+    );
+    ledger.record(
+      entry({
+        at: new Date("2026-11-20T08:00:00Z"),
+        requests: 1,
+        images: 1,
+        keyframes: 1,
+        bytesSent: 500,
+        inputTokens: 400,
+        outputTokens: 100,
+        estimatedCost: 0.2,
+        footageSeconds: 60,
+      }),
+    );
+    ledger.record(
+      entry({
+        at: new Date("2026-12-01T00:00:00Z"),
+        provider: "acme.vision",
+        requests: 4,
+        images: 4,
+        keyframes: 4,
+        bytesSent: 4000,
+        inputTokens: 0,
+        outputTokens: 0,
+        estimatedCost: 1.5,
+        currency: "USD",
+        footageSeconds: 0,
+      }),
+    );
   });
 
   it("sums per provider and overall, with per-minute-of-footage ratios", () => {
@@ -168,7 +210,10 @@ describe("UsageLedger.summary", () => {
   });
 
   it("since is inclusive, until exclusive", () => {
-    const november = ledger.summary({ since: new Date("2026-11-01T00:00:00Z"), until: new Date("2026-12-01T00:00:00Z") });
+    const november = ledger.summary({
+      since: new Date("2026-11-01T00:00:00Z"),
+      until: new Date("2026-12-01T00:00:00Z"),
+    });
     expect(november.since).toBe("2026-11-01T00:00:00.000Z");
     expect(november.until).toBe("2026-12-01T00:00:00.000Z");
     expect(november.providers.map((p) => p.provider)).toEqual(["sichter.openai-vision"]);

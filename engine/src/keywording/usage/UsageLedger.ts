@@ -46,7 +46,11 @@ export class UsageLedger {
     const parsed = UsageEntry.safeParse(entry);
     if (!parsed.success) {
       const detail = parsed.error.issues
-        .map((i) => (i.code === "unrecognized_keys" ? `not allowed in the usage ledger: ${i.keys.join(", ")}` : `${i.path.join(".")}: ${i.message}`))
+        .map((i) =>
+          i.code === "unrecognized_keys"
+            ? `not allowed in the usage ledger: ${i.keys.join(", ")}`
+            : `${i.path.join(".")}: ${i.message}`,
+        )
         .join("; ");
       throw new SichterError(ErrorCode.INTERNAL, { detail: `usage ledger entry refused: ${detail}` });
     }
@@ -77,6 +81,7 @@ function toMinute(date: Date): string {
 }
 
 function iso(date: Date, name: string): string {
-  if (Number.isNaN(date.getTime())) throw new SichterError(ErrorCode.INTERNAL, { detail: `usage summary: ${name} is not a valid date` });
+  if (Number.isNaN(date.getTime()))
+    throw new SichterError(ErrorCode.INTERNAL, { detail: `usage summary: ${name} is not a valid date` });
   return date.toISOString();
 }

@@ -73,7 +73,11 @@ export function totalsOf(groups: readonly UsageGroup[]): UsageTotals {
     footageMinutes: round(minutes, 4),
     perFootageMinute:
       minutes > 0
-        ? { images: round(images / minutes, 4), tokens: round(tokens / minutes, 4), requests: round(requests / minutes, 4) }
+        ? {
+            images: round(images / minutes, 4),
+            tokens: round(tokens / minutes, 4),
+            requests: round(requests / minutes, 4),
+          }
         : null,
   };
 }

@@ -1,7 +1,13 @@
 /** Billing: what keyword providers were asked, what it cost, per minute of footage. No personal data. */
 export { Currency, DEFAULT_CURRENCY } from "./Currency.ts";
 export {
-  DEFAULT_PRICE_TABLE, estimateCost, loadPriceTable, parsePriceTable, pricesPath, type BillableCounts, type PriceTable,
+  DEFAULT_PRICE_TABLE,
+  estimateCost,
+  loadPriceTable,
+  parsePriceTable,
+  pricesPath,
+  type BillableCounts,
+  type PriceTable,
   type ProviderPrices,
 } from "./PriceTable.ts";
 export { UsageEntry } from "./UsageEntry.ts";

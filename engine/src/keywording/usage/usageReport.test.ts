@@ -24,7 +24,16 @@ function summaryOf(groups: UsageGroup[], range: { since?: string; until?: string
   return { since: range.since ?? null, until: range.until ?? null, providers, total: totalsOf(groups) };
 }
 
-const openai = group({ requests: 12, images: 12, keyframes: 40, bytesSent: 1_234_567, inputTokens: 12_000, outputTokens: 2500, estimatedCost: 0.42, footageSeconds: 1440 });
+const openai = group({
+  requests: 12,
+  images: 12,
+  keyframes: 40,
+  bytesSent: 1_234_567,
+  inputTokens: 12_000,
+  outputTokens: 2500,
+  estimatedCost: 0.42,
+  footageSeconds: 1440,
+});
 
 describe("usageReport", () => {
   it("English: totals table and ratios table, aligned", () => {
@@ -54,7 +63,20 @@ describe("usageReport", () => {
   });
 
   it("several currencies are listed apart, never added", () => {
-    const text = usageReport(summaryOf([openai, group({ provider: "acme.vision", currency: "USD", requests: 1, images: 1, keyframes: 1, estimatedCost: 0.0125 })]), "en");
+    const text = usageReport(
+      summaryOf([
+        openai,
+        group({
+          provider: "acme.vision",
+          currency: "USD",
+          requests: 1,
+          images: 1,
+          keyframes: 1,
+          estimatedCost: 0.0125,
+        }),
+      ]),
+      "en",
+    );
     expect(text).toMatch(/\nTotal\s+13\s+.*0\.42 EUR \+ 0\.0125 USD\n/);
     expect(text).toMatch(/\nacme\.vision\s+–\s+–\s+–\n/);
   });

@@ -52,7 +52,8 @@ export function usageReport(summary: UsageSummary, locale: Locale): string {
   const t = TEXT[locale];
   const tag = locale === "de" ? "de-DE" : "en-GB";
   const int = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const dec = (digits: number) => new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const dec = (digits: number) =>
+    new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const money = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
   const bounds = [summary.since && t.since(summary.since), summary.until && t.until(summary.until)].filter(Boolean);
@@ -60,9 +61,13 @@ export function usageReport(summary: UsageSummary, locale: Locale): string {
   const lines = [`${t.title}: ${period}`, ""];
   if (summary.providers.length === 0) return `${lines.concat(t.none).join("\n")}\n`;
 
-  const cost = (c: readonly CostAmount[]): string => (c.length === 0 ? money.format(0) : c.map((a) => `${money.format(a.amount)} ${a.currency}`).join(" + "));
+  const cost = (c: readonly CostAmount[]): string =>
+    c.length === 0 ? money.format(0) : c.map((a) => `${money.format(a.amount)} ${a.currency}`).join(" + ");
   const bytes = (n: number): string => formatBytes(n, dec(1), int);
-  const rows: Array<[string, UsageTotals]> = [...summary.providers.map((p): [string, UsageTotals] => [p.provider, p]), [t.total, summary.total]];
+  const rows: Array<[string, UsageTotals]> = [
+    ...summary.providers.map((p): [string, UsageTotals] => [p.provider, p]),
+    [t.total, summary.total],
+  ];
 
   lines.push(
     ...table(
@@ -84,7 +89,9 @@ export function usageReport(summary: UsageSummary, locale: Locale): string {
       [t.perMinute, t.images, t.tokens, t.requests],
       rows.map(([name, u]) => {
         const r = u.perFootageMinute;
-        return r ? [name, dec(2).format(r.images), int.format(r.tokens), dec(2).format(r.requests)] : [name, t.noFootage, t.noFootage, t.noFootage];
+        return r
+          ? [name, dec(2).format(r.images), int.format(r.tokens), dec(2).format(r.requests)]
+          : [name, t.noFootage, t.noFootage, t.noFootage];
       }),
     ),
   );
@@ -95,7 +102,12 @@ export function usageReport(summary: UsageSummary, locale: Locale): string {
 function table(header: readonly string[], body: readonly string[][]): string[] {
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
-  return all.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd());
+  return all.map((row) =>
+    row
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** Decimal units (kB = 1000 bytes), as providers and invoices count. */

@@ -21,7 +21,16 @@ describe("parseByteRange", () => {
   });
 
   it("cannot serve a range past the end, reversed, empty or malformed (416)", () => {
-    for (const header of ["bytes=1000-", "bytes=1000-2000", "bytes=5-4", "bytes=-0", "bytes=-", "bytes=abc", "bytes=1-2-3", "bytes= "]) {
+    for (const header of [
+      "bytes=1000-",
+      "bytes=1000-2000",
+      "bytes=5-4",
+      "bytes=-0",
+      "bytes=-",
+      "bytes=abc",
+      "bytes=1-2-3",
+      "bytes= ",
+    ]) {
       expect(parseByteRange(header, size), header).toEqual({ kind: "unsatisfiable" });
     }
     expect(parseByteRange("bytes=0-", 0)).toEqual({ kind: "unsatisfiable" });

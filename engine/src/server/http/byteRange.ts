@@ -14,7 +14,10 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
   if (header === undefined || header.trim() === "") return { kind: "full" };
   const match = /^\s*bytes\s*=\s*(.*)$/i.exec(header);
   if (!match) return { kind: "full" };
-  const specs = match[1]!.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const specs = match[1]!
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (specs.length > 1) return { kind: "full" };
   const spec = /^(\d*)-(\d*)$/.exec(specs[0] ?? "");
   if (!spec || (spec[1] === "" && spec[2] === "") || size === 0) return { kind: "unsatisfiable" };

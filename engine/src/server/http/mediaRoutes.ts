@@ -25,9 +25,15 @@ export interface MediaRouteContext {
  * as the WebSocket and the thumbnails (`?token=` or `Authorization: Bearer`); anything else on the
  * machine is refused (403 MEDIA_NOT_ALLOWED) whether it exists or not.
  */
-export async function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, url: URL, context: MediaRouteContext): Promise<void> {
+export async function serveMedia(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  context: MediaRouteContext,
+): Promise<void> {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-  if (!tokenMatches(context.token, url.searchParams.get("token") ?? bearer)) return refuse(res, 401, ErrorCode.UNAUTHORIZED);
+  if (!tokenMatches(context.token, url.searchParams.get("token") ?? bearer))
+    return refuse(res, 401, ErrorCode.UNAUTHORIZED);
   let handle: fs.FileHandle | undefined;
   try {
     const file = await resolveTarget(url.pathname.slice(MEDIA_ROUTE.length), context);

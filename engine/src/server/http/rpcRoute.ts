@@ -41,17 +41,41 @@ export function httpRpcRoute(options: HttpRpcOptions): {
   return {
     handles: (req) => (req.url ?? "").split("?")[0] === RPC_ROUTE,
     serve: (req, res) => {
-      const refuse = (status: number, code: ErrorCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}): void => {
-        if (status === 401 || status === 403) options.log.warn("connection.refused", { code, origin: req.headers.origin ?? null, remote: req.socket.remoteAddress, route: RPC_ROUTE });
+      const refuse = (
+        status: number,
+        code: ErrorCode,
+        params: Record<string, string | number> = {},
+        headers: Record<string, string> = {},
+      ): void => {
+        if (status === 401 || status === 403)
+          options.log.warn("connection.refused", {
+            code,
+            origin: req.headers.origin ?? null,
+            remote: req.socket.remoteAddress,
+            route: RPC_ROUTE,
+          });
         const body = JSON.stringify({ code, message: formatErrorMessage(code, params, "en") });
-        res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...headers });
+        res.writeHead(status, {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "cache-control": "no-store",
+          ...headers,
+        });
         res.end(body);
         req.resume();
       };
       if (options.stopping()) return refuse(503, ErrorCode.SHUTTING_DOWN);
-      if (!isLoopbackHost(req.headers.host, options.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
-      if (!isAllowedOrigin(req.headers.origin, options.port)) return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.origin ?? "" });
-      if (req.method !== "POST") return refuse(405, ErrorCode.INVALID_REQUEST, { detail: "send the JSON-RPC request with POST" }, { allow: "POST" });
+      if (!isLoopbackHost(req.headers.host, options.port))
+        return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.host ?? "" });
+      if (!isAllowedOrigin(req.headers.origin, options.port))
+        return refuse(403, ErrorCode.ORIGIN_REFUSED, { origin: req.headers.origin ?? "" });
+      if (req.method !== "POST")
+        return refuse(
+          405,
+          ErrorCode.INVALID_REQUEST,
+          { detail: "send the JSON-RPC request with POST" },
+          { allow: "POST" },
+        );
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
       if (!tokenMatches(options.token, bearer?.[1] ?? null)) return refuse(401, ErrorCode.UNAUTHORIZED);
 
@@ -67,7 +91,9 @@ export function httpRpcRoute(options: HttpRpcOptions): {
         if (tooLarge) return refuse(413, ErrorCode.MESSAGE_TOO_LARGE, { size, limit: WireLimits.messageChars });
         const text = Buffer.concat(chunks).toString("utf8");
         if (!isRequestWithId(text)) {
-          return refuse(400, ErrorCode.INVALID_REQUEST, { detail: "the body must be one JSON-RPC request with an id; notifications and batches need the WebSocket" });
+          return refuse(400, ErrorCode.INVALID_REQUEST, {
+            detail: "the body must be one JSON-RPC request with an id; notifications and batches need the WebSocket",
+          });
         }
         exchange(text, res, options, limiter, nextExchange++);
       });
@@ -76,11 +102,21 @@ export function httpRpcRoute(options: HttpRpcOptions): {
 }
 
 /** One request answered through an RpcConnection of its own, so HTTP and WebSocket share every rule. */
-function exchange(text: string, res: http.ServerResponse, options: HttpRpcOptions, limiter: RateLimiter, id: number): void {
+function exchange(
+  text: string,
+  res: http.ServerResponse,
+  options: HttpRpcOptions,
+  limiter: RateLimiter,
+  id: number,
+): void {
   const socket = new ExchangeSocket((message) => {
     // The connection also sends notifications (a job it started); only the response answers HTTP.
     if (res.headersSent || !isResponse(message)) return;
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(message), "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(message),
+      "cache-control": "no-store",
+    });
     res.end(message);
     socket.end();
   });
@@ -122,7 +158,13 @@ class ExchangeSocket extends EventEmitter {
 function isRequestWithId(text: string): boolean {
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) && "id" in value && (value as { id: unknown }).id !== null;
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      "id" in value &&
+      (value as { id: unknown }).id !== null
+    );
   } catch {
     // Not JSON: the connection answers PARSE_ERROR with id null, which is an answer all the same.
     return true;

@@ -15,7 +15,12 @@ export function storesThumbnails(catalog: Catalog): catalog is Catalog & StoredT
  * Answers `/thumbnails/<name>` from the catalog: the picture a worker on another machine stored.
  * A name carries its clip and run id, so its bytes never change: the panel may keep it.
  */
-export async function serveStoredThumbnail(catalog: StoredThumbnails, urlPath: string, res: ServerResponse, head: boolean): Promise<void> {
+export async function serveStoredThumbnail(
+  catalog: StoredThumbnails,
+  urlPath: string,
+  res: ServerResponse,
+  head: boolean,
+): Promise<void> {
   let name: string;
   try {
     name = urlPath.split("/").map(decodeURIComponent).join("/");

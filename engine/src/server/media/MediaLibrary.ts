@@ -1,6 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { WireLimits, type MediaFileEntry, type MediaFolderEntry, type MediaListResult, type MediaProbeInfo, type MediaProbeItem } from "@sichter/shared/protocol";
+import {
+  WireLimits,
+  type MediaFileEntry,
+  type MediaFolderEntry,
+  type MediaListResult,
+  type MediaProbeInfo,
+  type MediaProbeItem,
+} from "@sichter/shared/protocol";
 import type { Catalog } from "../../catalog/Catalog.ts";
 import type { Disposable } from "../../core/Disposable.ts";
 import { ErrorCode } from "@sichter/shared/errors";
@@ -45,7 +52,10 @@ export class MediaLibrary implements Disposable {
     const folders: MediaFolderEntry[] = [];
     const files: MediaFileEntry[] = [];
     let truncated = false;
-    const names = entries.filter((e) => !e.name.startsWith(".")).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+    const names = entries
+      .filter((e) => !e.name.startsWith("."))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b));
     for (const name of names) {
       const full = path.join(real, name);
       // Symlinks are followed, and one that leads out of the allowed folders is not shown at all.
@@ -87,7 +97,12 @@ export class MediaLibrary implements Disposable {
     this.probes.dispose();
   }
 
-  private async fileEntry(name: string, full: string, real: string, stat: { size: number; mtimeMs: number; mtime: Date }): Promise<MediaFileEntry> {
+  private async fileEntry(
+    name: string,
+    full: string,
+    real: string,
+    stat: { size: number; mtimeMs: number; mtime: Date },
+  ): Promise<MediaFileEntry> {
     const cached = this.probes.cached(real, stat.size, stat.mtimeMs);
     const clip = await this.catalog.findClip(real);
     return {
@@ -148,7 +163,11 @@ function wireError(error: unknown): { code: string; message: string } {
 function folderError(error: unknown, folder: string): SichterError {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOTDIR":
-      return new SichterError(ErrorCode.INVALID_PARAMS, { method: "media.list", detail: `not a folder: ${folder}` }, { cause: error });
+      return new SichterError(
+        ErrorCode.INVALID_PARAMS,
+        { method: "media.list", detail: `not a folder: ${folder}` },
+        { cause: error },
+      );
     case "EACCES":
     case "EPERM":
       return new SichterError(ErrorCode.PERMISSION_DENIED, { path: folder }, { cause: error });

@@ -11,7 +11,10 @@ import type { RequestContext } from "../RpcConnection.ts";
 import { MediaLibrary } from "./MediaLibrary.ts";
 
 type MediaMethod = "media.list" | "media.probe" | "tags.apply";
-type Handler<M extends MethodName> = (params: MethodParams<M>, context: RequestContext) => Promise<MethodResultInput<M>>;
+type Handler<M extends MethodName> = (
+  params: MethodParams<M>,
+  context: RequestContext,
+) => Promise<MethodResultInput<M>>;
 
 export interface MediaServiceState {
   readonly catalog: Pick<Catalog, "clip" | "findClip" | "shots" | "keyframes" | "tags" | "runs">;
@@ -23,7 +26,9 @@ export interface MediaServiceState {
 /** The panel's media methods: browse the allowed folders, probe files, write accepted tags as XMP. */
 export function mediaHandlers(state: MediaServiceState): { [M in MediaMethod]: Handler<M> } {
   let fallback: MediaLibrary | undefined;
-  const media = (): MediaLibrary => state.media ?? (fallback ??= new MediaLibrary(new MediaFolders([], sichterDirs().config), new ProbeCache(), state.catalog));
+  const media = (): MediaLibrary =>
+    state.media ??
+    (fallback ??= new MediaLibrary(new MediaFolders([], sichterDirs().config), new ProbeCache(), state.catalog));
   return {
     "media.list": async ({ folder }) => media().list(folder),
     "media.probe": async ({ paths, clipIds }) => ({ items: await media().probe(paths ?? [], clipIds ?? []) }),
@@ -42,7 +47,11 @@ export function mediaHandlers(state: MediaServiceState): { [M in MediaMethod]: H
           (done, clip) => {
             if (progress !== undefined) {
               const file = path.basename(clip.path);
-              context.connection.progress(progress, { kind: "report", percentage: Math.floor((done / clipIds.length) * 100), message: file });
+              context.connection.progress(progress, {
+                kind: "report",
+                percentage: Math.floor((done / clipIds.length) * 100),
+                message: file,
+              });
             }
           },
         );

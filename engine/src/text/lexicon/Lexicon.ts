@@ -22,7 +22,9 @@ const GERMAN_ENDINGS = ["innen", "ern", "en", "er", "es", "in", "e", "n", "s"] a
 function listed(set: ReadonlySet<string>, endings: readonly string[], word: string): boolean {
   const k = key(word);
   if (set.has(k)) return true;
-  return endings.some((ending) => k.length > ending.length + 2 && k.endsWith(ending) && set.has(k.slice(0, -ending.length)));
+  return endings.some(
+    (ending) => k.length > ending.length + 2 && k.endsWith(ending) && set.has(k.slice(0, -ending.length)),
+  );
 }
 
 export function isEnglishWord(word: string): boolean {

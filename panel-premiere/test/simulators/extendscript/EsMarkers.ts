@@ -52,7 +52,8 @@ export class EsMarker {
   }
 
   setColorByIndex(colorIndex: number, _markerIndex?: number): void {
-    if (!Number.isInteger(colorIndex) || colorIndex < 0 || colorIndex > 7) throw new RangeError(`marker colour index ${colorIndex}`);
+    if (!Number.isInteger(colorIndex) || colorIndex < 0 || colorIndex > 7)
+      throw new RangeError(`marker colour index ${colorIndex}`);
     this.colorIndex = colorIndex;
   }
 

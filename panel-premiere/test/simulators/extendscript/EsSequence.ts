@@ -95,7 +95,8 @@ export class EsSequence {
 
   /** Takes ticks as a decimal string, as the DOM documents. */
   setPlayerPosition(ticks: string): void {
-    if (typeof ticks !== "string" || !/^\d+$/.test(ticks)) throw new TypeError("setPlayerPosition takes ticks as a string");
+    if (typeof ticks !== "string" || !/^\d+$/.test(ticks))
+      throw new TypeError("setPlayerPosition takes ticks as a string");
     this.playerTicks = BigInt(ticks);
   }
 }

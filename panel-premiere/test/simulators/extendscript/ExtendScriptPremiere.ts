@@ -6,14 +6,16 @@ import { EsSequence, type EsTrackItemSpec } from "./EsSequence.ts";
 
 const PROJECT_METADATA_NAMESPACE = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
 const ITEM_TYPES = { CLIP: 1, BIN: 2, ROOT: 3, FILE: 4 } as const;
-const EMPTY_XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
+const EMPTY_XMP =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
 const TICKS_PER_SECOND = 254_016_000_000n;
 
 class EsItemCollection {
   [index: number]: EsProjectItem;
   constructor(private readonly items: EsProjectItem[]) {
     return new Proxy(this, {
-      get: (target, key) => (typeof key === "string" && /^\d+$/.test(key) ? target.items[Number(key)] : Reflect.get(target, key)),
+      get: (target, key) =>
+        typeof key === "string" && /^\d+$/.test(key) ? target.items[Number(key)] : Reflect.get(target, key),
     });
   }
   get numItems(): number {
@@ -76,7 +78,8 @@ export class EsProjectItem {
   }
   getProjectMetadata(): string {
     const document = new XmpDocument();
-    for (const [name, value] of this.projectMetadata) document.set(PROJECT_METADATA_NAMESPACE, name, { kind: "simple", value });
+    for (const [name, value] of this.projectMetadata)
+      document.set(PROJECT_METADATA_NAMESPACE, name, { kind: "simple", value });
     return document.serialize();
   }
   /** Takes the listed fields the project schema knows from the packet; others are ignored. */
@@ -120,7 +123,13 @@ export class ExtendScriptPremiere {
   }
 
   /** A clip in the root bin; rate "num/den" and the media's start timecode as frames since midnight. */
-  addClip(spec: { name: string; mediaPath: string; frameRate: string; startFrame?: number; xmp?: string }): EsProjectItem {
+  addClip(spec: {
+    name: string;
+    mediaPath: string;
+    frameRate: string;
+    startFrame?: number;
+    xmp?: string;
+  }): EsProjectItem {
     const [num, den] = spec.frameRate.split("/").map((part) => BigInt(part));
     const perFrame = (TICKS_PER_SECOND * (den ?? 1n)) / (num ?? 1n);
     const item = new EsProjectItem(
@@ -139,7 +148,15 @@ export class ExtendScriptPremiere {
 
   /** A sequence with clips on its video tracks, made the active one; its item sits in the root bin. */
   addSequence(name: string, frameRate: string, clips: readonly EsTrackItemSpec[]): EsSequence {
-    const item = new EsSequenceItem(this, `000f${(4240 + this.nextId++).toString()}`, name, ITEM_TYPES.CLIP, "", 0n, frameRate);
+    const item = new EsSequenceItem(
+      this,
+      `000f${(4240 + this.nextId++).toString()}`,
+      name,
+      ITEM_TYPES.CLIP,
+      "",
+      0n,
+      frameRate,
+    );
     this.root.childItems.push(item);
     const sequence = new EsSequence(name, frameRate, this.nextId++, item);
     for (const clip of clips) sequence.place(clip);
@@ -151,7 +168,8 @@ export class ExtendScriptPremiere {
   install(context: vm.Context): void {
     const world = this;
     const app = {
-      getCurrentProjectViewSelection: (): EsProjectItem[] | undefined => (world.selection.length > 0 ? [...world.selection] : undefined),
+      getCurrentProjectViewSelection: (): EsProjectItem[] | undefined =>
+        world.selection.length > 0 ? [...world.selection] : undefined,
       sourceMonitor: {
         openProjectItem(item: EsProjectItem): void {
           world.sourceMonitor = { item, filePath: null };

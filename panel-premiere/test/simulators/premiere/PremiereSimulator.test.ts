@@ -4,11 +4,17 @@ import { PremiereSimulator } from "./PremiereSimulator.ts";
 import type { SimClipItem } from "./SimProjectItem.ts";
 import { SimulatorError } from "./SimulatorError.ts";
 
-const EMPTY = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
+const EMPTY =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
 
 function world(version: "25.6" | "26.3" = "26.3") {
   const sim = new PremiereSimulator(version);
-  const clip = sim.addClip({ name: "A001", mediaPath: "/media/A001.mov", frameRate: "30000/1001", durationFrames: 3000 });
+  const clip = sim.addClip({
+    name: "A001",
+    mediaPath: "/media/A001.mov",
+    frameRate: "30000/1001",
+    durationFrames: 3000,
+  });
   const sequence = sim.addSequence({
     name: "Beitrag",
     frameRate: "25/1",
@@ -101,7 +107,9 @@ describe("PremiereSimulator", () => {
     project.lockedAccess(() => {
       action = markers.createAddMarkerAction("stale");
     });
-    expect(() => project.lockedAccess(() => project.executeTransaction((c) => c.addAction(action as never), "x"))).toThrow(/ended/);
+    expect(() =>
+      project.lockedAccess(() => project.executeTransaction((c) => c.addAction(action as never), "x")),
+    ).toThrow(/ended/);
   });
 
   it("commits a transaction as one undo step and undoes it whole", async () => {
@@ -109,10 +117,24 @@ describe("PremiereSimulator", () => {
     const project = await ppro.Project.getActiveProject();
     const markers = await markersOf(ppro, clip);
     project.lockedAccess(() => {
-      const first = markers.createAddMarkerAction("A", ppro.Marker.MARKER_TYPE_COMMENT, ppro.TickTime.createWithTicks("100"), ppro.TickTime.TIME_ZERO, "a");
-      const second = markers.createAddMarkerAction("B", ppro.Marker.MARKER_TYPE_COMMENT, ppro.TickTime.createWithTicks("200"), ppro.TickTime.createWithTicks("50"), "b");
+      const first = markers.createAddMarkerAction(
+        "A",
+        ppro.Marker.MARKER_TYPE_COMMENT,
+        ppro.TickTime.createWithTicks("100"),
+        ppro.TickTime.TIME_ZERO,
+        "a",
+      );
+      const second = markers.createAddMarkerAction(
+        "B",
+        ppro.Marker.MARKER_TYPE_COMMENT,
+        ppro.TickTime.createWithTicks("200"),
+        ppro.TickTime.createWithTicks("50"),
+        "b",
+      );
       expect(sim.markersOf(clip)).toHaveLength(0); // deferred until committed
-      expect(project.executeTransaction((c) => [first, second].forEach((a) => c.addAction(a)), "Two markers")).toBe(true);
+      expect(project.executeTransaction((c) => [first, second].forEach((a) => c.addAction(a)), "Two markers")).toBe(
+        true,
+      );
     });
     expect(sim.undo.labels).toEqual(["Two markers"]);
     expect(sim.markersOf(clip).map((m) => [m.name, m.start, m.duration, m.comments, m.type, m.colorIndex])).toEqual([
@@ -128,7 +150,13 @@ describe("PremiereSimulator", () => {
     const project = await ppro.Project.getActiveProject();
     const markers = await markersOf(ppro, clip);
     project.lockedAccess(() => {
-      const add = markers.createAddMarkerAction("A", ppro.Marker.MARKER_TYPE_COMMENT, ppro.TickTime.createWithTicks("100"), ppro.TickTime.TIME_ZERO, "a");
+      const add = markers.createAddMarkerAction(
+        "A",
+        ppro.Marker.MARKER_TYPE_COMMENT,
+        ppro.TickTime.createWithTicks("100"),
+        ppro.TickTime.TIME_ZERO,
+        "a",
+      );
       const ok = project.executeTransaction((c) => {
         c.addAction(add);
         // Inside the transaction the project is as changed so far: the new marker is there.
@@ -211,7 +239,9 @@ describe("PremiereSimulator", () => {
     write("before");
     expect(clip.state.projectMetadata.has("Kw")).toBe(false);
     expect(sim.metadata.ignoredFields).toEqual(["Kw"]);
-    await expect(ppro.Metadata.addPropertyToProjectMetadataSchema("Kw", "Keywords", ppro.Metadata.METADATA_TYPE_TEXT)).resolves.toBe(true);
+    await expect(
+      ppro.Metadata.addPropertyToProjectMetadataSchema("Kw", "Keywords", ppro.Metadata.METADATA_TYPE_TEXT),
+    ).resolves.toBe(true);
     write("after");
     expect(clip.state.projectMetadata.get("Kw")).toBe("after");
     await expect(ppro.Metadata.getProjectMetadata(clip as never)).resolves.toContain(">after<");

@@ -45,7 +45,8 @@ export interface SequenceSpec {
   readonly tracks: readonly (readonly TrackItemSpec[])[];
 }
 
-const EMPTY_XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
+const EMPTY_XMP =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
 
 /**
  * A Premiere Pro that follows the documented UXP API (`@adobe/premierepro` 26.3): one open project
@@ -105,7 +106,15 @@ export class PremiereSimulator {
             const inPoint = BigInt(item.inFrame) * mediaPerFrame;
             const outPoint = BigInt(item.outFrame) * mediaPerFrame;
             const start = BigInt(item.startFrame) * perFrame;
-            return { item: item.clip, inPoint, outPoint, start, end: start + (outPoint - inPoint), speed: item.speed ?? 1, disabled: false };
+            return {
+              item: item.clip,
+              inPoint,
+              outPoint,
+              start,
+              end: start + (outPoint - inPoint),
+              speed: item.speed ?? 1,
+              disabled: false,
+            };
           }),
         ),
     );
@@ -130,7 +139,12 @@ export class PremiereSimulator {
   /** The editor selects items in the Project panel: PROJECT_ITEM_SELECTION_CHANGED fires. */
   select(items: readonly SimProjectItem[]): void {
     this.selection = [...items];
-    const event = { name: this.project.name, path: this.project.path, id: String(this.project.guid), project: this.project };
+    const event = {
+      name: this.project.name,
+      path: this.project.path,
+      id: String(this.project.guid),
+      project: this.project,
+    };
     this.events.dispatch(this.project, simConstants.ProjectEvent.PROJECT_ITEM_SELECTION_CHANGED, event);
   }
 

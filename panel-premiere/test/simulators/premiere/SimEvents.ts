@@ -14,7 +14,9 @@ export class SimEvents {
   }
 
   removeEventListener(target: object, eventName: unknown, eventHandler: (event?: object) => void): void {
-    const index = this.listeners.findIndex((l) => l.target === target && l.eventName === eventName && l.handler === eventHandler);
+    const index = this.listeners.findIndex(
+      (l) => l.target === target && l.eventName === eventName && l.handler === eventHandler,
+    );
     if (index !== -1) this.listeners.splice(index, 1);
   }
 
@@ -23,7 +25,9 @@ export class SimEvents {
   }
 
   removeGlobalEventListener(eventName: unknown, eventHandler: (event?: object) => void): void {
-    const index = this.listeners.findIndex((l) => l.target === null && l.eventName === eventName && l.handler === eventHandler);
+    const index = this.listeners.findIndex(
+      (l) => l.target === null && l.eventName === eventName && l.handler === eventHandler,
+    );
     if (index !== -1) this.listeners.splice(index, 1);
   }
 
@@ -33,7 +37,8 @@ export class SimEvents {
 
   dispatch(target: object, eventName: unknown, event: object): void {
     for (const listener of [...this.listeners]) {
-      if ((listener.target === target || listener.target === null) && listener.eventName === eventName) listener.handler(event);
+      if ((listener.target === target || listener.target === null) && listener.eventName === eventName)
+        listener.handler(event);
     }
   }
 }

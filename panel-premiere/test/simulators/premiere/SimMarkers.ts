@@ -131,7 +131,13 @@ export class SimMarkers {
       .map((s) => this.view(s) as unknown as Marker);
   }
 
-  createAddMarkerAction(name: string, markerType?: string, startTime?: TickTime, duration?: TickTime, comments?: string): Action {
+  createAddMarkerAction(
+    name: string,
+    markerType?: string,
+    startTime?: TickTime,
+    duration?: TickTime,
+    comments?: string,
+  ): Action {
     const list = this.list;
     const state: MarkerState = {
       guid: list.newGuid(),

@@ -8,7 +8,12 @@ import { SimulatorError } from "./SimulatorError.ts";
 export const PROJECT_METADATA_NAMESPACE = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
 
 /** `Metadata.METADATA_TYPE_*`, the numbers of `Constants.MetadataType`. */
-export const METADATA_TYPES = { METADATA_TYPE_INTEGER: 0, METADATA_TYPE_REAL: 1, METADATA_TYPE_TEXT: 2, METADATA_TYPE_BOOLEAN: 3 } as const;
+export const METADATA_TYPES = {
+  METADATA_TYPE_INTEGER: 0,
+  METADATA_TYPE_REAL: 1,
+  METADATA_TYPE_TEXT: 2,
+  METADATA_TYPE_BOOLEAN: 3,
+} as const;
 
 export interface SchemaProperty {
   readonly label: string;

@@ -28,7 +28,8 @@ class SimCompoundAction {
 
   addAction(action: Action): boolean {
     if (!(action instanceof SimAction) || this.failed) return false;
-    if (action.lockSession !== this.gate.lockSession) this.gate.refuse(`${action.description} was created in a lock that has ended`);
+    if (action.lockSession !== this.gate.lockSession)
+      this.gate.refuse(`${action.description} was created in a lock that has ended`);
     try {
       action.apply();
     } catch {
@@ -80,7 +81,12 @@ export class SimProject {
   }
 
   /** Imports into the target bin (the root without one); false when any file could not be imported. */
-  async importFiles(filePaths: string[], _suppressUI?: boolean, targetBin?: ProjectItem, _asNumberedStills?: boolean): Promise<boolean> {
+  async importFiles(
+    filePaths: string[],
+    _suppressUI?: boolean,
+    targetBin?: ProjectItem,
+    _asNumberedStills?: boolean,
+  ): Promise<boolean> {
     const target = unwrapItem(targetBin);
     const bin = target instanceof SimBin ? target : this.root;
     let all = true;

@@ -1,10 +1,25 @@
-import type { FolderItem, FootageInterpretation, Media, Project, ProjectItem, Sequence, TickTime } from "@adobe/premierepro";
+import type {
+  FolderItem,
+  FootageInterpretation,
+  Media,
+  Project,
+  ProjectItem,
+  Sequence,
+  TickTime,
+} from "@adobe/premierepro";
 import { type MarkerList } from "./SimMarkers.ts";
 import { SimulatorError } from "./SimulatorError.ts";
 import { frameRateOfTicks, tick } from "./SimTickTime.ts";
 
 /** `ProjectItem.TYPE_*` (the numbers ExtendScript's ProjectItemType uses). */
-export const PROJECT_ITEM_TYPES = { TYPE_CLIP: 1, TYPE_BIN: 2, TYPE_ROOT: 3, TYPE_FILE: 4, TYPE_STYLE: 5, TYPE_COMPOUND: 6 } as const;
+export const PROJECT_ITEM_TYPES = {
+  TYPE_CLIP: 1,
+  TYPE_BIN: 2,
+  TYPE_ROOT: 3,
+  TYPE_FILE: 4,
+  TYPE_STYLE: 5,
+  TYPE_COMPOUND: 6,
+} as const;
 
 const viewed = new WeakMap<object, SimProjectItem>();
 

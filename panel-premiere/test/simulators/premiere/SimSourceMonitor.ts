@@ -9,7 +9,11 @@ export interface SourceMonitorState {
 }
 
 /** `SourceMonitor` (static). `setPosition` exists from 26.3 on. */
-export function createSourceMonitor(state: SourceMonitorState, fileExists: (path: string) => boolean, hasSetPosition: boolean) {
+export function createSourceMonitor(
+  state: SourceMonitorState,
+  fileExists: (path: string) => boolean,
+  hasSetPosition: boolean,
+) {
   const monitor = {
     async openProjectItem(projectItem: ProjectItem): Promise<boolean> {
       Object.assign(state, { item: projectItem, filePath: null, position: 0n });

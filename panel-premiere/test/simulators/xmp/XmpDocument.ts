@@ -116,7 +116,12 @@ function collectPrefixes(element: XmlElement, prefixes: Map<string, string>): vo
 }
 
 function isPropertyAttribute(attribute: { ns: string; local: string }): boolean {
-  return attribute.ns !== "" && attribute.ns !== RDF_NAMESPACE && attribute.ns !== XMLNS_NAMESPACE && attribute.ns !== XML_NAMESPACE;
+  return (
+    attribute.ns !== "" &&
+    attribute.ns !== RDF_NAMESPACE &&
+    attribute.ns !== XMLNS_NAMESPACE &&
+    attribute.ns !== XML_NAMESPACE
+  );
 }
 
 /** Fields of a node element (rdf:Description) or a parseType="Resource" property element. */
@@ -139,7 +144,12 @@ function parseValue(element: XmlElement, prefixes: Map<string, string>): XmpValu
   const parseType = element.attributes.find((a) => a.ns === RDF_NAMESPACE && a.local === "parseType");
   if (parseType?.value === "Resource") return withLang({ kind: "struct", fields: structFields(element, prefixes) });
   const [only, ...more] = element.children;
-  if (only && more.length === 0 && only.ns === RDF_NAMESPACE && (only.local === "Bag" || only.local === "Seq" || only.local === "Alt")) {
+  if (
+    only &&
+    more.length === 0 &&
+    only.ns === RDF_NAMESPACE &&
+    (only.local === "Bag" || only.local === "Seq" || only.local === "Alt")
+  ) {
     const items = only.children.map((li) => {
       if (li.ns !== RDF_NAMESPACE || li.local !== "li") throw new Error("XMP: an array holds rdf:li items only");
       return parseValue(li, prefixes);

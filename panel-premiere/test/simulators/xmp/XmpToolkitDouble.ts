@@ -49,7 +49,8 @@ export class XMPMeta {
 
   static registerNamespace(namespaceURI: string, suggestedPrefix: string): string {
     const taken = [...registered.entries()].find(([ns, prefix]) => prefix === suggestedPrefix && ns !== namespaceURI);
-    const prefix = registered.get(namespaceURI) ?? (taken ? `${suggestedPrefix}_${registered.size + 1}` : suggestedPrefix);
+    const prefix =
+      registered.get(namespaceURI) ?? (taken ? `${suggestedPrefix}_${registered.size + 1}` : suggestedPrefix);
     registered.set(namespaceURI, prefix);
     return `${prefix}:`;
   }
@@ -64,7 +65,11 @@ export class XMPMeta {
   }
 
   setProperty(schemaNS: string, propName: string, propValue: string | null, setOptions = 0): void {
-    if (setOptions & XMPConst.PROP_IS_ARRAY || setOptions & XMPConst.ARRAY_IS_ORDERED || setOptions & XMPConst.ARRAY_IS_ALTERNATIVE) {
+    if (
+      setOptions & XMPConst.PROP_IS_ARRAY ||
+      setOptions & XMPConst.ARRAY_IS_ORDERED ||
+      setOptions & XMPConst.ARRAY_IS_ALTERNATIVE
+    ) {
       this.document.set(schemaNS, propName, { kind: "array", form: arrayForm(setOptions), items: [] });
       return;
     }
@@ -91,14 +96,24 @@ export class XMPMeta {
     return item ? toProperty(schemaNS, `${arrayName}[${index}]`, item) : undefined;
   }
 
-  appendArrayItem(schemaNS: string, arrayName: string, itemValue: string | null, itemOptions = 0, arrayOptions = 0): void {
+  appendArrayItem(
+    schemaNS: string,
+    arrayName: string,
+    itemValue: string | null,
+    itemOptions = 0,
+    arrayOptions = 0,
+  ): void {
     let array = this.array(schemaNS, arrayName, false);
     if (!array) {
       if (arrayOptions === 0) throw new Error(`XMP: ${arrayName} does not exist; arrayOptions must say its form`);
       array = { kind: "array", form: arrayForm(arrayOptions), items: [] };
       this.document.set(schemaNS, arrayName, array);
     }
-    array.items.push(itemOptions & XMPConst.PROP_IS_ARRAY ? { kind: "array", form: arrayForm(itemOptions), items: [] } : { kind: "simple", value: itemValue ?? "" });
+    array.items.push(
+      itemOptions & XMPConst.PROP_IS_ARRAY
+        ? { kind: "array", form: arrayForm(itemOptions), items: [] }
+        : { kind: "simple", value: itemValue ?? "" },
+    );
   }
 
   deleteArrayItem(schemaNS: string, arrayName: string, itemIndex: number): void {
@@ -117,7 +132,12 @@ export class XMPMeta {
     return new XMPProperty(qualNS, `${structName}/?xml:lang`, value.lang, 0x20, undefined);
   }
 
-  getLocalizedText(schemaNS: string, altTextName: string, genericLang: string | null, specificLang: string): string | undefined {
+  getLocalizedText(
+    schemaNS: string,
+    altTextName: string,
+    genericLang: string | null,
+    specificLang: string,
+  ): string | undefined {
     const items = this.array(schemaNS, altTextName, false)?.items ?? [];
     const pick =
       items.find((i) => i.lang === specificLang) ??
@@ -127,7 +147,13 @@ export class XMPMeta {
     return pick?.kind === "simple" ? pick.value : undefined;
   }
 
-  setLocalizedText(schemaNS: string, altTextName: string, _genericLang: string | null, specificLang: string, itemValue: string): void {
+  setLocalizedText(
+    schemaNS: string,
+    altTextName: string,
+    _genericLang: string | null,
+    specificLang: string,
+    itemValue: string,
+  ): void {
     let array = this.array(schemaNS, altTextName, false);
     if (!array) {
       array = { kind: "array", form: "Alt", items: [] };
@@ -135,7 +161,8 @@ export class XMPMeta {
     }
     const existing = array.items.find((i) => i.lang === specificLang);
     if (existing && existing.kind === "simple") existing.value = itemValue;
-    else if (specificLang === "x-default") array.items.unshift({ kind: "simple", value: itemValue, lang: specificLang });
+    else if (specificLang === "x-default")
+      array.items.unshift({ kind: "simple", value: itemValue, lang: specificLang });
     else array.items.push({ kind: "simple", value: itemValue, lang: specificLang });
   }
 

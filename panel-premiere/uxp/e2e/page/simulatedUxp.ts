@@ -88,12 +88,20 @@ function install(scope: SimulatedPremiereGlobals): void {
   const clips: SimClipItem[] = setup.clips.map((clip) => sim.addClip(clip));
   for (const file of setup.files ?? []) sim.addFile(file);
   const projectClip = (mediaPath: string): SimClipItem => {
-    const clip = sim.allItems().find((item): item is SimClipItem => item instanceof SimClipItem && item.state.mediaPath === mediaPath);
+    const clip = sim
+      .allItems()
+      .find((item): item is SimClipItem => item instanceof SimClipItem && item.state.mediaPath === mediaPath);
     if (!clip) throw new Error(`no clip of ${mediaPath} in the simulated project`);
     return clip;
   };
   const markerStates = (markers: readonly MarkerState[]): SimulatedMarker[] =>
-    markers.map((m) => ({ name: m.name, comments: m.comments, start: String(m.start), duration: String(m.duration), colorIndex: m.colorIndex }));
+    markers.map((m) => ({
+      name: m.name,
+      comments: m.comments,
+      start: String(m.start),
+      duration: String(m.duration),
+      colorIndex: m.colorIndex,
+    }));
   let theme = setup.theme;
   const themeListeners = new Set<(name: string) => void>();
   const modules: Record<string, unknown> = {
@@ -107,7 +115,10 @@ function install(scope: SimulatedPremiereGlobals): void {
   if (scope.document) {
     scope.document.theme = {
       getCurrent: () => theme,
-      onUpdated: { addListener: (l: (name: string) => void) => themeListeners.add(l), removeListener: (l: (name: string) => void) => themeListeners.delete(l) },
+      onUpdated: {
+        addListener: (l: (name: string) => void) => themeListeners.add(l),
+        removeListener: (l: (name: string) => void) => themeListeners.delete(l),
+      },
     };
   }
   const clipAt = (index: number): SimClipItem => {
@@ -121,7 +132,9 @@ function install(scope: SimulatedPremiereGlobals): void {
       const sequence = sim.addSequence({
         name: spec.name,
         frameRate: spec.frameRate,
-        tracks: spec.tracks.map((track) => track.map(({ mediaPath, ...placement }) => ({ clip: projectClip(mediaPath), ...placement }))),
+        tracks: spec.tracks.map((track) =>
+          track.map(({ mediaPath, ...placement }) => ({ clip: projectClip(mediaPath), ...placement })),
+        ),
       });
       sim.project.activeSequence = sequence;
     },
@@ -141,7 +154,10 @@ function install(scope: SimulatedPremiereGlobals): void {
         violations: sim.gate.violations.length,
       };
     },
-    projectMedia: () => sim.allItems().flatMap((item) => (item instanceof SimClipItem && item.state.mediaPath !== "" ? [item.state.mediaPath] : [])),
+    projectMedia: () =>
+      sim
+        .allItems()
+        .flatMap((item) => (item instanceof SimClipItem && item.state.mediaPath !== "" ? [item.state.mediaPath] : [])),
     sourceMonitor() {
       const shown = unwrapItem(sim.sourceMonitor.item);
       const mediaPath = shown instanceof SimClipItem ? shown.state.mediaPath : sim.sourceMonitor.filePath;

@@ -16,7 +16,13 @@ describe("ResolveSimulator: the object chain", () => {
   it("reaches the media pool and the current timeline from resolve", () => {
     const { sim, timeline } = timelineWithClip();
     const project = sim.resolve.GetProjectManager().GetCurrentProject();
-    expect(project?.GetMediaPool().GetRootFolder().GetClipList().map((c) => c.GetClipProperty("File Path"))).toEqual([CLIP.filePath]);
+    expect(
+      project
+        ?.GetMediaPool()
+        .GetRootFolder()
+        .GetClipList()
+        .map((c) => c.GetClipProperty("File Path")),
+    ).toEqual([CLIP.filePath]);
     expect(project?.GetCurrentTimeline()).toBe(timeline);
     sim.closeProject();
     expect(sim.resolve.GetProjectManager().GetCurrentProject()).toBeUndefined();
@@ -76,14 +82,22 @@ describe("ResolveSimulator: markers", () => {
     expect(clip.AddMarker(120, "Blue", "Einstellung 2", "", 1, "sichter:a")).toBe(true);
     const markers = clip.GetMarkers();
     expect(Object.keys(markers)).toEqual(["120.0"]);
-    expect(markers["120.0"]).toEqual({ color: "Blue", duration: 1, note: "", name: "Einstellung 2", customData: "sichter:a" });
+    expect(markers["120.0"]).toEqual({
+      color: "Blue",
+      duration: 1,
+      note: "",
+      name: "Einstellung 2",
+      customData: "sichter:a",
+    });
   });
 
   it("refuses AddMarker on an occupied frame and keeps the marker there", () => {
     const { clip } = timelineWithClip();
     expect(clip.AddMarker(10, "Red", "mine", "", 1, "")).toBe(true);
     expect(clip.AddMarker(10, "Blue", "Sichter", "", 5, "sichter:x")).toBe(false);
-    expect(clip.markers.list()).toEqual([{ frame: 10, info: { color: "Red", duration: 1, note: "", name: "mine", customData: "" } }]);
+    expect(clip.markers.list()).toEqual([
+      { frame: 10, info: { color: "Red", duration: 1, note: "", name: "mine", customData: "" } },
+    ]);
   });
 
   it("refuses unknown colours, fractions, zero durations and frames outside the clip", () => {
@@ -121,7 +135,9 @@ describe("ResolveSimulator: markers", () => {
     const { clip } = timelineWithClip();
     clip.AddMarker(5, "Blue", "n", "", 1, "c");
     clip.GetMarkers()["5.0"]!.customData = "changed";
-    expect(clip.GetMarkerByCustomData("c")).toEqual({ "5.0": { color: "Blue", duration: 1, note: "", name: "n", customData: "c" } });
+    expect(clip.GetMarkerByCustomData("c")).toEqual({
+      "5.0": { color: "Blue", duration: 1, note: "", name: "n", customData: "c" },
+    });
   });
 });
 
@@ -189,7 +205,12 @@ describe("ResolveSimulator: what each version has", () => {
   it("takes the subframe argument of GetStart from 19.0.2 only", () => {
     const sim = new ResolveSimulator({ version: "18.6" });
     const clip = sim.addClip(CLIP);
-    const item = sim.place(sim.addTimeline({ name: "T", fps: "25" }), { clip, inFrame: 0, outFrame: 10, recordFrame: 0 });
+    const item = sim.place(sim.addTimeline({ name: "T", fps: "25" }), {
+      clip,
+      inFrame: 0,
+      outFrame: 10,
+      recordFrame: 0,
+    });
     expect(item.GetStart(true)).toBeUndefined();
     expect(item.GetStart()).toBe(90_000);
   });

@@ -78,7 +78,9 @@ export class ResolveSimulator {
 
   /** Adds a timeline; the first one becomes the current timeline. */
   addTimeline(spec: TimelineSpec): SimTimeline {
-    const timeline = new SimTimeline(`tl-${this.nextId++}`, spec, { selection: atLeast(this.version, API_LEVELS.timelineSelection) });
+    const timeline = new SimTimeline(`tl-${this.nextId++}`, spec, {
+      selection: atLeast(this.version, API_LEVELS.timelineSelection),
+    });
     this.project.timelines.push(timeline);
     this.project.current ??= timeline;
     return timeline;
@@ -88,11 +90,18 @@ export class ResolveSimulator {
   place(timeline: SimTimeline, spec: PlacementSpec): SimTimelineItem {
     const { clip, inFrame, outFrame, recordFrame } = spec;
     if (!(0 <= inFrame && inFrame < outFrame && outFrame <= clip.spec.frames)) {
-      throw new SimulatorError(`frames [${inFrame}, ${outFrame}) are not inside ${clip.name} (${clip.spec.frames} frames)`);
+      throw new SimulatorError(
+        `frames [${inFrame}, ${outFrame}) are not inside ${clip.name} (${clip.spec.frames} frames)`,
+      );
     }
     const track = spec.track ?? 1;
     while (timeline.videoTracks.length < track) timeline.videoTracks.push([]);
-    const item = new SimTimelineItem(`tli-${this.nextId++}`, spec, () => timeline.startFrame, atLeast(this.version, API_LEVELS.mediaPoolSelection));
+    const item = new SimTimelineItem(
+      `tli-${this.nextId++}`,
+      spec,
+      () => timeline.startFrame,
+      atLeast(this.version, API_LEVELS.mediaPoolSelection),
+    );
     const lane = timeline.videoTracks[track - 1]!;
     if (lane.some((other) => other.start < item.end && item.start < other.end)) {
       throw new SimulatorError(`V${track} already has a clip at record frame ${recordFrame}`);

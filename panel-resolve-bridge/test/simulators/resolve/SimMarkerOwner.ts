@@ -11,7 +11,14 @@ export abstract class SimMarkerOwner extends SimApiObject {
   /** The owner's length in frames: a marker must start inside it. */
   protected abstract markerSpan(): number;
 
-  AddMarker(frameId: unknown, color: unknown, name: unknown, note: unknown, duration: unknown, customData?: unknown): boolean {
+  AddMarker(
+    frameId: unknown,
+    color: unknown,
+    name: unknown,
+    note: unknown,
+    duration: unknown,
+    customData?: unknown,
+  ): boolean {
     return this.markers.add(frameId, color, name, note, duration, customData);
   }
 

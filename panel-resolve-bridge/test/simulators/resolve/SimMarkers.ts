@@ -35,8 +35,16 @@ export class SimMarkers {
    * the colour is not one of Resolve's sixteen names, when the frame lies outside the owner, or when
    * the duration is below one frame. The simulator wants whole frames; a fraction is refused.
    */
-  add(frameId: unknown, color: unknown, name: unknown, note: unknown, duration: unknown, customData: unknown = ""): boolean {
-    if (typeof frameId !== "number" || !Number.isInteger(frameId) || frameId < 0 || frameId >= this.frames()) return false;
+  add(
+    frameId: unknown,
+    color: unknown,
+    name: unknown,
+    note: unknown,
+    duration: unknown,
+    customData: unknown = "",
+  ): boolean {
+    if (typeof frameId !== "number" || !Number.isInteger(frameId) || frameId < 0 || frameId >= this.frames())
+      return false;
     if (!isResolveMarkerColor(color)) return false;
     if (typeof duration !== "number" || !Number.isInteger(duration) || duration < 1) return false;
     if (typeof name !== "string" || typeof note !== "string" || typeof customData !== "string") return false;

@@ -54,7 +54,8 @@ export class SimMetadata {
       this.write(fieldOrDict, value);
       return true;
     }
-    if (!this.forms.dict || typeof fieldOrDict !== "object" || fieldOrDict === null || value !== undefined) return false;
+    if (!this.forms.dict || typeof fieldOrDict !== "object" || fieldOrDict === null || value !== undefined)
+      return false;
     const entries = Object.entries(fieldOrDict);
     if (entries.length === 0 || entries.some(([field, v]) => !isField(field) || typeof v !== "string")) return false;
     for (const [field, v] of entries) this.write(field, v as string);

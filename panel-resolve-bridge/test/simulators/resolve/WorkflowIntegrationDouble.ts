@@ -18,8 +18,16 @@ export interface WorkflowIntegrationState {
  * promise), `SetAPITimeout(seconds)` and `CleanUp()`. `promise: false` leaves the promise pair out, as
  * in versions before it.
  */
-export function workflowIntegrationDouble(sim: ResolveSimulator, options: { installedPluginId: string; promise?: boolean }) {
-  const state: WorkflowIntegrationState = { initializedWith: null, timeoutSeconds: null, cleanedUp: false, monitor: null };
+export function workflowIntegrationDouble(
+  sim: ResolveSimulator,
+  options: { installedPluginId: string; promise?: boolean },
+) {
+  const state: WorkflowIntegrationState = {
+    initializedWith: null,
+    timeoutSeconds: null,
+    cleanedUp: false,
+    monitor: null,
+  };
   const initialize = (pluginId: unknown): boolean => {
     if (pluginId !== options.installedPluginId) return false;
     state.initializedWith = pluginId;

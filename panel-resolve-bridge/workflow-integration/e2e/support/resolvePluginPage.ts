@@ -4,7 +4,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
-import { type ResolveSimulator, type WorkflowIntegrationDouble, workflowIntegrationDouble } from "@sichter/resolve-simulator";
+import {
+  type ResolveSimulator,
+  type WorkflowIntegrationDouble,
+  workflowIntegrationDouble,
+} from "@sichter/resolve-simulator";
 import type { WebSocketConstructor } from "@sichter/shared/protocol";
 import { type EngineProcess, startEngine } from "../../../../engine/test/engineProcess.ts";
 import { launchChromium, panelContext } from "../../../../shared/ui/e2e/support/panelBrowser.ts";
@@ -19,9 +23,12 @@ import { MANIFEST_SOURCE } from "../../test/pluginFolder.ts";
 /** The preload's bridge, rebuilt in the page over one exposed function and one event hook. */
 function installBridge({ request, event }: { request: Record<string, string>; event: Record<string, string> }): void {
   // Runs in the page; written against globalThis so the Node-side type check needs no DOM types.
-  const w = globalThis as unknown as Record<string, unknown> & { __sichterInvoke(channel: string, ...args: unknown[]): Promise<unknown> };
+  const w = globalThis as unknown as Record<string, unknown> & {
+    __sichterInvoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  };
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
-  w.__sichterEvent = (channel: string, args: unknown[]) => listeners.get(channel)?.forEach((listener) => listener(...args));
+  w.__sichterEvent = (channel: string, args: unknown[]) =>
+    listeners.get(channel)?.forEach((listener) => listener(...args));
   const invoke = (channel: string, ...args: unknown[]) => w.__sichterInvoke(channel, ...args);
   const subscribe = (channel: string, listener: (...args: unknown[]) => void) => {
     if (!listeners.has(channel)) listeners.set(channel, new Set());
@@ -36,14 +43,16 @@ function installBridge({ request, event }: { request: Record<string, string>; ev
     setClipSource: (source: string) => invoke(request.setClipSource!, source),
     markSequence: (plans: unknown, runId: string) => invoke(request.markSequence!, plans, runId),
     cancelMarkSequence: (runId: string) => invoke(request.cancelMarkSequence!, runId),
-    onMarkSequenceProgress: (listener: (runId: string, done: number, total: number) => void) => subscribe(event.markSequenceProgress!, listener as never),
+    onMarkSequenceProgress: (listener: (runId: string, done: number, total: number) => void) =>
+      subscribe(event.markSequenceProgress!, listener as never),
     locale: () => invoke(request.locale!),
     onCurrentClipChange: (listener: (clip: unknown) => void) => subscribe(event.currentClipChanged!, listener),
     engine: {
       request: (method: string, params: unknown) => invoke(request.engineRequest!, method, params),
       state: () => invoke(request.engineState!),
       files: () => invoke(request.engineFiles!),
-      onNotification: (listener: (method: string, params: unknown) => void) => subscribe(event.engineNotification!, listener as never),
+      onNotification: (listener: (method: string, params: unknown) => void) =>
+        subscribe(event.engineNotification!, listener as never),
       onStateChange: (listener: (state: string) => void) => subscribe(event.engineStateChanged!, listener as never),
     },
   };
@@ -81,7 +90,10 @@ export interface ResolvePluginPageOptions {
  * page, each call going to the plugin's main-process logic in Node (Electron's IPC simulated) with
  * the Resolve simulator and a real engine behind it.
  */
-export async function openResolvePluginPage(sim: ResolveSimulator, options: ResolvePluginPageOptions = {}): Promise<ResolvePluginPage> {
+export async function openResolvePluginPage(
+  sim: ResolveSimulator,
+  options: ResolvePluginPageOptions = {},
+): Promise<ResolvePluginPage> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sichter-resolve-page-e2e-")));
   const folder = path.join(dir, "com.sichter.resolve.panel");
   await buildPage(folder);
@@ -113,7 +125,12 @@ export async function openResolvePluginPage(sim: ResolveSimulator, options: Reso
       pollMs: 100,
     });
     const pluginWindow = fake.windows[0]!;
-    const context = await panelContext(browser, { locale, colorScheme: options.colorScheme ?? "dark", width: options.width ?? 420, height: options.height ?? 760 });
+    const context = await panelContext(browser, {
+      locale,
+      colorScheme: options.colorScheme ?? "dark",
+      width: options.width ?? 420,
+      height: options.height ?? 760,
+    });
     const page = await context.newPage();
     const invoked: string[] = [];
     await page.exposeFunction("__sichterInvoke", (channel: string, ...args: unknown[]) => {
@@ -123,7 +140,14 @@ export async function openResolvePluginPage(sim: ResolveSimulator, options: Reso
     const renderer = fakeIpcRenderer(fake.ipcMain, pluginWindow);
     for (const channel of Object.values(EVENT)) {
       renderer.on(channel, (_event, ...args) => {
-        if (!page.isClosed()) void page.evaluate(([c, a]) => (globalThis as unknown as { __sichterEvent?(c: string, a: unknown[]): void }).__sichterEvent?.(c, a), [channel, args] as const).catch(() => {});
+        if (!page.isClosed())
+          void page
+            .evaluate(
+              ([c, a]) =>
+                (globalThis as unknown as { __sichterEvent?(c: string, a: unknown[]): void }).__sichterEvent?.(c, a),
+              [channel, args] as const,
+            )
+            .catch(() => {});
       });
     }
     await page.addInitScript(installBridge, { request: REQUEST, event: EVENT });

@@ -16,10 +16,14 @@ export async function connectResolve(module: WorkflowIntegrationModule, pluginId
   const promised = typeof module.InitializePromise === "function" && typeof module.GetResolvePromise === "function";
   const initialized = promised ? await module.InitializePromise!(pluginId) : module.Initialize(pluginId);
   if (!initialized) {
-    throw SichterRpcError.of(ErrorCode.HOST_NOT_AVAILABLE, { host: HOST, detail: `Initialize("${pluginId}") failed: is the plugin installed under this id, in DaVinci Resolve Studio?` });
+    throw SichterRpcError.of(ErrorCode.HOST_NOT_AVAILABLE, {
+      host: HOST,
+      detail: `Initialize("${pluginId}") failed: is the plugin installed under this id, in DaVinci Resolve Studio?`,
+    });
   }
   const resolve = promised ? await module.GetResolvePromise!() : module.GetResolve();
-  if (!resolve) throw SichterRpcError.of(ErrorCode.HOST_NOT_AVAILABLE, { host: HOST, detail: "GetResolve() answered nothing" });
+  if (!resolve)
+    throw SichterRpcError.of(ErrorCode.HOST_NOT_AVAILABLE, { host: HOST, detail: "GetResolve() answered nothing" });
   module.SetAPITimeout?.(API_TIMEOUT_SECONDS);
   return resolve;
 }

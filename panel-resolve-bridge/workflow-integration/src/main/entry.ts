@@ -11,7 +11,9 @@ declare const __dirname: string;
 
 // Resolve loads this as CommonJS inside its Electron: require is the only way in.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const electron = require("electron") as ElectronMain & { dialog?: { showErrorBox(title: string, content: string): void } };
+const electron = require("electron") as ElectronMain & {
+  dialog?: { showErrorBox(title: string, content: string): void };
+};
 
 startPlugin({
   electron,

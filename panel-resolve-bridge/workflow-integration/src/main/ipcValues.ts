@@ -32,7 +32,11 @@ export const RunIdValue = z.string().min(1).max(64);
 /** Checks what the page sent; the page is the less trusted side of the bridge. */
 export function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw SichterRpcError.of(ErrorCode.INVALID_PARAMS, { method: what, detail: describeIssues(result.error.issues, value, what) });
+  if (!result.success)
+    throw SichterRpcError.of(ErrorCode.INVALID_PARAMS, {
+      method: what,
+      detail: describeIssues(result.error.issues, value, what),
+    });
   return result.data;
 }
 
@@ -41,7 +45,11 @@ export async function answer<T>(work: () => Promise<T> | T): Promise<IpcAnswer<T
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof SichterRpcError) return { ok: false, error: { code: error.code, message: error.message, data: error.data } };
-    return { ok: false, error: { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) } };
+    if (error instanceof SichterRpcError)
+      return { ok: false, error: { code: error.code, message: error.message, data: error.data } };
+    return {
+      ok: false,
+      error: { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) },
+    };
   }
 }

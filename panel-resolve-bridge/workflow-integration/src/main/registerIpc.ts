@@ -3,7 +3,16 @@ import { ErrorCode, SichterRpcError, isMethodName } from "@sichter/shared/protoc
 import { EVENT, REQUEST } from "../ipcChannels.ts";
 import type { EngineLink } from "./EngineLink.ts";
 import type { IpcMainInvokeEventLike, IpcMainLike } from "./ElectronSeam.ts";
-import { ClipReferenceValue, ClipSourceValue, FrameValue, RunIdValue, SequencePlansValue, TagPlanValue, answer, checked } from "./ipcValues.ts";
+import {
+  ClipReferenceValue,
+  ClipSourceValue,
+  FrameValue,
+  RunIdValue,
+  SequencePlansValue,
+  TagPlanValue,
+  answer,
+  checked,
+} from "./ipcValues.ts";
 
 export interface IpcServices {
   readonly host: ResolveHost;
@@ -27,12 +36,16 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
     [REQUEST.currentClip]: () => services.host.currentClip(),
     [REQUEST.sequenceClips]: () => services.host.sequenceClips(),
     [REQUEST.applyTagPlan]: async (plan, clip) => {
-      const report = await services.host.applyTagPlan(checked(TagPlanValue, plan, "plan"), checked(ClipReferenceValue, clip, "clip"));
+      const report = await services.host.applyTagPlan(
+        checked(TagPlanValue, plan, "plan"),
+        checked(ClipReferenceValue, clip, "clip"),
+      );
       // The markers under the clip changed; the panel hears the current clip again if it moved.
       void services.poller.pollNow();
       return report;
     },
-    [REQUEST.reveal]: (clip, frame) => services.host.reveal(checked(ClipReferenceValue, clip, "clip"), checked(FrameValue, frame, "frame")),
+    [REQUEST.reveal]: (clip, frame) =>
+      services.host.reveal(checked(ClipReferenceValue, clip, "clip"), checked(FrameValue, frame, "frame")),
     [REQUEST.setClipSource]: (source) => {
       services.host.setClipSource(checked(ClipSourceValue, source, "source"));
       // The panel hears the new source's clip at once, not a poll later.
@@ -41,11 +54,16 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
     [REQUEST.markSequence]: async (plans, runId) => {
       const checkedPlans = new Map(checked(SequencePlansValue, plans, "plans"));
       const id = checked(RunIdValue, runId, "runId");
-      if (runs.has(id)) throw SichterRpcError.of(ErrorCode.INVALID_PARAMS, { method: "runId", detail: `run ${id} is under way` });
+      if (runs.has(id))
+        throw SichterRpcError.of(ErrorCode.INVALID_PARAMS, { method: "runId", detail: `run ${id} is under way` });
       const run = new AbortController();
       runs.set(id, run);
       try {
-        const report = await services.host.markTimeline(checkedPlans, (done, total) => services.notify(EVENT.markSequenceProgress, id, done, total), run.signal);
+        const report = await services.host.markTimeline(
+          checkedPlans,
+          (done, total) => services.notify(EVENT.markSequenceProgress, id, done, total),
+          run.signal,
+        );
         void services.poller.pollNow();
         return report;
       } finally {
@@ -57,7 +75,8 @@ export function registerIpc(ipc: IpcMainLike, services: IpcServices): { dispose(
       return null;
     },
     [REQUEST.engineRequest]: (method, params) => {
-      if (typeof method !== "string" || !isMethodName(method)) throw SichterRpcError.of(ErrorCode.METHOD_NOT_FOUND, { method: String(method) });
+      if (typeof method !== "string" || !isMethodName(method))
+        throw SichterRpcError.of(ErrorCode.METHOD_NOT_FOUND, { method: String(method) });
       return services.engine.request(method, params ?? {});
     },
     [REQUEST.engineState]: () => services.engine.state,

@@ -51,7 +51,12 @@ export async function startPlugin(deps: PluginDeps): Promise<RunningPlugin> {
     minWidth: 320,
     title: manifest.name,
     backgroundColor: "#1f1f1f",
-    webPreferences: { preload: path.join(pluginDir, "preload.js"), contextIsolation: true, nodeIntegration: false, sandbox: true },
+    webPreferences: {
+      preload: path.join(pluginDir, "preload.js"),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+    },
   });
   const send = (channel: string, ...args: unknown[]): void => {
     if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(channel, ...args);
@@ -67,7 +72,14 @@ export async function startPlugin(deps: PluginDeps): Promise<RunningPlugin> {
     onNotification: (method, params) => send(EVENT.engineNotification, method, params),
   });
   const locale = electron.app.getLocale().toLowerCase().startsWith("de") ? "de" : "en";
-  const ipc = registerIpc(electron.ipcMain, { host, poller, engine, locale: () => locale, sender: () => window.webContents, notify: send });
+  const ipc = registerIpc(electron.ipcMain, {
+    host,
+    poller,
+    engine,
+    locale: () => locale,
+    sender: () => window.webContents,
+    notify: send,
+  });
   const clipChanges = poller.onChange((clip) => send(EVENT.currentClipChanged, clip));
 
   let disposed = false;

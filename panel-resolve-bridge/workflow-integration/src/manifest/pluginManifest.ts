@@ -21,11 +21,23 @@ export function readPluginManifest(xml: string): PluginManifest {
     if (!match) throw new Error(`manifest.xml has no <${name}>`);
     return unescape(match[1]!.trim());
   };
-  const manifest = { id: field("Id"), name: field("Name"), version: field("Version"), description: field("Description"), filePath: field("FilePath") };
-  if (!/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(manifest.id)) throw new Error(`manifest.xml: "${manifest.id}" is not a reverse-domain plugin id`);
+  const manifest = {
+    id: field("Id"),
+    name: field("Name"),
+    version: field("Version"),
+    description: field("Description"),
+    filePath: field("FilePath"),
+  };
+  if (!/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(manifest.id))
+    throw new Error(`manifest.xml: "${manifest.id}" is not a reverse-domain plugin id`);
   return manifest;
 }
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

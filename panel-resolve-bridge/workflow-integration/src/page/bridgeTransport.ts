@@ -1,6 +1,10 @@
 import { type ConnectionState, ErrorCode, type RequestOptions, SichterRpcError } from "@sichter/shared/protocol";
 import { engineFileUrl } from "@sichter/ui/src/connection/engineFileUrl.ts";
-import type { EngineChannel, EngineChannelOptions, EngineTransport } from "@sichter/ui/src/connection/EngineTransport.ts";
+import type {
+  EngineChannel,
+  EngineChannelOptions,
+  EngineTransport,
+} from "@sichter/ui/src/connection/EngineTransport.ts";
 import type { SichterResolveBridge } from "../preload/exposeBridge.ts";
 import { unwrap } from "./ipcResolveCalls.ts";
 
@@ -18,7 +22,8 @@ export function bridgeTransport(engine: EngineBridge): EngineTransport {
   return {
     holdsToken: true,
     open: (options) => new BridgeChannel(engine, options, (access) => (files = access)),
-    fileUrl: (path) => (files ? engineFileUrl({ ws: files.http.replace(/^http/, "ws"), http: files.http }, files.token, path) : null),
+    fileUrl: (path) =>
+      files ? engineFileUrl({ ws: files.http.replace(/^http/, "ws"), http: files.http }, files.token, path) : null,
   };
 }
 

@@ -16,7 +16,8 @@ import { ipcResolveCalls, unwrap } from "./ipcResolveCalls.ts";
 async function start(root: HTMLElement): Promise<void> {
   const bridge = (window as unknown as Record<string, SichterResolveBridge | undefined>)[BRIDGE_KEY];
   if (!bridge) {
-    root.textContent = "Sichter: the plugin's preload is missing (open the panel from Workspace > Workflow Integrations).";
+    root.textContent =
+      "Sichter: the plugin's preload is missing (open the panel from Workspace > Workflow Integrations).";
     return;
   }
   const locale = await unwrap<UiLocale>(bridge.locale()).catch((): UiLocale => "de");

@@ -3,5 +3,8 @@
 import { type ContextBridgeLike, type IpcRendererLike, exposeBridge } from "./exposeBridge.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-const { contextBridge, ipcRenderer } = require("electron") as { contextBridge: ContextBridgeLike; ipcRenderer: IpcRendererLike };
+const { contextBridge, ipcRenderer } = require("electron") as {
+  contextBridge: ContextBridgeLike;
+  ipcRenderer: IpcRendererLike;
+};
 exposeBridge(contextBridge, ipcRenderer);

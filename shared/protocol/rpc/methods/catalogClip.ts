@@ -7,10 +7,7 @@ import { WireKeyframe } from "./ClipAnalysis.ts";
 import { StoredTag } from "./WireTag.ts";
 
 /** `catalog.clip`: one catalogued clip by id or by path (NOT_IN_CATALOG otherwise). */
-export const CatalogClipParams = z.union([
-  requestParams({ clipId: CatalogId }),
-  requestParams({ path: WirePath }),
-]);
+export const CatalogClipParams = z.union([requestParams({ clipId: CatalogId }), requestParams({ path: WirePath })]);
 export type CatalogClipParams = z.infer<typeof CatalogClipParams>;
 
 export const CatalogClipInfo = Clip.extend({
@@ -25,7 +22,10 @@ export const CatalogClipInfo = Clip.extend({
 export type CatalogClipInfo = z.infer<typeof CatalogClipInfo>;
 
 /** Where a panel loads a keyframe's picture: the engine serves it only with the install's token. */
-export const ThumbnailUrl = z.string().regex(/^\/thumbnails\//).max(WireLimits.path);
+export const ThumbnailUrl = z
+  .string()
+  .regex(/^\/thumbnails\//)
+  .max(WireLimits.path);
 
 /** A keyframe of the clip's latest analysis, with its picture. */
 export const CatalogKeyframe = WireKeyframe.extend({

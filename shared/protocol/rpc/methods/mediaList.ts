@@ -38,7 +38,10 @@ export const MediaFileEntry = z.object({
   sizeBytes: z.int().nonnegative(),
   modified: Timestamp,
   /** Where the engine streams it (see `media.probe`). */
-  stream: z.string().min(1).max(4 * 4096),
+  stream: z
+    .string()
+    .min(1)
+    .max(4 * 4096),
   /** From the probe cache; null until `media.probe` has looked at this version of the file. */
   probe: MediaProbeInfo.nullable(),
   analysis: MediaAnalysisState.nullable(),

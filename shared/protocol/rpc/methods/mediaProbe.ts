@@ -45,8 +45,14 @@ export const MediaProbeParams = requestParams({
   paths: z.array(WirePath).min(1).max(100).optional(),
   clipIds: z.array(CatalogId).min(1).max(100).optional(),
 })
-  .refine((p) => p.paths !== undefined || p.clipIds !== undefined, { message: "give paths or clipIds", path: ["paths"] })
-  .refine((p) => (p.paths?.length ?? 0) + (p.clipIds?.length ?? 0) <= 100, { message: "at most 100 files at once", path: ["paths"] });
+  .refine((p) => p.paths !== undefined || p.clipIds !== undefined, {
+    message: "give paths or clipIds",
+    path: ["paths"],
+  })
+  .refine((p) => (p.paths?.length ?? 0) + (p.clipIds?.length ?? 0) <= 100, {
+    message: "at most 100 files at once",
+    path: ["paths"],
+  });
 export type MediaProbeParams = z.infer<typeof MediaProbeParams>;
 
 /** One file's probe, or why there is none (MEDIA_NOT_ALLOWED, PROBE_NOT_VIDEO, FILE_NOT_FOUND, ...). */
@@ -55,7 +61,10 @@ export const MediaProbeItem = z.object({
   path: WirePath,
   clipId: CatalogId.nullable(),
   /** Where the engine streams it: add `?token=` (or a bearer header) to `http://127.0.0.1:PORT` + this. */
-  stream: z.string().min(1).max(4 * 4096),
+  stream: z
+    .string()
+    .min(1)
+    .max(4 * 4096),
   probe: MediaProbeInfo.nullable(),
   error: WireError.nullable(),
 });

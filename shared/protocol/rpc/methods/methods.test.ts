@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { methods, type MethodName } from "../registry.ts";
-import { clipAnalysisFixture, jobFixture, storedTagFixture, transparencyRecordFixture } from "../../test/wireFixtures.ts";
+import {
+  clipAnalysisFixture,
+  jobFixture,
+  storedTagFixture,
+  transparencyRecordFixture,
+} from "../../test/wireFixtures.ts";
 
-const accepts = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(true);
-const rejects = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(false);
+const accepts = (schema: z.ZodType, value: unknown) =>
+  expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(true);
+const rejects = (schema: z.ZodType, value: unknown) =>
+  expect(schema.safeParse(value).success, JSON.stringify(value)).toBe(false);
 const params = (m: MethodName) => methods[m].params;
 const result = (m: MethodName) => methods[m].result;
 
@@ -20,16 +27,33 @@ describe("method schemas", () => {
         { id: "newsroom.thesaurus", title: "Thesaurus", cloud: false, enabled: true },
       ],
     };
-    const info = { name: "sichter", version: "0.1.0", protocolVersion: 1, capabilities: ["sichter.ocr"], mode: "local-only", privacy };
+    const info = {
+      name: "sichter",
+      version: "0.1.0",
+      protocolVersion: 1,
+      capabilities: ["sichter.ocr"],
+      mode: "local-only",
+      privacy,
+    };
     accepts(result("engine.info"), info);
-    accepts(result("engine.info"), { ...info, mode: "cloud", privacy: { mode: "cloud", providers: [{ ...privacy.providers[0], enabled: true }] } });
+    accepts(result("engine.info"), {
+      ...info,
+      mode: "cloud",
+      privacy: { mode: "cloud", providers: [{ ...privacy.providers[0], enabled: true }] },
+    });
     accepts(result("engine.info"), { ...info, privacy: { mode: "local-only", providers: [] } });
     rejects(result("engine.info"), { ...info, mode: "hybrid" });
     rejects(result("engine.info"), { ...info, protocolVersion: 0 });
     rejects(result("engine.info"), { ...info, privacy: undefined });
     rejects(result("engine.info"), { ...info, privacy: { ...privacy, mode: "hybrid" } });
-    rejects(result("engine.info"), { ...info, privacy: { ...privacy, providers: [{ id: "sichter.openai-vision", title: "x", enabled: true }] } });
-    rejects(result("engine.info"), { ...info, privacy: { ...privacy, providers: [{ ...privacy.providers[0], cloud: "yes" }] } });
+    rejects(result("engine.info"), {
+      ...info,
+      privacy: { ...privacy, providers: [{ id: "sichter.openai-vision", title: "x", enabled: true }] },
+    });
+    rejects(result("engine.info"), {
+      ...info,
+      privacy: { ...privacy, providers: [{ ...privacy.providers[0], cloud: "yes" }] },
+    });
   });
 
   it("clip.analyze", () => {
@@ -57,8 +81,17 @@ describe("method schemas", () => {
   it("privacy.settings", () => {
     accepts(params("privacy.settings"), {});
     rejects(params("privacy.settings"), { maxLongSide: 512 });
-    const images = { maxLongSide: 768, format: "jpeg", contactSheets: { enabled: true, tilesPerSheet: 9 }, duplicateBits: 10 };
-    const answer = { mode: "local-only", providers: [{ id: "sichter.openai-vision", title: "OpenAI", cloud: true, enabled: false }], images };
+    const images = {
+      maxLongSide: 768,
+      format: "jpeg",
+      contactSheets: { enabled: true, tilesPerSheet: 9 },
+      duplicateBits: 10,
+    };
+    const answer = {
+      mode: "local-only",
+      providers: [{ id: "sichter.openai-vision", title: "OpenAI", cloud: true, enabled: false }],
+      images,
+    };
     accepts(result("privacy.settings"), answer);
     rejects(result("privacy.settings"), { ...answer, images: { ...images, format: "png" } });
     rejects(result("privacy.settings"), { ...answer, images: { ...images, maxLongSide: 0 } });
@@ -74,8 +107,17 @@ describe("method schemas", () => {
       rejects(params(m), { id: "job-1" });
     }
     accepts(result("job.get"), jobFixture);
-    accepts(result("job.cancel"), { ...jobFixture, state: "cancelled", stage: null, finishedAt: "2025-03-01T10:01:00.000Z" });
-    accepts(result("job.get"), { ...jobFixture, state: "failed", error: { code: "SICHTER_E_PROBE_CORRUPT", message: "broken" } });
+    accepts(result("job.cancel"), {
+      ...jobFixture,
+      state: "cancelled",
+      stage: null,
+      finishedAt: "2025-03-01T10:01:00.000Z",
+    });
+    accepts(result("job.get"), {
+      ...jobFixture,
+      state: "failed",
+      error: { code: "SICHTER_E_PROBE_CORRUPT", message: "broken" },
+    });
     rejects(result("job.get"), { ...jobFixture, state: "paused" });
     rejects(result("job.get"), { ...jobFixture, fraction: 1.5 });
     rejects(result("job.get"), { ...jobFixture, createdAt: "yesterday" });
@@ -108,7 +150,10 @@ describe("method schemas", () => {
     rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, status: 42 }] });
     rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, error: "timed out" }] });
     rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, images: -1 }] });
-    rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, imageSizes: [{ width: 0, height: 432, bytes: 1 }] }] });
+    rejects(r, {
+      jobId: "job-1",
+      records: [{ ...transparencyRecordFixture, imageSizes: [{ width: 0, height: 432, bytes: 1 }] }],
+    });
     rejects(r, { jobId: "job-1", records: [{ ...transparencyRecordFixture, endpoint: "" }] });
   });
 
@@ -128,7 +173,13 @@ describe("method schemas", () => {
     accepts(p, { query: "Landtag" });
     accepts(p, {
       query: "Landtag",
-      filters: { sources: ["ocr", "user"], statuses: ["accepted"], analysedSince: "2025-01-01", pathPrefix: "/media/", limit: 10 },
+      filters: {
+        sources: ["ocr", "user"],
+        statuses: ["accepted"],
+        analysedSince: "2025-01-01",
+        pathPrefix: "/media/",
+        limit: 10,
+      },
     });
     accepts(p, { query: "x", filters: { analysedSince: "2025-01-01T00:00:00+01:00" } });
     rejects(p, { query: "x".repeat(1001) });
@@ -148,7 +199,9 @@ describe("method schemas", () => {
     const found = { clipId: 3, file: "/media/A001.mov", score: 1.5, hits: [hit] };
     accepts(result("catalog.search"), { results: [found] });
     accepts(result("catalog.search"), {
-      results: [{ ...found, hits: [{ ...hit, kind: "description", source: "description", tagId: null, status: null }] }],
+      results: [
+        { ...found, hits: [{ ...hit, kind: "description", source: "description", tagId: null, status: null }] },
+      ],
     });
     rejects(result("catalog.search"), { results: [{ ...found, hits: [{ ...hit, kind: "speech" }] }] });
   });
@@ -183,7 +236,10 @@ describe("method schemas", () => {
     accepts(p, { tagId: 7, action: "accept" });
     accepts(p, { tagId: 7, action: "edit", label: "Landtag Potsdam" });
     accepts(p, { tagId: 7, action: "edit", startFrame: 10, endFrame: 20 });
-    accepts(p, { clipId: 3, add: { label: "Interview", startFrame: 0, endFrame: 50, kind: "keyword", language: "de" } });
+    accepts(p, {
+      clipId: 3,
+      add: { label: "Interview", startFrame: 0, endFrame: 50, kind: "keyword", language: "de" },
+    });
     rejects(p, { tagId: 7, action: "approve" });
     rejects(p, { tagId: 7, action: "accept", label: "x" });
     rejects(p, { tagId: 7, action: "edit" });

@@ -14,14 +14,20 @@ export const TagDecisionParams = requestParams({
   startFrame: FrameNumber.optional(),
   endFrame: FrameNumber.optional(),
 })
-  .refine((p) => p.action === "edit" || (p.label === undefined && p.startFrame === undefined && p.endFrame === undefined), {
-    message: "label, startFrame and endFrame are only allowed with action \"edit\"",
-    path: ["action"],
-  })
-  .refine((p) => p.action !== "edit" || p.label !== undefined || p.startFrame !== undefined || p.endFrame !== undefined, {
-    message: "action \"edit\" needs at least one of label, startFrame, endFrame",
-    path: ["action"],
-  })
+  .refine(
+    (p) => p.action === "edit" || (p.label === undefined && p.startFrame === undefined && p.endFrame === undefined),
+    {
+      message: 'label, startFrame and endFrame are only allowed with action "edit"',
+      path: ["action"],
+    },
+  )
+  .refine(
+    (p) => p.action !== "edit" || p.label !== undefined || p.startFrame !== undefined || p.endFrame !== undefined,
+    {
+      message: 'action "edit" needs at least one of label, startFrame, endFrame',
+      path: ["action"],
+    },
+  )
   .refine((p) => p.startFrame === undefined || p.endFrame === undefined || p.endFrame > p.startFrame, {
     message: "must be greater than startFrame",
     path: ["endFrame"],

@@ -6,7 +6,12 @@ import type { SichterClient } from "@sichter/shared/protocol";
  * takes it: "sidecar" writes the suggestions as XMP, as `sichter analyze` does. `language` is the
  * suggestions' language; "de" is the engine's own default.
  */
-export async function analyseThroughEngine(client: SichterClient, file: string, write: "sidecar" | "none" = "none", language: "de" | "en" = "en"): Promise<void> {
+export async function analyseThroughEngine(
+  client: SichterClient,
+  file: string,
+  write: "sidecar" | "none" = "none",
+  language: "de" | "en" = "en",
+): Promise<void> {
   let jobId: string | null = null;
   const ended = new Map<string, string | null>();
   let settle: (() => void) | null = null;

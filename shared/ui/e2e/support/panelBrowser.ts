@@ -11,7 +11,9 @@ export const CHROMIUM = process.env.SICHTER_CHROMIUM ?? "/usr/bin/chromium";
  */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set SICHTER_CHROMIUM.`);
+    throw new Error(
+      `No chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set SICHTER_CHROMIUM.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

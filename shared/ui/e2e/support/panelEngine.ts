@@ -18,7 +18,9 @@ export interface PanelEngine extends EngineProcess {
 /** A real `sichter serve` serving the built panel, with its own temporary SICHTER_HOME. */
 export async function startPanelEngine(extraArgs: string[] = [], home?: string): Promise<PanelEngine> {
   if (!fs.existsSync(path.join(PANEL_DIST, "index.html"))) {
-    throw new Error(`The panel is not built (${PANEL_DIST}): run npm run build:panel, or npm run test:e2e which builds it.`);
+    throw new Error(
+      `The panel is not built (${PANEL_DIST}): run npm run build:panel, or npm run test:e2e which builds it.`,
+    );
   }
   const folder = home ?? fs.mkdtempSync(path.join(os.tmpdir(), "sichter-panel-e2e-"));
   const engine = await startEngine(folder, ["--panel", PANEL_DIST, ...extraArgs]);

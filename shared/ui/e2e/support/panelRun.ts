@@ -12,7 +12,10 @@ export function panelHome(prefix: string): string {
 }
 
 /** Chromium and a real engine on `home`, started side by side: each alone takes seconds. */
-export async function startPanelRun(home: string, engineArgs: string[] = []): Promise<{ browser: Browser; engine: PanelEngine }> {
+export async function startPanelRun(
+  home: string,
+  engineArgs: string[] = [],
+): Promise<{ browser: Browser; engine: PanelEngine }> {
   const [browser, engine] = await Promise.all([launchChromium(), startPanelEngine(engineArgs, home)]);
   return { browser, engine };
 }
@@ -22,7 +25,12 @@ export async function startPanelRun(home: string, engineArgs: string[] = []): Pr
  * says so (a string or, for pages in either language, a pattern); without, the caller waits for what
  * it expects, which may be a failure.
  */
-export async function openPanelPage(browser: Browser, engine: PanelEngine, options: PanelContextOptions, connected?: string | RegExp): Promise<Page> {
+export async function openPanelPage(
+  browser: Browser,
+  engine: PanelEngine,
+  options: PanelContextOptions,
+  connected?: string | RegExp,
+): Promise<Page> {
   const page = await (await panelContext(browser, options)).newPage();
   await page.goto(engine.pairingLink);
   if (connected !== undefined) await page.getByRole("status").filter({ hasText: connected }).waitFor();
@@ -30,7 +38,11 @@ export async function openPanelPage(browser: Browser, engine: PanelEngine, optio
 }
 
 /** Ends what startPanelRun started, whatever of it came up, and removes the engine's home. */
-export async function stopPanelRun(run: { client?: SichterClient; browser?: Browser; engine?: PanelEngine }): Promise<void> {
+export async function stopPanelRun(run: {
+  client?: SichterClient;
+  browser?: Browser;
+  engine?: PanelEngine;
+}): Promise<void> {
   run.client?.dispose();
   await run.browser?.close();
   await run.engine?.stop();

@@ -43,12 +43,18 @@ export function screenshotFolder(prefix = "sichter-shots-"): ScreenshotFolder {
  */
 export async function shootFitting(page: Page, file: string, what: string): Promise<void> {
   // An expression, not a function: the Premiere e2e type-checks this helper without the DOM's types.
-  const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+  const overflow = Number(
+    await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+  );
   expect(overflow, `${what} is wider than the panel`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
 }
 
 /** shootFitting for a view in one theme and language, named by shotName. */
 export function shootView(page: Page, folder: ScreenshotFolder, view: string, combo: PanelCombo): Promise<void> {
-  return shootFitting(page, path.join(folder.dir, shotName(view, combo)), `${view} ${combo.locale} ${combo.colorScheme}`);
+  return shootFitting(
+    page,
+    path.join(folder.dir, shotName(view, combo)),
+    `${view} ${combo.locale} ${combo.colorScheme}`,
+  );
 }

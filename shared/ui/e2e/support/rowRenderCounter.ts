@@ -30,7 +30,10 @@ export async function countRowRenders(context: BrowserContext): Promise<void> {
       return at;
     };
     const visit = (fiber: Fiber): void => {
-      if ((fiber.tag === FUNCTION_COMPONENT || fiber.tag === SIMPLE_MEMO_COMPONENT) && (fiber.alternate === null || (fiber.flags & PERFORMED_WORK) !== 0)) {
+      if (
+        (fiber.tag === FUNCTION_COMPONENT || fiber.tag === SIMPLE_MEMO_COMPONENT) &&
+        (fiber.alternate === null || (fiber.flags & PERFORMED_WORK) !== 0)
+      ) {
         const element = firstElement(fiber);
         const id = element?.type === "li" ? element.memoizedProps?.id : undefined;
         if (typeof id === "string" && id.startsWith("sichter-tag-")) rendered.push(id);

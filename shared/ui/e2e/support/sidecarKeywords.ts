@@ -7,7 +7,11 @@ import { ExifTool } from "exiftool-vendored";
 export async function sidecarKeywords(file: string): Promise<string[]> {
   const exiftool = new ExifTool({ taskRetries: 0, ignoreMinorErrors: false, useMWG: false });
   try {
-    const tags = (await exiftool.readRaw(file, { readArgs: ["-struct", "-api", "StructFormat=JSONQ", "-XMP:all"], ignoreMinorErrors: false, useMWG: false })) as Record<string, unknown>;
+    const tags = (await exiftool.readRaw(file, {
+      readArgs: ["-struct", "-api", "StructFormat=JSONQ", "-XMP:all"],
+      ignoreMinorErrors: false,
+      useMWG: false,
+    })) as Record<string, unknown>;
     const subject = tags.Subject;
     return subject === undefined ? [] : (Array.isArray(subject) ? subject : [subject]).map(String);
   } finally {

@@ -48,7 +48,17 @@ export function App({ panel, initialLocale, onLocaleChange }: AppProps) {
   );
 }
 
-function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Panel; onSwitchLocale: () => void; hostLocale: UiLocale; hostTheme: HostTheme }) {
+function PanelBody({
+  panel,
+  onSwitchLocale,
+  hostLocale,
+  hostTheme,
+}: {
+  panel: Panel;
+  onSwitchLocale: () => void;
+  hostLocale: UiLocale;
+  hostTheme: HostTheme;
+}) {
   const { locale, t } = useI18n();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const keywordLanguage = keywordLanguageOf(useStore(panel.settings.state), locale);
@@ -84,10 +94,23 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
         <ConnectionBadge status={status} />
         {/* One group: in a narrow panel the two buttons move together onto a line of their own. */}
         <div className="topbar-actions">
-          <button type="button" className="button button-quiet" lang={locale === "de" ? "en" : "de"} aria-label={t("app.switchLanguageLabel")} onClick={onSwitchLocale}>
+          <button
+            type="button"
+            className="button button-quiet"
+            lang={locale === "de" ? "en" : "de"}
+            aria-label={t("app.switchLanguageLabel")}
+            onClick={onSwitchLocale}
+          >
             {t("app.switchLanguage")}
           </button>
-          <button type="button" className="button button-quiet" aria-label={t("settings.openLabel")} aria-expanded={settingsOpen} title={t("settings.open")} onClick={() => setSettingsOpen(!settingsOpen)}>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label={t("settings.openLabel")}
+            aria-expanded={settingsOpen}
+            title={t("settings.open")}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
             <span aria-hidden="true">⚙</span>
           </button>
         </div>
@@ -106,7 +129,9 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
         </main>
       ) : showMain ? (
         <main className="main">
-          {panel.host.capabilities.clipSource && panel.host.setClipSource && <ClipSourceSwitch settings={panel.settings} />}
+          {panel.host.capabilities.clipSource && panel.host.setClipSource && (
+            <ClipSourceSwitch settings={panel.settings} />
+          )}
           <Tabs
             label={t("app.sections")}
             tabs={[
@@ -132,14 +157,22 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
                 }}
               />
             ) : tab === "search" ? (
-              <SearchView search={panel.search} onOpen={openResult} fileUrl={(path) => panel.connection.fileUrl(path)} />
+              <SearchView
+                search={panel.search}
+                onOpen={openResult}
+                fileUrl={(path) => panel.connection.fileUrl(path)}
+              />
             ) : tab === "autoMark" ? (
               <AutoMarkView
                 autoMark={panel.autoMark}
                 mediaBrowser={media !== null}
                 onStartSequence={
                   sequenceClips &&
-                  (() => void panel.sequenceMark.start({ language: keywordLanguage, preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()) }))
+                  (() =>
+                    void panel.sequenceMark.start({
+                      language: keywordLanguage,
+                      preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()),
+                    }))
                 }
                 sequenceMark={sequenceClips && panel.sequenceMark}
                 onGoToMedia={() => setTab("media")}
@@ -151,9 +184,18 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
                 review={panel.review}
                 player={panel.player}
                 apply={panel.apply}
-                onAnalyze={(current) => void panel.analysis.analyze({ path: current.mediaPath, language: keywordLanguage })}
+                onAnalyze={(current) =>
+                  void panel.analysis.analyze({ path: current.mediaPath, language: keywordLanguage })
+                }
                 onApply={(current, embeddable) =>
-                  void panel.apply.apply(current, { language: keywordLanguage, preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()) }, embeddable)
+                  void panel.apply.apply(
+                    current,
+                    {
+                      language: keywordLanguage,
+                      preparePlan: (plan) => planWithSettings(plan, panel.settings.state.get()),
+                    },
+                    embeddable,
+                  )
                 }
                 mediaBrowser={media !== null}
                 writesProject={panel.host.capabilities.apply.markers}
@@ -164,7 +206,10 @@ function PanelBody({ panel, onSwitchLocale, hostLocale, hostTheme }: { panel: Pa
         </main>
       ) : (
         <main className="main">
-          <ConnectionScreen status={status} actions={{ setToken: (token) => panel.connection.setToken(token), retry: () => panel.connection.retry() }} />
+          <ConnectionScreen
+            status={status}
+            actions={{ setToken: (token) => panel.connection.setToken(token), retry: () => panel.connection.retry() }}
+          />
         </main>
       )}
     </div>

@@ -47,7 +47,12 @@ export interface Panel extends Disposable {
  * `settingsStorage`: where the panel keeps its settings and a running auto-mark (localStorage in every
  * host); in memory without one. `frameFocus`: the one the host's `reveal` asks (the browser host's).
  */
-export function createPanel(host: HostAdapter, connection: EngineConnection, settingsStorage: KeyValueStorage | null = null, frameFocus = new FrameFocus()): Panel {
+export function createPanel(
+  host: HostAdapter,
+  connection: EngineConnection,
+  settingsStorage: KeyValueStorage | null = null,
+  frameFocus = new FrameFocus(),
+): Panel {
   const analysis = new AnalysisController(connection);
   const review = new ReviewController(connection);
   const search = new SearchController(connection, (clip, frame) => host.reveal(clip, frame));

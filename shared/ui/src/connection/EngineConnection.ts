@@ -67,7 +67,8 @@ export class EngineConnection implements EngineCalls, Disposable {
 
   constructor(options: EngineConnectionOptions) {
     this.#options = options;
-    if (!options.transport && !options.WebSocket) throw new TypeError("EngineConnection needs a WebSocket or a transport");
+    if (!options.transport && !options.WebSocket)
+      throw new TypeError("EngineConnection needs a WebSocket or a transport");
     this.#transport = options.transport ?? webSocketTransport(options.address.ws, options.WebSocket!);
   }
 
@@ -93,13 +94,21 @@ export class EngineConnection implements EngineCalls, Disposable {
     this.#restart();
   }
 
-  request<M extends MethodName>(method: M, params: MethodParamsInput<M>, options?: RequestOptions): Promise<MethodResult<M>> {
+  request<M extends MethodName>(
+    method: M,
+    params: MethodParamsInput<M>,
+    options?: RequestOptions,
+  ): Promise<MethodResult<M>> {
     const client = this.#client;
-    if (!client || this.#status.get().kind !== "connected") return Promise.reject(SichterRpcError.of(ErrorCode.CONNECTION_CLOSED));
+    if (!client || this.#status.get().kind !== "connected")
+      return Promise.reject(SichterRpcError.of(ErrorCode.CONNECTION_CLOSED));
     return client.request(method, params, options);
   }
 
-  onNotification<N extends ServerNotificationName>(name: N, handler: (params: ServerNotificationParams<N>) => void): Disposable {
+  onNotification<N extends ServerNotificationName>(
+    name: N,
+    handler: (params: ServerNotificationParams<N>) => void,
+  ): Disposable {
     let set = this.#handlers.get(name);
     if (!set) {
       this.#handlers.set(name, (set = new Set()));
@@ -152,7 +161,8 @@ export class EngineConnection implements EngineCalls, Disposable {
       return;
     }
     const shown = this.#status.get().kind;
-    if (shown !== "reconnecting" && shown !== "not-running" && shown !== "connecting") this.#status.set({ kind: "connecting" });
+    if (shown !== "reconnecting" && shown !== "not-running" && shown !== "connecting")
+      this.#status.set({ kind: "connecting" });
     let opened = false;
     const client: EngineChannel = this.#transport.open({
       token,
@@ -193,7 +203,12 @@ export class EngineConnection implements EngineCalls, Disposable {
     if (info.protocolVersion !== panelProtocol) {
       this.#generation++;
       this.#dropClient();
-      this.#status.set({ kind: "incompatible", engineVersion: info.version, engineProtocol: info.protocolVersion, panelProtocol });
+      this.#status.set({
+        kind: "incompatible",
+        engineVersion: info.version,
+        engineProtocol: info.protocolVersion,
+        panelProtocol,
+      });
       return;
     }
     this.#failures = 0;

@@ -1,4 +1,10 @@
-import { ErrorCode, PROTOCOL_VERSION, SichterRpcError, type ConnectionState, type SichterRpcError as RpcError } from "@sichter/shared/protocol";
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  SichterRpcError,
+  type ConnectionState,
+  type SichterRpcError as RpcError,
+} from "@sichter/shared/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "../../test/waitUntil.ts";
 import type { ConnectionKind } from "./ConnectionStatus.ts";
@@ -86,14 +92,19 @@ function connect(transport: EngineTransport): { connection: EngineConnection; se
 
 describe("EngineConnection over an injected transport", () => {
   it("connects without a stored token when the transport holds it, and sends requests through it", async () => {
-    const { transport, channels, tokens } = tableTransport({ "engine.info": ENGINE_INFO, "catalog.search": { items: [] } });
+    const { transport, channels, tokens } = tableTransport({
+      "engine.info": ENGINE_INFO,
+      "catalog.search": { items: [] },
+    });
     const { connection, seen } = connect(transport);
     expect(connection.status.get().kind).toBe("connecting");
     channels[0]!.set("open");
     await waitUntil(() => connection.status.get().kind === "connected", "connected");
     expect(seen).toEqual(["connecting", "connected"]);
     expect(tokens).toEqual([null]);
-    await expect(connection.request("catalog.search" as never, { query: "Rathaus" } as never)).resolves.toEqual({ items: [] });
+    await expect(connection.request("catalog.search" as never, { query: "Rathaus" } as never)).resolves.toEqual({
+      items: [],
+    });
     expect(channels[0]!.requests).toEqual(["engine.info {}", 'catalog.search {"query":"Rathaus"}']);
   });
 
@@ -129,7 +140,9 @@ describe("EngineConnection over an injected transport", () => {
   it("asks the transport for engine files, since it holds the token", async () => {
     const { transport } = tableTransport({ "engine.info": ENGINE_INFO });
     const { connection } = connect(transport);
-    expect(connection.fileUrl("/thumbnails/k1.jpg")).toBe("http://127.0.0.1:9999/thumbnails/k1.jpg?token=held-elsewhere");
+    expect(connection.fileUrl("/thumbnails/k1.jpg")).toBe(
+      "http://127.0.0.1:9999/thumbnails/k1.jpg?token=held-elsewhere",
+    );
   });
 
   it("fails a request with CONNECTION_CLOSED before the channel is open", async () => {

@@ -1,4 +1,9 @@
-import { SichterClient, type ConnectionState, type Disposable, type WebSocketConstructor } from "@sichter/shared/protocol";
+import {
+  SichterClient,
+  type ConnectionState,
+  type Disposable,
+  type WebSocketConstructor,
+} from "@sichter/shared/protocol";
 import type { EngineCalls } from "../engine/EngineCalls.ts";
 
 /** One attempt to reach the engine: requests and notifications while it is `open`. */
@@ -35,6 +40,13 @@ export function webSocketTransport(url: string, WebSocket: WebSocketConstructor)
   return {
     holdsToken: false,
     open: ({ token, requestTimeoutMs, onStateChange }) =>
-      new SichterClient({ url, token: token ?? "", WebSocket, reconnect: false, ...(requestTimeoutMs !== undefined && { requestTimeoutMs }), onStateChange }),
+      new SichterClient({
+        url,
+        token: token ?? "",
+        WebSocket,
+        reconnect: false,
+        ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
+        onStateChange,
+      }),
   };
 }

@@ -5,7 +5,9 @@ const address = { ws: "ws://127.0.0.1:7431", http: "http://127.0.0.1:7431" };
 
 describe("engineFileUrl", () => {
   it("puts the token into the query, encoded, after one the path may have", () => {
-    expect(engineFileUrl(address, "a+b/c", "/thumbnails/3/1-0000100.jpg")).toBe("http://127.0.0.1:7431/thumbnails/3/1-0000100.jpg?token=a%2Bb%2Fc");
+    expect(engineFileUrl(address, "a+b/c", "/thumbnails/3/1-0000100.jpg")).toBe(
+      "http://127.0.0.1:7431/thumbnails/3/1-0000100.jpg?token=a%2Bb%2Fc",
+    );
     expect(engineFileUrl(address, "t", "/media/12?x=1")).toBe("http://127.0.0.1:7431/media/12?x=1&token=t");
   });
 

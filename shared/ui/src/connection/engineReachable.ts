@@ -11,7 +11,10 @@ export async function engineReachable(fetch: FetchLike, httpUrl: string, timeout
   const controller = typeof AbortController === "function" ? new AbortController() : null;
   const timer = setTimeout(() => controller?.abort(), timeoutMs);
   try {
-    const response = await fetch(`${httpUrl}/health`, { cache: "no-store", ...(controller && { signal: controller.signal }) });
+    const response = await fetch(`${httpUrl}/health`, {
+      cache: "no-store",
+      ...(controller && { signal: controller.signal }),
+    });
     return response.ok;
   } catch {
     return false;

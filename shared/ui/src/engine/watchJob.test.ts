@@ -14,7 +14,12 @@ afterEach(async () => {
 async function connected(): Promise<{ server: FakeEngineServer; client: SichterClient }> {
   const server = await FakeEngineServer.start();
   cleanup.push(() => server.stop());
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return { server, client };
 }
@@ -22,13 +27,26 @@ async function connected(): Promise<{ server: FakeEngineServer; client: SichterC
 describe("watchJob", () => {
   it("reports the job's progress and settles with job.done", async () => {
     const { server, client } = await connected();
-    server.handlers.set("job.subscribe", () => ({ ...jobFixture, id: "j1", state: "running", stage: "probe", fraction: 0.05 }));
+    server.handlers.set("job.subscribe", () => ({
+      ...jobFixture,
+      id: "j1",
+      state: "running",
+      stage: "probe",
+      fraction: 0.05,
+    }));
     const progress: string[] = [];
     const watch = watchJob(client, "j1", (stage, fraction) => progress.push(`${stage} ${fraction}`));
     await waitUntil(() => progress.length === 1, "the job.subscribe answer");
     server.notifyAll("job.progress", { jobId: "other", stage: "ocr", fraction: 0.9 });
     server.notifyAll("job.progress", { jobId: "j1", stage: "shots", fraction: 0.4 });
-    const done = { ...jobFixture, id: "j1", state: "completed", stage: null, fraction: 1, finishedAt: "2025-03-01T10:01:00.000Z" };
+    const done = {
+      ...jobFixture,
+      id: "j1",
+      state: "completed",
+      stage: null,
+      fraction: 1,
+      finishedAt: "2025-03-01T10:01:00.000Z",
+    };
     server.notifyAll("job.done", { jobId: "j1", job: done });
     await expect(watch.finished).resolves.toMatchObject({ id: "j1", state: "completed" });
     expect(progress).toEqual(["probe 0.05", "shots 0.4"]);

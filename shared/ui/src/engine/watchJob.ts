@@ -18,7 +18,11 @@ export interface JobWatch extends Disposable {
  * started or subscribed to (a new connection after a reconnect follows nothing), and the answer is
  * the job as it is now, which settles a job that ended before anyone listened.
  */
-export function watchJob(engine: EngineCalls, jobId: JobId, onProgress: (stage: string, fraction: number) => void): JobWatch {
+export function watchJob(
+  engine: EngineCalls,
+  jobId: JobId,
+  onProgress: (stage: string, fraction: number) => void,
+): JobWatch {
   const subscriptions: Disposable[] = [];
   // The snapshot below may answer after a newer notification: it must not turn the stage back.
   let heard = false;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatRate, timecodeOf, timecodeRange } from "./clipFacts.ts";
 
-const clip = { frameRate: "30000/1001", dropFrame: true, startTimecode: "01:00:00;00", frameCount: 1800, durationSeconds: 60.06 };
+const clip = {
+  frameRate: "30000/1001",
+  dropFrame: true,
+  startTimecode: "01:00:00;00",
+  frameCount: 1800,
+  durationSeconds: 60.06,
+};
 
 describe("clip facts", () => {
   it("labels frames with the clip's own drop-frame timecode", () => {

@@ -13,7 +13,11 @@ export interface ClipTiming {
 /** A frame (0-based from the clip's first) as the clip's own timecode; "" when the timing is unusable. */
 export function timecodeOf(clip: ClipTiming, frame: number): string {
   try {
-    return createTimecodeContext({ rate: parseFrameRate(clip.frameRate), dropFrame: clip.dropFrame, start: clip.startTimecode }).toTimecode(frame);
+    return createTimecodeContext({
+      rate: parseFrameRate(clip.frameRate),
+      dropFrame: clip.dropFrame,
+      start: clip.startTimecode,
+    }).toTimecode(frame);
   } catch {
     return "";
   }

@@ -131,7 +131,11 @@ export interface HostAdapter {
    * only Sichter's own, and reports every instance. Only hosts with `capabilities.markSequence`
    * have it. A `token` aborted before the host wrote anything leaves the sequence as it was.
    */
-  markSequence?(plans: ReadonlyMap<string, TagPlan>, progress?: SequenceMarkProgress, token?: AbortSignal): Promise<SequenceMarkReport>;
+  markSequence?(
+    plans: ReadonlyMap<string, TagPlan>,
+    progress?: SequenceMarkProgress,
+    token?: AbortSignal,
+  ): Promise<SequenceMarkReport>;
   /**
    * Writes a tag plan into the host (markers, XMP, project column: whatever its capabilities say),
    * as one undoable step where the host has undo, and reports every item.

@@ -26,7 +26,10 @@ export const autoMarkMessages = {
   "autoMark.running": { en: "Auto-marking {source}", de: "Stapelanalyse: {source}" },
   "autoMark.finished": { en: "Auto-mark of {source} finished", de: "Stapelanalyse von {source} beendet" },
   "autoMark.progressLabel": { en: "Auto-mark progress", de: "Fortschritt der Stapelanalyse" },
-  "autoMark.overall": { en: "{done} of {total} clips done – {percent} %", de: "{done} von {total} Clips fertig – {percent} %" },
+  "autoMark.overall": {
+    en: "{done} of {total} clips done – {percent} %",
+    de: "{done} von {total} Clips fertig – {percent} %",
+  },
   "autoMark.cancelAll": { en: "Cancel all", de: "Alle abbrechen" },
   "autoMark.cancelling": { en: "Cancelling…", de: "Wird abgebrochen …" },
   "autoMark.clips": { en: "Clips", de: "Clips" },

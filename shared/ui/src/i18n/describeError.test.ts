@@ -21,9 +21,17 @@ describe("describeError", () => {
   });
 
   it("shows the engine's text rather than a template with holes when the params are missing", () => {
-    const error = { code: ErrorCode.PROBE_CORRUPT, params: null, message: "The video stream cannot be decoded: /m/b.mxf" };
+    const error = {
+      code: ErrorCode.PROBE_CORRUPT,
+      params: null,
+      message: "The video stream cannot be decoded: /m/b.mxf",
+    };
     expect(describeError(error, "de").message).toBe("The video stream cannot be decoded: /m/b.mxf");
-    expect(describeError({ code: ErrorCode.CANCELLED, params: null, message: "" }, "de")).toEqual({ message: "Abgebrochen.", next: null, code: ErrorCode.CANCELLED });
+    expect(describeError({ code: ErrorCode.CANCELLED, params: null, message: "" }, "de")).toEqual({
+      message: "Abgebrochen.",
+      next: null,
+      code: ErrorCode.CANCELLED,
+    });
   });
 
   it("shows a code this panel does not know yet with the engine's text and the general next step", () => {

@@ -7,13 +7,17 @@ const keys = Object.keys(messages) as MessageKey[];
 describe("the panel's message table", () => {
   it("has a German and an English text for every key, none empty", () => {
     const missing = keys.flatMap((key) =>
-      (["de", "en"] as const).filter((locale) => typeof messages[key][locale] !== "string" || messages[key][locale].trim() === "").map((locale) => `${key} (${locale})`),
+      (["de", "en"] as const)
+        .filter((locale) => typeof messages[key][locale] !== "string" || messages[key][locale].trim() === "")
+        .map((locale) => `${key} (${locale})`),
     );
     expect(missing).toEqual([]);
   });
 
   it("uses the same placeholders in both languages", () => {
-    const differing = keys.filter((key) => placeholdersOf(messages[key].de).join() !== placeholdersOf(messages[key].en).join());
+    const differing = keys.filter(
+      (key) => placeholdersOf(messages[key].de).join() !== placeholdersOf(messages[key].en).join(),
+    );
     expect(differing).toEqual([]);
   });
 

@@ -28,7 +28,10 @@ export const messages = {
   "connection.status.connectedTo": { en: "Connected to engine {version}", de: "Verbunden mit Engine {version}" },
   "connection.status.reconnecting": { en: "Reconnecting…", de: "Verbindung wird wiederhergestellt …" },
   "connection.connecting.title": { en: "Connecting to the Sichter engine…", de: "Verbindung zur Sichter-Engine …" },
-  "connection.reconnecting.title": { en: "Connection lost – reconnecting…", de: "Verbindung unterbrochen – neuer Versuch …" },
+  "connection.reconnecting.title": {
+    en: "Connection lost – reconnecting…",
+    de: "Verbindung unterbrochen – neuer Versuch …",
+  },
   "connection.reconnecting.body": {
     en: "The panel reconnects by itself as soon as the engine answers again.",
     de: "Das Panel verbindet sich von selbst, sobald die Engine wieder antwortet.",
@@ -38,17 +41,26 @@ export const messages = {
     en: "Start it in a terminal, in the Sichter folder:",
     de: "Starten Sie sie in einem Terminal im Sichter-Ordner:",
   },
-  "connection.notRunning.or": { en: "or, where Sichter is installed as a package:", de: "oder, wo Sichter als Paket installiert ist:" },
+  "connection.notRunning.or": {
+    en: "or, where Sichter is installed as a package:",
+    de: "oder, wo Sichter als Paket installiert ist:",
+  },
   "connection.notRunning.waiting": {
     en: "This page connects by itself as soon as the engine runs.",
     de: "Diese Seite verbindet sich von selbst, sobald die Engine läuft.",
   },
-  "connection.wrongToken.title": { en: "The engine refused this page's access token", de: "Die Engine hat das Zugangstoken dieser Seite abgelehnt" },
+  "connection.wrongToken.title": {
+    en: "The engine refused this page's access token",
+    de: "Die Engine hat das Zugangstoken dieser Seite abgelehnt",
+  },
   "connection.wrongToken.body": {
     en: "Open the link that `npm start` prints, or get the current token with:",
     de: "Öffnen Sie den Link, den `npm start` ausgibt, oder holen Sie das gültige Token mit:",
   },
-  "connection.needsToken.title": { en: "Connect this page to the Sichter engine", de: "Diese Seite mit der Sichter-Engine verbinden" },
+  "connection.needsToken.title": {
+    en: "Connect this page to the Sichter engine",
+    de: "Diese Seite mit der Sichter-Engine verbinden",
+  },
   "connection.needsToken.body": {
     en: "Open the link that `npm start` prints (it carries the access token), or paste the token that this command prints:",
     de: "Öffnen Sie den Link, den `npm start` ausgibt (er enthält das Zugangstoken), oder fügen Sie das Token ein, das dieser Befehl ausgibt:",
@@ -56,7 +68,10 @@ export const messages = {
   "connection.token.label": { en: "Access token", de: "Zugangstoken" },
   "connection.token.submit": { en: "Connect", de: "Verbinden" },
   "connection.retry": { en: "Try again now", de: "Jetzt erneut versuchen" },
-  "connection.incompatible.title": { en: "Engine and panel do not fit together", de: "Engine und Panel passen nicht zusammen" },
+  "connection.incompatible.title": {
+    en: "Engine and panel do not fit together",
+    de: "Engine und Panel passen nicht zusammen",
+  },
   "connection.incompatible.engineOlder": {
     en: "The engine (version {engineVersion}) speaks protocol {engineProtocol}; this panel needs protocol {panelProtocol}. Update Sichter (`npm install` in the Sichter folder), then restart the engine with `npm start`.",
     de: "Die Engine (Version {engineVersion}) spricht Protokoll {engineProtocol}; dieses Panel braucht Protokoll {panelProtocol}. Aktualisieren Sie Sichter (`npm install` im Sichter-Ordner) und starten Sie die Engine mit `npm start` neu.",
@@ -122,7 +137,10 @@ export const messages = {
   "review.title": { en: "Tags", de: "Schlagwörter" },
   "review.listLabel": { en: "Tags of {clip}", de: "Schlagwörter von {clip}" },
   "review.empty": { en: "The analysis found no tags.", de: "Die Analyse hat keine Schlagwörter gefunden." },
-  "review.counts": { en: "{accepted} accepted · {rejected} rejected · {open} open", de: "{accepted} angenommen · {rejected} abgelehnt · {open} offen" },
+  "review.counts": {
+    en: "{accepted} accepted · {rejected} rejected · {open} open",
+    de: "{accepted} angenommen · {rejected} abgelehnt · {open} offen",
+  },
   "review.keys": {
     en: "Keys: ↑ ↓ move · A accept · R reject · U undo · E edit · N add · Enter show frame · ? all keys",
     de: "Tasten: ↑ ↓ wechseln · A annehmen · R ablehnen · U zurücksetzen · E bearbeiten · N hinzufügen · Eingabe Bild zeigen · ? alle Tasten",
@@ -150,7 +168,10 @@ export const messages = {
   "review.provenance": { en: "Found by {producers}", de: "Gefunden von {producers}" },
   "group.ocr": { en: "On-screen text: keywords", de: "Texteinblendungen: Schlagwörter" },
   "group.ocr-lines": { en: "On-screen text: lines read", de: "Texteinblendungen: gelesene Zeilen" },
-  "group.ocr-overlays": { en: "On-screen text: overlays (logos, watermarks, clocks)", de: "Texteinblendungen: Senderlogos, Wasserzeichen, Uhren" },
+  "group.ocr-overlays": {
+    en: "On-screen text: overlays (logos, watermarks, clocks)",
+    de: "Texteinblendungen: Senderlogos, Wasserzeichen, Uhren",
+  },
   "group.vision": { en: "Image content", de: "Bildinhalt" },
   "group.speech": { en: "Speech", de: "Sprache" },
   "group.technical": { en: "Technical cues", de: "Technische Hinweise" },
@@ -199,7 +220,7 @@ export const messages = {
   "next.retry": { en: "Try again in a moment.", de: "Versuchen Sie es gleich noch einmal." },
   "next.analyseFirst": { en: "Analyse the clip first.", de: "Analysieren Sie den Clip zuerst." },
   "next.rephrase": {
-    en: "Simplify the search: words, a start of a word, or \"a phrase\" in quotes.",
+    en: 'Simplify the search: words, a start of a word, or "a phrase" in quotes.',
     de: "Vereinfachen Sie die Suche: Wörter, ein Wortanfang oder „eine Wortgruppe“ in Anführungszeichen.",
   },
   "next.writable": {

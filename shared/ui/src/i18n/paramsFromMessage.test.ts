@@ -6,7 +6,11 @@ import { paramsFromMessage } from "./paramsFromMessage.ts";
 
 describe("paramsFromMessage", () => {
   it("reads a job's stored error back into params, so it is told in German too", () => {
-    const message = formatErrorMessage(ErrorCode.PROBE_NOT_VIDEO, { streams: "none", path: "/media/Notizen (Kopie).mp4" }, "en");
+    const message = formatErrorMessage(
+      ErrorCode.PROBE_NOT_VIDEO,
+      { streams: "none", path: "/media/Notizen (Kopie).mp4" },
+      "en",
+    );
     const params = paramsFromMessage(ErrorCode.PROBE_NOT_VIDEO, message);
     expect(params).toEqual({ streams: "none", path: "/media/Notizen (Kopie).mp4" });
     expect(describeError({ code: ErrorCode.PROBE_NOT_VIDEO, params, message }, "de").message).toBe(

@@ -36,13 +36,19 @@ export const settingsMessages = {
 
   "privacy.title": { en: "Privacy", de: "Datenschutz" },
   "privacy.loading": { en: "Asking the engine…", de: "Engine wird gefragt …" },
-  "privacy.mode.localOnly": { en: "Local only: nothing leaves this computer.", de: "Nur lokal: Nichts verlässt diesen Rechner." },
+  "privacy.mode.localOnly": {
+    en: "Local only: nothing leaves this computer.",
+    de: "Nur lokal: Nichts verlässt diesen Rechner.",
+  },
   "privacy.mode.cloud": {
     en: "Cloud keywording is on: keyframes are sent to the providers switched on below.",
     de: "Cloud-Verschlagwortung ist an: Schlüsselbilder gehen an die unten eingeschalteten Anbieter.",
   },
   "privacy.providers": { en: "Keyword providers", de: "Schlagwort-Anbieter" },
-  "privacy.providers.none": { en: "No keyword provider is installed.", de: "Kein Schlagwort-Anbieter ist installiert." },
+  "privacy.providers.none": {
+    en: "No keyword provider is installed.",
+    de: "Kein Schlagwort-Anbieter ist installiert.",
+  },
   "privacy.provider.cloud": { en: "cloud", de: "Cloud" },
   "privacy.provider.local": { en: "on this computer", de: "auf diesem Rechner" },
   "privacy.provider.on": { en: "on", de: "an" },
@@ -52,7 +58,10 @@ export const settingsMessages = {
     en: "Nothing is sent now. If a cloud provider were switched on, only this would leave the computer:",
     de: "Zurzeit wird nichts gesendet. Wäre ein Cloud-Anbieter eingeschaltet, verließe nur dies den Rechner:",
   },
-  "privacy.wouldSend.cloud": { en: "What is sent, before anything is sent:", de: "Was gesendet wird, bevor etwas gesendet wird:" },
+  "privacy.wouldSend.cloud": {
+    en: "What is sent, before anything is sent:",
+    de: "Was gesendet wird, bevor etwas gesendet wird:",
+  },
   "privacy.send.keyframes": {
     en: "Keyframes only, as JPEG images made anew from the pixels (no EXIF, XMP or location data)",
     de: "Nur Schlüsselbilder, als JPEG neu aus den Pixeln erzeugt (ohne EXIF, XMP oder Ortsdaten)",
@@ -62,9 +71,18 @@ export const settingsMessages = {
     en: "Up to {tiles} keyframes tiled into one image; near-duplicates are sent once",
     de: "Bis zu {tiles} Schlüsselbilder in einem Bild zusammengefasst; fast gleiche nur einmal",
   },
-  "privacy.send.single": { en: "One keyframe per image; near-duplicates are sent once", de: "Ein Schlüsselbild pro Bild; fast gleiche nur einmal" },
-  "privacy.send.names": { en: "No file names, no paths: images are named by random ids", de: "Keine Dateinamen, keine Pfade: Bilder tragen zufällige Kennungen" },
-  "privacy.send.audio": { en: "No audio, no video, no faces or voices identified", de: "Kein Ton, kein Video, keine Gesichter oder Stimmen erkannt" },
+  "privacy.send.single": {
+    en: "One keyframe per image; near-duplicates are sent once",
+    de: "Ein Schlüsselbild pro Bild; fast gleiche nur einmal",
+  },
+  "privacy.send.names": {
+    en: "No file names, no paths: images are named by random ids",
+    de: "Keine Dateinamen, keine Pfade: Bilder tragen zufällige Kennungen",
+  },
+  "privacy.send.audio": {
+    en: "No audio, no video, no faces or voices identified",
+    de: "Kein Ton, kein Video, keine Gesichter oder Stimmen erkannt",
+  },
   "privacy.send.unknownSize": {
     en: "This engine does not report its image size limit; update Sichter to see it.",
     de: "Diese Engine nennt ihre Bildgrößen-Grenze nicht; aktualisieren Sie Sichter, um sie zu sehen.",
@@ -115,7 +133,10 @@ export const settingsMessages = {
     en: "{images} images ({keyframes} keyframes), {bytes} in {requests} requests",
     de: "{images} Bilder ({keyframes} Schlüsselbilder), {bytes} in {requests} Anfragen",
   },
-  "sent.largest": { en: "largest image {pixels} px on the long side", de: "größtes Bild {pixels} px an der langen Seite" },
+  "sent.largest": {
+    en: "largest image {pixels} px on the long side",
+    de: "größtes Bild {pixels} px an der langen Seite",
+  },
   "sent.to": { en: "to {endpoint}", de: "an {endpoint}" },
   "sent.when": { en: "{from} – {to}", de: "{from} – {to}" },
   "sent.failed": { en: "Failed for good: {codes}", de: "Endgültig fehlgeschlagen: {codes}" },

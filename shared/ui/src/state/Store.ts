@@ -38,5 +38,9 @@ export interface ReducerStore<S, A> extends Store<S> {
 
 export function createReducerStore<S, A>(reduce: (state: S, action: A) => S, initial: S): ReducerStore<S, A> {
   const store = createStore(initial);
-  return { get: store.get, subscribe: store.subscribe, dispatch: (action) => store.update((state) => reduce(state, action)) };
+  return {
+    get: store.get,
+    subscribe: store.subscribe,
+    dispatch: (action) => store.update((state) => reduce(state, action)),
+  };
 }

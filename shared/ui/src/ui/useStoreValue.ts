@@ -7,5 +7,9 @@ import type { Store } from "../state/Store.ts";
  * drawn again at every frame the video plays.
  */
 export function useStoreValue<T, V>(store: Store<T>, pick: (state: T) => V): V {
-  return useSyncExternalStore(store.subscribe, () => pick(store.get()), () => pick(store.get()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => pick(store.get()),
+    () => pick(store.get()),
+  );
 }

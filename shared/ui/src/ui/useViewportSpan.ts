@@ -15,7 +15,10 @@ const STEP = 48;
  * frame. Off while `enabled` is false.
  */
 export function useViewportSpan(element: RefObject<HTMLElement | null>, enabled: boolean): ViewportSpan {
-  const [span, setSpan] = useState<ViewportSpan>(() => ({ top: 0, bottom: typeof window === "undefined" ? 0 : window.innerHeight }));
+  const [span, setSpan] = useState<ViewportSpan>(() => ({
+    top: 0,
+    bottom: typeof window === "undefined" ? 0 : window.innerHeight,
+  }));
   useLayoutEffect(() => {
     if (!enabled) return;
     let frame = 0;

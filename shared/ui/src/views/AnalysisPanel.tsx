@@ -37,7 +37,12 @@ export function AnalysisPanel({ state, analysed, onAnalyze, onCancel, onDismiss 
           <p className="progress-line" aria-live="polite">
             {line}
           </p>
-          <button type="button" className="button" onClick={onCancel} disabled={state.phase !== "running" || cancelling}>
+          <button
+            type="button"
+            className="button"
+            onClick={onCancel}
+            disabled={state.phase !== "running" || cancelling}
+          >
             {cancelling ? t("analysis.cancelling") : t("analysis.cancel")}
           </button>
         </div>

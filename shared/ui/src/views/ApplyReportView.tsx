@@ -62,7 +62,12 @@ export function ApplyReportView({ report, timing }: { report: ApplyReport; timin
             ))}
           </ul>
           {kind === "marker" && items.length > MARKERS_SHOWN && (
-            <button type="button" className="button button-quiet" aria-expanded={allMarkers} onClick={() => setAllMarkers((all) => !all)}>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-expanded={allMarkers}
+              onClick={() => setAllMarkers((all) => !all)}
+            >
               {allMarkers ? t("apply.hideMarkers") : t("apply.showMarkers", { count: items.length })}
             </button>
           )}
@@ -73,15 +78,31 @@ export function ApplyReportView({ report, timing }: { report: ApplyReport; timin
 
   return (
     <div className="apply-report">
-      {anyDone && <dl className="report-list">{KIND_ORDER.flatMap((kind) => (summary.done[kind] ? [section(kind, summary.done[kind])] : []))}</dl>}
+      {anyDone && (
+        <dl className="report-list">
+          {KIND_ORDER.flatMap((kind) => (summary.done[kind] ? [section(kind, summary.done[kind])] : []))}
+        </dl>
+      )}
       {summary.failed.map((item, i) => (
         <div key={i} className="report-failure">
-          <p className="muted">{t("apply.failedItem", { what: `${t(`apply.kind.${item.kind}`)}: ${itemText(item)}` })}</p>
-          <ErrorNotice error={{ code: item.error?.code ?? "SICHTER_E_INTERNAL", params: item.error?.params ?? null, message: item.error?.message ?? "" }} />
+          <p className="muted">
+            {t("apply.failedItem", { what: `${t(`apply.kind.${item.kind}`)}: ${itemText(item)}` })}
+          </p>
+          <ErrorNotice
+            error={{
+              code: item.error?.code ?? "SICHTER_E_INTERNAL",
+              params: item.error?.params ?? null,
+              message: item.error?.message ?? "",
+            }}
+          />
         </div>
       ))}
       {summary.skipped.length > 0 && (
-        <p className="muted">{t("apply.skipped", { what: [...new Set(summary.skipped.map((item) => t(`apply.kind.${item.kind}`)))].join(", ") })}</p>
+        <p className="muted">
+          {t("apply.skipped", {
+            what: [...new Set(summary.skipped.map((item) => t(`apply.kind.${item.kind}`)))].join(", "),
+          })}
+        </p>
       )}
     </div>
   );

@@ -41,12 +41,19 @@ export function ApplySection({ path, apply, writesProject, embeddable, timing, o
         </button>
       </div>
       <p className="muted">
-        {t(writesProject ? "apply.hint.host" : embed ? "apply.hint.embed" : "apply.hint.sidecar")} {run && t("apply.hint.again")}
+        {t(writesProject ? "apply.hint.host" : embed ? "apply.hint.embed" : "apply.hint.sidecar")}{" "}
+        {run && t("apply.hint.again")}
       </p>
       <UndoGroupingNote undoGrouping={apply.undoGrouping} />
       {offerEmbed && (
         <div className="row check-row">
-          <input id={embedId} type="checkbox" checked={state.embed} disabled={applying} onChange={(event) => apply.setEmbed(event.target.checked)} />
+          <input
+            id={embedId}
+            type="checkbox"
+            checked={state.embed}
+            disabled={applying}
+            onChange={(event) => apply.setEmbed(event.target.checked)}
+          />
           <label htmlFor={embedId} className="check-label">
             {t("apply.embed")}
           </label>

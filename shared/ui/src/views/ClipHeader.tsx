@@ -15,10 +15,16 @@ export function ClipHeader({ clip, info }: { clip: ClipReference; info: CatalogC
       </p>
       {info && (
         <p className="muted">
-          {t("clip.facts", { duration: formatDuration(info.durationSeconds), range: timecodeRange(info), rate: formatRate(info.frameRate, locale) })}
+          {t("clip.facts", {
+            duration: formatDuration(info.durationSeconds),
+            range: timecodeRange(info),
+            rate: formatRate(info.frameRate, locale),
+          })}
         </p>
       )}
-      {info?.lastAnalysed && <p className="muted">{t("clip.analysedAt", { when: formatDateTime(info.lastAnalysed, locale) })}</p>}
+      {info?.lastAnalysed && (
+        <p className="muted">{t("clip.analysedAt", { when: formatDateTime(info.lastAnalysed, locale) })}</p>
+      )}
     </header>
   );
 }

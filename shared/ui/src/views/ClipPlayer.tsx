@@ -36,7 +36,15 @@ export function ClipPlayer({ path, clipName, player, timing, markers, hasKeyfram
   const applySeek = (): void => {
     const request = state.seek;
     const element = video.current;
-    if (!request || request.path !== path || request.serial === applied.current || !element || element.readyState < 1 || !timing) return;
+    if (
+      !request ||
+      request.path !== path ||
+      request.serial === applied.current ||
+      !element ||
+      element.readyState < 1 ||
+      !timing
+    )
+      return;
     applied.current = request.serial;
     element.currentTime = seekTimeOf(request.frame, timing.frameRate);
   };
@@ -82,12 +90,22 @@ export function ClipPlayer({ path, clipName, player, timing, markers, hasKeyfram
         onError={() => player.decodeFailed(path)}
       />
       <p className="muted player-position">{t("player.position", { frame, timecode: timecodeOf(timing, frame) })}</p>
-      <MarkerTimeline markers={markers} frameCount={timing.frameCount} frame={frame} timecodeOf={(f) => timecodeOf(timing, f)} onSeek={(f) => player.seek(path, f)} />
+      <MarkerTimeline
+        markers={markers}
+        frameCount={timing.frameCount}
+        frame={frame}
+        timecodeOf={(f) => timecodeOf(timing, f)}
+        onSeek={(f) => player.seek(path, f)}
+      />
     </div>
   );
 }
 
-function fallbackSentence(t: ReturnType<typeof useI18n>["t"], reason: FallbackReason, state: { container: string | null; codec: string | null }): string {
+function fallbackSentence(
+  t: ReturnType<typeof useI18n>["t"],
+  reason: FallbackReason,
+  state: { container: string | null; codec: string | null },
+): string {
   switch (reason) {
     case "container":
       return t("player.fallback.container", { format: mediaFormatName(state.container) });

@@ -23,7 +23,9 @@ export function ClipSourceSwitch({ settings }: { settings: SettingsController })
         id={id}
         className="input select clip-source-select"
         value={current ?? "auto"}
-        onChange={(event) => settings.update({ clipSource: event.target.value === "auto" ? null : (event.target.value as ClipSource) })}
+        onChange={(event) =>
+          settings.update({ clipSource: event.target.value === "auto" ? null : (event.target.value as ClipSource) })
+        }
       >
         <option value="auto">{t("clipSource.auto")}</option>
         <option value="selection">{t("clipSource.selection")}</option>

@@ -35,7 +35,18 @@ export interface ClipViewProps {
 }
 
 /** The current clip: watch it, analyse it, review its tags, write them. */
-export function ClipView({ clip, analysis, review, player, apply, onAnalyze, onApply, mediaBrowser, writesProject, fileUrl }: ClipViewProps) {
+export function ClipView({
+  clip,
+  analysis,
+  review,
+  player,
+  apply,
+  onAnalyze,
+  onApply,
+  mediaBrowser,
+  writesProject,
+  fileUrl,
+}: ClipViewProps) {
   const { t } = useI18n();
   const analysisState = useStore(analysis.state);
   const reviewState = useStore(review.state);
@@ -64,7 +75,15 @@ export function ClipView({ clip, analysis, review, player, apply, onAnalyze, onA
   return (
     <div className="clip-view">
       <ClipHeader clip={clip} info={info} />
-      <ClipPlayer path={path} clipName={clip.name} player={player} timing={timing} markers={markers} hasKeyframes={items.length > 0} fileUrl={fileUrl} />
+      <ClipPlayer
+        path={path}
+        clipName={clip.name}
+        player={player}
+        timing={timing}
+        markers={markers}
+        hasKeyframes={items.length > 0}
+        fileUrl={fileUrl}
+      />
       {current?.load === "loading" && !info && (
         <p className="muted" role="status">
           {t("clip.loading")}
@@ -91,14 +110,36 @@ export function ClipView({ clip, analysis, review, player, apply, onAnalyze, onA
         onCancel={() => void analysis.cancel()}
         onDismiss={() => analysis.reset()}
       />
-      {info && <ApplySection path={path} apply={apply} writesProject={writesProject} embeddable={container === "mov"} timing={info} onApply={() => onApply(clip, container === "mov")} />}
+      {info && (
+        <ApplySection
+          path={path}
+          apply={apply}
+          writesProject={writesProject}
+          embeddable={container === "mov"}
+          timing={info}
+          onApply={() => onApply(clip, container === "mov")}
+        />
+      )}
       {current?.clip && <ReviewList state={current} review={review} clipName={clip.name} onSeek={seek} />}
     </div>
   );
 }
 
 /** The filmstrip, marking the keyframe of the frame the player shows (it changes as the video plays). */
-function FollowingFilmstrip({ player, path, ...props }: { player: PlayerController; path: string; items: readonly FilmstripItem[]; clipName: string; aspect: number; viewer: boolean; fileUrl: (path: string) => string | null; onSeek: (frame: number) => void }) {
+function FollowingFilmstrip({
+  player,
+  path,
+  ...props
+}: {
+  player: PlayerController;
+  path: string;
+  items: readonly FilmstripItem[];
+  clipName: string;
+  aspect: number;
+  viewer: boolean;
+  fileUrl: (path: string) => string | null;
+  onSeek: (frame: number) => void;
+}) {
   const frame = useStoreValue(player.state, (s) => (s.path === path ? s.frame : null));
   return <Filmstrip frame={frame} {...props} />;
 }

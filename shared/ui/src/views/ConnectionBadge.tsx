@@ -5,11 +5,21 @@ import { useI18n } from "../ui/I18n.tsx";
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const { t } = useI18n();
   const text =
-    status.kind === "connected" ? t("connection.status.connected")
-    : status.kind === "reconnecting" ? t("connection.status.reconnecting")
-    : "";
+    status.kind === "connected"
+      ? t("connection.status.connected")
+      : status.kind === "reconnecting"
+        ? t("connection.status.reconnecting")
+        : "";
   return (
-    <p className={`badge badge-${status.kind}`} role="status" title={status.kind === "connected" ? t("connection.status.connectedTo", { version: status.engine.version }) : text || undefined}>
+    <p
+      className={`badge badge-${status.kind}`}
+      role="status"
+      title={
+        status.kind === "connected"
+          ? t("connection.status.connectedTo", { version: status.engine.version })
+          : text || undefined
+      }
+    >
       {text && <span className="badge-dot" aria-hidden="true" />}
       {/* A narrow panel shows only the dot: the words stay for screen readers and in the tooltip. */}
       {text && <span className="badge-text">{text}</span>}

@@ -32,14 +32,19 @@ export function Filmstrip({ items, frame, clipName, aspect, viewer, fileUrl, onS
     if (!focusInside()) setCursor(current);
     const list = strip.current;
     const item = list?.children[current] as HTMLElement | undefined;
-    if (list && item && (item.offsetLeft < list.scrollLeft || item.offsetLeft + item.offsetWidth > list.scrollLeft + list.clientWidth)) {
+    if (
+      list &&
+      item &&
+      (item.offsetLeft < list.scrollLeft || item.offsetLeft + item.offsetWidth > list.scrollLeft + list.clientWidth)
+    ) {
       list.scrollLeft = item.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
     }
   }, [current]);
 
   if (items.length === 0) return <p className="muted">{t("filmstrip.none")}</p>;
   const active = Math.min(Math.max(0, cursor), items.length - 1);
-  const shotName = (item: FilmstripItem): string => (item.shot === null ? t("filmstrip.noShot") : t("player.shot", { number: item.shot + 1 }));
+  const shotName = (item: FilmstripItem): string =>
+    item.shot === null ? t("filmstrip.noShot") : t("player.shot", { number: item.shot + 1 });
 
   const moveTo = (index: number): void => {
     const next = Math.min(Math.max(0, index), items.length - 1);
@@ -50,11 +55,15 @@ export function Filmstrip({ items, frame, clipName, aspect, viewer, fileUrl, onS
   };
   const onKeyDown = (event: KeyboardEvent): void => {
     const to =
-      event.key === "ArrowRight" || event.key === "ArrowDown" ? active + 1
-      : event.key === "ArrowLeft" || event.key === "ArrowUp" ? active - 1
-      : event.key === "Home" ? 0
-      : event.key === "End" ? items.length - 1
-      : null;
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? active + 1
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? active - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? items.length - 1
+              : null;
     if (to === null) return;
     event.preventDefault();
     moveTo(to);
@@ -71,15 +80,29 @@ export function Filmstrip({ items, frame, clipName, aspect, viewer, fileUrl, onS
       </div>
       {viewer && shown && (
         <figure className="filmstrip-preview">
-          {shown.thumbnail && <img src={fileUrl(shown.thumbnail) ?? undefined} alt={t("filmstrip.preview", { timecode: shown.timecode })} style={{ aspectRatio: String(aspect) }} />}
+          {shown.thumbnail && (
+            <img
+              src={fileUrl(shown.thumbnail) ?? undefined}
+              alt={t("filmstrip.preview", { timecode: shown.timecode })}
+              style={{ aspectRatio: String(aspect) }}
+            />
+          )}
           <figcaption className="muted">
             {shotName(shown)} · {shown.timecode}
           </figcaption>
         </figure>
       )}
-      <ol ref={strip} className="filmstrip-items" aria-label={t("filmstrip.label", { clip: clipName })} onKeyDown={onKeyDown}>
+      <ol
+        ref={strip}
+        className="filmstrip-items"
+        aria-label={t("filmstrip.label", { clip: clipName })}
+        onKeyDown={onKeyDown}
+      >
         {items.map((item, index) => (
-          <li key={item.frame} className={`frame${item.shotStart ? " frame-shot-start" : ""}${index === current ? " frame-current" : ""}`}>
+          <li
+            key={item.frame}
+            className={`frame${item.shotStart ? " frame-shot-start" : ""}${index === current ? " frame-current" : ""}`}
+          >
             <span className="frame-shot" aria-hidden="true">
               {item.shotStart ? shotName(item) : " "}
             </span>
@@ -94,7 +117,14 @@ export function Filmstrip({ items, frame, clipName, aspect, viewer, fileUrl, onS
               onClick={() => onSeek(item.frame)}
             >
               {item.thumbnail ? (
-                <img className="frame-image" src={fileUrl(item.thumbnail) ?? undefined} alt="" loading="lazy" decoding="async" style={{ aspectRatio: String(aspect) }} />
+                <img
+                  className="frame-image"
+                  src={fileUrl(item.thumbnail) ?? undefined}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  style={{ aspectRatio: String(aspect) }}
+                />
               ) : (
                 <span className="frame-image frame-missing" style={{ aspectRatio: String(aspect) }} />
               )}

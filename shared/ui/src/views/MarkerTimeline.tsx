@@ -24,16 +24,22 @@ export function MarkerTimeline({ markers, frameCount, frame, timecodeOf, onSeek 
   const last = Math.max(1, frameCount - 1);
   const at = (f: number): string => `${(Math.min(f, last) / last) * 100}%`;
   const describe = (marker: TimelineMarker): string =>
-    [marker.shot === null ? null : t("player.shot", { number: marker.shot + 1 }), ...marker.tags].filter(Boolean).join(", ");
+    [marker.shot === null ? null : t("player.shot", { number: marker.shot + 1 }), ...marker.tags]
+      .filter(Boolean)
+      .join(", ");
   const here = markers.find((marker) => marker.frame === frame);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const target =
-      event.key === "ArrowRight" || event.key === "ArrowUp" ? adjacentMarker(markers, frame, "next")?.frame
-      : event.key === "ArrowLeft" || event.key === "ArrowDown" ? adjacentMarker(markers, frame, "previous")?.frame
-      : event.key === "Home" ? 0
-      : event.key === "End" ? markers.at(-1)?.frame
-      : undefined;
+      event.key === "ArrowRight" || event.key === "ArrowUp"
+        ? adjacentMarker(markers, frame, "next")?.frame
+        : event.key === "ArrowLeft" || event.key === "ArrowDown"
+          ? adjacentMarker(markers, frame, "previous")?.frame
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? markers.at(-1)?.frame
+              : undefined;
     if (event.key.startsWith("Arrow") || event.key === "Home" || event.key === "End") event.preventDefault();
     if (target !== undefined) onSeek(target);
   };
@@ -64,7 +70,9 @@ export function MarkerTimeline({ markers, frameCount, frame, timecodeOf, onSeek 
         aria-valuemin={0}
         aria-valuemax={last}
         aria-valuenow={frame}
-        aria-valuetext={here ? t("player.markerValue", { timecode: timecodeOf(frame), what: describe(here) }) : timecodeOf(frame)}
+        aria-valuetext={
+          here ? t("player.markerValue", { timecode: timecodeOf(frame), what: describe(here) }) : timecodeOf(frame)
+        }
         onKeyDown={onKeyDown}
         onClick={onClick}
       >

@@ -61,11 +61,18 @@ export function MediaBrowser({
           </p>
         </div>
       )}
-      {state.load === "loaded" && !atTop && state.folders.length === 0 && state.files.length === 0 && <p className="muted">{t("media.empty")}</p>}
+      {state.load === "loaded" && !atTop && state.folders.length === 0 && state.files.length === 0 && (
+        <p className="muted">{t("media.empty")}</p>
+      )}
       <ul className="entries">
         {state.folders.map((folder) => (
           <li key={folder.path}>
-            <button type="button" className="entry entry-folder" disabled={!folder.available} onClick={() => void media.open(folder.path)}>
+            <button
+              type="button"
+              className="entry entry-folder"
+              disabled={!folder.available}
+              onClick={() => void media.open(folder.path)}
+            >
               <span className="entry-icon" aria-hidden="true">
                 ▸
               </span>
@@ -88,10 +95,19 @@ export function MediaBrowser({
 function MediaFile({ file, current, onPick }: { file: MediaFileEntry; current: boolean; onPick: () => void }) {
   const { locale, t } = useI18n();
   const probe = file.probe;
-  const timing = probe ? `${formatDuration(probe.durationSeconds)} · ${probe.startTimecode}–${probe.endTimecode}` : t("media.probing");
-  const analysed = file.analysis?.lastAnalysed ? t("media.analysedAt", { when: formatDateTime(file.analysis.lastAnalysed, locale) }) : t("media.notAnalysed");
+  const timing = probe
+    ? `${formatDuration(probe.durationSeconds)} · ${probe.startTimecode}–${probe.endTimecode}`
+    : t("media.probing");
+  const analysed = file.analysis?.lastAnalysed
+    ? t("media.analysedAt", { when: formatDateTime(file.analysis.lastAnalysed, locale) })
+    : t("media.notAnalysed");
   return (
-    <button type="button" className={`entry entry-file${current ? " entry-current" : ""}`} aria-current={current ? "true" : undefined} onClick={onPick}>
+    <button
+      type="button"
+      className={`entry entry-file${current ? " entry-current" : ""}`}
+      aria-current={current ? "true" : undefined}
+      onClick={onPick}
+    >
       <span className="entry-name">{file.name}</span>
       <span className="entry-meta">{timing}</span>
       <span className={`entry-meta${file.analysis?.lastAnalysed ? "" : " entry-fresh"}`}>{analysed}</span>

@@ -3,7 +3,8 @@ import type { MessageKey } from "../i18n/messages.ts";
 import { useI18n } from "../ui/I18n.tsx";
 
 /** The review's keys (reviewKeys.ts) as a person reads them: key names, then what they do. */
-type KeyEntry = { readonly keys: string; readonly what: MessageKey } | { readonly keyNames: MessageKey; readonly what: MessageKey };
+type KeyEntry =
+  { readonly keys: string; readonly what: MessageKey } | { readonly keyNames: MessageKey; readonly what: MessageKey };
 
 const KEYS: readonly KeyEntry[] = [
   { keys: "↑ ↓", what: "review.key.move" },

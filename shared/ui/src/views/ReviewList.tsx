@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from "react";
 import { timecodeOf } from "../format/clipFacts.ts";
 import { groupTags } from "../state/review/groupTags.ts";
 import type { ReviewController } from "../state/review/ReviewController.ts";
@@ -44,7 +53,12 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
   // focus far away renders the new row first, and a row taken out of the page takes the focus with it.
   const holder = useRef<number | null>(null);
   const pinned = rows.flatMap((row, index) =>
-    row.kind === "tag" && (row.tag.id === state.focusedId || row.tag.id === holder.current || (state.editing !== null && row.tag.id === state.editing.target)) ? [index] : [],
+    row.kind === "tag" &&
+    (row.tag.id === state.focusedId ||
+      row.tag.id === holder.current ||
+      (state.editing !== null && row.tag.id === state.editing.target))
+      ? [index]
+      : [],
   );
   const drawn = rowsToDraw(layout, span.top, span.bottom, OVERSCAN, pinned);
 
@@ -57,8 +71,14 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
   });
   const focusTag = useCallback((tagId: number) => latest.current.review.dispatch({ type: "focus", tagId }), []);
   const showFrame = useCallback((frame: number) => latest.current.onSeek(frame), []);
-  const decideTag = useCallback((tagId: number, decision: "accept" | "reject" | "reset") => void latest.current.review.decide(tagId, decision), []);
-  const editTag = useCallback((tagId: number) => latest.current.review.dispatch({ type: "editStart", target: tagId }), []);
+  const decideTag = useCallback(
+    (tagId: number, decision: "accept" | "reject" | "reset") => void latest.current.review.decide(tagId, decision),
+    [],
+  );
+  const editTag = useCallback(
+    (tagId: number) => latest.current.review.dispatch({ type: "editStart", target: tagId }),
+    [],
+  );
 
   // Drawn rows tell their real height; the layout (and the scrollbar) follows.
   useLayoutEffect(() => {
@@ -67,7 +87,8 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
     let changed = false;
     for (const element of root.querySelectorAll<HTMLElement>("[data-row-key]")) {
       const style = getComputedStyle(element);
-      const height = element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+      const height =
+        element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
       const key = element.dataset.rowKey!;
       if (Math.abs((heights.current.get(key) ?? -1) - height) > 0.5) {
         heights.current.set(key, height);
@@ -83,7 +104,9 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
     const root = container.current;
     if (!root || state.focusedId === null || state.editing) return;
     const active = document.activeElement;
-    const listHasFocus = (root.contains(active) && active !== root) || ((active === null || active === document.body) && holder.current !== null);
+    const listHasFocus =
+      (root.contains(active) && active !== root) ||
+      ((active === null || active === document.body) && holder.current !== null);
     if (listHasFocus) document.getElementById(tagRowId(state.focusedId))?.focus();
   }, [state.focusedId, state.editing]);
   const onFocusIn = (event: FocusEvent): void => {
@@ -145,7 +168,13 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
   };
   const editorFor = (target: number | "new", caption: string) =>
     state.editing?.target === target ? (
-      <TagEditor label={state.editing.label} caption={caption} onChange={(label) => review.dispatch({ type: "editChange", label })} onSave={saveEdit} onCancel={endEdit} />
+      <TagEditor
+        label={state.editing.label}
+        caption={caption}
+        onChange={(label) => review.dispatch({ type: "editChange", label })}
+        onSave={saveEdit}
+        onCancel={endEdit}
+      />
     ) : null;
 
   const tagRow = (row: Extract<ReviewRow, { kind: "tag" }>) => (
@@ -165,8 +194,11 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
       editor={editorFor(row.tag.id, t("review.editLabel"))}
     />
   );
-  const gap = (key: string, height: number, Element: "div" | "li" = "div") => <Element key={key} className="row-gap" aria-hidden="true" style={{ height }} />;
-  const heightOf = (first: number, last: number) => layout.offsets[last]! + layout.heights[last]! - layout.offsets[first]!;
+  const gap = (key: string, height: number, Element: "div" | "li" = "div") => (
+    <Element key={key} className="row-gap" aria-hidden="true" style={{ height }} />
+  );
+  const heightOf = (first: number, last: number) =>
+    layout.offsets[last]! + layout.heights[last]! - layout.offsets[first]!;
 
   return (
     <section className="review" aria-labelledby="sichter-review-title">
@@ -174,14 +206,27 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
         <h2 id="sichter-review-title" className="section-title">
           {t("review.title")}
         </h2>
-        <button type="button" className="button" onClick={() => review.dispatch({ type: "editStart", target: "new" })} aria-keyshortcuts="N">
+        <button
+          type="button"
+          className="button"
+          onClick={() => review.dispatch({ type: "editStart", target: "new" })}
+          aria-keyshortcuts="N"
+        >
           {t("review.add")}
         </button>
       </div>
       <p className="muted">{t("review.counts", counts)}</p>
       <div className="row key-help-row">
         <p className="muted key-help">{t("review.keys")}</p>
-        <button type="button" className="button" aria-expanded={helpOpen} aria-controls="sichter-review-keys" aria-label={t("review.keysButtonLabel")} aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={helpOpen}
+          aria-controls="sichter-review-keys"
+          aria-label={t("review.keysButtonLabel")}
+          aria-keyshortcuts="?"
+          onClick={() => setHelpOpen((open) => !open)}
+        >
           {t("review.keysButton")}
         </button>
       </div>
@@ -191,12 +236,25 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
       {rows.length === 0 ? (
         <p>{t("review.empty")}</p>
       ) : (
-        <div ref={container} className="review-groups" onKeyDown={onKeyDown} onFocus={onFocusIn} onBlur={onFocusOut} aria-label={t("review.listLabel", { clip: clipName })} role="region">
+        <div
+          ref={container}
+          className="review-groups"
+          onKeyDown={onKeyDown}
+          onFocus={onFocusIn}
+          onBlur={onFocusOut}
+          aria-label={t("review.listLabel", { clip: clipName })}
+          role="region"
+        >
           {groupSpans(rows).map(({ row, first, last }) => {
-            if (![...range(first, last)].some((index) => drawn.has(index))) return gap(`gap:${row.key}`, heightOf(first, last));
+            if (![...range(first, last)].some((index) => drawn.has(index)))
+              return gap(`gap:${row.key}`, heightOf(first, last));
             const source = t(`group.${row.group}`);
             return (
-              <section key={row.key} className="tag-group" aria-label={t("source.groupLabel", { source, count: row.size })}>
+              <section
+                key={row.key}
+                className="tag-group"
+                aria-label={t("source.groupLabel", { source, count: row.size })}
+              >
                 {drawn.has(first) ? (
                   <h3 className="group-title" data-row-key={row.key}>
                     {source} <span className="count">{row.size}</span>
@@ -207,7 +265,11 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
                 <ul className="tags">
                   {/* One flat list of children: a row keeps its element (and DOM focus) when gaps come and go around it. */}
                   {stretches(layout, drawn, first + 1, last).flatMap((part) =>
-                    part.kind === "gap" ? [gap(`gap:${part.first}`, part.height, "li")] : [...range(part.first, part.last)].map((index) => tagRow(rows[index] as Extract<ReviewRow, { kind: "tag" }>)),
+                    part.kind === "gap"
+                      ? [gap(`gap:${part.first}`, part.height, "li")]
+                      : [...range(part.first, part.last)].map((index) =>
+                          tagRow(rows[index] as Extract<ReviewRow, { kind: "tag" }>),
+                        ),
                   )}
                 </ul>
               </section>
@@ -220,7 +282,9 @@ export function ReviewList({ state, review, clipName, onSeek }: ReviewListProps)
 }
 
 /** Each group's heading row and the index range of its rows (heading included). */
-function groupSpans(rows: readonly ReviewRow[]): { row: Extract<ReviewRow, { kind: "group" }>; first: number; last: number }[] {
+function groupSpans(
+  rows: readonly ReviewRow[],
+): { row: Extract<ReviewRow, { kind: "group" }>; first: number; last: number }[] {
   const spans: { row: Extract<ReviewRow, { kind: "group" }>; first: number; last: number }[] = [];
   rows.forEach((row, index) => {
     if (row.kind === "group") spans.push({ row, first: index, last: index + row.size });

@@ -25,7 +25,11 @@ export function SearchResult({ result, picture, onOpen }: SearchResultProps) {
         className="result-open"
         data-search-item=""
         title={result.file}
-        aria-label={best ? t("search.openClipAt", { clip: name, timecode: best.startTimecode }) : t("search.openClip", { clip: name })}
+        aria-label={
+          best
+            ? t("search.openClipAt", { clip: name, timecode: best.startTimecode })
+            : t("search.openClip", { clip: name })
+        }
         onClick={() => onOpen(0)}
       >
         <Thumbnail picture={picture} />

@@ -87,9 +87,11 @@ export function SearchView({ search, onOpen, fileUrl }: SearchViewProps) {
         {state.status === "searching" && <p className="muted">{t("search.searching")}</p>}
         {state.status === "done" && state.answered !== null && (
           <p className="muted">
-            {state.results.length === 0 ? t("search.none", { query: state.answered })
-            : state.results.length === 1 ? t("search.countOne", { query: state.answered })
-            : t("search.count", { count: state.results.length, query: state.answered })}
+            {state.results.length === 0
+              ? t("search.none", { query: state.answered })
+              : state.results.length === 1
+                ? t("search.countOne", { query: state.answered })
+                : t("search.count", { count: state.results.length, query: state.answered })}
           </p>
         )}
       </div>

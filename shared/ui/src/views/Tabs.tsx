@@ -6,11 +6,32 @@ export interface Tab<K extends string> {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, Tab goes into the panel. */
-export function Tabs<K extends string>({ label, tabs, current, onSelect, children }: { label: string; tabs: readonly Tab<K>[]; current: K; onSelect: (key: K) => void; children: ReactNode }) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  current,
+  onSelect,
+  children,
+}: {
+  label: string;
+  tabs: readonly Tab<K>[];
+  current: K;
+  onSelect: (key: K) => void;
+  children: ReactNode;
+}) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent): void => {
     const at = tabs.findIndex((tab) => tab.key === current);
-    const next = event.key === "ArrowRight" ? at + 1 : event.key === "ArrowLeft" ? at - 1 : event.key === "Home" ? 0 : event.key === "End" ? tabs.length - 1 : null;
+    const next =
+      event.key === "ArrowRight"
+        ? at + 1
+        : event.key === "ArrowLeft"
+          ? at - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? tabs.length - 1
+              : null;
     if (next === null) return;
     event.preventDefault();
     const tab = tabs[(next + tabs.length) % tabs.length]!;
@@ -36,7 +57,12 @@ export function Tabs<K extends string>({ label, tabs, current, onSelect, childre
           </button>
         ))}
       </div>
-      <div id={`sichter-tabpanel-${current}`} className="tabpanel" role="tabpanel" aria-labelledby={`sichter-tab-${current}`}>
+      <div
+        id={`sichter-tabpanel-${current}`}
+        className="tabpanel"
+        role="tabpanel"
+        aria-labelledby={`sichter-tab-${current}`}
+      >
         {children}
       </div>
     </>

@@ -36,7 +36,14 @@ export function TagEditor({ label, caption, onChange, onSave, onCancel }: TagEdi
         {caption}
       </label>
       <div className="row">
-        <input id={id} ref={input} className="input" value={label} maxLength={200} onChange={(event) => onChange(event.target.value)} />
+        <input
+          id={id}
+          ref={input}
+          className="input"
+          value={label}
+          maxLength={200}
+          onChange={(event) => onChange(event.target.value)}
+        />
         <button type="submit" className="button button-primary" disabled={label.trim() === ""}>
           {t("review.save")}
         </button>

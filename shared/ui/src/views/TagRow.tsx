@@ -39,15 +39,32 @@ export function tagIdOfRow(elementId: string): number | null {
  * One tag: label, timecode, confidence and decision, with buttons for the mouse (keys: see
  * reviewKeys). A click on the row shows the tag's first frame.
  */
-export const TagRow = memo(function TagRow({ rowKey, tag, position, setSize, timecode, focused, pending, onFocus, onShow, onDecide, onEdit, editor }: TagRowProps) {
+export const TagRow = memo(function TagRow({
+  rowKey,
+  tag,
+  position,
+  setSize,
+  timecode,
+  focused,
+  pending,
+  onFocus,
+  onShow,
+  onDecide,
+  onEdit,
+  editor,
+}: TagRowProps) {
   const { t } = useI18n();
   const percent = Math.round(tag.confidence * 100);
   const status = t(`status.${tag.status}`);
   const evidence = evidenceOf(tag);
-  const meta = [timecode, tag.source === "user" ? null : t("review.confidence", { percent })].filter(Boolean).join(" · ");
+  const meta = [timecode, tag.source === "user" ? null : t("review.confidence", { percent })]
+    .filter(Boolean)
+    .join(" · ");
   const origin = evidence && t(tag.kind.startsWith("ocr.") ? "review.readAs" : "review.evidence", { evidence });
   // A person's edits each add a "user" entry (with the label they replaced): name each producer once.
-  const producers = [...new Set(tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer)))].join(", ");
+  const producers = [
+    ...new Set(tag.provenance.map((p) => (p.version ? `${p.producer} ${p.version}` : p.producer))),
+  ].join(", ");
   const buttonTab = focused ? 0 : -1;
   const onClick = (event: MouseEvent): void => {
     onFocus(tag.id);
@@ -83,19 +100,47 @@ export const TagRow = memo(function TagRow({ rowKey, tag, position, setSize, tim
           <div className="tag-actions">
             {tag.status === "suggested" ? (
               <>
-                <button type="button" className="icon-button icon-accept" tabIndex={buttonTab} aria-label={t("review.acceptTag", { label: tag.label })} title={t("review.accept")} onClick={() => onDecide(tag.id, "accept")}>
+                <button
+                  type="button"
+                  className="icon-button icon-accept"
+                  tabIndex={buttonTab}
+                  aria-label={t("review.acceptTag", { label: tag.label })}
+                  title={t("review.accept")}
+                  onClick={() => onDecide(tag.id, "accept")}
+                >
                   ✓
                 </button>
-                <button type="button" className="icon-button icon-reject" tabIndex={buttonTab} aria-label={t("review.rejectTag", { label: tag.label })} title={t("review.reject")} onClick={() => onDecide(tag.id, "reject")}>
+                <button
+                  type="button"
+                  className="icon-button icon-reject"
+                  tabIndex={buttonTab}
+                  aria-label={t("review.rejectTag", { label: tag.label })}
+                  title={t("review.reject")}
+                  onClick={() => onDecide(tag.id, "reject")}
+                >
                   ✕
                 </button>
               </>
             ) : (
-              <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.resetTag", { label: tag.label })} title={t("review.reset")} onClick={() => onDecide(tag.id, "reset")}>
+              <button
+                type="button"
+                className="icon-button"
+                tabIndex={buttonTab}
+                aria-label={t("review.resetTag", { label: tag.label })}
+                title={t("review.reset")}
+                onClick={() => onDecide(tag.id, "reset")}
+              >
                 ↺
               </button>
             )}
-            <button type="button" className="icon-button" tabIndex={buttonTab} aria-label={t("review.editTag", { label: tag.label })} title={t("review.edit")} onClick={() => onEdit(tag.id)}>
+            <button
+              type="button"
+              className="icon-button"
+              tabIndex={buttonTab}
+              aria-label={t("review.editTag", { label: tag.label })}
+              title={t("review.edit")}
+              onClick={() => onEdit(tag.id)}
+            >
               ✎
             </button>
           </div>

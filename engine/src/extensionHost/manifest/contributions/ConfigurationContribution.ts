@@ -12,10 +12,14 @@ export const ConfigurationContribution = z
   .superRefine((configuration, ctx) => {
     configuration.required?.forEach((name, i) => {
       if (!Object.hasOwn(configuration.properties, name)) {
-        reportIssue(ctx, `the name of a declared property (${Object.keys(configuration.properties).join(", ") || "none declared"})`, {
-          path: ["required", i],
-          found: JSON.stringify(name),
-        });
+        reportIssue(
+          ctx,
+          `the name of a declared property (${Object.keys(configuration.properties).join(", ") || "none declared"})`,
+          {
+            path: ["required", i],
+            found: JSON.stringify(name),
+          },
+        );
       }
     });
   });

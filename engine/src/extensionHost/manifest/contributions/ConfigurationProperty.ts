@@ -62,10 +62,20 @@ export const ConfigurationProperty: z.ZodType<ConfigurationProperty> = z
       }
     }
     if (property.minimum !== undefined && property.maximum !== undefined && property.minimum > property.maximum) {
-      reportIssue(ctx, `a maximum of at least the minimum (${property.minimum})`, { path: ["maximum"], found: String(property.maximum) });
+      reportIssue(ctx, `a maximum of at least the minimum (${property.minimum})`, {
+        path: ["maximum"],
+        found: String(property.maximum),
+      });
     }
-    if (property.minLength !== undefined && property.maxLength !== undefined && property.minLength > property.maxLength) {
-      reportIssue(ctx, `a maxLength of at least the minLength (${property.minLength})`, { path: ["maxLength"], found: String(property.maxLength) });
+    if (
+      property.minLength !== undefined &&
+      property.maxLength !== undefined &&
+      property.minLength > property.maxLength
+    ) {
+      reportIssue(ctx, `a maxLength of at least the minLength (${property.minLength})`, {
+        path: ["maxLength"],
+        found: String(property.maxLength),
+      });
     }
     if (property.pattern !== undefined && !compiles(property.pattern)) {
       reportIssue(ctx, "a valid regular expression", { path: ["pattern"], found: JSON.stringify(property.pattern) });

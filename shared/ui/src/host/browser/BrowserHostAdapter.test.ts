@@ -12,15 +12,39 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const plan: TagPlan = { clipPath: "/media/A001.mov", frameRate: "25/1", markers: [], keywords: [], description: "", logComment: "" };
+const plan: TagPlan = {
+  clipPath: "/media/A001.mov",
+  frameRate: "25/1",
+  markers: [],
+  keywords: [],
+  description: "",
+  logComment: "",
+};
 const catalogClip = {
-  path: "/media/A001.mov", fingerprint: "f", frameRate: "25/1", dropFrame: false, startTimecode: "10:00:00:00", frameCount: 750,
-  durationSeconds: 30, width: 1920, height: 1080, id: 3, sizeBytes: 1, mtime: null, description: null,
-  firstSeen: "2025-03-01T10:00:00.000Z", lastAnalysed: "2025-03-01T10:00:00.000Z",
+  path: "/media/A001.mov",
+  fingerprint: "f",
+  frameRate: "25/1",
+  dropFrame: false,
+  startTimecode: "10:00:00:00",
+  frameCount: 750,
+  durationSeconds: 30,
+  width: 1920,
+  height: 1080,
+  id: 3,
+  sizeBytes: 1,
+  mtime: null,
+  description: null,
+  firstSeen: "2025-03-01T10:00:00.000Z",
+  lastAnalysed: "2025-03-01T10:00:00.000Z",
 };
 
 function connectedClient(server: FakeEngineServer): SichterClient {
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return client;
 }
@@ -71,29 +95,52 @@ describe("BrowserHostAdapter", () => {
 
   it("remembers the picked clip across page loads", async () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
-    new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).selectClip(clipFromPath("/media/B002.mxf"));
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
+    new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).selectClip(
+      clipFromPath("/media/B002.mxf"),
+    );
     const reloaded = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage);
     expect(await reloaded.currentClip()).toEqual({ mediaPath: "/media/B002.mxf", name: "B002.mxf" });
     reloaded.selectClip(null);
-    expect(await new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).currentClip()).toBeNull();
+    expect(
+      await new BrowserHostAdapter(fakeBrowserEnvironment("de", false), noEngine, storage).currentClip(),
+    ).toBeNull();
   });
 
   it("applies through the engine's tags.apply for the catalogued clip and reports the sidecar and keywords", async () => {
     const server = await FakeEngineServer.start();
     cleanup.push(() => server.stop());
     server.handlers.set("catalog.clip", (params) => {
-      if (params.path !== "/media/A001.mov") throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
+      if (params.path !== "/media/A001.mov")
+        throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
       return { clip: catalogClip, shots: [], keyframes: [], tags: [] };
     });
     server.handlers.set("tags.apply", () => ({
-      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: ["Landtag", "Rathaus Köln, Ratssaal"], markers: 2, error: null }],
+      files: [
+        {
+          clipId: 3,
+          path: "/media/A001.mov",
+          status: "written",
+          sidecar: "/media/A001.xmp",
+          embedded: false,
+          keywords: ["Landtag", "Rathaus Köln, Ratssaal"],
+          markers: 2,
+          error: null,
+        },
+      ],
     }));
     const written = [
       { name: "Shot 1", comment: "", startFrame: 0, durationFrames: 100, kind: "shot", color: "blue" },
       { name: "Black", comment: "technical 90%", startFrame: 40, durationFrames: 5, kind: "cue.black", color: "red" },
     ];
-    server.handlers.set("tags.plan", (params) => ({ clipId: 3, plan: { ...plan, markers: params.language === "en" ? written : [] } }));
+    server.handlers.set("tags.plan", (params) => ({
+      clipId: 3,
+      plan: { ...plan, markers: params.language === "en" ? written : [] },
+    }));
     const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
 
     const report = await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"), { language: "en" });
@@ -109,7 +156,11 @@ describe("BrowserHostAdapter", () => {
         { kind: "marker", status: "written", target: "Black", frame: 40 },
       ],
     });
-    expect(server.received.find((r) => r.method === "tags.apply")?.params).toEqual({ clipIds: [3], write: "sidecar", language: "en" });
+    expect(server.received.find((r) => r.method === "tags.apply")?.params).toEqual({
+      clipIds: [3],
+      write: "sidecar",
+      language: "en",
+    });
     expect(host.capabilities.apply.embed).toBe(true);
   });
 
@@ -118,7 +169,18 @@ describe("BrowserHostAdapter", () => {
     cleanup.push(() => server.stop());
     server.handlers.set("catalog.clip", () => ({ clip: catalogClip, shots: [], keyframes: [], tags: [] }));
     server.handlers.set("tags.apply", () => ({
-      files: [{ clipId: 3, path: "/media/A001.mov", status: "written", sidecar: "/media/A001.xmp", embedded: false, keywords: [], markers: 3, error: null }],
+      files: [
+        {
+          clipId: 3,
+          path: "/media/A001.mov",
+          status: "written",
+          sidecar: "/media/A001.xmp",
+          embedded: false,
+          keywords: [],
+          markers: 3,
+          error: null,
+        },
+      ],
     }));
     server.handlers.set("tags.plan", () => ({ clipId: 3, plan }));
     const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
@@ -134,20 +196,43 @@ describe("BrowserHostAdapter", () => {
     const server = await FakeEngineServer.start();
     cleanup.push(() => server.stop());
     server.handlers.set("catalog.clip", (params) => {
-      if (params.path !== "/media/A001.mov") throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
+      if (params.path !== "/media/A001.mov")
+        throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
       return { clip: catalogClip, shots: [], keyframes: [], tags: [] };
     });
     const readOnly = { code: ErrorCode.XMP_SIDECAR_READ_ONLY, message: "The sidecar /media/A001.xmp is read-only" };
     server.handlers.set("tags.apply", () => ({
-      files: [{ clipId: 3, path: "/media/A001.mov", status: "failed", sidecar: null, embedded: false, keywords: [], markers: 0, error: readOnly }],
+      files: [
+        {
+          clipId: 3,
+          path: "/media/A001.mov",
+          status: "failed",
+          sidecar: null,
+          embedded: false,
+          keywords: [],
+          markers: 0,
+          error: readOnly,
+        },
+      ],
     }));
     const host = new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connectedClient(server));
 
     expect((await host.applyTagPlan(plan, clipFromPath("/media/A001.mov"))).items).toEqual([
       { kind: "xmp-sidecar", status: "failed", target: "/media/A001.mov", error: readOnly },
     ]);
-    expect((await host.applyTagPlan({ ...plan, clipPath: "/media/new.mov" }, clipFromPath("/media/new.mov"))).items).toEqual([
-      { kind: "xmp-sidecar", status: "failed", target: "/media/new.mov", error: { code: ErrorCode.NOT_IN_CATALOG, params: { what: "/media/new.mov" }, message: "Not in the catalog: /media/new.mov" } },
+    expect(
+      (await host.applyTagPlan({ ...plan, clipPath: "/media/new.mov" }, clipFromPath("/media/new.mov"))).items,
+    ).toEqual([
+      {
+        kind: "xmp-sidecar",
+        status: "failed",
+        target: "/media/new.mov",
+        error: {
+          code: ErrorCode.NOT_IN_CATALOG,
+          params: { what: "/media/new.mov" },
+          message: "Not in the catalog: /media/new.mov",
+        },
+      },
     ]);
   });
 });

@@ -54,7 +54,12 @@ export class BrowserHostAdapter implements HostAdapter {
    * `storage` remembers the picked clip, so a reload comes back to it. `frameFocus` is what the clip
    * view follows (the panel's FrameFocus): `reveal` asks it for a frame.
    */
-  constructor(environment: BrowserEnvironment, engine: () => EngineCalls, storage: KeyValueStorage | null = null, frameFocus: FrameSeek | null = null) {
+  constructor(
+    environment: BrowserEnvironment,
+    engine: () => EngineCalls,
+    storage: KeyValueStorage | null = null,
+    frameFocus: FrameSeek | null = null,
+  ) {
     this.#environment = environment;
     this.#engine = engine;
     this.#storage = storage;
@@ -75,7 +80,9 @@ export class BrowserHostAdapter implements HostAdapter {
   selectClip(clip: ClipReference | null): void {
     if (clip?.mediaPath === this.#current?.mediaPath) return;
     this.#current = clip;
-    read(() => (clip ? this.#storage?.setItem(CURRENT_CLIP_KEY, clip.mediaPath) : this.#storage?.removeItem(CURRENT_CLIP_KEY)));
+    read(() =>
+      clip ? this.#storage?.setItem(CURRENT_CLIP_KEY, clip.mediaPath) : this.#storage?.removeItem(CURRENT_CLIP_KEY),
+    );
     for (const listener of [...this.#clipListeners]) listener(clip);
   }
 
@@ -94,7 +101,11 @@ export class BrowserHostAdapter implements HostAdapter {
     try {
       const { clip: stored } = await engine.request("catalog.clip", { path: clip.mediaPath }, request);
       const language = options.language && { language: options.language };
-      const { files } = await engine.request("tags.apply", { clipIds: [stored.id], write: options.embed ? "embed" : "sidecar", ...language }, request);
+      const { files } = await engine.request(
+        "tags.apply",
+        { clipIds: [stored.id], write: options.embed ? "embed" : "sidecar", ...language },
+        request,
+      );
       const items: ApplyItemReport[] = [];
       for (const file of files) {
         items.push(...itemsOf(file));
@@ -103,7 +114,17 @@ export class BrowserHostAdapter implements HostAdapter {
       return { clipPath: plan.clipPath, items };
     } catch (error) {
       const failure = toUiError(error);
-      return { clipPath: plan.clipPath, items: [{ kind: "xmp-sidecar", status: "failed", target: clip.mediaPath, error: { code: failure.code, message: failure.message, ...(failure.params && { params: failure.params }) } }] };
+      return {
+        clipPath: plan.clipPath,
+        items: [
+          {
+            kind: "xmp-sidecar",
+            status: "failed",
+            target: clip.mediaPath,
+            error: { code: failure.code, message: failure.message, ...(failure.params && { params: failure.params }) },
+          },
+        ],
+      };
     }
   }
 
@@ -117,9 +138,18 @@ export class BrowserHostAdapter implements HostAdapter {
     const counted: ApplyItemReport[] = [{ kind: "marker", status: "written", target: `Sichter: ${file.markers}` }];
     const language = options.language && { language: options.language };
     try {
-      const { plan } = await engine.request("tags.plan", { clipId: file.clipId, ...language }, options.signal ? { signal: options.signal } : {});
+      const { plan } = await engine.request(
+        "tags.plan",
+        { clipId: file.clipId, ...language },
+        options.signal ? { signal: options.signal } : {},
+      );
       if (plan.markers.length !== file.markers) return counted;
-      return plan.markers.map((marker) => ({ kind: "marker", status: "written", target: marker.name, frame: marker.startFrame }));
+      return plan.markers.map((marker) => ({
+        kind: "marker",
+        status: "written",
+        target: marker.name,
+        frame: marker.startFrame,
+      }));
     } catch {
       return counted;
     }
@@ -160,11 +190,25 @@ function itemsOf(file: AppliedFile): ApplyItemReport[] {
   const kind = file.embedded ? "xmp-embedded" : "xmp-sidecar";
   const target = file.sidecar ?? file.path;
   if (file.status === "failed") {
-    return [{ kind, status: "failed", target, ...(file.error && { error: { code: file.error.code, message: file.error.message } }) }];
+    return [
+      {
+        kind,
+        status: "failed",
+        target,
+        ...(file.error && { error: { code: file.error.code, message: file.error.message } }),
+      },
+    ];
   }
   // One item per keyword: a keyword may hold a comma ("Rathaus Köln, Ratssaal"). None: one empty item.
-  const keywords: ApplyItemReport[] = file.keywords.map((keyword) => ({ kind: "keywords", status: "written", target: keyword }));
-  return [{ kind, status: "written", target }, ...(keywords.length > 0 ? keywords : [{ kind: "keywords" as const, status: "written" as const, target: "" }])];
+  const keywords: ApplyItemReport[] = file.keywords.map((keyword) => ({
+    kind: "keywords",
+    status: "written",
+    target: keyword,
+  }));
+  return [
+    { kind, status: "written", target },
+    ...(keywords.length > 0 ? keywords : [{ kind: "keywords" as const, status: "written" as const, target: "" }]),
+  ];
 }
 
 /** Storage may refuse (private windows, policies); the clip is then remembered for this page only. */

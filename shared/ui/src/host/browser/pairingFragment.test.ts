@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { takePairingToken } from "./pairingFragment.ts";
 
-function fakeHistory(): { state: unknown; urls: string[]; replaceState(data: unknown, unused: string, url?: string): void } {
+function fakeHistory(): {
+  state: unknown;
+  urls: string[];
+  replaceState(data: unknown, unused: string, url?: string): void;
+} {
   const urls: string[] = [];
   return { state: { kept: true }, urls, replaceState: (_data, _unused, url) => void urls.push(url ?? "") };
 }
@@ -16,7 +20,9 @@ describe("takePairingToken", () => {
 
   it("keeps the query and other fragment parameters", () => {
     const history = fakeHistory();
-    expect(takePairingToken({ hash: "#view=search&token=abc", pathname: "/panel/", search: "?x=1" }, history)).toBe("abc");
+    expect(takePairingToken({ hash: "#view=search&token=abc", pathname: "/panel/", search: "?x=1" }, history)).toBe(
+      "abc",
+    );
     expect(history.urls).toEqual(["/panel/?x=1#view=search"]);
   });
 

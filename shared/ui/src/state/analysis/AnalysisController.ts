@@ -105,7 +105,9 @@ export class AnalysisController implements Disposable {
 
   #follow(jobId: string, path: string): void {
     this.#watch?.dispose();
-    const watch = watchJob(this.#engine, jobId, (stage, fraction) => this.#store.dispatch({ type: "progress", jobId, stage, fraction }));
+    const watch = watchJob(this.#engine, jobId, (stage, fraction) =>
+      this.#store.dispatch({ type: "progress", jobId, stage, fraction }),
+    );
     this.#watch = watch;
     watch.finished.then(
       (job) => this.#ended(job, path),
@@ -124,7 +126,8 @@ export class AnalysisController implements Disposable {
     if (job.state === "completed") {
       const before = this.#store.get();
       this.#store.dispatch({ type: "completed", jobId: job.id });
-      if (before.phase === "running" && before.jobId === job.id) for (const listener of [...this.#completed]) listener(path);
+      if (before.phase === "running" && before.jobId === job.id)
+        for (const listener of [...this.#completed]) listener(path);
     } else if (job.state === "cancelled") {
       this.#store.dispatch({ type: "cancelled", jobId: job.id });
     } else if (job.state === "failed" || job.state === "interrupted") {

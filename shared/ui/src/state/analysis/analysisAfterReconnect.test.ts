@@ -35,19 +35,30 @@ describe("an analysis across a reconnect", () => {
       reachable: () => engineReachable(fetch, server.address.http),
       retry: { initialDelayMs: 10, maxDelayMs: 40 },
     });
-    const panel = createPanel(new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connection), connection);
+    const panel = createPanel(
+      new BrowserHostAdapter(fakeBrowserEnvironment("de", false), () => connection),
+      connection,
+    );
     cleanup.push(() => panel.dispose());
     connection.start();
     await waitUntil(() => connection.status.get().kind === "connected", "connected");
 
     await panel.analysis.analyze({ path: "/m/a.mov", language: "de" });
     server.notifyJob("job.progress", { jobId: "j1", stage: "ocr", fraction: 0.5 });
-    await waitUntil(() => panel.analysis.state.get().phase === "running" && (panel.analysis.state.get() as { stage: string }).stage === "ocr", "ocr");
+    await waitUntil(
+      () =>
+        panel.analysis.state.get().phase === "running" &&
+        (panel.analysis.state.get() as { stage: string }).stage === "ocr",
+      "ocr",
+    );
 
     server.dropAll();
     await waitUntil(() => connection.status.get().kind === "reconnecting", "reconnecting");
     await waitUntil(() => connection.status.get().kind === "connected", "connected again");
-    await waitUntil(() => server.received.filter((r) => r.method === "job.subscribe").length >= 2, "the re-sync after the reconnect");
+    await waitUntil(
+      () => server.received.filter((r) => r.method === "job.subscribe").length >= 2,
+      "the re-sync after the reconnect",
+    );
 
     server.notifyJob("job.done", { jobId: "j1", job: { ...running, state: "completed", stage: null, fraction: 1 } });
     await waitUntil(() => panel.analysis.state.get().phase === "completed", "completed", 2000);

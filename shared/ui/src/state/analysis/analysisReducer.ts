@@ -25,7 +25,13 @@ export type AnalysisAction =
   | { readonly type: "start"; readonly path: string }
   | { readonly type: "queued"; readonly jobId: string }
   /** A job for the clip already runs (started before a reload, or by another panel): follow it. */
-  | { readonly type: "attached"; readonly path: string; readonly jobId: string; readonly stage: string | null; readonly fraction: number }
+  | {
+      readonly type: "attached";
+      readonly path: string;
+      readonly jobId: string;
+      readonly stage: string | null;
+      readonly fraction: number;
+    }
   | { readonly type: "progress"; readonly jobId: string; readonly stage: string; readonly fraction: number }
   | { readonly type: "cancel" }
   | { readonly type: "completed"; readonly jobId: string }
@@ -47,7 +53,14 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
     case "attached":
       return state.phase === "starting" || state.phase === "running"
         ? state
-        : { phase: "running", path: action.path, jobId: action.jobId, stage: action.stage, fraction: clamp(action.fraction), cancelling: false };
+        : {
+            phase: "running",
+            path: action.path,
+            jobId: action.jobId,
+            stage: action.stage,
+            fraction: clamp(action.fraction),
+            cancelling: false,
+          };
     case "progress":
       if (state.phase !== "running" || state.jobId !== action.jobId) return state;
       // Progress never runs backwards on screen, even if notifications arrive out of order.
@@ -55,7 +68,9 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
     case "cancel":
       return state.phase === "running" ? { ...state, cancelling: true } : state;
     case "completed":
-      return state.phase === "running" && state.jobId === action.jobId ? { phase: "completed", path: state.path, jobId: action.jobId } : state;
+      return state.phase === "running" && state.jobId === action.jobId
+        ? { phase: "completed", path: state.path, jobId: action.jobId }
+        : state;
     case "cancelled":
       return ownsEnd(state, action.jobId) ? { phase: "cancelled", path: pathOf(state) } : state;
     case "failed":

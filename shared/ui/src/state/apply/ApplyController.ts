@@ -57,7 +57,10 @@ export class ApplyController {
     this.#store.dispatch({ type: "start", path, embed });
     try {
       const { plan } = await this.#engine.request("tags.plan", { path, language: request.language });
-      const report = await this.#host.applyTagPlan(request.preparePlan ? request.preparePlan(plan) : plan, clip, { language: request.language, embed });
+      const report = await this.#host.applyTagPlan(request.preparePlan ? request.preparePlan(plan) : plan, clip, {
+        language: request.language,
+        embed,
+      });
       this.#store.dispatch({ type: "reported", path, report, at: new Date().toISOString() });
     } catch (error) {
       this.#store.dispatch({ type: "failed", path, error: toUiError(error), at: new Date().toISOString() });

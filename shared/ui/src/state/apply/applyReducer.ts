@@ -32,7 +32,13 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
     case "embed":
       return { ...state, embed: action.embed };
     case "start":
-      return { ...state, runs: { ...state.runs, [action.path]: { phase: "applying", report: null, error: null, embed: action.embed, finishedAt: null } } };
+      return {
+        ...state,
+        runs: {
+          ...state.runs,
+          [action.path]: { phase: "applying", report: null, error: null, embed: action.embed, finishedAt: null },
+        },
+      };
     case "reported":
     case "failed": {
       const run = state.runs[action.path];

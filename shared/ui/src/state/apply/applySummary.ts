@@ -9,7 +9,14 @@ export interface ApplySummary {
 }
 
 /** The order the report view lists kinds in: the file first, then what it holds. */
-export const KIND_ORDER: readonly ApplyItemKind[] = ["xmp-sidecar", "xmp-embedded", "keywords", "description", "marker", "project-column"];
+export const KIND_ORDER: readonly ApplyItemKind[] = [
+  "xmp-sidecar",
+  "xmp-embedded",
+  "keywords",
+  "description",
+  "marker",
+  "project-column",
+];
 
 export function summarizeApply(report: ApplyReport): ApplySummary {
   const done: Partial<Record<ApplyItemKind, ApplyItemReport[]>> = {};

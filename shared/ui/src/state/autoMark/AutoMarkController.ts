@@ -5,7 +5,15 @@ import { isFinal } from "../../engine/watchJob.ts";
 import { paramsFromMessage } from "../../i18n/paramsFromMessage.ts";
 import { createReducerStore, type Store } from "../Store.ts";
 import { toUiError, type UiError } from "../UiError.ts";
-import { autoMarkReducer, initialAutoMark, isFinalClip, runFinished, type AutoMarkClip, type AutoMarkRun, type AutoMarkState } from "./autoMarkReducer.ts";
+import {
+  autoMarkReducer,
+  initialAutoMark,
+  isFinalClip,
+  runFinished,
+  type AutoMarkClip,
+  type AutoMarkRun,
+  type AutoMarkState,
+} from "./autoMarkReducer.ts";
 import type { AutoMarkStorage } from "./autoMarkStorage.ts";
 import { eachAtMost } from "./eachAtMost.ts";
 
@@ -39,7 +47,9 @@ export class AutoMarkController implements Disposable {
     this.#engine = engine;
     this.#storage = storage;
     this.#subscriptions = [
-      engine.onNotification("job.progress", (p) => this.#store.dispatch({ type: "progress", jobId: p.jobId, stage: p.stage, fraction: p.fraction })),
+      engine.onNotification("job.progress", (p) =>
+        this.#store.dispatch({ type: "progress", jobId: p.jobId, stage: p.stage, fraction: p.fraction }),
+      ),
       engine.onNotification("job.done", (p) => this.#jobNow(p.job)),
       engine.onNotification("job.failed", (p) => this.#jobNow(p.job, p.error)),
     ];
@@ -77,7 +87,11 @@ export class AutoMarkController implements Disposable {
       return;
     }
     const source = clips.find((clip) => clip.sequence)?.sequence?.sequenceName ?? "";
-    await this.start(source, clips.map((clip) => ({ path: clip.mediaPath, name: clip.name })), language);
+    await this.start(
+      source,
+      clips.map((clip) => ({ path: clip.mediaPath, name: clip.name })),
+      language,
+    );
   }
 
   /** Asks the engine to stop every job of the run that has not ended; their ends arrive as usual. */
@@ -116,7 +130,10 @@ export class AutoMarkController implements Disposable {
     const unsent: AutoMarkClip[] = [];
     for (const clip of run.clips) {
       if (isFinalClip(clip)) continue;
-      const job = clip.jobId !== null ? jobs.find((j) => j.id === clip.jobId) : jobs.find((j) => j.clipPath === clip.path && Date.parse(j.createdAt) >= since);
+      const job =
+        clip.jobId !== null
+          ? jobs.find((j) => j.id === clip.jobId)
+          : jobs.find((j) => j.clipPath === clip.path && Date.parse(j.createdAt) >= since);
       if (clip.jobId === null) {
         if (!job) {
           unsent.push(clip);
@@ -148,7 +165,10 @@ export class AutoMarkController implements Disposable {
     const language = this.#store.get().run!.language;
     await eachAtMost(clips, IN_FLIGHT, async (clip) => {
       try {
-        const { jobId } = await this.#engine.request("clip.analyze", { path: clip.path, options: { language, write: "none" } });
+        const { jobId } = await this.#engine.request("clip.analyze", {
+          path: clip.path,
+          options: { language, write: "none" },
+        });
         this.#store.dispatch({ type: "queued", path: clip.path, jobId });
         // Cancelled while this request was on its way: the job goes too.
         if (this.#store.get().run?.cancelling) await this.#cancelJob(jobId);
@@ -209,5 +229,15 @@ function jobError(job: Job, notified?: WireError): UiError | null {
 /** Stands for a job the engine answered JOB_NOT_FOUND for (its catalog was replaced, say). */
 function lostJob(jobId: string): Job {
   const now = new Date().toISOString();
-  return { id: jobId, clipPath: "", state: "failed", stage: null, fraction: 0, createdAt: now, startedAt: null, finishedAt: now, error: null };
+  return {
+    id: jobId,
+    clipPath: "",
+    state: "failed",
+    stage: null,
+    fraction: 0,
+    createdAt: now,
+    startedAt: null,
+    finishedAt: now,
+    error: null,
+  };
 }

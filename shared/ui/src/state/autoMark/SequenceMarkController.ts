@@ -16,7 +16,8 @@ import { eachAtMost } from "./eachAtMost.ts";
  * `failed`: `error`. `unavailable`: the host cannot write them (Premiere CEP): the analyses are in
  * the catalog all the same. `cancelled`: the run was cancelled; nothing was written.
  */
-export type SequenceMarkPhase = "idle" | "analysing" | "planning" | "writing" | "done" | "failed" | "unavailable" | "cancelled";
+export type SequenceMarkPhase =
+  "idle" | "analysing" | "planning" | "writing" | "done" | "failed" | "unavailable" | "cancelled";
 
 export interface SequenceMarkState {
   readonly phase: SequenceMarkPhase;
@@ -87,7 +88,11 @@ export class SequenceMarkController implements Disposable {
       this.#store.set({ ...idleSequenceMark, phase: "cancelled" });
       return;
     }
-    await this.#write(ended.clips.filter((clip) => clip.state === "completed").map((clip) => clip.path), request, token.signal);
+    await this.#write(
+      ended.clips.filter((clip) => clip.state === "completed").map((clip) => clip.path),
+      request,
+      token.signal,
+    );
   }
 
   /** Stops a sequence's marking: the analyses (AutoMarkController.cancel) and the host's write, if it listens. */
@@ -145,7 +150,11 @@ export class SequenceMarkController implements Disposable {
         }
       });
       this.#store.set({ ...idleSequenceMark, phase: "writing" });
-      const report = await this.#host.markSequence!(plans, (done, total) => this.#store.set({ ...this.#store.get(), done, total }), token);
+      const report = await this.#host.markSequence!(
+        plans,
+        (done, total) => this.#store.set({ ...this.#store.get(), done, total }),
+        token,
+      );
       this.#store.set({ ...this.#store.get(), phase: "done", report, error: planError });
     } catch (error) {
       this.#store.set({ ...idleSequenceMark, phase: "failed", error: toUiError(error) });

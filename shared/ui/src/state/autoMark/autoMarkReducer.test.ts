@@ -11,7 +11,8 @@ const run: AutoMarkRun = {
   clips: [{ path: "/m/a.mp4", name: "a.mp4", jobId: "j1", state: "queued", stage: null, fraction: 0, error: null }],
 };
 const started: AutoMarkState = autoMarkReducer(initialAutoMark, { type: "start", run });
-const job = (state: string, extra: object = {}) => ({ ...jobFixture, id: "j1", clipPath: "/m/a.mp4", state, ...extra }) as never;
+const job = (state: string, extra: object = {}) =>
+  ({ ...jobFixture, id: "j1", clipPath: "/m/a.mp4", state, ...extra }) as never;
 const clipOf = (state: AutoMarkState) => state.run!.clips[0]!;
 
 describe("autoMarkReducer", () => {
@@ -29,7 +30,10 @@ describe("autoMarkReducer", () => {
 
   it("keeps an interrupted job's error as the clip's failure", () => {
     const error = { code: ErrorCode.TOOL_KILLED, params: { signal: "SIGKILL" }, message: "killed" };
-    expect(clipOf(autoMarkReducer(started, { type: "job", job: job("interrupted"), error }))).toMatchObject({ state: "failed", error });
+    expect(clipOf(autoMarkReducer(started, { type: "job", job: job("interrupted"), error }))).toMatchObject({
+      state: "failed",
+      error,
+    });
   });
 
   it("cancels only a run that still goes, and dismisses only a finished one", () => {

@@ -67,18 +67,35 @@ export function autoMarkReducer(state: AutoMarkState, action: AutoMarkAction): A
       // One run at a time: a new one replaces only a finished one.
       return state.run && !runFinished(state.run) ? state : { run: action.run, error: null, empty: false };
     case "queued":
-      return changeClips(state, (clip) => clip.path === action.path && clip.state === "sending", (clip) => ({ ...clip, jobId: action.jobId, state: "queued" }));
+      return changeClips(
+        state,
+        (clip) => clip.path === action.path && clip.state === "sending",
+        (clip) => ({ ...clip, jobId: action.jobId, state: "queued" }),
+      );
     case "requestFailed":
-      return changeClips(state, (clip) => clip.path === action.path && clip.state === "sending", (clip) => ({ ...clip, state: "failed", error: action.error }));
+      return changeClips(
+        state,
+        (clip) => clip.path === action.path && clip.state === "sending",
+        (clip) => ({ ...clip, state: "failed", error: action.error }),
+      );
     case "progress":
       return changeClips(
         state,
         (clip) => clip.jobId === action.jobId && !isFinalClip(clip),
         // Progress never runs backwards on screen, even if notifications arrive out of order.
-        (clip) => ({ ...clip, state: "running", stage: action.stage, fraction: Math.max(clip.fraction, clamp(action.fraction)) }),
+        (clip) => ({
+          ...clip,
+          state: "running",
+          stage: action.stage,
+          fraction: Math.max(clip.fraction, clamp(action.fraction)),
+        }),
       );
     case "job":
-      return changeClips(state, (clip) => clip.jobId === action.job.id && !isFinalClip(clip), (clip) => fromJob(clip, action.job, action.error));
+      return changeClips(
+        state,
+        (clip) => clip.jobId === action.job.id && !isFinalClip(clip),
+        (clip) => fromJob(clip, action.job, action.error),
+      );
     case "cancelling":
       return state.run && !runFinished(state.run) ? { ...state, run: { ...state.run, cancelling: true } } : state;
     case "failed":
@@ -95,7 +112,12 @@ function fromJob(clip: AutoMarkClip, job: Job, error: UiError | null): AutoMarkC
     case "queued":
       return clip.state === "running" ? clip : { ...clip, state: "queued" };
     case "running":
-      return { ...clip, state: "running", stage: job.stage ?? clip.stage, fraction: Math.max(clip.fraction, clamp(job.fraction)) };
+      return {
+        ...clip,
+        state: "running",
+        stage: job.stage ?? clip.stage,
+        fraction: Math.max(clip.fraction, clamp(job.fraction)),
+      };
     case "completed":
       return { ...clip, state: "completed", stage: null, fraction: 1 };
     case "cancelled":
@@ -106,9 +128,16 @@ function fromJob(clip: AutoMarkClip, job: Job, error: UiError | null): AutoMarkC
   }
 }
 
-function changeClips(state: AutoMarkState, matches: (clip: AutoMarkClip) => boolean, change: (clip: AutoMarkClip) => AutoMarkClip): AutoMarkState {
+function changeClips(
+  state: AutoMarkState,
+  matches: (clip: AutoMarkClip) => boolean,
+  change: (clip: AutoMarkClip) => AutoMarkClip,
+): AutoMarkState {
   if (!state.run || !state.run.clips.some(matches)) return state;
-  return { ...state, run: { ...state.run, clips: state.run.clips.map((clip) => (matches(clip) ? change(clip) : clip)) } };
+  return {
+    ...state,
+    run: { ...state.run, clips: state.run.clips.map((clip) => (matches(clip) ? change(clip) : clip)) },
+  };
 }
 
 function clamp(fraction: number): number {

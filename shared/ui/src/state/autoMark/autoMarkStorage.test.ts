@@ -4,7 +4,16 @@ import type { KeyValueStorage } from "../../connection/TokenStore.ts";
 import type { AutoMarkRun } from "./autoMarkReducer.ts";
 import { AutoMarkStorage } from "./autoMarkStorage.ts";
 
-const clip = (path: string, extra: object = {}) => ({ path, name: path.slice(3), jobId: null, state: "sending" as const, stage: null, fraction: 0, error: null, ...extra });
+const clip = (path: string, extra: object = {}) => ({
+  path,
+  name: path.slice(3),
+  jobId: null,
+  state: "sending" as const,
+  stage: null,
+  fraction: 0,
+  error: null,
+  ...extra,
+});
 const run: AutoMarkRun = {
   source: "Landtag",
   language: "de",
@@ -12,15 +21,26 @@ const run: AutoMarkRun = {
   cancelling: true,
   clips: [
     clip("/m/a.mp4", { jobId: "j1", state: "running", stage: "ocr", fraction: 0.5 }),
-    clip("/m/b.mp4", { state: "failed", error: { code: ErrorCode.MEDIA_NOT_ALLOWED, params: { path: "/m/b.mp4" }, message: "no" } }),
+    clip("/m/b.mp4", {
+      state: "failed",
+      error: { code: ErrorCode.MEDIA_NOT_ALLOWED, params: { path: "/m/b.mp4" }, message: "no" },
+    }),
     clip("/m/c.mp4"),
-    clip("/m/d.mp4", { jobId: "j4", state: "failed", error: { code: ErrorCode.PROBE_CORRUPT, params: null, message: "corrupt" } }),
+    clip("/m/d.mp4", {
+      jobId: "j4",
+      state: "failed",
+      error: { code: ErrorCode.PROBE_CORRUPT, params: null, message: "corrupt" },
+    }),
   ],
 };
 
 function memory(): KeyValueStorage {
   const items = new Map<string, string>();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
 }
 
 describe("AutoMarkStorage", () => {

@@ -36,7 +36,12 @@ export class AutoMarkStorage {
       source: run.source,
       language: run.language,
       startedAt: run.startedAt,
-      clips: run.clips.map((clip) => ({ path: clip.path, name: clip.name, jobId: clip.jobId, error: clip.jobId === null ? clip.error : null })),
+      clips: run.clips.map((clip) => ({
+        path: clip.path,
+        name: clip.name,
+        jobId: clip.jobId,
+        error: clip.jobId === null ? clip.error : null,
+      })),
     };
     quietly(() => this.#storage?.setItem(KEY, JSON.stringify(stored)));
   }
@@ -64,17 +69,15 @@ export class AutoMarkStorage {
       language: value.language,
       startedAt: value.startedAt,
       cancelling: false,
-      clips: value.clips.map(
-        (clip): AutoMarkClip => ({
-          path: clip.path,
-          name: clip.name,
-          jobId: clip.jobId,
-          state: clip.error ? "failed" : clip.jobId ? "queued" : "sending",
-          stage: null,
-          fraction: 0,
-          error: clip.error,
-        }),
-      ),
+      clips: value.clips.map((clip): AutoMarkClip => ({
+        path: clip.path,
+        name: clip.name,
+        jobId: clip.jobId,
+        state: clip.error ? "failed" : clip.jobId ? "queued" : "sending",
+        stage: null,
+        fraction: 0,
+        error: clip.error,
+      })),
     };
   }
 }
@@ -100,7 +103,10 @@ function isStoredClip(value: unknown): value is StoredClip {
     typeof clip.path === "string" &&
     typeof clip.name === "string" &&
     (clip.jobId === null || typeof clip.jobId === "string") &&
-    (clip.error === null || (typeof clip.error === "object" && typeof clip.error?.code === "string" && typeof clip.error.message === "string"))
+    (clip.error === null ||
+      (typeof clip.error === "object" &&
+        typeof clip.error?.code === "string" &&
+        typeof clip.error.message === "string"))
   );
 }
 

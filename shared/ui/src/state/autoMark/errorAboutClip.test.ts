@@ -18,7 +18,11 @@ describe("errorAboutClip", () => {
   });
 
   it("leaves other paths and an error without params as they are", () => {
-    const error = { code: "SICHTER_E_XMP_WRITE_FAILED", params: null, message: "cannot write /Volumes/News/Landtag/Drehplan.xmp" };
+    const error = {
+      code: "SICHTER_E_XMP_WRITE_FAILED",
+      params: null,
+      message: "cannot write /Volumes/News/Landtag/Drehplan.xmp",
+    };
     expect(errorAboutClip(error, clip)).toEqual(error);
   });
 });

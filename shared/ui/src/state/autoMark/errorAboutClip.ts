@@ -8,7 +8,9 @@ import type { UiError } from "../UiError.ts";
  */
 export function errorAboutClip(error: UiError, clip: { readonly path: string; readonly name: string }): UiError {
   const params = error.params
-    ? Object.fromEntries(Object.entries(error.params).map(([key, value]) => [key, value === clip.path ? clip.name : value]))
+    ? Object.fromEntries(
+        Object.entries(error.params).map(([key, value]) => [key, value === clip.path ? clip.name : value]),
+      )
     : null;
   return { ...error, params, message: error.message.split(clip.path).join(clip.name) };
 }

@@ -3,7 +3,12 @@ import { filmstripItems, itemIndexAt } from "./filmstripItems.ts";
 
 const shots = [
   { index: 0, startFrame: 0, endFrame: 100, transition: null },
-  { index: 1, startFrame: 100, endFrame: 300, transition: { type: "dissolve" as const, startFrame: 94, endFrame: 106 } },
+  {
+    index: 1,
+    startFrame: 100,
+    endFrame: 300,
+    transition: { type: "dissolve" as const, startFrame: 94, endFrame: 106 },
+  },
 ];
 const keyframe = (frame: number) => ({ frame, timecode: `tc ${frame}`, thumbnail: `/thumbnails/3/1-${frame}.jpg` });
 

@@ -31,7 +31,16 @@ export type MediaAction =
   | { readonly type: "probed"; readonly sequence: number; readonly probes: ReadonlyMap<string, MediaProbeInfo> }
   | { readonly type: "failed"; readonly sequence: number; readonly error: UiError };
 
-export const initialMedia: MediaState = { load: "idle", folder: null, parent: null, folders: [], files: [], truncated: false, error: null, sequence: 0 };
+export const initialMedia: MediaState = {
+  load: "idle",
+  folder: null,
+  parent: null,
+  folders: [],
+  files: [],
+  truncated: false,
+  error: null,
+  sequence: 0,
+};
 
 export function mediaReducer(state: MediaState, action: MediaAction): MediaState {
   switch (action.type) {
@@ -39,10 +48,25 @@ export function mediaReducer(state: MediaState, action: MediaAction): MediaState
       return { ...state, load: "loading", sequence: action.sequence, error: null };
     case "listed":
       if (action.sequence !== state.sequence) return state;
-      return { ...state, load: "loaded", folder: action.folder, parent: action.parent, folders: action.folders, files: action.files, truncated: action.truncated };
+      return {
+        ...state,
+        load: "loaded",
+        folder: action.folder,
+        parent: action.parent,
+        folders: action.folders,
+        files: action.files,
+        truncated: action.truncated,
+      };
     case "probed":
       if (action.sequence !== state.sequence) return state;
-      return { ...state, files: state.files.map((file) => (file.probe === null && action.probes.has(file.path) ? { ...file, probe: action.probes.get(file.path)! } : file)) };
+      return {
+        ...state,
+        files: state.files.map((file) =>
+          file.probe === null && action.probes.has(file.path)
+            ? { ...file, probe: action.probes.get(file.path)! }
+            : file,
+        ),
+      };
     case "failed":
       return action.sequence === state.sequence ? { ...state, load: "failed", error: action.error } : state;
   }

@@ -9,7 +9,12 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const probe = (container: string, codec: string, browserPlayable: boolean, playbackIssue: "container" | "codec" | "pixelFormat" | null) => ({
+const probe = (
+  container: string,
+  codec: string,
+  browserPlayable: boolean,
+  playbackIssue: "container" | "codec" | "pixelFormat" | null,
+) => ({
   container,
   codec,
   width: 1920,
@@ -29,12 +34,49 @@ async function setup(): Promise<{ server: FakeEngineServer; player: PlayerContro
   cleanup.push(() => server.stop());
   server.handlers.set("media.probe", (params) => {
     const byId = params.clipIds as number[] | undefined;
-    if (byId) return { items: [{ path: "/m/news.mp4", clipId: byId[0], stream: `/media/${byId[0]}`, probe: probe("mov", "h264", true, null), error: null }] };
+    if (byId)
+      return {
+        items: [
+          {
+            path: "/m/news.mp4",
+            clipId: byId[0],
+            stream: `/media/${byId[0]}`,
+            probe: probe("mov", "h264", true, null),
+            error: null,
+          },
+        ],
+      };
     const [path] = params.paths as string[];
-    if (path === "/m/prores.mov") return { items: [{ path, clipId: null, stream: "/media/%2Fm%2Fprores.mov", probe: probe("mov", "prores", false, "codec"), error: null }] };
-    return { items: [{ path, clipId: null, stream: "/media/x", probe: null, error: { code: ErrorCode.MEDIA_NOT_ALLOWED, message: `not allowed: ${path}` } }] };
+    if (path === "/m/prores.mov")
+      return {
+        items: [
+          {
+            path,
+            clipId: null,
+            stream: "/media/%2Fm%2Fprores.mov",
+            probe: probe("mov", "prores", false, "codec"),
+            error: null,
+          },
+        ],
+      };
+    return {
+      items: [
+        {
+          path,
+          clipId: null,
+          stream: "/media/x",
+          probe: null,
+          error: { code: ErrorCode.MEDIA_NOT_ALLOWED, message: `not allowed: ${path}` },
+        },
+      ],
+    };
   });
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return { server, player: new PlayerController(client) };
 }
@@ -43,7 +85,14 @@ describe("PlayerController", () => {
   it("streams a catalogued clip by its id, and keeps it when asked again", async () => {
     const { server, player } = await setup();
     await player.load({ path: "/m/news.mp4", clipId: 3 });
-    expect(player.state.get()).toMatchObject({ load: "ready", stream: "/media/3", fallback: null, container: "mov", codec: "h264", timing: { frameRate: "25/1", frameCount: 500 } });
+    expect(player.state.get()).toMatchObject({
+      load: "ready",
+      stream: "/media/3",
+      fallback: null,
+      container: "mov",
+      codec: "h264",
+      timing: { frameRate: "25/1", frameCount: 500 },
+    });
     await player.load({ path: "/m/news.mp4", clipId: 3 });
     expect(server.received.filter((r) => r.method === "media.probe")).toHaveLength(1);
   });

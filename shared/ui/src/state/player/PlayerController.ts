@@ -36,12 +36,19 @@ export class PlayerController {
     if (state.path === clip.path && (state.load === "loading" || state.load === "ready")) return;
     this.#store.dispatch({ type: "loading", path: clip.path });
     try {
-      const { items } = await this.#engine.request("media.probe", clip.clipId === null ? { paths: [clip.path] } : { clipIds: [clip.clipId] });
+      const { items } = await this.#engine.request(
+        "media.probe",
+        clip.clipId === null ? { paths: [clip.path] } : { clipIds: [clip.clipId] },
+      );
       const item = items[0];
       const probe = item?.probe;
       if (!item || !probe) {
         // The engine's code and text for this file (MEDIA_NOT_ALLOWED, PROBE_NOT_VIDEO, ...).
-        this.#store.dispatch({ type: "failed", path: clip.path, error: toUiError(item?.error ?? new Error("media.probe answered without the clip")) });
+        this.#store.dispatch({
+          type: "failed",
+          path: clip.path,
+          error: toUiError(item?.error ?? new Error("media.probe answered without the clip")),
+        });
         return;
       }
       this.#store.dispatch({
@@ -52,7 +59,13 @@ export class PlayerController {
         issue: probe.playbackIssue,
         container: probe.container,
         codec: probe.codec,
-        timing: { frameRate: probe.frameRate, dropFrame: probe.dropFrame, startTimecode: probe.startTimecode, frameCount: probe.frameCount, durationSeconds: probe.durationSeconds },
+        timing: {
+          frameRate: probe.frameRate,
+          dropFrame: probe.dropFrame,
+          startTimecode: probe.startTimecode,
+          frameCount: probe.frameCount,
+          durationSeconds: probe.durationSeconds,
+        },
       });
     } catch (error) {
       this.#store.dispatch({ type: "failed", path: clip.path, error: toUiError(error) });

@@ -7,7 +7,13 @@ describe("seekTimeOf and frameAt", () => {
     expect(seekTimeOf(103, "25/1")).toBeGreaterThan(4.12);
     // 29.97 fps: frame 1800 starts at 60.06 s, not at 60 s.
     expect(seekTimeOf(1800, "30000/1001")).toBeCloseTo(60.06, 3);
-    for (const [frame, rate] of [[0, "25/1"], [103, "25/1"], [1799, "30000/1001"], [86_399, "24000/1001"], [7, "60000/1001"]] as const) {
+    for (const [frame, rate] of [
+      [0, "25/1"],
+      [103, "25/1"],
+      [1799, "30000/1001"],
+      [86_399, "24000/1001"],
+      [7, "60000/1001"],
+    ] as const) {
       expect(frameAt(seekTimeOf(frame, rate), rate, 100_000)).toBe(frame);
     }
   });

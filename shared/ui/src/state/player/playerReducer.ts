@@ -50,13 +50,30 @@ export type PlayerAction =
   | { readonly type: "seek"; readonly path: string; readonly frame: number }
   | { readonly type: "shown"; readonly path: string; readonly frame: number };
 
-export const initialPlayer: PlayerState = { path: null, load: "idle", stream: null, fallback: null, container: null, codec: null, timing: null, error: null, seek: null, frame: null };
+export const initialPlayer: PlayerState = {
+  path: null,
+  load: "idle",
+  stream: null,
+  fallback: null,
+  container: null,
+  codec: null,
+  timing: null,
+  error: null,
+  seek: null,
+  frame: null,
+};
 
 export function playerReducer(state: PlayerState, action: PlayerAction): PlayerState {
   switch (action.type) {
     case "loading":
       // A seek asked for before the clip loaded (a search hit opening it) waits for it.
-      return { ...initialPlayer, path: action.path, load: "loading", seek: state.seek, frame: state.seek?.path === action.path ? state.seek.frame : null };
+      return {
+        ...initialPlayer,
+        path: action.path,
+        load: "loading",
+        seek: state.seek,
+        frame: state.seek?.path === action.path ? state.seek.frame : null,
+      };
     case "probed":
       if (action.path !== state.path) return state;
       return {

@@ -24,7 +24,11 @@ export function timelineMarkers(shots: readonly Shot[], tags: readonly StoredTag
 }
 
 /** The marker after (or before) `frame`, for the timeline's arrow keys; null at either end. */
-export function adjacentMarker(markers: readonly TimelineMarker[], frame: number, direction: "next" | "previous"): TimelineMarker | null {
+export function adjacentMarker(
+  markers: readonly TimelineMarker[],
+  frame: number,
+  direction: "next" | "previous",
+): TimelineMarker | null {
   if (direction === "next") return markers.find((marker) => marker.frame > frame) ?? null;
   for (let i = markers.length - 1; i >= 0; i--) if (markers[i]!.frame < frame) return markers[i]!;
   return null;

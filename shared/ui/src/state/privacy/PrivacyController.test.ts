@@ -12,14 +12,24 @@ afterEach(async () => {
 async function setup(): Promise<{ server: FakeEngineServer; privacy: PrivacyController }> {
   const server = await FakeEngineServer.start();
   cleanup.push(() => server.stop());
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return { server, privacy: new PrivacyController(client) };
 }
 
 const openai = { id: "sichter.openai-vision", title: "OpenAI-compatible vision model", cloud: true, enabled: true };
 const thesaurus = { id: "newsroom.thesaurus", title: "Thesaurus", cloud: false, enabled: true };
-const images = { maxLongSide: 512, format: "jpeg", contactSheets: { enabled: true, tilesPerSheet: 9 }, duplicateBits: 10 };
+const images = {
+  maxLongSide: 512,
+  format: "jpeg",
+  contactSheets: { enabled: true, tilesPerSheet: 9 },
+  duplicateBits: 10,
+};
 
 describe("PrivacyController", () => {
   it("shows the engine's mode, providers and outbound image limits from privacy.settings", async () => {
@@ -34,7 +44,13 @@ describe("PrivacyController", () => {
   it("falls back to engine.info's privacy for an engine without privacy.settings, with no image limits to show", async () => {
     const { privacy } = await setup();
     await privacy.load();
-    expect(privacy.state.get()).toEqual({ load: "loaded", mode: "local-only", providers: [], images: null, error: null });
+    expect(privacy.state.get()).toEqual({
+      load: "loaded",
+      mode: "local-only",
+      providers: [],
+      images: null,
+      error: null,
+    });
   });
 
   it("keeps the engine's error code (a broken privacy.json) for the view to explain", async () => {

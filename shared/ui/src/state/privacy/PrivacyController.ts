@@ -35,7 +35,13 @@ export class PrivacyController {
     this.#store.update((state) => ({ ...state, load: "loading", error: null }));
     try {
       const answer = await this.#engine.request("privacy.settings", {});
-      this.#store.set({ load: "loaded", mode: answer.mode, providers: answer.providers, images: answer.images, error: null });
+      this.#store.set({
+        load: "loaded",
+        mode: answer.mode,
+        providers: answer.providers,
+        images: answer.images,
+        error: null,
+      });
     } catch (error) {
       const failure = toUiError(error);
       if (failure.code !== ErrorCode.METHOD_NOT_FOUND) {

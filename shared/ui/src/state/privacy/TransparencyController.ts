@@ -45,7 +45,11 @@ export class TransparencyController {
       const started = jobs.filter((job) => job.state !== "queued");
       const answers = await Promise.all(started.map((job) => this.#engine.request("job.privacy", { jobId: job.id })));
       if (sequence !== this.#sequence) return;
-      this.#store.set({ load: "loaded", jobs: started.map((job, i) => ({ job, records: answers[i]!.records })), error: null });
+      this.#store.set({
+        load: "loaded",
+        jobs: started.map((job, i) => ({ job, records: answers[i]!.records })),
+        error: null,
+      });
     } catch (error) {
       if (sequence !== this.#sequence) return;
       this.#store.update((state) => ({ ...state, load: "failed", error: toUiError(error) }));

@@ -2,9 +2,23 @@ import type { WireTransparencyRecord } from "@sichter/shared/protocol";
 import { describe, expect, it } from "vitest";
 import { summariseTransparency } from "./transparencySummary.ts";
 
-const record = (at: string, provider: string, bytes: number, sides: [number, number][], error: string | null = null): WireTransparencyRecord => ({
-  at, provider, endpoint: "https://api.example.org", images: sides.length, keyframes: sides.length * 4,
-  imageSizes: sides.map(([width, height]) => ({ width, height, bytes: 1 })), bytesSent: bytes, attempts: 1, status: error ? 503 : 200, error,
+const record = (
+  at: string,
+  provider: string,
+  bytes: number,
+  sides: [number, number][],
+  error: string | null = null,
+): WireTransparencyRecord => ({
+  at,
+  provider,
+  endpoint: "https://api.example.org",
+  images: sides.length,
+  keyframes: sides.length * 4,
+  imageSizes: sides.map(([width, height]) => ({ width, height, bytes: 1 })),
+  bytesSent: bytes,
+  attempts: 1,
+  status: error ? 503 : 200,
+  error,
 });
 
 describe("summariseTransparency", () => {
@@ -17,7 +31,10 @@ describe("summariseTransparency", () => {
       record("2026-11-05T10:23:45.000Z", "sichter.openai-vision", 80_000, [[768, 432]]),
       record("2026-11-05T10:23:40.000Z", "sichter.google-vision", 5_000, [[512, 288]]),
       record("2026-11-05T10:23:50.000Z", "sichter.openai-vision", 0, [], "SICHTER_E_PROVIDER_UNAVAILABLE"),
-      record("2026-11-05T10:23:55.000Z", "sichter.openai-vision", 40_000, [[432, 768], [768, 432]]),
+      record("2026-11-05T10:23:55.000Z", "sichter.openai-vision", 40_000, [
+        [432, 768],
+        [768, 432],
+      ]),
     ]);
     expect(summary.map((s) => s.provider)).toEqual(["sichter.openai-vision", "sichter.google-vision"]);
     expect(summary[0]).toEqual({

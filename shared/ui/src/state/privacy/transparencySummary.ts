@@ -24,7 +24,10 @@ export interface ProviderSummary {
 export function summariseTransparency(records: readonly WireTransparencyRecord[]): ProviderSummary[] {
   const byProvider = new Map<string, ProviderSummary>();
   for (const record of records) {
-    const largest = record.imageSizes.reduce<number | null>((most, size) => Math.max(most ?? 0, size.width, size.height), null);
+    const largest = record.imageSizes.reduce<number | null>(
+      (most, size) => Math.max(most ?? 0, size.width, size.height),
+      null,
+    );
     const seen = byProvider.get(record.provider);
     if (!seen) {
       byProvider.set(record.provider, {

@@ -30,7 +30,12 @@ async function setup(): Promise<{ server: FakeEngineServer; review: ReviewContro
     if (params.path !== clip.path) throw SichterRpcError.of(ErrorCode.NOT_IN_CATALOG, { what: String(params.path) });
     return { clip, shots: [shot], keyframes: [keyframe], tags: [storedTagFixture] };
   });
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return { server, review: new ReviewController(client) };
 }
@@ -39,17 +44,36 @@ describe("ReviewController", () => {
   it("loads a catalogued clip's tags, and says when a clip was not analysed", async () => {
     const { review } = await setup();
     await review.load(clip.path);
-    expect(review.state.get()).toMatchObject({ load: "loaded", clip: { id: 3 }, shots: [shot], keyframes: [keyframe], focusedId: 7 });
+    expect(review.state.get()).toMatchObject({
+      load: "loaded",
+      clip: { id: 3 },
+      shots: [shot],
+      keyframes: [keyframe],
+      focusedId: 7,
+    });
     await review.load("/m/new.mov");
-    expect(review.state.get()).toMatchObject({ load: "not-analysed", path: "/m/new.mov", shots: [], keyframes: [], tags: [] });
+    expect(review.state.get()).toMatchObject({
+      load: "not-analysed",
+      path: "/m/new.mov",
+      shots: [],
+      keyframes: [],
+      tags: [],
+    });
   });
 
   it("sends a rejection to tags.review and keeps what the engine stored", async () => {
     const { server, review } = await setup();
-    server.handlers.set("tags.review", (params) => ({ ...storedTagFixture, status: "rejected", decidedAt: "2025-03-01T11:00:00.000Z", label: `${params.action}` === "reject" ? storedTagFixture.label : "?" }));
+    server.handlers.set("tags.review", (params) => ({
+      ...storedTagFixture,
+      status: "rejected",
+      decidedAt: "2025-03-01T11:00:00.000Z",
+      label: `${params.action}` === "reject" ? storedTagFixture.label : "?",
+    }));
     await review.load(clip.path);
     await review.decide(7, "reject");
-    expect(server.received.filter((r) => r.method === "tags.review").map((r) => r.params)).toEqual([{ tagId: 7, action: "reject" }]);
+    expect(server.received.filter((r) => r.method === "tags.review").map((r) => r.params)).toEqual([
+      { tagId: 7, action: "reject" },
+    ]);
     expect(review.state.get().tags[0]).toMatchObject({ status: "rejected", decidedAt: "2025-03-01T11:00:00.000Z" });
     expect(review.state.get().pending).toEqual([]);
   });
@@ -69,7 +93,15 @@ describe("ReviewController", () => {
     const { server, review } = await setup();
     server.handlers.set("tags.review", (params) =>
       "add" in params
-        ? { ...storedTagFixture, id: 8, source: "user", status: "accepted", label: (params.add as { label: string }).label, startFrame: 0, endFrame: clip.frameCount }
+        ? {
+            ...storedTagFixture,
+            id: 8,
+            source: "user",
+            status: "accepted",
+            label: (params.add as { label: string }).label,
+            startFrame: 0,
+            endFrame: clip.frameCount,
+          }
         : { ...storedTagFixture, status: "accepted", label: String(params.label) },
     );
     await review.load(clip.path);

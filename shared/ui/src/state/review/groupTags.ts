@@ -9,7 +9,16 @@ import type { TagSource } from "@sichter/shared/model";
 export type TagGroupKey = TagSource | "ocr-lines" | "ocr-overlays";
 
 /** The order the review shows groups in: what editors check first comes first. */
-export const GROUP_ORDER: readonly TagGroupKey[] = ["ocr", "ocr-lines", "ocr-overlays", "vision", "speech", "technical", "motion", "user"];
+export const GROUP_ORDER: readonly TagGroupKey[] = [
+  "ocr",
+  "ocr-lines",
+  "ocr-overlays",
+  "vision",
+  "speech",
+  "technical",
+  "motion",
+  "user",
+];
 
 /** OCR's kinds of lines: story text ("ocr.line") and text that happens to be in the picture. */
 const LINE_KINDS = new Set(["ocr.line", "ocr.incidental"]);

@@ -68,7 +68,18 @@ export const initialReview: ReviewState = {
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   switch (action.type) {
     case "loading":
-      return { ...initialReview, load: "loading", path: action.path, ...(state.path === action.path && { clip: state.clip, shots: state.shots, keyframes: state.keyframes, tags: state.tags, focusedId: state.focusedId }) };
+      return {
+        ...initialReview,
+        load: "loading",
+        path: action.path,
+        ...(state.path === action.path && {
+          clip: state.clip,
+          shots: state.shots,
+          keyframes: state.keyframes,
+          tags: state.tags,
+          focusedId: state.focusedId,
+        }),
+      };
     case "loaded": {
       if (action.path !== state.path) return state;
       const stillThere = action.tags.some((tag) => tag.id === state.focusedId);
@@ -94,7 +105,11 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case "decide":
       return {
         ...state,
-        tags: state.tags.map((tag) => (tag.id === action.tagId ? { ...tag, status: action.status, ...(action.label !== undefined && { label: action.label }) } : tag)),
+        tags: state.tags.map((tag) =>
+          tag.id === action.tagId
+            ? { ...tag, status: action.status, ...(action.label !== undefined && { label: action.label }) }
+            : tag,
+        ),
         pending: state.pending.includes(action.tagId) ? state.pending : [...state.pending, action.tagId],
         error: null,
       };
@@ -102,7 +117,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const known = state.tags.some((tag) => tag.id === action.tag.id);
       return {
         ...state,
-        tags: known ? state.tags.map((tag) => (tag.id === action.tag.id ? action.tag : tag)) : [...state.tags, action.tag],
+        tags: known
+          ? state.tags.map((tag) => (tag.id === action.tag.id ? action.tag : tag))
+          : [...state.tags, action.tag],
         pending: state.pending.filter((id) => id !== action.tag.id),
         focusedId: known ? state.focusedId : action.tag.id,
       };
@@ -135,10 +152,14 @@ function moveFocus(state: ReviewState, move: FocusMove): number | null {
   if (order.length === 0) return null;
   const at = order.findIndex((tag) => tag.id === state.focusedId);
   const index =
-    move === "first" ? 0
-    : move === "last" ? order.length - 1
-    : at === -1 ? 0
-    : move === "next" ? Math.min(order.length - 1, at + 1)
-    : Math.max(0, at - 1);
+    move === "first"
+      ? 0
+      : move === "last"
+        ? order.length - 1
+        : at === -1
+          ? 0
+          : move === "next"
+            ? Math.min(order.length - 1, at + 1)
+            : Math.max(0, at - 1);
   return order[index]!.id;
 }

@@ -28,7 +28,14 @@ export const ESTIMATED_HEIGHT = { group: 30, tag: 58 } as const;
 export function reviewRows(groups: readonly TagGroup[]): ReviewRow[] {
   return groups.flatMap((group): ReviewRow[] => [
     { kind: "group", key: `group:${group.key}`, group: group.key, size: group.tags.length },
-    ...group.tags.map((tag, at): ReviewRow => ({ kind: "tag", key: `tag:${tag.id}`, group: group.key, tag, position: at + 1, size: group.tags.length })),
+    ...group.tags.map((tag, at): ReviewRow => ({
+      kind: "tag",
+      key: `tag:${tag.id}`,
+      group: group.key,
+      tag,
+      position: at + 1,
+      size: group.tags.length,
+    })),
   ]);
 }
 
@@ -53,7 +60,8 @@ export function layoutRows(rows: readonly ReviewRow[], measured: ReadonlyMap<str
     sums[row.kind] += height;
     counts[row.kind]++;
   }
-  const guess = (kind: ReviewRow["kind"]): number => (counts[kind] > 0 ? sums[kind] / counts[kind] : ESTIMATED_HEIGHT[kind]);
+  const guess = (kind: ReviewRow["kind"]): number =>
+    counts[kind] > 0 ? sums[kind] / counts[kind] : ESTIMATED_HEIGHT[kind];
   const offsets: number[] = [];
   const heights: number[] = [];
   let total = 0;
@@ -95,7 +103,13 @@ function lastStartingAtOrBefore(layout: RowLayout, y: number): number {
  * visible part [viewTop, viewBottom] (px in the list) plus the `pinned` ones (the focused row keeps
  * DOM focus, the edited one its input, wherever they are scrolled).
  */
-export function rowsToDraw(layout: RowLayout, viewTop: number, viewBottom: number, overscan: number, pinned: readonly number[]): Set<number> {
+export function rowsToDraw(
+  layout: RowLayout,
+  viewTop: number,
+  viewBottom: number,
+  overscan: number,
+  pinned: readonly number[],
+): Set<number> {
   const count = layout.offsets.length;
   const drawn = new Set<number>();
   if (count < VIRTUAL_FROM_ROWS) {
@@ -125,7 +139,12 @@ export function stretches(layout: RowLayout, drawn: ReadonlySet<number>, first: 
     const isDrawn = drawn.has(at);
     let end = at;
     while (end + 1 <= last && drawn.has(end + 1) === isDrawn) end++;
-    out.push({ kind: isDrawn ? "rows" : "gap", first: at, last: end, height: layout.offsets[end]! + layout.heights[end]! - layout.offsets[at]! });
+    out.push({
+      kind: isDrawn ? "rows" : "gap",
+      first: at,
+      last: end,
+      height: layout.offsets[end]! + layout.heights[end]! - layout.offsets[at]!,
+    });
     at = end + 1;
   }
   return out;

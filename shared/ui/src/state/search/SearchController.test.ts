@@ -1,4 +1,10 @@
-import { ErrorCode, SichterClient, SichterRpcError, type SearchResultItem, type WebSocketConstructor } from "@sichter/shared/protocol";
+import {
+  ErrorCode,
+  SichterClient,
+  SichterRpcError,
+  type SearchResultItem,
+  type WebSocketConstructor,
+} from "@sichter/shared/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FakeEngineServer } from "../../../test/FakeEngineServer.ts";
@@ -14,24 +20,55 @@ const result = (file: string): SearchResultItem => ({
   clipId: 1,
   file,
   score: 1,
-  hits: [{ kind: "tag", tagId: 7, label: "Schäfer", source: "ocr", status: "suggested", startFrame: 100, endFrame: 200, startTimecode: "10:00:04:00" }],
+  hits: [
+    {
+      kind: "tag",
+      tagId: 7,
+      label: "Schäfer",
+      source: "ocr",
+      status: "suggested",
+      startFrame: 100,
+      endFrame: 200,
+      startTimecode: "10:00:04:00",
+    },
+  ],
 });
 
 /** A catalogued clip as catalog.clip answers, with the given shots and keyframes. */
 const catalogued = (id: number, shots: object[], keyframes: object[]) => ({
   clip: {
-    path: `/m/${id}.mov`, fingerprint: "f", frameRate: "25/1", dropFrame: false, startTimecode: "10:00:00:00", frameCount: 750, durationSeconds: 30,
-    width: 1920, height: 1080, id, sizeBytes: 1, mtime: null, description: null, firstSeen: "2025-03-01T10:00:00.000Z", lastAnalysed: "2025-03-01T10:00:00.000Z",
+    path: `/m/${id}.mov`,
+    fingerprint: "f",
+    frameRate: "25/1",
+    dropFrame: false,
+    startTimecode: "10:00:00:00",
+    frameCount: 750,
+    durationSeconds: 30,
+    width: 1920,
+    height: 1080,
+    id,
+    sizeBytes: 1,
+    mtime: null,
+    description: null,
+    firstSeen: "2025-03-01T10:00:00.000Z",
+    lastAnalysed: "2025-03-01T10:00:00.000Z",
   },
   shots,
   keyframes,
   tags: [],
 });
 
-async function setup(reveal: RevealClip | null = null): Promise<{ server: FakeEngineServer; search: SearchController }> {
+async function setup(
+  reveal: RevealClip | null = null,
+): Promise<{ server: FakeEngineServer; search: SearchController }> {
   const server = await FakeEngineServer.start();
   cleanup.push(() => server.stop());
-  const client = new SichterClient({ url: server.address.ws, token: server.token, WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: false });
+  const client = new SichterClient({
+    url: server.address.ws,
+    token: server.token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnect: false,
+  });
   cleanup.push(() => client.dispose());
   return { server, search: new SearchController(client, reveal) };
 }
@@ -63,17 +100,28 @@ describe("SearchController", () => {
       throw SichterRpcError.of(ErrorCode.QUERY_INVALID, { detail: "unbalanced quote" });
     });
     await search.search('"Landtag');
-    expect(search.state.get()).toMatchObject({ status: "failed", error: { code: ErrorCode.QUERY_INVALID, params: { detail: "unbalanced quote" } } });
+    expect(search.state.get()).toMatchObject({
+      status: "failed",
+      error: { code: ErrorCode.QUERY_INVALID, params: { detail: "unbalanced quote" } },
+    });
   });
 
   it("gives each result the picture of the keyframe nearest its best hit, in that hit's shot", async () => {
     const { server, search } = await setup();
-    server.handlers.set("catalog.search", () => ({ results: [{ ...result("/m/a.mov"), clipId: 1 }, { ...result("/m/b.mov"), clipId: 2 }] }));
+    server.handlers.set("catalog.search", () => ({
+      results: [
+        { ...result("/m/a.mov"), clipId: 1 },
+        { ...result("/m/b.mov"), clipId: 2 },
+      ],
+    }));
     server.handlers.set("catalog.clip", (params) =>
       params.clipId === 1
         ? catalogued(
             1,
-            [{ index: 0, startFrame: 0, endFrame: 90, transition: null }, { index: 1, startFrame: 90, endFrame: 300, transition: null }],
+            [
+              { index: 0, startFrame: 0, endFrame: 90, transition: null },
+              { index: 1, startFrame: 90, endFrame: 300, transition: null },
+            ],
             [
               { frame: 85, timecode: "10:00:03:10", thumbnail: "/thumbnails/1/85.jpg" },
               { frame: 150, timecode: "10:00:06:00", thumbnail: "/thumbnails/1/150.jpg" },
@@ -83,7 +131,9 @@ describe("SearchController", () => {
     );
     await search.search("schafer");
     expect(search.state.get().previews).toEqual({ 1: "/thumbnails/1/150.jpg", 2: null });
-    expect(server.received.filter((r) => r.method === "catalog.clip").map((r) => r.params)).toEqual(expect.arrayContaining([{ clipId: 1 }, { clipId: 2 }]));
+    expect(server.received.filter((r) => r.method === "catalog.clip").map((r) => r.params)).toEqual(
+      expect.arrayContaining([{ clipId: 1 }, { clipId: 2 }]),
+    );
   });
 
   it("shows the results before their pictures, and a failed picture lookup leaves the result without one", async () => {
@@ -105,10 +155,16 @@ describe("SearchController", () => {
 
   it("drops pictures that arrive for an older search", async () => {
     const { server, search } = await setup();
-    server.handlers.set("catalog.search", (params) => ({ results: [{ ...result(`/m/${String(params.query)}.mov`), clipId: params.query === "old" ? 1 : 2 }] }));
+    server.handlers.set("catalog.search", (params) => ({
+      results: [{ ...result(`/m/${String(params.query)}.mov`), clipId: params.query === "old" ? 1 : 2 }],
+    }));
     server.handlers.set("catalog.clip", async (params) => {
       if (params.clipId === 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      return catalogued(Number(params.clipId), [], [{ frame: 0, timecode: "10:00:00:00", thumbnail: `/thumbnails/${String(params.clipId)}/0.jpg` }]);
+      return catalogued(
+        Number(params.clipId),
+        [],
+        [{ frame: 0, timecode: "10:00:00:00", thumbnail: `/thumbnails/${String(params.clipId)}/0.jpg` }],
+      );
     });
     const old = search.search("old");
     await waitUntil(() => server.received.some((r) => r.method === "catalog.clip"), "old picture lookup");
@@ -120,10 +176,16 @@ describe("SearchController", () => {
   it("opens a result's clip at its best hit's frame, or at the hit chosen", async () => {
     const revealed: [string, number][] = [];
     const { search } = await setup(async (clip, frame) => void revealed.push([clip.mediaPath, frame]));
-    const item = { ...result("/m/a.mov"), hits: [result("/m/a.mov").hits[0]!, { ...result("/m/a.mov").hits[0]!, startFrame: 400 }] };
+    const item = {
+      ...result("/m/a.mov"),
+      hits: [result("/m/a.mov").hits[0]!, { ...result("/m/a.mov").hits[0]!, startFrame: 400 }],
+    };
     expect(await search.open(item)).toBe(true);
     expect(await search.open(item, 1)).toBe(true);
-    expect(revealed).toEqual([["/m/a.mov", 100], ["/m/a.mov", 400]]);
+    expect(revealed).toEqual([
+      ["/m/a.mov", 100],
+      ["/m/a.mov", 400],
+    ]);
   });
 
   it("keeps the host's refusal to show a clip, in its code, until the next open", async () => {

@@ -71,7 +71,12 @@ export class SearchController {
     const waiting = [...results];
     const lookUp = async (): Promise<void> => {
       for (let result = waiting.shift(); result && this.#store.get().sequence === sequence; result = waiting.shift()) {
-        this.#store.dispatch({ type: "preview", sequence, clipId: result.clipId, thumbnail: await this.#preview(result) });
+        this.#store.dispatch({
+          type: "preview",
+          sequence,
+          clipId: result.clipId,
+          thumbnail: await this.#preview(result),
+        });
       }
     };
     await Promise.all(Array.from({ length: PREVIEW_LOOKUPS }, lookUp));

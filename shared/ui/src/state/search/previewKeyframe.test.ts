@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { previewKeyframe } from "./previewKeyframe.ts";
 
-const shot = (index: number, startFrame: number, endFrame: number) => ({ index, startFrame, endFrame, transition: null });
-const keyframe = (frame: number, thumbnail: string | null = `/thumbnails/1/${frame}.jpg`) => ({ frame, timecode: "", thumbnail });
+const shot = (index: number, startFrame: number, endFrame: number) => ({
+  index,
+  startFrame,
+  endFrame,
+  transition: null,
+});
+const keyframe = (frame: number, thumbnail: string | null = `/thumbnails/1/${frame}.jpg`) => ({
+  frame,
+  timecode: "",
+  thumbnail,
+});
 const shots = [shot(0, 0, 100), shot(1, 100, 250)];
 
 describe("previewKeyframe", () => {

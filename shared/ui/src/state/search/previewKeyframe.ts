@@ -6,10 +6,16 @@ import type { Shot } from "@sichter/shared/model";
  * holds the frame (another shot's picture may show something else entirely), else the nearest one
  * with a picture at all; null when the analysis kept none.
  */
-export function previewKeyframe(shots: readonly Shot[], keyframes: readonly CatalogKeyframe[], frame: number): CatalogKeyframe | null {
+export function previewKeyframe(
+  shots: readonly Shot[],
+  keyframes: readonly CatalogKeyframe[],
+  frame: number,
+): CatalogKeyframe | null {
   const pictured = keyframes.filter((keyframe) => keyframe.thumbnail !== null);
   const shot = shots.find((s) => s.startFrame <= frame && frame < s.endFrame);
-  const inShot = shot ? pictured.filter((keyframe) => shot.startFrame <= keyframe.frame && keyframe.frame < shot.endFrame) : [];
+  const inShot = shot
+    ? pictured.filter((keyframe) => shot.startFrame <= keyframe.frame && keyframe.frame < shot.endFrame)
+    : [];
   return nearest(inShot.length > 0 ? inShot : pictured, frame);
 }
 

@@ -27,16 +27,36 @@ export type SearchAction =
   | { readonly type: "openFailed"; readonly error: UiError | null }
   | { readonly type: "clear" };
 
-export const initialSearch: SearchState = { query: "", status: "idle", answered: null, results: [], previews: {}, error: null, openError: null, sequence: 0 };
+export const initialSearch: SearchState = {
+  query: "",
+  status: "idle",
+  answered: null,
+  results: [],
+  previews: {},
+  error: null,
+  openError: null,
+  sequence: 0,
+};
 
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
     case "sent":
-      return { ...state, query: action.query, status: "searching", error: null, openError: null, sequence: action.sequence };
+      return {
+        ...state,
+        query: action.query,
+        status: "searching",
+        error: null,
+        openError: null,
+        sequence: action.sequence,
+      };
     case "answered":
-      return action.sequence === state.sequence ? { ...state, status: "done", answered: state.query, results: action.results, previews: {} } : state;
+      return action.sequence === state.sequence
+        ? { ...state, status: "done", answered: state.query, results: action.results, previews: {} }
+        : state;
     case "preview":
-      return action.sequence === state.sequence ? { ...state, previews: { ...state.previews, [action.clipId]: action.thumbnail } } : state;
+      return action.sequence === state.sequence
+        ? { ...state, previews: { ...state.previews, [action.clipId]: action.thumbnail } }
+        : state;
     case "failed":
       return action.sequence === state.sequence ? { ...state, status: "failed", error: action.error } : state;
     case "openFailed":

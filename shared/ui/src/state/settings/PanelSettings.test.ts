@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, keywordLanguageOf, parsePanelSettings, themeOf, uiLoc
 
 describe("PanelSettings", () => {
   it("gives the defaults for nothing stored or something that is not settings", () => {
-    for (const stored of [undefined, null, 3, "de", [], {}]) expect(parsePanelSettings(stored)).toEqual(DEFAULT_SETTINGS);
+    for (const stored of [undefined, null, 3, "de", [], {}])
+      expect(parsePanelSettings(stored)).toEqual(DEFAULT_SETTINGS);
   });
 
   it("keeps every field that is right and defaults only the broken ones", () => {

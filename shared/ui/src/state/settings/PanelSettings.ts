@@ -69,9 +69,13 @@ export function parsePanelSettings(value: unknown): PanelSettings {
     uiLocale: LOCALES.includes(input.uiLocale) ? (input.uiLocale as UiLocale) : null,
     keywordLanguage: LOCALES.includes(input.keywordLanguage) ? (input.keywordLanguage as UiLocale) : null,
     theme: THEMES.includes(input.theme) ? (input.theme as ThemeChoice) : "host",
-    write: bySource((source) => (typeof write[source] === "boolean" ? (write[source] as boolean) : DEFAULT_SETTINGS.write[source])),
+    write: bySource((source) =>
+      typeof write[source] === "boolean" ? (write[source] as boolean) : DEFAULT_SETTINGS.write[source],
+    ),
     markerColours: bySource((source) =>
-      (MARKER_COLOURS as readonly unknown[]).includes(colours[source]) ? (colours[source] as MarkerColour) : DEFAULT_MARKER_COLOURS[source],
+      (MARKER_COLOURS as readonly unknown[]).includes(colours[source])
+        ? (colours[source] as MarkerColour)
+        : DEFAULT_MARKER_COLOURS[source],
     ),
     clipSource: CLIP_SOURCES.includes(input.clipSource) ? (input.clipSource as ClipSource) : null,
   };

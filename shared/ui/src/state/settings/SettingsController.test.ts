@@ -5,7 +5,12 @@ import { SETTINGS_KEY, SettingsController } from "./SettingsController.ts";
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 describe("SettingsController", () => {
@@ -14,7 +19,11 @@ describe("SettingsController", () => {
     const settings = new SettingsController(storage);
     const seen: string[] = [];
     settings.state.subscribe(() => seen.push(settings.state.get().theme));
-    settings.update({ theme: "dark", uiLocale: "de", markerColours: { ...DEFAULT_SETTINGS.markerColours, ocr: "cyan" } });
+    settings.update({
+      theme: "dark",
+      uiLocale: "de",
+      markerColours: { ...DEFAULT_SETTINGS.markerColours, ocr: "cyan" },
+    });
     expect(seen).toEqual(["dark"]);
     expect(JSON.parse(storage.map.get(SETTINGS_KEY)!)).toMatchObject({ version: 1, theme: "dark", uiLocale: "de" });
     const next = new SettingsController(storage).state.get();

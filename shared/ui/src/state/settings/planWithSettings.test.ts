@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "./PanelSettings.ts";
 import { markerSourceOf, planWithSettings } from "./planWithSettings.ts";
 
-const marker = (kind: string, comment: string, color: PlannedMarker["color"]): PlannedMarker => ({ name: kind, comment, startFrame: 0, durationFrames: 25, kind, color });
+const marker = (kind: string, comment: string, color: PlannedMarker["color"]): PlannedMarker => ({
+  name: kind,
+  comment,
+  startFrame: 0,
+  durationFrames: 25,
+  kind,
+  color,
+});
 const plan: TagPlan = {
   clipPath: "/media/A001.mov",
   frameRate: "25/1",

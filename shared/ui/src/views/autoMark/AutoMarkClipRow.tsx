@@ -6,7 +6,10 @@ import { useI18n } from "../../ui/I18n.tsx";
 export function AutoMarkClipRow({ clip }: { clip: AutoMarkClip }) {
   const { t } = useI18n();
   const percent = Math.round(clip.fraction * 100);
-  const state = clip.state === "running" ? t("autoMark.state.running", { stage: stageLabel(t, clip.stage), percent }) : t(`autoMark.state.${clip.state}`);
+  const state =
+    clip.state === "running"
+      ? t("autoMark.state.running", { stage: stageLabel(t, clip.stage), percent })
+      : t(`autoMark.state.${clip.state}`);
   return (
     <li className={`auto-mark-clip auto-mark-${clip.state}`} data-state={clip.state} title={clip.path}>
       <span className="auto-mark-name">{clip.name}</span>

@@ -15,7 +15,13 @@ export function AutoMarkSummary({ run, onDismiss }: { run: AutoMarkRun; onDismis
       <h3 id="sichter-auto-mark-summary" className="auto-mark-subtitle">
         {t("autoMark.summary")}
       </h3>
-      <p className="auto-mark-counts">{t("autoMark.summaryCounts", { completed: progress.completed, failed: progress.failed, cancelled: progress.cancelled })}</p>
+      <p className="auto-mark-counts">
+        {t("autoMark.summaryCounts", {
+          completed: progress.completed,
+          failed: progress.failed,
+          cancelled: progress.cancelled,
+        })}
+      </p>
       {progress.completed > 0 && <p className="muted">{t("autoMark.summaryNext")}</p>}
       {failures.length > 0 && (
         <>

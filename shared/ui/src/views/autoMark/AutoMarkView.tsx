@@ -22,7 +22,13 @@ export interface AutoMarkViewProps {
 }
 
 /** One view for a whole run: overall progress, each clip's state, cancel all, and the summary at the end. */
-export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMedia, sequenceMark = null }: AutoMarkViewProps) {
+export function AutoMarkView({
+  autoMark,
+  mediaBrowser,
+  onStartSequence,
+  onGoToMedia,
+  sequenceMark = null,
+}: AutoMarkViewProps) {
   const { t } = useI18n();
   const { run, error } = useStore(autoMark.state);
   if (!run) {
@@ -56,11 +62,23 @@ export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMe
   const percent = Math.round(progress.fraction * 100);
   const line = t("autoMark.overall", { done: progress.done, total: progress.total, percent });
   return (
-    <section className="auto-mark" aria-labelledby="sichter-auto-mark-title" data-state={finished ? "finished" : "running"}>
+    <section
+      className="auto-mark"
+      aria-labelledby="sichter-auto-mark-title"
+      data-state={finished ? "finished" : "running"}
+    >
       <h2 id="sichter-auto-mark-title" className="section-title auto-mark-title">
         {t(finished ? "autoMark.finished" : "autoMark.running", { source: run.source })}
       </h2>
-      <div className="progress" role="progressbar" aria-label={t("autoMark.progressLabel")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={line}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={t("autoMark.progressLabel")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={line}
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <div className="row row-spread row-wrap">
@@ -68,7 +86,12 @@ export function AutoMarkView({ autoMark, mediaBrowser, onStartSequence, onGoToMe
           {line}
         </p>
         {!finished && (
-          <button type="button" className="button" onClick={() => void (sequenceMark ?? autoMark).cancel()} disabled={run.cancelling}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void (sequenceMark ?? autoMark).cancel()}
+            disabled={run.cancelling}
+          >
             {run.cancelling ? t("autoMark.cancelling") : t("autoMark.cancelAll")}
           </button>
         )}

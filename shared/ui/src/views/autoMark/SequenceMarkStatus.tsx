@@ -90,12 +90,20 @@ function SequenceMarkReportView({ state }: { state: SequenceMarkState }) {
 
 function SequenceMarkItemRow({ item }: { item: SequenceMarkItem }) {
   const { locale, t } = useI18n();
-  const error = item.error ? describeError({ code: item.error.code, params: item.error.params ?? null, message: item.error.message ?? item.error.code }, locale) : null;
+  const error = item.error
+    ? describeError(
+        { code: item.error.code, params: item.error.params ?? null, message: item.error.message ?? item.error.code },
+        locale,
+      )
+    : null;
   const line =
-    item.status === "written" ? t("sequenceMark.status.written", { markers: item.markers })
-    : item.status === "unchanged" ? t("sequenceMark.status.unchanged", { markers: item.markers })
-    : item.status === "failed" ? t("sequenceMark.status.failed")
-    : t(item.reason ? `sequenceMark.reason.${item.reason}` : "sequenceMark.reason.other");
+    item.status === "written"
+      ? t("sequenceMark.status.written", { markers: item.markers })
+      : item.status === "unchanged"
+        ? t("sequenceMark.status.unchanged", { markers: item.markers })
+        : item.status === "failed"
+          ? t("sequenceMark.status.failed")
+          : t(item.reason ? `sequenceMark.reason.${item.reason}` : "sequenceMark.reason.other");
   return (
     <li className={`auto-mark-clip sequence-mark-${item.status}`} data-state={item.status} title={item.mediaPath}>
       <span className="auto-mark-name">{item.name}</span>

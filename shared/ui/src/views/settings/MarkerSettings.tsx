@@ -1,5 +1,10 @@
 import { useId } from "react";
-import { MARKER_COLOURS, MARKER_SOURCES, type MarkerColour, type MarkerSource } from "../../state/settings/PanelSettings.ts";
+import {
+  MARKER_COLOURS,
+  MARKER_SOURCES,
+  type MarkerColour,
+  type MarkerSource,
+} from "../../state/settings/PanelSettings.ts";
 import type { SettingsController } from "../../state/settings/SettingsController.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { useI18n } from "../../ui/I18n.tsx";
@@ -46,7 +51,11 @@ export function MarkerSettings({ settings, writesMarkers }: { settings: Settings
                 aria-label={t("write.colourLabel", { source: name })}
                 value={colour}
                 disabled={!current.write[source]}
-                onChange={(event) => settings.update({ markerColours: { ...current.markerColours, [source]: event.target.value as MarkerColour } })}
+                onChange={(event) =>
+                  settings.update({
+                    markerColours: { ...current.markerColours, [source]: event.target.value as MarkerColour },
+                  })
+                }
               >
                 {MARKER_COLOURS.map((option) => (
                   <option key={option} value={option}>

@@ -37,14 +37,20 @@ export function PrivacySection({ privacy, onShowSent }: { privacy: PrivacyContro
                 <li key={provider.id} className="provider">
                   <span className="provider-title">{provider.title}</span>
                   <span className="provider-facts">
-                    <span className="chip">{t(provider.cloud ? "privacy.provider.cloud" : "privacy.provider.local")}</span>{" "}
-                    <span className={provider.enabled ? "chip chip-on" : "chip"}>{t(provider.enabled ? "privacy.provider.on" : "privacy.provider.off")}</span>
+                    <span className="chip">
+                      {t(provider.cloud ? "privacy.provider.cloud" : "privacy.provider.local")}
+                    </span>{" "}
+                    <span className={provider.enabled ? "chip chip-on" : "chip"}>
+                      {t(provider.enabled ? "privacy.provider.on" : "privacy.provider.off")}
+                    </span>
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <p className="settings-subtitle">{t(cloudProvidersOn(state).length > 0 ? "privacy.wouldSend.cloud" : "privacy.wouldSend.localOnly")}</p>
+          <p className="settings-subtitle">
+            {t(cloudProvidersOn(state).length > 0 ? "privacy.wouldSend.cloud" : "privacy.wouldSend.localOnly")}
+          </p>
           <ul className="would-send">
             <li>{t("privacy.send.keyframes")}</li>
             {state.images ? (

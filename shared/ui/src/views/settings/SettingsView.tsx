@@ -54,7 +54,14 @@ export function SettingsView(props: SettingsViewProps) {
 function LanguageAndTheme({ settings, hostLocale, hostTheme }: SettingsViewProps) {
   const { locale, t } = useI18n();
   const current = useStore(settings.state);
-  const ids = { languageTitle: useId(), ui: useId(), keywords: useId(), keywordsHint: useId(), themeTitle: useId(), theme: useId() };
+  const ids = {
+    languageTitle: useId(),
+    ui: useId(),
+    keywords: useId(),
+    keywordsHint: useId(),
+    themeTitle: useId(),
+    theme: useId(),
+  };
   const language = (value: UiLocale): string => t(`settings.language.${value}`);
   return (
     <>
@@ -67,7 +74,9 @@ function LanguageAndTheme({ settings, hostLocale, hostTheme }: SettingsViewProps
           id={ids.ui}
           className="input select"
           value={current.uiLocale ?? "host"}
-          onChange={(event) => settings.update({ uiLocale: event.target.value === "host" ? null : (event.target.value as UiLocale) })}
+          onChange={(event) =>
+            settings.update({ uiLocale: event.target.value === "host" ? null : (event.target.value as UiLocale) })
+          }
         >
           <option value="host">{t("settings.language.host", { language: language(hostLocale) })}</option>
           <option value="de" lang="de">
@@ -83,7 +92,11 @@ function LanguageAndTheme({ settings, hostLocale, hostTheme }: SettingsViewProps
           className="input select"
           aria-describedby={ids.keywordsHint}
           value={current.keywordLanguage ?? "panel"}
-          onChange={(event) => settings.update({ keywordLanguage: event.target.value === "panel" ? null : (event.target.value as UiLocale) })}
+          onChange={(event) =>
+            settings.update({
+              keywordLanguage: event.target.value === "panel" ? null : (event.target.value as UiLocale),
+            })
+          }
         >
           <option value="panel">{t("settings.language.sameAsPanel", { language: language(locale) })}</option>
           <option value="de">{language("de")}</option>
@@ -108,12 +121,15 @@ function ThemeSelect({ id, settings, hostTheme }: { id: string; settings: Settin
   const { t } = useI18n();
   const current = useStore(settings.state);
   return (
-    <select id={id} className="input select" value={current.theme} onChange={(event) => settings.update({ theme: event.target.value as "host" | HostTheme })}>
+    <select
+      id={id}
+      className="input select"
+      value={current.theme}
+      onChange={(event) => settings.update({ theme: event.target.value as "host" | HostTheme })}
+    >
       <option value="host">{t("settings.theme.host", { theme: t(`settings.theme.${hostTheme}`) })}</option>
       <option value="light">{t("settings.theme.light")}</option>
       <option value="dark">{t("settings.theme.dark")}</option>
     </select>
   );
 }
-
-

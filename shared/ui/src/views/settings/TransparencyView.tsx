@@ -10,7 +10,13 @@ import { ErrorNotice } from "../ErrorNotice.tsx";
 import { useHeadingFocus } from "./useHeadingFocus.ts";
 
 /** "What was sent": each recent job's transparency record, read fresh from the engine on opening. */
-export function TransparencyView({ transparency, onClose }: { transparency: TransparencyController; onClose: () => void }) {
+export function TransparencyView({
+  transparency,
+  onClose,
+}: {
+  transparency: TransparencyController;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const state = useStore(transparency.state);
   const heading = useHeadingFocus(transparency);
@@ -28,7 +34,12 @@ export function TransparencyView({ transparency, onClose }: { transparency: Tran
         </button>
       </div>
       <p className="muted">{t("sent.intro")}</p>
-      <button type="button" className="button" onClick={() => void transparency.load()} disabled={state.load === "loading"}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void transparency.load()}
+        disabled={state.load === "loading"}
+      >
         {t("sent.refresh")}
       </button>
       <div aria-live="polite">
@@ -54,7 +65,10 @@ function SentJob({ entry }: { entry: JobTransparency }) {
       ? t("sent.job.running", { time: time(job.startedAt ?? job.createdAt) })
       : job.state === "queued"
         ? ""
-        : t("sent.job.ended", { state: t(`sent.state.${job.state}`), time: time(job.finishedAt ?? job.startedAt ?? job.createdAt) });
+        : t("sent.job.ended", {
+            state: t(`sent.state.${job.state}`),
+            time: time(job.finishedAt ?? job.startedAt ?? job.createdAt),
+          });
   const providers = summariseTransparency(entry.records);
   const name = fileNameOf(job.clipPath);
   return (
@@ -71,12 +85,25 @@ function SentJob({ entry }: { entry: JobTransparency }) {
             <li key={summary.provider} className="sent-provider">
               <span className="sent-provider-name">{summary.provider}</span>
               <span>
-                {t("sent.provider", { images: summary.images, keyframes: summary.keyframes, bytes: formatBytes(summary.bytes, locale), requests: summary.requests })}
+                {t("sent.provider", {
+                  images: summary.images,
+                  keyframes: summary.keyframes,
+                  bytes: formatBytes(summary.bytes, locale),
+                  requests: summary.requests,
+                })}
               </span>
-              {summary.largestSide !== null && <span className="muted">{t("sent.largest", { pixels: summary.largestSide })}</span>}
+              {summary.largestSide !== null && (
+                <span className="muted">{t("sent.largest", { pixels: summary.largestSide })}</span>
+              )}
               <span className="muted">{t("sent.to", { endpoint: summary.endpoints.join(", ") })}</span>
-              <span className="muted">{summary.firstAt === summary.lastAt ? time(summary.firstAt) : t("sent.when", { from: time(summary.firstAt), to: time(summary.lastAt) })}</span>
-              {summary.errors.length > 0 && <span className="sent-error">{t("sent.failed", { codes: summary.errors.join(", ") })}</span>}
+              <span className="muted">
+                {summary.firstAt === summary.lastAt
+                  ? time(summary.firstAt)
+                  : t("sent.when", { from: time(summary.firstAt), to: time(summary.lastAt) })}
+              </span>
+              {summary.errors.length > 0 && (
+                <span className="sent-error">{t("sent.failed", { codes: summary.errors.join(", ") })}</span>
+              )}
             </li>
           ))}
         </ul>
