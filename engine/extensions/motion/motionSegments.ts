@@ -137,9 +137,11 @@ function stretchMotion(
   }
   const all = classify(bursts, noise);
   if (!all) return null;
-  // A burst of a hand's wobble can drift one way for its fifth of a second: as a move it still agrees with handheld.
+  // A burst of a hand's wobble can drift one way for its fifth of a second: as a move it still agrees
+  // with handheld. A hand's shake also comes and goes: a burst that wobbles too much for a tripod
+  // and too little for a hand (no class of its own) does not speak against the hand the others show.
   const agrees = (c: MotionClass | null): boolean =>
-    c?.kind === all.kind || (all.kind === "motion.handheld" && c !== null && MOVES.has(c.kind));
+    c?.kind === all.kind || (all.kind === "motion.handheld" && (c === null || MOVES.has(c.kind)));
   const agreeing = each.filter(agrees).length;
   return weighed(all, bursts, Math.max(agreeing, bursts.length === 1 ? 1 : 0));
 }

@@ -189,6 +189,20 @@ describe("separateOverlays", () => {
     expect(content.flatMap((s) => s.lines)).toHaveLength(7);
   });
 
+  it("leaves a lower third alone that is shown again in a later shot where the shot step cut the first showing in two", () => {
+    // Seen on tuning seed 1143 (480x270): seen in 4 of the 9 samples from its first showing to its
+    // second, in three shots, and across the cut the shot step put inside its first showing.
+    const shots = [0, 1, 2, 3, 3, 4, 4, 5, 5, 5];
+    const lit = new Set([1, 2, 8, 9]);
+    const samples = shots.map((shot, i) => ({
+      ...sample(i, ...(lit.has(i) ? [line("Streik bei der Bahn", LOWER_THIRD)] : [])),
+      shot,
+    }));
+    const { content, overlays } = separateOverlays(samples);
+    expect(overlays).toEqual([]);
+    expect(content.flatMap((s) => s.lines)).toHaveLength(4);
+  });
+
   it("never takes text seen in fewer than three shots for an overlay", () => {
     const samples = Array.from({ length: 8 }, (_, i) => sample(i, line("tv.example.de", CORNER)));
     expect(separateOverlays(samples).overlays).toEqual([]);

@@ -25,7 +25,9 @@ export interface OverlayOptions {
   /**
    * Share of the samples from its first to its last sighting that saw it. A watermark is seen in
    * most of them (a low-contrast one is missed now and then); a name shown again in a later shot
-   * is seen in few. Default 0.4.
+   * is seen in few. Default 0.5: in 140 clips of the keyword benchmark's tuning seeds (1000–1199)
+   * the overlays seen less steadily than 0.7 were seen in 0.54 to 0.69 of their samples, lower
+   * thirds shown twice (with a cut the shot step put inside one of them) in 0.40 to 0.44.
    */
   readonly minCoverage?: number;
   /**
@@ -153,7 +155,7 @@ export function separateOverlays(
   options: OverlayOptions = {},
 ): { content: OcrSample[]; overlays: PersistentOverlay[] } {
   const minShots = options.minShots ?? 3;
-  const minCoverage = options.minCoverage ?? 0.4;
+  const minCoverage = options.minCoverage ?? 0.5;
   const threshold = options.similarity ?? 0.65;
   const ordered = [...samples].sort((a, b) => a.frame - b.frame);
   const places: Place[] = [];
