@@ -1,4 +1,5 @@
-import { colourDifference } from "./colourDifference.ts";
+import { cellChange, colourDifference } from "./colourDifference.ts";
+import { histogramDistance } from "./histogramDistance.ts";
 import { blendResidual, levelDifference, motionDifference, plainDifference, translationResidual, zoomDifference } from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
@@ -25,11 +26,17 @@ export interface SignalSeries {
   readonly vMean: number[];
   /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
   readonly cutScore: number[];
-  readonly cutChanged: number[];
   /** Share of the change between frame i-1 and i a sub-pixel translation leaves unexplained. */
   readonly flowResidual: number[];
   /** Coarse layout of light between frame i-1 and i (see levelDifference): quiet inside busy texture. */
   readonly levelScore: number[];
+  /**
+   * The same for colour, and the share of the picture's cells whose light or colour moved (see
+   * cellChange): most of them at a cut, the covered ones for a caption popping on, none when fine
+   * texture shifts under the camera.
+   */
+  readonly cellColour: number[];
+  readonly cellChanged: number[];
   /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
   readonly plainScore: number[];
   /** Difference between frame i-1 and i after the best zoom; far below plainScore in a zoom. */
@@ -50,11 +57,20 @@ export interface SignalSeries {
    */
   readonly colourScore: number[];
   readonly colourChanged: number[];
+  /**
+   * As returnScore and backScore, for the coarse light and colour (levelScore + cellColour): in
+   * busy texture the structure never comes back after a flash, the picture's light and colour do.
+   */
+  readonly coarseReturn: number[];
+  readonly coarseBack: number[];
   /** As returnScore and backScore, for the colour of a candidate colour change. */
   readonly colourReturn: number[];
   readonly colourBack: number[];
-  /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
-  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[] }>;
+  /**
+   * Per dissolve half-span w: difference between frames i-w and i+w, blend residual at i, and the
+   * distance of the two end frames' histograms (see histogramDistance).
+   */
+  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[]; histogram: number[] }>;
 }
 
 /**
@@ -69,7 +85,7 @@ export class ShotSignalBuilder {
 
   constructor(firstFrame: number) {
     const span: SignalSeries["span"] = {};
-    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [], coarseResidual: [] };
+    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [], coarseResidual: [], histogram: [] };
     this.series = {
       firstFrame,
       get length() {
@@ -80,15 +96,18 @@ export class ShotSignalBuilder {
       uMean: [],
       vMean: [],
       cutScore: [],
-      cutChanged: [],
       plainScore: [],
       zoomScore: [],
       returnScore: [],
       backScore: [],
       flowResidual: [],
       levelScore: [],
+      cellColour: [],
+      cellChanged: [],
       colourScore: [],
       colourChanged: [],
+      coarseReturn: [],
+      coarseBack: [],
       colourReturn: [],
       colourBack: [],
       span,
@@ -106,6 +125,8 @@ export class ShotSignalBuilder {
     s.vMean.push(frame.chroma ? planeMean(frame.chroma.v) : 128);
     s.returnScore.push(Number.NaN);
     s.backScore.push(Number.NaN);
+    s.coarseReturn.push(Number.NaN);
+    s.coarseBack.push(Number.NaN);
     s.colourReturn.push(Number.NaN);
     s.colourBack.push(Number.NaN);
     for (const w of DISSOLVE_HALF_SPANS) {
@@ -114,14 +135,17 @@ export class ShotSignalBuilder {
       sp.changed.push(Number.NaN);
       sp.residual.push(Number.NaN);
       sp.coarseResidual.push(Number.NaN);
+      sp.histogram.push(Number.NaN);
     }
 
     const prev = this.at(i - 1);
     if (prev) {
       const d = motionDifference(prev, frame);
       s.cutScore.push(d.score);
-      s.cutChanged.push(d.changed);
       s.levelScore.push(levelDifference(prev, frame));
+      const cells = cellChange(prev, frame);
+      s.cellColour.push(cells.colour);
+      s.cellChanged.push(cells.changed);
       s.flowResidual.push(translationResidual(prev, frame));
       const colour = colourDifference(prev, frame, d.shift, d.matched);
       s.colourScore.push(colour.score);
@@ -132,8 +156,9 @@ export class ShotSignalBuilder {
       s.zoomScore.push(plain > MOTION_CHECK_FROM ? zoomDifference(prev, frame) : Number.NaN);
     } else {
       s.cutScore.push(Number.NaN);
-      s.cutChanged.push(Number.NaN);
       s.levelScore.push(Number.NaN);
+      s.cellColour.push(Number.NaN);
+      s.cellChanged.push(Number.NaN);
       s.flowResidual.push(Number.NaN);
       s.colourScore.push(Number.NaN);
       s.colourChanged.push(Number.NaN);
@@ -148,6 +173,7 @@ export class ShotSignalBuilder {
         const back = motionDifference(before, frame).score;
         const current = s.backScore[i]!;
         s.backScore[i] = Number.isNaN(current) ? back : Math.min(current, back);
+        s.coarseBack[i] = minOf(s.coarseBack[i]!, coarseDifference(before, frame));
       }
     }
 
@@ -159,6 +185,7 @@ export class ShotSignalBuilder {
       const back = motionDifference(before, frame).score;
       const current = s.returnScore[candidate]!;
       s.returnScore[candidate] = Number.isNaN(current) ? back : Math.min(current, back);
+      s.coarseReturn[candidate] = minOf(s.coarseReturn[candidate]!, coarseDifference(before, frame));
     }
 
     this.checkColourReturn(i, frame);
@@ -175,6 +202,7 @@ export class ShotSignalBuilder {
       const residual = blendResidual(first, middle, frame);
       sp.residual[centre] = residual.fine;
       sp.coarseResidual[centre] = residual.coarse;
+      sp.histogram[centre] = histogramDistance(first, frame);
     }
   }
 
@@ -205,6 +233,11 @@ export class ShotSignalBuilder {
     const offset = this.count - 1 - i;
     return offset < this.ring.length ? this.ring[this.ring.length - 1 - offset] : undefined;
   }
+}
+
+/** The coarse light and colour change from a to b, as levelScore + cellColour measure it between neighbours. */
+function coarseDifference(a: LumaFrame, b: LumaFrame): number {
+  return levelDifference(a, b) + cellChange(a, b).colour;
 }
 
 function minOf(current: number, value: number): number {

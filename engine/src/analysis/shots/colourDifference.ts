@@ -1,3 +1,4 @@
+import { blockMeans } from "./frameDifference.ts";
 import type { LumaFrame } from "./LumaFrame.ts";
 
 /**
@@ -125,4 +126,62 @@ function rectMean(table: Float64Array, width: number, x0: number, y0: number): n
   const y1 = y0 + BLOCK_H;
   const sum = table[y1 * stride + x1]! - table[y0 * stride + x1]! - table[y1 * stride + x0]! + table[y0 * stride + x0]!;
   return sum / (BLOCK_W * BLOCK_H);
+}
+
+/** Grid cell size of cellChange, as blockMeans's: 16x9 cells at 64x36. */
+const CELL = 4;
+/** A cell whose mean luma, or whose mean colour (U, V distance), moved further than this (8-bit levels) changed. */
+export const CELL_CHANGED = 8;
+
+/**
+ * How the picture's coarse layout of light and colour changed from a to b, cell by cell on raw
+ * levels (4x4-pixel cell means, no normalisation, no motion search): `changed` is the share of
+ * cells whose mean luma or mean colour moved further than CELL_CHANGED, `colour` the mean colour
+ * distance of the cells (64 levels scores 1, as levelDifference scores luma). A cut to another
+ * picture moves most cells; a caption or a graphic popping on moves the cells it covers, however
+ * much it changes the frame's contrast; fine texture shifting under the camera (grain, foliage,
+ * aliasing detail) and noise move none, however new they look to a structural comparison.
+ */
+export function cellChange(a: LumaFrame, b: LumaFrame): { changed: number; colour: number } {
+  const ya = blockMeans(a);
+  const yb = blockMeans(b);
+  const ca = a.chroma && cellColours(a);
+  const cb = b.chroma && cellColours(b);
+  let changed = 0;
+  let colour = 0;
+  for (let i = 0; i < ya.length; i++) {
+    const dc = ca && cb ? Math.hypot(ca.u[i]! - cb.u[i]!, ca.v[i]! - cb.v[i]!) : 0;
+    colour += dc;
+    if (Math.abs(ya[i]! - yb[i]!) > CELL_CHANGED || dc > CELL_CHANGED) changed++;
+  }
+  return { changed: changed / ya.length, colour: Math.min(1, colour / ya.length / 64) };
+}
+
+const cellColourCache = new WeakMap<LumaFrame, { u: Float32Array; v: Float32Array }>();
+
+/** Mean U and V over the same cells as blockMeans, cached per frame. */
+function cellColours(frame: LumaFrame): { u: Float32Array; v: Float32Array } {
+  const cached = cellColourCache.get(frame);
+  if (cached) return cached;
+  const { width, height } = frame;
+  const cols = Math.floor(width / CELL);
+  const rows = Math.floor(height / CELL);
+  const u = new Float32Array(cols * rows);
+  const v = new Float32Array(cols * rows);
+  const { u: pu, v: pv } = frame.chroma!;
+  for (let y = 0; y < rows * CELL; y++) {
+    const row = Math.floor(y / CELL) * cols;
+    for (let x = 0; x < cols * CELL; x++) {
+      const c = row + Math.floor(x / CELL);
+      u[c]! += pu[y * width + x]!;
+      v[c]! += pv[y * width + x]!;
+    }
+  }
+  for (let i = 0; i < u.length; i++) {
+    u[i]! /= CELL * CELL;
+    v[i]! /= CELL * CELL;
+  }
+  const made = { u, v };
+  cellColourCache.set(frame, made);
+  return made;
 }

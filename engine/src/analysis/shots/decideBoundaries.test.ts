@@ -62,6 +62,21 @@ describe("decideBoundaries on synthetic sequences", () => {
     expect(d.frame).toBeLessThan(52);
   });
 
+  it("finds a long dissolve from a detailed picture into a low-contrast one over its blended frames", () => {
+    // The detailed picture dominates every blend's normalised structure until late in the dissolve,
+    // so few blocks change between the ends of a span inside it; its light and colour do.
+    const a = shot(A, 40, 5);
+    const faint = Array.from({ length: 80 }, (_, i) => render(B, 6000 + i, { dx: i * 0.1, gain: 0.15, offset: 100 }));
+    const mix = Array.from({ length: 40 }, (_, i) => blend(a[39]!, faint[i]!, (i + 1) / 41));
+    const found = decideBoundaries(signalsOf([...a, ...mix, ...faint.slice(40)]), normal);
+    expect(found.map((b) => b.type)).toEqual(["dissolve"]);
+    const d = found[0]!;
+    // Truth: blended frames 40..79.
+    expect(d.startFrame).toBeGreaterThanOrEqual(40);
+    expect(d.endFrame).toBeLessThanOrEqual(81);
+    expect(d.endFrame - d.startFrame).toBeGreaterThanOrEqual(20);
+  });
+
   it("finds a fade through black with its ramps", () => {
     const a = shot(A, 40, 7);
     const b = shot(B, 40, 8);
