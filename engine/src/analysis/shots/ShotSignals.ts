@@ -57,6 +57,8 @@ export interface SignalSeries {
    */
   readonly colourScore: number[];
   readonly colourChanged: number[];
+  /** The share of those blocks whose hue turned (see ColourDifference.turned). */
+  readonly colourTurned: number[];
   /**
    * As returnScore and backScore, for the coarse light and colour (levelScore + cellColour): in
    * busy texture the structure never comes back after a flash, the picture's light and colour do.
@@ -106,6 +108,7 @@ export class ShotSignalBuilder {
       cellChanged: [],
       colourScore: [],
       colourChanged: [],
+      colourTurned: [],
       coarseReturn: [],
       coarseBack: [],
       colourReturn: [],
@@ -150,6 +153,7 @@ export class ShotSignalBuilder {
       const colour = colourDifference(prev, frame, d.shift, d.matched);
       s.colourScore.push(colour.score);
       s.colourChanged.push(colour.changed);
+      s.colourTurned.push(colour.turned);
       const plain = plainDifference(prev, frame).score;
       s.plainScore.push(plain);
       // Zoom search is the costliest measure and only matters where frames change noticeably.
@@ -162,6 +166,7 @@ export class ShotSignalBuilder {
       s.flowResidual.push(Number.NaN);
       s.colourScore.push(Number.NaN);
       s.colourChanged.push(Number.NaN);
+      s.colourTurned.push(Number.NaN);
       s.plainScore.push(Number.NaN);
       s.zoomScore.push(Number.NaN);
     }
@@ -208,7 +213,9 @@ export class ShotSignalBuilder {
 
   /**
    * The flash checks of the colour route: a flash tints or bleaches the picture for a frame or two
-   * and the old colour comes back; a colour-only cut never returns to it.
+   * and the old colour comes back; a colour-only cut never returns to it. Only a frame showing the
+   * same picture can bring the old colour back: a cut to another picture after a shot of a few
+   * frames may be closer in colour to the first shot than the colour cut was, and is no return.
    */
   private checkColourReturn(i: number, frame: LumaFrame): void {
     const s = this.series;
@@ -216,14 +223,14 @@ export class ShotSignalBuilder {
       for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
         const before = this.at(i - 1 - k);
         if (!before) break;
-        s.colourBack[i] = minOf(s.colourBack[i]!, colourDifference(before, frame).score);
+        s.colourBack[i] = minOf(s.colourBack[i]!, colourReturn(before, frame));
       }
     }
     for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
       const candidate = i - k;
       const before = this.at(candidate - 1);
       if (!before || !(s.colourScore[candidate]! >= COLOUR_RETURN_CHECK_FROM)) continue;
-      s.colourReturn[candidate] = minOf(s.colourReturn[candidate]!, colourDifference(before, frame).score);
+      s.colourReturn[candidate] = minOf(s.colourReturn[candidate]!, colourReturn(before, frame));
     }
   }
 
@@ -241,7 +248,17 @@ function coarseDifference(a: LumaFrame, b: LumaFrame): number {
 }
 
 function minOf(current: number, value: number): number {
+  if (Number.isNaN(value)) return current;
   return Number.isNaN(current) ? value : Math.min(current, value);
+}
+
+/** Above this motion-compensated difference frame b is another picture than a, whatever its colour. */
+const SAME_PICTURE_FOR_COLOUR = 0.2;
+
+/** The colour change from a to b where b shows a's picture; NaN where it shows another. */
+function colourReturn(a: LumaFrame, b: LumaFrame): number {
+  if (motionDifference(a, b).score >= SAME_PICTURE_FOR_COLOUR) return Number.NaN;
+  return colourDifference(a, b).score;
 }
 
 function planeMean(plane: Uint8Array): number {

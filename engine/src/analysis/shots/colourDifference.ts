@@ -11,6 +11,11 @@ export interface ColourDifference {
   readonly score: number;
   readonly changed: number;
   readonly coloured: number;
+  /**
+   * The share of coloured blocks whose hue turned by more than HUE_TURN: another grade or light
+   * turns hues, while a fade or a light ramp only scales colour towards grey.
+   */
+  readonly turned: number;
 }
 
 /** The luma comparison's grid: 8x6 blocks of 8x6 pixels at 64x36. */
@@ -34,7 +39,9 @@ const MIN_COLOURED_BLOCKS = 3;
 const GAIN_STD_FLOOR = 3;
 const MAX_GAIN = 4;
 
-const NONE: ColourDifference = { score: 0, changed: 0, coloured: 0 };
+const NONE: ColourDifference = { score: 0, changed: 0, coloured: 0, turned: 0 };
+/** A block's hue turned when its colour's direction around grey moved by more than this (radians: 30 degrees). */
+const HUE_TURN = Math.PI / 6;
 
 /**
  * The colour change from a to b, block by block, each block matched around `shift` (the luma's
@@ -54,10 +61,13 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
   const { width, height } = a;
   const cols = Math.floor(width / BLOCK_W);
   const rows = Math.floor(height / BLOCK_H);
-  const gain = Math.min(MAX_GAIN, Math.max(b.std, GAIN_STD_FLOOR) / Math.max(a.std, GAIN_STD_FLOOR));
+  // The contrast gain where the structure matched: a caption popping on changes the frame's contrast, not the picture's.
+  const [contrastA, contrastB] = matched ? matchedContrast(a, b, matched) ?? [a.std, b.std] : [a.std, b.std];
+  const gain = Math.min(MAX_GAIN, Math.max(contrastB, GAIN_STD_FLOOR) / Math.max(contrastA, GAIN_STD_FLOOR));
   let total = 0;
   let changed = 0;
   let coloured = 0;
+  let turned = 0;
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
       if (matched && !matched[by * cols + bx]) continue;
@@ -66,6 +76,8 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
       const bu = rectMean(ib.u, width, x0, y0) - 128;
       const bv = rectMean(ib.v, width, x0, y0) - 128;
       let best = Infinity;
+      let bestU = 0;
+      let bestV = 0;
       let ownSaturation = 0;
       for (let dy = shift[1] - LOCAL_SEARCH; dy <= shift[1] + LOCAL_SEARCH; dy++) {
         const ay = y0 + dy;
@@ -76,7 +88,11 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
           const au = (rectMean(ia.u, width, ax, ay) - 128) * gain;
           const av = (rectMean(ia.v, width, ax, ay) - 128) * gain;
           const d = Math.hypot(au - bu, av - bv);
-          if (d < best) best = d;
+          if (d < best) {
+            best = d;
+            bestU = au;
+            bestV = av;
+          }
           if (dx === 0 && dy === 0) ownSaturation = Math.hypot(au, av);
         }
       }
@@ -84,10 +100,42 @@ export function colourDifference(a: LumaFrame, b: LumaFrame, shift: readonly [nu
       coloured++;
       total += best;
       if (best > CHROMA_BLOCK_CHANGED) changed++;
+      if (best > CHROMA_BLOCK_CHANGED && Math.min(Math.hypot(bestU, bestV), Math.hypot(bu, bv)) >= COLOURED) {
+        const angle = Math.abs(Math.atan2(bestU * bv - bestV * bu, bestU * bu + bestV * bv));
+        if (angle > HUE_TURN) turned++;
+      }
     }
   }
   if (coloured < MIN_COLOURED_BLOCKS) return NONE;
-  return { score: Math.min(1, total / coloured / CHROMA_FULL_SCALE), changed: changed / coloured, coloured: coloured / (cols * rows) };
+  return { score: Math.min(1, total / coloured / CHROMA_FULL_SCALE), changed: changed / coloured, coloured: coloured / (cols * rows), turned: turned / coloured };
+}
+
+/** Luma contrast (standard deviation) of a and of b over the blocks marked in `matched`; undefined for too few. */
+function matchedContrast(a: LumaFrame, b: LumaFrame, matched: Uint8Array): [number, number] | undefined {
+  const { width } = a;
+  const cols = Math.floor(width / BLOCK_W);
+  let blocks = 0;
+  const sums = [0, 0, 0, 0];
+  for (let i = 0; i < matched.length; i++) {
+    if (!matched[i]) continue;
+    blocks++;
+    const x0 = (i % cols) * BLOCK_W;
+    const y0 = Math.floor(i / cols) * BLOCK_H;
+    for (let y = y0; y < y0 + BLOCK_H; y++) {
+      for (let x = x0; x < x0 + BLOCK_W; x++) {
+        const va = a.luma[y * width + x]!;
+        const vb = b.luma[y * width + x]!;
+        sums[0]! += va;
+        sums[1]! += va * va;
+        sums[2]! += vb;
+        sums[3]! += vb * vb;
+      }
+    }
+  }
+  if (blocks < MIN_COLOURED_BLOCKS) return undefined;
+  const n = blocks * BLOCK_W * BLOCK_H;
+  const std = (sum: number, squares: number): number => Math.sqrt(Math.max(0, squares / n - (sum / n) ** 2));
+  return [std(sums[0]!, sums[1]!), std(sums[2]!, sums[3]!)];
 }
 
 /** Summed-area tables of U and V, (width+1) x (height+1): any block mean at any offset in O(1). */
