@@ -23,6 +23,17 @@ describe("decideBoundaries on synthetic sequences", () => {
     expect(decideBoundaries(signalsOf(frames, 1000), normal).map((b) => b.frame)).toEqual([1020]);
   });
 
+  it("finds a cut into a nearly flat picture whose contrast then rises past the flatness limit", () => {
+    // The cut's own step is scored on raw levels (its first frame is flat), the frames after it on
+    // structure: the check that the old picture comes back must not compare the two.
+    const dark = scene(3);
+    const faint = scene(4);
+    const a = Array.from({ length: 40 }, (_, i) => render(dark, 7000 + i, { dx: i * 0.1, gain: 0.5, offset: 5 }));
+    const b = Array.from({ length: 40 }, (_, i) => render(faint, 9000 + i, { dx: i * 0.1, gain: 0.16 + 0.01 * i, offset: 160 - (0.16 + 0.01 * i) * 110 }));
+    const found = decideBoundaries(signalsOf([...a, ...b]), normal);
+    expect(found.map((f) => [f.type, f.frame])).toEqual([["cut", 40]]);
+  });
+
   it("does not count one- and two-frame flashes as cuts", () => {
     const frames = shot(A, 60, 3);
     frames[20] = render(A, 99, { dx: 2, gain: 0.4, offset: 170 });

@@ -1,3 +1,4 @@
+import { FLAT_STD } from "./LumaFrame.ts";
 import { sideBaseline } from "./sideBaseline.ts";
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
@@ -25,6 +26,11 @@ const COARSE_MIN_COLOUR = 0.06;
  */
 const COARSE_CUT_MIN = 0.2;
 const COARSE_CUT_RATIO = 2;
+/**
+ * A step scored on raw levels counts at most this much against a return scored on structure,
+ * where unrelated pictures differ by 0.4-0.5 and the same picture moved on by less.
+ */
+const RAW_JUMP_CAP = 0.7;
 /** A flash: within FLASH_MAX_FRAMES the picture returns to within this share of the jump. */
 const FLASH_RETURN_SHARE = 0.5;
 
@@ -44,8 +50,11 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     if (!structureStandsOut(series, n, k) && !coarseStandsOut(coarse, n, k)) continue;
     // The old picture comes back after n (n starts a flash), or n brings back the picture from
     // before a flash (n ends it): either way the shot goes on.
-    if (returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
-    if (backScore[n]! < FLASH_RETURN_SHARE * score) continue;
+    // (A flat frame's step is scored on raw levels and can reach 1; the frames around it are
+    // compared on structure, where no return scores above RAW_JUMP_CAP's share.)
+    const jump = series.std[n - 1]! < FLAT_STD || series.std[n]! < FLAT_STD ? Math.min(score, RAW_JUMP_CAP) : score;
+    if (returnScore[n]! < FLASH_RETURN_SHARE * jump) continue;
+    if (backScore[n]! < FLASH_RETURN_SHARE * jump) continue;
     // The same for the light and colour, which come back after a flash in busy texture too.
     if (series.coarseReturn[n]! < FLASH_RETURN_SHARE * coarse[n]! || series.coarseBack[n]! < FLASH_RETURN_SHARE * coarse[n]!) continue;
     const frame = series.firstFrame + n;
