@@ -15,15 +15,16 @@ const COLOUR_OVER_LIGHT = 2;
 const FLASH_RETURN_SHARE = 0.5;
 /**
  * Colour is judged only where the light does not ramp around the frame: inside and right after a
- * fade the picture's colour ramps with its light, step after step. A ramp is STEADY_RADIUS steps
- * in a row on one side of the frame that move the mean level, or the contrast, the same way by at
- * least RAMP_STEP levels each and by STEADY_LEVEL_STEP levels (or STEADY_CONTRAST_SHARE of the
- * contrast) together. A picture whose light only fluctuates (a fast pan over bright and dark
- * parts) or jumps once (a hard cut a frame or two away) is no ramp.
+ * fade the picture's colour ramps with its light, step after step. A ramp is RAMP_STEPS steps in
+ * a row, reaching within STEADY_RADIUS frames of the frame, that move the mean level, or the
+ * contrast, the same way by at least RAMP_STEP levels each and by STEADY_LEVEL_STEP levels (or
+ * STEADY_CONTRAST_SHARE of the contrast) together. A picture whose light only fluctuates (a fast
+ * pan over bright and dark parts) or jumps once (a hard cut a frame or two away) is no ramp.
  */
 const STEADY_LEVEL_STEP = 6;
 const STEADY_CONTRAST_SHARE = 0.12;
 const STEADY_RADIUS = 3;
+const RAMP_STEPS = 3;
 const RAMP_STEP = 1;
 /** Where most of the changed blocks' hues turned, the light around need not be steady. */
 const TURNED_SHARE = 0.5;
@@ -61,17 +62,23 @@ export function detectColourCuts(series: SignalSeries, thresholds: DetectionThre
   return boundaries;
 }
 
-/** True when neither the mean level nor the contrast ramps on either side of n, nor does n change the contrast much itself. */
+/**
+ * True when n does not change the contrast much itself and no ramp of the mean level or of the
+ * contrast (RAMP_STEPS steps) reaches within STEADY_RADIUS frames of n on either side.
+ */
 function lightSteady(series: SignalSeries, n: number): boolean {
   const { mean, std } = series;
   const low = Math.min(std[n]!, std[n - 1]!);
   const high = Math.max(std[n]!, std[n - 1]!);
   // n's own step may change the level (a take under other light), not the contrast by much.
   if (high - low > OWN_CONTRAST_SHARE * Math.max(high, 1)) return false;
-  for (const [from, to] of [[n - STEADY_RADIUS, n - 1], [n + 1, n + STEADY_RADIUS]] as const) {
-    if (ramps(mean, from, to, STEADY_LEVEL_STEP)) return false;
-    const contrast = Math.max(1, std[Math.max(0, from - 1)]!, std[Math.min(series.length - 1, to)]!);
-    if (ramps(std, from, to, STEADY_CONTRAST_SHARE * contrast)) return false;
+  for (let near = 1; near <= STEADY_RADIUS; near++) {
+    // The ramp's steps from..to end `near` frames before n, or start `near` frames after it.
+    for (const [from, to] of [[n - near - RAMP_STEPS + 1, n - near], [n + near, n + near + RAMP_STEPS - 1]] as const) {
+      if (ramps(mean, from, to, STEADY_LEVEL_STEP)) return false;
+      const contrast = Math.max(1, std[Math.max(0, from - 1)]!, std[Math.min(series.length - 1, to)]!);
+      if (ramps(std, from, to, STEADY_CONTRAST_SHARE * contrast)) return false;
+    }
   }
   return true;
 }
