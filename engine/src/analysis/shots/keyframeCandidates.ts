@@ -17,8 +17,6 @@ const KEYFRAME_COLOUR_CHANGED = 0.5;
  */
 const KEYFRAME_COARSE_SCORE = 0.3;
 const KEYFRAME_COARSE_RATIO = 1.8;
-/** ...and from this much on whatever the neighbours do: one shot's light rarely moves so far in a GOP. */
-const KEYFRAME_COARSE_SURE = 0.6;
 /** Keyframes of one shot cost similar bits; new content usually changes that by this factor. */
 const KEYFRAME_SIZE_JUMP = 1.5;
 /**
@@ -94,7 +92,7 @@ export function keyframeCandidates(
     }
     const coarse = gapCoarse[i]!;
     const quieterNeighbour = Math.min(gapCoarse[i - 1] ?? Infinity, gapCoarse[i + 1] ?? Infinity);
-    if (coarse >= KEYFRAME_COARSE_SCORE * thresholdScale && (coarse >= KEYFRAME_COARSE_SURE * thresholdScale || quieterNeighbour === Infinity || coarse >= KEYFRAME_COARSE_RATIO * quieterNeighbour)) {
+    if (coarse >= KEYFRAME_COARSE_SCORE * thresholdScale && (quieterNeighbour === Infinity || coarse >= KEYFRAME_COARSE_RATIO * quieterNeighbour)) {
       gaps.push(i);
       continue;
     }
