@@ -19,7 +19,8 @@ export interface Shot {
 /**
  * Turns boundaries into contiguous shots covering every frame. Boundaries closer than
  * `minShotFrames` compete and the more confident one stays, so a burst of changes (a strobe, a
- * shaky whip) yields one boundary, not five.
+ * shaky whip) yields one boundary, not five. Transitions whose ranges overlap are one transition:
+ * two of a kind (a dissolve seen in two pieces) become one over both ranges, otherwise they compete.
  */
 export function buildShots(
   boundaries: readonly ShotBoundary[],
@@ -30,7 +31,11 @@ export function buildShots(
   const kept: ShotBoundary[] = [];
   for (const b of sorted) {
     const last = kept.at(-1);
-    if (last && b.frame - last.frame < minShotFrames) {
+    if (last && last.type !== "cut" && b.type === last.type && b.startFrame < last.endFrame) {
+      kept[kept.length - 1] = joined(last, b);
+      continue;
+    }
+    if (last && (b.frame - last.frame < minShotFrames || b.startFrame < last.endFrame)) {
       if (rank(b) > rank(last)) kept[kept.length - 1] = b;
       continue;
     }
@@ -53,6 +58,19 @@ export function buildShots(
     opening = b;
   }
   return { shots, boundaries: kept };
+}
+
+/** One gradual transition over the ranges of two overlapping pieces of it. */
+function joined(a: ShotBoundary, b: ShotBoundary): ShotBoundary {
+  const startFrame = Math.min(a.startFrame, b.startFrame);
+  const endFrame = Math.max(a.endFrame, b.endFrame);
+  return {
+    ...a,
+    frame: Math.floor((startFrame + endFrame) / 2),
+    startFrame,
+    endFrame,
+    confidence: Math.max(a.confidence, b.confidence),
+  };
 }
 
 /** Gradual transitions are rarer and costlier to miss than a cut next to them is to keep. */

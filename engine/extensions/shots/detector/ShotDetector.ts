@@ -39,7 +39,11 @@ export interface ShotDetectionOptions {
   readonly mode?: ShotDetectionMode;
   /** 0..1, default 0.5. Higher finds subtler changes and risks more false cuts. */
   readonly sensitivity?: number;
-  /** Shortest shot in frames; closer boundaries compete. Default: 0.4 s of frames. */
+  /**
+   * Shortest shot in frames; closer boundaries compete. Default: 2, so the shortest shot of an edit
+   * (a few frames of a montage) stays, while a one-frame picture between two cuts, which is a flash
+   * frame rather than a shot, goes with its neighbour.
+   */
   readonly minShotFrames?: number;
   /**
    * Also put into the job's frame store what fast mode decodes anyway, as far as its budget
@@ -72,10 +76,8 @@ export interface ShotDetectionResult {
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
 const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
 
-function defaultMinShotFrames(media: Pick<MediaInfo, "frameRate">): number {
-  const [num, den] = media.frameRate.split("/").map(Number) as [number, number];
-  return Math.max(2, Math.round((0.4 * num) / den));
-}
+/** See ShotDetectionOptions.minShotFrames. */
+const DEFAULT_MIN_SHOT_FRAMES = 2;
 
 /**
  * Finds the shots of a probed clip: hard cuts at their exact frame, dissolves and fades as ranges.
@@ -88,7 +90,7 @@ export async function detectShots(
   token: CancellationToken = CancellationToken.None,
 ): Promise<ShotDetectionResult> {
   const thresholds = { sensitivity: options.sensitivity ?? 0.5 };
-  const minShotFrames = options.minShotFrames ?? defaultMinShotFrames(media);
+  const minShotFrames = options.minShotFrames ?? DEFAULT_MIN_SHOT_FRAMES;
   const requested = options.mode ?? "auto";
   // Keyframe skipping needs keyframes to skip between; intra-only codecs have nothing to skip.
   const fastImpossible = media.intraOnly

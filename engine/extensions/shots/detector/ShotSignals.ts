@@ -1,4 +1,5 @@
-import { colourDifference } from "./colourDifference.ts";
+import { cellChange, colourDifference } from "./colourDifference.ts";
+import { histogramDistance } from "./histogramDistance.ts";
 import {
   blendResidual,
   levelDifference,
@@ -32,11 +33,17 @@ export interface SignalSeries {
   readonly vMean: number[];
   /** Motion-compensated difference between frame i-1 and i (entry 0 is NaN). */
   readonly cutScore: number[];
-  readonly cutChanged: number[];
   /** Share of the change between frame i-1 and i a sub-pixel translation leaves unexplained. */
   readonly flowResidual: number[];
   /** Coarse layout of light between frame i-1 and i (see levelDifference): quiet inside busy texture. */
   readonly levelScore: number[];
+  /**
+   * The same for colour, and the share of the picture's cells whose light or colour moved (see
+   * cellChange): most of them at a cut, the covered ones for a caption popping on, none when fine
+   * texture shifts under the camera.
+   */
+  readonly cellColour: number[];
+  readonly cellChanged: number[];
   /** Difference between frame i-1 and i without motion search; far above cutScore in a pan. */
   readonly plainScore: number[];
   /** Difference between frame i-1 and i after the best zoom; far below plainScore in a zoom. */
@@ -57,11 +64,25 @@ export interface SignalSeries {
    */
   readonly colourScore: number[];
   readonly colourChanged: number[];
+  /** The share of those blocks whose hue turned (see ColourDifference.turned). */
+  readonly colourTurned: number[];
+  /**
+   * As returnScore and backScore, for the coarse light and colour (levelScore + cellColour): in
+   * busy texture the structure never comes back after a flash, the picture's light and colour do.
+   */
+  readonly coarseReturn: number[];
+  readonly coarseBack: number[];
   /** As returnScore and backScore, for the colour of a candidate colour change. */
   readonly colourReturn: number[];
   readonly colourBack: number[];
-  /** Per dissolve half-span w: difference between frames i-w and i+w, and blend residual at i. */
-  readonly span: Record<number, { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[] }>;
+  /**
+   * Per dissolve half-span w: difference between frames i-w and i+w, blend residual at i, and the
+   * distance of the two end frames' histograms (see histogramDistance).
+   */
+  readonly span: Record<
+    number,
+    { score: number[]; changed: number[]; residual: number[]; coarseResidual: number[]; histogram: number[] }
+  >;
 }
 
 /**
@@ -76,7 +97,8 @@ export class ShotSignalBuilder {
 
   constructor(firstFrame: number) {
     const span: SignalSeries["span"] = {};
-    for (const w of DISSOLVE_HALF_SPANS) span[w] = { score: [], changed: [], residual: [], coarseResidual: [] };
+    for (const w of DISSOLVE_HALF_SPANS)
+      span[w] = { score: [], changed: [], residual: [], coarseResidual: [], histogram: [] };
     this.series = {
       firstFrame,
       get length() {
@@ -87,15 +109,19 @@ export class ShotSignalBuilder {
       uMean: [],
       vMean: [],
       cutScore: [],
-      cutChanged: [],
       plainScore: [],
       zoomScore: [],
       returnScore: [],
       backScore: [],
       flowResidual: [],
       levelScore: [],
+      cellColour: [],
+      cellChanged: [],
       colourScore: [],
       colourChanged: [],
+      colourTurned: [],
+      coarseReturn: [],
+      coarseBack: [],
       colourReturn: [],
       colourBack: [],
       span,
@@ -113,6 +139,8 @@ export class ShotSignalBuilder {
     s.vMean.push(frame.chroma ? planeMean(frame.chroma.v) : 128);
     s.returnScore.push(Number.NaN);
     s.backScore.push(Number.NaN);
+    s.coarseReturn.push(Number.NaN);
+    s.coarseBack.push(Number.NaN);
     s.colourReturn.push(Number.NaN);
     s.colourBack.push(Number.NaN);
     for (const w of DISSOLVE_HALF_SPANS) {
@@ -121,29 +149,35 @@ export class ShotSignalBuilder {
       sp.changed.push(Number.NaN);
       sp.residual.push(Number.NaN);
       sp.coarseResidual.push(Number.NaN);
+      sp.histogram.push(Number.NaN);
     }
 
     const prev = this.at(i - 1);
     if (prev) {
       const d = motionDifference(prev, frame);
       s.cutScore.push(d.score);
-      s.cutChanged.push(d.changed);
       s.levelScore.push(levelDifference(prev, frame));
+      const cells = cellChange(prev, frame);
+      s.cellColour.push(cells.colour);
+      s.cellChanged.push(cells.changed);
       s.flowResidual.push(translationResidual(prev, frame));
       const colour = colourDifference(prev, frame, d.shift, d.matched);
       s.colourScore.push(colour.score);
       s.colourChanged.push(colour.changed);
+      s.colourTurned.push(colour.turned);
       const plain = plainDifference(prev, frame).score;
       s.plainScore.push(plain);
       // Zoom search is the costliest measure and only matters where frames change noticeably.
       s.zoomScore.push(plain > MOTION_CHECK_FROM ? zoomDifference(prev, frame) : Number.NaN);
     } else {
       s.cutScore.push(Number.NaN);
-      s.cutChanged.push(Number.NaN);
       s.levelScore.push(Number.NaN);
+      s.cellColour.push(Number.NaN);
+      s.cellChanged.push(Number.NaN);
       s.flowResidual.push(Number.NaN);
       s.colourScore.push(Number.NaN);
       s.colourChanged.push(Number.NaN);
+      s.colourTurned.push(Number.NaN);
       s.plainScore.push(Number.NaN);
       s.zoomScore.push(Number.NaN);
     }
@@ -155,6 +189,7 @@ export class ShotSignalBuilder {
         const back = motionDifference(before, frame).score;
         const current = s.backScore[i]!;
         s.backScore[i] = Number.isNaN(current) ? back : Math.min(current, back);
+        s.coarseBack[i] = minOf(s.coarseBack[i]!, coarseDifference(before, frame));
       }
     }
 
@@ -166,6 +201,7 @@ export class ShotSignalBuilder {
       const back = motionDifference(before, frame).score;
       const current = s.returnScore[candidate]!;
       s.returnScore[candidate] = Number.isNaN(current) ? back : Math.min(current, back);
+      s.coarseReturn[candidate] = minOf(s.coarseReturn[candidate]!, coarseDifference(before, frame));
     }
 
     this.checkColourReturn(i, frame);
@@ -182,12 +218,15 @@ export class ShotSignalBuilder {
       const residual = blendResidual(first, middle, frame);
       sp.residual[centre] = residual.fine;
       sp.coarseResidual[centre] = residual.coarse;
+      sp.histogram[centre] = histogramDistance(first, frame);
     }
   }
 
   /**
    * The flash checks of the colour route: a flash tints or bleaches the picture for a frame or two
-   * and the old colour comes back; a colour-only cut never returns to it.
+   * and the old colour comes back; a colour-only cut never returns to it. Only a frame showing the
+   * same picture can bring the old colour back: a cut to another picture after a shot of a few
+   * frames may be closer in colour to the first shot than the colour cut was, and is no return.
    */
   private checkColourReturn(i: number, frame: LumaFrame): void {
     const s = this.series;
@@ -195,14 +234,14 @@ export class ShotSignalBuilder {
       for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
         const before = this.at(i - 1 - k);
         if (!before) break;
-        s.colourBack[i] = minOf(s.colourBack[i]!, colourDifference(before, frame).score);
+        s.colourBack[i] = minOf(s.colourBack[i]!, colourReturn(before, frame));
       }
     }
     for (let k = 1; k <= FLASH_MAX_FRAMES; k++) {
       const candidate = i - k;
       const before = this.at(candidate - 1);
       if (!before || !(s.colourScore[candidate]! >= COLOUR_RETURN_CHECK_FROM)) continue;
-      s.colourReturn[candidate] = minOf(s.colourReturn[candidate]!, colourDifference(before, frame).score);
+      s.colourReturn[candidate] = minOf(s.colourReturn[candidate]!, colourReturn(before, frame));
     }
   }
 
@@ -214,8 +253,23 @@ export class ShotSignalBuilder {
   }
 }
 
+/** The coarse light and colour change from a to b, as levelScore + cellColour measure it between neighbours. */
+function coarseDifference(a: LumaFrame, b: LumaFrame): number {
+  return levelDifference(a, b) + cellChange(a, b).colour;
+}
+
 function minOf(current: number, value: number): number {
+  if (Number.isNaN(value)) return current;
   return Number.isNaN(current) ? value : Math.min(current, value);
+}
+
+/** Above this motion-compensated difference frame b is another picture than a, whatever its colour. */
+const SAME_PICTURE_FOR_COLOUR = 0.2;
+
+/** The colour change from a to b where b shows a's picture; NaN where it shows another. */
+function colourReturn(a: LumaFrame, b: LumaFrame): number {
+  if (motionDifference(a, b).score >= SAME_PICTURE_FOR_COLOUR) return Number.NaN;
+  return colourDifference(a, b).score;
 }
 
 function planeMean(plane: Uint8Array): number {

@@ -70,6 +70,26 @@ describe("busy shots (failure classes 2 and 4)", () => {
     }
   });
 
+  it("a cut from coarse grain to a still of fine detail under a stepping camera, both new every frame to the structure, is one cut at its frame (class 2)", async () => {
+    const file = path.join(dir, "busy-to-busy.mp4");
+    // The second shot's structure jumps at every whole-pixel step of the camera, the first's every frame:
+    // only the cut moves the picture's light and colour.
+    const steppedGrain =
+      `color=c=0x5c5711:s=176x106:r=${RATE},noise=alls=66:all_seed=29778,trim=end_frame=1,loop=loop=-1:size=1,scale=352:212:flags=neighbor,` +
+      `crop=w=320:h=180:x='16+12*sin(n*0.74/25)':y='16+12*cos(n*0.74/31)',unsharp=5:5:2.18`;
+    const shots: ShotSource[] = [
+      { chain: coarseGrain("0x3a8a50", 90, 11), frames: 45 },
+      { chain: steppedGrain, frames: 45 },
+    ];
+    const [cut] = await makeShotClip(file, shots, [{ type: "cut" }]);
+    for (const { mode, result } of await detectBoth(file)) {
+      expect(
+        result.boundaries.map((b) => [b.type, b.frame]),
+        mode,
+      ).toEqual([["cut", cut!.start]]);
+    }
+  });
+
   it("fine and coarse grain and a camera creeping over a smooth still are one shot each (class 4)", async () => {
     for (const [name, chain] of [
       ["grain", grain("0x4a6a8a", 90)],

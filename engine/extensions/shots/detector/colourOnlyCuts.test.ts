@@ -77,6 +77,46 @@ describe("colour-only cuts (failure class 1)", () => {
     });
   }
 
+  it("a colour-only cut into a shot of three frames that ends on a hard cut is found, and so is the hard cut", async () => {
+    // The hard cut three frames on changes the light (which is no fade's ramp) and shows another
+    // picture (which is no return of the first colour, however close its colour may be).
+    const file = path.join(dir, "colour-short.mp4");
+    await ffmpeg([
+      "-filter_complex",
+      `${moving},split[a][b];[a]trim=end_frame=${CUT},setpts=PTS-STARTPTS,hue=h=0[x];[b]trim=start_frame=${CUT}:end_frame=${CUT + 3},setpts=PTS-STARTPTS,hue=h=150[y];` +
+        `smptehdbars=s=${SIZE}:r=${RATE},trim=end_frame=50[z];[x][y][z]concat=n=3:v=1:a=0,format=yuv420p[out]`,
+      "-map",
+      "[out]",
+      ...FIXED_GOP,
+      file,
+    ]);
+    const media = await probeMedia(file);
+    for (const mode of ["exact", "fast"] as const) {
+      const found = await detectShots(media, { mode });
+      expect(
+        found.boundaries.map((b) => [b.type, b.frame]),
+        mode,
+      ).toEqual([
+        ["cut", CUT],
+        ["cut", CUT + 3],
+      ]);
+    }
+  });
+
+  it("a hue turn while the camera pans fast over a picture whose light swings from frame to frame is one cut", async () => {
+    const file = path.join(dir, "colour-pan.mp4");
+    const pan = `testsrc=s=512x288:r=${RATE},trim=end_frame=1,loop=loop=-1:size=1,crop=w=320:h=180:x='96+96*sin(n*0.2+4)':y='54+54*sin(n*0.137+4)'`;
+    await colourCutClip(file, pan, "hue=h=11:s=1.51", "hue=h=207:s=1.51");
+    const media = await probeMedia(file);
+    for (const mode of ["exact", "fast"] as const) {
+      const found = await detectShots(media, { mode });
+      expect(
+        found.boundaries.map((b) => [b.type, b.frame]),
+        mode,
+      ).toEqual([["cut", CUT]]);
+    }
+  });
+
   it("a slow hue drift within one shot, and a fade from black in colour, are no cuts", async () => {
     const drift = path.join(dir, "drift.mp4");
     // 45 degrees a second: a half-turn over the clip, under 2 degrees a frame.

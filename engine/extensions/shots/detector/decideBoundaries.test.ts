@@ -23,6 +23,19 @@ describe("decideBoundaries on synthetic sequences", () => {
     expect(decideBoundaries(signalsOf(frames, 1000), normal).map((b) => b.frame)).toEqual([1020]);
   });
 
+  it("finds a cut into a nearly flat picture whose contrast then rises past the flatness limit", () => {
+    // The cut's own step is scored on raw levels (its first frame is flat), the frames after it on
+    // structure: the check that the old picture comes back must not compare the two.
+    const dark = scene(3);
+    const faint = scene(4);
+    const a = Array.from({ length: 40 }, (_, i) => render(dark, 7000 + i, { dx: i * 0.1, gain: 0.5, offset: 5 }));
+    const b = Array.from({ length: 40 }, (_, i) =>
+      render(faint, 9000 + i, { dx: i * 0.1, gain: 0.16 + 0.01 * i, offset: 160 - (0.16 + 0.01 * i) * 110 }),
+    );
+    const found = decideBoundaries(signalsOf([...a, ...b]), normal);
+    expect(found.map((f) => [f.type, f.frame])).toEqual([["cut", 40]]);
+  });
+
   it("does not count one- and two-frame flashes as cuts", () => {
     const frames = shot(A, 60, 3);
     frames[20] = render(A, 99, { dx: 2, gain: 0.4, offset: 170 });
@@ -60,6 +73,21 @@ describe("decideBoundaries on synthetic sequences", () => {
     expect(d.endFrame).toBeGreaterThan(40);
     expect(d.frame).toBeGreaterThanOrEqual(40);
     expect(d.frame).toBeLessThan(52);
+  });
+
+  it("finds a long dissolve from a detailed picture into a low-contrast one over its blended frames", () => {
+    // The detailed picture dominates every blend's normalised structure until late in the dissolve,
+    // so few blocks change between the ends of a span inside it; its light and colour do.
+    const a = shot(A, 40, 5);
+    const faint = Array.from({ length: 80 }, (_, i) => render(B, 6000 + i, { dx: i * 0.1, gain: 0.15, offset: 100 }));
+    const mix = Array.from({ length: 40 }, (_, i) => blend(a[39]!, faint[i]!, (i + 1) / 41));
+    const found = decideBoundaries(signalsOf([...a, ...mix, ...faint.slice(40)]), normal);
+    expect(found.map((b) => b.type)).toEqual(["dissolve"]);
+    const d = found[0]!;
+    // Truth: blended frames 40..79.
+    expect(d.startFrame).toBeGreaterThanOrEqual(40);
+    expect(d.endFrame).toBeLessThanOrEqual(81);
+    expect(d.endFrame - d.startFrame).toBeGreaterThanOrEqual(20);
   });
 
   it("finds a fade through black with its ramps", () => {

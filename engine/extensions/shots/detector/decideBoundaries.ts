@@ -3,6 +3,7 @@ import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
 import { detectStatisticRamps } from "./detectStatisticRamps.ts";
+import { asShortDissolve } from "./shortDissolves.ts";
 import type { DetectionThresholds, ShotBoundary } from "./ShotBoundary.ts";
 import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
@@ -19,13 +20,21 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const colourCuts = detectColourCuts(series, thresholds).filter(
     (c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1),
   );
-  const cuts = [...lumaCuts, ...colourCuts].filter(
+  const candidates = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
-  const blends = detectDissolves(series, thresholds, [...fades, ...cuts]);
+  // A dissolve of a few frames can peak like a cut in one of its steps.
+  const cuts: ShotBoundary[] = [];
+  const short: ShotBoundary[] = [];
+  for (const c of candidates) {
+    const blend = asShortDissolve(series, c);
+    if (!blend) cuts.push(c);
+    else if (!short.some((s) => s.startFrame <= blend.endFrame && blend.startFrame <= s.endFrame)) short.push(blend);
+  }
+  const blends = detectDissolves(series, thresholds, [...fades, ...cuts, ...short]);
   // Where busy texture hides the blend, the pictures' statistics still ramp from shot to shot.
-  const ramps = detectStatisticRamps(series, thresholds, [...fades, ...cuts, ...blends]);
-  const dissolves = [...blends, ...ramps].map((d) => asFadeWhereFlat(series, d));
+  const ramps = detectStatisticRamps(series, thresholds, [...fades, ...cuts, ...short, ...blends]);
+  const dissolves = [...short, ...blends, ...ramps].map((d) => asFadeWhereFlat(series, d));
   return [...fades, ...cuts, ...dissolves].sort((a, b) => a.frame - b.frame);
 }
 

@@ -1,10 +1,14 @@
+import { FLAT_STD } from "./LumaFrame.ts";
 import { sideBaseline } from "./sideBaseline.ts";
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
 /** A cut needs at least this motion-compensated difference (unrelated pictures score ~0.3–0.5). */
 const CUT_MIN_SCORE = 0.12;
-/** ...and most blocks of the picture must be new, which a lower third or a bug never is. */
+/**
+ * ...and the light or colour of most of the picture's cells must move (see cellChange), which a
+ * lower third or a bug popping on never does, nor fine texture shifting under the camera.
+ */
 const CUT_MIN_CHANGED = 0.5;
 /** ...and it must stand out from the frames around it (whip pans and busy scenes are high everywhere). */
 const CUT_MIN_RATIO = 3;
@@ -15,6 +19,18 @@ const BUSY_RATIO = 1.5;
 const COARSE_RATIO = 3;
 const COARSE_MIN_LEVEL = 0.04;
 const COARSE_MIN_COLOUR = 0.06;
+/**
+ * Where only the coarse light and colour (levelScore + cellColour) tell a cut, it must change them
+ * by this much and this many times more than either shot does from frame to frame (noise changes
+ * them by about the same every frame: its largest steps stay within about 1.5 times its typical one).
+ */
+const COARSE_CUT_MIN = 0.2;
+const COARSE_CUT_RATIO = 2;
+/**
+ * A step scored on raw levels counts at most this much against a return scored on structure,
+ * where unrelated pictures differ by 0.4-0.5 and the same picture moved on by less.
+ */
+const RAW_JUMP_CAP = 0.7;
 /** A flash: within FLASH_MAX_FRAMES the picture returns to within this share of the jump. */
 const FLASH_RETURN_SHARE = 0.5;
 
@@ -25,29 +41,29 @@ const FLASH_RETURN_SHARE = 0.5;
  */
 export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds): ShotBoundary[] {
   const k = thresholdScale(thresholds);
-  const { cutScore, cutChanged, returnScore, backScore } = series;
+  const { cutScore, cellChanged, returnScore, backScore } = series;
   const boundaries: ShotBoundary[] = [];
+  const coarse = series.levelScore.map((level, i) => level + series.cellColour[i]!);
   for (let n = 1; n < series.length; n++) {
     const score = cutScore[n]!;
-    if (!(score >= CUT_MIN_SCORE * k) || !(cutChanged[n]! >= CUT_MIN_CHANGED)) continue;
-    // Only the peak of a burst: two-frame transitions must not become two cuts.
-    if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) continue;
-    // The calmer side is the reference: a cut from a still interview into rain or a crowd must stand
-    // out against the interview, not against the rain.
-    const before = sideBaseline(cutScore, n, -1, BASELINE_RADIUS);
-    const after = sideBaseline(cutScore, n, 1, BASELINE_RADIUS);
-    if (score < CUT_MIN_RATIO * Math.min(before, after) + 0.02 * k) continue;
-    // Against the busier side too: where that shot's structure changes as much every frame (busy
-    // texture, noise), each of its last frames stands out against a calm neighbour, and only a
-    // change of the coarse light layout or of colour tells the frame where the shots meet.
-    const busier = before >= after ? -1 : 1;
-    const busyBaseline = Math.max(before === Infinity ? 0 : before, after === Infinity ? 0 : after);
-    if (score < BUSY_RATIO * busyBaseline && !coarseChangeStandsOut(series, n, busier)) continue;
+    if (!(score >= CUT_MIN_SCORE * k) || !(cellChanged[n]! >= CUT_MIN_CHANGED)) continue;
+    if (!structureStandsOut(series, n, k) && !coarseStandsOut(coarse, n, k)) continue;
     // The old picture comes back after n (n starts a flash), or n brings back the picture from
     // before a flash (n ends it): either way the shot goes on.
-    if (returnScore[n]! < FLASH_RETURN_SHARE * score) continue;
-    if (backScore[n]! < FLASH_RETURN_SHARE * score) continue;
+    // (A flat frame's step is scored on raw levels and can reach 1; the frames around it are
+    // compared on structure, where no return scores above RAW_JUMP_CAP's share.)
+    const jump = series.std[n - 1]! < FLAT_STD || series.std[n]! < FLAT_STD ? Math.min(score, RAW_JUMP_CAP) : score;
+    if (returnScore[n]! < FLASH_RETURN_SHARE * jump) continue;
+    if (backScore[n]! < FLASH_RETURN_SHARE * jump) continue;
+    // The same for the light and colour, which come back after a flash in busy texture too.
+    if (
+      series.coarseReturn[n]! < FLASH_RETURN_SHARE * coarse[n]! ||
+      series.coarseBack[n]! < FLASH_RETURN_SHARE * coarse[n]!
+    )
+      continue;
     const frame = series.firstFrame + n;
+    // The two ways of standing out may pick neighbouring frames of one cut.
+    if (boundaries.at(-1)?.frame === frame - 1) continue;
     boundaries.push({
       type: "cut",
       frame,
@@ -57,6 +73,46 @@ export function detectCuts(series: SignalSeries, thresholds: DetectionThresholds
     });
   }
   return boundaries;
+}
+
+/**
+ * The structure at n changes more than in the frames around it: a peak that stands out against
+ * the calmer side, and against the busier side either by itself or by its light or colour.
+ */
+function structureStandsOut(series: SignalSeries, n: number, k: number): boolean {
+  const { cutScore } = series;
+  const score = cutScore[n]!;
+  // Only the peak of a burst: two-frame transitions must not become two cuts.
+  if (score < (cutScore[n - 1] ?? 0) || score <= (cutScore[n + 1] ?? 0)) return false;
+  // The calmer side is the reference: a cut from a still interview into rain or a crowd must stand
+  // out against the interview, not against the rain.
+  const before = sideBaseline(cutScore, n, -1, BASELINE_RADIUS);
+  const after = sideBaseline(cutScore, n, 1, BASELINE_RADIUS);
+  if (score < CUT_MIN_RATIO * Math.min(before, after) + 0.02 * k) return false;
+  // Against the busier side too: where that shot's structure changes as much every frame (busy
+  // texture, noise), each of its last frames stands out against a calm neighbour, and only a
+  // change of the coarse light layout or of colour tells the frame where the shots meet.
+  const busier = before >= after ? -1 : 1;
+  const busyBaseline = Math.max(before === Infinity ? 0 : before, after === Infinity ? 0 : after);
+  return score >= BUSY_RATIO * busyBaseline || coarseChangeStandsOut(series, n, busier);
+}
+
+/**
+ * Where both shots are so busy or detailed that their structure is new every frame (grain, fine
+ * detail under a moving camera, cellular automata), a cut scores no higher there than their
+ * frames do; it still moves the picture's coarse light and colour (`coarse`: levelScore +
+ * cellColour per frame) far more than either shot does.
+ */
+function coarseStandsOut(coarse: readonly number[], n: number, k: number): boolean {
+  const own = coarse[n]!;
+  if (!(own >= COARSE_CUT_MIN * k)) return false;
+  if (own < (coarse[n - 1] ?? 0) || own <= (coarse[n + 1] ?? 0)) return false;
+  let busiest = 0;
+  for (const side of [-1, 1] as const) {
+    const baseline = sideBaseline(coarse, n, side, BASELINE_RADIUS);
+    if (baseline !== Infinity) busiest = Math.max(busiest, baseline);
+  }
+  return own >= COARSE_CUT_RATIO * busiest;
 }
 
 /** True when the light layout or the colour changes at n far more than on the busier side. */

@@ -3,8 +3,19 @@ import { DISSOLVE_HALF_SPANS, MOTION_CHECK_FROM, type SignalSeries } from "./Sho
 
 /** The pictures at both ends of the span must differ like two shots do... */
 const SPAN_MIN_SCORE = 0.12;
-/** ...over most of the picture (a lower third fading in is a strip)... */
+/**
+ * ...over most of the picture (a lower third fading in is a strip), as block structure sees it or,
+ * where a low-contrast picture's normalised structure hardly differs between the ends of a span
+ * inside a long dissolve, as the histograms show: half the picture's light or colour moved.
+ */
 const SPAN_MIN_CHANGED = 0.5;
+const SPAN_WIDE_HISTOGRAM = 0.5;
+/**
+ * ...with light or colour distributed otherwise (see histogramDistance): a picture that only moves
+ * (drifting gradients, a pattern shifting in steps, a slow pan over fine detail) keeps its
+ * histogram, and its middle frames can look like blends of the ends all the same.
+ */
+const SPAN_MIN_HISTOGRAM = 0.2;
 /**
  * ...and the middle must be a mix of the ends (pans and zooms give double images, ~0.5), both pixel
  * by pixel (noise and texture motion allowed for) and in coarse cells (where a zoom cannot hide in
@@ -47,7 +58,8 @@ export function detectDissolves(
     for (const w of JUDGED_HALF_SPANS) {
       const sp = series.span[w]!;
       const score = sp.score[n]!;
-      if (!(score >= SPAN_MIN_SCORE * k) || !(sp.changed[n]! >= SPAN_MIN_CHANGED)) continue;
+      if (!(score >= SPAN_MIN_SCORE * k) || !(sp.histogram[n]! >= SPAN_MIN_HISTOGRAM * k)) continue;
+      if (!(sp.changed[n]! >= SPAN_MIN_CHANGED) && !(sp.histogram[n]! >= SPAN_WIDE_HISTOGRAM)) continue;
       if (!(sp.residual[n]! <= MAX_BLEND_RESIDUAL) || !(sp.coarseResidual[n]! <= MAX_COARSE_RESIDUAL)) continue;
       if (blocked(n - w, n + w)) continue;
       if (motionExplainsChange(series, n - w + 1, n + w)) continue;
@@ -86,15 +98,24 @@ export function detectDissolves(
 
 /**
  * Narrows [from, to] to the frames that change: the first blended frame differs from the frame
- * before it, and so does the first plain frame of the new shot, which is where the range ends.
+ * before it, and so does the first plain frame of the new shot, which is where the range ends. A
+ * frame changes when its step is a fair share of the range's typical one both in structure and in
+ * coarse light and colour (noise on a low-contrast picture is new structure every frame, but
+ * leaves its light where it is).
  */
 function trimToChange(series: SignalSeries, from: number, to: number): [number, number] {
-  const steps = series.plainScore
-    .slice(from, to + 1)
-    .filter((v) => !Number.isNaN(v))
-    .sort((a, b) => a - b);
-  const typical = steps[Math.floor(steps.length / 2)] ?? 0;
-  const changing = (i: number): boolean => series.plainScore[i]! >= EDGE_STEP_SHARE * typical;
+  const coarse = (i: number): number => series.levelScore[i]! + series.cellColour[i]!;
+  const typical = (step: (i: number) => number): number => {
+    const steps: number[] = [];
+    for (let i = from; i <= to; i++) if (!Number.isNaN(step(i))) steps.push(step(i));
+    steps.sort((a, b) => a - b);
+    return steps[Math.floor(steps.length / 2)] ?? 0;
+  };
+  const plain = (i: number): number => series.plainScore[i]!;
+  const typicalPlain = typical(plain);
+  const typicalCoarse = typical(coarse);
+  const changing = (i: number): boolean =>
+    plain(i) >= EDGE_STEP_SHARE * typicalPlain && coarse(i) >= EDGE_STEP_SHARE * typicalCoarse;
   let start = from;
   let end = to;
   while (start < end && !changing(start)) start++;

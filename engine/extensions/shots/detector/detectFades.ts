@@ -8,6 +8,14 @@ const RAMP_STEP = 1.025;
 const MAX_FADE_HOLD = 25;
 /** Fewer ramp frames than this between a picture and a slate: the picture was cut to it, not faded. */
 const MIN_RAMP_FRAMES = 2;
+/**
+ * The pictures a fade leaves and reaches differ from its flat level by at least this much (energy:
+ * contrast and distance from the level, 8-bit levels). A near-white or near-black picture that
+ * only flickers across the flatness limit (a sky, a white fractal) passes through no fade.
+ */
+const MIN_PICTURE_ENERGY = 15;
+/** Frames beyond each end of a fade's range that are looked at for that picture. */
+const PICTURE_FRAMES = 4;
 /** The picture before the run is back this close after it: a white flash, not a fade. */
 const FLASH_RETURN_SHARE = 0.5;
 
@@ -45,23 +53,37 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
     const start = Math.min(s + 1, runStart);
     const end = Math.max(t, runEnd);
     if (start === 0 || end >= length) continue;
+    // The pictures on either side: the frames just outside the range (where noise stopped a walk
+    // early, the first of them may still be dark).
+    const picture = (from: number, step: -1 | 1): number => {
+      let most = 0;
+      for (let i = from, k = 0; k < PICTURE_FRAMES && i >= 0 && i < length; i += step, k++)
+        most = Math.max(most, energy(i));
+      return most;
+    };
+    const leaves = picture(start - 1, -1) >= MIN_PICTURE_ENERGY;
+    const reaches = picture(end, 1) >= MIN_PICTURE_ENERGY;
     const color = level < 64 ? "black" : level > 192 ? "white" : "other";
     const f = series.firstFrame;
     if (runEnd - runStart > MAX_FADE_HOLD) {
       // A slate of its own: each side is a fade where the picture ramps to it, a cut where it does not.
       const fadesOut = runStart - start >= MIN_RAMP_FRAMES;
       const fadesIn = end - runEnd >= MIN_RAMP_FRAMES;
-      boundaries.push(
-        fadesOut
-          ? { type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color }
-          : { type: "cut", frame: f + runStart, startFrame: f + runStart, endFrame: f + runStart, confidence: 1 },
-      );
-      boundaries.push(
-        fadesIn
-          ? { type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color }
-          : { type: "cut", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + runEnd, confidence: 1 },
-      );
-    } else {
+      if (leaves) {
+        boundaries.push(
+          fadesOut
+            ? { type: "fade", frame: f + runStart, startFrame: f + start, endFrame: f + runStart, confidence: 1, color }
+            : { type: "cut", frame: f + runStart, startFrame: f + runStart, endFrame: f + runStart, confidence: 1 },
+        );
+      }
+      if (reaches) {
+        boundaries.push(
+          fadesIn
+            ? { type: "fade", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + end, confidence: 1, color }
+            : { type: "cut", frame: f + runEnd, startFrame: f + runEnd, endFrame: f + runEnd, confidence: 1 },
+        );
+      }
+    } else if (leaves && reaches) {
       const frame = f + Math.floor((start + end) / 2);
       boundaries.push({ type: "fade", frame, startFrame: f + start, endFrame: f + end, confidence: 1, color });
     }

@@ -5,19 +5,19 @@ import { detectShots } from "./ShotDetector.ts";
 
 /**
  * The fixed samples whose distractors (zooms, overlays and captions popping on, flashes) sit
- * between their transitions: the colour and busy-texture routes must add nothing there. Every
+ * between their transitions, and the one of fades and dissolves (where the light ramps into and
+ * out of every transition): the colour and busy-texture routes must add nothing there. Every
  * boundary found is a truth transition of its kind, and every transition is found once.
  */
+const FILES = ["h264-distractors-1080p25.mp4", "h264-news-1080p25.mp4", "h264-gradual-1080p25.mp4"];
 let samples: readonly Sample[];
 beforeAll(async () => {
-  samples = (await ensureSamples()).samples.filter(
-    (s) => s.file === "h264-distractors-1080p25.mp4" || s.file === "h264-news-1080p25.mp4",
-  );
+  samples = (await ensureSamples()).samples.filter((s) => FILES.includes(s.file));
 });
 
 describe("samples full of distractors", () => {
   it("a zoom, overlays and captions add no boundary: exactly one per transition, of its kind", async () => {
-    expect(samples).toHaveLength(2);
+    expect(samples).toHaveLength(FILES.length);
     for (const sample of samples) {
       const media = await probeMedia(sample.path);
       const { boundaries } = await detectShots(media, { mode: "exact" });

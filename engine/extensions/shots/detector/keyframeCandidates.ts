@@ -1,5 +1,5 @@
-import { colourDifference } from "./colourDifference.ts";
-import { plainDifference } from "./frameDifference.ts";
+import { cellChange, colourDifference } from "./colourDifference.ts";
+import { levelDifference, plainDifference } from "./frameDifference.ts";
 import { isFlat, type LumaFrame } from "./LumaFrame.ts";
 
 /** Below this, two keyframes show the same picture and nothing between them needs a look. */
@@ -10,6 +10,13 @@ const PEAK_RADIUS = 3;
 /** Keyframes whose coloured blocks mostly changed colour by this score may hold a colour-only cut. */
 const KEYFRAME_COLOUR_SCORE = 0.1;
 const KEYFRAME_COLOUR_CHANGED = 0.5;
+/**
+ * Keyframes whose coarse light and colour (levelDifference + cellChange's colour) differ by this
+ * much, and this many times more than those of at least one neighbouring gap, may hold a cut even
+ * where busy pictures make every pair of keyframes differ in structure.
+ */
+const KEYFRAME_COARSE_SCORE = 0.3;
+const KEYFRAME_COARSE_RATIO = 1.8;
 /** Keyframes of one shot cost similar bits; new content usually changes that by this factor. */
 const KEYFRAME_SIZE_JUMP = 1.5;
 /**
@@ -30,7 +37,9 @@ const PACKET_SPIKE_KEY_SHARE = 0.4;
  *    because it saw a scene change (x264's scenecut);
  *  - the keyframes differ much more than neighbouring keyframes do, or differ in coded size (the
  *    encoder found the new picture much simpler or harder);
- *  - one keyframe is flat and the other is not: a fade passes between them.
+ *  - one keyframe is flat and the other is not: a fade passes between them;
+ *  - the keyframes' coarse light and colour differ far more than across a neighbouring gap.
+ * The last gap has no keyframe after it to compare with and is always a candidate.
  * Steady motion (pans, zooms, crowds) changes every keyframe pair alike and is not a candidate; a
  * cut during such motion still shows as a spike or an encoder-placed keyframe.
  */
@@ -49,6 +58,11 @@ export function keyframeCandidates(
   // Colour separately: two takes of one picture under other light differ only there.
   const gapColour = gapDiff.map((_, i) => colourDifference(keyframePictures[i]!, keyframePictures[i + 1]!));
   const colourScores = gapColour.map((c) => c.score);
+  const gapCoarse = gapDiff.map((_, i) => {
+    const a = keyframePictures[i]!;
+    const b = keyframePictures[i + 1]!;
+    return levelDifference(a, b) + cellChange(a, b).colour;
+  });
   const cadence = regularGopLength(keyframes);
 
   const gaps: number[] = [];
@@ -61,7 +75,10 @@ export function keyframeCandidates(
       gaps.push(i);
       continue;
     }
-    if (i + 1 >= count) continue;
+    if (i + 1 >= count) {
+      gaps.push(i);
+      continue;
+    }
     const a = keyframePictures[i]!;
     const b = keyframePictures[i + 1]!;
     const d = gapDiff[i]!;
@@ -75,6 +92,15 @@ export function keyframeCandidates(
         gaps.push(i);
         continue;
       }
+    }
+    const coarse = gapCoarse[i]!;
+    const quieterNeighbour = Math.min(gapCoarse[i - 1] ?? Infinity, gapCoarse[i + 1] ?? Infinity);
+    if (
+      coarse >= KEYFRAME_COARSE_SCORE * thresholdScale &&
+      (quieterNeighbour === Infinity || coarse >= KEYFRAME_COARSE_RATIO * quieterNeighbour)
+    ) {
+      gaps.push(i);
+      continue;
     }
     if (d < KEYFRAME_SAME_SCORE * thresholdScale) continue;
     const fade = isFlat(a) !== isFlat(b);

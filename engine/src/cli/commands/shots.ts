@@ -16,7 +16,7 @@ Finds the shots of a clip: hard cuts at their exact frame, dissolves and fades a
   --exact            decode every frame (same as --mode exact)
   --mode             auto (default: fast for long-GOP, exact for intra-only codecs), fast, exact
   --sensitivity      0 = only obvious changes ... 1 = every plausible change (default 0.5)
-  --min-shot         shortest shot in frames (default: 0.4 s worth of frames)`;
+  --min-shot         shortest shot in frames (default: 2)`;
 
 export async function shotsCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs("shots", args, {
