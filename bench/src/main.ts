@@ -41,8 +41,9 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|m
              5-minute news clip rendered and scrolled (dropped frames), each against its target
   newsroom   on a throwaway PostgreSQL cluster: search p50/p95 on PostgreSQL and SQLite side by side
              over the same generated archive (default 100,000 clips, 1,000,000 tags), 2 sichter
-             workers against 1 (each pinned to one core with taskset) on a batch of real analyses,
-             and the shared queue's overhead per job;  --clips N  a smaller archive`;
+             workers against 1 (each pinned to one core with taskset; runs of 1, 2, 2, 1 workers,
+             wall time and the CPU time their processes used) on a batch of real analyses, and the
+             shared queue's overhead per job;  --clips N  a smaller archive`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

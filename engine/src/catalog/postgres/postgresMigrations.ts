@@ -15,6 +15,12 @@ export interface PostgresMigration {
 }
 
 /**
+ * Search keys hold each word's prefixes up to this many letters; a longer prefix is looked up by
+ * its first letters and checked against the words. Part of schema step 4: changing it needs a step.
+ */
+export const SEARCH_KEY_LENGTH = 20;
+
+/**
  * Search stores each text as folded words (foldText: ä = ae = a, ß = ss, lower case) and indexes
  * them with `sichter_folded`, the `simple` configuration behind `unaccent`: the same words as the
  * SQLite index, so both backends find the same texts. No stemming (the `german` configuration
@@ -169,6 +175,69 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         jpeg bytea NOT NULL
       );
       CREATE INDEX thumbnails_clip ON thumbnails (clip_id);
+    `,
+  },
+  {
+    version: 4,
+    description:
+      "search keys: word prefixes, status and folders in one GIN index; the clip's folders and date on each text",
+    // A GIN prefix match (`'lan':*`) reads the posting list of every word it expands to, and a
+    // folder or date filter looked up the clip of every matching text. Now one GIN index holds
+    // keys for each text that a search intersects in one pass: every prefix of each word up to
+    // SEARCH_KEY_LENGTH letters (two at least; a one-letter word is its own key), ':s' + its
+    // status and ':f' + the md5 of each folder its clip lies in. The index is on an expression,
+    // not a stored column, so the rows stay narrow. The clip's folders and analysis date are kept
+    // on each text by triggers. The keys only narrow the texts down: `tsv @@ query` still
+    // decides, so answers stay those of the SQLite catalog.
+    sql: `
+      CREATE FUNCTION sichter_folder_keys(path text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN ARRAY(
+          SELECT ':f' || md5(left(path, i)) FROM generate_series(1, length(path)) AS i
+          WHERE substr(path, i, 1) IN ('/', '\\')
+            AND left(path, i) !~ '^([/\\\\]{1,2}|[A-Za-z]:[/\\\\])$'
+          ORDER BY i);
+      -- COST: a plan that reads texts one by one checks tsv @@ first, and these keys only where it matched.
+      CREATE FUNCTION sichter_word_keys(words text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
+        RETURN ARRAY(
+          SELECT DISTINCT left(l, k)
+          FROM unnest(tsvector_to_array(to_tsvector('sichter_folded'::regconfig, words))) AS l,
+               generate_series(least(length(l), 2), least(length(l), ${SEARCH_KEY_LENGTH})) AS k);
+      CREATE FUNCTION sichter_search_keys(words text, status text, folders text[]) RETURNS text[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
+        RETURN sichter_word_keys(words) || (':s' || status) || folders;
+
+      ALTER TABLE search_docs ADD COLUMN folders text[], ADD COLUMN analysed timestamptz;
+      UPDATE search_docs d SET folders = sichter_folder_keys(c.path), analysed = c.last_analysed
+        FROM clips c WHERE c.id = d.clip_id;
+      ALTER TABLE search_docs ALTER COLUMN folders SET NOT NULL;
+
+      CREATE FUNCTION sichter_search_doc_clip() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT sichter_folder_keys(c.path), c.last_analysed INTO NEW.folders, NEW.analysed
+          FROM clips c WHERE c.id = NEW.clip_id;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER search_docs_clip BEFORE INSERT OR UPDATE OF clip_id ON search_docs
+        FOR EACH ROW EXECUTE FUNCTION sichter_search_doc_clip();
+      -- Deferred to the commit: a re-analysis locks the clip, then its tags, then their texts, the
+      -- order a colleague's decision (tag, then text) keeps too; updating the texts with the clip
+      -- would take them before the tags and deadlock against a decision under way.
+      CREATE FUNCTION sichter_clip_search_docs() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE search_docs SET folders = sichter_folder_keys(NEW.path), analysed = NEW.last_analysed
+          WHERE clip_id = NEW.id
+            AND (folders IS DISTINCT FROM sichter_folder_keys(NEW.path) OR analysed IS DISTINCT FROM NEW.last_analysed);
+        RETURN NULL;
+      END $$;
+      CREATE CONSTRAINT TRIGGER clips_search_docs AFTER UPDATE OF path, last_analysed ON clips
+        DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path OR OLD.last_analysed IS DISTINCT FROM NEW.last_analysed)
+        EXECUTE FUNCTION sichter_clip_search_docs();
+
+      DROP INDEX search_docs_tsv;
+      CREATE INDEX search_docs_keys ON search_docs USING gin (sichter_search_keys(words, status, folders));
     `,
   },
 ];
