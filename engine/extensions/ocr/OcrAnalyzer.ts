@@ -85,7 +85,7 @@ export const STEADY_FRAMES = 13;
  * See SteadyPictureOptions.busyShare. With 0.1 only the cellular automaton counts as busy; 0.03
  * takes in the game-of-life backgrounds of the busy family too (4 to 5 % of pixels flip), on which
  * detection finds nothing in some single frames (busy tuning clips 83.3 % instead of 81.7 %). The
- * other families' pictures flip 0 to 2 %: 4 of their 193 samples on tuning seeds 1000–1019 were
+ * other families' pictures flip 0 to 2 %: 4 of their 184 samples on tuning seeds 1000–1019 were
  * averaged, with the same words read.
  */
 export const BUSY_SHARE = 0.03;
