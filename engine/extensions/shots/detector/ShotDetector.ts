@@ -76,6 +76,21 @@ export interface ShotDetectionResult {
 /** Frames decoded past a candidate gap so flashes and dissolves ending there can be judged. */
 const WINDOW_TAIL = Math.max(FLASH_MAX_FRAMES + 1, Math.max(...DISSOLVE_HALF_SPANS) + 2);
 
+/**
+ * A dissolve is judged over spans reaching up to the longest half-span before its middle, so one
+ * starting on or just after a gap's first keyframe cannot be seen from frames that begin there.
+ * Where the GOP before is as short as the shortest span judged (MPEG-2's 12-frame GOPs), the
+ * window starts a keyframe earlier; with longer GOPs every candidate gap would cost a whole GOP
+ * more, and fast mode would decode about as much as exact mode where candidates are many.
+ */
+const LEAD_IN_GOP_MAX_FRAMES = 2 * Math.min(...DISSOLVE_HALF_SPANS.filter((w) => w >= 6));
+
+/** The keyframe a candidate gap's window is decoded from: the gap's own, or the one before (see LEAD_IN_GOP_MAX_FRAMES). */
+export function withLeadIn(keyframes: readonly number[], gap: number): number {
+  if (gap === 0) return 0;
+  return keyframes[gap]! - keyframes[gap - 1]! <= LEAD_IN_GOP_MAX_FRAMES ? gap - 1 : gap;
+}
+
 /** See ShotDetectionOptions.minShotFrames. */
 const DEFAULT_MIN_SHOT_FRAMES = 2;
 
@@ -229,11 +244,14 @@ async function detectFastWith(
     thresholdScale(thresholds),
   );
   const windows = mergeWindows(
-    gaps.map((i) => ({
-      keyframe: i,
-      from: media.keyframes[i]!,
-      to: Math.min(media.frameCount, (media.keyframes[i + 1] ?? media.frameCount) + WINDOW_TAIL),
-    })),
+    gaps.map((i) => {
+      const first = withLeadIn(media.keyframes, i);
+      return {
+        keyframe: first,
+        from: media.keyframes[first]!,
+        to: Math.min(media.frameCount, (media.keyframes[i + 1] ?? media.frameCount) + WINDOW_TAIL),
+      };
+    }),
   );
 
   const windowFrames = windows.reduce((sum, w) => sum + (w.to - w.from), 0);

@@ -69,4 +69,23 @@ describe("fast mode's keyframe pass", () => {
     expect(exact).toEqual([["cut", cut!.start]]);
     expect(fast).toEqual(exact);
   });
+
+  it("decodes the GOP before a short candidate GOP: a dissolve starting on its first keyframe gets the range exact mode gives it", async () => {
+    const file = path.join(dir, "dissolve-on-keyframe.mp4");
+    const shots: ShotSource[] = [
+      { chain: `smptebars=s=${SIZE}:r=${RATE}`, frames: 48 },
+      { chain: `color=c=0x40a070:s=${SIZE}:r=${RATE}`, frames: 60 },
+    ];
+    // The dissolve begins on frame 48, a keyframe of the 12-frame GOP.
+    const [dissolve] = await makeShotClip(file, shots, [{ type: "dissolve", frames: 20 }], noSceneCut(12));
+    expect(dissolve!.start).toBe(48);
+    const media = await probeMedia(file);
+    const range = (r: Awaited<ReturnType<typeof detectShots>>) =>
+      r.boundaries.map((b) => [b.type, b.startFrame, b.endFrame]);
+    const exact = range(await detectShots(media, { mode: "exact" }));
+    const fast = await detectShots(media, { mode: "fast" });
+    expect(fast.mode).toBe("fast");
+    expect(exact).toEqual([["dissolve", 48, 67]]);
+    expect(range(fast)).toEqual(exact);
+  });
 });
