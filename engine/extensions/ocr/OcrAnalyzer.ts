@@ -40,7 +40,7 @@ export interface OcrAnalyzerOptions {
    */
   readonly samePictureChange?: number;
   /**
-   * Frames averaged for a busy picture, from the sample on (see steadyPicture); 1 reads every
+   * Frames averaged for a busy picture, centred on the sample (see steadyPicture); 1 reads every
    * sample as it is. Default STEADY_FRAMES.
    */
   readonly steadyFrames?: number;
@@ -62,7 +62,7 @@ export interface OcrRunStats {
   readonly boxesReused: number;
   /** Samples whose whole picture matched the last one read, so no detection ran. */
   readonly picturesReused: number;
-  /** Samples whose picture was busy, so the mean of it and the frames after it was read. */
+  /** Samples whose picture was busy, so the mean of the frames around it was read. */
   readonly picturesSteadied: number;
 }
 

@@ -1,7 +1,7 @@
 import { CancellationToken, type FrameSource, type RgbImage } from "@sichter/engine/extension-api";
 
 export interface SteadyPictureOptions {
-  /** Frames averaged from the sample on (itself included); below 2, the sample is read as it is. */
+  /** Frames averaged around the sample (itself included); below 2, the sample is read as it is. */
   readonly frames: number;
   /**
    * Share of pixels whose light jumps by more than FLICKER_STEP from the sample to the next frame
