@@ -35,8 +35,8 @@ export async function analysisBenchmark(
   const media = parallel.result.media;
   return [
     `Full local analysis of ${sample.file} (${(duration / 60).toFixed(1)} min, ${media.width}x${media.height}, ${media.frameRate} fps):`,
-    ...describe(sequential, duration),
-    ...describe(parallel, duration),
+    ...describeRun(sequential, duration),
+    ...describeRun(parallel, duration),
     `  side by side vs one after another: ${(sequential.total / parallel.total).toFixed(2)}x the speed`,
     `  found: ${parallel.result.tagSet.shots.length} shots, ${parallel.result.tagSet.keyframes.length} keyframes, ${parallel.result.tagSet.tags.length} tags, ${parallel.result.plan.keywords.length} keywords`,
     ...(parallel.result.failures.length > 0
@@ -132,7 +132,8 @@ function cpuSeconds(): number | null {
   }
 }
 
-function describe(run: Run, duration: number): string[] {
+/** Where an analysis spent its time: wall and CPU, probe and shots, and each analyzer's span. */
+export function describeRun(run: Run, duration: number): string[] {
   const first = Math.min(...[...run.spans.values()].map((x) => x.start));
   const last = Math.max(...[...run.spans.values()].map((x) => x.end));
   const seconds = (ms: number): string => (ms / 1000).toFixed(1).padStart(6);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { mediaFrameSource, probeMedia, runTool } from "@sichter/engine";
 import { OcrAnalyzer, releaseOcrModels, type OcrRunStats } from "@sichter/engine/extensions/ocr";
 import { detectShots } from "@sichter/engine/extensions/shots";
-import { runOnce, type Run } from "./analysisBenchmark.ts";
+import { describeRun, runOnce, type Run } from "./analysisBenchmark.ts";
 import { LOWER_THIRD_LINES } from "./ocr/lowerThirdLines.ts";
 
 /**
@@ -129,5 +129,8 @@ function table(rows: readonly Row[]): string {
       ].join("  "),
     );
   }
+  // Where each format's analysis spent its wall time: CPU alike but wall time apart means one
+  // format keeps fewer cores busy, and the spans say in which step.
+  for (const row of rows) lines.push(`  ${row.name}:`, ...describeRun(row.run, row.run.result.media.durationSeconds));
   return lines.join("\n");
 }
