@@ -273,6 +273,24 @@ describe("detectShots on real encodes", () => {
     expect(starts(result.shots)).toEqual([0, ...cuts]);
   });
 
+  it("an intra-only file's exact decode keeps every frame's small picture, the bytes a keyframes-only decode gives", async () => {
+    const media = await probeMedia(path.join(dir, "intra.mov"));
+    const geometry = keyframePictureGeometry(media);
+    const size = bytesPerFrame(geometry);
+    const exact = await detectWithStore(media, "exact");
+    expect(exact.result.mode).toBe("exact");
+    expect(exact.pictures.map((p) => p.spans)).toEqual([[[0, media.frameCount]]]);
+    const own: Buffer[] = [];
+    for await (const data of readFrames({ file: media.path, keyframesOnly: true, fastDecode: true, geometry })) {
+      own.push(Buffer.from(data));
+    }
+    expect(own).toHaveLength(media.frameCount);
+    const kept = await exact.reader.frames(0, media.frameCount, geometry);
+    expect(Buffer.concat(kept!).equals(Buffer.concat(own))).toBe(true);
+    expect(Buffer.concat(own).length).toBe(media.frameCount * size);
+    await exact.reader.dispose();
+  });
+
   it("minimum shot length merges boundaries closer than it", async () => {
     const file = path.join(dir, "fixed-gop.mp4");
     const media = await probeMedia(file);

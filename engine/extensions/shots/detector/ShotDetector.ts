@@ -53,8 +53,9 @@ export interface ShotDetectionOptions {
    * stay the same). From the refine windows: the frame a second before each refined gap's closing
    * keyframe at OCR's width; the first frames after every keyframe in them as grey runs; and every
    * frame at the keyframe pictures' size, decoded as an analyzer's own short decodes are (from the
-   * window's keyframe, one thread, without deblocking), so the same bytes. Exact mode, and fast
-   * mode when it falls back, put in nothing.
+   * window's keyframe, one thread, without deblocking), so the same bytes. Exact mode puts in the
+   * small picture of every frame of an intra-only file, where each frame is a keyframe; of other
+   * files, as fast mode when it falls back, nothing.
    */
   readonly frameStore?: FrameStoreWriter;
 }
@@ -127,7 +128,7 @@ export async function detectShots(
     ({ boundaries, decodedFrames } = fast);
     mode = "fast";
   } else {
-    ({ boundaries, decodedFrames } = await detectExact(media, thresholds, progress, token));
+    ({ boundaries, decodedFrames } = await detectExact(media, thresholds, store, progress, token));
     if (fast) {
       fallbackReason = fast.fallbackReason;
       decodedFrames += fast.decodedFrames;
@@ -150,13 +151,19 @@ export async function detectShots(
 async function detectExact(
   media: MediaInfo,
   thresholds: { sensitivity: number },
+  store: FrameStoreWriter | undefined,
   progress: Progress,
   token: CancellationToken,
 ): Promise<{ boundaries: ShotBoundary[]; decodedFrames: number }> {
+  // Every frame of an intra-only file is a keyframe, so a step that reads every keyframe's small
+  // picture (cues) would decode the whole file a second time: this decode keeps them instead, as
+  // fast mode's keyframe pass does for long-GOP files. Decoded from the start, so numbered exactly.
+  const geometry = keyframePictureGeometry(media);
+  const small = store && media.intraOnly ? store.reserve("frames.small.rgb", geometry, media.frameCount) : undefined;
   let decoded = 0;
   const total = Math.max(1, media.frameCount);
   const series = await analyzeFrameRun(
-    { file: media.path, fastDecode: true },
+    { file: media.path, fastDecode: true, ...(small && { companions: [{ geometry, file: small }] }) },
     { firstFrame: 0 },
     () => {
       decoded++;
@@ -164,6 +171,11 @@ async function detectExact(
     },
     token,
   );
+  if (small) {
+    const count = series ? Math.floor(fs.statSync(small).size / bytesPerFrame(geometry)) : 0;
+    if (count > 0) store!.keep(small, geometry, [[0, count]]);
+    else store!.drop(small);
+  }
   return { boundaries: series ? decideBoundaries(series, thresholds) : [], decodedFrames: decoded };
 }
 
