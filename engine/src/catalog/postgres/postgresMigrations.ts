@@ -21,6 +21,12 @@ export interface PostgresMigration {
 export const SEARCH_KEY_LENGTH = 20;
 
 /**
+ * Texts are keyed by their id's bucket of 2^SEARCH_BUCKET_BITS (16,384) too, so a search reads the
+ * newest buckets first through the index alone. Part of schema step 5: changing it needs a step.
+ */
+export const SEARCH_BUCKET_BITS = 14;
+
+/**
  * Search stores each text as folded words (foldText: ä = ae = a, ß = ss, lower case) and indexes
  * them with `sichter_folded`, the `simple` configuration behind `unaccent`: the same words as the
  * SQLite index, so both backends find the same texts. No stemming (the `german` configuration
@@ -238,6 +244,22 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 
       DROP INDEX search_docs_tsv;
       CREATE INDEX search_docs_keys ON search_docs USING gin (sichter_search_keys(words, status, folders));
+    `,
+  },
+  {
+    version: 5,
+    description: "search keys: the text's id bucket, so the newest matches are found in the index",
+    // A GIN index cannot return its matches newest first, and a common word has tens of thousands.
+    // Step 4 intersected the keys with ranges of the primary key, whose bitmaps cost more than the
+    // search (15 ms for 192,000 ids). Now each text also holds ':b' + (id >> SEARCH_BUCKET_BITS):
+    // a search asks for its keys and one of a few buckets, and GIN intersects the posting lists
+    // itself, skipping through the long ones (1.7 ms for three buckets of a word in 13,000 texts).
+    sql: `
+      CREATE FUNCTION sichter_search_keys(words text, status text, folders text[], id bigint) RETURNS text[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
+        RETURN sichter_search_keys(words, status, folders) || (':b' || (id >> ${SEARCH_BUCKET_BITS}));
+      DROP INDEX search_docs_keys;
+      CREATE INDEX search_docs_keys ON search_docs USING gin (sichter_search_keys(words, status, folders, id));
     `,
   },
 ];

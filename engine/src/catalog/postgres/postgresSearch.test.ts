@@ -5,7 +5,7 @@ import { startPostgresCluster, type PostgresCluster } from "../../../test/postgr
 import { ANALYZERS, makeTag, makeTagSet } from "../../../test/support/tagSetFixture.ts";
 import { PostgresCatalog } from "./PostgresCatalog.ts";
 import { postgresConnection } from "./postgresConnection.ts";
-import { searchPostgres } from "./postgresSearch.ts";
+import { bucketGroups, searchPostgres } from "./postgresSearch.ts";
 
 let cluster: PostgresCluster;
 let catalog: PostgresCatalog;
@@ -19,8 +19,8 @@ beforeAll(async () => {
   const url = await cluster.createDatabase("ranges");
   catalog = await PostgresCatalog.open(url);
   pool = new pg.Pool(postgresConnection(url).config);
-  // 70,000 texts: three id ranges for a search with 1,000 candidates (limit 1 still asks for
-  // 1,000): the newest 16,000 read text by text, the next 48,000 by keys and id, the rest by keys.
+  // 70,000 texts in five id buckets: groups of 2, 2 and 1 buckets for a search with 1,000
+  // candidates (limit 1 still asks for 1,000), or a rare word's texts past the first group by keys.
   // Words of every frequency: in each text, in every 7th, every 97th, only in the oldest clips.
   const items = Array.from({ length: CLIPS }, (_, i) => {
     const tags = Array.from({ length: TAGS_PER_CLIP }, (_, k) => {
@@ -55,7 +55,7 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-describe("PostgreSQL search in id ranges", () => {
+describe("PostgreSQL search in id buckets", () => {
   const cases: Array<[string, SearchFilters]> = [
     ["nachrichten", { limit: 1 }],
     ["nachrichten", { limit: 50 }],
@@ -112,5 +112,15 @@ describe("PostgreSQL search in id ranges", () => {
     expect(await paths({ pathPrefix: "/archiv/2027/" })).toEqual(["/archiv/2027/z.mxf"]);
     expect(await paths({ pathPrefix: "/eingang/" })).toEqual([]);
     expect(await paths({ analysedSince: "2027-01-01" })).toEqual(["/archiv/2027/z.mxf"]);
+  });
+});
+
+describe("the id buckets a search reads", () => {
+  it("are grouped 2, 2, 4, 8 … newest first down to bucket 0, each group with its lowest id", () => {
+    const groups = bucketGroups(20 * 16_384 + 5);
+    expect(groups.map((g) => g.buckets.length)).toEqual([2, 2, 4, 8, 5]);
+    expect(groups[0]).toEqual({ buckets: [":b20", ":b19"], low: 19 * 16_384 });
+    expect(groups.at(-1)).toEqual({ buckets: [":b4", ":b3", ":b2", ":b1", ":b0"], low: 0 });
+    expect(bucketGroups(0)).toEqual([{ buckets: [":b0"], low: 0 }]);
   });
 });
