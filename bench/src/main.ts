@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { analysisBenchmark } from "./analysisBenchmark.ts";
 import { shotsBenchmark } from "./shotsBenchmark.ts";
 import { searchBenchmark } from "./searchBenchmark.ts";
+import type { NewsroomPart } from "./newsroomBenchmark.ts";
 
 const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|motion|search|service|cloud|panel|newsroom> [options]
 
@@ -43,7 +44,8 @@ const help = `Usage: npm run bench -- <shots|analysis|ocr|ocr-formats|keywords|m
              over the same generated archive (default 100,000 clips, 1,000,000 tags), 2 sichter
              workers against 1 (each pinned to one core with taskset; runs of 1, 2, 2, 1 workers,
              wall time and the CPU time their processes used) on a batch of real analyses, and the
-             shared queue's overhead per job;  --clips N  a smaller archive`;
+             shared queue's overhead per job;  --clips N  a smaller archive;  --part search,workers,queue
+             only those parts`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       quick: { type: "boolean" },
       json: { type: "boolean" },
       clips: { type: "string" },
+      part: { type: "string", multiple: true },
       random: { type: "string" },
       seed: { type: "string" },
       count: { type: "string" },
@@ -151,9 +154,19 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "newsroom": {
-      const { newsroomBenchmark } = await import("./newsroomBenchmark.ts");
+      const { newsroomBenchmark, NEWSROOM_PARTS } = await import("./newsroomBenchmark.ts");
+      const parts = values.part?.flatMap((p) => p.split(","));
+      const unknown = parts?.find((p) => !(NEWSROOM_PARTS as readonly string[]).includes(p));
+      if (unknown !== undefined) {
+        process.stderr.write(`unknown part "${unknown}" (${NEWSROOM_PARTS.join(", ")})\n`);
+        return 2;
+      }
       process.stdout.write(
-        `${await newsroomBenchmark({ log, ...(values.clips !== undefined && { clips: Number(values.clips) }) })}\n`,
+        `${await newsroomBenchmark({
+          log,
+          ...(values.clips !== undefined && { clips: Number(values.clips) }),
+          ...(parts && { parts: parts as NewsroomPart[] }),
+        })}\n`,
       );
       return 0;
     }
