@@ -5,7 +5,7 @@ import { startPostgresCluster, type PostgresCluster } from "../../../test/postgr
 import { ANALYZERS, makeTag, makeTagSet } from "../../../test/support/tagSetFixture.ts";
 import { PostgresCatalog } from "./PostgresCatalog.ts";
 import { postgresConnection } from "./postgresConnection.ts";
-import { bucketGroups, searchPostgres } from "./postgresSearch.ts";
+import { bucketGroups, monthKeys, searchPostgres } from "./postgresSearch.ts";
 
 let cluster: PostgresCluster;
 let catalog: PostgresCatalog;
@@ -76,6 +76,8 @@ describe("PostgreSQL search in id buckets", () => {
     ["nachrichten", { pathPrefix: "/archiv/2025/pol" }],
     ["landtagss", { pathPrefix: "/archiv/2026/wetter/", analysedSince: "2026-05-01" }],
     ["nachrichten", { analysedSince: "2026-09-01" }],
+    // Too many months for month keys: the date is checked on the texts alone.
+    ["landtagswahl", { analysedSince: "2021-03-01", sources: ["vision", "ocr"] }],
   ];
 
   it.each(cases)("%s %j: the same answer as reading every match at once", async (query, filters) => {
@@ -116,11 +118,36 @@ describe("PostgreSQL search in id buckets", () => {
 });
 
 describe("the id buckets a search reads", () => {
-  it("are grouped 2, 2, 4, 8 … newest first down to bucket 0, each group with its lowest id", () => {
+  it("are groups of 2, 2, about 4, 8 … buckets newest first down to id 0, each named by few bucket keys", () => {
     const groups = bucketGroups(20 * 16_384 + 5);
-    expect(groups.map((g) => g.buckets.length)).toEqual([2, 2, 4, 8, 5]);
-    expect(groups[0]).toEqual({ buckets: [":b20", ":b19"], low: 19 * 16_384 });
-    expect(groups.at(-1)).toEqual({ buckets: [":b4", ":b3", ":b2", ":b1", ":b0"], low: 0 });
-    expect(bucketGroups(0)).toEqual([{ buckets: [":b0"], low: 0 }]);
+    expect(groups).toEqual([
+      { buckets: [":b14-20", ":b14-19"], low: 19 * 16_384 },
+      { buckets: [":b14-18", ":b14-17"], low: 17 * 16_384 },
+      // Buckets 12 to 15 are one bucket of 4 (16 bits: 65,536 ids).
+      { buckets: [":b14-16", ":b16-3"], low: 12 * 16_384 },
+      { buckets: [":b16-2", ":b16-1"], low: 4 * 16_384 },
+      { buckets: [":b16-0"], low: 0 },
+    ]);
+    expect(bucketGroups(0)).toEqual([{ buckets: [":b14-0"], low: 0 }]);
+  });
+
+  it("name larger buckets for the older groups of a large catalog", () => {
+    const groups = bucketGroups(10_000_000);
+    expect(groups.at(-1)!.low).toBe(0);
+    expect(Math.max(...groups.map((g) => g.buckets.length))).toBeLessThanOrEqual(4);
+    expect(groups.flatMap((g) => g.buckets).some((key) => key.startsWith(":b22-"))).toBe(true);
+  });
+});
+
+describe("the month keys of a date filter", () => {
+  it("run from the filter's month to the newest analysis's, in UTC, and stop being keys past three years", () => {
+    const now = new Date();
+    const later = `${now.getUTCFullYear() + 1}-02-10T00:00:00Z`;
+    const keys = monthKeys(`${now.getUTCFullYear() + 1}-01-31T23:30:00-02:00`, later)!;
+    expect(keys).toEqual([`:m${now.getUTCFullYear() + 1}02`]);
+    expect(
+      monthKeys(`${now.getUTCFullYear() - 1}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00Z`, null),
+    ).toHaveLength(13);
+    expect(monthKeys("2001-01-01T00:00:00Z", null)).toBeUndefined();
   });
 });

@@ -29,6 +29,9 @@ const RANK_SCALE = 10;
  * the texts of a common word's older buckets that the candidates do not need.
  */
 const FIRST_GROUP = 2;
+const MONTH_KEYS = 36;
+/** The keys index's expression (schema step 5). */
+const INDEXED = "sichter_search_keys(d.words, d.status, d.folders, d.id, d.source, d.analysed)";
 const SPARSE_CANDIDATES = 2;
 
 /**
@@ -85,8 +88,8 @@ export async function searchPostgres(
   const sources = checkList("source", filters.sources, TagSource.options);
   const since = filters.analysedSince !== undefined ? checkSince(filters.analysedSince) : undefined;
 
-  const head = await db.query<{ top: number | null; keys: string[] }>(
-    `SELECT (SELECT max(id) FROM search_docs) AS top,
+  const head = await db.query<{ top: number | null; newest: string | null; keys: string[] }>(
+    `SELECT (SELECT max(id) FROM search_docs) AS top, (SELECT max(last_analysed) FROM clips) AS newest,
             ARRAY(SELECT DISTINCT CASE WHEN length(l) = 1 THEN l ELSE left(l, ${SEARCH_KEY_LENGTH}) END
                   FROM unnest(tsvector_to_array(to_tsvector('sichter_folded', $1))) AS l) AS keys`,
     [words.join(" ")],
@@ -115,12 +118,27 @@ export async function searchPostgres(
     where.push(`starts_with(c.path, $${params.length})`);
     clipJoin = "JOIN clips c ON c.id = d.clip_id";
   }
-  if (!options.oneRange) params.push(keys);
-  const keyCheck = `sichter_search_keys(d.words, d.status, d.folders, d.id) @> $${params.length}::text[]`;
-  if (options.oneRange && folderKey) {
-    // The plain form checks the folder without the index.
-    params.push([folderKey]);
-    where.push(`d.folders @> $${params.length}::text[]`);
+  // The keys narrow the texts down through the index; the conditions above still decide.
+  const keyChecks: string[] = [];
+  const indexKeys = (operator: "@>" | "&&", values: readonly string[]): void => {
+    params.push(values);
+    keyChecks.push(`${INDEXED} ${operator} $${params.length}::text[]`);
+  };
+  if (options.oneRange) {
+    if (folderKey) {
+      // The plain form checks the folder without the index.
+      params.push([folderKey]);
+      where.push(`d.folders @> $${params.length}::text[]`);
+    }
+  } else {
+    indexKeys("@>", keys);
+    if (sources)
+      indexKeys(
+        "&&",
+        sources.map((source) => `:o${source}`),
+      );
+    const months = since !== undefined ? monthKeys(since, head.rows[0]?.newest ?? null) : undefined;
+    if (months) indexKeys("&&", months);
   }
 
   const readTexts = (conditions: readonly string[]): string =>
@@ -130,7 +148,7 @@ export async function searchPostgres(
      LIMIT $3`;
   const ranges = options.oneRange
     ? [readTexts(where)]
-    : newestFirst(readTexts, bucketGroups(top), top, keyCheck, where);
+    : newestFirst(readTexts, bucketGroups(top), top, [...keyChecks, ...where]);
   const named = ranges.map((read, k) => `r${k} AS MATERIALIZED (${read})`);
   const { rows } = await db.query<HitRow>(
     `WITH ${named.join(",\n")},
@@ -172,10 +190,8 @@ function newestFirst(
   readTexts: (conditions: readonly string[]) => string,
   groups: ReadonlyArray<{ buckets: readonly string[]; low: number }>,
   top: number,
-  keyCheck: string,
-  where: readonly string[],
+  conditions: readonly string[],
 ): string[] {
-  const indexed = "sichter_search_keys(d.words, d.status, d.folders, d.id)";
   const found = (k: number): string =>
     `(SELECT count(*) FROM (${Array.from({ length: k }, (_, j) => `SELECT 1 FROM r${j}`).join(" UNION ALL ")}) n)`;
   // Matches in the first group, times how often its ids fit into the catalog's.
@@ -185,27 +201,57 @@ function newestFirst(
     ...groups.map((group, k) =>
       readTexts([
         ...(k > 0 ? [`${found(k)} < $3`, dense] : []),
-        keyCheck,
-        `${indexed} && '{${group.buckets.join(",")}}'::text[]`,
-        ...where,
+        `${INDEXED} && '{${group.buckets.join(",")}}'::text[]`,
+        ...conditions,
       ]),
     ),
     // The id + 0 keeps the planner from the primary key's bitmap.
-    readTexts([`NOT ${dense}`, keyCheck, `d.id + 0 < ${first.low}`, ...where]),
+    readTexts([`NOT ${dense}`, `d.id + 0 < ${first.low}`, ...conditions]),
   ];
 }
 
 /**
- * The id buckets to read, newest first, in groups of FIRST_GROUP buckets, then as many, then twice
- * as many each time ({ buckets: their keys, ':b' + bucket; low: the group's lowest id }).
+ * The month keys (':m' + YYYYMM) of a date filter: from its month to the newest analysis's (or
+ * this month, if later). None past MONTH_KEYS months: each key is a posting list the index
+ * merges, and a filter that wide passes most texts anyway.
+ */
+export function monthKeys(since: string, newest: string | null): string[] | undefined {
+  const month = (iso: string): number => {
+    const date = new Date(iso);
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  };
+  const from = month(since);
+  const to = Math.max(month(new Date().toISOString()), newest ? month(newest) : 0);
+  if (to - from + 1 > MONTH_KEYS) return undefined;
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => {
+    const m = from + k;
+    return `:m${Math.floor(m / 12) * 100 + (m % 12) + 1}`;
+  });
+}
+
+/**
+ * The id buckets to read, newest first: FIRST_GROUP of the smallest buckets, as many again, then
+ * about twice as many each time, each group named by a few bucket keys (the largest bucket that
+ * ends where the group has got to and is no larger than the group is meant to be, until the group
+ * is as large; it may grow to twice that). low: the group's lowest id.
  */
 export function bucketGroups(top: number): Array<{ buckets: string[]; low: number }> {
-  const size = 2 ** SEARCH_BUCKET_BITS;
+  const [fine] = SEARCH_BUCKET_BITS;
   const groups: Array<{ buckets: string[]; low: number }> = [];
-  for (let bucket = Math.floor(top / size), count = FIRST_GROUP; bucket >= 0; count *= groups.length > 1 ? 2 : 1) {
+  // Positions count the smallest buckets; q is the newest one not yet in a group.
+  for (let q = Math.floor(top / 2 ** fine), size = FIRST_GROUP; q >= 0; size *= groups.length > 1 ? 2 : 1) {
     const buckets: string[] = [];
-    for (let k = 0; k < count && bucket >= 0; k++, bucket--) buckets.push(`:b${bucket}`);
-    groups.push({ buckets, low: (bucket + 1) * size });
+    for (let covered = 0; covered < size && q >= 0;) {
+      const bits = [...SEARCH_BUCKET_BITS].reverse().find((b) => {
+        const span = 2 ** (b - fine);
+        return (q + 1) % span === 0 && span <= size;
+      })!;
+      const span = 2 ** (bits - fine);
+      buckets.push(`:b${bits}-${(q + 1) / span - 1}`);
+      q -= span;
+      covered += span;
+    }
+    groups.push({ buckets, low: (q + 1) * 2 ** fine });
   }
   return groups;
 }
