@@ -6,6 +6,7 @@ import type { ProgressValue, SichterClient } from "@sichter/shared/protocol";
 import { startEngine, type EngineProcess } from "./engineProcess.ts";
 import { makeClip, makeTempDir } from "./fixtures.ts";
 import { startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
+import { analysesPerClip, eventually, sharedJobs, type JobRow } from "./support/newsroomRows.ts";
 import { startWorker, type WorkerProcess } from "./workerProcess.ts";
 
 /**
@@ -70,35 +71,8 @@ async function stopAll(panels: Panel[], workers: WorkerProcess[]): Promise<void>
   await Promise.all([...workers.map((w) => w.exited), ...panels.map((p) => p.engine.exited)]);
 }
 
-interface JobRow {
-  id: string;
-  clip_path: string;
-  state: string;
-  attempts: number;
-  result: { worker?: string } | null;
-}
-const jobs = async (db: string): Promise<JobRow[]> =>
-  (await cluster.sql("SELECT id, clip_path, state, attempts, result FROM jobs ORDER BY clip_path", db))
-    .rows as JobRow[];
-const runsPerClip = async (db: string): Promise<Array<{ path: string; runs: number }>> =>
-  (
-    await cluster.sql(
-      "SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path",
-      db,
-    )
-  ).rows as Array<{ path: string; runs: number }>;
-
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, limitMs = 300_000): Promise<T> {
-  for (
-    const started = Date.now();
-    Date.now() - started < limitMs;
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  ) {
-    const found = await check();
-    if (found !== undefined) return found;
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const jobs = (db: string): Promise<JobRow[]> => sharedJobs(cluster, db);
+const runsPerClip = (db: string): Promise<Array<{ path: string; runs: number }>> => analysesPerClip(cluster, db);
 
 describe("editors' engines on the shared queue", () => {
   it("20 clips asked for from two engines are each analysed exactly once by two workers, and each panel hears its jobs end", async () => {

@@ -5,6 +5,7 @@ import { fingerprintFile } from "../src/catalog/fingerprintFile.ts";
 import { SharedJobQueue } from "../src/jobs/postgres/SharedJobQueue.ts";
 import { makeClip, makeTempDir } from "./fixtures.ts";
 import { startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
+import { analysesPerClip, eventually, sharedJobs, type JobRow } from "./support/newsroomRows.ts";
 import { runCli } from "./runCli.ts";
 import { startWorker, type WorkerProcess } from "./workerProcess.ts";
 
@@ -24,38 +25,9 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface JobRow {
-  id: string;
-  clip_path: string;
-  state: string;
-  attempts: number;
-  lease_owner: string | null;
-  result: { worker?: string } | null;
-}
-const jobs = async (db: string): Promise<JobRow[]> =>
-  (await cluster.sql("SELECT id, clip_path, state, attempts, lease_owner, result FROM jobs ORDER BY clip_path", db))
-    .rows as JobRow[];
-/** Every clip in the shared catalog with how many analyses were recorded for it. */
-const catalogued = async (db: string): Promise<Array<{ path: string; runs: number }>> =>
-  (
-    await cluster.sql(
-      "SELECT path, (SELECT count(*) FROM analysis_runs r WHERE r.clip_id = c.id)::int AS runs FROM clips c ORDER BY path",
-      db,
-    )
-  ).rows as Array<{ path: string; runs: number }>;
+const jobs = (db: string): Promise<JobRow[]> => sharedJobs(cluster, db);
+const catalogued = (db: string): Promise<Array<{ path: string; runs: number }>> => analysesPerClip(cluster, db);
 
-/** Polls until `check` holds, up to a generous limit: a loaded machine is slow, nothing here races time. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, limitMs = 300_000): Promise<T> {
-  for (
-    const started = Date.now();
-    Date.now() - started < limitMs;
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  ) {
-    const found = await check();
-    if (found !== undefined) return found;
-  }
-  throw new Error(`never happened: ${what}`);
-}
 const allCompleted = (db: string, count: number) => async () => {
   const rows = await jobs(db);
   return rows.length === count && rows.every((r) => r.state === "completed") ? rows : undefined;
