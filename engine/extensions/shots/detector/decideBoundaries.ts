@@ -1,4 +1,5 @@
 import { detectColourCuts } from "./detectColourCuts.ts";
+import { detectColourJumps } from "./detectColourJumps.ts";
 import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
@@ -20,6 +21,9 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const colourCuts = detectColourCuts(series, thresholds).filter(
     (c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1),
   );
+  // Where no block can be matched (a fast pan over fine detail), only the mean colour tells.
+  for (const j of detectColourJumps(series, thresholds))
+    if (![...lumaCuts, ...colourCuts].some((l) => Math.abs(l.frame - j.frame) <= 1)) colourCuts.push(j);
   const candidates = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
