@@ -40,6 +40,9 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
     const runEnd = n;
     if (runStart === 0 || runEnd === length) continue;
     if (returnScore[runStart]! < FLASH_RETURN_SHARE * cutScore[runStart]!) continue;
+    // In busy texture the structure never comes back after a flash; the light and colour do.
+    const step = series.levelScore[runStart]! + series.cellColour[runStart]!;
+    if (series.coarseReturn[runStart]! < FLASH_RETURN_SHARE * step) continue;
 
     const level = average(mean, runStart, runEnd);
     const energy = (i: number): number => Math.hypot(std[i]!, mean[i]! - level);
