@@ -5,6 +5,7 @@ import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
 import { detectStatisticRamps } from "./detectStatisticRamps.ts";
 import { asShortDissolve } from "./shortDissolves.ts";
+import { steadyChange } from "./steadyChange.ts";
 import type { DetectionThresholds, ShotBoundary } from "./ShotBoundary.ts";
 import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
@@ -35,7 +36,10 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
     if (!blend) cuts.push(c);
     else if (!short.some((s) => s.startFrame <= blend.endFrame && blend.startFrame <= s.endFrame)) short.push(blend);
   }
-  const blends = detectDissolves(series, thresholds, [...fades, ...cuts, ...short]);
+  // A picture that only keeps changing steadily looks like a blend over any span.
+  const blends = detectDissolves(series, thresholds, [...fades, ...cuts, ...short]).filter(
+    (d) => !steadyChange(series, d.startFrame - series.firstFrame, d.endFrame - series.firstFrame),
+  );
   // Where busy texture hides the blend, the pictures' statistics still ramp from shot to shot.
   const ramps = detectStatisticRamps(series, thresholds, [...fades, ...cuts, ...short, ...blends]);
   const dissolves = [...short, ...blends, ...ramps].map((d) => asFadeWhereFlat(series, d));
