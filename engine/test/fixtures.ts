@@ -17,7 +17,7 @@ export async function ffmpeg(args: string[]): Promise<void> {
 /**
  * Every frame of a clip, decoded from its start and scaled (area) to grey at `width` x `height`,
  * back to back: the reference that frames decoded after a seek must equal. `deblock: false`
- * decodes as the shot detector does, without H.264's deblocking filter.
+ * decodes as the shot detector does, without H.264's deblocking filter on B-frames.
  */
 export async function decodeAllGrey(
   file: string,
@@ -29,7 +29,7 @@ export async function decodeAllGrey(
     "-v",
     "error",
     "-nostdin",
-    ...(deblock ? [] : ["-skip_loop_filter", "all"]),
+    ...(deblock ? [] : ["-skip_loop_filter", "bidir"]),
     "-i",
     file,
     "-map",

@@ -35,7 +35,12 @@ export interface FrameReadRequest {
    * line seeks earlier than asked when the video has B-frames, and would decode the GOP before.
    */
   readonly keyframeSeekSeconds?: number;
-  /** Skip H.264/HEVC deblocking: invisible at 64x36 and about a tenth of decode time. */
+  /**
+   * Skip H.264/HEVC deblocking where no other frame is predicted from the result: keyframes read
+   * alone, B-frames in a run. Invisible at 64x36 and about a tenth of decode time. Skipped on the
+   * frames others are predicted from, its error adds up over a GOP (colour drifting by 20 levels
+   * and more after a fade with weighted prediction) and comes back at once at the next keyframe.
+   */
   readonly fastDecode?: boolean;
   /**
    * Decoder threads (default: ffmpeg's choice, one per core). Short runs decoded side by side go
@@ -80,7 +85,7 @@ export async function* readFrames(
   const frameBytes = bytesPerFrame(geometry);
   const args = ["-v", "error", "-nostdin"];
   if (request.threads !== undefined) args.push("-threads", String(request.threads));
-  if (request.fastDecode) args.push("-skip_loop_filter", "all");
+  if (request.fastDecode) args.push("-skip_loop_filter", request.keyframesOnly ? "all" : "bidir");
   // Grey pictures are made from luma alone, and luma never depends on chroma: a decoder with a grey
   // mode (H.264, MPEG-2) then skips chroma, the same bytes for less work; others ignore the flag.
   const companions = request.companions ?? [];

@@ -1,9 +1,11 @@
 import { detectColourCuts } from "./detectColourCuts.ts";
+import { detectColourJumps } from "./detectColourJumps.ts";
 import { detectCuts } from "./detectCuts.ts";
 import { detectDissolves } from "./detectDissolves.ts";
 import { detectFades } from "./detectFades.ts";
 import { detectStatisticRamps } from "./detectStatisticRamps.ts";
 import { asShortDissolve } from "./shortDissolves.ts";
+import { steadyChange } from "./steadyChange.ts";
 import type { DetectionThresholds, ShotBoundary } from "./ShotBoundary.ts";
 import { FLAT_STD } from "./LumaFrame.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
@@ -20,6 +22,9 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
   const colourCuts = detectColourCuts(series, thresholds).filter(
     (c) => !lumaCuts.some((l) => Math.abs(l.frame - c.frame) <= 1),
   );
+  // Where no block can be matched (a fast pan over fine detail), only the mean colour tells.
+  for (const j of detectColourJumps(series, thresholds))
+    if (![...lumaCuts, ...colourCuts].some((l) => Math.abs(l.frame - j.frame) <= 1)) colourCuts.push(j);
   const candidates = [...lumaCuts, ...colourCuts].filter(
     (c) => !fades.some((f) => c.frame >= f.startFrame - 1 && c.frame <= f.endFrame + 1),
   );
@@ -31,7 +36,10 @@ export function decideBoundaries(series: SignalSeries, thresholds: DetectionThre
     if (!blend) cuts.push(c);
     else if (!short.some((s) => s.startFrame <= blend.endFrame && blend.startFrame <= s.endFrame)) short.push(blend);
   }
-  const blends = detectDissolves(series, thresholds, [...fades, ...cuts, ...short]);
+  // A picture that only keeps changing steadily looks like a blend over any span.
+  const blends = detectDissolves(series, thresholds, [...fades, ...cuts, ...short]).filter(
+    (d) => !steadyChange(series, d.startFrame - series.firstFrame, d.endFrame - series.firstFrame),
+  );
   // Where busy texture hides the blend, the pictures' statistics still ramp from shot to shot.
   const ramps = detectStatisticRamps(series, thresholds, [...fades, ...cuts, ...short, ...blends]);
   const dissolves = [...short, ...blends, ...ramps].map((d) => asFadeWhereFlat(series, d));

@@ -15,6 +15,7 @@ const CUT_MIN_RATIO = 3;
 const BASELINE_RADIUS = 8;
 /** A cut changes structure this many times more than the busier shot does from frame to frame... */
 const BUSY_RATIO = 1.5;
+const BUSY_QUANTILE = 0.75;
 /** ...or else the coarse light layout or the colour must change this many times more than there. */
 const COARSE_RATIO = 3;
 const COARSE_MIN_LEVEL = 0.04;
@@ -92,8 +93,15 @@ function structureStandsOut(series: SignalSeries, n: number, k: number): boolean
   // Against the busier side too: where that shot's structure changes as much every frame (busy
   // texture, noise), each of its last frames stands out against a calm neighbour, and only a
   // change of the coarse light layout or of colour tells the frame where the shots meet.
+  // Taken at the upper quartile: in a fast pan over fine detail the block search matches one frame
+  // and misses the next, and the median of such a side lies between the two.
   const busier = before >= after ? -1 : 1;
-  const busyBaseline = Math.max(before === Infinity ? 0 : before, after === Infinity ? 0 : after);
+  const busyBaseline = Math.max(
+    0,
+    ...([-1, 1] as const)
+      .map((side) => sideBaseline(cutScore, n, side, BASELINE_RADIUS, BUSY_QUANTILE))
+      .filter((v) => v !== Infinity),
+  );
   return score >= BUSY_RATIO * busyBaseline || coarseChangeStandsOut(series, n, busier);
 }
 

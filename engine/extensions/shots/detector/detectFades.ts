@@ -1,6 +1,6 @@
 import { isFadeFrame } from "./LumaFrame.ts";
 import type { ShotBoundary } from "./ShotBoundary.ts";
-import type { SignalSeries } from "./ShotSignals.ts";
+import { FLASH_MAX_FRAMES, type SignalSeries } from "./ShotSignals.ts";
 
 /** A ramp step must change the picture's energy by this share (a 30-frame fade steps ~3–7 %). */
 const RAMP_STEP = 1.025;
@@ -40,6 +40,10 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
     const runEnd = n;
     if (runStart === 0 || runEnd === length) continue;
     if (returnScore[runStart]! < FLASH_RETURN_SHARE * cutScore[runStart]!) continue;
+    // In busy texture the structure never comes back after a flash; the light and colour do.
+    const step = series.levelScore[runStart]! + series.cellColour[runStart]!;
+    if (series.coarseReturn[runStart]! < FLASH_RETURN_SHARE * step) continue;
+    if (flashOnPale(series, runStart, runEnd)) continue;
 
     const level = average(mean, runStart, runEnd);
     const energy = (i: number): number => Math.hypot(std[i]!, mean[i]! - level);
@@ -89,6 +93,17 @@ export function detectFades(series: SignalSeries): ShotBoundary[] {
     }
   }
   return boundaries;
+}
+
+/**
+ * A flash on a picture that is nearly white already (a pale sky, a white fractal) changes its
+ * structure too little for the return checks to be made at all; its light comes back after it.
+ */
+function flashOnPale(series: SignalSeries, runStart: number, runEnd: number): boolean {
+  if (runEnd - runStart > FLASH_MAX_FRAMES || !Number.isNaN(series.returnScore[runStart]!)) return false;
+  const { mean, std } = series;
+  const light = (a: number, b: number): number => Math.abs(mean[b]! - mean[a]!) + Math.abs(std[b]! - std[a]!);
+  return light(runStart - 1, runEnd) < FLASH_RETURN_SHARE * light(runStart - 1, runStart);
 }
 
 function average(values: readonly number[], from: number, to: number): number {

@@ -1,8 +1,15 @@
 /**
- * The typical score of one side of candidate n: the median over up to `radius` frames walking away
- * from n in `direction`. Infinity when no frame is there (that side does not count).
+ * The typical score of one side of candidate n: the median (or another quantile) over up to
+ * `radius` frames walking away from n in `direction`. Infinity when no frame is there (that side
+ * does not count).
  */
-export function sideBaseline(values: readonly number[], n: number, direction: -1 | 1, radius: number): number {
+export function sideBaseline(
+  values: readonly number[],
+  n: number,
+  direction: -1 | 1,
+  radius: number,
+  quantile = 0.5,
+): number {
   const side: number[] = [];
   for (let i = n + direction; Math.abs(i - n) <= radius; i += direction) {
     const v = values[i];
@@ -11,5 +18,5 @@ export function sideBaseline(values: readonly number[], n: number, direction: -1
   }
   if (side.length === 0) return Infinity;
   side.sort((a, b) => a - b);
-  return side[Math.floor(side.length / 2)]!;
+  return side[Math.min(side.length - 1, Math.floor(side.length * quantile))]!;
 }
