@@ -66,7 +66,9 @@ function burstArgs(media: MediaInfo, bursts: readonly Burst[], geometry: FrameGe
     // Frames before `start` are never decoded; those from the keyframe to the burst are, then dropped.
     const skip = Math.max(0, burst.first - start);
     const seek = start > 0 ? keyframeSeekSeconds(media, keyframeIndex) : 0;
-    args.push("-threads", "1", "-skip_loop_filter", "all", "-flags", "gray");
+    // Deblocking skipped on B-frames only, as decodeRun does: skipped on the frames others are
+    // predicted from, its error adds up over a GOP.
+    args.push("-threads", "1", "-skip_loop_filter", "bidir", "-flags", "gray");
     if (seek > 0) args.push("-noaccurate_seek", "-ss", seek.toFixed(6));
     args.push("-i", media.path);
     chains.push(
