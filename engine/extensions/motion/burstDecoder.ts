@@ -26,8 +26,9 @@ export const BURSTS_PER_DECODE = 6;
 /**
  * Decodes several short bursts with one ffmpeg: one input per burst, each seeking to the keyframe
  * before its first frame (`keyframeSeekSeconds`), trimmed to its frames and concatenated into one
- * raw stream (`readFrames` takes one input, hence ffmpeg is started here). Per input the same decode
- * as `decodeRun`, single-threaded without deblocking, and without chroma (`-flags gray`, a few
+ * raw stream (`readFrames` takes one input, hence ffmpeg is started here). Per input
+ * single-threaded, deblocking skipped on every frame (`decodeRun` keeps it on reference frames;
+ * motion's accuracy was measured without it), and without chroma (`-flags gray`, a few
  * percent): only luma is kept, and luma never depends on chroma, so the frames are the same bytes
  * (decoders without a gray mode ignore the flag).
  *
@@ -66,9 +67,7 @@ function burstArgs(media: MediaInfo, bursts: readonly Burst[], geometry: FrameGe
     // Frames before `start` are never decoded; those from the keyframe to the burst are, then dropped.
     const skip = Math.max(0, burst.first - start);
     const seek = start > 0 ? keyframeSeekSeconds(media, keyframeIndex) : 0;
-    // Deblocking skipped on B-frames only, as decodeRun does: skipped on the frames others are
-    // predicted from, its error adds up over a GOP.
-    args.push("-threads", "1", "-skip_loop_filter", "bidir", "-flags", "gray");
+    args.push("-threads", "1", "-skip_loop_filter", "all", "-flags", "gray");
     if (seek > 0) args.push("-noaccurate_seek", "-ss", seek.toFixed(6));
     args.push("-i", media.path);
     chains.push(
