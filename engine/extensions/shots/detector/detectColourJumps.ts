@@ -1,4 +1,4 @@
-import { sideBaseline } from "./sideBaseline.ts";
+import { busierSideBaseline } from "./sideBaseline.ts";
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import { FLASH_MAX_FRAMES, type SignalSeries } from "./ShotSignals.ts";
 
@@ -35,12 +35,7 @@ export function detectColourJumps(series: SignalSeries, thresholds: DetectionThr
     const jump = steps[n]!;
     if (!(jump >= JUMP_MIN * k) || !(series.cellChanged[n]! >= MIN_CHANGED)) continue;
     if (jump < (steps[n - 1] ?? 0) || jump <= (steps[n + 1] ?? 0)) continue;
-    let busiest = 0;
-    for (const side of [-1, 1] as const) {
-      const baseline = sideBaseline(steps, n, side, BASELINE_RADIUS);
-      if (baseline !== Infinity) busiest = Math.max(busiest, baseline);
-    }
-    if (jump < JUMP_RATIO * (busiest + JUMP_FLOOR)) continue;
+    if (jump < JUMP_RATIO * (busierSideBaseline(steps, n, BASELINE_RADIUS) + JUMP_FLOOR)) continue;
     if (Math.abs(mean[n]! - mean[n - 1]!) > LIGHT_SHARE * jump) continue;
     if (flashEdge(colourAt, n, series.length, RETURN_SHARE * jump)) continue;
     const frame = series.firstFrame + n;

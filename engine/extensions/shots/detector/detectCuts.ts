@@ -1,5 +1,5 @@
 import { FLAT_STD } from "./LumaFrame.ts";
-import { sideBaseline } from "./sideBaseline.ts";
+import { busierSideBaseline, sideBaseline } from "./sideBaseline.ts";
 import { thresholdScale, type DetectionThresholds, type ShotBoundary } from "./ShotBoundary.ts";
 import type { SignalSeries } from "./ShotSignals.ts";
 
@@ -96,12 +96,7 @@ function structureStandsOut(series: SignalSeries, n: number, k: number): boolean
   // Taken at the upper quartile: in a fast pan over fine detail the block search matches one frame
   // and misses the next, and the median of such a side lies between the two.
   const busier = before >= after ? -1 : 1;
-  const busyBaseline = Math.max(
-    0,
-    ...([-1, 1] as const)
-      .map((side) => sideBaseline(cutScore, n, side, BASELINE_RADIUS, BUSY_QUANTILE))
-      .filter((v) => v !== Infinity),
-  );
+  const busyBaseline = busierSideBaseline(cutScore, n, BASELINE_RADIUS, BUSY_QUANTILE);
   return score >= BUSY_RATIO * busyBaseline || coarseChangeStandsOut(series, n, busier);
 }
 
@@ -115,12 +110,7 @@ function coarseStandsOut(coarse: readonly number[], n: number, k: number): boole
   const own = coarse[n]!;
   if (!(own >= COARSE_CUT_MIN * k)) return false;
   if (own < (coarse[n - 1] ?? 0) || own <= (coarse[n + 1] ?? 0)) return false;
-  let busiest = 0;
-  for (const side of [-1, 1] as const) {
-    const baseline = sideBaseline(coarse, n, side, BASELINE_RADIUS);
-    if (baseline !== Infinity) busiest = Math.max(busiest, baseline);
-  }
-  return own >= COARSE_CUT_RATIO * busiest;
+  return own >= COARSE_CUT_RATIO * busierSideBaseline(coarse, n, BASELINE_RADIUS);
 }
 
 /** True when the light layout or the colour changes at n far more than on the busier side. */

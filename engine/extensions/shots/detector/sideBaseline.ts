@@ -20,3 +20,11 @@ export function sideBaseline(
   side.sort((a, b) => a - b);
   return side[Math.min(side.length - 1, Math.floor(side.length * quantile))]!;
 }
+
+/** The busier side's baseline (sideBaseline) around n; 0 when neither side has a frame. */
+export function busierSideBaseline(values: readonly number[], n: number, radius: number, quantile = 0.5): number {
+  return Math.max(
+    0,
+    ...([-1, 1] as const).map((side) => sideBaseline(values, n, side, radius, quantile)).filter((v) => v !== Infinity),
+  );
+}
